@@ -1,0 +1,51 @@
+/*
+ * cli.h - shared pieces of the heatline command-line tool. The CLI uses
+ * only the public header; it converts units at the edge (C, mm, bar) and
+ * turns library errors into one line on stderr and exit status 2.
+ */
+#ifndef HL_CLI_H
+#define HL_CLI_H
+
+#include "heatline.h"
+
+#include <jansson.h>
+#include <stdio.h>
+
+#define EXIT_USAGE 2
+
+/* Subcommands: argv[0] is the subcommand name. */
+int cmd_surface(int argc, char **argv);
+int cmd_thickness(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_materials(int argc, char **argv);
+
+/* Print "heatline CMD: message" on stderr; returns EXIT_USAGE. */
+int cli_fail(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Parse a finite number for option opt; on failure prints the error and
+ * returns 0. */
+int cli_number(const char *cmd, const char *opt, const char *text,
+               double *out);
+
+/* Print library warnings on stderr, one per line. */
+void cli_print_warnings(const char *cmd, const hl_warnings *w);
+
+/* A material table with the embedded rows plus --materials FILE (may be
+ * NULL). Prints the error and returns NULL on failure. */
+hl_material_db *cli_materials(const char *cmd, const char *user_file);
+
+/* Layer "MATERIAL:MM" or "k=W/MK:MM" into out; the first material sets
+ * *emissivity when it has one. Prints the error, returns 0 on failure. */
+int cli_layer(const char *cmd, const hl_material_db *db, const char *spec,
+              hl_layer *out, double *emissivity);
+
+/* json_real that maps a non-finite value to null (never NaN in output). */
+json_t *cli_json_number(double v);
+/* Dump a JSON value to stdout with a newline and free it. */
+int cli_json_print(json_t *root);
+
+#endif

@@ -1,0 +1,130 @@
+/* cli_common.c - error printing, number and layer parsing, JSON output. */
+#include "cli.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cli_fail(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "heatline %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return EXIT_USAGE;
+}
+
+int cli_number(const char *cmd, const char *opt, const char *text,
+               double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    while (end && isspace((unsigned char)*end))
+        end++;
+    if (end == text || *end || errno == ERANGE || !isfinite(v)) {
+        cli_fail(cmd, "%s '%s': expected a finite number", opt, text);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+void cli_print_warnings(const char *cmd, const hl_warnings *w)
+{
+    for (int i = 0; i < w->count; i++)
+        fprintf(stderr, "heatline %s: warning: %s\n", cmd, w->text[i]);
+}
+
+hl_material_db *cli_materials(const char *cmd, const char *user_file)
+{
+    hl_material_db *db = NULL;
+    hl_error err;
+    hl_error_clear(&err);
+    int rc = hl_material_db_new(&db, &err);
+    if (!rc && user_file)
+        rc = hl_material_db_load_csv(db, user_file, &err);
+    if (rc) {
+        cli_fail(cmd, "--materials: %s", err.message);
+        hl_material_db_free(db);
+        return NULL;
+    }
+    return db;
+}
+
+static int layer_inline(const char *cmd, const char *spec, const char *k_text,
+                        hl_layer *out)
+{
+    double k;
+    if (!cli_number(cmd, "--layer k=", k_text, &k))
+        return 0;
+    if (!(k > 0.0)) {
+        cli_fail(cmd, "--layer '%s': conductivity %g: expected > 0", spec, k);
+        return 0;
+    }
+    memset(out, 0, sizeof *out);
+    out->lambda = hl_lambda_constant(k);
+    out->t_min_k = out->t_max_k = NAN;
+    snprintf(out->name, sizeof out->name, "k=%g", k);
+    return 1;
+}
+
+int cli_layer(const char *cmd, const hl_material_db *db, const char *spec,
+              hl_layer *out, double *emissivity)
+{
+    char buf[160];
+    const char *colon = strrchr(spec, ':');
+    if (!colon || colon == spec || strlen(spec) >= sizeof buf) {
+        cli_fail(cmd, "--layer '%s': expected MATERIAL:MM or k=W/MK:MM", spec);
+        return 0;
+    }
+    memcpy(buf, spec, (size_t)(colon - spec));
+    buf[colon - spec] = '\0';
+    double mm;
+    if (!cli_number(cmd, "--layer thickness", colon + 1, &mm))
+        return 0;
+    if (!(mm > 0.0)) {
+        cli_fail(cmd, "--layer '%s': thickness %g mm: expected > 0", spec, mm);
+        return 0;
+    }
+    if (strncmp(buf, "k=", 2) == 0) {
+        if (!layer_inline(cmd, spec, buf + 2, out))
+            return 0;
+    } else {
+        const hl_material *m = hl_material_find(db, buf);
+        if (!m) {
+            char hint[200];
+            hl_material_suggest(db, buf, 3, hint, sizeof hint);
+            cli_fail(cmd, "--layer '%s': unknown material '%s' (closest: %s)",
+                     spec, buf, hint);
+            return 0;
+        }
+        hl_layer_from_material(m, 0.0, out);
+        if (emissivity && isfinite(m->emissivity))
+            *emissivity = m->emissivity;
+    }
+    out->thickness_m = mm * 1e-3;
+    return 1;
+}
+
+json_t *cli_json_number(double v)
+{
+    return isfinite(v) ? json_real(v) : json_null();
+}
+
+int cli_json_print(json_t *root)
+{
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(10) |
+                                      JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (!text)
+        return cli_fail("json", "out of memory");
+    puts(text);
+    free(text);
+    return 0;
+}

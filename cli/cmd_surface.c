@@ -1,0 +1,153 @@
+/*
+ * cmd_surface.c - `heatline surface` and `heatline thickness`: one layered
+ * flat wall, pipe or sphere. The option contract is in docs/cli.md.
+ */
+#include "cli.h"
+#include "surface_args.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *shape_name(int shape)
+{
+    return shape == HL_SHAPE_PIPE     ? "pipe"
+           : shape == HL_SHAPE_SPHERE ? "sphere"
+                                      : "flat";
+}
+
+static const char *flow_unit(int shape)
+{
+    return shape == HL_SHAPE_PIPE     ? "W/m"
+           : shape == HL_SHAPE_SPHERE ? "W"
+                                      : "W/m2";
+}
+
+static void print_conditions(const surface_args *a)
+{
+    const hl_surface_in *in = &a->in;
+    const hl_outer_bc *bc = &in->outer;
+    printf("%s", shape_name(in->shape));
+    if (in->shape != HL_SHAPE_FLAT)
+        printf(", outer diameter %.1f mm", in->diameter_m * 1e3);
+    printf(", process %.2f C, air %.2f C", in->inner_temp_k - HL_ZERO_C_K,
+           bc->air_k - HL_ZERO_C_K);
+    if (bc->h_total_fixed > 0)
+        printf(", fixed outer coefficient %.4g W/(m2 K)\n", bc->h_total_fixed);
+    else
+        printf(", radiant %.2f C, %s, emissivity %.2f, %s\n",
+               bc->radiant_k - HL_ZERO_C_K,
+               bc->wind_m_s > 0 ? "wind" : "still air", bc->emissivity,
+               bc->h_conv_fixed > 0 ? "fixed convection"
+                                    : hl_coef_set_name(bc->set));
+}
+
+static void print_table(const surface_args *a, const hl_surface_out *o,
+                        double thickness_m)
+{
+    const hl_surface_in *in = &a->in;
+    print_conditions(a);
+    if (in->n_layers > 0) {
+        printf("\n  %-3s %-26s %12s %10s %10s\n", "#", "layer",
+               "thickness mm", "inner C", "outer C");
+        for (int i = 0; i < in->n_layers; i++)
+            printf("  %-3d %-26s %12.2f %10.2f %10.2f\n", i + 1,
+                   in->layer[i].name, in->layer[i].thickness_m * 1e3,
+                   o->temp_k[i] - HL_ZERO_C_K, o->temp_k[i + 1] - HL_ZERO_C_K);
+    }
+    printf("\n");
+    if (thickness_m >= 0)
+        printf("  %-28s %10.2f mm (layer %d)\n", "required thickness",
+               thickness_m * 1e3, a->target.layer + 1);
+    printf("  %-28s %10.2f %s\n", "heat loss", o->heat_flow,
+           flow_unit(in->shape));
+    printf("  %-28s %10.2f W/m2\n", "heat flux at outer surface",
+           o->heat_flux_w_m2);
+    printf("  %-28s %10.2f C\n", "surface temperature",
+           o->surface_temp_k - HL_ZERO_C_K);
+    printf("  %-28s %10.3f W/(m2 K)\n", "h convection", o->h_conv);
+    printf("  %-28s %10.3f W/(m2 K)\n", "h radiation", o->h_rad);
+}
+
+static json_t *temps_json(const hl_surface_out *o)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < o->n_temps; i++)
+        json_array_append_new(arr,
+                              cli_json_number(o->temp_k[i] - HL_ZERO_C_K));
+    return arr;
+}
+
+static int print_json(const surface_args *a, const hl_surface_out *o,
+                      double thickness_m)
+{
+    int shape = a->in.shape;
+    json_t *r = json_object();
+    json_object_set_new(r, "shape", json_string(shape_name(shape)));
+    json_object_set_new(r, "coefficients",
+                        json_string(hl_coef_set_name(a->in.outer.set)));
+    if (shape == HL_SHAPE_PIPE)
+        json_object_set_new(r, "heat_loss_w_per_m",
+                            cli_json_number(o->heat_flow));
+    if (shape == HL_SHAPE_SPHERE)
+        json_object_set_new(r, "heat_loss_w", cli_json_number(o->heat_flow));
+    json_object_set_new(r, "heat_flux_w_per_m2",
+                        cli_json_number(o->heat_flux_w_m2));
+    json_object_set_new(r, "surface_temp_c",
+                        cli_json_number(o->surface_temp_k - HL_ZERO_C_K));
+    json_object_set_new(r, "interface_temps_c", temps_json(o));
+    json_object_set_new(r, "h_convection_w_per_m2k",
+                        cli_json_number(o->h_conv));
+    json_object_set_new(r, "h_radiation_w_per_m2k", cli_json_number(o->h_rad));
+    if (shape != HL_SHAPE_FLAT)
+        json_object_set_new(r, "outer_diameter_mm",
+                            cli_json_number(o->outer_diameter_m * 1e3));
+    if (thickness_m >= 0)
+        json_object_set_new(r, "thickness_mm",
+                            cli_json_number(thickness_m * 1e3));
+    json_t *w = json_array();
+    for (int i = 0; i < o->warnings.count; i++)
+        json_array_append_new(w, json_string(o->warnings.text[i]));
+    json_object_set_new(r, "warnings", w);
+    return cli_json_print(r);
+}
+
+static int report(const char *cmd, const surface_args *a,
+                  const hl_surface_out *o, double thickness_m)
+{
+    cli_print_warnings(cmd, &o->warnings);
+    if (a->json)
+        return print_json(a, o, thickness_m);
+    print_table(a, o, thickness_m);
+    return 0;
+}
+
+int cmd_surface(int argc, char **argv)
+{
+    surface_args a;
+    int rc = surface_args_parse("surface", argc, argv, 0, &a);
+    if (rc >= 0)
+        return rc;
+    hl_surface_out o;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_surface_solve(&a.in, &o, &err))
+        return cli_fail("surface", "%s", err.message);
+    return report("surface", &a, &o, -1.0);
+}
+
+int cmd_thickness(int argc, char **argv)
+{
+    surface_args a;
+    int rc = surface_args_parse("thickness", argc, argv, 1, &a);
+    if (rc >= 0)
+        return rc;
+    hl_surface_out o;
+    hl_error err;
+    hl_error_clear(&err);
+    double t;
+    if (hl_thickness_solve(&a.in, &a.target, &t, &o, &err))
+        return cli_fail("thickness", "%s", err.message);
+    a.in.layer[a.target.layer].thickness_m = t;
+    return report("thickness", &a, &o, t);
+}

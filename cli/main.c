@@ -1,0 +1,54 @@
+/*
+ * main.c - the heatline command: dispatch to subcommands.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"run", cmd_run, "run the main job on a model (default: Hohhot)"},
+    {"surface", cmd_surface,
+     "heat loss and surface temperature of an insulated or bare surface"},
+    {"thickness", cmd_thickness,
+     "layer thickness for a surface-temperature or heat-loss limit"},
+    {"materials", cmd_materials, "list the material table"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "heatline %s - district-heating lines and insulation\n\n"
+                 "usage: heatline COMMAND [OPTIONS]   (heatline COMMAND "
+                 "--help for its options)\n\ncommands:\n",
+            HL_VERSION);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("heatline %s\n", HL_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "heatline: unknown command '%s' (try heatline --help)\n",
+            argv[1]);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,321 @@
+/*
+ * surface_args.c - options of `heatline surface` / `heatline thickness`
+ * into an hl_surface_in, converting C, mm and kPa to SI.
+ */
+#include "cli.h"
+#include "surface_args.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    O_SHAPE = 256, O_OD, O_TEMP, O_AMBIENT, O_RADIANT, O_WIND, O_ORIENT,
+    O_HEIGHT, O_LAYER, O_EMISSIVITY, O_HCONV, O_HOUT, O_COEF, O_MATERIALS,
+    O_JSON, O_FILM, O_PRESSURE, O_HELP, O_VARY, O_MAXTS, O_MAXQ, O_MAXFLUX,
+    O_MAXTHICK
+};
+
+static const struct option options[] = {
+    {"shape", required_argument, 0, O_SHAPE},
+    {"od", required_argument, 0, O_OD},
+    {"temp", required_argument, 0, O_TEMP},
+    {"ambient", required_argument, 0, O_AMBIENT},
+    {"radiant", required_argument, 0, O_RADIANT},
+    {"wind", required_argument, 0, O_WIND},
+    {"orientation", required_argument, 0, O_ORIENT},
+    {"height", required_argument, 0, O_HEIGHT},
+    {"layer", required_argument, 0, O_LAYER},
+    {"emissivity", required_argument, 0, O_EMISSIVITY},
+    {"h-conv", required_argument, 0, O_HCONV},
+    {"h-out", required_argument, 0, O_HOUT},
+    {"coefficients", required_argument, 0, O_COEF},
+    {"materials", required_argument, 0, O_MATERIALS},
+    {"json", no_argument, 0, O_JSON},
+    {"film", required_argument, 0, O_FILM},
+    {"air-pressure", required_argument, 0, O_PRESSURE},
+    {"help", no_argument, 0, O_HELP},
+    {"vary", required_argument, 0, O_VARY},
+    {"max-surface-temp", required_argument, 0, O_MAXTS},
+    {"max-heat-loss", required_argument, 0, O_MAXQ},
+    {"max-heat-flux", required_argument, 0, O_MAXFLUX},
+    {"max-thickness", required_argument, 0, O_MAXTHICK},
+    {0, 0, 0, 0}};
+
+static const char usage_text[] =
+    "usage: heatline %s --shape pipe|flat|sphere [--od MM] --temp C\n"
+    "    [--ambient C] [--radiant C] [--wind M/S]\n"
+    "    [--orientation horizontal|vertical|up|down] [--height M]\n"
+    "    [--layer MATERIAL:MM | --layer k=W/MK:MM]... [--emissivity E]\n"
+    "    [--h-conv W/M2K | --h-out W/M2K] [--film W/M2K]\n"
+    "    [--coefficients iso12241|astm-c680|gb50264] [--materials FILE]\n"
+    "    [--air-pressure KPA] [--json]\n"
+    "%s";
+static const char thickness_usage[] =
+    "    [--vary N] (--max-surface-temp C | --max-heat-loss W/M |\n"
+    "    --max-heat-flux W/M2) [--max-thickness MM]\n";
+
+/* Raw option values, before the material table is known. */
+typedef struct raw_args {
+    const char *layers[HL_MAX_LAYERS];
+    int n_layers, have_shape, have_temp, have_od, have_radiant;
+    int have_emissivity, have_wind, have_orient, n_targets, vary;
+    const char *materials, *orient;
+    double emissivity, height_m;
+} raw_args;
+
+static int set_shape(const char *cmd, const char *v, surface_args *a)
+{
+    if (strcmp(v, "pipe") == 0)
+        a->in.shape = HL_SHAPE_PIPE;
+    else if (strcmp(v, "flat") == 0)
+        a->in.shape = HL_SHAPE_FLAT;
+    else if (strcmp(v, "sphere") == 0)
+        a->in.shape = HL_SHAPE_SPHERE;
+    else
+        return cli_fail(cmd, "--shape '%s': expected pipe, flat or sphere", v);
+    return 0;
+}
+
+static int temperature(const char *cmd, const char *opt, const char *v,
+                       double *out_k)
+{
+    double c;
+    if (!cli_number(cmd, opt, v, &c))
+        return EXIT_USAGE;
+    if (c <= -HL_ZERO_C_K)
+        return cli_fail(cmd, "%s %s C: below absolute zero", opt, v);
+    *out_k = c + HL_ZERO_C_K;
+    return 0;
+}
+
+static int positive(const char *cmd, const char *opt, const char *v,
+                    double *out, int allow_zero)
+{
+    if (!cli_number(cmd, opt, v, out))
+        return EXIT_USAGE;
+    if (*out < 0.0 || (!allow_zero && *out == 0.0))
+        return cli_fail(cmd, "%s %s: expected a value %s 0", opt, v,
+                        allow_zero ? ">=" : ">");
+    return 0;
+}
+
+static int set_target(const char *cmd, int kind, const char *opt,
+                      const char *v, surface_args *a, raw_args *r)
+{
+    r->n_targets++;
+    a->target.kind = kind;
+    if (kind == HL_TARGET_SURFACE_TEMP)
+        return temperature(cmd, opt, v, &a->target.value);
+    return positive(cmd, opt, v, &a->target.value, 0);
+}
+
+static int take_option(const char *cmd, int c, const char *v, surface_args *a,
+                       raw_args *r)
+{
+    hl_outer_bc *bc = &a->in.outer;
+    double x;
+    switch (c) {
+    case O_SHAPE:
+        r->have_shape = 1;
+        return set_shape(cmd, v, a);
+    case O_OD:
+        r->have_od = 1;
+        if (positive(cmd, "--od", v, &x, 0))
+            return EXIT_USAGE;
+        a->in.diameter_m = x * 1e-3;
+        return 0;
+    case O_TEMP:
+        r->have_temp = 1;
+        return temperature(cmd, "--temp", v, &a->in.inner_temp_k);
+    case O_AMBIENT:
+        return temperature(cmd, "--ambient", v, &bc->air_k);
+    case O_RADIANT:
+        r->have_radiant = 1;
+        return temperature(cmd, "--radiant", v, &bc->radiant_k);
+    case O_WIND:
+        r->have_wind = 1;
+        return positive(cmd, "--wind", v, &bc->wind_m_s, 1);
+    case O_ORIENT:
+        r->have_orient = 1;
+        r->orient = v;
+        return 0;
+    case O_HEIGHT:
+        return positive(cmd, "--height", v, &r->height_m, 0);
+    case O_LAYER:
+        if (r->n_layers == HL_MAX_LAYERS)
+            return cli_fail(cmd, "--layer: at most %d layers", HL_MAX_LAYERS);
+        r->layers[r->n_layers++] = v;
+        return 0;
+    case O_EMISSIVITY:
+        r->have_emissivity = 1;
+        if (!cli_number(cmd, "--emissivity", v, &r->emissivity))
+            return EXIT_USAGE;
+        if (!(r->emissivity > 0.0 && r->emissivity <= 1.0))
+            return cli_fail(cmd, "--emissivity %s: expected a value in (0, 1]",
+                            v);
+        return 0;
+    case O_HCONV:
+        return positive(cmd, "--h-conv", v, &bc->h_conv_fixed, 0);
+    case O_HOUT:
+        return positive(cmd, "--h-out", v, &bc->h_total_fixed, 0);
+    case O_FILM:
+        return positive(cmd, "--film", v, &a->in.h_inner, 0);
+    case O_PRESSURE:
+        if (positive(cmd, "--air-pressure", v, &x, 0))
+            return EXIT_USAGE;
+        bc->pressure_pa = x * 1e3;
+        return 0;
+    case O_COEF:
+        bc->set = hl_coef_set_from_name(v);
+        if (bc->set < 0)
+            return cli_fail(cmd, "--coefficients '%s': expected iso12241, "
+                                 "astm-c680 or gb50264",
+                            v);
+        return 0;
+    case O_MATERIALS:
+        r->materials = v;
+        return 0;
+    case O_JSON:
+        a->json = 1;
+        return 0;
+    case O_VARY:
+        if (!cli_number(cmd, "--vary", v, &x) || x != floor(x) || x < 1)
+            return cli_fail(cmd, "--vary '%s': expected a layer number >= 1",
+                            v);
+        r->vary = (int)x;
+        return 0;
+    case O_MAXTS:
+        return set_target(cmd, HL_TARGET_SURFACE_TEMP, "--max-surface-temp", v,
+                          a, r);
+    case O_MAXQ:
+        return set_target(cmd, HL_TARGET_HEAT_FLOW, "--max-heat-loss", v, a, r);
+    case O_MAXFLUX:
+        return set_target(cmd, HL_TARGET_HEAT_FLUX, "--max-heat-flux", v, a, r);
+    case O_MAXTHICK:
+        if (positive(cmd, "--max-thickness", v, &x, 0))
+            return EXIT_USAGE;
+        a->target.max_thickness_m = x * 1e-3;
+        return 0;
+    }
+    return EXIT_USAGE;
+}
+
+static int set_geometry(const char *cmd, surface_args *a, const raw_args *r)
+{
+    hl_outer_bc *bc = &a->in.outer;
+    const char *o = r->have_orient ? r->orient : NULL;
+    int shape = a->in.shape;
+    bc->length_m = r->height_m > 0 ? r->height_m : 1.0;
+    if (shape == HL_SHAPE_SPHERE) {
+        bc->geometry = HL_GEOM_SPHERE;
+        return 0;
+    }
+    if (!o)
+        o = (shape == HL_SHAPE_PIPE) ? "horizontal" : "vertical";
+    int vertical = strcmp(o, "vertical") == 0;
+    int horizontal = strcmp(o, "horizontal") == 0 || strcmp(o, "up") == 0;
+    int down = strcmp(o, "down") == 0;
+    if (!vertical && !horizontal && !(down && shape == HL_SHAPE_FLAT))
+        return cli_fail(cmd, "--orientation '%s': expected horizontal or "
+                             "vertical%s",
+                        o, shape == HL_SHAPE_FLAT ? " (or up, down)" : "");
+    if (shape == HL_SHAPE_PIPE) {
+        bc->geometry = vertical ? HL_GEOM_VERTICAL_CYLINDER
+                                : HL_GEOM_HORIZONTAL_CYLINDER;
+    } else if (vertical) {
+        bc->geometry = HL_GEOM_VERTICAL_WALL;
+    } else {
+        /* a horizontal plate: --height is its side; correlations use A/P */
+        bc->geometry = down ? HL_GEOM_PLATE_DOWN : HL_GEOM_PLATE_UP;
+        bc->length_m = (r->height_m > 0 ? r->height_m : 1.0) / 4.0;
+    }
+    return 0;
+}
+
+static int check_required(const char *cmd, const surface_args *a,
+                          const raw_args *r, int thickness)
+{
+    const hl_outer_bc *bc = &a->in.outer;
+    if (!r->have_shape)
+        return cli_fail(cmd, "--shape is required (pipe, flat or sphere)");
+    if (!r->have_temp)
+        return cli_fail(cmd, "--temp is required (process temperature, C)");
+    if (a->in.shape != HL_SHAPE_FLAT && !r->have_od)
+        return cli_fail(cmd, "--od is required for a %s (outer diameter, mm)",
+                        a->in.shape == HL_SHAPE_PIPE ? "pipe" : "sphere");
+    if (a->in.shape == HL_SHAPE_FLAT && r->have_od)
+        return cli_fail(cmd, "--od applies to pipe and sphere, not flat");
+    if (bc->h_conv_fixed > 0 && bc->h_total_fixed > 0)
+        return cli_fail(cmd, "--h-conv and --h-out conflict: give one");
+    if (r->have_wind && (bc->h_conv_fixed > 0 || bc->h_total_fixed > 0))
+        return cli_fail(cmd, "--wind conflicts with a fixed --h-conv/--h-out");
+    if (bc->h_total_fixed > 0 && (r->have_emissivity || r->have_radiant))
+        return cli_fail(cmd, "--h-out fixes convection and radiation "
+                             "together: --emissivity/--radiant conflict");
+    if (!thickness)
+        return 0;
+    if (r->n_targets != 1)
+        return cli_fail(cmd, "give exactly one of --max-surface-temp, "
+                             "--max-heat-loss, --max-heat-flux");
+    if (a->in.n_layers == 0)
+        return cli_fail(cmd, "at least one --layer is needed to size");
+    if (r->vary > a->in.n_layers)
+        return cli_fail(cmd, "--vary %d: the model has %d layer%s", r->vary,
+                        a->in.n_layers, a->in.n_layers == 1 ? "" : "s");
+    return 0;
+}
+
+static int resolve_layers(const char *cmd, surface_args *a, const raw_args *r)
+{
+    hl_material_db *db = cli_materials(cmd, r->materials);
+    if (!db)
+        return EXIT_USAGE;
+    double eps = 0.9; /* bare oxidised steel, or a layer without one */
+    for (int i = 0; i < r->n_layers; i++)
+        if (!cli_layer(cmd, db, r->layers[i], &a->in.layer[i], &eps)) {
+            hl_material_db_free(db);
+            return EXIT_USAGE;
+        }
+    hl_material_db_free(db);
+    a->in.n_layers = r->n_layers;
+    a->in.outer.emissivity = r->have_emissivity ? r->emissivity : eps;
+    return 0;
+}
+
+int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
+                       surface_args *a)
+{
+    raw_args r = {0};
+    memset(a, 0, sizeof *a);
+    hl_surface_in_init(&a->in);
+    int c, rc;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (c == O_HELP) {
+            printf(usage_text, cmd, thickness ? thickness_usage : "");
+            return 0;
+        }
+        if (c == '?' || c == ':')
+            return cli_fail(cmd, "unknown or incomplete option '%s' (see "
+                                 "heatline %s --help)",
+                            argv[optind - 1], cmd);
+        if (!thickness && c >= O_VARY)
+            return cli_fail(cmd, "option '%s' belongs to heatline thickness",
+                            argv[optind - 1]);
+        if ((rc = take_option(cmd, c, optarg, a, &r)) != 0)
+            return rc;
+    }
+    if (optind < argc)
+        return cli_fail(cmd, "unexpected argument '%s'", argv[optind]);
+    if (!r.have_radiant)
+        a->in.outer.radiant_k = a->in.outer.air_k;
+    if ((rc = resolve_layers(cmd, a, &r)) != 0 ||
+        (rc = set_geometry(cmd, a, &r)) != 0 ||
+        (rc = check_required(cmd, a, &r, thickness)) != 0)
+        return rc;
+    a->target.layer = (r.vary > 0 ? r.vary : a->in.n_layers) - 1;
+    return -1;
+}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# heatline set-up: installs every dependency from Debian's packages (and the
+# report's pinned browser assets from the npm registry), then builds.
+#   scripts/setup.sh           dependencies for running + build
+#   scripts/setup.sh --test    also the test-only dependencies (cmocka, chromium)
+# Environment: HEATLINE_BUILD_DIR (default build), HEATLINE_BUILD_TYPE
+# (default Release), HEATLINE_CMAKE_ARGS (extra cmake options).
+# Re-running is cheap: apt-get skips what is installed, cmake rebuilds only
+# what changed.
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${HEATLINE_BUILD_DIR:-"$here/build"}
+build_type=${HEATLINE_BUILD_TYPE:-Release}
+with_tests=0
+[ "${1:-}" = "--test" ] && with_tests=1
+
+run_pkgs="libyaml-dev libcsv-dev libjansson-dev libsuitesparse-dev
+liblapacke-dev libopenblas-dev pkg-config cmake make gcc nodejs npm"
+test_pkgs="libcmocka-dev chromium"
+
+missing=""
+for p in $run_pkgs $( [ $with_tests = 1 ] && echo "$test_pkgs" ); do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+    missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "heatline setup: installing$missing" >&2
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends $missing >&2
+fi
+
+# Browser-side report assets, pinned by report/package-lock.json.
+if [ -f "$here/report/package-lock.json" ] &&
+   [ ! -f "$here/report/node_modules/.heatline-stamp" ]; then
+  (cd "$here/report" && npm ci --no-audit --no-fund --loglevel=error >&2 &&
+   touch node_modules/.heatline-stamp)
+fi
+
+cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" \
+  -DHL_BUILD_TESTS=$([ $with_tests = 1 ] && echo ON || echo OFF) \
+  ${HEATLINE_CMAKE_ARGS:-} >&2
+cmake --build "$build_dir" -j "$(nproc)" >&2

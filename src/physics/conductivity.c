@@ -1,0 +1,165 @@
+/*
+ * conductivity.c - lambda(T) of a layer: local value, the exact integral
+ * (Kirchhoff transform) and its inverse.
+ *
+ * A layer with temperature-dependent conductivity carries the heat flow
+ *   q = G * integral_{T2}^{T1} lambda(T) dT
+ * with G the shape factor of the layer (1/L flat, 2 pi / ln(r2/r1) per metre
+ * of cylinder, 4 pi / (1/r1 - 1/r2) sphere). This is exact for any lambda(T)
+ * (Kirchhoff 1894; Carslaw & Jaeger, Conduction of Heat in Solids, 2nd ed.,
+ * 1959, section 1.7; ASTM C680-19 section 6 uses the same transform), unlike
+ * lambda evaluated at the mean temperature, which is exact only when
+ * lambda is linear in T.
+ */
+#include "physics.h"
+
+#include <math.h>
+
+hl_conductivity hl_lambda_constant(double k_w_mk)
+{
+    hl_conductivity lam = {0};
+    lam.kind = HL_LAMBDA_POLY;
+    lam.n = 1;
+    lam.piece[0].from_k = -INFINITY;
+    lam.piece[0].ref_k = 0.0;
+    lam.piece[0].n_coef = 1;
+    lam.piece[0].c[0] = k_w_mk;
+    return lam;
+}
+
+static double poly_value(const hl_lambda_piece *p, double t_k)
+{
+    double x = t_k - p->ref_k, v = 0.0;
+    for (int i = p->n_coef - 1; i >= 0; i--)
+        v = v * x + p->c[i];
+    return v;
+}
+
+/* Antiderivative of one polynomial piece, zero at T = ref. */
+static double poly_antiderivative(const hl_lambda_piece *p, double t_k)
+{
+    double x = t_k - p->ref_k, v = 0.0;
+    for (int i = p->n_coef - 1; i >= 0; i--)
+        v = v * x + p->c[i] / (double)(i + 1);
+    return v * x;
+}
+
+static int poly_piece_index(const hl_conductivity *lam, double t_k)
+{
+    int j = 0;
+    while (j + 1 < lam->n && t_k >= lam->piece[j + 1].from_k)
+        j++;
+    return j;
+}
+
+static double table_value(const hl_conductivity *lam, double t_k)
+{
+    int n = lam->n;
+    if (t_k <= lam->t_k[0])
+        return lam->k[0];
+    if (t_k >= lam->t_k[n - 1])
+        return lam->k[n - 1];
+    int j = 0;
+    while (t_k > lam->t_k[j + 1])
+        j++;
+    double w = (t_k - lam->t_k[j]) / (lam->t_k[j + 1] - lam->t_k[j]);
+    return lam->k[j] + w * (lam->k[j + 1] - lam->k[j]);
+}
+
+double hl_lambda_at(const hl_conductivity *lam, double t_k)
+{
+    if (lam->kind == HL_LAMBDA_TABLE)
+        return table_value(lam, t_k);
+    return poly_value(&lam->piece[poly_piece_index(lam, t_k)], t_k);
+}
+
+/* Integral over [a, b] with a <= b of the polynomial pieces. */
+static double poly_integral_up(const hl_conductivity *lam, double a, double b)
+{
+    double sum = 0.0;
+    for (int j = poly_piece_index(lam, a); a < b; j++) {
+        double end = (j + 1 < lam->n) ? fmin(b, lam->piece[j + 1].from_k) : b;
+        const hl_lambda_piece *p = &lam->piece[j];
+        sum += poly_antiderivative(p, end) - poly_antiderivative(p, a);
+        a = end;
+    }
+    return sum;
+}
+
+/* Integral over [a, b] with a <= b of the piecewise-linear table; the
+ * trapezoid rule is exact on each linear segment. */
+static double table_integral_up(const hl_conductivity *lam, double a,
+                                 double b)
+{
+    double sum = 0.0;
+    int n = lam->n;
+    double knots[HL_LAMBDA_MAX_POINTS + 2];
+    int m = 0;
+    knots[m++] = a;
+    for (int i = 0; i < n; i++)
+        if (lam->t_k[i] > a && lam->t_k[i] < b)
+            knots[m++] = lam->t_k[i];
+    knots[m++] = b;
+    for (int i = 0; i + 1 < m; i++)
+        sum += 0.5 * (knots[i + 1] - knots[i]) *
+               (table_value(lam, knots[i]) + table_value(lam, knots[i + 1]));
+    return sum;
+}
+
+double hl_lambda_integral(const hl_conductivity *lam, double t1_k, double t2_k)
+{
+    if (lam->kind == HL_LAMBDA_POLY && lam->n == 1 &&
+        lam->piece[0].n_coef == 1)
+        return lam->piece[0].c[0] * (t2_k - t1_k);
+    double a = fmin(t1_k, t2_k), b = fmax(t1_k, t2_k);
+    double v = (lam->kind == HL_LAMBDA_TABLE) ? table_integral_up(lam, a, b)
+                                              : poly_integral_up(lam, a, b);
+    return (t2_k >= t1_k) ? v : -v;
+}
+
+int lambda_is_constant(const hl_conductivity *lam, double *k)
+{
+    if (lam->kind == HL_LAMBDA_POLY && lam->n == 1 &&
+        lam->piece[0].n_coef == 1) {
+        *k = lam->piece[0].c[0];
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The temperature T2 with integral_{t1}^{T2} lambda dT = target. The
+ * integral is strictly increasing in T2 while lambda > 0, so a safeguarded
+ * Newton iteration inside an expanding bracket always converges.
+ */
+double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
+                               double target)
+{
+    double k;
+    if (lambda_is_constant(lam, &k))
+        return t1_k + target / k;
+    double guess = t1_k + target / fmax(hl_lambda_at(lam, t1_k), 1e-9);
+    double lo = fmin(t1_k, guess), hi = fmax(t1_k, guess);
+    double step = fmax(hi - lo, 1.0);
+    for (int i = 0; i < 60 && hl_lambda_integral(lam, t1_k, lo) > target; i++)
+        lo -= (step *= 2.0);
+    step = fmax(hi - lo, 1.0);
+    for (int i = 0; i < 60 && hl_lambda_integral(lam, t1_k, hi) < target; i++)
+        hi += (step *= 2.0);
+    double t = fmin(fmax(guess, lo), hi);
+    for (int it = 0; it < 100; it++) {
+        double f = hl_lambda_integral(lam, t1_k, t) - target;
+        if (f > 0)
+            hi = t;
+        else
+            lo = t;
+        double d = hl_lambda_at(lam, t);
+        double next = (d > 0) ? t - f / d : 0.5 * (lo + hi);
+        if (!(next > lo && next < hi))
+            next = 0.5 * (lo + hi);
+        if (fabs(next - t) <= 1e-12 * fmax(1.0, fabs(t)) || hi - lo < 1e-12)
+            return next;
+        t = next;
+    }
+    return t;
+}

@@ -1,0 +1,267 @@
+/*
+ * surface.c - steady heat flow through a layered flat wall, cylinder or
+ * sphere to an outer boundary with convection and radiation.
+ *
+ * Method: the unknown is the outer surface temperature Ts. For a trial Ts
+ * the outer balance gives the heat flow Q = A_out * q_out(Ts); marching
+ * inward through the layers with the exact Kirchhoff integral gives the
+ * process-side temperature that this Q implies. That temperature is strictly
+ * increasing in Ts, and the root lies between the lowest and the highest of
+ * the boundary temperatures (process, air, radiant), so a safeguarded
+ * Newton iteration inside that bracket always converges, for heat loss and
+ * heat gain alike. The same Q crosses every layer by construction.
+ */
+#include "physics.h"
+
+#include <math.h>
+#include <string.h>
+
+#define SURFACE_MAX_IT 200
+
+/* Geometry of one solve: shape factors of the layers and areas. */
+typedef struct wall_geometry {
+    int n;
+    double g[HL_MAX_LAYERS]; /* Q = g * integral(lambda dT); 0 = no layer */
+    double area_in, area_out; /* per unit of the shape */
+    double d_out;
+} wall_geometry;
+
+static double area_of(int shape, double d)
+{
+    if (shape == HL_SHAPE_PIPE)
+        return M_PI * d;
+    if (shape == HL_SHAPE_SPHERE)
+        return M_PI * d * d;
+    return 1.0;
+}
+
+/* Shape factor of a layer from r1 to r2 (radii; thickness for flat). */
+static double shape_factor(int shape, double r1, double r2)
+{
+    if (r2 <= r1)
+        return 0.0;
+    if (shape == HL_SHAPE_PIPE)
+        return 2.0 * M_PI / log(r2 / r1);
+    if (shape == HL_SHAPE_SPHERE)
+        return 4.0 * M_PI / (1.0 / r1 - 1.0 / r2);
+    return 1.0 / (r2 - r1);
+}
+
+static void geometry_build(const hl_surface_in *in, wall_geometry *g)
+{
+    double r = (in->shape == HL_SHAPE_FLAT) ? 0.0 : 0.5 * in->diameter_m;
+    g->n = in->n_layers;
+    g->area_in = area_of(in->shape, 2.0 * r);
+    for (int i = 0; i < in->n_layers; i++) {
+        double t = in->layer[i].thickness_m;
+        g->g[i] = shape_factor(in->shape, r, r + t);
+        r += t;
+    }
+    g->d_out = 2.0 * r;
+    g->area_out = area_of(in->shape, g->d_out);
+}
+
+/*
+ * Given Ts, march inward. Fills temps[0..n] (inner surface .. Ts) and
+ * returns the implied process-side temperature; *q receives the heat flow
+ * and *dtin the derivative of the result with respect to Ts.
+ */
+static double march_inward(const hl_surface_in *in, const wall_geometry *g,
+                           double ts, double *temps, double *q, double *dtin)
+{
+    double slope;
+    double flux = outer_flux_slope(&in->outer, ts, g->d_out, &slope);
+    double big_q = g->area_out * flux, dq = g->area_out * slope;
+    double t = ts, dt = 1.0;
+    temps[g->n] = ts;
+    for (int i = g->n - 1; i >= 0; i--) {
+        const hl_conductivity *lam = &in->layer[i].lambda;
+        if (g->g[i] > 0.0) {
+            double k_out = hl_lambda_at(lam, t);
+            double t_in = lambda_integral_inverse(lam, t, big_q / g->g[i]);
+            double k_in = hl_lambda_at(lam, t_in);
+            dt = (k_out * dt + dq / g->g[i]) / fmax(k_in, 1e-12);
+            t = t_in;
+        }
+        temps[i] = t;
+    }
+    if (in->h_inner > 0.0) {
+        t += big_q / (in->h_inner * g->area_in);
+        dt += dq / (in->h_inner * g->area_in);
+    }
+    *q = big_q;
+    *dtin = dt;
+    return t;
+}
+
+/* A start value: the linearised series resistance with ~10 W/(m2 K)
+ * outside. Only speeds up the iteration; the bracket ensures convergence. */
+static double initial_guess(const hl_surface_in *in, const wall_geometry *g)
+{
+    double t_env = in->outer.air_k, t_in = in->inner_temp_k;
+    double r_out = 1.0 / (10.0 * g->area_out), r = r_out;
+    double t_mid = 0.5 * (t_in + t_env);
+    for (int i = 0; i < g->n; i++)
+        if (g->g[i] > 0.0)
+            r += 1.0 / (g->g[i] * hl_lambda_at(&in->layer[i].lambda, t_mid));
+    if (in->h_inner > 0.0)
+        r += 1.0 / (in->h_inner * g->area_in);
+    return t_env + (t_in - t_env) * r_out / r;
+}
+
+static int check_temperature(double t_k, const char *what, hl_error *err)
+{
+    if (!isfinite(t_k) || t_k <= 0.0)
+        return hl_error_set(err, HL_EINVAL,
+                            "%s %.6g C is below absolute zero or not finite",
+                            what, t_k - HL_ZERO_C_K);
+    return HL_OK;
+}
+
+static int check_layers(const hl_surface_in *in, double lo, double hi,
+                        hl_error *err)
+{
+    if (in->n_layers < 0 || in->n_layers > HL_MAX_LAYERS)
+        return hl_error_set(err, HL_EINVAL, "%d layers: expected 0 to %d",
+                            in->n_layers, HL_MAX_LAYERS);
+    for (int i = 0; i < in->n_layers; i++) {
+        const hl_layer *l = &in->layer[i];
+        if (!isfinite(l->thickness_m) || l->thickness_m < 0.0)
+            return hl_error_set(err, HL_EINVAL,
+                                "layer %d (%s): thickness %g mm: expected a "
+                                "finite value >= 0",
+                                i + 1, l->name, l->thickness_m * 1e3);
+        for (int s = 0; s <= 8; s++) {
+            double t = lo + (hi - lo) * s / 8.0;
+            double k = hl_lambda_at(&l->lambda, t);
+            if (!(k > 0.0) || !isfinite(k))
+                return hl_error_set(err, HL_EINVAL,
+                                    "layer %d (%s): conductivity %g W/(m K) "
+                                    "at %.1f C: expected > 0",
+                                    i + 1, l->name, k, t - HL_ZERO_C_K);
+        }
+    }
+    return HL_OK;
+}
+
+static int check_input(const hl_surface_in *in, double lo, double hi,
+                       hl_error *err)
+{
+    const hl_outer_bc *bc = &in->outer;
+    if (in->shape < HL_SHAPE_FLAT || in->shape > HL_SHAPE_SPHERE)
+        return hl_error_set(err, HL_EINVAL, "shape %d is not known",
+                            in->shape);
+    if (in->shape != HL_SHAPE_FLAT &&
+        !(isfinite(in->diameter_m) && in->diameter_m > 0.0))
+        return hl_error_set(err, HL_EINVAL,
+                            "outer diameter %g mm: expected a value > 0",
+                            in->diameter_m * 1e3);
+    int rc = check_temperature(in->inner_temp_k, "process temperature", err);
+    if (!rc)
+        rc = check_temperature(bc->air_k, "air temperature", err);
+    if (!rc && !(bc->h_total_fixed > 0.0))
+        rc = check_temperature(bc->radiant_k, "radiant temperature", err);
+    if (rc)
+        return rc;
+    if (!(bc->h_total_fixed > 0.0) &&
+        !(bc->emissivity > 0.0 && bc->emissivity <= 1.0))
+        return hl_error_set(err, HL_EINVAL,
+                            "emissivity %g: expected a value in (0, 1]",
+                            bc->emissivity);
+    if (!(isfinite(bc->wind_m_s) && bc->wind_m_s >= 0.0))
+        return hl_error_set(err, HL_EINVAL, "wind %g m/s: expected >= 0",
+                            bc->wind_m_s);
+    if (!(bc->h_conv_fixed >= 0.0 && bc->h_total_fixed >= 0.0 &&
+          in->h_inner >= 0.0 && isfinite(bc->h_conv_fixed) &&
+          isfinite(bc->h_total_fixed) && isfinite(in->h_inner)))
+        return hl_error_set(err, HL_EINVAL,
+                            "a fixed surface coefficient is negative or not "
+                            "finite");
+    return check_layers(in, lo, hi, err);
+}
+
+static void note_ranges(const hl_surface_in *in, const double *temps,
+                        hl_warnings *w)
+{
+    for (int i = 0; i < in->n_layers; i++) {
+        const hl_layer *l = &in->layer[i];
+        double a = fmin(temps[i], temps[i + 1]);
+        double b = fmax(temps[i], temps[i + 1]);
+        if ((isfinite(l->t_max_k) && b > l->t_max_k + 1e-9) ||
+            (isfinite(l->t_min_k) && a < l->t_min_k - 1e-9))
+            hl_warnings_add(w,
+                            "layer %d (%s) spans %.1f..%.1f C, outside the "
+                            "valid range %.0f..%.0f C of its conductivity",
+                            i + 1, l->name, a - HL_ZERO_C_K,
+                            b - HL_ZERO_C_K, l->t_min_k - HL_ZERO_C_K,
+                            l->t_max_k - HL_ZERO_C_K);
+    }
+}
+
+static void fill_output(const hl_surface_in *in, const wall_geometry *g,
+                        double ts, double q, const double *temps,
+                        hl_surface_out *out)
+{
+    out->heat_flow = q;
+    out->heat_flux_w_m2 = q / g->area_out;
+    out->surface_temp_k = ts;
+    out->n_temps = g->n + 1;
+    memcpy(out->temp_k, temps, sizeof(double) * (size_t)(g->n + 1));
+    out->outer_diameter_m = (in->shape == HL_SHAPE_FLAT) ? 0.0 : g->d_out;
+    hl_outer_coefficients(&in->outer, ts, g->d_out, &out->h_conv,
+                          &out->h_rad);
+    note_ranges(in, temps, &out->warnings);
+}
+
+int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
+                     hl_error *err)
+{
+    const hl_outer_bc *bc = &in->outer;
+    double tr = (bc->h_total_fixed > 0.0) ? bc->air_k : bc->radiant_k;
+    double lo = fmin(in->inner_temp_k, fmin(bc->air_k, tr));
+    double hi = fmax(in->inner_temp_k, fmax(bc->air_k, tr));
+    memset(out, 0, sizeof *out);
+    int rc = check_input(in, lo, hi, err);
+    if (rc)
+        return rc;
+    wall_geometry g;
+    geometry_build(in, &g);
+    double temps[HL_MAX_LAYERS + 1], q = 0.0, slope;
+    double ts = fmin(fmax(initial_guess(in, &g), lo), hi);
+    for (int it = 1; it <= SURFACE_MAX_IT; it++) {
+        double f = march_inward(in, &g, ts, temps, &q, &slope) -
+                   in->inner_temp_k;
+        out->iterations = it;
+        if (f > 0.0)
+            hi = ts;
+        else
+            lo = ts;
+        double next = (slope > 0.0) ? ts - f / slope : 0.5 * (lo + hi);
+        if (!(next >= lo && next <= hi))
+            next = 0.5 * (lo + hi);
+        double tol = 1e-11 * fmax(1.0, ts);
+        if (fabs(f) <= 1e-10 * fmax(1.0, in->inner_temp_k) ||
+            fabs(next - ts) <= tol || hi - lo <= tol) {
+            fill_output(in, &g, ts, q, temps, out);
+            return HL_OK;
+        }
+        ts = next;
+    }
+    return hl_error_set(err, HL_ENOCONVERGE,
+                        "surface solve: no convergence in %d iterations "
+                        "(bracket %.6g..%.6g K)",
+                        SURFACE_MAX_IT, lo, hi);
+}
+
+void hl_surface_in_init(hl_surface_in *in)
+{
+    memset(in, 0, sizeof *in);
+    in->shape = HL_SHAPE_PIPE;
+    in->inner_temp_k = HL_ZERO_C_K + 20.0;
+    in->outer.air_k = HL_ZERO_C_K + 20.0;
+    in->outer.radiant_k = HL_ZERO_C_K + 20.0;
+    in->outer.emissivity = 0.9;
+    in->outer.set = HL_COEF_ISO12241;
+    in->outer.geometry = HL_GEOM_HORIZONTAL_CYLINDER;
+    in->outer.pressure_pa = HL_P_ATM;
+}

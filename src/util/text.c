@@ -1,0 +1,122 @@
+/* text.c - strict number parsing, file reading, edit distance. */
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int parse_double(const char *text, double *out)
+{
+    if (!text)
+        return 0;
+    while (isspace((unsigned char)*text))
+        text++;
+    if (!*text)
+        return 0;
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (end == text || errno == ERANGE || !isfinite(v))
+        return 0;
+    while (isspace((unsigned char)*end))
+        end++;
+    if (*end)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+int parse_int(const char *text, int *out)
+{
+    if (!text)
+        return 0;
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (end == text || errno == ERANGE || v < INT_MIN || v > INT_MAX)
+        return 0;
+    while (isspace((unsigned char)*end))
+        end++;
+    if (*end)
+        return 0;
+    *out = (int)v;
+    return 1;
+}
+
+int read_text_file(const char *path, char **out, size_t *len, hl_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return hl_error_set(err, HL_EIO, "%s: cannot open: %s", path,
+                            strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (n + 1 < cap)
+            break;
+        char *bigger = realloc(buf, cap *= 2);
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+        }
+        buf = bigger;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!buf)
+        return hl_error_set(err, HL_ENOMEM, "%s: out of memory", path);
+    if (bad) {
+        free(buf);
+        return hl_error_set(err, HL_EIO, "%s: read error", path);
+    }
+    buf[n] = '\0';
+    *out = buf;
+    if (len)
+        *len = n;
+    return HL_OK;
+}
+
+int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 60 || lb > 60)
+        return 99;
+    int row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int same = tolower((unsigned char)a[i - 1]) ==
+                       tolower((unsigned char)b[j - 1]);
+            int best = diag + (same ? 0 : 1);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb] > 99 ? 99 : row[lb];
+}
+
+void copy_text(char *dst, size_t cap, const char *src)
+{
+    if (!cap)
+        return;
+    size_t n = src ? strlen(src) : 0;
+    if (n >= cap)
+        n = cap - 1;
+    if (n)
+        memcpy(dst, src, n);
+    dst[n] = '\0';
+}

@@ -1,0 +1,55 @@
+/*
+ * util.h - small internal helpers shared by every layer: strict number
+ * parsing, CSV tables with line numbers, text files, edit distance.
+ */
+#ifndef HL_UTIL_H
+#define HL_UTIL_H
+
+#include "heatline.h"
+
+#include <stddef.h>
+
+/* Strict parse of a finite double: the whole text (surrounding spaces
+ * allowed) must be a number. Returns 1 on success. */
+int parse_double(const char *text, double *out);
+/* Strict parse of an int. Returns 1 on success. */
+int parse_int(const char *text, int *out);
+
+/* Whole file into a NUL-terminated buffer (caller frees). */
+int read_text_file(const char *path, char **out, size_t *len, hl_error *err);
+
+/* Levenshtein distance, case-insensitive, capped at 99. */
+int edit_distance(const char *a, const char *b);
+
+/* Safe copy with truncation; always NUL-terminates. */
+void copy_text(char *dst, size_t cap, const char *src);
+
+/* A CSV table: the header row and the data rows, each with the line where
+ * it starts. Lines whose first character is '#' are comments; blank lines
+ * are skipped. */
+typedef struct csv_table {
+    char origin[256]; /* file name for messages */
+    int n_cols;
+    char **header;
+    int n_rows;
+    char ***rows;  /* rows[i][j]; short rows are padded with "" */
+    int *n_fields; /* fields actually present in row i */
+    int *line;     /* line number where row i starts */
+} csv_table;
+
+int csv_table_parse(const char *text, size_t len, const char *origin,
+                    csv_table *t, hl_error *err);
+int csv_table_load(const char *path, csv_table *t, hl_error *err);
+void csv_table_free(csv_table *t);
+/* Column index by header name (case-insensitive), -1 if absent. */
+int csv_table_col(const csv_table *t, const char *name);
+/* Like csv_table_col but records "file: missing column NAME" if absent. */
+int csv_table_require(const csv_table *t, const char *name, hl_error *err);
+
+/* Files embedded from data/ at build time, by path relative to data/
+ * (e.g. "materials.csv"); NULL if absent. Not NUL-terminated: use len. */
+const char *hl_embedded_find(const char *path, size_t *len);
+/* The i-th embedded file, NULL past the end. */
+const char *hl_embedded_at(int i, const char **path, size_t *len);
+
+#endif
