@@ -83,6 +83,7 @@ void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
 
 #include "heatline_surface.h"
 #include "heatline_materials.h"
+#include "heatline_pipe.h"
 
 #ifdef __cplusplus
 }
