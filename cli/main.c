@@ -19,6 +19,7 @@ static const command commands[] = {
     {"thickness", cmd_thickness,
      "layer thickness for a surface-temperature or heat-loss limit"},
     {"materials", cmd_materials, "list the material table"},
+    {"water", cmd_water, "properties of liquid water (IAPWS-IF97)"},
 };
 
 static void usage(FILE *out)

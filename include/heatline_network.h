@@ -1,0 +1,333 @@
+/*
+ * heatline_network.h - the line and network engine: water properties, the
+ * model (loaded from a YAML model file, an EPANET .inp file, or the
+ * embedded Tuoketuo-Hohhot default), the steady thermo-hydraulic solve
+ * and its results. Included by heatline.h; do not include on its own.
+ *
+ * Call order (an out-of-order call returns HL_ESTATE, never crashes):
+ *
+ *   hl_model *m;
+ *   int rc = hl_model_load(&m, path);     // NULL path: embedded default
+ *   if (rc) { puts(hl_model_error(m)); hl_model_free(m); }   // m may be
+ *                                         // NULL only when out of memory
+ *   // per hour / scenario, any number of times:
+ *   hl_model_set_supply_temp(m, NULL, t_k);        // boundary conditions
+ *   hl_model_set_demand_scale(m, 0.8);
+ *   hl_model_set_ground_temp(m, t_k); ...
+ *   rc = hl_model_solve(m, NULL);         // warm start from the last solve
+ *   hl_model_totals(m, &tot);             // valid after a successful solve
+ *   hl_model_pipe_result(m, i, &pr); ...  // per element
+ *   hl_model_free(m);                     // free(NULL) is a no-op
+ *
+ * A failed load leaves the handle in a failed state: only hl_model_error
+ * and hl_model_free may be called. A failed solve (HL_ENOCONVERGE,
+ * HL_ETOPOLOGY) keeps the model usable: change the inputs and solve again;
+ * results are invalid until a solve succeeds (getters return HL_ESTATE).
+ * The sparse analysis (ordering + symbolic factorisation) is computed on
+ * the first solve and reused by every later solve of the same model.
+ *
+ * Units: SI inside (K, Pa, kg/s, W, m). Pressures are GAUGE pressures
+ * (relative to the model's atmospheric pressure, 101325 Pa unless the
+ * model sets it), except where a name says _abs.
+ */
+#ifndef HEATLINE_NETWORK_H
+#define HEATLINE_NETWORK_H
+
+/* ---- water properties ------------------------------------------------- */
+
+/* Liquid water at (t_k, p_abs_pa): IAPWS-IF97 region 1, IAPWS 2008
+ * viscosity, IAPWS 2011 thermal conductivity (industrial formulation). */
+typedef struct hl_water {
+    double density_kg_m3;
+    double enthalpy_j_kg;
+    double cp_j_kgk;
+    double cv_j_kgk;
+    double speed_of_sound_m_s;
+    double viscosity_pa_s;
+    double conductivity_w_mk;
+    double prandtl;
+    double saturation_pressure_pa; /* IF97 region 4 at t_k (absolute) */
+} hl_water;
+
+/* HL_ERANGE with a message when (t_k, p_abs_pa) is not liquid water of
+ * IF97 region 1 (273.15..623.15 K, saturation pressure .. 100 MPa). */
+int hl_water_props(double t_k, double p_abs_pa, hl_water *out, hl_error *err);
+
+/* IF97 region-4 saturation pressure, Pa (absolute); NaN outside
+ * 273.15..647.096 K. */
+double hl_water_saturation_pressure(double t_k);
+
+/* ---- model handle ------------------------------------------------------ */
+
+typedef struct hl_model hl_model;
+
+/* Options for loading. hl_load_options_init sets the defaults. */
+typedef struct hl_load_options {
+    const char *materials_path; /* extra material table (CSV), or NULL */
+    /* EPANET .inp import: the thermal data the format does not carry */
+    double inp_supply_temp_k;   /* at reservoirs and tanks; default 353.15 */
+    double inp_ambient_k;       /* surroundings of every pipe; 283.15 */
+    double inp_u_w_m2k;         /* U on the inner pipe surface; 0 = none */
+    double inp_cp_j_kgk;        /* constant heat capacity; 4190 */
+    const char *inp_thermal_csv; /* per-pipe table (docs/model-format.md) */
+    int friction;               /* -1 = the file's choice (YAML: colebrook,
+                                   .inp: swamee-jain as EPANET), or
+                                   enum hl_friction */
+} hl_load_options;
+
+enum hl_friction {
+    HL_FRICTION_COLEBROOK = 0,  /* Colebrook-White, machine precision */
+    HL_FRICTION_SWAMEE_JAIN = 1 /* EPANET's Darcy-Weisbach, exactly */
+};
+
+void hl_load_options_init(hl_load_options *o);
+
+/* Load a model: a YAML model file, or an EPANET .inp file (by extension
+ * .inp or a first section header "[TITLE]"/"[JUNCTIONS]"). path NULL =
+ * the embedded Tuoketuo-Hohhot default. *out is always set (NULL only on
+ * out of memory); on failure it is a failed handle whose hl_model_error
+ * names file:line and the problem. Returns HL_OK, HL_EIO, HL_EPARSE,
+ * HL_ENOTFOUND (a missing reference), HL_ERANGE, HL_ETOPOLOGY or
+ * HL_ENOMEM. */
+int hl_model_load(hl_model **out, const char *path);
+int hl_model_load_with(hl_model **out, const char *path,
+                       const hl_load_options *opt);
+/* Same from text in memory; origin names it in messages and relative CSV
+ * references are resolved against base_dir (NULL = none allowed). */
+int hl_model_load_text(hl_model **out, const char *text, size_t len,
+                       const char *origin, const char *base_dir,
+                       const hl_load_options *opt);
+
+void hl_model_free(hl_model *m);
+
+/* The last detailed error message ("" if none); "out of memory" for a NULL
+ * handle. */
+const char *hl_model_error(const hl_model *m);
+
+/* Name and description from the model file. */
+const char *hl_model_name(const hl_model *m);
+const char *hl_model_description(const hl_model *m);
+
+/* ---- element kinds, counts and ids -------------------------------------- */
+
+enum hl_element {
+    HL_NODE = 0,
+    HL_PIPE,
+    HL_PUMP,
+    HL_VALVE,
+    HL_CONSUMER,
+    HL_SOURCE,
+    HL_HX,
+    HL_CHAMBER,
+    HL_FITTING,
+    HL_ELEMENT_KINDS
+};
+
+int hl_model_count(const hl_model *m, int kind);
+/* Id of element i of a kind (NULL if out of range). */
+const char *hl_model_id(const hl_model *m, int kind, int i);
+/* Index of the element with that id, or -1. */
+int hl_model_find(const hl_model *m, int kind, const char *id);
+
+/* ---- boundary conditions (before hl_model_solve) ------------------------ */
+
+/* Supply temperature of one source (id) or of every source (NULL). */
+int hl_model_set_supply_temp(hl_model *m, const char *source_id,
+                             double t_k);
+/* Multiplies every consumer's heat demand or fixed flow (1 = as loaded). */
+int hl_model_set_demand_scale(hl_model *m, double scale);
+/* Heat demand of one consumer, W (a consumer given by heat demand). */
+int hl_model_set_consumer_demand(hl_model *m, const char *consumer_id,
+                                 double heat_w);
+/* Undisturbed ground temperature of every buried pipe. */
+int hl_model_set_ground_temp(hl_model *m, double t_k);
+/* Outdoor air around every overhead pipe. */
+int hl_model_set_air_temp(hl_model *m, double t_k);
+/* Air in every tunnel or duct. */
+int hl_model_set_duct_temp(hl_model *m, double t_k);
+/* Air in one valve chamber (id) or in every chamber (NULL). */
+int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id,
+                              double t_k);
+
+enum hl_fit_state {
+    HL_FIT_STATE_BARE = 0,
+    HL_FIT_STATE_COATED = 1,
+    HL_FIT_STATE_JACKETED = 2,
+    HL_FIT_STATES = 3
+};
+/* State of one fitting (id) or of every fitting (NULL); a scenario. */
+int hl_model_set_fitting_state(hl_model *m, const char *fitting_id,
+                               int state);
+/* Every fitting back to its state in the model file. */
+int hl_model_reset_fitting_states(hl_model *m);
+
+/* ---- solve ---------------------------------------------------------------- */
+
+typedef struct hl_solve_options {
+    double flow_rel_tol;   /* sum |dm| / sum |m| of a Newton step; 1e-9 */
+    double mass_tol_kg_s;  /* mass imbalance at every node; 1e-6 kg/s */
+    int max_iterations;    /* Newton iterations per hydraulic solve; 100 */
+    double temp_tol_k;     /* change of any temperature between coupling
+                              rounds; 1e-6 K */
+    int max_rounds;        /* hydraulic/thermal coupling rounds; 30 */
+    int cold_start;        /* 1: ignore the previous solution */
+} hl_solve_options;
+
+void hl_solve_options_init(hl_solve_options *o);
+
+/* Steady hydraulics and temperatures; properties are re-evaluated at the
+ * solved temperatures and pressures and the hydraulics re-solved until
+ * both converge. opt NULL = defaults. Returns HL_OK, HL_ENOCONVERGE (the
+ * message gives the iteration count, the residual and the worst node and
+ * link), HL_ETOPOLOGY (a part without pressure reference that must carry
+ * flow, named), HL_ERANGE (water outside the liquid range where the
+ * properties are needed), or HL_ESTATE. */
+int hl_model_solve(hl_model *m, const hl_solve_options *opt);
+
+/* ---- results ---------------------------------------------------------------- */
+
+typedef struct hl_totals {
+    double heat_source_w;     /* sources + enthalpy entering at open
+                                 boundaries (reservoirs, negative demands),
+                                 relative to water at 0 C */
+    double heat_delivered_w;  /* consumers + enthalpy leaving at open
+                                 boundaries, relative to water at 0 C */
+    double heat_loss_pipes_w;
+    double heat_loss_fittings_w;
+    double heat_loss_fittings_by_state_w[HL_FIT_STATES];
+    double pump_power_w;      /* electric, all pumps (and sources with a
+                                 pump efficiency) */
+    double pump_hydraulic_w;  /* m dp / rho */
+    double source_mass_flow_kg_s;
+    double makeup_kg_s;       /* net inflow at pressure references */
+    int iterations;           /* Newton iterations, all rounds */
+    int rounds;               /* coupling rounds */
+    double mass_residual_kg_s; /* largest nodal imbalance at the end */
+    double energy_residual_w;  /* source - delivered - losses */
+} hl_totals;
+
+int hl_model_totals(const hl_model *m, hl_totals *out);
+
+enum hl_side { HL_SIDE_NONE = 0, HL_SIDE_SUPPLY = 1, HL_SIDE_RETURN = 2 };
+
+typedef struct hl_node_result {
+    double elevation_m;
+    double chainage_m;     /* NaN when the model gives none */
+    int side;              /* enum hl_side */
+    double pressure_pa;    /* gauge */
+    double head_m;         /* z + p / (rho g) with rho at the node */
+    double temp_k;
+    double demand_kg_s;    /* fixed outflow (negative: inflow) */
+    double external_kg_s;  /* flow entering here from outside (pressure
+                              references, reservoirs) */
+    int fixed_pressure;    /* 1 at pressure references */
+    int connected;         /* 0 for a node cut off from every reference */
+    int order;             /* position in the flow order (thermal sweep) */
+} hl_node_result;
+
+typedef struct hl_pipe_result {
+    int from, to;          /* node indices as in the model file */
+    double length_m, inner_diameter_m;
+    double mass_flow_kg_s; /* positive from -> to */
+    double velocity_m_s;   /* signed like the flow */
+    double reynolds, friction_factor;
+    double dp_friction_pa; /* friction + minor loss, signed like the flow */
+    double heat_loss_w;
+    double temp_in_k, temp_out_k; /* in flow direction */
+    double ambient_k;
+    double r11_k_m_w;      /* own resistance, K m / W */
+    double r12_k_m_w;      /* mutual resistance with its pair partner */
+    int pair;              /* pipe index of the partner or -1 */
+    int open;
+} hl_pipe_result;
+
+typedef struct hl_pump_result {
+    int from, to;
+    double mass_flow_kg_s;
+    double head_m;         /* rise */
+    double dp_pa;          /* rise */
+    double hydraulic_w, electric_w;
+    double efficiency;
+    int running;
+    const char *station;   /* "" if none */
+} hl_pump_result;
+
+typedef struct hl_valve_result {
+    int from, to;
+    double mass_flow_kg_s;
+    double dp_pa;          /* loss from -> to */
+    int open;
+} hl_valve_result;
+
+typedef struct hl_consumer_result {
+    int from, to;          /* supply node, return node */
+    double mass_flow_kg_s;
+    double heat_w;
+    double temp_in_k, temp_out_k;
+    double dp_available_pa; /* p(from) - p(to) */
+} hl_consumer_result;
+
+typedef struct hl_source_result {
+    int from, to;          /* inlet (return) node, outlet (supply) node */
+    double mass_flow_kg_s;
+    double heat_w;
+    double temp_in_k, temp_out_k;
+    double p_in_pa, p_out_pa;
+    double pump_electric_w;
+} hl_source_result;
+
+typedef struct hl_hx_result {
+    int primary_in, primary_out, secondary_in, secondary_out;
+    double primary_kg_s, secondary_kg_s;
+    double heat_w;
+    double t_primary_in_k, t_primary_out_k;
+    double t_secondary_in_k, t_secondary_out_k;
+} hl_hx_result;
+
+typedef struct hl_fitting_result {
+    int chamber;           /* chamber index */
+    int node;              /* node whose water it cools */
+    const char *type;      /* catalogue type, e.g. "butterfly-valve" */
+    int dn;
+    int count;
+    int state;             /* enum hl_fit_state, current */
+    double area_m2;        /* outer surface, all count items */
+    double medium_temp_k;
+    double air_temp_k;
+    double heat_loss_w;    /* all count items */
+    double surface_temp_k; /* hottest outer surface */
+} hl_fitting_result;
+
+int hl_model_node_result(const hl_model *m, int i, hl_node_result *out);
+int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out);
+int hl_model_pump_result(const hl_model *m, int i, hl_pump_result *out);
+int hl_model_valve_result(const hl_model *m, int i, hl_valve_result *out);
+int hl_model_consumer_result(const hl_model *m, int i,
+                             hl_consumer_result *out);
+int hl_model_source_result(const hl_model *m, int i, hl_source_result *out);
+int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out);
+int hl_model_fitting_result(const hl_model *m, int i, hl_fitting_result *out);
+/* Chamber air temperature and the name of the pipe/station it serves. */
+int hl_model_chamber_info(const hl_model *m, int i, double *air_k,
+                          double *chainage_m);
+
+/* Warnings of the last solve (checks: boiling, minimum pressure, PN,
+ * velocity, liquid range, consumers short of differential pressure, ...),
+ * one line each naming the element; at most HL_MODEL_MAX_WARNINGS lines,
+ * the last saying how many more there were. */
+#define HL_MODEL_MAX_WARNINGS 200
+int hl_model_warning_count(const hl_model *m);
+const char *hl_model_warning(const hl_model *m, int i);
+
+/* Limits of the checks (defaults from the model file). */
+typedef struct hl_check_limits {
+    double min_pressure_pa;      /* gauge; default 0.5 bar */
+    double max_velocity_m_s;     /* default 3.5 m/s */
+    double saturation_margin_pa; /* warn when p_abs < psat + margin; 0 */
+    double min_consumer_dp_pa;   /* default 0.5 bar */
+} hl_check_limits;
+
+int hl_model_check_limits(const hl_model *m, hl_check_limits *out);
+int hl_model_set_check_limits(hl_model *m, const hl_check_limits *lim);
+
+#endif

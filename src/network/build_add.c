@@ -1,0 +1,646 @@
+/*
+ * build_add.c - the builder's add functions: copy one element spec into
+ * the model's arrays, intern its id, and check what can be checked on the
+ * element alone (id present and unique, lengths and diameters positive,
+ * flows and temperatures finite). References to other elements are
+ * resolved by net_finish (build_finish.c).
+ */
+#include "network/net.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NET_ID_MAX 63
+
+/* Grow every array listed by LIST to cap entries; 0 on failure. */
+#define GROW_ONE(f)                                                            \
+    {                                                                          \
+        void *n_ = realloc(m->f, sizeof *m->f * (size_t)cap);                 \
+        if (n_)                                                                \
+            m->f = n_;                                                         \
+        else                                                                   \
+            ok = 0;                                                            \
+    }
+
+#define NODE_ARRAYS(X)                                                         \
+    X(nd_id) X(nd_where) X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand)      \
+    X(nd_fixed_p) X(nd_inflow_t)
+#define LINK_ARRAYS(X)                                                         \
+    X(lk_from) X(lk_to) X(lk_kind) X(lk_law) X(lk_open) X(lk_cv_shut)         \
+    X(lk_check) X(lk_sub) X(lk_id) X(lk_where) X(lk_rise) X(lk_m) X(lk_rho)   \
+    X(lk_mu) X(lk_from_id) X(lk_to_id)
+#define PIPE_ARRAYS(X)                                                         \
+    X(pp_link) X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) X(pp_pn)    \
+    X(pp_dn) X(pp_xcf) X(pp_pair) X(pp_pair_same) X(pp_pair_id) X(pp_ht) X(pp_surround)      \
+    X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud) X(pp_tfix) X(pp_r11)           \
+    X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) X(pp_f) X(pp_dp)
+#define PUMP_ARRAYS(X)                                                         \
+    X(pu_link) X(pu_curve) X(pu_running) X(pu_h0) X(pu_r) X(pu_n)            \
+    X(pu_npts) X(pu_speed) X(pu_eff) X(pu_parallel) X(pu_station) X(pu_dp)
+#define VALVE_ARRAYS(X)                                                        \
+    X(va_link) X(va_type) X(va_k) X(va_kvol) X(va_flow) X(va_station)        \
+    X(va_dp)
+#define CONSUMER_ARRAYS(X)                                                     \
+    X(co_link) X(co_mode) X(co_heat0) X(co_flow0) X(co_heat) X(co_flow)      \
+    X(co_tret) X(co_dt) X(co_tin) X(co_tout) X(co_q)
+#define SOURCE_ARRAYS(X)                                                       \
+    X(so_link) X(so_tsup0) X(so_tsup) X(so_heat) X(so_eff) X(so_pout) X(so_pin) X(so_tin)         \
+    X(so_tout) X(so_q) X(so_station)
+#define HX_ARRAYS(X)                                                           \
+    X(hx_pri) X(hx_sec) X(hx_mode) X(hx_approach) X(hx_ua) X(hx_kp)          \
+    X(hx_ks) X(hx_q) X(hx_id) X(hx_station)
+#define CHAMBER_ARRAYS(X)                                                      \
+    X(ch_id) X(ch_station) X(ch_where) X(ch_air0) X(ch_air) X(ch_chainage)
+#define FITTING_ARRAYS(X)                                                      \
+    X(fi_id) X(fi_type) X(fi_chamber_id) X(fi_node_id) X(fi_where)           \
+    X(fi_chamber) X(fi_node) X(fi_dn) X(fi_count) X(fi_state0) X(fi_state)   \
+    X(fi_area) X(fi_od) X(fi_q) X(fi_ts) X(fi_tm)
+
+static int next_cap(int n, int cap)
+{
+    return n < cap ? cap : (cap ? 2 * cap : 64);
+}
+
+#define DEFINE_RESERVE(fn, count, capf, LIST)                                 \
+    static int fn(hl_model *m)                                                \
+    {                                                                          \
+        if (m->count < m->capf)                                                \
+            return 1;                                                          \
+        int cap = next_cap(m->count, m->capf), ok = 1;                        \
+        LIST(GROW_ONE)                                                         \
+        if (ok)                                                                \
+            m->capf = cap;                                                     \
+        return ok;                                                             \
+    }
+
+DEFINE_RESERVE(reserve_nodes, n_nodes, cap_nodes, NODE_ARRAYS)
+DEFINE_RESERVE(reserve_links, n_links, cap_links, LINK_ARRAYS)
+DEFINE_RESERVE(reserve_pipes, n_pipes, cap_pipes, PIPE_ARRAYS)
+DEFINE_RESERVE(reserve_pumps_base, n_pumps, cap_pumps, PUMP_ARRAYS)
+DEFINE_RESERVE(reserve_valves, n_valves, cap_valves, VALVE_ARRAYS)
+DEFINE_RESERVE(reserve_consumers, n_consumers, cap_consumers,
+               CONSUMER_ARRAYS)
+DEFINE_RESERVE(reserve_sources, n_sources, cap_sources, SOURCE_ARRAYS)
+DEFINE_RESERVE(reserve_hx, n_hx, cap_hx, HX_ARRAYS)
+DEFINE_RESERVE(reserve_chambers, n_chambers, cap_chambers, CHAMBER_ARRAYS)
+DEFINE_RESERVE(reserve_fittings, n_fittings, cap_fittings, FITTING_ARRAYS)
+
+static int reserve_pumps(hl_model *m)
+{
+    int old = m->cap_pumps;
+    if (!reserve_pumps_base(m))
+        return 0;
+    if (m->cap_pumps == old && m->pu_q)
+        return 1;
+    size_t sz = sizeof(double) * NET_MAX_CURVE * (size_t)m->cap_pumps;
+    double *q = realloc(m->pu_q, sz);
+    if (q)
+        m->pu_q = q;
+    double *h = realloc(m->pu_h, sz);
+    if (h)
+        m->pu_h = h;
+    return q && h;
+}
+
+static int oom(hl_model *m)
+{
+    return net_fail(m, HL_ENOMEM, "out of memory while building the model");
+}
+
+/* Intern an id for messages and lookups; NULL on failure (recorded). */
+static const char *intern(hl_model *m, const char *id, const char *what,
+                          int where)
+{
+    char pos[300];
+    net_where(m, where, pos, sizeof pos);
+    if (!id || !*id) {
+        net_fail(m, HL_EPARSE, "%s: %s without an id", pos, what);
+        return NULL;
+    }
+    if (strlen(id) > NET_ID_MAX) {
+        net_fail(m, HL_EPARSE, "%s: %s id '%.40s...' longer than %d characters",
+                 pos, what, id, NET_ID_MAX);
+        return NULL;
+    }
+    const char *s = strpool_add(&m->strings, id);
+    if (!s)
+        oom(m);
+    return s;
+}
+
+static const char *opt_text(hl_model *m, const char *s)
+{
+    if (!s || !*s)
+        return "";
+    const char *c = strpool_add(&m->strings, s);
+    return c ? c : "";
+}
+
+static int duplicate(hl_model *m, net_index *ix, const char *id, int where,
+                     const char *what, const int *where_of)
+{
+    int idx = index_put(ix, id, -1);
+    if (idx == -2)
+        return oom(m);
+    if (idx == -1)
+        return HL_OK;
+    char pos[300], first[300];
+    net_where(m, where, pos, sizeof pos);
+    if (where_of && idx >= 0)
+        net_where(m, where_of[idx], first, sizeof first);
+    else
+        snprintf(first, sizeof first, "earlier");
+    return net_fail(m, HL_EPARSE, "%s: duplicate %s id '%s' (first at %s)",
+                    pos, what, id, first);
+}
+
+/* Store the index of the element just inserted with val -1. */
+static void index_set(net_index *ix, const char *id, int val)
+{
+    unsigned j;
+    for (j = 0; j < ix->cap; j++)
+        if (ix->key[j] && ix->key[j] == id) {
+            ix->val[j] = val;
+            return;
+        }
+}
+
+static int bad(hl_model *m, int where, const char *what, const char *id,
+               const char *field, double v, const char *expected)
+{
+    char pos[300];
+    net_where(m, where, pos, sizeof pos);
+    return net_fail(m, HL_ERANGE, "%s: %s '%s': %s %g: expected %s", pos,
+                    what, id, field, v, expected);
+}
+
+int net_add_node(hl_model *m, const net_node_spec *s)
+{
+    const char *id = intern(m, s->id, "node", s->where);
+    if (!id)
+        return m->err.code;
+    if (duplicate(m, &m->node_ix, id, s->where, "node", m->nd_where))
+        return m->err.code;
+    if (!isfinite(s->z_m))
+        return bad(m, s->where, "node", id, "elevation_m", s->z_m, "a number");
+    if (!isfinite(s->demand_kg_s))
+        return bad(m, s->where, "node", id, "demand", s->demand_kg_s,
+                   "a finite flow");
+    if (!reserve_nodes(m))
+        return oom(m);
+    int i = m->n_nodes++;
+    index_set(&m->node_ix, id, i);
+    m->nd_id[i] = id;
+    m->nd_where[i] = s->where;
+    m->nd_z[i] = s->z_m;
+    m->nd_chainage[i] = s->chainage_m;
+    m->nd_side[i] = (signed char)s->side;
+    m->nd_demand[i] = s->demand_kg_s;
+    m->nd_fixed_p[i] = s->fixed_p_pa;
+    m->nd_inflow_t[i] = s->inflow_temp_k;
+    return HL_OK;
+}
+
+/* A new link of kind with its common fields; returns its index or -1. */
+static int add_link(hl_model *m, const char *id, int where, int kind,
+                    int law, const char *from, const char *to, int sub)
+{
+    if (duplicate(m, &m->link_ix, id, where, "link", m->lk_where))
+        return -1;
+    if (!reserve_links(m)) {
+        oom(m);
+        return -1;
+    }
+    int k = m->n_links++;
+    index_set(&m->link_ix, id, k);
+    m->lk_id[k] = id;
+    m->lk_where[k] = where;
+    m->lk_kind[k] = (signed char)kind;
+    m->lk_law[k] = (signed char)law;
+    m->lk_open[k] = 1;
+    m->lk_cv_shut[k] = 0;
+    m->lk_check[k] = 0;
+    m->lk_sub[k] = sub;
+    m->lk_rise[k] = 0.0;
+    m->lk_m[k] = 0.0;
+    m->lk_rho[k] = m->lk_mu[k] = NAN;
+    m->lk_from_id[k] = opt_text(m, from);
+    m->lk_to_id[k] = opt_text(m, to);
+    m->lk_from[k] = m->lk_to[k] = -1;
+    return k;
+}
+
+static int check_pipe(hl_model *m, const net_pipe_spec *s, const char *id)
+{
+    int w = s->where;
+    if (!(s->length_m > 0.0))
+        return bad(m, w, "pipe", id, "length_m", s->length_m, "> 0");
+    if (!(s->inner_d_m > 0.0))
+        return bad(m, w, "pipe", id, "inner diameter (m)", s->inner_d_m,
+                   "> 0");
+    if (!(s->roughness_m >= 0.0 && s->roughness_m < s->inner_d_m))
+        return bad(m, w, "pipe", id, "roughness (m)", s->roughness_m,
+                   ">= 0 and below the diameter");
+    if (!(s->zeta >= 0.0))
+        return bad(m, w, "pipe", id, "minor_loss", s->zeta, ">= 0");
+    if ((s->ht == HT_LINEAR || s->ht == HT_U) && !(s->ht_value > 0.0))
+        return bad(m, w, "pipe", id, "heat-transfer coefficient",
+                   s->ht_value, "> 0");
+    if (s->ht == HT_U && !(s->u_diameter_m > 0.0))
+        return bad(m, w, "pipe", id, "U reference diameter (m)",
+                   s->u_diameter_m, "> 0");
+    if (s->surround == SURR_FIXED && !(s->t_fixed_k > 0.0))
+        return bad(m, w, "pipe", id, "surroundings temperature (K)",
+                   s->t_fixed_k, "> 0 K");
+    return HL_OK;
+}
+
+int net_add_pipe(hl_model *m, const net_pipe_spec *s)
+{
+    const char *id = intern(m, s->id, "pipe", s->where);
+    if (!id || check_pipe(m, s, id))
+        return m->err.code;
+    if (!reserve_pipes(m))
+        return oom(m);
+    int k = add_link(m, id, s->where, LK_PIPE, LAW_MATRIX, s->from, s->to,
+                     m->n_pipes);
+    if (k < 0)
+        return m->err.code;
+    int i = m->n_pipes++;
+    m->lk_open[k] = (signed char)(s->open != 0);
+    m->lk_check[k] = (signed char)(s->check != 0);
+    m->pp_link[i] = k;
+    m->pp_len[i] = s->length_m;
+    m->pp_d[i] = s->inner_d_m;
+    m->pp_area[i] = M_PI * s->inner_d_m * s->inner_d_m / 4.0;
+    m->pp_eps[i] = s->roughness_m / s->inner_d_m;
+    m->pp_zeta[i] = s->zeta;
+    m->pp_pn[i] = s->pn_pa;
+    m->pp_dn[i] = s->dn;
+    m->pp_xcf[i] = 0.0;
+    m->pp_pair[i] = -1;
+    m->pp_pair_same[i] = 0;
+    m->pp_pair_id[i] = opt_text(m, s->pair);
+    m->pp_ht[i] = (signed char)s->ht;
+    m->pp_surround[i] = (signed char)s->surround;
+    m->pp_role[i] = (signed char)s->role;
+    m->pp_ttype[i] = s->ht == HT_BUILDUP ? s->thermal_type : -1;
+    m->pp_htv[i] = s->ht_value;
+    m->pp_ud[i] = s->u_diameter_m;
+    m->pp_tfix[i] = s->t_fixed_k;
+    m->pp_r11[i] = INFINITY;
+    m->pp_r12[i] = 0.0;
+    m->pp_tin[i] = m->pp_tout[i] = m->pp_q[i] = NAN;
+    m->pp_re[i] = m->pp_f[i] = m->pp_dp[i] = NAN;
+    return HL_OK;
+}
+
+static int check_pump(hl_model *m, const net_pump_spec *s, const char *id)
+{
+    int w = s->where;
+    if (s->curve == PUMP_FIXED && !isfinite(s->rise_pa))
+        return bad(m, w, "pump", id, "pressure rise", s->rise_pa, "a number");
+    if (s->curve != PUMP_FIXED) {
+        if (s->n_points < 1 || s->n_points > NET_MAX_CURVE)
+            return bad(m, w, "pump", id, "curve points", s->n_points,
+                       "1 to 16");
+        for (int j = 0; j < s->n_points; j++)
+            if (!(s->q_m3_s[j] >= 0.0) || !(s->h_m[j] >= 0.0))
+                return bad(m, w, "pump", id, "curve point", (double)j + 1,
+                           "flow and head >= 0");
+    }
+    if (!(s->speed > 0.0))
+        return bad(m, w, "pump", id, "speed", s->speed, "> 0");
+    if (!(s->efficiency > 0.0 && s->efficiency <= 1.0))
+        return bad(m, w, "pump", id, "efficiency", s->efficiency,
+                   "in (0, 1]");
+    if (s->parallel < 1)
+        return bad(m, w, "pump", id, "parallel", s->parallel, ">= 1");
+    return HL_OK;
+}
+
+int net_add_pump(hl_model *m, const net_pump_spec *s)
+{
+    const char *id = intern(m, s->id, "pump", s->where);
+    if (!id || check_pump(m, s, id))
+        return m->err.code;
+    if (!reserve_pumps(m))
+        return oom(m);
+    int law = s->curve == PUMP_FIXED ? LAW_RIGID : LAW_MATRIX;
+    int k = add_link(m, id, s->where, LK_PUMP, law, s->from, s->to,
+                     m->n_pumps);
+    if (k < 0)
+        return m->err.code;
+    int i = m->n_pumps++;
+    m->lk_open[k] = (signed char)(s->running != 0);
+    m->lk_check[k] = 1; /* pumps never run backwards */
+    m->lk_rise[k] = s->curve == PUMP_FIXED ? s->rise_pa : 0.0;
+    m->pu_link[i] = k;
+    m->pu_curve[i] = (signed char)s->curve;
+    m->pu_running[i] = (signed char)(s->running != 0);
+    m->pu_speed[i] = s->speed;
+    m->pu_eff[i] = s->efficiency;
+    m->pu_parallel[i] = s->parallel;
+    m->pu_station[i] = opt_text(m, s->station);
+    m->pu_dp[i] = NAN;
+    m->pu_npts[i] = s->n_points;
+    for (int j = 0; j < NET_MAX_CURVE; j++) {
+        m->pu_q[i * NET_MAX_CURVE + j] = j < s->n_points ? s->q_m3_s[j] : 0;
+        m->pu_h[i * NET_MAX_CURVE + j] = j < s->n_points ? s->h_m[j] : 0;
+    }
+    return s->curve == PUMP_FIXED ? HL_OK : pump_fit_curve(m, i, s, id);
+}
+
+/* Quadratic coefficient per unit density from Kv (m3/h at 1 bar with
+ * water of 1000 kg/m3, VDI/VDE 2173): dp = 1e5 (rho/1000) (Q/Kv)^2 with
+ * Q = 3600 m / rho, i.e. dp = (3600^2 * 100 / Kv^2) m|m| / rho. */
+static double kv_coefficient(double kv)
+{
+    return 3600.0 * 3600.0 * 100.0 / (kv * kv);
+}
+
+/* zeta on diameter d: dp = zeta rho v^2 / 2 = zeta m|m| / (2 rho A^2). */
+static double zeta_coefficient(double zeta, double d)
+{
+    double a = M_PI * d * d / 4.0;
+    return zeta / (2.0 * a * a);
+}
+
+static int check_valve(hl_model *m, const net_valve_spec *s, const char *id)
+{
+    int w = s->where;
+    if (s->kv_m3_h < 0.0 || s->kv_m3_h == 0.0)
+        return bad(m, w, "valve", id, "kv_m3_per_h", s->kv_m3_h, "> 0");
+    if (s->zeta < 0.0)
+        return bad(m, w, "valve", id, "zeta", s->zeta, ">= 0");
+    if (s->zeta > 0.0 && !(s->d_m > 0.0))
+        return bad(m, w, "valve", id, "diameter for zeta (m)", s->d_m, "> 0");
+    if (s->type == VALVE_FLOW && !(s->flow_kg_s >= 0.0))
+        return bad(m, w, "valve", id, "flow_kg_per_s", s->flow_kg_s, ">= 0");
+    return HL_OK;
+}
+
+int net_add_valve(hl_model *m, const net_valve_spec *s)
+{
+    const char *id = intern(m, s->id, "valve", s->where);
+    if (!id || check_valve(m, s, id))
+        return m->err.code;
+    if (!reserve_valves(m))
+        return oom(m);
+    double kvol = 0.0;
+    if (s->kv_m3_h > 0.0)
+        kvol = kv_coefficient(s->kv_m3_h);
+    else if (s->zeta > 0.0)
+        kvol = zeta_coefficient(s->zeta, s->d_m);
+    int law = s->type == VALVE_FLOW ? LAW_FIXED
+              : kvol > 0.0          ? LAW_MATRIX
+                                    : LAW_RIGID;
+    int k = add_link(m, id, s->where, LK_VALVE, law, s->from, s->to,
+                     m->n_valves);
+    if (k < 0)
+        return m->err.code;
+    int i = m->n_valves++;
+    m->lk_open[k] = (signed char)(s->open != 0);
+    m->lk_check[k] = (signed char)(s->type == VALVE_CHECK);
+    m->va_link[i] = k;
+    m->va_type[i] = (signed char)s->type;
+    m->va_kvol[i] = kvol;
+    m->va_k[i] = kvol;
+    m->va_flow[i] = s->flow_kg_s;
+    m->va_station[i] = opt_text(m, s->station);
+    m->va_dp[i] = NAN;
+    return HL_OK;
+}
+
+static int check_consumer(hl_model *m, const net_consumer_spec *s,
+                          const char *id)
+{
+    int w = s->where, heat = s->mode == CONS_HEAT_RETURN ||
+                             s->mode == CONS_HEAT_DT;
+    if (heat && !(s->heat_w >= 0.0))
+        return bad(m, w, "consumer", id, "heat demand (W)", s->heat_w, ">= 0");
+    if (!heat && !(s->flow_kg_s >= 0.0))
+        return bad(m, w, "consumer", id, "flow_kg_per_s", s->flow_kg_s,
+                   ">= 0");
+    int ret = s->mode == CONS_HEAT_RETURN || s->mode == CONS_FLOW_RETURN;
+    if (ret && !(s->return_k > 0.0))
+        return bad(m, w, "consumer", id, "return temperature (K)",
+                   s->return_k, "> 0 K");
+    if (!ret && !(s->dt_k >= 0.0))
+        return bad(m, w, "consumer", id, "delta_t_k", s->dt_k, ">= 0");
+    return HL_OK;
+}
+
+int net_add_consumer(hl_model *m, const net_consumer_spec *s)
+{
+    const char *id = intern(m, s->id, "consumer", s->where);
+    if (!id || check_consumer(m, s, id))
+        return m->err.code;
+    if (!reserve_consumers(m))
+        return oom(m);
+    int k = add_link(m, id, s->where, LK_CONSUMER, LAW_FIXED, s->from, s->to,
+                     m->n_consumers);
+    if (k < 0)
+        return m->err.code;
+    int i = m->n_consumers++;
+    m->co_link[i] = k;
+    m->co_mode[i] = (signed char)s->mode;
+    m->co_heat0[i] = m->co_heat[i] = s->heat_w;
+    m->co_flow0[i] = m->co_flow[i] = s->flow_kg_s;
+    m->co_tret[i] = s->return_k;
+    m->co_dt[i] = s->dt_k;
+    m->co_tin[i] = m->co_tout[i] = m->co_q[i] = NAN;
+    return HL_OK;
+}
+
+static int check_source(hl_model *m, const net_source_spec *s,
+                        const char *id)
+{
+    int w = s->where;
+    if (isnan(s->heat_w) && !(s->supply_k > 0.0))
+        return bad(m, w, "source", id, "supply temperature (K)", s->supply_k,
+                   "> 0 K (or a heat output)");
+    if (!isnan(s->heat_w) && !(s->heat_w >= 0.0))
+        return bad(m, w, "source", id, "heat output (W)", s->heat_w, ">= 0");
+    if (!isnan(s->pump_efficiency) &&
+        !(s->pump_efficiency > 0.0 && s->pump_efficiency <= 1.0))
+        return bad(m, w, "source", id, "pump_efficiency", s->pump_efficiency,
+                   "in (0, 1]");
+    int given = !isnan(s->p_out_pa) + !isnan(s->p_in_pa) + !isnan(s->lift_pa);
+    if (given > 2) {
+        char pos[300];
+        net_where(m, w, pos, sizeof pos);
+        return net_fail(m, HL_EPARSE,
+                        "%s: source '%s': give at most two of outlet "
+                        "pressure, inlet pressure and pressure lift",
+                        pos, id);
+    }
+    return HL_OK;
+}
+
+int net_add_source(hl_model *m, const net_source_spec *s)
+{
+    const char *id = intern(m, s->id, "source", s->where);
+    if (!id || check_source(m, s, id))
+        return m->err.code;
+    if (!reserve_sources(m))
+        return oom(m);
+    int k = add_link(m, id, s->where, LK_SOURCE, LAW_RIGID, s->from, s->to,
+                     m->n_sources);
+    if (k < 0)
+        return m->err.code;
+    int i = m->n_sources++;
+    double lift = s->lift_pa;
+    if (isnan(lift))
+        lift = !isnan(s->p_out_pa) && !isnan(s->p_in_pa)
+                   ? s->p_out_pa - s->p_in_pa
+                   : 0.0;
+    m->lk_rise[k] = lift;
+    m->so_link[i] = k;
+    m->so_tsup0[i] = m->so_tsup[i] = s->supply_k;
+    m->so_heat[i] = s->heat_w;
+    m->so_eff[i] = s->pump_efficiency;
+    m->so_station[i] = opt_text(m, s->station);
+    m->so_tin[i] = m->so_tout[i] = m->so_q[i] = NAN;
+    m->so_pout[i] = s->p_out_pa; /* fixed on the nodes by net_finish */
+    m->so_pin[i] = s->p_in_pa;
+    if (isnan(s->p_in_pa) && !isnan(s->p_out_pa) && !isnan(s->lift_pa))
+        m->so_pin[i] = s->p_out_pa - s->lift_pa;
+    if (isnan(s->p_out_pa) && !isnan(s->p_in_pa) && !isnan(s->lift_pa))
+        m->so_pout[i] = s->p_in_pa + s->lift_pa;
+    return HL_OK;
+}
+
+static int check_hx(hl_model *m, const net_hx_spec *s, const char *id)
+{
+    int w = s->where;
+    if (s->mode == HX_APPROACH && !(s->approach_k >= 0.0))
+        return bad(m, w, "heat exchanger", id, "approach_k", s->approach_k,
+                   ">= 0");
+    if (s->mode == HX_UA && !(s->ua_w_k > 0.0))
+        return bad(m, w, "heat exchanger", id, "UA (W/K)", s->ua_w_k, "> 0");
+    if (!(s->pri_dp_pa >= 0.0) || !(s->sec_dp_pa >= 0.0))
+        return bad(m, w, "heat exchanger", id, "pressure drop", s->pri_dp_pa,
+                   ">= 0 on both sides");
+    if ((s->pri_dp_pa > 0.0 || s->sec_dp_pa > 0.0) && !(s->design_kg_s > 0.0))
+        return bad(m, w, "heat exchanger", id, "design_flow_kg_per_s",
+                   s->design_kg_s, "> 0 (the pressure drops refer to it)");
+    return HL_OK;
+}
+
+int net_add_hx(hl_model *m, const net_hx_spec *s)
+{
+    const char *id = intern(m, s->id, "heat exchanger", s->where);
+    if (!id || check_hx(m, s, id))
+        return m->err.code;
+    if (!reserve_hx(m))
+        return oom(m);
+    char sec[NET_ID_MAX + 16];
+    snprintf(sec, sizeof sec, "%s/secondary", id);
+    const char *sec_id = opt_text(m, sec);
+    int i = m->n_hx;
+    int lp = add_link(m, id, s->where, LK_HX_PRIMARY, LAW_MATRIX, s->pri_in,
+                      s->pri_out, i);
+    if (lp < 0)
+        return m->err.code;
+    int ls = add_link(m, sec_id, s->where, LK_HX_SECONDARY, LAW_MATRIX,
+                      s->sec_in, s->sec_out, i);
+    if (ls < 0)
+        return m->err.code;
+    m->n_hx++;
+    m->hx_pri[i] = lp;
+    m->hx_sec[i] = ls;
+    m->hx_mode[i] = (signed char)s->mode;
+    m->hx_approach[i] = s->approach_k;
+    m->hx_ua[i] = s->ua_w_k;
+    double d2 = s->design_kg_s * s->design_kg_s;
+    m->hx_kp[i] = s->pri_dp_pa > 0.0 ? s->pri_dp_pa / d2 : 0.0;
+    m->hx_ks[i] = s->sec_dp_pa > 0.0 ? s->sec_dp_pa / d2 : 0.0;
+    if (m->hx_kp[i] == 0.0)
+        m->lk_law[lp] = LAW_RIGID;
+    if (m->hx_ks[i] == 0.0)
+        m->lk_law[ls] = LAW_RIGID;
+    m->hx_q[i] = NAN;
+    m->hx_id[i] = id;
+    m->hx_station[i] = opt_text(m, s->station);
+    return HL_OK;
+}
+
+int net_add_chamber(hl_model *m, const net_chamber_spec *s)
+{
+    const char *id = intern(m, s->id, "chamber", s->where);
+    if (!id)
+        return m->err.code;
+    if (duplicate(m, &m->chamber_ix, id, s->where, "chamber", m->ch_where))
+        return m->err.code;
+    if (!(s->air_k > 0.0))
+        return bad(m, s->where, "chamber", id, "air temperature (K)",
+                   s->air_k, "> 0 K");
+    if (!reserve_chambers(m))
+        return oom(m);
+    int i = m->n_chambers++;
+    index_set(&m->chamber_ix, id, i);
+    m->ch_id[i] = id;
+    m->ch_station[i] = opt_text(m, s->station);
+    m->ch_where[i] = s->where;
+    m->ch_air0[i] = m->ch_air[i] = s->air_k;
+    m->ch_chainage[i] = s->chainage_m;
+    return HL_OK;
+}
+
+int net_add_fitting(hl_model *m, const net_fitting_spec *s)
+{
+    const char *id = intern(m, s->id, "fitting", s->where);
+    if (!id)
+        return m->err.code;
+    if (duplicate(m, &m->fitting_ix, id, s->where, "fitting", m->fi_where))
+        return m->err.code;
+    if (s->count < 1)
+        return bad(m, s->where, "fitting", id, "count", s->count, ">= 1");
+    if (s->dn <= 0 && isnan(s->od_m))
+        return bad(m, s->where, "fitting", id, "dn", s->dn, "> 0");
+    if (!isnan(s->area_m2) && !(s->area_m2 > 0.0))
+        return bad(m, s->where, "fitting", id, "area_m2", s->area_m2, "> 0");
+    if (s->state < 0 || s->state >= HL_FIT_STATES)
+        return bad(m, s->where, "fitting", id, "state", s->state,
+                   "bare, coated or jacketed");
+    if (!reserve_fittings(m))
+        return oom(m);
+    int i = m->n_fittings++;
+    index_set(&m->fitting_ix, id, i);
+    m->fi_id[i] = id;
+    m->fi_type[i] = opt_text(m, s->type);
+    m->fi_chamber_id[i] = opt_text(m, s->chamber);
+    m->fi_node_id[i] = opt_text(m, s->node);
+    m->fi_where[i] = s->where;
+    m->fi_chamber[i] = m->fi_node[i] = -1;
+    m->fi_dn[i] = s->dn;
+    m->fi_count[i] = s->count;
+    m->fi_state0[i] = m->fi_state[i] = (signed char)s->state;
+    m->fi_area[i] = s->area_m2;
+    m->fi_od[i] = s->od_m;
+    m->fi_q[i] = m->fi_ts[i] = m->fi_tm[i] = NAN;
+    return HL_OK;
+}
+
+int net_add_thermal_type(hl_model *m, const net_thermal_spec *s)
+{
+    if (m->n_ttypes == m->cap_ttypes) {
+        int cap = m->cap_ttypes ? 2 * m->cap_ttypes : 8;
+        net_thermal_spec *t = realloc(m->ttype, sizeof *t * (size_t)cap);
+        if (!t)
+            return oom(m);
+        m->ttype = t;
+        double *r = realloc(m->tt_r, sizeof *r * 3 * (size_t)cap);
+        if (!r)
+            return oom(m);
+        m->tt_r = r;
+        m->cap_ttypes = cap;
+    }
+    int i = m->n_ttypes++;
+    m->ttype[i] = *s;
+    m->tt_r[3 * i] = m->tt_r[3 * i + 1] = m->tt_r[3 * i + 2] = NAN;
+    return i;
+}

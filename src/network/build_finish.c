@@ -1,0 +1,288 @@
+/*
+ * build_finish.c - the last step of loading: resolve every reference by
+ * id (nodes of links, pipe pairs, chambers and nodes of fittings), move
+ * the sources' fixed pressures onto their nodes, build the CSR adjacency,
+ * and check the graph: every node on a link, every hydraulically connected
+ * part with a pressure reference. Errors name file:line and the ids.
+ */
+#include "network/net.h"
+#include "util/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *kind_name(int kind)
+{
+    static const char *names[] = {"pipe",     "pump",   "valve",
+                                  "consumer", "source", "heat exchanger",
+                                  "heat exchanger"};
+    return names[kind];
+}
+
+/* Up to three ids close to a misspelt one, for the message. */
+static void suggest(const hl_model *m, const char *bad_id, char *buf,
+                    size_t cap)
+{
+    int best[3] = {-1, -1, -1}, dist[3] = {99, 99, 99};
+    for (int i = 0; i < m->n_nodes; i++) {
+        int d = edit_distance(bad_id, m->nd_id[i]);
+        for (int j = 0; j < 3; j++)
+            if (d < dist[j]) {
+                for (int k = 2; k > j; k--) {
+                    dist[k] = dist[k - 1];
+                    best[k] = best[k - 1];
+                }
+                dist[j] = d;
+                best[j] = i;
+                break;
+            }
+    }
+    buf[0] = '\0';
+    for (int j = 0; j < 3 && best[j] >= 0 && dist[j] <= 3; j++) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, cap - n, "%s'%s'", j ? ", " : " (did you mean ",
+                 m->nd_id[best[j]]);
+    }
+    if (buf[0]) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, cap - n, "?)");
+    }
+}
+
+static int resolve_node(hl_model *m, int k, const char *ref,
+                        const char *end, int *out)
+{
+    char pos[300], hint[200];
+    net_where(m, m->lk_where[k], pos, sizeof pos);
+    if (!ref || !*ref)
+        return net_fail(m, HL_EPARSE, "%s: %s '%s': no %s node", pos,
+                        kind_name(m->lk_kind[k]), m->lk_id[k], end);
+    *out = index_get(&m->node_ix, ref);
+    if (*out >= 0)
+        return HL_OK;
+    suggest(m, ref, hint, sizeof hint);
+    return net_fail(m, HL_ENOTFOUND, "%s: %s '%s': unknown %s node '%s'%s",
+                    pos, kind_name(m->lk_kind[k]), m->lk_id[k], end, ref,
+                    hint);
+}
+
+static int resolve_links(hl_model *m)
+{
+    for (int k = 0; k < m->n_links; k++) {
+        int kind = m->lk_kind[k];
+        const char *a = kind == LK_SOURCE     ? "inlet"
+                        : kind == LK_CONSUMER ? "supply"
+                                              : "from";
+        const char *b = kind == LK_SOURCE     ? "outlet"
+                        : kind == LK_CONSUMER ? "return"
+                                              : "to";
+        if (resolve_node(m, k, m->lk_from_id[k], a, &m->lk_from[k]) ||
+            resolve_node(m, k, m->lk_to_id[k], b, &m->lk_to[k]))
+            return m->err.code;
+        if (m->lk_from[k] == m->lk_to[k]) {
+            char pos[300];
+            net_where(m, m->lk_where[k], pos, sizeof pos);
+            return net_fail(m, HL_ETOPOLOGY,
+                            "%s: %s '%s' connects node '%s' to itself", pos,
+                            kind_name(kind), m->lk_id[k],
+                            m->nd_id[m->lk_from[k]]);
+        }
+    }
+    return HL_OK;
+}
+
+static int pair_error(hl_model *m, int i, const char *what)
+{
+    char pos[300];
+    int k = m->pp_link[i];
+    net_where(m, m->lk_where[k], pos, sizeof pos);
+    return net_fail(m, HL_EPARSE, "%s: pipe '%s': pair '%s': %s", pos,
+                    m->lk_id[k], m->pp_pair_id[i], what);
+}
+
+/* Do the two pipes of a pair start at the same end of the trench? By the
+ * chainages of their end nodes when all four have one; otherwise the pair
+ * is taken to run in opposite directions (supply out, return back). */
+static int pair_same(const hl_model *m, int i, int j)
+{
+    int ki = m->pp_link[i], kj = m->pp_link[j];
+    double a = m->nd_chainage[m->lk_from[ki]], b = m->nd_chainage[m->lk_to[ki]];
+    double c = m->nd_chainage[m->lk_from[kj]], d = m->nd_chainage[m->lk_to[kj]];
+    if (isnan(a) || isnan(b) || isnan(c) || isnan(d))
+        return 0;
+    return fabs(a - c) + fabs(b - d) < fabs(a - d) + fabs(b - c);
+}
+
+/* A paired pipe without a role takes it from its from-node's side. */
+static int resolve_role(hl_model *m, int i)
+{
+    if (m->pp_role[i] >= 0)
+        return HL_OK;
+    int side = m->nd_side[m->lk_from[m->pp_link[i]]];
+    if (side == HL_SIDE_SUPPLY || side == HL_SIDE_RETURN) {
+        m->pp_role[i] = (signed char)(side == HL_SIDE_RETURN);
+        return HL_OK;
+    }
+    return pair_error(m, i, "set role: supply or role: return (or the side "
+                            "of its from-node)");
+}
+
+static int resolve_pairs(hl_model *m)
+{
+    for (int i = 0; i < m->n_pipes; i++) {
+        if (!m->pp_pair_id[i][0])
+            continue;
+        int k = index_get(&m->link_ix, m->pp_pair_id[i]);
+        if (k < 0 || m->lk_kind[k] != LK_PIPE)
+            return pair_error(m, i, "no pipe with that id");
+        int j = m->lk_sub[k];
+        if (j == i)
+            return pair_error(m, i, "a pipe cannot pair with itself");
+        if (m->pp_pair[j] >= 0 && m->pp_pair[j] != i)
+            return pair_error(m, i, "that pipe already pairs with another");
+        if (m->pp_ht[i] != HT_BUILDUP || m->pp_ht[j] != HT_BUILDUP ||
+            m->pp_ttype[i] != m->pp_ttype[j])
+            return pair_error(m, i, "both pipes need the same pipe type "
+                                    "with a pair or twin laying");
+        if (resolve_role(m, i) || resolve_role(m, j))
+            return m->err.code;
+        if (m->pp_role[i] == m->pp_role[j])
+            return pair_error(m, i, "one pipe must be the supply and the "
+                                    "other the return of the laying");
+        if (fabs(m->pp_len[i] - m->pp_len[j]) > 1e-6 * m->pp_len[i])
+            return pair_error(m, i, "paired pipes must have equal lengths");
+        m->pp_pair[i] = j;
+        m->pp_pair[j] = i;
+        m->pp_pair_same[i] = m->pp_pair_same[j] = (signed char)pair_same(m, i, j);
+    }
+    return HL_OK;
+}
+
+static int fix_node_pressure(hl_model *m, int node, double p, int src)
+{
+    if (isnan(p))
+        return HL_OK;
+    double old = m->nd_fixed_p[node];
+    if (!isnan(old) && fabs(old - p) > 1e-6 * fabs(p) + 1e-3) {
+        char pos[300];
+        net_where(m, m->lk_where[m->so_link[src]], pos, sizeof pos);
+        return net_fail(m, HL_ETOPOLOGY,
+                        "%s: source '%s' fixes node '%s' at %g Pa, but the "
+                        "node already has %g Pa",
+                        pos, m->lk_id[m->so_link[src]], m->nd_id[node], p,
+                        old);
+    }
+    m->nd_fixed_p[node] = p;
+    return HL_OK;
+}
+
+static int source_pressures(hl_model *m)
+{
+    for (int i = 0; i < m->n_sources; i++) {
+        int k = m->so_link[i];
+        if (fix_node_pressure(m, m->lk_to[k], m->so_pout[i], i) ||
+            fix_node_pressure(m, m->lk_from[k], m->so_pin[i], i))
+            return m->err.code;
+    }
+    return HL_OK;
+}
+
+static int resolve_fittings(hl_model *m)
+{
+    for (int i = 0; i < m->n_fittings; i++) {
+        char pos[300];
+        net_where(m, m->fi_where[i], pos, sizeof pos);
+        m->fi_chamber[i] = index_get(&m->chamber_ix, m->fi_chamber_id[i]);
+        if (m->fi_chamber[i] < 0)
+            return net_fail(m, HL_ENOTFOUND,
+                            "%s: fitting '%s': unknown chamber '%s'", pos,
+                            m->fi_id[i], m->fi_chamber_id[i]);
+        m->fi_node[i] = index_get(&m->node_ix, m->fi_node_id[i]);
+        if (m->fi_node[i] < 0)
+            return net_fail(m, HL_ENOTFOUND,
+                            "%s: fitting '%s': unknown node '%s'", pos,
+                            m->fi_id[i], m->fi_node_id[i]);
+    }
+    return HL_OK;
+}
+
+static int build_adjacency(hl_model *m)
+{
+    int n = m->n_nodes;
+    m->adj_start = calloc((size_t)n + 1, sizeof *m->adj_start);
+    m->adj_link = malloc(sizeof *m->adj_link * (size_t)(2 * m->n_links + 1));
+    if (!m->adj_start || !m->adj_link)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    for (int k = 0; k < m->n_links; k++) {
+        m->adj_start[m->lk_from[k] + 1]++;
+        m->adj_start[m->lk_to[k] + 1]++;
+    }
+    for (int i = 0; i < n; i++)
+        m->adj_start[i + 1] += m->adj_start[i];
+    int *fill = malloc(sizeof *fill * (size_t)(n + 1));
+    if (!fill)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    memcpy(fill, m->adj_start, sizeof *fill * (size_t)n);
+    for (int k = 0; k < m->n_links; k++) {
+        m->adj_link[fill[m->lk_from[k]]++] = k;
+        m->adj_link[fill[m->lk_to[k]]++] = k;
+    }
+    free(fill);
+    return HL_OK;
+}
+
+static int index_fittings(hl_model *m)
+{
+    int n = m->n_nodes;
+    m->nd_fit_start = calloc((size_t)n + 1, sizeof *m->nd_fit_start);
+    m->fit_by_node = malloc(sizeof *m->fit_by_node * ((size_t)m->n_fittings + 1));
+    if (!m->nd_fit_start || !m->fit_by_node)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    for (int i = 0; i < m->n_fittings; i++)
+        m->nd_fit_start[m->fi_node[i] + 1]++;
+    for (int v = 0; v < n; v++)
+        m->nd_fit_start[v + 1] += m->nd_fit_start[v];
+    int *fill = malloc(sizeof *fill * ((size_t)n + 1));
+    if (!fill)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    memcpy(fill, m->nd_fit_start, sizeof *fill * (size_t)n);
+    for (int i = 0; i < m->n_fittings; i++)
+        m->fit_by_node[fill[m->fi_node[i]]++] = i;
+    free(fill);
+    return HL_OK;
+}
+
+static int check_lonely_nodes(hl_model *m)
+{
+    for (int i = 0; i < m->n_nodes; i++) {
+        if (m->adj_start[i + 1] > m->adj_start[i])
+            continue;
+        char pos[300];
+        net_where(m, m->nd_where[i], pos, sizeof pos);
+        return net_fail(m, HL_ETOPOLOGY,
+                        "%s: node '%s' is not connected to any pipe, pump, "
+                        "valve or other link",
+                        pos, m->nd_id[i]);
+    }
+    return HL_OK;
+}
+
+int net_finish(hl_model *m)
+{
+    if (m->err.code)
+        return m->err.code;
+    if (m->n_nodes == 0)
+        return net_fail(m, HL_EPARSE, "%s: the model has no nodes",
+                        m->n_origin ? m->origin[0] : "model");
+    if (resolve_links(m) || resolve_pairs(m) || source_pressures(m) ||
+        resolve_fittings(m) || index_fittings(m) || build_adjacency(m) || check_lonely_nodes(m) ||
+        net_check_references(m))
+        return m->err.code;
+    free((void *)m->lk_from_id);
+    free((void *)m->lk_to_id);
+    m->lk_from_id = m->lk_to_id = NULL;
+    m->finished = 1;
+    return HL_OK;
+}

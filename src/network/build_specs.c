@@ -1,0 +1,84 @@
+/*
+ * build_specs.c - defaults of the element specs the readers fill: NaN for
+ * what must be given or is optional, documented defaults otherwise
+ * (docs/model-format.md).
+ */
+#include "network/net.h"
+
+#include <math.h>
+#include <string.h>
+
+void net_node_spec_init(net_node_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    s->chainage_m = NAN;
+    s->fixed_p_pa = NAN;
+    s->inflow_temp_k = NAN;
+}
+
+void net_pipe_spec_init(net_pipe_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    s->length_m = s->inner_d_m = s->roughness_m = NAN;
+    s->pn_pa = NAN;
+    s->open = 1;
+    s->ht = HT_NONE;
+    s->ht_value = s->u_diameter_m = s->t_fixed_k = NAN;
+    s->thermal_type = -1;
+    s->surround = SURR_GROUND;
+}
+
+void net_pump_spec_init(net_pump_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    s->rise_pa = NAN;
+    s->speed = 1.0;
+    s->efficiency = 0.75; /* EPANET's default pump efficiency */
+    s->parallel = 1;
+    s->running = 1;
+}
+
+void net_valve_spec_init(net_valve_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    s->type = VALVE_ISOLATION;
+    s->open = 1;
+    s->kv_m3_h = NAN;
+    s->d_m = NAN;
+    s->flow_kg_s = NAN;
+}
+
+void net_consumer_spec_init(net_consumer_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    s->heat_w = s->flow_kg_s = s->return_k = s->dt_k = NAN;
+}
+
+void net_source_spec_init(net_source_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    s->supply_k = s->heat_w = NAN;
+    s->p_out_pa = s->p_in_pa = s->lift_pa = NAN;
+    s->pump_efficiency = NAN;
+}
+
+void net_hx_spec_init(net_hx_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    s->approach_k = s->ua_w_k = NAN;
+    s->design_kg_s = NAN;
+}
+
+void net_chamber_spec_init(net_chamber_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    s->air_k = s->chainage_m = NAN;
+}
+
+void net_fitting_spec_init(net_fitting_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    s->count = 1;
+    s->state = 0;
+    s->area_m2 = s->od_m = NAN;
+}

@@ -1,0 +1,67 @@
+/*
+ * hyd.h - internal state of the hydraulic solver (GGA on node pressures,
+ * NUMERICS.md "Hydraulics").
+ *
+ * Unknowns: one pressure per "group" of nodes that rigid links (fixed-rise
+ * pumps, sources, ideal valves and heat-exchanger sides without loss) tie
+ * together: p_i = P_group + off_i. A group holding a pressure reference is
+ * known; the others are the unknowns of the sparse SPD system
+ * A21 D^-1 A12 dP = r, factorised by CHOLMOD. The sparsity pattern holds
+ * every link whose flow depends on pressure, open or closed (a closed link
+ * adds zeros), so the ordering and symbolic analysis survive valve
+ * operations; only a change of the rigid groups rebuilds them.
+ */
+#ifndef HL_HYD_H
+#define HL_HYD_H
+
+#include "network/net.h"
+
+#include <cholmod.h>
+
+struct net_hyd {
+    /* groups */
+    int n_unk;
+    int *unk;        /* per node: unknown index, or -1 (known pressure) */
+    double *off;     /* per node: offset in its group, Pa */
+    double *known;   /* per node: pressure when its group is known */
+    int *root;       /* per node: the group's root node */
+    int *tree_link;  /* per node: rigid link to its parent, -1 at roots */
+    int *bfs;        /* nodes, each group in breadth-first order */
+    signed char *rigid_state; /* open state of rigid links at build time */
+    /* matrix */
+    cholmod_common cc;
+    int cc_started;
+    cholmod_sparse *a;
+    cholmod_factor *l;
+    cholmod_dense *b, *x, *ws_y, *ws_e;
+    int *slot_ii, *slot_jj, *slot_ij; /* per link: value slots, -1 none */
+    int *diag;                         /* per unknown: diagonal slot */
+    /* per-iteration data */
+    double *w, *y, *loss, *m_prev;     /* per link */
+    double *p_unk, *p_unk_prev;        /* per unknown */
+    double *dem;                       /* per node: fixed outflow */
+    double *imb;                       /* per node: imbalance */
+    int *comp;                         /* union-find over unknowns */
+    signed char *comp_ref;             /* per root unknown: referenced */
+    signed char *unk_cut;              /* per unknown: no reference */
+    int built;
+    int builds; /* counts rebuilds of the structure */
+};
+
+/* (Re)build groups, unknowns, pattern and analysis when the rigid links'
+ * states changed (or on the first call). */
+int hyd_topology(hl_model *m, struct net_hyd *h);
+/* Mark unknowns cut off from every reference by closed links; returns
+ * HL_ETOPOLOGY when such a part must carry flow. */
+int hyd_components(hl_model *m, struct net_hyd *h);
+/* Pressure of node i from the group values. */
+double hyd_node_pressure(const struct net_hyd *h, int i);
+
+double hyd_pump_shutoff(const hl_model *m, int i, double rho);
+double hyd_pump_max_flow(const hl_model *m, int i);
+double hyd_pump_design_flow(const hl_model *m, int i);
+
+/* 1 if link k carries flow in the equations now. */
+int hyd_link_active(const hl_model *m, int k);
+
+#endif

@@ -1,0 +1,210 @@
+/*
+ * hyd_links.c - pressure loss of each kind of link as a function of its
+ * mass flow, with the derivative Newton needs (docs/physics.md, "Network
+ * solver"):
+ * - pipes: Darcy-Weisbach dp = (f L/D + zeta) m|m| / (2 rho A^2), f from
+ *   src/physics/friction.c (laminar law below Re 2000, so the slope stays
+ *   positive at zero flow);
+ * - pumps: head curve H(Q) as EPANET 2 builds it (one point: power curve
+ *   with shutoff 4/3 of the design head; three points with shutoff: power
+ *   curve h0 - r Q^n; otherwise piecewise linear), affinity laws for speed
+ *   (H scales with s^2, Q with s), parallel identical pumps share the flow;
+ * - valves: Kv (VDI/VDE 2173) or zeta on a diameter, dp = k m|m| / rho;
+ * - heat-exchanger sides: dp = k m|m| from a pressure drop at design flow.
+ * A quadratic law has zero slope at zero flow; below the flow at which its
+ * slope reaches LINK_GRAD_FLOOR the law is linear with that slope (the
+ * role of EPANET's RQtol), keeping the Newton matrix positive definite.
+ */
+#include "network/hyd.h"
+#include "physics/friction.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#define LINK_GRAD_FLOOR 1e-3 /* Pa per kg/s */
+
+/* Quadratic law dp = k m|m| with the linear floor near zero. */
+static double quadratic(double k, double m, double *grad)
+{
+    double g = 2.0 * k * fabs(m);
+    if (g < LINK_GRAD_FLOOR) { /* linear below m_f = FLOOR / (2k), with the
+                                  value continuous at m_f */
+        double mf = k > 0.0 ? LINK_GRAD_FLOOR / (2.0 * k) : 0.0;
+        *grad = k > 0.0 ? k * mf : LINK_GRAD_FLOOR;
+        return *grad * m;
+    }
+    *grad = g;
+    return k * m * fabs(m);
+}
+
+static double pipe_loss(hl_model *m, int k, double mf, double *grad)
+{
+    int i = m->lk_sub[k];
+    double rho = m->lk_rho[k], mu = m->lk_mu[k];
+    double d = m->pp_d[i], a = m->pp_area[i], ld = m->pp_len[i] / d;
+    double c = 1.0 / (2.0 * rho * a * a), am = fabs(mf);
+    double re = am * d / (a * mu);
+    double zeta = m->pp_zeta[i];
+    if (re <= FRICTION_RE_LAMINAR) { /* f = 64/Re: linear in m */
+        double lam = 32.0 * mu * m->pp_len[i] / (rho * a * d * d);
+        *grad = lam + 2.0 * zeta * c * am;
+        m->pp_re[i] = re;
+        m->pp_f[i] = re > 0.0 ? 64.0 / re : INFINITY;
+        return lam * mf + zeta * c * mf * am;
+    }
+    double dfdre;
+    double f = friction_factor(m->friction, re, m->pp_eps[i], &dfdre,
+                               &m->pp_xcf[i]);
+    m->pp_re[i] = re;
+    m->pp_f[i] = f;
+    *grad = c * ((f * ld + zeta) * 2.0 * am + ld * dfdre * re * am);
+    return (f * ld + zeta) * c * mf * am;
+}
+
+/* ---- pumps ------------------------------------------------------------------ */
+
+/* EPANET 2 powerfuncpump: H = a - b Q^c through (0,h0), (q1,h1), (q2,h2). */
+static int power_fit(double h0, double h1, double h2, double q1, double q2,
+                     double *r, double *n)
+{
+    const double tiny = 1e-6;
+    if (h0 < tiny || h0 - h1 < tiny || h1 - h2 < tiny || q1 < tiny * 1e-3 ||
+        q2 - q1 < tiny * 1e-3)
+        return 0;
+    *n = log((h0 - h2) / (h0 - h1)) / log(q2 / q1);
+    if (*n <= 0.0 || *n > 20.0)
+        return 0;
+    *r = (h0 - h1) / pow(q1, *n);
+    return 1;
+}
+
+int pump_fit_curve(hl_model *m, int i, const net_pump_spec *s, const char *id)
+{
+    const double *q = s->q_m3_s, *h = s->h_m;
+    double h0 = 0, h1 = 0, h2 = 0, q1 = 0, q2 = 0;
+    int np = s->n_points;
+    if (np == 1) { /* EPANET: shutoff 1.33334 h, zero head at 2 q */
+        h0 = 1.33334 * h[0];
+        h1 = h[0];
+        q1 = q[0];
+        q2 = 2.0 * q[0];
+    } else if (np == 3 && q[0] == 0.0) {
+        h0 = h[0];
+        h1 = h[1];
+        h2 = h[2];
+        q1 = q[1];
+        q2 = q[2];
+    } else {
+        for (int j = 1; j < np; j++)
+            if (!(h[j] < h[j - 1]) || !(q[j] > q[j - 1]))
+                goto bad_curve;
+        m->pu_curve[i] = PUMP_TABLE;
+        return HL_OK;
+    }
+    if (!power_fit(h0, h1, h2, q1, q2, &m->pu_r[i], &m->pu_n[i]))
+        goto bad_curve;
+    m->pu_curve[i] = PUMP_POWER;
+    m->pu_h0[i] = h0;
+    return HL_OK;
+bad_curve: {
+    char pos[300];
+    net_where(m, s->where, pos, sizeof pos);
+    return net_fail(m, HL_ERANGE,
+                    "%s: pump '%s': head curve must fall as the flow rises "
+                    "(and a 3-point curve start at zero flow)",
+                    pos, id);
+}
+}
+
+/* Head rise H (m) at volume flow qv (m3/s) of one pump at speed s, and
+ * dH/dQ. Negative qv extends the curve as an odd function of flow. */
+static double pump_head(const hl_model *m, int i, double qv, double *dh)
+{
+    double s = m->pu_speed[i], aq = fabs(qv);
+    if (m->pu_curve[i] == PUMP_POWER) {
+        double n = m->pu_n[i], r = m->pu_r[i] * pow(s, 2.0 - n);
+        double g = n * r * pow(aq, n - 1.0);
+        *dh = -g;
+        double sign = qv < 0.0 ? -1.0 : 1.0;
+        return s * s * m->pu_h0[i] - r * pow(aq, n) * sign;
+    }
+    const double *x = m->pu_q + i * NET_MAX_CURVE;
+    const double *y = m->pu_h + i * NET_MAX_CURVE;
+    int np = m->pu_npts[i], k2 = 0;
+    double qs = qv / s;
+    while (k2 < np && x[k2] < qs)
+        k2++;
+    if (k2 == 0)
+        k2 = 1;
+    else if (k2 == np)
+        k2 = np - 1;
+    double slope = (y[k2] - y[k2 - 1]) / (x[k2] - x[k2 - 1]);
+    double h0 = y[k2 - 1] - slope * x[k2 - 1];
+    *dh = slope * s;
+    return h0 * s * s + slope * s * qv;
+}
+
+static double pump_loss(hl_model *m, int k, double mf, double *grad)
+{
+    int i = m->lk_sub[k];
+    double rho = m->lk_rho[k], par = m->pu_parallel[i];
+    double dh;
+    double h = pump_head(m, i, mf / (rho * par), &dh);
+    double g = -m->g * dh / par; /* d(-rho g H)/dm */
+    if (g < LINK_GRAD_FLOOR) {
+        /* flat curve near shutoff: linear through the shutoff head */
+        double h0 = pump_head(m, i, 0.0, &dh);
+        *grad = LINK_GRAD_FLOOR;
+        return -rho * m->g * h0 + LINK_GRAD_FLOOR * mf;
+    }
+    *grad = g;
+    return -rho * m->g * h;
+}
+
+double hyd_pump_shutoff(const hl_model *m, int i, double rho)
+{
+    double dh;
+    if (m->pu_curve[i] == PUMP_FIXED)
+        return m->lk_rise[m->pu_link[i]];
+    return rho * m->g * pump_head(m, i, 0.0, &dh);
+}
+
+double hyd_pump_max_flow(const hl_model *m, int i)
+{
+    if (m->pu_curve[i] == PUMP_POWER)
+        return pow(m->pu_h0[i] / m->pu_r[i], 1.0 / m->pu_n[i]) *
+               m->pu_speed[i] * m->pu_parallel[i];
+    if (m->pu_curve[i] == PUMP_TABLE)
+        return m->pu_q[i * NET_MAX_CURVE + m->pu_npts[i] - 1] *
+               m->pu_speed[i] * m->pu_parallel[i];
+    return INFINITY;
+}
+
+/* Volume flow (m3/s) at the pump's design point, for a cold start. */
+double hyd_pump_design_flow(const hl_model *m, int i)
+{
+    int np = m->pu_npts[i];
+    double q = np == 1 ? m->pu_q[i * NET_MAX_CURVE]
+                       : m->pu_q[i * NET_MAX_CURVE + np / 2];
+    return q * m->pu_speed[i] * m->pu_parallel[i];
+}
+
+double hyd_link_loss(hl_model *m, int k, double mf, double *grad)
+{
+    int i = m->lk_sub[k];
+    switch (m->lk_kind[k]) {
+    case LK_PIPE:
+        return pipe_loss(m, k, mf, grad);
+    case LK_PUMP:
+        return pump_loss(m, k, mf, grad);
+    case LK_VALVE:
+        return quadratic(m->va_kvol[i] / m->lk_rho[k], mf, grad);
+    case LK_HX_PRIMARY:
+        return quadratic(m->hx_kp[i], mf, grad);
+    case LK_HX_SECONDARY:
+        return quadratic(m->hx_ks[i], mf, grad);
+    default:
+        *grad = LINK_GRAD_FLOOR;
+        return 0.0;
+    }
+}

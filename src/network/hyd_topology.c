@@ -1,0 +1,421 @@
+/*
+ * hyd_topology.c - the structure of the hydraulic system: groups of nodes
+ * tied by rigid links, the unknown pressures, the sparsity pattern of the
+ * Newton matrix with a value slot per link, the CHOLMOD analysis (AMD
+ * ordering and symbolic factorisation, once per structure), the check that
+ * every connected part has a pressure reference, and the parts a closed
+ * valve cuts off.
+ */
+#include "network/hyd.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int hyd_link_active(const hl_model *m, int k)
+{
+    return m->lk_open[k] && !m->lk_cv_shut[k];
+}
+
+double hyd_node_pressure(const struct net_hyd *h, int i)
+{
+    int u = h->unk[i];
+    if (u < 0)
+        return h->known[i];
+    return h->unk_cut && h->unk_cut[u] ? NAN : h->p_unk[u] + h->off[i];
+}
+
+/* ---- union-find --------------------------------------------------------- */
+
+static int uf_find(int *p, int i)
+{
+    while (p[i] != i) {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    return i;
+}
+
+static void uf_join(int *p, int a, int b)
+{
+    a = uf_find(p, a);
+    b = uf_find(p, b);
+    if (a != b)
+        p[a < b ? b : a] = a < b ? a : b;
+}
+
+/* "'A', 'B', 'C' and 7 more" for the nodes with mark[i] set. */
+static void list_nodes(const hl_model *m, const int *root, int r, char *buf,
+                       size_t cap)
+{
+    int n = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < m->n_nodes; i++) {
+        if (root[i] != r)
+            continue;
+        size_t len = strlen(buf);
+        if (n < 5)
+            snprintf(buf + len, cap - len, "%s'%s'", n ? ", " : "",
+                     m->nd_id[i]);
+        n++;
+    }
+    if (n > 5) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, cap - len, " and %d more", n - 5);
+    }
+}
+
+int net_check_references(hl_model *m)
+{
+    int n = m->n_nodes, *p = malloc(sizeof *p * (size_t)n);
+    signed char *ref = calloc((size_t)n, 1);
+    if (!p || !ref) {
+        free(p);
+        free(ref);
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    }
+    for (int i = 0; i < n; i++)
+        p[i] = i;
+    for (int k = 0; k < m->n_links; k++)
+        if (m->lk_law[k] != LAW_FIXED)
+            uf_join(p, m->lk_from[k], m->lk_to[k]);
+    for (int i = 0; i < n; i++)
+        p[i] = uf_find(p, i);
+    for (int i = 0; i < n; i++)
+        if (!isnan(m->nd_fixed_p[i]))
+            ref[p[i]] = 1;
+    for (int i = 0; i < n; i++) {
+        if (ref[p[i]])
+            continue;
+        char names[400];
+        list_nodes(m, p, p[i], names, sizeof names);
+        net_fail(m, HL_ETOPOLOGY,
+                 "%s: nodes %s have no pressure reference: connect them to "
+                 "a source with a pressure, a node with pressure_bar_g, or "
+                 "a reservoir",
+                 m->origin[0], names);
+        break;
+    }
+    free(p);
+    free(ref);
+    return m->err.code;
+}
+
+/* ---- groups of rigidly linked nodes ---------------------------------------- */
+
+static int rigid_active(const hl_model *m, int k)
+{
+    return m->lk_law[k] == LAW_RIGID && hyd_link_active(m, k);
+}
+
+static int rigid_error(hl_model *m, int k, const char *what)
+{
+    char pos[300];
+    net_where(m, m->lk_where[k], pos, sizeof pos);
+    return net_fail(m, HL_ETOPOLOGY, "%s: link '%s': %s", pos, m->lk_id[k],
+                    what);
+}
+
+/* Breadth-first from node s; returns the number of nodes added. */
+static int group_bfs(hl_model *m, struct net_hyd *h, int s, int at)
+{
+    int head = at, tail = at;
+    h->root[s] = s;
+    h->off[s] = 0.0;
+    h->tree_link[s] = -1;
+    h->bfs[tail++] = s;
+    while (head < tail) {
+        int u = h->bfs[head++];
+        for (int a = m->adj_start[u]; a < m->adj_start[u + 1]; a++) {
+            int k = m->adj_link[a];
+            if (!rigid_active(m, k) || k == h->tree_link[u])
+                continue;
+            int fwd = m->lk_from[k] == u;
+            int v = fwd ? m->lk_to[k] : m->lk_from[k];
+            if (h->root[v] >= 0) {
+                rigid_error(m, k, "links without pressure loss (fixed-rise "
+                                  "pumps, sources, ideal valves) form a "
+                                  "loop; give one of them a loss");
+                return -1;
+            }
+            h->root[v] = s;
+            h->off[v] = h->off[u] + (fwd ? m->lk_rise[k] : -m->lk_rise[k]);
+            h->tree_link[v] = k;
+            h->bfs[tail++] = v;
+        }
+    }
+    return tail - at;
+}
+
+static int build_groups(hl_model *m, struct net_hyd *h)
+{
+    int n = m->n_nodes, at = 0;
+    for (int i = 0; i < n; i++)
+        h->root[i] = -1;
+    for (int pass = 0; pass < 2; pass++) /* references first: they root */
+        for (int i = 0; i < n; i++) {
+            if (h->root[i] >= 0 || (pass == 0 && isnan(m->nd_fixed_p[i])))
+                continue;
+            int got = group_bfs(m, h, i, at);
+            if (got < 0)
+                return m->err.code;
+            at += got;
+        }
+    return HL_OK;
+}
+
+static int group_pressures(hl_model *m, struct net_hyd *h)
+{
+    int n = m->n_nodes;
+    for (int i = 0; i < n; i++)
+        h->known[i] = NAN;
+    for (int i = 0; i < n; i++) { /* the root holds the group's P */
+        double pf = m->nd_fixed_p[i];
+        if (isnan(pf))
+            continue;
+        int r = h->root[i];
+        double p = pf - h->off[i];
+        if (!isnan(h->known[r]) && fabs(h->known[r] - p) > 1.0)
+            return net_fail(m, HL_ETOPOLOGY,
+                            "nodes '%s' and '%s' both fix the pressure, but "
+                            "the fixed pressure rise between them does not "
+                            "match (%.0f Pa apart)",
+                            m->nd_id[r], m->nd_id[i], h->known[r] - p);
+        h->known[r] = p;
+    }
+    h->n_unk = 0;
+    for (int a = 0; a < n; a++) {
+        int i = h->bfs[a], r = h->root[i];
+        if (i == r)
+            h->unk[i] = isnan(h->known[r]) ? h->n_unk++ : -1;
+        else
+            h->unk[i] = h->unk[r];
+    }
+    for (int i = 0; i < n; i++)
+        if (h->unk[i] < 0)
+            h->known[i] = h->known[h->root[i]] + h->off[i];
+    return HL_OK;
+}
+
+/* ---- sparsity pattern ---------------------------------------------------- */
+
+typedef struct entry {
+    int col, row;
+} entry;
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+static int find_slot(const cholmod_sparse *a, int col, int row)
+{
+    const int *ap = a->p, *ai = a->i;
+    int lo = ap[col], hi = ap[col + 1] - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (ai[mid] == row)
+            return mid;
+        if (ai[mid] < row)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+static int collect_entries(hl_model *m, struct net_hyd *h, entry **out,
+                           size_t *count)
+{
+    size_t n = 0, cap = (size_t)h->n_unk + (size_t)m->n_links + 1;
+    entry *e = malloc(sizeof *e * cap);
+    if (!e)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    for (int u = 0; u < h->n_unk; u++)
+        e[n++] = (entry){u, u};
+    for (int k = 0; k < m->n_links; k++) {
+        if (m->lk_law[k] != LAW_MATRIX)
+            continue;
+        int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+        if (u >= 0 && v >= 0 && u != v)
+            e[n++] = (entry){u > v ? u : v, u < v ? u : v};
+    }
+    qsort(e, n, sizeof *e, cmp_entry);
+    size_t w = 0;
+    for (size_t r = 0; r < n; r++)
+        if (w == 0 || cmp_entry(&e[w - 1], &e[r]) != 0)
+            e[w++] = e[r];
+    *out = e;
+    *count = w;
+    return HL_OK;
+}
+
+static int build_pattern(hl_model *m, struct net_hyd *h)
+{
+    entry *e;
+    size_t nnz;
+    if (collect_entries(m, h, &e, &nnz))
+        return m->err.code;
+    h->a = cholmod_allocate_sparse((size_t)h->n_unk, (size_t)h->n_unk, nnz, 1,
+                                   1, 1, CHOLMOD_REAL, &h->cc);
+    if (!h->a) {
+        free(e);
+        return net_fail(m, HL_ENOMEM, "out of memory (sparse matrix)");
+    }
+    int *ap = h->a->p, *ai = h->a->i;
+    memset(ap, 0, sizeof *ap * ((size_t)h->n_unk + 1));
+    for (size_t t = 0; t < nnz; t++) {
+        ap[e[t].col + 1]++;
+        ai[t] = e[t].row;
+    }
+    for (int c = 0; c < h->n_unk; c++)
+        ap[c + 1] += ap[c];
+    memset(h->a->x, 0, sizeof(double) * nnz);
+    free(e);
+    for (int u = 0; u < h->n_unk; u++)
+        h->diag[u] = ap[u + 1] - 1; /* rows sorted: diagonal is last */
+    for (int k = 0; k < m->n_links; k++) {
+        int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+        int matrix = m->lk_law[k] == LAW_MATRIX;
+        h->slot_ii[k] = matrix && u >= 0 ? h->diag[u] : -1;
+        h->slot_jj[k] = matrix && v >= 0 ? h->diag[v] : -1;
+        h->slot_ij[k] = matrix && u >= 0 && v >= 0 && u != v
+                            ? find_slot(h->a, u > v ? u : v, u < v ? u : v)
+                            : -1;
+        if (u == v && u >= 0) /* both ends in one group: no matrix entry */
+            h->slot_ii[k] = h->slot_jj[k] = -1;
+    }
+    return HL_OK;
+}
+
+static void free_matrix(struct net_hyd *h)
+{
+    if (!h->cc_started)
+        return;
+    cholmod_free_sparse(&h->a, &h->cc);
+    cholmod_free_factor(&h->l, &h->cc);
+    cholmod_free_dense(&h->b, &h->cc);
+    cholmod_free_dense(&h->x, &h->cc);
+    cholmod_free_dense(&h->ws_y, &h->cc);
+    cholmod_free_dense(&h->ws_e, &h->cc);
+}
+
+static int analyse(hl_model *m, struct net_hyd *h)
+{
+    if (h->n_unk == 0)
+        return HL_OK;
+    if (build_pattern(m, h))
+        return m->err.code;
+    h->l = cholmod_analyze(h->a, &h->cc);
+    h->b = cholmod_zeros((size_t)h->n_unk, 1, CHOLMOD_REAL, &h->cc);
+    if (!h->l || !h->b)
+        return net_fail(m, HL_ENOMEM, "out of memory (sparse analysis)");
+    return HL_OK;
+}
+
+static int rigid_unchanged(const hl_model *m, const struct net_hyd *h)
+{
+    if (!h->built)
+        return 0;
+    for (int k = 0; k < m->n_links; k++)
+        if (m->lk_law[k] == LAW_RIGID &&
+            h->rigid_state[k] != (signed char)rigid_active(m, k))
+            return 0;
+    return 1;
+}
+
+int hyd_topology(hl_model *m, struct net_hyd *h)
+{
+    if (rigid_unchanged(m, h))
+        return HL_OK;
+    free_matrix(h);
+    h->built = 0;
+    if (!h->cc_started) {
+        cholmod_start(&h->cc);
+        h->cc.nmethods = 1; /* AMD: fast and good for network Laplacians */
+        h->cc.method[0].ordering = CHOLMOD_AMD;
+        h->cc.postorder = 1;
+        h->cc.print = 0;
+        h->cc.error_handler = NULL;
+        h->cc_started = 1;
+    }
+    for (int k = 0; k < m->n_links; k++)
+        h->rigid_state[k] = (signed char)rigid_active(m, k);
+    if (build_groups(m, h) || group_pressures(m, h) || analyse(m, h))
+        return m->err.code;
+    h->built = 1;
+    h->builds++;
+    return HL_OK;
+}
+
+/* ---- parts cut off by closed links ------------------------------------- */
+
+static void cut_error(hl_model *m, struct net_hyd *h, int root_unk)
+{
+    char names[400];
+    int n = 0;
+    names[0] = '\0';
+    for (int i = 0; i < m->n_nodes; i++) {
+        int u = h->unk[i];
+        if (u < 0 || uf_find(h->comp, u) != root_unk)
+            continue;
+        size_t len = strlen(names);
+        if (n < 5)
+            snprintf(names + len, sizeof names - len, "%s'%s'", n ? ", " : "",
+                     m->nd_id[i]);
+        n++;
+    }
+    if (n > 5) {
+        size_t len = strlen(names);
+        snprintf(names + len, sizeof names - len, " and %d more", n - 5);
+    }
+    net_fail(m, HL_ETOPOLOGY,
+             "nodes %s are cut off from every pressure reference (closed "
+             "valves or pumps) but must carry flow",
+             names);
+}
+
+int hyd_components(hl_model *m, struct net_hyd *h)
+{
+    int nu = h->n_unk;
+    for (int u = 0; u < nu; u++) {
+        h->comp[u] = u;
+        h->comp_ref[u] = 0;
+        h->unk_cut[u] = 0;
+    }
+    for (int k = 0; k < m->n_links; k++) {
+        if (m->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+            continue;
+        int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+        if (u >= 0 && v >= 0)
+            uf_join(h->comp, u, v);
+    }
+    for (int k = 0; k < m->n_links; k++) {
+        if (m->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+            continue;
+        int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+        if ((u >= 0) != (v >= 0))
+            h->comp_ref[uf_find(h->comp, u >= 0 ? u : v)] = 1;
+    }
+    double *need = h->p_unk_prev; /* scratch: |demand| per component */
+    for (int u = 0; u < nu; u++)
+        need[u] = 0.0;
+    for (int i = 0; i < m->n_nodes; i++)
+        if (h->unk[i] >= 0)
+            need[uf_find(h->comp, h->unk[i])] += fabs(h->dem[i]);
+    for (int u = 0; u < nu; u++) {
+        int r = uf_find(h->comp, u);
+        if (h->comp_ref[r])
+            continue;
+        if (need[r] > 0.0) {
+            cut_error(m, h, r);
+            return HL_ETOPOLOGY;
+        }
+        h->unk_cut[u] = 1;
+    }
+    return HL_OK;
+}

@@ -1,0 +1,458 @@
+/*
+ * hydraulics.c - steady hydraulics by the global gradient algorithm
+ * (Todini and Pilati 1988; the form EPANET 2 uses, Rossman 2000 ch. 12) in
+ * mass flows and node pressures, with the sparse SPD step solved by
+ * CHOLMOD (numeric factorisation every iteration, analysis reused).
+ *
+ * Link law:  dp_k(m_k) = p_from - p_to + rho_k g (z_from - z_to).
+ * Newton:    m_k' = m_k - (dp_k - dpi_k) / dp_k'  gives, with the nodal
+ *            mass balance, the system  A W A^T p = rhs  (W = 1 / dp_k').
+ * A step that increases the flow-weighted energy residual is halved
+ * (backtracking line search). Convergence needs BOTH the relative flow
+ * change sum|dm| / sum|m| <= flow_rel_tol AND the mass imbalance of every
+ * node group <= mass_tol_kg_s (absolute, kg/s). Check valves and pumps
+ * that would run backwards are closed and the system re-solved, as
+ * EPANET's status checks do.
+ */
+#include "network/hyd.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_STATUS_ROUNDS 12
+#define MAX_BACKTRACK 8
+#define CV_FLOW_TOL 1e-8 /* kg/s: reverse flow that closes a check valve */
+
+static int hyd_alloc(hl_model *m)
+{
+    struct net_hyd *h = calloc(1, sizeof *h);
+    if (!h)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    m->hyd = h;
+    size_t n = (size_t)m->n_nodes, l = (size_t)m->n_links;
+    h->unk = malloc(sizeof(int) * n);
+    h->off = malloc(sizeof(double) * n);
+    h->known = malloc(sizeof(double) * n);
+    h->root = malloc(sizeof(int) * n);
+    h->tree_link = malloc(sizeof(int) * n);
+    h->bfs = malloc(sizeof(int) * n);
+    h->rigid_state = calloc(l + 1, 1);
+    h->slot_ii = malloc(sizeof(int) * (l + 1));
+    h->slot_jj = malloc(sizeof(int) * (l + 1));
+    h->slot_ij = malloc(sizeof(int) * (l + 1));
+    h->diag = malloc(sizeof(int) * n);
+    h->w = malloc(sizeof(double) * (l + 1));
+    h->y = malloc(sizeof(double) * (l + 1));
+    h->loss = malloc(sizeof(double) * (l + 1));
+    h->m_prev = malloc(sizeof(double) * (l + 1));
+    h->p_unk = calloc(n + 1, sizeof(double));
+    h->p_unk_prev = calloc(n + 1, sizeof(double));
+    h->dem = malloc(sizeof(double) * n);
+    h->imb = malloc(sizeof(double) * n);
+    h->comp = malloc(sizeof(int) * n);
+    h->comp_ref = malloc(n + 1);
+    h->unk_cut = calloc(n + 1, 1);
+    if (!h->unk || !h->off || !h->known || !h->root || !h->tree_link ||
+        !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
+        !h->slot_ij || !h->diag || !h->w || !h->y || !h->loss ||
+        !h->m_prev || !h->p_unk || !h->p_unk_prev || !h->dem || !h->imb ||
+        !h->comp || !h->comp_ref || !h->unk_cut)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    return HL_OK;
+}
+
+void hyd_free(struct net_hyd *h)
+{
+    if (!h)
+        return;
+    if (h->cc_started) {
+        cholmod_free_sparse(&h->a, &h->cc);
+        cholmod_free_factor(&h->l, &h->cc);
+        cholmod_free_dense(&h->b, &h->cc);
+        cholmod_free_dense(&h->x, &h->cc);
+        cholmod_free_dense(&h->ws_y, &h->cc);
+        cholmod_free_dense(&h->ws_e, &h->cc);
+        cholmod_finish(&h->cc);
+    }
+    free(h->unk);
+    free(h->off);
+    free(h->known);
+    free(h->root);
+    free(h->tree_link);
+    free(h->bfs);
+    free(h->rigid_state);
+    free(h->slot_ii);
+    free(h->slot_jj);
+    free(h->slot_ij);
+    free(h->diag);
+    free(h->w);
+    free(h->y);
+    free(h->loss);
+    free(h->m_prev);
+    free(h->p_unk);
+    free(h->p_unk_prev);
+    free(h->dem);
+    free(h->imb);
+    free(h->comp);
+    free(h->comp_ref);
+    free(h->unk_cut);
+    free(h);
+}
+
+/* ---- fixed flows and start values --------------------------------------- */
+
+/* Flow of a fixed-flow link now (consumers, flow-control valves). */
+static double fixed_flow(const hl_model *m, int k)
+{
+    if (!hyd_link_active(m, k))
+        return 0.0;
+    if (m->lk_kind[k] == LK_CONSUMER)
+        return net_consumer_flow(m, m->lk_sub[k]);
+    return m->va_flow[m->lk_sub[k]];
+}
+
+static void fixed_demands(hl_model *m, struct net_hyd *h)
+{
+    for (int i = 0; i < m->n_nodes; i++)
+        h->dem[i] = m->nd_demand[i] * m->demand_scale;
+    for (int k = 0; k < m->n_links; k++) {
+        if (m->lk_law[k] != LAW_FIXED)
+            continue;
+        double q = fixed_flow(m, k);
+        m->lk_m[k] = q;
+        h->dem[m->lk_from[k]] += q;
+        h->dem[m->lk_to[k]] -= q;
+    }
+}
+
+/* A cold-start flow: 0.5 m/s in pipes, design flow in pumps, 1 bar in
+ * valves and heat-exchanger sides (EPANET starts at 1 ft/s). */
+static double start_flow(const hl_model *m, int k)
+{
+    int i = m->lk_sub[k];
+    double rho = m->lk_rho[k];
+    switch (m->lk_kind[k]) {
+    case LK_PIPE:
+        return rho * m->pp_area[i] * 0.5;
+    case LK_PUMP:
+        return rho * hyd_pump_design_flow(m, i);
+    case LK_VALVE:
+        return m->va_kvol[i] > 0 ? sqrt(1e5 * rho / m->va_kvol[i]) : 1.0;
+    case LK_HX_PRIMARY:
+        return m->hx_kp[i] > 0 ? sqrt(1e5 / m->hx_kp[i]) : 1.0;
+    case LK_HX_SECONDARY:
+        return m->hx_ks[i] > 0 ? sqrt(1e5 / m->hx_ks[i]) : 1.0;
+    default:
+        return 0.0;
+    }
+}
+
+static void cold_start(hl_model *m, struct net_hyd *h)
+{
+    for (int k = 0; k < m->n_links; k++) {
+        m->lk_cv_shut[k] = 0;
+        if (m->lk_law[k] == LAW_MATRIX)
+            m->lk_m[k] = start_flow(m, k);
+        else if (m->lk_law[k] == LAW_RIGID)
+            m->lk_m[k] = 0.0;
+    }
+    for (int i = 0; i < m->n_pipes; i++)
+        m->pp_xcf[i] = 0.0;
+    memset(h->p_unk, 0, sizeof(double) * ((size_t)m->n_nodes + 1));
+}
+
+/* ---- one Newton step ------------------------------------------------------ */
+
+static double node_p(const struct net_hyd *h, int i)
+{
+    int u = h->unk[i];
+    return u < 0 ? h->known[i] : h->p_unk[u] + h->off[i];
+}
+
+static double gravity(const hl_model *m, int k)
+{
+    return m->lk_rho[k] * m->g * (m->nd_z[m->lk_from[k]] - m->nd_z[m->lk_to[k]]);
+}
+
+/* Link coefficients at the current flows; returns the merit (sum of
+ * squared flow-equivalent energy residuals) and the worst link. */
+static double link_coefficients(hl_model *m, struct net_hyd *h, int *worst,
+                                double *worst_pa)
+{
+    double merit = 0.0, big = -1.0;
+    for (int k = 0; k < m->n_links; k++) {
+        if (m->lk_law[k] != LAW_MATRIX)
+            continue;
+        if (!hyd_link_active(m, k)) {
+            h->w[k] = 0.0;
+            h->y[k] = 0.0;
+            m->lk_m[k] = 0.0;
+            continue;
+        }
+        double grad, mk = m->lk_m[k];
+        double dp = hyd_link_loss(m, k, mk, &grad);
+        double b = gravity(m, k);
+        double w = 1.0 / grad;
+        h->loss[k] = dp;
+        h->w[k] = w;
+        h->y[k] = mk - dp * w + b * w;
+        double r = dp - (node_p(h, m->lk_from[k]) - node_p(h, m->lk_to[k]) + b);
+        merit += (r * w) * (r * w);
+        if (fabs(r) > big) {
+            big = fabs(r);
+            *worst = k;
+        }
+    }
+    *worst_pa = big;
+    return merit;
+}
+
+static void assemble(hl_model *m, struct net_hyd *h)
+{
+    double *ax = h->a->x, *rhs = h->b->x;
+    memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
+    for (int u = 0; u < h->n_unk; u++)
+        rhs[u] = 0.0;
+    for (int i = 0; i < m->n_nodes; i++)
+        if (h->unk[i] >= 0)
+            rhs[h->unk[i]] -= h->dem[i];
+    for (int k = 0; k < m->n_links; k++) {
+        if (m->lk_law[k] != LAW_MATRIX)
+            continue;
+        int a = m->lk_from[k], b = m->lk_to[k];
+        int u = h->unk[a], v = h->unk[b];
+        double w = h->w[k], y = h->y[k];
+        /* known parts of p_a - p_b */
+        double kk = (u < 0 ? h->known[a] : h->off[a]) -
+                    (v < 0 ? h->known[b] : h->off[b]);
+        if (u >= 0 && u == v) /* both ends in one group: flows cancel */
+            continue;
+        if (u >= 0) {
+            ax[h->slot_ii[k]] += w;
+            rhs[u] -= w * kk + y;
+        }
+        if (v >= 0) {
+            ax[h->slot_jj[k]] += w;
+            rhs[v] += w * kk + y;
+        }
+        if (h->slot_ij[k] >= 0)
+            ax[h->slot_ij[k]] -= w;
+    }
+    for (int u = 0; u < h->n_unk; u++)
+        if (h->unk_cut[u]) { /* cut-off part: pin it, report NaN */
+            ax[h->diag[u]] += 1.0;
+        }
+}
+
+static int linear_solve(hl_model *m, struct net_hyd *h)
+{
+    if (h->n_unk == 0)
+        return HL_OK;
+    assemble(m, h);
+    if (!cholmod_factorize(h->a, h->l, &h->cc) ||
+        h->cc.status == CHOLMOD_NOT_POSDEF)
+        return net_fail(m, HL_ENOCONVERGE,
+                        "hydraulics: the Newton matrix is not positive "
+                        "definite (CHOLMOD status %d)",
+                        h->cc.status);
+    if (!cholmod_solve2(CHOLMOD_A, h->l, h->b, NULL, &h->x, NULL, &h->ws_y,
+                        &h->ws_e, &h->cc))
+        return net_fail(m, HL_ENOMEM, "hydraulics: sparse solve failed");
+    memcpy(h->p_unk, h->x->x, sizeof(double) * (size_t)h->n_unk);
+    return HL_OK;
+}
+
+/* New flows of the matrix links from the new pressures; returns
+ * sum |dm| and accumulates sum |m| in *sum_m. */
+static double update_flows(hl_model *m, struct net_hyd *h, double *sum_m)
+{
+    double change = 0.0, total = 0.0;
+    for (int k = 0; k < m->n_links; k++) {
+        if (m->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+            continue;
+        double dpi = node_p(h, m->lk_from[k]) - node_p(h, m->lk_to[k]);
+        double mn = h->y[k] + h->w[k] * dpi;
+        change += fabs(mn - m->lk_m[k]);
+        total += fabs(mn);
+        m->lk_m[k] = mn;
+    }
+    *sum_m = total;
+    return change;
+}
+
+/* Flows of the rigid links from the nodal balances, leaves to root; the
+ * roots keep the imbalance: inflow from outside at known groups, the
+ * residual of the linear solve elsewhere. Returns that residual (max). */
+static double rigid_flows(hl_model *m, struct net_hyd *h, int *worst_node)
+{
+    double *e = h->imb;
+    for (int i = 0; i < m->n_nodes; i++)
+        e[i] = h->dem[i];
+    for (int k = 0; k < m->n_links; k++) {
+        if (m->lk_law[k] == LAW_MATRIX) {
+            e[m->lk_from[k]] += m->lk_m[k];
+            e[m->lk_to[k]] -= m->lk_m[k];
+        } else if (m->lk_law[k] == LAW_RIGID) {
+            m->lk_m[k] = 0.0;
+        }
+    }
+    for (int a = m->n_nodes - 1; a >= 0; a--) {
+        int i = h->bfs[a], k = h->tree_link[i];
+        if (k < 0)
+            continue;
+        int parent = m->lk_from[k] == i ? m->lk_to[k] : m->lk_from[k];
+        m->lk_m[k] = m->lk_to[k] == i ? e[i] : -e[i];
+        e[parent] += e[i];
+        e[i] = 0.0;
+    }
+    double worst = 0.0;
+    *worst_node = -1;
+    for (int i = 0; i < m->n_nodes; i++) {
+        double r = h->unk[i] >= 0 && !h->unk_cut[h->unk[i]] ? fabs(e[i]) : 0;
+        if (r > worst) {
+            worst = r;
+            *worst_node = i;
+        }
+    }
+    return worst;
+}
+
+static void backtrack(hl_model *m, struct net_hyd *h)
+{
+    for (int k = 0; k < m->n_links; k++)
+        if (m->lk_law[k] == LAW_MATRIX)
+            m->lk_m[k] = 0.5 * (m->lk_m[k] + h->m_prev[k]);
+    for (int u = 0; u < h->n_unk; u++)
+        h->p_unk[u] = 0.5 * (h->p_unk[u] + h->p_unk_prev[u]);
+}
+
+static void remember(hl_model *m, struct net_hyd *h)
+{
+    for (int k = 0; k < m->n_links; k++)
+        h->m_prev[k] = m->lk_m[k];
+    memcpy(h->p_unk_prev, h->p_unk, sizeof(double) * (size_t)h->n_unk);
+}
+
+typedef struct newton_report {
+    int iterations, worst_node, worst_link;
+    double rel, residual, worst_pa;
+} newton_report;
+
+static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
+                  newton_report *r)
+{
+    double prev_merit = INFINITY;
+    int backtracks = 0;
+    r->rel = INFINITY;
+    r->residual = INFINITY;
+    for (int it = 1; it <= o->max_iterations; it++) {
+        r->iterations = it;
+        double merit = link_coefficients(m, h, &r->worst_link, &r->worst_pa);
+        if (merit > prev_merit * (1.0 + 1e-9) && backtracks < MAX_BACKTRACK &&
+            merit > 1e-24) {
+            backtrack(m, h);
+            backtracks++;
+            continue;
+        }
+        backtracks = 0;
+        prev_merit = merit;
+        remember(m, h);
+        if (linear_solve(m, h))
+            return m->err.code;
+        double sum_m;
+        double change = update_flows(m, h, &sum_m);
+        r->rel = sum_m > 0.0 ? change / sum_m : change;
+        r->residual = rigid_flows(m, h, &r->worst_node);
+        if (r->rel <= o->flow_rel_tol && r->residual <= o->mass_tol_kg_s)
+            return HL_OK;
+    }
+    char node[120] = "-", link[120] = "-";
+    if (r->worst_node >= 0)
+        snprintf(node, sizeof node, "'%s'", m->nd_id[r->worst_node]);
+    if (r->worst_link >= 0)
+        snprintf(link, sizeof link, "'%s'", m->lk_id[r->worst_link]);
+    return net_fail(m, HL_ENOCONVERGE,
+                    "hydraulics did not converge in %d iterations: relative "
+                    "flow change %.3g (tolerance %.3g), mass residual %.3g "
+                    "kg/s at node %s (tolerance %.3g), largest pressure "
+                    "residual %.3g Pa at link %s",
+                    r->iterations, r->rel, o->flow_rel_tol, r->residual, node,
+                    o->mass_tol_kg_s, r->worst_pa, link);
+}
+
+/* ---- check valves and pumps --------------------------------------------- */
+
+/* Pressure that would drive forward flow through a closed check link. */
+static double drive(hl_model *m, struct net_hyd *h, int k)
+{
+    double d = node_p(h, m->lk_from[k]) - node_p(h, m->lk_to[k]) +
+               gravity(m, k);
+    if (m->lk_kind[k] == LK_PUMP)
+        d += hyd_pump_shutoff(m, m->lk_sub[k], m->lk_rho[k]);
+    else if (m->lk_law[k] == LAW_RIGID)
+        d += m->lk_rise[k];
+    return d;
+}
+
+static int update_statuses(hl_model *m, struct net_hyd *h)
+{
+    int changed = 0;
+    for (int k = 0; k < m->n_links; k++) {
+        if (!m->lk_check[k] || !m->lk_open[k] || m->lk_law[k] == LAW_FIXED)
+            continue;
+        if (!m->lk_cv_shut[k] && m->lk_m[k] < -CV_FLOW_TOL) {
+            m->lk_cv_shut[k] = 1;
+            changed = 1;
+        } else if (m->lk_cv_shut[k] && drive(m, h, k) > 1e-6) {
+            m->lk_cv_shut[k] = 0;
+            changed = 1;
+        }
+    }
+    return changed;
+}
+
+static void store_results(hl_model *m, struct net_hyd *h)
+{
+    for (int i = 0; i < m->n_nodes; i++) {
+        int u = h->unk[i];
+        int cut = u >= 0 && h->unk_cut[u];
+        m->nd_connected[i] = (signed char)!cut;
+        m->nd_p[i] = cut ? NAN : node_p(h, i);
+        m->nd_ext[i] = u < 0 && h->root[i] == i ? h->imb[i] : 0.0;
+    }
+}
+
+int hyd_solve(hl_model *m, const hl_solve_options *o, int *iterations)
+{
+    if (!m->hyd && hyd_alloc(m))
+        return m->err.code;
+    struct net_hyd *h = m->hyd;
+    if (o->cold_start || !m->solved)
+        cold_start(m, h);
+    int total = 0;
+    for (int round = 0; round < MAX_STATUS_ROUNDS; round++) {
+        int builds = h->builds;
+        if (hyd_topology(m, h))
+            return m->err.code;
+        if (builds != h->builds) /* new unknowns: no warm pressures */
+            memset(h->p_unk, 0, sizeof(double) * ((size_t)m->n_nodes + 1));
+        fixed_demands(m, h);
+        if (hyd_components(m, h))
+            return m->err.code;
+        newton_report r = {0, -1, -1, 0, 0, 0};
+        int rc = newton(m, h, o, &r);
+        total += r.iterations;
+        *iterations = total;
+        if (rc)
+            return rc;
+        if (!update_statuses(m, h))
+            break;
+        if (round == MAX_STATUS_ROUNDS - 1)
+            net_warn(m, "check valves and pumps kept changing state; the "
+                        "last state is reported");
+    }
+    store_results(m, h);
+    return HL_OK;
+}

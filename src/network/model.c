@@ -1,0 +1,144 @@
+/*
+ * model.c - the model handle: creation with defaults, error and warning
+ * records, source positions for messages, and freeing every array.
+ */
+#include "network/net.h"
+#include "physics/friction.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+hl_model *net_new(void)
+{
+    hl_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->p_atm = 101325.0;
+    m->g = 9.80665; /* standard gravity */
+    m->friction = FRICTION_COLEBROOK;
+    m->t_ground = HL_ZERO_C_K + 2.0; /* replaced by the model file */
+    m->t_air = HL_ZERO_C_K + 0.0;
+    m->t_duct = HL_ZERO_C_K + 20.0;
+    m->chamber_air_default = HL_ZERO_C_K + 25.0;
+    m->demand_scale = 1.0;
+    m->limits.min_pressure_pa = 0.5e5;
+    m->limits.max_velocity_m_s = 3.5;
+    m->limits.saturation_margin_pa = 0.0;
+    m->limits.min_consumer_dp_pa = 0.5e5;
+    m->name = m->description = "";
+    return m;
+}
+
+int net_origin(hl_model *m, const char *file)
+{
+    for (int i = 0; i < m->n_origin; i++)
+        if (strcmp(m->origin[i], file) == 0)
+            return i;
+    if (m->n_origin == (int)(sizeof m->origin / sizeof m->origin[0]))
+        return m->n_origin - 1;
+    const char *s = strpool_add(&m->strings, file);
+    m->origin[m->n_origin] = s ? s : "?";
+    return m->n_origin++;
+}
+
+void net_where(const hl_model *m, int where, char *buf, size_t cap)
+{
+    int origin = where >> 24, line = where & 0xffffff;
+    const char *file = origin < m->n_origin ? m->origin[origin] : "?";
+    if (line > 0)
+        snprintf(buf, cap, "%s:%d", file, line);
+    else
+        snprintf(buf, cap, "%s", file);
+}
+
+int net_fail(hl_model *m, int code, const char *fmt, ...)
+{
+    if (m->err.code != HL_OK)
+        return code;
+    m->err.code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->err.message, sizeof m->err.message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void net_warn_clear(hl_model *m)
+{
+    for (int i = 0; i < m->n_warn; i++)
+        free(m->warn[i]);
+    m->n_warn = 0;
+    m->n_warn_dropped = 0;
+}
+
+void net_warn(hl_model *m, const char *fmt, ...)
+{
+    if (!m->warn) {
+        m->warn = calloc(HL_MODEL_MAX_WARNINGS, sizeof *m->warn);
+        if (!m->warn)
+            return;
+    }
+    if (m->n_warn >= HL_MODEL_MAX_WARNINGS - 1) {
+        m->n_warn_dropped++;
+        return;
+    }
+    char text[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    char *copy = malloc(strlen(text) + 1);
+    if (!copy)
+        return;
+    strcpy(copy, text);
+    m->warn[m->n_warn++] = copy;
+}
+
+/* Every array member, freed by name (free(NULL) is fine). */
+#define FREE_ALL(X)                                                            \
+    X(nd_id) X(nd_where) X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand)      \
+    X(nd_fixed_p) X(nd_inflow_t) X(lk_from) X(lk_to) X(lk_kind) X(lk_law)    \
+    X(lk_open) X(lk_cv_shut) X(lk_check) X(lk_sub) X(lk_id) X(lk_where) X(lk_from_id) X(lk_to_id)     \
+    X(lk_rise) X(lk_m) X(lk_rho) X(lk_mu) X(pp_link) X(pp_len) X(pp_d)       \
+    X(pp_area) X(pp_eps) X(pp_zeta) X(pp_pn) X(pp_dn) X(pp_xcf) X(pp_pair) X(pp_pair_same)   \
+    X(pp_pair_id) X(pp_ht) X(pp_surround) X(pp_role) X(pp_ttype) X(pp_htv)   \
+    X(pp_ud) X(pp_tfix) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q)     \
+    X(pp_re) X(pp_f) X(pp_dp) X(pu_link) X(pu_curve) X(pu_running) X(pu_h0)  \
+    X(pu_r) X(pu_n) X(pu_npts) X(pu_q) X(pu_h) X(pu_speed) X(pu_eff)         \
+    X(pu_parallel) X(pu_station) X(pu_dp) X(va_link) X(va_type) X(va_k)      \
+    X(va_kvol) X(va_flow) X(va_station) X(va_dp) X(co_link) X(co_mode)       \
+    X(co_heat0) X(co_flow0) X(co_heat) X(co_flow) X(co_tret) X(co_dt)        \
+    X(co_tin) X(co_tout) X(co_q) X(so_link) X(so_tsup0) X(so_tsup)           \
+    X(so_heat) X(so_eff) X(so_pout) X(so_pin) X(so_tin) X(so_tout) X(so_q) X(so_station)          \
+    X(hx_pri) X(hx_sec) X(hx_mode) X(hx_approach) X(hx_ua) X(hx_kp)          \
+    X(hx_ks) X(hx_q) X(hx_id) X(hx_station) X(ch_id) X(ch_station)           \
+    X(ch_where) X(ch_air0) X(ch_air) X(ch_chainage) X(fi_id) X(fi_type)      \
+    X(fi_chamber_id) X(fi_node_id) X(fi_where) X(fi_chamber) X(fi_node)      \
+    X(fi_dn) X(fi_count) X(fi_state0) X(fi_state) X(fi_area) X(fi_od)        \
+    X(fi_q) X(fi_ts) X(fi_tm) X(ttype) X(tt_r) X(nd_p) X(nd_t) X(nd_ext)     \
+    X(nd_order) X(nd_connected) X(adj_start) X(adj_link) X(nd_fit_start) X(fit_by_node)
+
+void net_model_free(hl_model *m)
+{
+    if (!m)
+        return;
+#define FREE_ONE(f) free((void *)m->f);
+    FREE_ALL(FREE_ONE)
+#undef FREE_ONE
+    hyd_free(m->hyd);
+    heat_free(m->heat);
+    net_warn_clear(m);
+    free(m->warn);
+    index_free(&m->node_ix);
+    index_free(&m->link_ix);
+    index_free(&m->hx_ix);
+    index_free(&m->chamber_ix);
+    index_free(&m->fitting_ix);
+    fluid_free(&m->fluid);
+    hl_material_db_free(m->materials);
+    strpool_free(&m->strings);
+    free(m);
+}

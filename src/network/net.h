@@ -1,0 +1,478 @@
+/*
+ * net.h - internal layout of a loaded model (struct hl_model) and the
+ * interfaces between the network modules: id interning, the builder that
+ * the readers (YAML, CSV, EPANET .inp) and the tests fill, the fluid
+ * tables, and the hydraulic and thermal solvers.
+ *
+ * Layout: structure of arrays. Every hydraulic element is a "link" between
+ * two nodes (pipes, pumps, valves, consumers, sources, each side of a heat
+ * exchanger); the hot loops walk the link arrays (lk_*), per-kind data
+ * live in their own arrays indexed by lk_sub. Ids are interned once at
+ * load; after that everything is an integer index. Arrays grow while a
+ * model is built and are trimmed by net_finish; the solver allocates its
+ * workspaces once, so a solve allocates nothing per element.
+ */
+#ifndef HL_NET_H
+#define HL_NET_H
+
+#include "heatline.h"
+
+#include <stddef.h>
+
+/* ---- strings and ids ------------------------------------------------------ */
+
+/* Append-only string storage in large blocks; pointers stay valid. */
+typedef struct net_strpool {
+    char **block;
+    int n_block, cap_block;
+    size_t used, size; /* of the last block */
+} net_strpool;
+
+const char *strpool_add(net_strpool *sp, const char *s);
+void strpool_free(net_strpool *sp);
+
+/* Open-addressing hash from id text to index. */
+typedef struct net_index {
+    unsigned cap; /* power of two, 0 = empty */
+    unsigned n;
+    const char **key;
+    int *val;
+} net_index;
+
+/* Insert; returns -1 when new (or on allocation failure: -2), else the
+ * index already stored (which is kept). */
+int index_put(net_index *ix, const char *key, int val);
+int index_get(const net_index *ix, const char *key);
+void index_free(net_index *ix);
+
+/* ---- enumerations ---------------------------------------------------------- */
+
+enum net_link_kind {
+    LK_PIPE = 0,
+    LK_PUMP,
+    LK_VALVE,
+    LK_CONSUMER,
+    LK_SOURCE,
+    LK_HX_PRIMARY,
+    LK_HX_SECONDARY
+};
+
+/* How a link enters the hydraulic equations. */
+enum net_law {
+    LAW_MATRIX = 0, /* flow depends on the pressure difference */
+    LAW_FIXED = 1,  /* fixed mass flow (consumers, flow-control valves) */
+    LAW_RIGID = 2   /* fixed pressure rise, flow free (fixed-rise pumps,
+                       sources, ideal valves) */
+};
+
+enum net_surround {
+    SURR_GROUND = 0, /* buried: undisturbed ground temperature */
+    SURR_AIR = 1,    /* overhead: outdoor air */
+    SURR_DUCT = 2,   /* tunnel or duct air */
+    SURR_FIXED = 3   /* a temperature given for the pipe itself */
+};
+
+enum net_pump_curve {
+    PUMP_FIXED = 0, /* fixed pressure rise */
+    PUMP_POWER = 1, /* H = h0 - r Q^n (EPANET one- and three-point) */
+    PUMP_TABLE = 2  /* piecewise linear through points */
+};
+
+enum net_valve_type {
+    VALVE_ISOLATION = 0, /* open (zeta, Kv or ideal) or closed */
+    VALVE_CHECK = 1,     /* forward only */
+    VALVE_FLOW = 2       /* flow control: fixed flow while open */
+};
+
+enum net_consumer_mode {
+    CONS_HEAT_RETURN = 0, /* heat demand, return temperature */
+    CONS_HEAT_DT = 1,     /* heat demand, temperature drop */
+    CONS_FLOW_RETURN = 2, /* fixed flow, return temperature */
+    CONS_FLOW_DT = 3      /* fixed flow, temperature drop */
+};
+
+enum net_hx_mode { HX_APPROACH = 0, HX_UA = 1 };
+
+enum net_ht_kind {
+    HT_NONE = 0,    /* adiabatic */
+    HT_LINEAR = 1,  /* datasheet linear coefficient, W/(m K) */
+    HT_U = 2,       /* U in W/(m2 K) on a stated diameter */
+    HT_BUILDUP = 3  /* layer build-up and laying (thermal type) */
+};
+
+#define NET_MAX_CURVE 16
+
+/* ---- fluid ----------------------------------------------------------------- */
+
+/* Properties the solvers need, tabulated at load so the hot loops never
+ * evaluate IF97: 1 K steps from 0.01 C, cubic Hermite in T; density and
+ * viscosity linear in p around the table pressure. */
+#define FLUID_T0_K 273.16
+#define FLUID_NT 341 /* 0.01 .. 340.01 C */
+
+typedef struct net_fluid {
+    int constant;       /* 1: constant properties below */
+    double rho, mu, cp; /* constant mode */
+    double p_ref_abs;   /* table pressure, Pa */
+    double *tab;        /* FLUID_NT rows of FLUID_COLS */
+} net_fluid;
+
+int fluid_init_iapws(net_fluid *f, double p_ref_abs, hl_error *err);
+void fluid_init_constant(net_fluid *f, double rho, double mu, double cp);
+void fluid_free(net_fluid *f);
+/* Enthalpy relative to water at 0 C, J/kg (table pressure). */
+double fluid_h(const net_fluid *f, double t_k);
+double fluid_cp(const net_fluid *f, double t_k);
+double fluid_t_from_h(const net_fluid *f, double h);
+double fluid_rho(const net_fluid *f, double t_k, double p_abs);
+double fluid_mu(const net_fluid *f, double t_k, double p_abs);
+/* Temperature clamped into the table range (properties outside it are
+ * those of the nearest end; the checks warn). */
+double fluid_clamp_t(double t_k);
+
+/* ---- builder specs (what the readers produce) ------------------------------ */
+
+typedef struct net_node_spec {
+    const char *id;
+    int where; /* NET_WHERE(origin, line) */
+    double z_m, chainage_m;  /* chainage NaN = none */
+    int side;                /* enum hl_side */
+    double demand_kg_s;      /* outflow; negative = inflow */
+    double fixed_p_pa;       /* gauge; NaN = free */
+    double inflow_temp_k;    /* NaN = default */
+} net_node_spec;
+
+typedef struct net_pipe_spec {
+    const char *id, *from, *to, *pair;
+    int where;
+    double length_m, inner_d_m, roughness_m, zeta, pn_pa; /* pn NaN=none */
+    int dn;
+    int open, check;
+    int ht;              /* enum net_ht_kind */
+    double ht_value;     /* W/(m K) or W/(m2 K) */
+    double u_diameter_m; /* HT_U: diameter of the stated surface */
+    int thermal_type;    /* HT_BUILDUP: index of an added thermal type */
+    int role;            /* HT_BUILDUP: 0 supply, 1 return in the laying */
+    int surround;        /* enum net_surround */
+    double t_fixed_k;    /* SURR_FIXED */
+} net_pipe_spec;
+
+typedef struct net_pump_spec {
+    const char *id, *from, *to, *station;
+    int where;
+    int curve;             /* enum net_pump_curve */
+    double rise_pa;        /* PUMP_FIXED */
+    int n_points;          /* PUMP_POWER (1 or 3) / PUMP_TABLE */
+    double q_m3_s[NET_MAX_CURVE], h_m[NET_MAX_CURVE];
+    double speed, efficiency;
+    int parallel, running;
+} net_pump_spec;
+
+typedef struct net_valve_spec {
+    const char *id, *from, *to, *station;
+    int where;
+    int type; /* enum net_valve_type */
+    int open;
+    double kv_m3_h;       /* > 0: quadratic law from Kv */
+    double zeta, d_m;     /* zeta on diameter d (if no Kv) */
+    double flow_kg_s;     /* VALVE_FLOW */
+} net_valve_spec;
+
+typedef struct net_consumer_spec {
+    const char *id, *from, *to;
+    int where;
+    int mode; /* enum net_consumer_mode */
+    double heat_w, flow_kg_s, return_k, dt_k;
+} net_consumer_spec;
+
+typedef struct net_source_spec {
+    const char *id, *from, *to, *station; /* from = inlet, to = outlet */
+    int where;
+    double supply_k;    /* NaN with heat mode */
+    double heat_w;      /* NaN = temperature mode */
+    double p_out_pa, p_in_pa, lift_pa; /* gauge; NaN = not given */
+    double pump_efficiency;            /* NaN = no pump power counted */
+} net_source_spec;
+
+typedef struct net_hx_spec {
+    const char *id, *station;
+    const char *pri_in, *pri_out, *sec_in, *sec_out;
+    int where;
+    int mode; /* enum net_hx_mode */
+    double approach_k, ua_w_k;
+    double pri_dp_pa, sec_dp_pa, design_kg_s; /* quadratic sides */
+} net_hx_spec;
+
+typedef struct net_chamber_spec {
+    const char *id, *station;
+    int where;
+    double air_k, chainage_m;
+} net_chamber_spec;
+
+typedef struct net_fitting_spec {
+    const char *id, *chamber, *node, *type;
+    int where;
+    int dn, count, state;
+    double area_m2;     /* per item; NaN = from the catalogue */
+    double od_m;        /* NaN = from DN */
+} net_fitting_spec;
+
+typedef struct net_thermal_spec {
+    hl_pipe_laying laying;
+    int surround; /* enum net_surround: which temperature is t0 */
+    int where;
+} net_thermal_spec;
+
+/* ---- the model --------------------------------------------------------------- */
+
+struct net_hyd;
+struct net_heat;
+
+struct hl_model {
+    int failed; /* load failed: only error/free allowed */
+    hl_error err;
+    int finished;
+    const char *name, *description;
+    net_strpool strings;
+    int n_origin;
+    const char *origin[16];
+    double p_atm; /* Pa */
+    double g;     /* m/s2: 9.80665, or EPANET's 32.2 ft/s2 for .inp */
+    int friction; /* enum friction_model */
+    net_fluid fluid;
+
+    /* nodes */
+    int n_nodes, cap_nodes;
+    const char **nd_id;
+    int *nd_where;
+    double *nd_z, *nd_chainage;
+    signed char *nd_side;
+    double *nd_demand; /* kg/s out, as loaded */
+    double *nd_fixed_p; /* gauge Pa, NaN = free */
+    double *nd_inflow_t; /* K */
+    net_index node_ix;
+
+    /* links */
+    int n_links, cap_links;
+    int *lk_from, *lk_to;
+    signed char *lk_kind, *lk_law;
+    signed char *lk_open; /* user state: 0 closed */
+    signed char *lk_cv_shut; /* closed by its check valve this solve */
+    signed char *lk_check; /* 1: forward flow only */
+    int *lk_sub; /* index in the kind's arrays */
+    const char **lk_id;
+    const char **lk_from_id, **lk_to_id; /* until net_finish */
+    int *lk_where;
+    double *lk_rise; /* RIGID: pressure rise from -> to, Pa */
+    double *lk_m;    /* mass flow, kg/s, from -> to */
+    double *lk_rho, *lk_mu; /* properties at the link (this round) */
+    net_index link_ix;
+
+    /* pipes */
+    int n_pipes, cap_pipes;
+    int *pp_link;
+    double *pp_len, *pp_d, *pp_area, *pp_eps, *pp_zeta, *pp_pn;
+    int *pp_dn;
+    double *pp_xcf; /* Colebrook 1/sqrt(f) cache */
+    int *pp_pair;   /* partner pipe or -1 */
+    signed char *pp_pair_same; /* 1: partner's from-end is at this pipe's
+                                  from-end (else the pair runs opposite) */
+    const char **pp_pair_id;
+    signed char *pp_ht, *pp_surround, *pp_role;
+    int *pp_ttype;
+    double *pp_htv, *pp_ud, *pp_tfix;
+    double *pp_r11, *pp_r12; /* K m / W; r11 inf = adiabatic */
+    double *pp_tin, *pp_tout, *pp_q; /* results, flow direction */
+    double *pp_re, *pp_f, *pp_dp;
+
+    /* pumps */
+    int n_pumps, cap_pumps;
+    int *pu_link;
+    signed char *pu_curve, *pu_running;
+    double *pu_h0, *pu_r, *pu_n; /* POWER: H = h0 - r Q^n (m, m3/s) */
+    int *pu_npts;
+    double *pu_q, *pu_h; /* TABLE: NET_MAX_CURVE per pump */
+    double *pu_speed, *pu_eff;
+    int *pu_parallel;
+    const char **pu_station;
+    double *pu_dp; /* result: rise, Pa */
+
+    /* valves */
+    int n_valves, cap_valves;
+    int *va_link;
+    signed char *va_type;
+    double *va_k;    /* dp = k m|m| (Pa s2/kg2) at rho_ref; 0 = ideal */
+    double *va_kvol; /* k per unit density: dp = kvol m|m| / rho */
+    double *va_flow; /* VALVE_FLOW set flow, kg/s */
+    const char **va_station;
+    double *va_dp;
+
+    /* consumers */
+    int n_consumers, cap_consumers;
+    int *co_link;
+    signed char *co_mode;
+    double *co_heat0, *co_flow0; /* as loaded */
+    double *co_heat, *co_flow;   /* current (scaled / set) */
+    double *co_tret, *co_dt;
+    double *co_tin, *co_tout, *co_q; /* results */
+
+    /* sources */
+    int n_sources, cap_sources;
+    int *so_link;
+    double *so_tsup0, *so_tsup; /* K */
+    double *so_heat;            /* W; NaN = temperature mode */
+    double *so_eff;             /* NaN = no pump power counted */
+    double *so_pout, *so_pin;   /* gauge, NaN = not fixed */
+    double *so_tin, *so_tout, *so_q;
+    const char **so_station;
+
+    /* heat exchangers */
+    int n_hx, cap_hx;
+    int *hx_pri, *hx_sec; /* links */
+    signed char *hx_mode;
+    double *hx_approach, *hx_ua, *hx_kp, *hx_ks;
+    double *hx_q;
+    const char **hx_id, **hx_station;
+    net_index hx_ix;
+
+    /* chambers and fittings */
+    int n_chambers, cap_chambers;
+    const char **ch_id, **ch_station;
+    int *ch_where;
+    double *ch_air0, *ch_air, *ch_chainage;
+    net_index chamber_ix;
+    int n_fittings, cap_fittings;
+    const char **fi_id, **fi_type, **fi_chamber_id, **fi_node_id;
+    int *fi_where;
+    int *fi_chamber, *fi_node, *fi_dn, *fi_count;
+    signed char *fi_state0, *fi_state;
+    double *fi_area, *fi_od;
+    double *fi_q, *fi_ts, *fi_tm; /* results: W (all items), K, K */
+    net_index fitting_ix;
+    int *nd_fit_start, *fit_by_node; /* CSR: fittings at each node */
+    hl_material_db *materials;
+
+    /* pipe thermal types (build-up + laying) */
+    int n_ttypes, cap_ttypes;
+    net_thermal_spec *ttype;
+    double *tt_r; /* 3 per type: r11, r22, r12 */
+
+    /* boundary conditions */
+    double t_ground, t_air, t_duct;
+    double chamber_air_default; /* K, for chambers without air_temp_c */
+    double demand_scale;
+    hl_check_limits limits;
+
+    /* solver state (allocated by the first solve) */
+    struct net_hyd *hyd;
+    struct net_heat *heat;
+    int solved;
+    hl_totals totals;
+    double *nd_p, *nd_t, *nd_ext; /* results: gauge Pa, K, kg/s in */
+    int *nd_order;
+    signed char *nd_connected;
+    int n_warn, n_warn_dropped;
+    char **warn;
+
+    /* CSR adjacency: links at node i are
+     * adj_link[adj_start[i] .. adj_start[i + 1] - 1] */
+    int *adj_start, *adj_link;
+};
+
+/* ---- builder (model.c) --------------------------------------------------- */
+
+/* A new empty model (defaults: IAPWS water, Colebrook, 101325 Pa). */
+hl_model *net_new(void);
+/* Register a file name for messages; returns its origin index. */
+int net_origin(hl_model *m, const char *file);
+#define NET_WHERE(origin, line) ((origin) * (1 << 24) + (line))
+/* "file:line" of a packed position. */
+void net_where(const hl_model *m, int where, char *buf, size_t cap);
+
+void net_node_spec_init(net_node_spec *s);
+void net_pipe_spec_init(net_pipe_spec *s);
+void net_pump_spec_init(net_pump_spec *s);
+void net_valve_spec_init(net_valve_spec *s);
+void net_consumer_spec_init(net_consumer_spec *s);
+void net_source_spec_init(net_source_spec *s);
+void net_hx_spec_init(net_hx_spec *s);
+void net_chamber_spec_init(net_chamber_spec *s);
+void net_fitting_spec_init(net_fitting_spec *s);
+
+/* Each add copies the spec (ids into the string pool) and checks what can
+ * be checked alone (duplicate id, negative length, ...); references are
+ * resolved by net_finish. Errors go to m->err with file:line. */
+int net_add_node(hl_model *m, const net_node_spec *s);
+int net_add_pipe(hl_model *m, const net_pipe_spec *s);
+int net_add_pump(hl_model *m, const net_pump_spec *s);
+int net_add_valve(hl_model *m, const net_valve_spec *s);
+int net_add_consumer(hl_model *m, const net_consumer_spec *s);
+int net_add_source(hl_model *m, const net_source_spec *s);
+int net_add_hx(hl_model *m, const net_hx_spec *s);
+int net_add_chamber(hl_model *m, const net_chamber_spec *s);
+int net_add_fitting(hl_model *m, const net_fitting_spec *s);
+/* Returns the new type's index (>= 0) or a negative status. */
+int net_add_thermal_type(hl_model *m, const net_thermal_spec *s);
+
+/* Resolve references, trim arrays, build the adjacency, check the graph
+ * (nodes without links, pairs, fittings on unknown nodes). */
+int net_finish(hl_model *m);
+
+/* Record an error on the model (first wins); returns code. */
+int net_fail(hl_model *m, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Record a warning of the current solve. */
+void net_warn(hl_model *m, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void net_warn_clear(hl_model *m);
+void net_model_free(hl_model *m);
+
+/* ---- solvers ------------------------------------------------------------------ */
+
+/* Hydraulics (hydraulics.c): GGA Newton on node pressures. */
+int hyd_solve(hl_model *m, const hl_solve_options *opt, int *iterations);
+void hyd_free(struct net_hyd *h);
+/* Link pressure loss dp(m) from -> to (negative for a rise) and its
+ * derivative, at the link's current properties. */
+double hyd_link_loss(hl_model *m, int k, double mflow, double *grad);
+
+/* Temperatures (thermal.c) for the current flows. */
+int heat_solve(hl_model *m);
+void heat_free(struct net_heat *h);
+
+/* Pipe heat transfer (pipe_heat.c): r11/r12 of every pipe at the current
+ * temperatures (t_guess where a type has none yet). */
+int pipe_heat_update(hl_model *m, double t_guess);
+
+/* Fittings (fittings_sink.c): heat loss of all items of fitting i at
+ * medium temperature tm_k, and the hottest surface temperature. */
+int fitting_heat(hl_model *m, int i, double tm_k, double *q_w,
+                 double *ts_k);
+
+/* Checks after a solve (checks.c). */
+void checks_run(hl_model *m);
+
+/* ---- smaller cross-module pieces ------------------------------------------- */
+
+/* Every hydraulically connected part has a pressure reference
+ * (hyd_topology.c). */
+int net_check_references(hl_model *m);
+/* Fit a pump's head curve as EPANET does (hyd_links.c). */
+int pump_fit_curve(hl_model *m, int i, const net_pump_spec *s,
+                   const char *id);
+/* Pressure rise of pump i at its solved flow, Pa (totals.c). */
+double pump_rise(const hl_model *m, int i);
+/* Mass flow a consumer draws now (thermal_elements.c). */
+double net_consumer_flow(const hl_model *m, int i);
+/* Energy totals of a solved model (totals.c). */
+void net_totals(hl_model *m);
+/* Outer diameter of a steel pipe by DN, m; NaN if not a standard DN. */
+double net_dn_outer_diameter(int dn);
+
+#endif

@@ -1,0 +1,622 @@
+/*
+ * read_inp.c - import of an EPANET 2 input file (.inp) for one steady
+ * period (time 0): [JUNCTIONS] (demands times their pattern's first
+ * multiplier and the demand multiplier; [DEMANDS] replaces them),
+ * [RESERVOIRS] and [TANKS] as fixed heads (tank head = elevation + initial
+ * level), [PIPES] (Open, Closed, CV), [PUMPS] with HEAD curves and SPEED,
+ * [VALVES] FCV (fixed flow), TCV (loss coefficient on the diameter), PBV
+ * (fixed pressure drop), [CURVES], [STATUS], [PATTERNS], [OPTIONS] (units,
+ * Darcy-Weisbach, specific gravity, viscosity, demand multiplier).
+ * Everything hydraulic follows EPANET's own constants: g = 32.2 ft/s2
+ * (9.81456 m/s2), specific gravity 1 = 998.2 kg/m3, viscosity default
+ * 1.1e-5 ft2/s, and by default its Darcy-Weisbach friction (Swamee-Jain
+ * above Re 4000, Dunlop's cubic between 2000 and 4000).
+ * The thermal data an .inp does not carry come from hl_load_options: the
+ * temperature at reservoirs and tanks, the surroundings, a uniform U on
+ * the inner pipe surface, or a per-pipe CSV (docs/model-format.md).
+ * Unsupported content (Hazen-Williams or Chezy-Manning head loss, PRV,
+ * PSV, GPV valves, constant-power pumps, emitters) is an error naming the
+ * file:line, never silently dropped.
+ */
+#include "network/reader.h"
+#include "physics/friction.h"
+#include "util/util.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_TOK 64
+#define FT 0.3048
+#define EPANET_G (32.2 * FT)   /* EPANET's internal gravity, m/s2 */
+#define SPGR_REF 998.2         /* kg/m3 of specific gravity 1 */
+#define VISCOS_FT2 1.1e-5      /* EPANET default viscosity, ft2/s */
+#define MAX_INP_CURVES 512
+
+enum sec {
+    S_NONE, S_JUNC, S_RES, S_TANK, S_PIPE, S_PUMP, S_VALVE, S_CURVE,
+    S_STATUS, S_PATTERN, S_OPTION, S_DEMAND, S_EMITTER, S_CONTROL, S_OTHER
+};
+
+typedef struct inp_curve {
+    const char *id;
+    int n;
+    double x[NET_MAX_CURVE], y[NET_MAX_CURVE];
+} inp_curve;
+
+typedef struct inp {
+    rd_ctx *c;
+    int us;                /* US customary units */
+    double qf;             /* flow unit -> m3/s */
+    double lf, df, hf;     /* length, diameter, head/elevation -> m */
+    double rho, nu, cp, mult;
+    int headloss_dw, default_pattern_set;
+    const char *default_pattern;
+    net_index curve_ix, pattern_ix, status_ix, demand_ix;
+    inp_curve *curves;
+    int n_curves;
+    double *pattern_first;
+    int n_patterns, cap_patterns;
+    const char **status;
+    int n_status, cap_status;
+    double *demand;
+    int n_demand, cap_demand;
+} inp;
+
+/* ---- tokens ------------------------------------------------------------------------ */
+
+static int tokenize(char *line, char **tok)
+{
+    char *semi = strchr(line, ';');
+    if (semi)
+        *semi = '\0';
+    int n = 0;
+    char *p = line;
+    while (*p && n < MAX_TOK) {
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        if (!*p)
+            break;
+        tok[n++] = p;
+        while (*p && !isspace((unsigned char)*p))
+            p++;
+        if (*p)
+            *p++ = '\0';
+    }
+    return n;
+}
+
+static int section_of(const char *name)
+{
+    static const struct {
+        const char *s;
+        int v;
+    } t[] = {{"[JUNCTIONS]", S_JUNC},   {"[RESERVOIRS]", S_RES},
+             {"[TANKS]", S_TANK},       {"[PIPES]", S_PIPE},
+             {"[PUMPS]", S_PUMP},       {"[VALVES]", S_VALVE},
+             {"[CURVES]", S_CURVE},     {"[STATUS]", S_STATUS},
+             {"[PATTERNS]", S_PATTERN}, {"[OPTIONS]", S_OPTION},
+             {"[DEMANDS]", S_DEMAND},   {"[EMITTERS]", S_EMITTER},
+             {"[CONTROLS]", S_CONTROL}, {"[RULES]", S_CONTROL}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strcasecmp(name, t[i].s) == 0)
+            return t[i].v;
+    return S_OTHER;
+}
+
+#define fail(in, line, ...)                                                    \
+    rd_fail((in)->c, NET_WHERE((in)->c->origin, (line)), HL_EPARSE,          \
+            __VA_ARGS__)
+
+static int num(inp *in, int line, const char *t, double *out)
+{
+    if (parse_double(t, out))
+        return HL_OK;
+    return fail(in, line, "'%s' is not a number%s", t, "");
+}
+
+/* ---- pass 1: options, curves, patterns, status, demands ----------------------------- */
+
+static int flow_units(inp *in, int line, const char *u)
+{
+    static const struct {
+        const char *n;
+        double f;
+        int us;
+    } t[] = {{"CFS", FT * FT * FT, 1},
+             {"GPM", FT * FT * FT / 448.831, 1},
+             {"MGD", FT * FT * FT / 0.64632, 1},
+             {"IMGD", FT * FT * FT / 0.5382, 1},
+             {"AFD", FT * FT * FT / 1.9837, 1},
+             {"LPS", 1e-3, 0},
+             {"LPM", 1e-3 / 60.0, 0},
+             {"MLD", 1e3 / 86400.0, 0},
+             {"CMH", 1.0 / 3600.0, 0},
+             {"CMD", 1.0 / 86400.0, 0},
+             {"CMS", 1.0, 0}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strcasecmp(u, t[i].n) == 0) {
+            in->qf = t[i].f;
+            in->us = t[i].us;
+            in->lf = in->hf = in->us ? FT : 1.0;
+            in->df = in->us ? FT / 12.0 : 1e-3;
+            return HL_OK;
+        }
+    return fail(in, line, "unknown flow units '%s'%s", u, "");
+}
+
+static int option(inp *in, int line, char **tok, int n)
+{
+    if (n < 2)
+        return HL_OK;
+    const char *k = tok[0], *v = tok[n - 1];
+    double x;
+    if (strcasecmp(k, "UNITS") == 0)
+        return flow_units(in, line, v);
+    if (strcasecmp(k, "HEADLOSS") == 0) {
+        if (strcasecmp(v, "D-W") != 0)
+            return fail(in, line, "head loss formula %s is not supported: "
+                        "heatline uses Darcy-Weisbach (D-W)%s", v, "");
+        in->headloss_dw = 1;
+        return HL_OK;
+    }
+    if (strcasecmp(k, "PATTERN") == 0) {
+        in->default_pattern = strpool_add(&in->c->m->strings, v);
+        return HL_OK;
+    }
+    if (strcasecmp(k, "VISCOSITY") == 0 || strcasecmp(k, "SPECIFIC") == 0 ||
+        strcasecmp(k, "DEMAND") == 0) {
+        if (num(in, line, v, &x))
+            return in->c->m->err.code;
+        if (strcasecmp(k, "VISCOSITY") == 0)
+            in->nu = x;
+        else if (strcasecmp(k, "SPECIFIC") == 0)
+            in->rho = x * SPGR_REF;
+        else if (n >= 3 && strcasecmp(tok[1], "MULTIPLIER") == 0)
+            in->mult = x;
+    }
+    return HL_OK;
+}
+
+static int grow(void **p, int *cap, int n, size_t elem)
+{
+    if (n < *cap)
+        return 1;
+    int c = *cap ? 2 * *cap : 64;
+    void *q = realloc(*p, elem * (size_t)c);
+    if (!q)
+        return 0;
+    *p = q;
+    *cap = c;
+    return 1;
+}
+
+static int curve_point(inp *in, int line, char **tok, int n)
+{
+    if (n < 3)
+        return fail(in, line, "curve '%s': expected id x y%s", tok[0], "");
+    int i = index_get(&in->curve_ix, tok[0]);
+    if (i < 0) {
+        if (in->n_curves == MAX_INP_CURVES)
+            return fail(in, line, "too many curves%s%s", "", "");
+        i = in->n_curves++;
+        in->curves[i].id = strpool_add(&in->c->m->strings, tok[0]);
+        in->curves[i].n = 0;
+        if (!in->curves[i].id || index_put(&in->curve_ix, in->curves[i].id,
+                                           i) == -2)
+            return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    }
+    inp_curve *cv = &in->curves[i];
+    if (cv->n == NET_MAX_CURVE)
+        return fail(in, line, "curve '%s': more than 16 points%s", tok[0],
+                    "");
+    if (num(in, line, tok[1], &cv->x[cv->n]) ||
+        num(in, line, tok[2], &cv->y[cv->n]))
+        return in->c->m->err.code;
+    cv->n++;
+    return HL_OK;
+}
+
+static int remember(inp *in, net_index *ix, const char *id, int *slot)
+{
+    *slot = index_get(ix, id);
+    if (*slot >= 0)
+        return 0;
+    const char *key = strpool_add(&in->c->m->strings, id);
+    if (!key)
+        return -1;
+    *slot = (int)ix->n;
+    return index_put(ix, key, *slot) == -2 ? -1 : 1;
+}
+
+static int pattern_line(inp *in, int line, char **tok, int n)
+{
+    int slot, fresh = remember(in, &in->pattern_ix, tok[0], &slot);
+    if (fresh < 0 || !grow((void **)&in->pattern_first, &in->cap_patterns,
+                           slot, sizeof(double)))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    if (fresh && n > 1 && num(in, line, tok[1], &in->pattern_first[slot]))
+        return in->c->m->err.code;
+    if (fresh && n <= 1)
+        in->pattern_first[slot] = 1.0;
+    if (fresh)
+        in->n_patterns = slot + 1;
+    return HL_OK;
+}
+
+static int status_line(inp *in, char **tok, int n)
+{
+    int slot, fresh = remember(in, &in->status_ix, tok[0], &slot);
+    if (fresh < 0 || !grow((void **)&in->status, &in->cap_status, slot,
+                           sizeof(char *)))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    in->status[slot] = n > 1 ? strpool_add(&in->c->m->strings, tok[1]) : "";
+    if (fresh)
+        in->n_status = slot + 1;
+    return HL_OK;
+}
+
+static double pattern_mult(const inp *in, const char *id)
+{
+    if (!id) {
+        id = in->default_pattern ? in->default_pattern : "1";
+        int p = index_get(&in->pattern_ix, id);
+        return p >= 0 ? in->pattern_first[p] : 1.0;
+    }
+    int p = index_get(&in->pattern_ix, id);
+    return p >= 0 ? in->pattern_first[p] : NAN;
+}
+
+static int demand_line(inp *in, int line, char **tok, int n)
+{
+    double d;
+    if (n < 2 || num(in, line, tok[1], &d))
+        return n < 2 ? fail(in, line, "demand '%s': expected id demand%s",
+                            tok[0], "")
+                     : in->c->m->err.code;
+    double mult = pattern_mult(in, n > 2 ? tok[2] : NULL);
+    if (isnan(mult))
+        return fail(in, line, "demand of '%s': unknown pattern '%s'", tok[0],
+                    tok[2]);
+    int slot, fresh = remember(in, &in->demand_ix, tok[0], &slot);
+    if (fresh < 0 || !grow((void **)&in->demand, &in->cap_demand, slot,
+                           sizeof(double)))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    if (fresh) {
+        in->demand[slot] = 0.0;
+        in->n_demand = slot + 1;
+    }
+    in->demand[slot] += d * mult;
+    return HL_OK;
+}
+
+/* ---- pass 2: elements -------------------------------------------------------------------- */
+
+static int junction(inp *in, int line, char **tok, int n)
+{
+    net_node_spec s;
+    net_node_spec_init(&s);
+    s.id = tok[0];
+    s.where = NET_WHERE(in->c->origin, line);
+    double z = 0.0, d = 0.0;
+    if ((n > 1 && num(in, line, tok[1], &z)) ||
+        (n > 2 && num(in, line, tok[2], &d)))
+        return in->c->m->err.code;
+    double mult = pattern_mult(in, n > 3 ? tok[3] : NULL);
+    if (isnan(mult))
+        return fail(in, line, "junction '%s': unknown pattern '%s'", tok[0],
+                    tok[3]);
+    int slot = index_get(&in->demand_ix, tok[0]);
+    double q = slot >= 0 ? in->demand[slot] : d * mult;
+    s.z_m = z * in->hf;
+    s.demand_kg_s = q * in->mult * in->qf * in->rho;
+    return net_add_node(in->c->m, &s);
+}
+
+/* Reservoir (head) or tank (elevation + initial level). */
+static int fixed_head(inp *in, int line, char **tok, int n, int tank)
+{
+    net_node_spec s;
+    net_node_spec_init(&s);
+    s.id = tok[0];
+    s.where = NET_WHERE(in->c->origin, line);
+    double a, level = 0.0;
+    if (n < 2 || num(in, line, tok[1], &a) ||
+        (tank && (n < 3 || num(in, line, tok[2], &level))))
+        return in->c->m->err.code ? in->c->m->err.code
+                                  : fail(in, line, "'%s': missing head or "
+                                         "level%s", tok[0], "");
+    s.z_m = a * in->hf;
+    s.fixed_p_pa = in->rho * EPANET_G * level * in->hf;
+    s.inflow_temp_k = in->c->opt->inp_supply_temp_k;
+    return net_add_node(in->c->m, &s);
+}
+
+static const char *status_of(const inp *in, const char *id)
+{
+    int i = index_get(&in->status_ix, id);
+    return i >= 0 ? in->status[i] : NULL;
+}
+
+static int pipe(inp *in, int line, char **tok, int n)
+{
+    if (n < 6)
+        return fail(in, line, "pipe '%s': expected id node1 node2 length "
+                    "diameter roughness%s", tok[0], "");
+    net_pipe_spec s;
+    net_pipe_spec_init(&s);
+    s.id = tok[0];
+    s.from = tok[1];
+    s.to = tok[2];
+    s.where = NET_WHERE(in->c->origin, line);
+    double len, d, e, km = 0.0;
+    if (num(in, line, tok[3], &len) || num(in, line, tok[4], &d) ||
+        num(in, line, tok[5], &e) || (n > 6 && num(in, line, tok[6], &km)))
+        return in->c->m->err.code;
+    s.length_m = len * in->lf;
+    s.inner_d_m = d * in->df;
+    s.roughness_m = e * (in->us ? FT * 1e-3 : 1e-3); /* mft or mm */
+    s.zeta = km;
+    const char *st = n > 7 ? tok[7] : "OPEN", *ov = status_of(in, tok[0]);
+    if (ov)
+        st = ov;
+    s.open = strcasecmp(st, "CLOSED") != 0;
+    s.check = strcasecmp(st, "CV") == 0;
+    if (in->c->opt->inp_u_w_m2k > 0.0) {
+        s.ht = HT_U;
+        s.ht_value = in->c->opt->inp_u_w_m2k;
+        s.u_diameter_m = s.inner_d_m;
+    }
+    return net_add_pipe(in->c->m, &s);
+}
+
+static int pump(inp *in, int line, char **tok, int n)
+{
+    net_pump_spec s;
+    net_pump_spec_init(&s);
+    s.id = tok[0];
+    s.where = NET_WHERE(in->c->origin, line);
+    if (n < 3)
+        return fail(in, line, "pump '%s': expected id node1 node2 ...%s",
+                    tok[0], "");
+    s.from = tok[1];
+    s.to = tok[2];
+    const char *curve = NULL;
+    for (int i = 3; i + 1 < n; i += 2) {
+        if (strcasecmp(tok[i], "HEAD") == 0)
+            curve = tok[i + 1];
+        else if (strcasecmp(tok[i], "SPEED") == 0) {
+            if (num(in, line, tok[i + 1], &s.speed))
+                return in->c->m->err.code;
+        } else if (strcasecmp(tok[i], "POWER") == 0)
+            return fail(in, line, "pump '%s': constant-power pumps are not "
+                        "supported%s", tok[0], "");
+    }
+    int ci = curve ? index_get(&in->curve_ix, curve) : -1;
+    if (ci < 0)
+        return fail(in, line, "pump '%s': missing or unknown HEAD curve "
+                    "'%s'", tok[0], curve ? curve : "");
+    const inp_curve *cv = &in->curves[ci];
+    s.curve = cv->n == 1 ? PUMP_POWER : PUMP_TABLE;
+    s.n_points = cv->n;
+    for (int j = 0; j < cv->n; j++) {
+        s.q_m3_s[j] = cv->x[j] * in->qf;
+        s.h_m[j] = cv->y[j] * in->hf;
+    }
+    const char *st = status_of(in, tok[0]);
+    if (st && strcasecmp(st, "CLOSED") == 0)
+        s.running = 0;
+    else if (st && strcasecmp(st, "OPEN") != 0 &&
+             num(in, line, st, &s.speed))
+        return in->c->m->err.code;
+    if (s.speed == 0.0)
+        s.running = 0, s.speed = 1.0;
+    return net_add_pump(in->c->m, &s);
+}
+
+static int valve(inp *in, int line, char **tok, int n)
+{
+    if (n < 6)
+        return fail(in, line, "valve '%s': expected id node1 node2 diameter "
+                    "type setting%s", tok[0], "");
+    double d, set, km = 0.0;
+    if (num(in, line, tok[3], &d) || num(in, line, tok[5], &set) ||
+        (n > 6 && num(in, line, tok[6], &km)))
+        return in->c->m->err.code;
+    const char *st = status_of(in, tok[0]);
+    const char *type = tok[4];
+    int where = NET_WHERE(in->c->origin, line);
+    if (strcasecmp(type, "PBV") == 0 && !(st && strcasecmp(st, "OPEN") == 0)) {
+        /* pressure breaker: a fixed drop = a rigid link with a negative rise */
+        net_pump_spec p;
+        net_pump_spec_init(&p);
+        p.id = tok[0];
+        p.from = tok[1];
+        p.to = tok[2];
+        p.where = where;
+        p.curve = PUMP_FIXED;
+        p.rise_pa = -set * in->hf * in->rho * EPANET_G;
+        p.efficiency = 1.0;
+        p.running = !(st && strcasecmp(st, "CLOSED") == 0);
+        return net_add_pump(in->c->m, &p);
+    }
+    net_valve_spec s;
+    net_valve_spec_init(&s);
+    s.id = tok[0];
+    s.from = tok[1];
+    s.to = tok[2];
+    s.where = where;
+    s.d_m = d * in->df;
+    if (strcasecmp(type, "FCV") == 0) {
+        s.type = VALVE_FLOW;
+        s.flow_kg_s = set * in->qf * in->rho;
+    } else if (strcasecmp(type, "TCV") == 0) {
+        s.zeta = set;
+    } else if (strcasecmp(type, "PBV") != 0) {
+        return fail(in, line, "valve '%s': type %s is not supported (FCV, "
+                    "TCV and PBV are)", tok[0], type);
+    }
+    if (st && strcasecmp(st, "OPEN") == 0) { /* fully open: minor loss */
+        s.type = VALVE_ISOLATION;
+        s.zeta = km;
+    }
+    s.open = !(st && strcasecmp(st, "CLOSED") == 0);
+    if (s.zeta == 0.0 && km > 0.0)
+        s.zeta = km;
+    return net_add_valve(in->c->m, &s);
+}
+
+/* ---- driver ----------------------------------------------------------------------------- */
+
+typedef int (*line_fn)(inp *in, int line, char **tok, int n);
+
+static int pass(inp *in, char *text, size_t len, int second)
+{
+    int sec = S_NONE, line = 0;
+    char *p = text, *end = text + len;
+    char *tok[MAX_TOK];
+    while (p < end) {
+        char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        size_t l = (size_t)(eol - p);
+        char buf[1024];
+        if (l >= sizeof buf)
+            l = sizeof buf - 1;
+        memcpy(buf, p, l);
+        buf[l] = '\0';
+        p = eol + 1;
+        line++;
+        int n = tokenize(buf, tok);
+        if (n == 0)
+            continue;
+        if (tok[0][0] == '[') {
+            sec = section_of(tok[0]);
+            continue;
+        }
+        int rc = HL_OK;
+        if (!second) {
+            rc = sec == S_OPTION    ? option(in, line, tok, n)
+                 : sec == S_CURVE   ? curve_point(in, line, tok, n)
+                 : sec == S_PATTERN ? pattern_line(in, line, tok, n)
+                 : sec == S_STATUS  ? status_line(in, tok, n)
+                 : sec == S_EMITTER ? fail(in, line, "emitters are not "
+                                       "supported (node '%s')%s", tok[0], "")
+                                    : HL_OK;
+        } else {
+            rc = sec == S_DEMAND  ? demand_line(in, line, tok, n)
+                 : sec == S_JUNC  ? HL_OK
+                 : sec == S_RES   ? fixed_head(in, line, tok, n, 0)
+                 : sec == S_TANK  ? fixed_head(in, line, tok, n, 1)
+                 : sec == S_PIPE  ? pipe(in, line, tok, n)
+                 : sec == S_PUMP  ? pump(in, line, tok, n)
+                 : sec == S_VALVE ? valve(in, line, tok, n)
+                                  : HL_OK;
+        }
+        if (rc)
+            return in->c->m->err.code;
+    }
+    return HL_OK;
+}
+
+/* Junctions after [DEMANDS] is known (it may come later in the file). */
+static int junctions(inp *in, const char *text, size_t len)
+{
+    int sec = S_NONE, line = 0;
+    const char *p = text, *end = text + len;
+    char *tok[MAX_TOK], buf[1024];
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        size_t l = (size_t)(eol - p) < sizeof buf ? (size_t)(eol - p)
+                                                  : sizeof buf - 1;
+        memcpy(buf, p, l);
+        buf[l] = '\0';
+        p = eol + 1;
+        line++;
+        int n = tokenize(buf, tok);
+        if (n && tok[0][0] == '[')
+            sec = section_of(tok[0]);
+        else if (n && sec == S_JUNC && junction(in, line, tok, n))
+            return in->c->m->err.code;
+    }
+    return HL_OK;
+}
+
+static void inp_free(inp *in)
+{
+    index_free(&in->curve_ix);
+    index_free(&in->pattern_ix);
+    index_free(&in->status_ix);
+    index_free(&in->demand_ix);
+    free(in->curves);
+    free(in->pattern_first);
+    free(in->status);
+    free(in->demand);
+}
+
+static void inp_defaults(inp *in, rd_ctx *c)
+{
+    memset(in, 0, sizeof *in);
+    in->c = c;
+    in->qf = FT * FT * FT; /* EPANET's default units: GPM */
+    in->qf /= 448.831;
+    in->us = 1;
+    in->lf = in->hf = FT;
+    in->df = FT / 12.0;
+    in->rho = SPGR_REF;
+    in->nu = NAN;
+    in->mult = 1.0;
+}
+
+static void inp_fluid(inp *in)
+{
+    hl_model *m = in->c->m;
+    double nu = isnan(in->nu)    ? VISCOS_FT2 * FT * FT
+                : in->nu > 1e-3 ? in->nu * VISCOS_FT2 * FT * FT
+                : in->us         ? in->nu * FT * FT
+                                 : in->nu;
+    fluid_init_constant(&m->fluid, in->rho, nu * in->rho,
+                        in->c->opt->inp_cp_j_kgk);
+    m->g = EPANET_G;
+    m->friction = FRICTION_SWAMEE_JAIN;
+    m->t_ground = in->c->opt->inp_ambient_k;
+    m->limits.min_pressure_pa = -INFINITY; /* EPANET reports, not checks */
+}
+
+int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
+               const hl_load_options *o)
+{
+    rd_ctx c = {m, NULL, net_origin(m, origin), NULL, o, NULL};
+    inp in;
+    inp_defaults(&in, &c);
+    in.curves = malloc(sizeof *in.curves * MAX_INP_CURVES);
+    char *copy = malloc(len + 1);
+    int rc = !in.curves || !copy ? net_fail(m, HL_ENOMEM, "out of memory")
+                                 : HL_OK;
+    if (!rc) {
+        memcpy(copy, text, len);
+        copy[len] = '\0';
+        rc = pass(&in, copy, len, 0);
+    }
+    if (!rc && !in.headloss_dw)
+        rc = rd_fail(&c, NET_WHERE(c.origin, 0), HL_EPARSE,
+                     "[OPTIONS] must set Headloss D-W (EPANET's default "
+                     "Hazen-Williams is not supported)");
+    if (!rc) {
+        inp_fluid(&in);
+        rc = pass(&in, copy, len, 1);
+    }
+    if (!rc)
+        rc = junctions(&in, text, len);
+    if (!rc && o->friction >= 0)
+        m->friction = o->friction;
+    if (!rc && o->inp_thermal_csv)
+        rc = inp_thermal_csv(&c, o->inp_thermal_csv);
+    free(copy);
+    inp_free(&in);
+    return rc ? m->err.code : HL_OK;
+}

@@ -1,0 +1,198 @@
+/*
+ * solve.c - the steady thermo-hydraulic solve: properties at the current
+ * temperatures and pressures -> hydraulics (GGA) -> temperatures (flow-
+ * order sweep), repeated until the temperatures change by less than
+ * temp_tol between rounds and the flows by less than the hydraulic
+ * tolerance (NUMERICS.md "Coupling"); then the totals and the checks.
+ */
+#include "network/thermal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void hl_solve_options_init(hl_solve_options *o)
+{
+    o->flow_rel_tol = 1e-9;
+    o->mass_tol_kg_s = 1e-6;
+    o->max_iterations = 100;
+    o->temp_tol_k = 1e-6;
+    o->max_rounds = 30;
+    o->cold_start = 0;
+}
+
+static int alloc_results(hl_model *m)
+{
+    if (m->nd_p)
+        return HL_OK;
+    size_t n = (size_t)m->n_nodes + 1;
+    m->nd_p = malloc(sizeof(double) * n);
+    m->nd_t = malloc(sizeof(double) * n);
+    m->nd_ext = calloc(n, sizeof(double));
+    m->nd_order = malloc(sizeof(int) * n);
+    m->nd_connected = malloc(n);
+    if (!m->nd_p || !m->nd_t || !m->nd_ext || !m->nd_order ||
+        !m->nd_connected)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        m->nd_t[i] = NAN;
+        m->nd_p[i] = NAN;
+        m->nd_order[i] = -1;
+    }
+    return HL_OK;
+}
+
+/* A first temperature for properties: the hottest source, else 60 K above
+ * the ground. */
+static double temp_guess(const hl_model *m)
+{
+    double t = NAN;
+    for (int i = 0; i < m->n_sources; i++)
+        if (!(m->so_tsup[i] <= t))
+            t = m->so_tsup[i];
+    for (int i = 0; i < m->n_nodes; i++)
+        if (!isnan(m->nd_fixed_p[i]) && !isnan(m->nd_inflow_t[i]) &&
+            !(m->nd_inflow_t[i] <= t))
+            t = m->nd_inflow_t[i];
+    return isnan(t) ? m->t_ground + 60.0 : t;
+}
+
+static double pressure_guess(const hl_model *m)
+{
+    double s = 0.0;
+    int n = 0;
+    for (int i = 0; i < m->n_nodes; i++)
+        if (!isnan(m->nd_fixed_p[i])) {
+            s += m->nd_fixed_p[i];
+            n++;
+        }
+    return m->p_atm + (n ? s / n : 3e5);
+}
+
+static double link_temp(const hl_model *m, int k, double guess)
+{
+    if (m->lk_kind[k] == LK_PIPE) {
+        int i = m->lk_sub[k];
+        if (!isnan(m->pp_tin[i]))
+            return 0.5 * (m->pp_tin[i] + m->pp_tout[i]);
+    }
+    int up = m->lk_m[k] >= 0.0 ? m->lk_from[k] : m->lk_to[k];
+    return isnan(m->nd_t[up]) ? guess : m->nd_t[up];
+}
+
+static double link_pressure(const hl_model *m, int k, double guess)
+{
+    double a = m->nd_p[m->lk_from[k]], b = m->nd_p[m->lk_to[k]];
+    if (isnan(a) || isnan(b))
+        return guess;
+    return m->p_atm + 0.5 * (a + b);
+}
+
+static void link_properties(hl_model *m, double t_guess, double p_guess)
+{
+    for (int k = 0; k < m->n_links; k++) {
+        double t = fluid_clamp_t(link_temp(m, k, t_guess));
+        double p = link_pressure(m, k, p_guess);
+        m->lk_rho[k] = fluid_rho(&m->fluid, t, p);
+        m->lk_mu[k] = fluid_mu(&m->fluid, t, p);
+    }
+}
+
+/* Does anything the hydraulics use depend on temperature? */
+static int coupled(const hl_model *m)
+{
+    if (!m->fluid.constant)
+        return 1;
+    for (int i = 0; i < m->n_consumers; i++)
+        if (m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_HEAT_DT)
+            return 1;
+    return 0;
+}
+
+typedef struct round_state {
+    double *t_prev, *m_prev;
+} round_state;
+
+/* Largest temperature change and relative flow change since last round. */
+static void round_change(const hl_model *m, round_state *rs, double *dt,
+                         double *dm)
+{
+    double tmax = 0.0, num = 0.0, den = 0.0;
+    for (int i = 0; i < m->n_nodes; i++) {
+        double d = fabs(m->nd_t[i] - rs->t_prev[i]);
+        if (!(d <= tmax))
+            tmax = d;
+        rs->t_prev[i] = m->nd_t[i];
+    }
+    for (int k = 0; k < m->n_links; k++) {
+        num += fabs(m->lk_m[k] - rs->m_prev[k]);
+        den += fabs(m->lk_m[k]);
+        rs->m_prev[k] = m->lk_m[k];
+    }
+    *dt = tmax;
+    *dm = den > 0.0 ? num / den : num;
+}
+
+static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs)
+{
+    double tg = temp_guess(m), pg = pressure_guess(m);
+    int iters = 0, need_rounds = coupled(m);
+    m->totals.iterations = 0;
+    for (int r = 1; r <= o->max_rounds; r++) {
+        m->totals.rounds = r;
+        link_properties(m, tg, pg);
+        if (pipe_heat_update(m, tg) || hyd_solve(m, o, &iters))
+            return m->err.code;
+        m->totals.iterations += iters;
+        if (heat_solve(m))
+            return m->err.code;
+        double dt, dm;
+        round_change(m, rs, &dt, &dm);
+        if (!need_rounds && r == 1)
+            return HL_OK;
+        if (r > 1 && dt <= o->temp_tol_k && dm <= 10.0 * o->flow_rel_tol)
+            return HL_OK;
+    }
+    return net_fail(m, HL_ENOCONVERGE,
+                    "hydraulics and temperatures did not settle in %d "
+                    "coupling rounds",
+                    o->max_rounds);
+}
+
+int hl_model_solve(hl_model *m, const hl_solve_options *opt)
+{
+    if (!m || m->failed || !m->finished)
+        return HL_ESTATE;
+    hl_solve_options o;
+    if (opt)
+        o = *opt;
+    else
+        hl_solve_options_init(&o);
+    m->err.code = HL_OK;
+    m->err.message[0] = '\0';
+    net_warn_clear(m);
+    if (alloc_results(m))
+        return m->err.code;
+    round_state rs = {malloc(sizeof(double) * ((size_t)m->n_nodes + 1)),
+                      malloc(sizeof(double) * ((size_t)m->n_links + 1))};
+    if (!rs.t_prev || !rs.m_prev) {
+        free(rs.t_prev);
+        free(rs.m_prev);
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    }
+    memcpy(rs.t_prev, m->nd_t, sizeof(double) * (size_t)m->n_nodes);
+    memcpy(rs.m_prev, m->lk_m, sizeof(double) * (size_t)m->n_links);
+    if (o.cold_start)
+        m->solved = 0;
+    int rc = coupling(m, &o, &rs);
+    free(rs.t_prev);
+    free(rs.m_prev);
+    if (rc) {
+        m->solved = 0;
+        return rc;
+    }
+    m->solved = 1;
+    net_totals(m);
+    checks_run(m);
+    return HL_OK;
+}

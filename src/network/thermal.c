@@ -1,0 +1,403 @@
+/*
+ * thermal.c - temperatures for given flows (NUMERICS.md "Temperatures").
+ *
+ * No linear solve: nodes are visited in flow order (Kahn's algorithm on the
+ * directed flow graph) and mixed by enthalpy; each link leaving a node
+ * sets the temperature it delivers downstream. Sources (temperature mode)
+ * and consumers with a return temperature fix their outlet temperature and
+ * so break the supply -> consumer -> return -> plant cycle. Couplings that
+ * the order cannot see are closed by repeating the sweep until nothing
+ * changes by more than THERMAL_TOL (1e-9 K):
+ * - buried pairs: each pipe is solved exactly together with its partner
+ *   (pair_decay.c) using the partner's inlet temperature of this sweep if
+ *   known, else of the last sweep;
+ * - a loop without any temperature-fixing element: the sweep tears it at a
+ *   node, assumes that node's last temperature and iterates.
+ * Energy is booked as enthalpy flows (relative to water at 0 C), so the
+ * balance source = delivered + losses holds to rounding.
+ * Zero-flow links (|m| < 1e-9 kg/s) carry no heat; a stagnant pipe sits at
+ * its surroundings' temperature (or, in a pair, at the temperature where
+ * its own heat flow is zero), a node without inflow at the mean
+ * surroundings temperature of its pipes.
+ */
+#include "network/thermal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+double pipe_ambient(const hl_model *m, int i)
+{
+    switch (m->pp_surround[i]) {
+    case SURR_AIR:
+        return m->t_air;
+    case SURR_DUCT:
+        return m->t_duct;
+    case SURR_FIXED:
+        return m->pp_tfix[i];
+    default:
+        return m->t_ground;
+    }
+}
+
+static int heat_alloc(hl_model *m)
+{
+    struct net_heat *t = calloc(1, sizeof *t);
+    if (!t)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    m->heat = t;
+    size_t n = (size_t)m->n_nodes + 1;
+    t->indeg = malloc(sizeof(int) * n);
+    t->queue = malloc(sizeof(int) * n);
+    t->hin = malloc(sizeof(double) * n);
+    t->min = malloc(sizeof(double) * n);
+    t->h_out = malloc(sizeof(double) * n);
+    t->done = malloc(n);
+    t->torn = malloc(n);
+    t->t_torn = malloc(sizeof(double) * n);
+    t->t_prev = malloc(sizeof(double) * n);
+    t->partner_tin = malloc(sizeof(double) * ((size_t)m->n_pipes + 1));
+    t->hx_pending = malloc(sizeof(int) * ((size_t)m->n_hx + 1));
+    if (!t->indeg || !t->queue || !t->hin || !t->min || !t->h_out ||
+        !t->done || !t->torn || !t->t_torn || !t->t_prev ||
+        !t->partner_tin || !t->hx_pending)
+        return net_fail(m, HL_ENOMEM, "out of memory");
+    for (int i = 0; i < m->n_pipes; i++)
+        t->partner_tin[i] = NAN;
+    return HL_OK;
+}
+
+void heat_free(struct net_heat *t)
+{
+    if (!t)
+        return;
+    free(t->indeg);
+    free(t->queue);
+    free(t->hin);
+    free(t->min);
+    free(t->h_out);
+    free(t->done);
+    free(t->torn);
+    free(t->t_torn);
+    free(t->t_prev);
+    free(t->partner_tin);
+    free(t->hx_pending);
+    free(t);
+}
+
+/* ---- flow direction helpers ---------------------------------------------- */
+
+static int flowing(const hl_model *m, int k)
+{
+    return fabs(m->lk_m[k]) > THERMAL_ZERO_FLOW;
+}
+
+static int upstream(const hl_model *m, int k)
+{
+    return m->lk_m[k] >= 0.0 ? m->lk_from[k] : m->lk_to[k];
+}
+
+static int downstream(const hl_model *m, int k)
+{
+    return m->lk_m[k] >= 0.0 ? m->lk_to[k] : m->lk_from[k];
+}
+
+/* Outlet temperature known before the sweep (no dependency)? */
+static int fixed_outlet(const hl_model *m, int k, double *t_out)
+{
+    int i = m->lk_sub[k];
+    if (m->lk_kind[k] == LK_SOURCE && m->lk_m[k] > 0.0 &&
+        isnan(m->so_heat[i])) {
+        *t_out = m->so_tsup[i];
+        return 1;
+    }
+    if (m->lk_kind[k] == LK_CONSUMER && m->lk_m[k] > 0.0 &&
+        (m->co_mode[i] == CONS_HEAT_RETURN ||
+         m->co_mode[i] == CONS_FLOW_RETURN)) {
+        *t_out = m->co_tret[i];
+        return 1;
+    }
+    return 0;
+}
+
+static void push(hl_model *m, int node, double mflow, double t_k, int dep)
+{
+    struct net_heat *t = m->heat;
+    t->hin[node] += mflow * fluid_h(&m->fluid, t_k);
+    t->min[node] += mflow;
+    if (dep)
+        t->indeg[node]--;
+}
+
+/* ---- start of a sweep: dependencies and fixed inflows -------------------- */
+
+static void boundary_inflows(hl_model *m)
+{
+    for (int i = 0; i < m->n_nodes; i++) {
+        double in = m->nd_ext[i] - m->nd_demand[i] * m->demand_scale;
+        if (in > THERMAL_ZERO_FLOW) {
+            double t = m->nd_inflow_t[i];
+            push(m, i, in, isnan(t) ? m->t_ground : t, 0);
+        }
+    }
+}
+
+static void sweep_start(hl_model *m)
+{
+    struct net_heat *t = m->heat;
+    for (int i = 0; i < m->n_nodes; i++) {
+        t->indeg[i] = 0;
+        t->hin[i] = t->min[i] = 0.0;
+        t->done[i] = t->torn[i] = 0;
+    }
+    for (int h = 0; h < m->n_hx; h++)
+        t->hx_pending[h] = 2;
+    for (int k = 0; k < m->n_links; k++) {
+        double tf;
+        if (!flowing(m, k))
+            continue;
+        if (fixed_outlet(m, k, &tf))
+            push(m, downstream(m, k), fabs(m->lk_m[k]), tf, 0);
+        else
+            t->indeg[downstream(m, k)]++;
+    }
+    boundary_inflows(m);
+}
+
+/* ---- links ---------------------------------------------------------------- */
+
+static double t_from_theta(double t0, double theta)
+{
+    return t0 + theta;
+}
+
+static void pipe_stagnant(hl_model *m, int i)
+{
+    double t0 = pipe_ambient(m, i), t = t0;
+    int j = m->pp_pair[i];
+    if (j >= 0 && !isnan(m->pp_tin[j]) && m->pp_r11[j] < INFINITY &&
+        flowing(m, m->pp_link[j])) {
+        double theta = 0.5 * (m->pp_tin[j] + m->pp_tout[j]) - t0;
+        t = t0 + m->pp_r12[i] / m->pp_r11[j] * theta;
+    }
+    m->pp_tin[i] = m->pp_tout[i] = t;
+    m->pp_q[i] = 0.0;
+}
+
+/* Outlet of pipe i with inlet t_in: single, or coupled to its partner. */
+static double pipe_outlet(hl_model *m, int i, double t_in, double mflow)
+{
+    double t0 = pipe_ambient(m, i), len = m->pp_len[i];
+    double c = mflow * fluid_cp(&m->fluid, t_in);
+    int j = m->pp_pair[i];
+    int kj = j >= 0 ? m->pp_link[j] : -1;
+    if (j < 0 || !flowing(m, kj) || !(m->pp_r12[i] > 0.0)) {
+        double th = decay_single(t_in - t0, len, c, m->pp_r11[i]);
+        /* refine the heat capacity at the mean temperature */
+        c = mflow * fluid_cp(&m->fluid, t_in + 0.5 * th - 0.5 * (t_in - t0));
+        return t_from_theta(t0, decay_single(t_in - t0, len, c, m->pp_r11[i]));
+    }
+    double tj = m->heat->partner_tin[i];
+    if (isnan(tj))
+        tj = t0;
+    double mj = fabs(m->lk_m[kj]);
+    /* along the trench from pipe i's inlet: does the partner flow the same
+     * way? geometry (pp_pair_same) combined with both flow directions */
+    int i_fwd = m->lk_m[m->pp_link[i]] >= 0.0;
+    int j_fwd = (m->lk_m[kj] >= 0.0) == (m->pp_pair_same[i] != 0);
+    int same = i_fwd == j_fwd;
+    pair_input in = {len, c, mj * fluid_cp(&m->fluid, tj), m->pp_r11[i],
+                     m->pp_r11[j], m->pp_r12[i], t_in - t0, tj - t0, same};
+    double o1, o2;
+    if (decay_pair(&in, &o1, &o2) != 0)
+        o1 = decay_single(t_in - t0, len, c, m->pp_r11[i]);
+    return t_from_theta(t0, o1);
+}
+
+/* Temperature that link k delivers downstream, its upstream node at
+ * t_in; records the link's results. */
+static double link_outlet(hl_model *m, int k, double t_in)
+{
+    int i = m->lk_sub[k];
+    double mf = fabs(m->lk_m[k]), hin = fluid_h(&m->fluid, t_in);
+    switch (m->lk_kind[k]) {
+    case LK_PIPE: {
+        double t = pipe_outlet(m, i, t_in, mf);
+        m->pp_tin[i] = t_in;
+        m->pp_tout[i] = t;
+        m->pp_q[i] = mf * (hin - fluid_h(&m->fluid, t));
+        return t;
+    }
+    case LK_CONSUMER:
+        return consumer_outlet(m, i, t_in);
+    case LK_SOURCE:
+        return source_outlet(m, i, t_in, m->lk_m[k]);
+    default: /* pumps, valves: no heat exchange (pump heat neglected) */
+        return t_in;
+    }
+}
+
+/* ---- nodes ------------------------------------------------------------------ */
+
+static double node_no_inflow_temp(const hl_model *m, int v)
+{
+    double s = 0.0;
+    int n = 0;
+    for (int a = m->adj_start[v]; a < m->adj_start[v + 1]; a++) {
+        int k = m->adj_link[a];
+        if (m->lk_kind[k] == LK_PIPE) {
+            s += pipe_ambient(m, m->lk_sub[k]);
+            n++;
+        }
+    }
+    return n ? s / n : m->heat->t_prev[v];
+}
+
+static void visit_links(hl_model *m, int v, double t_leave, int *tail);
+
+/* Mix at node v, apply its fittings, send water on. */
+static void process_node(hl_model *m, int v, int *tail)
+{
+    struct net_heat *t = m->heat;
+    double t_mix = t->min[v] > 0.0 ? fluid_t_from_h(&m->fluid,
+                                                    t->hin[v] / t->min[v])
+                                   : node_no_inflow_temp(m, v);
+    if (t->torn[v])
+        t_mix = t->t_torn[v];
+    m->nd_t[v] = t_mix;
+    t->done[v] = 1;
+    double q_fit = 0.0, t_leave = t_mix;
+    if (fitting_sink(m, v, t_mix, t->min[v], &q_fit))
+        t_leave = fluid_t_from_h(&m->fluid, fluid_h(&m->fluid, t_mix) -
+                                                 q_fit / t->min[v]);
+    t->h_out[v] = fluid_h(&m->fluid, t_leave);
+    visit_links(m, v, t_leave, tail);
+}
+
+static void release(hl_model *m, int node, int *tail)
+{
+    struct net_heat *t = m->heat;
+    if (t->indeg[node] == 0 && !t->done[node] && !t->torn[node])
+        t->queue[(*tail)++] = node;
+}
+
+static void visit_links(hl_model *m, int v, double t_leave, int *tail)
+{
+    struct net_heat *t = m->heat;
+    for (int a = m->adj_start[v]; a < m->adj_start[v + 1]; a++) {
+        int k = m->adj_link[a];
+        int kind = m->lk_kind[k];
+        if (kind == LK_HX_PRIMARY || kind == LK_HX_SECONDARY) {
+            int up = flowing(m, k) ? upstream(m, k) : m->lk_from[k];
+            if (up != v)
+                continue;
+            int h = m->lk_sub[k];
+            if (--t->hx_pending[h] == 0) {
+                hx_exchange(m, h);
+                int sides[2] = {m->hx_pri[h], m->hx_sec[h]};
+                for (int s = 0; s < 2; s++)
+                    if (flowing(m, sides[s]))
+                        release(m, downstream(m, sides[s]), tail);
+            }
+            continue;
+        }
+        if (!flowing(m, k)) {
+            if (kind == LK_PIPE && m->lk_from[k] == v)
+                pipe_stagnant(m, m->lk_sub[k]);
+            continue;
+        }
+        if (upstream(m, k) != v)
+            continue;
+        double tf, t_out = link_outlet(m, k, t_leave);
+        int dn = downstream(m, k);
+        if (fixed_outlet(m, k, &tf))
+            continue; /* already pushed at the start of the sweep */
+        push(m, dn, fabs(m->lk_m[k]), t_out, 1);
+        release(m, dn, tail);
+    }
+}
+
+/* Tear a loop: the unvisited node with the fewest missing inflows. */
+static int tear(hl_model *m)
+{
+    struct net_heat *t = m->heat;
+    int best = -1;
+    for (int i = 0; i < m->n_nodes; i++)
+        if (!t->done[i] && !t->torn[i] &&
+            (best < 0 || t->indeg[i] < t->indeg[best]))
+            best = i;
+    if (best >= 0) {
+        t->torn[best] = 1;
+        t->t_torn[best] = t->t_prev[best];
+    }
+    return best;
+}
+
+/* One sweep; returns the largest change of a coupling temperature. */
+static double sweep(hl_model *m)
+{
+    struct net_heat *t = m->heat;
+    sweep_start(m);
+    int head = 0, tail = 0;
+    for (int i = 0; i < m->n_nodes; i++)
+        release(m, i, &tail);
+    for (int order = 0; order < m->n_nodes;) {
+        if (head == tail) {
+            int v = tear(m);
+            if (v < 0)
+                break;
+            t->queue[tail++] = v;
+        }
+        int v = t->queue[head++];
+        if (t->done[v])
+            continue;
+        m->nd_order[v] = order++;
+        process_node(m, v, &tail);
+    }
+    double change = 0.0;
+    for (int i = 0; i < m->n_nodes; i++) { /* torn nodes: actual vs assumed */
+        if (!t->torn[i])
+            continue;
+        double act = t->min[i] > 0.0 ? fluid_t_from_h(&m->fluid,
+                                                      t->hin[i] / t->min[i])
+                                     : t->t_torn[i];
+        change = fmax(change, fabs(act - t->t_torn[i]));
+        t->t_prev[i] = act;
+    }
+    for (int i = 0; i < m->n_pipes; i++) { /* pairs: partner inlet */
+        int j = m->pp_pair[i];
+        if (j < 0)
+            continue;
+        double now = m->pp_tin[j];
+        if (!isnan(now))
+            change = fmax(change, isnan(t->partner_tin[i])
+                                      ? INFINITY
+                                      : fabs(now - t->partner_tin[i]));
+        t->partner_tin[i] = now;
+    }
+    return change;
+}
+
+int heat_solve(hl_model *m)
+{
+    if (!m->heat && heat_alloc(m))
+        return m->err.code;
+    struct net_heat *t = m->heat;
+    for (int i = 0; i < m->n_nodes; i++)
+        t->t_prev[i] = isnan(m->nd_t[i]) ? m->t_ground : m->nd_t[i];
+    double change = INFINITY;
+    for (t->sweeps = 1; t->sweeps <= THERMAL_MAX_SWEEPS; t->sweeps++) {
+        change = sweep(m);
+        for (int i = 0; i < m->n_nodes; i++)
+            if (!t->torn[i])
+                t->t_prev[i] = m->nd_t[i];
+        if (change <= THERMAL_TOL)
+            return HL_OK;
+    }
+    return net_fail(m, HL_ENOCONVERGE,
+                    "temperatures did not converge in %d sweeps (change "
+                    "%.3g K): a loop without any temperature-fixing element "
+                    "circulates heat",
+                    THERMAL_MAX_SWEEPS, change);
+}

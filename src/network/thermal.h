@@ -1,0 +1,56 @@
+/*
+ * thermal.h - internal interface of the temperature solver: the exact
+ * decay kernels (pair_decay.c) and the sweep state (thermal.c).
+ */
+#ifndef HL_THERMAL_H
+#define HL_THERMAL_H
+
+#include "network/net.h"
+
+/* Exact outlet excess temperature of one pipe: theta_in e^(-len/(c r11)).
+ * c = m cp (W/K); r11 = inf gives theta_in; c = 0 gives 0 (stagnant). */
+double decay_single(double theta_in, double len, double c, double r11);
+
+typedef struct pair_input {
+    double len;                /* m, both pipes */
+    double c1, c2;             /* m cp of each pipe, W/K (> 0) */
+    double r11, r22, r12;      /* K m / W */
+    double theta1_in, theta2_in; /* inlet excess temperatures, K */
+    int same;                  /* 1: pipe 2 flows the same way as pipe 1 */
+} pair_input;
+
+/* Exact outlets of a coupled pair; -1 if the data admit no solution
+ * (r matrix not positive definite, zero flow). */
+int decay_pair(const pair_input *in, double *theta1_out,
+               double *theta2_out);
+
+#define THERMAL_ZERO_FLOW 1e-9 /* kg/s: below this a link carries no heat */
+#define THERMAL_TOL 1e-9       /* K: sweep convergence */
+#define THERMAL_MAX_SWEEPS 500
+
+struct net_heat {
+    int *indeg;
+    int *queue;
+    double *hin, *min;       /* per node: enthalpy and mass flow in */
+    double *h_out;           /* per node: enthalpy leaving (after sinks) */
+    signed char *done, *torn;
+    double *t_torn;          /* per node: temperature assumed when torn */
+    double *partner_tin;     /* per pipe: partner inlet temperature used */
+    int *hx_pending;
+    double *t_prev;          /* per node: last sweep's temperature */
+    int sweeps;
+};
+
+/* Surroundings temperature of pipe i now, K. */
+double pipe_ambient(const hl_model *m, int i);
+
+/* Elements (thermal_elements.c): outlet temperatures and heat. */
+double consumer_outlet(hl_model *m, int i, double t_in);
+double source_outlet(hl_model *m, int i, double t_in, double mflow);
+void hx_exchange(hl_model *m, int h);
+/* Fittings at node v cool the water leaving it: total heat, W; returns 1
+ * if any heat was taken. */
+int fitting_sink(hl_model *m, int v, double t_k, double m_out,
+                 double *q_total);
+
+#endif

@@ -1,0 +1,174 @@
+/*
+ * thermal_elements.c - what consumers, sources, heat exchangers and valve-
+ * chamber fittings do to the water (docs/physics.md, "Thermal"):
+ * - consumer: delivers heat; leaves at its return temperature, or its inlet
+ *   temperature minus its temperature drop. Given a heat demand, its flow
+ *   is Q / (h(T_in) - h(T_out)) with T_in of the previous coupling round.
+ * - source: heats to its supply temperature, or adds a fixed heat output.
+ * - heat exchanger (counterflow): with an approach, the secondary leaves at
+ *   the primary inlet temperature minus the approach; with UA, the
+ *   effectiveness-NTU relation for counterflow (Incropera, Fundamentals of
+ *   Heat and Mass Transfer, 6th ed., Table 11.3, eq. 11.29a; Cr = 1 limit
+ *   NTU / (1 + NTU)). The heat never exceeds what either side can give.
+ * - fittings: a heat sink at their node, never cooling the water below the
+ *   chamber air (the fittings cannot take more than that).
+ */
+#include "network/thermal.h"
+
+#include <math.h>
+
+#define MIN_CONSUMER_DT 1.0 /* K: a consumer needs at least this much */
+
+static double supply_guess(const hl_model *m)
+{
+    double t = NAN;
+    for (int i = 0; i < m->n_sources; i++)
+        if (!isnan(m->so_tsup[i]) && !(m->so_tsup[i] <= t))
+            t = m->so_tsup[i];
+    return isnan(t) ? m->t_ground + 60.0 : t;
+}
+
+/* Heat per kg a consumer takes at inlet t_in, J/kg (>= 1 K worth). */
+static double consumer_dh(const hl_model *m, int i, double t_in)
+{
+    const net_fluid *f = &m->fluid;
+    double t_out = m->co_mode[i] == CONS_HEAT_RETURN ||
+                           m->co_mode[i] == CONS_FLOW_RETURN
+                       ? m->co_tret[i]
+                       : t_in - m->co_dt[i];
+    double dh = fluid_h(f, t_in) - fluid_h(f, t_out);
+    double floor = fluid_cp(f, t_in) * MIN_CONSUMER_DT;
+    return dh > floor ? dh : floor;
+}
+
+double net_consumer_flow(const hl_model *m, int i)
+{
+    double scale = m->demand_scale;
+    if (m->co_mode[i] == CONS_FLOW_RETURN || m->co_mode[i] == CONS_FLOW_DT)
+        return m->co_flow[i] * scale;
+    double t_in = isnan(m->co_tin[i]) ? supply_guess(m) : m->co_tin[i];
+    return m->co_heat[i] * scale / consumer_dh(m, i, t_in);
+}
+
+double consumer_outlet(hl_model *m, int i, double t_in)
+{
+    int k = m->co_link[i];
+    double t_out = m->co_mode[i] == CONS_HEAT_RETURN ||
+                           m->co_mode[i] == CONS_FLOW_RETURN
+                       ? m->co_tret[i]
+                       : t_in - m->co_dt[i];
+    m->co_tin[i] = t_in;
+    m->co_tout[i] = t_out;
+    m->co_q[i] = fabs(m->lk_m[k]) *
+                 (fluid_h(&m->fluid, t_in) - fluid_h(&m->fluid, t_out));
+    return t_out;
+}
+
+double source_outlet(hl_model *m, int i, double t_in, double mflow)
+{
+    const net_fluid *f = &m->fluid;
+    double t_out = t_in;
+    if (mflow > 0.0)
+        t_out = isnan(m->so_heat[i])
+                    ? m->so_tsup[i]
+                    : fluid_t_from_h(f, fluid_h(f, t_in) + m->so_heat[i] / mflow);
+    m->so_tin[i] = t_in;
+    m->so_tout[i] = t_out;
+    m->so_q[i] = fabs(mflow) * (fluid_h(f, t_out) - fluid_h(f, t_in));
+    return t_out;
+}
+
+/* ---- heat exchangers -------------------------------------------------------- */
+
+static double side_inlet_h(const hl_model *m, int k)
+{
+    int up = m->lk_m[k] >= 0.0 ? m->lk_from[k] : m->lk_to[k];
+    return m->heat->h_out[up];
+}
+
+/* Heat from primary to secondary, W (>= 0 towards the secondary). */
+static double hx_heat(const hl_model *m, int h, double tp, double ts,
+                      double mp, double ms)
+{
+    const net_fluid *f = &m->fluid;
+    if (mp <= THERMAL_ZERO_FLOW || ms <= THERMAL_ZERO_FLOW)
+        return 0.0;
+    double q_max = fmin(mp * (fluid_h(f, tp) - fluid_h(f, ts)),
+                        ms * (fluid_h(f, tp) - fluid_h(f, ts)));
+    double q;
+    if (m->hx_mode[h] == HX_APPROACH) {
+        q = ms * (fluid_h(f, tp - m->hx_approach[h]) - fluid_h(f, ts));
+    } else {
+        double cp = mp * fluid_cp(f, tp), cs = ms * fluid_cp(f, ts);
+        double cmin = fmin(cp, cs), cr = cmin / fmax(cp, cs);
+        double ntu = m->hx_ua[h] / cmin, eff;
+        if (fabs(1.0 - cr) < 1e-9)
+            eff = ntu / (1.0 + ntu);
+        else
+            eff = (1.0 - exp(-ntu * (1.0 - cr))) /
+                  (1.0 - cr * exp(-ntu * (1.0 - cr)));
+        q = eff * cmin * (tp - ts);
+    }
+    if (q_max <= 0.0)
+        return 0.0;
+    return q < 0.0 ? 0.0 : (q > q_max ? q_max : q);
+}
+
+void hx_exchange(hl_model *m, int h)
+{
+    struct net_heat *t = m->heat;
+    const net_fluid *f = &m->fluid;
+    int kp = m->hx_pri[h], ks = m->hx_sec[h];
+    double mp = fabs(m->lk_m[kp]), ms = fabs(m->lk_m[ks]);
+    double hp = side_inlet_h(m, kp), hs = side_inlet_h(m, ks);
+    double tp = fluid_t_from_h(f, hp), ts = fluid_t_from_h(f, hs);
+    double q = hx_heat(m, h, tp, ts, mp, ms);
+    m->hx_q[h] = q;
+    if (mp > THERMAL_ZERO_FLOW) {
+        int dn = m->lk_m[kp] >= 0.0 ? m->lk_to[kp] : m->lk_from[kp];
+        t->hin[dn] += mp * hp - q;
+        t->min[dn] += mp;
+        t->indeg[dn]--;
+    }
+    if (ms > THERMAL_ZERO_FLOW) {
+        int dn = m->lk_m[ks] >= 0.0 ? m->lk_to[ks] : m->lk_from[ks];
+        t->hin[dn] += ms * hs + q;
+        t->min[dn] += ms;
+        t->indeg[dn]--;
+    }
+}
+
+/* ---- fittings ------------------------------------------------------------------ */
+
+int fitting_sink(hl_model *m, int v, double t_k, double m_out,
+                 double *q_total)
+{
+    int a = m->nd_fit_start[v], b = m->nd_fit_start[v + 1];
+    *q_total = 0.0;
+    if (a == b)
+        return 0;
+    double q_sum = 0.0, t_air = 0.0;
+    for (int j = a; j < b; j++) {
+        int i = m->fit_by_node[j];
+        double q = 0.0, ts = t_k;
+        if (m_out > 0.0 && fitting_heat(m, i, t_k, &q, &ts))
+            q = 0.0; /* error recorded on the model */
+        m->fi_q[i] = q;
+        m->fi_ts[i] = ts;
+        m->fi_tm[i] = t_k;
+        q_sum += q;
+        t_air += m->ch_air[m->fi_chamber[i]];
+    }
+    t_air /= (b - a);
+    /* the water cannot be cooled below (or warmed above) the chamber air */
+    double cap = fabs(m_out * (fluid_h(&m->fluid, t_k) -
+                               fluid_h(&m->fluid, t_air)));
+    if (fabs(q_sum) > cap && q_sum != 0.0) {
+        double s = cap / fabs(q_sum);
+        for (int j = a; j < b; j++)
+            m->fi_q[m->fit_by_node[j]] *= s;
+        q_sum *= s;
+    }
+    *q_total = q_sum;
+    return q_sum != 0.0;
+}
