@@ -164,7 +164,7 @@ int hl_model_reset_fitting_states(hl_model *m);
 /* ---- solve ---------------------------------------------------------------- */
 
 typedef struct hl_solve_options {
-    double flow_rel_tol;   /* sum |dm| / sum |m| of a Newton step; 1e-9 */
+    double flow_rel_tol;   /* sum |dm| / sum |m| of a Newton step; 1e-6 */
     double mass_tol_kg_s;  /* mass imbalance at every node; 1e-6 kg/s */
     int max_iterations;    /* Newton iterations per hydraulic solve; 100 */
     double temp_tol_k;     /* change of any temperature between coupling

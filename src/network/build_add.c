@@ -138,10 +138,11 @@ static const char *opt_text(hl_model *m, const char *s)
     return c ? c : "";
 }
 
-static int duplicate(hl_model *m, net_index *ix, const char *id, int where,
-                     const char *what, const int *where_of)
+/* Intern id with the index it is about to get; error if already there. */
+static int duplicate(hl_model *m, net_index *ix, const char *id, int val,
+                     int where, const char *what, const int *where_of)
 {
-    int idx = index_put(ix, id, -1);
+    int idx = index_put(ix, id, val);
     if (idx == -2)
         return oom(m);
     if (idx == -1)
@@ -154,17 +155,6 @@ static int duplicate(hl_model *m, net_index *ix, const char *id, int where,
         snprintf(first, sizeof first, "earlier");
     return net_fail(m, HL_EPARSE, "%s: duplicate %s id '%s' (first at %s)",
                     pos, what, id, first);
-}
-
-/* Store the index of the element just inserted with val -1. */
-static void index_set(net_index *ix, const char *id, int val)
-{
-    unsigned j;
-    for (j = 0; j < ix->cap; j++)
-        if (ix->key[j] && ix->key[j] == id) {
-            ix->val[j] = val;
-            return;
-        }
 }
 
 static int bad(hl_model *m, int where, const char *what, const char *id,
@@ -181,7 +171,8 @@ int net_add_node(hl_model *m, const net_node_spec *s)
     const char *id = intern(m, s->id, "node", s->where);
     if (!id)
         return m->err.code;
-    if (duplicate(m, &m->node_ix, id, s->where, "node", m->nd_where))
+    if (duplicate(m, &m->node_ix, id, m->n_nodes, s->where, "node",
+                  m->nd_where))
         return m->err.code;
     if (!isfinite(s->z_m))
         return bad(m, s->where, "node", id, "elevation_m", s->z_m, "a number");
@@ -191,7 +182,6 @@ int net_add_node(hl_model *m, const net_node_spec *s)
     if (!reserve_nodes(m))
         return oom(m);
     int i = m->n_nodes++;
-    index_set(&m->node_ix, id, i);
     m->nd_id[i] = id;
     m->nd_where[i] = s->where;
     m->nd_z[i] = s->z_m;
@@ -207,14 +197,13 @@ int net_add_node(hl_model *m, const net_node_spec *s)
 static int add_link(hl_model *m, const char *id, int where, int kind,
                     int law, const char *from, const char *to, int sub)
 {
-    if (duplicate(m, &m->link_ix, id, where, "link", m->lk_where))
+    if (duplicate(m, &m->link_ix, id, m->n_links, where, "link", m->lk_where))
         return -1;
     if (!reserve_links(m)) {
         oom(m);
         return -1;
     }
     int k = m->n_links++;
-    index_set(&m->link_ix, id, k);
     m->lk_id[k] = id;
     m->lk_where[k] = where;
     m->lk_kind[k] = (signed char)kind;
@@ -573,7 +562,8 @@ int net_add_chamber(hl_model *m, const net_chamber_spec *s)
     const char *id = intern(m, s->id, "chamber", s->where);
     if (!id)
         return m->err.code;
-    if (duplicate(m, &m->chamber_ix, id, s->where, "chamber", m->ch_where))
+    if (duplicate(m, &m->chamber_ix, id, m->n_chambers, s->where, "chamber",
+                  m->ch_where))
         return m->err.code;
     if (!(s->air_k > 0.0))
         return bad(m, s->where, "chamber", id, "air temperature (K)",
@@ -581,7 +571,6 @@ int net_add_chamber(hl_model *m, const net_chamber_spec *s)
     if (!reserve_chambers(m))
         return oom(m);
     int i = m->n_chambers++;
-    index_set(&m->chamber_ix, id, i);
     m->ch_id[i] = id;
     m->ch_station[i] = opt_text(m, s->station);
     m->ch_where[i] = s->where;
@@ -595,7 +584,8 @@ int net_add_fitting(hl_model *m, const net_fitting_spec *s)
     const char *id = intern(m, s->id, "fitting", s->where);
     if (!id)
         return m->err.code;
-    if (duplicate(m, &m->fitting_ix, id, s->where, "fitting", m->fi_where))
+    if (duplicate(m, &m->fitting_ix, id, m->n_fittings, s->where, "fitting",
+                  m->fi_where))
         return m->err.code;
     if (s->count < 1)
         return bad(m, s->where, "fitting", id, "count", s->count, ">= 1");
@@ -609,7 +599,6 @@ int net_add_fitting(hl_model *m, const net_fitting_spec *s)
     if (!reserve_fittings(m))
         return oom(m);
     int i = m->n_fittings++;
-    index_set(&m->fitting_ix, id, i);
     m->fi_id[i] = id;
     m->fi_type[i] = opt_text(m, s->type);
     m->fi_chamber_id[i] = opt_text(m, s->chamber);

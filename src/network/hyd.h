@@ -36,8 +36,11 @@ struct net_hyd {
     cholmod_dense *b, *x, *ws_y, *ws_e;
     int *slot_ii, *slot_jj, *slot_ij; /* per link: value slots, -1 none */
     int *diag;                         /* per unknown: diagonal slot */
+    int *perm;                         /* per unknown: AMD order */
     /* per-iteration data */
     double *w, *y, *loss, *m_prev;     /* per link */
+    double *grav;                      /* per link: rho g (z_from - z_to) */
+    double *pn;                        /* per node: pressure this step */
     double *p_unk, *p_unk_prev;        /* per unknown */
     double *dem;                       /* per node: fixed outflow */
     double *imb;                       /* per node: imbalance */
@@ -63,5 +66,6 @@ double hyd_pump_design_flow(const hl_model *m, int i);
 
 /* 1 if link k carries flow in the equations now. */
 int hyd_link_active(const hl_model *m, int k);
+#define HYD_ACTIVE(m, k) ((m)->lk_open[k] && !(m)->lk_cv_shut[k])
 
 #endif

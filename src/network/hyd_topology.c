@@ -200,18 +200,6 @@ static int group_pressures(hl_model *m, struct net_hyd *h)
 
 /* ---- sparsity pattern ---------------------------------------------------- */
 
-typedef struct entry {
-    int col, row;
-} entry;
-
-static int cmp_entry(const void *a, const void *b)
-{
-    const entry *x = a, *y = b;
-    if (x->col != y->col)
-        return x->col < y->col ? -1 : 1;
-    return (x->row > y->row) - (x->row < y->row);
-}
-
 static int find_slot(const cholmod_sparse *a, int col, int row)
 {
     const int *ap = a->p, *ai = a->i;
@@ -228,66 +216,78 @@ static int find_slot(const cholmod_sparse *a, int col, int row)
     return -1;
 }
 
-static int collect_entries(hl_model *m, struct net_hyd *h, entry **out,
-                           size_t *count)
+/* Upper triangle entry (row < col) of matrix link k, or -1. */
+static int link_entry(const hl_model *m, const struct net_hyd *h, int k,
+                      int *col, int *row)
 {
-    size_t n = 0, cap = (size_t)h->n_unk + (size_t)m->n_links + 1;
-    entry *e = malloc(sizeof *e * cap);
-    if (!e)
-        return net_fail(m, HL_ENOMEM, "out of memory");
-    for (int u = 0; u < h->n_unk; u++)
-        e[n++] = (entry){u, u};
-    for (int k = 0; k < m->n_links; k++) {
-        if (m->lk_law[k] != LAW_MATRIX)
-            continue;
-        int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
-        if (u >= 0 && v >= 0 && u != v)
-            e[n++] = (entry){u > v ? u : v, u < v ? u : v};
-    }
-    qsort(e, n, sizeof *e, cmp_entry);
+    if (m->lk_law[k] != LAW_MATRIX)
+        return 0;
+    int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+    if (u < 0 || v < 0 || u == v)
+        return 0;
+    *col = u > v ? u : v;
+    *row = u < v ? u : v;
+    return 1;
+}
+
+/* Rows of each column by counting sort, then sorted and unique per column
+ * (columns hold a handful of entries): the CSC pattern of the upper
+ * triangle with the diagonal last in each column. */
+static size_t fill_pattern(hl_model *m, struct net_hyd *h, int *ap, int *ai)
+{
+    int n = h->n_unk, col, row;
+    memset(ap, 0, sizeof *ap * ((size_t)n + 1));
+    for (int k = 0; k < m->n_links; k++)
+        if (link_entry(m, h, k, &col, &row))
+            ap[col + 1]++;
+    for (int c = 0; c < n; c++)
+        ap[c + 1] += ap[c] + 1; /* + the diagonal */
+    int *next = h->diag;        /* scratch */
+    for (int c = 0; c < n; c++)
+        next[c] = ap[c];
+    for (int k = 0; k < m->n_links; k++)
+        if (link_entry(m, h, k, &col, &row))
+            ai[next[col]++] = row;
     size_t w = 0;
-    for (size_t r = 0; r < n; r++)
-        if (w == 0 || cmp_entry(&e[w - 1], &e[r]) != 0)
-            e[w++] = e[r];
-    *out = e;
-    *count = w;
-    return HL_OK;
+    for (int c = 0; c < n; c++) {
+        int a = ap[c], b = next[c];
+        for (int x = a + 1; x < b; x++) /* insertion sort */
+            for (int y = x; y > a && ai[y - 1] > ai[y]; y--) {
+                int t = ai[y];
+                ai[y] = ai[y - 1];
+                ai[y - 1] = t;
+            }
+        ap[c] = (int)w;
+        for (int x = a; x < b; x++)
+            if (x == a || ai[x] != ai[x - 1])
+                ai[w++] = ai[x];
+        ai[w++] = c;
+    }
+    ap[n] = (int)w;
+    return w;
 }
 
 static int build_pattern(hl_model *m, struct net_hyd *h)
 {
-    entry *e;
-    size_t nnz;
-    if (collect_entries(m, h, &e, &nnz))
-        return m->err.code;
-    h->a = cholmod_allocate_sparse((size_t)h->n_unk, (size_t)h->n_unk, nnz, 1,
-                                   1, 1, CHOLMOD_REAL, &h->cc);
-    if (!h->a) {
-        free(e);
+    size_t cap = (size_t)h->n_unk + (size_t)m->n_links;
+    h->a = cholmod_allocate_sparse((size_t)h->n_unk, (size_t)h->n_unk, cap,
+                                   1, 1, 1, CHOLMOD_REAL, &h->cc);
+    if (!h->a)
         return net_fail(m, HL_ENOMEM, "out of memory (sparse matrix)");
-    }
     int *ap = h->a->p, *ai = h->a->i;
-    memset(ap, 0, sizeof *ap * ((size_t)h->n_unk + 1));
-    for (size_t t = 0; t < nnz; t++) {
-        ap[e[t].col + 1]++;
-        ai[t] = e[t].row;
-    }
-    for (int c = 0; c < h->n_unk; c++)
-        ap[c + 1] += ap[c];
+    size_t nnz = fill_pattern(m, h, ap, ai);
     memset(h->a->x, 0, sizeof(double) * nnz);
-    free(e);
     for (int u = 0; u < h->n_unk; u++)
         h->diag[u] = ap[u + 1] - 1; /* rows sorted: diagonal is last */
     for (int k = 0; k < m->n_links; k++) {
         int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
-        int matrix = m->lk_law[k] == LAW_MATRIX;
+        int matrix = m->lk_law[k] == LAW_MATRIX && u != v;
+        int col, row;
         h->slot_ii[k] = matrix && u >= 0 ? h->diag[u] : -1;
         h->slot_jj[k] = matrix && v >= 0 ? h->diag[v] : -1;
-        h->slot_ij[k] = matrix && u >= 0 && v >= 0 && u != v
-                            ? find_slot(h->a, u > v ? u : v, u < v ? u : v)
+        h->slot_ij[k] = link_entry(m, h, k, &col, &row)
+                            ? find_slot(h->a, col, row)
                             : -1;
-        if (u == v && u >= 0) /* both ends in one group: no matrix entry */
-            h->slot_ii[k] = h->slot_jj[k] = -1;
     }
     return HL_OK;
 }
@@ -304,12 +304,36 @@ static void free_matrix(struct net_hyd *h)
     cholmod_free_dense(&h->ws_e, &h->cc);
 }
 
+/* Number the unknowns in the fill-reducing order itself: AMD on the
+ * pattern, then the unknowns renumbered by it and the
+ * pattern analysed again in natural order. CHOLMOD's simplicial
+ * factorisation of an upper-stored matrix in natural order works on the
+ * matrix in place (no permuted copy, no transposes, no allocation per
+ * factorisation: cholmod_factorize_p). */
+static int renumber(hl_model *m, struct net_hyd *h)
+{
+    int *perm = h->perm; /* new position k holds old unknown perm[k] */
+    if (!cholmod_amd(h->a, NULL, 0, perm, &h->cc))
+        return net_fail(m, HL_ENOMEM, "out of memory (sparse ordering)");
+    int *inv = h->comp; /* scratch, n_unk entries */
+    for (int k = 0; k < h->n_unk; k++)
+        inv[perm[k]] = k;
+    for (int i = 0; i < m->n_nodes; i++)
+        if (h->unk[i] >= 0)
+            h->unk[i] = inv[h->unk[i]];
+    cholmod_free_sparse(&h->a, &h->cc);
+    return HL_OK;
+}
+
 static int analyse(hl_model *m, struct net_hyd *h)
 {
     if (h->n_unk == 0)
         return HL_OK;
-    if (build_pattern(m, h))
+    h->cc.nmethods = 1;
+    if (build_pattern(m, h) || renumber(m, h) || build_pattern(m, h))
         return m->err.code;
+    h->cc.method[0].ordering = CHOLMOD_NATURAL;
+    h->cc.postorder = 0;
     h->l = cholmod_analyze(h->a, &h->cc);
     h->b = cholmod_zeros((size_t)h->n_unk, 1, CHOLMOD_REAL, &h->cc);
     if (!h->l || !h->b)
@@ -336,9 +360,8 @@ int hyd_topology(hl_model *m, struct net_hyd *h)
     h->built = 0;
     if (!h->cc_started) {
         cholmod_start(&h->cc);
-        h->cc.nmethods = 1; /* AMD: fast and good for network Laplacians */
-        h->cc.method[0].ordering = CHOLMOD_AMD;
-        h->cc.postorder = 1;
+        h->cc.supernodal = CHOLMOD_SIMPLICIAL; /* network Laplacians are
+                                                  too sparse to gain */
         h->cc.print = 0;
         h->cc.error_handler = NULL;
         h->cc_started = 1;

@@ -7,8 +7,8 @@
  * Link law:  dp_k(m_k) = p_from - p_to + rho_k g (z_from - z_to).
  * Newton:    m_k' = m_k - (dp_k - dpi_k) / dp_k'  gives, with the nodal
  *            mass balance, the system  A W A^T p = rhs  (W = 1 / dp_k').
- * A step that increases the flow-weighted energy residual is halved
- * (backtracking line search). Convergence needs BOTH the relative flow
+ * Damping: while the relative flow change grows from one iteration to the
+ * next, the steps are halved (down to 1/16). Convergence needs BOTH the relative flow
  * change sum|dm| / sum|m| <= flow_rel_tol AND the mass imbalance of every
  * node group <= mass_tol_kg_s (absolute, kg/s). Check valves and pumps
  * that would run backwards are closed and the system re-solved, as
@@ -22,7 +22,7 @@
 #include <string.h>
 
 #define MAX_STATUS_ROUNDS 12
-#define MAX_BACKTRACK 8
+#define START_VELOCITY 0.3 /* m/s, about EPANET's 1 ft/s */
 #define CV_FLOW_TOL 1e-8 /* kg/s: reverse flow that closes a check valve */
 
 static int hyd_alloc(hl_model *m)
@@ -43,21 +43,25 @@ static int hyd_alloc(hl_model *m)
     h->slot_jj = malloc(sizeof(int) * (l + 1));
     h->slot_ij = malloc(sizeof(int) * (l + 1));
     h->diag = malloc(sizeof(int) * n);
+    h->perm = malloc(sizeof(int) * (n + 1));
     h->w = malloc(sizeof(double) * (l + 1));
     h->y = malloc(sizeof(double) * (l + 1));
     h->loss = malloc(sizeof(double) * (l + 1));
     h->m_prev = malloc(sizeof(double) * (l + 1));
+    h->grav = malloc(sizeof(double) * (l + 1));
+    h->pn = malloc(sizeof(double) * (n + 1));
     h->p_unk = calloc(n + 1, sizeof(double));
     h->p_unk_prev = calloc(n + 1, sizeof(double));
     h->dem = malloc(sizeof(double) * n);
     h->imb = malloc(sizeof(double) * n);
     h->comp = malloc(sizeof(int) * n);
+
     h->comp_ref = malloc(n + 1);
     h->unk_cut = calloc(n + 1, 1);
     if (!h->unk || !h->off || !h->known || !h->root || !h->tree_link ||
         !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
-        !h->slot_ij || !h->diag || !h->w || !h->y || !h->loss ||
-        !h->m_prev || !h->p_unk || !h->p_unk_prev || !h->dem || !h->imb ||
+        !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->loss ||
+        !h->m_prev || !h->grav || !h->pn || !h->p_unk || !h->p_unk_prev || !h->dem || !h->imb ||
         !h->comp || !h->comp_ref || !h->unk_cut)
         return net_fail(m, HL_ENOMEM, "out of memory");
     return HL_OK;
@@ -87,10 +91,13 @@ void hyd_free(struct net_hyd *h)
     free(h->slot_jj);
     free(h->slot_ij);
     free(h->diag);
+    free(h->perm);
     free(h->w);
     free(h->y);
     free(h->loss);
     free(h->m_prev);
+    free(h->grav);
+    free(h->pn);
     free(h->p_unk);
     free(h->p_unk_prev);
     free(h->dem);
@@ -127,7 +134,7 @@ static void fixed_demands(hl_model *m, struct net_hyd *h)
     }
 }
 
-/* A cold-start flow: 0.5 m/s in pipes, design flow in pumps, 1 bar in
+/* A cold-start flow: 0.3 m/s in pipes, design flow in pumps, 1 bar in
  * valves and heat-exchanger sides (EPANET starts at 1 ft/s). */
 static double start_flow(const hl_model *m, int k)
 {
@@ -135,7 +142,7 @@ static double start_flow(const hl_model *m, int k)
     double rho = m->lk_rho[k];
     switch (m->lk_kind[k]) {
     case LK_PIPE:
-        return rho * m->pp_area[i] * 0.5;
+        return rho * m->pp_area[i] * START_VELOCITY;
     case LK_PUMP:
         return rho * hyd_pump_design_flow(m, i);
     case LK_VALVE:
@@ -171,86 +178,83 @@ static double node_p(const struct net_hyd *h, int i)
     return u < 0 ? h->known[i] : h->p_unk[u] + h->off[i];
 }
 
-static double gravity(const hl_model *m, int k)
+static void node_pressures(const hl_model *m, struct net_hyd *h)
 {
-    return m->lk_rho[k] * m->g * (m->nd_z[m->lk_from[k]] - m->nd_z[m->lk_to[k]]);
+    for (int i = 0; i < m->n_nodes; i++)
+        h->pn[i] = node_p(h, i);
 }
 
-/* Link coefficients at the current flows; returns the merit (sum of
- * squared flow-equivalent energy residuals) and the worst link. */
-static double link_coefficients(hl_model *m, struct net_hyd *h, int *worst,
-                                double *worst_pa)
+/* rho g (z_from - z_to) of every link, fixed during one hydraulic solve. */
+static void gravity_terms(const hl_model *m, struct net_hyd *h)
 {
-    double merit = 0.0, big = -1.0;
-    for (int k = 0; k < m->n_links; k++) {
-        if (m->lk_law[k] != LAW_MATRIX)
-            continue;
-        if (!hyd_link_active(m, k)) {
-            h->w[k] = 0.0;
-            h->y[k] = 0.0;
-            m->lk_m[k] = 0.0;
-            continue;
-        }
-        double grad, mk = m->lk_m[k];
-        double dp = hyd_link_loss(m, k, mk, &grad);
-        double b = gravity(m, k);
-        double w = 1.0 / grad;
-        h->loss[k] = dp;
-        h->w[k] = w;
-        h->y[k] = mk - dp * w + b * w;
-        double r = dp - (node_p(h, m->lk_from[k]) - node_p(h, m->lk_to[k]) + b);
-        merit += (r * w) * (r * w);
-        if (fabs(r) > big) {
-            big = fabs(r);
-            *worst = k;
-        }
+    for (int k = 0; k < m->n_links; k++)
+        h->grav[k] = m->lk_rho[k] * m->g *
+                     (m->nd_z[m->lk_from[k]] - m->nd_z[m->lk_to[k]]);
+}
+
+typedef struct newton_report {
+    int iterations, worst_node, worst_link;
+    double rel, residual, worst_pa;
+} newton_report;
+
+/* Linearise every matrix link at its flow and assemble A W A^T and the
+ * right-hand side in one pass; records the largest pressure residual. */
+static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
+{
+    double *ax = h->a ? h->a->x : NULL, *rhs = h->b ? h->b->x : NULL;
+    if (ax) {
+        memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
+        memset(rhs, 0, sizeof(double) * (size_t)h->n_unk);
     }
-    *worst_pa = big;
-    return merit;
-}
-
-static void assemble(hl_model *m, struct net_hyd *h)
-{
-    double *ax = h->a->x, *rhs = h->b->x;
-    memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
-    for (int u = 0; u < h->n_unk; u++)
-        rhs[u] = 0.0;
     for (int i = 0; i < m->n_nodes; i++)
         if (h->unk[i] >= 0)
             rhs[h->unk[i]] -= h->dem[i];
+    double big = -1.0;
     for (int k = 0; k < m->n_links; k++) {
         if (m->lk_law[k] != LAW_MATRIX)
             continue;
+        if (!HYD_ACTIVE(m, k)) {
+            h->w[k] = h->y[k] = m->lk_m[k] = 0.0;
+            continue;
+        }
         int a = m->lk_from[k], b = m->lk_to[k];
+        double grad, mk = m->lk_m[k];
+        double dp = hyd_link_loss(m, k, mk, &grad);
+        double w = 1.0 / grad, y = mk - (dp - h->grav[k]) * w;
+        double res = fabs(dp - (h->pn[a] - h->pn[b] + h->grav[k]));
+        if (res > big) {
+            big = res;
+            r->worst_link = k;
+        }
+        h->w[k] = w;
+        h->y[k] = y;
         int u = h->unk[a], v = h->unk[b];
-        double w = h->w[k], y = h->y[k];
-        /* known parts of p_a - p_b */
+        if (u == v) /* both ends in one group (or both known) */
+            continue;
         double kk = (u < 0 ? h->known[a] : h->off[a]) -
                     (v < 0 ? h->known[b] : h->off[b]);
-        if (u >= 0 && u == v) /* both ends in one group: flows cancel */
-            continue;
+        double f = w * kk + y;
         if (u >= 0) {
             ax[h->slot_ii[k]] += w;
-            rhs[u] -= w * kk + y;
+            rhs[u] -= f;
         }
         if (v >= 0) {
             ax[h->slot_jj[k]] += w;
-            rhs[v] += w * kk + y;
+            rhs[v] += f;
         }
         if (h->slot_ij[k] >= 0)
             ax[h->slot_ij[k]] -= w;
     }
+    r->worst_pa = big;
     for (int u = 0; u < h->n_unk; u++)
-        if (h->unk_cut[u]) { /* cut-off part: pin it, report NaN */
+        if (h->unk_cut[u]) /* cut-off part: pinned, reported as NaN */
             ax[h->diag[u]] += 1.0;
-        }
 }
 
 static int linear_solve(hl_model *m, struct net_hyd *h)
 {
     if (h->n_unk == 0)
         return HL_OK;
-    assemble(m, h);
     if (!cholmod_factorize(h->a, h->l, &h->cc) ||
         h->cc.status == CHOLMOD_NOT_POSDEF)
         return net_fail(m, HL_ENOCONVERGE,
@@ -264,19 +268,26 @@ static int linear_solve(hl_model *m, struct net_hyd *h)
     return HL_OK;
 }
 
-/* New flows of the matrix links from the new pressures; returns
- * sum |dm| and accumulates sum |m| in *sum_m. */
-static double update_flows(hl_model *m, struct net_hyd *h, double *sum_m)
+/* New flows of the matrix links from the new pressures, a fraction alpha
+ * of the Newton step (1 = full step); returns sum |dm|, *sum_m = sum |m|. */
+static double update_flows(hl_model *m, struct net_hyd *h, double alpha,
+                           double *sum_m)
 {
     double change = 0.0, total = 0.0;
+    if (alpha < 1.0)
+        for (int u = 0; u < h->n_unk; u++)
+            h->p_unk[u] = h->p_unk_prev[u] +
+                          alpha * (h->p_unk[u] - h->p_unk_prev[u]);
+    node_pressures(m, h);
     for (int k = 0; k < m->n_links; k++) {
-        if (m->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+        if (m->lk_law[k] != LAW_MATRIX || !HYD_ACTIVE(m, k))
             continue;
-        double dpi = node_p(h, m->lk_from[k]) - node_p(h, m->lk_to[k]);
-        double mn = h->y[k] + h->w[k] * dpi;
-        change += fabs(mn - m->lk_m[k]);
-        total += fabs(mn);
-        m->lk_m[k] = mn;
+        double mn = h->y[k] + h->w[k] * (h->pn[m->lk_from[k]] -
+                                         h->pn[m->lk_to[k]]);
+        double dm = alpha * (mn - m->lk_m[k]);
+        change += fabs(dm);
+        m->lk_m[k] += dm;
+        total += fabs(m->lk_m[k]);
     }
     *sum_m = total;
     return change;
@@ -310,7 +321,8 @@ static double rigid_flows(hl_model *m, struct net_hyd *h, int *worst_node)
     double worst = 0.0;
     *worst_node = -1;
     for (int i = 0; i < m->n_nodes; i++) {
-        double r = h->unk[i] >= 0 && !h->unk_cut[h->unk[i]] ? fabs(e[i]) : 0;
+        int u = h->unk[i];
+        double r = u >= 0 && !h->unk_cut[u] ? fabs(e[i]) : 0.0;
         if (r > worst) {
             worst = r;
             *worst_node = i;
@@ -319,54 +331,30 @@ static double rigid_flows(hl_model *m, struct net_hyd *h, int *worst_node)
     return worst;
 }
 
-static void backtrack(hl_model *m, struct net_hyd *h)
-{
-    for (int k = 0; k < m->n_links; k++)
-        if (m->lk_law[k] == LAW_MATRIX)
-            m->lk_m[k] = 0.5 * (m->lk_m[k] + h->m_prev[k]);
-    for (int u = 0; u < h->n_unk; u++)
-        h->p_unk[u] = 0.5 * (h->p_unk[u] + h->p_unk_prev[u]);
-}
-
-static void remember(hl_model *m, struct net_hyd *h)
-{
-    for (int k = 0; k < m->n_links; k++)
-        h->m_prev[k] = m->lk_m[k];
-    memcpy(h->p_unk_prev, h->p_unk, sizeof(double) * (size_t)h->n_unk);
-}
-
-typedef struct newton_report {
-    int iterations, worst_node, worst_link;
-    double rel, residual, worst_pa;
-} newton_report;
-
+/* Newton with damping: when the relative flow change grows from one
+ * iteration to the next, the next steps are halved (down to 1/16) until
+ * it shrinks again; the full step returns once it does. */
 static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
                   newton_report *r)
 {
-    double prev_merit = INFINITY;
-    int backtracks = 0;
-    r->rel = INFINITY;
-    r->residual = INFINITY;
+    double alpha = 1.0, prev_rel = INFINITY;
+    r->rel = r->residual = INFINITY;
+    gravity_terms(m, h);
+    node_pressures(m, h);
     for (int it = 1; it <= o->max_iterations; it++) {
         r->iterations = it;
-        double merit = link_coefficients(m, h, &r->worst_link, &r->worst_pa);
-        if (merit > prev_merit * (1.0 + 1e-9) && backtracks < MAX_BACKTRACK &&
-            merit > 1e-24) {
-            backtrack(m, h);
-            backtracks++;
-            continue;
-        }
-        backtracks = 0;
-        prev_merit = merit;
-        remember(m, h);
+        assemble(m, h, r);
+        memcpy(h->p_unk_prev, h->p_unk, sizeof(double) * (size_t)h->n_unk);
         if (linear_solve(m, h))
             return m->err.code;
-        double sum_m;
-        double change = update_flows(m, h, &sum_m);
+        double sum_m, change = update_flows(m, h, alpha, &sum_m);
         r->rel = sum_m > 0.0 ? change / sum_m : change;
         r->residual = rigid_flows(m, h, &r->worst_node);
-        if (r->rel <= o->flow_rel_tol && r->residual <= o->mass_tol_kg_s)
+        if (r->rel <= o->flow_rel_tol && r->residual <= o->mass_tol_kg_s &&
+            alpha == 1.0)
             return HL_OK;
+        alpha = r->rel > prev_rel ? fmax(alpha * 0.5, 1.0 / 16.0) : 1.0;
+        prev_rel = r->rel;
     }
     char node[120] = "-", link[120] = "-";
     if (r->worst_node >= 0)
@@ -388,7 +376,7 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
 static double drive(hl_model *m, struct net_hyd *h, int k)
 {
     double d = node_p(h, m->lk_from[k]) - node_p(h, m->lk_to[k]) +
-               gravity(m, k);
+               h->grav[k];
     if (m->lk_kind[k] == LK_PUMP)
         d += hyd_pump_shutoff(m, m->lk_sub[k], m->lk_rho[k]);
     else if (m->lk_law[k] == LAW_RIGID)
@@ -429,7 +417,8 @@ int hyd_solve(hl_model *m, const hl_solve_options *o, int *iterations)
     if (!m->hyd && hyd_alloc(m))
         return m->err.code;
     struct net_hyd *h = m->hyd;
-    if (o->cold_start || !m->solved)
+    int cold = o->cold_start || !m->solved;
+    if (cold)
         cold_start(m, h);
     int total = 0;
     for (int round = 0; round < MAX_STATUS_ROUNDS; round++) {

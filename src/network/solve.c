@@ -13,7 +13,7 @@
 
 void hl_solve_options_init(hl_solve_options *o)
 {
-    o->flow_rel_tol = 1e-9;
+    o->flow_rel_tol = 1e-6;
     o->mass_tol_kg_s = 1e-6;
     o->max_iterations = 100;
     o->temp_tol_k = 1e-6;

@@ -22,9 +22,9 @@
 
 double friction_swamee_jain(double re, double eps, double *df_dre)
 {
-    double y1 = 5.74 / pow(re, 0.9);
+    double y1 = 5.74 * exp(-0.9 * log(re)); /* 5.74 / Re^0.9 */
     double y2 = eps / 3.7 + y1;
-    double y3 = log10(y2);
+    double y3 = log(y2) / LN10;
     double f = 0.25 / (y3 * y3);
     /* d/dRe of f = 0.25 (log10 y2)^-2, dy2/dRe = -0.9 y1 / Re */
     *df_dre = -0.5 / (y3 * y3 * y3) / (y2 * LN10) * (-0.9 * y1 / re);
