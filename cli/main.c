@@ -19,6 +19,7 @@ static const command commands[] = {
     {"thickness", cmd_thickness,
      "layer thickness for a surface-temperature or heat-loss limit"},
     {"materials", cmd_materials, "list the material table"},
+    {"fitting", cmd_fitting, "heat loss and hottest surface of a fitting"},
 };
 
 static void usage(FILE *out)

@@ -63,13 +63,41 @@ static void put_field(text_buf *b, const char *s, int comma)
     put(b, "\"", 1);
 }
 
+/* Fixed-point text of v with 0..6 decimals, rounded half away from zero,
+ * into s (at least 32 bytes); snprintf where the value is too large for
+ * exact integer arithmetic. A batch writes ~10 numbers per fitting, and
+ * printf's exact binary-to-decimal conversion is the dominant cost. */
+static int fixed_text(double v, int decimals, char *s)
+{
+    static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    double a = fabs(v) * scale[decimals] + 0.5;
+    if (a >= 9e15)
+        return snprintf(s, 32, "%.*f", decimals, v);
+    unsigned long long u = (unsigned long long)a, nonzero = u;
+    char tmp[32];
+    int n = 0;
+    for (int i = 0; i < decimals; i++, u /= 10)
+        tmp[n++] = (char)('0' + u % 10);
+    if (decimals)
+        tmp[n++] = '.';
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    int len = 0;
+    if (v < 0 && nonzero)
+        s[len++] = '-';
+    while (n)
+        s[len++] = tmp[--n];
+    s[len] = '\0';
+    return len;
+}
+
 /* ",value" with the given decimals; an empty cell for a non-finite value. */
 static void put_num(text_buf *b, double v, int decimals)
 {
     char s[48];
-    int n = 0;
-    if (isfinite(v))
-        n = snprintf(s, sizeof s, "%.*f", decimals, v);
+    int n = isfinite(v) ? fixed_text(v, decimals, s) : 0;
     put(b, ",", 1);
     put(b, s, (size_t)n);
 }

@@ -37,21 +37,18 @@ static double radial_thickness(double r, double c)
     return t;
 }
 
-/* Thickness that brings this patch's hottest surface to t_lim; +inf when
- * no thickness can (the surroundings keep the surface above t_lim). */
-static double patch_thickness(const solve_ctx *s, const fit_patch *p,
-                              const hl_conductivity *lam, double t_lim)
+/* Thickness that brings a surface of diameter d (radial), a sphere or a
+ * flat face (d unused) with outer boundary bc to t_lim; +inf when no
+ * thickness can (the surroundings keep the surface above t_lim). */
+static double surface_thickness(const solve_ctx *s, const hl_outer_bc *bc,
+                                int radial, int sphere, double d,
+                                const hl_conductivity *lam, double t_lim)
 {
-    hl_outer_bc bc;
-    patch_bc(s, p, &bc);
     double big_l = hl_lambda_integral(lam, t_lim, s->t_metal);
-    int radial = p->kind == PATCH_CYL_H || p->kind == PATCH_CYL_V ||
-                 p->kind == PATCH_FIN_PIN;
-    int sphere = p->kind == PATCH_SPHERE;
-    double r = 0.5 * p->d, t = 0.0;
+    double r = 0.5 * d, t = 0.0;
     for (int pass = 0; pass < MIN_COAT_PASSES; pass++) {
-        double q = hl_outer_flux(&bc, t_lim, (radial || sphere) ? p->d + 2 * t
-                                                                : 0.0);
+        double q = hl_outer_flux(bc, t_lim, (radial || sphere) ? d + 2 * t
+                                                               : 0.0);
         if (!(q > 0.0))
             return INFINITY;
         double c = big_l / q, next;
@@ -64,6 +61,29 @@ static double patch_thickness(const solve_ctx *s, const fit_patch *p,
         if (fabs(next - t) <= 1e-10 * (1.0 + next))
             return next;
         t = next;
+    }
+    return t;
+}
+
+/* A patch's thickness. The lumped tip of a pin (handwheel, gearbox, end
+ * face) is taken with its metal at the medium temperature too: it is
+ * cooler, so this errs on the safe side, and a tip in weak convection
+ * (a face looking down) can need more coating than the root. */
+static double patch_thickness(const solve_ctx *s, const fit_patch *p,
+                              const hl_conductivity *lam, double t_lim)
+{
+    hl_outer_bc bc;
+    patch_bc(s, p, &bc);
+    int radial = p->kind == PATCH_CYL_H || p->kind == PATCH_CYL_V ||
+                 p->kind == PATCH_FIN_PIN;
+    double t = surface_thickness(s, &bc, radial, p->kind == PATCH_SPHERE,
+                                 p->d, lam, t_lim);
+    if (p->kind == PATCH_FIN_PIN && p->tip_area > 0.0) {
+        hl_outer_bc tip = s->bc;
+        tip.geometry = p->tip_geom;
+        tip.length_m = p->tip_char;
+        t = fmax(t, surface_thickness(s, &tip, p->tip_cylinder, 0,
+                                      p->tip_char, lam, t_lim));
     }
     return t;
 }

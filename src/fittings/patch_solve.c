@@ -33,9 +33,10 @@ int solve_ctx_init(solve_ctx *s, const hl_fitting_conditions *c,
     s->t_metal = c->medium_k;
     s->cover = c->cover.state == HL_FIT_BARE ? NULL : &c->cover;
     s->bc.emissivity = s->cover ? c->cover.emissivity : c->bare_emissivity;
-    if (s->cover) {
-        hl_surface_in_init(&s->in);
+    if (s->cover) { /* only the fields a one-layer solve reads: the
+                       template is 4.5 kB and set once per fitting */
         s->in.inner_temp_k = c->medium_k;
+        s->in.h_inner = 0.0;
         s->in.n_layers = 1;
         s->in.layer[0] = c->cover.layer;
     }
@@ -203,7 +204,7 @@ static int solve_plate_fin(solve_ctx *s, const fit_patch *p,
         ts = te + ratio * eta * theta_b;
     }
     r->heat_w = heat * p->count;
-    r->max_surface_k = ts_root;
+    r->max_surface_k = fmax(ts_root, ts); /* h varies with the surface */
     r->mean_surface_k = ts;
     r->efficiency = eta;
     return HL_OK;
@@ -254,7 +255,9 @@ static int solve_pin(solve_ctx *s, const fit_patch *p,
         pin_pass(s, p, &bc, &bc_tip, &st);
     double a_stem = M_PI * p->d * p->length;
     r->heat_w = st.heat * p->count;
-    r->max_surface_k = ts_root;
+    /* the tip sees its own coefficient: a cooler tip in weak convection
+       can have a hotter outer face than the root */
+    r->max_surface_k = fmax(ts_root, fmax(st.ts_stem, st.ts_tip));
     r->mean_surface_k =
         (st.ts_stem * a_stem + st.ts_tip * p->tip_area) / p->area;
     r->efficiency = st.eta;
