@@ -275,6 +275,10 @@ const hl_weather *hl_season_weather(const hl_season *s);
 const hl_season_options *hl_season_options_used(const hl_season *s);
 const hl_warnings *hl_season_warnings(const hl_season *s);
 
+/* hourly.csv, monthly.csv and fittings.csv in dir (created if missing);
+ * nothing is left behind on error. */
+int hl_season_write_csv(const hl_season *s, const char *dir, hl_error *err);
+
 /* ---- report ------------------------------------------------------------- */
 
 /* The self-contained HTML report of a season (plots inlined, nothing

@@ -50,6 +50,7 @@ typedef struct plant_profile {
     double static_head_m;      /* head line with the pumps stopped */
     double max_pressure_pa;    /* pressure class (PN) limit, gauge */
     double min_pressure_pa;    /* boiling margin at the supply temperature */
+    double rho_supply, rho_return; /* kg/m3, to draw pressures as heads */
 } plant_profile;
 
 int plant_open(plant **out, const char *model_path, hl_error *err);

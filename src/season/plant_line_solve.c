@@ -313,6 +313,8 @@ void plant_get_profile(plant *p, plant_profile *out)
     out->station = l->st;
     out->static_head_m = h_static;
     out->max_pressure_pa = l->pn_pa;
+    out->rho_supply = l->rho[0];
+    out->rho_return = l->rho[1];
     out->min_pressure_pa =
         plant_line_saturation_pa(l->op.design_supply_k) - 101325.0 + 50e3;
 }

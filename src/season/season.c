@@ -206,6 +206,19 @@ static void snapshot_profile(hl_season *s, plant *p, int si)
     s->static_head_m = pr.static_head_m;
     s->max_pressure_pa = pr.max_pressure_pa;
     s->min_pressure_pa = pr.min_pressure_pa;
+    s->rho_supply = pr.rho_supply;
+    for (int i = 0; i < pr.n; i++)
+        if (pr.pt[i].pressure_supply_pa > pr.max_pressure_pa ||
+            pr.pt[i].pressure_return_pa > pr.max_pressure_pa) {
+            hl_warnings_add(&s->warnings,
+                            "design hour: pressure %.2f MPa at km %.1f is "
+                            "above the pressure class limit %.2f MPa",
+                            fmax(pr.pt[i].pressure_supply_pa,
+                                 pr.pt[i].pressure_return_pa) / 1e6,
+                            pr.pt[i].chainage_m / 1000.0,
+                            pr.max_pressure_pa / 1e6);
+            break;
+        }
 }
 
 static plant_bc hour_bc(const hl_season *s, int k)

@@ -24,7 +24,7 @@ struct hl_season {
     int n_profile;
     plant_station station[8];
     int n_stations;
-    double static_head_m, max_pressure_pa, min_pressure_pa;
+    double static_head_m, max_pressure_pa, min_pressure_pa, rho_supply;
     int unmet_hours;
     hl_warnings warnings;
 };
