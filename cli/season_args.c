@@ -264,16 +264,29 @@ static int ground(const char *v, hl_season_options *o)
     return 1;
 }
 
+/* MATERIAL:MM or k=W/MK:MM for --coating / --jacket. */
 static int layer(const hl_material_db *db, const char *opt, const char *spec,
                  hl_layer *out, double *eps)
 {
     if (!spec)
         return 1;
-    double e = *eps;
-    if (!cli_layer(CMD, db, spec, out, &e)) {
-        fprintf(stderr, "heatline %s: (in %s)\n", CMD, opt);
-        return 0;
+    const char *colon = strrchr(spec, ':');
+    char id[64];
+    if (colon && colon > spec && (size_t)(colon - spec) < sizeof id &&
+        strncmp(spec, "k=", 2) != 0) {
+        memcpy(id, spec, (size_t)(colon - spec));
+        id[colon - spec] = '\0';
+        if (!hl_material_find(db, id)) {
+            char hint[200];
+            hl_material_suggest(db, id, 3, hint, sizeof hint);
+            return cli_fail(CMD, "%s '%s': unknown material '%s' (closest: "
+                                 "%s)",
+                            opt, spec, id, hint), 0;
+        }
     }
+    double e = *eps;
+    if (!cli_layer(CMD, db, spec, out, &e))
+        return 0;
     *eps = e;
     return 1;
 }
