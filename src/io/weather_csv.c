@@ -17,6 +17,7 @@ typedef struct csv_cols {
 
 static int find_columns(const csv_table *t, csv_cols *c, hl_error *err)
 {
+    c->wind = c->temp = -1;
     c->time = csv_table_require(t, "time", err);
     if (c->time < 0)
         return HL_EPARSE;

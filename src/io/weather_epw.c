@@ -107,7 +107,7 @@ static int parse_ground(const epw_line *l, const char *origin, int line,
         int rc = field_number(l, base, origin, line, "ground depth m", 0,
                               100, &w->ground_depth_m[d], err);
         for (int m = 0; !rc && m < 12; m++) {
-            double c;
+            double c = 0.0;
             rc = field_number(l, base + 4 + m, origin, line,
                               "ground temperature C", -70, 70, &c, err);
             w->ground_monthly_k[d][m] = c + HL_ZERO_C_K;
@@ -166,7 +166,7 @@ static int parse_row(char *buf, const char *origin, int line, hl_weather *w,
                             "%s:%d: %d fields, expected at least %d (an EPW "
                             "hourly row has 35)",
                             origin, line, l.n, EPW_MIN_FIELDS);
-    double y, m, d, h, t, v;
+    double y = 0, m = 1, d = 1, h = 1, t = 0, v = 0;
     int rc = field_number(&l, EPW_F_YEAR, origin, line, "year", 0, 9999, &y,
                           err);
     if (!rc)
