@@ -242,12 +242,44 @@ static void outputs_atomic(void **state)
     hl_season_free(s);
 }
 
+/* The run report (one design hour) is written whole, or not at all when
+ * the plotting library is missing. */
+static void run_report(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hl_run_reportXXXXXX", path[256], cmd[300];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/run.html", dir);
+    hl_error err;
+    hl_error_clear(&err);
+    int rc = hl_report_write_run(path, NULL, &err);
+    if (rc == HL_ENOTFOUND) /* ECharts not installed here */
+        assert_false(exists(path));
+    else {
+        assert_int_equal(rc, HL_OK);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        char buf[4096];
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        buf[n] = '\0';
+        fclose(f);
+        assert_non_null(strstr(buf, "Content-Security-Policy"));
+        assert_non_null(strstr(buf, "chart-pressure"));
+    }
+    hl_error_clear(&err);
+    assert_int_equal(hl_report_write_run(path, "model.yaml", &err),
+                     HL_EINVAL);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(balance_every_hour), cmocka_unit_test(months_add_up),
         cmocka_unit_test(retrofit_saves),     cmocka_unit_test(constant_weather),
         cmocka_unit_test(bad_options),        cmocka_unit_test(outputs_atomic),
+        cmocka_unit_test(run_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
