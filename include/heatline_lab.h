@@ -159,6 +159,23 @@ void hl_lab_material(const hl_lab_fit *f, const char *id,
                      double emissivity, double density_kg_m3,
                      hl_material *out);
 
+/* How a comparison-heating result depends on its assumptions: lambda at
+ * design_k refitted with the emissivity of every run moved by -/+ step,
+ * and with each coefficient set (enum hl_coef_set order). */
+typedef struct hl_lab_sensitivity {
+    double design_k, emissivity_step;
+    double lambda;                   /* as fitted with the data's set */
+    double lambda_eps_minus, lambda_eps_plus;
+    double lambda_set[3];            /* iso12241, astm-c680, gb50264 */
+} hl_lab_sensitivity;
+
+/* For the runs of material at ageing state age, fitted with degree (1 or
+ * 2). HL_EINVAL unless the data come from the comparison set-up. */
+int hl_lab_sensitivity_of(const hl_lab_data *d, const char *material,
+                          double age, int degree, double design_k,
+                          double emissivity_step, hl_lab_sensitivity *out,
+                          hl_error *err);
+
 /* ---- ageing --------------------------------------------------------- */
 
 typedef struct hl_lab_ageing_options {
@@ -167,9 +184,12 @@ typedef struct hl_lab_ageing_options {
     double limit_pct;      /* allowed lambda increase, %; 0 = 10 */
 } hl_lab_ageing_options;
 
-/* Runs of one material, thickness and ageing state. */
+/* Runs of one material, thickness and ageing state. Thicknesses within
+ * 15 % of the first run of a class are one class (measured thicknesses of
+ * one nominal coat scatter); thickness_m is the class's mean. */
 typedef struct hl_lab_age_group {
     char material[48];
+    int thickness_class; /* index shared by the groups of one thickness */
     double thickness_m;
     double cycles; /* ageing state: cycles, or hours when counted so */
     double hours;
@@ -185,10 +205,17 @@ typedef struct hl_lab_age_material {
     double max_cycles;
     double aged_lambda, u_aged_lambda;  /* at design_k, most cycles, mean
                                            over thicknesses */
-    double increase_pct_per_cycle;      /* slope through the groups */
+    double increase_pct_per_cycle;      /* weighted slope through the
+                                           groups and the origin */
+    double u_increase_pct_per_cycle;
+    double trend_increase_pct;          /* slope x max_cycles */
+    double u_trend_increase_pct;
     double mass_change_pct_per_cycle;   /* NaN if no mass given */
-    double worst_increase_pct;
-    int delaminated, pass, rank;        /* rank 1 = lowest aged lambda */
+    double worst_increase_pct;          /* largest single group */
+    int delaminated;
+    int pass;     /* trend below the limit and no delamination */
+    int marginal; /* the limit lies within 2 u of the trend */
+    int rank;     /* 1 = lowest aged lambda */
 } hl_lab_age_material;
 
 typedef struct hl_lab_ageing {

@@ -12,14 +12,38 @@
 #include <string.h>
 #include <strings.h>
 
-#define THICKNESS_TOL_M 1e-5 /* thicknesses closer than 0.01 mm are one */
+#define THICKNESS_CLASS_TOL 0.15 /* relative: one nominal thickness */
 
-static int same_group(const hl_lab_age_group *g, const hl_lab_run *r,
-                      double age)
+/* Thickness class of each run: a material's runs sorted by thickness
+ * start a new class where the step to the next thinner run exceeds 15 %
+ * (single linkage: the scatter of measured thicknesses of one nominal
+ * coat stays together). The class id is the index of its thinnest run. */
+static void thickness_classes(const hl_lab_data *d, int *cls)
 {
-    return strcasecmp(g->material, r->material) == 0 &&
-           fabs(g->thickness_m - r->in.thickness_m) < THICKNESS_TOL_M &&
-           fabs(g->cycles - age) < 1e-9;
+    for (int i = 0; i < d->n_runs; i++) {
+        const hl_lab_run *r = &d->runs[i];
+        double t = r->in.thickness_m;
+        int head = i; /* walk down to the thinnest run linked to this one */
+        for (int moved = 1; moved;) {
+            moved = 0;
+            for (int j = 0; j < d->n_runs; j++) {
+                double tj = d->runs[j].in.thickness_m;
+                int thinner = tj < t || (tj == t && j < head);
+                if (thinner && tj * (1.0 + THICKNESS_CLASS_TOL) >= t &&
+                    strcasecmp(d->runs[j].material, r->material) == 0) {
+                    head = j;
+                    t = tj;
+                    moved = 1;
+                }
+            }
+        }
+        cls[i] = head;
+    }
+}
+
+static int same_group(const hl_lab_age_group *g, int cls, double age)
+{
+    return g->thickness_class == cls && fabs(g->cycles - age) < 1e-9;
 }
 
 static double design_temperature(const hl_lab_data *d,
@@ -60,7 +84,7 @@ static int material_slope(const hl_lab_data *d, const char *material,
 
 /* Accumulators of a group while the runs are read. */
 typedef struct sums {
-    double sw, swl, sl, sll, mass, n_mass;
+    double sw, swl, sl, sll, mass, n_mass, thickness;
     int unweighted;
 } sums;
 
@@ -80,6 +104,7 @@ static void add_run(hl_lab_age_group *g, sums *s, const hl_lab_run *r,
         s->mass += r->mass_g;
         s->n_mass++;
     }
+    s->thickness += r->in.thickness_m;
     if (g->n++ == 0)
         g->first_line = r->line;
     g->delaminated |= r->delaminated;
@@ -101,17 +126,19 @@ static void close_group(hl_lab_age_group *g, const sums *s)
         g->u_lambda_design = sqrt(fmax(var, 0.0) / g->n);
     }
     g->mass_g = s->n_mass > 0 ? s->mass / s->n_mass : NAN;
+    g->thickness_m = s->thickness / g->n;
 }
 
-static int find_group(hl_lab_ageing *a, const hl_lab_run *r, double age)
+static int find_group(hl_lab_ageing *a, const hl_lab_run *r, int cls,
+                      double age)
 {
     for (int i = 0; i < a->n_groups; i++)
-        if (same_group(&a->groups[i], r, age))
+        if (same_group(&a->groups[i], cls, age))
             return i;
     hl_lab_age_group *g = &a->groups[a->n_groups];
     memset(g, 0, sizeof *g);
     copy_text(g->material, sizeof g->material, r->material);
-    g->thickness_m = r->in.thickness_m;
+    g->thickness_class = cls;
     g->cycles = age;
     g->hours = r->hours;
     return a->n_groups++;
@@ -122,8 +149,12 @@ static int build_groups(const hl_lab_data *d, hl_lab_ageing *a,
 {
     sums *s = calloc((size_t)d->n_runs, sizeof *s);
     double *slope = calloc((size_t)d->n_runs, sizeof *slope);
-    int rc = s && slope ? HL_OK
-                        : hl_error_set(err, HL_ENOMEM, "out of memory");
+    int *cls = calloc((size_t)d->n_runs, sizeof *cls);
+    int rc = s && slope && cls
+                 ? HL_OK
+                 : hl_error_set(err, HL_ENOMEM, "out of memory");
+    if (!rc)
+        thickness_classes(d, cls);
     for (int i = 0; !rc && i < d->n_runs; i++) {
         const hl_lab_run *r = &d->runs[i];
         int first = 1; /* compute each material's slope once */
@@ -135,7 +166,7 @@ static int build_groups(const hl_lab_data *d, hl_lab_ageing *a,
         if (first)
             rc = material_slope(d, r->material, &slope[i], err);
         if (!rc) {
-            int g = find_group(a, r, hl_lab_run_age(d, r));
+            int g = find_group(a, r, cls[i], hl_lab_run_age(d, r));
             add_run(&a->groups[g], &s[g], r, slope[i], a->design_k);
         }
     }
@@ -143,6 +174,7 @@ static int build_groups(const hl_lab_data *d, hl_lab_ageing *a,
         close_group(&a->groups[g], &s[g]);
     free(s);
     free(slope);
+    free(cls);
     return rc;
 }
 
@@ -151,8 +183,7 @@ static const hl_lab_age_group *baseline(const hl_lab_ageing *a,
 {
     for (int i = 0; i < a->n_groups; i++) {
         const hl_lab_age_group *b = &a->groups[i];
-        if (b->cycles == 0.0 && strcasecmp(b->material, g->material) == 0 &&
-            fabs(b->thickness_m - g->thickness_m) < THICKNESS_TOL_M)
+        if (b->cycles == 0.0 && b->thickness_class == g->thickness_class)
             return b;
     }
     return NULL;
@@ -183,37 +214,58 @@ static int compare_groups(const hl_lab_ageing *a, const char *origin,
     return HL_OK;
 }
 
-/* Least-squares slope through the origin, sum(x y) / sum(x^2): the
- * unaged state has no change by definition. */
+/* Weighted least-squares slope through the origin (the unaged state has
+ * no change by definition): sum(w x y) / sum(w x^2), u = 1/sqrt(sum w x^2),
+ * w = 1/u_y^2 (all 1 when the groups carry no uncertainty). */
+typedef struct trend {
+    double swxx, swxy, sxxm, sxm;
+} trend;
+
+static void add_to_trend(trend *t, const hl_lab_age_group *g)
+{
+    double x = g->cycles;
+    double w = g->u_increase_pct > 0 ? 1.0 / (g->u_increase_pct *
+                                              g->u_increase_pct)
+                                     : 1.0;
+    if (x > 0.0) {
+        t->swxx += w * x * x;
+        t->swxy += w * x * g->increase_pct;
+    }
+    if (x > 0.0 && isfinite(g->mass_change_pct)) {
+        t->sxxm += x * x;
+        t->sxm += x * g->mass_change_pct;
+    }
+}
+
 static void material_trends(const hl_lab_ageing *a, hl_lab_age_material *m)
 {
-    double sxx = 0, sxy = 0, sxm = 0, sxxm = 0, aged = 0, u2 = 0;
+    trend t = {0, 0, 0, 0};
+    double aged = 0, u2 = 0;
     int n_aged = 0;
-    m->pass = 1;
-    m->worst_increase_pct = 0.0;
     for (int i = 0; i < a->n_groups; i++) {
         const hl_lab_age_group *g = &a->groups[i];
         if (strcasecmp(g->material, m->material) != 0)
             continue;
-        m->pass &= g->pass;
         m->delaminated |= g->delaminated;
         m->worst_increase_pct = fmax(m->worst_increase_pct, g->increase_pct);
-        sxx += g->cycles * g->cycles;
-        sxy += g->cycles * g->increase_pct;
-        if (isfinite(g->mass_change_pct)) {
-            sxxm += g->cycles * g->cycles;
-            sxm += g->cycles * g->mass_change_pct;
-        }
+        add_to_trend(&t, g);
         if (g->cycles == m->max_cycles) {
             aged += g->lambda_design;
             u2 += g->u_lambda_design * g->u_lambda_design;
             n_aged++;
         }
     }
-    m->increase_pct_per_cycle = sxx > 0 ? sxy / sxx : 0.0;
-    m->mass_change_pct_per_cycle = sxxm > 0 ? sxm / sxxm : NAN;
+    m->increase_pct_per_cycle = t.swxx > 0 ? t.swxy / t.swxx : 0.0;
+    m->u_increase_pct_per_cycle = t.swxx > 0 ? 1.0 / sqrt(t.swxx) : 0.0;
+    m->trend_increase_pct = m->increase_pct_per_cycle * m->max_cycles;
+    m->u_trend_increase_pct = m->u_increase_pct_per_cycle * m->max_cycles;
+    m->mass_change_pct_per_cycle = t.sxxm > 0 ? t.sxm / t.sxxm : NAN;
     m->aged_lambda = aged / n_aged;
     m->u_aged_lambda = sqrt(u2) / n_aged;
+    m->pass = m->trend_increase_pct < a->limit_pct && !m->delaminated;
+    m->marginal = !m->delaminated &&
+                  fabs(m->trend_increase_pct - a->limit_pct) <
+                      2.0 * m->u_trend_increase_pct;
 }
 
 static int by_aged_lambda(const void *x, const void *y)
@@ -254,7 +306,7 @@ static int group_order(const void *x, const void *y)
     int c = strcasecmp(a->material, b->material);
     if (c)
         return c;
-    if (fabs(a->thickness_m - b->thickness_m) >= THICKNESS_TOL_M)
+    if (a->thickness_class != b->thickness_class)
         return a->thickness_m < b->thickness_m ? -1 : 1;
     return (a->cycles > b->cycles) - (a->cycles < b->cycles);
 }
