@@ -59,26 +59,38 @@ static double design_temperature(const hl_lab_data *d,
     return round(0.5 * (lo + hi) - HL_ZERO_C_K) + HL_ZERO_C_K;
 }
 
-/* Slope d lambda / dT of a material's unaged runs (linear fit). */
+/* Slope d lambda / dT of a material's unaged runs: the weighted straight
+ * line, closed form (two runs at two temperatures are enough here). */
 static int material_slope(const hl_lab_data *d, const char *material,
-                          double *slope, hl_error *err)
+                          double design_k, double *slope, hl_error *err)
 {
-    hl_lab_point *pts = malloc((size_t)d->n_runs * sizeof *pts);
-    if (!pts)
-        return hl_error_set(err, HL_ENOMEM, "out of memory");
-    int n = hl_lab_points(d, material, 0.0, pts, d->n_runs);
-    hl_lab_fit_options o = {1, 0.0, d->origin, material};
-    hl_lab_fit f;
-    hl_error sub;
-    hl_error_clear(&sub);
-    int rc = hl_lab_fit_lambda(pts, n, &o, &f, &sub);
-    free(pts);
-    if (rc)
-        return hl_error_set(err, rc, "%s (the unaged runs set the slope "
-                                     "that brings each run to the design "
-                                     "temperature)",
-                            sub.message);
-    *slope = f.c[1];
+    double sw = 0, swx = 0, swy = 0, sxx = 0, sxy = 0;
+    int first = 0, n = 0;
+    for (int i = 0; i < d->n_runs; i++) {
+        const hl_lab_run *r = &d->runs[i];
+        if (strcasecmp(r->material, material) != 0 ||
+            hl_lab_run_age(d, r) != 0.0)
+            continue;
+        double u = r->value.u_lambda, w = u > 0 ? 1.0 / (u * u) : 1.0;
+        double x = r->value.t_mean_k - design_k, y = r->value.lambda;
+        if (n++ == 0)
+            first = r->line;
+        sw += w, swx += w * x, swy += w * y;
+        sxx += w * x * x, sxy += w * x * y;
+    }
+    double den = sw * sxx - swx * swx;
+    int one_temperature = !(den > 1e-12 * sw * sxx);
+    *slope = one_temperature ? 0.0 : (sw * sxy - swx * swy) / den;
+    if (n > 0 && one_temperature && fabs(swx / sw) > 0.5)
+        return hl_error_set(err, HL_EINVAL,
+                            "%s:%d: material %s: the unaged runs are all at "
+                            "one mean temperature, so lambda cannot be "
+                            "moved to the design temperature %.1f C: test "
+                            "at two temperatures or give --design-temp "
+                            "%.1f",
+                            d->origin, first, material,
+                            design_k - HL_ZERO_C_K,
+                            swx / sw + design_k - HL_ZERO_C_K);
     return HL_OK;
 }
 
@@ -164,7 +176,7 @@ static int build_groups(const hl_lab_data *d, hl_lab_ageing *a,
                 slope[i] = slope[j];
             }
         if (first)
-            rc = material_slope(d, r->material, &slope[i], err);
+            rc = material_slope(d, r->material, a->design_k, &slope[i], err);
         if (!rc) {
             int g = find_group(a, r, cls[i], hl_lab_run_age(d, r));
             add_run(&a->groups[g], &s[g], r, slope[i], a->design_k);
