@@ -17,8 +17,7 @@ static const char usage_text[] =
     "           [--coefficients iso12241|astm-c680|gb50264] [--json]\n"
     "       heatline lab --template pipe|plate|comparison\n";
 
-int lab_read(const char *cmd, const char *file, int coef_set,
-             hl_lab_data *out)
+int lab_read(const char *cmd, const char *file, int coef_set, hl_lab_data *out)
 {
     hl_error err;
     hl_error_clear(&err);
@@ -34,8 +33,9 @@ int lab_coef_set(const char *cmd, const char *name, int *set)
     *set = hl_coef_set_from_name(name);
     if (*set >= 0)
         return 1;
-    cli_fail(cmd, "--coefficients '%s': expected iso12241, astm-c680 or "
-                  "gb50264",
+    cli_fail(cmd,
+             "--coefficients '%s': expected iso12241, astm-c680 or "
+             "gb50264",
              name);
     return 0;
 }
@@ -64,9 +64,11 @@ int cmd_lab(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
-    if (strcmp(sub, "--template") == 0 || strncmp(sub, "--template=", 11) == 0) {
-        const char *kind = sub[10] == '=' ? sub + 11 : argc > 2 ? argv[2]
-                                                                : NULL;
+    if (strcmp(sub, "--template") == 0 ||
+        strncmp(sub, "--template=", 11) == 0) {
+        const char *kind = sub[10] == '=' ? sub + 11
+                           : argc > 2     ? argv[2]
+                                          : NULL;
         if (!kind)
             return cli_fail("lab", "--template needs pipe, plate or "
                                    "comparison");
@@ -76,7 +78,8 @@ int cmd_lab(int argc, char **argv)
         return lab_fit(argc - 1, argv + 1);
     if (strcmp(sub, "ageing") == 0 || strcmp(sub, "aging") == 0)
         return lab_ageing(argc - 1, argv + 1);
-    return cli_fail("lab", "unknown subcommand '%s': expected fit, ageing "
-                           "or --template",
+    return cli_fail("lab",
+                    "unknown subcommand '%s': expected fit, ageing "
+                    "or --template",
                     sub);
 }

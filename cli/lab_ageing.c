@@ -11,7 +11,7 @@
 #include <string.h>
 
 #define ACMD "lab ageing"
-#define C(k) ((k) - HL_ZERO_C_K)
+#define C(k) ((k)-HL_ZERO_C_K)
 
 enum { O_DESIGN = 256, O_LIMIT, O_COEF, O_JSON, O_HELP };
 
@@ -39,8 +39,7 @@ static int take_option(int c, const char *v, ageing_args *a)
     case O_LIMIT:
         if (!cli_number(ACMD, "--limit", v, &a->opt.limit_pct) ||
             !(a->opt.limit_pct > 0))
-            return cli_fail(ACMD, "--limit '%s': expected a percentage > 0",
-                            v);
+            return cli_fail(ACMD, "--limit '%s': expected a percentage > 0", v);
         return 0;
     case O_COEF:
         return lab_coef_set(ACMD, v, &a->coef_set) ? 0 : EXIT_USAGE;
@@ -65,8 +64,9 @@ static int parse_args(int argc, char **argv, ageing_args *a)
             return 0;
         }
         if (c == '?' || c == ':')
-            return cli_fail(ACMD, "unknown or incomplete option '%s' (see "
-                                  "heatline lab --help)",
+            return cli_fail(ACMD,
+                            "unknown or incomplete option '%s' (see "
+                            "heatline lab --help)",
                             argv[optind - 1]);
         if ((rc = take_option(c, optarg, a)) != 0)
             return rc;
@@ -101,8 +101,7 @@ static void print_groups(const hl_lab_data *d, const hl_lab_ageing *r)
             printf("%+8.2f", g->mass_change_pct);
         else
             printf("%8s", "-");
-        printf(" %6s %7s\n", g->delaminated ? "yes" : "no",
-               verdict(g->pass));
+        printf(" %6s %7s\n", g->delaminated ? "yes" : "no", verdict(g->pass));
     }
 }
 
@@ -161,8 +160,7 @@ static json_t *groups_json(const hl_lab_ageing *r)
         json_object_set_new(o, "age", cli_json_number(g->cycles));
         json_object_set_new(o, "runs", json_integer(g->n));
         json_object_set_new(o, "lambda", cli_json_number(g->lambda_design));
-        json_object_set_new(o, "u_lambda",
-                            cli_json_number(g->u_lambda_design));
+        json_object_set_new(o, "u_lambda", cli_json_number(g->u_lambda_design));
         json_object_set_new(o, "lambda_increase_pct",
                             cli_json_number(g->increase_pct));
         json_object_set_new(o, "u_lambda_increase_pct",
@@ -213,7 +211,8 @@ static int print_json(const hl_lab_data *d, const hl_lab_ageing *r)
 {
     json_t *root = json_object();
     json_object_set_new(root, "file", json_string(d->origin));
-    json_object_set_new(root, "setup", json_string(hl_lab_setup_name(d->setup)));
+    json_object_set_new(root, "setup",
+                        json_string(hl_lab_setup_name(d->setup)));
     json_object_set_new(root, "age_unit",
                         json_string(d->age_by_hours ? "hours" : "cycles"));
     json_object_set_new(root, "design_temp_c", cli_json_number(C(r->design_k)));

@@ -13,8 +13,7 @@ int lab_template(const char *kind);
 
 /* Read the runs of file with the named coefficient set; prints the error
  * and returns 0 on failure. */
-int lab_read(const char *cmd, const char *file, int coef_set,
-             hl_lab_data *out);
+int lab_read(const char *cmd, const char *file, int coef_set, hl_lab_data *out);
 
 /* Parse --coefficients NAME into *set; prints the error, returns 0. */
 int lab_coef_set(const char *cmd, const char *name, int *set);

@@ -12,8 +12,19 @@
 #include <strings.h>
 #include <unistd.h>
 
-enum { O_MATERIAL = 256, O_CYCLES, O_DEGREE, O_DESIGN, O_COEF, O_EPS,
-       O_NAME, O_CATEGORY, O_OUTPUT, O_JSON, O_HELP };
+enum {
+    O_MATERIAL = 256,
+    O_CYCLES,
+    O_DEGREE,
+    O_DESIGN,
+    O_COEF,
+    O_EPS,
+    O_NAME,
+    O_CATEGORY,
+    O_OUTPUT,
+    O_JSON,
+    O_HELP
+};
 
 static const struct option options[] = {
     {"material", required_argument, 0, O_MATERIAL},
@@ -54,15 +65,15 @@ static int take_option(int c, const char *v, fit_args *a)
     case O_DEGREE:
         return set_degree(v, a);
     case O_DESIGN:
-        return lab_temperature(CMD, "--design-temp", v, &a->design_k) ? 0
-                                                                      : 2;
+        return lab_temperature(CMD, "--design-temp", v, &a->design_k) ? 0 : 2;
     case O_COEF:
         return lab_coef_set(CMD, v, &a->coef_set) ? 0 : 2;
     case O_EPS:
         if (!cli_number(CMD, "--emissivity-step", v, &a->eps_step) ||
             !(a->eps_step > 0 && a->eps_step < 1))
-            return cli_fail(CMD, "--emissivity-step '%s': expected a value "
-                                 "in (0, 1)",
+            return cli_fail(CMD,
+                            "--emissivity-step '%s': expected a value "
+                            "in (0, 1)",
                             v);
         return 0;
     case O_NAME:
@@ -92,8 +103,9 @@ static int check_args(const fit_args *a)
         return cli_fail(CMD, "--name without --output prints the material "
                              "row: --json needs --output FILE");
     if (a->name && (!a->name[0] || strchr(a->name, ',')))
-        return cli_fail(CMD, "--name '%s': expected a material id without "
-                             "commas",
+        return cli_fail(CMD,
+                        "--name '%s': expected a material id without "
+                        "commas",
                         a->name);
     return 0;
 }
@@ -114,8 +126,9 @@ static int parse_args(int argc, char **argv, fit_args *a)
             return 0;
         }
         if (c == '?' || c == ':')
-            return cli_fail(CMD, "unknown or incomplete option '%s' (see "
-                                 "heatline lab --help)",
+            return cli_fail(CMD,
+                            "unknown or incomplete option '%s' (see "
+                            "heatline lab --help)",
                             argv[optind - 1]);
         if ((rc = take_option(c, optarg, a)) != 0)
             return rc;
@@ -179,17 +192,17 @@ static int fit_one(const hl_lab_data *d, const fit_args *a,
     hl_lab_fit_options o = {a->degree, 0.0, d->origin, material};
     if (hl_lab_fit_lambda(res->pts, res->n, &o, &res->fit, &err))
         return cli_fail(CMD, "%s", err.message);
-    res->design_k = isfinite(a->design_k)
-                        ? a->design_k
-                        : round(0.5 * (res->fit.t_min_k + res->fit.t_max_k) -
-                                HL_ZERO_C_K) +
-                              HL_ZERO_C_K;
+    res->design_k =
+        isfinite(a->design_k)
+            ? a->design_k
+            : round(0.5 * (res->fit.t_min_k + res->fit.t_max_k) - HL_ZERO_C_K) +
+                  HL_ZERO_C_K;
     res->emissivity = d->setup == HL_LAB_COMPARISON
                           ? mean_of(d, material, a->age,
                                     offsetof(hl_lab_input, emissivity), 1)
                           : NAN;
-    res->density = mean_of(d, material, a->age,
-                           offsetof(hl_lab_run, density_kg_m3), 0);
+    res->density =
+        mean_of(d, material, a->age, offsetof(hl_lab_run, density_kg_m3), 0);
     if (d->setup != HL_LAB_COMPARISON)
         return 0;
     res->have_sensitivity = 1;
@@ -212,8 +225,9 @@ static int fit_all(const hl_lab_data *d, const fit_args *a, fit_result *res,
                       a->material ? a->material : "",
                       d->age_by_hours ? "hours" : "cycles", a->age);
     else if (a->name && n > 1)
-        rc = cli_fail(CMD, "--name: %s holds %d materials (%s, %s%s): choose "
-                           "one with --material",
+        rc = cli_fail(CMD,
+                      "--name: %s holds %d materials (%s, %s%s): choose "
+                      "one with --material",
                       d->origin, n, names[0], names[1], n > 2 ? ", ..." : "");
     for (int k = 0; k < n && !rc; k++) {
         rc = fit_one(d, a, names[k], &res[k]);
@@ -238,7 +252,8 @@ int lab_fit(int argc, char **argv)
     if (!rc && a.name)
         rc = lab_write_material(&a, &d, &res[0]);
     if (!rc && (!a.name || a.output))
-        rc = a.json ? lab_fit_json(&a, &d, res, n) : lab_fit_text(&a, &d, res, n);
+        rc = a.json ? lab_fit_json(&a, &d, res, n)
+                    : lab_fit_text(&a, &d, res, n);
     for (int k = 0; res && k < n; k++)
         free(res[k].pts);
     free(res);

@@ -42,8 +42,8 @@ int lab_write_material(const fit_args *a, const hl_lab_data *d,
                        const fit_result *res)
 {
     hl_material m;
-    hl_lab_material(&res->fit, a->name, a->category, d->origin,
-                    res->emissivity, res->density, &m);
+    hl_lab_material(&res->fit, a->name, a->category, d->origin, res->emissivity,
+                    res->density, &m);
     char row[2048];
     if (hl_material_format_csv(&m, row, sizeof row))
         return cli_fail(CMD, "material row too long");

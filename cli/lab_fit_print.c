@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#define C(k) ((k) - HL_ZERO_C_K)
+#define C(k) ((k)-HL_ZERO_C_K)
 
 static const char *age_unit(const hl_lab_data *d)
 {
@@ -46,8 +46,7 @@ static void print_coefficients(const hl_lab_fit *f)
                                        "c  W/(m K3)"};
     printf("  %-13s %13s %13s\n", "coefficient", "value", "std. unc.");
     for (int i = 0; i <= f->degree; i++)
-        printf("  %-13s %13.5e %13.2e\n", name[i], f->c[i],
-               sqrt(f->cov[i][i]));
+        printf("  %-13s %13.5e %13.2e\n", name[i], f->c[i], sqrt(f->cov[i][i]));
     double rho = f->cov[0][1] / sqrt(f->cov[0][0] * f->cov[1][1]);
     printf("  correlation(a, b) %.3f\n", rho);
     printf("  chi2 = %.3g for %g degrees of freedom (99 %% limit %.3g)%s, "
@@ -62,15 +61,14 @@ static void print_coefficients(const hl_lab_fit *f)
 
 static void print_runs(const fit_result *r)
 {
-    printf("\n  %5s %8s %7s %9s %9s %9s %10s %7s\n", "line", "mean C",
-           "dT K", "lambda", "u", "fit", "residual", "stud.");
+    printf("\n  %5s %8s %7s %9s %9s %9s %10s %7s\n", "line", "mean C", "dT K",
+           "lambda", "u", "fit", "residual", "stud.");
     for (int i = 0; i < r->n; i++) {
         const hl_lab_point *p = &r->pts[i];
         printf("  %5d %8.2f %7.2f %9.5f %9.5f %9.5f %+10.5f %+7.2f%s\n",
-               p->line, C(p->t_mean_k), p->delta_t_k, p->lambda,
-               p->u_lambda, p->fitted, p->residual, p->studentised,
-               fabs(p->studentised) > HL_LAB_OUTLIER_LIMIT ? "  outlier?"
-                                                           : "");
+               p->line, C(p->t_mean_k), p->delta_t_k, p->lambda, p->u_lambda,
+               p->fitted, p->residual, p->studentised,
+               fabs(p->studentised) > HL_LAB_OUTLIER_LIMIT ? "  outlier?" : "");
     }
 }
 
@@ -144,8 +142,8 @@ static void warn_fit(const hl_lab_data *d, const fit_result *r)
                 CMD, r->material, f->chi2, f->chi2_limit, f->dof);
 }
 
-int lab_fit_text(const fit_args *a, const hl_lab_data *d,
-                 const fit_result *res, int n)
+int lab_fit_text(const fit_args *a, const hl_lab_data *d, const fit_result *res,
+                 int n)
 {
     print_header(a, d);
     for (int k = 0; k < n; k++) {
@@ -230,8 +228,8 @@ static json_t *declared_json(const fit_result *r)
     for (int i = 0; i < n; i++) {
         json_t *o = json_object();
         json_object_set_new(o, "t_c", num(C(t_k[i])));
-        json_object_set_new(o, "lambda", num(hl_lab_fit_eval(&r->fit, t_k[i],
-                                                             &u)));
+        json_object_set_new(o, "lambda",
+                            num(hl_lab_fit_eval(&r->fit, t_k[i], &u)));
         json_object_set_new(o, "u_lambda", num(u));
         json_object_set_new(o, "declared",
                             num(hl_lab_declared(&r->fit, t_k[i])));
@@ -277,12 +275,13 @@ static json_t *material_json(const fit_result *r)
     return o;
 }
 
-int lab_fit_json(const fit_args *a, const hl_lab_data *d,
-                 const fit_result *res, int n)
+int lab_fit_json(const fit_args *a, const hl_lab_data *d, const fit_result *res,
+                 int n)
 {
     json_t *root = json_object(), *mats = json_array();
     json_object_set_new(root, "file", json_string(d->origin));
-    json_object_set_new(root, "setup", json_string(hl_lab_setup_name(d->setup)));
+    json_object_set_new(root, "setup",
+                        json_string(hl_lab_setup_name(d->setup)));
     json_object_set_new(root, "coefficients",
                         d->setup == HL_LAB_COMPARISON
                             ? json_string(hl_coef_set_name(d->coef_set))
@@ -290,8 +289,9 @@ int lab_fit_json(const fit_args *a, const hl_lab_data *d,
     json_object_set_new(root, "age_unit", json_string(age_unit(d)));
     json_object_set_new(root, "age", num(a->age));
     json_object_set_new(root, "model_selection",
-                        json_string("F-test of the quadratic term, level "
-                                    "0.05"));
+                        json_string(a->degree ? "fixed by --degree"
+                                              : "F-test of the quadratic "
+                                                "term, level 0.05"));
     for (int k = 0; k < n; k++) {
         warn_fit(d, &res[k]);
         json_array_append_new(mats, material_json(&res[k]));

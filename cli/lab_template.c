@@ -33,8 +33,7 @@ static const char *const pipe_text[2] = {
     "diameter, mm\n"
     "#   thickness_mm        insulation thickness, mm\n"
     "#   t_inner_c           mean pipe surface temperature, C\n"
-    "#   t_outer_c           mean insulation outer surface temperature, C\n"
-    ,
+    "#   t_outer_c           mean insulation outer surface temperature, C\n",
     "material,sample,cycles,power_w,length_m,pipe_od_mm,thickness_mm,"
     "t_inner_c,t_outer_c,u_power_w,u_length_mm,u_pipe_od_mm,"
     "u_thickness_mm,u_t_inner_k,u_t_outer_k\n"
@@ -49,8 +48,7 @@ static const char *const plate_text[2] = {
     "area).\n"
     "#   heat_flux_w_per_m2  metered heat flux through the specimen, W/m2\n"
     "#   thickness_mm        specimen thickness, mm\n"
-    "#   t_hot_c, t_cold_c   mean hot-face and cold-face temperatures, C\n"
-    ,
+    "#   t_hot_c, t_cold_c   mean hot-face and cold-face temperatures, C\n",
     "material,sample,heat_flux_w_per_m2,thickness_mm,t_hot_c,t_cold_c,"
     "u_heat_flux_w_per_m2,u_thickness_mm,u_t_hot_k,u_t_cold_k\n"
     "my-board,P1,24.4,25.0,30.0,10.0,0.12,0.05,0.05,0.05\n"};
@@ -74,8 +72,7 @@ static const char *const comparison_text[2] = {
     "#   emissivity          of the coating surface, (0, 1]\n"
     "#   wind_m_s            air speed, m/s (optional; empty = still air)\n"
     "#   orientation         horizontal (default) or vertical sleeve\n"
-    "#   height_m            length of a vertical sleeve, m (optional)\n"
-    ,
+    "#   height_m            length of a vertical sleeve, m (optional)\n",
     "material,sample,cycles,sleeve_od_mm,thickness_mm,t_inner_c,"
     "t_surface_c,t_air_c,t_radiant_c,emissivity,mass_g,delaminated,"
     "u_sleeve_od_mm,u_thickness_mm,u_t_inner_k,u_t_surface_k,u_t_air_k,"
@@ -85,13 +82,15 @@ static const char *const comparison_text[2] = {
 
 int lab_template(const char *kind)
 {
-    const char *const *text = strcmp(kind, "pipe") == 0 ? pipe_text
-                       : strcmp(kind, "plate") == 0 ? plate_text
-                       : strcmp(kind, "comparison") == 0 ? comparison_text
-                                                         : NULL;
+    const char *const *text = strcmp(kind, "pipe") == 0    ? pipe_text
+                              : strcmp(kind, "plate") == 0 ? plate_text
+                              : strcmp(kind, "comparison") == 0
+                                  ? comparison_text
+                                  : NULL;
     if (!text)
-        return cli_fail("lab", "--template '%s': expected pipe, plate or "
-                               "comparison",
+        return cli_fail("lab",
+                        "--template '%s': expected pipe, plate or "
+                        "comparison",
                         kind);
     fputs(text[0], stdout);
     fputs(common_text, stdout);

@@ -28,17 +28,17 @@ const char *hl_lab_setup_name(int setup);
 /* Raw inputs of one run (SI). Fields a set-up does not use stay 0; u_* are
  * standard uncertainties of the inputs (0 = not stated). */
 typedef struct hl_lab_input {
-    double power_w, length_m;          /* pipe: metered power and length */
-    double heat_flux_w_m2;             /* plate: metered heat flux */
-    double d_inner_m;                  /* pipe OD / sleeve OD under layer */
-    double thickness_m;                /* specimen or coating thickness */
-    double t_hot_k, t_cold_k;          /* inner (hot) and outer faces */
-    double air_k, radiant_k;           /* comparison: surroundings */
-    double emissivity, wind_m_s;       /* comparison: outer surface, air */
-    int vertical;                      /* comparison: sleeve axis vertical */
-    int radiant_is_air;                /* comparison: surroundings radiate
-                                          at the air temperature */
-    double height_m;                   /* comparison: vertical length */
+    double power_w, length_m;    /* pipe: metered power and length */
+    double heat_flux_w_m2;       /* plate: metered heat flux */
+    double d_inner_m;            /* pipe OD / sleeve OD under layer */
+    double thickness_m;          /* specimen or coating thickness */
+    double t_hot_k, t_cold_k;    /* inner (hot) and outer faces */
+    double air_k, radiant_k;     /* comparison: surroundings */
+    double emissivity, wind_m_s; /* comparison: outer surface, air */
+    int vertical;                /* comparison: sleeve axis vertical */
+    int radiant_is_air;          /* comparison: surroundings radiate
+                                    at the air temperature */
+    double height_m;             /* comparison: vertical length */
     double u_power_w, u_length_m, u_heat_flux_w_m2, u_d_inner_m;
     double u_thickness_m, u_t_hot_k, u_t_cold_k, u_air_k, u_radiant_k;
     double u_emissivity;
@@ -60,14 +60,14 @@ int hl_lab_reduce(int setup, const hl_lab_input *in, int coef_set,
 
 /* One test run as read from a file. */
 typedef struct hl_lab_run {
-    int line;           /* line of the source file */
-    char material[48];  /* material id */
-    char sample[48];    /* sample label (may be empty) */
-    double cycles;      /* boiling cycles (0 = unaged) */
-    double hours;       /* hours at temperature (0 = not stated) */
-    double mass_g;      /* sample mass after the cycles; NaN = not given */
+    int line;             /* line of the source file */
+    char material[48];    /* material id */
+    char sample[48];      /* sample label (may be empty) */
+    double cycles;        /* boiling cycles (0 = unaged) */
+    double hours;         /* hours at temperature (0 = not stated) */
+    double mass_g;        /* sample mass after the cycles; NaN = not given */
     double density_kg_m3; /* NaN = not given */
-    int delaminated;    /* 1 if delamination was flagged */
+    int delaminated;      /* 1 if delamination was flagged */
     hl_lab_input in;
     hl_lab_value value; /* reduced with the data's coefficient set */
 } hl_lab_run;
@@ -112,25 +112,25 @@ int hl_lab_points(const hl_lab_data *d, const char *material, double age,
 #define HL_LAB_OUTLIER_LIMIT 3.0 /* |studentised residual| above: outlier */
 
 typedef struct hl_lab_fit_options {
-    int degree;    /* 0 = choose 1 or 2 by the F-test, or 1, or 2 */
-    double alpha;  /* F-test level; 0 = 0.05 */
+    int degree;   /* 0 = choose 1 or 2 by the F-test, or 1, or 2 */
+    double alpha; /* F-test level; 0 = 0.05 */
     const char *origin, *material; /* for messages; may be NULL */
 } hl_lab_fit_options;
 
 /* lambda(T) = c[0] + c[1] (T - ref) + c[2] (T - ref)^2, W/(m K). The fit
  * treats each point as the mean of lambda over its face temperatures. */
 typedef struct hl_lab_fit {
-    int degree;         /* 1 or 2 */
-    int n;              /* points */
-    int weighted;       /* 1: weights 1/u^2; 0: no uncertainties stated */
-    int scaled;         /* 1: covariance scaled by chi2/dof (scatter above
-                           the stated uncertainties) */
-    double ref_k;       /* expansion point */
+    int degree;   /* 1 or 2 */
+    int n;        /* points */
+    int weighted; /* 1: weights 1/u^2; 0: no uncertainties stated */
+    int scaled;   /* 1: covariance scaled by chi2/dof (scatter above
+                     the stated uncertainties) */
+    double ref_k; /* expansion point */
     double c[3];
-    double cov[3][3];   /* covariance of c */
+    double cov[3][3]; /* covariance of c */
     double chi2, dof, r2;
-    double f_stat, f_p; /* F-test of the quadratic term; NaN if not run */
-    double chi2_limit;  /* 99 % quantile of chi2(dof) */
+    double f_stat, f_p;      /* F-test of the quadratic term; NaN if not run */
+    double chi2_limit;       /* 99 % quantile of chi2(dof) */
     double t_min_k, t_max_k; /* range of mean temperatures */
     int n_outliers;
 } hl_lab_fit;
@@ -154,19 +154,18 @@ hl_conductivity hl_lab_fit_conductivity(const hl_lab_fit *f);
 
 /* A material row for the fit: id, range of the data, emissivity and
  * density (NaN = not given), source text naming the origin. */
-void hl_lab_material(const hl_lab_fit *f, const char *id,
-                     const char *category, const char *origin,
-                     double emissivity, double density_kg_m3,
-                     hl_material *out);
+void hl_lab_material(const hl_lab_fit *f, const char *id, const char *category,
+                     const char *origin, double emissivity,
+                     double density_kg_m3, hl_material *out);
 
 /* How a comparison-heating result depends on its assumptions: lambda at
  * design_k refitted with the emissivity of every run moved by -/+ step,
  * and with each coefficient set (enum hl_coef_set order). */
 typedef struct hl_lab_sensitivity {
     double design_k, emissivity_step;
-    double lambda;                   /* as fitted with the data's set */
+    double lambda; /* as fitted with the data's set */
     double lambda_eps_minus, lambda_eps_plus;
-    double lambda_set[3];            /* iso12241, astm-c680, gb50264 */
+    double lambda_set[3]; /* iso12241, astm-c680, gb50264 */
 } hl_lab_sensitivity;
 
 /* For the runs of material at ageing state age, fitted with degree (1 or
@@ -179,9 +178,9 @@ int hl_lab_sensitivity_of(const hl_lab_data *d, const char *material,
 /* ---- ageing --------------------------------------------------------- */
 
 typedef struct hl_lab_ageing_options {
-    double design_k;       /* temperature at which lambda is compared;
-                              NaN or 0 = middle of the tested range */
-    double limit_pct;      /* allowed lambda increase, %; 0 = 10 */
+    double design_k;  /* temperature at which lambda is compared;
+                         NaN or 0 = middle of the tested range */
+    double limit_pct; /* allowed lambda increase, %; 0 = 10 */
 } hl_lab_ageing_options;
 
 /* Runs of one material, thickness and ageing state. Thicknesses within
@@ -203,15 +202,15 @@ typedef struct hl_lab_age_group {
 typedef struct hl_lab_age_material {
     char material[48];
     double max_cycles;
-    double aged_lambda, u_aged_lambda;  /* at design_k, most cycles, mean
-                                           over thicknesses */
-    double increase_pct_per_cycle;      /* weighted slope through the
-                                           groups and the origin */
+    double aged_lambda, u_aged_lambda; /* at design_k, most cycles, mean
+                                          over thicknesses */
+    double increase_pct_per_cycle;     /* weighted slope through the
+                                          groups and the origin */
     double u_increase_pct_per_cycle;
-    double trend_increase_pct;          /* slope x max_cycles */
+    double trend_increase_pct; /* slope x max_cycles */
     double u_trend_increase_pct;
-    double mass_change_pct_per_cycle;   /* NaN if no mass given */
-    double worst_increase_pct;          /* largest single group */
+    double mass_change_pct_per_cycle; /* NaN if no mass given */
+    double worst_increase_pct;        /* largest single group */
     int delaminated;
     int pass;     /* trend below the limit and no delamination */
     int marginal; /* the limit lies within 2 u of the trend */
@@ -221,8 +220,8 @@ typedef struct hl_lab_age_material {
 typedef struct hl_lab_ageing {
     double design_k, limit_pct;
     int n_groups, n_materials;
-    hl_lab_age_group *groups;        /* by material, thickness, cycles */
-    hl_lab_age_material *materials;  /* in rank order */
+    hl_lab_age_group *groups;       /* by material, thickness, cycles */
+    hl_lab_age_material *materials; /* in rank order */
 } hl_lab_ageing;
 
 /* Groups, retention, mass change and verdicts. HL_EINVAL when a material

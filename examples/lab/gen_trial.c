@@ -26,12 +26,12 @@
 
 typedef struct coating {
     const char *id;
-    double a, b;         /* lambda at 50 C, W/(m K); slope, W/(m K2) */
-    double ageing;       /* relative lambda increase per cycle */
+    double a, b;   /* lambda at 50 C, W/(m K); slope, W/(m K2) */
+    double ageing; /* relative lambda increase per cycle */
     double emissivity;
-    double density;      /* kg/m3 */
-    double mass_gain;    /* relative mass gain per cycle (water uptake) */
-    double delam_mm;     /* thickness that delaminates at 30 cycles; 0 = none */
+    double density;   /* kg/m3 */
+    double mass_gain; /* relative mass gain per cycle (water uptake) */
+    double delam_mm;  /* thickness that delaminates at 30 cycles; 0 = none */
 } coating;
 
 static const coating coatings[] = {
@@ -43,17 +43,17 @@ static const double thickness_mm[] = {3.0, 5.0, 8.0};
 static const double steel_c[] = {90.0, 130.0};
 static const int cycles[] = {0, 10, 20, 30};
 
-#define SLEEVE_OD_MM 114.3 /* DN100 steel sleeve */
-#define SAMPLE_LENGTH_M 0.3 /* coated length weighed */
-#define AIR_C 20.0
+#define SLEEVE_OD_MM    114.3 /* DN100 steel sleeve */
+#define SAMPLE_LENGTH_M 0.3   /* coated length weighed */
+#define AIR_C           20.0
 /* standard uncertainties of the readings */
-#define U_OD_MM 0.2
-#define U_THICK_MM 0.1
-#define U_STEEL_K 0.3
-#define U_SURFACE_K 0.5
-#define U_AIR_K 0.3
+#define U_OD_MM      0.2
+#define U_THICK_MM   0.1
+#define U_STEEL_K    0.3
+#define U_SURFACE_K  0.5
+#define U_AIR_K      0.3
 #define U_EMISSIVITY 0.03
-#define U_MASS_G 0.2
+#define U_MASS_G     0.2
 
 static uint64_t rng_state = 20240601u;
 
@@ -78,8 +78,7 @@ static double gauss(double sd)
     return sd * sqrt(-2.0 * log(u1)) * cos(2.0 * M_PI * u2);
 }
 
-static double true_surface_c(const coating *c, double t_mm, double steel,
-                             int n)
+static double true_surface_c(const coating *c, double t_mm, double steel, int n)
 {
     hl_surface_in in;
     hl_surface_out out;
@@ -107,8 +106,8 @@ static double true_surface_c(const coating *c, double t_mm, double steel,
 static double sample_mass_g(const coating *c, double t_mm, int n)
 {
     double di = SLEEVE_OD_MM * 1e-3, de = di + 2.0 * t_mm * 1e-3;
-    double m = c->density * M_PI * 0.25 * (de * de - di * di) *
-               SAMPLE_LENGTH_M * 1e3;
+    double m =
+        c->density * M_PI * 0.25 * (de * de - di * di) * SAMPLE_LENGTH_M * 1e3;
     return m * (1.0 + c->mass_gain * n);
 }
 
@@ -141,8 +140,7 @@ static void run(const coating *c, int ci, int ti, int si, int n)
            ts + gauss(U_SURFACE_K), AIR_C + gauss(U_AIR_K),
            c->emissivity + gauss(U_EMISSIVITY),
            sample_mass_g(c, t, n) + gauss(U_MASS_G), delam ? "yes" : "no",
-           U_OD_MM, U_THICK_MM, U_STEEL_K, U_SURFACE_K, U_AIR_K,
-           U_EMISSIVITY);
+           U_OD_MM, U_THICK_MM, U_STEEL_K, U_SURFACE_K, U_AIR_K, U_EMISSIVITY);
 }
 
 int main(void)

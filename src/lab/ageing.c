@@ -88,8 +88,7 @@ static int material_slope(const hl_lab_data *d, const char *material,
                             "moved to the design temperature %.1f C: test "
                             "at two temperatures or give --design-temp "
                             "%.1f",
-                            d->origin, first, material,
-                            design_k - HL_ZERO_C_K,
+                            d->origin, first, material, design_k - HL_ZERO_C_K,
                             swx / sw + design_k - HL_ZERO_C_K);
     return HL_OK;
 }
@@ -131,10 +130,10 @@ static void close_group(hl_lab_age_group *g, const sums *s)
         g->u_lambda_design = sqrt(1.0 / s->sw);
     } else {
         g->lambda_design = s->sl / g->n;
-        double var = g->n > 1 ? (s->sll - g->n * g->lambda_design *
-                                             g->lambda_design) /
-                                    (g->n - 1)
-                              : 0.0;
+        double var =
+            g->n > 1 ? (s->sll - g->n * g->lambda_design * g->lambda_design) /
+                           (g->n - 1)
+                     : 0.0;
         g->u_lambda_design = sqrt(fmax(var, 0.0) / g->n);
     }
     g->mass_g = s->n_mass > 0 ? s->mass / s->n_mass : NAN;
@@ -156,15 +155,13 @@ static int find_group(hl_lab_ageing *a, const hl_lab_run *r, int cls,
     return a->n_groups++;
 }
 
-static int build_groups(const hl_lab_data *d, hl_lab_ageing *a,
-                        hl_error *err)
+static int build_groups(const hl_lab_data *d, hl_lab_ageing *a, hl_error *err)
 {
     sums *s = calloc((size_t)d->n_runs, sizeof *s);
     double *slope = calloc((size_t)d->n_runs, sizeof *slope);
     int *cls = calloc((size_t)d->n_runs, sizeof *cls);
-    int rc = s && slope && cls
-                 ? HL_OK
-                 : hl_error_set(err, HL_ENOMEM, "out of memory");
+    int rc = s && slope && cls ? HL_OK
+                               : hl_error_set(err, HL_ENOMEM, "out of memory");
     if (!rc)
         thickness_classes(d, cls);
     for (int i = 0; !rc && i < d->n_runs; i++) {
@@ -236,9 +233,9 @@ typedef struct trend {
 static void add_to_trend(trend *t, const hl_lab_age_group *g)
 {
     double x = g->cycles;
-    double w = g->u_increase_pct > 0 ? 1.0 / (g->u_increase_pct *
-                                              g->u_increase_pct)
-                                     : 1.0;
+    double w = g->u_increase_pct > 0
+                   ? 1.0 / (g->u_increase_pct * g->u_increase_pct)
+                   : 1.0;
     if (x > 0.0) {
         t->swxx += w * x * x;
         t->swxy += w * x * g->increase_pct;
@@ -275,9 +272,9 @@ static void material_trends(const hl_lab_ageing *a, hl_lab_age_material *m)
     m->aged_lambda = aged / n_aged;
     m->u_aged_lambda = sqrt(u2) / n_aged;
     m->pass = m->trend_increase_pct < a->limit_pct && !m->delaminated;
-    m->marginal = !m->delaminated &&
-                  fabs(m->trend_increase_pct - a->limit_pct) <
-                      2.0 * m->u_trend_increase_pct;
+    m->marginal =
+        !m->delaminated && fabs(m->trend_increase_pct - a->limit_pct) <
+                               2.0 * m->u_trend_increase_pct;
 }
 
 static int by_aged_lambda(const void *x, const void *y)
@@ -297,12 +294,12 @@ static void build_materials(hl_lab_ageing *a)
             k++;
         if (k == a->n_materials) {
             memset(&a->materials[k], 0, sizeof a->materials[k]);
-            copy_text(a->materials[k].material,
-                      sizeof a->materials[k].material, g->material);
+            copy_text(a->materials[k].material, sizeof a->materials[k].material,
+                      g->material);
             a->n_materials++;
         }
-        a->materials[k].max_cycles = fmax(a->materials[k].max_cycles,
-                                          g->cycles);
+        a->materials[k].max_cycles =
+            fmax(a->materials[k].max_cycles, g->cycles);
     }
     for (int k = 0; k < a->n_materials; k++)
         material_trends(a, &a->materials[k]);

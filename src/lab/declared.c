@@ -36,10 +36,9 @@ hl_conductivity hl_lab_fit_conductivity(const hl_lab_fit *f)
     return lam;
 }
 
-void hl_lab_material(const hl_lab_fit *f, const char *id,
-                     const char *category, const char *origin,
-                     double emissivity, double density_kg_m3,
-                     hl_material *out)
+void hl_lab_material(const hl_lab_fit *f, const char *id, const char *category,
+                     const char *origin, double emissivity,
+                     double density_kg_m3, hl_material *out)
 {
     memset(out, 0, sizeof *out);
     copy_text(out->id, sizeof out->id, id);

@@ -76,8 +76,8 @@ static int solve(const hl_lab_point *pts, int n, double ref_k, int terms,
             a[(size_t)i * terms + j] *= w;
         b[i] = pts[i].lambda * w;
     }
-    ok = ok && LAPACKE_dgels(LAPACK_ROW_MAJOR, 'N', n, terms, 1, a, terms,
-                             b, 1) == 0;
+    ok = ok &&
+         LAPACKE_dgels(LAPACK_ROW_MAJOR, 'N', n, terms, 1, a, terms, b, 1) == 0;
     memset(s, 0, sizeof *s);
     s->terms = terms;
     ok = ok && covariance_from_r(a, terms, s);
@@ -220,8 +220,7 @@ static double weighted_r2(const hl_lab_point *pts, int n, double chi2,
 /* Covariance: (X^T W X)^-1 when the stated uncertainties explain the
  * scatter; scaled by chi2/dof when chi2 exceeds its 99 % quantile, or
  * when no uncertainties were stated (ordinary least squares). */
-static void finish(hl_lab_point *pts, int n, const solution *s,
-                   hl_lab_fit *f)
+static void finish(hl_lab_point *pts, int n, const solution *s, hl_lab_fit *f)
 {
     f->degree = s->terms - 1;
     f->chi2 = s->chi2;
@@ -255,10 +254,9 @@ int hl_lab_fit_lambda(hl_lab_point *pts, int n, const hl_lab_fit_options *o,
     f->weighted = all_weighted(pts, n);
     f->ref_k = centre_k(pts, n, &f->t_min_k, &f->t_max_k);
     solution s;
-    int ok = degree == 0 ? choose_degree(pts, n, f->ref_k, f->weighted, o,
-                                         &s, f)
-                         : solve(pts, n, f->ref_k, degree + 1, f->weighted,
-                                 &s);
+    int ok = degree == 0
+                 ? choose_degree(pts, n, f->ref_k, f->weighted, o, &s, f)
+                 : solve(pts, n, f->ref_k, degree + 1, f->weighted, &s);
     if (!ok)
         return hl_error_set(err, HL_EINVAL,
                             "%s: material %s: the runs do not determine "

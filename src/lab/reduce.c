@@ -39,8 +39,7 @@ static double pipe_lambda(const hl_lab_input *in, double *flow)
 static double plate_lambda(const hl_lab_input *in, double *flow)
 {
     *flow = in->heat_flux_w_m2;
-    return in->heat_flux_w_m2 * in->thickness_m /
-           (in->t_hot_k - in->t_cold_k);
+    return in->heat_flux_w_m2 * in->thickness_m / (in->t_hot_k - in->t_cold_k);
 }
 
 void lab_outer_bc(const hl_lab_input *in, int coef_set, hl_outer_bc *bc)
@@ -53,8 +52,8 @@ void lab_outer_bc(const hl_lab_input *in, int coef_set, hl_outer_bc *bc)
     bc->wind_m_s = in->wind_m_s;
     bc->emissivity = in->emissivity;
     bc->set = coef_set;
-    bc->geometry = in->vertical ? HL_GEOM_VERTICAL_CYLINDER
-                                : HL_GEOM_HORIZONTAL_CYLINDER;
+    bc->geometry =
+        in->vertical ? HL_GEOM_VERTICAL_CYLINDER : HL_GEOM_HORIZONTAL_CYLINDER;
     bc->length_m = in->vertical && in->height_m > 0 ? in->height_m : 1.0;
 }
 
@@ -73,8 +72,7 @@ static double comparison_lambda(const hl_lab_input *in, int coef_set,
     return *flow * log_ratio(in) / (2.0 * M_PI * (in->t_hot_k - in->t_cold_k));
 }
 
-double lab_lambda(int setup, const hl_lab_input *in, int coef_set,
-                  double *flow)
+double lab_lambda(int setup, const hl_lab_input *in, int coef_set, double *flow)
 {
     double unused;
     if (!flow)
@@ -94,13 +92,20 @@ typedef struct uncertain {
     size_t value, u; /* offsets into hl_lab_input */
 } uncertain;
 
-#define UNC(v, u) {offsetof(hl_lab_input, v), offsetof(hl_lab_input, u)}
-static const uncertain inputs[] = {
-    UNC(power_w, u_power_w),     UNC(length_m, u_length_m),
-    UNC(heat_flux_w_m2, u_heat_flux_w_m2), UNC(d_inner_m, u_d_inner_m),
-    UNC(thickness_m, u_thickness_m), UNC(t_hot_k, u_t_hot_k),
-    UNC(t_cold_k, u_t_cold_k),   UNC(air_k, u_air_k),
-    UNC(radiant_k, u_radiant_k), UNC(emissivity, u_emissivity)};
+#define UNC(v, u)                                                              \
+    {                                                                          \
+        offsetof(hl_lab_input, v), offsetof(hl_lab_input, u)                   \
+    }
+static const uncertain inputs[] = {UNC(power_w, u_power_w),
+                                   UNC(length_m, u_length_m),
+                                   UNC(heat_flux_w_m2, u_heat_flux_w_m2),
+                                   UNC(d_inner_m, u_d_inner_m),
+                                   UNC(thickness_m, u_thickness_m),
+                                   UNC(t_hot_k, u_t_hot_k),
+                                   UNC(t_cold_k, u_t_cold_k),
+                                   UNC(air_k, u_air_k),
+                                   UNC(radiant_k, u_radiant_k),
+                                   UNC(emissivity, u_emissivity)};
 #undef UNC
 
 static double *field(hl_lab_input *in, size_t offset)

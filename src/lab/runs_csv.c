@@ -24,8 +24,14 @@ typedef struct column {
 } column;
 
 #define IN(f) offsetof(hl_lab_input, f)
-#define REQ(n, f, sc, sh, r) {n, IN(f), sc, sh, r, 1}
-#define OPT(n, f, sc, r) {n, IN(f), sc, 0.0, r, 0}
+#define REQ(n, f, sc, sh, r)                                                   \
+    {                                                                          \
+        n, IN(f), sc, sh, r, 1                                                 \
+    }
+#define OPT(n, f, sc, r)                                                       \
+    {                                                                          \
+        n, IN(f), sc, 0.0, r, 0                                                \
+    }
 #define C_K HL_ZERO_C_K
 
 static const column pipe_columns[] = {
@@ -74,8 +80,7 @@ static const column comparison_columns[] = {
 
 /* The two face temperatures of each set-up, hot first, for messages. */
 static const char *const hot_name[] = {"t_inner_c", "t_hot_c", "t_inner_c"};
-static const char *const cold_name[] = {"t_outer_c", "t_cold_c",
-                                        "t_surface_c"};
+static const char *const cold_name[] = {"t_outer_c", "t_cold_c", "t_surface_c"};
 
 static const column *columns_of(int setup)
 {
@@ -106,8 +111,8 @@ static int detect_setup(const csv_table *t, int *setup, hl_error *err)
                               : "cannot tell the set-up");
 }
 
-static int check_rule(const csv_table *t, int r, const char *name,
-                      double v, int rule, hl_error *err)
+static int check_rule(const csv_table *t, int r, const char *name, double v,
+                      int rule, hl_error *err)
 {
     const char *expected = NULL;
     if (rule == R_POSITIVE && !(v > 0.0))
@@ -127,8 +132,7 @@ static int check_rule(const csv_table *t, int r, const char *name,
 /* A number from a cell; an empty optional cell leaves *out unchanged and
  * sets *present to 0. */
 static int cell_number(const csv_table *t, int r, int col, const char *name,
-                       int required, double *out, int *present,
-                       hl_error *err)
+                       int required, double *out, int *present, hl_error *err)
 {
     const char *s = t->rows[r][col];
     *present = 0;
@@ -143,8 +147,8 @@ static int cell_number(const csv_table *t, int r, int col, const char *name,
     }
     if (!parse_double(s, out))
         return hl_error_set(err, HL_EPARSE,
-                            "%s:%d: column %s: '%s' is not a number",
-                            t->origin, t->line[r], name, s);
+                            "%s:%d: column %s: '%s' is not a number", t->origin,
+                            t->line[r], name, s);
     *present = 1;
     return HL_OK;
 }
@@ -157,8 +161,8 @@ static int read_columns(const csv_table *t, int r, const column *cols,
             continue;
         double v;
         int present;
-        int rc = cell_number(t, r, idx[j], cols[j].name, cols[j].required,
-                             &v, &present, err);
+        int rc = cell_number(t, r, idx[j], cols[j].name, cols[j].required, &v,
+                             &present, err);
         if (!rc && present)
             rc = check_rule(t, r, cols[j].name, v, cols[j].rule, err);
         if (rc)
@@ -186,15 +190,25 @@ static int parse_flag(const char *s, int *out)
 }
 
 /* Column indices of the common, optional columns. */
-enum { K_MATERIAL, K_SAMPLE, K_CYCLES, K_HOURS, K_MASS, K_DENSITY, K_DELAM,
-       K_ORIENT, K_RADIANT, N_COMMON };
+enum {
+    K_MATERIAL,
+    K_SAMPLE,
+    K_CYCLES,
+    K_HOURS,
+    K_MASS,
+    K_DENSITY,
+    K_DELAM,
+    K_ORIENT,
+    K_RADIANT,
+    N_COMMON
+};
 static const char *const common_names[N_COMMON] = {
-    "material", "sample",     "cycles",      "hours",      "mass_g",
+    "material",          "sample",      "cycles",      "hours",      "mass_g",
     "density_kg_per_m3", "delaminated", "orientation", "t_radiant_c"};
 
 typedef struct layout {
     int setup;
-    int idx[24];        /* set-up columns, in columns_of() order */
+    int idx[24]; /* set-up columns, in columns_of() order */
     int common[N_COMMON];
 } layout;
 
@@ -217,14 +231,14 @@ static int make_layout(const csv_table *t, layout *l, hl_error *err)
     return HL_OK;
 }
 
-static int optional_common(const csv_table *t, int r, const layout *l,
-                           int k, int rule, double *out, hl_error *err)
+static int optional_common(const csv_table *t, int r, const layout *l, int k,
+                           int rule, double *out, hl_error *err)
 {
     int present;
     if (l->common[k] < 0)
         return HL_OK;
-    int rc = cell_number(t, r, l->common[k], common_names[k], 0, out,
-                         &present, err);
+    int rc =
+        cell_number(t, r, l->common[k], common_names[k], 0, out, &present, err);
     if (!rc && present)
         rc = check_rule(t, r, common_names[k], *out, rule, err);
     return rc;
@@ -254,8 +268,8 @@ static int read_common(const csv_table *t, int r, const layout *l,
                              &run->density_kg_m3, err);
     if (rc)
         return rc;
-    const char *d = l->common[K_DELAM] >= 0 ? t->rows[r][l->common[K_DELAM]]
-                                            : "";
+    const char *d =
+        l->common[K_DELAM] >= 0 ? t->rows[r][l->common[K_DELAM]] : "";
     if (!parse_flag(d, &run->delaminated))
         return hl_error_set(err, HL_EPARSE,
                             "%s:%d: column delaminated: '%s': expected yes "
@@ -267,8 +281,8 @@ static int read_common(const csv_table *t, int r, const layout *l,
 static int read_orientation(const csv_table *t, int r, const layout *l,
                             hl_lab_input *in, hl_error *err)
 {
-    const char *o = l->common[K_ORIENT] >= 0 ? t->rows[r][l->common[K_ORIENT]]
-                                             : "";
+    const char *o =
+        l->common[K_ORIENT] >= 0 ? t->rows[r][l->common[K_ORIENT]] : "";
     if (!*o || strcasecmp(o, "horizontal") == 0)
         return HL_OK;
     if (strcasecmp(o, "vertical") == 0) {
@@ -292,8 +306,8 @@ static int read_radiant(const csv_table *t, int r, const layout *l,
     return rc;
 }
 
-static int reduce_row(const csv_table *t, int r, const layout *l,
-                      int coef_set, hl_lab_run *run, hl_error *err)
+static int reduce_row(const csv_table *t, int r, const layout *l, int coef_set,
+                      hl_lab_run *run, hl_error *err)
 {
     hl_lab_input *in = &run->in;
     if (in->t_hot_k <= in->t_cold_k)
@@ -307,9 +321,8 @@ static int reduce_row(const csv_table *t, int r, const layout *l,
     hl_error sub;
     hl_error_clear(&sub);
     if (hl_lab_reduce(l->setup, in, coef_set, &run->value, &sub))
-        return hl_error_set(err, HL_EPARSE, "%s:%d: column %s: %s",
-                            t->origin, t->line[r], cold_name[l->setup],
-                            sub.message);
+        return hl_error_set(err, HL_EPARSE, "%s:%d: column %s: %s", t->origin,
+                            t->line[r], cold_name[l->setup], sub.message);
     return HL_OK;
 }
 

@@ -29,8 +29,8 @@ static int refit(const hl_lab_data *d, const char *material, double age,
         in.emissivity = fmin(1.0, fmax(0.01, in.emissivity + d_eps));
         hl_lab_value v;
         rc = hl_lab_reduce(HL_LAB_COMPARISON, &in, coef_set, &v, err);
-        pts[n] = (hl_lab_point){r->line, v.t_mean_k, v.delta_t_k, v.lambda,
-                                v.u_lambda, 0, 0, 0};
+        pts[n] = (hl_lab_point){r->line,    v.t_mean_k, v.delta_t_k, v.lambda,
+                                v.u_lambda, 0,          0,           0};
         n++;
     }
     hl_lab_fit_options o = {degree, 0.0, d->origin, material};

@@ -17,10 +17,10 @@ static double beta_fraction(double a, double b, double x)
     double h = d;
     for (int m = 1; m <= 300; m++) {
         for (int odd = 0; odd < 2; odd++) {
-            double num = odd ? -(a + m) * (a + b + m) * x /
-                                   ((a + 2 * m) * (a + 2 * m + 1.0))
-                             : m * (b - m) * x /
-                                   ((a + 2 * m - 1.0) * (a + 2 * m));
+            double num =
+                odd ? -(a + m) * (a + b + m) * x /
+                          ((a + 2 * m) * (a + 2 * m + 1.0))
+                    : m * (b - m) * x / ((a + 2 * m - 1.0) * (a + 2 * m));
             d = 1.0 + num * d;
             d = 1.0 / (fabs(d) < tiny ? tiny : d);
             c = 1.0 + num / c;
@@ -42,8 +42,8 @@ static double beta_regularised(double a, double b, double x)
         return 0.0;
     if (x >= 1.0)
         return 1.0;
-    double front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
-                       b * log1p(-x));
+    double front =
+        exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
     if (x < (a + 1.0) / (a + b + 2.0))
         return front * beta_fraction(a, b, x) / a;
     return 1.0 - front * beta_fraction(b, a, 1.0 - x) / b;
@@ -65,9 +65,9 @@ double lab_f_upper(double f, double d1, double d2)
 static double normal_quantile(double p)
 {
     double t = sqrt(-2.0 * log(1.0 - p));
-    return t - (2.515517 + 0.802853 * t + 0.010328 * t * t) /
-                   (1.0 + 1.432788 * t + 0.189269 * t * t +
-                    0.001308 * t * t * t);
+    return t -
+           (2.515517 + 0.802853 * t + 0.010328 * t * t) /
+               (1.0 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
 }
 
 /* Wilson & Hilferty (1931): chi2_p(k) ~ k (1 - 2/(9k) + z sqrt(2/(9k)))^3. */

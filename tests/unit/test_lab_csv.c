@@ -34,13 +34,13 @@ static void test_plate_read(void **state)
 {
     (void)state;
     char text[512];
-    snprintf(text, sizeof text, "%sboard,24.4,25,30,10\nboard,26,25,40,"
-                                "20\n",
+    snprintf(text, sizeof text,
+             "%sboard,24.4,25,30,10\nboard,26,25,40,"
+             "20\n",
              plate_head);
     hl_lab_data d;
-    assert_int_equal(hl_lab_read_text(text, strlen(text), "runs.csv", 0, &d,
-                                      NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_lab_read_text(text, strlen(text), "runs.csv", 0, &d, NULL), HL_OK);
     assert_int_equal(d.setup, HL_LAB_PLATE);
     assert_int_equal(d.n_runs, 2);
     assert_int_equal(d.runs[0].line, 3);
@@ -68,8 +68,7 @@ static void test_temperatures_equal_or_reversed(void **state)
 {
     (void)state;
     char text[512];
-    snprintf(text, sizeof text, "%sb,20,25,30,10\nb,20,25,20,20\n",
-             plate_head);
+    snprintf(text, sizeof text, "%sb,20,25,30,10\nb,20,25,20,20\n", plate_head);
     expect_error(text, "runs.csv:4: column t_cold_c", "not below");
     snprintf(text, sizeof text, "%sb,20,25,10,30\n", plate_head);
     expect_error(text, "runs.csv:3: column t_cold_c", "hotter");
@@ -194,9 +193,8 @@ static void test_ageing_needs_unaged_runs(void **state)
                        "x,0,24,25,30,10\nx,0,28,25,50,30\nx,0,26,25,40,20\n"
                        "x,10,25,50,30,10\n";
     hl_lab_data d;
-    assert_int_equal(hl_lab_read_text(text, strlen(text), "age.csv", 0, &d,
-                                      NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_lab_read_text(text, strlen(text), "age.csv", 0, &d, NULL), HL_OK);
     hl_lab_ageing a;
     hl_error err;
     hl_error_clear(&err);

@@ -51,8 +51,7 @@ static hl_conductivity truth(int quadratic)
 }
 
 static void forward(int shape, double t_in_c, double thick_m,
-                    const hl_conductivity *lam, double eps,
-                    hl_surface_out *out)
+                    const hl_conductivity *lam, double eps, hl_surface_out *out)
 {
     hl_surface_in in;
     hl_surface_in_init(&in);
@@ -91,8 +90,7 @@ static hl_lab_input run_of(int setup, double t_in_c, double thick_m,
     return in;
 }
 
-static int make_points(int setup, const hl_conductivity *lam,
-                       hl_lab_point *pts)
+static int make_points(int setup, const hl_conductivity *lam, hl_lab_point *pts)
 {
     static const double temps[] = {60, 110, 160, 210, 260, 310};
     static const double thick[] = {0.03, 0.06};
@@ -102,8 +100,9 @@ static int make_points(int setup, const hl_conductivity *lam,
             hl_lab_input in = run_of(setup, temps[i], thick[j], lam);
             hl_lab_value v;
             assert_int_equal(hl_lab_reduce(setup, &in, 0, &v, NULL), HL_OK);
-            pts[n] = (hl_lab_point){n + 2, v.t_mean_k, v.delta_t_k,
-                                    v.lambda, 0.001 * v.lambda, 0, 0, 0};
+            pts[n] = (hl_lab_point){
+                n + 2, v.t_mean_k, v.delta_t_k, v.lambda, 0.001 * v.lambda, 0,
+                0,     0};
             n++;
         }
     return n;
@@ -154,13 +153,13 @@ static void test_comparison_recovered(void **state)
 
 /* ---- coverage with noise ------------------------------------------------- */
 
-#define SEEDS 400
+#define SEEDS       400
 #define U_POWER_REL 0.01
-#define U_T_K 0.2
-#define U_THICK_M 2e-4
+#define U_T_K       0.2
+#define U_THICK_M   2e-4
 
-static void noisy_point(const hl_conductivity *lam, double t_c,
-                        double thick_m, hl_lab_point *p)
+static void noisy_point(const hl_conductivity *lam, double t_c, double thick_m,
+                        hl_lab_point *p)
 {
     hl_lab_input in = run_of(HL_LAB_PIPE, t_c, thick_m, lam);
     in.u_power_w = U_POWER_REL * in.power_w;
@@ -172,8 +171,8 @@ static void noisy_point(const hl_conductivity *lam, double t_c,
     in.thickness_m += gauss(U_THICK_M);
     hl_lab_value v;
     assert_int_equal(hl_lab_reduce(HL_LAB_PIPE, &in, 0, &v, NULL), HL_OK);
-    *p = (hl_lab_point){0, v.t_mean_k, v.delta_t_k, v.lambda, v.u_lambda,
-                        0, 0, 0};
+    *p = (hl_lab_point){0,          v.t_mean_k, v.delta_t_k, v.lambda,
+                        v.u_lambda, 0,          0,           0};
 }
 
 static void test_noise_coverage(void **state)

@@ -26,12 +26,15 @@ static void read_certificate(certificate *cert)
     csv_table t;
     hl_error err;
     hl_error_clear(&err);
-    assert_int_equal(csv_table_load(test_data_file("validation/lab_irmm440.csv"),
-                                    &t, &err),
-                     HL_OK);
-    static const char *const cols[] = {
-        "t_min_c", "t_max_c", "c0_w_per_mk", "c1_w_per_mk_per_c",
-        "c2_w_per_mk_per_c2", "expanded_u_w_per_mk"};
+    assert_int_equal(
+        csv_table_load(test_data_file("validation/lab_irmm440.csv"), &t, &err),
+        HL_OK);
+    static const char *const cols[] = {"t_min_c",
+                                       "t_max_c",
+                                       "c0_w_per_mk",
+                                       "c1_w_per_mk_per_c",
+                                       "c2_w_per_mk_per_c2",
+                                       "expanded_u_w_per_mk"};
     double v[6];
     for (int j = 0; j < 6; j++) {
         int col = csv_table_require(&t, cols[j], &err);
@@ -83,9 +86,9 @@ static void test_reproduces_certified_curve(void **state)
     hl_lab_data d;
     hl_error err;
     hl_error_clear(&err);
-    assert_int_equal(hl_lab_read_text(text, strlen(text), "irmm-440 runs", 0,
-                                      &d, &err),
-                     HL_OK);
+    assert_int_equal(
+        hl_lab_read_text(text, strlen(text), "irmm-440 runs", 0, &d, &err),
+        HL_OK);
     assert_int_equal(d.setup, HL_LAB_PLATE);
     hl_lab_point pts[16];
     int n = hl_lab_points(&d, "irmm-440", 0.0, pts, 16);
