@@ -58,6 +58,10 @@ if "$HEATLINE" lab ageing "$trial" --json --limit 20 >"$tmp/age.json" &&
    grep -q '"limit_pct": 20' "$tmp/age.json"; then ok "lab ageing --json --limit"
 else bad "lab ageing --json"; fi
 
+if "$HEATLINE" lab fit "$trial" --cycles 30 --degree 1 --material silicone-c |
+   grep -q "cycles 30"; then ok "fit of the aged runs (--cycles 30)"
+else bad "fit --cycles 30"; fi
+
 # ---- end to end: lab fit -> materials file -> heatline surface ---------
 if "$HEATLINE" lab fit "$trial" --material ceramic-bead-a --name lab-bead \
      --output "$tmp/mat.csv" >/dev/null &&

@@ -204,6 +204,32 @@ static void test_ageing_needs_unaged_runs(void **state)
     hl_lab_data_free(&d);
 }
 
+/* Without a cycles column the hours at temperature are the ageing
+ * variable. */
+static void test_ageing_by_hours(void **state)
+{
+    (void)state;
+    const char *text = "material,hours,heat_flux_w_per_m2,thickness_mm,"
+                       "t_hot_c,t_cold_c\n"
+                       "h,0,24,25,30,10\nh,0,28,25,50,30\n"
+                       "h,500,26.88,25,30,10\nh,500,31.36,25,50,30\n";
+    hl_lab_data d;
+    assert_int_equal(
+        hl_lab_read_text(text, strlen(text), "hours.csv", 0, &d, NULL), HL_OK);
+    assert_int_equal(d.age_by_hours, 1);
+    hl_lab_ageing a;
+    assert_int_equal(hl_lab_ageing_analyse(&d, NULL, &a, NULL), HL_OK);
+    assert_int_equal(a.n_groups, 2);
+    assert_true(fabs(a.groups[1].cycles - 500.0) < 1e-12);
+    assert_true(fabs(a.groups[1].increase_pct - 12.0) < 1e-6);
+    assert_false(a.groups[1].pass); /* 12 % against the 10 % limit */
+    assert_true(fabs(a.materials[0].increase_pct_per_cycle - 0.024) < 1e-9);
+    hl_lab_ageing_free(&a);
+    hl_lab_point pts[4];
+    assert_int_equal(hl_lab_points(&d, "H", 500.0, pts, 4), 2);
+    hl_lab_data_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_other_cells),
         cmocka_unit_test(test_ageing_known_answers),
         cmocka_unit_test(test_ageing_needs_unaged_runs),
+        cmocka_unit_test(test_ageing_by_hours),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
