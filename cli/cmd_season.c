@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#define CMD "season"
-#define GJ 1e9
+#define CMD                "season"
+#define GJ                 1e9
 #define PROGRESS_MIN_STEPS 2000 /* shorter runs finish before a bar helps */
 
 static void progress_bar(void *user, int done, int total)
@@ -21,9 +21,9 @@ static void progress_bar(void *user, int done, int total)
     if (total < PROGRESS_MIN_STEPS)
         return;
     int width = 40, filled = (int)((double)width * done / total);
-    fprintf(stderr, "\rseason: [%.*s%*s] %3d%%",
-            filled, "########################################",
-            width - filled, "", (int)(100.0 * done / total));
+    fprintf(stderr, "\rseason: [%.*s%*s] %3d%%", filled,
+            "########################################", width - filled, "",
+            (int)(100.0 * done / total));
     if (done == total)
         fprintf(stderr, "\r%*s\r", width + 20, "");
     fflush(stderr);
@@ -63,9 +63,9 @@ static void print_payback(const hl_season_scenario *sc)
     const hl_payback *p = &sc->payback;
     printf("  %-9s saves %.0f GJ (%.0f tce, %.0f t CO2), %.0f CNY per "
            "season on %.0f m2 costing %.0f CNY: payback ",
-           hl_scenario_name(sc->scenario), p->heat_saved_gj,
-           p->coal_saved_tce, p->co2_saved_t, p->annual_saving_cny,
-           sc->fitting_area_changed_m2, p->investment_cny);
+           hl_scenario_name(sc->scenario), p->heat_saved_gj, p->coal_saved_tce,
+           p->co2_saved_t, p->annual_saving_cny, sc->fitting_area_changed_m2,
+           p->investment_cny);
     if (isfinite(p->simple_payback_years))
         printf("%.1f years", p->simple_payback_years);
     else

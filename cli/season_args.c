@@ -11,12 +11,39 @@
 #define CMD "season"
 
 enum {
-    O_WEATHER = 256, O_FROM, O_TO, O_SCENARIO, O_JSON, O_CSV, O_REPORT,
-    O_REGULATION, O_HEAT_PRICE, O_ELEC_PRICE, O_COATING_COST, O_JACKET_COST,
-    O_LIFE, O_DISCOUNT, O_TCE, O_CO2, O_COATING, O_JACKET, O_BURN, O_CHAMBER,
-    O_CHAMBER_OFFSET, O_GROUND, O_GROUND_MEAN, O_GROUND_AMP, O_GROUND_MIN,
-    O_GROUND_REF, O_GROUND_DEPTH, O_DIFFUSIVITY, O_DESIGN_LOAD,
-    O_DESIGN_OUTDOOR, O_BALANCE, O_MATERIALS, O_HELP
+    O_WEATHER = 256,
+    O_FROM,
+    O_TO,
+    O_SCENARIO,
+    O_JSON,
+    O_CSV,
+    O_REPORT,
+    O_REGULATION,
+    O_HEAT_PRICE,
+    O_ELEC_PRICE,
+    O_COATING_COST,
+    O_JACKET_COST,
+    O_LIFE,
+    O_DISCOUNT,
+    O_TCE,
+    O_CO2,
+    O_COATING,
+    O_JACKET,
+    O_BURN,
+    O_CHAMBER,
+    O_CHAMBER_OFFSET,
+    O_GROUND,
+    O_GROUND_MEAN,
+    O_GROUND_AMP,
+    O_GROUND_MIN,
+    O_GROUND_REF,
+    O_GROUND_DEPTH,
+    O_DIFFUSIVITY,
+    O_DESIGN_LOAD,
+    O_DESIGN_OUTDOOR,
+    O_BALANCE,
+    O_MATERIALS,
+    O_HELP
 };
 
 static const struct option options[] = {
@@ -128,8 +155,10 @@ static int economics_option(int c, const char *v, hl_season_options *o)
         if (!cli_number(CMD, "--discount-rate", v, &e->discount_rate))
             return 0;
         if (!(e->discount_rate > -1.0 && e->discount_rate <= 1.0)) {
-            cli_fail(CMD, "--discount-rate %s: expected a fraction in "
-                          "(-1, 1], e.g. 0.08 for 8 %%", v);
+            cli_fail(CMD,
+                     "--discount-rate %s: expected a fraction in "
+                     "(-1, 1], e.g. 0.08 for 8 %%",
+                     v);
             return 0;
         }
         return 1;
@@ -188,27 +217,55 @@ static int regulation(const char *v, hl_season_options *o)
     else if (strcmp(v, "quantity") == 0)
         o->operation.regulation = HL_REG_QUANTITY;
     else
-        return cli_fail(CMD, "--regulation '%s': expected quality or "
-                             "quantity", v), 0;
+        return cli_fail(CMD,
+                        "--regulation '%s': expected quality or "
+                        "quantity",
+                        v),
+               0;
     return 1;
 }
 
 static int other_option(int c, const char *v, season_args *a, raw *r)
 {
     switch (c) {
-    case O_WEATHER: a->weather = v; return 1;
-    case O_FROM: a->opt.from = v; return 1;
-    case O_TO: a->opt.to = v; return 1;
-    case O_JSON: a->json = 1; return 1;
-    case O_CSV: a->csv_dir = v; return 1;
-    case O_REPORT: a->report = v; return 1;
-    case O_MATERIALS: a->materials = v; return 1;
-    case O_COATING: r->coating = v; return 1;
-    case O_JACKET: r->jacket = v; return 1;
-    case O_CHAMBER: r->chamber = v; return 1;
-    case O_GROUND: r->ground = v; return 1;
-    case O_HELP: a->help = 1; return 1;
-    case O_REGULATION: return regulation(v, &a->opt);
+    case O_WEATHER:
+        a->weather = v;
+        return 1;
+    case O_FROM:
+        a->opt.from = v;
+        return 1;
+    case O_TO:
+        a->opt.to = v;
+        return 1;
+    case O_JSON:
+        a->json = 1;
+        return 1;
+    case O_CSV:
+        a->csv_dir = v;
+        return 1;
+    case O_REPORT:
+        a->report = v;
+        return 1;
+    case O_MATERIALS:
+        a->materials = v;
+        return 1;
+    case O_COATING:
+        r->coating = v;
+        return 1;
+    case O_JACKET:
+        r->jacket = v;
+        return 1;
+    case O_CHAMBER:
+        r->chamber = v;
+        return 1;
+    case O_GROUND:
+        r->ground = v;
+        return 1;
+    case O_HELP:
+        a->help = 1;
+        return 1;
+    case O_REGULATION:
+        return regulation(v, &a->opt);
     case O_SCENARIO:
         if (r->n_scen >= 8)
             return cli_fail(CMD, "--scenario: at most 8"), 0;
@@ -228,9 +285,11 @@ static int scenarios(const raw *r, hl_season_options *o)
     for (int i = 0; i < r->n_scen; i++) {
         int s = hl_scenario_from_name(r->scen[i]);
         if (s < 0)
-            return cli_fail(CMD, "--scenario '%s': unknown (expected as-is, "
-                                 "coated or jacketed)",
-                            r->scen[i]), 0;
+            return cli_fail(CMD,
+                            "--scenario '%s': unknown (expected as-is, "
+                            "coated or jacketed)",
+                            r->scen[i]),
+                   0;
         int seen = 0;
         for (int j = 0; j < o->n_scenarios; j++)
             seen |= o->scenario[j] == s;
@@ -279,9 +338,11 @@ static int layer(const hl_material_db *db, const char *opt, const char *spec,
         if (!hl_material_find(db, id)) {
             char hint[200];
             hl_material_suggest(db, id, 3, hint, sizeof hint);
-            return cli_fail(CMD, "%s '%s': unknown material '%s' (closest: "
-                                 "%s)",
-                            opt, spec, id, hint), 0;
+            return cli_fail(CMD,
+                            "%s '%s': unknown material '%s' (closest: "
+                            "%s)",
+                            opt, spec, id, hint),
+                   0;
         }
     }
     double e = *eps;
@@ -298,8 +359,7 @@ static int finish(season_args *a, const raw *r)
         return 0;
     if (!layer(a->db, "--coating", r->coating, &o->coating,
                &o->coating_emissivity) ||
-        !layer(a->db, "--jacket", r->jacket, &o->jacket,
-               &o->jacket_emissivity))
+        !layer(a->db, "--jacket", r->jacket, &o->jacket, &o->jacket_emissivity))
         return 0;
     if (r->have_op) {
         o->use_model_operation = 0;
@@ -334,9 +394,11 @@ static int first_pass(int argc, char **argv, season_args *a)
     int c;
     while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
         if (c == '?' || c == ':')
-            return cli_fail(CMD, "unknown or incomplete option '%s' (see "
-                                 "heatline season --help)",
-                            argv[optind - 1]), 0;
+            return cli_fail(CMD,
+                            "unknown or incomplete option '%s' (see "
+                            "heatline season --help)",
+                            argv[optind - 1]),
+                   0;
         if (c == O_MATERIALS)
             a->materials = optarg;
         if (c == O_HELP)

@@ -19,8 +19,7 @@ static json_t *energy(const hl_energy *e)
     json_t *o = json_object();
     json_object_set_new(o, "hours", num(e->hours));
     json_object_set_new(o, "heat_source_gj", num(e->heat_source_j / GJ));
-    json_object_set_new(o, "heat_delivered_gj",
-                        num(e->heat_delivered_j / GJ));
+    json_object_set_new(o, "heat_delivered_gj", num(e->heat_delivered_j / GJ));
     json_object_set_new(o, "loss_pipes_gj", num(e->loss_pipes_j / GJ));
     for (int st = 0; st < HL_FIT_NSTATES; st++) {
         char key[48];
@@ -80,12 +79,14 @@ static json_t *fittings(const hl_season *s)
         json_object_set_new(o, "type", json_string(ft->type));
         json_object_set_new(o, "chainage_m", num(ft->chainage_m));
         json_object_set_new(o, "area_m2", num(ft->area_m2));
-        json_object_set_new(o, "state_as_is",
-                            json_string(hl_fitting_state_name(ft->state_as_is)));
+        json_object_set_new(
+            o, "state_as_is",
+            json_string(hl_fitting_state_name(ft->state_as_is)));
         for (int i = 0; i < hl_season_scenario_count(s); i++) {
             const hl_season_scenario *sc = hl_season_scenario_at(s, i);
             json_t *r = json_object();
-            json_object_set_new(r, "burn_hours", json_integer(sc->burn_hours[f]));
+            json_object_set_new(r, "burn_hours",
+                                json_integer(sc->burn_hours[f]));
             json_object_set_new(r, "max_surface_c",
                                 num(sc->max_surface_k[f] - HL_ZERO_C_K));
             json_object_set_new(r, "design_surface_c",
@@ -129,7 +130,8 @@ static json_t *factors(const hl_season *s)
     const hl_season_options *o = hl_season_options_used(s);
     const hl_economics *e = &o->economics;
     json_t *j = json_object();
-    json_object_set_new(j, "heat_price_cny_per_gj", num(e->heat_price_cny_per_gj));
+    json_object_set_new(j, "heat_price_cny_per_gj",
+                        num(e->heat_price_cny_per_gj));
     json_object_set_new(j, "elec_price_cny_per_kwh",
                         num(e->elec_price_cny_per_kwh));
     json_object_set_new(j, "coating_cost_cny_per_m2",

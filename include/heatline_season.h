@@ -21,18 +21,18 @@
 #define HL_WEATHER_MAX_DEPTHS 4
 
 typedef struct hl_weather {
-    int n;                      /* hours */
-    int *year, *month, *day;    /* calendar date of each hour */
-    int *hour;                  /* 0..23: the hour that starts then */
-    double *dry_bulb_k;         /* outdoor dry-bulb temperature */
-    double *wind_m_s;           /* wind speed at 10 m */
-    int typical_year;           /* 1: one cyclic year (EPW, synthetic); a
-                                   date range may wrap past 31 Dec */
-    int synthetic;              /* 1: built from monthly normals */
-    char source[256];           /* file name or a description */
+    int n;                   /* hours */
+    int *year, *month, *day; /* calendar date of each hour */
+    int *hour;               /* 0..23: the hour that starts then */
+    double *dry_bulb_k;      /* outdoor dry-bulb temperature */
+    double *wind_m_s;        /* wind speed at 10 m */
+    int typical_year;        /* 1: one cyclic year (EPW, synthetic); a
+                                date range may wrap past 31 Dec */
+    int synthetic;           /* 1: built from monthly normals */
+    char source[256];        /* file name or a description */
     char location[128];
     double latitude_deg, longitude_deg, elevation_m; /* NaN if unknown */
-    int n_ground;               /* EPW GROUND TEMPERATURES depths */
+    int n_ground; /* EPW GROUND TEMPERATURES depths */
     double ground_depth_m[HL_WEATHER_MAX_DEPTHS];
     double ground_monthly_k[HL_WEATHER_MAX_DEPTHS][12];
 } hl_weather;
@@ -59,16 +59,17 @@ void hl_weather_free(hl_weather *w);
 int hl_weather_select(const hl_weather *w, const char *from, const char *to,
                       int *first, int *count, hl_error *err);
 
-/* ---- ground temperature (Kusuda and Achenbach 1965) ----------------------- */
+/* ---- ground temperature (Kusuda and Achenbach 1965) -----------------------
+ */
 
 typedef struct hl_kusuda {
-    double mean_k;         /* annual mean at ref_depth_m (= at any depth) */
-    double amplitude_k;    /* annual amplitude at ref_depth_m */
-    double min_day;        /* day of year (1 Jan = 1) of the minimum there */
-    double ref_depth_m;    /* depth the three values above refer to;
-                              0 = the ground surface (classical form) */
+    double mean_k;           /* annual mean at ref_depth_m (= at any depth) */
+    double amplitude_k;      /* annual amplitude at ref_depth_m */
+    double min_day;          /* day of year (1 Jan = 1) of the minimum there */
+    double ref_depth_m;      /* depth the three values above refer to;
+                                0 = the ground surface (classical form) */
     double diffusivity_m2_s; /* soil lambda / (rho c) */
-    double depth_m;        /* depth wanted (pipe axis) */
+    double depth_m;          /* depth wanted (pipe axis) */
 } hl_kusuda;
 
 /* Hohhot defaults (research notes 5.3): 8.5 C mean, 9 K amplitude and
@@ -79,7 +80,8 @@ void hl_kusuda_hohhot(hl_kusuda *k);
  * year `day` (1.0 = 1 Jan 00:00). */
 double hl_kusuda_temp_k(const hl_kusuda *k, double day);
 
-/* ---- operation ------------------------------------------------------------ */
+/* ---- operation ------------------------------------------------------------
+ */
 
 enum hl_regulation {
     HL_REG_QUALITY = 0, /* constant flow, supply temperature from the reset */
@@ -87,15 +89,15 @@ enum hl_regulation {
 };
 
 typedef struct hl_operation {
-    double design_load_w;     /* heat demand at the design outdoor temp */
-    double design_outdoor_k;  /* e.g. -17 C (GB 50736-2012, Hohhot) */
-    double balance_k;         /* no demand at or above this outdoor temp */
-    double design_supply_k;   /* plant supply temperature at design */
-    double design_return_k;   /* return temperature at design */
+    double design_load_w;    /* heat demand at the design outdoor temp */
+    double design_outdoor_k; /* e.g. -17 C (GB 50736-2012, Hohhot) */
+    double balance_k;        /* no demand at or above this outdoor temp */
+    double design_supply_k;  /* plant supply temperature at design */
+    double design_return_k;  /* return temperature at design */
     double reset_cold_outdoor_k, reset_cold_supply_k; /* reset curve: at and */
     double reset_warm_outdoor_k, reset_warm_supply_k; /* below / at warm end */
-    double reset_floor_k;     /* lowest supply temperature */
-    int regulation;           /* enum hl_regulation */
+    double reset_floor_k; /* lowest supply temperature */
+    int regulation;       /* enum hl_regulation */
 } hl_operation;
 
 /* Hohhot line defaults (research notes 5.1). */
@@ -107,7 +109,8 @@ double hl_demand_w(const hl_operation *op, double outdoor_k);
 /* Plant supply temperature: reset curve (quality) or design (quantity). */
 double hl_supply_temp_k(const hl_operation *op, double outdoor_k);
 
-/* ---- economics ------------------------------------------------------------ */
+/* ---- economics ------------------------------------------------------------
+ */
 
 typedef struct hl_economics {
     double heat_price_cny_per_gj;   /* value of heat saved at the plant */
@@ -115,9 +118,9 @@ typedef struct hl_economics {
     double coating_cost_cny_per_m2; /* installed, per m2 of fitting surface */
     double jacket_cost_cny_per_m2;
     double service_life_years;
-    double discount_rate;           /* per year, 0.06 = 6 % */
-    double tce_per_gj;              /* standard coal per GJ of heat */
-    double co2_t_per_gj;            /* CO2 per GJ of heat */
+    double discount_rate; /* per year, 0.06 = 6 % */
+    double tce_per_gj;    /* standard coal per GJ of heat */
+    double co2_t_per_gj;  /* CO2 per GJ of heat */
 } hl_economics;
 
 /* Documented defaults (docs/physics.md): 25 CNY/GJ, 0.6 CNY/kWh, 300 and
@@ -128,12 +131,12 @@ void hl_economics_defaults(hl_economics *e);
 int hl_economics_check(const hl_economics *e, hl_error *err);
 
 typedef struct hl_payback {
-    double heat_saved_gj;          /* per season */
-    double elec_saved_kwh;         /* per season (may be negative) */
+    double heat_saved_gj;  /* per season */
+    double elec_saved_kwh; /* per season (may be negative) */
     double annual_saving_cny;
     double investment_cny;
-    double simple_payback_years;   /* +inf if the saving is <= 0 */
-    double npv_cny;                /* over the service life */
+    double simple_payback_years; /* +inf if the saving is <= 0 */
+    double npv_cny;              /* over the service life */
     double coal_saved_tce, co2_saved_t;
 } hl_payback;
 
@@ -143,7 +146,8 @@ void hl_economics_evaluate(const hl_economics *e, double heat_saved_j,
                            double elec_saved_j, double cost_per_m2,
                            double area_m2, hl_payback *out);
 
-/* ---- the season ------------------------------------------------------------ */
+/* ---- the season ------------------------------------------------------------
+ */
 
 enum hl_fitting_state {
     HL_FIT_BARE = 0,
@@ -181,8 +185,8 @@ typedef struct hl_season_progress {
 } hl_season_progress;
 
 typedef struct hl_season_options {
-    const char *from, *to;   /* see hl_weather_select; NULL = the season */
-    int n_scenarios;         /* 0 = all three */
+    const char *from, *to; /* see hl_weather_select; NULL = the season */
+    int n_scenarios;       /* 0 = all three */
     int scenario[HL_SCEN_COUNT];
     hl_kusuda ground;
     int ground_source;       /* enum hl_ground_source */
@@ -193,9 +197,9 @@ typedef struct hl_season_options {
     double chamber_offset_k; /* HL_CHAMBER_GROUND */
     hl_layer coating;        /* "coated": one layer (material, thickness) */
     double coating_emissivity;
-    hl_layer jacket;         /* "jacketed" */
+    hl_layer jacket; /* "jacketed" */
     double jacket_emissivity;
-    double burn_limit_k;     /* surface temperature counted as a burn risk */
+    double burn_limit_k; /* surface temperature counted as a burn risk */
     hl_economics economics;
     hl_season_progress progress;
 } hl_season_options;
@@ -231,29 +235,28 @@ typedef struct hl_season_fitting {
     char type[32];
     double area_m2;
     double chainage_m;
-    int state_as_is;        /* enum hl_fitting_state */
+    int state_as_is; /* enum hl_fitting_state */
 } hl_season_fitting;
 
 typedef struct hl_season_scenario {
     int scenario;
     hl_energy total;
-    hl_energy month[12];    /* by calendar month, 0 = January */
-    double *hourly;         /* [n_hours * HL_HOUR_NCOLS] */
-    int *burn_hours;        /* per fitting */
-    double *max_surface_k;  /* per fitting over the run */
-    double *design_surface_k; /* per fitting at the coldest hour */
-    int burn_fitting_hours; /* sum of burn_hours */
+    hl_energy month[12];            /* by calendar month, 0 = January */
+    double *hourly;                 /* [n_hours * HL_HOUR_NCOLS] */
+    int *burn_hours;                /* per fitting */
+    double *max_surface_k;          /* per fitting over the run */
+    double *design_surface_k;       /* per fitting at the coldest hour */
+    int burn_fitting_hours;         /* sum of burn_hours */
     double fitting_area_changed_m2; /* area retrofitted vs as-is */
-    hl_payback payback;     /* vs as-is; zero for as-is itself */
+    hl_payback payback;             /* vs as-is; zero for as-is itself */
 } hl_season_scenario;
 
 typedef struct hl_season hl_season;
 
 /* Runs the season on the model at model_path (NULL = the embedded
  * Tuoketuo-Hohhot line) with the weather w. */
-int hl_season_run(hl_season **out, const char *model_path,
-                  const hl_weather *w, const hl_season_options *opt,
-                  hl_error *err);
+int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
+                  const hl_season_options *opt, hl_error *err);
 void hl_season_free(hl_season *s);
 
 int hl_season_hours(const hl_season *s);
@@ -286,8 +289,7 @@ int hl_season_write_csv(const hl_season *s, const char *dir, hl_error *err);
  * renamed: no partial file on error. The plotting library is read from
  * $HEATLINE_ECHARTS, the install's share/heatline/report/, or the source
  * tree's report/node_modules/echarts/dist/echarts.min.js. */
-int hl_report_write_season(const char *path, const hl_season *s,
-                           hl_error *err);
+int hl_report_write_season(const char *path, const hl_season *s, hl_error *err);
 /* The report of one steady run at design conditions on the model at
  * model_path (NULL = embedded default): pressure diagram, temperatures,
  * losses, fitting surfaces. */

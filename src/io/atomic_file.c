@@ -13,15 +13,18 @@ int atomic_open(atomic_file *a, const char *path, hl_error *err)
     memset(a, 0, sizeof *a);
     size_t n = strlen(path);
     if (n == 0 || n + 16 >= sizeof a->tmp)
-        return hl_error_set(err, HL_EINVAL, "output path '%s': empty or "
-                                            "too long", path);
+        return hl_error_set(err, HL_EINVAL,
+                            "output path '%s': empty or "
+                            "too long",
+                            path);
     memcpy(a->path, path, n + 1);
     snprintf(a->tmp, sizeof a->tmp, "%s.tmpXXXXXX", path);
     int fd = mkstemp(a->tmp);
     if (fd < 0)
         return hl_error_set(err, HL_EIO, "%s: cannot create: %s", path,
                             strerror(errno));
-    mode_t mask = umask(0); /* mkstemp makes 0600; give the usual 0666 & ~umask */
+    mode_t mask =
+        umask(0); /* mkstemp makes 0600; give the usual 0666 & ~umask */
     umask(mask);
     fchmod(fd, 0666 & ~mask);
     a->f = fdopen(fd, "w");

@@ -25,8 +25,7 @@ int weather_follows(const hl_weather *w, int i);
 typedef struct monthly_curve {
     double c[12];
 } monthly_curve;
-int monthly_curve_fit(const double mean[12], monthly_curve *out,
-                      hl_error *err);
+int monthly_curve_fit(const double mean[12], monthly_curve *out, hl_error *err);
 /* Value at t days since 1 Jan 00:00 (non-leap year, period 365). */
 double monthly_curve_at(const monthly_curve *c, double t_days);
 

@@ -20,8 +20,13 @@ int report_load_echarts(char **text, size_t *len, char *where, size_t cap,
                         hl_error *err);
 
 enum report_chart {
-    CHART_PRESSURE = 0, CHART_TEMPERATURE, CHART_BREAKDOWN, CHART_MONTHS,
-    CHART_DURATION, CHART_SURFACES, CHART_PAYBACK
+    CHART_PRESSURE = 0,
+    CHART_TEMPERATURE,
+    CHART_BREAKDOWN,
+    CHART_MONTHS,
+    CHART_DURATION,
+    CHART_SURFACES,
+    CHART_PAYBACK
 };
 
 /* Page head (with the CSP), escaped text, a chart placeholder, and the

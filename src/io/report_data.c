@@ -81,11 +81,12 @@ static json_t *breakdown(const hl_season *s, int one_hour)
     for (int i = 0; i < s->n_scen; i++) {
         const hl_energy *e = &s->scen[i].total;
         double f = one_hour ? scale / fmax(e->hours, 1.0) : scale;
-        json_array_append_new(names,
-                              json_string(hl_scenario_name(s->scen[i].scenario)));
+        json_array_append_new(
+            names, json_string(hl_scenario_name(s->scen[i].scenario)));
         json_array_append_new(part[0], num(e->loss_pipes_j * f));
         for (int st = 0; st < HL_FIT_NSTATES; st++)
-            json_array_append_new(part[st + 1], num(e->loss_fittings_j[st] * f));
+            json_array_append_new(part[st + 1],
+                                  num(e->loss_fittings_j[st] * f));
     }
     for (int j = 0; j < 4; j++)
         json_array_append_new(vals, part[j]);
@@ -109,7 +110,8 @@ static json_t *months(const hl_season *s)
     json_object_set_new(o, "base", json_string("as-is"));
     for (int j = 0; j < n; j++) {
         json_array_append_new(labels, json_string(label[order[j]]));
-        push(o, "delivered_gj", s->scen[0].month[order[j]].heat_delivered_j / 1e9);
+        push(o, "delivered_gj",
+             s->scen[0].month[order[j]].heat_delivered_j / 1e9);
     }
     for (int i = 0; i < s->n_scen; i++) {
         json_t *sc = json_object();
@@ -117,9 +119,10 @@ static json_t *months(const hl_season *s)
                             json_string(hl_scenario_name(s->scen[i].scenario)));
         for (int j = 0; j < n; j++) {
             const hl_energy *e = &s->scen[i].month[order[j]];
-            push(sc, "loss_gj", (e->loss_pipes_j + e->loss_fittings_j[0] +
-                                 e->loss_fittings_j[1] + e->loss_fittings_j[2]) /
-                                    1e9);
+            push(sc, "loss_gj",
+                 (e->loss_pipes_j + e->loss_fittings_j[0] +
+                  e->loss_fittings_j[1] + e->loss_fittings_j[2]) /
+                     1e9);
         }
         json_array_append_new(losses, sc);
     }
@@ -167,8 +170,7 @@ static json_t *surfaces(const hl_season *s)
                             json_string(hl_scenario_name(s->scen[i].scenario)));
         for (int f = 0; f < s->n_fit; f++) {
             push(sc, "chainage_km", s->fit[f].chainage_m / 1000.0);
-            push(sc, "surface_c",
-                 s->scen[i].design_surface_k[f] - HL_ZERO_C_K);
+            push(sc, "surface_c", s->scen[i].design_surface_k[f] - HL_ZERO_C_K);
         }
         json_array_append_new(series, sc);
     }

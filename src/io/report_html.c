@@ -45,8 +45,8 @@ int report_load_echarts(char **text, size_t *len, char *where, size_t cap,
     snprintf(path, sizeof path, "%s/report/echarts.min.js", HL_DATA_DIR);
     if (try_file(path, text, len, where, cap))
         return HL_OK;
-    snprintf(path, sizeof path, "%s/report/node_modules/%s",
-             HL_SOURCE_DATA_DIR, echarts_rel);
+    snprintf(path, sizeof path, "%s/report/node_modules/%s", HL_SOURCE_DATA_DIR,
+             echarts_rel);
     if (try_file(path, text, len, where, cap))
         return HL_OK;
     return hl_error_set(err, HL_ENOTFOUND,
@@ -98,12 +98,23 @@ void report_html_escape(FILE *f, const char *t)
 {
     for (; *t; t++) {
         switch (*t) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&#39;", f); break;
-        default: fputc(*t, f);
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
+        case '\'':
+            fputs("&#39;", f);
+            break;
+        default:
+            fputc(*t, f);
         }
     }
 }
@@ -124,11 +135,12 @@ static const char style[] =
 
 int report_page_begin(FILE *f, const char *title)
 {
-    fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-               "<meta charset=\"utf-8\">\n"
-               "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n"
-               "<meta name=\"viewport\" content=\"width=device-width\">\n"
-               "<title>",
+    fprintf(f,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+            "<meta charset=\"utf-8\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width\">\n"
+            "<title>",
             CSP);
     report_html_escape(f, title);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);

@@ -42,13 +42,14 @@ static void summary_retrofit(FILE *f, const hl_season *s,
 {
     const hl_payback *p = &sc->payback;
     const hl_economics *e = &s->opt.economics;
-    fprintf(f, "<p><b>All fittings %s:</b> saves %.0f GJ of heat per "
-               "season (%.0f t of standard coal, %.0f t of CO<sub>2</sub>), "
-               "worth %.1f &times; 10<sup>4</sup> CNY at %.0f CNY/GJ, for an "
-               "investment of %.1f &times; 10<sup>4</sup> CNY on %.0f "
-               "m<sup>2</sup>. ",
-            hl_scenario_name(sc->scenario), p->heat_saved_gj,
-            p->coal_saved_tce, p->co2_saved_t, p->annual_saving_cny / 1e4,
+    fprintf(f,
+            "<p><b>All fittings %s:</b> saves %.0f GJ of heat per "
+            "season (%.0f t of standard coal, %.0f t of CO<sub>2</sub>), "
+            "worth %.1f &times; 10<sup>4</sup> CNY at %.0f CNY/GJ, for an "
+            "investment of %.1f &times; 10<sup>4</sup> CNY on %.0f "
+            "m<sup>2</sup>. ",
+            hl_scenario_name(sc->scenario), p->heat_saved_gj, p->coal_saved_tce,
+            p->co2_saved_t, p->annual_saving_cny / 1e4,
             e->heat_price_cny_per_gj, p->investment_cny / 1e4,
             sc->fitting_area_changed_m2);
     if (isfinite(p->simple_payback_years))
@@ -56,9 +57,10 @@ static void summary_retrofit(FILE *f, const hl_season *s,
                 p->simple_payback_years);
     else
         fputs("It never pays back; ", f);
-    fprintf(f, "net present value %.1f &times; 10<sup>4</sup> CNY over %.0f "
-               "years at %.0f %%. Fitting-hours above the %.0f &deg;C burn "
-               "limit: %d (as-is %d).</p>\n",
+    fprintf(f,
+            "net present value %.1f &times; 10<sup>4</sup> CNY over %.0f "
+            "years at %.0f %%. Fitting-hours above the %.0f &deg;C burn "
+            "limit: %d (as-is %d).</p>\n",
             p->npv_cny / 1e4, e->service_life_years, 100 * e->discount_rate,
             s->opt.burn_limit_k - HL_ZERO_C_K, sc->burn_fitting_hours,
             s->scen[0].burn_fitting_hours);
@@ -70,15 +72,15 @@ static void summary(FILE *f, const hl_season *s)
     char period[64];
     period_text(s, period, sizeof period);
     double lost = e->loss_pipes_j + fit_j(e);
-    fprintf(f, "<div class=\"summary\"><p>From %s the line produced "
-               "<b>%.2f million GJ</b> and delivered %.2f million GJ. As it "
-               "is, it lost %.0f GJ (%.2f %% of the heat produced): %.0f GJ "
-               "in the buried pipes and <b>%.0f GJ in the fittings</b> of "
-               "the valve chambers. Pumps used %.0f MWh of electricity.</p>\n",
-            period, e->heat_source_j / GJ / 1e6,
-            e->heat_delivered_j / GJ / 1e6, lost / GJ,
-            100 * lost / fmax(e->heat_source_j, 1.0), e->loss_pipes_j / GJ,
-            fit_j(e) / GJ, e->pump_electric_j / 3.6e9);
+    fprintf(f,
+            "<div class=\"summary\"><p>From %s the line produced "
+            "<b>%.2f million GJ</b> and delivered %.2f million GJ. As it "
+            "is, it lost %.0f GJ (%.2f %% of the heat produced): %.0f GJ "
+            "in the buried pipes and <b>%.0f GJ in the fittings</b> of "
+            "the valve chambers. Pumps used %.0f MWh of electricity.</p>\n",
+            period, e->heat_source_j / GJ / 1e6, e->heat_delivered_j / GJ / 1e6,
+            lost / GJ, 100 * lost / fmax(e->heat_source_j, 1.0),
+            e->loss_pipes_j / GJ, fit_j(e) / GJ, e->pump_electric_j / 3.6e9);
     for (int i = 1; i < s->n_scen; i++)
         summary_retrofit(f, s, &s->scen[i]);
     fputs("</div>\n", f);
@@ -93,9 +95,10 @@ static void energy_table(FILE *f, const hl_season *s)
           f);
     for (int i = 0; i < s->n_scen; i++) {
         const hl_energy *e = &s->scen[i].total;
-        fprintf(f, "<tr><td>%s</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
-                   "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
-                   "<td>%d</td></tr>\n",
+        fprintf(f,
+                "<tr><td>%s</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
+                "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
+                "<td>%d</td></tr>\n",
                 hl_scenario_name(s->scen[i].scenario), e->heat_source_j / GJ,
                 e->heat_delivered_j / GJ, e->loss_pipes_j / GJ,
                 e->loss_fittings_j[0] / GJ, e->loss_fittings_j[1] / GJ,
@@ -108,23 +111,24 @@ static void energy_table(FILE *f, const hl_season *s)
 static void factors_table(FILE *f, const hl_season *s)
 {
     const hl_economics *e = &s->opt.economics;
-    fprintf(f, "<table><tr><th>Factor</th><th>Value</th><th>Source</th></tr>"
-               "<tr><td>Heat price</td><td>%g CNY/GJ</td><td>assumed "
-               "plant-gate value (research notes 5.6)</td></tr>"
-               "<tr><td>Electricity price</td><td>%g CNY/kWh</td><td>assumed"
-               "</td></tr><tr><td>Coating cost</td><td>%g CNY/m<sup>2</sup>"
-               "</td><td>assumed, 8 mm installed (notes 4)</td></tr>"
-               "<tr><td>Jacket cost</td><td>%g CNY/m<sup>2</sup></td><td>"
-               "assumed</td></tr><tr><td>Service life</td><td>%g years</td>"
-               "<td>assumed</td></tr><tr><td>Discount rate</td><td>%g %%</td>"
-               "<td>NDRC social discount rate (2006)</td></tr>"
-               "<tr><td>Standard coal</td><td>%g tce/GJ</td><td>GB/T 2589: "
-               "1 kgce = 29.3076 MJ</td></tr><tr><td>CO<sub>2</sub></td>"
-               "<td>%g t/GJ</td><td>China enterprise GHG accounting default "
-               "for purchased heat</td></tr></table>\n"
-               "<p class=\"note\">Every factor can be changed on the command "
-               "line (heatline season --help); docs/physics.md gives the "
-               "sources.</p>\n",
+    fprintf(f,
+            "<table><tr><th>Factor</th><th>Value</th><th>Source</th></tr>"
+            "<tr><td>Heat price</td><td>%g CNY/GJ</td><td>assumed "
+            "plant-gate value (research notes 5.6)</td></tr>"
+            "<tr><td>Electricity price</td><td>%g CNY/kWh</td><td>assumed"
+            "</td></tr><tr><td>Coating cost</td><td>%g CNY/m<sup>2</sup>"
+            "</td><td>assumed, 8 mm installed (notes 4)</td></tr>"
+            "<tr><td>Jacket cost</td><td>%g CNY/m<sup>2</sup></td><td>"
+            "assumed</td></tr><tr><td>Service life</td><td>%g years</td>"
+            "<td>assumed</td></tr><tr><td>Discount rate</td><td>%g %%</td>"
+            "<td>NDRC social discount rate (2006)</td></tr>"
+            "<tr><td>Standard coal</td><td>%g tce/GJ</td><td>GB/T 2589: "
+            "1 kgce = 29.3076 MJ</td></tr><tr><td>CO<sub>2</sub></td>"
+            "<td>%g t/GJ</td><td>China enterprise GHG accounting default "
+            "for purchased heat</td></tr></table>\n"
+            "<p class=\"note\">Every factor can be changed on the command "
+            "line (heatline season --help); docs/physics.md gives the "
+            "sources.</p>\n",
             e->heat_price_cny_per_gj, e->elec_price_cny_per_kwh,
             e->coating_cost_cny_per_m2, e->jacket_cost_cny_per_m2,
             e->service_life_years, 100 * e->discount_rate, e->tce_per_gj,
@@ -162,25 +166,25 @@ static int write_season_page(FILE *f, const hl_season *s, hl_error *err)
 static int write_atomic(const char *path, const hl_season *s, int one_hour,
                         hl_error *err);
 
-int hl_report_write_season(const char *path, const hl_season *s,
-                           hl_error *err)
+int hl_report_write_season(const char *path, const hl_season *s, hl_error *err)
 {
     return write_atomic(path, s, 0, err);
 }
 
 static void run_summary(FILE *f, const hl_season *s)
 {
-    fprintf(f, "<div class=\"summary\"><p>Design hour: outdoor %.1f &deg;C, "
-               "supply %.1f &deg;C at the plant, demand %.0f MW.</p>\n",
+    fprintf(f,
+            "<div class=\"summary\"><p>Design hour: outdoor %.1f &deg;C, "
+            "supply %.1f &deg;C at the plant, demand %.0f MW.</p>\n",
             s->outdoor_k[0] - HL_ZERO_C_K, s->supply_k[0] - HL_ZERO_C_K,
             s->demand_w[0] / 1e6);
     for (int i = 0; i < s->n_scen; i++) {
         const hl_energy *e = &s->scen[i].total;
-        fprintf(f, "<p><b>%s</b>: pipes lose %.0f kW, fittings %.0f kW; "
-                   "%d fittings above the %.0f &deg;C burn limit.</p>\n",
-                hl_scenario_name(s->scen[i].scenario),
-                e->loss_pipes_j / 3.6e6, fit_j(e) / 3.6e6,
-                s->scen[i].burn_fitting_hours,
+        fprintf(f,
+                "<p><b>%s</b>: pipes lose %.0f kW, fittings %.0f kW; "
+                "%d fittings above the %.0f &deg;C burn limit.</p>\n",
+                hl_scenario_name(s->scen[i].scenario), e->loss_pipes_j / 3.6e6,
+                fit_j(e) / 3.6e6, s->scen[i].burn_fitting_hours,
                 s->opt.burn_limit_k - HL_ZERO_C_K);
     }
     fputs("</div>\n", f);
@@ -210,8 +214,8 @@ static int write_atomic(const char *path, const hl_season *s, int one_hour,
     int rc = atomic_open(&a, path, err);
     if (rc)
         return rc;
-    rc = one_hour ? write_run_page(a.f, s, err)
-                  : write_season_page(a.f, s, err);
+    rc =
+        one_hour ? write_run_page(a.f, s, err) : write_season_page(a.f, s, err);
     if (rc) {
         atomic_abort(&a);
         return rc;
@@ -220,8 +224,7 @@ static int write_atomic(const char *path, const hl_season *s, int one_hour,
 }
 
 /* The model's design outdoor temperature. */
-static int design_outdoor_k(const char *model_path, double *t_k,
-                            hl_error *err)
+static int design_outdoor_k(const char *model_path, double *t_k, hl_error *err)
 {
     plant *p = NULL;
     hl_operation op;
@@ -235,8 +238,7 @@ static int design_outdoor_k(const char *model_path, double *t_k,
 }
 
 /* One design hour on 15 January at the design outdoor temperature. */
-int hl_report_write_run(const char *path, const char *model_path,
-                        hl_error *err)
+int hl_report_write_run(const char *path, const char *model_path, hl_error *err)
 {
     hl_material_db *db = NULL;
     hl_season *s = NULL;

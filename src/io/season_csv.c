@@ -25,8 +25,9 @@ static void write_hourly(FILE *f, const hl_season *s)
     for (int i = 0; i < s->n_scen; i++) {
         char p[32];
         scen_prefix(s->scen[i].scenario, p, sizeof p);
-        fprintf(f, ",%s_source_w,%s_delivered_w,%s_loss_pipes_w,"
-                   "%s_loss_fittings_w,%s_pump_electric_w,%s_supply_city_c",
+        fprintf(f,
+                ",%s_source_w,%s_delivered_w,%s_loss_pipes_w,"
+                "%s_loss_fittings_w,%s_pump_electric_w,%s_supply_city_c",
                 p, p, p, p, p, p);
     }
     fputc('\n', f);
@@ -40,8 +41,8 @@ static void write_hourly(FILE *f, const hl_season *s)
                 s->supply_k[k] - HL_ZERO_C_K);
         for (int j = 0; j < s->n_scen; j++) {
             const double *r = s->scen[j].hourly + (size_t)k * HL_HOUR_NCOLS;
-            fprintf(f, ",%.9g,%.9g,%.9g,%.9g,%.9g,%.4f", r[0], r[1], r[2],
-                    r[3], r[4], r[5] - HL_ZERO_C_K);
+            fprintf(f, ",%.9g,%.9g,%.9g,%.9g,%.9g,%.4f", r[0], r[1], r[2], r[3],
+                    r[4], r[5] - HL_ZERO_C_K);
         }
         fputc('\n', f);
     }
@@ -50,11 +51,11 @@ static void write_hourly(FILE *f, const hl_season *s)
 static void energy_row(FILE *f, const char *scen, const char *period,
                        const hl_energy *e)
 {
-    fprintf(f, "%s,%s,%.0f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", scen,
-            period, e->hours, e->heat_source_j / 1e9,
-            e->heat_delivered_j / 1e9, e->loss_pipes_j / 1e9,
-            e->loss_fittings_j[0] / 1e9, e->loss_fittings_j[1] / 1e9,
-            e->loss_fittings_j[2] / 1e9, e->pump_electric_j / 3.6e9);
+    fprintf(f, "%s,%s,%.0f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", scen, period,
+            e->hours, e->heat_source_j / 1e9, e->heat_delivered_j / 1e9,
+            e->loss_pipes_j / 1e9, e->loss_fittings_j[0] / 1e9,
+            e->loss_fittings_j[1] / 1e9, e->loss_fittings_j[2] / 1e9,
+            e->pump_electric_j / 3.6e9);
 }
 
 static void write_monthly(FILE *f, const hl_season *s)
@@ -80,8 +81,8 @@ static void write_fittings(FILE *f, const hl_season *s)
     for (int i = 0; i < s->n_scen; i++) {
         char p[32];
         scen_prefix(s->scen[i].scenario, p, sizeof p);
-        fprintf(f, ",%s_burn_hours,%s_max_surface_c,%s_design_surface_c", p,
-                p, p);
+        fprintf(f, ",%s_burn_hours,%s_max_surface_c,%s_design_surface_c", p, p,
+                p);
     }
     fputc('\n', f);
     for (int k = 0; k < s->n_fit; k++) {
@@ -113,7 +114,7 @@ static int ensure_dir(const char *dir, hl_error *err)
 int hl_season_write_csv(const hl_season *s, const char *dir, hl_error *err)
 {
     static const char *const names[N_TABLES] = {"hourly.csv", "monthly.csv",
-                                                 "fittings.csv"};
+                                                "fittings.csv"};
     void (*const writers[N_TABLES])(FILE *, const hl_season *) = {
         write_hourly, write_monthly, write_fittings};
     atomic_file a[N_TABLES];

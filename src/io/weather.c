@@ -90,8 +90,7 @@ static int parse_date(const char *text, int *y, int *m, int *d)
                *d <= cal_days_in_month(*y, *m);
     *y = 0;
     if (sscanf(text, "%2d-%2d%c", m, d, &extra) == 2 && strlen(text) == 5)
-        return *m >= 1 && *m <= 12 && *d >= 1 &&
-               *d <= cal_days_in_month(0, *m);
+        return *m >= 1 && *m <= 12 && *d >= 1 && *d <= cal_days_in_month(0, *m);
     return 0;
 }
 
@@ -113,8 +112,8 @@ static int find_date(const hl_weather *w, const char *opt, const char *text,
     int y, m, d;
     if (!parse_date(text, &y, &m, &d))
         return hl_error_set(err, HL_EINVAL,
-                            "%s '%s': expected a date MM-DD or YYYY-MM-DD",
-                            opt, text);
+                            "%s '%s': expected a date MM-DD or YYYY-MM-DD", opt,
+                            text);
     for (int k = 0; k < w->n; k++) {
         int i = (start + k) % w->n;
         if (date_matches(w, i, y, m, d)) {

@@ -40,19 +40,18 @@ static int parse_time(const char *text, int *y, int *mo, int *d, int *h)
 {
     int mi;
     char sep, extra;
-    int n = sscanf(text, "%4d-%2d-%2d%c%2d:%2d%c", y, mo, d, &sep, h, &mi,
-                   &extra);
+    int n =
+        sscanf(text, "%4d-%2d-%2d%c%2d:%2d%c", y, mo, d, &sep, h, &mi, &extra);
     return n == 6 && (sep == ' ' || sep == 'T') && *mo >= 1 && *mo <= 12 &&
-           *d >= 1 && *d <= cal_days_in_month(*y, *mo) && *h >= 0 &&
-           *h <= 23 && mi == 0;
+           *d >= 1 && *d <= cal_days_in_month(*y, *mo) && *h >= 0 && *h <= 23 &&
+           mi == 0;
 }
 
 static int parse_row(const csv_table *t, int r, const csv_cols *c,
                      hl_weather *w, hl_error *err)
 {
     const char *time = t->rows[r][c->time];
-    if (!parse_time(time, &w->year[r], &w->month[r], &w->day[r],
-                    &w->hour[r]))
+    if (!parse_time(time, &w->year[r], &w->month[r], &w->day[r], &w->hour[r]))
         return hl_error_set(err, HL_EPARSE,
                             "%s:%d: time '%s': expected YYYY-MM-DD HH:00",
                             t->origin, t->line[r], time);
@@ -84,8 +83,8 @@ static void mark_typical(hl_weather *w)
 {
     int l = w->n - 1;
     w->typical_year = w->n == 8760 && w->month[0] == 1 && w->day[0] == 1 &&
-                      w->hour[0] == 0 && w->month[l] == 12 &&
-                      w->day[l] == 31 && w->year[l] == w->year[0];
+                      w->hour[0] == 0 && w->month[l] == 12 && w->day[l] == 31 &&
+                      w->year[l] == w->year[0];
 }
 
 int hl_weather_parse_csv(const char *text, size_t len, const char *origin,

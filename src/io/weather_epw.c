@@ -12,14 +12,14 @@
 #include <string.h>
 
 #define EPW_HEADER_LINES 8
-#define EPW_MAX_FIELDS 40
-#define EPW_F_YEAR 0
-#define EPW_F_MONTH 1
-#define EPW_F_DAY 2
-#define EPW_F_HOUR 3
-#define EPW_F_DRY_BULB 6
-#define EPW_F_WIND 21
-#define EPW_MIN_FIELDS 22
+#define EPW_MAX_FIELDS   40
+#define EPW_F_YEAR       0
+#define EPW_F_MONTH      1
+#define EPW_F_DAY        2
+#define EPW_F_HOUR       3
+#define EPW_F_DRY_BULB   6
+#define EPW_F_WIND       21
+#define EPW_MIN_FIELDS   22
 
 typedef struct epw_line {
     char *field[EPW_MAX_FIELDS];
@@ -60,9 +60,9 @@ static int next_line(const char *text, size_t len, size_t *pos, char *buf,
     return 1;
 }
 
-static int field_number(const epw_line *l, int f, const char *origin,
-                        int line, const char *what, double lo, double hi,
-                        double *out, hl_error *err)
+static int field_number(const epw_line *l, int f, const char *origin, int line,
+                        const char *what, double lo, double hi, double *out,
+                        hl_error *err)
 {
     const char *text = f < l->n ? l->field[f] : "";
     double v;
@@ -104,8 +104,8 @@ static int parse_ground(const epw_line *l, const char *origin, int line,
     w->n_ground = n < HL_WEATHER_MAX_DEPTHS ? n : HL_WEATHER_MAX_DEPTHS;
     for (int d = 0; d < w->n_ground; d++) {
         int base = 2 + 16 * d;
-        int rc = field_number(l, base, origin, line, "ground depth m", 0,
-                              100, &w->ground_depth_m[d], err);
+        int rc = field_number(l, base, origin, line, "ground depth m", 0, 100,
+                              &w->ground_depth_m[d], err);
         for (int m = 0; !rc && m < 12; m++) {
             double c = 0.0;
             rc = field_number(l, base + 4 + m, origin, line,
@@ -122,9 +122,14 @@ static int parse_header(const char *text, size_t len, size_t *pos,
                         const char *origin, hl_weather *w, hl_error *err)
 {
     static const char *const names[EPW_HEADER_LINES] = {
-        "LOCATION",   "DESIGN CONDITIONS", "TYPICAL/EXTREME PERIODS",
-        "GROUND TEMPERATURES", "HOLIDAYS/DAYLIGHT SAVINGS", "COMMENTS 1",
-        "COMMENTS 2", "DATA PERIODS"};
+        "LOCATION",
+        "DESIGN CONDITIONS",
+        "TYPICAL/EXTREME PERIODS",
+        "GROUND TEMPERATURES",
+        "HOLIDAYS/DAYLIGHT SAVINGS",
+        "COMMENTS 1",
+        "COMMENTS 2",
+        "DATA PERIODS"};
     char buf[8192];
     for (int i = 0; i < EPW_HEADER_LINES; i++) {
         epw_line l;
@@ -167,8 +172,8 @@ static int parse_row(char *buf, const char *origin, int line, hl_weather *w,
                             "hourly row has 35)",
                             origin, line, l.n, EPW_MIN_FIELDS);
     double y = 0, m = 1, d = 1, h = 1, t = 0, v = 0;
-    int rc = field_number(&l, EPW_F_YEAR, origin, line, "year", 0, 9999, &y,
-                          err);
+    int rc =
+        field_number(&l, EPW_F_YEAR, origin, line, "year", 0, 9999, &y, err);
     if (!rc)
         rc = field_number(&l, EPW_F_MONTH, origin, line, "month", 1, 12, &m,
                           err);
@@ -176,14 +181,13 @@ static int parse_row(char *buf, const char *origin, int line, hl_weather *w,
         rc = field_number(&l, EPW_F_DAY, origin, line, "day", 1,
                           cal_days_in_month((int)y, (int)m), &d, err);
     if (!rc)
-        rc = field_number(&l, EPW_F_HOUR, origin, line, "hour", 1, 24, &h,
-                          err);
+        rc = field_number(&l, EPW_F_HOUR, origin, line, "hour", 1, 24, &h, err);
     if (!rc)
         rc = field_number(&l, EPW_F_DRY_BULB, origin, line,
                           "dry-bulb temperature C", -70, 70, &t, err);
     if (!rc)
-        rc = field_number(&l, EPW_F_WIND, origin, line, "wind speed m/s", 0,
-                          40, &v, err);
+        rc = field_number(&l, EPW_F_WIND, origin, line, "wind speed m/s", 0, 40,
+                          &v, err);
     if (rc)
         return rc;
     w->year[i] = (int)y;
@@ -224,6 +228,7 @@ static int parse_rows(const char *text, size_t len, size_t pos,
 int hl_weather_parse_epw(const char *text, size_t len, const char *origin,
                          hl_weather *w, hl_error *err)
 {
+    memset(w, 0, sizeof *w);
     hl_weather head;
     size_t pos = 0;
     memset(&head, 0, sizeof head);

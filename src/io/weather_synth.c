@@ -16,7 +16,7 @@
 #include <string.h>
 
 #define YEAR_DAYS 365.0
-#define N_HARM 12
+#define N_HARM    12
 
 /* Average over [a, b) days of basis function j (see monthly_curve). */
 static double basis_mean(int j, double a, double b)
@@ -70,8 +70,7 @@ static int solve12(double a[N_HARM][N_HARM], double x[N_HARM])
     return 1;
 }
 
-int monthly_curve_fit(const double mean[12], monthly_curve *out,
-                      hl_error *err)
+int monthly_curve_fit(const double mean[12], monthly_curve *out, hl_error *err)
 {
     double a[N_HARM][N_HARM];
     double start = 0.0;

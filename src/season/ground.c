@@ -12,7 +12,7 @@
 
 #include <math.h>
 
-#define YEAR_DAYS 365.0
+#define YEAR_DAYS       365.0
 #define SECONDS_PER_DAY 86400.0
 
 /* Research notes 5.3 [A]: at the pipe axis (2.33 m, 1.4 m cover) mean

@@ -13,7 +13,7 @@
 
 void hl_operation_hohhot(hl_operation *op)
 {
-    op->design_load_w = 2.24e9;               /* notes 5.1 [D] */
+    op->design_load_w = 2.24e9;                /* notes 5.1 [D] */
     op->design_outdoor_k = HL_ZERO_C_K - 17.0; /* GB 50736-2012 App. A [R] */
     op->balance_k = HL_ZERO_C_K + 18.0; /* indoor design 18 C, GB 50736 [R] */
     op->design_supply_k = HL_ZERO_C_K + 130.0; /* notes 1.1 [S] */
@@ -29,8 +29,7 @@ void hl_operation_hohhot(hl_operation *op)
 int hl_operation_check(const hl_operation *op, hl_error *err)
 {
     if (!(op->design_load_w > 0.0 && isfinite(op->design_load_w)))
-        return hl_error_set(err, HL_EINVAL,
-                            "design load %g W: expected > 0",
+        return hl_error_set(err, HL_EINVAL, "design load %g W: expected > 0",
                             op->design_load_w);
     if (!(op->balance_k > op->design_outdoor_k))
         return hl_error_set(err, HL_EINVAL,
@@ -54,8 +53,8 @@ int hl_operation_check(const hl_operation *op, hl_error *err)
 
 double hl_demand_w(const hl_operation *op, double outdoor_k)
 {
-    double f = (op->balance_k - outdoor_k) /
-               (op->balance_k - op->design_outdoor_k);
+    double f =
+        (op->balance_k - outdoor_k) / (op->balance_k - op->design_outdoor_k);
     return op->design_load_w * fmax(0.0, f);
 }
 

@@ -14,11 +14,11 @@ typedef struct plant plant;
 
 typedef struct plant_bc {
     double outdoor_k, wind_m_s;
-    double ground_k;   /* undisturbed soil at the pipe axis */
-    double chamber_k;  /* chamber air; NaN = the model's own */
-    double supply_k;   /* plant supply temperature */
-    double demand_w;   /* total consumer demand */
-    int regulation;    /* enum hl_regulation */
+    double ground_k;  /* undisturbed soil at the pipe axis */
+    double chamber_k; /* chamber air; NaN = the model's own */
+    double supply_k;  /* plant supply temperature */
+    double demand_w;  /* total consumer demand */
+    int regulation;   /* enum hl_regulation */
 } plant_bc;
 
 typedef struct plant_totals {
@@ -47,9 +47,9 @@ typedef struct plant_profile {
     const plant_point *pt;
     int n_stations;
     const plant_station *station;
-    double static_head_m;      /* head line with the pumps stopped */
-    double max_pressure_pa;    /* pressure class (PN) limit, gauge */
-    double min_pressure_pa;    /* boiling margin at the supply temperature */
+    double static_head_m;   /* head line with the pumps stopped */
+    double max_pressure_pa; /* pressure class (PN) limit, gauge */
+    double min_pressure_pa; /* boiling margin at the supply temperature */
     double rho_supply, rho_return; /* kg/m3, to draw pressures as heads */
 } plant_profile;
 

@@ -14,17 +14,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define G 9.80665
-#define N_TYPES 4
+#define G          9.80665
+#define N_TYPES    4
 #define N_STATIONS 4
-#define SWEEPS 3
+#define SWEEPS     3
 
 static const fitting_type fitting_types[N_TYPES] = {
     /* notes 5.5 [A]: per chamber and pipe */
-    {"section-valve", 6.0, 1.620},  /* DN1600 butterfly incl. flanges */
-    {"compensator", 10.7, 1.900},   /* DN1600 bellows, OD 1.9 m x 1.8 m */
-    {"bypass-valve", 0.8, 0.325},   /* DN300 */
-    {"vent-valve", 0.4, 0.168},     /* DN150 air vent / DN200 drain */
+    {"section-valve", 6.0, 1.620}, /* DN1600 butterfly incl. flanges */
+    {"compensator", 10.7, 1.900},  /* DN1600 bellows, OD 1.9 m x 1.8 m */
+    {"bypass-valve", 0.8, 0.325},  /* DN300 */
+    {"vent-valve", 0.4, 0.168},    /* DN150 air vent / DN200 drain */
 };
 
 static const plant_station stations[N_STATIONS] = {
@@ -50,11 +50,11 @@ static double line_elevation(double x)
 /* IAPWS-IF97 (2007 revision), region 4 saturation pressure, eq. 30. */
 static double saturation_pressure_pa(double t_k)
 {
-    static const double n[10] = {
-        0.11670521452767e4,  -0.72421316703206e6, -0.17073846940092e2,
-        0.12020824702470e5,  -0.32325550322333e7, 0.14915108613530e2,
-        -0.48232657361591e4, 0.40511340542057e6,  -0.23855557567849,
-        0.65017534844798e3};
+    static const double n[10] = {0.11670521452767e4,  -0.72421316703206e6,
+                                 -0.17073846940092e2, 0.12020824702470e5,
+                                 -0.32325550322333e7, 0.14915108613530e2,
+                                 -0.48232657361591e4, 0.40511340542057e6,
+                                 -0.23855557567849,   0.65017534844798e3};
     double th = t_k + n[8] / (t_k - n[9]);
     double a = th * th + n[0] * th + n[1];
     double b = n[2] * th * th + n[3] * th + n[4];
@@ -72,17 +72,17 @@ double plant_line_saturation_pa(double t_k)
 
 static void set_defaults(line_model *l)
 {
-    l->design_flow = 24000.0 / 3.6; /* 24,000 t/h [S] */
-    l->cp = 4200.0;                 /* J/(kg K), constant [A] */
-    l->rho[0] = 934.8, l->rho[1] = 988.0; /* 130 / 50 C, IAPWS [D] */
-    l->mu[0] = 2.13e-4, l->mu[1] = 5.47e-4; /* Pa s, IAPWS 2008 [D] */
+    l->design_flow = 24000.0 / 3.6;            /* 24,000 t/h [S] */
+    l->cp = 4200.0;                            /* J/(kg K), constant [A] */
+    l->rho[0] = 934.8, l->rho[1] = 988.0;      /* 130 / 50 C, IAPWS [D] */
+    l->mu[0] = 2.13e-4, l->mu[1] = 5.47e-4;    /* Pa s, IAPWS 2008 [D] */
     l->inner_d = 1.580, l->roughness = 0.5e-3; /* [A], [R] */
-    l->pump_efficiency = 0.80;                  /* [A] */
-    l->hx_head_m = 10.0;     /* isolation-station primary drop [A] */
+    l->pump_efficiency = 0.80;                 /* [A] */
+    l->hx_head_m = 10.0;       /* isolation-station primary drop [A] */
     l->static_margin_m = 30.0; /* static head above the highest point [A] */
     l->pn_pa = 2.5e6;          /* PN25 [A] */
     l->chamber_air_k = HL_ZERO_C_K + 25.0; /* [A] */
-    l->min_return_k = HL_ZERO_C_K + 25.0; /* lowest consumer return [A] */
+    l->min_return_k = HL_ZERO_C_K + 25.0;  /* lowest consumer return [A] */
     l->axis_depth = 2.33;
     hl_operation_hohhot(&l->op);
 }
@@ -95,8 +95,8 @@ static void pair_resistances(line_model *l)
     const double dc = 1.856, di = 1.820, d0 = 1.620; /* m [A], notes 5.3 */
     const double l_pur = 0.033, l_pe = 0.43, l_soil = 1.5;
     const double spacing = dc + 0.5; /* 0.5 m clear [A] */
-    double r_ins = log(di / d0) / (2 * M_PI * l_pur) +
-                   log(dc / di) / (2 * M_PI * l_pe);
+    double r_ins =
+        log(di / d0) / (2 * M_PI * l_pur) + log(dc / di) / (2 * M_PI * l_pe);
     double r_soil = log(4.0 * l->axis_depth / dc) / (2 * M_PI * l_soil);
     double g = 2.0 * l->axis_depth / spacing;
     l->r11 = r_ins + r_soil;
@@ -130,9 +130,8 @@ static void build_fittings(line_model *l)
                 line_fitting *f = &l->fit[k];
                 f->node = i, f->side = side, f->type = t;
                 f->state_as_is = HL_FIT_BARE; /* the case the utility had */
-                snprintf(f->id, sizeof f->id, "K%04.1f-%c-%s",
-                         l->x[i] / 1000.0, side ? 'R' : 'S',
-                         fitting_types[t].name);
+                snprintf(f->id, sizeof f->id, "K%04.1f-%c-%s", l->x[i] / 1000.0,
+                         side ? 'R' : 'S', fitting_types[t].name);
             }
     l->n_fit = k;
 }
@@ -209,7 +208,7 @@ int plant_set_scenario(plant *p, int scenario, const hl_layer *layer,
                             "scenario %s: needs a layer with a thickness",
                             hl_scenario_name(scenario));
     for (int i = 0; i < l->n_fit; i++)
-        l->fit[i].state = scenario == HL_SCEN_AS_IS ? l->fit[i].state_as_is
+        l->fit[i].state = scenario == HL_SCEN_AS_IS    ? l->fit[i].state_as_is
                           : scenario == HL_SCEN_COATED ? HL_FIT_COATED
                                                        : HL_FIT_JACKETED;
     if (layer)

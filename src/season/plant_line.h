@@ -9,10 +9,10 @@
 
 #include <stdio.h>
 
-#define LINE_MAX_NODES 32
-#define LINE_MAX_FIT (LINE_MAX_NODES * 8)
+#define LINE_MAX_NODES  32
+#define LINE_MAX_FIT    (LINE_MAX_NODES * 8)
 #define LINE_N_STATIONS 4
-#define LINE_N_TYPES 4
+#define LINE_N_TYPES    4
 
 typedef struct fitting_type {
     const char *name;

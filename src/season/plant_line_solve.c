@@ -8,8 +8,8 @@
 #include <math.h>
 #include <string.h>
 
-#define G 9.80665
-#define SWEEPS 3
+#define G               9.80665
+#define SWEEPS          3
 #define BARE_EMISSIVITY 0.9 /* oxidised steel, notes 5.5 [A] */
 
 static int cell_solve(const line_model *l, int type, int state, double t_k,
@@ -48,8 +48,8 @@ static int cell(line_model *l, int type, int side, int state, int i,
     }
     if (c->ok[i])
         return HL_OK;
-    int rc = cell_solve(l, type, state, HL_ZERO_C_K + i, air_k,
-                        &c->heat_w[i], &c->surface_k[i], err);
+    int rc = cell_solve(l, type, state, HL_ZERO_C_K + i, air_k, &c->heat_w[i],
+                        &c->surface_k[i], err);
     c->ok[i] = rc == HL_OK;
     return rc;
 }
@@ -115,8 +115,8 @@ static int sweep_supply(line_model *l, const plant_bc *bc, double air_k,
             return rc;
         if (i + 1 < l->n_nodes) {
             double other = 0.5 * (l->tr[i] + l->tr[i + 1]);
-            double t_out = segment_out(l, t, other, bc->ground_k,
-                                       l->x[i + 1] - l->x[i]);
+            double t_out =
+                segment_out(l, t, other, bc->ground_k, l->x[i + 1] - l->x[i]);
             l->pipe_loss_w[0] += l->flow * l->cp * (t - t_out);
             t = t_out;
         }
@@ -137,8 +137,8 @@ static int sweep_return(line_model *l, const plant_bc *bc, double air_k,
             return rc;
         if (i > 0) {
             double other = 0.5 * (l->ts[i] + l->ts[i - 1]);
-            double t_out = segment_out(l, t, other, bc->ground_k,
-                                       l->x[i] - l->x[i - 1]);
+            double t_out =
+                segment_out(l, t, other, bc->ground_k, l->x[i] - l->x[i - 1]);
             l->pipe_loss_w[1] += l->flow * l->cp * (t - t_out);
             t = t_out;
         }
@@ -210,8 +210,8 @@ int plant_solve(plant *p, const plant_bc *bc, plant_totals *out,
     for (int s = 0; s < SWEEPS; s++) {
         int rc = sweep_supply(l, bc, air_k, err);
         double t_city = l->last_city_supply_k;
-        t_ret_city = fmax(fmin(l->min_return_k, t_city),
-                          t_city - bc->demand_w / mcp);
+        t_ret_city =
+            fmax(fmin(l->min_return_k, t_city), t_city - bc->demand_w / mcp);
         if (!rc)
             rc = sweep_return(l, bc, air_k, t_ret_city, err);
         if (rc)
@@ -245,9 +245,9 @@ static void station_heads(line_model *l, double h_static, double *h_arrive)
         l->st[s] = *plant_line_station(s);
         int leg = s < LINE_N_STATIONS - 1 ? s : -1;
         l->st[s].head_gain_supply_m =
-            leg >= 0 ? l->friction_m[0][leg] +
-                           (s == 0 ? *h_arrive - h_static : 0.0)
-                     : 0.0;
+            leg >= 0
+                ? l->friction_m[0][leg] + (s == 0 ? *h_arrive - h_static : 0.0)
+                : 0.0;
         l->st[s].head_gain_return_m =
             s > 0 && s < LINE_N_STATIONS - 1 ? l->friction_m[1][s - 1] : 0.0;
     }
@@ -297,8 +297,8 @@ void plant_get_profile(plant *p, plant_profile *out)
     line_model *l = (line_model *)p;
     double h_static = 0.0, h_arrive;
     for (int s = 0; s < LINE_N_STATIONS; s++)
-        h_static = fmax(h_static, plant_line_elevation(
-                                      plant_line_station(s)->chainage_m));
+        h_static = fmax(
+            h_static, plant_line_elevation(plant_line_station(s)->chainage_m));
     h_static += l->static_margin_m;
     station_heads(l, h_static, &h_arrive);
     l->n_prof = 0;

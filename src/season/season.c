@@ -32,14 +32,15 @@ const char *hl_fitting_state_name(int state)
     return state >= 0 && state < HL_FIT_NSTATES ? names[state] : "?";
 }
 
-static int options_layer(const hl_material_db *db, const char *id,
-                         double mm, hl_layer *out, double *eps,
-                         hl_error *err)
+static int options_layer(const hl_material_db *db, const char *id, double mm,
+                         hl_layer *out, double *eps, hl_error *err)
 {
     const hl_material *m = hl_material_find(db, id);
     if (!m)
-        return hl_error_set(err, HL_ENOTFOUND, "material %s not in the "
-                                               "table", id);
+        return hl_error_set(err, HL_ENOTFOUND,
+                            "material %s not in the "
+                            "table",
+                            id);
     hl_layer_from_material(m, mm * 1e-3, out);
     *eps = isfinite(m->emissivity) ? m->emissivity : 0.9;
     return HL_OK;
@@ -103,10 +104,10 @@ static double epw_ground_k(const hl_weather *w, double z, double day)
     int m0 = (int)floor(mpos);
     double g = mpos - m0;
     int a = (m0 % 12 + 12) % 12, b = (a + 1) % 12;
-    double t_lo = (1 - g) * w->ground_monthly_k[lo][a] +
-                  g * w->ground_monthly_k[lo][b];
-    double t_hi = (1 - g) * w->ground_monthly_k[hi][a] +
-                  g * w->ground_monthly_k[hi][b];
+    double t_lo =
+        (1 - g) * w->ground_monthly_k[lo][a] + g * w->ground_monthly_k[lo][b];
+    double t_hi =
+        (1 - g) * w->ground_monthly_k[hi][a] + g * w->ground_monthly_k[hi][b];
     return (1 - f) * t_lo + f * t_hi;
 }
 
@@ -145,8 +146,8 @@ static void boundary_conditions(hl_season *s, const plant *p)
     s->design_hour = 0;
     for (int k = 0; k < s->n_hours; k++) {
         int i = (s->first + k) % w->n;
-        double day = cal_day_of_year(w->month[i], w->day[i]) +
-                     w->hour[i] / 24.0;
+        double day =
+            cal_day_of_year(w->month[i], w->day[i]) + w->hour[i] / 24.0;
         s->outdoor_k[k] = w->dry_bulb_k[i];
         s->ground_k[k] = ground_at(s, day);
         s->chamber_k[k] = s->opt.chamber_mode == HL_CHAMBER_FIXED
@@ -168,9 +169,8 @@ static void record_hour(hl_season *s, hl_season_scenario *sc, int k,
     row[HL_HOUR_SOURCE_W] = t->heat_source_w;
     row[HL_HOUR_DELIVERED_W] = t->heat_delivered_w;
     row[HL_HOUR_LOSS_PIPES_W] = t->loss_pipes_w;
-    row[HL_HOUR_LOSS_FITTINGS_W] = t->loss_fittings_w[0] +
-                                   t->loss_fittings_w[1] +
-                                   t->loss_fittings_w[2];
+    row[HL_HOUR_LOSS_FITTINGS_W] =
+        t->loss_fittings_w[0] + t->loss_fittings_w[1] + t->loss_fittings_w[2];
     row[HL_HOUR_PUMP_W] = t->pump_electric_w;
     row[HL_HOUR_SUPPLY_CITY_K] = t->supply_city_k;
     int month = s->weather->month[(s->first + k) % s->weather->n] - 1;
@@ -210,13 +210,13 @@ static void snapshot_profile(hl_season *s, plant *p, int si)
     for (int i = 0; i < pr.n; i++)
         if (pr.pt[i].pressure_supply_pa > pr.max_pressure_pa ||
             pr.pt[i].pressure_return_pa > pr.max_pressure_pa) {
-            hl_warnings_add(&s->warnings,
-                            "design hour: pressure %.2f MPa at km %.1f is "
-                            "above the pressure class limit %.2f MPa",
-                            fmax(pr.pt[i].pressure_supply_pa,
-                                 pr.pt[i].pressure_return_pa) / 1e6,
-                            pr.pt[i].chainage_m / 1000.0,
-                            pr.max_pressure_pa / 1e6);
+            hl_warnings_add(
+                &s->warnings,
+                "design hour: pressure %.2f MPa at km %.1f is "
+                "above the pressure class limit %.2f MPa",
+                fmax(pr.pt[i].pressure_supply_pa, pr.pt[i].pressure_return_pa) /
+                    1e6,
+                pr.pt[i].chainage_m / 1000.0, pr.max_pressure_pa / 1e6);
             break;
         }
 }
@@ -278,8 +278,8 @@ static void economics(hl_season *s)
     const hl_energy *base = &s->scen[0].total;
     for (int i = 1; i < s->n_scen; i++) {
         hl_season_scenario *sc = &s->scen[i];
-        int state = sc->scenario == HL_SCEN_COATED ? HL_FIT_COATED
-                                                   : HL_FIT_JACKETED;
+        int state =
+            sc->scenario == HL_SCEN_COATED ? HL_FIT_COATED : HL_FIT_JACKETED;
         sc->fitting_area_changed_m2 = 0.0;
         for (int f = 0; f < s->n_fit; f++)
             if (s->fit[f].state_as_is != state)
@@ -349,9 +349,8 @@ static int prepare(hl_season *s, plant *p, const hl_weather *w,
     return rc;
 }
 
-int hl_season_run(hl_season **out, const char *model_path,
-                  const hl_weather *w, const hl_season_options *opt,
-                  hl_error *err)
+int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
+                  const hl_season_options *opt, hl_error *err)
 {
     *out = NULL;
     plant *p = NULL;
@@ -385,7 +384,10 @@ int hl_season_run(hl_season **out, const char *model_path,
     return HL_OK;
 }
 
-int hl_season_hours(const hl_season *s) { return s->n_hours; }
+int hl_season_hours(const hl_season *s)
+{
+    return s->n_hours;
+}
 int hl_season_weather_index(const hl_season *s, int k)
 {
     return (s->first + k) % s->weather->n;
@@ -394,10 +396,22 @@ double hl_season_outdoor_k(const hl_season *s, int k)
 {
     return s->outdoor_k[k];
 }
-double hl_season_ground_k(const hl_season *s, int k) { return s->ground_k[k]; }
-double hl_season_demand_w(const hl_season *s, int k) { return s->demand_w[k]; }
-double hl_season_supply_k(const hl_season *s, int k) { return s->supply_k[k]; }
-int hl_season_scenario_count(const hl_season *s) { return s->n_scen; }
+double hl_season_ground_k(const hl_season *s, int k)
+{
+    return s->ground_k[k];
+}
+double hl_season_demand_w(const hl_season *s, int k)
+{
+    return s->demand_w[k];
+}
+double hl_season_supply_k(const hl_season *s, int k)
+{
+    return s->supply_k[k];
+}
+int hl_season_scenario_count(const hl_season *s)
+{
+    return s->n_scen;
+}
 const hl_season_scenario *hl_season_scenario_at(const hl_season *s, int i)
 {
     return i >= 0 && i < s->n_scen ? &s->scen[i] : NULL;
@@ -409,13 +423,22 @@ const hl_season_scenario *hl_season_find(const hl_season *s, int scenario)
             return &s->scen[i];
     return NULL;
 }
-int hl_season_fitting_count(const hl_season *s) { return s->n_fit; }
+int hl_season_fitting_count(const hl_season *s)
+{
+    return s->n_fit;
+}
 const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i)
 {
     return i >= 0 && i < s->n_fit ? &s->fit[i] : NULL;
 }
-const char *hl_season_model_name(const hl_season *s) { return s->model_name; }
-const hl_weather *hl_season_weather(const hl_season *s) { return s->weather; }
+const char *hl_season_model_name(const hl_season *s)
+{
+    return s->model_name;
+}
+const hl_weather *hl_season_weather(const hl_season *s)
+{
+    return s->weather;
+}
 const hl_season_options *hl_season_options_used(const hl_season *s)
 {
     return &s->opt;

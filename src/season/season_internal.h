@@ -10,7 +10,7 @@
 struct hl_season {
     char model_name[160];
     hl_season_options opt;
-    hl_operation op;          /* operation actually used */
+    hl_operation op; /* operation actually used */
     const hl_weather *weather;
     int n_hours, first;
     double *outdoor_k, *ground_k, *chamber_k, *demand_w, *supply_k;

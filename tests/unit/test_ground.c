@@ -24,8 +24,7 @@ static void surface_minimum(void **state)
     (void)state;
     hl_kusuda k = surface_case(0.0);
     assert_true(fabs(hl_kusuda_temp_k(&k, 35.0) - (C0 - 2.0)) < 1e-9);
-    assert_true(fabs(hl_kusuda_temp_k(&k, 35.0 + 182.5) - (C0 + 22.0)) <
-                1e-9);
+    assert_true(fabs(hl_kusuda_temp_k(&k, 35.0 + 182.5) - (C0 + 22.0)) < 1e-9);
 }
 
 /* z = 2 m: sqrt(pi / (365 * 0.0648)) = 0.364453 1/m; damping
@@ -36,8 +35,8 @@ static void damped_and_lagged(void **state)
 {
     (void)state;
     hl_kusuda k = surface_case(2.0);
-    assert_true(fabs(hl_kusuda_temp_k(&k, 35.0 + 42.3432309) -
-                     (C0 + 4.21076)) < 1e-5);
+    assert_true(fabs(hl_kusuda_temp_k(&k, 35.0 + 42.3432309) - (C0 + 4.21076)) <
+                1e-5);
     assert_true(fabs(hl_kusuda_temp_k(&k, 100.0) - (C0 + 4.64552)) < 1e-5);
     /* the minimum is where the lag puts it: a day either side is warmer */
     double t_min = hl_kusuda_temp_k(&k, 35.0 + 42.3432309);

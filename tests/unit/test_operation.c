@@ -32,8 +32,8 @@ static void reset_curve(void **state)
     hl_operation_hohhot(&op);
     struct {
         double out_c, supply_c;
-    } cases[] = {{-30, 130}, {-17, 130}, {-6, 110}, {5, 90},
-                 {7.75, 85}, {20, 85}};
+    } cases[] = {{-30, 130}, {-17, 130}, {-6, 110},
+                 {5, 90},    {7.75, 85}, {20, 85}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         assert_true(fabs(hl_supply_temp_k(&op, C0 + cases[i].out_c) -
                          (C0 + cases[i].supply_c)) < 1e-9);
@@ -65,8 +65,9 @@ static void economics_hand_case(void **state)
     assert_true(fabs(p.co2_saved_t - 110.0) < 1e-9);
     e.discount_rate = 0.0;
     hl_economics_evaluate(&e, 1000e9, 3.6e9, 100.0, 500.0, &p); /* +1 MWh */
-    assert_true(fabs(p.npv_cny - (10 * (25000 + 1000 * e.elec_price_cny_per_kwh) -
-                                  50000)) < 1e-6);
+    assert_true(fabs(p.npv_cny -
+                     (10 * (25000 + 1000 * e.elec_price_cny_per_kwh) - 50000)) <
+                1e-6);
     hl_economics_evaluate(&e, -1e9, 0.0, 100.0, 500.0, &p);
     assert_true(isinf(p.simple_payback_years));
 }

@@ -63,8 +63,8 @@ static void check_balance(const hl_season *s)
             if (!(fabs(gap) <= 1e-6 * r[HL_HOUR_SOURCE_W]))
                 fail_msg("%s hour %d: produced %.9g, delivered %.9g, lost "
                          "%.9g",
-                         hl_scenario_name(sc->scenario), k,
-                         r[HL_HOUR_SOURCE_W], r[HL_HOUR_DELIVERED_W], lost);
+                         hl_scenario_name(sc->scenario), k, r[HL_HOUR_SOURCE_W],
+                         r[HL_HOUR_DELIVERED_W], lost);
             assert_true(r[HL_HOUR_LOSS_PIPES_W] > 0.0);
             assert_true(r[HL_HOUR_LOSS_FITTINGS_W] > 0.0);
         }
@@ -165,8 +165,12 @@ static void constant_weather(void **state)
     assert_int_equal(plant_open(&p, NULL, &err), HL_OK);
     assert_int_equal(plant_set_scenario(p, HL_SCEN_AS_IS, NULL, 0.9, &err),
                      HL_OK);
-    plant_bc bc = {C0 - 10.0,        2.0, o.ground.mean_k, NAN,
-                   hl_season_supply_k(s, 0), hl_season_demand_w(s, 0),
+    plant_bc bc = {C0 - 10.0,
+                   2.0,
+                   o.ground.mean_k,
+                   NAN,
+                   hl_season_supply_k(s, 0),
+                   hl_season_demand_w(s, 0),
                    HL_REG_QUALITY};
     assert_int_equal(plant_solve(p, &bc, &t, NULL, &err), HL_OK);
     plant_close(p);
@@ -175,9 +179,9 @@ static void constant_weather(void **state)
                 1e-9 * sc->total.heat_source_j);
     assert_true(fabs(sc->total.loss_pipes_j - t.loss_pipes_w * secs) <
                 1e-9 * sc->total.loss_pipes_j);
-    assert_true(fabs(sc->total.loss_fittings_j[0] -
-                     t.loss_fittings_w[0] * secs) <
-                1e-9 * sc->total.loss_fittings_j[0]);
+    assert_true(
+        fabs(sc->total.loss_fittings_j[0] - t.loss_fittings_w[0] * secs) <
+        1e-9 * sc->total.loss_fittings_j[0]);
     assert_true(fabs(sc->total.pump_electric_j - t.pump_electric_w * secs) <
                 1e-9 * sc->total.pump_electric_j);
     hl_season_free(s);
@@ -267,8 +271,7 @@ static void run_report(void **state)
         assert_non_null(strstr(buf, "chart-pressure"));
     }
     hl_error_clear(&err);
-    assert_int_equal(hl_report_write_run(path, "model.yaml", &err),
-                     HL_EINVAL);
+    assert_int_equal(hl_report_write_run(path, "model.yaml", &err), HL_EINVAL);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     assert_int_equal(system(cmd), 0);
 }
@@ -276,9 +279,12 @@ static void run_report(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(balance_every_hour), cmocka_unit_test(months_add_up),
-        cmocka_unit_test(retrofit_saves),     cmocka_unit_test(constant_weather),
-        cmocka_unit_test(bad_options),        cmocka_unit_test(outputs_atomic),
+        cmocka_unit_test(balance_every_hour),
+        cmocka_unit_test(months_add_up),
+        cmocka_unit_test(retrofit_saves),
+        cmocka_unit_test(constant_weather),
+        cmocka_unit_test(bad_options),
+        cmocka_unit_test(outputs_atomic),
         cmocka_unit_test(run_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -20,8 +20,7 @@ static void epw_values(void **state)
     hl_weather w;
     hl_error err;
     hl_error_clear(&err);
-    int rc = hl_weather_load(test_data_file("data/weather/tiny.epw"), &w,
-                             &err);
+    int rc = hl_weather_load(test_data_file("data/weather/tiny.epw"), &w, &err);
     if (rc)
         fail_msg("%s", err.message);
     assert_int_equal(w.n, 48);
@@ -47,8 +46,7 @@ static void epw_values(void **state)
     hl_weather_free(&w);
 }
 
-static void expect_error(const char *file, const char *where,
-                         const char *what)
+static void expect_error(const char *file, const char *where, const char *what)
 {
     hl_weather w;
     hl_error err;
@@ -63,11 +61,10 @@ static void expect_error(const char *file, const char *where,
 static void epw_bad_rows(void **state)
 {
     (void)state;
-    expect_error("data/weather/bad_dry_bulb.epw", "bad_dry_bulb.epw:12:",
-                 "dry-bulb");
+    expect_error("data/weather/bad_dry_bulb.epw",
+                 "bad_dry_bulb.epw:12:", "dry-bulb");
     expect_error("data/weather/bad_wind.epw", "bad_wind.epw:18:", "wind");
-    expect_error("data/weather/short_row.epw", "short_row.epw:14:",
-                 "fields");
+    expect_error("data/weather/short_row.epw", "short_row.epw:14:", "fields");
 }
 
 static void epw_bad_header(void **state)
@@ -78,9 +75,9 @@ static void epw_bad_header(void **state)
     hl_weather w;
     hl_error err;
     hl_error_clear(&err);
-    assert_int_equal(hl_weather_parse_epw(text, sizeof text - 1, "h.epw", &w,
-                                          &err),
-                     HL_EPARSE);
+    assert_int_equal(
+        hl_weather_parse_epw(text, sizeof text - 1, "h.epw", &w, &err),
+        HL_EPARSE);
     assert_non_null(strstr(err.message, "h.epw:3:"));
     assert_non_null(strstr(err.message, "TYPICAL/EXTREME PERIODS"));
 }
@@ -92,20 +89,19 @@ static void csv_and_ranges(void **state)
     hl_error err;
     int first, count;
     hl_error_clear(&err);
-    assert_int_equal(hl_weather_load(test_data_file("data/weather/two_days.csv"),
-                                     &w, &err),
-                     HL_OK);
+    assert_int_equal(
+        hl_weather_load(test_data_file("data/weather/two_days.csv"), &w, &err),
+        HL_OK);
     assert_int_equal(w.n, 48);
     assert_false(w.typical_year);
     assert_true(fabs(w.dry_bulb_k[47] - (C0 - 12.0 + 23.0 / 4.0)) < 1e-9);
-    assert_int_equal(hl_weather_select(&w, "01-01", "01-02", &first, &count,
-                                       &err),
-                     HL_OK);
+    assert_int_equal(
+        hl_weather_select(&w, "01-01", "01-02", &first, &count, &err), HL_OK);
     assert_int_equal(first, 0);
     assert_int_equal(count, 48);
-    assert_int_equal(hl_weather_select(&w, "2024-01-02", "2024-01-02",
-                                       &first, &count, &err),
-                     HL_OK);
+    assert_int_equal(
+        hl_weather_select(&w, "2024-01-02", "2024-01-02", &first, &count, &err),
+        HL_OK);
     assert_int_equal(first, 24);
     assert_int_equal(count, 24);
     /* the default heating season is not in a two-day file */
@@ -114,13 +110,12 @@ static void csv_and_ranges(void **state)
     assert_non_null(strstr(err.message, "outside the weather file"));
     /* no wrapping in a file that is not a typical year */
     hl_error_clear(&err);
-    assert_int_equal(hl_weather_select(&w, "01-02", "01-01", &first, &count,
-                                       &err),
-                     HL_ERANGE);
+    assert_int_equal(
+        hl_weather_select(&w, "01-02", "01-01", &first, &count, &err),
+        HL_ERANGE);
     hl_error_clear(&err);
-    assert_int_equal(hl_weather_select(&w, "1-2", "01-01", &first, &count,
-                                       &err),
-                     HL_EINVAL);
+    assert_int_equal(
+        hl_weather_select(&w, "1-2", "01-01", &first, &count, &err), HL_EINVAL);
     hl_weather_free(&w);
 }
 
@@ -132,9 +127,9 @@ static void csv_bad_field(void **state)
     hl_weather w;
     hl_error err;
     hl_error_clear(&err);
-    assert_int_equal(hl_weather_parse_csv(text, sizeof text - 1, "w.csv", &w,
-                                          &err),
-                     HL_EPARSE);
+    assert_int_equal(
+        hl_weather_parse_csv(text, sizeof text - 1, "w.csv", &w, &err),
+        HL_EPARSE);
     assert_non_null(strstr(err.message, "w.csv:3:"));
     assert_non_null(strstr(err.message, "temp_c"));
 }
