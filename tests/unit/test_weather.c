@@ -39,10 +39,12 @@ static void epw_values(void **state)
     assert_string_equal(w.location, "Testville, Nei Mongol, CHN");
     assert_true(fabs(w.latitude_deg - 40.80) < 1e-12);
     assert_true(fabs(w.elevation_m - 1060.0) < 1e-12);
-    assert_int_equal(w.n_ground, 2);
+    assert_int_equal(w.n_ground, 3); /* 50 fields on that header line */
     assert_true(fabs(w.ground_depth_m[1] - 2.0) < 1e-12);
     assert_true(fabs(w.ground_monthly_k[0][0] - (C0 - 2.0)) < 1e-9);
     assert_true(fabs(w.ground_monthly_k[1][11] - (C0 + 8.5)) < 1e-9);
+    assert_true(fabs(w.ground_depth_m[2] - 4.0) < 1e-12);
+    assert_true(fabs(w.ground_monthly_k[2][2] - (C0 - 0.7)) < 1e-9);
     hl_weather_free(&w);
 }
 
