@@ -110,7 +110,7 @@ int hl_pipe_thermal_solve(const hl_pipe_laying *lay, double t1_k,
                           double t2_k, double t0_k, hl_pipe_thermal *out,
                           hl_error *err);
 
-/* Defaults: SINGLE, soil 1.5 W/(m K), no surface resistance, multipole twin
+/* Defaults: SINGLE, soil 1.2 W/(m K), no surface resistance, multipole twin
  * method, outdoor air per hl_surface_in_init (iso12241, emissivity 0.9). */
 void hl_pipe_laying_init(hl_pipe_laying *lay);
 

@@ -38,7 +38,7 @@ void hl_pipe_laying_init(hl_pipe_laying *lay)
     hl_surface_in_init(&in);
     memset(lay, 0, sizeof *lay);
     lay->laying = HL_LAYING_SINGLE;
-    lay->lambda_soil = 1.5; /* moist sandy soil; catalogues use 1.2-1.8 */
+    lay->lambda_soil = 1.2; /* PREMANT and isoplus catalogue value */
     lay->air = in.outer;
     lay->twin_method = HL_TWIN_MULTIPOLE;
 }
