@@ -20,8 +20,8 @@ typedef struct pipe_report {
     double r_ins[2];    /* insulation (twin: fill) share of r_kk */
 } pipe_report;
 
-static void split_resistances(const pipe_loss_args *a,
-                              const hl_pipe_thermal *o, pipe_report *p)
+static void split_resistances(const pipe_loss_args *a, const hl_pipe_thermal *o,
+                              pipe_report *p)
 {
     for (int k = 0; k < 2; k++) {
         double r_kk = k ? o->r22 : o->r11;
@@ -52,9 +52,8 @@ static void set_pipe_pair(json_t *root, const pipe_report *p,
     for (int k = 0; k < 2; k++) {
         snprintf(key, sizeof key, "%s%s%s", prefix, k ? "return" : "supply",
                  suffix);
-        json_object_set_new(root, key,
-                            k < p->a->n_pipes ? cli_json_number(v[k])
-                                              : json_null());
+        json_object_set_new(
+            root, key, k < p->a->n_pipes ? cli_json_number(v[k]) : json_null());
     }
 }
 
@@ -92,10 +91,10 @@ static void json_geometry(json_t *root, const pipe_report *p)
     json_object_set_new(root, "surface_resistance_m2k_per_w",
                         cli_json_number(lay->surface_resistance));
     if (p->twin)
-        json_object_set_new(
-            root, "twin_method",
-            json_string(lay->twin_method == HL_TWIN_WALLENTEN ? "wallenten"
-                                                              : "multipole"));
+        json_object_set_new(root, "twin_method",
+                            json_string(lay->twin_method == HL_TWIN_WALLENTEN
+                                            ? "wallenten"
+                                            : "multipole"));
 }
 
 static int print_json(const pipe_report *p)
@@ -187,8 +186,8 @@ static void print_table(const pipe_report *p)
     print_row(p, "carrier OD, mm", 1, carrier);
     print_row(p, p->twin ? "fill OD, mm" : "insulation OD, mm", 1, ins);
     print_row(p, "casing OD, mm", 1, cas);
-    print_row(p, p->twin ? "R fill share, K m/W" : "R insulation, K m/W",
-              4, p->r_ins);
+    print_row(p, p->twin ? "R fill share, K m/W" : "R insulation, K m/W", 4,
+              p->r_ins);
     print_row(p, "R casing, K m/W", 4, p->r_casing);
     print_row(p, a->buried ? "R soil, K m/W" : "R surface, K m/W", 4,
               o->r_outside);
@@ -211,11 +210,10 @@ int cmd_pipe_loss(int argc, char **argv)
     hl_pipe_thermal o;
     hl_error err;
     hl_error_clear(&err);
-    if (hl_pipe_thermal_solve(&a.lay, a.t_supply_k, a.t_return_k,
-                              a.t_ground_k, &o, &err))
+    if (hl_pipe_thermal_solve(&a.lay, a.t_supply_k, a.t_return_k, a.t_ground_k,
+                              &o, &err))
         return cli_fail(CMD, "%s", err.message);
-    pipe_report p = {.a = &a, .o = &o,
-                     .twin = a.lay.laying == HL_LAYING_TWIN};
+    pipe_report p = {.a = &a, .o = &o, .twin = a.lay.laying == HL_LAYING_TWIN};
     split_resistances(&a, &o, &p);
     cli_print_warnings(CMD, &o.warnings);
     if (a.json)

@@ -17,11 +17,38 @@
 #define CMD "pipe-loss"
 
 enum {
-    O_LAYING = 256, O_CARRIER, O_CARRIER_R, O_INS_OD, O_INS_OD_R, O_LAM_INS,
-    O_LAM_INS_R, O_INS_MAT, O_INS_MAT_R, O_CASING_OD, O_CASING_OD_R,
-    O_LAM_CASING, O_CASING_MAT, O_SOIL, O_COVER, O_DEPTH, O_GAP, O_SPACING,
-    O_HOUT, O_WIND, O_EMISSIVITY, O_COEF, O_SUPPLY, O_RETURN, O_GROUND,
-    O_AIR, O_R0, O_TWIN_METHOD, O_TWIN_ORDER, O_MATERIALS, O_JSON, O_HELP,
+    O_LAYING = 256,
+    O_CARRIER,
+    O_CARRIER_R,
+    O_INS_OD,
+    O_INS_OD_R,
+    O_LAM_INS,
+    O_LAM_INS_R,
+    O_INS_MAT,
+    O_INS_MAT_R,
+    O_CASING_OD,
+    O_CASING_OD_R,
+    O_LAM_CASING,
+    O_CASING_MAT,
+    O_SOIL,
+    O_COVER,
+    O_DEPTH,
+    O_GAP,
+    O_SPACING,
+    O_HOUT,
+    O_WIND,
+    O_EMISSIVITY,
+    O_COEF,
+    O_SUPPLY,
+    O_RETURN,
+    O_GROUND,
+    O_AIR,
+    O_R0,
+    O_TWIN_METHOD,
+    O_TWIN_ORDER,
+    O_MATERIALS,
+    O_JSON,
+    O_HELP,
     O_COUNT
 };
 
@@ -98,7 +125,7 @@ typedef struct raw_args {
 
 #define SEEN(r, o) ((r)->seen[(o)-O_LAYING])
 #define TEXT(r, o) ((r)->text[(o)-O_LAYING])
-#define VAL(r, o) ((r)->value[(o)-O_LAYING])
+#define VAL(r, o)  ((r)->value[(o)-O_LAYING])
 
 /* ---- single options ---------------------------------------------------- */
 
@@ -131,8 +158,9 @@ static int take_number(int c, const char *name, const char *v, raw_args *r)
         return EXIT_USAGE;
     if (is_temperature(c)) {
         if (x <= -HL_ZERO_C_K)
-            return cli_fail(CMD, "%s %s C: expected a temperature above "
-                                 "absolute zero",
+            return cli_fail(CMD,
+                            "%s %s C: expected a temperature above "
+                            "absolute zero",
                             name, v);
     } else if (x < 0.0 || (x == 0.0 && !allows_zero(c))) {
         return cli_fail(CMD, "%s %s: expected a value %s 0", name, v,
@@ -158,16 +186,14 @@ static int take_option(int c, const char *v, raw_args *r, pipe_loss_args *a)
         if (!cli_number(CMD, name, v, &VAL(r, c)))
             return EXIT_USAGE;
         if (!(VAL(r, c) > 0.0 && VAL(r, c) <= 1.0))
-            return cli_fail(CMD, "%s %s: expected a value in (0, 1]", name,
-                            v);
+            return cli_fail(CMD, "%s %s: expected a value in (0, 1]", name, v);
         return 0;
     }
     if (c == O_TWIN_ORDER) {
         if (!cli_number(CMD, name, v, &VAL(r, c)) ||
-            VAL(r, c) != floor(VAL(r, c)) || VAL(r, c) < 1 ||
-            VAL(r, c) > 14)
-            return cli_fail(CMD, "%s '%s': expected a whole number 1..14",
-                            name, v);
+            VAL(r, c) != floor(VAL(r, c)) || VAL(r, c) < 1 || VAL(r, c) > 14)
+            return cli_fail(CMD, "%s '%s': expected a whole number 1..14", name,
+                            v);
         return 0;
     }
     return is_text_option(c) ? 0 : take_number(c, name, v, r);
@@ -194,8 +220,9 @@ static int set_laying(const raw_args *r, pipe_loss_args *a)
             a->buried = a->lay.laying <= HL_LAYING_TWIN;
             return 0;
         }
-    return cli_fail(CMD, "--laying '%s': expected single, pair, twin, "
-                         "overhead, overhead-pair, duct or duct-pair",
+    return cli_fail(CMD,
+                    "--laying '%s': expected single, pair, twin, "
+                    "overhead, overhead-pair, duct or duct-pair",
                     v);
 }
 
@@ -206,8 +233,8 @@ static int require(const raw_args *r, int c, const char *what)
     return 0;
 }
 
-static int only_for(const raw_args *r, const pipe_loss_args *a,
-                    const int *opts, int ok, const char *layings_text)
+static int only_for(const raw_args *r, const pipe_loss_args *a, const int *opts,
+                    int ok, const char *layings_text)
 {
     for (; *opts; opts++)
         if (SEEN(r, *opts) && !ok)
@@ -220,8 +247,7 @@ static int conflict(const raw_args *r, int x, int y)
 {
     if (SEEN(r, x) && SEEN(r, y))
         return cli_fail(CMD, "--%s %s and --%s %s conflict: give one",
-                        option_name(x), TEXT(r, x), option_name(y),
-                        TEXT(r, y));
+                        option_name(x), TEXT(r, x), option_name(y), TEXT(r, y));
     return 0;
 }
 
@@ -229,10 +255,11 @@ static int check_presence(const raw_args *r, const pipe_loss_args *a)
 {
     static const int buried[] = {O_SOIL, O_COVER, O_DEPTH, O_R0, 0};
     static const int air[] = {O_HOUT, O_WIND, O_EMISSIVITY, O_COEF, 0};
-    static const int two[] = {O_RETURN, O_CARRIER_R, O_INS_OD_R,
-                              O_LAM_INS_R, O_INS_MAT_R, O_CASING_OD_R, 0};
+    static const int two[] = {
+        O_RETURN,    O_CARRIER_R,   O_INS_OD_R, O_LAM_INS_R,
+        O_INS_MAT_R, O_CASING_OD_R, 0};
     static const int twin_only[] = {O_TWIN_METHOD, O_TWIN_ORDER, 0};
-    static const int not_twin[] = {O_CARRIER_R, O_INS_OD_R, O_LAM_INS_R,
+    static const int not_twin[] = {O_CARRIER_R, O_INS_OD_R,    O_LAM_INS_R,
                                    O_INS_MAT_R, O_CASING_OD_R, 0};
     static const int spaced[] = {O_GAP, O_SPACING, 0};
     int twin = a->lay.laying == HL_LAYING_TWIN;
@@ -272,8 +299,8 @@ static int check_required(const raw_args *r, const pipe_loss_args *a)
     if (!rc && a->buried && !SEEN(r, O_COVER) && !SEEN(r, O_DEPTH))
         rc = cli_fail(CMD, "--cover or --axis-depth is required (burial "
                            "depth, m)");
-    if (!rc && (a->lay.laying == HL_LAYING_PAIR ||
-                a->lay.laying == HL_LAYING_TWIN) &&
+    if (!rc &&
+        (a->lay.laying == HL_LAYING_PAIR || a->lay.laying == HL_LAYING_TWIN) &&
         !SEEN(r, O_GAP) && !SEEN(r, O_SPACING))
         rc = cli_fail(CMD, "--gap or --spacing is required (distance of the "
                            "two pipes, m)");
@@ -282,12 +309,15 @@ static int check_required(const raw_args *r, const pipe_loss_args *a)
 
 static int check_conflicts(const raw_args *r)
 {
-    static const int pairs[][2] = {
-        {O_COVER, O_DEPTH},       {O_GAP, O_SPACING},
-        {O_LAM_INS, O_INS_MAT},   {O_LAM_INS_R, O_INS_MAT_R},
-        {O_LAM_CASING, O_CASING_MAT}, {O_GROUND, O_AIR},
-        {O_HOUT, O_WIND},         {O_HOUT, O_EMISSIVITY},
-        {O_HOUT, O_COEF}};
+    static const int pairs[][2] = {{O_COVER, O_DEPTH},
+                                   {O_GAP, O_SPACING},
+                                   {O_LAM_INS, O_INS_MAT},
+                                   {O_LAM_INS_R, O_INS_MAT_R},
+                                   {O_LAM_CASING, O_CASING_MAT},
+                                   {O_GROUND, O_AIR},
+                                   {O_HOUT, O_WIND},
+                                   {O_HOUT, O_EMISSIVITY},
+                                   {O_HOUT, O_COEF}};
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
         if (conflict(r, pairs[i][0], pairs[i][1]))
             return EXIT_USAGE;
@@ -309,8 +339,8 @@ static double per_pipe_m(const raw_args *r, int k, int opt, int opt_return)
 }
 
 /* "--X", "--X-return" or "--X (return pipe)" for messages. */
-static void label(const raw_args *r, int k, int opt, int opt_return,
-                  char *buf, size_t n)
+static void label(const raw_args *r, int k, int opt, int opt_return, char *buf,
+                  size_t n)
 {
     if (k == 1 && SEEN(r, opt_return))
         snprintf(buf, n, "--%s", option_name(opt_return));
@@ -327,14 +357,16 @@ static int check_diameters(const raw_args *r, pipe_loss_args *a, int k)
     char name[64];
     if (!(di > d)) {
         label(r, k, O_INS_OD, O_INS_OD_R, name, sizeof name);
-        return cli_fail(CMD, "%s %g mm: expected more than the carrier outer "
-                             "diameter %g mm",
+        return cli_fail(CMD,
+                        "%s %g mm: expected more than the carrier outer "
+                        "diameter %g mm",
                         name, di * 1e3, d * 1e3);
     }
     if (dc > 0.0 && !(dc > di)) {
         label(r, k, O_CASING_OD, O_CASING_OD_R, name, sizeof name);
-        return cli_fail(CMD, "%s %g mm: expected more than the insulation "
-                             "outer diameter %g mm",
+        return cli_fail(CMD,
+                        "%s %g mm: expected more than the insulation "
+                        "outer diameter %g mm",
                         name, dc * 1e3, di * 1e3);
     }
     a->lay.pipe[k].carrier_od_m = d;
@@ -352,9 +384,8 @@ static void constant_layer(hl_layer *l, double thickness_m, double k)
     snprintf(l->name, sizeof l->name, "k=%g", k);
 }
 
-static int material_layer(hl_material_db *db, const char *opt,
-                          const char *id, double thickness_m, hl_layer *l,
-                          double *eps)
+static int material_layer(hl_material_db *db, const char *opt, const char *id,
+                          double thickness_m, hl_layer *l, double *eps)
 {
     const hl_material *m = hl_material_find(db, id);
     if (!m) {
@@ -378,13 +409,13 @@ static int make_layer(const raw_args *r, hl_material_db *db, int lam_opt,
     if (SEEN(r, mat_opt))
         return material_layer(db, option_name(mat_opt), TEXT(r, mat_opt),
                               thickness_m, l, eps);
-    constant_layer(l, thickness_m, SEEN(r, lam_opt) ? VAL(r, lam_opt)
-                                                    : default_k);
+    constant_layer(l, thickness_m,
+                   SEEN(r, lam_opt) ? VAL(r, lam_opt) : default_k);
     return 0;
 }
 
-static int build_pipe(const raw_args *r, hl_material_db *db,
-                      pipe_loss_args *a, int k, double *eps)
+static int build_pipe(const raw_args *r, hl_material_db *db, pipe_loss_args *a,
+                      int k, double *eps)
 {
     hl_pipe_buildup *b = &a->lay.pipe[k];
     double d = b->carrier_od_m, di = a->insulation_od_m[k];
@@ -393,8 +424,8 @@ static int build_pipe(const raw_args *r, hl_material_db *db,
                   : O_LAM_INS;
     int mat = (lam == O_LAM_INS_R) ? O_INS_MAT_R : O_INS_MAT;
     b->n_layers = 1;
-    int rc = make_layer(r, db, lam, mat, NAN, 0.5 * (di - d), &b->layer[0],
-                        eps);
+    int rc =
+        make_layer(r, db, lam, mat, NAN, 0.5 * (di - d), &b->layer[0], eps);
     if (rc || !(a->casing_od_m[k] > 0.0))
         return rc;
     b->n_layers = 2;
@@ -402,8 +433,7 @@ static int build_pipe(const raw_args *r, hl_material_db *db,
                       0.5 * (a->casing_od_m[k] - di), &b->layer[1], eps);
 }
 
-static int build_twin(const raw_args *r, hl_material_db *db,
-                      pipe_loss_args *a)
+static int build_twin(const raw_args *r, hl_material_db *db, pipe_loss_args *a)
 {
     hl_pipe_laying *lay = &a->lay;
     hl_layer fill, wall;
@@ -439,8 +469,9 @@ static int set_depth(const raw_args *r, pipe_loss_args *a)
     }
     a->lay.axis_depth_m = VAL(r, O_DEPTH);
     if (!(a->lay.axis_depth_m > r_out))
-        return cli_fail(CMD, "--axis-depth %s m: expected more than the outer "
-                             "radius %g m (the pipe must be below ground)",
+        return cli_fail(CMD,
+                        "--axis-depth %s m: expected more than the outer "
+                        "radius %g m (the pipe must be below ground)",
                         TEXT(r, O_DEPTH), r_out);
     return 0;
 }
@@ -450,8 +481,9 @@ static int set_pair_spacing(const raw_args *r, pipe_loss_args *a)
     double need = 0.5 * (outer_diameter(a, 0) + outer_diameter(a, 1));
     double s = SEEN(r, O_GAP) ? VAL(r, O_GAP) + need : VAL(r, O_SPACING);
     if (!(s >= need))
-        return cli_fail(CMD, "--spacing %s m: the pipes overlap: expected at "
-                             "least %g m (their outer diameters)",
+        return cli_fail(CMD,
+                        "--spacing %s m: the pipes overlap: expected at "
+                        "least %g m (their outer diameters)",
                         TEXT(r, O_SPACING), need);
     a->lay.axis_spacing_m = s;
     return 0;
@@ -464,13 +496,15 @@ static int set_twin_spacing(const raw_args *r, pipe_loss_args *a)
     const char *v = SEEN(r, O_GAP) ? TEXT(r, O_GAP) : TEXT(r, O_SPACING);
     double s = SEEN(r, O_GAP) ? VAL(r, O_GAP) + d : VAL(r, O_SPACING);
     if (!(s > d))
-        return cli_fail(CMD, "%s %s m: the carriers overlap or touch: "
-                             "expected a centre distance above the carrier "
-                             "diameter %g m",
+        return cli_fail(CMD,
+                        "%s %s m: the carriers overlap or touch: "
+                        "expected a centre distance above the carrier "
+                        "diameter %g m",
                         o, v, d);
     if (!(0.5 * s + 0.5 * d < 0.5 * di))
-        return cli_fail(CMD, "%s %s m: the carriers reach %g mm from the axis: "
-                             "expected less than the insulation radius %g mm",
+        return cli_fail(CMD,
+                        "%s %s m: the carriers reach %g mm from the axis: "
+                        "expected less than the insulation radius %g mm",
                         o, v, (0.5 * s + 0.5 * d) * 1e3, 0.5 * di * 1e3);
     a->lay.axis_spacing_m = s;
     return 0;
@@ -488,8 +522,9 @@ static int set_twin_method(const raw_args *r, pipe_loss_args *a)
     else if (strcmp(v, "wallenten") == 0)
         a->lay.twin_method = HL_TWIN_WALLENTEN;
     else
-        return cli_fail(CMD, "--twin-method '%s': expected multipole or "
-                             "wallenten",
+        return cli_fail(CMD,
+                        "--twin-method '%s': expected multipole or "
+                        "wallenten",
                         v);
     return 0;
 }
@@ -504,8 +539,9 @@ static int set_air(const raw_args *r, pipe_loss_args *a, double eps)
     if (SEEN(r, O_COEF)) {
         bc->set = hl_coef_set_from_name(TEXT(r, O_COEF));
         if (bc->set < 0)
-            return cli_fail(CMD, "--coefficients '%s': expected iso12241, "
-                                 "astm-c680 or gb50264",
+            return cli_fail(CMD,
+                            "--coefficients '%s': expected iso12241, "
+                            "astm-c680 or gb50264",
                             TEXT(r, O_COEF));
     }
     return 0;
@@ -514,10 +550,10 @@ static int set_air(const raw_args *r, pipe_loss_args *a, double eps)
 static void set_temperatures(const raw_args *r, pipe_loss_args *a)
 {
     a->t_supply_k = VAL(r, O_SUPPLY) + HL_ZERO_C_K;
-    a->t_return_k = SEEN(r, O_RETURN) ? VAL(r, O_RETURN) + HL_ZERO_C_K
-                                      : a->t_supply_k;
-    a->t_ground_k = (SEEN(r, O_GROUND) ? VAL(r, O_GROUND) : VAL(r, O_AIR)) +
-                    HL_ZERO_C_K;
+    a->t_return_k =
+        SEEN(r, O_RETURN) ? VAL(r, O_RETURN) + HL_ZERO_C_K : a->t_supply_k;
+    a->t_ground_k =
+        (SEEN(r, O_GROUND) ? VAL(r, O_GROUND) : VAL(r, O_AIR)) + HL_ZERO_C_K;
 }
 
 static int build_layers(const raw_args *r, pipe_loss_args *a, double *eps)
@@ -593,8 +629,9 @@ int pipe_loss_args_parse(int argc, char **argv, pipe_loss_args *a)
             return 0;
         }
         if (c == '?' || c == ':')
-            return cli_fail(CMD, "unknown or incomplete option '%s' (see "
-                                 "heatline pipe-loss --help)",
+            return cli_fail(CMD,
+                            "unknown or incomplete option '%s' (see "
+                            "heatline pipe-loss --help)",
                             argv[optind - 1]);
         if ((rc = take_option(c, optarg, &r, a)) != 0)
             return rc;

@@ -34,8 +34,8 @@ double soil_effective_depth(double h_m, double lambda_soil, double r0)
     return h_m + lambda_soil * r0;
 }
 
-void pair_heat_flows(double r11, double r22, double r12, double dt1,
-                     double dt2, double q[2])
+void pair_heat_flows(double r11, double r22, double r12, double dt1, double dt2,
+                     double q[2])
 {
     /* q1 = (R22 dT1 - R12 dT2) / (R11 R22 - R12^2), Minenergo-278 App. 5.1;
      * the same as U1, U2 of Bohm (2000) */

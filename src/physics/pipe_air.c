@@ -29,8 +29,8 @@ static void air_input(const hl_pipe_laying *lay, const pipe_state *st, int k,
     memcpy(in->layer, b->layer, sizeof(hl_layer) * (size_t)b->n_layers);
     in->outer = lay->air;
     in->outer.air_k = st->t0;
-    in->outer.radiant_k = (lay->air.radiant_k > 0.0) ? lay->air.radiant_k
-                                                      : st->t0;
+    in->outer.radiant_k =
+        (lay->air.radiant_k > 0.0) ? lay->air.radiant_k : st->t0;
     double dt = st->dt[k];
     in->inner_temp_k = st->tk[k];
     if (fabs(dt) < AIR_MIN_DT)
@@ -67,8 +67,8 @@ static int air_pipe(const hl_pipe_laying *lay, const pipe_state *st, int k,
         out->r11 = r;
     else
         out->r22 = r;
-    out->iterations = so.iterations > out->iterations ? so.iterations
-                                                      : out->iterations;
+    out->iterations =
+        so.iterations > out->iterations ? so.iterations : out->iterations;
     for (int i = 0; i < so.warnings.count; i++)
         hl_warnings_add(&out->warnings, "%s pipe: %s",
                         k == 0 ? "supply" : "return", so.warnings.text[i]);

@@ -28,8 +28,7 @@ static int check_layer(const hl_layer *l, int k, int i, double lo, double hi,
         return hl_error_set(err, HL_EINVAL,
                             "%s layer %d (%s): thickness %g mm: expected a "
                             "finite value >= 0",
-                            pipe_name(k), i + 1, l->name,
-                            l->thickness_m * 1e3);
+                            pipe_name(k), i + 1, l->name, l->thickness_m * 1e3);
     for (int s = 0; s <= 8; s++) {
         double t = lo + (hi - lo) * s / 8.0;
         double lam = hl_lambda_at(&l->lambda, t);
@@ -52,9 +51,8 @@ int pipe_check_buildup(const hl_pipe_buildup *b, int k, double lo, double hi,
                             "finite value > 0",
                             pipe_name(k), b->carrier_od_m * 1e3);
     if (b->n_layers < 0 || b->n_layers > HL_MAX_LAYERS)
-        return hl_error_set(err, HL_EINVAL,
-                            "%s: %d layers: expected 0 to %d", pipe_name(k),
-                            b->n_layers, HL_MAX_LAYERS);
+        return hl_error_set(err, HL_EINVAL, "%s: %d layers: expected 0 to %d",
+                            pipe_name(k), b->n_layers, HL_MAX_LAYERS);
     for (int i = 0; i < b->n_layers; i++) {
         int rc = check_layer(&b->layer[i], k, i, lo, hi, err);
         if (rc)
@@ -97,7 +95,7 @@ int pipe_check_spacing(const hl_pipe_laying *lay, double min_m,
     double s = lay->axis_spacing_m;
     if (!(isfinite(s) && s >= min_m && s > 0.0))
         return hl_error_set(err, HL_EINVAL,
-                            "axis spacing %g m: expected at least %g m (%s)",
-                            s, min_m, what);
+                            "axis spacing %g m: expected at least %g m (%s)", s,
+                            min_m, what);
     return HL_OK;
 }

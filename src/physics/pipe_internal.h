@@ -24,8 +24,8 @@ double soil_mutual_resistance(double h_m, double s_m, double lambda_soil);
 double soil_effective_depth(double h_m, double lambda_soil, double r0);
 
 /* Heat flows of two coupled pipes: solves (dt1, dt2) = R (q1, q2). */
-void pair_heat_flows(double r11, double r22, double r12, double dt1,
-                     double dt2, double q[2]);
+void pair_heat_flows(double r11, double r22, double r12, double dt1, double dt2,
+                     double q[2]);
 
 /* ---- twin.c: two equal carriers in one circular fill ---------------- */
 
@@ -39,13 +39,12 @@ typedef struct twin_geometry {
 } twin_geometry;
 
 #define TWIN_DEFAULT_ORDER 12
-#define TWIN_MAX_ORDER 14
+#define TWIN_MAX_ORDER     14
 
 /* Resistances of the symmetric (both carriers at one temperature) and the
  * antisymmetric (opposite excess temperatures) modes, K m/W:
  * rs = r11 + r12, ra = r11 - r12, soil outside the fill included. */
-int twin_multipole(const twin_geometry *g, int order, double *rs,
-                   double *ra);
+int twin_multipole(const twin_geometry *g, int order, double *rs, double *ra);
 void twin_wallenten(const twin_geometry *g, double *rs, double *ra);
 
 /* ---- lsq.c ------------------------------------------------------------ */
@@ -73,8 +72,7 @@ double radial_resistances(const radial_buildup *b, const double *t,
 
 /* Interface temperatures t[0..n] for heat flow q (W/m) leaving a carrier
  * at t0_k, each layer by the exact Kirchhoff integral. */
-void radial_march(const radial_buildup *b, double t0_k, double q,
-                  double *t);
+void radial_march(const radial_buildup *b, double t0_k, double q, double *t);
 
 /* Mean conductivity over [a, b] (the local value when a == b). */
 double lambda_mean_between(const hl_conductivity *lam, double a, double b);

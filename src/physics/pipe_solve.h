@@ -6,14 +6,14 @@
 #include "pipe_internal.h"
 
 #define PIPE_MAX_IT 100
-#define PIPE_TOL_K 1e-9 /* fixed point of the lambda(T) iteration, K */
+#define PIPE_TOL_K  1e-9 /* fixed point of the lambda(T) iteration, K */
 
 /* Working state of one solve. */
 typedef struct pipe_state {
-    int n;                  /* pipes: 1 or 2 */
-    double tk[2], t0;       /* carrier and surroundings temperatures, K */
-    double dt[2];           /* tk - t0 */
-    double lo, hi;          /* temperature span, for conductivity checks */
+    int n;            /* pipes: 1 or 2 */
+    double tk[2], t0; /* carrier and surroundings temperatures, K */
+    double dt[2];     /* tk - t0 */
+    double lo, hi;    /* temperature span, for conductivity checks */
     radial_buildup rb[2];
     double t[2][HL_MAX_LAYERS + 1]; /* interface temperatures, K */
     double r_soil[2], r12;

@@ -16,8 +16,8 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const laying_names[] = {"single", "pair", "twin",
-                                           "overhead", "duct"};
+static const char *const laying_names[] = {"single", "pair", "twin", "overhead",
+                                           "duct"};
 
 int hl_laying_from_name(const char *name)
 {
@@ -57,15 +57,13 @@ void pipe_note_ranges(const hl_pipe_buildup *b, const double *t, int k,
                             "conductivity",
                             k == 0 ? "supply" : "return", i + 1, l->name,
                             lo - HL_ZERO_C_K, hi - HL_ZERO_C_K,
-                            l->t_min_k - HL_ZERO_C_K,
-                            l->t_max_k - HL_ZERO_C_K);
+                            l->t_min_k - HL_ZERO_C_K, l->t_max_k - HL_ZERO_C_K);
     }
 }
 
 /* Start values of the interface temperatures: all at the mean of the
  * carrier and the surroundings, so lambda starts at the mean temperature. */
-void pipe_guess_temps(const radial_buildup *rb, double tk, double t0,
-                      double *t)
+void pipe_guess_temps(const radial_buildup *rb, double tk, double t0, double *t)
 {
     for (int i = 0; i <= rb->n; i++)
         t[i] = 0.5 * (tk + t0);
@@ -99,8 +97,8 @@ static double buried_pass(pipe_state *st, hl_pipe_thermal *out)
     for (int k = 0; k < st->n; k++) {
         double t_new[HL_MAX_LAYERS + 1];
         radial_march(&st->rb[k], st->tk[k], out->q[k], t_new);
-        change = fmax(change, pipe_max_change(t_new, st->t[k],
-                                              st->rb[k].n + 1));
+        change =
+            fmax(change, pipe_max_change(t_new, st->t[k], st->rb[k].n + 1));
         memcpy(st->t[k], t_new, sizeof t_new);
     }
     return change;
@@ -183,8 +181,7 @@ static int pipe_count(const hl_pipe_laying *lay)
 {
     if (lay->laying == HL_LAYING_SINGLE)
         return 1;
-    if ((lay->laying == HL_LAYING_OVERHEAD ||
-         lay->laying == HL_LAYING_DUCT) &&
+    if ((lay->laying == HL_LAYING_OVERHEAD || lay->laying == HL_LAYING_DUCT) &&
         !(lay->pipe[1].carrier_od_m > 0.0))
         return 1;
     return 2;
@@ -208,9 +205,8 @@ static int check_common(const hl_pipe_laying *lay, double t1, double t2,
     return rc;
 }
 
-int hl_pipe_thermal_solve(const hl_pipe_laying *lay, double t1_k,
-                          double t2_k, double t0_k, hl_pipe_thermal *out,
-                          hl_error *err)
+int hl_pipe_thermal_solve(const hl_pipe_laying *lay, double t1_k, double t2_k,
+                          double t0_k, hl_pipe_thermal *out, hl_error *err)
 {
     memset(out, 0, sizeof *out);
     int rc = check_common(lay, t1_k, t2_k, t0_k, err);

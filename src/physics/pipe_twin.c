@@ -138,8 +138,8 @@ static int check_twin(const hl_pipe_laying *lay, const pipe_state *st,
 static void twin_setup_soil(const hl_pipe_laying *lay, twin_setup *ts)
 {
     double ls = lay->lambda_soil;
-    ts->h = soil_effective_depth(lay->axis_depth_m, ls,
-                                 lay->surface_resistance);
+    ts->h =
+        soil_effective_depth(lay->axis_depth_m, ls, lay->surface_resistance);
     ts->r_soil = soil_resistance(ts->h, 2.0 * ts->rc_out, ls);
     double g = log(ts->rc_out / ts->rc) / (2.0 * M_PI);
     ts->r_wall = (g > 0.0) ? g / lay->twin_lambda_casing : 0.0;
@@ -161,8 +161,8 @@ static int twin_modes(const hl_pipe_laying *lay, const twin_setup *ts,
 
 /* One pass at the current temperatures; *change receives the largest
  * change of the temperatures it updates. */
-static int twin_pass(const hl_pipe_laying *lay, pipe_state *st,
-                     twin_setup *ts, hl_pipe_thermal *out, double *change)
+static int twin_pass(const hl_pipe_laying *lay, pipe_state *st, twin_setup *ts,
+                     hl_pipe_thermal *out, double *change)
 {
     double lam = lambda_mean_between(&ts->fill, ts->t_fill, ts->t_mean);
     double rs, ra, r_own[2];
@@ -175,21 +175,20 @@ static int twin_pass(const hl_pipe_laying *lay, pipe_state *st,
     out->r11 = 0.5 * (rs + ra) + r_own[0];
     out->r22 = 0.5 * (rs + ra) + r_own[1];
     out->r12 = 0.5 * (rs - ra);
-    pair_heat_flows(out->r11, out->r22, out->r12, st->dt[0], st->dt[1],
-                    out->q);
+    pair_heat_flows(out->r11, out->r22, out->r12, st->dt[0], st->dt[1], out->q);
     *change = 0.0;
     for (int k = 0; k < 2; k++) {
         double t_new[HL_MAX_LAYERS + 1];
         radial_march(&st->rb[k], st->tk[k], out->q[k], t_new);
-        *change = fmax(*change,
-                       pipe_max_change(t_new, st->t[k], st->rb[k].n + 1));
+        *change =
+            fmax(*change, pipe_max_change(t_new, st->t[k], st->rb[k].n + 1));
         memcpy(st->t[k], t_new, sizeof t_new);
     }
     double qs = out->q[0] + out->q[1];
     double t_fill = st->t0 + qs * (ts->r_soil + ts->r_wall);
     double t_mean = 0.5 * (st->t[0][st->rb[0].n] + st->t[1][st->rb[1].n]);
-    *change = fmax(*change, fmax(fabs(t_fill - ts->t_fill),
-                                 fabs(t_mean - ts->t_mean)));
+    *change = fmax(*change,
+                   fmax(fabs(t_fill - ts->t_fill), fabs(t_mean - ts->t_mean)));
     ts->t_fill = t_fill;
     ts->t_mean = t_mean;
     return HL_OK;

@@ -39,12 +39,12 @@
 /* One solve: geometry, mode sign and the column layout. */
 typedef struct twin_mode {
     const twin_geometry *g;
-    double s;      /* +1 symmetric, -1 antisymmetric */
-    int order;     /* N */
-    int n_inner;   /* regular terms in the fill */
+    double s;    /* +1 symmetric, -1 antisymmetric */
+    int order;   /* N */
+    int n_inner; /* regular terms in the fill */
     int inner_n[TWIN_MAX_ORDER + 1];
     int inner_sin[TWIN_MAX_ORDER + 1];
-    int n_outer;   /* multipoles at the casing centre, in the soil */
+    int n_outer; /* multipoles at the casing centre, in the soil */
     int outer_n[TWIN_MAX_ORDER];
     int outer_sin[TWIN_MAX_ORDER];
     int n_cols;
@@ -83,8 +83,8 @@ typedef struct field_point {
 /* Powers of the expansion variables at one point z, computed once so that
  * every column costs a few multiplications. */
 typedef struct point_powers {
-    double complex z, dir;              /* point, unit radial direction */
-    double complex d[2];                /* z - carrier 1, mirror point - it */
+    double complex z, dir; /* point, unit radial direction */
+    double complex d[2];   /* z - carrier 1, mirror point - it */
     double complex v[2][TWIN_MAX_ORDER + 1]; /* (ri / d)^n */
     double complex zn[TWIN_MAX_ORDER + 1];   /* (z / rc)^n */
     double complex zi;                       /* z - image of the centre */
@@ -92,8 +92,7 @@ typedef struct point_powers {
     double complex w[TWIN_MAX_ORDER + 1];    /* (rc / zi)^n */
 } point_powers;
 
-static void powers_of(const double complex base, int order,
-                      double complex *out)
+static void powers_of(const double complex base, int order, double complex *out)
 {
     out[0] = 1.0;
     for (int n = 1; n <= order; n++)
@@ -150,8 +149,7 @@ static field_point carrier_pair(const twin_mode *m, int col,
     return r;
 }
 
-static field_point inner_term(const twin_mode *m, int k,
-                              const point_powers *p)
+static field_point inner_term(const twin_mode *m, int k, const point_powers *p)
 {
     int n = m->inner_n[k];
     if (n == 0) {
@@ -164,8 +162,7 @@ static field_point inner_term(const twin_mode *m, int k,
 }
 
 /* Soil multipole at the casing centre minus its image in the ground. */
-static field_point outer_term(const twin_mode *m, int k,
-                              const point_powers *p)
+static field_point outer_term(const twin_mode *m, int k, const point_powers *p)
 {
     int n = m->outer_n[k];
     double complex c = m->outer_sin[k] ? I : 1.0;
@@ -196,8 +193,8 @@ static void carrier_row(const twin_mode *m, const point_powers *p, double *a,
 
 /* Continuity of T (row) and of lambda dT/dr (row + 1, scaled by
  * rc / lambda_i) at a point of the fill boundary. */
-static void boundary_rows(const twin_mode *m, const point_powers *p,
-                          double *a, int lda, int row)
+static void boundary_rows(const twin_mode *m, const point_powers *p, double *a,
+                          int lda, int row)
 {
     const twin_geometry *g = m->g;
     double rc = g->rc, ratio = g->lambda_out / g->lambda_fill;
@@ -286,8 +283,8 @@ void twin_wallenten(const twin_geometry *g, double *rs, double *ra)
                     ns * ns / ds;
     /* antisymmetric mode; ground term -gamma (ri / 2h)^2 derived in
      * docs/physics.md (a public transcription has -gamma ri / (2e)) */
-    double na = p - gamma * e * ri / (4.0 * h * h) +
-                2.0 * sigma * ri * rc2 * e / d4;
+    double na =
+        p - gamma * e * ri / (4.0 * h * h) + 2.0 * sigma * ri * rc2 * e / d4;
     double da = 1.0 - p * p - gamma * pow(ri / (2.0 * h), 2) +
                 2.0 * sigma * ri * ri * rc2 * (rc4 + e4) / (d4 * d4);
     double ha_inv = log(2.0 * e / ri) + sigma * log((rc2 + e2) / (rc2 - e2)) -

@@ -45,8 +45,8 @@ static hl_pipe_laying pair_laying(double spacing_m)
     return lay;
 }
 
-static hl_pipe_thermal solve_ok(const hl_pipe_laying *lay, double t1,
-                                double t2, double t0)
+static hl_pipe_thermal solve_ok(const hl_pipe_laying *lay, double t1, double t2,
+                                double t0)
 {
     hl_pipe_thermal out;
     hl_error err;
@@ -250,8 +250,8 @@ static void expect_einval(const hl_pipe_laying *lay, const char *needle)
     hl_error_clear(&err);
     int rc = hl_pipe_thermal_solve(lay, C(100), C(50), C(10), &out, &err);
     if (rc != HL_EINVAL || !strstr(err.message, needle))
-        fprintf(stderr, "rc %d, message '%s', expected '%s'\n", rc,
-                err.message, needle);
+        fprintf(stderr, "rc %d, message '%s', expected '%s'\n", rc, err.message,
+                needle);
     assert_int_equal(rc, HL_EINVAL);
     assert_non_null(strstr(err.message, needle));
 }
@@ -278,8 +278,7 @@ static void bad_input_is_named(void **state)
     expect_einval(&lay, "ground-surface resistance");
     lay = pair_laying(0.6);
     hl_pipe_thermal out;
-    assert_int_equal(hl_pipe_thermal_solve(&lay, NAN, C(50), C(10), &out,
-                                           NULL),
+    assert_int_equal(hl_pipe_thermal_solve(&lay, NAN, C(50), C(10), &out, NULL),
                      HL_EINVAL);
     lay.laying = 9;
     expect_einval(&lay, "laying 9");

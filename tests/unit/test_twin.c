@@ -190,8 +190,8 @@ static void matches_independent_reference(void **state)
         double rs, ra, xs, xa;
         modes(&cases[i], 14, &rs, &ra);
         reference_modes(&cases[i], &xs, &xa);
-        printf("case %zu: rs %.8f ref %.8f  ra %.8f ref %.8f\n", i, rs, xs,
-               ra, xa);
+        printf("case %zu: rs %.8f ref %.8f  ra %.8f ref %.8f\n", i, rs, xs, ra,
+               xa);
         near(rs, xs, 2e-5, "symmetric vs reference");
         near(ra, xa, 2e-5, "antisymmetric vs reference");
     }
@@ -242,8 +242,8 @@ static void line_sources_in_fill_exact(void **state)
     twin_geometry g = {ri, e, rc, 1e5, li, lg};
     double sigma = (li - lg) / (li + lg), rs, ra;
     modes(&g, 8, &rs, &ra);
-    double want = log(2 * e / ri) + sigma * log((rc * rc + e * e) /
-                                                (rc * rc - e * e));
+    double want =
+        log(2 * e / ri) + sigma * log((rc * rc + e * e) / (rc * rc - e * e));
     near(ra, want / (2 * M_PI * li), 1e-7, "images in the casing circle");
 }
 
@@ -297,8 +297,8 @@ static hl_pipe_laying twin_laying(void)
     return lay;
 }
 
-static hl_pipe_thermal twin_ok(const hl_pipe_laying *lay, double t1,
-                               double t2, double t0)
+static hl_pipe_thermal twin_ok(const hl_pipe_laying *lay, double t1, double t2,
+                               double t0)
 {
     hl_pipe_thermal o;
     hl_error err;
@@ -389,22 +389,19 @@ static void twin_bad_geometry(void **state)
     hl_pipe_laying lay = twin_laying();
     lay.axis_spacing_m = 0.25; /* carriers outside the fill */
     hl_error_clear(&err);
-    assert_int_equal(hl_pipe_thermal_solve(&lay, C(80), C(40), C(10), &o,
-                                           &err),
+    assert_int_equal(hl_pipe_thermal_solve(&lay, C(80), C(40), C(10), &o, &err),
                      HL_EINVAL);
     assert_non_null(strstr(err.message, "fill radius"));
     lay = twin_laying();
     lay.axis_spacing_m = 0.11; /* carriers overlap */
     hl_error_clear(&err);
-    assert_int_equal(hl_pipe_thermal_solve(&lay, C(80), C(40), C(10), &o,
-                                           &err),
+    assert_int_equal(hl_pipe_thermal_solve(&lay, C(80), C(40), C(10), &o, &err),
                      HL_EINVAL);
     assert_non_null(strstr(err.message, "axis spacing"));
     lay = twin_laying();
     lay.pipe[1].carrier_od_m = 0.0889;
     hl_error_clear(&err);
-    assert_int_equal(hl_pipe_thermal_solve(&lay, C(80), C(40), C(10), &o,
-                                           &err),
+    assert_int_equal(hl_pipe_thermal_solve(&lay, C(80), C(40), C(10), &o, &err),
                      HL_EINVAL);
     assert_non_null(strstr(err.message, "equal outer diameters"));
 }

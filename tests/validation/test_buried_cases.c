@@ -20,8 +20,8 @@
 #include <string.h>
 
 typedef struct cols {
-    int id, laying, t1, t2, t0, carrier, ins, lam1, lam2, casing, lam_c,
-        soil, cover, depth, gap, spacing, hout, e_q1, e_q2, rel, r0;
+    int id, laying, t1, t2, t0, carrier, ins, lam1, lam2, casing, lam_c, soil,
+        cover, depth, gap, spacing, hout, e_q1, e_q2, rel, r0;
 } cols;
 
 static const char *cell(const csv_table *t, int r, int c)
@@ -81,8 +81,8 @@ static void set_burial(const csv_table *t, int r, const cols *c,
 {
     lay->lambda_soil = num(t, r, c->soil, NAN);
     double z = num(t, r, c->depth, NAN);
-    lay->axis_depth_m = isfinite(z) ? z : num(t, r, c->cover, NAN) +
-                                              0.5 * d_out;
+    lay->axis_depth_m =
+        isfinite(z) ? z : num(t, r, c->cover, NAN) + 0.5 * d_out;
     lay->surface_resistance = num(t, r, c->r0, 0.0);
     if (lay->laying == HL_LAYING_TWIN)
         return;
@@ -121,8 +121,8 @@ static int check_q(const char *id, const char *which, double q, double e,
 {
     double dev = q / e - 1.0;
     int fail = !(fabs(dev) <= rel + 1e-12);
-    printf("%-14s %s %9.3f W/m expected %9.3f (%+.2f %%, tol %.1f %%) %s\n",
-           id, which, q, e, 100 * dev, 100 * rel, fail ? "FAIL" : "ok");
+    printf("%-14s %s %9.3f W/m expected %9.3f (%+.2f %%, tol %.1f %%) %s\n", id,
+           which, q, e, 100 * dev, 100 * rel, fail ? "FAIL" : "ok");
     return fail;
 }
 
