@@ -19,6 +19,7 @@ static const command commands[] = {
     {"thickness", cmd_thickness,
      "layer thickness for a surface-temperature or heat-loss limit"},
     {"materials", cmd_materials, "list the material table"},
+    {"lab", cmd_lab, "conductivity lambda(T) and ageing from lab test runs"},
     {"pipe-loss", cmd_pipe_loss, "heat loss per metre of a pipe or pair"},
 };
 

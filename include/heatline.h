@@ -84,6 +84,7 @@ void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
 #include "heatline_surface.h"
 #include "heatline_materials.h"
 #include "heatline_pipe.h"
+#include "heatline_lab.h"
 
 #ifdef __cplusplus
 }
