@@ -7,6 +7,8 @@
 set -u
 : "${HEATLINE:?HEATLINE must point to the heatline binary}"
 fails=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 fail() {
   echo "FAIL: $*" >&2
@@ -78,6 +80,7 @@ out=$("$HEATLINE" pipe-loss --laying twin --carrier-od 114.3 \
   fail "twin: exit status $?"
 echo "$out" | grep -q "heat loss of the pair, W/m" || fail "twin table"
 echo "$out" | grep -q "multipole method" || fail "twin method in table"
+echo "$out" | grep -qiw -e nan -e inf && fail "NaN/inf in the twin table"
 "$HEATLINE" pipe-loss --help | grep -q -- "--laying" || fail "--help"
 
 # ---- bad input ----------------------------------------------------------
@@ -85,10 +88,9 @@ echo "$out" | grep -q "multipole method" || fail "twin method in table"
 bad() {
   frag=$1
   shift
-  out=$("$HEATLINE" pipe-loss "$@" 2>/tmp/hl_pipe_loss_err.$$)
+  out=$("$HEATLINE" pipe-loss "$@" 2>"$tmp/err")
   rc=$?
-  err=$(cat /tmp/hl_pipe_loss_err.$$)
-  rm -f /tmp/hl_pipe_loss_err.$$
+  err=$(cat "$tmp/err")
   [ "$rc" -eq 2 ] || fail "exit $rc (expected 2) for: $*"
   [ -z "$out" ] || fail "stdout not empty for: $*"
   [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] ||
