@@ -14,10 +14,11 @@
  * solver integrates the coupled temperature decay of a pair with it.
  *
  * Call order: hl_pipe_laying_init, fill the laying, hl_pipe_thermal_solve.
- * Pure: no state, no allocation, safe from several threads. Cost (median,
- * bench/bench_pipe_loss): a buried pair about 0.3 us with constant
- * conductivities, 12 us with lambda(T); a twin pipe 0.4 ms by the multipole
- * method (0.5 us by the closed form). With constant conductivities the r
+ * Pure: no state, no allocation, safe from several threads. Cost (order of
+ * magnitude, bench/bench_pipe_loss): a buried pair under 1 us with constant
+ * conductivities, a few us with lambda(T); a twin pipe 0.3-0.4 ms by the
+ * multipole method (under 1 us by the closed form). With constant
+ * conductivities the r
  * depend only on the build-up and laying, so a caller with many identical
  * pipes can solve once and reuse r11, r22, r12. The equations,
  * their sources and validity ranges are in docs/physics.md ("Buried and
