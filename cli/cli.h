@@ -19,6 +19,7 @@ int cmd_thickness(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_materials(int argc, char **argv);
 int cmd_lab(int argc, char **argv);
+int cmd_pipe_loss(int argc, char **argv);
 int cmd_season(int argc, char **argv);
 
 /* Print "heatline CMD: message" on stderr; returns EXIT_USAGE. */
