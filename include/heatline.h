@@ -85,8 +85,8 @@ void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
 #include "heatline_materials.h"
 #include "heatline_pipe.h"
 #include "heatline_lab.h"
-#include "heatline_season.h"
 #include "heatline_fittings.h"
+#include "heatline_season.h"
 
 #ifdef __cplusplus
 }

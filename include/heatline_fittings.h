@@ -78,8 +78,9 @@ const char *hl_fitting_patch_name(const hl_fitting_catalog *cat, int id,
 
 enum hl_fitting_state {
     HL_FIT_BARE = 0,
-    HL_FIT_COATED = 1,  /* a sprayed or brushed coating */
-    HL_FIT_JACKETED = 2 /* a removable jacket */
+    HL_FIT_COATED = 1,   /* a sprayed or brushed coating */
+    HL_FIT_JACKETED = 2, /* a removable jacket */
+    HL_FIT_NSTATES = 3
 };
 
 /* Contact classes of ISO 13732-1 / EN 563 (burn thresholds differ). */

@@ -149,12 +149,8 @@ void hl_economics_evaluate(const hl_economics *e, double heat_saved_j,
 /* ---- the season ------------------------------------------------------------
  */
 
-enum hl_fitting_state {
-    HL_FIT_BARE = 0,
-    HL_FIT_COATED = 1,
-    HL_FIT_JACKETED = 2,
-    HL_FIT_NSTATES = 3
-};
+/* enum hl_fitting_state (HL_FIT_BARE, HL_FIT_COATED, HL_FIT_JACKETED,
+ * HL_FIT_NSTATES) is defined in heatline_fittings.h. */
 enum hl_scenario {
     HL_SCEN_AS_IS = 0,    /* fittings as the model has them */
     HL_SCEN_COATED = 1,   /* every fitting coated */
