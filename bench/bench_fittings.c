@@ -43,10 +43,10 @@ static char *make_inventory(const hl_fitting_catalog *cat, int rows,
                            &info);
         double s = uniform();
         int st = s < 0.5 ? 0 : s < 0.8 ? 1 : 2;
-        at += (size_t)snprintf(text + at, cap - at, "F%d,%s,%d,%d,%.1f,%.1f,%s\n",
-                               i, hl_fitting_type_name(info.type), info.dn,
-                               info.pn, 60.0 + 90.0 * uniform(),
-                               5.0 + 30.0 * uniform(), states[st]);
+        at += (size_t)snprintf(
+            text + at, cap - at, "F%d,%s,%d,%d,%.1f,%.1f,%s\n", i,
+            hl_fitting_type_name(info.type), info.dn, info.pn,
+            60.0 + 90.0 * uniform(), 5.0 + 30.0 * uniform(), states[st]);
     }
     *len = at;
     return text;
@@ -100,8 +100,7 @@ int main(int argc, char **argv)
         t[r] = now() - t0;
         printf("run %d: %.3f s, %.0f fittings/s (%zu bytes of CSV, total "
                "%.1f kW)\n",
-               r + 1, t[r], rows / t[r], out_len,
-               inv.totals.heat_loss_w / 1e3);
+               r + 1, t[r], rows / t[r], out_len, inv.totals.heat_loss_w / 1e3);
         free(out);
         hl_inventory_free(&inv);
     }

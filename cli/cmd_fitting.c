@@ -13,8 +13,8 @@
 
 typedef struct single_out {
     hl_fitting_result r;
-    int have_min;   /* a coating material was given */
-    int min_rc;     /* HL_OK or HL_EUNREACHABLE */
+    int have_min; /* a coating material was given */
+    int min_rc;   /* HL_OK or HL_EUNREACHABLE */
     double min_m;
     char min_note[sizeof(((hl_error *)0)->message)];
 } single_out;
@@ -62,9 +62,9 @@ static json_t *patches_json(const fitting_args *a,
 static void json_safety(json_t *o, const fitting_args *a,
                         const hl_fitting_result *r)
 {
-    json_object_set_new(o, "verdict", json_string(r->verdict == HL_VERDICT_PASS
-                                                      ? "pass"
-                                                      : "fail"));
+    json_object_set_new(
+        o, "verdict",
+        json_string(r->verdict == HL_VERDICT_PASS ? "pass" : "fail"));
     json_object_set_new(o, "limit_c", cli_json_number(to_c(a->cond.limit_k)));
     json_object_set_new(o, "contact_s", cli_json_number(a->cond.contact_s));
     json_object_set_new(o, "contact_class",
@@ -89,8 +89,9 @@ static int print_json(const fitting_args *a, const hl_fitting_catalog *cat,
     json_object_set_new(o, "area_m2", cli_json_number(r->area_m2));
     json_object_set_new(o, "max_surface_temp_c",
                         cli_json_number(to_c(r->max_surface_k)));
-    json_object_set_new(o, "hottest_part", json_string(hl_fitting_patch_name(
-                                               cat, id, r->hottest_patch)));
+    json_object_set_new(
+        o, "hottest_part",
+        json_string(hl_fitting_patch_name(cat, id, r->hottest_patch)));
     json_object_set_new(o, "mean_surface_temp_c",
                         cli_json_number(to_c(r->mean_surface_k)));
     json_object_set_new(o, "equivalent_length_m",
@@ -121,8 +122,7 @@ static void print_patches(const hl_fitting_catalog *cat, int id,
         const hl_fitting_patch_result *p = &r->patch[i];
         printf("  %-22s %9.4f %10.1f %9.2f %9.2f %6.3f\n",
                hl_fitting_patch_name(cat, id, i), p->area_m2, p->heat_w,
-               to_c(p->max_surface_k), to_c(p->mean_surface_k),
-               p->efficiency);
+               to_c(p->max_surface_k), to_c(p->mean_surface_k), p->efficiency);
     }
 }
 
@@ -134,8 +134,8 @@ static void print_text(const fitting_args *a, const hl_fitting_catalog *cat,
     printf("%s DN %d PN %d, %s, medium %.1f C, air %.1f C, radiant %.1f C, "
            "%s\n",
            a->type_name, a->dn, a->pn, state_text(a, st, sizeof st),
-           to_c(a->cond.medium_k), to_c(a->cond.air_k),
-           to_c(a->cond.radiant_k), a->cond.wind_m_s > 0 ? "wind" : "still air");
+           to_c(a->cond.medium_k), to_c(a->cond.air_k), to_c(a->cond.radiant_k),
+           a->cond.wind_m_s > 0 ? "wind" : "still air");
     if (a->patches)
         print_patches(cat, id, r);
     printf("\n  %-30s %10.1f W\n", "heat loss", r->heat_loss_w);
@@ -160,8 +160,8 @@ static void print_text(const fitting_args *a, const hl_fitting_catalog *cat,
                s->min_note);
 }
 
-static int solve_single(fitting_args *a, const hl_fitting_catalog *cat,
-                        int id, single_out *s)
+static int solve_single(fitting_args *a, const hl_fitting_catalog *cat, int id,
+                        single_out *s)
 {
     hl_error err;
     hl_error_clear(&err);
@@ -173,16 +173,15 @@ static int solve_single(fitting_args *a, const hl_fitting_catalog *cat,
     hl_material tmp;
     const hl_material *m = fitting_cover_material(a, &tmp);
     hl_error_clear(&err);
-    s->min_rc = hl_fitting_min_coating(cat, id, &a->cond, m, 0.0, &s->min_m,
-                                       &err);
+    s->min_rc =
+        hl_fitting_min_coating(cat, id, &a->cond, m, 0.0, &s->min_m, &err);
     if (s->min_rc && s->min_rc != HL_EUNREACHABLE)
         return cli_fail(CMD, "minimum coating: %s", err.message);
     snprintf(s->min_note, sizeof s->min_note, "%s", err.message);
     return 0;
 }
 
-static int run_fv(const fitting_args *a, const hl_fitting_catalog *cat,
-                  int id);
+static int run_fv(const fitting_args *a, const hl_fitting_catalog *cat, int id);
 
 static int run_single(fitting_args *a, const hl_fitting_catalog *cat)
 {
@@ -205,10 +204,30 @@ static int run_single(fitting_args *a, const hl_fitting_catalog *cat)
     return 0;
 }
 
-/* ---- --fv-check ------------------------------------------------------------ */
+/* ---- --fv-check ------------------------------------------------------------
+ */
 
-static int run_fv(const fitting_args *a, const hl_fitting_catalog *cat,
-                  int id)
+static int fv_json(const hl_flange_fv_out *o, double stub, double fillet)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "cells", json_integer(o->cells));
+    json_object_set_new(j, "stub_m", cli_json_number(stub));
+    json_object_set_new(j, "fillet_mm", cli_json_number(fillet * 1e3));
+    json_object_set_new(j, "fv_heat_loss_w", cli_json_number(o->fv_heat_w));
+    json_object_set_new(j, "patch_heat_loss_w",
+                        cli_json_number(o->patch_heat_w));
+    json_object_set_new(j, "fv_max_surface_temp_c",
+                        cli_json_number(to_c(o->fv_max_surface_k)));
+    json_object_set_new(j, "patch_max_surface_temp_c",
+                        cli_json_number(to_c(o->patch_max_surface_k)));
+    json_object_set_new(j, "fv_flange_surface_temp_c",
+                        cli_json_number(to_c(o->fv_fin_surface_k)));
+    json_object_set_new(j, "patch_flange_surface_temp_c",
+                        cli_json_number(to_c(o->patch_fin_surface_k)));
+    return cli_json_print(j);
+}
+
+static int run_fv(const fitting_args *a, const hl_fitting_catalog *cat, int id)
 {
     hl_fitting_info info;
     hl_fitting_info_at(cat, id, &info);
@@ -223,24 +242,8 @@ static int run_fv(const fitting_args *a, const hl_fitting_catalog *cat,
     if (hl_flange_fv_check(cat, id, &a->cond, stub, fillet, a->refine, &o,
                            &err))
         return cli_fail(CMD, "%s", err.message);
-    if (a->json) {
-        json_t *j = json_object();
-        json_object_set_new(j, "cells", json_integer(o.cells));
-        json_object_set_new(j, "stub_m", cli_json_number(stub));
-        json_object_set_new(j, "fillet_mm", cli_json_number(fillet * 1e3));
-        json_object_set_new(j, "fv_heat_loss_w", cli_json_number(o.fv_heat_w));
-        json_object_set_new(j, "patch_heat_loss_w",
-                            cli_json_number(o.patch_heat_w));
-        json_object_set_new(j, "fv_max_surface_temp_c",
-                            cli_json_number(to_c(o.fv_max_surface_k)));
-        json_object_set_new(j, "patch_max_surface_temp_c",
-                            cli_json_number(to_c(o.patch_max_surface_k)));
-        json_object_set_new(j, "fv_flange_surface_temp_c",
-                            cli_json_number(to_c(o.fv_fin_surface_k)));
-        json_object_set_new(j, "patch_flange_surface_temp_c",
-                            cli_json_number(to_c(o.patch_fin_surface_k)));
-        return cli_json_print(j);
-    }
+    if (a->json)
+        return fv_json(&o, stub, fillet);
     printf("flange pair DN %d PN %d with %.2f m pipe stubs, inside-corner "
            "fillet %.1f mm, %d cells\n",
            a->dn, a->pn, stub, fillet * 1e3, o.cells);

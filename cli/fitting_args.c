@@ -12,10 +12,31 @@
 #define CMD "fitting"
 
 enum {
-    O_TYPE = 256, O_DN, O_PN, O_TEMP, O_AMBIENT, O_RADIANT, O_WIND,
-    O_COATING, O_JACKET, O_LIMIT, O_CONTACT, O_JSON, O_LIST, O_INVENTORY,
-    O_OUTPUT, O_KEEP, O_MATERIALS, O_EMISSIVITY, O_COEF, O_REF, O_PATCHES,
-    O_FV, O_FILLET, O_REFINE, O_HELP
+    O_TYPE = 256,
+    O_DN,
+    O_PN,
+    O_TEMP,
+    O_AMBIENT,
+    O_RADIANT,
+    O_WIND,
+    O_COATING,
+    O_JACKET,
+    O_LIMIT,
+    O_CONTACT,
+    O_JSON,
+    O_LIST,
+    O_INVENTORY,
+    O_OUTPUT,
+    O_KEEP,
+    O_MATERIALS,
+    O_EMISSIVITY,
+    O_COEF,
+    O_REF,
+    O_PATCHES,
+    O_FV,
+    O_FILLET,
+    O_REFINE,
+    O_HELP
 };
 
 static const struct option options[] = {
@@ -75,14 +96,13 @@ static int whole(const char *opt, const char *v, int lo, int hi, int *out)
 {
     double x;
     if (!cli_number(CMD, opt, v, &x) || x != floor(x) || x < lo || x > hi)
-        return cli_fail(CMD, "%s '%s': expected a whole number %d..%d", opt,
-                        v, lo, hi);
+        return cli_fail(CMD, "%s '%s': expected a whole number %d..%d", opt, v,
+                        lo, hi);
     *out = (int)x;
     return 0;
 }
 
-static int positive(const char *opt, const char *v, int allow_zero,
-                    double *out)
+static int positive(const char *opt, const char *v, int allow_zero, double *out)
 {
     if (!cli_number(CMD, opt, v, out))
         return EXIT_USAGE;
@@ -130,16 +150,18 @@ static int take_conditions(fitting_args *a, int c, const char *v)
         if (!cli_number(CMD, "--emissivity", v, &e))
             return EXIT_USAGE;
         if (!(e > 0.0 && e <= 1.0))
-            return cli_fail(CMD, "--emissivity %s: expected a value in "
-                                 "(0, 1]",
+            return cli_fail(CMD,
+                            "--emissivity %s: expected a value in "
+                            "(0, 1]",
                             v);
         k->bare_emissivity = e;
         return 0;
     case O_COEF:
         k->coef_set = hl_coef_set_from_name(v);
         if (k->coef_set < 0)
-            return cli_fail(CMD, "--coefficients '%s': expected iso12241, "
-                                 "astm-c680 or gb50264",
+            return cli_fail(CMD,
+                            "--coefficients '%s': expected iso12241, "
+                            "astm-c680 or gb50264",
                             v);
         return 0;
     }
@@ -281,8 +303,9 @@ int fitting_args_parse(int argc, char **argv, fitting_args *a)
             return 0;
         }
         if (c == '?' || c == ':')
-            return cli_fail(CMD, "unknown or incomplete option '%s' (see "
-                                 "heatline fitting --help)",
+            return cli_fail(CMD,
+                            "unknown or incomplete option '%s' (see "
+                            "heatline fitting --help)",
                             argv[optind - 1]);
         if ((rc = take_option(a, c, optarg)) != 0)
             return rc;

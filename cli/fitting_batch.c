@@ -138,7 +138,8 @@ int fitting_print_list(const fitting_args *a, const hl_fitting_catalog *cat)
         json_object_set_new(o, "dn", json_integer(f.dn));
         json_object_set_new(o, "pn", json_integer(f.pn));
         json_object_set_new(o, "area_m2", cli_json_number(f.area_m2));
-        json_object_set_new(o, "pipe_od_mm", cli_json_number(f.pipe_od_m * 1e3));
+        json_object_set_new(o, "pipe_od_mm",
+                            cli_json_number(f.pipe_od_m * 1e3));
         json_object_set_new(o, "parts", json_integer(f.n_patches));
         json_object_set_new(o, "source", json_string(f.source));
         json_array_append_new(arr, o);

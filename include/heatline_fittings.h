@@ -63,18 +63,18 @@ int hl_fitting_find(const hl_fitting_catalog *cat, int type, int dn, int pn,
 int hl_fitting_count(const hl_fitting_catalog *cat);
 typedef struct hl_fitting_info {
     int type, dn, pn;
-    double pipe_od_m;     /* outer diameter of the adjacent pipe */
-    double area_m2;       /* bare metal surface area */
+    double pipe_od_m; /* outer diameter of the adjacent pipe */
+    double area_m2;   /* bare metal surface area */
     int n_patches;
-    const char *source;   /* where the dimensions come from */
+    const char *source; /* where the dimensions come from */
 } hl_fitting_info;
 int hl_fitting_info_at(const hl_fitting_catalog *cat, int id,
                        hl_fitting_info *out);
 /* Name of patch p of entry id (for messages), NULL if out of range. */
-const char *hl_fitting_patch_name(const hl_fitting_catalog *cat, int id,
-                                  int p);
+const char *hl_fitting_patch_name(const hl_fitting_catalog *cat, int id, int p);
 
-/* ---- operating point ------------------------------------------------------ */
+/* ---- operating point ------------------------------------------------------
+ */
 
 enum hl_fitting_state {
     HL_FIT_BARE = 0,
@@ -85,22 +85,22 @@ enum hl_fitting_state {
 
 /* Contact classes of ISO 13732-1 / EN 563 (burn thresholds differ). */
 enum hl_contact_class {
-    HL_CONTACT_METAL = 0,        /* uncoated metal */
-    HL_CONTACT_METAL_PAINTED,    /* metal with >= 50 um paint */
-    HL_CONTACT_CERAMIC,          /* ceramics, glass, stone */
-    HL_CONTACT_PLASTIC,          /* plastics (and low-conductivity layers) */
+    HL_CONTACT_METAL = 0,     /* uncoated metal */
+    HL_CONTACT_METAL_PAINTED, /* metal with >= 50 um paint */
+    HL_CONTACT_CERAMIC,       /* ceramics, glass, stone */
+    HL_CONTACT_PLASTIC,       /* plastics (and low-conductivity layers) */
     HL_CONTACT_WOOD,
     HL_CONTACT_N_CLASSES
 };
 const char *hl_contact_class_name(int cls);
 
 typedef struct hl_fitting_cover {
-    int state;                /* enum hl_fitting_state */
-    hl_layer layer;           /* material and thickness (not for BARE) */
-    double emissivity;        /* of the cover's outer face */
-    double max_service_k;     /* service limit of the material; NaN = none */
-    int contact_class;        /* enum hl_contact_class of the outer face */
-    char material[48];        /* material id, or "k=..." */
+    int state;            /* enum hl_fitting_state */
+    hl_layer layer;       /* material and thickness (not for BARE) */
+    double emissivity;    /* of the cover's outer face */
+    double max_service_k; /* service limit of the material; NaN = none */
+    int contact_class;    /* enum hl_contact_class of the outer face */
+    char material[48];    /* material id, or "k=..." */
 } hl_fitting_cover;
 
 typedef struct hl_fitting_conditions {
@@ -135,10 +135,10 @@ int hl_fitting_cover_parse(const hl_material_db *db, const char *text,
                            hl_fitting_cover *out, hl_error *err);
 /* A cover of state COATED/JACKETED from material m, thickness in m. */
 void hl_fitting_cover_from_material(const hl_material *m, int state,
-                                    double thickness_m,
-                                    hl_fitting_cover *out);
+                                    double thickness_m, hl_fitting_cover *out);
 
-/* ---- results ---------------------------------------------------------------- */
+/* ---- results ----------------------------------------------------------------
+ */
 
 #define HL_FITTING_MAX_PATCHES 24
 
@@ -162,9 +162,9 @@ typedef struct hl_fitting_result {
     double ref_loss_w_per_m;    /* reference insulated pipe; NaN if none */
     double equivalent_length_m; /* heat_loss_w / ref_loss_w_per_m */
     /* burn safety */
-    int verdict;             /* enum hl_verdict */
-    int contact_class;       /* of the outer face */
-    double burn_threshold_k; /* ISO 13732-1 / EN 563 at contact_s */
+    int verdict;              /* enum hl_verdict */
+    int contact_class;        /* of the outer face */
+    double burn_threshold_k;  /* ISO 13732-1 / EN 563 at contact_s */
     double effective_limit_k; /* min(limit, burn threshold) */
     int n_patches;
     hl_fitting_patch_result patch[HL_FITTING_MAX_PATCHES];
@@ -191,11 +191,12 @@ int hl_burn_threshold(const hl_fitting_catalog *cat, int contact_class,
  * pass. *thickness_m is 0 when the bare fitting already passes. The cover
  * in c is ignored. No allocation. */
 int hl_fitting_min_coating(const hl_fitting_catalog *cat, int id,
-                           const hl_fitting_conditions *c,
-                           const hl_material *m, double max_thickness_m,
-                           double *thickness_m, hl_error *err);
+                           const hl_fitting_conditions *c, const hl_material *m,
+                           double max_thickness_m, double *thickness_m,
+                           hl_error *err);
 
-/* ---- inventory (batch) ------------------------------------------------------ */
+/* ---- inventory (batch) ------------------------------------------------------
+ */
 
 /* One row of a fitting inventory (CSV columns id, type, dn, pn, temp_c,
  * ambient_c, state; optional radiant_c, wind_m_s) with its result, kept
@@ -218,7 +219,7 @@ typedef struct hl_inventory_row {
 typedef struct hl_inventory_totals {
     int n_rows, n_fail;
     double heat_loss_w, area_m2, equivalent_length_m;
-    double max_surface_k;  /* hottest surface of the inventory */
+    double max_surface_k; /* hottest surface of the inventory */
     int hottest_row;
     double mean_surface_k; /* area-weighted */
 } hl_inventory_totals;
@@ -249,14 +250,14 @@ void hl_inventory_free(hl_inventory *inv);
 
 /* The results as CSV (one row per fitting plus a TOTAL row) or JSON, in a
  * new NUL-terminated buffer the caller frees. Never writes NaN. */
-int hl_inventory_format(const hl_inventory *inv,
-                        const hl_fitting_catalog *cat, int json,
-                        char **text, size_t *len, hl_error *err);
+int hl_inventory_format(const hl_inventory *inv, const hl_fitting_catalog *cat,
+                        int json, char **text, size_t *len, hl_error *err);
 
-/* ---- check of the patch model: axisymmetric finite volumes ------------------ */
+/* ---- check of the patch model: axisymmetric finite volumes ------------------
+ */
 
 typedef struct hl_flange_fv_out {
-    double fv_heat_w, patch_heat_w;     /* the pair with its pipe stubs */
+    double fv_heat_w, patch_heat_w; /* the pair with its pipe stubs */
     double fv_max_surface_k, patch_max_surface_k;
     double fv_fin_surface_k, patch_fin_surface_k; /* area-weighted outer
                               surface of the flange back faces and rim */

@@ -31,8 +31,8 @@ static int add_point(burn_curve *b, double t_s, double t_c, const char *origin,
 {
     double lt = log(t_s);
     if (b->n == BURN_MAX_POINTS)
-        return hl_error_set(err, HL_EPARSE, "%s:%d: too many points",
-                            origin, line);
+        return hl_error_set(err, HL_EPARSE, "%s:%d: too many points", origin,
+                            line);
     if (b->n > 0 && lt <= b->ln_t[b->n - 1])
         return hl_error_set(err, HL_EPARSE,
                             "%s:%d: contact times must ascend per class",
@@ -77,8 +77,9 @@ int burn_load(hl_fitting_catalog *cat, hl_error *err)
         rc = burn_row(cat, &t, r, col, err);
     for (int c = 0; !rc && c < HL_CONTACT_N_CLASSES; c++)
         if (cat->burn[c].n < 2)
-            rc = hl_error_set(err, HL_EPARSE, "%s: class %s needs two or "
-                                              "more points",
+            rc = hl_error_set(err, HL_EPARSE,
+                              "%s: class %s needs two or "
+                              "more points",
                               name, class_names[c]);
     csv_table_free(&t);
     return rc;

@@ -14,9 +14,8 @@
 #define MAX_COLS 12
 
 static const char *const flange_cols[] = {
-    "pipe_od_mm",   "pipe_wall_mm", "flange_od_mm", "bolt_circle_mm",
-    "bolts",        "bolt_mm",      "thickness_mm", "hub_od_mm",
-    "hub_length_mm"};
+    "pipe_od_mm", "pipe_wall_mm", "flange_od_mm", "bolt_circle_mm", "bolts",
+    "bolt_mm",    "thickness_mm", "hub_od_mm",    "hub_length_mm"};
 #define N_FLANGE_COLS 9
 
 /* One loaded table: the CSV and where its columns are. */
@@ -109,8 +108,7 @@ static int table_find(const fit_table *t, int dn, int pn)
     return -1;
 }
 
-int fit_loader_values(const fit_loader *ld, int type, int dn, int pn,
-                      double *v)
+int fit_loader_values(const fit_loader *ld, int type, int dn, int pn, double *v)
 {
     const fit_table *t = &ld->type[type];
     int r = table_find(t, dn, pn), d, p;
@@ -193,8 +191,8 @@ static fit_entry *new_entry(hl_fitting_catalog *cat)
 
 /* Build entry type/dn/pn from a row (values v) of table t. */
 static int add_entry(hl_fitting_catalog *cat, const fit_loader *ld, int type,
-                     const fit_table *t, int r, int dn, int pn,
-                     const double *v, hl_error *err)
+                     const fit_table *t, int r, int dn, int pn, const double *v,
+                     hl_error *err)
 {
     const char *origin = t->csv.origin;
     int line = t->csv.line[r];
@@ -209,16 +207,16 @@ static int add_entry(hl_fitting_catalog *cat, const fit_loader *ld, int type,
     if (!e || !src)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     fit_builder b = {cat, ld, 0, 0, ""};
-    *e = (fit_entry){type, dn, pn, f.pipe_od, cat->n_patches, 0, src,
-                     f.od, f.t, f.hub_od, f.hub_len, f.wall};
+    *e = (fit_entry){type, dn,   pn,  f.pipe_od, cat->n_patches, 0,
+                     src,  f.od, f.t, f.hub_od,  f.hub_len,      f.wall};
     fit_type_def(type)->build(&b, v, &f, dn, pn);
     e = &cat->entries[cat->n - 1];
     e->n = cat->n_patches - e->first;
     if (b.oom)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     if (b.bad || e->n > HL_FITTING_MAX_PATCHES)
-        return hl_error_set(err, HL_EPARSE, "%s:%d: %s DN %d PN %d: %s",
-                            origin, line, fit_type_def(type)->name, dn, pn,
+        return hl_error_set(err, HL_EPARSE, "%s:%d: %s DN %d PN %d: %s", origin,
+                            line, fit_type_def(type)->name, dn, pn,
                             b.bad ? b.why : "too many surface patches");
     return HL_OK;
 }
@@ -262,8 +260,8 @@ static int build_type(hl_fitting_catalog *cat, const fit_loader *ld, int type,
 
 static int load_tables(fit_loader *ld, hl_error *err)
 {
-    int rc = table_load(&ld->flanges, "flanges.csv", flange_cols,
-                        N_FLANGE_COLS, err);
+    int rc = table_load(&ld->flanges, "flanges.csv", flange_cols, N_FLANGE_COLS,
+                        err);
     for (int i = 0; !rc && i < HL_FIT_N_TYPES; i++) {
         const type_def *d = fit_type_def(i);
         if (d->file)
@@ -286,8 +284,8 @@ int hl_fitting_catalog_new(hl_fitting_catalog **out, hl_error *err)
     *out = NULL;
     hl_fitting_catalog *cat = calloc(1, sizeof *cat);
     fit_loader *ld = calloc(1, sizeof *ld);
-    int rc = (cat && ld) ? HL_OK : hl_error_set(err, HL_ENOMEM,
-                                                 "out of memory");
+    int rc =
+        (cat && ld) ? HL_OK : hl_error_set(err, HL_ENOMEM, "out of memory");
     if (!rc)
         rc = load_tables(ld, err);
     for (int type = 0; !rc && type < HL_FIT_N_TYPES; type++)

@@ -41,15 +41,14 @@ int hl_fitting_info_at(const hl_fitting_catalog *cat, int id,
     const fit_entry *e = &cat->entries[id];
     double area = 0.0;
     for (int p = 0; p < e->n; p++)
-        area += cat->patches[e->first + p].area *
-                cat->patches[e->first + p].count;
-    *out = (hl_fitting_info){e->type, e->dn,   e->pn,
-                             e->pipe_od, area, e->n, e->source};
+        area +=
+            cat->patches[e->first + p].area * cat->patches[e->first + p].count;
+    *out = (hl_fitting_info){e->type, e->dn, e->pn,    e->pipe_od,
+                             area,    e->n,  e->source};
     return HL_OK;
 }
 
-const char *hl_fitting_patch_name(const hl_fitting_catalog *cat, int id,
-                                  int p)
+const char *hl_fitting_patch_name(const hl_fitting_catalog *cat, int id, int p)
 {
     if (!cat || id < 0 || id >= cat->n || p < 0 || p >= cat->entries[id].n)
         return NULL;

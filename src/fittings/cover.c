@@ -26,8 +26,7 @@ static int class_of(double k, const char *id)
 }
 
 void hl_fitting_cover_from_material(const hl_material *m, int state,
-                                    double thickness_m,
-                                    hl_fitting_cover *out)
+                                    double thickness_m, hl_fitting_cover *out)
 {
     memset(out, 0, sizeof *out);
     out->state = state;
@@ -96,8 +95,10 @@ static int state_word(const char *w, size_t n)
     static const struct {
         const char *word;
         int state;
-    } words[] = {{"bare", HL_FIT_BARE},       {"coated", HL_FIT_COATED},
-                 {"coating", HL_FIT_COATED},  {"jacket", HL_FIT_JACKETED},
+    } words[] = {{"bare", HL_FIT_BARE},
+                 {"coated", HL_FIT_COATED},
+                 {"coating", HL_FIT_COATED},
+                 {"jacket", HL_FIT_JACKETED},
                  {"jacketed", HL_FIT_JACKETED}};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strlen(words[i].word) == n && strncasecmp(w, words[i].word, n) == 0)

@@ -12,7 +12,7 @@
 
 /* Conductivities of the fitting metals, W/(m K). */
 #define FIT_K_STEEL 50.0 /* carbon steel and cast iron bodies, flanges */
-#define FIT_K_STEM 25.0  /* martensitic stainless stems (X20Cr13 class) */
+#define FIT_K_STEM  25.0 /* martensitic stainless stems (X20Cr13 class) */
 
 enum patch_kind {
     PATCH_CYL_H,        /* horizontal cylinder: d, length */
@@ -70,7 +70,8 @@ struct hl_fitting_catalog {
     burn_curve burn[HL_CONTACT_N_CLASSES];
 };
 
-/* ---- building (catalog.c, shapes*.c) -------------------------------------- */
+/* ---- building (catalog.c, shapes*.c) --------------------------------------
+ */
 
 /* Dimensions of one weld-neck flange row, m. */
 typedef struct flange_dims {
@@ -99,11 +100,10 @@ void part_sphere(fit_builder *b, const char *name, double d, double share);
 void part_hub(fit_builder *b, const flange_dims *f, double count);
 void part_joint(fit_builder *b, const char *name, const flange_dims *f,
                 double r_root, int faces, double count);
-void part_pin(fit_builder *b, const char *name, double d, double len,
-              double k, double tip_area, double tip_char, int tip_geom,
-              int tip_cylinder);
-void part_plate_fin(fit_builder *b, const char *name, double len,
-                    double width, double t, double count);
+void part_pin(fit_builder *b, const char *name, double d, double len, double k,
+              double tip_area, double tip_char, int tip_geom, int tip_cylinder);
+void part_plate_fin(fit_builder *b, const char *name, double len, double width,
+                    double t, double count);
 void part_ring_fin(fit_builder *b, const char *name, double r1, double r2,
                    double t, double extra_area, double count);
 double bolt_area(double bolt_d);
@@ -117,8 +117,8 @@ typedef struct type_def {
     const char *file; /* data/fittings/ file, NULL = flanges only */
     const char *const *cols;
     int n_cols;
-    void (*build)(fit_builder *b, const double *v, const flange_dims *f,
-                  int dn, int pn);
+    void (*build)(fit_builder *b, const double *v, const flange_dims *f, int dn,
+                  int pn);
 } type_def;
 
 const type_def *fit_type_def(int type);
@@ -126,10 +126,10 @@ const type_def *fit_type_def(int type);
  * flange of their own DN); 0 if the row does not exist. */
 int fit_loader_values(const fit_loader *ld, int type, int dn, int pn,
                       double *v);
-int fit_loader_flange(const fit_loader *ld, int dn, int pn,
-                      flange_dims *out);
+int fit_loader_flange(const fit_loader *ld, int dn, int pn, flange_dims *out);
 
-/* ---- solving (patch_solve.c, solve.c) ------------------------------------- */
+/* ---- solving (patch_solve.c, solve.c) -------------------------------------
+ */
 
 /* Per-call context: the outer boundary and the cover, set once per fitting
  * solve; in is a template reused for every covered patch. */
@@ -141,8 +141,7 @@ typedef struct solve_ctx {
     hl_surface_in in;
 } solve_ctx;
 
-int solve_ctx_init(solve_ctx *s, const hl_fitting_conditions *c,
-                   hl_error *err);
+int solve_ctx_init(solve_ctx *s, const hl_fitting_conditions *c, hl_error *err);
 int patch_solve(solve_ctx *s, const fit_patch *p, hl_fitting_patch_result *r,
                 hl_error *err);
 /* Outer boundary of patch p (geometry and characteristic length set). */

@@ -27,7 +27,7 @@
 #include <string.h>
 
 #define FV_MAX_IT 200
-#define FV_TOL_K 1e-7
+#define FV_TOL_K  1e-7
 
 enum { AIR = 0, STEEL = 1, COVER = 2 };
 
@@ -46,21 +46,21 @@ typedef struct fv_geom {
 } fv_geom;
 
 typedef struct fv_grid {
-    int nr, nz, n; /* cells in r, z; unknowns */
+    int nr, nz, n;   /* cells in r, z; unknowns */
     double *re, *ze; /* cell edges */
     int *mat, *idx;  /* per cell: material, unknown number or -1 */
 } fv_grid;
 
 /* One exposed face of an active cell. */
 typedef struct fv_face {
-    int cell;      /* unknown number */
-    int ci, cj;    /* grid position of the cell */
-    int radial;    /* 1: normal along r, 0: along z */
-    int fin;       /* part of the flange back face or rim */
-    double area;   /* m2 */
-    double rgeom;  /* cell centre to face: resistance times k */
-    double d;      /* diameter for the outer coefficient */
-    double ts;     /* surface temperature (previous iteration) */
+    int cell;     /* unknown number */
+    int ci, cj;   /* grid position of the cell */
+    int radial;   /* 1: normal along r, 0: along z */
+    int fin;      /* part of the flange back face or rim */
+    double area;  /* m2 */
+    double rgeom; /* cell centre to face: resistance times k */
+    double d;     /* diameter for the outer coefficient */
+    double ts;    /* surface temperature (previous iteration) */
 } fv_face;
 
 typedef struct fv_state {
@@ -68,16 +68,17 @@ typedef struct fv_state {
     fv_grid grid;
     fv_face *face;
     int n_face;
-    double *t;      /* cell temperatures */
+    double *t; /* cell temperatures */
     hl_outer_bc bc;
     const hl_fitting_cover *cover;
     double t_medium;
 } fv_state;
 
-/* ---- geometry and grid ---------------------------------------------------- */
+/* ---- geometry and grid ----------------------------------------------------
+ */
 
-static void make_geom(const fit_entry *e, double tc, double stub,
-                      double fillet, fv_geom *g)
+static void make_geom(const fit_entry *e, double tc, double stub, double fillet,
+                      fv_geom *g)
 {
     double gasket = 0.0015;
     g->ro = 0.5 * e->pipe_od;
@@ -163,10 +164,10 @@ static int make_grid(const fv_geom *g, int refine, fv_grid *gr)
 {
     double tc = g->tc;
     double f = g->fillet;
-    double rb[] = {g->ri,      g->ro,  g->ro + tc, g->rh, g->rh + tc,
-                   g->rf,      g->rf + tc, g->ro + tc + f, g->rh + tc + f};
-    double zb[] = {0.0,        g->zf,  g->zf + tc, g->zh, g->zh + tc,
-                   g->zl,      g->zf + tc + f, g->zh + tc + f};
+    double rb[] = {g->ri, g->ro,      g->ro + tc,     g->rh,         g->rh + tc,
+                   g->rf, g->rf + tc, g->ro + tc + f, g->rh + tc + f};
+    double zb[] = {0.0,        g->zf, g->zf + tc,     g->zh,
+                   g->zh + tc, g->zl, g->zf + tc + f, g->zh + tc + f};
     double h = fmin(0.01, (g->rf - g->ri) / 40.0) / refine;
     gr->nr = edges(rb, 9, h, 2 * refine, &gr->re);
     gr->nz = edges(zb, 8, h, 2 * refine, &gr->ze);
@@ -182,11 +183,11 @@ static int make_grid(const fv_geom *g, int refine, fv_grid *gr)
         for (int j = 0; j < gr->nz; j++) {
             double rc = 0.5 * (gr->re[i] + gr->re[i + 1]);
             double zc = 0.5 * (gr->ze[j] + gr->ze[j + 1]);
-            int m = inside(g->steel, g->n_steel, rc, zc) ? STEEL
-                    : (inside(g->cover, g->n_cover, rc, zc) ||
-                       in_fillet(g, rc, zc))
-                        ? COVER
-                        : AIR;
+            int m =
+                inside(g->steel, g->n_steel, rc, zc) ? STEEL
+                : (inside(g->cover, g->n_cover, rc, zc) || in_fillet(g, rc, zc))
+                    ? COVER
+                    : AIR;
             gr->mat[i * gr->nz + j] = m;
             gr->idx[i * gr->nz + j] = m == AIR ? -1 : gr->n++;
         }
@@ -201,7 +202,8 @@ static void free_grid(fv_grid *gr)
     free(gr->idx);
 }
 
-/* ---- faces, conductivities, assembly -------------------------------------- */
+/* ---- faces, conductivities, assembly --------------------------------------
+ */
 
 static double cell_k(const fv_state *s, int i, int j)
 {
@@ -270,13 +272,12 @@ static int list_faces(fv_state *s)
 }
 
 /* Conductance of face f to its environment temperature *te. */
-static double face_g(const fv_state *s, const fv_face *f, double k,
-                     double *te)
+static double face_g(const fv_state *s, const fv_face *f, double k, double *te)
 {
     hl_outer_bc bc = s->bc;
     double hc, hr;
-    bc.geometry = f->radial ? HL_GEOM_HORIZONTAL_CYLINDER
-                            : HL_GEOM_VERTICAL_WALL;
+    bc.geometry =
+        f->radial ? HL_GEOM_HORIZONTAL_CYLINDER : HL_GEOM_VERTICAL_WALL;
     bc.length_m = f->d;
     hl_outer_coefficients(&bc, f->ts, f->d, &hc, &hr);
     double h = fmax(hc + hr, 1e-9);
@@ -327,17 +328,17 @@ static void assemble_cells(fv_state *s, fv_system *sy)
             int v = i + 1 < gr->nr ? gr->idx[(i + 1) * gr->nz + j] : -1;
             if (v >= 0) {
                 double rc2 = 0.5 * (r1 + gr->re[i + 2]);
-                double res = log(r1 / rc) / (2 * M_PI * k * dz) +
-                             log(rc2 / r1) / (2 * M_PI * cell_k(s, i + 1, j) *
-                                              dz);
+                double res =
+                    log(r1 / rc) / (2 * M_PI * k * dz) +
+                    log(rc2 / r1) / (2 * M_PI * cell_k(s, i + 1, j) * dz);
                 couple(sy, u, v, 1.0 / res);
             }
             int w = j + 1 < gr->nz ? gr->idx[i * gr->nz + j + 1] : -1;
             if (w >= 0) {
                 double a = M_PI * (r1 * r1 - r0 * r0);
                 double dz2 = gr->ze[j + 2] - gr->ze[j + 1];
-                double res = 0.5 * dz / (k * a) +
-                             0.5 * dz2 / (cell_k(s, i, j + 1) * a);
+                double res =
+                    0.5 * dz / (k * a) + 0.5 * dz2 / (cell_k(s, i, j + 1) * a);
                 couple(sy, u, w, 1.0 / res);
             }
         }
@@ -354,7 +355,8 @@ static void assemble_faces(fv_state *s, fv_system *sy)
     }
 }
 
-/* ---- Picard iteration ------------------------------------------------------- */
+/* ---- Picard iteration -------------------------------------------------------
+ */
 
 static int solve_linear(fv_state *s, fv_system *sy, double *change,
                         hl_error *err)
@@ -455,7 +457,8 @@ static void fv_results(const fv_state *s, hl_flange_fv_out *out)
     out->cells = s->grid.n;
 }
 
-/* ---- the patch model on the same geometry ------------------------------------ */
+/* ---- the patch model on the same geometry
+ * ------------------------------------ */
 
 static int patch_side(const fv_geom *g, const fit_entry *e,
                       const hl_fitting_conditions *c, hl_flange_fv_out *out,
@@ -464,8 +467,8 @@ static int patch_side(const fv_geom *g, const fit_entry *e,
     hl_fitting_catalog tmp;
     memset(&tmp, 0, sizeof tmp);
     fit_builder b = {&tmp, NULL, 0, 0, ""};
-    flange_dims f = {e->pipe_od, e->pipe_wall, e->fl_od, 0, 0, 0,
-                     e->fl_t,    e->hub_od,    e->hub_len};
+    flange_dims f = {e->pipe_od, e->pipe_wall, e->fl_od,  0,         0,
+                     0,          e->fl_t,      e->hub_od, e->hub_len};
     part_cyl_h(&b, "pipe stub", e->pipe_od, g->zl - g->zh, 2.0);
     part_cyl_h(&b, "hub", 2.0 * g->rh, g->zh - g->zf, 2.0);
     part_flat(&b, PATCH_WALL, "hub end", M_PI * (g->rh * g->rh - g->ro * g->ro),
@@ -481,13 +484,36 @@ static int patch_side(const fv_geom *g, const fit_entry *e,
         hl_fitting_patch_result r;
         rc = patch_solve(&s, &tmp.patches[i], &r, err);
         out->patch_heat_w += r.heat_w;
-        out->patch_max_surface_k = fmax(out->patch_max_surface_k,
-                                        r.max_surface_k);
+        out->patch_max_surface_k =
+            fmax(out->patch_max_surface_k, r.max_surface_k);
         if (tmp.patches[i].kind == PATCH_FIN_ANNULAR)
             out->patch_fin_surface_k = r.mean_surface_k;
     }
     free(tmp.patches);
     return rc;
+}
+
+/* Grid, exposed faces and a start at the medium temperature. */
+static int fv_prepare(fv_state *s, const fv_geom *g,
+                      const hl_fitting_conditions *c, int refine, hl_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->g = g;
+    s->t_medium = c->medium_k;
+    s->cover = c->cover.state != HL_FIT_BARE ? &c->cover : NULL;
+    solve_ctx sc;
+    solve_ctx_init(&sc, c, err);
+    s->bc = sc.bc;
+    int rc = make_grid(g, refine, &s->grid);
+    if (!rc)
+        rc = list_faces(s);
+    if (!rc && !(s->t = malloc((size_t)s->grid.n * sizeof *s->t)))
+        rc = HL_ENOMEM;
+    if (rc)
+        return hl_error_set(err, rc, "out of memory");
+    for (int u = 0; u < s->grid.n; u++)
+        s->t[u] = c->medium_k;
+    return HL_OK;
 }
 
 int hl_flange_fv_check(const hl_fitting_catalog *cat, int id,
@@ -498,8 +524,9 @@ int hl_flange_fv_check(const hl_fitting_catalog *cat, int id,
     memset(out, 0, sizeof *out);
     if (!cat || id < 0 || id >= cat->n ||
         cat->entries[id].type != HL_FIT_FLANGE_PAIR)
-        return hl_error_set(err, HL_EINVAL, "the finite-volume check needs a "
-                                            "flange-pair entry");
+        return hl_error_set(err, HL_EINVAL,
+                            "the finite-volume check needs a "
+                            "flange-pair entry");
     if (!(stub_m > 0.0) || !(fillet_m >= 0.0) || refine < 1 || refine > 16)
         return hl_error_set(err, HL_EINVAL,
                             "stub length %g m must be > 0, fillet %g m >= 0 "
@@ -511,25 +538,10 @@ int hl_flange_fv_check(const hl_fitting_catalog *cat, int id,
     const fit_entry *e = &cat->entries[id];
     fv_geom g;
     int covered = c->cover.state != HL_FIT_BARE;
-    make_geom(e, covered ? c->cover.layer.thickness_m : 0.0, stub_m,
-              fillet_m, &g);
+    make_geom(e, covered ? c->cover.layer.thickness_m : 0.0, stub_m, fillet_m,
+              &g);
     fv_state s;
-    memset(&s, 0, sizeof s);
-    s.g = &g;
-    s.t_medium = c->medium_k;
-    s.cover = covered ? &c->cover : NULL;
-    solve_ctx sc;
-    solve_ctx_init(&sc, c, err);
-    s.bc = sc.bc;
-    rc = make_grid(&g, refine, &s.grid);
-    if (!rc)
-        rc = list_faces(&s);
-    if (!rc && !(s.t = malloc((size_t)s.grid.n * sizeof *s.t)))
-        rc = HL_ENOMEM;
-    if (rc == HL_ENOMEM)
-        hl_error_set(err, rc, "out of memory");
-    for (int u = 0; !rc && u < s.grid.n; u++)
-        s.t[u] = c->medium_k;
+    rc = fv_prepare(&s, &g, c, refine, err);
     if (!rc)
         rc = picard(&s, &out->iterations, err);
     if (!rc) {

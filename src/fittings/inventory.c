@@ -12,11 +12,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { C_ID, C_TYPE, C_DN, C_PN, C_TEMP, C_AMB, C_STATE, C_RAD, C_WIND,
-       N_INV_COLS };
+enum {
+    C_ID,
+    C_TYPE,
+    C_DN,
+    C_PN,
+    C_TEMP,
+    C_AMB,
+    C_STATE,
+    C_RAD,
+    C_WIND,
+    N_INV_COLS
+};
 static const char *const inv_cols[N_INV_COLS] = {
-    "id",    "type",      "dn",       "pn", "temp_c", "ambient_c",
-    "state", "radiant_c", "wind_m_s"};
+    "id",        "type",  "dn",        "pn",      "temp_c",
+    "ambient_c", "state", "radiant_c", "wind_m_s"};
 
 typedef struct inv_ctx {
     const csv_table *t;
@@ -62,8 +72,9 @@ static int temp_cell(const inv_ctx *x, int r, int c, double dflt_k,
         return HL_OK;
     }
     if (!parse_double(s, &v) || v <= -HL_ZERO_C_K)
-        return row_fail(x, r, err, "column %s: '%s': expected a temperature "
-                                   "in C above absolute zero",
+        return row_fail(x, r, err,
+                        "column %s: '%s': expected a temperature "
+                        "in C above absolute zero",
                         inv_cols[c], s);
     *out_k = v + HL_ZERO_C_K;
     return HL_OK;
@@ -92,8 +103,7 @@ static int find_entry(const inv_ctx *x, int r, int *entry, hl_error *err)
     return HL_OK;
 }
 
-static int row_cover(inv_ctx *x, int r, hl_fitting_cover *cover,
-                     hl_error *err)
+static int row_cover(inv_ctx *x, int r, hl_fitting_cover *cover, hl_error *err)
 {
     const char *s = cell(x, r, C_STATE);
     if (x->have_last && strcmp(s, x->last_state) == 0) {
@@ -127,17 +137,15 @@ static int row_conditions(inv_ctx *x, int r, hl_fitting_conditions *c,
     if (*w) {
         if (!parse_double(w, &wind) || wind < 0.0)
             return row_fail(x, r, err,
-                            "column wind_m_s: '%s': expected a speed >= 0",
-                            w);
+                            "column wind_m_s: '%s': expected a speed >= 0", w);
         c->wind_m_s = wind;
     }
     return row_cover(x, r, &c->cover, err);
 }
 
 /* A material record for an inline k= coating (no table entry). */
-static const hl_material *cover_material(const inv_ctx *x,
-                                         const hl_fitting_cover *cv,
-                                         hl_material *tmp)
+static const hl_material *
+cover_material(const inv_ctx *x, const hl_fitting_cover *cv, hl_material *tmp)
 {
     const hl_material *m =
         x->opt->materials ? hl_material_find(x->opt->materials, cv->material)
@@ -200,8 +208,8 @@ static int solve_row(inv_ctx *x, int r, hl_inventory_row *row, hl_error *err)
 
 static int add_error(hl_inventory *inv, const char *msg)
 {
-    char(*e)[256] = realloc(inv->errors, (size_t)(inv->n_errors + 1) *
-                                             sizeof *inv->errors);
+    char(*e)[256] =
+        realloc(inv->errors, (size_t)(inv->n_errors + 1) * sizeof *inv->errors);
     if (!e)
         return HL_ENOMEM;
     inv->errors = e;

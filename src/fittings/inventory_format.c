@@ -177,16 +177,15 @@ static json_t *json_row(const hl_fitting_catalog *cat,
     json_object_set_new(o, "area_m2", jnum(r->area_m2));
     json_object_set_new(o, "max_surface_temp_c",
                         jnum(r->max_surface_k - HL_ZERO_C_K));
-    json_object_set_new(o, "hottest_part",
-                        json_string(hl_fitting_patch_name(cat, r->entry,
-                                                          r->hottest_patch)));
+    json_object_set_new(
+        o, "hottest_part",
+        json_string(hl_fitting_patch_name(cat, r->entry, r->hottest_patch)));
     json_object_set_new(o, "mean_surface_temp_c",
                         jnum(r->mean_surface_k - HL_ZERO_C_K));
-    json_object_set_new(o, "equivalent_length_m",
-                        jnum(r->equivalent_length_m));
-    json_object_set_new(o, "verdict", json_string(r->verdict == HL_VERDICT_PASS
-                                                      ? "pass"
-                                                      : "fail"));
+    json_object_set_new(o, "equivalent_length_m", jnum(r->equivalent_length_m));
+    json_object_set_new(
+        o, "verdict",
+        json_string(r->verdict == HL_VERDICT_PASS ? "pass" : "fail"));
     if (r->min_coating_rc == HL_EUNREACHABLE || isfinite(r->min_coating_m))
         json_object_set_new(o, "min_coating_mm", jnum(r->min_coating_m * 1e3));
     return o;
@@ -203,10 +202,8 @@ static json_t *json_totals(const hl_inventory_totals *t)
                         jnum(t->max_surface_k - HL_ZERO_C_K));
     json_object_set_new(o, "mean_surface_temp_c",
                         jnum(t->mean_surface_k - HL_ZERO_C_K));
-    json_object_set_new(o, "equivalent_length_m",
-                        jnum(t->equivalent_length_m));
-    json_object_set_new(o, "verdict",
-                        json_string(t->n_fail ? "fail" : "pass"));
+    json_object_set_new(o, "equivalent_length_m", jnum(t->equivalent_length_m));
+    json_object_set_new(o, "verdict", json_string(t->n_fail ? "fail" : "pass"));
     return o;
 }
 
@@ -226,9 +223,8 @@ static char *json_text(const hl_inventory *inv, const hl_fitting_catalog *cat)
     return s;
 }
 
-int hl_inventory_format(const hl_inventory *inv,
-                        const hl_fitting_catalog *cat, int json,
-                        char **text, size_t *len, hl_error *err)
+int hl_inventory_format(const hl_inventory *inv, const hl_fitting_catalog *cat,
+                        int json, char **text, size_t *len, hl_error *err)
 {
     *text = NULL;
     *len = 0;

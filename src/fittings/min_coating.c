@@ -47,8 +47,8 @@ static double surface_thickness(const solve_ctx *s, const hl_outer_bc *bc,
     double big_l = hl_lambda_integral(lam, t_lim, s->t_metal);
     double r = 0.5 * d, t = 0.0;
     for (int pass = 0; pass < MIN_COAT_PASSES; pass++) {
-        double q = hl_outer_flux(bc, t_lim, (radial || sphere) ? d + 2 * t
-                                                               : 0.0);
+        double q =
+            hl_outer_flux(bc, t_lim, (radial || sphere) ? d + 2 * t : 0.0);
         if (!(q > 0.0))
             return INFINITY;
         double c = big_l / q, next;
@@ -76,26 +76,27 @@ static double patch_thickness(const solve_ctx *s, const fit_patch *p,
     patch_bc(s, p, &bc);
     int radial = p->kind == PATCH_CYL_H || p->kind == PATCH_CYL_V ||
                  p->kind == PATCH_FIN_PIN;
-    double t = surface_thickness(s, &bc, radial, p->kind == PATCH_SPHERE,
-                                 p->d, lam, t_lim);
+    double t = surface_thickness(s, &bc, radial, p->kind == PATCH_SPHERE, p->d,
+                                 lam, t_lim);
     if (p->kind == PATCH_FIN_PIN && p->tip_area > 0.0) {
         hl_outer_bc tip = s->bc;
         tip.geometry = p->tip_geom;
         tip.length_m = p->tip_char;
-        t = fmax(t, surface_thickness(s, &tip, p->tip_cylinder, 0,
-                                      p->tip_char, lam, t_lim));
+        t = fmax(t, surface_thickness(s, &tip, p->tip_cylinder, 0, p->tip_char,
+                                      lam, t_lim));
     }
     return t;
 }
 
 int hl_fitting_min_coating(const hl_fitting_catalog *cat, int id,
-                           const hl_fitting_conditions *c,
-                           const hl_material *m, double max_thickness_m,
-                           double *thickness_m, hl_error *err)
+                           const hl_fitting_conditions *c, const hl_material *m,
+                           double max_thickness_m, double *thickness_m,
+                           hl_error *err)
 {
     if (!cat || id < 0 || id >= cat->n)
-        return hl_error_set(err, HL_EINVAL, "fitting id %d is not in the "
-                                            "catalogue",
+        return hl_error_set(err, HL_EINVAL,
+                            "fitting id %d is not in the "
+                            "catalogue",
                             id);
     hl_fitting_conditions cc = *c;
     double t_max = max_thickness_m > 0.0 ? max_thickness_m : 0.1;
@@ -103,8 +104,8 @@ int hl_fitting_min_coating(const hl_fitting_catalog *cat, int id,
     int rc = check_conditions(&cc, err);
     double thr;
     if (!rc)
-        rc = hl_burn_threshold(cat, cc.cover.contact_class, cc.contact_s,
-                               &thr, err);
+        rc = hl_burn_threshold(cat, cc.cover.contact_class, cc.contact_s, &thr,
+                               err);
     if (rc)
         return rc;
     double t_lim = fmin(cc.limit_k, thr), worst = 0.0;
@@ -113,8 +114,8 @@ int hl_fitting_min_coating(const hl_fitting_catalog *cat, int id,
     solve_ctx_init(&s, &cc, err);
     int worst_patch = 0;
     for (int i = 0; i < e->n && s.t_metal > t_lim; i++) {
-        double t = patch_thickness(&s, &cat->patches[e->first + i],
-                                   &m->lambda, t_lim);
+        double t =
+            patch_thickness(&s, &cat->patches[e->first + i], &m->lambda, t_lim);
         if (t > worst) {
             worst = t;
             worst_patch = i;

@@ -20,8 +20,7 @@
 
 #define FIN_PASSES 4
 
-int solve_ctx_init(solve_ctx *s, const hl_fitting_conditions *c,
-                   hl_error *err)
+int solve_ctx_init(solve_ctx *s, const hl_fitting_conditions *c, hl_error *err)
 {
     (void)err;
     memset(&s->bc, 0, sizeof s->bc);
@@ -110,10 +109,9 @@ static int solve_isothermal(solve_ctx *s, const fit_patch *p,
         if (rc)
             return rc;
         /* per metre of cylinder, per m2 of wall, per whole sphere */
-        heat *= shape == HL_SHAPE_PIPE ? p->length
-                : shape == HL_SHAPE_FLAT
-                    ? p->area
-                    : p->area / (M_PI * p->d * p->d);
+        heat *= shape == HL_SHAPE_PIPE   ? p->length
+                : shape == HL_SHAPE_FLAT ? p->area
+                                         : p->area / (M_PI * p->d * p->d);
     }
     r->heat_w = heat * p->count;
     r->max_surface_k = r->mean_surface_k = ts;
@@ -227,8 +225,8 @@ static void pin_pass(solve_ctx *s, const fit_patch *p, const hl_outer_bc *bc,
     double u_t = cover_u(s, h_t, p->tip_cylinder ? 0.5 * p->tip_char : 0.0,
                          0.5 * (s->t_metal + st->ts_tip), &ratio_t);
     double m = sqrt(u * per / (p->k * ac)), frac;
-    double g = fin_pin_conductance(m, p->length, p->k * ac,
-                                   u_t * p->tip_area, &frac);
+    double g =
+        fin_pin_conductance(m, p->length, p->k * ac, u_t * p->tip_area, &frac);
     double theta_b = s->t_metal - te;
     double q_tip = u_t * p->tip_area * frac * theta_b;
     st->heat = g * theta_b;

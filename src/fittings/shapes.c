@@ -141,14 +141,14 @@ void part_ring_fin(fit_builder *b, const char *name, double r1, double r2,
     p->faces = 2;
     p->extra_area = extra_area;
     p->char_m = 2.0 * r2;
-    p->area = 2.0 * M_PI * (r2 * r2 - r1 * r1) + 2.0 * M_PI * r2 * t +
-              extra_area;
+    p->area =
+        2.0 * M_PI * (r2 * r2 - r1 * r1) + 2.0 * M_PI * r2 * t + extra_area;
 }
 
 /* A plate fin (rib, leg) of length len from the root, width and thickness t,
  * exposed on both faces; vertical, so the length is its height. */
-void part_plate_fin(fit_builder *b, const char *name, double len,
-                    double width, double t, double count)
+void part_plate_fin(fit_builder *b, const char *name, double len, double width,
+                    double t, double count)
 {
     fit_patch *p = fit_add(b, PATCH_FIN_STRAIGHT, name, count);
     if (!p)
@@ -164,9 +164,8 @@ void part_plate_fin(fit_builder *b, const char *name, double len,
 
 /* A pin (stem, neck, boss) of diameter d and length len ending in a lumped
  * tip (handwheel, gearbox, lever or its own end face). */
-void part_pin(fit_builder *b, const char *name, double d, double len,
-              double k, double tip_area, double tip_char, int tip_geom,
-              int tip_cylinder)
+void part_pin(fit_builder *b, const char *name, double d, double len, double k,
+              double tip_area, double tip_char, int tip_geom, int tip_cylinder)
 {
     fit_patch *p = fit_add(b, PATCH_FIN_PIN, name, 1.0);
     if (!p)

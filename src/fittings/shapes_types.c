@@ -18,8 +18,8 @@ static void bad(fit_builder *b, const char *why)
 
 /* Handwheel (cylinder-like rim) or gearbox (a cube, five faces free) as
  * the lumped tip of a stem or neck. */
-static void operated_pin(fit_builder *b, const char *name, double d,
-                         double len, double k, double wheel, double box)
+static void operated_pin(fit_builder *b, const char *name, double d, double len,
+                         double k, double wheel, double box)
 {
     if (wheel > 0.0) {
         double rim;
@@ -51,8 +51,8 @@ static void gate_parts(fit_builder *b, const double *v, const flange_dims *f)
     part_flat(b, PATCH_PLATE_UP, "bonnet top", 0.25 * M_PI * bon * bon,
               0.25 * bon, 1.0);
     part_joint(b, "valve flange", f, 0.5 * run, 1, 2.0);
-    operated_pin(b, v[6] > 0 ? "stem and handwheel" : "stem and gearbox",
-                 v[4], v[5], FIT_K_STEM, v[6], v[7]);
+    operated_pin(b, v[6] > 0 ? "stem and handwheel" : "stem and gearbox", v[4],
+                 v[5], FIT_K_STEM, v[6], v[7]);
 }
 
 static void build_gate(fit_builder *b, const double *v, const flange_dims *f,
@@ -63,7 +63,8 @@ static void build_gate(fit_builder *b, const double *v, const flange_dims *f,
     gate_parts(b, v, f);
 }
 
-/* ---- butterfly valve: body ring, two flanges, neck + gearbox, boss -------- */
+/* ---- butterfly valve: body ring, two flanges, neck + gearbox, boss --------
+ */
 
 static const char *const bfly_cols[] = {"face_to_face_mm", "body_od_mm",
                                         "boss_od_mm", "neck_height_mm",
@@ -101,8 +102,7 @@ static double spherical_body(fit_builder *b, const double *v,
         bad(b, "face_to_face or body do not fit the flanges");
     double share = 1.0 - 0.5 * pow(run / body, 2) - other_opening;
     part_sphere(b, "body", body, share);
-    part_cyl_h(b, "body run", run, 0.5 * (ftf - 2.0 * f->t - 0.8 * body),
-               2.0);
+    part_cyl_h(b, "body run", run, 0.5 * (ftf - 2.0 * f->t - 0.8 * body), 2.0);
     part_joint(b, "valve flange", f, 0.5 * run, 1, 2.0);
     return run;
 }
@@ -116,11 +116,10 @@ static void build_ball(fit_builder *b, const double *v, const flange_dims *f,
     if (v[4] > 0.0) {
         /* a flat lever bar 0.03 m + 0.2 OD wide, both faces free */
         double w = 0.03 + 0.2 * f->pipe_od;
-        part_pin(b, "neck and lever", v[2], v[3], FIT_K_STEEL,
-                 2.0 * v[4] * w, w, HL_GEOM_VERTICAL_WALL, 0);
+        part_pin(b, "neck and lever", v[2], v[3], FIT_K_STEEL, 2.0 * v[4] * w,
+                 w, HL_GEOM_VERTICAL_WALL, 0);
     } else {
-        operated_pin(b, "neck and gearbox", v[2], v[3], FIT_K_STEEL, 0.0,
-                     v[5]);
+        operated_pin(b, "neck and gearbox", v[2], v[3], FIT_K_STEEL, 0.0, v[5]);
     }
 }
 
@@ -143,7 +142,8 @@ static void build_globe(fit_builder *b, const double *v, const flange_dims *f,
     operated_pin(b, "stem and handwheel", v[4], v[5], FIT_K_STEM, v[6], 0.0);
 }
 
-/* ---- flanges --------------------------------------------------------------- */
+/* ---- flanges ---------------------------------------------------------------
+ */
 
 static void build_flange_pair(fit_builder *b, const double *v,
                               const flange_dims *f, int dn, int pn)
@@ -165,17 +165,18 @@ static void build_blind(fit_builder *b, const double *v, const flange_dims *f,
     (void)pn;
     part_hub(b, f, 1.0);
     part_joint(b, "flange joint", f, 0.5 * f->hub_od, 2, 1.0);
-    part_flat(b, PATCH_WALL, "blind centre", 0.25 * M_PI * f->hub_od *
-              f->hub_od, f->od, 1.0);
+    part_flat(b, PATCH_WALL, "blind centre",
+              0.25 * M_PI * f->hub_od * f->hub_od, f->od, 1.0);
 }
 
-/* ---- compensators ------------------------------------------------------------ */
+/* ---- compensators
+ * ------------------------------------------------------------ */
 
 static const char *const bellows_cols[] = {"shell_length_mm", "shell_od_mm",
                                            "weld_end_mm"};
 
-static void build_bellows(fit_builder *b, const double *v,
-                          const flange_dims *f, int dn, int pn)
+static void build_bellows(fit_builder *b, const double *v, const flange_dims *f,
+                          int dn, int pn)
 {
     (void)dn;
     (void)pn;
@@ -183,8 +184,8 @@ static void build_bellows(fit_builder *b, const double *v,
     if (shell <= od)
         bad(b, "shell_od is not larger than the pipe");
     part_cyl_h(b, "shell", shell, v[0], 1.0);
-    part_flat(b, PATCH_WALL, "shell end", 0.25 * M_PI * (shell * shell -
-              od * od), shell, 2.0);
+    part_flat(b, PATCH_WALL, "shell end",
+              0.25 * M_PI * (shell * shell - od * od), shell, 2.0);
     part_cyl_h(b, "weld end", od, v[2], 2.0);
 }
 
@@ -192,8 +193,8 @@ static const char *const sleeve_cols[] = {
     "body_od_mm",  "body_length_mm", "gland_od_mm",    "gland_thickness_mm",
     "gland_bolts", "bolt_mm",        "slip_length_mm", "weld_end_mm"};
 
-static void build_sleeve(fit_builder *b, const double *v,
-                         const flange_dims *f, int dn, int pn)
+static void build_sleeve(fit_builder *b, const double *v, const flange_dims *f,
+                         int dn, int pn)
 {
     (void)dn;
     (void)pn;
@@ -210,12 +211,19 @@ static void build_sleeve(fit_builder *b, const double *v,
     part_cyl_h(b, "weld end", od, v[7], 1.0);
 }
 
-/* ---- fixed support -------------------------------------------------------------- */
+/* ---- fixed support
+ * -------------------------------------------------------------- */
 
-static const char *const anchor_cols[] = {
-    "pipe_length_mm",   "ring_height_mm", "ring_thickness_mm", "rings",
-    "ribs",             "rib_thickness_mm", "legs",            "leg_length_mm",
-    "leg_width_mm",     "leg_thickness_mm"};
+static const char *const anchor_cols[] = {"pipe_length_mm",
+                                          "ring_height_mm",
+                                          "ring_thickness_mm",
+                                          "rings",
+                                          "ribs",
+                                          "rib_thickness_mm",
+                                          "legs",
+                                          "leg_length_mm",
+                                          "leg_width_mm",
+                                          "leg_thickness_mm"};
 
 static void build_anchor(fit_builder *b, const double *v, const flange_dims *f,
                          int dn, int pn)
@@ -229,7 +237,8 @@ static void build_anchor(fit_builder *b, const double *v, const flange_dims *f,
     part_plate_fin(b, "leg", v[7], v[8], v[9], v[6]);
 }
 
-/* ---- vent / drain branch: nozzle, flanged gate valve, blind ------------------- */
+/* ---- vent / drain branch: nozzle, flanged gate valve, blind
+ * ------------------- */
 
 static const char *const vent_cols[] = {"nozzle_length_mm"};
 
@@ -250,7 +259,8 @@ static void build_vent(fit_builder *b, const double *v, const flange_dims *f,
               0.25 * M_PI * f->hub_od * f->hub_od, f->od, 1.0);
 }
 
-/* ---- the table ----------------------------------------------------------------- */
+/* ---- the table
+ * ----------------------------------------------------------------- */
 
 #define COLS(a) a, (int)(sizeof a / sizeof a[0])
 
@@ -261,20 +271,21 @@ static const type_def types[HL_FIT_N_TYPES] = {
      "butterfly_valves.csv", COLS(bfly_cols), build_butterfly},
     {"ball-valve", "flanged full-bore ball valve", "ball_valves.csv",
      COLS(ball_cols), build_ball},
-    {"globe-valve", "flanged globe valve", "globe_valves.csv",
-     COLS(globe_cols), build_globe},
+    {"globe-valve", "flanged globe valve", "globe_valves.csv", COLS(globe_cols),
+     build_globe},
     {"flange-pair", "two weld-neck flanges bolted together", NULL, NULL, 0,
      build_flange_pair},
-    {"blind-flange", "weld-neck flange closed by a blind flange", NULL, NULL,
-     0, build_blind},
+    {"blind-flange", "weld-neck flange closed by a blind flange", NULL, NULL, 0,
+     build_blind},
     {"bellows-compensator", "axial bellows compensator in a protective shell",
      "bellows_compensators.csv", COLS(bellows_cols), build_bellows},
     {"sleeve-compensator", "sleeve (slip-type) compensator with bolted gland",
      "sleeve_compensators.csv", COLS(sleeve_cols), build_sleeve},
     {"fixed-support", "fixed support (anchor): ring plates, ribs, legs",
      "fixed_supports.csv", COLS(anchor_cols), build_anchor},
-    {"vent-drain", "vent or drain branch with its gate valve and blind "
-                   "(DN = branch DN)",
+    {"vent-drain",
+     "vent or drain branch with its gate valve and blind "
+     "(DN = branch DN)",
      "vents.csv", COLS(vent_cols), build_vent},
 };
 

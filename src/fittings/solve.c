@@ -39,12 +39,14 @@ static int check_cover(const hl_fitting_conditions *c, hl_error *err)
     if (v->state == HL_FIT_BARE)
         return HL_OK;
     if (!(isfinite(v->layer.thickness_m) && v->layer.thickness_m > 0.0))
-        return hl_error_set(err, HL_EINVAL, "%s %s: thickness %g mm: "
-                                            "expected > 0",
+        return hl_error_set(err, HL_EINVAL,
+                            "%s %s: thickness %g mm: "
+                            "expected > 0",
                             what, v->material, v->layer.thickness_m * 1e3);
     if (!(v->emissivity > 0.0 && v->emissivity <= 1.0))
-        return hl_error_set(err, HL_EINVAL, "%s %s: emissivity %g: expected "
-                                            "a value in (0, 1]",
+        return hl_error_set(err, HL_EINVAL,
+                            "%s %s: emissivity %g: expected "
+                            "a value in (0, 1]",
                             what, v->material, v->emissivity);
     if (v->contact_class < 0 || v->contact_class >= HL_CONTACT_N_CLASSES)
         return hl_error_set(err, HL_EINVAL, "%s: contact class %d unknown",
@@ -53,8 +55,7 @@ static int check_cover(const hl_fitting_conditions *c, hl_error *err)
         return hl_error_set(err, HL_EINVAL,
                             "%s %s: its service limit %.0f C is below the "
                             "medium temperature %.1f C",
-                            what, v->material,
-                            v->max_service_k - HL_ZERO_C_K,
+                            what, v->material, v->max_service_k - HL_ZERO_C_K,
                             c->medium_k - HL_ZERO_C_K);
     return HL_OK;
 }
@@ -80,15 +81,18 @@ int check_conditions(const hl_fitting_conditions *c, hl_error *err)
         return hl_error_set(err, HL_EINVAL, "contact class %d unknown",
                             c->bare_contact_class);
     if (bad_temp(c->limit_k))
-        return hl_error_set(err, HL_EINVAL, "surface-temperature limit must "
-                                            "be finite");
+        return hl_error_set(err, HL_EINVAL,
+                            "surface-temperature limit must "
+                            "be finite");
     if (!(isfinite(c->ref_layer.thickness_m) && c->ref_layer.thickness_m >= 0))
-        return hl_error_set(err, HL_EINVAL, "reference insulation thickness "
-                                            "must be >= 0");
+        return hl_error_set(err, HL_EINVAL,
+                            "reference insulation thickness "
+                            "must be >= 0");
     if (c->ref_layer.thickness_m > 0.0 &&
         !(c->ref_emissivity > 0.0 && c->ref_emissivity <= 1.0))
-        return hl_error_set(err, HL_EINVAL, "reference emissivity %g: "
-                                            "expected a value in (0, 1]",
+        return hl_error_set(err, HL_EINVAL,
+                            "reference emissivity %g: "
+                            "expected a value in (0, 1]",
                             c->ref_emissivity);
     return check_cover(c, err);
 }
@@ -175,8 +179,9 @@ int hl_fitting_solve(const hl_fitting_catalog *cat, int id,
 {
     clear_result(out);
     if (!cat || id < 0 || id >= cat->n)
-        return hl_error_set(err, HL_EINVAL, "fitting id %d is not in the "
-                                            "catalogue",
+        return hl_error_set(err, HL_EINVAL,
+                            "fitting id %d is not in the "
+                            "catalogue",
                             id);
     int rc = check_conditions(c, err);
     if (rc)

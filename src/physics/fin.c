@@ -18,9 +18,8 @@ static double poly(const double *c, int n, double y)
 /* A&S 9.8.1 and 9.8.2 */
 double bessel_i0e(double x)
 {
-    static const double small[] = {1.0,       3.5156229, 3.0899424,
-                                   1.2067492, 0.2659732, 0.0360768,
-                                   0.0045813};
+    static const double small[] = {1.0,       3.5156229, 3.0899424, 1.2067492,
+                                   0.2659732, 0.0360768, 0.0045813};
     static const double large[] = {0.39894228,  0.01328592,  0.00225319,
                                    -0.00157565, 0.00916281,  -0.02057706,
                                    0.02635537,  -0.01647633, 0.00392377};
@@ -74,8 +73,8 @@ double bessel_k1e(double x)
     static const double small[] = {1.0,         0.15443144,  -0.67278579,
                                    -0.18156897, -0.01919402, -0.00110404,
                                    -0.00004686};
-    static const double large[] = {1.25331414,  0.23498619,  -0.03655620,
-                                   0.01504268,  -0.00780353, 0.00325614,
+    static const double large[] = {1.25331414, 0.23498619,  -0.03655620,
+                                   0.01504268, -0.00780353, 0.00325614,
                                    -0.00068245};
     if (x <= 2.0) {
         double y = 0.25 * x * x;
@@ -111,10 +110,10 @@ double fin_eff_annular(double m, double r1, double r2c)
     if (m * (r2c - r1) < 1e-4 || r2c <= r1)
         return 1.0;
     double a = m * r1, b = m * r2c, e = exp(2.0 * (a - b));
-    double num = bessel_k1e(a) * bessel_i1e(b) -
-                 bessel_i1e(a) * bessel_k1e(b) * e;
-    double den = bessel_i0e(a) * bessel_k1e(b) * e +
-                 bessel_k0e(a) * bessel_i1e(b);
+    double num =
+        bessel_k1e(a) * bessel_i1e(b) - bessel_i1e(a) * bessel_k1e(b) * e;
+    double den =
+        bessel_i0e(a) * bessel_k1e(b) * e + bessel_k0e(a) * bessel_i1e(b);
     double c = 2.0 * r1 / (m * (r2c * r2c - r1 * r1));
     return c * num / den;
 }

@@ -39,7 +39,8 @@ static void bessel_wronskian(void **state)
 {
     (void)state;
     for (double x = 0.01; x < 500.0; x *= 1.3) {
-        double w = bessel_i0e(x) * bessel_k1e(x) + bessel_i1e(x) * bessel_k0e(x);
+        double w =
+            bessel_i0e(x) * bessel_k1e(x) + bessel_i1e(x) * bessel_k0e(x);
         assert_true(fabs(w * x - 1.0) < 5e-7);
     }
 }
@@ -116,8 +117,8 @@ static void annular_fin(void **state)
     }
     /* a thin ring far from the axis is a straight fin */
     double m = 5.0, r1 = 1000.0, l = 0.2; /* curvature effect ~ l / r1 */
-    assert_true(fabs(fin_eff_annular(m, r1, r1 + l) -
-                     fin_eff_straight(m, l)) < 5e-5);
+    assert_true(fabs(fin_eff_annular(m, r1, r1 + l) - fin_eff_straight(m, l)) <
+                5e-5);
 }
 
 /* A pin whose tip conductance is zero is the adiabatic-tip fin (Incropera
@@ -141,8 +142,8 @@ static void pin_fin(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(bessel_values),  cmocka_unit_test(bessel_wronskian),
-        cmocka_unit_test(straight_fin),   cmocka_unit_test(annular_fin),
+        cmocka_unit_test(bessel_values), cmocka_unit_test(bessel_wronskian),
+        cmocka_unit_test(straight_fin),  cmocka_unit_test(annular_fin),
         cmocka_unit_test(pin_fin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

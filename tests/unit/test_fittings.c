@@ -40,8 +40,7 @@ static int teardown(void **state)
     return 0;
 }
 
-static void conditions(hl_fitting_conditions *c, double medium_c,
-                       double air_c)
+static void conditions(hl_fitting_conditions *c, double medium_c, double air_c)
 {
     hl_fitting_conditions_init(c);
     c->medium_k = medium_c + HL_ZERO_C_K;
@@ -50,12 +49,12 @@ static void conditions(hl_fitting_conditions *c, double medium_c,
 
 static void coat(const fixture *f, hl_fitting_conditions *c, double mm)
 {
-    hl_fitting_cover_from_material(
-        hl_material_find(f->db, "ceramic-microbead"), HL_FIT_COATED,
-        mm * 1e-3, &c->cover);
+    hl_fitting_cover_from_material(hl_material_find(f->db, "ceramic-microbead"),
+                                   HL_FIT_COATED, mm * 1e-3, &c->cover);
 }
 
-/* ---- catalogue ------------------------------------------------------------ */
+/* ---- catalogue ------------------------------------------------------------
+ */
 
 static void catalogue_covers_every_type(void **state)
 {
@@ -71,20 +70,19 @@ static void catalogue_covers_every_type(void **state)
         assert_true(in.source && *in.source);
         seen[in.type][in.pn == 25] = 1;
         int again;
-        assert_int_equal(hl_fitting_find(f->cat, in.type, in.dn, in.pn,
-                                         &again, NULL),
-                         HL_OK);
+        assert_int_equal(
+            hl_fitting_find(f->cat, in.type, in.dn, in.pn, &again, NULL),
+            HL_OK);
         assert_int_equal(again, id);
     }
     for (int t = 0; t < HL_FIT_N_TYPES; t++) {
         assert_true(seen[t][0] && seen[t][1]);
-        assert_int_equal(hl_fitting_type_from_name(hl_fitting_type_name(t)),
-                         t);
+        assert_int_equal(hl_fitting_type_from_name(hl_fitting_type_name(t)), t);
     }
     int id; /* the Hohhot chamber's fittings exist */
-    assert_int_equal(hl_fitting_find(f->cat, HL_FIT_BUTTERFLY_VALVE, 1600, 25,
-                                     &id, NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_find(f->cat, HL_FIT_BUTTERFLY_VALVE, 1600, 25, &id, NULL),
+        HL_OK);
     assert_int_equal(hl_fitting_find(f->cat, HL_FIT_BELLOWS_COMPENSATOR, 1600,
                                      25, &id, NULL),
                      HL_OK);
@@ -96,20 +94,21 @@ static void find_says_which_sizes_exist(void **state)
     hl_error err;
     int id;
     hl_error_clear(&err);
-    assert_int_equal(hl_fitting_find(f->cat, HL_FIT_GLOBE_VALVE, 1600, 16,
-                                     &id, &err),
-                     HL_ENOTFOUND);
+    assert_int_equal(
+        hl_fitting_find(f->cat, HL_FIT_GLOBE_VALVE, 1600, 16, &id, &err),
+        HL_ENOTFOUND);
     assert_non_null(strstr(err.message, "DNs there: 50, 65"));
     assert_non_null(strstr(err.message, "300"));
     hl_error_clear(&err);
-    assert_int_equal(hl_fitting_find(f->cat, HL_FIT_GATE_VALVE, 100, 40, &id,
-                                     &err),
-                     HL_ENOTFOUND);
+    assert_int_equal(
+        hl_fitting_find(f->cat, HL_FIT_GATE_VALVE, 100, 40, &id, &err),
+        HL_ENOTFOUND);
     assert_non_null(strstr(err.message, "PN there: 16, 25"));
     assert_int_equal(hl_fitting_type_from_name("gate valve"), -1);
 }
 
-/* ---- conservation ------------------------------------------------------------ */
+/* ---- conservation
+ * ------------------------------------------------------------ */
 
 /* Areas: the result's area is the sum of the patch areas, which is the sum
  * of the catalogue's patch areas times their copies. */
@@ -160,15 +159,16 @@ static void bare_is_sum_of_bare_patches(void **state)
             bc.air_k = bc.radiant_k = c.air_k;
             bc.emissivity = 0.9;
             bc.set = HL_COEF_ISO12241;
-            bc.geometry = fp->kind == PATCH_CYL_H   ? HL_GEOM_HORIZONTAL_CYLINDER
-                          : fp->kind == PATCH_CYL_V ? HL_GEOM_VERTICAL_CYLINDER
+            bc.geometry = fp->kind == PATCH_CYL_H ? HL_GEOM_HORIZONTAL_CYLINDER
+                          : fp->kind == PATCH_CYL_V  ? HL_GEOM_VERTICAL_CYLINDER
                           : fp->kind == PATCH_SPHERE ? HL_GEOM_SPHERE
                           : fp->kind == PATCH_PLATE_UP ? HL_GEOM_PLATE_UP
-                          : fp->kind == PATCH_PLATE_DOWN ? HL_GEOM_PLATE_DOWN
-                                                         : HL_GEOM_VERTICAL_WALL;
+                          : fp->kind == PATCH_PLATE_DOWN
+                              ? HL_GEOM_PLATE_DOWN
+                              : HL_GEOM_VERTICAL_WALL;
             bc.length_m = fp->char_m;
-            double q = hl_outer_flux(&bc, c.medium_k, fp->d) * fp->area *
-                       fp->count;
+            double q =
+                hl_outer_flux(&bc, c.medium_k, fp->d) * fp->area * fp->count;
             assert_true(fabs(q - r.patch[p].heat_w) <= 1e-9 * q);
         }
         assert_true(fabs(sum - r.heat_loss_w) <= 1e-9 * r.heat_loss_w);
@@ -176,7 +176,8 @@ static void bare_is_sum_of_bare_patches(void **state)
     }
 }
 
-/* ---- coatings -------------------------------------------------------------- */
+/* ---- coatings --------------------------------------------------------------
+ */
 
 /* A coating lowers the loss of every catalogue fitting at 60-150 C: the
  * thinnest parts (stems of 24 mm) are far beyond the critical radius of a
@@ -227,23 +228,23 @@ static void jacket_is_conformal_layer(void **state)
     hl_fitting_conditions c;
     hl_fitting_result a, b;
     int id;
-    assert_int_equal(hl_fitting_find(f->cat, HL_FIT_GATE_VALVE, 150, 16, &id,
-                                     NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_find(f->cat, HL_FIT_GATE_VALVE, 150, 16, &id, NULL), HL_OK);
     conditions(&c, 110, 25);
-    assert_int_equal(hl_fitting_cover_parse(f->db, "jacket k=0.04:25",
-                                            &c.cover, NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_cover_parse(f->db, "jacket k=0.04:25", &c.cover, NULL),
+        HL_OK);
     assert_int_equal(hl_fitting_solve(f->cat, id, &c, &a, NULL), HL_OK);
-    assert_int_equal(hl_fitting_cover_parse(f->db, "coated k=0.04:25",
-                                            &c.cover, NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_cover_parse(f->db, "coated k=0.04:25", &c.cover, NULL),
+        HL_OK);
     assert_int_equal(hl_fitting_solve(f->cat, id, &c, &b, NULL), HL_OK);
     assert_true(fabs(a.heat_loss_w - b.heat_loss_w) < 1e-9 * a.heat_loss_w);
     assert_true(a.heat_loss_w < 0.2 * 1e3); /* 25 mm: a fraction of bare */
 }
 
-/* ---- burn safety --------------------------------------------------------------- */
+/* ---- burn safety
+ * --------------------------------------------------------------- */
 
 static void burn_thresholds(void **state)
 {
@@ -254,17 +255,15 @@ static void burn_thresholds(void **state)
     assert_int_equal(hl_burn_threshold(f->cat, HL_CONTACT_METAL, 1.0, &t, NULL),
                      HL_OK);
     assert_true(fabs(t - HL_ZERO_C_K - 62.0) < 1e-9);
-    assert_int_equal(hl_burn_threshold(f->cat, HL_CONTACT_METAL, 10.0, &t,
-                                       NULL),
-                     HL_OK); /* log-linear between 5 s (56) and 60 s (51) */
-    assert_true(fabs(t - HL_ZERO_C_K - (56.0 - 5.0 * log(2) / log(12))) <
-                1e-9);
-    assert_int_equal(hl_burn_threshold(f->cat, HL_CONTACT_PLASTIC, 86400.0,
-                                       &t, NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_burn_threshold(f->cat, HL_CONTACT_METAL, 10.0, &t, NULL),
+        HL_OK); /* log-linear between 5 s (56) and 60 s (51) */
+    assert_true(fabs(t - HL_ZERO_C_K - (56.0 - 5.0 * log(2) / log(12))) < 1e-9);
+    assert_int_equal(
+        hl_burn_threshold(f->cat, HL_CONTACT_PLASTIC, 86400.0, &t, NULL),
+        HL_OK);
     assert_true(fabs(t - HL_ZERO_C_K - 43.0) < 1e-9);
-    assert_int_equal(hl_burn_threshold(f->cat, HL_CONTACT_METAL, 0.3, &t,
-                                       &err),
+    assert_int_equal(hl_burn_threshold(f->cat, HL_CONTACT_METAL, 0.3, &t, &err),
                      HL_ERANGE);
     assert_non_null(strstr(err.message, "0.5 s"));
     for (int cls = 0; cls < HL_CONTACT_N_CLASSES; cls++) {
@@ -284,9 +283,8 @@ static void verdicts(void **state)
     hl_fitting_conditions c;
     hl_fitting_result r;
     int id;
-    assert_int_equal(hl_fitting_find(f->cat, HL_FIT_FLANGE_PAIR, 300, 16, &id,
-                                     NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_find(f->cat, HL_FIT_FLANGE_PAIR, 300, 16, &id, NULL), HL_OK);
     conditions(&c, 110, 25);
     assert_int_equal(hl_fitting_solve(f->cat, id, &c, &r, NULL), HL_OK);
     assert_int_equal(r.verdict, HL_VERDICT_FAIL);
@@ -330,9 +328,8 @@ static void minimum_coating_limits(void **state)
     hl_error err;
     double t;
     int id;
-    assert_int_equal(hl_fitting_find(f->cat, HL_FIT_GATE_VALVE, 100, 16, &id,
-                                     NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_find(f->cat, HL_FIT_GATE_VALVE, 100, 16, &id, NULL), HL_OK);
     conditions(&c, 45, 25); /* already under the limit */
     assert_int_equal(hl_fitting_min_coating(f->cat, id, &c, m, 0, &t, NULL),
                      HL_OK);
@@ -350,7 +347,8 @@ static void minimum_coating_limits(void **state)
     assert_non_null(strstr(err.message, "service limit"));
 }
 
-/* ---- covers and bad input ----------------------------------------------------- */
+/* ---- covers and bad input
+ * ----------------------------------------------------- */
 
 static void covers(void **state)
 {
@@ -360,22 +358,26 @@ static void covers(void **state)
     assert_int_equal(hl_fitting_cover_parse(f->db, "  bare ", &cv, NULL),
                      HL_OK);
     assert_int_equal(cv.state, HL_FIT_BARE);
-    assert_int_equal(hl_fitting_cover_parse(f->db, "coated ceramic-microbead:8",
-                                            &cv, NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_cover_parse(f->db, "coated ceramic-microbead:8", &cv, NULL),
+        HL_OK);
     assert_int_equal(cv.state, HL_FIT_COATED);
     assert_true(fabs(cv.layer.thickness_m - 0.008) < 1e-15);
     assert_int_equal(cv.contact_class, HL_CONTACT_PLASTIC);
     assert_true(fabs(cv.emissivity - 0.9) < 1e-12);
-    assert_int_equal(hl_fitting_cover_parse(f->db, "jacket aluminium-jacket:1",
-                                            &cv, NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_cover_parse(f->db, "jacket aluminium-jacket:1", &cv, NULL),
+        HL_OK);
     assert_int_equal(cv.contact_class, HL_CONTACT_METAL);
     assert_true(fabs(cv.emissivity - 0.2) < 1e-12);
-    static const char *const bad[] = {"coated",        "bare 3",
-                                      "painted x:2",   "jacket k=0:25",
-                                      "jacket foo:25", "coated k=0.04:-1",
-                                      "coated ceramic-microbead:abc", ""};
+    static const char *const bad[] = {"coated",
+                                      "bare 3",
+                                      "painted x:2",
+                                      "jacket k=0:25",
+                                      "jacket foo:25",
+                                      "coated k=0.04:-1",
+                                      "coated ceramic-microbead:abc",
+                                      ""};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         hl_error_clear(&err);
         assert_true(hl_fitting_cover_parse(f->db, bad[i], &cv, &err) != HL_OK);
@@ -397,9 +399,9 @@ static void bad_conditions(void **state)
     assert_int_equal(hl_fitting_solve(f->cat, 0, &c, &r, NULL), HL_EINVAL);
     conditions(&c, 110, 25);
     assert_int_equal(hl_fitting_solve(f->cat, -1, &c, &r, NULL), HL_EINVAL);
-    assert_int_equal(hl_fitting_solve(f->cat, hl_fitting_count(f->cat), &c, &r,
-                                      NULL),
-                     HL_EINVAL);
+    assert_int_equal(
+        hl_fitting_solve(f->cat, hl_fitting_count(f->cat), &c, &r, NULL),
+        HL_EINVAL);
     conditions(&c, 250, 25); /* coating below its service limit: an error */
     coat(f, &c, 8);
     hl_error_clear(&err);

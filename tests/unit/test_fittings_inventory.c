@@ -32,8 +32,7 @@ typedef struct fixture {
 static int setup(void **state)
 {
     static fixture f;
-    if (hl_fitting_catalog_new(&f.cat, NULL) ||
-        hl_material_db_new(&f.db, NULL))
+    if (hl_fitting_catalog_new(&f.cat, NULL) || hl_material_db_new(&f.db, NULL))
         return -1;
     memset(&f.opt, 0, sizeof f.opt);
     f.opt.materials = f.db;
@@ -58,8 +57,8 @@ static void totals_are_sum_of_rows(void **state)
     hl_inventory inv;
     hl_error err;
     hl_error_clear(&err);
-    assert_int_equal(hl_inventory_run(good, strlen(good), "chamber.csv",
-                                      f->cat, &f->opt, &inv, &err),
+    assert_int_equal(hl_inventory_run(good, strlen(good), "chamber.csv", f->cat,
+                                      &f->opt, &inv, &err),
                      HL_OK);
     assert_int_equal(inv.n_rows, 6);
     assert_int_equal(inv.n_errors, 0);
@@ -98,9 +97,9 @@ static void row_equals_single_solve(void **state)
     hl_fitting_conditions c = f->opt.defaults;
     c.medium_k = HL_ZERO_C_K + 110;
     c.air_k = c.radiant_k = HL_ZERO_C_K + 25;
-    assert_int_equal(hl_fitting_cover_parse(f->db, "jacket k=0.04:25",
-                                            &c.cover, NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_cover_parse(f->db, "jacket k=0.04:25", &c.cover, NULL),
+        HL_OK);
     hl_fitting_result r;
     assert_int_equal(hl_fitting_solve(f->cat, inv.rows[3].entry, &c, &r, NULL),
                      HL_OK);
@@ -183,7 +182,8 @@ static void outputs(void **state)
     json_t *rows = json_object_get(root, "fittings");
     assert_int_equal(json_array_size(rows), (size_t)inv.n_rows);
     static const char *const keys[] = {
-        "heat_loss_w", "area_m2", "max_surface_temp_c", "mean_surface_temp_c",
+        "heat_loss_w",         "area_m2",
+        "max_surface_temp_c",  "mean_surface_temp_c",
         "equivalent_length_m", "verdict"};
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
         assert_non_null(json_object_get(json_array_get(rows, 0), keys[k]));

@@ -20,8 +20,7 @@ typedef struct fixture {
 static int setup(void **state)
 {
     static fixture f;
-    if (hl_fitting_catalog_new(&f.cat, NULL) ||
-        hl_material_db_new(&f.db, NULL))
+    if (hl_fitting_catalog_new(&f.cat, NULL) || hl_material_db_new(&f.db, NULL))
         return -1;
     *state = &f;
     return 0;
@@ -50,9 +49,8 @@ static void coated(const fixture *f, hl_fitting_conditions *c, double medium,
 static int pair(const fixture *f, int dn, int pn)
 {
     int id;
-    assert_int_equal(hl_fitting_find(f->cat, HL_FIT_FLANGE_PAIR, dn, pn, &id,
-                                     NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_find(f->cat, HL_FIT_FLANGE_PAIR, dn, pn, &id, NULL), HL_OK);
     return id;
 }
 
@@ -96,16 +94,15 @@ static void patch_model_within_targets(void **state)
         hl_fitting_conditions c;
         hl_flange_fv_out o;
         coated(f, &c, cases[i].medium, cases[i].mm);
-        assert_int_equal(hl_flange_fv_check(f->cat,
-                                            pair(f, cases[i].dn, cases[i].pn),
-                                            &c, 0.5, cases[i].mm * 1e-3, 2, &o,
-                                            NULL),
-                         HL_OK);
+        assert_int_equal(
+            hl_flange_fv_check(f->cat, pair(f, cases[i].dn, cases[i].pn), &c,
+                               0.5, cases[i].mm * 1e-3, 2, &o, NULL),
+            HL_OK);
         double dq = o.patch_heat_w / o.fv_heat_w - 1.0;
         double dt = o.patch_max_surface_k - o.fv_max_surface_k;
         printf("DN%d PN%d %.0f C %.0f mm: heat %+.1f %%, hottest %+.2f K\n",
-               cases[i].dn, cases[i].pn, cases[i].medium, cases[i].mm,
-               100 * dq, dt);
+               cases[i].dn, cases[i].pn, cases[i].medium, cases[i].mm, 100 * dq,
+               dt);
         assert_true(fabs(dq) < 0.10);
         assert_true(fabs(dt) < 5.0);
     }
@@ -119,8 +116,8 @@ static void sharp_corner_is_hotter(void **state)
     hl_fitting_conditions c;
     hl_flange_fv_out sharp, fillet;
     coated(f, &c, 110, 8);
-    assert_int_equal(hl_flange_fv_check(f->cat, pair(f, 300, 16), &c, 0.5, 0,
-                                        2, &sharp, NULL),
+    assert_int_equal(hl_flange_fv_check(f->cat, pair(f, 300, 16), &c, 0.5, 0, 2,
+                                        &sharp, NULL),
                      HL_OK);
     assert_int_equal(hl_flange_fv_check(f->cat, pair(f, 300, 16), &c, 0.5,
                                         0.008, 2, &fillet, NULL),
@@ -137,19 +134,19 @@ static void bad_input(void **state)
     hl_error err;
     int gate;
     coated(f, &c, 110, 8);
-    assert_int_equal(hl_fitting_find(f->cat, HL_FIT_GATE_VALVE, 100, 16, &gate,
-                                     NULL),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_find(f->cat, HL_FIT_GATE_VALVE, 100, 16, &gate, NULL),
+        HL_OK);
     hl_error_clear(&err);
     assert_int_equal(hl_flange_fv_check(f->cat, gate, &c, 0.5, 0, 1, &o, &err),
                      HL_EINVAL);
     assert_non_null(strstr(err.message, "flange-pair"));
-    assert_int_equal(hl_flange_fv_check(f->cat, pair(f, 100, 16), &c, 0, 0, 1,
-                                        &o, NULL),
-                     HL_EINVAL);
-    assert_int_equal(hl_flange_fv_check(f->cat, pair(f, 100, 16), &c, 0.5, 0,
-                                        0, &o, NULL),
-                     HL_EINVAL);
+    assert_int_equal(
+        hl_flange_fv_check(f->cat, pair(f, 100, 16), &c, 0, 0, 1, &o, NULL),
+        HL_EINVAL);
+    assert_int_equal(
+        hl_flange_fv_check(f->cat, pair(f, 100, 16), &c, 0.5, 0, 0, &o, NULL),
+        HL_EINVAL);
 }
 
 int main(void)

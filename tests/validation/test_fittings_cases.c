@@ -94,9 +94,9 @@ static double model_value(const hl_fitting_catalog *cat, const csv_table *t,
     if (strcmp(kind, "area_min_m2") == 0)
         return bare.area_m2;
     assert_string_equal(kind, "saving_w");
-    assert_int_equal(hl_fitting_cover_parse(NULL, cell(t, r, c->state),
-                                            &cond.cover, &err),
-                     HL_OK);
+    assert_int_equal(
+        hl_fitting_cover_parse(NULL, cell(t, r, c->state), &cond.cover, &err),
+        HL_OK);
     assert_int_equal(hl_fitting_solve(cat, id, &cond, &covered, &err), HL_OK);
     return bare.heat_loss_w - covered.heat_loss_w;
 }
