@@ -174,7 +174,8 @@ typedef struct hl_fitting_result {
 /* Heat loss, areas, surface temperatures, equivalent length and verdict of
  * entry id at the operating point. HL_EINVAL names a bad condition (also a
  * cover whose service limit is below the medium temperature), HL_ERANGE a
- * contact time outside 0.5 s .. 8 h. No allocation. */
+ * contact time below 0.5 s (beyond 8 h the 8 h threshold holds). No
+ * allocation. */
 int hl_fitting_solve(const hl_fitting_catalog *cat, int id,
                      const hl_fitting_conditions *c, hl_fitting_result *out,
                      hl_error *err);
@@ -188,8 +189,9 @@ int hl_burn_threshold(const hl_fitting_catalog *cat, int contact_class,
  * the fitting passes (every patch's hottest outer surface at or below the
  * effective limit), searched up to max_thickness_m (0 = 100 mm). Returns
  * HL_EUNREACHABLE with a message when no thickness up to the limit can
- * pass. *thickness_m is 0 when the bare fitting already passes. The cover
- * in c is ignored. No allocation. */
+ * pass (then *thickness_m is NaN). *thickness_m is 0 when the metal is
+ * already at or below the limit. The cover in c is ignored. No
+ * allocation. */
 int hl_fitting_min_coating(const hl_fitting_catalog *cat, int id,
                            const hl_fitting_conditions *c, const hl_material *m,
                            double max_thickness_m, double *thickness_m,
