@@ -89,7 +89,7 @@ static int read_file(const char *path, char **text, size_t *len)
 int fitting_run_inventory(fitting_args *a, const hl_fitting_catalog *cat)
 {
     char *text = NULL, *out = NULL;
-    size_t len, out_len;
+    size_t len = 0, out_len = 0;
     hl_error err;
     hl_error_clear(&err);
     if (read_file(a->inventory, &text, &len))
