@@ -76,9 +76,9 @@ static int read_file(const char *path, char **text, size_t *len)
     int bad = ferror(f);
     fclose(f);
     if (!buf || bad) {
+        const char *why = buf ? "read error" : "out of memory";
         free(buf);
-        return cli_fail(CMD, "--inventory %s: %s", path,
-                        buf ? "read error" : "out of memory");
+        return cli_fail(CMD, "--inventory %s: %s", path, why);
     }
     buf[n] = '\0';
     *text = buf;
