@@ -18,6 +18,10 @@ int cmd_surface(int argc, char **argv);
 int cmd_thickness(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_materials(int argc, char **argv);
+int cmd_lab(int argc, char **argv);
+int cmd_pipe_loss(int argc, char **argv);
+int cmd_season(int argc, char **argv);
+int cmd_fitting(int argc, char **argv);
 int cmd_water(int argc, char **argv);
 
 /* Print "heatline CMD: message" on stderr; returns EXIT_USAGE. */

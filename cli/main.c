@@ -19,6 +19,10 @@ static const command commands[] = {
     {"thickness", cmd_thickness,
      "layer thickness for a surface-temperature or heat-loss limit"},
     {"materials", cmd_materials, "list the material table"},
+    {"lab", cmd_lab, "conductivity lambda(T) and ageing from lab test runs"},
+    {"pipe-loss", cmd_pipe_loss, "heat loss per metre of a pipe or pair"},
+    {"season", cmd_season, "a heating season: energy, losses, savings, payback"},
+    {"fitting", cmd_fitting, "heat loss and hottest surface of a fitting"},
     {"water", cmd_water, "properties of liquid water (IAPWS-IF97)"},
 };
 

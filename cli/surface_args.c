@@ -290,10 +290,10 @@ int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
     raw_args r = {0};
     memset(a, 0, sizeof *a);
     hl_surface_in_init(&a->in);
-    int c, rc;
+    int c, rc, idx = 0;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "", options, &idx)) != -1) {
         if (c == O_HELP) {
             printf(usage_text, cmd, thickness ? thickness_usage : "");
             return 0;
@@ -303,8 +303,8 @@ int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
                                  "heatline %s --help)",
                             argv[optind - 1], cmd);
         if (!thickness && c >= O_VARY)
-            return cli_fail(cmd, "option '%s' belongs to heatline thickness",
-                            argv[optind - 1]);
+            return cli_fail(cmd, "option '--%s' belongs to heatline thickness",
+                            options[idx].name);
         if ((rc = take_option(cmd, c, optarg, a, &r)) != 0)
             return rc;
     }

@@ -84,6 +84,9 @@ void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
 #include "heatline_surface.h"
 #include "heatline_materials.h"
 #include "heatline_pipe.h"
+#include "heatline_lab.h"
+#include "heatline_fittings.h"
+#include "heatline_season.h"
 #include "heatline_network.h"
 
 #ifdef __cplusplus

@@ -149,13 +149,9 @@ int hl_model_set_duct_temp(hl_model *m, double t_k);
 int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id,
                               double t_k);
 
-enum hl_fit_state {
-    HL_FIT_STATE_BARE = 0,
-    HL_FIT_STATE_COATED = 1,
-    HL_FIT_STATE_JACKETED = 2,
-    HL_FIT_STATES = 3
-};
-/* State of one fitting (id) or of every fitting (NULL); a scenario. */
+/* State (enum hl_fitting_state: bare, coated, jacketed) of one fitting
+ * (id) or of every fitting (NULL); a scenario. The cover of each state is
+ * the model's (settings fitting_coating / fitting_jacket). */
 int hl_model_set_fitting_state(hl_model *m, const char *fitting_id,
                                int state);
 /* Every fitting back to its state in the model file. */
@@ -194,7 +190,7 @@ typedef struct hl_totals {
                                  boundaries, relative to water at 0 C */
     double heat_loss_pipes_w;
     double heat_loss_fittings_w;
-    double heat_loss_fittings_by_state_w[HL_FIT_STATES];
+    double heat_loss_fittings_by_state_w[HL_FIT_NSTATES];
     double pump_power_w;      /* electric, all pumps (and sources with a
                                  pump efficiency) */
     double pump_hydraulic_w;  /* m dp / rho */
@@ -284,19 +280,21 @@ typedef struct hl_hx_result {
     double t_secondary_in_k, t_secondary_out_k;
 } hl_hx_result;
 
-typedef struct hl_fitting_result {
+typedef struct hl_chamber_fitting_result {
     int chamber;           /* chamber index */
     int node;              /* node whose water it cools */
     const char *type;      /* catalogue type, e.g. "butterfly-valve" */
-    int dn;
+    int dn, pn;
     int count;
-    int state;             /* enum hl_fit_state, current */
-    double area_m2;        /* outer surface, all count items */
+    int state;             /* enum hl_fitting_state, current */
+    double area_m2;        /* bare metal surface, all count items */
     double medium_temp_k;
     double air_temp_k;
     double heat_loss_w;    /* all count items */
-    double surface_temp_k; /* hottest outer surface */
-} hl_fitting_result;
+    double surface_temp_k; /* hottest touchable outer surface */
+    int over_limit;        /* 1: above the burn limit (verdict FAIL) */
+    double limit_k;        /* the effective surface limit used */
+} hl_chamber_fitting_result;
 
 int hl_model_node_result(const hl_model *m, int i, hl_node_result *out);
 int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out);
@@ -306,7 +304,8 @@ int hl_model_consumer_result(const hl_model *m, int i,
                              hl_consumer_result *out);
 int hl_model_source_result(const hl_model *m, int i, hl_source_result *out);
 int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out);
-int hl_model_fitting_result(const hl_model *m, int i, hl_fitting_result *out);
+int hl_model_fitting_result(const hl_model *m, int i,
+                            hl_chamber_fitting_result *out);
 /* Chamber air temperature and the name of the pipe/station it serves. */
 int hl_model_chamber_info(const hl_model *m, int i, double *air_k,
                           double *chainage_m);

@@ -15,7 +15,10 @@ with_tests=0
 [ "${1:-}" = "--test" ] && with_tests=1
 
 run_pkgs="libyaml-dev libcsv-dev libjansson-dev libsuitesparse-dev
-liblapacke-dev libopenblas-dev pkg-config cmake make gcc nodejs npm"
+liblapacke-dev libopenblas-dev pkg-config cmake make gcc"
+# Node.js + npm fetch the report's browser assets; a machine that already
+# has them (e.g. from another repository) keeps its own.
+command -v npm >/dev/null 2>&1 || run_pkgs="$run_pkgs nodejs npm"
 test_pkgs="libcmocka-dev chromium"
 
 missing=""

@@ -367,7 +367,7 @@ int hl_model_set_fitting_state(hl_model *m, const char *fitting_id, int state)
 {
     if (!ready(m))
         return HL_ESTATE;
-    if (state < 0 || state >= HL_FIT_STATES)
+    if (state < 0 || state >= HL_FIT_NSTATES)
         return bad_value(m, "fitting state", state);
     int one = fitting_id ? index_get(&m->fitting_ix, fitting_id) : -1;
     if (fitting_id && one < 0)
@@ -566,7 +566,8 @@ int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out)
     return HL_OK;
 }
 
-int hl_model_fitting_result(const hl_model *m, int i, hl_fitting_result *out)
+int hl_model_fitting_result(const hl_model *m, int i,
+                            hl_chamber_fitting_result *out)
 {
     int rc = solved(m, HL_FITTING, i);
     if (rc)
@@ -575,13 +576,21 @@ int hl_model_fitting_result(const hl_model *m, int i, hl_fitting_result *out)
     out->node = m->fi_node[i];
     out->type = m->fi_type[i];
     out->dn = m->fi_dn[i];
+    out->pn = m->fi_pn[i];
     out->count = m->fi_count[i];
     out->state = m->fi_state[i];
-    out->area_m2 = m->fi_area[i] * m->fi_count[i];
+    double area = m->fi_area[i];
+    hl_fitting_info info;
+    if (m->fi_entry[i] >= 0 &&
+        hl_fitting_info_at(m->fit_cat, m->fi_entry[i], &info) == HL_OK)
+        area = info.area_m2;
+    out->area_m2 = area * m->fi_count[i];
     out->medium_temp_k = m->fi_tm[i];
     out->air_temp_k = m->ch_air[m->fi_chamber[i]];
     out->heat_loss_w = m->fi_q[i];
     out->surface_temp_k = m->fi_ts[i];
+    out->over_limit = m->fi_fail[i];
+    out->limit_k = m->fit_limit_k;
     return HL_OK;
 }
 

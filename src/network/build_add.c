@@ -55,7 +55,7 @@
     X(ch_id) X(ch_station) X(ch_where) X(ch_air0) X(ch_air) X(ch_chainage)
 #define FITTING_ARRAYS(X)                                                      \
     X(fi_id) X(fi_type) X(fi_chamber_id) X(fi_node_id) X(fi_where)           \
-    X(fi_chamber) X(fi_node) X(fi_dn) X(fi_count) X(fi_state0) X(fi_state)   \
+    X(fi_chamber) X(fi_node) X(fi_dn) X(fi_pn) X(fi_count) X(fi_entry) X(fi_fail) X(fi_state0) X(fi_state)   \
     X(fi_area) X(fi_od) X(fi_q) X(fi_ts) X(fi_tm)
 
 static int next_cap(int n, int cap)
@@ -593,7 +593,10 @@ int net_add_fitting(hl_model *m, const net_fitting_spec *s)
         return bad(m, s->where, "fitting", id, "dn", s->dn, "> 0");
     if (!isnan(s->area_m2) && !(s->area_m2 > 0.0))
         return bad(m, s->where, "fitting", id, "area_m2", s->area_m2, "> 0");
-    if (s->state < 0 || s->state >= HL_FIT_STATES)
+    if (isnan(s->area_m2) && s->pn <= 0)
+        return bad(m, s->where, "fitting", id, "pn (bar)", s->pn,
+                   "a pressure class of the catalogue, e.g. 16 or 25");
+    if (s->state < 0 || s->state >= HL_FIT_NSTATES)
         return bad(m, s->where, "fitting", id, "state", s->state,
                    "bare, coated or jacketed");
     if (!reserve_fittings(m))
@@ -606,6 +609,9 @@ int net_add_fitting(hl_model *m, const net_fitting_spec *s)
     m->fi_where[i] = s->where;
     m->fi_chamber[i] = m->fi_node[i] = -1;
     m->fi_dn[i] = s->dn;
+    m->fi_pn[i] = s->pn;
+    m->fi_entry[i] = -1;
+    m->fi_fail[i] = 0;
     m->fi_count[i] = s->count;
     m->fi_state0[i] = m->fi_state[i] = (signed char)s->state;
     m->fi_area[i] = s->area_m2;

@@ -277,7 +277,7 @@ int net_finish(hl_model *m)
         return net_fail(m, HL_EPARSE, "%s: the model has no nodes",
                         m->n_origin ? m->origin[0] : "model");
     if (resolve_links(m) || resolve_pairs(m) || source_pressures(m) ||
-        resolve_fittings(m) || index_fittings(m) || build_adjacency(m) || check_lonely_nodes(m) ||
+        resolve_fittings(m) || fittings_prepare(m) || index_fittings(m) || build_adjacency(m) || check_lonely_nodes(m) ||
         net_check_references(m))
         return m->err.code;
     free((void *)m->lk_from_id);

@@ -1,21 +1,20 @@
 /*
- * fittings_heat.c - heat loss and hottest surface of the fittings in a
- * valve chamber, for a medium temperature, the chamber air and the
- * fitting's state (bare / coated / jacketed).
- *
- * A fitting is treated as its outer surface area A (given per item in the
- * model) wrapped on an equivalent horizontal cylinder of the pipe's outer
- * diameter D, i.e. L_eq = A / (pi D) metres of pipe, solved with the
- * layered-surface engine (ISO 12241 coefficients, still chamber air,
- * radiation to walls at the air temperature): bare steel at the medium
- * temperature (thin steel, high inside film coefficient), coated with
- * 8 mm of ceramic-microbead coating, or jacketed with a 30 mm aerogel
- * blanket in an aluminium sheet jacket.
+ * fittings_heat.c - the fittings in valve chambers as heat sinks: heat loss
+ * and hottest surface of each fitting for the water temperature at its
+ * node, its chamber's air and its state (bare / coated / jacketed), from
+ * the fittings catalogue and its patch model (include/heatline_fittings.h;
+ * docs/physics.md "Fittings"). Still chamber air, radiation to walls at the
+ * air temperature, ISO 12241 coefficients.
+ * A fitting given by its surface area instead of a catalogue entry (area_m2
+ * in the model) is that area wrapped on an equivalent horizontal cylinder
+ * of the pipe's outer diameter D, L_eq = A / (pi D) metres, solved with the
+ * layered-surface engine and the same cover.
  */
 #include "network/net.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Outer diameter of steel pipe by DN, mm (GB/T 8163 / GB 50316 series,
  * the sizes Chinese heating networks use). */
@@ -36,52 +35,101 @@ double net_dn_outer_diameter(int dn)
     return NAN;
 }
 
-static int state_layers(hl_model *m, int state, hl_surface_in *in)
+/* The default covers: 8 mm ceramic-microbead coating (research notes
+ * 5.5), a 30 mm aerogel-blanket jacket; a model may replace them. */
+static int default_covers(hl_model *m)
 {
-    static const char *coat[] = {"ceramic-microbead"};
-    static const char *jacket[] = {"aerogel-blanket", "aluminium-jacket"};
-    static const double coat_t[] = {8e-3}, jacket_t[] = {30e-3, 0.5e-3};
-    const char **ids = state == HL_FIT_STATE_COATED ? coat : jacket;
-    const double *th = state == HL_FIT_STATE_COATED ? coat_t : jacket_t;
-    int n = state == HL_FIT_STATE_COATED ? 1 : 2;
-    for (int j = 0; j < n; j++) {
-        const hl_material *mat = hl_material_find(m->materials, ids[j]);
+    static const char *ids[] = {"ceramic-microbead", "aerogel-blanket"};
+    static const double mm[] = {8.0, 30.0};
+    m->fit_cover[HL_FIT_BARE].state = HL_FIT_BARE;
+    for (int s = 1; s < HL_FIT_NSTATES; s++) {
+        if (m->fit_cover[s].state == s)
+            continue; /* set by the model file */
+        const hl_material *mat = hl_material_find(m->materials, ids[s - 1]);
         if (!mat)
             return net_fail(m, HL_ENOTFOUND,
                             "fittings: material '%s' is not in the table",
-                            ids[j]);
-        hl_layer_from_material(mat, th[j], &in->layer[j]);
-        if (isfinite(mat->emissivity))
-            in->outer.emissivity = mat->emissivity;
+                            ids[s - 1]);
+        hl_fitting_cover_from_material(mat, s, mm[s - 1] * 1e-3,
+                                       &m->fit_cover[s]);
     }
-    in->n_layers = n;
     return HL_OK;
 }
 
-int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k)
+static int find_entry(hl_model *m, int i)
 {
-    double od = m->fi_od[i], area = m->fi_area[i];
+    char pos[300];
+    net_where(m, m->fi_where[i], pos, sizeof pos);
+    int type = hl_fitting_type_from_name(m->fi_type[i]);
+    if (type < 0) {
+        char list[400] = "";
+        for (int t = 0; t < HL_FIT_N_TYPES; t++) {
+            size_t n = strlen(list);
+            snprintf(list + n, sizeof list - n, "%s%s", t ? ", " : "",
+                     hl_fitting_type_name(t));
+        }
+        return net_fail(m, HL_ENOTFOUND,
+                        "%s: fitting '%s': unknown type '%s' (known: %s; or "
+                        "give area_m2)",
+                        pos, m->fi_id[i], m->fi_type[i], list);
+    }
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_fitting_find(m->fit_cat, type, m->fi_dn[i], m->fi_pn[i],
+                        &m->fi_entry[i], &err))
+        return net_fail(m, err.code, "%s: fitting '%s': %s", pos, m->fi_id[i],
+                        err.message);
+    return HL_OK;
+}
+
+int fittings_prepare(hl_model *m)
+{
+    if (m->n_fittings == 0)
+        return HL_OK;
+    if (default_covers(m))
+        return m->err.code;
+    hl_error err;
+    hl_error_clear(&err);
+    if (!m->fit_cat && hl_fitting_catalog_new(&m->fit_cat, &err))
+        return net_fail(m, err.code, "fittings catalogue: %s", err.message);
+    for (int i = 0; i < m->n_fittings; i++)
+        if (isnan(m->fi_area[i]) && find_entry(m, i))
+            return m->err.code;
+    return HL_OK;
+}
+
+static void conditions(const hl_model *m, int i, double tm_k,
+                       hl_fitting_conditions *c)
+{
+    hl_fitting_conditions_init(c);
+    c->medium_k = tm_k;
+    c->air_k = c->radiant_k = m->ch_air[m->fi_chamber[i]];
+    c->cover = m->fit_cover[m->fi_state[i]];
+    c->limit_k = m->fit_limit_k;
+}
+
+/* A fitting given only by its area: the equivalent cylinder. */
+static int custom_heat(hl_model *m, int i, double tm_k, double *q_w,
+                       double *ts_k)
+{
+    double od = m->fi_od[i];
     if (isnan(od))
         od = net_dn_outer_diameter(m->fi_dn[i]);
-    if (!(od > 0.0) || !(area > 0.0))
-        return net_fail(m, HL_ENOTFOUND,
-                        "fitting '%s': no surface area (give area_m2) or no "
-                        "outer diameter for DN%d",
-                        m->fi_id[i], m->fi_dn[i]);
-    double air = m->ch_air[m->fi_chamber[i]];
+    if (!(od > 0.0))
+        return net_fail(m, HL_EINVAL, "fitting '%s': give outer_diameter_mm "
+                        "(DN%d is not a standard size)", m->fi_id[i],
+                        m->fi_dn[i]);
     hl_surface_in in;
     hl_surface_in_init(&in);
     in.diameter_m = od;
     in.inner_temp_k = tm_k;
-    in.outer.air_k = in.outer.radiant_k = air;
+    in.outer.air_k = in.outer.radiant_k = m->ch_air[m->fi_chamber[i]];
     in.outer.emissivity = 0.9; /* oxidised steel, materials "steel-bare" */
-    int state = m->fi_state[i];
-    if (state != HL_FIT_STATE_BARE && state_layers(m, state, &in))
-        return m->err.code;
-    if (fabs(tm_k - air) < 1e-6) {
-        *q_w = 0.0;
-        *ts_k = tm_k;
-        return HL_OK;
+    const hl_fitting_cover *cv = &m->fit_cover[m->fi_state[i]];
+    if (cv->state != HL_FIT_BARE) {
+        in.n_layers = 1;
+        in.layer[0] = cv->layer;
+        in.outer.emissivity = cv->emissivity;
     }
     hl_surface_out out;
     hl_error err;
@@ -89,8 +137,32 @@ int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k)
     if (hl_surface_solve(&in, &out, &err))
         return net_fail(m, err.code, "fitting '%s': %s", m->fi_id[i],
                         err.message);
-    double l_eq = area / (M_PI * od);
-    *q_w = out.heat_flow * l_eq * m->fi_count[i];
+    *q_w = out.heat_flow * m->fi_area[i] / (M_PI * od) * m->fi_count[i];
     *ts_k = out.surface_temp_k;
+    m->fi_fail[i] = (signed char)(out.surface_temp_k > m->fit_limit_k);
+    return HL_OK;
+}
+
+int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k)
+{
+    if (fabs(tm_k - m->ch_air[m->fi_chamber[i]]) < 1e-9) {
+        *q_w = 0.0;
+        *ts_k = tm_k;
+        m->fi_fail[i] = (signed char)(tm_k > m->fit_limit_k);
+        return HL_OK;
+    }
+    if (m->fi_entry[i] < 0)
+        return custom_heat(m, i, tm_k, q_w, ts_k);
+    hl_fitting_conditions c;
+    conditions(m, i, tm_k, &c);
+    hl_fitting_result r;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_fitting_solve(m->fit_cat, m->fi_entry[i], &c, &r, &err))
+        return net_fail(m, err.code, "fitting '%s': %s", m->fi_id[i],
+                        err.message);
+    *q_w = r.heat_loss_w * m->fi_count[i];
+    *ts_k = r.max_surface_k;
+    m->fi_fail[i] = (signed char)(r.verdict == HL_VERDICT_FAIL);
     return HL_OK;
 }

@@ -23,6 +23,7 @@ hl_model *net_new(void)
     m->t_air = HL_ZERO_C_K + 0.0;
     m->t_duct = HL_ZERO_C_K + 20.0;
     m->chamber_air_default = HL_ZERO_C_K + 25.0;
+    m->fit_limit_k = HL_ZERO_C_K + 50.0;
     m->demand_scale = 1.0;
     m->limits.min_pressure_pa = 0.5e5;
     m->limits.max_velocity_m_s = 3.5;
@@ -117,7 +118,7 @@ void net_warn(hl_model *m, const char *fmt, ...)
     X(hx_ks) X(hx_q) X(hx_id) X(hx_station) X(ch_id) X(ch_station)           \
     X(ch_where) X(ch_air0) X(ch_air) X(ch_chainage) X(fi_id) X(fi_type)      \
     X(fi_chamber_id) X(fi_node_id) X(fi_where) X(fi_chamber) X(fi_node)      \
-    X(fi_dn) X(fi_count) X(fi_state0) X(fi_state) X(fi_area) X(fi_od)        \
+    X(fi_dn) X(fi_pn) X(fi_count) X(fi_entry) X(fi_fail) X(fi_state0) X(fi_state) X(fi_area) X(fi_od)        \
     X(fi_q) X(fi_ts) X(fi_tm) X(ttype) X(tt_r) X(nd_p) X(nd_t) X(nd_ext)     \
     X(nd_order) X(nd_connected) X(adj_start) X(adj_link) X(nd_fit_start) X(fit_by_node)
 
@@ -139,6 +140,7 @@ void net_model_free(hl_model *m)
     index_free(&m->fitting_ix);
     fluid_free(&m->fluid);
     hl_material_db_free(m->materials);
+    hl_fitting_catalog_free(m->fit_cat);
     strpool_free(&m->strings);
     free(m);
 }

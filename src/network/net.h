@@ -212,7 +212,7 @@ typedef struct net_chamber_spec {
 typedef struct net_fitting_spec {
     const char *id, *chamber, *node, *type;
     int where;
-    int dn, count, state;
+    int dn, pn, count, state;
     double area_m2;     /* per item; NaN = from the catalogue */
     double od_m;        /* NaN = from DN */
 } net_fitting_spec;
@@ -344,12 +344,17 @@ struct hl_model {
     int n_fittings, cap_fittings;
     const char **fi_id, **fi_type, **fi_chamber_id, **fi_node_id;
     int *fi_where;
-    int *fi_chamber, *fi_node, *fi_dn, *fi_count;
+    int *fi_chamber, *fi_node, *fi_dn, *fi_pn, *fi_count;
+    int *fi_entry; /* catalogue id; -1 = custom (area given) */
+    signed char *fi_fail; /* result: above the burn limit */
     signed char *fi_state0, *fi_state;
     double *fi_area, *fi_od;
     double *fi_q, *fi_ts, *fi_tm; /* results: W (all items), K, K */
     net_index fitting_ix;
     int *nd_fit_start, *fit_by_node; /* CSR: fittings at each node */
+    hl_fitting_catalog *fit_cat;
+    hl_fitting_cover fit_cover[HL_FIT_NSTATES]; /* per state */
+    double fit_limit_k; /* surface limit for the burn check */
     hl_material_db *materials;
 
     /* pipe thermal types (build-up + laying) */
@@ -450,10 +455,12 @@ void heat_free(struct net_heat *h);
  * temperatures (t_guess where a type has none yet). */
 int pipe_heat_update(hl_model *m, double t_guess);
 
-/* Fittings (fittings_sink.c): heat loss of all items of fitting i at
+/* Fittings (fittings_heat.c): heat loss of all items of fitting i at
  * medium temperature tm_k, and the hottest surface temperature. */
 int fitting_heat(hl_model *m, int i, double tm_k, double *q_w,
                  double *ts_k);
+/* Catalogue entries of the fittings and the default covers (at load). */
+int fittings_prepare(hl_model *m);
 
 /* Checks after a solve (checks.c). */
 void checks_run(hl_model *m);

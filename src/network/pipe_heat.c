@@ -29,12 +29,6 @@ static void type_temperatures(const hl_model *m, int ty, double *t1,
     *t2 = n[1] ? s[1] / n[1] : NAN;
 }
 
-/* Provided by the buried/overhead pipe module; until that module is part
- * of the library, build-ups report that they are not available. */
-int hl_pipe_thermal_solve(const hl_pipe_laying *lay, double t1_k,
-                          double t2_k, double t0_k, hl_pipe_thermal *out,
-                          hl_error *err) __attribute__((weak));
-
 static int update_types(hl_model *m, double t_guess)
 {
     for (int ty = 0; ty < m->n_ttypes; ty++) {
@@ -46,9 +40,6 @@ static int update_types(hl_model *m, double t_guess)
             t2 = isnan(t1) ? t_guess : t1;
         hl_pipe_thermal out;
         hl_error err;
-        if (!hl_pipe_thermal_solve)
-            return net_fail(m, HL_EINVAL, "pipe build-ups need the pipe "
-                                          "heat-loss module");
         hl_error_clear(&err);
         net_thermal_spec *ts = &m->ttype[ty];
         double t0 = ts->surround == SURR_AIR    ? m->t_air

@@ -443,7 +443,7 @@ int rd_hx_item(rd_ctx *c, yaml_node_t *item)
 static const char *const chamber_keys[] = {"id", "station", "air_temp_c",
                                            "chainage_m", "fittings", NULL};
 static const char *const fitting_keys[] = {
-    "id", "type", "dn", "state", "count", "node", "area_m2",
+    "id", "type", "dn", "pn", "state", "count", "node", "area_m2",
     "outer_diameter_mm", NULL};
 
 typedef struct chamber_rec {
@@ -465,6 +465,8 @@ static int fitting_set(rd_ctx *c, void *rec, const char *key,
         return text(c, v, key, &s->node);
     if (IS("dn"))
         return rd_int(c, v, key, &s->dn);
+    if (IS("pn"))
+        return rd_int(c, v, key, &s->pn);
     if (IS("count"))
         return rd_int(c, v, key, &s->count);
     if (IS("state"))

@@ -9,6 +9,7 @@
 #include "physics/friction.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,8 @@ static const char *const settings_keys[] = {
     "friction", "atmospheric_pressure_kpa", "gravity_m_per_s2",
     "ground_temp_c", "air_temp_c", "duct_temp_c", "chamber_air_temp_c",
     "min_pressure_bar_g", "max_velocity_m_per_s", "min_consumer_dp_bar",
-    "saturation_margin_bar", "materials_csv", NULL};
+    "saturation_margin_bar", "materials_csv", "fitting_coating",
+    "fitting_jacket", "burn_limit_c", NULL};
 
 typedef struct settings_rec {
     int fluid; /* 0 iapws, 1 constant */
@@ -77,6 +79,23 @@ static int materials_file(rd_ctx *c, const rd_value *v, const char *key)
     return HL_OK;
 }
 
+/* A cover "MATERIAL:MM" or "k=W/MK:MM" for the coated or jacketed state. */
+static int cover(rd_ctx *c, const rd_value *v, const char *key, int state)
+{
+    const char *spec;
+    if (rd_text(c, v, key, &spec))
+        return c->m->err.code;
+    char text[200];
+    snprintf(text, sizeof text, "%s %s",
+             state == HL_FIT_COATED ? "coated" : "jacketed", spec);
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_fitting_cover_parse(c->m->materials, text, &c->m->fit_cover[state],
+                               &err))
+        return rd_fail(c, v->where, err.code, "%s: %s", key, err.message);
+    return HL_OK;
+}
+
 static int settings_set(rd_ctx *c, void *rec, const char *key,
                         const rd_value *v)
 {
@@ -117,6 +136,12 @@ static int settings_set(rd_ctx *c, void *rec, const char *key,
         return scaled(c, v, key, &l->saturation_margin_pa, BAR_PA);
     if (IS("materials_csv"))
         return materials_file(c, v, key);
+    if (IS("fitting_coating"))
+        return cover(c, v, key, HL_FIT_COATED);
+    if (IS("fitting_jacket"))
+        return cover(c, v, key, HL_FIT_JACKETED);
+    if (IS("burn_limit_c"))
+        return temp_c(c, v, key, &m->fit_limit_k);
     return rd_unknown_key(c, v->where, key, "settings", settings_keys);
 }
 

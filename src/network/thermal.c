@@ -389,6 +389,8 @@ int heat_solve(hl_model *m)
     double change = INFINITY;
     for (t->sweeps = 1; t->sweeps <= THERMAL_MAX_SWEEPS; t->sweeps++) {
         change = sweep(m);
+        if (m->err.code)
+            return m->err.code; /* a fitting or element failed */
         for (int i = 0; i < m->n_nodes; i++)
             if (!t->torn[i])
                 t->t_prev[i] = m->nd_t[i];

@@ -73,17 +73,19 @@ double hl_lambda_at(const hl_conductivity *lam, double t_k)
     return poly_value(&lam->piece[poly_piece_index(lam, t_k)], t_k);
 }
 
-/* Integral over [a, b] with a <= b of the polynomial pieces. */
-static double poly_integral_up(const hl_conductivity *lam, double a, double b)
+/* Antiderivative of the piecewise polynomial, continuous across pieces,
+ * zero at the reference of the first piece. */
+static double poly_theta(const hl_conductivity *lam, double t_k)
 {
-    double sum = 0.0;
-    for (int j = poly_piece_index(lam, a); a < b; j++) {
-        double end = (j + 1 < lam->n) ? fmin(b, lam->piece[j + 1].from_k) : b;
-        const hl_lambda_piece *p = &lam->piece[j];
-        sum += poly_antiderivative(p, end) - poly_antiderivative(p, a);
-        a = end;
-    }
-    return sum;
+    int j = poly_piece_index(lam, t_k);
+    if (j == 0)
+        return poly_antiderivative(&lam->piece[0], t_k);
+    double v = poly_antiderivative(&lam->piece[0], lam->piece[1].from_k);
+    for (int k = 1; k < j; k++)
+        v += poly_antiderivative(&lam->piece[k], lam->piece[k + 1].from_k) -
+             poly_antiderivative(&lam->piece[k], lam->piece[k].from_k);
+    return v + poly_antiderivative(&lam->piece[j], t_k) -
+           poly_antiderivative(&lam->piece[j], lam->piece[j].from_k);
 }
 
 /* Integral over [a, b] with a <= b of the piecewise-linear table; the
@@ -108,13 +110,11 @@ static double table_integral_up(const hl_conductivity *lam, double a,
 
 double hl_lambda_integral(const hl_conductivity *lam, double t1_k, double t2_k)
 {
-    if (lam->kind == HL_LAMBDA_POLY && lam->n == 1 &&
-        lam->piece[0].n_coef == 1)
-        return lam->piece[0].c[0] * (t2_k - t1_k);
-    double a = fmin(t1_k, t2_k), b = fmax(t1_k, t2_k);
-    double v = (lam->kind == HL_LAMBDA_TABLE) ? table_integral_up(lam, a, b)
-                                              : poly_integral_up(lam, a, b);
-    return (t2_k >= t1_k) ? v : -v;
+    if (lam->kind == HL_LAMBDA_POLY)
+        return poly_theta(lam, t2_k) - poly_theta(lam, t1_k);
+    if (t2_k >= t1_k)
+        return table_integral_up(lam, t1_k, t2_k);
+    return -table_integral_up(lam, t2_k, t1_k);
 }
 
 int lambda_is_constant(const hl_conductivity *lam, double *k)
@@ -127,17 +127,11 @@ int lambda_is_constant(const hl_conductivity *lam, double *k)
     return 0;
 }
 
-/*
- * The temperature T2 with integral_{t1}^{T2} lambda dT = target. The
- * integral is strictly increasing in T2 while lambda > 0, so a safeguarded
- * Newton iteration inside an expanding bracket always converges.
- */
-double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
-                               double target)
+/* Bracketed search, used only when plain Newton fails (lambda that is
+ * not positive somewhere, or a wild start). */
+static double inverse_bracketed(const hl_conductivity *lam, double t1_k,
+                                double target)
 {
-    double k;
-    if (lambda_is_constant(lam, &k))
-        return t1_k + target / k;
     double guess = t1_k + target / fmax(hl_lambda_at(lam, t1_k), 1e-9);
     double lo = fmin(t1_k, guess), hi = fmax(t1_k, guess);
     double step = fmax(hi - lo, 1.0);
@@ -147,7 +141,7 @@ double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
     for (int i = 0; i < 60 && hl_lambda_integral(lam, t1_k, hi) < target; i++)
         hi += (step *= 2.0);
     double t = fmin(fmax(guess, lo), hi);
-    for (int it = 0; it < 100; it++) {
+    for (int it = 0; it < 200; it++) {
         double f = hl_lambda_integral(lam, t1_k, t) - target;
         if (f > 0)
             hi = t;
@@ -162,4 +156,36 @@ double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
         t = next;
     }
     return t;
+}
+
+/*
+ * The temperature T2 with integral_{t1}^{T2} lambda dT = target. The
+ * integral is strictly increasing in T2 while lambda > 0; Newton from the
+ * linearised first step converges in two or three steps for the smooth
+ * lambda(T) of insulation materials. Any sign of trouble hands over to a
+ * bracketed search, which always converges.
+ */
+double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
+                               double target)
+{
+    double k = hl_lambda_at(lam, t1_k);
+    if (lambda_is_constant(lam, &k))
+        return t1_k + target / k;
+    if (!(k > 0.0))
+        return inverse_bracketed(lam, t1_k, target);
+    double t = t1_k + target / k;
+    int poly = lam->kind == HL_LAMBDA_POLY;
+    double theta1 = poly ? poly_theta(lam, t1_k) : 0.0;
+    for (int it = 0; it < 30; it++) {
+        double f = poly ? poly_theta(lam, t) - theta1 - target
+                        : hl_lambda_integral(lam, t1_k, t) - target;
+        double d = hl_lambda_at(lam, t);
+        if (!(d > 0.0) || !isfinite(f))
+            break;
+        double step = f / d;
+        t -= step;
+        if (fabs(step) <= 1e-12 * (1.0 + fabs(t)))
+            return t;
+    }
+    return inverse_bracketed(lam, t1_k, target);
 }

@@ -27,7 +27,7 @@ static double iso_natural(int geometry, double dt, double l, double *n)
     if (geometry == HL_GEOM_HORIZONTAL_CYLINDER) {
         if (l * l * l * dt <= 10.0) { /* laminar, eq. (22) */
             *n = 0.25;
-            return 1.25 * pow(dt / l, 0.25);
+            return 1.25 * sqrt(sqrt(dt / l));
         }
         *n = 1.0 / 3.0; /* turbulent, eq. (23): 1.21 dT^(1/3) */
         return 1.21 * cbrt(dt);
@@ -35,7 +35,7 @@ static double iso_natural(int geometry, double dt, double l, double *n)
     /* vertical pipes and walls, eqs. (20), (21), l = height */
     if (l * l * l * dt <= 10.0) {
         *n = 0.25;
-        return 1.32 * pow(dt / l, 0.25);
+        return 1.32 * sqrt(sqrt(dt / l));
     }
     *n = 1.0 / 3.0;
     return 1.74 * cbrt(dt);
@@ -95,7 +95,7 @@ double h_conv_gb50264(int geometry, double ts_k, double t_air_k,
     double ts_c = ts_k - HL_ZERO_C_K, ta_c = t_air_k - HL_ZERO_C_K;
     double dt = fabs(ts_k - t_air_k);
     *dlnh_dlndt = 0.25; /* eq. 5.8.4-2 */
-    return 26.4 / sqrt(297.0 + 0.5 * (ts_c + ta_c)) * pow(dt / d1, 0.25);
+    return 26.4 / sqrt(297.0 + 0.5 * (ts_c + ta_c)) * sqrt(sqrt(dt / d1));
 }
 
 /* ---- correlation set (astm-c680) ---------------------------------------- */

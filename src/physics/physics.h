@@ -12,6 +12,16 @@
 #define HL_G 9.80665            /* standard gravity, m/s2 */
 #define HL_P_ATM 101325.0
 
+/* min and max without libm's NaN handling: callers pass finite values. */
+static inline double min2(double a, double b)
+{
+    return a < b ? a : b;
+}
+static inline double max2(double a, double b)
+{
+    return a > b ? a : b;
+}
+
 /* ---- air --------------------------------------------------------------- */
 typedef struct air_props {
     double mu, k, rho, cp, nu, alpha, pr, beta;

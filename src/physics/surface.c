@@ -80,7 +80,7 @@ static double march_inward(const hl_surface_in *in, const wall_geometry *g,
             double k_out = hl_lambda_at(lam, t);
             double t_in = lambda_integral_inverse(lam, t, big_q / g->g[i]);
             double k_in = hl_lambda_at(lam, t_in);
-            dt = (k_out * dt + dq / g->g[i]) / fmax(k_in, 1e-12);
+            dt = (k_out * dt + dq / g->g[i]) / max2(k_in, 1e-12);
             t = t_in;
         }
         temps[i] = t;
@@ -218,16 +218,19 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
 {
     const hl_outer_bc *bc = &in->outer;
     double tr = (bc->h_total_fixed > 0.0) ? bc->air_k : bc->radiant_k;
-    double lo = fmin(in->inner_temp_k, fmin(bc->air_k, tr));
-    double hi = fmax(in->inner_temp_k, fmax(bc->air_k, tr));
-    memset(out, 0, sizeof *out);
+    double lo = min2(in->inner_temp_k, min2(bc->air_k, tr));
+    double hi = max2(in->inner_temp_k, max2(bc->air_k, tr));
+    out->warnings.count = 0;
+    out->n_temps = 0;
+    out->iterations = 0;
     int rc = check_input(in, lo, hi, err);
     if (rc)
         return rc;
     wall_geometry g;
     geometry_build(in, &g);
     double temps[HL_MAX_LAYERS + 1], q = 0.0, slope;
-    double ts = fmin(fmax(initial_guess(in, &g), lo), hi);
+    double ts = initial_guess(in, &g);
+    ts = ts < lo ? lo : ts > hi ? hi : ts;
     for (int it = 1; it <= SURFACE_MAX_IT; it++) {
         double f = march_inward(in, &g, ts, temps, &q, &slope) -
                    in->inner_temp_k;
@@ -239,8 +242,8 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
         double next = (slope > 0.0) ? ts - f / slope : 0.5 * (lo + hi);
         if (!(next >= lo && next <= hi))
             next = 0.5 * (lo + hi);
-        double tol = 1e-11 * fmax(1.0, ts);
-        if (fabs(f) <= 1e-10 * fmax(1.0, in->inner_temp_k) ||
+        double tol = 1e-11 * max2(1.0, ts);
+        if (fabs(f) <= 1e-10 * max2(1.0, in->inner_temp_k) ||
             fabs(next - ts) <= tol || hi - lo <= tol) {
             fill_output(in, &g, ts, q, temps, out);
             return HL_OK;

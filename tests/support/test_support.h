@@ -16,6 +16,18 @@
 
 #define SKIP_EXIT 77
 
+#include <math.h>
+
+/* |a - b| <= tol in double precision, with the values in the message
+ * (cmocka 1.1 has no double comparison). */
+#define assert_double_equal(a, b, tol)                                        \
+    do {                                                                       \
+        double a_ = (a), b_ = (b), t_ = (tol);                                 \
+        if (!(fabs(a_ - b_) <= t_))                                            \
+            fail_msg("%s = %.15g, %s = %.15g, differ by %.3g > %.3g", #a, a_,  \
+                     #b, b_, fabs(a_ - b_), t_);                               \
+    } while (0)
+
 /* Path of a file in ../shared/validation; exits with the skip code when
  * the shared folder is not beside this checkout. */
 static inline const char *shared_validation_file(const char *name)

@@ -1,0 +1,72 @@
+/*
+ * bench_surface.c - forward solves per second of a two-layer insulated pipe
+ * (rock wool with its GB 50264 lambda(T) under an aluminium jacket, DN200,
+ * iso12241 coefficients, still air). Prints the median of five runs.
+ * Floor (issue 2): 1,000,000 solves per second on one core.
+ */
+#include "heatline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int build_input(hl_surface_in *in)
+{
+    hl_material_db *db;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_material_db_new(&db, &err))
+        return fprintf(stderr, "%s\n", err.message), 1;
+    hl_surface_in_init(in);
+    in->diameter_m = 0.2191;
+    in->outer.air_k = in->outer.radiant_k = HL_ZERO_C_K + 20.0;
+    hl_layer_from_material(hl_material_find(db, "rock-wool"), 0.08,
+                           &in->layer[0]);
+    hl_layer_from_material(hl_material_find(db, "aluminium-jacket"), 0.0008,
+                           &in->layer[1]);
+    in->n_layers = 2;
+    in->outer.emissivity = 0.2;
+    hl_material_db_free(db);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    long n = argc > 1 ? atol(argv[1]) : 2000000;
+    hl_surface_in in;
+    if (build_input(&in))
+        return 1;
+    double rate[5], sink = 0.0;
+    int iterations = 0;
+    for (int run = 0; run < 5; run++) {
+        double t0 = now_s();
+        for (long i = 0; i < n; i++) {
+            hl_surface_out out;
+            in.inner_temp_k = HL_ZERO_C_K + 100.0 + (double)(i % 200);
+            if (hl_surface_solve(&in, &out, NULL))
+                return fprintf(stderr, "solve failed\n"), 1;
+            sink += out.heat_flow;
+            iterations += out.iterations;
+        }
+        rate[run] = (double)n / (now_s() - t0);
+    }
+    qsort(rate, 5, sizeof rate[0], cmp);
+    printf("surface solve (2-layer pipe, iso12241): median %.0f solves/s "
+           "(min %.0f, max %.0f), %.2f iterations/solve [checksum %.6g]\n",
+           rate[2], rate[0], rate[4], (double)iterations / (5.0 * (double)n),
+           sink);
+    return 0;
+}

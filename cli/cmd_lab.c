@@ -1,0 +1,85 @@
+/*
+ * cmd_lab.c - `heatline lab`: lab test runs to design values. Subcommands
+ * fit and ageing, and --template to start a data file. The option and
+ * column contract is in docs/cli.md.
+ */
+#include "lab_cli.h"
+
+#include <string.h>
+
+static const char usage_text[] =
+    "usage: heatline lab fit RUNS.csv [--material ID] [--cycles N]\n"
+    "           [--degree auto|1|2] [--design-temp C]\n"
+    "           [--coefficients iso12241|astm-c680|gb50264]\n"
+    "           [--emissivity-step E] [--name NAME [--category CAT]\n"
+    "           [--output FILE]] [--json]\n"
+    "       heatline lab ageing RUNS.csv [--design-temp C] [--limit PCT]\n"
+    "           [--coefficients iso12241|astm-c680|gb50264] [--json]\n"
+    "       heatline lab --template pipe|plate|comparison\n";
+
+int lab_read(const char *cmd, const char *file, int coef_set, hl_lab_data *out)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_lab_read_csv(file, coef_set, out, &err)) {
+        cli_fail(cmd, "%s", err.message);
+        return 0;
+    }
+    return 1;
+}
+
+int lab_coef_set(const char *cmd, const char *name, int *set)
+{
+    *set = hl_coef_set_from_name(name);
+    if (*set >= 0)
+        return 1;
+    cli_fail(cmd,
+             "--coefficients '%s': expected iso12241, astm-c680 or "
+             "gb50264",
+             name);
+    return 0;
+}
+
+int lab_temperature(const char *cmd, const char *opt, const char *text,
+                    double *out_k)
+{
+    double c;
+    if (!cli_number(cmd, opt, text, &c))
+        return 0;
+    if (c <= -HL_ZERO_C_K) {
+        cli_fail(cmd, "%s %s C: below absolute zero", opt, text);
+        return 0;
+    }
+    *out_k = c + HL_ZERO_C_K;
+    return 1;
+}
+
+int cmd_lab(int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_fail("lab", "expected fit, ageing or --template (see "
+                               "heatline lab --help)");
+    const char *sub = argv[1];
+    if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (strcmp(sub, "--template") == 0 ||
+        strncmp(sub, "--template=", 11) == 0) {
+        const char *kind = sub[10] == '=' ? sub + 11
+                           : argc > 2     ? argv[2]
+                                          : NULL;
+        if (!kind)
+            return cli_fail("lab", "--template needs pipe, plate or "
+                                   "comparison");
+        return lab_template(kind);
+    }
+    if (strcmp(sub, "fit") == 0)
+        return lab_fit(argc - 1, argv + 1);
+    if (strcmp(sub, "ageing") == 0 || strcmp(sub, "aging") == 0)
+        return lab_ageing(argc - 1, argv + 1);
+    return cli_fail("lab",
+                    "unknown subcommand '%s': expected fit, ageing "
+                    "or --template",
+                    sub);
+}

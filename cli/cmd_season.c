@@ -1,0 +1,144 @@
+/*
+ * cmd_season.c - `heatline season`: the heating season hour by hour on a
+ * model (default: the embedded line) with a weather year (default: the
+ * SYNTHETIC Hohhot year); energy, losses by fitting state, pump
+ * electricity, burn hours, savings and payback of the retrofit scenarios;
+ * optional JSON, CSV tables and the HTML report.
+ */
+#include "season_args.h"
+
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CMD                "season"
+#define GJ                 1e9
+#define PROGRESS_MIN_STEPS 2000 /* shorter runs finish before a bar helps */
+
+static void progress_bar(void *user, int done, int total)
+{
+    (void)user;
+    if (total < PROGRESS_MIN_STEPS)
+        return;
+    int width = 40, filled = (int)((double)width * done / total);
+    fprintf(stderr, "\rseason: [%.*s%*s] %3d%%", filled,
+            "########################################", width - filled, "",
+            (int)(100.0 * done / total));
+    if (done == total)
+        fprintf(stderr, "\r%*s\r", width + 20, "");
+    fflush(stderr);
+}
+
+static int load_weather(const season_args *a, hl_weather *w)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    int rc = a->weather ? hl_weather_load(a->weather, w, &err)
+                        : hl_weather_default(w, &err);
+    if (rc)
+        return cli_fail(CMD, "%s", err.message);
+    return 0;
+}
+
+static double fit_j(const hl_energy *e)
+{
+    return e->loss_fittings_j[0] + e->loss_fittings_j[1] +
+           e->loss_fittings_j[2];
+}
+
+static void print_scenario(const hl_season_scenario *sc)
+{
+    const hl_energy *e = &sc->total;
+    printf("  %-9s %12.0f %12.0f %10.0f %10.0f %8.0f/%6.0f/%6.0f %10.0f "
+           "%9d\n",
+           hl_scenario_name(sc->scenario), e->heat_source_j / GJ,
+           e->heat_delivered_j / GJ, e->loss_pipes_j / GJ, fit_j(e) / GJ,
+           e->loss_fittings_j[0] / GJ, e->loss_fittings_j[1] / GJ,
+           e->loss_fittings_j[2] / GJ, e->pump_electric_j / 3.6e9,
+           sc->burn_fitting_hours);
+}
+
+static void print_payback(const hl_season_scenario *sc)
+{
+    const hl_payback *p = &sc->payback;
+    printf("  %-9s saves %.0f GJ (%.0f tce, %.0f t CO2), %.0f CNY per "
+           "season on %.0f m2 costing %.0f CNY: payback ",
+           hl_scenario_name(sc->scenario), p->heat_saved_gj, p->coal_saved_tce,
+           p->co2_saved_t, p->annual_saving_cny, sc->fitting_area_changed_m2,
+           p->investment_cny);
+    if (isfinite(p->simple_payback_years))
+        printf("%.1f years", p->simple_payback_years);
+    else
+        printf("never");
+    printf(", NPV %.0f CNY\n", p->npv_cny);
+}
+
+static void print_text(const hl_season *s)
+{
+    const hl_weather *w = hl_season_weather(s);
+    int n = hl_season_hours(s), a = hl_season_weather_index(s, 0),
+        b = hl_season_weather_index(s, n - 1);
+    printf("heatline season: %s\n", hl_season_model_name(s));
+    printf("weather: %s%s\n", w->source,
+           w->synthetic ? "  [SYNTHETIC, not measured]" : "");
+    printf("period: %02d-%02d .. %02d-%02d, %d hours\n\n", w->month[a],
+           w->day[a], w->month[b], w->day[b], n);
+    printf("  %-9s %12s %12s %10s %10s %22s %10s %9s\n", "scenario",
+           "produced GJ", "delivered GJ", "pipes GJ", "fittings",
+           "bare/coated/jacketed", "pumps MWh", "burn h");
+    for (int i = 0; i < hl_season_scenario_count(s); i++)
+        print_scenario(hl_season_scenario_at(s, i));
+    if (hl_season_scenario_count(s) > 1)
+        printf("\nretrofit against as-is (burn h = fitting-hours over the "
+               "burn limit):\n");
+    for (int i = 1; i < hl_season_scenario_count(s); i++)
+        print_payback(hl_season_scenario_at(s, i));
+}
+
+static int write_outputs(const season_args *a, const hl_season *s)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    if (a->csv_dir && hl_season_write_csv(s, a->csv_dir, &err))
+        return cli_fail(CMD, "%s", err.message);
+    if (a->report && hl_report_write_season(a->report, s, &err))
+        return cli_fail(CMD, "--report: %s", err.message);
+    return 0;
+}
+
+int cmd_season(int argc, char **argv)
+{
+    season_args a;
+    int rc = season_args_parse(argc, argv, &a);
+    if (rc || a.help) {
+        if (a.help)
+            fputs(season_usage, stdout);
+        season_args_free(&a);
+        return rc;
+    }
+    hl_weather w;
+    memset(&w, 0, sizeof w);
+    hl_season *s = NULL;
+    rc = load_weather(&a, &w);
+    if (!rc) {
+        hl_error err;
+        hl_error_clear(&err);
+        if (isatty(STDERR_FILENO))
+            a.opt.progress.fn = progress_bar;
+        if (hl_season_run(&s, a.model, &w, &a.opt, &err))
+            rc = cli_fail(CMD, "%s", err.message);
+    }
+    if (!rc)
+        rc = write_outputs(&a, s);
+    if (!rc) {
+        cli_print_warnings(CMD, hl_season_warnings(s));
+        if (a.json)
+            rc = season_print_json(s);
+        else
+            print_text(s);
+    }
+    hl_season_free(s);
+    hl_weather_free(&w);
+    season_args_free(&a);
+    return rc;
+}

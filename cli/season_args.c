@@ -1,0 +1,439 @@
+/*
+ * season_args.c - options of `heatline season`, converting C, percent-free
+ * fractions, CNY and days at the edge into the SI hl_season_options.
+ */
+#include "season_args.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <string.h>
+
+#define CMD "season"
+
+enum {
+    O_WEATHER = 256,
+    O_FROM,
+    O_TO,
+    O_SCENARIO,
+    O_JSON,
+    O_CSV,
+    O_REPORT,
+    O_REGULATION,
+    O_HEAT_PRICE,
+    O_ELEC_PRICE,
+    O_COATING_COST,
+    O_JACKET_COST,
+    O_LIFE,
+    O_DISCOUNT,
+    O_TCE,
+    O_CO2,
+    O_COATING,
+    O_JACKET,
+    O_BURN,
+    O_CHAMBER,
+    O_CHAMBER_OFFSET,
+    O_GROUND,
+    O_GROUND_MEAN,
+    O_GROUND_AMP,
+    O_GROUND_MIN,
+    O_GROUND_REF,
+    O_GROUND_DEPTH,
+    O_DIFFUSIVITY,
+    O_DESIGN_LOAD,
+    O_DESIGN_OUTDOOR,
+    O_BALANCE,
+    O_MATERIALS,
+    O_HELP
+};
+
+static const struct option options[] = {
+    {"weather", required_argument, 0, O_WEATHER},
+    {"from", required_argument, 0, O_FROM},
+    {"to", required_argument, 0, O_TO},
+    {"scenario", required_argument, 0, O_SCENARIO},
+    {"json", no_argument, 0, O_JSON},
+    {"csv", required_argument, 0, O_CSV},
+    {"report", required_argument, 0, O_REPORT},
+    {"regulation", required_argument, 0, O_REGULATION},
+    {"heat-price", required_argument, 0, O_HEAT_PRICE},
+    {"elec-price", required_argument, 0, O_ELEC_PRICE},
+    {"coating-cost", required_argument, 0, O_COATING_COST},
+    {"jacket-cost", required_argument, 0, O_JACKET_COST},
+    {"life", required_argument, 0, O_LIFE},
+    {"discount-rate", required_argument, 0, O_DISCOUNT},
+    {"tce-per-gj", required_argument, 0, O_TCE},
+    {"co2-per-gj", required_argument, 0, O_CO2},
+    {"coating", required_argument, 0, O_COATING},
+    {"jacket", required_argument, 0, O_JACKET},
+    {"burn-limit", required_argument, 0, O_BURN},
+    {"chamber", required_argument, 0, O_CHAMBER},
+    {"chamber-offset", required_argument, 0, O_CHAMBER_OFFSET},
+    {"ground", required_argument, 0, O_GROUND},
+    {"ground-mean", required_argument, 0, O_GROUND_MEAN},
+    {"ground-amplitude", required_argument, 0, O_GROUND_AMP},
+    {"ground-min-day", required_argument, 0, O_GROUND_MIN},
+    {"ground-ref-depth", required_argument, 0, O_GROUND_REF},
+    {"ground-depth", required_argument, 0, O_GROUND_DEPTH},
+    {"soil-diffusivity", required_argument, 0, O_DIFFUSIVITY},
+    {"design-load", required_argument, 0, O_DESIGN_LOAD},
+    {"design-outdoor", required_argument, 0, O_DESIGN_OUTDOOR},
+    {"balance", required_argument, 0, O_BALANCE},
+    {"materials", required_argument, 0, O_MATERIALS},
+    {"help", no_argument, 0, O_HELP},
+    {0, 0, 0, 0}};
+
+const char season_usage[] =
+    "usage: heatline season [MODEL] [--weather FILE] [--from DATE --to DATE]\n"
+    "    [--scenario as-is|coated|jacketed]... [--json] [--csv DIR]\n"
+    "    [--report FILE.html] [--regulation quality|quantity]\n"
+    "    [--heat-price CNY/GJ] [--elec-price CNY/KWH] [--coating-cost CNY/M2]\n"
+    "    [--jacket-cost CNY/M2] [--life YEARS] [--discount-rate FRACTION]\n"
+    "    [--tce-per-gj T] [--co2-per-gj T] [--coating MATERIAL:MM]\n"
+    "    [--jacket MATERIAL:MM] [--burn-limit C] [--chamber model|ground|C]\n"
+    "    [--chamber-offset K] [--ground kusuda|epw] [--ground-mean C]\n"
+    "    [--ground-amplitude K] [--ground-min-day DAY] [--ground-ref-depth M]\n"
+    "    [--ground-depth M] [--soil-diffusivity M2/S] [--design-load MW]\n"
+    "    [--design-outdoor C] [--balance C] [--materials FILE]\n"
+    "DATE is MM-DD or YYYY-MM-DD; default 10-15 .. 04-15 (183 days).\n"
+    "Without MODEL: the embedded Tuoketuo-Hohhot line; without --weather:\n"
+    "the embedded SYNTHETIC Hohhot year. Details: docs/cli.md.\n";
+
+typedef struct raw {
+    const char *scen[8], *coating, *jacket, *chamber, *ground;
+    int n_scen, have_op;
+    double design_load_mw, design_outdoor_c, balance_c;
+} raw;
+
+/* A non-negative finite number (prices, costs, factors). */
+static int nonneg(const char *opt, const char *text, double *out)
+{
+    if (!cli_number(CMD, opt, text, out))
+        return 0;
+    if (*out < 0.0) {
+        cli_fail(CMD, "%s %s: expected a value >= 0", opt, text);
+        return 0;
+    }
+    return 1;
+}
+
+static int positive(const char *opt, const char *text, double *out)
+{
+    if (!cli_number(CMD, opt, text, out))
+        return 0;
+    if (!(*out > 0.0)) {
+        cli_fail(CMD, "%s %s: expected a value > 0", opt, text);
+        return 0;
+    }
+    return 1;
+}
+
+static int kelvin(const char *opt, const char *text, double *out)
+{
+    if (!cli_number(CMD, opt, text, out))
+        return 0;
+    *out += HL_ZERO_C_K;
+    return 1;
+}
+
+/* Economics and thresholds; returns 1 if handled, 0 on error, -1 if the
+ * option is not one of these. */
+static int economics_option(int c, const char *v, hl_season_options *o)
+{
+    hl_economics *e = &o->economics;
+    switch (c) {
+    case O_HEAT_PRICE:
+        return nonneg("--heat-price", v, &e->heat_price_cny_per_gj);
+    case O_ELEC_PRICE:
+        return nonneg("--elec-price", v, &e->elec_price_cny_per_kwh);
+    case O_COATING_COST:
+        return nonneg("--coating-cost", v, &e->coating_cost_cny_per_m2);
+    case O_JACKET_COST:
+        return nonneg("--jacket-cost", v, &e->jacket_cost_cny_per_m2);
+    case O_LIFE:
+        return positive("--life", v, &e->service_life_years);
+    case O_DISCOUNT:
+        if (!cli_number(CMD, "--discount-rate", v, &e->discount_rate))
+            return 0;
+        if (!(e->discount_rate > -1.0 && e->discount_rate <= 1.0)) {
+            cli_fail(CMD,
+                     "--discount-rate %s: expected a fraction in "
+                     "(-1, 1], e.g. 0.08 for 8 %%",
+                     v);
+            return 0;
+        }
+        return 1;
+    case O_TCE:
+        return nonneg("--tce-per-gj", v, &e->tce_per_gj);
+    case O_CO2:
+        return nonneg("--co2-per-gj", v, &e->co2_t_per_gj);
+    case O_BURN:
+        return kelvin("--burn-limit", v, &o->burn_limit_k);
+    }
+    return -1;
+}
+
+static int ground_option(int c, const char *v, hl_season_options *o)
+{
+    hl_kusuda *k = &o->ground;
+    switch (c) {
+    case O_GROUND_MEAN:
+        return kelvin("--ground-mean", v, &k->mean_k);
+    case O_GROUND_AMP:
+        return nonneg("--ground-amplitude", v, &k->amplitude_k);
+    case O_GROUND_MIN:
+        return cli_number(CMD, "--ground-min-day", v, &k->min_day);
+    case O_GROUND_REF:
+        return nonneg("--ground-ref-depth", v, &k->ref_depth_m);
+    case O_GROUND_DEPTH:
+        return nonneg("--ground-depth", v, &k->depth_m);
+    case O_DIFFUSIVITY:
+        return positive("--soil-diffusivity", v, &k->diffusivity_m2_s);
+    case O_CHAMBER_OFFSET:
+        return cli_number(CMD, "--chamber-offset", v, &o->chamber_offset_k);
+    }
+    return -1;
+}
+
+static int operation_option(int c, const char *v, raw *r)
+{
+    switch (c) {
+    case O_DESIGN_LOAD:
+        r->have_op = 1;
+        return positive("--design-load", v, &r->design_load_mw);
+    case O_DESIGN_OUTDOOR:
+        r->have_op = 1;
+        return cli_number(CMD, "--design-outdoor", v, &r->design_outdoor_c);
+    case O_BALANCE:
+        r->have_op = 1;
+        return cli_number(CMD, "--balance", v, &r->balance_c);
+    }
+    return -1;
+}
+
+static int regulation(const char *v, hl_season_options *o)
+{
+    if (strcmp(v, "quality") == 0)
+        o->operation.regulation = HL_REG_QUALITY;
+    else if (strcmp(v, "quantity") == 0)
+        o->operation.regulation = HL_REG_QUANTITY;
+    else
+        return cli_fail(CMD,
+                        "--regulation '%s': expected quality or "
+                        "quantity",
+                        v),
+               0;
+    return 1;
+}
+
+static int other_option(int c, const char *v, season_args *a, raw *r)
+{
+    switch (c) {
+    case O_WEATHER:
+        a->weather = v;
+        return 1;
+    case O_FROM:
+        a->opt.from = v;
+        return 1;
+    case O_TO:
+        a->opt.to = v;
+        return 1;
+    case O_JSON:
+        a->json = 1;
+        return 1;
+    case O_CSV:
+        a->csv_dir = v;
+        return 1;
+    case O_REPORT:
+        a->report = v;
+        return 1;
+    case O_MATERIALS:
+        a->materials = v;
+        return 1;
+    case O_COATING:
+        r->coating = v;
+        return 1;
+    case O_JACKET:
+        r->jacket = v;
+        return 1;
+    case O_CHAMBER:
+        r->chamber = v;
+        return 1;
+    case O_GROUND:
+        r->ground = v;
+        return 1;
+    case O_HELP:
+        a->help = 1;
+        return 1;
+    case O_REGULATION:
+        return regulation(v, &a->opt);
+    case O_SCENARIO:
+        if (r->n_scen >= 8)
+            return cli_fail(CMD, "--scenario: at most 8"), 0;
+        r->scen[r->n_scen++] = v;
+        return 1;
+    }
+    int rc = economics_option(c, v, &a->opt);
+    if (rc < 0)
+        rc = ground_option(c, v, &a->opt);
+    if (rc < 0)
+        rc = operation_option(c, v, r);
+    return rc < 0 ? 0 : rc;
+}
+
+static int scenarios(const raw *r, hl_season_options *o)
+{
+    for (int i = 0; i < r->n_scen; i++) {
+        int s = hl_scenario_from_name(r->scen[i]);
+        if (s < 0)
+            return cli_fail(CMD,
+                            "--scenario '%s': unknown (expected as-is, "
+                            "coated or jacketed)",
+                            r->scen[i]),
+                   0;
+        int seen = 0;
+        for (int j = 0; j < o->n_scenarios; j++)
+            seen |= o->scenario[j] == s;
+        if (!seen)
+            o->scenario[o->n_scenarios++] = s;
+    }
+    return 1;
+}
+
+static int chamber(const char *v, hl_season_options *o)
+{
+    if (!v || strcmp(v, "model") == 0)
+        o->chamber_mode = HL_CHAMBER_MODEL;
+    else if (strcmp(v, "ground") == 0)
+        o->chamber_mode = HL_CHAMBER_GROUND;
+    else if (kelvin("--chamber", v, &o->chamber_air_k))
+        o->chamber_mode = HL_CHAMBER_FIXED;
+    else
+        return 0;
+    return 1;
+}
+
+static int ground(const char *v, hl_season_options *o)
+{
+    if (!v || strcmp(v, "kusuda") == 0)
+        o->ground_source = HL_GROUND_KUSUDA;
+    else if (strcmp(v, "epw") == 0)
+        o->ground_source = HL_GROUND_EPW;
+    else
+        return cli_fail(CMD, "--ground '%s': expected kusuda or epw", v), 0;
+    return 1;
+}
+
+/* MATERIAL:MM or k=W/MK:MM for --coating / --jacket. */
+static int layer(const hl_material_db *db, const char *opt, const char *spec,
+                 hl_layer *out, double *eps)
+{
+    if (!spec)
+        return 1;
+    const char *colon = strrchr(spec, ':');
+    char id[64];
+    if (colon && colon > spec && (size_t)(colon - spec) < sizeof id &&
+        strncmp(spec, "k=", 2) != 0) {
+        memcpy(id, spec, (size_t)(colon - spec));
+        id[colon - spec] = '\0';
+        if (!hl_material_find(db, id)) {
+            char hint[200];
+            hl_material_suggest(db, id, 3, hint, sizeof hint);
+            return cli_fail(CMD,
+                            "%s '%s': unknown material '%s' (closest: "
+                            "%s)",
+                            opt, spec, id, hint),
+                   0;
+        }
+    }
+    double e = *eps;
+    if (!cli_layer(CMD, db, spec, out, &e))
+        return 0;
+    *eps = e;
+    return 1;
+}
+
+static int finish(season_args *a, const raw *r)
+{
+    hl_season_options *o = &a->opt;
+    if (!scenarios(r, o) || !chamber(r->chamber, o) || !ground(r->ground, o))
+        return 0;
+    if (!layer(a->db, "--coating", r->coating, &o->coating,
+               &o->coating_emissivity) ||
+        !layer(a->db, "--jacket", r->jacket, &o->jacket, &o->jacket_emissivity))
+        return 0;
+    if (r->have_op) {
+        o->use_model_operation = 0;
+        if (r->design_load_mw > 0)
+            o->operation.design_load_w = r->design_load_mw * 1e6;
+        if (!isnan(r->design_outdoor_c))
+            o->operation.design_outdoor_k = r->design_outdoor_c + HL_ZERO_C_K;
+        if (!isnan(r->balance_c))
+            o->operation.balance_k = r->balance_c + HL_ZERO_C_K;
+    }
+    return 1;
+}
+
+static int init_options(season_args *a)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    a->db = cli_materials(CMD, a->materials);
+    if (!a->db)
+        return 0;
+    if (hl_season_options_init(&a->opt, a->db, &err))
+        return cli_fail(CMD, "%s", err.message), 0;
+    return 1;
+}
+
+/* Options are parsed twice: first for --materials and --help, then into the
+ * defaults that need the material table. */
+static int first_pass(int argc, char **argv, season_args *a)
+{
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (c == '?' || c == ':')
+            return cli_fail(CMD,
+                            "unknown or incomplete option '%s' (see "
+                            "heatline season --help)",
+                            argv[optind - 1]),
+                   0;
+        if (c == O_MATERIALS)
+            a->materials = optarg;
+        if (c == O_HELP)
+            a->help = 1;
+    }
+    if (optind < argc)
+        a->model = argv[optind];
+    if (optind + 1 < argc)
+        return cli_fail(CMD, "unexpected argument '%s'", argv[optind + 1]), 0;
+    return 1;
+}
+
+int season_args_parse(int argc, char **argv, season_args *a)
+{
+    memset(a, 0, sizeof *a);
+    if (!first_pass(argc, argv, a))
+        return EXIT_USAGE;
+    if (a->help)
+        return 0;
+    if (!init_options(a))
+        return EXIT_USAGE;
+    raw r;
+    memset(&r, 0, sizeof r);
+    r.design_outdoor_c = r.balance_c = NAN;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1)
+        if (!other_option(c, optarg, a, &r))
+            return EXIT_USAGE;
+    return finish(a, &r) ? 0 : EXIT_USAGE;
+}
+
+void season_args_free(season_args *a)
+{
+    hl_material_db_free(a->db);
+    a->db = NULL;
+}

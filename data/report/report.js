@@ -1,0 +1,211 @@
+/* heatline report: draws the plots of a season or run report with Apache
+ * ECharts (inlined in the same file) from the JSON in #hl-data. SVG
+ * renderer, no animation: the page is complete as soon as it loads and
+ * prints cleanly. Nothing is fetched from the network. */
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('hl-data').textContent);
+  var charts = [];
+  var palette = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#749f83',
+                 '#ca8622', '#6e7074', '#546570'];
+
+  function chart(id, option) {
+    var el = document.getElementById(id);
+    if (!el) return;
+    var c = echarts.init(el, null, {renderer: 'svg'});
+    option.animation = false;
+    option.color = option.color || palette;
+    option.tooltip = option.tooltip || {trigger: 'axis'};
+    option.grid = option.grid || {left: 80, right: 80, top: 70, bottom: 110};
+    if (option.legend) option.legend.bottom = 5;
+    c.setOption(option);
+    el.setAttribute('data-rendered', '1');
+    charts.push(c);
+  }
+
+  function title(text, sub) {
+    return {text: text, subtext: sub || '', left: 'center',
+            textStyle: {fontSize: 15}};
+  }
+
+  function axis(name, extra) {
+    var a = {type: 'value', name: name, nameLocation: 'middle', nameGap: 50,
+             scale: true};
+    for (var k in extra || {}) a[k] = extra[k];
+    return a;
+  }
+
+  function pairs(xs, ys) {
+    var out = [];
+    for (var i = 0; i < xs.length; i++) out.push([xs[i], ys[i]]);
+    return out;
+  }
+
+  function line(name, xs, ys, extra) {
+    var s = {name: name, type: 'line', showSymbol: false, data: pairs(xs, ys)};
+    for (var k in extra || {}) s[k] = extra[k];
+    return s;
+  }
+
+  function pressureDiagram() {
+    var p = data.profile;
+    if (!p) return;
+    var st = p.stations.map(function (s) {
+      return {xAxis: s.chainage_km, name: s.name,
+              label: {formatter: s.name, position: 'insideEndTop'}};
+    });
+    chart('chart-pressure', {
+      title: title('Hydraulic pressure diagram (design hour, as-is)',
+                   'piezometric head of supply and return, ground, static ' +
+                   'head and pressure limits; pump stations marked'),
+      legend: {bottom: 0},
+      xAxis: axis('Chainage (km)', {scale: false}),
+      yAxis: axis('Head / elevation (m above sea level)'),
+      series: [
+        line('Ground elevation', p.chainage_km, p.elevation_m,
+             {areaStyle: {opacity: 0.25}, lineStyle: {color: '#8c6d31'},
+              itemStyle: {color: '#8c6d31'},
+              markLine: {symbol: 'none', lineStyle: {type: 'dotted'},
+                         data: st}}),
+        line('Supply head', p.chainage_km, p.head_supply_m),
+        line('Return head', p.chainage_km, p.head_return_m),
+        line('Static head', p.chainage_km, p.static_head_m,
+             {lineStyle: {type: 'dashed'}}),
+        line('Max pressure (PN) head', p.chainage_km, p.max_head_m,
+             {lineStyle: {type: 'dashed', color: '#d62728'},
+              itemStyle: {color: '#d62728'}}),
+        line('Min pressure (boiling margin) head', p.chainage_km,
+             p.min_head_m, {lineStyle: {type: 'dashed', color: '#9467bd'},
+                            itemStyle: {color: '#9467bd'}})
+      ]
+    });
+  }
+
+  function temperatureProfile() {
+    var t = data.temperatures;
+    if (!t) return;
+    var series = [];
+    t.forEach(function (s) {
+      series.push(line('Supply, ' + s.scenario, s.chainage_km, s.supply_c));
+      series.push(line('Return, ' + s.scenario, s.chainage_km, s.return_c,
+                       {lineStyle: {type: 'dashed'}, yAxisIndex: 1}));
+    });
+    chart('chart-temperature', {
+      title: title('Water temperature along the line (design hour)',
+                   'supply on the left axis, return (dashed) on the right'),
+      legend: {bottom: 0},
+      xAxis: axis('Chainage (km)', {scale: false}),
+      yAxis: [axis('Supply temperature (\u00b0C)'),
+              axis('Return temperature (\u00b0C)',
+                   {splitLine: {show: false}})],
+      series: series
+    });
+  }
+
+  function lossBreakdown() {
+    var b = data.breakdown;
+    if (!b) return;
+    var parts = ['pipes', 'fittings bare', 'fittings coated',
+                 'fittings jacketed'];
+    chart('chart-breakdown', {
+      title: title('Heat loss by part and fitting state',
+                   'pipes (left axis) and fittings by state (right axis)'),
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+      legend: {bottom: 0},
+      xAxis: {type: 'category', data: b.scenarios, name: 'Scenario',
+              nameLocation: 'middle', nameGap: 30},
+      yAxis: [axis('Pipes: ' + b.unit_label, {scale: false}),
+              axis('Fittings: ' + b.unit_label,
+                   {scale: false, splitLine: {show: false}})],
+      series: parts.map(function (name, i) {
+        return {name: name, type: 'bar', stack: i ? 'fittings' : 'pipes',
+                yAxisIndex: i ? 1 : 0, data: b.values[i],
+                label: {show: true, position: 'inside',
+                        formatter: function (p) {
+                          return p.value > 0 ? Math.round(p.value) : '';
+                        }}};
+      })
+    });
+  }
+
+  function months() {
+    var m = data.months;
+    if (!m) return;
+    var series = [{name: 'Heat delivered (' + m.base + ')', type: 'bar',
+                   data: m.delivered_gj}];
+    m.losses.forEach(function (s) {
+      series.push({name: 'Losses, ' + s.scenario, type: 'line', yAxisIndex: 1,
+                   data: s.loss_gj});
+    });
+    chart('chart-months', {
+      title: title('The season month by month'),
+      legend: {bottom: 0},
+      xAxis: {type: 'category', data: m.labels},
+      yAxis: [axis('Heat delivered (GJ)', {scale: false}),
+              axis('Heat lost, pipes + fittings (GJ)',
+                   {scale: false, splitLine: {show: false}})],
+      series: series
+    });
+  }
+
+  function duration() {
+    var d = data.duration;
+    if (!d) return;
+    chart('chart-duration', {
+      title: title('Outdoor temperature duration curve and heat load',
+                   'hours of the period sorted from the coldest'),
+      legend: {bottom: 0},
+      xAxis: axis('Hours at or below the temperature (h)', {scale: false}),
+      yAxis: [axis('Outdoor temperature (\u00b0C)'),
+              axis('Heat load (MW)', {scale: false,
+                                      splitLine: {show: false}})],
+      series: [line('Outdoor temperature', d.hours, d.outdoor_c),
+               line('Heat demand', d.hours, d.load_mw, {yAxisIndex: 1})]
+    });
+  }
+
+  function surfaces() {
+    var f = data.surfaces;
+    if (!f) return;
+    chart('chart-surfaces', {
+      title: title('Fitting surface temperatures at the design hour',
+                   'before (as-is) and after the retrofit; burn limit ' +
+                   f.burn_limit_c + ' \u00b0C'),
+      tooltip: {trigger: 'item'},
+      legend: {bottom: 0},
+      xAxis: axis('Chainage (km)', {scale: false}),
+      yAxis: axis('Surface temperature (\u00b0C)', {scale: false}),
+      series: f.series.map(function (s, i) {
+        var o = {name: s.scenario, type: 'scatter', symbolSize: 6,
+                 data: pairs(s.chainage_km, s.surface_c)};
+        if (i === 0)
+          o.markLine = {symbol: 'none', lineStyle: {color: '#d62728'},
+                        label: {formatter: 'burn limit'},
+                        data: [{yAxis: f.burn_limit_c}]};
+        return o;
+      })
+    });
+  }
+
+  function payback() {
+    var p = data.payback;
+    if (!p || !p.length) return;
+    chart('chart-payback', {
+      title: title('Payback: cumulative discounted cash flow',
+                   'investment at year 0, the season\u2019s saving every year'),
+      legend: {bottom: 0},
+      xAxis: axis('Year', {scale: false}),
+      yAxis: axis('Cumulative discounted cash flow (10\u2074 CNY)'),
+      series: p.map(function (s) {
+        return line(s.scenario, s.year, s.cumulative_10k_cny,
+                    {showSymbol: true});
+      })
+    });
+  }
+
+  [pressureDiagram, temperatureProfile, lossBreakdown, months, duration,
+   surfaces, payback].forEach(function (f) { f(); });
+  window.addEventListener('resize', function () {
+    charts.forEach(function (c) { c.resize(); });
+  });
+})();

@@ -1,0 +1,295 @@
+/*
+ * heatline_season.h - a heating season hour by hour: weather (EnergyPlus
+ * EPW, an hourly CSV, or the embedded synthetic Hohhot year), ground
+ * temperature at pipe depth (Kusuda-Achenbach), operation (heat demand and
+ * supply-temperature reset from the outdoor temperature; quality or
+ * quantity regulation), energy accounting per hour, month and season for
+ * the fitting scenarios (as-is, all coated, all jacketed), economics of the
+ * retrofit, and the self-contained HTML report.
+ * Included by heatline.h; do not include on its own.
+ *
+ * Call order: load weather (hl_weather_load or hl_weather_default), fill
+ * hl_season_options (hl_season_options_init sets the Hohhot defaults),
+ * hl_season_run, read the result, hl_season_free. The report writers take
+ * a finished result and write one HTML file atomically (temp file, rename).
+ */
+#ifndef HEATLINE_SEASON_H
+#define HEATLINE_SEASON_H
+
+/* ---- weather ------------------------------------------------------------ */
+
+#define HL_WEATHER_MAX_DEPTHS 4
+
+typedef struct hl_weather {
+    int n;                   /* hours */
+    int *year, *month, *day; /* calendar date of each hour */
+    int *hour;               /* 0..23: the hour that starts then */
+    double *dry_bulb_k;      /* outdoor dry-bulb temperature */
+    double *wind_m_s;        /* wind speed at 10 m */
+    int typical_year;        /* 1: one cyclic year (EPW, synthetic); a
+                                date range may wrap past 31 Dec */
+    int synthetic;           /* 1: built from monthly normals */
+    char source[256];        /* file name or a description */
+    char location[128];
+    double latitude_deg, longitude_deg, elevation_m; /* NaN if unknown */
+    int n_ground; /* EPW GROUND TEMPERATURES depths */
+    double ground_depth_m[HL_WEATHER_MAX_DEPTHS];
+    double ground_monthly_k[HL_WEATHER_MAX_DEPTHS][12];
+} hl_weather;
+
+/* A weather file: EPW if it starts with "LOCATION,", otherwise the hourly
+ * CSV (columns time, temp_c or temp_k, wind_m_per_s; see docs/cli.md).
+ * Errors name file:line and the field. */
+int hl_weather_load(const char *path, hl_weather *w, hl_error *err);
+int hl_weather_parse_epw(const char *text, size_t len, const char *origin,
+                         hl_weather *w, hl_error *err);
+int hl_weather_parse_csv(const char *text, size_t len, const char *origin,
+                         hl_weather *w, hl_error *err);
+/* The embedded SYNTHETIC Hohhot typical year (data/weather/), built from
+ * monthly normals with a smooth mean-preserving interpolation and a cosine
+ * diurnal cycle (docs/physics.md). */
+int hl_weather_default(hl_weather *w, hl_error *err);
+/* Frees the arrays; safe on a zeroed or already freed record. */
+void hl_weather_free(hl_weather *w);
+
+/* Hours from date `from` 00:00 to the end of date `to` (both "MM-DD" or
+ * "YYYY-MM-DD"; NULL = the heating season 10-15 .. 04-15). Index k of the
+ * run is hour (*first + k) % w->n. HL_ERANGE if a date is not in the file
+ * or the range would wrap in a file that is not a typical year. */
+int hl_weather_select(const hl_weather *w, const char *from, const char *to,
+                      int *first, int *count, hl_error *err);
+
+/* ---- ground temperature (Kusuda and Achenbach 1965) -----------------------
+ */
+
+typedef struct hl_kusuda {
+    double mean_k;           /* annual mean at ref_depth_m (= at any depth) */
+    double amplitude_k;      /* annual amplitude at ref_depth_m */
+    double min_day;          /* day of year (1 Jan = 1) of the minimum there */
+    double ref_depth_m;      /* depth the three values above refer to;
+                                0 = the ground surface (classical form) */
+    double diffusivity_m2_s; /* soil lambda / (rho c) */
+    double depth_m;          /* depth wanted (pipe axis) */
+} hl_kusuda;
+
+/* Hohhot defaults (research notes 5.3): 8.5 C mean, 9 K amplitude and
+ * minimum on 1 March at the pipe axis 2.33 m; lambda 1.5 W/(m K), rho c
+ * 2.0 MJ/(m3 K). */
+void hl_kusuda_hohhot(hl_kusuda *k);
+/* Undisturbed ground temperature at k->depth_m on (fractional) day of
+ * year `day` (1.0 = 1 Jan 00:00). */
+double hl_kusuda_temp_k(const hl_kusuda *k, double day);
+
+/* ---- operation ------------------------------------------------------------
+ */
+
+enum hl_regulation {
+    HL_REG_QUALITY = 0, /* constant flow, supply temperature from the reset */
+    HL_REG_QUANTITY = 1 /* design supply temperature, flow follows load */
+};
+
+typedef struct hl_operation {
+    double design_load_w;    /* heat demand at the design outdoor temp */
+    double design_outdoor_k; /* e.g. -17 C (GB 50736-2012, Hohhot) */
+    double balance_k;        /* no demand at or above this outdoor temp */
+    double design_supply_k;  /* plant supply temperature at design */
+    double design_return_k;  /* return temperature at design */
+    double reset_cold_outdoor_k, reset_cold_supply_k; /* reset curve: at and */
+    double reset_warm_outdoor_k, reset_warm_supply_k; /* below / at warm end */
+    double reset_floor_k; /* lowest supply temperature */
+    int regulation;       /* enum hl_regulation */
+} hl_operation;
+
+/* Hohhot line defaults (research notes 5.1). */
+void hl_operation_hohhot(hl_operation *op);
+int hl_operation_check(const hl_operation *op, hl_error *err);
+/* Heat demand: design load at design outdoor temp, linear to 0 at the
+ * balance temperature, never negative; above design load below design. */
+double hl_demand_w(const hl_operation *op, double outdoor_k);
+/* Plant supply temperature: reset curve (quality) or design (quantity). */
+double hl_supply_temp_k(const hl_operation *op, double outdoor_k);
+
+/* ---- economics ------------------------------------------------------------
+ */
+
+typedef struct hl_economics {
+    double heat_price_cny_per_gj;   /* value of heat saved at the plant */
+    double elec_price_cny_per_kwh;  /* pump electricity */
+    double coating_cost_cny_per_m2; /* installed, per m2 of fitting surface */
+    double jacket_cost_cny_per_m2;
+    double service_life_years;
+    double discount_rate; /* per year, 0.06 = 6 % */
+    double tce_per_gj;    /* standard coal per GJ of heat */
+    double co2_t_per_gj;  /* CO2 per GJ of heat */
+} hl_economics;
+
+/* Documented defaults (docs/physics.md): 25 CNY/GJ, 0.6 CNY/kWh, 300 and
+ * 800 CNY/m2, 10 years, 6 %, 0.03412 tce/GJ (GB/T 2589), 0.11 t CO2/GJ. */
+void hl_economics_defaults(hl_economics *e);
+/* HL_EINVAL naming the field for a negative price or cost, a life <= 0, a
+ * discount rate outside (-1, 1]. */
+int hl_economics_check(const hl_economics *e, hl_error *err);
+
+typedef struct hl_payback {
+    double heat_saved_gj;  /* per season */
+    double elec_saved_kwh; /* per season (may be negative) */
+    double annual_saving_cny;
+    double investment_cny;
+    double simple_payback_years; /* +inf if the saving is <= 0 */
+    double npv_cny;              /* over the service life */
+    double coal_saved_tce, co2_saved_t;
+} hl_payback;
+
+/* Savings of a retrofit that saves heat_saved_j and elec_saved_j per season
+ * and costs cost_per_m2 on area_m2. */
+void hl_economics_evaluate(const hl_economics *e, double heat_saved_j,
+                           double elec_saved_j, double cost_per_m2,
+                           double area_m2, hl_payback *out);
+
+/* ---- the season ------------------------------------------------------------
+ */
+
+/* enum hl_fitting_state (HL_FIT_BARE, HL_FIT_COATED, HL_FIT_JACKETED,
+ * HL_FIT_NSTATES) is defined in heatline_fittings.h. */
+enum hl_scenario {
+    HL_SCEN_AS_IS = 0,    /* fittings as the model has them */
+    HL_SCEN_COATED = 1,   /* every fitting coated */
+    HL_SCEN_JACKETED = 2, /* every fitting in a removable jacket */
+    HL_SCEN_COUNT = 3
+};
+/* "as-is", "coated", "jacketed"; -1 if unknown. */
+int hl_scenario_from_name(const char *name);
+const char *hl_scenario_name(int scenario);
+const char *hl_fitting_state_name(int state);
+
+enum hl_chamber_mode {
+    HL_CHAMBER_MODEL = 0,  /* the model's chamber air temperature */
+    HL_CHAMBER_GROUND = 1, /* follows the ground at pipe depth + offset */
+    HL_CHAMBER_FIXED = 2   /* chamber_air_k */
+};
+
+enum hl_ground_source {
+    HL_GROUND_KUSUDA = 0, /* hl_kusuda at the pipe axis */
+    HL_GROUND_EPW = 1     /* the EPW header's monthly ground temperatures,
+                             interpolated to the depth of the Kusuda
+                             record (depth_m) */
+};
+
+typedef struct hl_season_progress {
+    void (*fn)(void *user, int done, int total);
+    void *user;
+} hl_season_progress;
+
+typedef struct hl_season_options {
+    const char *from, *to; /* see hl_weather_select; NULL = the season */
+    int n_scenarios;       /* 0 = all three */
+    int scenario[HL_SCEN_COUNT];
+    hl_kusuda ground;
+    int ground_source;       /* enum hl_ground_source */
+    hl_operation operation;  /* used when use_model_operation is 0 */
+    int use_model_operation; /* 1 (default): design load etc. from model */
+    int chamber_mode;        /* enum hl_chamber_mode */
+    double chamber_air_k;    /* HL_CHAMBER_FIXED */
+    double chamber_offset_k; /* HL_CHAMBER_GROUND */
+    hl_layer coating;        /* "coated": one layer (material, thickness) */
+    double coating_emissivity;
+    hl_layer jacket; /* "jacketed" */
+    double jacket_emissivity;
+    double burn_limit_k; /* surface temperature counted as a burn risk */
+    hl_economics economics;
+    hl_season_progress progress;
+} hl_season_options;
+
+/* Defaults: the heating season, all scenarios, Hohhot ground, chamber air
+ * from the model, 8 mm ceramic-microbead coating, 30 mm aerogel jacket,
+ * 60 C burn limit (GB 50264-2013), hl_economics_defaults. Needs the
+ * material table for the coating and jacket layers. */
+int hl_season_options_init(hl_season_options *o, const hl_material_db *db,
+                           hl_error *err);
+
+/* Energies in J over a period. */
+typedef struct hl_energy {
+    double hours;
+    double heat_source_j, heat_delivered_j, loss_pipes_j;
+    double loss_fittings_j[HL_FIT_NSTATES];
+    double pump_electric_j;
+} hl_energy;
+
+/* Per-hour power columns of a scenario. */
+enum hl_hour_col {
+    HL_HOUR_SOURCE_W = 0,
+    HL_HOUR_DELIVERED_W,
+    HL_HOUR_LOSS_PIPES_W,
+    HL_HOUR_LOSS_FITTINGS_W,
+    HL_HOUR_PUMP_W,
+    HL_HOUR_SUPPLY_CITY_K, /* supply temperature arriving at the consumers */
+    HL_HOUR_NCOLS
+};
+
+typedef struct hl_season_fitting {
+    char id[48];
+    char type[32];
+    double area_m2;
+    double chainage_m;
+    int state_as_is; /* enum hl_fitting_state */
+} hl_season_fitting;
+
+typedef struct hl_season_scenario {
+    int scenario;
+    hl_energy total;
+    hl_energy month[12];            /* by calendar month, 0 = January */
+    double *hourly;                 /* [n_hours * HL_HOUR_NCOLS] */
+    int *burn_hours;                /* per fitting */
+    double *max_surface_k;          /* per fitting over the run */
+    double *design_surface_k;       /* per fitting at the coldest hour */
+    int burn_fitting_hours;         /* sum of burn_hours */
+    double fitting_area_changed_m2; /* area retrofitted vs as-is */
+    hl_payback payback;             /* vs as-is; zero for as-is itself */
+} hl_season_scenario;
+
+typedef struct hl_season hl_season;
+
+/* Runs the season on the model at model_path (NULL = the embedded
+ * Tuoketuo-Hohhot line) with the weather w. */
+int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
+                  const hl_season_options *opt, hl_error *err);
+void hl_season_free(hl_season *s);
+
+int hl_season_hours(const hl_season *s);
+/* Weather index of run hour k (into the hl_weather passed to run). */
+int hl_season_weather_index(const hl_season *s, int k);
+/* Per-hour boundary conditions used. */
+double hl_season_outdoor_k(const hl_season *s, int k);
+double hl_season_ground_k(const hl_season *s, int k);
+double hl_season_demand_w(const hl_season *s, int k);
+double hl_season_supply_k(const hl_season *s, int k);
+int hl_season_scenario_count(const hl_season *s);
+const hl_season_scenario *hl_season_scenario_at(const hl_season *s, int i);
+/* NULL if that scenario was not run. */
+const hl_season_scenario *hl_season_find(const hl_season *s, int scenario);
+int hl_season_fitting_count(const hl_season *s);
+const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i);
+const char *hl_season_model_name(const hl_season *s);
+const hl_weather *hl_season_weather(const hl_season *s);
+const hl_season_options *hl_season_options_used(const hl_season *s);
+const hl_warnings *hl_season_warnings(const hl_season *s);
+
+/* hourly.csv, monthly.csv and fittings.csv in dir (created if missing);
+ * nothing is left behind on error. */
+int hl_season_write_csv(const hl_season *s, const char *dir, hl_error *err);
+
+/* ---- report ------------------------------------------------------------- */
+
+/* The self-contained HTML report of a season (plots inlined, nothing
+ * loaded from the network). Written to a temp file beside path, then
+ * renamed: no partial file on error. The plotting library is read from
+ * $HEATLINE_ECHARTS, the install's share/heatline/report/, or the source
+ * tree's report/node_modules/echarts/dist/echarts.min.js. */
+int hl_report_write_season(const char *path, const hl_season *s, hl_error *err);
+/* The report of one steady run at design conditions on the model at
+ * model_path (NULL = embedded default): pressure diagram, temperatures,
+ * losses, fitting surfaces. */
+int hl_report_write_run(const char *path, const char *model_path,
+                        hl_error *err);
+
+#endif

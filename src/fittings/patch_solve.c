@@ -1,0 +1,278 @@
+/*
+ * patch_solve.c - heat loss and surface temperatures of one surface patch.
+ *
+ * Isothermal patches (wetted bodies, hubs, shells) have their metal at the
+ * medium temperature; bare, their outer flux comes straight from the
+ * surface engine's outer coefficients; covered, the surface engine solves
+ * the layered wall, cylinder or sphere. Fins (flange rims, ring plates,
+ * ribs, legs, stems and necks) conduct heat from a root at the medium
+ * temperature and lose it along their length: their heat is eta U A theta_b
+ * with the fin efficiency eta of physics/fin.c and U the series of the
+ * cover's conduction resistance and the outer coefficient (a cover on a fin
+ * lowers U, which raises eta but lowers the heat). U depends on the surface
+ * temperature, so each fin is iterated on its mean surface temperature.
+ * Sources and limits: docs/physics.md, "Fittings".
+ */
+#include "fittings_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#define FIN_PASSES 4
+
+int solve_ctx_init(solve_ctx *s, const hl_fitting_conditions *c, hl_error *err)
+{
+    (void)err;
+    memset(&s->bc, 0, sizeof s->bc);
+    s->bc.air_k = c->air_k;
+    s->bc.radiant_k = c->radiant_k;
+    s->bc.wind_m_s = c->wind_m_s;
+    s->bc.set = c->coef_set;
+    s->bc.pressure_pa = 101325.0;
+    s->t_metal = c->medium_k;
+    s->cover = c->cover.state == HL_FIT_BARE ? NULL : &c->cover;
+    s->bc.emissivity = s->cover ? c->cover.emissivity : c->bare_emissivity;
+    if (s->cover) { /* only the fields a one-layer solve reads: the
+                       template is 4.5 kB and set once per fitting */
+        s->in.inner_temp_k = c->medium_k;
+        s->in.h_inner = 0.0;
+        s->in.n_layers = 1;
+        s->in.layer[0] = c->cover.layer;
+    }
+    return HL_OK;
+}
+
+static int geometry_of(int kind)
+{
+    switch (kind) {
+    case PATCH_CYL_H:
+        return HL_GEOM_HORIZONTAL_CYLINDER;
+    case PATCH_CYL_V:
+    case PATCH_FIN_PIN:
+        return HL_GEOM_VERTICAL_CYLINDER;
+    case PATCH_PLATE_UP:
+        return HL_GEOM_PLATE_UP;
+    case PATCH_PLATE_DOWN:
+        return HL_GEOM_PLATE_DOWN;
+    case PATCH_SPHERE:
+        return HL_GEOM_SPHERE;
+    default:
+        return HL_GEOM_VERTICAL_WALL;
+    }
+}
+
+void patch_bc(const solve_ctx *s, const fit_patch *p, hl_outer_bc *bc)
+{
+    *bc = s->bc;
+    bc->geometry = geometry_of(p->kind);
+    bc->length_m = p->char_m;
+}
+
+/* Layered solve of a covered surface whose metal is at t_metal: shape and
+ * diameter as the surface engine takes them. Returns the heat flow per
+ * unit of the shape (W/m, W/m2 or W) and the outer surface temperature. */
+static int covered_solve(solve_ctx *s, const hl_outer_bc *bc, int shape,
+                         double d, double *flow, double *ts, hl_error *err)
+{
+    hl_surface_out o;
+    s->in.shape = shape;
+    s->in.diameter_m = d;
+    s->in.outer = *bc;
+    int rc = hl_surface_solve(&s->in, &o, err);
+    if (rc)
+        return rc;
+    if (o.warnings.count && s->warn)
+        hl_warnings_add(s->warn, "%s", o.warnings.text[0]);
+    *flow = o.heat_flow;
+    *ts = o.surface_temp_k;
+    return HL_OK;
+}
+
+static int shape_of(int kind)
+{
+    if (kind == PATCH_CYL_H || kind == PATCH_CYL_V || kind == PATCH_FIN_PIN)
+        return HL_SHAPE_PIPE;
+    return kind == PATCH_SPHERE ? HL_SHAPE_SPHERE : HL_SHAPE_FLAT;
+}
+
+static int solve_isothermal(solve_ctx *s, const fit_patch *p,
+                            hl_fitting_patch_result *r, hl_error *err)
+{
+    hl_outer_bc bc;
+    patch_bc(s, p, &bc);
+    double heat, ts = s->t_metal;
+    if (!s->cover) {
+        heat = hl_outer_flux(&bc, ts, p->d) * p->area;
+    } else {
+        int shape = shape_of(p->kind);
+        int rc = covered_solve(s, &bc, shape, p->d, &heat, &ts, err);
+        if (rc)
+            return rc;
+        /* per metre of cylinder, per m2 of wall, per whole sphere */
+        heat *= shape == HL_SHAPE_PIPE   ? p->length
+                : shape == HL_SHAPE_FLAT ? p->area
+                                         : p->area / (M_PI * p->d * p->d);
+    }
+    r->heat_w = heat * p->count;
+    r->max_surface_k = r->mean_surface_k = ts;
+    r->efficiency = 1.0;
+    return HL_OK;
+}
+
+/* ---- fins ---------------------------------------------------------------- */
+
+/* Combined outer coefficient at surface temperature ts and the environment
+ * temperature it refers to (air and radiant surroundings weighted by the
+ * convective and radiative parts). */
+static void outer_h(const hl_outer_bc *bc, double ts, double d, double *h,
+                    double *te)
+{
+    double hc, hr;
+    hl_outer_coefficients(bc, ts, d, &hc, &hr);
+    *h = hc + hr;
+    *te = *h > 0.0 ? (hc * bc->air_k + hr * bc->radiant_k) / *h : bc->air_k;
+    if (!(*h > 1e-6))
+        *h = 1e-6; /* no driving difference yet: keep U finite */
+}
+
+/* U referred to the metal surface, and the ratio of outer-surface excess to
+ * metal excess (theta_s = ratio * theta_metal). radius > 0: radial cover on
+ * a cylinder of that radius; 0: flat cover. */
+static double cover_u(const solve_ctx *s, double h, double radius,
+                      double t_mean, double *ratio)
+{
+    if (!s->cover) {
+        *ratio = 1.0;
+        return h;
+    }
+    double t = s->cover->layer.thickness_m;
+    double lam = hl_lambda_at(&s->cover->layer.lambda, t_mean);
+    double r_cond, r_out;
+    if (radius > 0.0) {
+        double ro = radius + t;
+        r_cond = radius * log(ro / radius) / lam;
+        r_out = radius / (ro * h);
+    } else {
+        r_cond = t / lam;
+        r_out = 1.0 / h;
+    }
+    double u = 1.0 / (r_cond + r_out);
+    *ratio = u * r_out;
+    return u;
+}
+
+/* Hottest outer surface of a fin: at its root, where the metal is at the
+ * medium temperature. */
+static int root_surface(solve_ctx *s, const hl_outer_bc *bc, int radial,
+                        double d, double *ts, hl_error *err)
+{
+    double flow;
+    *ts = s->t_metal;
+    if (!s->cover)
+        return HL_OK;
+    return covered_solve(s, bc, radial ? HL_SHAPE_PIPE : HL_SHAPE_FLAT, d,
+                         &flow, ts, err);
+}
+
+/* Annular and straight (plate) fins. */
+static int solve_plate_fin(solve_ctx *s, const fit_patch *p,
+                           hl_fitting_patch_result *r, hl_error *err)
+{
+    hl_outer_bc bc;
+    patch_bc(s, p, &bc);
+    double ts_root, ts = 0.0, heat = 0.0, eta = 1.0;
+    int rc = root_surface(s, &bc, 0, 0.0, &ts_root, err);
+    if (rc)
+        return rc;
+    double lc = p->length + p->t / p->faces; /* corrected length */
+    double r2c = p->r2 + p->t / p->faces;    /* corrected radius */
+    double a_fin = p->kind == PATCH_FIN_ANNULAR
+                       ? p->faces * M_PI * (r2c * r2c - p->r1 * p->r1)
+                       : p->faces * p->width * lc;
+    ts = ts_root;
+    for (int pass = 0; pass < FIN_PASSES; pass++) {
+        double h, te, ratio;
+        outer_h(&bc, ts, 0.0, &h, &te);
+        double u = cover_u(s, h, 0.0, 0.5 * (s->t_metal + ts), &ratio);
+        double m = fin_m_plate(u, p->k, p->t, p->faces);
+        eta = p->kind == PATCH_FIN_ANNULAR ? fin_eff_annular(m, p->r1, r2c)
+                                           : fin_eff_straight(m, lc);
+        double theta_b = s->t_metal - te;
+        heat = eta * u * (a_fin + p->extra_area) * theta_b;
+        ts = te + ratio * eta * theta_b;
+    }
+    r->heat_w = heat * p->count;
+    r->max_surface_k = fmax(ts_root, ts); /* h varies with the surface */
+    r->mean_surface_k = ts;
+    r->efficiency = eta;
+    return HL_OK;
+}
+
+/* Stems and necks: a pin fin with its lumped tip (handwheel, gearbox). */
+typedef struct pin_state {
+    double ts_stem, ts_tip, heat, eta;
+} pin_state;
+
+static void pin_pass(solve_ctx *s, const fit_patch *p, const hl_outer_bc *bc,
+                     const hl_outer_bc *bc_tip, pin_state *st)
+{
+    double r = 0.5 * p->d, ac = M_PI * r * r, per = M_PI * p->d;
+    double a_stem = per * p->length;
+    double h, te, ratio, h_t, te_t, ratio_t;
+    outer_h(bc, st->ts_stem, p->d, &h, &te);
+    double u = cover_u(s, h, r, 0.5 * (s->t_metal + st->ts_stem), &ratio);
+    outer_h(bc_tip, st->ts_tip, p->tip_char, &h_t, &te_t);
+    double u_t = cover_u(s, h_t, p->tip_cylinder ? 0.5 * p->tip_char : 0.0,
+                         0.5 * (s->t_metal + st->ts_tip), &ratio_t);
+    double m = sqrt(u * per / (p->k * ac)), frac;
+    double g =
+        fin_pin_conductance(m, p->length, p->k * ac, u_t * p->tip_area, &frac);
+    double theta_b = s->t_metal - te;
+    double q_tip = u_t * p->tip_area * frac * theta_b;
+    st->heat = g * theta_b;
+    st->eta = g / (u * a_stem + u_t * p->tip_area);
+    double theta_stem = a_stem > 0 ? (st->heat - q_tip) / (u * a_stem) : 0.0;
+    st->ts_stem = te + ratio * theta_stem;
+    st->ts_tip = te + ratio_t * frac * theta_b;
+}
+
+static int solve_pin(solve_ctx *s, const fit_patch *p,
+                     hl_fitting_patch_result *r, hl_error *err)
+{
+    hl_outer_bc bc, bc_tip;
+    patch_bc(s, p, &bc);
+    bc_tip = s->bc;
+    bc_tip.geometry = p->tip_geom;
+    bc_tip.length_m = p->tip_char;
+    double ts_root;
+    int rc = root_surface(s, &bc, 1, p->d, &ts_root, err);
+    if (rc)
+        return rc;
+    pin_state st = {ts_root, ts_root, 0.0, 1.0};
+    for (int pass = 0; pass < FIN_PASSES; pass++)
+        pin_pass(s, p, &bc, &bc_tip, &st);
+    double a_stem = M_PI * p->d * p->length;
+    r->heat_w = st.heat * p->count;
+    /* the tip sees its own coefficient: a cooler tip in weak convection
+       can have a hotter outer face than the root */
+    r->max_surface_k = fmax(ts_root, fmax(st.ts_stem, st.ts_tip));
+    r->mean_surface_k =
+        (st.ts_stem * a_stem + st.ts_tip * p->tip_area) / p->area;
+    r->efficiency = st.eta;
+    return HL_OK;
+}
+
+int patch_solve(solve_ctx *s, const fit_patch *p, hl_fitting_patch_result *r,
+                hl_error *err)
+{
+    r->area_m2 = p->area * p->count;
+    switch (p->kind) {
+    case PATCH_FIN_ANNULAR:
+    case PATCH_FIN_STRAIGHT:
+        return solve_plate_fin(s, p, r, err);
+    case PATCH_FIN_PIN:
+        return solve_pin(s, p, r, err);
+    default:
+        return solve_isothermal(s, p, r, err);
+    }
+}

@@ -1,0 +1,39 @@
+/*
+ * report.h - internals of the HTML report: the data object for the plots
+ * (report_data.c) and the page writer (report_html.c).
+ */
+#ifndef HL_IO_REPORT_H
+#define HL_IO_REPORT_H
+
+#include "io.h"
+#include "season/season_internal.h"
+
+#include <jansson.h>
+
+/* one_hour: a run report (one design hour, kW) instead of a season. */
+json_t *report_data(const hl_season *s, int one_hour);
+
+/* The text of Apache ECharts (echarts.min.js), caller frees. Looks in
+ * $HEATLINE_ECHARTS, the install's share/heatline/report/, then the source
+ * tree's report/node_modules/echarts/dist/. */
+int report_load_echarts(char **text, size_t *len, char *where, size_t cap,
+                        hl_error *err);
+
+enum report_chart {
+    CHART_PRESSURE = 0,
+    CHART_TEMPERATURE,
+    CHART_BREAKDOWN,
+    CHART_MONTHS,
+    CHART_DURATION,
+    CHART_SURFACES,
+    CHART_PAYBACK
+};
+
+/* Page head (with the CSP), escaped text, a chart placeholder, and the
+ * end: ECharts, the data and report.js inlined. */
+int report_page_begin(FILE *f, const char *title);
+void report_html_escape(FILE *f, const char *text);
+void report_chart_div(FILE *f, int which);
+int report_page_end(FILE *f, json_t *data, hl_error *err);
+
+#endif

@@ -1,0 +1,272 @@
+/* report_season.c - content of the season and run reports: the summary a
+ * manager reads first, the tables, and where each plot goes. */
+#include "report.h"
+#include "util/util.h"
+
+#include <math.h>
+#include <string.h>
+
+#define GJ 1e9
+
+static double fit_j(const hl_energy *e)
+{
+    return e->loss_fittings_j[0] + e->loss_fittings_j[1] +
+           e->loss_fittings_j[2];
+}
+
+static void period_text(const hl_season *s, char *buf, size_t cap)
+{
+    const hl_weather *w = s->weather;
+    int a = s->first, b = (s->first + s->n_hours - 1) % w->n;
+    snprintf(buf, cap, "%02d-%02d to %02d-%02d (%d hours)", w->month[a],
+             w->day[a], w->month[b], w->day[b], s->n_hours);
+}
+
+static void synthetic_banner(FILE *f, const hl_season *s)
+{
+    fputs("<p class=\"note\">Model: ", f);
+    report_html_escape(f, s->model_name);
+    fputs(". Weather: ", f);
+    report_html_escape(f, s->weather->source);
+    fputs(".</p>\n", f);
+    if (s->weather->synthetic)
+        fputs("<div class=\"synthetic\">Weather is SYNTHETIC: a typical "
+              "year built from Hohhot monthly normals with a smooth "
+              "interpolation and a cosine daily cycle, not measured hourly "
+              "data. Use --weather FILE.epw for a real typical year.</div>\n",
+              f);
+}
+
+static void summary_retrofit(FILE *f, const hl_season *s,
+                             const hl_season_scenario *sc)
+{
+    const hl_payback *p = &sc->payback;
+    const hl_economics *e = &s->opt.economics;
+    fprintf(f,
+            "<p><b>All fittings %s:</b> saves %.0f GJ of heat per "
+            "season (%.0f t of standard coal, %.0f t of CO<sub>2</sub>), "
+            "worth %.1f &times; 10<sup>4</sup> CNY at %.0f CNY/GJ, for an "
+            "investment of %.1f &times; 10<sup>4</sup> CNY on %.0f "
+            "m<sup>2</sup>. ",
+            hl_scenario_name(sc->scenario), p->heat_saved_gj, p->coal_saved_tce,
+            p->co2_saved_t, p->annual_saving_cny / 1e4,
+            e->heat_price_cny_per_gj, p->investment_cny / 1e4,
+            sc->fitting_area_changed_m2);
+    if (isfinite(p->simple_payback_years))
+        fprintf(f, "Simple payback <b>%.1f years</b>; ",
+                p->simple_payback_years);
+    else
+        fputs("It never pays back; ", f);
+    fprintf(f,
+            "net present value %.1f &times; 10<sup>4</sup> CNY over %.0f "
+            "years at %.0f %%. Fitting-hours above the %.0f &deg;C burn "
+            "limit: %d (as-is %d).</p>\n",
+            p->npv_cny / 1e4, e->service_life_years, 100 * e->discount_rate,
+            s->opt.burn_limit_k - HL_ZERO_C_K, sc->burn_fitting_hours,
+            s->scen[0].burn_fitting_hours);
+}
+
+static void summary(FILE *f, const hl_season *s)
+{
+    const hl_energy *e = &s->scen[0].total;
+    char period[64];
+    period_text(s, period, sizeof period);
+    double lost = e->loss_pipes_j + fit_j(e);
+    fprintf(f,
+            "<div class=\"summary\"><p>From %s the line produced "
+            "<b>%.2f million GJ</b> and delivered %.2f million GJ. As it "
+            "is, it lost %.0f GJ (%.2f %% of the heat produced): %.0f GJ "
+            "in the buried pipes and <b>%.0f GJ in the fittings</b> of "
+            "the valve chambers. Pumps used %.0f MWh of electricity.</p>\n",
+            period, e->heat_source_j / GJ / 1e6, e->heat_delivered_j / GJ / 1e6,
+            lost / GJ, 100 * lost / fmax(e->heat_source_j, 1.0),
+            e->loss_pipes_j / GJ, fit_j(e) / GJ, e->pump_electric_j / 3.6e9);
+    for (int i = 1; i < s->n_scen; i++)
+        summary_retrofit(f, s, &s->scen[i]);
+    fputs("</div>\n", f);
+}
+
+static void energy_table(FILE *f, const hl_season *s)
+{
+    fputs("<table><tr><th>Scenario</th><th>Produced (GJ)</th>"
+          "<th>Delivered (GJ)</th><th>Pipes lost (GJ)</th><th>Fittings bare "
+          "(GJ)</th><th>Fittings coated (GJ)</th><th>Fittings jacketed "
+          "(GJ)</th><th>Pumps (MWh)</th><th>Burn fitting-hours</th></tr>\n",
+          f);
+    for (int i = 0; i < s->n_scen; i++) {
+        const hl_energy *e = &s->scen[i].total;
+        fprintf(f,
+                "<tr><td>%s</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
+                "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
+                "<td>%d</td></tr>\n",
+                hl_scenario_name(s->scen[i].scenario), e->heat_source_j / GJ,
+                e->heat_delivered_j / GJ, e->loss_pipes_j / GJ,
+                e->loss_fittings_j[0] / GJ, e->loss_fittings_j[1] / GJ,
+                e->loss_fittings_j[2] / GJ, e->pump_electric_j / 3.6e9,
+                s->scen[i].burn_fitting_hours);
+    }
+    fputs("</table>\n", f);
+}
+
+static void factors_table(FILE *f, const hl_season *s)
+{
+    const hl_economics *e = &s->opt.economics;
+    fprintf(f,
+            "<table><tr><th>Factor</th><th>Value</th><th>Source</th></tr>"
+            "<tr><td>Heat price</td><td>%g CNY/GJ</td><td>assumed "
+            "plant-gate value (research notes 5.6)</td></tr>"
+            "<tr><td>Electricity price</td><td>%g CNY/kWh</td><td>assumed"
+            "</td></tr><tr><td>Coating cost</td><td>%g CNY/m<sup>2</sup>"
+            "</td><td>assumed, 8 mm installed (notes 4)</td></tr>"
+            "<tr><td>Jacket cost</td><td>%g CNY/m<sup>2</sup></td><td>"
+            "assumed</td></tr><tr><td>Service life</td><td>%g years</td>"
+            "<td>assumed</td></tr><tr><td>Discount rate</td><td>%g %%</td>"
+            "<td>NDRC social discount rate (2006)</td></tr>"
+            "<tr><td>Standard coal</td><td>%g tce/GJ</td><td>GB/T 2589: "
+            "1 kgce = 29.3076 MJ</td></tr><tr><td>CO<sub>2</sub></td>"
+            "<td>%g t/GJ</td><td>China enterprise GHG accounting default "
+            "for purchased heat</td></tr></table>\n"
+            "<p class=\"note\">Every factor can be changed on the command "
+            "line (heatline season --help); docs/physics.md gives the "
+            "sources.</p>\n",
+            e->heat_price_cny_per_gj, e->elec_price_cny_per_kwh,
+            e->coating_cost_cny_per_m2, e->jacket_cost_cny_per_m2,
+            e->service_life_years, 100 * e->discount_rate, e->tce_per_gj,
+            e->co2_t_per_gj);
+}
+
+static void section(FILE *f, const char *title, int chart)
+{
+    fprintf(f, "<h2>%s</h2>\n", title);
+    report_chart_div(f, chart);
+}
+
+static int write_season_page(FILE *f, const hl_season *s, hl_error *err)
+{
+    report_page_begin(f, "heatline: heating season report");
+    synthetic_banner(f, s);
+    summary(f, s);
+    fputs("<h2>Energy over the period</h2>\n", f);
+    energy_table(f, s);
+    section(f, "Hydraulic pressure diagram", CHART_PRESSURE);
+    section(f, "Temperature along the line", CHART_TEMPERATURE);
+    section(f, "Heat-loss breakdown", CHART_BREAKDOWN);
+    section(f, "Month by month", CHART_MONTHS);
+    section(f, "Outdoor temperature and load", CHART_DURATION);
+    section(f, "Fitting surface temperatures", CHART_SURFACES);
+    section(f, "Payback", CHART_PAYBACK);
+    fputs("<h2>Economic and emission factors</h2>\n", f);
+    factors_table(f, s);
+    json_t *data = report_data(s, 0);
+    int rc = report_page_end(f, data, err);
+    json_decref(data);
+    return rc;
+}
+
+static int write_atomic(const char *path, const hl_season *s, int one_hour,
+                        hl_error *err);
+
+int hl_report_write_season(const char *path, const hl_season *s, hl_error *err)
+{
+    return write_atomic(path, s, 0, err);
+}
+
+static void run_summary(FILE *f, const hl_season *s)
+{
+    fprintf(f,
+            "<div class=\"summary\"><p>Design hour: outdoor %.1f &deg;C, "
+            "supply %.1f &deg;C at the plant, demand %.0f MW.</p>\n",
+            s->outdoor_k[0] - HL_ZERO_C_K, s->supply_k[0] - HL_ZERO_C_K,
+            s->demand_w[0] / 1e6);
+    for (int i = 0; i < s->n_scen; i++) {
+        const hl_energy *e = &s->scen[i].total;
+        fprintf(f,
+                "<p><b>%s</b>: pipes lose %.0f kW, fittings %.0f kW; "
+                "%d fittings above the %.0f &deg;C burn limit.</p>\n",
+                hl_scenario_name(s->scen[i].scenario), e->loss_pipes_j / 3.6e6,
+                fit_j(e) / 3.6e6, s->scen[i].burn_fitting_hours,
+                s->opt.burn_limit_k - HL_ZERO_C_K);
+    }
+    fputs("</div>\n", f);
+}
+
+static int write_run_page(FILE *f, const hl_season *s, hl_error *err)
+{
+    report_page_begin(f, "heatline: line at design conditions");
+    fputs("<p class=\"note\">Model: ", f);
+    report_html_escape(f, s->model_name);
+    fputs(".</p>\n", f);
+    run_summary(f, s);
+    section(f, "Hydraulic pressure diagram", CHART_PRESSURE);
+    section(f, "Temperature along the line", CHART_TEMPERATURE);
+    section(f, "Heat-loss breakdown", CHART_BREAKDOWN);
+    section(f, "Fitting surface temperatures", CHART_SURFACES);
+    json_t *data = report_data(s, 1);
+    int rc = report_page_end(f, data, err);
+    json_decref(data);
+    return rc;
+}
+
+static int write_atomic(const char *path, const hl_season *s, int one_hour,
+                        hl_error *err)
+{
+    atomic_file a;
+    int rc = atomic_open(&a, path, err);
+    if (rc)
+        return rc;
+    rc =
+        one_hour ? write_run_page(a.f, s, err) : write_season_page(a.f, s, err);
+    if (rc) {
+        atomic_abort(&a);
+        return rc;
+    }
+    return atomic_commit(&a, err);
+}
+
+/* The model's design outdoor temperature. */
+static int design_outdoor_k(const char *model_path, double *t_k, hl_error *err)
+{
+    plant *p = NULL;
+    hl_operation op;
+    int rc = plant_open(&p, model_path, err);
+    if (rc)
+        return rc;
+    plant_operation(p, &op);
+    plant_close(p);
+    *t_k = op.design_outdoor_k;
+    return HL_OK;
+}
+
+/* One design hour on 15 January at the design outdoor temperature. */
+int hl_report_write_run(const char *path, const char *model_path, hl_error *err)
+{
+    hl_material_db *db = NULL;
+    hl_season *s = NULL;
+    hl_season_options o;
+    hl_weather w;
+    int rc = hl_material_db_new(&db, err);
+    if (!rc)
+        rc = hl_season_options_init(&o, db, err);
+    double t_design = 0.0;
+    if (!rc)
+        rc = design_outdoor_k(model_path, &t_design, err);
+    if (!rc)
+        rc = weather_alloc(&w, 1, err);
+    if (rc) {
+        hl_material_db_free(db);
+        return rc;
+    }
+    w.year[0] = 0, w.month[0] = 1, w.day[0] = 15, w.hour[0] = 0;
+    w.dry_bulb_k[0] = t_design;
+    copy_text(w.source, sizeof w.source, "design outdoor temperature");
+    o.from = o.to = "01-15";
+    o.n_scenarios = 2;
+    o.scenario[0] = HL_SCEN_AS_IS, o.scenario[1] = HL_SCEN_COATED;
+    rc = hl_season_run(&s, model_path, &w, &o, err);
+    if (!rc)
+        rc = write_atomic(path, s, 1, err);
+    hl_season_free(s);
+    hl_weather_free(&w);
+    hl_material_db_free(db);
+    return rc;
+}

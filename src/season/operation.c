@@ -1,0 +1,71 @@
+/* operation.c - heat demand and supply-temperature reset from the outdoor
+ * temperature.
+ * Demand: the degree-hour (linear) load line, Q = Q_d (t_b - t_o) /
+ * (t_b - t_d), the basis of design heat load and seasonal heat demand in
+ * CJJ 34-2010 clause 3.1 / GB 50736-2012 clause 5.2 (load proportional to
+ * the inside-outside difference); t_b is the balance temperature, zero
+ * below it. Reset: the plant's linear quality-regulation curve of the
+ * research notes 5.1 [A] (130 C at <= -17 C, 90 C at +5 C, floor 85 C);
+ * above +5 C the line is extended until it meets the floor (+7.75 C). */
+#include "heatline.h"
+
+#include <math.h>
+
+void hl_operation_hohhot(hl_operation *op)
+{
+    op->design_load_w = 2.24e9;                /* notes 5.1 [D] */
+    op->design_outdoor_k = HL_ZERO_C_K - 17.0; /* GB 50736-2012 App. A [R] */
+    op->balance_k = HL_ZERO_C_K + 18.0; /* indoor design 18 C, GB 50736 [R] */
+    op->design_supply_k = HL_ZERO_C_K + 130.0; /* notes 1.1 [S] */
+    op->design_return_k = HL_ZERO_C_K + 50.0;  /* notes 4 [A] */
+    op->reset_cold_outdoor_k = HL_ZERO_C_K - 17.0;
+    op->reset_cold_supply_k = HL_ZERO_C_K + 130.0;
+    op->reset_warm_outdoor_k = HL_ZERO_C_K + 5.0;
+    op->reset_warm_supply_k = HL_ZERO_C_K + 90.0;
+    op->reset_floor_k = HL_ZERO_C_K + 85.0;
+    op->regulation = HL_REG_QUALITY;
+}
+
+int hl_operation_check(const hl_operation *op, hl_error *err)
+{
+    if (!(op->design_load_w > 0.0 && isfinite(op->design_load_w)))
+        return hl_error_set(err, HL_EINVAL, "design load %g W: expected > 0",
+                            op->design_load_w);
+    if (!(op->balance_k > op->design_outdoor_k))
+        return hl_error_set(err, HL_EINVAL,
+                            "balance temperature %.1f C: expected above the "
+                            "design outdoor temperature %.1f C",
+                            op->balance_k - HL_ZERO_C_K,
+                            op->design_outdoor_k - HL_ZERO_C_K);
+    if (!(op->reset_warm_outdoor_k > op->reset_cold_outdoor_k))
+        return hl_error_set(err, HL_EINVAL,
+                            "reset curve: warm-end outdoor temperature must "
+                            "be above the cold end");
+    if (!(op->design_supply_k > op->design_return_k))
+        return hl_error_set(err, HL_EINVAL,
+                            "design supply temperature must exceed the "
+                            "design return temperature");
+    if (op->regulation != HL_REG_QUALITY && op->regulation != HL_REG_QUANTITY)
+        return hl_error_set(err, HL_EINVAL, "regulation %d: unknown",
+                            op->regulation);
+    return HL_OK;
+}
+
+double hl_demand_w(const hl_operation *op, double outdoor_k)
+{
+    double f =
+        (op->balance_k - outdoor_k) / (op->balance_k - op->design_outdoor_k);
+    return op->design_load_w * fmax(0.0, f);
+}
+
+double hl_supply_temp_k(const hl_operation *op, double outdoor_k)
+{
+    if (op->regulation == HL_REG_QUANTITY)
+        return op->design_supply_k;
+    double x0 = op->reset_cold_outdoor_k, x1 = op->reset_warm_outdoor_k;
+    double f = (outdoor_k - x0) / (x1 - x0);
+    f = fmax(0.0, f); /* the line continues above the warm end */
+    double t = op->reset_cold_supply_k +
+               f * (op->reset_warm_supply_k - op->reset_cold_supply_k);
+    return fmax(t, op->reset_floor_k);
+}

@@ -1,0 +1,64 @@
+#!/bin/sh
+# heatline season as a user types it: the default run, JSON keys, a date
+# range, CSV tables, and bad input (bad EPW row, date range outside the
+# file, unknown scenario, negative price): one error line, exit 2, no
+# partial output file.
+set -u
+H=${HEATLINE:?}
+D=${HL_SOURCE_DIR:?}/tests/data/weather
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$H" season > "$tmp/out.txt" 2> "$tmp/err.txt" || fail "default run"
+grep -q "4392 hours" "$tmp/out.txt" || fail "default period is not 4392 h"
+grep -q "SYNTHETIC" "$tmp/out.txt" || fail "synthetic weather not labelled"
+grep -q "payback" "$tmp/out.txt" || fail "no payback line"
+
+"$H" season --from 01-01 --to 01-07 --scenario coated --json \
+    > "$tmp/out.json" || fail "json run"
+for key in '"hours": 168' '"heat_source_gj"' '"loss_fittings_bare_gj"' \
+    '"pump_electric_mwh"' '"simple_payback_years"' '"npv_cny"' \
+    '"coal_saved_tce"' '"co2_saved_t"' '"burn_hours"' '"synthetic": true'; do
+    grep -q "$key" "$tmp/out.json" || fail "JSON lacks $key"
+done
+grep -qi 'nan' "$tmp/out.json" && fail "NaN in JSON"
+
+"$H" season --weather "$D/tiny.epw" --from 01-01 --to 01-02 \
+    --csv "$tmp/csv" > /dev/null || fail "EPW run with --csv"
+for t in hourly monthly fittings; do
+    [ -s "$tmp/csv/$t.csv" ] || fail "$t.csv missing"
+done
+[ "$(wc -l < "$tmp/csv/hourly.csv")" -eq 49 ] || fail "hourly.csv rows"
+head -1 "$tmp/csv/hourly.csv" | grep -q "^month,day,hour,outdoor_c" ||
+    fail "hourly.csv header"
+
+# bad input: exit 2, one line naming the problem, no report file
+expect_fail() { # pattern, then the arguments
+    pat=$1; shift
+    rm -f "$tmp/r.html"
+    "$H" season "$@" --report "$tmp/r.html" > /dev/null 2> "$tmp/err.txt"
+    rc=$?
+    [ $rc -eq 2 ] || fail "exit $rc (expected 2) for: $*"
+    grep -q -- "$pat" "$tmp/err.txt" ||
+        fail "message '$(cat "$tmp/err.txt")' lacks '$pat' for: $*"
+    [ "$(wc -l < "$tmp/err.txt")" -eq 1 ] || fail "more than one line: $*"
+    [ -e "$tmp/r.html" ] && fail "report left behind for: $*"
+    ls "$tmp" | grep -q 'tmp' && fail "temporary file left for: $*"
+    return 0
+}
+expect_fail "bad_dry_bulb.epw:12: dry-bulb" --weather "$D/bad_dry_bulb.epw"
+expect_fail "short_row.epw:14:" --weather "$D/short_row.epw"
+expect_fail "outside the weather file" --weather "$D/two_days.csv"
+expect_fail "outside the weather file" --weather "$D/tiny.epw" \
+    --from 01-01 --to 01-05
+expect_fail "unknown" --scenario insulated
+expect_fail "heat-price -3" --heat-price -3
+expect_fail "coating-cost" --coating-cost -1
+expect_fail "discount-rate" --discount-rate 8
+expect_fail "unknown material" --coating unobtainium:8
+expect_fail "cannot open" --weather "$tmp/none.epw"
+expect_fail "expected a date" --from 15-10
+"$H" season --bogus > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option"
+"$H" season --help | grep -q "usage: heatline season" || fail "--help"
+echo "season CLI: all checks passed"

@@ -1,0 +1,53 @@
+#!/bin/sh
+# The season report opens in headless Chromium (Debian's chromium, from
+# scripts/setup.sh --test) and every plot is drawn: each chart placeholder
+# holds an <svg> with drawn paths after the scripts ran. The page loads
+# nothing from the network: no http(s) src/href, a CSP of default-src
+# 'none', and the inlined JSON cannot close its <script> element.
+# Skipped (77) when chromium or the inlined plotting library is missing.
+set -u
+H=${HEATLINE:?}
+command -v chromium > /dev/null 2>&1 || { echo "SKIP: no chromium"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$H" season --from 12-01 --to 01-31 --report "$tmp/season.html" \
+    > /dev/null 2> "$tmp/err.txt"
+rc=$?
+if [ $rc -ne 0 ]; then
+    grep -q "ECharts is not installed" "$tmp/err.txt" &&
+        { echo "SKIP: $(cat "$tmp/err.txt")"; exit 77; }
+    fail "report run: $(cat "$tmp/err.txt")"
+fi
+f="$tmp/season.html"
+grep -Eiq "(src|href)[[:space:]]*=[[:space:]]*[\"']?https?:" "$f" &&
+    fail "the report references the network"
+grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$f" ||
+    fail "no CSP meta tag"
+[ "$(grep -o '</script>' "$f" | wc -l)" -eq 3 ] ||
+    fail "a </script> inside an inlined script or the data"
+grep -q "SYNTHETIC" "$f" || fail "synthetic weather not labelled"
+
+timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+    --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync \
+    --user-data-dir="$tmp/profile" --window-size=1200,900 \
+    --virtual-time-budget=10000 --dump-dom "file://$f" \
+    > "$tmp/dom.html" 2> "$tmp/chromium.log" ||
+    fail "chromium failed: $(tail -3 "$tmp/chromium.log")"
+
+# one chunk per chart placeholder: its id, and whether an svg with drawn
+# paths is inside
+awk 'BEGIN { RS = "<div class=\"chart\"" }
+     NR > 1 {
+         id = $0; sub(/^[^"]*"/, "", id); sub(/".*/, "", id)
+         drawn = ($0 ~ /<svg/ && $0 ~ /<path d="M/) ? "drawn" : "empty"
+         print id, drawn
+     }' "$tmp/dom.html" > "$tmp/charts.txt"
+for id in chart-pressure chart-temperature chart-breakdown chart-months \
+    chart-duration chart-surfaces chart-payback; do
+    grep -q "^$id drawn$" "$tmp/charts.txt" ||
+        fail "$id not rendered ($(grep "^$id" "$tmp/charts.txt"))"
+done
+echo "season report: 7 plots rendered, nothing loaded from the network"

@@ -1,0 +1,89 @@
+#!/bin/sh
+# The surface and thickness commands as a user types them, good and bad.
+. "$(dirname "$0")/lib.sh"
+
+expect_ok "bare pipe" surface --shape pipe --od 1620 --temp 110 --ambient 25
+expect_ok "coated pipe json" surface --shape pipe --od 1620 --temp 110 \
+    --ambient 25 --layer ceramic-microbead:8 --json
+expect_json_keys "coated pipe json" heat_loss_w_per_m heat_flux_w_per_m2 \
+    surface_temp_c interface_temps_c h_convection_w_per_m2k \
+    h_radiation_w_per_m2k
+expect_ok "sphere json" surface --shape sphere --od 500 --temp 150 \
+    --layer rock-wool:50 --json
+expect_json_keys "sphere json" heat_loss_w heat_flux_w_per_m2 surface_temp_c
+expect_ok "flat wall, wind, gb50264" surface --shape flat --temp 200 \
+    --wind 3 --layer k=0.05:60 --coefficients gb50264
+expect_ok "plate facing down, astm" surface --shape flat --temp 90 \
+    --orientation down --height 2 --layer glass-wool:40 \
+    --coefficients astm-c680 --json
+expect_ok "heat gain" surface --shape pipe --od 60.3 --temp 5 --ambient 30 \
+    --layer pir:30
+expect_ok "thickness for 50 C" thickness --shape pipe --od 1620 --temp 110 \
+    --ambient 25 --layer ceramic-microbead:1 --max-surface-temp 50 --json
+expect_json_keys "thickness for 50 C" thickness_mm surface_temp_c
+expect_ok "thickness, first layer" thickness --shape pipe --od 219.1 \
+    --temp 300 --layer rock-wool:50 --layer aluminium-jacket:0.8 --vary 1 \
+    --max-heat-loss 150
+
+# the coating's material beyond its range is a warning, not silence
+"$HEATLINE" surface --shape pipe --od 100 --temp 300 --layer \
+    ceramic-microbead:5 >/dev/null 2>"$tmp/err"
+if grep -q "warning: .*outside the valid range" "$tmp/err"; then
+    echo "ok   range warning"
+else
+    echo "FAIL range warning missing"; fails=$((fails + 1))
+fi
+
+expect_fail "unknown material" "closest: rock-wool" surface --shape pipe \
+    --od 100 --temp 100 --layer rockwool:50
+expect_fail "missing --temp" "--temp is required" surface --shape pipe --od 100
+expect_fail "missing --od" "--od is required" surface --shape pipe --temp 100
+expect_fail "missing --shape" "--shape is required" surface --temp 100
+expect_fail "bad shape" "--shape 'cone'" surface --shape cone --temp 100
+expect_fail "conflicting h" "conflict" surface --shape pipe --od 100 \
+    --temp 100 --h-conv 5 --h-out 10
+expect_fail "wind with fixed h" "conflicts" surface --shape pipe --od 100 \
+    --temp 100 --h-out 10 --wind 3
+expect_fail "zero thickness" "thickness 0 mm" surface --shape pipe --od 100 \
+    --temp 100 --layer rock-wool:0
+expect_fail "negative thickness" "expected > 0" surface --shape pipe \
+    --od 100 --temp 100 --layer rock-wool:-5
+expect_fail "emissivity > 1" "--emissivity 1.5" surface --shape pipe \
+    --od 100 --temp 100 --emissivity 1.5
+expect_fail "emissivity 0" "--emissivity 0" surface --shape pipe --od 100 \
+    --temp 100 --emissivity 0
+expect_fail "below absolute zero" "below absolute zero" surface --shape pipe \
+    --od 100 --temp -300
+expect_fail "not a number" "--temp 'hot'" surface --shape pipe --od 100 \
+    --temp hot
+expect_fail "nan" "--ambient 'nan'" surface --shape pipe --od 100 \
+    --temp 100 --ambient nan
+expect_fail "inf" "--od 'inf'" surface --shape pipe --od inf --temp 100
+expect_fail "negative wind" "--wind -2" surface --shape pipe --od 100 \
+    --temp 100 --wind -2
+expect_fail "unknown option" "unknown or incomplete option '--colour'" \
+    surface --shape pipe --od 100 --temp 100 --colour red
+expect_fail "unknown coefficient set" "--coefficients 'vdi'" surface \
+    --shape pipe --od 100 --temp 100 --coefficients vdi
+expect_fail "bad layer" "expected MATERIAL:MM" surface --shape pipe \
+    --od 100 --temp 100 --layer rock-wool
+expect_fail "od on flat" "--od applies" surface --shape flat --od 100 \
+    --temp 100
+expect_fail "unreachable thickness" "no thickness of layer 1" thickness \
+    --shape pipe --od 100 --temp 110 --ambient 25 --layer k=0.035:1 \
+    --max-surface-temp 24
+expect_fail "no target" "exactly one" thickness --shape pipe --od 100 \
+    --temp 110 --layer k=0.035:1
+expect_fail "two targets" "exactly one" thickness --shape pipe --od 100 \
+    --temp 110 --layer k=0.035:1 --max-surface-temp 50 --max-heat-loss 10
+expect_fail "vary beyond layers" "--vary 3" thickness --shape pipe \
+    --od 100 --temp 110 --layer k=0.035:1 --vary 3 --max-surface-temp 50
+expect_fail "thickness option on surface" "--max-surface-temp. belongs to heatline thickness" \
+    surface --shape pipe --od 100 --temp 110 --max-surface-temp 50
+expect_fail "missing materials file" "cannot open" surface --shape pipe \
+    --od 100 --temp 100 --materials /nonexistent.csv
+printf 'id,name\nx,y\n' >"$tmp/bad.csv"
+expect_fail "malformed materials file" "missing column" surface --shape pipe \
+    --od 100 --temp 100 --materials "$tmp/bad.csv"
+expect_fail "unknown command" "unknown command" surfac --shape pipe
+finish

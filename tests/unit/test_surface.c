@@ -1,0 +1,331 @@
+/*
+ * test_surface.c - the layered-surface solver: closed-form cases, the
+ * conservation and monotonicity properties, inverse = forward, robustness
+ * over a sweep of inputs, and bad input.
+ */
+#include "test_support.h"
+
+#include "heatline.h"
+
+#include <math.h>
+#include <string.h>
+
+#define K(c) ((c) + HL_ZERO_C_K)
+
+static hl_surface_in pipe_in(double od_mm, double t_c, double air_c)
+{
+    hl_surface_in in;
+    hl_surface_in_init(&in);
+    in.diameter_m = od_mm * 1e-3;
+    in.inner_temp_k = K(t_c);
+    in.outer.air_k = in.outer.radiant_k = K(air_c);
+    return in;
+}
+
+static void add_layer(hl_surface_in *in, hl_conductivity lam, double mm)
+{
+    hl_layer *l = &in->layer[in->n_layers++];
+    memset(l, 0, sizeof *l);
+    l->lambda = lam;
+    l->thickness_m = mm * 1e-3;
+    l->t_min_k = l->t_max_k = NAN;
+    strcpy(l->name, "test");
+}
+
+static hl_surface_out solve_ok(const hl_surface_in *in)
+{
+    hl_surface_out out;
+    hl_error err;
+    hl_error_clear(&err);
+    int rc = hl_surface_solve(in, &out, &err);
+    if (rc)
+        fail_msg("solve failed: %s", err.message);
+    return out;
+}
+
+static hl_conductivity poly(double a, double b, double c)
+{
+    hl_conductivity lam = hl_lambda_constant(a);
+    lam.piece[0].ref_k = HL_ZERO_C_K;
+    lam.piece[0].n_coef = 3;
+    lam.piece[0].c[1] = b;
+    lam.piece[0].c[2] = c;
+    return lam;
+}
+
+static void closed_form_flat_sphere_film(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(0, 200, 20);
+    in.shape = HL_SHAPE_FLAT;
+    in.outer.h_total_fixed = 12.0;
+    add_layer(&in, hl_lambda_constant(0.05), 50);
+    hl_surface_out o = solve_ok(&in);
+    assert_double_equal(o.heat_flow, 180.0 / (0.05 / 0.05 + 1.0 / 12.0),
+                        1e-9);
+    /* sphere r1 = 0.1, r2 = 0.15 */
+    in.shape = HL_SHAPE_SPHERE;
+    in.diameter_m = 0.2;
+    o = solve_ok(&in);
+    double r_cond = (1 / 0.1 - 1 / 0.15) / (4 * M_PI * 0.05);
+    double r_out = 1.0 / (12.0 * 4 * M_PI * 0.15 * 0.15);
+    assert_double_equal(o.heat_flow, 180.0 / (r_cond + r_out), 1e-9);
+    /* pipe with an inner film coefficient: fluid at 200 C */
+    in.shape = HL_SHAPE_PIPE;
+    in.h_inner = 500.0;
+    o = solve_ok(&in);
+    double r = 1 / (500.0 * M_PI * 0.2) + log(0.3 / 0.2) / (2 * M_PI * 0.05) +
+               1 / (12.0 * M_PI * 0.3);
+    assert_double_equal(o.heat_flow, 180.0 / r, 1e-9);
+    assert_double_equal(o.temp_k[0], K(200) - o.heat_flow / (500 * M_PI * 0.2),
+                        1e-8);
+}
+
+/* Heat flow recomputed layer by layer from the reported temperatures. */
+static void same_flow_every_layer(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(114.3, 350, 10);
+    in.outer.wind_m_s = 3.0;
+    add_layer(&in, poly(0.0479, 1.0185e-4, 0), 40);
+    add_layer(&in, poly(0.0337, 1.51e-4, 2e-7), 60);
+    add_layer(&in, hl_lambda_constant(200.0), 0.8);
+    hl_surface_out o = solve_ok(&in);
+    double r = 0.5 * in.diameter_m;
+    for (int i = 0; i < in.n_layers; i++) {
+        double r2 = r + in.layer[i].thickness_m;
+        double g = 2 * M_PI / log(r2 / r);
+        double q = g * hl_lambda_integral(&in.layer[i].lambda, o.temp_k[i + 1],
+                                          o.temp_k[i]);
+        assert_double_equal(q, o.heat_flow, 1e-9 * o.heat_flow);
+        r = r2;
+    }
+    double outer = hl_outer_flux(&in.outer, o.surface_temp_k, 2 * r);
+    assert_double_equal(outer * M_PI * 2 * r, o.heat_flow,
+                        1e-9 * o.heat_flow);
+    assert_double_equal(o.temp_k[0], in.inner_temp_k, 1e-8);
+}
+
+static double loss_at(hl_surface_in in, double mm)
+{
+    in.layer[0].thickness_m = mm * 1e-3;
+    return solve_ok(&in).heat_flow;
+}
+
+/* The textbook wire (CRIT cases): loss rises up to the critical radius
+ * lambda/h = 15 mm and falls beyond it. */
+static void critical_radius(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(2, 50, 20);
+    in.outer.h_total_fixed = 10.0;
+    add_layer(&in, hl_lambda_constant(0.15), 1);
+    double prev = loss_at(in, 0.0);
+    for (double mm = 1; mm <= 14; mm += 1) {
+        double q = loss_at(in, mm);
+        assert_true(q > prev);
+        prev = q;
+    }
+    assert_double_equal(loss_at(in, 14.0), 7.63, 0.005); /* r2 = 15 mm */
+    for (double mm = 15; mm <= 200; mm += 5) {
+        double q = loss_at(in, mm);
+        assert_true(q < prev);
+        prev = q;
+    }
+}
+
+static void monotonic_beyond_critical(void **state)
+{
+    (void)state;
+    const int sets[] = {HL_COEF_ISO12241, HL_COEF_ASTM_C680, HL_COEF_GB50264};
+    for (int s = 0; s < 3; s++) {
+        hl_surface_in in = pipe_in(1620, 130, -5);
+        in.outer.set = sets[s];
+        add_layer(&in, poly(0.0337, 1.51e-4, 0), 1);
+        double prev = loss_at(in, 0.0);
+        for (double mm = 0.5; mm < 400; mm *= 1.5) {
+            double q = loss_at(in, mm);
+            assert_true(q < prev);
+            prev = q;
+        }
+    }
+}
+
+static void zero_thickness_is_bare(void **state)
+{
+    (void)state;
+    hl_surface_in bare = pipe_in(273, 150, 20);
+    hl_surface_in zero = bare;
+    add_layer(&zero, hl_lambda_constant(0.04), 0.0);
+    hl_surface_out a = solve_ok(&bare), b = solve_ok(&zero);
+    assert_double_equal(a.heat_flow, b.heat_flow, 1e-12 * a.heat_flow);
+    assert_double_equal(a.surface_temp_k, b.surface_temp_k, 1e-12);
+    assert_double_equal(a.surface_temp_k, bare.inner_temp_k, 0);
+}
+
+static void heat_gain_and_radiant(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(60.3, 5, 30);
+    add_layer(&in, hl_lambda_constant(0.035), 20);
+    hl_surface_out o = solve_ok(&in);
+    assert_true(o.heat_flow < 0);
+    assert_true(o.surface_temp_k > K(5) && o.surface_temp_k < K(30));
+    /* process at air temperature, cold sky: still loses heat by radiation */
+    in = pipe_in(60.3, 20, 20);
+    in.outer.radiant_k = K(-20);
+    o = solve_ok(&in);
+    assert_true(o.heat_flow > 0);
+    /* all equal: nothing flows */
+    in.outer.radiant_k = K(20);
+    o = solve_ok(&in);
+    assert_double_equal(o.heat_flow, 0.0, 1e-9);
+}
+
+static void inverse_matches_forward(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(1620, 110, 25);
+    add_layer(&in, hl_lambda_constant(0.035), 1);
+    in.outer.emissivity = 0.9;
+    const int kinds[] = {HL_TARGET_SURFACE_TEMP, HL_TARGET_HEAT_FLOW,
+                         HL_TARGET_HEAT_FLUX};
+    const double values[] = {K(50), 1500.0, 300.0};
+    for (int i = 0; i < 3; i++) {
+        hl_thickness_target tg = {kinds[i], values[i], 0, 0};
+        hl_surface_out o;
+        hl_error err;
+        hl_error_clear(&err);
+        double t;
+        assert_int_equal(hl_thickness_solve(&in, &tg, &t, &o, &err), HL_OK);
+        hl_surface_in fwd = in;
+        fwd.layer[0].thickness_m = t;
+        hl_surface_out f = solve_ok(&fwd);
+        double got = i == 0 ? f.surface_temp_k
+                     : i == 1 ? f.heat_flow
+                              : f.heat_flux_w_m2;
+        assert_true(got <= values[i]);
+        fwd.layer[0].thickness_m = t - 2e-7; /* just thinner misses it */
+        f = solve_ok(&fwd);
+        got = i == 0 ? f.surface_temp_k : i == 1 ? f.heat_flow
+                                                 : f.heat_flux_w_m2;
+        assert_true(got > values[i]);
+    }
+}
+
+static void unreachable_target(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(100, 110, 25);
+    add_layer(&in, hl_lambda_constant(0.035), 1);
+    hl_thickness_target tg = {HL_TARGET_SURFACE_TEMP, K(24), 0, 0};
+    hl_surface_out o;
+    hl_error err;
+    hl_error_clear(&err);
+    double t;
+    assert_int_equal(hl_thickness_solve(&in, &tg, &t, &o, &err),
+                     HL_EUNREACHABLE);
+    assert_non_null(strstr(err.message, "no thickness"));
+}
+
+/* A deterministic sweep over shapes, sets, temperatures and layers:
+ * every solve converges to finite values inside the bracket. */
+static void robustness_sweep(void **state)
+{
+    (void)state;
+    unsigned long long x = 12345;
+    for (int n = 0; n < 3000; n++) {
+        double u[8];
+        for (int i = 0; i < 8; i++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            u[i] = (double)(x >> 11) / 9007199254740992.0;
+        }
+        hl_surface_in in = pipe_in(1 + 2000 * u[0], -40 + 700 * u[1],
+                                   -40 + 80 * u[2]);
+        in.shape = n % 3;
+        in.outer.set = (n / 3) % 3;
+        in.outer.geometry = in.shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
+                            : in.shape == HL_SHAPE_FLAT ? 2 + (n / 9) % 3
+                                                        : (n / 9) % 2;
+        in.outer.radiant_k = in.outer.air_k + 30 * (u[3] - 0.5);
+        in.outer.wind_m_s = u[4] < 0.5 ? 0 : 20 * u[4];
+        in.outer.emissivity = 0.05 + 0.95 * u[5];
+        for (int l = 0; l < (int)(4 * u[6]); l++)
+            add_layer(&in, poly(0.03, 1e-4, 1e-7), 300 * u[7] / (l + 1));
+        hl_surface_out o = solve_ok(&in);
+        double lo = fmin(in.inner_temp_k, fmin(in.outer.air_k,
+                                               in.outer.radiant_k));
+        double hi = fmax(in.inner_temp_k, fmax(in.outer.air_k,
+                                               in.outer.radiant_k));
+        assert_true(isfinite(o.heat_flow) && isfinite(o.h_conv));
+        assert_true(o.surface_temp_k >= lo - 1e-9 &&
+                    o.surface_temp_k <= hi + 1e-9);
+    }
+}
+
+static int solve_code(const hl_surface_in *in)
+{
+    hl_surface_out out;
+    hl_error err;
+    hl_error_clear(&err);
+    int rc = hl_surface_solve(in, &out, &err);
+    if (rc)
+        assert_true(strlen(err.message) > 10);
+    return rc;
+}
+
+static void bad_input(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(100, 100, 20);
+    hl_surface_in b = in;
+    b.outer.emissivity = 0;
+    assert_int_equal(solve_code(&b), HL_EINVAL);
+    b = in;
+    b.inner_temp_k = -1;
+    assert_int_equal(solve_code(&b), HL_EINVAL);
+    b = in;
+    b.outer.air_k = NAN;
+    assert_int_equal(solve_code(&b), HL_EINVAL);
+    b = in;
+    b.diameter_m = 0;
+    assert_int_equal(solve_code(&b), HL_EINVAL);
+    b = in;
+    add_layer(&b, hl_lambda_constant(0.04), -5);
+    assert_int_equal(solve_code(&b), HL_EINVAL);
+    b = in;
+    add_layer(&b, hl_lambda_constant(-0.04), 5);
+    assert_int_equal(solve_code(&b), HL_EINVAL);
+    b = in;
+    b.n_layers = HL_MAX_LAYERS + 1;
+    assert_int_equal(solve_code(&b), HL_EINVAL);
+}
+
+static void range_warning(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(100, 300, 20);
+    add_layer(&in, hl_lambda_constant(0.03), 50);
+    in.layer[0].t_min_k = K(-50);
+    in.layer[0].t_max_k = K(140);
+    hl_surface_out o = solve_ok(&in);
+    assert_int_equal(o.warnings.count, 1);
+    assert_non_null(strstr(o.warnings.text[0], "outside the valid range"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(closed_form_flat_sphere_film),
+        cmocka_unit_test(same_flow_every_layer),
+        cmocka_unit_test(critical_radius),
+        cmocka_unit_test(monotonic_beyond_critical),
+        cmocka_unit_test(zero_thickness_is_bare),
+        cmocka_unit_test(heat_gain_and_radiant),
+        cmocka_unit_test(inverse_matches_forward),
+        cmocka_unit_test(unreachable_target),
+        cmocka_unit_test(robustness_sweep),
+        cmocka_unit_test(bad_input),
+        cmocka_unit_test(range_warning)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
