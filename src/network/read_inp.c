@@ -34,6 +34,10 @@
 #define SPGR_REF 998.2         /* kg/m3 of specific gravity 1 */
 #define VISCOS_FT2 1.1e-5      /* EPANET default viscosity, ft2/s */
 #define MAX_INP_CURVES 512
+/* EPANET's minor loss is 0.02517 K Q^2 / D^4 (ft, ft3/s; input1.c), i.e.
+ * K v^2 / (2 g') with g' = 8 / (pi^2 0.02517) ft/s2, not its 32.2: this
+ * factor makes heatline's K rho v^2 / 2 give EPANET's head with g = 32.2. */
+#define MINOR_SCALE (32.2 * 0.02517 * M_PI * M_PI / 8.0)
 
 enum sec {
     S_NONE, S_JUNC, S_RES, S_TANK, S_PIPE, S_PUMP, S_VALVE, S_CURVE,
@@ -119,32 +123,28 @@ static int num(inp *in, int line, const char *t, double *out)
 
 /* ---- pass 1: options, curves, patterns, status, demands ----------------------------- */
 
+/* Flow units as EPANET converts them: value / XperCFS ft3/s (types.h
+ * constants, e.g. LPSperCFS = 28.317, which makes its "L/s" 0.99999458 of
+ * an exact litre per second), then ft3 -> m3. */
 static int flow_units(inp *in, int line, const char *u)
 {
     static const struct {
         const char *n;
-        double f;
+        double per_cfs;
         int us;
-    } t[] = {{"CFS", FT * FT * FT, 1},
-             {"GPM", FT * FT * FT / 448.831, 1},
-             {"MGD", FT * FT * FT / 0.64632, 1},
-             {"IMGD", FT * FT * FT / 0.5382, 1},
-             {"AFD", FT * FT * FT / 1.9837, 1},
-             {"LPS", 1e-3, 0},
-             {"LPM", 1e-3 / 60.0, 0},
-             {"MLD", 1e3 / 86400.0, 0},
-             {"CMH", 1.0 / 3600.0, 0},
-             {"CMD", 1.0 / 86400.0, 0},
-             {"CMS", 1.0, 0}};
+    } t[] = {{"CFS", 1.0, 1},     {"GPM", 448.831, 1}, {"MGD", 0.64632, 1},
+             {"IMGD", 0.5382, 1}, {"AFD", 1.9837, 1},  {"LPS", 28.317, 0},
+             {"LPM", 1699.0, 0},  {"MLD", 2.4466, 0},  {"CMH", 101.94, 0},
+             {"CMD", 2446.6, 0},  {"CMS", 0.028317, 0}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strcasecmp(u, t[i].n) == 0) {
-            in->qf = t[i].f;
+            in->qf = FT * FT * FT / t[i].per_cfs;
             in->us = t[i].us;
             in->lf = in->hf = in->us ? FT : 1.0;
             in->df = in->us ? FT / 12.0 : 1e-3;
             return HL_OK;
         }
-    return fail(in, line, "unknown flow units '%s'%s", u, "");
+    return fail(in, line, "unknown flow units '%s'", u);
 }
 
 static int option(inp *in, int line, char **tok, int n)
@@ -358,7 +358,7 @@ static int pipe(inp *in, int line, char **tok, int n)
     s.length_m = len * in->lf;
     s.inner_d_m = d * in->df;
     s.roughness_m = e * (in->us ? FT * 1e-3 : 1e-3); /* mft or mm */
-    s.zeta = km;
+    s.zeta = km * MINOR_SCALE;
     const char *st = n > 7 ? tok[7] : "OPEN", *ov = status_of(in, tok[0]);
     if (ov)
         st = ov;
@@ -453,18 +453,18 @@ static int valve(inp *in, int line, char **tok, int n)
         s.type = VALVE_FLOW;
         s.flow_kg_s = set * in->qf * in->rho;
     } else if (strcasecmp(type, "TCV") == 0) {
-        s.zeta = set;
+        s.zeta = set * MINOR_SCALE;
     } else if (strcasecmp(type, "PBV") != 0) {
         return fail(in, line, "valve '%s': type %s is not supported (FCV, "
                     "TCV and PBV are)", tok[0], type);
     }
     if (st && strcasecmp(st, "OPEN") == 0) { /* fully open: minor loss */
         s.type = VALVE_ISOLATION;
-        s.zeta = km;
+        s.zeta = km * MINOR_SCALE;
     }
     s.open = !(st && strcasecmp(st, "CLOSED") == 0);
     if (s.zeta == 0.0 && km > 0.0)
-        s.zeta = km;
+        s.zeta = km * MINOR_SCALE;
     return net_add_valve(in->c->m, &s);
 }
 
@@ -562,8 +562,7 @@ static void inp_defaults(inp *in, rd_ctx *c)
 {
     memset(in, 0, sizeof *in);
     in->c = c;
-    in->qf = FT * FT * FT; /* EPANET's default units: GPM */
-    in->qf /= 448.831;
+    in->qf = FT * FT * FT / 448.831; /* EPANET's default units: GPM */
     in->us = 1;
     in->lf = in->hf = FT;
     in->df = FT / 12.0;
