@@ -157,6 +157,9 @@ static int resolve_pairs(hl_model *m)
         m->pp_pair[j] = i;
         m->pp_pair_same[i] = m->pp_pair_same[j] = (signed char)pair_same(m, i, j);
     }
+    for (int i = 0; i < m->n_pipes; i++)
+        if (m->pp_role[i] < 0) /* unpaired: the first pipe of its laying */
+            m->pp_role[i] = 0;
     return HL_OK;
 }
 

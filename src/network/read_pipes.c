@@ -540,7 +540,7 @@ static int heat_transfer(rd_ctx *c, pipe_fields *f, net_pipe_spec *s,
     if (f->n_layers == 0)
         return HL_OK; /* adiabatic */
     s->ht = HT_BUILDUP;
-    s->role = f->role < 0 ? 0 : f->role;
+    s->role = f->role; /* -1: from the pairing or the node side */
     int *cached = type >= 0 && !f->thermal ? &c->types->thermal[type] : NULL;
     if (cached && *cached >= 0) {
         s->thermal_type = *cached;
@@ -584,8 +584,6 @@ static int pipe_commit(rd_ctx *c, void *rec)
     s.where = f->where;
     if (geometry(c, f, &s) || heat_transfer(c, f, &s, type))
         return c->m->err.code;
-    if (f->pair && f->role < 0)
-        s.role = -1; /* from the node sides, in net_finish */
     return net_add_pipe(c->m, &s);
 }
 
