@@ -44,7 +44,7 @@
     X(va_dp)
 #define CONSUMER_ARRAYS(X)                                                     \
     X(co_link) X(co_mode) X(co_heat0) X(co_flow0) X(co_heat) X(co_flow)      \
-    X(co_tret) X(co_dt) X(co_tin) X(co_tout) X(co_q)
+    X(co_tret) X(co_dt) X(co_tin) X(co_tout) X(co_q) X(co_m) X(co_m_prev) X(co_f_prev)
 #define SOURCE_ARRAYS(X)                                                       \
     X(so_link) X(so_tsup0) X(so_tsup) X(so_heat) X(so_eff) X(so_pout) X(so_pin) X(so_tin)         \
     X(so_tout) X(so_q) X(so_station)
@@ -441,6 +441,7 @@ int net_add_consumer(hl_model *m, const net_consumer_spec *s)
     m->co_tret[i] = s->return_k;
     m->co_dt[i] = s->dt_k;
     m->co_tin[i] = m->co_tout[i] = m->co_q[i] = NAN;
+    m->co_m[i] = m->co_m_prev[i] = m->co_f_prev[i] = NAN;
     return HL_OK;
 }
 

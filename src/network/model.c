@@ -112,7 +112,7 @@ void net_warn(hl_model *m, const char *fmt, ...)
     X(pu_parallel) X(pu_station) X(pu_dp) X(va_link) X(va_type) X(va_k)      \
     X(va_kvol) X(va_flow) X(va_station) X(va_dp) X(co_link) X(co_mode)       \
     X(co_heat0) X(co_flow0) X(co_heat) X(co_flow) X(co_tret) X(co_dt)        \
-    X(co_tin) X(co_tout) X(co_q) X(so_link) X(so_tsup0) X(so_tsup)           \
+    X(co_tin) X(co_tout) X(co_q) X(co_m) X(co_m_prev) X(co_f_prev) X(so_link) X(so_tsup0) X(so_tsup)           \
     X(so_heat) X(so_eff) X(so_pout) X(so_pin) X(so_tin) X(so_tout) X(so_q) X(so_station)          \
     X(hx_pri) X(hx_sec) X(hx_mode) X(hx_approach) X(hx_ua) X(hx_kp)          \
     X(hx_ks) X(hx_q) X(hx_id) X(hx_station) X(ch_id) X(ch_station)           \

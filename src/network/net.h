@@ -315,6 +315,8 @@ struct hl_model {
     double *co_heat, *co_flow;   /* current (scaled / set) */
     double *co_tret, *co_dt;
     double *co_tin, *co_tout, *co_q; /* results */
+    double *co_m, *co_m_prev, *co_f_prev; /* heat modes: flow in use, and
+                                             the last secant point */
 
     /* sources */
     int n_sources, cap_sources;
@@ -477,6 +479,9 @@ int pump_fit_curve(hl_model *m, int i, const net_pump_spec *s,
 double pump_rise(const hl_model *m, int i);
 /* Mass flow a consumer draws now (thermal_elements.c). */
 double net_consumer_flow(const hl_model *m, int i);
+/* Heat-demand consumers: next flows from the last thermal solve (secant on
+ * m (h_in - h_out) - Q); returns the largest relative change. */
+double net_consumer_update(hl_model *m, int first_round);
 /* Energy totals of a solved model (totals.c). */
 void net_totals(hl_model *m);
 /* Outer diameter of a steel pipe by DN, m; NaN if not a standard DN. */

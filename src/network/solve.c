@@ -148,9 +148,11 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs)
             return m->err.code;
         double dt, dm;
         round_change(m, rs, &dt, &dm);
+        double dc = net_consumer_update(m, r == 1);
         if (!need_rounds && r == 1)
             return HL_OK;
-        if (r > 1 && dt <= o->temp_tol_k && dm <= 10.0 * o->flow_rel_tol)
+        if (r > 1 && dt <= o->temp_tol_k && dm <= 10.0 * o->flow_rel_tol &&
+            dc <= 10.0 * o->flow_rel_tol)
             return HL_OK;
     }
     return net_fail(m, HL_ENOCONVERGE,

@@ -41,13 +41,56 @@ static double consumer_dh(const hl_model *m, int i, double t_in)
     return dh > floor ? dh : floor;
 }
 
+static int heat_mode(const hl_model *m, int i)
+{
+    return m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_HEAT_DT;
+}
+
 double net_consumer_flow(const hl_model *m, int i)
 {
     double scale = m->demand_scale;
-    if (m->co_mode[i] == CONS_FLOW_RETURN || m->co_mode[i] == CONS_FLOW_DT)
+    if (!heat_mode(m, i))
         return m->co_flow[i] * scale;
+    if (!isnan(m->co_m[i]))
+        return m->co_m[i];
     double t_in = isnan(m->co_tin[i]) ? supply_guess(m) : m->co_tin[i];
     return m->co_heat[i] * scale / consumer_dh(m, i, t_in);
+}
+
+/* The flow a heat-demand consumer draws must solve
+ * F(m) = m (h(T_in(m)) - h(T_out)) - Q = 0, with T_in depending on m
+ * through the losses upstream. Substitution m = Q / dh(T_in) diverges
+ * when the losses are large; a secant step on F through the last two
+ * rounds (each consumer on its own) converges, limited to a factor 2 per
+ * round. */
+static double consumer_next(hl_model *m, int i, int first)
+{
+    double q = m->co_heat[i] * m->demand_scale;
+    double m_now = net_consumer_flow(m, i);
+    double dh = consumer_dh(m, i, m->co_tin[i]);
+    double f = m_now * dh - q, sub = q / dh, next = sub;
+    double dm = m_now - m->co_m_prev[i];
+    if (!first && !isnan(m->co_f_prev[i]) && fabs(dm) > 0.0) {
+        double slope = (f - m->co_f_prev[i]) / dm;
+        if (slope > 0.0 && isfinite(slope))
+            next = m_now - f / slope;
+    }
+    if (m_now > 0.0)
+        next = fmin(fmax(next, 0.5 * m_now), 2.0 * m_now);
+    m->co_m_prev[i] = m_now;
+    m->co_f_prev[i] = f;
+    m->co_m[i] = next;
+    return m_now > 0.0 ? fabs(next - m_now) / m_now : 0.0;
+}
+
+double net_consumer_update(hl_model *m, int first_round)
+{
+    double worst = 0.0;
+    for (int i = 0; i < m->n_consumers; i++)
+        if (heat_mode(m, i) && m->lk_open[m->co_link[i]] &&
+            !isnan(m->co_tin[i]))
+            worst = fmax(worst, consumer_next(m, i, first_round));
+    return worst;
 }
 
 double consumer_outlet(hl_model *m, int i, double t_in)
