@@ -1,102 +1,232 @@
 /*
- * cmd_run.c - `heatline run`: the main job on the embedded default. Until
- * the line model lands, the default is the surface analysis of the Hohhot
- * fittings problem: a bare DN1600 steel surface at 110 C and the same
- * surface with 8 mm of ceramic-microbead coating, in valve-chamber air.
+ * cmd_run.c - `heatline run [MODEL] [--json] [--csv DIR]`: load a model
+ * (the embedded Tuoketuo-Hohhot line when none is given; a YAML model or
+ * an EPANET .inp file), solve its steady hydraulics and temperatures, and
+ * print the summary a line engineer reads at a glance, or JSON, or CSV
+ * tables. The fittings are also solved all bare, all coated and all
+ * jacketed, so the summary shows what the coating does to the whole line.
  */
-#include "cli.h"
+#include "run.h"
 
 #include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#define CHAMBER_AIR_C 25.0 /* assumed, research notes section 5.5 */
-#define BURN_LIMIT_C 50.0  /* the utility's target surface temperature */
-#define GB_SCALD_C 60.0    /* GB 50264-2013 anti-scald design surface */
+enum {
+    O_JSON = 256, O_CSV, O_REPORT, O_SUPPLY, O_AMBIENT, O_U, O_CP,
+    O_THERMAL, O_MATERIALS, O_FRICTION, O_HELP
+};
 
-typedef struct demo_case {
-    const char *label;
-    const char *layer; /* NULL = bare */
-} demo_case;
+static const char usage[] =
+    "usage: heatline run [MODEL] [--json] [--csv DIR] [--report FILE.html]\n"
+    "    [--materials FILE] [--friction colebrook|swamee-jain]\n"
+    "  MODEL               a model file (YAML, docs/model-format.md) or an\n"
+    "                      EPANET .inp file; none = the embedded\n"
+    "                      Tuoketuo-Hohhot line\n"
+    "  --json              one JSON object (totals, nodes, pipes, fittings,\n"
+    "                      warnings, ...)\n"
+    "  --csv DIR           nodes.csv, pipes.csv, fittings.csv, profile.csv\n"
+    "  --report FILE.html  the design-hour report (heatline season)\n"
+    "EPANET .inp imports take their heat-transfer data from:\n"
+    "  --supply-temp C     water entering at reservoirs and tanks (80)\n"
+    "  --ambient C         surroundings of every pipe (10)\n"
+    "  --u W/M2K           U on the inner pipe surface (0: no heat loss)\n"
+    "  --cp J/KGK          constant heat capacity (4190)\n"
+    "  --thermal-csv FILE  per pipe: id, u_w_per_m2k or\n"
+    "                      heat_loss_coefficient_w_per_mk, ambient_temp_c\n";
 
-static int solve_case(const hl_material_db *db, const demo_case *dc,
-                      hl_surface_out *o)
+static const struct option options[] = {
+    {"json", no_argument, 0, O_JSON},
+    {"csv", required_argument, 0, O_CSV},
+    {"report", required_argument, 0, O_REPORT},
+    {"supply-temp", required_argument, 0, O_SUPPLY},
+    {"ambient", required_argument, 0, O_AMBIENT},
+    {"u", required_argument, 0, O_U},
+    {"cp", required_argument, 0, O_CP},
+    {"thermal-csv", required_argument, 0, O_THERMAL},
+    {"materials", required_argument, 0, O_MATERIALS},
+    {"friction", required_argument, 0, O_FRICTION},
+    {"help", no_argument, 0, O_HELP},
+    {0, 0, 0, 0}};
+
+/* A temperature option in C into K, within -100..300 C. */
+static int temp_option(const char *opt, const char *text, double *k)
 {
-    hl_surface_in in;
-    hl_error err;
-    hl_error_clear(&err);
-    hl_surface_in_init(&in);
-    in.diameter_m = 1.620;
-    in.inner_temp_k = HL_ZERO_C_K + 110.0;
-    in.outer.air_k = in.outer.radiant_k = HL_ZERO_C_K + CHAMBER_AIR_C;
-    in.outer.emissivity = hl_material_find(db, "steel-bare")->emissivity;
-    if (dc->layer) {
-        const hl_material *m = hl_material_find(db, dc->layer);
-        hl_layer_from_material(m, 8e-3, &in.layer[0]);
-        in.n_layers = 1;
-        in.outer.emissivity = m->emissivity;
+    double c;
+    if (!cli_number("run", opt, text, &c))
+        return 0;
+    if (!(c > -100.0 && c < 300.0)) {
+        cli_fail("run", "%s %g: expected -100 to 300 C", opt, c);
+        return 0;
     }
-    if (hl_surface_solve(&in, o, &err))
-        return cli_fail("run", "%s", err.message);
+    *k = c + HL_ZERO_C_K;
+    return 1;
+}
+
+static int positive_option(const char *opt, const char *text, double *v,
+                           int zero_ok)
+{
+    if (!cli_number("run", opt, text, v))
+        return 0;
+    if (!(*v > 0.0 || (zero_ok && *v == 0.0))) {
+        cli_fail("run", "%s %g: expected %s", opt, *v, zero_ok ? ">= 0" : "> 0");
+        return 0;
+    }
+    return 1;
+}
+
+static int option(int c, run_args *a)
+{
+    hl_load_options *l = &a->load;
+    switch (c) {
+    case O_JSON:
+        a->json = 1;
+        return 1;
+    case O_CSV:
+        a->csv_dir = optarg;
+        return 1;
+    case O_REPORT:
+        a->report = optarg;
+        return 1;
+    case O_SUPPLY:
+        return temp_option("--supply-temp", optarg, &l->inp_supply_temp_k);
+    case O_AMBIENT:
+        return temp_option("--ambient", optarg, &l->inp_ambient_k);
+    case O_U:
+        return positive_option("--u", optarg, &l->inp_u_w_m2k, 1);
+    case O_CP:
+        return positive_option("--cp", optarg, &l->inp_cp_j_kgk, 0);
+    case O_THERMAL:
+        l->inp_thermal_csv = optarg;
+        return 1;
+    case O_MATERIALS:
+        l->materials_path = optarg;
+        return 1;
+    case O_FRICTION:
+        if (strcmp(optarg, "colebrook") == 0 ||
+            strcmp(optarg, "swamee-jain") == 0) {
+            l->friction = strcmp(optarg, "colebrook") == 0
+                              ? HL_FRICTION_COLEBROOK
+                              : HL_FRICTION_SWAMEE_JAIN;
+            return 1;
+        }
+        cli_fail("run", "--friction '%s': expected colebrook or swamee-jain",
+                 optarg);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* 0 = go on, -1 = done (help), EXIT_USAGE = bad arguments. */
+static int parse(int argc, char **argv, run_args *a)
+{
+    memset(a, 0, sizeof *a);
+    hl_load_options_init(&a->load);
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (c == O_HELP) {
+            fputs(usage, stdout);
+            return -1;
+        }
+        if (c == '?')
+            return cli_fail("run", "unknown option or missing value '%s' "
+                            "(try --help)", argv[optind - 1]);
+        if (!option(c, a))
+            return EXIT_USAGE;
+    }
+    if (optind < argc)
+        a->model = argv[optind++];
+    if (optind < argc)
+        return cli_fail("run", "unexpected argument '%s'", argv[optind]);
     return 0;
 }
 
-static const char *verdict(double ts_c)
+const char *run_state_name(int state)
 {
-    if (ts_c > GB_SCALD_C)
-        return "BURN RISK";
-    if (ts_c > BURN_LIMIT_C)
-        return "over target";
-    return "safe";
+    static const char *n[] = {"bare", "coated", "jacketed"};
+    return state >= 0 && state < HL_FIT_NSTATES ? n[state] : "?";
+}
+
+static void count_over_limit(hl_model *m, int *n, double *hottest)
+{
+    *n = 0;
+    *hottest = NAN;
+    for (int i = 0; i < hl_model_count(m, HL_FITTING); i++) {
+        hl_chamber_fitting_result f;
+        if (hl_model_fitting_result(m, i, &f))
+            continue;
+        *n += f.over_limit;
+        if (!(f.surface_temp_k <= *hottest))
+            *hottest = f.surface_temp_k;
+    }
+}
+
+/* Every fitting bare, then coated, then jacketed. */
+static int scenarios(run_result *r)
+{
+    if (hl_model_count(r->m, HL_FITTING) == 0)
+        return 0;
+    for (int s = 0; s < HL_FIT_NSTATES; s++) {
+        run_scenario *sc = &r->scen[s];
+        hl_totals t;
+        hl_model_set_fitting_state(r->m, NULL, s);
+        if (hl_model_solve(r->m, NULL) || hl_model_totals(r->m, &t))
+            return cli_fail("run", "%s", hl_model_error(r->m));
+        sc->solved = 1;
+        sc->fittings_w = t.heat_loss_fittings_w;
+        sc->pipes_w = t.heat_loss_pipes_w;
+        sc->delivered_w = t.heat_delivered_w;
+        sc->source_w = t.heat_source_w;
+        count_over_limit(r->m, &sc->over_limit, &sc->hottest_k);
+    }
+    hl_model_reset_fitting_states(r->m);
+    return 0;
+}
+
+static int solve_all(const run_args *a, run_result *r)
+{
+    int rc = hl_model_load_with(&r->m, a->model, &a->load);
+    if (rc)
+        return cli_fail("run", "%s", hl_model_error(r->m));
+    if (scenarios(r))
+        return EXIT_USAGE;
+    if (hl_model_solve(r->m, NULL) || hl_model_totals(r->m, &r->tot))
+        return cli_fail("run", "%s", hl_model_error(r->m));
+    double hottest;
+    count_over_limit(r->m, &r->n_over_limit, &hottest);
+    return 0;
+}
+
+static int outputs(const run_args *a, run_result *r)
+{
+    if (a->csv_dir && run_write_csv(a->csv_dir, r))
+        return EXIT_USAGE;
+    if (a->report) {
+        hl_error err;
+        hl_error_clear(&err);
+        if (hl_report_write_run(a->report, a->model, &err))
+            return cli_fail("run", "--report: %s", err.message);
+    }
+    if (a->json)
+        return run_print_json(a, r);
+    return run_print_summary(a, r);
 }
 
 int cmd_run(int argc, char **argv)
 {
-    int json = argc > 1 && strcmp(argv[1], "--json") == 0;
-    if (argc > 1 + json)
-        return cli_fail("run", "unexpected argument '%s'", argv[1 + json]);
-    hl_material_db *db = cli_materials("run", NULL);
-    if (!db)
-        return EXIT_USAGE;
-    const demo_case cases[2] = {{"bare steel", NULL},
-                                {"8 mm ceramic-microbead", "ceramic-microbead"}};
-    hl_surface_out o[2];
-    for (int i = 0; i < 2; i++)
-        if (solve_case(db, &cases[i], &o[i])) {
-            hl_material_db_free(db);
-            return EXIT_USAGE;
-        }
-    hl_material_db_free(db);
-    if (json) {
-        json_t *arr = json_array();
-        for (int i = 0; i < 2; i++) {
-            json_t *c = json_object();
-            json_object_set_new(c, "case", json_string(cases[i].label));
-            json_object_set_new(c, "heat_loss_w_per_m",
-                                cli_json_number(o[i].heat_flow));
-            json_object_set_new(c, "heat_flux_w_per_m2",
-                                cli_json_number(o[i].heat_flux_w_m2));
-            json_object_set_new(
-                c, "surface_temp_c",
-                cli_json_number(o[i].surface_temp_k - HL_ZERO_C_K));
-            json_object_set_new(
-                c, "verdict",
-                json_string(verdict(o[i].surface_temp_k - HL_ZERO_C_K)));
-            json_array_append_new(arr, c);
-        }
-        return cli_json_print(arr);
-    }
-    printf("Hohhot valve chamber: DN1600 steel surface (OD 1620 mm) at "
-           "110 C, still air %.0f C, iso12241\n\n",
-           CHAMBER_AIR_C);
-    printf("  %-24s %12s %12s %10s  %s\n", "surface", "loss W/m", "flux W/m2",
-           "surface C", "verdict (target 50 C)");
-    for (int i = 0; i < 2; i++)
-        printf("  %-24s %12.1f %12.1f %10.1f  %s\n", cases[i].label,
-               o[i].heat_flow, o[i].heat_flux_w_m2,
-               o[i].surface_temp_k - HL_ZERO_C_K,
-               verdict(o[i].surface_temp_k - HL_ZERO_C_K));
-    printf("\n  coating saves %.1f W per metre of surface (%.0f %%)\n",
-           o[0].heat_flow - o[1].heat_flow,
-           100.0 * (1.0 - o[1].heat_flow / o[0].heat_flow));
-    return 0;
+    run_args a;
+    int rc = parse(argc, argv, &a);
+    if (rc)
+        return rc < 0 ? 0 : rc;
+    run_result r;
+    memset(&r, 0, sizeof r);
+    rc = solve_all(&a, &r);
+    if (!rc)
+        rc = outputs(&a, &r);
+    hl_model_free(r.m);
+    return rc;
 }

@@ -1,0 +1,52 @@
+/*
+ * run.h - pieces of `heatline run`: options, the fitting-state scenarios,
+ * the summary, JSON and CSV writers and the pressure-diagram profile.
+ */
+#ifndef HL_CLI_RUN_H
+#define HL_CLI_RUN_H
+
+#include "cli.h"
+
+typedef struct run_args {
+    const char *model;     /* NULL = embedded default */
+    const char *csv_dir;
+    const char *report;
+    int json;
+    hl_load_options load;
+} run_args;
+
+/* Totals of the model with every fitting in one state. */
+typedef struct run_scenario {
+    int solved;
+    double fittings_w, pipes_w, delivered_w, source_w;
+    int over_limit; /* fittings above the burn limit */
+    double hottest_k;
+} run_scenario;
+
+typedef struct run_result {
+    hl_model *m;
+    hl_totals tot;
+    run_scenario scen[HL_FIT_NSTATES];
+    int n_over_limit; /* in the model's own states */
+} run_result;
+
+/* One row of the pressure diagram: a supply and a return node at the same
+ * chainage along the main path (-1 where a side has none). */
+typedef struct profile_row {
+    double chainage_m;
+    int supply, ret;
+} profile_row;
+
+/* The main path from the first source, supply out and return back, as
+ * rows by chainage; *rows is allocated (free it). Returns the count. */
+int run_profile(hl_model *m, profile_row **rows);
+
+int run_print_summary(const run_args *a, run_result *r);
+int run_print_json(const run_args *a, run_result *r);
+/* Writes nodes.csv, pipes.csv, fittings.csv, profile.csv into dir via
+ * temporary files renamed at the end: no partial files on error. */
+int run_write_csv(const char *dir, run_result *r);
+
+const char *run_state_name(int state);
+
+#endif

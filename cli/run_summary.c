@@ -1,0 +1,265 @@
+/*
+ * run_summary.c - the text summary of `heatline run`: the heat balance,
+ * the supply temperature at the consumers, the temperature drop and heat
+ * loss of each leg between stations, pressures at each station, the
+ * fittings bare / coated / jacketed and those above the burn limit, then
+ * the warnings.
+ */
+#include "run.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MW(w) ((w) / 1e6)
+#define BAR(p) ((p) / 1e5)
+#define C(t) ((t) - HL_ZERO_C_K)
+
+static void header(const run_args *a, const run_result *r)
+{
+    hl_model *m = r->m;
+    printf("%s\n", hl_model_name(m)[0] ? hl_model_name(m) : "model");
+    printf("  %s; %d nodes, %d pipes, %d pumps, %d valves, %d consumers, "
+           "%d chambers with %d fittings\n",
+           a->model ? a->model : "embedded default model",
+           hl_model_count(m, HL_NODE), hl_model_count(m, HL_PIPE),
+           hl_model_count(m, HL_PUMP), hl_model_count(m, HL_VALVE),
+           hl_model_count(m, HL_CONSUMER), hl_model_count(m, HL_CHAMBER),
+           hl_model_count(m, HL_FITTING));
+    printf("  solved in %d Newton iterations, %d coupling rounds; mass "
+           "residual %.2g kg/s, energy residual %.3g W\n\n",
+           r->tot.iterations, r->tot.rounds, r->tot.mass_residual_kg_s,
+           r->tot.energy_residual_w);
+}
+
+static void heat_balance(const run_result *r)
+{
+    const hl_totals *t = &r->tot;
+    double in = t->heat_source_w;
+    printf("Heat\n");
+    printf("  from the source(s)      %10.2f MW   circulating %.0f kg/s "
+           "(%.0f t/h)\n",
+           MW(in), t->source_mass_flow_kg_s, t->source_mass_flow_kg_s * 3.6);
+    printf("  delivered               %10.2f MW\n", MW(t->heat_delivered_w));
+    printf("  lost by pipes           %10.3f MW   %.2f %% of the source\n",
+           MW(t->heat_loss_pipes_w), 100.0 * t->heat_loss_pipes_w / in);
+    printf("  lost by fittings        %10.3f MW   %.2f %% of the source\n",
+           MW(t->heat_loss_fittings_w), 100.0 * t->heat_loss_fittings_w / in);
+    printf("  pumps, electric         %10.2f MW\n", MW(t->pump_power_w));
+}
+
+static void consumers(hl_model *m)
+{
+    int n = hl_model_count(m, HL_CONSUMER);
+    if (!n)
+        return;
+    printf("\nSupply temperature at the consumers\n");
+    for (int i = 0; i < n && i < 12; i++) {
+        hl_consumer_result c;
+        hl_model_consumer_result(m, i, &c);
+        printf("  %-18s %8.2f C   heat %9.2f MW   flow %8.1f kg/s   "
+               "dp %6.2f bar\n",
+               hl_model_id(m, HL_CONSUMER, i), C(c.temp_in_k), MW(c.heat_w),
+               c.mass_flow_kg_s, BAR(c.dp_available_pa));
+    }
+    if (n > 12)
+        printf("  ... and %d more consumers (--json or --csv for all)\n",
+               n - 12);
+}
+
+/* ---- stations and legs ------------------------------------------------------- */
+
+typedef struct station {
+    const char *name;
+    double chainage;
+} station;
+
+static void add_station(station *st, int *n, int cap, const char *name,
+                        double ch)
+{
+    if (!name || !name[0] || isnan(ch))
+        return;
+    for (int i = 0; i < *n; i++)
+        if (strcmp(st[i].name, name) == 0)
+            return;
+    if (*n < cap)
+        st[(*n)++] = (station){name, ch};
+}
+
+static int cmp_station(const void *a, const void *b)
+{
+    const station *x = a, *y = b;
+    return (x->chainage > y->chainage) - (x->chainage < y->chainage);
+}
+
+static double node_chainage(hl_model *m, int v)
+{
+    hl_node_result r;
+    hl_model_node_result(m, v, &r);
+    return r.chainage_m;
+}
+
+static int stations(hl_model *m, station *st, int cap)
+{
+    int n = 0;
+    for (int i = 0; i < hl_model_count(m, HL_SOURCE); i++) {
+        hl_source_result r;
+        hl_model_source_result(m, i, &r);
+        add_station(st, &n, cap, "source", node_chainage(m, r.to));
+    }
+    for (int i = 0; i < hl_model_count(m, HL_PUMP); i++) {
+        hl_pump_result r;
+        hl_model_pump_result(m, i, &r);
+        add_station(st, &n, cap, r.station, node_chainage(m, r.to));
+    }
+    qsort(st, (size_t)n, sizeof *st, cmp_station);
+    return n;
+}
+
+static void leg_line(hl_model *m, const profile_row *rows, int nr, double c0,
+                     double c1, const char *from, const char *to)
+{
+    int a = -1, b = -1;
+    for (int i = 0; i < nr; i++) {
+        if (fabs(rows[i].chainage_m - c0) < 1e-6)
+            a = i;
+        if (b < 0 && fabs(rows[i].chainage_m - c1) < 1e-6)
+            b = i;
+    }
+    if (a < 0 || b < 0 || rows[a].supply < 0 || rows[b].supply < 0)
+        return;
+    double q = 0.0;
+    for (int i = 0; i < hl_model_count(m, HL_PIPE); i++) {
+        hl_pipe_result p;
+        hl_model_pipe_result(m, i, &p);
+        double x = node_chainage(m, p.from), y = node_chainage(m, p.to);
+        if (x >= c0 - 1e-6 && x <= c1 + 1e-6 && y >= c0 - 1e-6 &&
+            y <= c1 + 1e-6)
+            q += p.heat_loss_w;
+    }
+    hl_node_result s0, s1, r0, r1;
+    hl_model_node_result(m, rows[a].supply, &s0);
+    hl_model_node_result(m, rows[b].supply, &s1);
+    printf("  %-14s -> %-16s %6.1f-%6.1f km  supply %7.2f -> %7.2f C "
+           "(%+.3f K)",
+           from, to, c0 / 1e3, c1 / 1e3, C(s0.temp_k), C(s1.temp_k),
+           s1.temp_k - s0.temp_k);
+    if (rows[a].ret >= 0 && rows[b].ret >= 0) {
+        hl_model_node_result(m, rows[b].ret, &r1);
+        hl_model_node_result(m, rows[a].ret, &r0);
+        printf("  return %6.2f -> %6.2f C (%+.3f K)", C(r1.temp_k),
+               C(r0.temp_k), r0.temp_k - r1.temp_k);
+    }
+    printf("  pipes %7.3f MW\n", MW(q));
+}
+
+static void legs(hl_model *m)
+{
+    station st[64];
+    int ns = stations(m, st, 64);
+    profile_row *rows;
+    int nr = run_profile(m, &rows);
+    if (ns == 0 || nr == 0) {
+        free(rows);
+        return;
+    }
+    printf("\nLegs between stations (main path)\n");
+    for (int i = 0; i < ns; i++) {
+        double c1 = i + 1 < ns ? st[i + 1].chainage : rows[nr - 1].chainage_m;
+        if (c1 > st[i].chainage)
+            leg_line(m, rows, nr, st[i].chainage, c1, st[i].name,
+                     i + 1 < ns ? st[i + 1].name : "end");
+    }
+    free(rows);
+}
+
+static void pump_lines(hl_model *m)
+{
+    int n = hl_model_count(m, HL_PUMP);
+    if (!n)
+        return;
+    printf("\nStations: pumps (pressure bar(g))\n");
+    for (int i = 0; i < n && i < 30; i++) {
+        hl_pump_result r;
+        hl_model_pump_result(m, i, &r);
+        hl_node_result a, b;
+        hl_model_node_result(m, r.from, &a);
+        hl_model_node_result(m, r.to, &b);
+        printf("  %-18s %-12s %7.2f -> %7.2f   rise %6.2f bar  %8.1f kg/s  "
+               "%7.2f MW%s\n",
+               r.station[0] ? r.station : "-", hl_model_id(m, HL_PUMP, i),
+               BAR(a.pressure_pa), BAR(b.pressure_pa), BAR(r.dp_pa),
+               r.mass_flow_kg_s, MW(r.electric_w),
+               r.running ? "" : "  (stopped)");
+    }
+    if (n > 30)
+        printf("  ... and %d more pumps\n", n - 30);
+}
+
+static void exchangers(hl_model *m)
+{
+    for (int i = 0; i < hl_model_count(m, HL_HX); i++) {
+        hl_hx_result r;
+        hl_model_hx_result(m, i, &r);
+        printf("  heat exchanger %s: %.2f MW; primary %.2f -> %.2f C, "
+               "secondary %.2f -> %.2f C\n",
+               hl_model_id(m, HL_HX, i), MW(r.heat_w), C(r.t_primary_in_k),
+               C(r.t_primary_out_k), C(r.t_secondary_in_k),
+               C(r.t_secondary_out_k));
+    }
+}
+
+/* ---- fittings -------------------------------------------------------------------- */
+
+static void fittings(const run_result *r)
+{
+    hl_model *m = r->m;
+    int n = hl_model_count(m, HL_FITTING);
+    if (!n)
+        return;
+    int by_state[HL_FIT_NSTATES] = {0};
+    for (int i = 0; i < n; i++) {
+        hl_chamber_fitting_result f;
+        hl_model_fitting_result(m, i, &f);
+        by_state[f.state]++;
+    }
+    hl_chamber_fitting_result f0;
+    hl_model_fitting_result(m, 0, &f0);
+    printf("\nFittings: %d in %d chambers (as modelled: %d bare, %d coated, "
+           "%d jacketed); burn limit %.0f C\n",
+           n, hl_model_count(m, HL_CHAMBER), by_state[0], by_state[1],
+           by_state[2], C(f0.limit_k));
+    printf("  as modelled  %8.3f MW lost, %d above the burn limit\n",
+           MW(r->tot.heat_loss_fittings_w), r->n_over_limit);
+    for (int s = 0; s < HL_FIT_NSTATES; s++) {
+        const run_scenario *sc = &r->scen[s];
+        if (!sc->solved)
+            continue;
+        printf("  all %-9s %8.3f MW lost (%+8.3f MW), %4d of %d above the "
+               "limit, hottest surface %6.1f C\n",
+               run_state_name(s), MW(sc->fittings_w),
+               MW(sc->fittings_w - r->tot.heat_loss_fittings_w),
+               sc->over_limit, n, C(sc->hottest_k));
+    }
+}
+
+static void warnings(hl_model *m)
+{
+    int n = hl_model_warning_count(m);
+    printf("\nWarnings: %s\n", n ? "" : "none");
+    for (int i = 0; i < n; i++)
+        printf("  %s\n", hl_model_warning(m, i));
+}
+
+int run_print_summary(const run_args *a, run_result *r)
+{
+    header(a, r);
+    heat_balance(r);
+    consumers(r->m);
+    legs(r->m);
+    pump_lines(r->m);
+    exchangers(r->m);
+    fittings(r);
+    warnings(r->m);
+    return 0;
+}
