@@ -169,6 +169,12 @@ int run_write_csv(const char *dir, run_result *r)
             return cli_fail("run", "--csv: writing %s failed", dst[t]);
         }
     }
+    for (int t = 0; t < N_TABLES; t++) /* all or none: check first */
+        if (stat(dst[t], &st) == 0 && !S_ISREG(st.st_mode)) {
+            remove_temps(tmp, N_TABLES);
+            return cli_fail("run", "--csv: %s exists and is not a file",
+                            dst[t]);
+        }
     for (int t = 0; t < N_TABLES; t++)
         if (rename(tmp[t], dst[t]) != 0) {
             remove_temps(tmp, N_TABLES);

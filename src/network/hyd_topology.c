@@ -88,13 +88,14 @@ int net_check_references(hl_model *m)
     for (int i = 0; i < n; i++) {
         if (ref[p[i]])
             continue;
-        char names[400];
+        char names[400], pos[300];
         list_nodes(m, p, p[i], names, sizeof names);
+        net_where(m, m->nd_where[i], pos, sizeof pos);
         net_fail(m, HL_ETOPOLOGY,
                  "%s: nodes %s have no pressure reference: connect them to "
                  "a source with a pressure, a node with pressure_bar_g, or "
                  "a reservoir",
-                 m->origin[0], names);
+                 pos, names);
         break;
     }
     free(p);

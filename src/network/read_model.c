@@ -289,7 +289,7 @@ int reader_yaml(hl_model *m, const char *text, size_t len, const char *origin,
         rc = rd_fail(&c, NET_WHERE(c.origin, 1), HL_EPARSE,
                      "not a heatline model: expected a mapping of sections");
     else
-        rc = check_top_keys(&c, root) || version_and_names(&c, root) ||
+        rc = version_and_names(&c, root) || check_top_keys(&c, root) ||
              read_sections(&c, root);
     if (!rc && o->friction >= 0)
         m->friction = o->friction;
