@@ -61,7 +61,7 @@ int rd_text(rd_ctx *c, const rd_value *v, const char *key, const char **out)
 
 int rd_number(rd_ctx *c, const rd_value *v, const char *key, double *out)
 {
-    const char *t;
+    const char *t = NULL;
     if (rd_text(c, v, key, &t))
         return c->m->err.code;
     if (!parse_double(t, out))
@@ -72,7 +72,7 @@ int rd_number(rd_ctx *c, const rd_value *v, const char *key, double *out)
 
 int rd_int(rd_ctx *c, const rd_value *v, const char *key, int *out)
 {
-    const char *t;
+    const char *t = NULL;
     if (rd_text(c, v, key, &t))
         return c->m->err.code;
     if (!parse_int(t, out))
@@ -84,7 +84,7 @@ int rd_int(rd_ctx *c, const rd_value *v, const char *key, int *out)
 int rd_bool(rd_ctx *c, const rd_value *v, const char *key, int *out)
 {
     static const char *const names[] = {"false", "true", "no", "yes", NULL};
-    int i;
+    int i = 0;
     if (rd_choice(c, v, key, names, &i))
         return c->m->err.code;
     *out = i % 2;
@@ -94,7 +94,7 @@ int rd_bool(rd_ctx *c, const rd_value *v, const char *key, int *out)
 int rd_choice(rd_ctx *c, const rd_value *v, const char *key,
               const char *const *names, int *out)
 {
-    const char *t;
+    const char *t = NULL;
     if (rd_text(c, v, key, &t))
         return c->m->err.code;
     for (int i = 0; names[i]; i++)
@@ -218,7 +218,7 @@ static int load_table(rd_ctx *c, const char *file, int where, csv_table *t)
 int rd_csv_table(rd_ctx *c, const rd_value *v, const char *key, void *rec,
                  rd_init_fn init, rd_setter set, rd_commit_fn commit)
 {
-    const char *file;
+    const char *file = NULL;
     if (rd_text(c, v, key, &file))
         return c->m->err.code;
     csv_table t;

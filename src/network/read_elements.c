@@ -16,7 +16,7 @@
 static int num(rd_ctx *c, const rd_value *v, const char *key, double *out,
                double scale, double shift)
 {
-    double x;
+    double x = 0.0;
     if (rd_number(c, v, key, &x))
         return c->m->err.code;
     *out = x * scale + shift;
@@ -33,7 +33,7 @@ static int open_status(rd_ctx *c, const rd_value *v, const char *key,
                        int *open)
 {
     static const char *const names[] = {"closed", "open", "off", "on", NULL};
-    int i;
+    int i = 0;
     if (rd_choice(c, v, key, names, &i))
         return c->m->err.code;
     *open = i % 2;

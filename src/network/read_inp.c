@@ -152,7 +152,7 @@ static int option(inp *in, int line, char **tok, int n)
     if (n < 2)
         return HL_OK;
     const char *k = tok[0], *v = tok[n - 1];
-    double x;
+    double x = 0.0;
     if (strcasecmp(k, "UNITS") == 0)
         return flow_units(in, line, v);
     if (strcasecmp(k, "HEADLOSS") == 0) {

@@ -42,7 +42,7 @@ typedef struct settings_rec {
 
 static int temp_c(rd_ctx *c, const rd_value *v, const char *key, double *k)
 {
-    double x;
+    double x = 0.0;
     if (rd_number(c, v, key, &x))
         return c->m->err.code;
     if (!(x > -100.0 && x < 200.0))
@@ -55,7 +55,7 @@ static int temp_c(rd_ctx *c, const rd_value *v, const char *key, double *k)
 static int scaled(rd_ctx *c, const rd_value *v, const char *key, double *out,
                   double scale)
 {
-    double x;
+    double x = 0.0;
     if (rd_number(c, v, key, &x))
         return c->m->err.code;
     *out = x * scale;
@@ -64,7 +64,7 @@ static int scaled(rd_ctx *c, const rd_value *v, const char *key, double *out,
 
 static int materials_file(rd_ctx *c, const rd_value *v, const char *key)
 {
-    const char *file;
+    const char *file = NULL;
     if (rd_text(c, v, key, &file))
         return c->m->err.code;
     if (!c->base_dir || strncmp(c->base_dir, "embedded:", 9) == 0)
@@ -82,7 +82,7 @@ static int materials_file(rd_ctx *c, const rd_value *v, const char *key)
 /* A cover "MATERIAL:MM" or "k=W/MK:MM" for the coated or jacketed state. */
 static int cover(rd_ctx *c, const rd_value *v, const char *key, int state)
 {
-    const char *spec;
+    const char *spec = NULL;
     if (rd_text(c, v, key, &spec))
         return c->m->err.code;
     char text[200];
@@ -203,7 +203,7 @@ static int check_top_keys(rd_ctx *c, yaml_node_t *root)
 static int version_and_names(rd_ctx *c, yaml_node_t *root)
 {
     rd_value v = top(c, root, "heatline_model");
-    int ver;
+    int ver = 0;
     if (!v.node)
         return rd_fail(c, NET_WHERE(c->origin, 1), HL_EPARSE,
                        "not a heatline model: the first key must be "
@@ -213,7 +213,7 @@ static int version_and_names(rd_ctx *c, yaml_node_t *root)
     if (ver != FORMAT_VERSION)
         return rd_fail(c, v.where, HL_EPARSE, "heatline_model: version %d; "
                        "this program reads version %d", ver, FORMAT_VERSION);
-    const char *t;
+    const char *t = NULL;
     rd_value n = top(c, root, "name"), d = top(c, root, "description");
     if (n.node && !rd_text(c, &n, "name", &t))
         c->m->name = strpool_add(&c->m->strings, t);
