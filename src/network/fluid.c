@@ -16,8 +16,8 @@
 #include <stdlib.h>
 
 #define FLUID_T_BASE 273.15
-enum { C_H, C_CP, C_DCP, C_RHO, C_DRHO_T, C_DRHO_P, C_MU, C_DMU_T, C_DMU_P,
-       FLUID_COLS };
+enum { C_H, C_DH, C_CP, C_DCP, C_RHO, C_DRHO_T, C_DRHO_P, C_MU, C_DMU_T,
+       C_DMU_P, FLUID_COLS };
 
 static double row_pressure(double p_ref, double t_k)
 {
@@ -25,24 +25,44 @@ static double row_pressure(double p_ref, double t_k)
     return ps > p_ref ? ps * (1.0 + 1e-9) : p_ref;
 }
 
-static void fill_row(double *row, double t_k, double p, double h_base)
+/* h, cp, rho, mu at t_k on the table path (p_ref, or saturation above). */
+static void path_point(double p_ref, double t_k, double h_base, double v[4])
 {
-    water_state s, a, b;
+    water_state s;
+    water_region1(t_k, row_pressure(p_ref, t_k), &s);
+    v[0] = s.h - h_base;
+    v[1] = s.cp;
+    v[2] = s.rho;
+    v[3] = water_viscosity(t_k, s.rho);
+}
+
+/* One row: values on the path and their slopes along it (central
+ * differences; one-sided at the ends of region 1), so the Hermite
+ * interpolation follows the path also where it climbs the saturation
+ * line; pressure slopes for the correction off the path. */
+static void fill_row(double *row, double t_k, double p_ref, double h_base)
+{
     const double dt = 0.01, dp = 1e4;
+    double v[4], a[4], b[4];
+    double lo = t_k - dt < WATER_T_MIN_K ? t_k : t_k - dt;
+    double hi = t_k + dt > WATER_T_MAX_K ? t_k : t_k + dt;
+    path_point(p_ref, t_k, h_base, v);
+    path_point(p_ref, lo, h_base, a);
+    path_point(p_ref, hi, h_base, b);
+    double p = row_pressure(p_ref, t_k);
+    water_state s, q;
     water_region1(t_k, p, &s);
-    water_region1(t_k + (t_k + dt <= WATER_T_MAX_K ? dt : -dt), p, &a);
-    double sdt = t_k + dt <= WATER_T_MAX_K ? dt : -dt;
-    water_region1(t_k, p + dp, &b);
-    double mu = water_viscosity(t_k, s.rho);
-    row[C_H] = s.h - h_base;
-    row[C_CP] = s.cp;
-    row[C_DCP] = (a.cp - s.cp) / sdt;
-    row[C_RHO] = s.rho;
-    row[C_DRHO_T] = -s.rho * s.alpha_v; /* (d rho / dT)_p exactly */
-    row[C_DRHO_P] = s.rho * s.kappa_t;  /* (d rho / dp)_T exactly */
-    row[C_MU] = mu;
-    row[C_DMU_T] = (water_viscosity(t_k + sdt, a.rho) - mu) / sdt;
-    row[C_DMU_P] = (water_viscosity(t_k, b.rho) - mu) / dp;
+    water_region1(t_k, p + dp, &q);
+    row[C_H] = v[0];
+    row[C_DH] = (b[0] - a[0]) / (hi - lo);
+    row[C_CP] = v[1];
+    row[C_DCP] = (b[1] - a[1]) / (hi - lo);
+    row[C_RHO] = v[2];
+    row[C_DRHO_T] = (b[2] - a[2]) / (hi - lo);
+    row[C_DRHO_P] = s.rho * s.kappa_t; /* (d rho / dp)_T exactly */
+    row[C_MU] = v[3];
+    row[C_DMU_T] = (b[3] - a[3]) / (hi - lo);
+    row[C_DMU_P] = (water_viscosity(t_k, q.rho) - v[3]) / dp;
 }
 
 int fluid_init_iapws(net_fluid *f, double p_ref_abs, hl_error *err)
@@ -58,8 +78,7 @@ int fluid_init_iapws(net_fluid *f, double p_ref_abs, hl_error *err)
         double t = FLUID_T_BASE + i;
         if (t > WATER_T_MAX_K)
             t = WATER_T_MAX_K;
-        fill_row(f->tab + i * FLUID_COLS, t, row_pressure(p_ref_abs, t),
-                 base.h);
+        fill_row(f->tab + i * FLUID_COLS, t, p_ref_abs, base.h);
     }
     return HL_OK;
 }
@@ -109,7 +128,7 @@ double fluid_h(const net_fluid *f, double t_k)
 {
     if (f->constant)
         return f->cp * (t_k - FLUID_T_BASE);
-    return interp(f, t_k, C_H, C_CP);
+    return interp(f, t_k, C_H, C_DH);
 }
 
 double fluid_cp(const net_fluid *f, double t_k)
@@ -124,9 +143,9 @@ double fluid_t_from_h(const net_fluid *f, double h)
     if (f->constant)
         return FLUID_T_BASE + h / f->cp;
     double t = FLUID_T_BASE + h / 4190.0;
-    for (int it = 0; it < 8; it++) { /* Newton; h is smooth, cp > 0 */
+    for (int it = 0; it < 12; it++) { /* Newton on the interpolant */
         double tc = fluid_clamp_t(t);
-        double dt = (fluid_h(f, tc) - h) / fluid_cp(f, tc);
+        double dt = (fluid_h(f, tc) - h) / interp(f, tc, C_DH, C_DH);
         t = tc - dt;
         if (fabs(dt) < 1e-12)
             break;
