@@ -8,12 +8,28 @@
 #include "run.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MW(w) ((w) / 1e6)
 #define BAR(p) ((p) / 1e5)
 #define C(t) ((t) - HL_ZERO_C_K)
+
+/* A power with a unit that keeps 3-4 significant digits. */
+static const char *power(double w, char *buf, size_t cap)
+{
+    double a = fabs(w);
+    if (a >= 1e7)
+        snprintf(buf, cap, "%.2f MW", w / 1e6);
+    else if (a >= 1e6)
+        snprintf(buf, cap, "%.3f MW", w / 1e6);
+    else if (a >= 1e3)
+        snprintf(buf, cap, "%.1f kW", w / 1e3);
+    else
+        snprintf(buf, cap, "%.1f W", w);
+    return buf;
+}
 
 static void header(const run_args *a, const run_result *r)
 {
@@ -36,16 +52,21 @@ static void heat_balance(const run_result *r)
 {
     const hl_totals *t = &r->tot;
     double in = t->heat_source_w;
+    char b[5][32];
     printf("Heat\n");
-    printf("  from the source(s)      %10.2f MW   circulating %.0f kg/s "
+    printf("  from the source(s)   %14s   circulating %.1f kg/s "
            "(%.0f t/h)\n",
-           MW(in), t->source_mass_flow_kg_s, t->source_mass_flow_kg_s * 3.6);
-    printf("  delivered               %10.2f MW\n", MW(t->heat_delivered_w));
-    printf("  lost by pipes           %10.3f MW   %.2f %% of the source\n",
-           MW(t->heat_loss_pipes_w), 100.0 * t->heat_loss_pipes_w / in);
-    printf("  lost by fittings        %10.3f MW   %.2f %% of the source\n",
-           MW(t->heat_loss_fittings_w), 100.0 * t->heat_loss_fittings_w / in);
-    printf("  pumps, electric         %10.2f MW\n", MW(t->pump_power_w));
+           power(in, b[0], 32), t->source_mass_flow_kg_s,
+           t->source_mass_flow_kg_s * 3.6);
+    printf("  delivered            %14s\n",
+           power(t->heat_delivered_w, b[1], 32));
+    printf("  lost by pipes        %14s   %.2f %% of the source\n",
+           power(t->heat_loss_pipes_w, b[2], 32),
+           100.0 * t->heat_loss_pipes_w / in);
+    printf("  lost by fittings     %14s   %.3f %% of the source\n",
+           power(t->heat_loss_fittings_w, b[3], 32),
+           100.0 * t->heat_loss_fittings_w / in);
+    printf("  pumps, electric      %14s\n", power(t->pump_power_w, b[4], 32));
 }
 
 static void consumers(hl_model *m)
@@ -229,16 +250,17 @@ static void fittings(const run_result *r)
            "%d jacketed); burn limit %.0f C\n",
            n, hl_model_count(m, HL_CHAMBER), by_state[0], by_state[1],
            by_state[2], C(f0.limit_k));
-    printf("  as modelled  %8.3f MW lost, %d above the burn limit\n",
-           MW(r->tot.heat_loss_fittings_w), r->n_over_limit);
+    char b[2][32];
+    printf("  as modelled  %12s lost, %d above the burn limit\n",
+           power(r->tot.heat_loss_fittings_w, b[0], 32), r->n_over_limit);
     for (int s = 0; s < HL_FIT_NSTATES; s++) {
         const run_scenario *sc = &r->scen[s];
         if (!sc->solved)
             continue;
-        printf("  all %-9s %8.3f MW lost (%+8.3f MW), %4d of %d above the "
+        printf("  all %-9s %12s lost (change %12s), %4d of %d above the "
                "limit, hottest surface %6.1f C\n",
-               run_state_name(s), MW(sc->fittings_w),
-               MW(sc->fittings_w - r->tot.heat_loss_fittings_w),
+               run_state_name(s), power(sc->fittings_w, b[0], 32),
+               power(sc->fittings_w - r->tot.heat_loss_fittings_w, b[1], 32),
                sc->over_limit, n, C(sc->hottest_k));
     }
 }
