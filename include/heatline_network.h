@@ -156,6 +156,8 @@ int hl_model_set_fitting_state(hl_model *m, const char *fitting_id,
                                int state);
 /* Every fitting back to its state in the model file. */
 int hl_model_reset_fitting_states(hl_model *m);
+/* Open (1) or close (0) a pipe, pump (run / stop), valve or consumer. */
+int hl_model_set_open(hl_model *m, int kind, const char *id, int open);
 
 /* ---- solve ---------------------------------------------------------------- */
 

@@ -387,6 +387,23 @@ int hl_model_reset_fitting_states(hl_model *m)
     return HL_OK;
 }
 
+int hl_model_set_open(hl_model *m, int kind, const char *id, int open)
+{
+    if (!ready(m))
+        return HL_ESTATE;
+    if (kind != HL_PIPE && kind != HL_PUMP && kind != HL_VALVE &&
+        kind != HL_CONSUMER)
+        return net_fail(m, HL_EINVAL, "only pipes, pumps, valves and "
+                                      "consumers open and close");
+    int i = hl_model_find(m, kind, id);
+    if (i < 0)
+        return unknown(m, "element", id ? id : "(null)");
+    int k = link_of(m, kind, i);
+    m->lk_open[k] = (signed char)(open != 0);
+    m->lk_cv_shut[k] = 0;
+    return HL_OK;
+}
+
 int hl_model_check_limits(const hl_model *m, hl_check_limits *out)
 {
     if (!m || m->failed)

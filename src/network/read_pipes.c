@@ -463,15 +463,25 @@ static int laying_geometry(rd_ctx *c, const pipe_fields *f, hl_pipe_laying *l)
                        "needs soil_conductivity_w_per_mk", pid(f));
     l->lambda_soil = f->soil;
     l->surface_resistance = isnan(f->r0) ? 0.0 : f->r0;
-    if (f->laying == HL_LAYING_TWIN) {
-        if (!(f->twin_od_mm > 0.0))
-            return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': a twin laying "
-                           "needs twin_casing_od_mm", pid(f));
-        l->twin_casing_od_m = f->twin_od_mm * 1e-3;
-        l->twin_lambda_fill = f->n_layers
-                                  ? hl_lambda_at(&f->layers[0].lambda, 323.15)
-                                  : NAN;
+    return HL_OK;
+}
+
+/* A twin casing: the first layer fills it (lambda(T) honoured), a second
+ * layer is the casing wall; the carriers themselves are bare. */
+static int twin_fill(rd_ctx *c, const pipe_fields *f, hl_pipe_laying *l)
+{
+    if (!(f->twin_od_mm > 0.0) || f->n_layers < 1 || f->n_layers > 2)
+        return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': a twin laying "
+                       "needs twin_casing_od_mm and layers: the fill, then "
+                       "optionally the casing wall", pid(f));
+    l->twin_casing_od_m = f->twin_od_mm * 1e-3;
+    l->twin_fill = f->layers[0].lambda;
+    l->twin_lambda_fill = hl_lambda_at(&f->layers[0].lambda, 323.15);
+    if (f->n_layers == 2) {
+        l->twin_casing_wall_m = f->layers[1].thickness_m;
+        l->twin_lambda_casing = hl_lambda_at(&f->layers[1].lambda, 293.15);
     }
+    l->pipe[0].n_layers = l->pipe[1].n_layers = 0;
     return HL_OK;
 }
 
@@ -479,6 +489,7 @@ static int make_laying(rd_ctx *c, const pipe_fields *f, net_thermal_spec *t)
 {
     hl_pipe_laying *l = &t->laying;
     memset(t, 0, sizeof *t);
+    hl_pipe_laying_init(l);
     t->where = f->where;
     l->laying = f->laying < 0 ? HL_LAYING_SINGLE : f->laying;
     double od = carrier_od(f) * 1e-3;
@@ -497,14 +508,13 @@ static int make_laying(rd_ctx *c, const pipe_fields *f, net_thermal_spec *t)
                   : l->laying == HL_LAYING_DUCT   ? SURR_DUCT
                                                   : SURR_GROUND;
     if (air) {
-        hl_surface_in tmp;
-        hl_surface_in_init(&tmp);
-        l->air = tmp.outer;
         l->air.emissivity = isnan(f->emissivity) ? 0.9 : f->emissivity;
         l->air.wind_m_s = isnan(f->wind) ? 0.0 : f->wind;
         l->air.h_total_fixed = isnan(f->h_out) ? 0.0 : f->h_out;
         return HL_OK;
     }
+    if (l->laying == HL_LAYING_TWIN && twin_fill(c, f, l))
+        return c->m->err.code;
     return laying_geometry(c, f, l);
 }
 
