@@ -194,6 +194,8 @@ static double pipe_outlet(hl_model *m, int i, double t_in, double mflow)
     int kj = j >= 0 ? m->pp_link[j] : -1;
     if (j < 0 || !flowing(m, kj) || !(m->pp_r12[i] > 0.0)) {
         double th = decay_single(t_in - t0, len, c, m->pp_r11[i]);
+        if (m->fluid.constant || !(m->pp_r11[i] < INFINITY))
+            return t_from_theta(t0, th);
         /* refine the heat capacity at the mean temperature */
         c = mflow * fluid_cp(&m->fluid, t_in + 0.5 * th - 0.5 * (t_in - t0));
         return t_from_theta(t0, decay_single(t_in - t0, len, c, m->pp_r11[i]));
