@@ -121,8 +121,7 @@ static int one_run(const char *inp, const net_params *p, sample *s,
         hl_model_free(m);
         return 0;
     }
-    *s = (sample){t1 - t0, t2 - t1, t4 - t3, (double)(h1 - h0),
-                  s->iterations};
+    *s = (sample){t1 - t0, t2 - t1, t4 - t3, (double)(h1 - h0), s->iterations};
     if (keep && !*keep)
         *keep = m;
     else

@@ -14,8 +14,17 @@
 #include <string.h>
 
 enum {
-    O_JSON = 256, O_CSV, O_REPORT, O_SUPPLY, O_AMBIENT, O_U, O_CP,
-    O_THERMAL, O_MATERIALS, O_FRICTION, O_HELP
+    O_JSON = 256,
+    O_CSV,
+    O_REPORT,
+    O_SUPPLY,
+    O_AMBIENT,
+    O_U,
+    O_CP,
+    O_THERMAL,
+    O_MATERIALS,
+    O_FRICTION,
+    O_HELP
 };
 
 static const char usage[] =
@@ -70,7 +79,8 @@ static int positive_option(const char *opt, const char *text, double *v,
     if (!cli_number("run", opt, text, v))
         return 0;
     if (!(*v > 0.0 || (zero_ok && *v == 0.0))) {
-        cli_fail("run", "%s %g: expected %s", opt, *v, zero_ok ? ">= 0" : "> 0");
+        cli_fail("run", "%s %g: expected %s", opt, *v,
+                 zero_ok ? ">= 0" : "> 0");
         return 0;
     }
     return 1;
@@ -133,8 +143,10 @@ static int parse(int argc, char **argv, run_args *a)
             return -1;
         }
         if (c == '?')
-            return cli_fail("run", "unknown option or missing value '%s' "
-                            "(try --help)", argv[optind - 1]);
+            return cli_fail("run",
+                            "unknown option or missing value '%s' "
+                            "(try --help)",
+                            argv[optind - 1]);
         if (!option(c, a))
             return EXIT_USAGE;
     }

@@ -32,8 +32,8 @@ static int parse(int argc, char **argv, double *t_c, double *p_bar, int *json)
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == O_TEMP && !(have_t = cli_number("water", "--temp", optarg,
-                                                 t_c)))
+        if (c == O_TEMP &&
+            !(have_t = cli_number("water", "--temp", optarg, t_c)))
             return EXIT_USAGE;
         if (c == O_PRESSURE &&
             !cli_number("water", "--pressure", optarg, p_bar))

@@ -8,7 +8,7 @@
 #include "cli.h"
 
 typedef struct run_args {
-    const char *model;     /* NULL = embedded default */
+    const char *model; /* NULL = embedded default */
     const char *csv_dir;
     const char *report;
     int json;

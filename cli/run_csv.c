@@ -26,7 +26,7 @@ static void num(FILE *f, double v, int last)
 
 static const char *side_name(int side)
 {
-    return side == HL_SIDE_SUPPLY ? "supply"
+    return side == HL_SIDE_SUPPLY   ? "supply"
            : side == HL_SIDE_RETURN ? "return"
                                     : "";
 }
@@ -34,7 +34,8 @@ static const char *side_name(int side)
 static void write_nodes(FILE *f, hl_model *m)
 {
     fputs("id,side,chainage_m,elevation_m,pressure_pa,head_m,temp_c,"
-          "demand_kg_per_s,external_kg_per_s,connected\n", f);
+          "demand_kg_per_s,external_kg_per_s,connected\n",
+          f);
     for (int i = 0; i < hl_model_count(m, HL_NODE); i++) {
         hl_node_result r;
         hl_model_node_result(m, i, &r);
@@ -55,7 +56,8 @@ static void write_pipes(FILE *f, hl_model *m)
     fputs("id,from,to,length_m,inner_diameter_m,mass_flow_kg_per_s,"
           "velocity_m_per_s,reynolds,friction_factor,dp_friction_pa,"
           "heat_loss_w,heat_loss_w_per_m,temp_in_c,temp_out_c,ambient_c,"
-          "r11_k_m_per_w,r12_k_m_per_w,pair,open\n", f);
+          "r11_k_m_per_w,r12_k_m_per_w,pair,open\n",
+          f);
     for (int i = 0; i < hl_model_count(m, HL_PIPE); i++) {
         hl_pipe_result r;
         hl_model_pipe_result(m, i, &r);
@@ -83,7 +85,8 @@ static void write_pipes(FILE *f, hl_model *m)
 static void write_fittings(FILE *f, hl_model *m)
 {
     fputs("id,chamber,node,type,dn,pn,count,state,area_m2,medium_temp_c,"
-          "air_temp_c,heat_loss_w,surface_temp_c,over_limit\n", f);
+          "air_temp_c,heat_loss_w,surface_temp_c,over_limit\n",
+          f);
     for (int i = 0; i < hl_model_count(m, HL_FITTING); i++) {
         hl_chamber_fitting_result r;
         hl_model_fitting_result(m, i, &r);
@@ -116,7 +119,8 @@ static void write_profile(FILE *f, hl_model *m)
 {
     fputs("chainage_m,elevation_m,supply_node,return_node,"
           "pressure_supply_pa,pressure_return_pa,head_supply_m,head_return_m,"
-          "temp_supply_c,temp_return_c\n", f);
+          "temp_supply_c,temp_return_c\n",
+          f);
     profile_row *rows;
     int n = run_profile(m, &rows);
     for (int i = 0; i < n; i++) {

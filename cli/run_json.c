@@ -10,7 +10,7 @@
 #define NUM(o, k, v) json_object_set_new((o), (k), cli_json_number(v))
 #define STR(o, k, v) json_object_set_new((o), (k), json_string(v))
 #define INT(o, k, v) json_object_set_new((o), (k), json_integer(v))
-#define C(t) ((t) - HL_ZERO_C_K)
+#define C(t)         ((t)-HL_ZERO_C_K)
 
 static const char *node_id(hl_model *m, int i)
 {

@@ -76,8 +76,8 @@ static int add_edges(hl_model *m, graph *g)
     for (int i = 0; i < nh; i++) {
         hl_hx_result r;
         hl_model_hx_result(m, i, &r);
-        g->e[g->n_edges++] = (edge){r.primary_in, r.primary_out,
-                                    r.primary_kg_s, i + 1};
+        g->e[g->n_edges++] =
+            (edge){r.primary_in, r.primary_out, r.primary_kg_s, i + 1};
         g->hx_sec_in[i] = r.secondary_in;
         g->hx_sec_out[i] = r.secondary_out;
     }

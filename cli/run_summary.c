@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MW(w) ((w) / 1e6)
+#define MW(w)  ((w) / 1e6)
 #define BAR(p) ((p) / 1e5)
-#define C(t) ((t) - HL_ZERO_C_K)
+#define C(t)   ((t)-HL_ZERO_C_K)
 
 /* A power with a unit that keeps 3-4 significant digits. */
 static const char *power(double w, char *buf, size_t cap)
@@ -88,7 +88,8 @@ static void consumers(hl_model *m)
                n - 12);
 }
 
-/* ---- stations and legs ------------------------------------------------------- */
+/* ---- stations and legs
+ * ------------------------------------------------------- */
 
 typedef struct station {
     const char *name;
@@ -230,7 +231,8 @@ static void exchangers(hl_model *m)
     }
 }
 
-/* ---- fittings -------------------------------------------------------------------- */
+/* ---- fittings
+ * -------------------------------------------------------------------- */
 
 static void fittings(const run_result *r)
 {

@@ -65,14 +65,14 @@ typedef struct hl_model hl_model;
 typedef struct hl_load_options {
     const char *materials_path; /* extra material table (CSV), or NULL */
     /* EPANET .inp import: the thermal data the format does not carry */
-    double inp_supply_temp_k;   /* at reservoirs and tanks; default 353.15 */
-    double inp_ambient_k;       /* surroundings of every pipe; 283.15 */
-    double inp_u_w_m2k;         /* U on the inner pipe surface; 0 = none */
-    double inp_cp_j_kgk;        /* constant heat capacity; 4190 */
+    double inp_supply_temp_k;    /* at reservoirs and tanks; default 353.15 */
+    double inp_ambient_k;        /* surroundings of every pipe; 283.15 */
+    double inp_u_w_m2k;          /* U on the inner pipe surface; 0 = none */
+    double inp_cp_j_kgk;         /* constant heat capacity; 4190 */
     const char *inp_thermal_csv; /* per-pipe table (docs/model-format.md) */
-    int friction;               /* -1 = the file's choice (YAML: colebrook,
-                                   .inp: swamee-jain as EPANET), or
-                                   enum hl_friction */
+    int friction;                /* -1 = the file's choice (YAML: colebrook,
+                                    .inp: swamee-jain as EPANET), or
+                                    enum hl_friction */
 } hl_load_options;
 
 enum hl_friction {
@@ -132,8 +132,7 @@ int hl_model_find(const hl_model *m, int kind, const char *id);
 /* ---- boundary conditions (before hl_model_solve) ------------------------ */
 
 /* Supply temperature of one source (id) or of every source (NULL). */
-int hl_model_set_supply_temp(hl_model *m, const char *source_id,
-                             double t_k);
+int hl_model_set_supply_temp(hl_model *m, const char *source_id, double t_k);
 /* Multiplies every consumer's heat demand or fixed flow (1 = as loaded). */
 int hl_model_set_demand_scale(hl_model *m, double scale);
 /* Heat demand of one consumer, W (a consumer given by heat demand). */
@@ -146,29 +145,28 @@ int hl_model_set_air_temp(hl_model *m, double t_k);
 /* Air in every tunnel or duct. */
 int hl_model_set_duct_temp(hl_model *m, double t_k);
 /* Air in one valve chamber (id) or in every chamber (NULL). */
-int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id,
-                              double t_k);
+int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id, double t_k);
 
 /* State (enum hl_fitting_state: bare, coated, jacketed) of one fitting
  * (id) or of every fitting (NULL); a scenario. The cover of each state is
  * the model's (settings fitting_coating / fitting_jacket). */
-int hl_model_set_fitting_state(hl_model *m, const char *fitting_id,
-                               int state);
+int hl_model_set_fitting_state(hl_model *m, const char *fitting_id, int state);
 /* Every fitting back to its state in the model file. */
 int hl_model_reset_fitting_states(hl_model *m);
 /* Open (1) or close (0) a pipe, pump (run / stop), valve or consumer. */
 int hl_model_set_open(hl_model *m, int kind, const char *id, int open);
 
-/* ---- solve ---------------------------------------------------------------- */
+/* ---- solve ----------------------------------------------------------------
+ */
 
 typedef struct hl_solve_options {
-    double flow_rel_tol;   /* sum |dm| / sum |m| of a Newton step; 1e-6 */
-    double mass_tol_kg_s;  /* mass imbalance at every node; 1e-6 kg/s */
-    int max_iterations;    /* Newton iterations per hydraulic solve; 100 */
-    double temp_tol_k;     /* change of any temperature between coupling
-                              rounds; 1e-6 K */
-    int max_rounds;        /* hydraulic/thermal coupling rounds; 30 */
-    int cold_start;        /* 1: ignore the previous solution */
+    double flow_rel_tol;  /* sum |dm| / sum |m| of a Newton step; 1e-6 */
+    double mass_tol_kg_s; /* mass imbalance at every node; 1e-6 kg/s */
+    int max_iterations;   /* Newton iterations per hydraulic solve; 100 */
+    double temp_tol_k;    /* change of any temperature between coupling
+                             rounds; 1e-6 K */
+    int max_rounds;       /* hydraulic/thermal coupling rounds; 30 */
+    int cold_start;       /* 1: ignore the previous solution */
 } hl_solve_options;
 
 void hl_solve_options_init(hl_solve_options *o);
@@ -182,24 +180,25 @@ void hl_solve_options_init(hl_solve_options *o);
  * properties are needed), or HL_ESTATE. */
 int hl_model_solve(hl_model *m, const hl_solve_options *opt);
 
-/* ---- results ---------------------------------------------------------------- */
+/* ---- results ----------------------------------------------------------------
+ */
 
 typedef struct hl_totals {
-    double heat_source_w;     /* sources + enthalpy entering at open
-                                 boundaries (reservoirs, negative demands),
-                                 relative to water at 0 C */
-    double heat_delivered_w;  /* consumers + enthalpy leaving at open
-                                 boundaries, relative to water at 0 C */
+    double heat_source_w;    /* sources + enthalpy entering at open
+                                boundaries (reservoirs, negative demands),
+                                relative to water at 0 C */
+    double heat_delivered_w; /* consumers + enthalpy leaving at open
+                                boundaries, relative to water at 0 C */
     double heat_loss_pipes_w;
     double heat_loss_fittings_w;
     double heat_loss_fittings_by_state_w[HL_FIT_NSTATES];
-    double pump_power_w;      /* electric, all pumps (and sources with a
-                                 pump efficiency) */
-    double pump_hydraulic_w;  /* m dp / rho */
+    double pump_power_w;     /* electric, all pumps (and sources with a
+                                pump efficiency) */
+    double pump_hydraulic_w; /* m dp / rho */
     double source_mass_flow_kg_s;
-    double makeup_kg_s;       /* net inflow at pressure references */
-    int iterations;           /* Newton iterations, all rounds */
-    int rounds;               /* coupling rounds */
+    double makeup_kg_s;        /* net inflow at pressure references */
+    int iterations;            /* Newton iterations, all rounds */
+    int rounds;                /* coupling rounds */
     double mass_residual_kg_s; /* largest nodal imbalance at the end */
     double energy_residual_w;  /* source - delivered - losses */
 } hl_totals;
@@ -210,21 +209,21 @@ enum hl_side { HL_SIDE_NONE = 0, HL_SIDE_SUPPLY = 1, HL_SIDE_RETURN = 2 };
 
 typedef struct hl_node_result {
     double elevation_m;
-    double chainage_m;     /* NaN when the model gives none */
-    int side;              /* enum hl_side */
-    double pressure_pa;    /* gauge */
-    double head_m;         /* z + p / (rho g) with rho at the node */
+    double chainage_m;  /* NaN when the model gives none */
+    int side;           /* enum hl_side */
+    double pressure_pa; /* gauge */
+    double head_m;      /* z + p / (rho g) with rho at the node */
     double temp_k;
-    double demand_kg_s;    /* fixed outflow (negative: inflow) */
-    double external_kg_s;  /* flow entering here from outside (pressure
-                              references, reservoirs) */
-    int fixed_pressure;    /* 1 at pressure references */
-    int connected;         /* 0 for a node cut off from every reference */
-    int order;             /* position in the flow order (thermal sweep) */
+    double demand_kg_s;   /* fixed outflow (negative: inflow) */
+    double external_kg_s; /* flow entering here from outside (pressure
+                             references, reservoirs) */
+    int fixed_pressure;   /* 1 at pressure references */
+    int connected;        /* 0 for a node cut off from every reference */
+    int order;            /* position in the flow order (thermal sweep) */
 } hl_node_result;
 
 typedef struct hl_pipe_result {
-    int from, to;          /* node indices as in the model file */
+    int from, to; /* node indices as in the model file */
     double length_m, inner_diameter_m;
     double mass_flow_kg_s; /* positive from -> to */
     double velocity_m_s;   /* signed like the flow */
@@ -233,32 +232,32 @@ typedef struct hl_pipe_result {
     double heat_loss_w;
     double temp_in_k, temp_out_k; /* in flow direction */
     double ambient_k;
-    double r11_k_m_w;      /* own resistance, K m / W */
-    double r12_k_m_w;      /* mutual resistance with its pair partner */
-    int pair;              /* pipe index of the partner or -1 */
+    double r11_k_m_w; /* own resistance, K m / W */
+    double r12_k_m_w; /* mutual resistance with its pair partner */
+    int pair;         /* pipe index of the partner or -1 */
     int open;
 } hl_pipe_result;
 
 typedef struct hl_pump_result {
     int from, to;
     double mass_flow_kg_s;
-    double head_m;         /* rise */
-    double dp_pa;          /* rise */
+    double head_m; /* rise */
+    double dp_pa;  /* rise */
     double hydraulic_w, electric_w;
     double efficiency;
     int running;
-    const char *station;   /* "" if none */
+    const char *station; /* "" if none */
 } hl_pump_result;
 
 typedef struct hl_valve_result {
     int from, to;
     double mass_flow_kg_s;
-    double dp_pa;          /* loss from -> to */
+    double dp_pa; /* loss from -> to */
     int open;
 } hl_valve_result;
 
 typedef struct hl_consumer_result {
-    int from, to;          /* supply node, return node */
+    int from, to; /* supply node, return node */
     double mass_flow_kg_s;
     double heat_w;
     double temp_in_k, temp_out_k;
@@ -266,7 +265,7 @@ typedef struct hl_consumer_result {
 } hl_consumer_result;
 
 typedef struct hl_source_result {
-    int from, to;          /* inlet (return) node, outlet (supply) node */
+    int from, to; /* inlet (return) node, outlet (supply) node */
     double mass_flow_kg_s;
     double heat_w;
     double temp_in_k, temp_out_k;
@@ -283,13 +282,13 @@ typedef struct hl_hx_result {
 } hl_hx_result;
 
 typedef struct hl_chamber_fitting_result {
-    int chamber;           /* chamber index */
-    int node;              /* node whose water it cools */
-    const char *type;      /* catalogue type, e.g. "butterfly-valve" */
+    int chamber;      /* chamber index */
+    int node;         /* node whose water it cools */
+    const char *type; /* catalogue type, e.g. "butterfly-valve" */
     int dn, pn;
     int count;
-    int state;             /* enum hl_fitting_state, current */
-    double area_m2;        /* bare metal surface, all count items */
+    int state;      /* enum hl_fitting_state, current */
+    double area_m2; /* bare metal surface, all count items */
     double medium_temp_k;
     double air_temp_k;
     double heat_loss_w;    /* all count items */
@@ -302,8 +301,7 @@ int hl_model_node_result(const hl_model *m, int i, hl_node_result *out);
 int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out);
 int hl_model_pump_result(const hl_model *m, int i, hl_pump_result *out);
 int hl_model_valve_result(const hl_model *m, int i, hl_valve_result *out);
-int hl_model_consumer_result(const hl_model *m, int i,
-                             hl_consumer_result *out);
+int hl_model_consumer_result(const hl_model *m, int i, hl_consumer_result *out);
 int hl_model_source_result(const hl_model *m, int i, hl_source_result *out);
 int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out);
 int hl_model_fitting_result(const hl_model *m, int i,

@@ -52,8 +52,8 @@ static int load_materials(hl_model *m, const hl_load_options *o)
 }
 
 static int load_into(hl_model *m, const char *text, size_t len,
-                     const char *origin, const char *base_dir,
-                     const char *path, const hl_load_options *o)
+                     const char *origin, const char *base_dir, const char *path,
+                     const hl_load_options *o)
 {
     if (load_materials(m, o))
         return m->err.code;
@@ -120,8 +120,9 @@ int hl_model_load_with(hl_model **out, const char *path,
             if (!m)
                 return HL_ENOMEM;
             m->failed = 1;
-            return net_fail(m, HL_ENOTFOUND, "the embedded default model is "
-                                             "missing from this build");
+            return net_fail(m, HL_ENOTFOUND,
+                            "the embedded default model is "
+                            "missing from this build");
         }
         return hl_model_load_text(out, text, len, "tuoketuo-hohhot.yaml",
                                   "embedded:models", opt);
@@ -172,7 +173,8 @@ const char *hl_model_description(const hl_model *m)
     return m && m->description ? m->description : "";
 }
 
-/* ---- counts and ids --------------------------------------------------------- */
+/* ---- counts and ids ---------------------------------------------------------
+ */
 
 int hl_model_count(const hl_model *m, int kind)
 {
@@ -238,8 +240,8 @@ const char *hl_model_id(const hl_model *m, int kind, int i)
     }
 }
 
-static const int link_kind_of[] = {-1,          LK_PIPE,     LK_PUMP,
-                                   LK_VALVE,    LK_CONSUMER, LK_SOURCE};
+static const int link_kind_of[] = {-1,       LK_PIPE,     LK_PUMP,
+                                   LK_VALVE, LK_CONSUMER, LK_SOURCE};
 
 int hl_model_find(const hl_model *m, int kind, const char *id)
 {
@@ -265,7 +267,8 @@ int hl_model_find(const hl_model *m, int kind, const char *id)
     }
 }
 
-/* ---- boundary conditions ------------------------------------------------------ */
+/* ---- boundary conditions
+ * ------------------------------------------------------ */
 
 static int ready(hl_model *m)
 {
@@ -393,8 +396,9 @@ int hl_model_set_open(hl_model *m, int kind, const char *id, int open)
         return HL_ESTATE;
     if (kind != HL_PIPE && kind != HL_PUMP && kind != HL_VALVE &&
         kind != HL_CONSUMER)
-        return net_fail(m, HL_EINVAL, "only pipes, pumps, valves and "
-                                      "consumers open and close");
+        return net_fail(m, HL_EINVAL,
+                        "only pipes, pumps, valves and "
+                        "consumers open and close");
     int i = hl_model_find(m, kind, id);
     if (i < 0)
         return unknown(m, "element", id ? id : "(null)");
@@ -420,7 +424,8 @@ int hl_model_set_check_limits(hl_model *m, const hl_check_limits *lim)
     return HL_OK;
 }
 
-/* ---- results --------------------------------------------------------------------- */
+/* ---- results
+ * --------------------------------------------------------------------- */
 
 static int solved(const hl_model *m, int kind, int i)
 {
@@ -447,8 +452,8 @@ int hl_model_node_result(const hl_model *m, int i, hl_node_result *out)
     out->side = m->nd_side[i];
     out->pressure_pa = m->nd_p[i];
     out->temp_k = m->nd_t[i];
-    double rho = fluid_rho(&m->fluid, fluid_clamp_t(m->nd_t[i]),
-                           m->nd_p[i] + m->p_atm);
+    double rho =
+        fluid_rho(&m->fluid, fluid_clamp_t(m->nd_t[i]), m->nd_p[i] + m->p_atm);
     out->head_m = m->nd_z[i] + m->nd_p[i] / (rho * m->g);
     out->demand_kg_s = m->nd_demand[i] * m->demand_scale;
     out->external_kg_s = m->nd_ext[i];
@@ -499,8 +504,8 @@ int hl_model_pump_result(const hl_model *m, int i, hl_pump_result *out)
     out->head_m = out->dp_pa / (m->lk_rho[k] * m->g);
     out->hydraulic_w = m->lk_m[k] * out->dp_pa / m->lk_rho[k];
     out->efficiency = m->pu_eff[i];
-    out->electric_w = out->hydraulic_w > 0 ? out->hydraulic_w / m->pu_eff[i]
-                                           : 0.0;
+    out->electric_w =
+        out->hydraulic_w > 0 ? out->hydraulic_w / m->pu_eff[i] : 0.0;
     out->running = m->lk_open[k] && !m->lk_cv_shut[k];
     out->station = m->pu_station[i];
     return HL_OK;
@@ -520,8 +525,7 @@ int hl_model_valve_result(const hl_model *m, int i, hl_valve_result *out)
     return HL_OK;
 }
 
-int hl_model_consumer_result(const hl_model *m, int i,
-                             hl_consumer_result *out)
+int hl_model_consumer_result(const hl_model *m, int i, hl_consumer_result *out)
 {
     int rc = solved(m, HL_CONSUMER, i);
     if (rc)
@@ -552,8 +556,8 @@ int hl_model_source_result(const hl_model *m, int i, hl_source_result *out)
     out->p_in_pa = m->nd_p[out->from];
     out->p_out_pa = m->nd_p[out->to];
     double hyd = m->lk_m[k] * m->lk_rise[k] / m->lk_rho[k];
-    out->pump_electric_w = !isnan(m->so_eff[i]) && hyd > 0 ? hyd / m->so_eff[i]
-                                                          : 0.0;
+    out->pump_electric_w =
+        !isnan(m->so_eff[i]) && hyd > 0 ? hyd / m->so_eff[i] : 0.0;
     return HL_OK;
 }
 
@@ -576,8 +580,8 @@ int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out)
     double mp = fabs(out->primary_kg_s), ms = fabs(out->secondary_kg_s);
     double hp = m->heat->h_out[out->primary_in];
     double hs = m->heat->h_out[out->secondary_in];
-    out->t_primary_out_k = mp > 0 ? fluid_t_from_h(f, hp - m->hx_q[i] / mp)
-                                  : out->t_primary_in_k;
+    out->t_primary_out_k =
+        mp > 0 ? fluid_t_from_h(f, hp - m->hx_q[i] / mp) : out->t_primary_in_k;
     out->t_secondary_out_k = ms > 0 ? fluid_t_from_h(f, hs + m->hx_q[i] / ms)
                                     : out->t_secondary_in_k;
     return HL_OK;
@@ -638,15 +642,15 @@ const char *hl_model_warning(const hl_model *m, int i)
     return i == m->n_warn && m->n_warn_dropped ? dropped : NULL;
 }
 
-/* ---- water -------------------------------------------------------------------------- */
+/* ---- water
+ * -------------------------------------------------------------------------- */
 
 double hl_water_saturation_pressure(double t_k)
 {
     return water_psat(t_k);
 }
 
-int hl_water_props(double t_k, double p_abs_pa, hl_water *out,
-                   hl_error *err)
+int hl_water_props(double t_k, double p_abs_pa, hl_water *out, hl_error *err)
 {
     if (!isfinite(t_k) || !isfinite(p_abs_pa))
         return hl_error_set(err, HL_EINVAL,

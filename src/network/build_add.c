@@ -17,7 +17,7 @@
 /* Grow every array listed by LIST to cap entries; 0 on failure. */
 #define GROW_ONE(f)                                                            \
     {                                                                          \
-        void *n_ = realloc(m->f, sizeof *m->f * (size_t)cap);                 \
+        void *n_ = realloc(m->f, sizeof *m->f * (size_t)cap);                  \
         if (n_)                                                                \
             m->f = n_;                                                         \
         else                                                                   \
@@ -25,50 +25,60 @@
     }
 
 #define NODE_ARRAYS(X)                                                         \
-    X(nd_id) X(nd_where) X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand)      \
-    X(nd_fixed_p) X(nd_inflow_t)
+    X(nd_id)                                                                   \
+    X(nd_where) X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand) X(nd_fixed_p)   \
+        X(nd_inflow_t)
 #define LINK_ARRAYS(X)                                                         \
-    X(lk_from) X(lk_to) X(lk_kind) X(lk_law) X(lk_open) X(lk_cv_shut)         \
-    X(lk_check) X(lk_sub) X(lk_id) X(lk_where) X(lk_rise) X(lk_m) X(lk_rho)   \
-    X(lk_mu) X(lk_from_id) X(lk_to_id)
+    X(lk_from)                                                                 \
+    X(lk_to) X(lk_kind) X(lk_law) X(lk_open) X(lk_cv_shut) X(lk_check)         \
+        X(lk_sub) X(lk_id) X(lk_where) X(lk_rise) X(lk_m) X(lk_rho) X(lk_mu)   \
+            X(lk_from_id) X(lk_to_id)
 #define PIPE_ARRAYS(X)                                                         \
-    X(pp_link) X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) X(pp_pn)    \
-    X(pp_dn) X(pp_xcf) X(pp_pair) X(pp_pair_same) X(pp_pair_id) X(pp_ht) X(pp_surround)      \
-    X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud) X(pp_tfix) X(pp_r11)           \
-    X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) X(pp_f) X(pp_dp)
+    X(pp_link)                                                                 \
+    X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) X(pp_pn) X(pp_dn)        \
+        X(pp_xcf) X(pp_pair) X(pp_pair_same) X(pp_pair_id) X(pp_ht)            \
+            X(pp_surround) X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud)           \
+                X(pp_tfix) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q)    \
+                    X(pp_re) X(pp_f) X(pp_dp)
 #define PUMP_ARRAYS(X)                                                         \
-    X(pu_link) X(pu_curve) X(pu_running) X(pu_h0) X(pu_r) X(pu_n)            \
-    X(pu_npts) X(pu_speed) X(pu_eff) X(pu_parallel) X(pu_station) X(pu_dp)
+    X(pu_link)                                                                 \
+    X(pu_curve) X(pu_running) X(pu_h0) X(pu_r) X(pu_n) X(pu_npts) X(pu_speed)  \
+        X(pu_eff) X(pu_parallel) X(pu_station) X(pu_dp)
 #define VALVE_ARRAYS(X)                                                        \
-    X(va_link) X(va_type) X(va_k) X(va_kvol) X(va_flow) X(va_station)        \
-    X(va_dp)
+    X(va_link) X(va_type) X(va_k) X(va_kvol) X(va_flow) X(va_station) X(va_dp)
 #define CONSUMER_ARRAYS(X)                                                     \
-    X(co_link) X(co_mode) X(co_heat0) X(co_flow0) X(co_heat) X(co_flow)      \
-    X(co_tret) X(co_dt) X(co_tin) X(co_tout) X(co_q) X(co_m) X(co_m_prev) X(co_f_prev)
+    X(co_link)                                                                 \
+    X(co_mode) X(co_heat0) X(co_flow0) X(co_heat) X(co_flow) X(co_tret)        \
+        X(co_dt) X(co_tin) X(co_tout) X(co_q) X(co_m) X(co_m_prev)             \
+            X(co_f_prev)
 #define SOURCE_ARRAYS(X)                                                       \
-    X(so_link) X(so_tsup0) X(so_tsup) X(so_heat) X(so_eff) X(so_pout) X(so_pin) X(so_tin)         \
-    X(so_tout) X(so_q) X(so_station)
+    X(so_link)                                                                 \
+    X(so_tsup0) X(so_tsup) X(so_heat) X(so_eff) X(so_pout) X(so_pin) X(so_tin) \
+        X(so_tout) X(so_q) X(so_station)
 #define HX_ARRAYS(X)                                                           \
-    X(hx_pri) X(hx_sec) X(hx_mode) X(hx_approach) X(hx_ua) X(hx_kp)          \
-    X(hx_ks) X(hx_q) X(hx_id) X(hx_station)
+    X(hx_pri)                                                                  \
+    X(hx_sec) X(hx_mode) X(hx_approach) X(hx_ua) X(hx_kp) X(hx_ks) X(hx_q)     \
+        X(hx_id) X(hx_station)
 #define CHAMBER_ARRAYS(X)                                                      \
     X(ch_id) X(ch_station) X(ch_where) X(ch_air0) X(ch_air) X(ch_chainage)
 #define FITTING_ARRAYS(X)                                                      \
-    X(fi_id) X(fi_type) X(fi_chamber_id) X(fi_node_id) X(fi_where)           \
-    X(fi_chamber) X(fi_node) X(fi_dn) X(fi_pn) X(fi_count) X(fi_entry) X(fi_fail) X(fi_state0) X(fi_state)   \
-    X(fi_area) X(fi_od) X(fi_q) X(fi_ts) X(fi_tm)
+    X(fi_id)                                                                   \
+    X(fi_type) X(fi_chamber_id) X(fi_node_id) X(fi_where) X(fi_chamber)        \
+        X(fi_node) X(fi_dn) X(fi_pn) X(fi_count) X(fi_entry) X(fi_fail)        \
+            X(fi_state0) X(fi_state) X(fi_area) X(fi_od) X(fi_q) X(fi_ts)      \
+                X(fi_tm)
 
 static int next_cap(int n, int cap)
 {
     return n < cap ? cap : (cap ? 2 * cap : 64);
 }
 
-#define DEFINE_RESERVE(fn, count, capf, LIST)                                 \
-    static int fn(hl_model *m)                                                \
+#define DEFINE_RESERVE(fn, count, capf, LIST)                                  \
+    static int fn(hl_model *m)                                                 \
     {                                                                          \
         if (m->count < m->capf)                                                \
             return 1;                                                          \
-        int cap = next_cap(m->count, m->capf), ok = 1;                        \
+        int cap = next_cap(m->count, m->capf), ok = 1;                         \
         LIST(GROW_ONE)                                                         \
         if (ok)                                                                \
             m->capf = cap;                                                     \
@@ -80,8 +90,7 @@ DEFINE_RESERVE(reserve_links, n_links, cap_links, LINK_ARRAYS)
 DEFINE_RESERVE(reserve_pipes, n_pipes, cap_pipes, PIPE_ARRAYS)
 DEFINE_RESERVE(reserve_pumps_base, n_pumps, cap_pumps, PUMP_ARRAYS)
 DEFINE_RESERVE(reserve_valves, n_valves, cap_valves, VALVE_ARRAYS)
-DEFINE_RESERVE(reserve_consumers, n_consumers, cap_consumers,
-               CONSUMER_ARRAYS)
+DEFINE_RESERVE(reserve_consumers, n_consumers, cap_consumers, CONSUMER_ARRAYS)
 DEFINE_RESERVE(reserve_sources, n_sources, cap_sources, SOURCE_ARRAYS)
 DEFINE_RESERVE(reserve_hx, n_hx, cap_hx, HX_ARRAYS)
 DEFINE_RESERVE(reserve_chambers, n_chambers, cap_chambers, CHAMBER_ARRAYS)
@@ -153,8 +162,8 @@ static int duplicate(hl_model *m, net_index *ix, const char *id, int val,
         net_where(m, where_of[idx], first, sizeof first);
     else
         snprintf(first, sizeof first, "earlier");
-    return net_fail(m, HL_EPARSE, "%s: duplicate %s id '%s' (first at %s)",
-                    pos, what, id, first);
+    return net_fail(m, HL_EPARSE, "%s: duplicate %s id '%s' (first at %s)", pos,
+                    what, id, first);
 }
 
 static int bad(hl_model *m, int where, const char *what, const char *id,
@@ -162,8 +171,8 @@ static int bad(hl_model *m, int where, const char *what, const char *id,
 {
     char pos[300];
     net_where(m, where, pos, sizeof pos);
-    return net_fail(m, HL_ERANGE, "%s: %s '%s': %s %g: expected %s", pos,
-                    what, id, field, v, expected);
+    return net_fail(m, HL_ERANGE, "%s: %s '%s': %s %g: expected %s", pos, what,
+                    id, field, v, expected);
 }
 
 int net_add_node(hl_model *m, const net_node_spec *s)
@@ -194,8 +203,8 @@ int net_add_node(hl_model *m, const net_node_spec *s)
 }
 
 /* A new link of kind with its common fields; returns its index or -1. */
-static int add_link(hl_model *m, const char *id, int where, int kind,
-                    int law, const char *from, const char *to, int sub)
+static int add_link(hl_model *m, const char *id, int where, int kind, int law,
+                    const char *from, const char *to, int sub)
 {
     if (duplicate(m, &m->link_ix, id, m->n_links, where, "link", m->lk_where))
         return -1;
@@ -227,16 +236,15 @@ static int check_pipe(hl_model *m, const net_pipe_spec *s, const char *id)
     if (!(s->length_m > 0.0))
         return bad(m, w, "pipe", id, "length_m", s->length_m, "> 0");
     if (!(s->inner_d_m > 0.0))
-        return bad(m, w, "pipe", id, "inner diameter (m)", s->inner_d_m,
-                   "> 0");
+        return bad(m, w, "pipe", id, "inner diameter (m)", s->inner_d_m, "> 0");
     if (!(s->roughness_m >= 0.0 && s->roughness_m < s->inner_d_m))
         return bad(m, w, "pipe", id, "roughness (m)", s->roughness_m,
                    ">= 0 and below the diameter");
     if (!(s->zeta >= 0.0))
         return bad(m, w, "pipe", id, "minor_loss", s->zeta, ">= 0");
     if ((s->ht == HT_LINEAR || s->ht == HT_U) && !(s->ht_value > 0.0))
-        return bad(m, w, "pipe", id, "heat-transfer coefficient",
-                   s->ht_value, "> 0");
+        return bad(m, w, "pipe", id, "heat-transfer coefficient", s->ht_value,
+                   "> 0");
     if (s->ht == HT_U && !(s->u_diameter_m > 0.0))
         return bad(m, w, "pipe", id, "U reference diameter (m)",
                    s->u_diameter_m, "> 0");
@@ -303,8 +311,7 @@ static int check_pump(hl_model *m, const net_pump_spec *s, const char *id)
     if (!(s->speed > 0.0))
         return bad(m, w, "pump", id, "speed", s->speed, "> 0");
     if (!(s->efficiency > 0.0 && s->efficiency <= 1.0))
-        return bad(m, w, "pump", id, "efficiency", s->efficiency,
-                   "in (0, 1]");
+        return bad(m, w, "pump", id, "efficiency", s->efficiency, "in (0, 1]");
     if (s->parallel < 1)
         return bad(m, w, "pump", id, "parallel", s->parallel, ">= 1");
     return HL_OK;
@@ -318,8 +325,7 @@ int net_add_pump(hl_model *m, const net_pump_spec *s)
     if (!reserve_pumps(m))
         return oom(m);
     int law = s->curve == PUMP_FIXED ? LAW_RIGID : LAW_MATRIX;
-    int k = add_link(m, id, s->where, LK_PUMP, law, s->from, s->to,
-                     m->n_pumps);
+    int k = add_link(m, id, s->where, LK_PUMP, law, s->from, s->to, m->n_pumps);
     if (k < 0)
         return m->err.code;
     int i = m->n_pumps++;
@@ -386,8 +392,8 @@ int net_add_valve(hl_model *m, const net_valve_spec *s)
     int law = s->type == VALVE_FLOW ? LAW_FIXED
               : kvol > 0.0          ? LAW_MATRIX
                                     : LAW_RIGID;
-    int k = add_link(m, id, s->where, LK_VALVE, law, s->from, s->to,
-                     m->n_valves);
+    int k =
+        add_link(m, id, s->where, LK_VALVE, law, s->from, s->to, m->n_valves);
     if (k < 0)
         return m->err.code;
     int i = m->n_valves++;
@@ -406,17 +412,16 @@ int net_add_valve(hl_model *m, const net_valve_spec *s)
 static int check_consumer(hl_model *m, const net_consumer_spec *s,
                           const char *id)
 {
-    int w = s->where, heat = s->mode == CONS_HEAT_RETURN ||
-                             s->mode == CONS_HEAT_DT;
+    int w = s->where,
+        heat = s->mode == CONS_HEAT_RETURN || s->mode == CONS_HEAT_DT;
     if (heat && !(s->heat_w >= 0.0))
         return bad(m, w, "consumer", id, "heat demand (W)", s->heat_w, ">= 0");
     if (!heat && !(s->flow_kg_s >= 0.0))
-        return bad(m, w, "consumer", id, "flow_kg_per_s", s->flow_kg_s,
-                   ">= 0");
+        return bad(m, w, "consumer", id, "flow_kg_per_s", s->flow_kg_s, ">= 0");
     int ret = s->mode == CONS_HEAT_RETURN || s->mode == CONS_FLOW_RETURN;
     if (ret && !(s->return_k > 0.0))
-        return bad(m, w, "consumer", id, "return temperature (K)",
-                   s->return_k, "> 0 K");
+        return bad(m, w, "consumer", id, "return temperature (K)", s->return_k,
+                   "> 0 K");
     if (!ret && !(s->dt_k >= 0.0))
         return bad(m, w, "consumer", id, "delta_t_k", s->dt_k, ">= 0");
     return HL_OK;
@@ -445,8 +450,7 @@ int net_add_consumer(hl_model *m, const net_consumer_spec *s)
     return HL_OK;
 }
 
-static int check_source(hl_model *m, const net_source_spec *s,
-                        const char *id)
+static int check_source(hl_model *m, const net_source_spec *s, const char *id)
 {
     int w = s->where;
     if (isnan(s->heat_w) && !(s->supply_k > 0.0))
@@ -567,8 +571,8 @@ int net_add_chamber(hl_model *m, const net_chamber_spec *s)
                   m->ch_where))
         return m->err.code;
     if (!(s->air_k > 0.0))
-        return bad(m, s->where, "chamber", id, "air temperature (K)",
-                   s->air_k, "> 0 K");
+        return bad(m, s->where, "chamber", id, "air temperature (K)", s->air_k,
+                   "> 0 K");
     if (!reserve_chambers(m))
         return oom(m);
     int i = m->n_chambers++;

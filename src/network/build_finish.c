@@ -15,8 +15,8 @@
 
 static const char *kind_name(int kind)
 {
-    static const char *names[] = {"pipe",     "pump",   "valve",
-                                  "consumer", "source", "heat exchanger",
+    static const char *names[] = {"pipe",          "pump",   "valve",
+                                  "consumer",      "source", "heat exchanger",
                                   "heat exchanger"};
     return names[kind];
 }
@@ -51,8 +51,8 @@ static void suggest(const hl_model *m, const char *bad_id, char *buf,
     }
 }
 
-static int resolve_node(hl_model *m, int k, const char *ref,
-                        const char *end, int *out)
+static int resolve_node(hl_model *m, int k, const char *ref, const char *end,
+                        int *out)
 {
     char pos[300], hint[200];
     net_where(m, m->lk_where[k], pos, sizeof pos);
@@ -63,9 +63,8 @@ static int resolve_node(hl_model *m, int k, const char *ref,
     if (*out >= 0)
         return HL_OK;
     suggest(m, ref, hint, sizeof hint);
-    return net_fail(m, HL_ENOTFOUND, "%s: %s '%s': unknown %s node '%s'%s",
-                    pos, kind_name(m->lk_kind[k]), m->lk_id[k], end, ref,
-                    hint);
+    return net_fail(m, HL_ENOTFOUND, "%s: %s '%s': unknown %s node '%s'%s", pos,
+                    kind_name(m->lk_kind[k]), m->lk_id[k], end, ref, hint);
 }
 
 static int resolve_links(hl_model *m)
@@ -84,10 +83,9 @@ static int resolve_links(hl_model *m)
         if (m->lk_from[k] == m->lk_to[k]) {
             char pos[300];
             net_where(m, m->lk_where[k], pos, sizeof pos);
-            return net_fail(m, HL_ETOPOLOGY,
-                            "%s: %s '%s' connects node '%s' to itself", pos,
-                            kind_name(kind), m->lk_id[k],
-                            m->nd_id[m->lk_from[k]]);
+            return net_fail(
+                m, HL_ETOPOLOGY, "%s: %s '%s' connects node '%s' to itself",
+                pos, kind_name(kind), m->lk_id[k], m->nd_id[m->lk_from[k]]);
         }
     }
     return HL_OK;
@@ -125,8 +123,9 @@ static int resolve_role(hl_model *m, int i)
         m->pp_role[i] = (signed char)(side == HL_SIDE_RETURN);
         return HL_OK;
     }
-    return pair_error(m, i, "set role: supply or role: return (or the side "
-                            "of its from-node)");
+    return pair_error(m, i,
+                      "set role: supply or role: return (or the side "
+                      "of its from-node)");
 }
 
 static int resolve_pairs(hl_model *m)
@@ -144,18 +143,21 @@ static int resolve_pairs(hl_model *m)
             return pair_error(m, i, "that pipe already pairs with another");
         if (m->pp_ht[i] != HT_BUILDUP || m->pp_ht[j] != HT_BUILDUP ||
             m->pp_ttype[i] != m->pp_ttype[j])
-            return pair_error(m, i, "both pipes need the same pipe type "
-                                    "with a pair or twin laying");
+            return pair_error(m, i,
+                              "both pipes need the same pipe type "
+                              "with a pair or twin laying");
         if (resolve_role(m, i) || resolve_role(m, j))
             return m->err.code;
         if (m->pp_role[i] == m->pp_role[j])
-            return pair_error(m, i, "one pipe must be the supply and the "
-                                    "other the return of the laying");
+            return pair_error(m, i,
+                              "one pipe must be the supply and the "
+                              "other the return of the laying");
         if (fabs(m->pp_len[i] - m->pp_len[j]) > 1e-6 * m->pp_len[i])
             return pair_error(m, i, "paired pipes must have equal lengths");
         m->pp_pair[i] = j;
         m->pp_pair[j] = i;
-        m->pp_pair_same[i] = m->pp_pair_same[j] = (signed char)pair_same(m, i, j);
+        m->pp_pair_same[i] = m->pp_pair_same[j] =
+            (signed char)pair_same(m, i, j);
     }
     for (int i = 0; i < m->n_pipes; i++)
         if (m->pp_role[i] < 0) /* unpaired: the first pipe of its laying */
@@ -174,8 +176,7 @@ static int fix_node_pressure(hl_model *m, int node, double p, int src)
         return net_fail(m, HL_ETOPOLOGY,
                         "%s: source '%s' fixes node '%s' at %g Pa, but the "
                         "node already has %g Pa",
-                        pos, m->lk_id[m->so_link[src]], m->nd_id[node], p,
-                        old);
+                        pos, m->lk_id[m->so_link[src]], m->nd_id[node], p, old);
     }
     m->nd_fixed_p[node] = p;
     return HL_OK;
@@ -240,7 +241,8 @@ static int index_fittings(hl_model *m)
 {
     int n = m->n_nodes;
     m->nd_fit_start = calloc((size_t)n + 1, sizeof *m->nd_fit_start);
-    m->fit_by_node = malloc(sizeof *m->fit_by_node * ((size_t)m->n_fittings + 1));
+    m->fit_by_node =
+        malloc(sizeof *m->fit_by_node * ((size_t)m->n_fittings + 1));
     if (!m->nd_fit_start || !m->fit_by_node)
         return net_fail(m, HL_ENOMEM, "out of memory");
     for (int i = 0; i < m->n_fittings; i++)
@@ -280,8 +282,8 @@ int net_finish(hl_model *m)
         return net_fail(m, HL_EPARSE, "%s: the model has no nodes",
                         m->n_origin ? m->origin[0] : "model");
     if (resolve_links(m) || resolve_pairs(m) || source_pressures(m) ||
-        resolve_fittings(m) || fittings_prepare(m) || index_fittings(m) || build_adjacency(m) || check_lonely_nodes(m) ||
-        net_check_references(m))
+        resolve_fittings(m) || fittings_prepare(m) || index_fittings(m) ||
+        build_adjacency(m) || check_lonely_nodes(m) || net_check_references(m))
         return m->err.code;
     free((void *)m->lk_from_id);
     free((void *)m->lk_to_id);

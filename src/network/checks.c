@@ -16,12 +16,23 @@
 #include <math.h>
 
 #define CHECK_LIST_MAX 10
-#define BAR 1e5
-#define C(t) ((t) - HL_ZERO_C_K)
+#define BAR            1e5
+#define C(t)           ((t)-HL_ZERO_C_K)
 
 enum check_kind {
-    CK_BOIL, CK_PMIN, CK_PN, CK_VEL, CK_LIQUID, CK_CUT, CK_CONS_DP,
-    CK_CONS_T, CK_FCV, CK_PUMP, CK_SOURCE, CK_HX, CK_KINDS
+    CK_BOIL,
+    CK_PMIN,
+    CK_PN,
+    CK_VEL,
+    CK_LIQUID,
+    CK_CUT,
+    CK_CONS_DP,
+    CK_CONS_T,
+    CK_FCV,
+    CK_PUMP,
+    CK_SOURCE,
+    CK_HX,
+    CK_KINDS
 };
 
 typedef struct tally {
@@ -29,11 +40,18 @@ typedef struct tally {
 } tally;
 
 static const char *more_text[CK_KINDS] = {
-    "nodes below the saturation pressure", "nodes below the minimum pressure",
-    "pipes above their PN", "pipes above the velocity limit",
-    "nodes outside the liquid range", "nodes cut off", "consumers short of "
-    "differential pressure", "consumers short of supply temperature",
-    "flow-control valves short of pressure", "pump notes", "source notes",
+    "nodes below the saturation pressure",
+    "nodes below the minimum pressure",
+    "pipes above their PN",
+    "pipes above the velocity limit",
+    "nodes outside the liquid range",
+    "nodes cut off",
+    "consumers short of "
+    "differential pressure",
+    "consumers short of supply temperature",
+    "flow-control valves short of pressure",
+    "pump notes",
+    "source notes",
     "heat-exchanger notes"};
 
 /* 1 if the warning of this kind should be written out. */
@@ -49,25 +67,29 @@ static void node_checks(hl_model *m, tally *t)
         double p = m->nd_p[v], tk = m->nd_t[v];
         if (!m->nd_connected[v]) {
             if (listed(t, CK_CUT))
-                net_warn(m, "node '%s' is cut off from every pressure "
-                            "reference (closed valves): no flow, pressure "
-                            "undefined", m->nd_id[v]);
+                net_warn(m,
+                         "node '%s' is cut off from every pressure "
+                         "reference (closed valves): no flow, pressure "
+                         "undefined",
+                         m->nd_id[v]);
             continue;
         }
-        if (!(tk >= HL_ZERO_C_K && tk <= WATER_T_MAX_K) &&
-            listed(t, CK_LIQUID))
-            net_warn(m, "node '%s': %.2f C is outside the liquid-water range "
-                        "of the properties (0 to 350 C)", m->nd_id[v], C(tk));
+        if (!(tk >= HL_ZERO_C_K && tk <= WATER_T_MAX_K) && listed(t, CK_LIQUID))
+            net_warn(m,
+                     "node '%s': %.2f C is outside the liquid-water range "
+                     "of the properties (0 to 350 C)",
+                     m->nd_id[v], C(tk));
         double ps = water_psat(fluid_clamp_t(tk));
-        if (p + m->p_atm < ps + lim->saturation_margin_pa &&
-            listed(t, CK_BOIL))
-            net_warn(m, "node '%s': %.3f bar(a) is below the saturation "
-                        "pressure %.3f bar(a) at %.1f C: the water boils",
+        if (p + m->p_atm < ps + lim->saturation_margin_pa && listed(t, CK_BOIL))
+            net_warn(m,
+                     "node '%s': %.3f bar(a) is below the saturation "
+                     "pressure %.3f bar(a) at %.1f C: the water boils",
                      m->nd_id[v], (p + m->p_atm) / BAR, ps / BAR, C(tk));
         else if (p < lim->min_pressure_pa && listed(t, CK_PMIN))
-            net_warn(m, "node '%s': %.3f bar(g) is below the minimum %.3f "
-                        "bar(g)", m->nd_id[v], p / BAR,
-                     lim->min_pressure_pa / BAR);
+            net_warn(m,
+                     "node '%s': %.3f bar(g) is below the minimum %.3f "
+                     "bar(g)",
+                     m->nd_id[v], p / BAR, lim->min_pressure_pa / BAR);
     }
 }
 
@@ -81,9 +103,10 @@ static void pipe_checks(hl_model *m, tally *t)
                      m->lk_id[k], pmax / BAR, m->pp_pn[i] / BAR);
         double v = fabs(m->lk_m[k]) / (m->lk_rho[k] * m->pp_area[i]);
         if (v > m->limits.max_velocity_m_s && listed(t, CK_VEL))
-            net_warn(m, "pipe '%s': velocity %.2f m/s is above the limit "
-                        "%.2f m/s", m->lk_id[k], v,
-                     m->limits.max_velocity_m_s);
+            net_warn(m,
+                     "pipe '%s': velocity %.2f m/s is above the limit "
+                     "%.2f m/s",
+                     m->lk_id[k], v, m->limits.max_velocity_m_s);
     }
 }
 
@@ -95,15 +118,17 @@ static void consumer_checks(hl_model *m, tally *t)
             continue;
         double dp = m->nd_p[m->lk_from[k]] - m->nd_p[m->lk_to[k]];
         if (dp < m->limits.min_consumer_dp_pa && listed(t, CK_CONS_DP))
-            net_warn(m, "consumer '%s': differential pressure %.3f bar is "
-                        "below the minimum %.3f bar", m->lk_id[k], dp / BAR,
-                     m->limits.min_consumer_dp_pa / BAR);
+            net_warn(m,
+                     "consumer '%s': differential pressure %.3f bar is "
+                     "below the minimum %.3f bar",
+                     m->lk_id[k], dp / BAR, m->limits.min_consumer_dp_pa / BAR);
         int ret = m->co_mode[i] == CONS_HEAT_RETURN ||
                   m->co_mode[i] == CONS_FLOW_RETURN;
         if (ret && m->co_tin[i] < m->co_tret[i] + 1.0 && listed(t, CK_CONS_T))
-            net_warn(m, "consumer '%s': supply %.2f C is not above its "
-                        "return temperature %.2f C", m->lk_id[k],
-                     C(m->co_tin[i]), C(m->co_tret[i]));
+            net_warn(m,
+                     "consumer '%s': supply %.2f C is not above its "
+                     "return temperature %.2f C",
+                     m->lk_id[k], C(m->co_tin[i]), C(m->co_tret[i]));
     }
 }
 
@@ -114,14 +139,17 @@ static void pump_checks(hl_model *m, tally *t)
         if (!m->lk_open[k])
             continue;
         if (m->lk_cv_shut[k] && listed(t, CK_PUMP))
-            net_warn(m, "pump '%s' is stopped by its check valve: the "
-                        "pressure against it exceeds its shutoff head",
+            net_warn(m,
+                     "pump '%s' is stopped by its check valve: the "
+                     "pressure against it exceeds its shutoff head",
                      m->lk_id[k]);
         double qv = m->lk_m[k] / m->lk_rho[k];
         if (!m->lk_cv_shut[k] && qv > hyd_pump_max_flow(m, i) &&
             listed(t, CK_PUMP))
-            net_warn(m, "pump '%s': flow %.4g m3/h is beyond the end of its "
-                        "curve", m->lk_id[k], qv * 3600.0);
+            net_warn(m,
+                     "pump '%s': flow %.4g m3/h is beyond the end of its "
+                     "curve",
+                     m->lk_id[k], qv * 3600.0);
     }
 }
 
@@ -134,15 +162,16 @@ static void valve_source_checks(hl_model *m, tally *t)
         double dp = m->nd_p[m->lk_from[k]] - m->nd_p[m->lk_to[k]];
         m->va_dp[i] = dp;
         if (dp < 0.0 && listed(t, CK_FCV))
-            net_warn(m, "flow-control valve '%s' cannot deliver its set flow:"
-                        " it would need %.3f bar more", m->lk_id[k],
-                     -dp / BAR);
+            net_warn(m,
+                     "flow-control valve '%s' cannot deliver its set flow:"
+                     " it would need %.3f bar more",
+                     m->lk_id[k], -dp / BAR);
     }
     for (int i = 0; i < m->n_sources; i++)
-        if (m->lk_m[m->so_link[i]] < -THERMAL_ZERO_FLOW &&
-            listed(t, CK_SOURCE))
-            net_warn(m, "source '%s' runs backwards (%.4g kg/s): other "
-                        "sources push water into it",
+        if (m->lk_m[m->so_link[i]] < -THERMAL_ZERO_FLOW && listed(t, CK_SOURCE))
+            net_warn(m,
+                     "source '%s' runs backwards (%.4g kg/s): other "
+                     "sources push water into it",
                      m->lk_id[m->so_link[i]], m->lk_m[m->so_link[i]]);
     for (int h = 0; h < m->n_hx; h++) {
         if (m->hx_mode[h] != HX_APPROACH)
@@ -153,10 +182,11 @@ static void valve_source_checks(hl_model *m, tally *t)
         double want = m->nd_t[up] - m->hx_approach[h];
         if (fabs(m->lk_m[ks]) > THERMAL_ZERO_FLOW &&
             m->nd_t[dn] < want - 0.01 && listed(t, CK_HX))
-            net_warn(m, "heat exchanger '%s' cannot reach its approach: "
-                        "secondary leaves at %.2f C instead of %.2f C "
-                        "(primary flow too small)", m->hx_id[h],
-                     C(m->nd_t[dn]), C(want));
+            net_warn(m,
+                     "heat exchanger '%s' cannot reach its approach: "
+                     "secondary leaves at %.2f C instead of %.2f C "
+                     "(primary flow too small)",
+                     m->hx_id[h], C(m->nd_t[dn]), C(want));
     }
 }
 

@@ -116,9 +116,10 @@ static int custom_heat(hl_model *m, int i, double tm_k, double *q_w,
     if (isnan(od))
         od = net_dn_outer_diameter(m->fi_dn[i]);
     if (!(od > 0.0))
-        return net_fail(m, HL_EINVAL, "fitting '%s': give outer_diameter_mm "
-                        "(DN%d is not a standard size)", m->fi_id[i],
-                        m->fi_dn[i]);
+        return net_fail(m, HL_EINVAL,
+                        "fitting '%s': give outer_diameter_mm "
+                        "(DN%d is not a standard size)",
+                        m->fi_id[i], m->fi_dn[i]);
     hl_surface_in in;
     hl_surface_in_init(&in);
     in.diameter_m = od;

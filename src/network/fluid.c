@@ -16,8 +16,19 @@
 #include <stdlib.h>
 
 #define FLUID_T_BASE 273.15
-enum { C_H, C_DH, C_CP, C_DCP, C_RHO, C_DRHO_T, C_DRHO_P, C_MU, C_DMU_T,
-       C_DMU_P, FLUID_COLS };
+enum {
+    C_H,
+    C_DH,
+    C_CP,
+    C_DCP,
+    C_RHO,
+    C_DRHO_T,
+    C_DRHO_P,
+    C_MU,
+    C_DMU_T,
+    C_DMU_P,
+    FLUID_COLS
+};
 
 static double row_pressure(double p_ref, double t_k)
 {

@@ -21,12 +21,12 @@
 struct net_hyd {
     /* groups */
     int n_unk;
-    int *unk;        /* per node: unknown index, or -1 (known pressure) */
-    double *off;     /* per node: offset in its group, Pa */
-    double *known;   /* per node: pressure when its group is known */
-    int *root;       /* per node: the group's root node */
-    int *tree_link;  /* per node: rigid link to its parent, -1 at roots */
-    int *bfs;        /* nodes, each group in breadth-first order */
+    int *unk;       /* per node: unknown index, or -1 (known pressure) */
+    double *off;    /* per node: offset in its group, Pa */
+    double *known;  /* per node: pressure when its group is known */
+    int *root;      /* per node: the group's root node */
+    int *tree_link; /* per node: rigid link to its parent, -1 at roots */
+    int *bfs;       /* nodes, each group in breadth-first order */
     signed char *rigid_state; /* open state of rigid links at build time */
     /* matrix */
     cholmod_common cc;
@@ -35,18 +35,18 @@ struct net_hyd {
     cholmod_factor *l;
     cholmod_dense *b, *x, *ws_y, *ws_e;
     int *slot_ii, *slot_jj, *slot_ij; /* per link: value slots, -1 none */
-    int *diag;                         /* per unknown: diagonal slot */
-    int *perm;                         /* per unknown: AMD order */
+    int *diag;                        /* per unknown: diagonal slot */
+    int *perm;                        /* per unknown: AMD order */
     /* per-iteration data */
-    double *w, *y, *loss, *m_prev;     /* per link */
-    double *grav;                      /* per link: rho g (z_from - z_to) */
-    double *pn;                        /* per node: pressure this step */
-    double *p_unk, *p_unk_prev;        /* per unknown */
-    double *dem;                       /* per node: fixed outflow */
-    double *imb;                       /* per node: imbalance */
-    int *comp;                         /* union-find over unknowns */
-    signed char *comp_ref;             /* per root unknown: referenced */
-    signed char *unk_cut;              /* per unknown: no reference */
+    double *w, *y, *loss, *m_prev; /* per link */
+    double *grav;                  /* per link: rho g (z_from - z_to) */
+    double *pn;                    /* per node: pressure this step */
+    double *p_unk, *p_unk_prev;    /* per unknown */
+    double *dem;                   /* per node: fixed outflow */
+    double *imb;                   /* per node: imbalance */
+    int *comp;                     /* union-find over unknowns */
+    signed char *comp_ref;         /* per root unknown: referenced */
+    signed char *unk_cut;          /* per unknown: no reference */
     int built;
     int builds; /* counts rebuilds of the structure */
 };

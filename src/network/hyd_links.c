@@ -53,15 +53,16 @@ static double pipe_loss(hl_model *m, int k, double mf, double *grad)
         return lam * mf + zeta * c * mf * am;
     }
     double dfdre;
-    double f = friction_factor(m->friction, re, m->pp_eps[i], &dfdre,
-                               &m->pp_xcf[i]);
+    double f =
+        friction_factor(m->friction, re, m->pp_eps[i], &dfdre, &m->pp_xcf[i]);
     m->pp_re[i] = re;
     m->pp_f[i] = f;
     *grad = c * ((f * ld + zeta) * 2.0 * am + ld * dfdre * re * am);
     return (f * ld + zeta) * c * mf * am;
 }
 
-/* ---- pumps ------------------------------------------------------------------ */
+/* ---- pumps ------------------------------------------------------------------
+ */
 
 /* EPANET 2 powerfuncpump: H = a - b Q^c through (0,h0), (q1,h1), (q2,h2). */
 static int power_fit(double h0, double h1, double h2, double q1, double q2,
@@ -106,7 +107,7 @@ int pump_fit_curve(hl_model *m, int i, const net_pump_spec *s, const char *id)
     m->pu_curve[i] = PUMP_POWER;
     m->pu_h0[i] = h0;
     return HL_OK;
-bad_curve: {
+bad_curve : {
     char pos[300];
     net_where(m, s->where, pos, sizeof pos);
     return net_fail(m, HL_ERANGE,
@@ -175,8 +176,8 @@ double hyd_pump_max_flow(const hl_model *m, int i)
         return pow(m->pu_h0[i] / m->pu_r[i], 1.0 / m->pu_n[i]) *
                m->pu_speed[i] * m->pu_parallel[i];
     if (m->pu_curve[i] == PUMP_TABLE)
-        return m->pu_q[i * NET_MAX_CURVE + m->pu_npts[i] - 1] *
-               m->pu_speed[i] * m->pu_parallel[i];
+        return m->pu_q[i * NET_MAX_CURVE + m->pu_npts[i] - 1] * m->pu_speed[i] *
+               m->pu_parallel[i];
     return INFINITY;
 }
 

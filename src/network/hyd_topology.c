@@ -103,7 +103,8 @@ int net_check_references(hl_model *m)
     return m->err.code;
 }
 
-/* ---- groups of rigidly linked nodes ---------------------------------------- */
+/* ---- groups of rigidly linked nodes ----------------------------------------
+ */
 
 static int rigid_active(const hl_model *m, int k)
 {
@@ -135,9 +136,10 @@ static int group_bfs(hl_model *m, struct net_hyd *h, int s, int at)
             int fwd = m->lk_from[k] == u;
             int v = fwd ? m->lk_to[k] : m->lk_from[k];
             if (h->root[v] >= 0) {
-                rigid_error(m, k, "links without pressure loss (fixed-rise "
-                                  "pumps, sources, ideal valves) form a "
-                                  "loop; give one of them a loss");
+                rigid_error(m, k,
+                            "links without pressure loss (fixed-rise "
+                            "pumps, sources, ideal valves) form a "
+                            "loop; give one of them a loss");
                 return -1;
             }
             h->root[v] = s;
@@ -271,8 +273,8 @@ static size_t fill_pattern(hl_model *m, struct net_hyd *h, int *ap, int *ai)
 static int build_pattern(hl_model *m, struct net_hyd *h)
 {
     size_t cap = (size_t)h->n_unk + (size_t)m->n_links;
-    h->a = cholmod_allocate_sparse((size_t)h->n_unk, (size_t)h->n_unk, cap,
-                                   1, 1, 1, CHOLMOD_REAL, &h->cc);
+    h->a = cholmod_allocate_sparse((size_t)h->n_unk, (size_t)h->n_unk, cap, 1,
+                                   1, 1, CHOLMOD_REAL, &h->cc);
     if (!h->a)
         return net_fail(m, HL_ENOMEM, "out of memory (sparse matrix)");
     int *ap = h->a->p, *ai = h->a->i;
@@ -286,9 +288,8 @@ static int build_pattern(hl_model *m, struct net_hyd *h)
         int col, row;
         h->slot_ii[k] = matrix && u >= 0 ? h->diag[u] : -1;
         h->slot_jj[k] = matrix && v >= 0 ? h->diag[v] : -1;
-        h->slot_ij[k] = link_entry(m, h, k, &col, &row)
-                            ? find_slot(h->a, col, row)
-                            : -1;
+        h->slot_ij[k] =
+            link_entry(m, h, k, &col, &row) ? find_slot(h->a, col, row) : -1;
     }
     return HL_OK;
 }

@@ -8,9 +8,9 @@
  * Newton:    m_k' = m_k - (dp_k - dpi_k) / dp_k'  gives, with the nodal
  *            mass balance, the system  A W A^T p = rhs  (W = 1 / dp_k').
  * Damping: while the relative flow change grows from one iteration to the
- * next, the steps are halved (down to 1/16). Convergence needs BOTH the relative flow
- * change sum|dm| / sum|m| <= flow_rel_tol AND the mass imbalance of every
- * node group <= mass_tol_kg_s (absolute, kg/s). Check valves and pumps
+ * next, the steps are halved (down to 1/16). Convergence needs BOTH the
+ * relative flow change sum|dm| / sum|m| <= flow_rel_tol AND the mass imbalance
+ * of every node group <= mass_tol_kg_s (absolute, kg/s). Check valves and pumps
  * that would run backwards are closed and the system re-solved, as
  * EPANET's status checks do.
  */
@@ -22,8 +22,8 @@
 #include <string.h>
 
 #define MAX_STATUS_ROUNDS 12
-#define START_VELOCITY 0.3 /* m/s, about EPANET's 1 ft/s */
-#define CV_FLOW_TOL 1e-8 /* kg/s: reverse flow that closes a check valve */
+#define START_VELOCITY    0.3  /* m/s, about EPANET's 1 ft/s */
+#define CV_FLOW_TOL       1e-8 /* kg/s: reverse flow that closes a check valve */
 
 static int hyd_alloc(hl_model *m)
 {
@@ -61,8 +61,8 @@ static int hyd_alloc(hl_model *m)
     if (!h->unk || !h->off || !h->known || !h->root || !h->tree_link ||
         !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
         !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->loss ||
-        !h->m_prev || !h->grav || !h->pn || !h->p_unk || !h->p_unk_prev || !h->dem || !h->imb ||
-        !h->comp || !h->comp_ref || !h->unk_cut)
+        !h->m_prev || !h->grav || !h->pn || !h->p_unk || !h->p_unk_prev ||
+        !h->dem || !h->imb || !h->comp || !h->comp_ref || !h->unk_cut)
         return net_fail(m, HL_ENOMEM, "out of memory");
     return HL_OK;
 }
@@ -170,7 +170,8 @@ static void cold_start(hl_model *m, struct net_hyd *h)
     memset(h->p_unk, 0, sizeof(double) * ((size_t)m->n_nodes + 1));
 }
 
-/* ---- one Newton step ------------------------------------------------------ */
+/* ---- one Newton step ------------------------------------------------------
+ */
 
 static double node_p(const struct net_hyd *h, int i)
 {
@@ -276,14 +277,14 @@ static double update_flows(hl_model *m, struct net_hyd *h, double alpha,
     double change = 0.0, total = 0.0;
     if (alpha < 1.0)
         for (int u = 0; u < h->n_unk; u++)
-            h->p_unk[u] = h->p_unk_prev[u] +
-                          alpha * (h->p_unk[u] - h->p_unk_prev[u]);
+            h->p_unk[u] =
+                h->p_unk_prev[u] + alpha * (h->p_unk[u] - h->p_unk_prev[u]);
     node_pressures(m, h);
     for (int k = 0; k < m->n_links; k++) {
         if (m->lk_law[k] != LAW_MATRIX || !HYD_ACTIVE(m, k))
             continue;
-        double mn = h->y[k] + h->w[k] * (h->pn[m->lk_from[k]] -
-                                         h->pn[m->lk_to[k]]);
+        double mn =
+            h->y[k] + h->w[k] * (h->pn[m->lk_from[k]] - h->pn[m->lk_to[k]]);
         double dm = alpha * (mn - m->lk_m[k]);
         change += fabs(dm);
         m->lk_m[k] += dm;
@@ -375,8 +376,7 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
 /* Pressure that would drive forward flow through a closed check link. */
 static double drive(hl_model *m, struct net_hyd *h, int k)
 {
-    double d = node_p(h, m->lk_from[k]) - node_p(h, m->lk_to[k]) +
-               h->grav[k];
+    double d = node_p(h, m->lk_from[k]) - node_p(h, m->lk_to[k]) + h->grav[k];
     if (m->lk_kind[k] == LK_PUMP)
         d += hyd_pump_shutoff(m, m->lk_sub[k], m->lk_rho[k]);
     else if (m->lk_law[k] == LAW_RIGID)

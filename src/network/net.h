@@ -19,7 +19,8 @@
 
 #include <stddef.h>
 
-/* ---- strings and ids ------------------------------------------------------ */
+/* ---- strings and ids ------------------------------------------------------
+ */
 
 /* Append-only string storage in large blocks; pointers stay valid. */
 typedef struct net_strpool {
@@ -45,7 +46,8 @@ int index_put(net_index *ix, const char *key, int val);
 int index_get(const net_index *ix, const char *key);
 void index_free(net_index *ix);
 
-/* ---- enumerations ---------------------------------------------------------- */
+/* ---- enumerations ----------------------------------------------------------
+ */
 
 enum net_link_kind {
     LK_PIPE = 0,
@@ -94,21 +96,22 @@ enum net_consumer_mode {
 enum net_hx_mode { HX_APPROACH = 0, HX_UA = 1 };
 
 enum net_ht_kind {
-    HT_NONE = 0,    /* adiabatic */
-    HT_LINEAR = 1,  /* datasheet linear coefficient, W/(m K) */
-    HT_U = 2,       /* U in W/(m2 K) on a stated diameter */
-    HT_BUILDUP = 3  /* layer build-up and laying (thermal type) */
+    HT_NONE = 0,   /* adiabatic */
+    HT_LINEAR = 1, /* datasheet linear coefficient, W/(m K) */
+    HT_U = 2,      /* U in W/(m2 K) on a stated diameter */
+    HT_BUILDUP = 3 /* layer build-up and laying (thermal type) */
 };
 
 #define NET_MAX_CURVE 16
 
-/* ---- fluid ----------------------------------------------------------------- */
+/* ---- fluid -----------------------------------------------------------------
+ */
 
 /* Properties the solvers need, tabulated at load so the hot loops never
  * evaluate IF97: 1 K steps from 0.01 C, cubic Hermite in T; density and
  * viscosity linear in p around the table pressure. */
 #define FLUID_T0_K 273.16
-#define FLUID_NT 341 /* 0.01 .. 340.01 C */
+#define FLUID_NT   341 /* 0.01 .. 340.01 C */
 
 typedef struct net_fluid {
     int constant;       /* 1: constant properties below */
@@ -130,16 +133,17 @@ double fluid_mu(const net_fluid *f, double t_k, double p_abs);
  * those of the nearest end; the checks warn). */
 double fluid_clamp_t(double t_k);
 
-/* ---- builder specs (what the readers produce) ------------------------------ */
+/* ---- builder specs (what the readers produce) ------------------------------
+ */
 
 typedef struct net_node_spec {
     const char *id;
-    int where; /* NET_WHERE(origin, line) */
-    double z_m, chainage_m;  /* chainage NaN = none */
-    int side;                /* enum hl_side */
-    double demand_kg_s;      /* outflow; negative = inflow */
-    double fixed_p_pa;       /* gauge; NaN = free */
-    double inflow_temp_k;    /* NaN = default */
+    int where;              /* NET_WHERE(origin, line) */
+    double z_m, chainage_m; /* chainage NaN = none */
+    int side;               /* enum hl_side */
+    double demand_kg_s;     /* outflow; negative = inflow */
+    double fixed_p_pa;      /* gauge; NaN = free */
+    double inflow_temp_k;   /* NaN = default */
 } net_node_spec;
 
 typedef struct net_pipe_spec {
@@ -160,9 +164,9 @@ typedef struct net_pipe_spec {
 typedef struct net_pump_spec {
     const char *id, *from, *to, *station;
     int where;
-    int curve;             /* enum net_pump_curve */
-    double rise_pa;        /* PUMP_FIXED */
-    int n_points;          /* PUMP_POWER (1 or 3) / PUMP_TABLE */
+    int curve;      /* enum net_pump_curve */
+    double rise_pa; /* PUMP_FIXED */
+    int n_points;   /* PUMP_POWER (1 or 3) / PUMP_TABLE */
     double q_m3_s[NET_MAX_CURVE], h_m[NET_MAX_CURVE];
     double speed, efficiency;
     int parallel, running;
@@ -173,9 +177,9 @@ typedef struct net_valve_spec {
     int where;
     int type; /* enum net_valve_type */
     int open;
-    double kv_m3_h;       /* > 0: quadratic law from Kv */
-    double zeta, d_m;     /* zeta on diameter d (if no Kv) */
-    double flow_kg_s;     /* VALVE_FLOW */
+    double kv_m3_h;   /* > 0: quadratic law from Kv */
+    double zeta, d_m; /* zeta on diameter d (if no Kv) */
+    double flow_kg_s; /* VALVE_FLOW */
 } net_valve_spec;
 
 typedef struct net_consumer_spec {
@@ -188,8 +192,8 @@ typedef struct net_consumer_spec {
 typedef struct net_source_spec {
     const char *id, *from, *to, *station; /* from = inlet, to = outlet */
     int where;
-    double supply_k;    /* NaN with heat mode */
-    double heat_w;      /* NaN = temperature mode */
+    double supply_k;                   /* NaN with heat mode */
+    double heat_w;                     /* NaN = temperature mode */
     double p_out_pa, p_in_pa, lift_pa; /* gauge; NaN = not given */
     double pump_efficiency;            /* NaN = no pump power counted */
 } net_source_spec;
@@ -213,8 +217,8 @@ typedef struct net_fitting_spec {
     const char *id, *chamber, *node, *type;
     int where;
     int dn, pn, count, state;
-    double area_m2;     /* per item; NaN = from the catalogue */
-    double od_m;        /* NaN = from DN */
+    double area_m2; /* per item; NaN = from the catalogue */
+    double od_m;    /* NaN = from DN */
 } net_fitting_spec;
 
 typedef struct net_thermal_spec {
@@ -223,7 +227,8 @@ typedef struct net_thermal_spec {
     int where;
 } net_thermal_spec;
 
-/* ---- the model --------------------------------------------------------------- */
+/* ---- the model
+ * --------------------------------------------------------------- */
 
 struct net_hyd;
 struct net_heat;
@@ -247,8 +252,8 @@ struct hl_model {
     int *nd_where;
     double *nd_z, *nd_chainage;
     signed char *nd_side;
-    double *nd_demand; /* kg/s out, as loaded */
-    double *nd_fixed_p; /* gauge Pa, NaN = free */
+    double *nd_demand;   /* kg/s out, as loaded */
+    double *nd_fixed_p;  /* gauge Pa, NaN = free */
     double *nd_inflow_t; /* K */
     net_index node_ix;
 
@@ -256,15 +261,15 @@ struct hl_model {
     int n_links, cap_links;
     int *lk_from, *lk_to;
     signed char *lk_kind, *lk_law;
-    signed char *lk_open; /* user state: 0 closed */
+    signed char *lk_open;    /* user state: 0 closed */
     signed char *lk_cv_shut; /* closed by its check valve this solve */
-    signed char *lk_check; /* 1: forward flow only */
-    int *lk_sub; /* index in the kind's arrays */
+    signed char *lk_check;   /* 1: forward flow only */
+    int *lk_sub;             /* index in the kind's arrays */
     const char **lk_id;
     const char **lk_from_id, **lk_to_id; /* until net_finish */
     int *lk_where;
-    double *lk_rise; /* RIGID: pressure rise from -> to, Pa */
-    double *lk_m;    /* mass flow, kg/s, from -> to */
+    double *lk_rise;        /* RIGID: pressure rise from -> to, Pa */
+    double *lk_m;           /* mass flow, kg/s, from -> to */
     double *lk_rho, *lk_mu; /* properties at the link (this round) */
     net_index link_ix;
 
@@ -273,15 +278,15 @@ struct hl_model {
     int *pp_link;
     double *pp_len, *pp_d, *pp_area, *pp_eps, *pp_zeta, *pp_pn;
     int *pp_dn;
-    double *pp_xcf; /* Colebrook 1/sqrt(f) cache */
-    int *pp_pair;   /* partner pipe or -1 */
+    double *pp_xcf;            /* Colebrook 1/sqrt(f) cache */
+    int *pp_pair;              /* partner pipe or -1 */
     signed char *pp_pair_same; /* 1: partner's from-end is at this pipe's
                                   from-end (else the pair runs opposite) */
     const char **pp_pair_id;
     signed char *pp_ht, *pp_surround, *pp_role;
     int *pp_ttype;
     double *pp_htv, *pp_ud, *pp_tfix;
-    double *pp_r11, *pp_r12; /* K m / W; r11 inf = adiabatic */
+    double *pp_r11, *pp_r12;         /* K m / W; r11 inf = adiabatic */
     double *pp_tin, *pp_tout, *pp_q; /* results, flow direction */
     double *pp_re, *pp_f, *pp_dp;
 
@@ -314,7 +319,7 @@ struct hl_model {
     double *co_heat0, *co_flow0; /* as loaded */
     double *co_heat, *co_flow;   /* current (scaled / set) */
     double *co_tret, *co_dt;
-    double *co_tin, *co_tout, *co_q; /* results */
+    double *co_tin, *co_tout, *co_q;      /* results */
     double *co_m, *co_m_prev, *co_f_prev; /* heat modes: flow in use, and
                                              the last secant point */
 
@@ -347,7 +352,7 @@ struct hl_model {
     const char **fi_id, **fi_type, **fi_chamber_id, **fi_node_id;
     int *fi_where;
     int *fi_chamber, *fi_node, *fi_dn, *fi_pn, *fi_count;
-    int *fi_entry; /* catalogue id; -1 = custom (area given) */
+    int *fi_entry;        /* catalogue id; -1 = custom (area given) */
     signed char *fi_fail; /* result: above the burn limit */
     signed char *fi_state0, *fi_state;
     double *fi_area, *fi_od;
@@ -440,7 +445,8 @@ void net_warn(hl_model *m, const char *fmt, ...)
 void net_warn_clear(hl_model *m);
 void net_model_free(hl_model *m);
 
-/* ---- solvers ------------------------------------------------------------------ */
+/* ---- solvers
+ * ------------------------------------------------------------------ */
 
 /* Hydraulics (hydraulics.c): GGA Newton on node pressures. */
 int hyd_solve(hl_model *m, const hl_solve_options *opt, int *iterations);
@@ -459,22 +465,21 @@ int pipe_heat_update(hl_model *m, double t_guess);
 
 /* Fittings (fittings_heat.c): heat loss of all items of fitting i at
  * medium temperature tm_k, and the hottest surface temperature. */
-int fitting_heat(hl_model *m, int i, double tm_k, double *q_w,
-                 double *ts_k);
+int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k);
 /* Catalogue entries of the fittings and the default covers (at load). */
 int fittings_prepare(hl_model *m);
 
 /* Checks after a solve (checks.c). */
 void checks_run(hl_model *m);
 
-/* ---- smaller cross-module pieces ------------------------------------------- */
+/* ---- smaller cross-module pieces -------------------------------------------
+ */
 
 /* Every hydraulically connected part has a pressure reference
  * (hyd_topology.c). */
 int net_check_references(hl_model *m);
 /* Fit a pump's head curve as EPANET does (hyd_links.c). */
-int pump_fit_curve(hl_model *m, int i, const net_pump_spec *s,
-                   const char *id);
+int pump_fit_curve(hl_model *m, int i, const net_pump_spec *s, const char *id);
 /* Pressure rise of pump i at its solved flow, Pa (totals.c). */
 double pump_rise(const hl_model *m, int i);
 /* Mass flow a consumer draws now (thermal_elements.c). */

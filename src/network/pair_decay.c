@@ -3,13 +3,12 @@
  * coupled through the soil, with constant surroundings and constant heat
  * capacity flows (docs/physics.md, "Thermal"):
  *
- * single:  C dT/dx = -(T - T0) / r11  ->  T_out = T0 + (T_in - T0) e^(-L/(C r11))
- *          (exact, approaches T0 without crossing it).
- * pair:    (T1 - T0, T2 - T0) = R (q1, q2), so q = G theta with G = R^-1;
- *          s_i C_i dtheta_i/dx = -(G theta)_i with s_i = +1 along x, -1
- *          against it: dtheta/dx = M theta, M = -diag(s_i / C_i) G.
- *          M has real eigenvalues (it is similar to a symmetric matrix for
- *          co-current flow and has det < 0 for counter-current flow). The
+ * single:  C dT/dx = -(T - T0) / r11  ->  T_out = T0 + (T_in - T0) e^(-L/(C
+ * r11)) (exact, approaches T0 without crossing it). pair:    (T1 - T0, T2 - T0)
+ * = R (q1, q2), so q = G theta with G = R^-1; s_i C_i dtheta_i/dx = -(G
+ * theta)_i with s_i = +1 along x, -1 against it: dtheta/dx = M theta, M =
+ * -diag(s_i / C_i) G. M has real eigenvalues (it is similar to a symmetric
+ * matrix for co-current flow and has det < 0 for counter-current flow). The
  *          solution a v1 e^(l1 (x - x1)) + b v2 e^(l2 (x - x2)) with each
  *          exponential anchored where it is largest stays finite for any
  *          length and flow, and the two inlet conditions fix a and b.

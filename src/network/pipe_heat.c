@@ -13,8 +13,7 @@
 #include <stdlib.h>
 
 /* Mean supply / return temperatures of the pipes of each thermal type. */
-static void type_temperatures(const hl_model *m, int ty, double *t1,
-                              double *t2)
+static void type_temperatures(const hl_model *m, int ty, double *t1, double *t2)
 {
     double s[2] = {0, 0};
     int n[2] = {0, 0};
@@ -49,8 +48,7 @@ static int update_types(hl_model *m, double t_guess)
         if (hl_pipe_thermal_solve(&ts->laying, t1, t2, t0, &out, &err)) {
             char pos[300];
             net_where(m, ts->where, pos, sizeof pos);
-            return net_fail(m, err.code, "%s: pipe type: %s", pos,
-                            err.message);
+            return net_fail(m, err.code, "%s: pipe type: %s", pos, err.message);
         }
         m->tt_r[3 * ty] = out.r11;
         m->tt_r[3 * ty + 1] = out.r22;

@@ -41,8 +41,7 @@ int rd_unknown_key(rd_ctx *c, int where, const char *key, const char *context,
         return rd_fail(c, where, HL_EPARSE,
                        "unknown key '%s' in %s (did you mean '%s'?)", key,
                        context, best);
-    return rd_fail(c, where, HL_EPARSE, "unknown key '%s' in %s", key,
-                   context);
+    return rd_fail(c, where, HL_EPARSE, "unknown key '%s' in %s", key, context);
 }
 
 int rd_text(rd_ctx *c, const rd_value *v, const char *key, const char **out)
@@ -55,8 +54,10 @@ int rd_text(rd_ctx *c, const rd_value *v, const char *key, const char **out)
         *out = (const char *)v->node->data.scalar.value;
         return HL_OK;
     }
-    return rd_fail(c, v->where, HL_EPARSE, "%s: expected a single value, "
-                                           "not a list or mapping", key);
+    return rd_fail(c, v->where, HL_EPARSE,
+                   "%s: expected a single value, "
+                   "not a list or mapping",
+                   key);
 }
 
 int rd_number(rd_ctx *c, const rd_value *v, const char *key, double *out)
@@ -65,8 +66,8 @@ int rd_number(rd_ctx *c, const rd_value *v, const char *key, double *out)
     if (rd_text(c, v, key, &t))
         return c->m->err.code;
     if (!parse_double(t, out))
-        return rd_fail(c, v->where, HL_EPARSE, "%s: '%s' is not a number",
-                       key, t);
+        return rd_fail(c, v->where, HL_EPARSE, "%s: '%s' is not a number", key,
+                       t);
     return HL_OK;
 }
 
@@ -76,8 +77,8 @@ int rd_int(rd_ctx *c, const rd_value *v, const char *key, int *out)
     if (rd_text(c, v, key, &t))
         return c->m->err.code;
     if (!parse_int(t, out))
-        return rd_fail(c, v->where, HL_EPARSE,
-                       "%s: '%s' is not a whole number", key, t);
+        return rd_fail(c, v->where, HL_EPARSE, "%s: '%s' is not a whole number",
+                       key, t);
     return HL_OK;
 }
 
@@ -107,8 +108,8 @@ int rd_choice(rd_ctx *c, const rd_value *v, const char *key,
         size_t n = strlen(list);
         snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", names[i]);
     }
-    return rd_fail(c, v->where, HL_EPARSE, "%s: '%s': expected one of %s",
-                   key, t, list);
+    return rd_fail(c, v->where, HL_EPARSE, "%s: '%s': expected one of %s", key,
+                   t, list);
 }
 
 int rd_line(const yaml_node_t *n)
@@ -175,8 +176,7 @@ int rd_list_each(rd_ctx *c, const rd_value *v, const char *key, rd_item_fn fn)
         yaml_node_t *item = rd_node(c, *it);
         if (!item || item->type != YAML_MAPPING_NODE)
             return rd_fail(c, NET_WHERE(c->origin, rd_line(item)), HL_EPARSE,
-                           "%s: each item must be a mapping (key: value)",
-                           key);
+                           "%s: each item must be a mapping (key: value)", key);
         if (fn(c, item))
             return c->m->err.code;
     }
@@ -195,13 +195,14 @@ static int load_table(rd_ctx *c, const char *file, int where, csv_table *t)
         size_t len;
         const char *text = hl_embedded_find(key, &len);
         if (!text)
-            return rd_fail(c, where, HL_ENOTFOUND,
-                           "table '%s' is not embedded", file);
+            return rd_fail(c, where, HL_ENOTFOUND, "table '%s' is not embedded",
+                           file);
         rc = csv_table_parse(text, len, file, t, &err);
     } else if (!c->base_dir) {
         return rd_fail(c, where, HL_EINVAL,
                        "table '%s': a model read from memory cannot "
-                       "reference files", file);
+                       "reference files",
+                       file);
     } else {
         char path[1024];
         if (file[0] == '/')

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define C_TO_K(x) ((x) + HL_ZERO_C_K)
-#define IS(k) (strcmp(key, (k)) == 0)
+#define IS(k)     (strcmp(key, (k)) == 0)
 
 /* Read a number and convert: out = v * scale + shift. */
 static int num(rd_ctx *c, const rd_value *v, const char *key, double *out,
@@ -23,14 +23,12 @@ static int num(rd_ctx *c, const rd_value *v, const char *key, double *out,
     return HL_OK;
 }
 
-static int text(rd_ctx *c, const rd_value *v, const char *key,
-                const char **out)
+static int text(rd_ctx *c, const rd_value *v, const char *key, const char **out)
 {
     return rd_text(c, v, key, out);
 }
 
-static int open_status(rd_ctx *c, const rd_value *v, const char *key,
-                       int *open)
+static int open_status(rd_ctx *c, const rd_value *v, const char *key, int *open)
 {
     static const char *const names[] = {"closed", "open", "off", "on", NULL};
     int i = 0;
@@ -40,11 +38,17 @@ static int open_status(rd_ctx *c, const rd_value *v, const char *key,
     return HL_OK;
 }
 
-/* ---- nodes ------------------------------------------------------------------------ */
+/* ---- nodes
+ * ------------------------------------------------------------------------ */
 
-static const char *const node_keys[] = {
-    "id", "elevation_m", "chainage_m", "side", "demand_kg_per_s",
-    "pressure_bar_g", "inflow_temp_c", NULL};
+static const char *const node_keys[] = {"id",
+                                        "elevation_m",
+                                        "chainage_m",
+                                        "side",
+                                        "demand_kg_per_s",
+                                        "pressure_bar_g",
+                                        "inflow_temp_c",
+                                        NULL};
 
 static void node_init(rd_ctx *c, void *rec, int where)
 {
@@ -96,15 +100,22 @@ int rd_nodes_csv(rd_ctx *c, const rd_value *v)
                         node_commit);
 }
 
-/* ---- sources ---------------------------------------------------------------------- */
+/* ---- sources
+ * ---------------------------------------------------------------------- */
 
-static const char *const source_keys[] = {
-    "id", "inlet", "outlet", "supply_temp_c", "heat_mw",
-    "outlet_pressure_bar_g", "inlet_pressure_bar_g", "pressure_lift_bar",
-    "pump_efficiency", "station", NULL};
+static const char *const source_keys[] = {"id",
+                                          "inlet",
+                                          "outlet",
+                                          "supply_temp_c",
+                                          "heat_mw",
+                                          "outlet_pressure_bar_g",
+                                          "inlet_pressure_bar_g",
+                                          "pressure_lift_bar",
+                                          "pump_efficiency",
+                                          "station",
+                                          NULL};
 
-static int source_set(rd_ctx *c, void *rec, const char *key,
-                      const rd_value *v)
+static int source_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 {
     net_source_spec *s = rec;
     if (IS("id"))
@@ -138,18 +149,30 @@ int rd_source_item(rd_ctx *c, yaml_node_t *item)
     if (rd_map_each(c, item, &s, source_set, "a source"))
         return c->m->err.code;
     if (!isnan(s.heat_w) && !isnan(s.supply_k))
-        return rd_fail(c, s.where, HL_EPARSE, "source '%s': give "
+        return rd_fail(c, s.where, HL_EPARSE,
+                       "source '%s': give "
                        "supply_temp_c or heat_mw, not both",
                        s.id ? s.id : "?");
     return net_add_source(c->m, &s);
 }
 
-/* ---- pumps ---------------------------------------------------------------------------- */
+/* ---- pumps
+ * ----------------------------------------------------------------------------
+ */
 
-static const char *const pump_keys[] = {
-    "id", "from", "to", "station", "design_flow_m3_per_h", "design_head_m",
-    "curve", "pressure_rise_bar", "efficiency", "speed", "parallel",
-    "status", NULL};
+static const char *const pump_keys[] = {"id",
+                                        "from",
+                                        "to",
+                                        "station",
+                                        "design_flow_m3_per_h",
+                                        "design_head_m",
+                                        "curve",
+                                        "pressure_rise_bar",
+                                        "efficiency",
+                                        "speed",
+                                        "parallel",
+                                        "status",
+                                        NULL};
 
 typedef struct pump_rec {
     net_pump_spec s;
@@ -195,7 +218,8 @@ static int curve_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
         if (list_numbers(c, v->node, key, p->s.h_m, NET_MAX_CURVE, &n, 1.0))
             return c->m->err.code;
         if (n != p->s.n_points)
-            return rd_fail(c, v->where, HL_EPARSE, "curve: %d heads for %d "
+            return rd_fail(c, v->where, HL_EPARSE,
+                           "curve: %d heads for %d "
                            "flows (give flow_m3_per_h first, as many heads)",
                            n, p->s.n_points);
         return HL_OK;
@@ -251,32 +275,39 @@ int rd_pump_item(rd_ctx *c, yaml_node_t *item)
         return c->m->err.code;
     int design = !isnan(p.design_q) || !isnan(p.design_h);
     if (design && p.s.curve >= 0)
-        return rd_fail(c, p.s.where, HL_EPARSE, "pump '%s': give one of a "
+        return rd_fail(c, p.s.where, HL_EPARSE,
+                       "pump '%s': give one of a "
                        "design point, a curve or a pressure rise",
                        p.s.id ? p.s.id : "?");
     if (design) {
         if (isnan(p.design_q) || isnan(p.design_h))
-            return rd_fail(c, p.s.where, HL_EPARSE, "pump '%s': a design "
+            return rd_fail(c, p.s.where, HL_EPARSE,
+                           "pump '%s': a design "
                            "point needs design_flow_m3_per_h and "
-                           "design_head_m", p.s.id ? p.s.id : "?");
+                           "design_head_m",
+                           p.s.id ? p.s.id : "?");
         p.s.curve = PUMP_POWER;
         p.s.n_points = 1;
         p.s.q_m3_s[0] = p.design_q;
         p.s.h_m[0] = p.design_h;
     }
     if (p.s.curve < 0)
-        return rd_fail(c, p.s.where, HL_EPARSE, "pump '%s': no design point, "
-                       "curve or pressure_rise_bar", p.s.id ? p.s.id : "?");
+        return rd_fail(c, p.s.where, HL_EPARSE,
+                       "pump '%s': no design point, "
+                       "curve or pressure_rise_bar",
+                       p.s.id ? p.s.id : "?");
     if (p.s.curve == PUMP_TABLE && p.s.n_points == 1)
         p.s.curve = PUMP_POWER;
     return net_add_pump(c->m, &p.s);
 }
 
-/* ---- valves ------------------------------------------------------------------------------ */
+/* ---- valves
+ * ------------------------------------------------------------------------------
+ */
 
 static const char *const valve_keys[] = {
-    "id", "from", "to", "station", "type", "status", "kv_m3_per_h", "zeta",
-    "dn", "diameter_mm", "flow_kg_per_s", NULL};
+    "id",          "from", "to", "station",     "type",          "status",
+    "kv_m3_per_h", "zeta", "dn", "diameter_mm", "flow_kg_per_s", NULL};
 
 typedef struct valve_rec {
     net_valve_spec s;
@@ -325,21 +356,27 @@ int rd_valve_item(rd_ctx *c, yaml_node_t *item)
     if (isnan(r.s.d_m) && r.dn > 0) {
         r.s.d_m = net_dn_outer_diameter(r.dn);
         if (isnan(r.s.d_m))
-            return rd_fail(c, r.s.where, HL_ERANGE, "valve '%s': DN%d is "
+            return rd_fail(c, r.s.where, HL_ERANGE,
+                           "valve '%s': DN%d is "
                            "not a standard size (give diameter_mm)",
                            r.s.id ? r.s.id : "?", r.dn);
     }
     if (r.s.type == VALVE_FLOW && isnan(r.s.flow_kg_s))
-        return rd_fail(c, r.s.where, HL_EPARSE, "valve '%s': a flow-control "
-                       "valve needs flow_kg_per_s", r.s.id ? r.s.id : "?");
+        return rd_fail(c, r.s.where, HL_EPARSE,
+                       "valve '%s': a flow-control "
+                       "valve needs flow_kg_per_s",
+                       r.s.id ? r.s.id : "?");
     return net_add_valve(c->m, &r.s);
 }
 
-/* ---- consumers ------------------------------------------------------------------------------- */
+/* ---- consumers
+ * -------------------------------------------------------------------------------
+ */
 
 static const char *const consumer_keys[] = {
-    "id", "supply", "return", "heat_mw", "heat_kw", "flow_kg_per_s",
-    "return_temp_c", "delta_t_k", NULL};
+    "id",      "supply",        "return",        "heat_mw",
+    "heat_kw", "flow_kg_per_s", "return_temp_c", "delta_t_k",
+    NULL};
 
 static int consumer_set(rd_ctx *c, void *rec, const char *key,
                         const rd_value *v)
@@ -375,22 +412,35 @@ int rd_consumer_item(rd_ctx *c, yaml_node_t *item)
     int heat = !isnan(s.heat_w), flow = !isnan(s.flow_kg_s);
     int ret = !isnan(s.return_k), dt = !isnan(s.dt_k);
     if (heat == flow)
-        return rd_fail(c, s.where, HL_EPARSE, "consumer '%s': give heat_mw "
-                       "(or heat_kw) or flow_kg_per_s", id);
+        return rd_fail(c, s.where, HL_EPARSE,
+                       "consumer '%s': give heat_mw "
+                       "(or heat_kw) or flow_kg_per_s",
+                       id);
     if (ret == dt)
-        return rd_fail(c, s.where, HL_EPARSE, "consumer '%s': give "
-                       "return_temp_c or delta_t_k", id);
+        return rd_fail(c, s.where, HL_EPARSE,
+                       "consumer '%s': give "
+                       "return_temp_c or delta_t_k",
+                       id);
     s.mode = heat ? (ret ? CONS_HEAT_RETURN : CONS_HEAT_DT)
                   : (ret ? CONS_FLOW_RETURN : CONS_FLOW_DT);
     return net_add_consumer(c->m, &s);
 }
 
-/* ---- heat exchangers -------------------------------------------------------------------------- */
+/* ---- heat exchangers
+ * -------------------------------------------------------------------------- */
 
-static const char *const hx_keys[] = {
-    "id", "station", "primary_in", "primary_out", "secondary_in",
-    "secondary_out", "approach_k", "ua_kw_per_k", "primary_dp_bar",
-    "secondary_dp_bar", "design_flow_kg_per_s", NULL};
+static const char *const hx_keys[] = {"id",
+                                      "station",
+                                      "primary_in",
+                                      "primary_out",
+                                      "secondary_in",
+                                      "secondary_out",
+                                      "approach_k",
+                                      "ua_kw_per_k",
+                                      "primary_dp_bar",
+                                      "secondary_dp_bar",
+                                      "design_flow_kg_per_s",
+                                      NULL};
 
 static int hx_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 {
@@ -433,18 +483,23 @@ int rd_hx_item(rd_ctx *c, yaml_node_t *item)
     if (rd_map_each(c, item, &s, hx_set, "a heat exchanger"))
         return c->m->err.code;
     if (s.mode < 0 || (!isnan(s.approach_k) && !isnan(s.ua_w_k)))
-        return rd_fail(c, s.where, HL_EPARSE, "heat exchanger '%s': give "
-                       "approach_k or ua_kw_per_k", s.id ? s.id : "?");
+        return rd_fail(c, s.where, HL_EPARSE,
+                       "heat exchanger '%s': give "
+                       "approach_k or ua_kw_per_k",
+                       s.id ? s.id : "?");
     return net_add_hx(c->m, &s);
 }
 
-/* ---- chambers and fittings ---------------------------------------------------------------------- */
+/* ---- chambers and fittings
+ * ---------------------------------------------------------------------- */
 
-static const char *const chamber_keys[] = {"id", "station", "air_temp_c",
-                                           "chainage_m", "fittings", NULL};
+static const char *const chamber_keys[] = {
+    "id", "station", "air_temp_c", "chainage_m", "fittings", NULL};
 static const char *const fitting_keys[] = {
-    "id", "type", "dn", "pn", "state", "count", "node", "area_m2",
-    "outer_diameter_mm", NULL};
+    "id",   "type",    "dn",
+    "pn",   "state",   "count",
+    "node", "area_m2", "outer_diameter_mm",
+    NULL};
 
 typedef struct chamber_rec {
     net_chamber_spec s;
@@ -452,8 +507,7 @@ typedef struct chamber_rec {
     int fittings_where;
 } chamber_rec;
 
-static int fitting_set(rd_ctx *c, void *rec, const char *key,
-                       const rd_value *v)
+static int fitting_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 {
     static const char *const states[] = {"bare", "coated", "jacketed", NULL};
     net_fitting_spec *s = rec;
@@ -478,8 +532,7 @@ static int fitting_set(rd_ctx *c, void *rec, const char *key,
     return rd_unknown_key(c, v->where, key, "a fitting", fitting_keys);
 }
 
-static int chamber_set(rd_ctx *c, void *rec, const char *key,
-                       const rd_value *v)
+static int chamber_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 {
     chamber_rec *r = rec;
     if (IS("id"))
@@ -518,8 +571,10 @@ static int chamber_fittings(rd_ctx *c, chamber_rec *r)
             s.id = id;
         }
         if (!s.type || !s.node)
-            return rd_fail(c, s.where, HL_EPARSE, "fitting '%s': needs type "
-                           "and node", s.id);
+            return rd_fail(c, s.where, HL_EPARSE,
+                           "fitting '%s': needs type "
+                           "and node",
+                           s.id);
         if (net_add_fitting(c->m, &s))
             return c->m->err.code;
     }

@@ -28,11 +28,11 @@
 #include <string.h>
 #include <strings.h>
 
-#define MAX_TOK 64
-#define FT 0.3048
-#define EPANET_G (32.2 * FT)   /* EPANET's internal gravity, m/s2 */
-#define SPGR_REF 998.2         /* kg/m3 of specific gravity 1 */
-#define VISCOS_FT2 1.1e-5      /* EPANET default viscosity, ft2/s */
+#define MAX_TOK        64
+#define FT             0.3048
+#define EPANET_G       (32.2 * FT) /* EPANET's internal gravity, m/s2 */
+#define SPGR_REF       998.2       /* kg/m3 of specific gravity 1 */
+#define VISCOS_FT2     1.1e-5      /* EPANET default viscosity, ft2/s */
 #define MAX_INP_CURVES 512
 /* EPANET's minor loss is 0.02517 K Q^2 / D^4 (ft, ft3/s; input1.c), i.e.
  * K v^2 / (2 g') with g' = 8 / (pi^2 0.02517) ft/s2, not its 32.2: this
@@ -40,8 +40,21 @@
 #define MINOR_SCALE (32.2 * 0.02517 * M_PI * M_PI / 8.0)
 
 enum sec {
-    S_NONE, S_JUNC, S_RES, S_TANK, S_PIPE, S_PUMP, S_VALVE, S_CURVE,
-    S_STATUS, S_PATTERN, S_OPTION, S_DEMAND, S_EMITTER, S_CONTROL, S_OTHER
+    S_NONE,
+    S_JUNC,
+    S_RES,
+    S_TANK,
+    S_PIPE,
+    S_PUMP,
+    S_VALVE,
+    S_CURVE,
+    S_STATUS,
+    S_PATTERN,
+    S_OPTION,
+    S_DEMAND,
+    S_EMITTER,
+    S_CONTROL,
+    S_OTHER
 };
 
 typedef struct inp_curve {
@@ -52,9 +65,9 @@ typedef struct inp_curve {
 
 typedef struct inp {
     rd_ctx *c;
-    int us;                /* US customary units */
-    double qf;             /* flow unit -> m3/s */
-    double lf, df, hf;     /* length, diameter, head/elevation -> m */
+    int us;            /* US customary units */
+    double qf;         /* flow unit -> m3/s */
+    double lf, df, hf; /* length, diameter, head/elevation -> m */
     double rho, nu, cp, mult;
     int headloss_dw, default_pattern_set;
     const char *default_pattern;
@@ -69,7 +82,8 @@ typedef struct inp {
     int n_demand, cap_demand;
 } inp;
 
-/* ---- tokens ------------------------------------------------------------------------ */
+/* ---- tokens
+ * ------------------------------------------------------------------------ */
 
 static int tokenize(char *line, char **tok)
 {
@@ -111,8 +125,7 @@ static int section_of(const char *name)
 }
 
 #define fail(in, line, ...)                                                    \
-    rd_fail((in)->c, NET_WHERE((in)->c->origin, (line)), HL_EPARSE,          \
-            __VA_ARGS__)
+    rd_fail((in)->c, NET_WHERE((in)->c->origin, (line)), HL_EPARSE, __VA_ARGS__)
 
 static int num(inp *in, int line, const char *t, double *out)
 {
@@ -121,7 +134,8 @@ static int num(inp *in, int line, const char *t, double *out)
     return fail(in, line, "'%s' is not a number%s", t, "");
 }
 
-/* ---- pass 1: options, curves, patterns, status, demands ----------------------------- */
+/* ---- pass 1: options, curves, patterns, status, demands
+ * ----------------------------- */
 
 /* Flow units as EPANET converts them: value / XperCFS ft3/s (types.h
  * constants, e.g. LPSperCFS = 28.317, which makes its "L/s" 0.99999458 of
@@ -157,8 +171,10 @@ static int option(inp *in, int line, char **tok, int n)
         return flow_units(in, line, v);
     if (strcasecmp(k, "HEADLOSS") == 0) {
         if (strcasecmp(v, "D-W") != 0)
-            return fail(in, line, "head loss formula %s is not supported: "
-                        "heatline uses Darcy-Weisbach (D-W)%s", v, "");
+            return fail(in, line,
+                        "head loss formula %s is not supported: "
+                        "heatline uses Darcy-Weisbach (D-W)%s",
+                        v, "");
         in->headloss_dw = 1;
         return HL_OK;
     }
@@ -204,14 +220,13 @@ static int curve_point(inp *in, int line, char **tok, int n)
         i = in->n_curves++;
         in->curves[i].id = strpool_add(&in->c->m->strings, tok[0]);
         in->curves[i].n = 0;
-        if (!in->curves[i].id || index_put(&in->curve_ix, in->curves[i].id,
-                                           i) == -2)
+        if (!in->curves[i].id ||
+            index_put(&in->curve_ix, in->curves[i].id, i) == -2)
             return net_fail(in->c->m, HL_ENOMEM, "out of memory");
     }
     inp_curve *cv = &in->curves[i];
     if (cv->n == NET_MAX_CURVE)
-        return fail(in, line, "curve '%s': more than 16 points%s", tok[0],
-                    "");
+        return fail(in, line, "curve '%s': more than 16 points%s", tok[0], "");
     if (num(in, line, tok[1], &cv->x[cv->n]) ||
         num(in, line, tok[2], &cv->y[cv->n]))
         return in->c->m->err.code;
@@ -234,8 +249,8 @@ static int remember(inp *in, net_index *ix, const char *id, int *slot)
 static int pattern_line(inp *in, int line, char **tok, int n)
 {
     int slot, fresh = remember(in, &in->pattern_ix, tok[0], &slot);
-    if (fresh < 0 || !grow((void **)&in->pattern_first, &in->cap_patterns,
-                           slot, sizeof(double)))
+    if (fresh < 0 || !grow((void **)&in->pattern_first, &in->cap_patterns, slot,
+                           sizeof(double)))
         return net_fail(in->c->m, HL_ENOMEM, "out of memory");
     if (fresh && n > 1 && num(in, line, tok[1], &in->pattern_first[slot]))
         return in->c->m->err.code;
@@ -249,8 +264,8 @@ static int pattern_line(inp *in, int line, char **tok, int n)
 static int status_line(inp *in, char **tok, int n)
 {
     int slot, fresh = remember(in, &in->status_ix, tok[0], &slot);
-    if (fresh < 0 || !grow((void **)&in->status, &in->cap_status, slot,
-                           sizeof(char *)))
+    if (fresh < 0 ||
+        !grow((void **)&in->status, &in->cap_status, slot, sizeof(char *)))
         return net_fail(in->c->m, HL_ENOMEM, "out of memory");
     in->status[slot] = n > 1 ? strpool_add(&in->c->m->strings, tok[1]) : "";
     if (fresh)
@@ -281,8 +296,8 @@ static int demand_line(inp *in, int line, char **tok, int n)
         return fail(in, line, "demand of '%s': unknown pattern '%s'", tok[0],
                     tok[2]);
     int slot, fresh = remember(in, &in->demand_ix, tok[0], &slot);
-    if (fresh < 0 || !grow((void **)&in->demand, &in->cap_demand, slot,
-                           sizeof(double)))
+    if (fresh < 0 ||
+        !grow((void **)&in->demand, &in->cap_demand, slot, sizeof(double)))
         return net_fail(in->c->m, HL_ENOMEM, "out of memory");
     if (fresh) {
         in->demand[slot] = 0.0;
@@ -292,7 +307,8 @@ static int demand_line(inp *in, int line, char **tok, int n)
     return HL_OK;
 }
 
-/* ---- pass 2: elements -------------------------------------------------------------------- */
+/* ---- pass 2: elements
+ * -------------------------------------------------------------------- */
 
 static int junction(inp *in, int line, char **tok, int n)
 {
@@ -326,8 +342,10 @@ static int fixed_head(inp *in, int line, char **tok, int n, int tank)
     if (n < 2 || num(in, line, tok[1], &a) ||
         (tank && (n < 3 || num(in, line, tok[2], &level))))
         return in->c->m->err.code ? in->c->m->err.code
-                                  : fail(in, line, "'%s': missing head or "
-                                         "level%s", tok[0], "");
+                                  : fail(in, line,
+                                         "'%s': missing head or "
+                                         "level%s",
+                                         tok[0], "");
     s.z_m = a * in->hf;
     s.fixed_p_pa = in->rho * EPANET_G * level * in->hf;
     s.inflow_temp_k = in->c->opt->inp_supply_temp_k;
@@ -343,8 +361,10 @@ static const char *status_of(const inp *in, const char *id)
 static int pipe(inp *in, int line, char **tok, int n)
 {
     if (n < 6)
-        return fail(in, line, "pipe '%s': expected id node1 node2 length "
-                    "diameter roughness%s", tok[0], "");
+        return fail(in, line,
+                    "pipe '%s': expected id node1 node2 length "
+                    "diameter roughness%s",
+                    tok[0], "");
     net_pipe_spec s;
     net_pipe_spec_init(&s);
     s.id = tok[0];
@@ -391,13 +411,17 @@ static int pump(inp *in, int line, char **tok, int n)
             if (num(in, line, tok[i + 1], &s.speed))
                 return in->c->m->err.code;
         } else if (strcasecmp(tok[i], "POWER") == 0)
-            return fail(in, line, "pump '%s': constant-power pumps are not "
-                        "supported%s", tok[0], "");
+            return fail(in, line,
+                        "pump '%s': constant-power pumps are not "
+                        "supported%s",
+                        tok[0], "");
     }
     int ci = curve ? index_get(&in->curve_ix, curve) : -1;
     if (ci < 0)
-        return fail(in, line, "pump '%s': missing or unknown HEAD curve "
-                    "'%s'", tok[0], curve ? curve : "");
+        return fail(in, line,
+                    "pump '%s': missing or unknown HEAD curve "
+                    "'%s'",
+                    tok[0], curve ? curve : "");
     const inp_curve *cv = &in->curves[ci];
     s.curve = cv->n == 1 ? PUMP_POWER : PUMP_TABLE;
     s.n_points = cv->n;
@@ -408,8 +432,7 @@ static int pump(inp *in, int line, char **tok, int n)
     const char *st = status_of(in, tok[0]);
     if (st && strcasecmp(st, "CLOSED") == 0)
         s.running = 0;
-    else if (st && strcasecmp(st, "OPEN") != 0 &&
-             num(in, line, st, &s.speed))
+    else if (st && strcasecmp(st, "OPEN") != 0 && num(in, line, st, &s.speed))
         return in->c->m->err.code;
     if (s.speed == 0.0)
         s.running = 0, s.speed = 1.0;
@@ -419,8 +442,10 @@ static int pump(inp *in, int line, char **tok, int n)
 static int valve(inp *in, int line, char **tok, int n)
 {
     if (n < 6)
-        return fail(in, line, "valve '%s': expected id node1 node2 diameter "
-                    "type setting%s", tok[0], "");
+        return fail(in, line,
+                    "valve '%s': expected id node1 node2 diameter "
+                    "type setting%s",
+                    tok[0], "");
     double d, set, km = 0.0;
     if (num(in, line, tok[3], &d) || num(in, line, tok[5], &set) ||
         (n > 6 && num(in, line, tok[6], &km)))
@@ -455,8 +480,10 @@ static int valve(inp *in, int line, char **tok, int n)
     } else if (strcasecmp(type, "TCV") == 0) {
         s.zeta = set * MINOR_SCALE;
     } else if (strcasecmp(type, "PBV") != 0) {
-        return fail(in, line, "valve '%s': type %s is not supported (FCV, "
-                    "TCV and PBV are)", tok[0], type);
+        return fail(in, line,
+                    "valve '%s': type %s is not supported (FCV, "
+                    "TCV and PBV are)",
+                    tok[0], type);
     }
     if (st && strcasecmp(st, "OPEN") == 0) { /* fully open: minor loss */
         s.type = VALVE_ISOLATION;
@@ -468,7 +495,9 @@ static int valve(inp *in, int line, char **tok, int n)
     return net_add_valve(in->c->m, &s);
 }
 
-/* ---- driver ----------------------------------------------------------------------------- */
+/* ---- driver
+ * -----------------------------------------------------------------------------
+ */
 
 typedef int (*line_fn)(inp *in, int line, char **tok, int n);
 
@@ -502,8 +531,10 @@ static int pass(inp *in, char *text, size_t len, int second)
                  : sec == S_CURVE   ? curve_point(in, line, tok, n)
                  : sec == S_PATTERN ? pattern_line(in, line, tok, n)
                  : sec == S_STATUS  ? status_line(in, tok, n)
-                 : sec == S_EMITTER ? fail(in, line, "emitters are not "
-                                       "supported (node '%s')%s", tok[0], "")
+                 : sec == S_EMITTER ? fail(in, line,
+                                           "emitters are not "
+                                           "supported (node '%s')%s",
+                                           tok[0], "")
                                     : HL_OK;
         } else {
             rc = sec == S_DEMAND  ? demand_line(in, line, tok, n)
@@ -531,8 +562,8 @@ static int junctions(inp *in, const char *text, size_t len)
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol)
             eol = end;
-        size_t l = (size_t)(eol - p) < sizeof buf ? (size_t)(eol - p)
-                                                  : sizeof buf - 1;
+        size_t l =
+            (size_t)(eol - p) < sizeof buf ? (size_t)(eol - p) : sizeof buf - 1;
         memcpy(buf, p, l);
         buf[l] = '\0';
         p = eol + 1;
@@ -574,10 +605,10 @@ static void inp_defaults(inp *in, rd_ctx *c)
 static void inp_fluid(inp *in)
 {
     hl_model *m = in->c->m;
-    double nu = isnan(in->nu)    ? VISCOS_FT2 * FT * FT
+    double nu = isnan(in->nu)   ? VISCOS_FT2 * FT * FT
                 : in->nu > 1e-3 ? in->nu * VISCOS_FT2 * FT * FT
-                : in->us         ? in->nu * FT * FT
-                                 : in->nu;
+                : in->us        ? in->nu * FT * FT
+                                : in->nu;
     fluid_init_constant(&m->fluid, in->rho, nu * in->rho,
                         in->c->opt->inp_cp_j_kgk);
     m->g = EPANET_G;
@@ -594,8 +625,8 @@ int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
     inp_defaults(&in, &c);
     in.curves = malloc(sizeof *in.curves * MAX_INP_CURVES);
     char *copy = malloc(len + 1);
-    int rc = !in.curves || !copy ? net_fail(m, HL_ENOMEM, "out of memory")
-                                 : HL_OK;
+    int rc =
+        !in.curves || !copy ? net_fail(m, HL_ENOMEM, "out of memory") : HL_OK;
     if (!rc) {
         memcpy(copy, text, len);
         copy[len] = '\0';

@@ -10,8 +10,8 @@
 #include <math.h>
 #include <string.h>
 
-static int cell(rd_ctx *c, const csv_table *t, int r, int col,
-                const char *name, double *out)
+static int cell(rd_ctx *c, const csv_table *t, int r, int col, const char *name,
+                double *out)
 {
     *out = NAN;
     if (col < 0 || !t->rows[r][col][0])
@@ -39,11 +39,15 @@ static int apply_row(rd_ctx *c, const csv_table *t, int r, const int *col)
         cell(c, t, r, col[4], "u_diameter_mm", &ud))
         return m->err.code;
     if (!isnan(u) && !isnan(lin))
-        return rd_fail(c, where, HL_EPARSE, "pipe '%s': give u_w_per_m2k or "
-                       "heat_loss_coefficient_w_per_mk, not both", id);
+        return rd_fail(c, where, HL_EPARSE,
+                       "pipe '%s': give u_w_per_m2k or "
+                       "heat_loss_coefficient_w_per_mk, not both",
+                       id);
     if ((!isnan(u) && !(u >= 0.0)) || (!isnan(lin) && !(lin >= 0.0)))
-        return rd_fail(c, where, HL_ERANGE, "pipe '%s': heat-transfer "
-                       "coefficient must be >= 0", id);
+        return rd_fail(c, where, HL_ERANGE,
+                       "pipe '%s': heat-transfer "
+                       "coefficient must be >= 0",
+                       id);
     if (!isnan(u)) {
         m->pp_ht[i] = u > 0.0 ? HT_U : HT_NONE;
         m->pp_htv[i] = u;

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define IS(k) (strcmp(key, (k)) == 0)
+#define IS(k)          (strcmp(key, (k)) == 0)
 #define FORMAT_VERSION 1
 
 double rd_default_chamber_air(const hl_model *m)
@@ -21,18 +21,35 @@ double rd_default_chamber_air(const hl_model *m)
     return m->chamber_air_default;
 }
 
-static const char *const top_keys[] = {
-    "heatline_model", "name", "description", "settings", "pipe_types",
-    "nodes", "nodes_csv", "pipes", "pipes_csv", "sources", "pumps", "valves",
-    "consumers", "heat_exchangers", "chambers", NULL};
+static const char *const top_keys[] = {"heatline_model", "name",
+                                       "description",    "settings",
+                                       "pipe_types",     "nodes",
+                                       "nodes_csv",      "pipes",
+                                       "pipes_csv",      "sources",
+                                       "pumps",          "valves",
+                                       "consumers",      "heat_exchangers",
+                                       "chambers",       NULL};
 
-static const char *const settings_keys[] = {
-    "fluid", "density_kg_per_m3", "viscosity_pa_s", "cp_j_per_kgk",
-    "friction", "atmospheric_pressure_kpa", "gravity_m_per_s2",
-    "ground_temp_c", "air_temp_c", "duct_temp_c", "chamber_air_temp_c",
-    "min_pressure_bar_g", "max_velocity_m_per_s", "min_consumer_dp_bar",
-    "saturation_margin_bar", "materials_csv", "fitting_coating",
-    "fitting_jacket", "burn_limit_c", NULL};
+static const char *const settings_keys[] = {"fluid",
+                                            "density_kg_per_m3",
+                                            "viscosity_pa_s",
+                                            "cp_j_per_kgk",
+                                            "friction",
+                                            "atmospheric_pressure_kpa",
+                                            "gravity_m_per_s2",
+                                            "ground_temp_c",
+                                            "air_temp_c",
+                                            "duct_temp_c",
+                                            "chamber_air_temp_c",
+                                            "min_pressure_bar_g",
+                                            "max_velocity_m_per_s",
+                                            "min_consumer_dp_bar",
+                                            "saturation_margin_bar",
+                                            "materials_csv",
+                                            "fitting_coating",
+                                            "fitting_jacket",
+                                            "burn_limit_c",
+                                            NULL};
 
 typedef struct settings_rec {
     int fluid; /* 0 iapws, 1 constant */
@@ -68,8 +85,10 @@ static int materials_file(rd_ctx *c, const rd_value *v, const char *key)
     if (rd_text(c, v, key, &file))
         return c->m->err.code;
     if (!c->base_dir || strncmp(c->base_dir, "embedded:", 9) == 0)
-        return rd_fail(c, v->where, HL_EINVAL, "%s: only a model file on "
-                       "disk can reference a materials table", key);
+        return rd_fail(c, v->where, HL_EINVAL,
+                       "%s: only a model file on "
+                       "disk can reference a materials table",
+                       key);
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", c->base_dir, file);
     hl_error err;
@@ -152,16 +171,19 @@ static int read_settings(rd_ctx *c, const rd_value *v)
         return c->m->err.code;
     hl_model *m = c->m;
     if (!(m->p_atm > 0.0) || !(m->g > 0.0))
-        return rd_fail(c, v->where, HL_ERANGE, "settings: atmospheric "
+        return rd_fail(c, v->where, HL_ERANGE,
+                       "settings: atmospheric "
                        "pressure and gravity must be > 0");
     if (s.fluid == 1) {
         if (!(s.rho > 0.0) || !(s.mu > 0.0) || !(s.cp > 0.0))
-            return rd_fail(c, v->where, HL_EPARSE, "settings: a constant "
+            return rd_fail(c, v->where, HL_EPARSE,
+                           "settings: a constant "
                            "fluid needs density_kg_per_m3, viscosity_pa_s and "
                            "cp_j_per_kgk > 0");
         fluid_init_constant(&m->fluid, s.rho, s.mu, s.cp);
     } else if (!isnan(s.rho) || !isnan(s.mu) || !isnan(s.cp)) {
-        return rd_fail(c, v->where, HL_EPARSE, "settings: density, viscosity "
+        return rd_fail(c, v->where, HL_EPARSE,
+                       "settings: density, viscosity "
                        "and cp are for fluid: constant");
     }
     return HL_OK;
@@ -190,8 +212,8 @@ static int check_top_keys(rd_ctx *c, yaml_node_t *root)
         for (int i = 0; key && top_keys[i]; i++)
             known |= strcmp(key, top_keys[i]) == 0;
         if (!known)
-            return rd_unknown_key(c, v.where, key ? key : "?",
-                                  "the model file", top_keys);
+            return rd_unknown_key(c, v.where, key ? key : "?", "the model file",
+                                  top_keys);
         for (yaml_node_pair_t *q = root->data.mapping.pairs.start; q < p; q++)
             if (key && rd_pair_key(c, q) && strcmp(key, rd_pair_key(c, q)) == 0)
                 return rd_fail(c, v.where, HL_EPARSE, "key '%s' appears twice",
@@ -207,12 +229,15 @@ static int version_and_names(rd_ctx *c, yaml_node_t *root)
     if (!v.node)
         return rd_fail(c, NET_WHERE(c->origin, 1), HL_EPARSE,
                        "not a heatline model: the first key must be "
-                       "'heatline_model: %d'", FORMAT_VERSION);
+                       "'heatline_model: %d'",
+                       FORMAT_VERSION);
     if (rd_int(c, &v, "heatline_model", &ver))
         return c->m->err.code;
     if (ver != FORMAT_VERSION)
-        return rd_fail(c, v.where, HL_EPARSE, "heatline_model: version %d; "
-                       "this program reads version %d", ver, FORMAT_VERSION);
+        return rd_fail(c, v.where, HL_EPARSE,
+                       "heatline_model: version %d; "
+                       "this program reads version %d",
+                       ver, FORMAT_VERSION);
     const char *t = NULL;
     rd_value n = top(c, root, "name"), d = top(c, root, "description");
     if (n.node && !rd_text(c, &n, "name", &t))
@@ -230,9 +255,9 @@ typedef struct section {
 static int read_sections(rd_ctx *c, yaml_node_t *root)
 {
     static const section lists[] = {
-        {"nodes", rd_node_item},       {"pipes", rd_pipe_item},
-        {"sources", rd_source_item},   {"pumps", rd_pump_item},
-        {"valves", rd_valve_item},     {"consumers", rd_consumer_item},
+        {"nodes", rd_node_item},         {"pipes", rd_pipe_item},
+        {"sources", rd_source_item},     {"pumps", rd_pump_item},
+        {"valves", rd_valve_item},       {"consumers", rd_consumer_item},
         {"heat_exchangers", rd_hx_item}, {"chambers", rd_chamber_item}};
     rd_value v = top(c, root, "settings");
     if (v.node && (rd_expect(c, &v, YAML_MAPPING_NODE, "settings") ||
@@ -268,8 +293,8 @@ static int load_document(rd_ctx *c, const char *text, size_t len,
     if (!ok) {
         int line = (int)(p.problem_mark.line + 1);
         rd_fail(c, NET_WHERE(c->origin, line), HL_EPARSE, "YAML: %s%s%s",
-                p.problem ? p.problem : "syntax error",
-                p.context ? " " : "", p.context ? p.context : "");
+                p.problem ? p.problem : "syntax error", p.context ? " " : "",
+                p.context ? p.context : "");
     }
     yaml_parser_delete(&p);
     return ok ? HL_OK : c->m->err.code;

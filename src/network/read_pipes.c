@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define IS(k) (strcmp(key, (k)) == 0)
+#define IS(k)     (strcmp(key, (k)) == 0)
 #define MAX_TYPES 256
 
 enum { LAY_NONE = -1 };
@@ -73,16 +73,41 @@ static void fields_init(pipe_fields *f, int where)
     f->ambient_c = NAN;
 }
 
-static const char *const pipe_keys[] = {
-    "id", "from", "to", "length_m", "type", "pair", "role", "dn",
-    "outer_diameter_mm", "wall_mm", "inner_diameter_mm", "roughness_mm",
-    "minor_loss", "pn_bar", "status", "check_valve",
-    "heat_loss_coefficient_w_per_mk", "u_w_per_m2k", "u_diameter_mm",
-    "u_surface", "laying", "layers", "return_layers", "cover_m",
-    "axis_depth_m", "clear_spacing_m", "axis_spacing_m",
-    "soil_conductivity_w_per_mk", "surface_resistance_m2k_per_w",
-    "twin_casing_od_mm", "h_out_w_per_m2k", "wind_m_per_s", "surroundings",
-    "ambient_temp_c", NULL};
+static const char *const pipe_keys[] = {"id",
+                                        "from",
+                                        "to",
+                                        "length_m",
+                                        "type",
+                                        "pair",
+                                        "role",
+                                        "dn",
+                                        "outer_diameter_mm",
+                                        "wall_mm",
+                                        "inner_diameter_mm",
+                                        "roughness_mm",
+                                        "minor_loss",
+                                        "pn_bar",
+                                        "status",
+                                        "check_valve",
+                                        "heat_loss_coefficient_w_per_mk",
+                                        "u_w_per_m2k",
+                                        "u_diameter_mm",
+                                        "u_surface",
+                                        "laying",
+                                        "layers",
+                                        "return_layers",
+                                        "cover_m",
+                                        "axis_depth_m",
+                                        "clear_spacing_m",
+                                        "axis_spacing_m",
+                                        "soil_conductivity_w_per_mk",
+                                        "surface_resistance_m2k_per_w",
+                                        "twin_casing_od_mm",
+                                        "h_out_w_per_m2k",
+                                        "wind_m_per_s",
+                                        "surroundings",
+                                        "ambient_temp_c",
+                                        NULL};
 
 static int number(rd_ctx *c, const rd_value *v, const char *key, double *out)
 {
@@ -98,7 +123,8 @@ static int read_layer(rd_ctx *c, yaml_node_t *item, hl_layer *out,
                                        "thickness_mm", NULL};
     int where = NET_WHERE(c->origin, rd_line(item));
     if (!item || item->type != YAML_MAPPING_NODE)
-        return rd_fail(c, where, HL_EPARSE, "layers: each layer must be a "
+        return rd_fail(c, where, HL_EPARSE,
+                       "layers: each layer must be a "
                        "mapping with material (or conductivity_w_per_mk) "
                        "and thickness_mm");
     const char *mat = NULL;
@@ -107,24 +133,28 @@ static int read_layer(rd_ctx *c, yaml_node_t *item, hl_layer *out,
          p < item->data.mapping.pairs.top; p++) {
         const char *key = rd_pair_key(c, p);
         rd_value v = rd_pair_value(c, p);
-        int rc = !key                  ? rd_fail(c, v.where, HL_EPARSE, "layer key")
-                 : IS("material")      ? rd_text(c, &v, key, &mat)
+        int rc = !key             ? rd_fail(c, v.where, HL_EPARSE, "layer key")
+                 : IS("material") ? rd_text(c, &v, key, &mat)
                  : IS("conductivity_w_per_mk") ? number(c, &v, key, &k)
-                 : IS("thickness_mm")  ? number(c, &v, key, &mm)
-                 : rd_unknown_key(c, v.where, key, "a layer", keys);
+                 : IS("thickness_mm")
+                     ? number(c, &v, key, &mm)
+                     : rd_unknown_key(c, v.where, key, "a layer", keys);
         if (rc)
             return c->m->err.code;
     }
     if (!(mm > 0.0))
-        return rd_fail(c, where, HL_ERANGE, "layer: thickness_mm must be "
+        return rd_fail(c, where, HL_ERANGE,
+                       "layer: thickness_mm must be "
                        "given and > 0");
     if (mat) {
         const hl_material *mt = hl_material_find(c->m->materials, mat);
         if (!mt) {
             char hint[200];
             hl_material_suggest(c->m->materials, mat, 3, hint, sizeof hint);
-            return rd_fail(c, where, HL_ENOTFOUND, "layer: unknown material "
-                           "'%s' (closest: %s)", mat, hint);
+            return rd_fail(c, where, HL_ENOTFOUND,
+                           "layer: unknown material "
+                           "'%s' (closest: %s)",
+                           mat, hint);
         }
         hl_layer_from_material(mt, mm * 1e-3, out);
         if (isfinite(mt->emissivity))
@@ -132,7 +162,8 @@ static int read_layer(rd_ctx *c, yaml_node_t *item, hl_layer *out,
         return HL_OK;
     }
     if (!(k > 0.0))
-        return rd_fail(c, where, HL_EPARSE, "layer: give material or "
+        return rd_fail(c, where, HL_EPARSE,
+                       "layer: give material or "
                        "conductivity_w_per_mk > 0");
     memset(out, 0, sizeof *out);
     out->thickness_m = mm * 1e-3;
@@ -220,8 +251,8 @@ static int set_burial(rd_ctx *c, pipe_fields *f, const char *key,
 static int set_thermal(rd_ctx *c, pipe_fields *f, const char *key,
                        const rd_value *v, int *done)
 {
-    static const char *const lay[] = {"single", "pair", "twin", "overhead",
-                                      "duct", NULL};
+    static const char *const lay[] = {"single",   "pair", "twin",
+                                      "overhead", "duct", NULL};
     static const char *const surr[] = {"ground", "air", "duct", NULL};
     static const char *const surf[] = {"inner", "outer", NULL};
     if (set_burial(c, f, key, v, done) || *done)
@@ -238,8 +269,7 @@ static int set_thermal(rd_ctx *c, pipe_fields *f, const char *key,
     if (IS("laying"))
         return rd_choice(c, v, key, lay, &f->laying);
     if (IS("layers"))
-        return read_layers(c, v, key, f->layers, &f->n_layers,
-                           &f->emissivity);
+        return read_layers(c, v, key, f->layers, &f->n_layers, &f->emissivity);
     if (IS("return_layers")) {
         double e = NAN;
         return read_layers(c, v, key, f->rlayers, &f->n_rlayers, &e);
@@ -283,15 +313,32 @@ static int pipe_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 
 static int type_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 {
-    static const char *const type_keys[] = {
-        "dn", "outer_diameter_mm", "wall_mm", "inner_diameter_mm",
-        "roughness_mm", "minor_loss", "pn_bar", "heat_loss_coefficient_w_per_mk",
-        "u_w_per_m2k", "u_diameter_mm", "u_surface", "laying", "layers",
-        "return_layers", "cover_m", "axis_depth_m", "clear_spacing_m",
-        "axis_spacing_m", "soil_conductivity_w_per_mk",
-        "surface_resistance_m2k_per_w", "twin_casing_od_mm",
-        "h_out_w_per_m2k", "wind_m_per_s", "surroundings", "ambient_temp_c",
-        NULL};
+    static const char *const type_keys[] = {"dn",
+                                            "outer_diameter_mm",
+                                            "wall_mm",
+                                            "inner_diameter_mm",
+                                            "roughness_mm",
+                                            "minor_loss",
+                                            "pn_bar",
+                                            "heat_loss_coefficient_w_per_mk",
+                                            "u_w_per_m2k",
+                                            "u_diameter_mm",
+                                            "u_surface",
+                                            "laying",
+                                            "layers",
+                                            "return_layers",
+                                            "cover_m",
+                                            "axis_depth_m",
+                                            "clear_spacing_m",
+                                            "axis_spacing_m",
+                                            "soil_conductivity_w_per_mk",
+                                            "surface_resistance_m2k_per_w",
+                                            "twin_casing_od_mm",
+                                            "h_out_w_per_m2k",
+                                            "wind_m_per_s",
+                                            "surroundings",
+                                            "ambient_temp_c",
+                                            NULL};
     pipe_fields *f = rec;
     int done;
     if (!IS("length_m") && !IS("status") && !IS("check_valve") &&
@@ -316,8 +363,10 @@ int rd_pipe_types(rd_ctx *c, const rd_value *v)
         if (!name || strlen(name) >= sizeof t->name[0])
             return rd_fail(c, tv.where, HL_EPARSE, "pipe_types: bad name");
         if (type_index(c, name) >= 0)
-            return rd_fail(c, tv.where, HL_EPARSE, "pipe_types: duplicate "
-                           "type '%s'", name);
+            return rd_fail(c, tv.where, HL_EPARSE,
+                           "pipe_types: duplicate "
+                           "type '%s'",
+                           name);
         if (t->n == MAX_TYPES)
             return rd_fail(c, tv.where, HL_ERANGE, "more than %d pipe types",
                            MAX_TYPES);
@@ -407,15 +456,19 @@ static int geometry(rd_ctx *c, const pipe_fields *f, net_pipe_spec *s)
     else if (!isnan(od) && !isnan(f->wall_mm))
         s->inner_d_m = (od - 2.0 * f->wall_mm) * 1e-3;
     else
-        return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': give "
+        return rd_fail(c, f->where, HL_EPARSE,
+                       "pipe '%s': give "
                        "inner_diameter_mm, or outer_diameter_mm (or dn) and "
-                       "wall_mm", pid(f));
+                       "wall_mm",
+                       pid(f));
     if (isnan(f->length_m))
         return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': missing length_m",
                        pid(f));
     if (isnan(f->rough_mm))
-        return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': missing "
-                       "roughness_mm (on the pipe or its type)", pid(f));
+        return rd_fail(c, f->where, HL_EPARSE,
+                       "pipe '%s': missing "
+                       "roughness_mm (on the pipe or its type)",
+                       pid(f));
     s->length_m = f->length_m;
     s->roughness_m = f->rough_mm * 1e-3;
     s->zeta = isnan(f->zeta) ? 0.0 : f->zeta;
@@ -441,8 +494,8 @@ static int laying_geometry(rd_ctx *c, const pipe_fields *f, hl_pipe_laying *l)
     double d1 = l->pipe[1].carrier_od_m +
                 2.0 * layers_thickness(l->pipe[1].layer, l->pipe[1].n_layers);
     double outer = f->laying == HL_LAYING_TWIN ? f->twin_od_mm * 1e-3 : d0;
-    l->axis_depth_m = !isnan(f->axis_depth_m) ? f->axis_depth_m
-                                              : f->cover_m + outer / 2.0;
+    l->axis_depth_m =
+        !isnan(f->axis_depth_m) ? f->axis_depth_m : f->cover_m + outer / 2.0;
     if (f->laying == HL_LAYING_PAIR)
         l->axis_spacing_m = !isnan(f->axis_spacing_m)
                                 ? f->axis_spacing_m
@@ -450,17 +503,23 @@ static int laying_geometry(rd_ctx *c, const pipe_fields *f, hl_pipe_laying *l)
     else
         l->axis_spacing_m = f->axis_spacing_m;
     if (!(l->axis_depth_m > 0.0))
-        return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': a buried laying "
-                       "needs cover_m or axis_depth_m", pid(f));
+        return rd_fail(c, f->where, HL_EPARSE,
+                       "pipe '%s': a buried laying "
+                       "needs cover_m or axis_depth_m",
+                       pid(f));
     if (f->laying != HL_LAYING_SINGLE && !(l->axis_spacing_m > 0.0))
-        return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': a %s laying needs "
-                       "%s", pid(f), f->laying == HL_LAYING_TWIN ? "twin" : "pair",
+        return rd_fail(c, f->where, HL_EPARSE,
+                       "pipe '%s': a %s laying needs "
+                       "%s",
+                       pid(f), f->laying == HL_LAYING_TWIN ? "twin" : "pair",
                        f->laying == HL_LAYING_TWIN
                            ? "axis_spacing_m (carrier centre distance)"
                            : "clear_spacing_m or axis_spacing_m");
     if (!(f->soil > 0.0))
-        return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': a buried laying "
-                       "needs soil_conductivity_w_per_mk", pid(f));
+        return rd_fail(c, f->where, HL_EPARSE,
+                       "pipe '%s': a buried laying "
+                       "needs soil_conductivity_w_per_mk",
+                       pid(f));
     l->lambda_soil = f->soil;
     l->surface_resistance = isnan(f->r0) ? 0.0 : f->r0;
     return HL_OK;
@@ -471,9 +530,11 @@ static int laying_geometry(rd_ctx *c, const pipe_fields *f, hl_pipe_laying *l)
 static int twin_fill(rd_ctx *c, const pipe_fields *f, hl_pipe_laying *l)
 {
     if (!(f->twin_od_mm > 0.0) || f->n_layers < 1 || f->n_layers > 2)
-        return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': a twin laying "
+        return rd_fail(c, f->where, HL_EPARSE,
+                       "pipe '%s': a twin laying "
                        "needs twin_casing_od_mm and layers: the fill, then "
-                       "optionally the casing wall", pid(f));
+                       "optionally the casing wall",
+                       pid(f));
     l->twin_casing_od_m = f->twin_od_mm * 1e-3;
     l->twin_fill = f->layers[0].lambda;
     l->twin_lambda_fill = hl_lambda_at(&f->layers[0].lambda, 323.15);
@@ -494,8 +555,10 @@ static int make_laying(rd_ctx *c, const pipe_fields *f, net_thermal_spec *t)
     l->laying = f->laying < 0 ? HL_LAYING_SINGLE : f->laying;
     double od = carrier_od(f) * 1e-3;
     if (!(od > 0.0))
-        return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': a build-up needs "
-                       "outer_diameter_mm or a standard dn", pid(f));
+        return rd_fail(c, f->where, HL_EPARSE,
+                       "pipe '%s': a build-up needs "
+                       "outer_diameter_mm or a standard dn",
+                       pid(f));
     for (int p = 0; p < 2; p++) {
         int ret = p == 1 && f->n_rlayers > 0;
         l->pipe[p].carrier_od_m = od;
@@ -518,15 +581,16 @@ static int make_laying(rd_ctx *c, const pipe_fields *f, net_thermal_spec *t)
     return laying_geometry(c, f, l);
 }
 
-static int heat_transfer(rd_ctx *c, pipe_fields *f, net_pipe_spec *s,
-                         int type)
+static int heat_transfer(rd_ctx *c, pipe_fields *f, net_pipe_spec *s, int type)
 {
     int kinds = !isnan(f->lin) + !isnan(f->u) + (f->n_layers > 0);
     if (kinds > 1)
-        return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': give one of "
+        return rd_fail(c, f->where, HL_EPARSE,
+                       "pipe '%s': give one of "
                        "heat_loss_coefficient_w_per_mk, u_w_per_m2k and "
-                       "layers", pid(f));
-    s->surround = f->surround >= 0 ? f->surround
+                       "layers",
+                       pid(f));
+    s->surround = f->surround >= 0                  ? f->surround
                   : f->laying == HL_LAYING_OVERHEAD ? SURR_AIR
                   : f->laying == HL_LAYING_DUCT     ? SURR_DUCT
                                                     : SURR_GROUND;
@@ -581,8 +645,10 @@ static int pipe_commit(rd_ctx *c, void *rec)
     if (f->type) {
         type = type_index(c, f->type);
         if (type < 0)
-            return rd_fail(c, f->where, HL_ENOTFOUND, "pipe '%s': unknown "
-                           "pipe type '%s'", pid(f), f->type);
+            return rd_fail(c, f->where, HL_ENOTFOUND,
+                           "pipe '%s': unknown "
+                           "pipe type '%s'",
+                           pid(f), f->type);
         take_type(f, &c->types->f[type]);
     }
     net_pipe_spec s;

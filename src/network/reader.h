@@ -29,12 +29,13 @@ typedef struct rd_ctx {
 } rd_ctx;
 
 typedef struct rd_value {
-    const char *text;     /* scalar text, or NULL for a YAML list/map */
-    yaml_node_t *node;    /* YAML node, or NULL for a CSV cell */
-    int where;            /* NET_WHERE(origin, line) */
+    const char *text;  /* scalar text, or NULL for a YAML list/map */
+    yaml_node_t *node; /* YAML node, or NULL for a CSV cell */
+    int where;         /* NET_WHERE(origin, line) */
 } rd_value;
 
-/* ---- messages ---------------------------------------------------------------- */
+/* ---- messages
+ * ---------------------------------------------------------------- */
 
 /* "file:line: what 'id': message" */
 int rd_fail(rd_ctx *c, int where, int code, const char *fmt, ...)
@@ -46,7 +47,8 @@ int rd_fail(rd_ctx *c, int where, int code, const char *fmt, ...)
 int rd_unknown_key(rd_ctx *c, int where, const char *key, const char *context,
                    const char *const *allowed);
 
-/* ---- scalars ------------------------------------------------------------------- */
+/* ---- scalars
+ * ------------------------------------------------------------------- */
 
 int rd_number(rd_ctx *c, const rd_value *v, const char *key, double *out);
 int rd_int(rd_ctx *c, const rd_value *v, const char *key, int *out);
@@ -57,7 +59,8 @@ int rd_text(rd_ctx *c, const rd_value *v, const char *key, const char **out);
 int rd_choice(rd_ctx *c, const rd_value *v, const char *key,
               const char *const *names, int *out);
 
-/* ---- YAML nodes ------------------------------------------------------------------ */
+/* ---- YAML nodes
+ * ------------------------------------------------------------------ */
 
 int rd_line(const yaml_node_t *n);
 yaml_node_t *rd_node(rd_ctx *c, int id);
@@ -76,8 +79,7 @@ int rd_map_each(rd_ctx *c, yaml_node_t *map, void *rec, rd_setter set,
                 const char *context);
 /* Each item of a YAML list must be a mapping: call fn on it. */
 typedef int (*rd_item_fn)(rd_ctx *c, yaml_node_t *item);
-int rd_list_each(rd_ctx *c, const rd_value *v, const char *key,
-                 rd_item_fn fn);
+int rd_list_each(rd_ctx *c, const rd_value *v, const char *key, rd_item_fn fn);
 /* Rows of a CSV table (path relative to the model file) through set; the
  * record is reset by init and committed by commit for every row. */
 typedef void (*rd_init_fn)(rd_ctx *c, void *rec, int where);
@@ -85,7 +87,8 @@ typedef int (*rd_commit_fn)(rd_ctx *c, void *rec);
 int rd_csv_table(rd_ctx *c, const rd_value *v, const char *key, void *rec,
                  rd_init_fn init, rd_setter set, rd_commit_fn commit);
 
-/* ---- element readers (read_elements.c, read_pipes.c) ---------------------------- */
+/* ---- element readers (read_elements.c, read_pipes.c)
+ * ---------------------------- */
 
 int rd_node_item(rd_ctx *c, yaml_node_t *item);
 int rd_nodes_csv(rd_ctx *c, const rd_value *v);

@@ -31,8 +31,7 @@ static int alloc_results(hl_model *m)
     m->nd_ext = calloc(n, sizeof(double));
     m->nd_order = malloc(sizeof(int) * n);
     m->nd_connected = malloc(n);
-    if (!m->nd_p || !m->nd_t || !m->nd_ext || !m->nd_order ||
-        !m->nd_connected)
+    if (!m->nd_p || !m->nd_t || !m->nd_ext || !m->nd_order || !m->nd_connected)
         return net_fail(m, HL_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         m->nd_t[i] = NAN;

@@ -26,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 double pipe_ambient(const hl_model *m, int i)
 {
     switch (m->pp_surround[i]) {
@@ -59,9 +58,9 @@ static int heat_alloc(hl_model *m)
     t->t_prev = malloc(sizeof(double) * n);
     t->partner_tin = malloc(sizeof(double) * ((size_t)m->n_pipes + 1));
     t->hx_pending = malloc(sizeof(int) * ((size_t)m->n_hx + 1));
-    if (!t->indeg || !t->queue || !t->hin || !t->min || !t->h_out ||
-        !t->done || !t->torn || !t->t_torn || !t->t_prev ||
-        !t->partner_tin || !t->hx_pending)
+    if (!t->indeg || !t->queue || !t->hin || !t->min || !t->h_out || !t->done ||
+        !t->torn || !t->t_torn || !t->t_prev || !t->partner_tin ||
+        !t->hx_pending)
         return net_fail(m, HL_ENOMEM, "out of memory");
     for (int i = 0; i < m->n_pipes; i++)
         t->partner_tin[i] = NAN;
@@ -165,7 +164,8 @@ static void sweep_start(hl_model *m)
     boundary_inflows(m);
 }
 
-/* ---- links ---------------------------------------------------------------- */
+/* ---- links ----------------------------------------------------------------
+ */
 
 static double t_from_theta(double t0, double theta)
 {
@@ -209,8 +209,15 @@ static double pipe_outlet(hl_model *m, int i, double t_in, double mflow)
     int i_fwd = m->lk_m[m->pp_link[i]] >= 0.0;
     int j_fwd = (m->lk_m[kj] >= 0.0) == (m->pp_pair_same[i] != 0);
     int same = i_fwd == j_fwd;
-    pair_input in = {len, c, mj * fluid_cp(&m->fluid, tj), m->pp_r11[i],
-                     m->pp_r11[j], m->pp_r12[i], t_in - t0, tj - t0, same};
+    pair_input in = {len,
+                     c,
+                     mj * fluid_cp(&m->fluid, tj),
+                     m->pp_r11[i],
+                     m->pp_r11[j],
+                     m->pp_r12[i],
+                     t_in - t0,
+                     tj - t0,
+                     same};
     double o1, o2;
     if (decay_pair(&in, &o1, &o2) != 0)
         o1 = decay_single(t_in - t0, len, c, m->pp_r11[i]);
@@ -240,7 +247,8 @@ static double link_outlet(hl_model *m, int k, double t_in)
     }
 }
 
-/* ---- nodes ------------------------------------------------------------------ */
+/* ---- nodes ------------------------------------------------------------------
+ */
 
 static double node_no_inflow_temp(const hl_model *m, int v)
 {
@@ -262,17 +270,17 @@ static void visit_links(hl_model *m, int v, double t_leave, int *tail);
 static void process_node(hl_model *m, int v, int *tail)
 {
     struct net_heat *t = m->heat;
-    double t_mix = t->min[v] > 0.0 ? fluid_t_from_h(&m->fluid,
-                                                    t->hin[v] / t->min[v])
-                                   : node_no_inflow_temp(m, v);
+    double t_mix = t->min[v] > 0.0
+                       ? fluid_t_from_h(&m->fluid, t->hin[v] / t->min[v])
+                       : node_no_inflow_temp(m, v);
     if (t->torn[v])
         t_mix = t->t_torn[v];
     m->nd_t[v] = t_mix;
     t->done[v] = 1;
     double q_fit = 0.0, t_leave = t_mix;
     if (fitting_sink(m, v, t_mix, t->min[v], &q_fit))
-        t_leave = fluid_t_from_h(&m->fluid, fluid_h(&m->fluid, t_mix) -
-                                                 q_fit / t->min[v]);
+        t_leave = fluid_t_from_h(&m->fluid,
+                                 fluid_h(&m->fluid, t_mix) - q_fit / t->min[v]);
     t->h_out[v] = fluid_h(&m->fluid, t_leave);
     visit_links(m, v, t_leave, tail);
 }
@@ -361,9 +369,9 @@ static double sweep(hl_model *m)
     for (int i = 0; i < m->n_nodes; i++) { /* torn nodes: actual vs assumed */
         if (!t->torn[i])
             continue;
-        double act = t->min[i] > 0.0 ? fluid_t_from_h(&m->fluid,
-                                                      t->hin[i] / t->min[i])
-                                     : t->t_torn[i];
+        double act = t->min[i] > 0.0
+                         ? fluid_t_from_h(&m->fluid, t->hin[i] / t->min[i])
+                         : t->t_torn[i];
         change = fmax(change, fabs(act - t->t_torn[i]));
         t->t_prev[i] = act;
     }

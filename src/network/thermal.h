@@ -12,32 +12,31 @@
 double decay_single(double theta_in, double len, double c, double r11);
 
 typedef struct pair_input {
-    double len;                /* m, both pipes */
-    double c1, c2;             /* m cp of each pipe, W/K (> 0) */
-    double r11, r22, r12;      /* K m / W */
+    double len;                  /* m, both pipes */
+    double c1, c2;               /* m cp of each pipe, W/K (> 0) */
+    double r11, r22, r12;        /* K m / W */
     double theta1_in, theta2_in; /* inlet excess temperatures, K */
-    int same;                  /* 1: pipe 2 flows the same way as pipe 1 */
+    int same;                    /* 1: pipe 2 flows the same way as pipe 1 */
 } pair_input;
 
 /* Exact outlets of a coupled pair; -1 if the data admit no solution
  * (r matrix not positive definite, zero flow). */
-int decay_pair(const pair_input *in, double *theta1_out,
-               double *theta2_out);
+int decay_pair(const pair_input *in, double *theta1_out, double *theta2_out);
 
-#define THERMAL_ZERO_FLOW 1e-9 /* kg/s: below this a link carries no heat */
-#define THERMAL_TOL 1e-9       /* K: sweep convergence */
+#define THERMAL_ZERO_FLOW  1e-9 /* kg/s: below this a link carries no heat */
+#define THERMAL_TOL        1e-9 /* K: sweep convergence */
 #define THERMAL_MAX_SWEEPS 500
 
 struct net_heat {
     int *indeg;
     int *queue;
-    double *hin, *min;       /* per node: enthalpy and mass flow in */
-    double *h_out;           /* per node: enthalpy leaving (after sinks) */
+    double *hin, *min; /* per node: enthalpy and mass flow in */
+    double *h_out;     /* per node: enthalpy leaving (after sinks) */
     signed char *done, *torn;
-    double *t_torn;          /* per node: temperature assumed when torn */
-    double *partner_tin;     /* per pipe: partner inlet temperature used */
+    double *t_torn;      /* per node: temperature assumed when torn */
+    double *partner_tin; /* per pipe: partner inlet temperature used */
     int *hx_pending;
-    double *t_prev;          /* per node: last sweep's temperature */
+    double *t_prev; /* per node: last sweep's temperature */
     int sweeps;
 };
 
@@ -50,7 +49,6 @@ double source_outlet(hl_model *m, int i, double t_in, double mflow);
 void hx_exchange(hl_model *m, int h);
 /* Fittings at node v cool the water leaving it: total heat, W; returns 1
  * if any heat was taken. */
-int fitting_sink(hl_model *m, int v, double t_k, double m_out,
-                 double *q_total);
+int fitting_sink(hl_model *m, int v, double t_k, double m_out, double *q_total);
 
 #endif

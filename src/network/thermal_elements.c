@@ -32,10 +32,10 @@ static double supply_guess(const hl_model *m)
 static double consumer_dh(const hl_model *m, int i, double t_in)
 {
     const net_fluid *f = &m->fluid;
-    double t_out = m->co_mode[i] == CONS_HEAT_RETURN ||
-                           m->co_mode[i] == CONS_FLOW_RETURN
-                       ? m->co_tret[i]
-                       : t_in - m->co_dt[i];
+    double t_out =
+        m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_FLOW_RETURN
+            ? m->co_tret[i]
+            : t_in - m->co_dt[i];
     double dh = fluid_h(f, t_in) - fluid_h(f, t_out);
     double floor = fluid_cp(f, t_in) * MIN_CONSUMER_DT;
     return dh > floor ? dh : floor;
@@ -96,10 +96,10 @@ double net_consumer_update(hl_model *m, int first_round)
 double consumer_outlet(hl_model *m, int i, double t_in)
 {
     int k = m->co_link[i];
-    double t_out = m->co_mode[i] == CONS_HEAT_RETURN ||
-                           m->co_mode[i] == CONS_FLOW_RETURN
-                       ? m->co_tret[i]
-                       : t_in - m->co_dt[i];
+    double t_out =
+        m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_FLOW_RETURN
+            ? m->co_tret[i]
+            : t_in - m->co_dt[i];
     m->co_tin[i] = t_in;
     m->co_tout[i] = t_out;
     m->co_q[i] = fabs(m->lk_m[k]) *
@@ -112,16 +112,18 @@ double source_outlet(hl_model *m, int i, double t_in, double mflow)
     const net_fluid *f = &m->fluid;
     double t_out = t_in;
     if (mflow > 0.0)
-        t_out = isnan(m->so_heat[i])
-                    ? m->so_tsup[i]
-                    : fluid_t_from_h(f, fluid_h(f, t_in) + m->so_heat[i] / mflow);
+        t_out =
+            isnan(m->so_heat[i])
+                ? m->so_tsup[i]
+                : fluid_t_from_h(f, fluid_h(f, t_in) + m->so_heat[i] / mflow);
     m->so_tin[i] = t_in;
     m->so_tout[i] = t_out;
     m->so_q[i] = fabs(mflow) * (fluid_h(f, t_out) - fluid_h(f, t_in));
     return t_out;
 }
 
-/* ---- heat exchangers -------------------------------------------------------- */
+/* ---- heat exchangers --------------------------------------------------------
+ */
 
 static double side_inlet_h(const hl_model *m, int k)
 {
@@ -130,8 +132,8 @@ static double side_inlet_h(const hl_model *m, int k)
 }
 
 /* Heat from primary to secondary, W (>= 0 towards the secondary). */
-static double hx_heat(const hl_model *m, int h, double tp, double ts,
-                      double mp, double ms)
+static double hx_heat(const hl_model *m, int h, double tp, double ts, double mp,
+                      double ms)
 {
     const net_fluid *f = &m->fluid;
     if (mp <= THERMAL_ZERO_FLOW || ms <= THERMAL_ZERO_FLOW)
@@ -181,10 +183,10 @@ void hx_exchange(hl_model *m, int h)
     }
 }
 
-/* ---- fittings ------------------------------------------------------------------ */
+/* ---- fittings
+ * ------------------------------------------------------------------ */
 
-int fitting_sink(hl_model *m, int v, double t_k, double m_out,
-                 double *q_total)
+int fitting_sink(hl_model *m, int v, double t_k, double m_out, double *q_total)
 {
     int a = m->nd_fit_start[v], b = m->nd_fit_start[v + 1];
     *q_total = 0.0;
@@ -204,8 +206,8 @@ int fitting_sink(hl_model *m, int v, double t_k, double m_out,
     }
     t_air /= (b - a);
     /* the water cannot be cooled below (or warmed above) the chamber air */
-    double cap = fabs(m_out * (fluid_h(&m->fluid, t_k) -
-                               fluid_h(&m->fluid, t_air)));
+    double cap =
+        fabs(m_out * (fluid_h(&m->fluid, t_k) - fluid_h(&m->fluid, t_air)));
     if (fabs(q_sum) > cap && q_sum != 0.0) {
         double s = cap / fabs(q_sum);
         for (int j = a; j < b; j++)

@@ -54,8 +54,8 @@ static void boundary_totals(hl_model *m, hl_totals *t)
         double in = (ext > 0 ? ext : 0) + (d < 0 ? -d : 0);
         double out = (ext < 0 ? -ext : 0) + (d > 0 ? d : 0);
         if (in > THERMAL_ZERO_FLOW) {
-            double tin = isnan(m->nd_inflow_t[v]) ? m->t_ground
-                                                  : m->nd_inflow_t[v];
+            double tin =
+                isnan(m->nd_inflow_t[v]) ? m->t_ground : m->nd_inflow_t[v];
             t->heat_source_w += in * fluid_h(f, tin);
         }
         if (out > THERMAL_ZERO_FLOW)

@@ -10,8 +10,8 @@ enum friction_model {
     FRICTION_SWAMEE_JAIN = 1 /* EPANET 2.x Darcy-Weisbach, exactly */
 };
 
-#define FRICTION_RE_LAMINAR 2000.0    /* laminar law at and below */
-#define FRICTION_RE_TURBULENT 4000.0  /* turbulent law at and above */
+#define FRICTION_RE_LAMINAR   2000.0 /* laminar law at and below */
+#define FRICTION_RE_TURBULENT 4000.0 /* turbulent law at and above */
 
 /* Darcy friction factor at Reynolds number re > 0 and relative roughness
  * eps = k / D >= 0; *df_dre receives df/dRe. *x_guess, when not NULL,

@@ -7,12 +7,12 @@
 #ifndef HL_WATER_H
 #define HL_WATER_H
 
-#define WATER_T_MIN_K 273.15 /* IF97 region 1 lower bound */
-#define WATER_T_MAX_K 623.15 /* IF97 region 1 upper bound */
-#define WATER_P_MAX_PA 100e6 /* IF97 region 1 upper bound */
-#define WATER_TC_K 647.096   /* critical temperature, IAPWS */
-#define WATER_RHOC 322.0     /* critical density, kg/m3, IAPWS */
-#define WATER_PC_PA 22.064e6 /* critical pressure, IAPWS */
+#define WATER_T_MIN_K  273.15   /* IF97 region 1 lower bound */
+#define WATER_T_MAX_K  623.15   /* IF97 region 1 upper bound */
+#define WATER_P_MAX_PA 100e6    /* IF97 region 1 upper bound */
+#define WATER_TC_K     647.096  /* critical temperature, IAPWS */
+#define WATER_RHOC     322.0    /* critical density, kg/m3, IAPWS */
+#define WATER_PC_PA    22.064e6 /* critical pressure, IAPWS */
 
 /* Region-1 state at (t_k, p_pa). */
 typedef struct water_state {

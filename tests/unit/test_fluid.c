@@ -44,8 +44,9 @@ static void errors(const net_fluid *f, double t_lo, double t_hi,
         }
     }
     printf("%3.0f-%3.0f C: h %.1e K, rho %.1e, mu %.1e, cp %.1e, T(h) "
-           "%.1e K\n", t_lo - 273.15, t_hi - 273.15, worst[0], worst[1],
-           worst[2], worst[3], worst[4]);
+           "%.1e K\n",
+           t_lo - 273.15, t_hi - 273.15, worst[0], worst[1], worst[2], worst[3],
+           worst[4]);
 }
 
 static void tables_match_iapws(void **state)

@@ -19,8 +19,8 @@
 static hl_model *load(const char *yaml)
 {
     hl_model *m;
-    int rc = hl_model_load_text(&m, yaml, strlen(yaml), "test.yaml", NULL,
-                                NULL);
+    int rc =
+        hl_model_load_text(&m, yaml, strlen(yaml), "test.yaml", NULL, NULL);
     if (rc)
         fail_msg("load: %s", hl_model_error(m));
     return m;
@@ -51,7 +51,8 @@ static hl_node_result node_r(hl_model *m, const char *id)
     return r;
 }
 
-/* ---- one pipe: the exponential solution ----------------------------------- */
+/* ---- one pipe: the exponential solution -----------------------------------
+ */
 
 static const char one_pipe[] =
     "heatline_model: 1\n"
@@ -97,7 +98,8 @@ static void never_below_ambient(void **state)
     hl_model_free(m);
 }
 
-/* ---- a district-heating loop: energy and mass balance --------------------- */
+/* ---- a district-heating loop: energy and mass balance ---------------------
+ */
 
 static const char dh_loop[] =
     "heatline_model: 1\n"
@@ -144,8 +146,8 @@ static void energy_balance(void **state)
     hl_totals t;
     assert_int_equal(hl_model_totals(m, &t), HL_OK);
     double in = t.heat_source_w;
-    double out = t.heat_delivered_w + t.heat_loss_pipes_w +
-                 t.heat_loss_fittings_w;
+    double out =
+        t.heat_delivered_w + t.heat_loss_pipes_w + t.heat_loss_fittings_w;
     assert_true(in > 5e6 && t.heat_loss_pipes_w > 0.0 &&
                 t.heat_loss_fittings_w > 0.0);
     assert_true(fabs(in - out) <= 1e-6 * in);
@@ -167,7 +169,7 @@ static void node_balances(hl_model *m, double *in)
         in[i] = r.external_kg_s - r.demand_kg_s;
     }
 #define ADD(kind, type, fn)                                                    \
-    for (int i = 0; i < hl_model_count(m, kind); i++) {                       \
+    for (int i = 0; i < hl_model_count(m, kind); i++) {                        \
         type r;                                                                \
         fn(m, i, &r);                                                          \
         in[r.from] -= r.mass_flow_kg_s;                                        \
@@ -211,8 +213,7 @@ static void warm_start_and_setters(void **state)
                 1e-3 * a.heat_delivered_w);
     assert_true(b.heat_loss_pipes_w > 0.0);
     /* every fitting coated: less fitting loss */
-    assert_int_equal(hl_model_set_fitting_state(m, NULL, HL_FIT_COATED),
-                     HL_OK);
+    assert_int_equal(hl_model_set_fitting_state(m, NULL, HL_FIT_COATED), HL_OK);
     solve(m);
     hl_totals c;
     hl_model_totals(m, &c);
@@ -273,8 +274,8 @@ static void zero_flow_branch(void **state)
     /* stagnant water sits at its surroundings, so does the dead end */
     assert_true(fabs(d.temp_in_k - C2K(10.0)) < 1e-9);
     assert_true(fabs(node_r(m, "D").temp_k - C2K(10.0)) < 1e-9);
-    assert_true(fabs(node_r(m, "D").pressure_pa -
-                     node_r(m, "A").pressure_pa) < 1e-3);
+    assert_true(fabs(node_r(m, "D").pressure_pa - node_r(m, "A").pressure_pa) <
+                1e-3);
     hl_model_free(m);
 }
 
@@ -297,7 +298,8 @@ static void parallel_pipes_split(void **state)
     hl_model_free(m);
 }
 
-/* ---- two sources ------------------------------------------------------------ */
+/* ---- two sources ------------------------------------------------------------
+ */
 
 static const char two_plants[] =
     "heatline_model: 1\n"
@@ -346,19 +348,20 @@ static void two_sources(void **state)
     hl_model_free(m);
 }
 
-/* ---- a closed valve ------------------------------------------------------------ */
+/* ---- a closed valve
+ * ------------------------------------------------------------ */
 
 static void closed_valve_cuts_part(void **state)
 {
     (void)state;
 #define CUT_MODEL(DEMAND)                                                      \
-    "heatline_model: 1\n"                                                     \
-    "nodes: [{id: A, pressure_bar_g: 4, inflow_temp_c: 80}, {id: B},\n"       \
-    "        {id: C}, {id: D, demand_kg_per_s: " DEMAND "}]\n"            \
+    "heatline_model: 1\n"                                                      \
+    "nodes: [{id: A, pressure_bar_g: 4, inflow_temp_c: 80}, {id: B},\n"        \
+    "        {id: C}, {id: D, demand_kg_per_s: " DEMAND "}]\n"                 \
     "pipes:\n"                                                                 \
-    "  - {id: P1, from: A, to: B, length_m: 100, inner_diameter_mm: 100,\n"   \
+    "  - {id: P1, from: A, to: B, length_m: 100, inner_diameter_mm: 100,\n"    \
     "     roughness_mm: 0.1}\n"                                                \
-    "  - {id: P2, from: C, to: D, length_m: 100, inner_diameter_mm: 100,\n"   \
+    "  - {id: P2, from: C, to: D, length_m: 100, inner_diameter_mm: 100,\n"    \
     "     roughness_mm: 0.1}\n"                                                \
     "valves: [{id: V, from: B, to: C, status: closed, zeta: 0.3, dn: 100}]\n"
     hl_model *m = load(CUT_MODEL("0"));
@@ -378,7 +381,8 @@ static void closed_valve_cuts_part(void **state)
     hl_model_free(m);
 }
 
-/* ---- heat exchanger and pumps ------------------------------------------------------ */
+/* ---- heat exchanger and pumps
+ * ------------------------------------------------------ */
 
 static void heat_exchanger_approach(void **state)
 {

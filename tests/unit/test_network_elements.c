@@ -15,7 +15,7 @@
 
 #define C2K(c) ((c) + HL_ZERO_C_K)
 #define FLUID                                                                  \
-    "settings: {fluid: constant, density_kg_per_m3: 960,\n"                  \
+    "settings: {fluid: constant, density_kg_per_m3: 960,\n"                    \
     "  viscosity_pa_s: 3e-4, cp_j_per_kgk: 4200, ground_temp_c: 5}\n"
 
 static hl_model *load(const char *yaml)
@@ -41,9 +41,11 @@ static void source_by_heat(void **state)
         "sources: [{id: plant, inlet: RA, outlet: SA, heat_mw: 10,\n"
         "           pressure_lift_bar: 5}]\n"
         "pipes:\n"
-        "  - {id: sa, from: SA, to: S, length_m: 1000, inner_diameter_mm: 200,\n"
+        "  - {id: sa, from: SA, to: S, length_m: 1000, inner_diameter_mm: "
+        "200,\n"
         "     roughness_mm: 0.1, heat_loss_coefficient_w_per_mk: 0.4}\n"
-        "  - {id: ra, from: R, to: RA, length_m: 1000, inner_diameter_mm: 200,\n"
+        "  - {id: ra, from: R, to: RA, length_m: 1000, inner_diameter_mm: "
+        "200,\n"
         "     roughness_mm: 0.1, heat_loss_coefficient_w_per_mk: 0.4}\n"
         "consumers: [{id: city, supply: S, return: R, flow_kg_per_s: 50,\n"
         "             return_temp_c: 50}]\n");
@@ -51,8 +53,7 @@ static void source_by_heat(void **state)
     hl_source_result s;
     hl_model_source_result(m, 0, &s);
     assert_true(fabs(s.heat_w - 10e6) < 1e-3);
-    assert_true(fabs(s.temp_out_k - s.temp_in_k - 10e6 / (50 * 4200.0)) <
-                1e-9);
+    assert_true(fabs(s.temp_out_k - s.temp_in_k - 10e6 / (50 * 4200.0)) < 1e-9);
     hl_totals t;
     hl_model_totals(m, &t);
     double out = t.heat_delivered_w + t.heat_loss_pipes_w;
@@ -63,14 +64,14 @@ static void source_by_heat(void **state)
 static void exchanger_by_ua(void **state)
 {
     (void)state;
-    hl_model *m = load(
-        "heatline_model: 1\n" FLUID
-        "nodes: [{id: P, pressure_bar_g: 8, inflow_temp_c: 120},\n"
-        "        {id: Q, demand_kg_per_s: 50},\n"
-        "        {id: S, pressure_bar_g: 4, inflow_temp_c: 50},\n"
-        "        {id: T, demand_kg_per_s: 45}]\n"
-        "heat_exchangers: [{id: HX, primary_in: P, primary_out: Q,\n"
-        "  secondary_in: S, secondary_out: T, ua_kw_per_k: 500}]\n");
+    hl_model *m =
+        load("heatline_model: 1\n" FLUID
+             "nodes: [{id: P, pressure_bar_g: 8, inflow_temp_c: 120},\n"
+             "        {id: Q, demand_kg_per_s: 50},\n"
+             "        {id: S, pressure_bar_g: 4, inflow_temp_c: 50},\n"
+             "        {id: T, demand_kg_per_s: 45}]\n"
+             "heat_exchangers: [{id: HX, primary_in: P, primary_out: Q,\n"
+             "  secondary_in: S, secondary_out: T, ua_kw_per_k: 500}]\n");
     solve(m);
     hl_hx_result r;
     hl_model_hx_result(m, 0, &r);
@@ -101,10 +102,11 @@ static void csv_tables(void **state)
     snprintf(path, sizeof path, "%s/pipes.csv", dir);
     write_file(path, "id,from,to,length_m,type\nP1,A,B,500,t\nP2,B,C,300,t\n");
     snprintf(path, sizeof path, "%s/model.yaml", dir);
-    write_file(path, "heatline_model: 1\n" FLUID
-                     "pipe_types: {t: {inner_diameter_mm: 150,\n"
-                     "  roughness_mm: 0.1, heat_loss_coefficient_w_per_mk: 0.5}}\n"
-                     "nodes_csv: nodes.csv\npipes_csv: pipes.csv\n");
+    write_file(path,
+               "heatline_model: 1\n" FLUID
+               "pipe_types: {t: {inner_diameter_mm: 150,\n"
+               "  roughness_mm: 0.1, heat_loss_coefficient_w_per_mk: 0.5}}\n"
+               "nodes_csv: nodes.csv\npipes_csv: pipes.csv\n");
     hl_model *m;
     if (hl_model_load(&m, path))
         fail_msg("%s", hl_model_error(m));
@@ -135,7 +137,8 @@ static void check_valve_blocks(void **state)
         "        {id: LO, pressure_bar_g: 2, inflow_temp_c: 60},\n"
         "        {id: J, demand_kg_per_s: 3}]\n"
         "pipes:\n"
-        "  - {id: feed, from: HI, to: J, length_m: 200, inner_diameter_mm: 100,\n"
+        "  - {id: feed, from: HI, to: J, length_m: 200, inner_diameter_mm: "
+        "100,\n"
         "     roughness_mm: 0.1}\n"
         "  - {id: cv, from: LO, to: J, length_m: 200, inner_diameter_mm: 100,\n"
         "     roughness_mm: 0.1, check_valve: true}\n");
@@ -151,16 +154,18 @@ static void check_valve_blocks(void **state)
 static void fixed_rise_pump_off(void **state)
 {
     (void)state;
-    hl_model *m = load(
-        "heatline_model: 1\n" FLUID
-        "nodes: [{id: A, pressure_bar_g: 1, inflow_temp_c: 60}, {id: B},\n"
-        "        {id: C, demand_kg_per_s: 4}]\n"
-        "pumps: [{id: booster, from: A, to: B, pressure_rise_bar: 2}]\n"
-        "pipes:\n"
-        "  - {id: bypass, from: A, to: B, length_m: 50, inner_diameter_mm: 80,\n"
-        "     roughness_mm: 0.1}\n"
-        "  - {id: main, from: B, to: C, length_m: 500, inner_diameter_mm: 100,\n"
-        "     roughness_mm: 0.1}\n");
+    hl_model *m =
+        load("heatline_model: 1\n" FLUID
+             "nodes: [{id: A, pressure_bar_g: 1, inflow_temp_c: 60}, {id: B},\n"
+             "        {id: C, demand_kg_per_s: 4}]\n"
+             "pumps: [{id: booster, from: A, to: B, pressure_rise_bar: 2}]\n"
+             "pipes:\n"
+             "  - {id: bypass, from: A, to: B, length_m: 50, "
+             "inner_diameter_mm: 80,\n"
+             "     roughness_mm: 0.1}\n"
+             "  - {id: main, from: B, to: C, length_m: 500, inner_diameter_mm: "
+             "100,\n"
+             "     roughness_mm: 0.1}\n");
     solve(m);
     hl_node_result b;
     hl_model_node_result(m, hl_model_find(m, HL_NODE, "B"), &b);
@@ -212,13 +217,13 @@ static void twin_laying(void **state)
 {
     (void)state;
     hl_model *m = load(
-        "heatline_model: 1\n" FLUID
-        "pipe_types:\n"
+        "heatline_model: 1\n" FLUID "pipe_types:\n"
         "  twin: {outer_diameter_mm: 60.3, wall_mm: 2.9, roughness_mm: 0.05,\n"
         "    laying: twin, twin_casing_od_mm: 250, axis_spacing_m: 0.095,\n"
         "    cover_m: 0.6, soil_conductivity_w_per_mk: 1.2,\n"
         "    layers: [{material: pur-en253, thickness_mm: 30}]}\n"
-        "nodes: [{id: RA, side: return, pressure_bar_g: 2}, {id: A, side: supply},\n"
+        "nodes: [{id: RA, side: return, pressure_bar_g: 2}, {id: A, side: "
+        "supply},\n"
         "        {id: B, side: supply}, {id: RB, side: return}]\n"
         "sources: [{id: s, inlet: RA, outlet: A, supply_temp_c: 80,\n"
         "           pressure_lift_bar: 3}]\n"
@@ -241,14 +246,14 @@ static void twin_laying(void **state)
 static void three_point_pump(void **state)
 {
     (void)state; /* H = 65 - r Q^c through (0,65), (144,55), (252,35) m3/h */
-    hl_model *m = load(
-        "heatline_model: 1\n" FLUID
-        "nodes: [{id: A, pressure_bar_g: 0, inflow_temp_c: 20}, {id: B},\n"
-        "        {id: C, pressure_bar_g: 4}]\n"
-        "pumps: [{id: PU, from: A, to: B,\n"
-        "  curve: {flow_m3_per_h: [0, 144, 252], head_m: [65, 55, 35]}}]\n"
-        "pipes: [{id: P, from: B, to: C, length_m: 2000,\n"
-        "  inner_diameter_mm: 150, roughness_mm: 0.1}]\n");
+    hl_model *m =
+        load("heatline_model: 1\n" FLUID
+             "nodes: [{id: A, pressure_bar_g: 0, inflow_temp_c: 20}, {id: B},\n"
+             "        {id: C, pressure_bar_g: 4}]\n"
+             "pumps: [{id: PU, from: A, to: B,\n"
+             "  curve: {flow_m3_per_h: [0, 144, 252], head_m: [65, 55, 35]}}]\n"
+             "pipes: [{id: P, from: B, to: C, length_m: 2000,\n"
+             "  inner_diameter_mm: 150, roughness_mm: 0.1}]\n");
     solve(m);
     hl_pump_result p;
     hl_model_pump_result(m, 0, &p);
@@ -265,8 +270,7 @@ static void setters_and_state(void **state)
     hl_model *m = load(overhead);
     hl_totals t;
     assert_int_equal(hl_model_totals(m, &t), HL_ESTATE); /* not solved */
-    assert_int_equal(hl_model_set_supply_temp(m, "nope", 350.0),
-                     HL_ENOTFOUND);
+    assert_int_equal(hl_model_set_supply_temp(m, "nope", 350.0), HL_ENOTFOUND);
     assert_int_equal(hl_model_set_consumer_demand(m, "nope", 1.0),
                      HL_ENOTFOUND);
     assert_int_equal(hl_model_set_chamber_temp(m, NULL, C2K(20.0)), HL_OK);
@@ -278,15 +282,14 @@ static void setters_and_state(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(source_by_heat),
-        cmocka_unit_test(exchanger_by_ua),
-        cmocka_unit_test(csv_tables),
-        cmocka_unit_test(check_valve_blocks),
-        cmocka_unit_test(fixed_rise_pump_off),
-        cmocka_unit_test(overhead_follows_air),
-        cmocka_unit_test(twin_laying),
-        cmocka_unit_test(three_point_pump),
-        cmocka_unit_test(setters_and_state)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(source_by_heat),
+                                       cmocka_unit_test(exchanger_by_ua),
+                                       cmocka_unit_test(csv_tables),
+                                       cmocka_unit_test(check_valve_blocks),
+                                       cmocka_unit_test(fixed_rise_pump_off),
+                                       cmocka_unit_test(overhead_follows_air),
+                                       cmocka_unit_test(twin_laying),
+                                       cmocka_unit_test(three_point_pump),
+                                       cmocka_unit_test(setters_and_state)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,7 +22,8 @@
 static void write_model(char *buf, size_t cap, int segments, double len_m,
                         double heat_kw)
 {
-    int n = snprintf(buf, cap,
+    int n = snprintf(
+        buf, cap,
         "heatline_model: 1\n"
         "settings: {fluid: constant, density_kg_per_m3: 960,\n"
         "  viscosity_pa_s: 3e-4, cp_j_per_kgk: 4200, ground_temp_c: 8}\n"
@@ -38,15 +39,17 @@ static void write_model(char *buf, size_t cap, int segments, double len_m,
     for (int s = 1; s <= segments; s++)
         n += snprintf(buf + n, cap - (size_t)n,
                       "  - {id: S%d, side: supply}\n"
-                      "  - {id: R%d, side: return}\n", s, s);
+                      "  - {id: R%d, side: return}\n",
+                      s, s);
     n += snprintf(buf + n, cap - (size_t)n,
-        "sources:\n"
-        "  - {id: plant, inlet: RA, outlet: A, supply_temp_c: 100,\n"
-        "     pressure_lift_bar: 4}\n"
-        "consumers:\n"
-        "  - {id: c, supply: S%d, return: R%d, heat_kw: %g,\n"
-        "     return_temp_c: 40}\n"
-        "pipes:\n", segments, segments, heat_kw);
+                  "sources:\n"
+                  "  - {id: plant, inlet: RA, outlet: A, supply_temp_c: 100,\n"
+                  "     pressure_lift_bar: 4}\n"
+                  "consumers:\n"
+                  "  - {id: c, supply: S%d, return: R%d, heat_kw: %g,\n"
+                  "     return_temp_c: 40}\n"
+                  "pipes:\n",
+                  segments, segments, heat_kw);
     for (int s = 1; s <= segments; s++) {
         char up_s[16] = "A", up_r[16] = "RA";
         if (s > 1) {
@@ -78,8 +81,8 @@ static hl_model *solved(int segments, double len_m, double heat_kw)
 static hl_pipe_result pipe_r(hl_model *m, const char *id)
 {
     hl_pipe_result r;
-    assert_int_equal(hl_model_pipe_result(m, hl_model_find(m, HL_PIPE, id),
-                                          &r), HL_OK);
+    assert_int_equal(hl_model_pipe_result(m, hl_model_find(m, HL_PIPE, id), &r),
+                     HL_OK);
     return r;
 }
 
@@ -154,8 +157,8 @@ static void exact_pair_vs_rk4(void **state)
 {
     (void)state;
     for (int same = 0; same < 2; same++) {
-        pair_input p = {20000.0, 2.0e4, 1.5e4, 2.1, 2.4, 0.35, 90.0, 40.0,
-                        same};
+        pair_input p = {20000.0, 2.0e4, 1.5e4, 2.1, 2.4,
+                        0.35,    90.0,  40.0,  same};
         double o1, o2;
         assert_int_equal(decay_pair(&p, &o1, &o2), 0);
         double th[2] = {p.theta1_in, same ? p.theta2_in : 0.0};

@@ -16,7 +16,7 @@
 #include <math.h>
 #include <string.h>
 
-#define TOL 0.005
+#define TOL         0.005
 #define LPS_PER_M3S (28.317 / (0.3048 * 0.3048 * 0.3048)) /* EPANET's L/s */
 
 static const char *nets[] = {"looped_reservoir", "two_reservoirs",
@@ -57,8 +57,7 @@ static double node_value(hl_model *m, const char *id, const char *q)
 }
 
 /* A link by id: pipe, pump or valve, with flow and end nodes. */
-static int link_value(hl_model *m, const char *id, const char *q,
-                      double *out)
+static int link_value(hl_model *m, const char *id, const char *q, double *out)
 {
     double mflow = NAN, rho = 998.2;
     int from = -1, to = -1, open = 1;
@@ -108,11 +107,15 @@ static void check(cmp *c, const char *net, const char *kind, const char *id,
     c->checked++;
     if (err > c->worst)
         c->worst = err;
-    if (getenv("HL_SHOW") && err > 1e-6) fprintf(stderr, "%s %s %s %s: heatline %.10g, EPANET %.10g\n", net, kind, id, q, got, want);
+    if (getenv("HL_SHOW") && err > 1e-6)
+        fprintf(stderr, "%s %s %s %s: heatline %.10g, EPANET %.10g\n", net,
+                kind, id, q, got, want);
     if (!(err <= TOL)) {
         c->bad++;
-        if (getenv("HL_SHOW")) fprintf(stderr, "%s %s %s %s: heatline %.8g, EPANET %.8g (%.3g %%)\n",
-                net, kind, id, q, got, want, 100 * err);
+        if (getenv("HL_SHOW"))
+            fprintf(stderr,
+                    "%s %s %s %s: heatline %.8g, EPANET %.8g (%.3g %%)\n", net,
+                    kind, id, q, got, want, 100 * err);
     }
 }
 
@@ -166,7 +169,8 @@ static void all_networks(void **state)
     for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++)
         compare_net(nets[i], &c);
     printf("%d values compared, worst relative difference %.3g (tolerance "
-           "%.3g)\n", c.checked, c.worst, TOL);
+           "%.3g)\n",
+           c.checked, c.worst, TOL);
     assert_true(c.checked > 200);
     assert_int_equal(c.bad, 0);
 }

@@ -60,9 +60,10 @@ static int run_file(const char *path)
         double got = computed(t.rows[r][qc], tk, p, rho);
         double rel = fabs(got - want) / fabs(want);
         if (!(rel <= tol)) {
-            fprintf(stderr, "%s %s: got %.10g, expected %.10g (rel %.2e > "
-                    "%.0e)\n", t.rows[r][idc], t.rows[r][qc], got, want, rel,
-                    tol);
+            fprintf(stderr,
+                    "%s %s: got %.10g, expected %.10g (rel %.2e > "
+                    "%.0e)\n",
+                    t.rows[r][idc], t.rows[r][qc], got, want, rel, tol);
             bad++;
         }
     }
@@ -80,8 +81,8 @@ static void shared_cases(void **state)
 static void extra_cases(void **state)
 {
     (void)state;
-    assert_int_equal(run_file(test_data_file("validation/water_cases_extra.csv")),
-                     0);
+    assert_int_equal(
+        run_file(test_data_file("validation/water_cases_extra.csv")), 0);
 }
 
 int main(void)
