@@ -31,6 +31,11 @@ ls -a "$tmp/csv" | grep -q tmp && { echo "FAIL temporary files left"; fails=$((f
 net="$HL_SOURCE_DIR/tests/validation/epanet/looped_reservoir.inp"
 expect_ok "inp import" run "$net" --supply-temp 90 --ambient 10 --u 0.6 --json
 expect_json_keys "inp json" totals pipes nodes
+printf 'id,u_w_per_m2k,ambient_temp_c\nP1,0.8,5\nP2,,0\n' >"$tmp/thermal.csv"
+expect_ok "inp thermal csv" run "$net" --thermal-csv "$tmp/thermal.csv"
+printf 'id,u_w_per_m2k\nP1,0.8\nNOPE,1\n' >"$tmp/badthermal.csv"
+expect_fail "thermal csv unknown pipe" "badthermal.csv:3: no pipe 'NOPE'" \
+    run "$net" --thermal-csv "$tmp/badthermal.csv"
 
 # ---- bad model files ---------------------------------------------------------
 good='heatline_model: 1
