@@ -284,30 +284,36 @@ static int resolve_layers(const char *cmd, surface_args *a, const raw_args *r)
     return 0;
 }
 
+typedef struct parse_ctx {
+    const char *cmd;
+    int thickness;
+    surface_args *a;
+    raw_args *r;
+} parse_ctx;
+
+static int take(void *ctx, int c, const char *v)
+{
+    parse_ctx *p = ctx;
+    if (!p->thickness && c >= O_VARY)
+        return cli_fail(p->cmd, "option '--%s' belongs to heatline thickness",
+                        cli_option_name(options, c));
+    return take_option(p->cmd, c, v, p->a, p->r);
+}
+
 int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
                        surface_args *a)
 {
     raw_args r = {0};
     memset(a, 0, sizeof *a);
     hl_surface_in_init(&a->in);
-    int c, rc, idx = 0;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", options, &idx)) != -1) {
-        if (c == O_HELP) {
-            printf(usage_text, cmd, thickness ? thickness_usage : "");
-            return 0;
-        }
-        if (c == '?' || c == ':')
-            return cli_fail(cmd, "unknown or incomplete option '%s' (see "
-                                 "heatline %s --help)",
-                            argv[optind - 1], cmd);
-        if (!thickness && c >= O_VARY)
-            return cli_fail(cmd, "option '--%s' belongs to heatline thickness",
-                            options[idx].name);
-        if ((rc = take_option(cmd, c, optarg, a, &r)) != 0)
-            return rc;
+    parse_ctx ctx = {cmd, thickness, a, &r};
+    int rc = cli_options(cmd, argc, argv, options, take, &ctx);
+    if (rc == CLI_HELP_ASKED) {
+        printf(usage_text, cmd, thickness ? thickness_usage : "");
+        return 0;
     }
+    if (rc != CLI_GO_ON)
+        return rc;
     if (optind < argc)
         return cli_fail(cmd, "unexpected argument '%s'", argv[optind]);
     if (!r.have_radiant)
