@@ -20,8 +20,7 @@ int cli_fail(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-int cli_number(const char *cmd, const char *opt, const char *text,
-               double *out)
+int cli_number(const char *cmd, const char *opt, const char *text, double *out)
 {
     char *end;
     errno = 0;
@@ -146,8 +145,9 @@ int cli_options(const char *cmd, int argc, char **argv,
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
         if (c == '?' || c == ':')
-            return cli_fail(cmd, "unknown or incomplete option '%s' (see "
-                                 "heatline %s --help)",
+            return cli_fail(cmd,
+                            "unknown or incomplete option '%s' (see "
+                            "heatline %s --help)",
                             argv[optind - 1], cmd);
         if (strcmp(cli_option_name(opts, c), "help") == 0)
             return CLI_HELP_ASKED;

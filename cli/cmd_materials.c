@@ -9,9 +9,9 @@ static void print_row(const hl_material *m)
 {
     double t20 = hl_lambda_at(&m->lambda, HL_ZERO_C_K + 20.0);
     double t100 = hl_lambda_at(&m->lambda, HL_ZERO_C_K + 100.0);
-    printf("%-26s %-10s %9.4f %9.4f %6.0f..%-6.0f %5.2f\n", m->id,
-           m->category, t20, t100, m->t_min_k - HL_ZERO_C_K,
-           m->t_max_k - HL_ZERO_C_K, m->emissivity);
+    printf("%-26s %-10s %9.4f %9.4f %6.0f..%-6.0f %5.2f\n", m->id, m->category,
+           t20, t100, m->t_min_k - HL_ZERO_C_K, m->t_max_k - HL_ZERO_C_K,
+           m->emissivity);
 }
 
 typedef struct list_args {
@@ -53,8 +53,8 @@ int cmd_materials(int argc, char **argv)
     if (csv)
         puts(hl_material_csv_header());
     else
-        printf("%-26s %-10s %9s %9s %14s %5s\n", "id", "category",
-               "k@20C", "k@100C", "valid C", "eps");
+        printf("%-26s %-10s %9s %9s %14s %5s\n", "id", "category", "k@20C",
+               "k@100C", "valid C", "eps");
     for (int i = 0; i < hl_material_db_count(db); i++) {
         const hl_material *m = hl_material_db_at(db, i);
         char row[2048];

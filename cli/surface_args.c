@@ -11,9 +11,28 @@
 #include <string.h>
 
 enum {
-    O_SHAPE = 256, O_OD, O_TEMP, O_AMBIENT, O_RADIANT, O_WIND, O_ORIENT,
-    O_HEIGHT, O_LAYER, O_EMISSIVITY, O_HCONV, O_HOUT, O_COEF, O_MATERIALS,
-    O_JSON, O_FILM, O_PRESSURE, O_HELP, O_VARY, O_MAXTS, O_MAXQ, O_MAXFLUX,
+    O_SHAPE = 256,
+    O_OD,
+    O_TEMP,
+    O_AMBIENT,
+    O_RADIANT,
+    O_WIND,
+    O_ORIENT,
+    O_HEIGHT,
+    O_LAYER,
+    O_EMISSIVITY,
+    O_HCONV,
+    O_HOUT,
+    O_COEF,
+    O_MATERIALS,
+    O_JSON,
+    O_FILM,
+    O_PRESSURE,
+    O_HELP,
+    O_VARY,
+    O_MAXTS,
+    O_MAXQ,
+    O_MAXFLUX,
     O_MAXTHICK
 };
 
@@ -101,8 +120,8 @@ static int positive(const char *cmd, const char *opt, const char *v,
     return 0;
 }
 
-static int set_target(const char *cmd, int kind, const char *opt,
-                      const char *v, surface_args *a, raw_args *r)
+static int set_target(const char *cmd, int kind, const char *opt, const char *v,
+                      surface_args *a, raw_args *r)
 {
     r->n_targets++;
     a->target.kind = kind;
@@ -170,8 +189,9 @@ static int take_option(const char *cmd, int c, const char *v, surface_args *a,
     case O_COEF:
         bc->set = hl_coef_set_from_name(v);
         if (bc->set < 0)
-            return cli_fail(cmd, "--coefficients '%s': expected iso12241, "
-                                 "astm-c680 or gb50264",
+            return cli_fail(cmd,
+                            "--coefficients '%s': expected iso12241, "
+                            "astm-c680 or gb50264",
                             v);
         return 0;
     case O_MATERIALS:
@@ -218,12 +238,13 @@ static int set_geometry(const char *cmd, surface_args *a, const raw_args *r)
     int horizontal = strcmp(o, "horizontal") == 0 || strcmp(o, "up") == 0;
     int down = strcmp(o, "down") == 0;
     if (!vertical && !horizontal && !(down && shape == HL_SHAPE_FLAT))
-        return cli_fail(cmd, "--orientation '%s': expected horizontal or "
-                             "vertical%s",
+        return cli_fail(cmd,
+                        "--orientation '%s': expected horizontal or "
+                        "vertical%s",
                         o, shape == HL_SHAPE_FLAT ? " (or up, down)" : "");
     if (shape == HL_SHAPE_PIPE) {
-        bc->geometry = vertical ? HL_GEOM_VERTICAL_CYLINDER
-                                : HL_GEOM_HORIZONTAL_CYLINDER;
+        bc->geometry =
+            vertical ? HL_GEOM_VERTICAL_CYLINDER : HL_GEOM_HORIZONTAL_CYLINDER;
     } else if (vertical) {
         bc->geometry = HL_GEOM_VERTICAL_WALL;
     } else {
