@@ -36,6 +36,20 @@ int cli_fail(const char *cmd, const char *fmt, ...)
 int cli_number(const char *cmd, const char *opt, const char *text,
                double *out);
 
+/* Option parsing shared by every command: getopt_long over argv, each
+ * recognised option handed to take(ctx, code, value), which returns 0 to
+ * go on or an exit status. An unknown or incomplete option is an error that
+ * names it. Positional arguments stay at argv[optind..]. Returns
+ * CLI_GO_ON, CLI_HELP_ASKED (an option named "help"), or an exit status. */
+#define CLI_GO_ON (-1)
+#define CLI_HELP_ASKED (-2)
+struct option;
+typedef int (*cli_take_fn)(void *ctx, int code, const char *value);
+int cli_options(const char *cmd, int argc, char **argv,
+                const struct option *opts, cli_take_fn take, void *ctx);
+/* The long name of an option code, for messages. */
+const char *cli_option_name(const struct option *opts, int code);
+
 /* Print library warnings on stderr, one per line. */
 void cli_print_warnings(const char *cmd, const hl_warnings *w);
 

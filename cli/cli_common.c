@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -19,8 +20,7 @@ int cli_fail(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-int cli_number(const char *cmd, const char *opt, const char *text,
-               double *out)
+int cli_number(const char *cmd, const char *opt, const char *text, double *out)
 {
     char *end;
     errno = 0;
@@ -127,4 +127,32 @@ int cli_json_print(json_t *root)
     puts(text);
     free(text);
     return 0;
+}
+
+const char *cli_option_name(const struct option *opts, int code)
+{
+    for (; opts->name; opts++)
+        if (opts->val == code)
+            return opts->name;
+    return "?";
+}
+
+int cli_options(const char *cmd, int argc, char **argv,
+                const struct option *opts, cli_take_fn take, void *ctx)
+{
+    int c, rc, idx = 0;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
+        if (c == '?' || c == ':')
+            return cli_fail(cmd,
+                            "unknown or incomplete option '%s' (see "
+                            "heatline %s --help)",
+                            argv[optind - 1], cmd);
+        if (strcmp(cli_option_name(opts, c), "help") == 0)
+            return CLI_HELP_ASKED;
+        if ((rc = take(ctx, c, optarg)) != 0)
+            return rc;
+    }
+    return CLI_GO_ON;
 }

@@ -48,8 +48,8 @@ static void print_table(const surface_args *a, const hl_surface_out *o,
     const hl_surface_in *in = &a->in;
     print_conditions(a);
     if (in->n_layers > 0) {
-        printf("\n  %-3s %-26s %12s %10s %10s\n", "#", "layer",
-               "thickness mm", "inner C", "outer C");
+        printf("\n  %-3s %-26s %12s %10s %10s\n", "#", "layer", "thickness mm",
+               "inner C", "outer C");
         for (int i = 0; i < in->n_layers; i++)
             printf("  %-3d %-26s %12.2f %10.2f %10.2f\n", i + 1,
                    in->layer[i].name, in->layer[i].thickness_m * 1e3,
@@ -73,8 +73,7 @@ static json_t *temps_json(const hl_surface_out *o)
 {
     json_t *arr = json_array();
     for (int i = 0; i < o->n_temps; i++)
-        json_array_append_new(arr,
-                              cli_json_number(o->temp_k[i] - HL_ZERO_C_K));
+        json_array_append_new(arr, cli_json_number(o->temp_k[i] - HL_ZERO_C_K));
     return arr;
 }
 

@@ -286,6 +286,11 @@ static int check_mode(fitting_args *a)
     return 0;
 }
 
+static int take(void *ctx, int c, const char *v)
+{
+    return take_option(ctx, c, v);
+}
+
 int fitting_args_parse(int argc, char **argv, fitting_args *a)
 {
     memset(a, 0, sizeof *a);
@@ -294,22 +299,13 @@ int fitting_args_parse(int argc, char **argv, fitting_args *a)
     a->pn = 16;
     a->fillet_m = NAN;
     a->refine = 2;
-    int c, rc;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        if (c == O_HELP) {
-            fputs(usage_text, stdout);
-            return 0;
-        }
-        if (c == '?' || c == ':')
-            return cli_fail(CMD,
-                            "unknown or incomplete option '%s' (see "
-                            "heatline fitting --help)",
-                            argv[optind - 1]);
-        if ((rc = take_option(a, c, optarg)) != 0)
-            return rc;
+    int rc = cli_options(CMD, argc, argv, options, take, a);
+    if (rc == CLI_HELP_ASKED) {
+        fputs(usage_text, stdout);
+        return 0;
     }
+    if (rc != CLI_GO_ON)
+        return rc;
     if (optind < argc)
         return cli_fail(CMD, "unexpected argument '%s'", argv[optind]);
     if (!a->have_radiant)

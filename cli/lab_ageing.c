@@ -50,27 +50,23 @@ static int take_option(int c, const char *v, ageing_args *a)
     return EXIT_USAGE;
 }
 
+static int take(void *ctx, int c, const char *v)
+{
+    return take_option(c, v, ctx);
+}
+
 static int parse_args(int argc, char **argv, ageing_args *a)
 {
     memset(a, 0, sizeof *a);
     a->opt.design_k = NAN;
-    int c, rc;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        if (c == O_HELP) {
-            printf("usage: heatline lab ageing RUNS.csv [options] (see "
-                   "heatline lab --help)\n");
-            return 0;
-        }
-        if (c == '?' || c == ':')
-            return cli_fail(ACMD,
-                            "unknown or incomplete option '%s' (see "
-                            "heatline lab --help)",
-                            argv[optind - 1]);
-        if ((rc = take_option(c, optarg, a)) != 0)
-            return rc;
+    int rc = cli_options(ACMD, argc, argv, options, take, a);
+    if (rc == CLI_HELP_ASKED) {
+        printf("usage: heatline lab ageing RUNS.csv [options] (see "
+               "heatline lab --help)\n");
+        return 0;
     }
+    if (rc != CLI_GO_ON)
+        return rc;
     if (optind < argc)
         a->file = argv[optind++];
     if (optind < argc)

@@ -110,29 +110,25 @@ static int check_args(const fit_args *a)
     return 0;
 }
 
+static int take(void *ctx, int c, const char *v)
+{
+    return take_option(c, v, ctx);
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, fit_args *a)
 {
     memset(a, 0, sizeof *a);
     a->design_k = NAN;
     a->eps_step = 0.05;
-    int c, rc;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        if (c == O_HELP) {
-            printf("usage: heatline lab fit RUNS.csv [options] (see "
-                   "heatline lab --help)\n");
-            return 0;
-        }
-        if (c == '?' || c == ':')
-            return cli_fail(CMD,
-                            "unknown or incomplete option '%s' (see "
-                            "heatline lab --help)",
-                            argv[optind - 1]);
-        if ((rc = take_option(c, optarg, a)) != 0)
-            return rc;
+    int rc = cli_options(CMD, argc, argv, options, take, a);
+    if (rc == CLI_HELP_ASKED) {
+        printf("usage: heatline lab fit RUNS.csv [options] (see "
+               "heatline lab --help)\n");
+        return 0;
     }
+    if (rc != CLI_GO_ON)
+        return rc;
     if (optind < argc)
         a->file = argv[optind++];
     if (optind < argc)

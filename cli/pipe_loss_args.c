@@ -614,28 +614,31 @@ static int check_all(const raw_args *r, pipe_loss_args *a)
     return rc;
 }
 
+typedef struct parse_ctx {
+    raw_args *r;
+    pipe_loss_args *a;
+} parse_ctx;
+
+static int take(void *ctx, int c, const char *v)
+{
+    parse_ctx *p = ctx;
+    return take_option(c, v, p->r, p->a);
+}
+
 int pipe_loss_args_parse(int argc, char **argv, pipe_loss_args *a)
 {
     raw_args r;
     memset(&r, 0, sizeof r);
     memset(a, 0, sizeof *a);
     hl_pipe_laying_init(&a->lay);
-    int c, rc;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        if (c == O_HELP) {
-            fputs(usage_text, stdout);
-            return 0;
-        }
-        if (c == '?' || c == ':')
-            return cli_fail(CMD,
-                            "unknown or incomplete option '%s' (see "
-                            "heatline pipe-loss --help)",
-                            argv[optind - 1]);
-        if ((rc = take_option(c, optarg, &r, a)) != 0)
-            return rc;
+    parse_ctx ctx = {&r, a};
+    int rc = cli_options(CMD, argc, argv, options, take, &ctx);
+    if (rc == CLI_HELP_ASKED) {
+        fputs(usage_text, stdout);
+        return 0;
     }
+    if (rc != CLI_GO_ON)
+        return rc;
     if (optind < argc)
         return cli_fail(CMD, "unexpected argument '%s'", argv[optind]);
     if ((rc = check_all(&r, a)) != 0 || (rc = build(&r, a)) != 0)

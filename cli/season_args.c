@@ -261,9 +261,6 @@ static int other_option(int c, const char *v, season_args *a, raw *r)
     case O_GROUND:
         r->ground = v;
         return 1;
-    case O_HELP:
-        a->help = 1;
-        return 1;
     case O_REGULATION:
         return regulation(v, &a->opt);
     case O_SCENARIO:
@@ -387,28 +384,36 @@ static int init_options(season_args *a)
 
 /* Options are parsed twice: first for --materials and --help, then into the
  * defaults that need the material table. */
+static int take_first(void *ctx, int c, const char *v)
+{
+    if (c == O_MATERIALS)
+        ((season_args *)ctx)->materials = v;
+    return 0;
+}
+
 static int first_pass(int argc, char **argv, season_args *a)
 {
-    opterr = 0;
-    optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        if (c == '?' || c == ':')
-            return cli_fail(CMD,
-                            "unknown or incomplete option '%s' (see "
-                            "heatline season --help)",
-                            argv[optind - 1]),
-                   0;
-        if (c == O_MATERIALS)
-            a->materials = optarg;
-        if (c == O_HELP)
-            a->help = 1;
-    }
+    int rc = cli_options(CMD, argc, argv, options, take_first, a);
+    if (rc == CLI_HELP_ASKED)
+        a->help = 1;
+    else if (rc != CLI_GO_ON)
+        return 0;
     if (optind < argc)
         a->model = argv[optind];
     if (optind + 1 < argc)
         return cli_fail(CMD, "unexpected argument '%s'", argv[optind + 1]), 0;
     return 1;
+}
+
+typedef struct second_ctx {
+    season_args *a;
+    raw *r;
+} second_ctx;
+
+static int take_second(void *ctx, int c, const char *v)
+{
+    second_ctx *p = ctx;
+    return other_option(c, v, p->a, p->r) ? 0 : EXIT_USAGE;
 }
 
 int season_args_parse(int argc, char **argv, season_args *a)
@@ -423,12 +428,9 @@ int season_args_parse(int argc, char **argv, season_args *a)
     raw r;
     memset(&r, 0, sizeof r);
     r.design_outdoor_c = r.balance_c = NAN;
-    opterr = 0;
-    optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1)
-        if (!other_option(c, optarg, a, &r))
-            return EXIT_USAGE;
+    second_ctx ctx = {a, &r};
+    if (cli_options(CMD, argc, argv, options, take_second, &ctx) != CLI_GO_ON)
+        return EXIT_USAGE;
     return finish(a, &r) ? 0 : EXIT_USAGE;
 }
 

@@ -11,9 +11,28 @@
 #include <string.h>
 
 enum {
-    O_SHAPE = 256, O_OD, O_TEMP, O_AMBIENT, O_RADIANT, O_WIND, O_ORIENT,
-    O_HEIGHT, O_LAYER, O_EMISSIVITY, O_HCONV, O_HOUT, O_COEF, O_MATERIALS,
-    O_JSON, O_FILM, O_PRESSURE, O_HELP, O_VARY, O_MAXTS, O_MAXQ, O_MAXFLUX,
+    O_SHAPE = 256,
+    O_OD,
+    O_TEMP,
+    O_AMBIENT,
+    O_RADIANT,
+    O_WIND,
+    O_ORIENT,
+    O_HEIGHT,
+    O_LAYER,
+    O_EMISSIVITY,
+    O_HCONV,
+    O_HOUT,
+    O_COEF,
+    O_MATERIALS,
+    O_JSON,
+    O_FILM,
+    O_PRESSURE,
+    O_HELP,
+    O_VARY,
+    O_MAXTS,
+    O_MAXQ,
+    O_MAXFLUX,
     O_MAXTHICK
 };
 
@@ -101,8 +120,8 @@ static int positive(const char *cmd, const char *opt, const char *v,
     return 0;
 }
 
-static int set_target(const char *cmd, int kind, const char *opt,
-                      const char *v, surface_args *a, raw_args *r)
+static int set_target(const char *cmd, int kind, const char *opt, const char *v,
+                      surface_args *a, raw_args *r)
 {
     r->n_targets++;
     a->target.kind = kind;
@@ -170,8 +189,9 @@ static int take_option(const char *cmd, int c, const char *v, surface_args *a,
     case O_COEF:
         bc->set = hl_coef_set_from_name(v);
         if (bc->set < 0)
-            return cli_fail(cmd, "--coefficients '%s': expected iso12241, "
-                                 "astm-c680 or gb50264",
+            return cli_fail(cmd,
+                            "--coefficients '%s': expected iso12241, "
+                            "astm-c680 or gb50264",
                             v);
         return 0;
     case O_MATERIALS:
@@ -218,12 +238,13 @@ static int set_geometry(const char *cmd, surface_args *a, const raw_args *r)
     int horizontal = strcmp(o, "horizontal") == 0 || strcmp(o, "up") == 0;
     int down = strcmp(o, "down") == 0;
     if (!vertical && !horizontal && !(down && shape == HL_SHAPE_FLAT))
-        return cli_fail(cmd, "--orientation '%s': expected horizontal or "
-                             "vertical%s",
+        return cli_fail(cmd,
+                        "--orientation '%s': expected horizontal or "
+                        "vertical%s",
                         o, shape == HL_SHAPE_FLAT ? " (or up, down)" : "");
     if (shape == HL_SHAPE_PIPE) {
-        bc->geometry = vertical ? HL_GEOM_VERTICAL_CYLINDER
-                                : HL_GEOM_HORIZONTAL_CYLINDER;
+        bc->geometry =
+            vertical ? HL_GEOM_VERTICAL_CYLINDER : HL_GEOM_HORIZONTAL_CYLINDER;
     } else if (vertical) {
         bc->geometry = HL_GEOM_VERTICAL_WALL;
     } else {
@@ -284,30 +305,36 @@ static int resolve_layers(const char *cmd, surface_args *a, const raw_args *r)
     return 0;
 }
 
+typedef struct parse_ctx {
+    const char *cmd;
+    int thickness;
+    surface_args *a;
+    raw_args *r;
+} parse_ctx;
+
+static int take(void *ctx, int c, const char *v)
+{
+    parse_ctx *p = ctx;
+    if (!p->thickness && c >= O_VARY)
+        return cli_fail(p->cmd, "option '--%s' belongs to heatline thickness",
+                        cli_option_name(options, c));
+    return take_option(p->cmd, c, v, p->a, p->r);
+}
+
 int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
                        surface_args *a)
 {
     raw_args r = {0};
     memset(a, 0, sizeof *a);
     hl_surface_in_init(&a->in);
-    int c, rc, idx = 0;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", options, &idx)) != -1) {
-        if (c == O_HELP) {
-            printf(usage_text, cmd, thickness ? thickness_usage : "");
-            return 0;
-        }
-        if (c == '?' || c == ':')
-            return cli_fail(cmd, "unknown or incomplete option '%s' (see "
-                                 "heatline %s --help)",
-                            argv[optind - 1], cmd);
-        if (!thickness && c >= O_VARY)
-            return cli_fail(cmd, "option '--%s' belongs to heatline thickness",
-                            options[idx].name);
-        if ((rc = take_option(cmd, c, optarg, a, &r)) != 0)
-            return rc;
+    parse_ctx ctx = {cmd, thickness, a, &r};
+    int rc = cli_options(cmd, argc, argv, options, take, &ctx);
+    if (rc == CLI_HELP_ASKED) {
+        printf(usage_text, cmd, thickness ? thickness_usage : "");
+        return 0;
     }
+    if (rc != CLI_GO_ON)
+        return rc;
     if (optind < argc)
         return cli_fail(cmd, "unexpected argument '%s'", argv[optind]);
     if (!r.have_radiant)

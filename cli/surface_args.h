@@ -12,7 +12,7 @@ typedef struct surface_args {
 
 /* Parse argv into a. Returns -1 to go on, or an exit status (0 after
  * --help, 2 after an error already printed). */
-int surface_args_parse(const char *cmd, int argc, char **argv,
-                       int thickness, surface_args *a);
+int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
+                       surface_args *a);
 
 #endif

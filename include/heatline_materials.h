@@ -35,15 +35,14 @@ void hl_material_db_free(hl_material_db *db);
 int hl_material_db_load_csv(hl_material_db *db, const char *path,
                             hl_error *err);
 /* Same from text in memory; origin names it in messages. */
-int hl_material_db_load_text(hl_material_db *db, const char *text,
-                             size_t len, const char *origin, hl_error *err);
+int hl_material_db_load_text(hl_material_db *db, const char *text, size_t len,
+                             const char *origin, hl_error *err);
 
 int hl_material_db_count(const hl_material_db *db);
 const hl_material *hl_material_db_at(const hl_material_db *db, int i);
 
 /* Exact lookup by id (case-insensitive); NULL if absent. */
-const hl_material *hl_material_find(const hl_material_db *db,
-                                    const char *id);
+const hl_material *hl_material_find(const hl_material_db *db, const char *id);
 
 /* Up to n closest ids by edit distance, comma-separated, into buf. */
 void hl_material_suggest(const hl_material_db *db, const char *id, int n,
@@ -51,8 +50,8 @@ void hl_material_suggest(const hl_material_db *db, const char *id, int n,
 
 /* Parse a lambda(T) model as written in the CSV: model "const", "poly" or
  * "table" and its parameter text (see docs/materials.md). */
-int hl_lambda_parse(const char *model, const char *params,
-                    hl_conductivity *out, hl_error *err);
+int hl_lambda_parse(const char *model, const char *params, hl_conductivity *out,
+                    hl_error *err);
 
 /* Write lambda(T) back in the CSV notation; returns the model name. */
 const char *hl_lambda_format(const hl_conductivity *lam, char *buf,

@@ -14,7 +14,7 @@
 /* ---- conductivity lambda(T) ------------------------------------------- */
 
 #define HL_LAMBDA_MAX_PIECES 4
-#define HL_LAMBDA_MAX_COEF 4
+#define HL_LAMBDA_MAX_COEF   4
 #define HL_LAMBDA_MAX_POINTS 16
 
 enum hl_lambda_kind {
@@ -32,8 +32,8 @@ typedef struct hl_lambda_piece {
 } hl_lambda_piece;
 
 typedef struct hl_conductivity {
-    int kind;     /* enum hl_lambda_kind */
-    int n;        /* pieces (POLY) or points (TABLE) */
+    int kind; /* enum hl_lambda_kind */
+    int n;    /* pieces (POLY) or points (TABLE) */
     hl_lambda_piece piece[HL_LAMBDA_MAX_PIECES];
     double t_k[HL_LAMBDA_MAX_POINTS]; /* TABLE: ascending temperatures */
     double k[HL_LAMBDA_MAX_POINTS];   /* TABLE: W/(m K); held constant
@@ -48,16 +48,15 @@ double hl_lambda_at(const hl_conductivity *lam, double t_k);
 
 /* Exact integral of lambda from t1_k to t2_k (the Kirchhoff transform
  * difference), W/m. */
-double hl_lambda_integral(const hl_conductivity *lam, double t1_k,
-                          double t2_k);
+double hl_lambda_integral(const hl_conductivity *lam, double t1_k, double t2_k);
 
 /* ---- outer boundary ---------------------------------------------------- */
 
 enum hl_coef_set {
-    HL_COEF_ISO12241 = 0, /* ISO 12241:2008 simplified correlations */
+    HL_COEF_ISO12241 = 0,  /* ISO 12241:2008 simplified correlations */
     HL_COEF_ASTM_C680 = 1, /* Churchill-Chu / Churchill-Bernstein, air
                               properties at the film temperature */
-    HL_COEF_GB50264 = 2 /* GB 50264-2013 clause 5.8 */
+    HL_COEF_GB50264 = 2    /* GB 50264-2013 clause 5.8 */
 };
 
 enum hl_geometry {
@@ -125,10 +124,10 @@ typedef struct hl_surface_out {
     double heat_flow;      /* W/m (pipe), W/m2 (flat), W (sphere) */
     double heat_flux_w_m2; /* at the outer surface */
     double surface_temp_k;
-    int n_temps;                     /* n_layers + 1 */
+    int n_temps;                      /* n_layers + 1 */
     double temp_k[HL_MAX_LAYERS + 1]; /* inner surface ... outer surface */
-    double h_conv, h_rad;            /* outer, W/(m2 K) */
-    double outer_diameter_m;         /* pipe, sphere */
+    double h_conv, h_rad;             /* outer, W/(m2 K) */
+    double outer_diameter_m;          /* pipe, sphere */
     int iterations;
     hl_warnings warnings;
 } hl_surface_out;
@@ -150,10 +149,10 @@ enum hl_target_kind {
 };
 
 typedef struct hl_thickness_target {
-    int kind;                /* enum hl_target_kind */
-    double value;            /* K, W/m (or W/m2, W), W/m2 */
-    int layer;               /* 0-based layer to size */
-    double max_thickness_m;  /* search limit; 0 = 2 m */
+    int kind;               /* enum hl_target_kind */
+    double value;           /* K, W/m (or W/m2, W), W/m2 */
+    int layer;              /* 0-based layer to size */
+    double max_thickness_m; /* search limit; 0 = 2 m */
 } hl_thickness_target;
 
 /* The smallest thickness of the chosen layer at and beyond which the target
@@ -161,8 +160,7 @@ typedef struct hl_thickness_target {
  * Returns HL_EUNREACHABLE with a message when no thickness up to the
  * search limit meets it. out receives the solution at that thickness. */
 int hl_thickness_solve(const hl_surface_in *in,
-                       const hl_thickness_target *target,
-                       double *thickness_m, hl_surface_out *out,
-                       hl_error *err);
+                       const hl_thickness_target *target, double *thickness_m,
+                       hl_surface_out *out, hl_error *err);
 
 #endif

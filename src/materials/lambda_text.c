@@ -43,8 +43,7 @@ static int parse_coefficients(char *list, hl_lambda_piece *p, hl_error *err)
     return HL_OK;
 }
 
-static int parse_piece(char *text, hl_lambda_piece *p, int first,
-                       hl_error *err)
+static int parse_piece(char *text, hl_lambda_piece *p, int first, hl_error *err)
 {
     int have_c = 0, have_from = 0;
     p->ref_k = HL_ZERO_C_K;
@@ -100,8 +99,8 @@ static int parse_poly(char *text, hl_conductivity *out, hl_error *err)
         int rc = parse_piece(piece, &out->piece[out->n], out->n == 0, err);
         if (rc)
             return rc;
-        if (out->n > 0 && out->piece[out->n].from_k <=
-                              out->piece[out->n - 1].from_k)
+        if (out->n > 0 &&
+            out->piece[out->n].from_k <= out->piece[out->n - 1].from_k)
             return hl_error_set(err, HL_EPARSE,
                                 "pieces must be in ascending from_c order");
         out->n++;
@@ -142,8 +141,8 @@ static int parse_table(char *text, hl_conductivity *out, hl_error *err)
     return HL_OK;
 }
 
-int hl_lambda_parse(const char *model, const char *params,
-                    hl_conductivity *out, hl_error *err)
+int hl_lambda_parse(const char *model, const char *params, hl_conductivity *out,
+                    hl_error *err)
 {
     char buf[512];
     memset(out, 0, sizeof *out);
@@ -179,8 +178,7 @@ append(char *buf, size_t len, size_t at, const char *fmt, ...)
     return n > 0 ? at + (size_t)n : at;
 }
 
-const char *hl_lambda_format(const hl_conductivity *lam, char *buf,
-                             size_t len)
+const char *hl_lambda_format(const hl_conductivity *lam, char *buf, size_t len)
 {
     size_t at = 0;
     buf[0] = '\0';

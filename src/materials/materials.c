@@ -15,15 +15,33 @@ struct hl_material_db {
     hl_material *items;
 };
 
-static const char *const columns[] = {
-    "id",           "name",
-    "category",     "lambda_model",
-    "lambda_params", "t_min_c",
-    "t_max_c",      "max_service_c",
-    "emissivity",   "density_kg_per_m3",
-    "cost_cny_per_m3", "source"};
-enum { C_ID, C_NAME, C_CAT, C_MODEL, C_PARAMS, C_TMIN, C_TMAX, C_SERVICE,
-       C_EPS, C_RHO, C_COST, C_SOURCE, N_COLUMNS };
+static const char *const columns[] = {"id",
+                                      "name",
+                                      "category",
+                                      "lambda_model",
+                                      "lambda_params",
+                                      "t_min_c",
+                                      "t_max_c",
+                                      "max_service_c",
+                                      "emissivity",
+                                      "density_kg_per_m3",
+                                      "cost_cny_per_m3",
+                                      "source"};
+enum {
+    C_ID,
+    C_NAME,
+    C_CAT,
+    C_MODEL,
+    C_PARAMS,
+    C_TMIN,
+    C_TMAX,
+    C_SERVICE,
+    C_EPS,
+    C_RHO,
+    C_COST,
+    C_SOURCE,
+    N_COLUMNS
+};
 
 const char *hl_material_csv_header(void)
 {
@@ -58,8 +76,8 @@ void hl_material_db_free(hl_material_db *db)
 }
 
 /* Optional number: empty means NaN; otherwise it must parse. */
-static int optional_number(const csv_table *t, int r, int col,
-                           const char *what, double *out, hl_error *err)
+static int optional_number(const csv_table *t, int r, int col, const char *what,
+                           double *out, hl_error *err)
 {
     const char *s = t->rows[r][col];
     *out = NAN;
@@ -67,8 +85,8 @@ static int optional_number(const csv_table *t, int r, int col,
         return HL_OK;
     if (!parse_double(s, out))
         return hl_error_set(err, HL_EPARSE,
-                            "%s:%d: column %s: '%s' is not a number",
-                            t->origin, t->line[r], what, s);
+                            "%s:%d: column %s: '%s' is not a number", t->origin,
+                            t->line[r], what, s);
     return HL_OK;
 }
 
@@ -80,8 +98,8 @@ static int row_numbers(const csv_table *t, int r, const int *col,
     if (!rc)
         rc = optional_number(t, r, col[C_TMAX], "t_max_c", &tmax, err);
     if (!rc)
-        rc = optional_number(t, r, col[C_SERVICE], "max_service_c",
-                             &service, err);
+        rc = optional_number(t, r, col[C_SERVICE], "max_service_c", &service,
+                             err);
     if (!rc)
         rc = optional_number(t, r, col[C_EPS], "emissivity", &m->emissivity,
                              err);
@@ -113,8 +131,8 @@ static int lambda_positive_in_range(const hl_material *m)
     return 1;
 }
 
-static int parse_row(const csv_table *t, int r, const int *col,
-                     hl_material *m, hl_error *err)
+static int parse_row(const csv_table *t, int r, const int *col, hl_material *m,
+                     hl_error *err)
 {
     memset(m, 0, sizeof *m);
     m->cost_cny_m3 = NAN;
@@ -130,8 +148,8 @@ static int parse_row(const csv_table *t, int r, const int *col,
     if (hl_lambda_parse(t->rows[r][col[C_MODEL]], t->rows[r][col[C_PARAMS]],
                         &m->lambda, &sub))
         return hl_error_set(err, HL_EPARSE,
-                            "%s:%d: material %s: lambda_params: %s",
-                            t->origin, t->line[r], m->id, sub.message);
+                            "%s:%d: material %s: lambda_params: %s", t->origin,
+                            t->line[r], m->id, sub.message);
     int rc = row_numbers(t, r, col, m, err);
     if (rc)
         return rc;
@@ -183,8 +201,8 @@ static int load_table(hl_material_db *db, const csv_table *t, hl_error *err)
     return HL_OK;
 }
 
-int hl_material_db_load_text(hl_material_db *db, const char *text,
-                             size_t len, const char *origin, hl_error *err)
+int hl_material_db_load_text(hl_material_db *db, const char *text, size_t len,
+                             const char *origin, hl_error *err)
 {
     csv_table t;
     int rc = csv_table_parse(text, len, origin, &t, err);
@@ -195,8 +213,7 @@ int hl_material_db_load_text(hl_material_db *db, const char *text,
     return rc;
 }
 
-int hl_material_db_load_csv(hl_material_db *db, const char *path,
-                            hl_error *err)
+int hl_material_db_load_csv(hl_material_db *db, const char *path, hl_error *err)
 {
     csv_table t;
     int rc = csv_table_load(path, &t, err);
@@ -312,9 +329,9 @@ int hl_material_format_csv(const hl_material *m, char *buf, size_t buflen)
     number_text(m->emissivity, num[3], sizeof num[3]);
     number_text(m->density_kg_m3, num[4], sizeof num[4]);
     number_text(m->cost_cny_m3, num[5], sizeof num[5]);
-    const char *f[N_COLUMNS] = {m->id,   m->name,   m->category, model,
-                                params,  num[0],    num[1],      num[2],
-                                num[3],  num[4],    num[5],      m->source};
+    const char *f[N_COLUMNS] = {m->id,  m->name, m->category, model,
+                                params, num[0],  num[1],      num[2],
+                                num[3], num[4],  num[5],      m->source};
     size_t at = 0;
     buf[0] = '\0';
     for (int j = 0; j < N_COLUMNS; j++)

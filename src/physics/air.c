@@ -14,7 +14,7 @@
 
 #include <math.h>
 
-#define AIR_R 287.05
+#define AIR_R  287.05
 #define AIR_CP 1007.0
 
 static double sutherland(double t_k, double v0, double s_k)

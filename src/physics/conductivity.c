@@ -90,8 +90,7 @@ static double poly_theta(const hl_conductivity *lam, double t_k)
 
 /* Integral over [a, b] with a <= b of the piecewise-linear table; the
  * trapezoid rule is exact on each linear segment. */
-static double table_integral_up(const hl_conductivity *lam, double a,
-                                 double b)
+static double table_integral_up(const hl_conductivity *lam, double a, double b)
 {
     double sum = 0.0;
     int n = lam->n;

@@ -148,8 +148,8 @@ static double forced_nusselt(int geometry, double re, double pr)
         return 0.3 + a * pow(1.0 + pow(re / 282000.0, 5.0 / 8.0), 0.8);
     }
     if (geometry == HL_GEOM_SPHERE)
-        return 2.0 + (0.4 * sqrt(re) + 0.06 * pow(re, 2.0 / 3.0)) *
-                         pow(pr, 0.4);
+        return 2.0 +
+               (0.4 * sqrt(re) + 0.06 * pow(re, 2.0 / 3.0)) * pow(pr, 0.4);
     if (re < 5e5) /* flat plate, average over the length */
         return 0.664 * sqrt(re) * cbrt(pr);
     return (0.037 * pow(re, 0.8) - 871.0) * cbrt(pr);
@@ -205,11 +205,11 @@ static double h_conv_of(const hl_outer_bc *bc, double ts_k, double d_m,
         return h_conv_gb50264(bc->geometry, ts_k, bc->air_k, bc->wind_m_s, l,
                               n);
     case HL_COEF_ASTM_C680:
-        return h_conv_correlation(bc->geometry, ts_k, bc->air_k,
-                                  bc->wind_m_s, l, bc->pressure_pa, n);
+        return h_conv_correlation(bc->geometry, ts_k, bc->air_k, bc->wind_m_s,
+                                  l, bc->pressure_pa, n);
     default:
-        return h_conv_iso12241(bc->geometry, ts_k, bc->air_k, bc->wind_m_s,
-                               l, n);
+        return h_conv_iso12241(bc->geometry, ts_k, bc->air_k, bc->wind_m_s, l,
+                               n);
     }
 }
 
@@ -241,7 +241,8 @@ double outer_flux_slope(const hl_outer_bc *bc, double ts_k, double d_m,
     double tr = bc->radiant_k, eps_sigma = bc->emissivity * HL_SIGMA;
     double ts2 = ts_k * ts_k;
     *slope = (1.0 + n) * hc + 4.0 * eps_sigma * ts2 * ts_k;
-    return hc * (ts_k - bc->air_k) + eps_sigma * (ts2 * ts2 - tr * tr * tr * tr);
+    return hc * (ts_k - bc->air_k) +
+           eps_sigma * (ts2 * ts2 - tr * tr * tr * tr);
 }
 
 double hl_outer_flux(const hl_outer_bc *bc, double ts_k, double d_m)

@@ -9,7 +9,7 @@
 #include "heatline.h"
 
 #define HL_SIGMA 5.670374419e-8 /* Stefan-Boltzmann, W/(m2 K4), CODATA 2018 */
-#define HL_G 9.80665            /* standard gravity, m/s2 */
+#define HL_G     9.80665        /* standard gravity, m/s2 */
 #define HL_P_ATM 101325.0
 
 /* min and max without libm's NaN handling: callers pass finite values. */

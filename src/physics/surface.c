@@ -21,7 +21,7 @@
 /* Geometry of one solve: shape factors of the layers and areas. */
 typedef struct wall_geometry {
     int n;
-    double g[HL_MAX_LAYERS]; /* Q = g * integral(lambda dT); 0 = no layer */
+    double g[HL_MAX_LAYERS];  /* Q = g * integral(lambda dT); 0 = no layer */
     double area_in, area_out; /* per unit of the shape */
     double d_out;
 } wall_geometry;
@@ -149,8 +149,7 @@ static int check_input(const hl_surface_in *in, double lo, double hi,
 {
     const hl_outer_bc *bc = &in->outer;
     if (in->shape < HL_SHAPE_FLAT || in->shape > HL_SHAPE_SPHERE)
-        return hl_error_set(err, HL_EINVAL, "shape %d is not known",
-                            in->shape);
+        return hl_error_set(err, HL_EINVAL, "shape %d is not known", in->shape);
     if (in->shape != HL_SHAPE_FLAT &&
         !(isfinite(in->diameter_m) && in->diameter_m > 0.0))
         return hl_error_set(err, HL_EINVAL,
@@ -192,9 +191,8 @@ static void note_ranges(const hl_surface_in *in, const double *temps,
             hl_warnings_add(w,
                             "layer %d (%s) spans %.1f..%.1f C, outside the "
                             "valid range %.0f..%.0f C of its conductivity",
-                            i + 1, l->name, a - HL_ZERO_C_K,
-                            b - HL_ZERO_C_K, l->t_min_k - HL_ZERO_C_K,
-                            l->t_max_k - HL_ZERO_C_K);
+                            i + 1, l->name, a - HL_ZERO_C_K, b - HL_ZERO_C_K,
+                            l->t_min_k - HL_ZERO_C_K, l->t_max_k - HL_ZERO_C_K);
     }
 }
 
@@ -208,8 +206,7 @@ static void fill_output(const hl_surface_in *in, const wall_geometry *g,
     out->n_temps = g->n + 1;
     memcpy(out->temp_k, temps, sizeof(double) * (size_t)(g->n + 1));
     out->outer_diameter_m = (in->shape == HL_SHAPE_FLAT) ? 0.0 : g->d_out;
-    hl_outer_coefficients(&in->outer, ts, g->d_out, &out->h_conv,
-                          &out->h_rad);
+    hl_outer_coefficients(&in->outer, ts, g->d_out, &out->h_conv, &out->h_rad);
     note_ranges(in, temps, &out->warnings);
 }
 
@@ -232,8 +229,8 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
     double ts = initial_guess(in, &g);
     ts = ts < lo ? lo : ts > hi ? hi : ts;
     for (int it = 1; it <= SURFACE_MAX_IT; it++) {
-        double f = march_inward(in, &g, ts, temps, &q, &slope) -
-                   in->inner_temp_k;
+        double f =
+            march_inward(in, &g, ts, temps, &q, &slope) - in->inner_temp_k;
         out->iterations = it;
         if (f > 0.0)
             hi = ts;

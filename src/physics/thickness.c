@@ -16,7 +16,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#define SCAN_POINTS 96
+#define SCAN_POINTS             96
 #define DEFAULT_MAX_THICKNESS_M 2.0
 
 static double metric_of(const hl_surface_out *o, int kind)
@@ -43,8 +43,7 @@ static int evaluate(hl_surface_in *w, int layer, double t, int kind,
     return HL_OK;
 }
 
-static const char *target_text(int kind, double value, char *buf,
-                               size_t len)
+static const char *target_text(int kind, double value, char *buf, size_t len)
 {
     if (kind == HL_TARGET_SURFACE_TEMP)
         snprintf(buf, len, "a surface temperature of %.2f C",
@@ -86,8 +85,8 @@ static int unreachable(const hl_thickness_target *t, int layer_name_index,
 {
     char what[96];
     target_text(t->kind, t->value, what, sizeof what);
-    double shown = (t->kind == HL_TARGET_SURFACE_TEMP) ? best - HL_ZERO_C_K
-                                                       : best;
+    double shown =
+        (t->kind == HL_TARGET_SURFACE_TEMP) ? best - HL_ZERO_C_K : best;
     return hl_error_set(err, HL_EUNREACHABLE,
                         "no thickness of layer %d (%s) up to %.0f mm gives "
                         "%s; the best reached is %.4g at %.0f mm",

@@ -86,14 +86,11 @@ static void inverse_recovers_temperature(void **state)
 static void parse_errors(void **state)
 {
     (void)state;
-    const char *bad[][2] = {{"const", "abc"},
-                            {"poly", "c="},
-                            {"poly", "ref_c=0"},
-                            {"poly", "ref_c=0;c=1 | ref_c=0;c=2"},
-                            {"poly", "zz=1;c=1"},
-                            {"table", "100:0.05;50:0.04"},
-                            {"table", "100"},
-                            {"spline", "1"}};
+    const char *bad[][2] = {
+        {"const", "abc"},     {"poly", "c="},
+        {"poly", "ref_c=0"},  {"poly", "ref_c=0;c=1 | ref_c=0;c=2"},
+        {"poly", "zz=1;c=1"}, {"table", "100:0.05;50:0.04"},
+        {"table", "100"},     {"spline", "1"}};
     for (int i = 0; i < 8; i++) {
         hl_conductivity lam;
         hl_error err;
@@ -107,19 +104,18 @@ static void parse_errors(void **state)
 static void format_round_trip(void **state)
 {
     (void)state;
-    const char *models[][2] = {
-        {"poly", "ref_c=0;c=0.0337,1.51e-4 | from_c=100;ref_c=0;"
-                 "c=0.0395,4.71e-5,5.03e-7"},
-        {"table", "25:0.065;350:0.11"},
-        {"const", "0.035"}};
+    const char *models[][2] = {{"poly",
+                                "ref_c=0;c=0.0337,1.51e-4 | from_c=100;ref_c=0;"
+                                "c=0.0395,4.71e-5,5.03e-7"},
+                               {"table", "25:0.065;350:0.11"},
+                               {"const", "0.035"}};
     for (int m = 0; m < 3; m++) {
         hl_conductivity a = parse(models[m][0], models[m][1]);
         char text[512];
         const char *model = hl_lambda_format(&a, text, sizeof text);
         hl_conductivity b = parse(model, text);
         for (double t = 250; t < 800; t += 10)
-            assert_double_equal(hl_lambda_at(&a, t), hl_lambda_at(&b, t),
-                                1e-9);
+            assert_double_equal(hl_lambda_at(&a, t), hl_lambda_at(&b, t), 1e-9);
     }
 }
 
@@ -129,7 +125,6 @@ int main(void)
         cmocka_unit_test(polynomial_pieces),
         cmocka_unit_test(table_and_constant),
         cmocka_unit_test(inverse_recovers_temperature),
-        cmocka_unit_test(parse_errors),
-        cmocka_unit_test(format_round_trip)};
+        cmocka_unit_test(parse_errors), cmocka_unit_test(format_round_trip)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

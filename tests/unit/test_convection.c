@@ -17,8 +17,8 @@ static void iso_natural_branches(void **state)
     (void)state;
     double n;
     /* horizontal pipe, laminar: D^3 dT = 0.01 <= 10 */
-    double h = h_conv_iso12241(HL_GEOM_HORIZONTAL_CYLINDER, K(30), K(20), 0,
-                               0.1, &n);
+    double h =
+        h_conv_iso12241(HL_GEOM_HORIZONTAL_CYLINDER, K(30), K(20), 0, 0.1, &n);
     assert_double_equal(h, 1.25 * pow(10.0 / 0.1, 0.25), 1e-12);
     /* turbulent: 1.21 dT^(1/3), independent of D (not (dT/D)^(1/3)) */
     h = h_conv_iso12241(HL_GEOM_HORIZONTAL_CYLINDER, K(105), K(20), 0, 1.62,
@@ -38,8 +38,8 @@ static void iso_forced_branches(void **state)
 {
     (void)state;
     double n;
-    double h = h_conv_iso12241(HL_GEOM_HORIZONTAL_CYLINDER, K(50), K(0),
-                               0.05, 0.1, &n); /* v D = 0.005 */
+    double h = h_conv_iso12241(HL_GEOM_HORIZONTAL_CYLINDER, K(50), K(0), 0.05,
+                               0.1, &n); /* v D = 0.005 */
     assert_double_equal(h, 8.1e-3 / 0.1 + 3.14 * sqrt(0.05 / 0.1), 1e-12);
     h = h_conv_iso12241(HL_GEOM_HORIZONTAL_CYLINDER, K(50), K(0), 5, 0.5, &n);
     assert_double_equal(h, 8.9 * pow(5, 0.9) / pow(0.5, 0.1), 1e-12);
@@ -53,8 +53,8 @@ static void gb50264_formulas(void **state)
 {
     (void)state;
     double n;
-    double h = h_conv_gb50264(HL_GEOM_HORIZONTAL_CYLINDER, K(50), K(20), 0,
-                              1.0, &n);
+    double h =
+        h_conv_gb50264(HL_GEOM_HORIZONTAL_CYLINDER, K(50), K(20), 0, 1.0, &n);
     assert_double_equal(h, 26.4 / sqrt(297 + 35) * pow(30.0, 0.25), 1e-12);
     h = h_conv_gb50264(HL_GEOM_HORIZONTAL_CYLINDER, K(50), K(20), 3, 0.5, &n);
     assert_double_equal(h, 4.53 * pow(3, 0.805) / pow(0.5, 0.195), 1e-12);
@@ -94,8 +94,8 @@ static void churchill_chu_cylinder(void **state)
                                   HL_P_ATM, &n);
     assert_double_equal(h, nu * a.k / d, 1e-12);
     /* lower air pressure (Hohhot, 1063 m) lowers natural convection */
-    double h_low = h_conv_correlation(HL_GEOM_HORIZONTAL_CYLINDER, ts, ta, 0,
-                                      d, 89.6e3, &n);
+    double h_low = h_conv_correlation(HL_GEOM_HORIZONTAL_CYLINDER, ts, ta, 0, d,
+                                      89.6e3, &n);
     assert_true(h_low < h);
 }
 
@@ -105,17 +105,17 @@ static void plates_and_sphere(void **state)
     double n;
     double up = h_conv_correlation(HL_GEOM_PLATE_UP, K(80), K(20), 0, 0.25,
                                    HL_P_ATM, &n);
-    double down = h_conv_correlation(HL_GEOM_PLATE_DOWN, K(80), K(20), 0,
-                                     0.25, HL_P_ATM, &n);
+    double down = h_conv_correlation(HL_GEOM_PLATE_DOWN, K(80), K(20), 0, 0.25,
+                                     HL_P_ATM, &n);
     assert_true(up > down && down > 0); /* hot face up convects more */
     /* a cold plate facing down is the unstable case */
     double cold_down = h_conv_correlation(HL_GEOM_PLATE_DOWN, K(0), K(20), 0,
                                           0.25, HL_P_ATM, &n);
-    double cold_up = h_conv_correlation(HL_GEOM_PLATE_UP, K(0), K(20), 0,
-                                        0.25, HL_P_ATM, &n);
+    double cold_up = h_conv_correlation(HL_GEOM_PLATE_UP, K(0), K(20), 0, 0.25,
+                                        HL_P_ATM, &n);
     assert_true(cold_down > cold_up);
-    double sph = h_conv_correlation(HL_GEOM_SPHERE, K(80), K(20), 0, 0.3,
-                                    HL_P_ATM, &n);
+    double sph =
+        h_conv_correlation(HL_GEOM_SPHERE, K(80), K(20), 0, 0.3, HL_P_ATM, &n);
     assert_true(sph > 2.0 * air_at(K(50), HL_P_ATM).k / 0.3); /* Nu > 2 */
 }
 
@@ -123,10 +123,10 @@ static void forced_adds_to_natural(void **state)
 {
     (void)state;
     double n;
-    double still = h_conv_correlation(HL_GEOM_HORIZONTAL_CYLINDER, K(80),
-                                      K(20), 0, 0.3, HL_P_ATM, &n);
-    double windy = h_conv_correlation(HL_GEOM_HORIZONTAL_CYLINDER, K(80),
-                                      K(20), 3, 0.3, HL_P_ATM, &n);
+    double still = h_conv_correlation(HL_GEOM_HORIZONTAL_CYLINDER, K(80), K(20),
+                                      0, 0.3, HL_P_ATM, &n);
+    double windy = h_conv_correlation(HL_GEOM_HORIZONTAL_CYLINDER, K(80), K(20),
+                                      3, 0.3, HL_P_ATM, &n);
     assert_true(windy > still);
     /* Churchill-Bernstein at Re ~ 6e4: Nu of order 150 */
     air_props a = air_at(K(50), HL_P_ATM);
@@ -154,15 +154,14 @@ static void names(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(iso_natural_branches),
-        cmocka_unit_test(iso_forced_branches),
-        cmocka_unit_test(gb50264_formulas),
-        cmocka_unit_test(air_properties),
-        cmocka_unit_test(churchill_chu_cylinder),
-        cmocka_unit_test(plates_and_sphere),
-        cmocka_unit_test(forced_adds_to_natural),
-        cmocka_unit_test(radiation_coefficient),
-        cmocka_unit_test(names)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(iso_natural_branches),
+                                       cmocka_unit_test(iso_forced_branches),
+                                       cmocka_unit_test(gb50264_formulas),
+                                       cmocka_unit_test(air_properties),
+                                       cmocka_unit_test(churchill_chu_cylinder),
+                                       cmocka_unit_test(plates_and_sphere),
+                                       cmocka_unit_test(forced_adds_to_natural),
+                                       cmocka_unit_test(radiation_coefficient),
+                                       cmocka_unit_test(names)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

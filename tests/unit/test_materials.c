@@ -22,11 +22,18 @@ static void embedded_table(void **state)
 {
     (void)state;
     hl_material_db *db = fresh();
-    const char *required[] = {"ceramic-microbead", "aerogel-blanket",
-                              "rock-wool", "glass-wool", "calcium-silicate",
-                              "pur-en253", "pir", "expanded-perlite",
-                              "hdpe-casing", "aluminium-jacket",
-                              "galvanised-steel-jacket", "steel-painted",
+    const char *required[] = {"ceramic-microbead",
+                              "aerogel-blanket",
+                              "rock-wool",
+                              "glass-wool",
+                              "calcium-silicate",
+                              "pur-en253",
+                              "pir",
+                              "expanded-perlite",
+                              "hdpe-casing",
+                              "aluminium-jacket",
+                              "galvanised-steel-jacket",
+                              "steel-painted",
                               "steel-bare"};
     for (size_t i = 0; i < sizeof required / sizeof *required; i++) {
         const hl_material *m = hl_material_find(db, required[i]);
@@ -35,8 +42,8 @@ static void embedded_table(void **state)
         assert_true(isfinite(m->t_min_k) && isfinite(m->t_max_k));
     }
     /* the coating's lambda is a vendor range and says so */
-    assert_non_null(strstr(hl_material_find(db, "ceramic-microbead")->source,
-                           "VENDOR"));
+    assert_non_null(
+        strstr(hl_material_find(db, "ceramic-microbead")->source, "VENDOR"));
     hl_material_db_free(db);
 }
 
@@ -72,22 +79,21 @@ static void errors_name_file_and_line(void **state)
     const char *hdr = "id,name,category,lambda_model,lambda_params,t_min_c,"
                       "t_max_c,max_service_c,emissivity,density_kg_per_m3,"
                       "source\n";
-    const char *rows[] = {
-        "x,x,insulation,const,abc,0,100,,,,s\n",
-        "x,x,insulation,const,0.03,zero,100,,,,s\n",
-        "x,x,insulation,const,0.03,0,100,,1.5,,s\n",
-        "x,x,insulation,const,-0.03,0,100,,,,s\n",
-        ",x,insulation,const,0.03,0,100,,,,s\n",
-        "x,\"unbalanced,insulation,const,0.03,0,100,,,,s\n"};
+    const char *rows[] = {"x,x,insulation,const,abc,0,100,,,,s\n",
+                          "x,x,insulation,const,0.03,zero,100,,,,s\n",
+                          "x,x,insulation,const,0.03,0,100,,1.5,,s\n",
+                          "x,x,insulation,const,-0.03,0,100,,,,s\n",
+                          ",x,insulation,const,0.03,0,100,,,,s\n",
+                          "x,\"unbalanced,insulation,const,0.03,0,100,,,,s\n"};
     for (int i = 0; i < 6; i++) {
         char text[512];
         snprintf(text, sizeof text, "%s\n%s", hdr, rows[i]);
         hl_material_db *db = fresh();
         hl_error err;
         hl_error_clear(&err);
-        assert_int_equal(hl_material_db_load_text(db, text, strlen(text),
-                                                  "bad.csv", &err),
-                         HL_EPARSE);
+        assert_int_equal(
+            hl_material_db_load_text(db, text, strlen(text), "bad.csv", &err),
+            HL_EPARSE);
         assert_non_null(strstr(err.message, "bad.csv:3"));
         hl_material_db_free(db);
     }
@@ -95,9 +101,9 @@ static void errors_name_file_and_line(void **state)
     hl_material_db *db = fresh();
     hl_error err;
     hl_error_clear(&err);
-    assert_int_equal(hl_material_db_load_text(db, missing, strlen(missing),
-                                              "m.csv", &err),
-                     HL_EPARSE);
+    assert_int_equal(
+        hl_material_db_load_text(db, missing, strlen(missing), "m.csv", &err),
+        HL_EPARSE);
     assert_non_null(strstr(err.message, "missing column"));
     hl_material_db_free(db);
 }
@@ -119,8 +125,8 @@ static void csv_round_trip(void **state)
     (void)state;
     hl_material_db *db = fresh(), *copy = fresh();
     char text[65536];
-    size_t at = (size_t)snprintf(text, sizeof text, "%s\n",
-                                 hl_material_csv_header());
+    size_t at =
+        (size_t)snprintf(text, sizeof text, "%s\n", hl_material_csv_header());
     for (int i = 0; i < hl_material_db_count(db); i++) {
         char row[2048];
         const hl_material *m = hl_material_db_at(db, i);

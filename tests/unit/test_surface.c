@@ -61,8 +61,7 @@ static void closed_form_flat_sphere_film(void **state)
     in.outer.h_total_fixed = 12.0;
     add_layer(&in, hl_lambda_constant(0.05), 50);
     hl_surface_out o = solve_ok(&in);
-    assert_double_equal(o.heat_flow, 180.0 / (0.05 / 0.05 + 1.0 / 12.0),
-                        1e-9);
+    assert_double_equal(o.heat_flow, 180.0 / (0.05 / 0.05 + 1.0 / 12.0), 1e-9);
     /* sphere r1 = 0.1, r2 = 0.15 */
     in.shape = HL_SHAPE_SPHERE;
     in.diameter_m = 0.2;
@@ -101,8 +100,7 @@ static void same_flow_every_layer(void **state)
         r = r2;
     }
     double outer = hl_outer_flux(&in.outer, o.surface_temp_k, 2 * r);
-    assert_double_equal(outer * M_PI * 2 * r, o.heat_flow,
-                        1e-9 * o.heat_flow);
+    assert_double_equal(outer * M_PI * 2 * r, o.heat_flow, 1e-9 * o.heat_flow);
     assert_double_equal(o.temp_k[0], in.inner_temp_k, 1e-8);
 }
 
@@ -201,14 +199,15 @@ static void inverse_matches_forward(void **state)
         hl_surface_in fwd = in;
         fwd.layer[0].thickness_m = t;
         hl_surface_out f = solve_ok(&fwd);
-        double got = i == 0 ? f.surface_temp_k
+        double got = i == 0   ? f.surface_temp_k
                      : i == 1 ? f.heat_flow
                               : f.heat_flux_w_m2;
         assert_true(got <= values[i]);
         fwd.layer[0].thickness_m = t - 2e-7; /* just thinner misses it */
         f = solve_ok(&fwd);
-        got = i == 0 ? f.surface_temp_k : i == 1 ? f.heat_flow
-                                                 : f.heat_flux_w_m2;
+        got = i == 0   ? f.surface_temp_k
+              : i == 1 ? f.heat_flow
+                       : f.heat_flux_w_m2;
         assert_true(got > values[i]);
     }
 }
@@ -240,8 +239,8 @@ static void robustness_sweep(void **state)
             x = x * 6364136223846793005ULL + 1442695040888963407ULL;
             u[i] = (double)(x >> 11) / 9007199254740992.0;
         }
-        hl_surface_in in = pipe_in(1 + 2000 * u[0], -40 + 700 * u[1],
-                                   -40 + 80 * u[2]);
+        hl_surface_in in =
+            pipe_in(1 + 2000 * u[0], -40 + 700 * u[1], -40 + 80 * u[2]);
         in.shape = n % 3;
         in.outer.set = (n / 3) % 3;
         in.outer.geometry = in.shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
@@ -253,10 +252,10 @@ static void robustness_sweep(void **state)
         for (int l = 0; l < (int)(4 * u[6]); l++)
             add_layer(&in, poly(0.03, 1e-4, 1e-7), 300 * u[7] / (l + 1));
         hl_surface_out o = solve_ok(&in);
-        double lo = fmin(in.inner_temp_k, fmin(in.outer.air_k,
-                                               in.outer.radiant_k));
-        double hi = fmax(in.inner_temp_k, fmax(in.outer.air_k,
-                                               in.outer.radiant_k));
+        double lo =
+            fmin(in.inner_temp_k, fmin(in.outer.air_k, in.outer.radiant_k));
+        double hi =
+            fmax(in.inner_temp_k, fmax(in.outer.air_k, in.outer.radiant_k));
         assert_true(isfinite(o.heat_flow) && isfinite(o.h_conv));
         assert_true(o.surface_temp_k >= lo - 1e-9 &&
                     o.surface_temp_k <= hi + 1e-9);

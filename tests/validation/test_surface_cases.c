@@ -68,8 +68,8 @@ static void build_input(const csv_table *t, int r, const cols *c,
     in->inner_temp_k = num(t, r, c->temp, 20) + HL_ZERO_C_K;
     hl_outer_bc *bc = &in->outer;
     bc->air_k = num(t, r, c->ambient, 20) + HL_ZERO_C_K;
-    bc->radiant_k = num(t, r, c->radiant, bc->air_k - HL_ZERO_C_K) +
-                    HL_ZERO_C_K;
+    bc->radiant_k =
+        num(t, r, c->radiant, bc->air_k - HL_ZERO_C_K) + HL_ZERO_C_K;
     bc->wind_m_s = num(t, r, c->wind, 0);
     int vertical = strcmp(cell(t, r, c->orient), "vertical") == 0;
     bc->geometry = in->shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
