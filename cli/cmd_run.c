@@ -86,46 +86,44 @@ static int positive_option(const char *opt, const char *text, double *v,
     return 1;
 }
 
-static int option(int c, run_args *a)
+static int option(void *ctx, int c, const char *value)
 {
+    run_args *a = ctx;
     hl_load_options *l = &a->load;
     switch (c) {
     case O_JSON:
         a->json = 1;
-        return 1;
+        return 0;
     case O_CSV:
-        a->csv_dir = optarg;
-        return 1;
+        a->csv_dir = value;
+        return 0;
     case O_REPORT:
-        a->report = optarg;
-        return 1;
+        a->report = value;
+        return 0;
     case O_SUPPLY:
-        return temp_option("--supply-temp", optarg, &l->inp_supply_temp_k);
+        return !temp_option("--supply-temp", value, &l->inp_supply_temp_k);
     case O_AMBIENT:
-        return temp_option("--ambient", optarg, &l->inp_ambient_k);
+        return !temp_option("--ambient", value, &l->inp_ambient_k);
     case O_U:
-        return positive_option("--u", optarg, &l->inp_u_w_m2k, 1);
+        return !positive_option("--u", value, &l->inp_u_w_m2k, 1);
     case O_CP:
-        return positive_option("--cp", optarg, &l->inp_cp_j_kgk, 0);
+        return !positive_option("--cp", value, &l->inp_cp_j_kgk, 0);
     case O_THERMAL:
-        l->inp_thermal_csv = optarg;
-        return 1;
+        l->inp_thermal_csv = value;
+        return 0;
     case O_MATERIALS:
-        l->materials_path = optarg;
-        return 1;
-    case O_FRICTION:
-        if (strcmp(optarg, "colebrook") == 0 ||
-            strcmp(optarg, "swamee-jain") == 0) {
-            l->friction = strcmp(optarg, "colebrook") == 0
+        l->materials_path = value;
+        return 0;
+    default: /* O_FRICTION */
+        if (strcmp(value, "colebrook") == 0 ||
+            strcmp(value, "swamee-jain") == 0) {
+            l->friction = strcmp(value, "colebrook") == 0
                               ? HL_FRICTION_COLEBROOK
                               : HL_FRICTION_SWAMEE_JAIN;
-            return 1;
+            return 0;
         }
-        cli_fail("run", "--friction '%s': expected colebrook or swamee-jain",
-                 optarg);
-        return 0;
-    default:
-        return 0;
+        return cli_fail(
+            "run", "--friction '%s': expected colebrook or swamee-jain", value);
     }
 }
 
@@ -134,22 +132,13 @@ static int parse(int argc, char **argv, run_args *a)
 {
     memset(a, 0, sizeof *a);
     hl_load_options_init(&a->load);
-    opterr = 0;
-    optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        if (c == O_HELP) {
-            fputs(usage, stdout);
-            return -1;
-        }
-        if (c == '?')
-            return cli_fail("run",
-                            "unknown option or missing value '%s' "
-                            "(try --help)",
-                            argv[optind - 1]);
-        if (!option(c, a))
-            return EXIT_USAGE;
+    int rc = cli_options("run", argc, argv, options, option, a);
+    if (rc == CLI_HELP_ASKED) {
+        fputs(usage, stdout);
+        return -1;
     }
+    if (rc != CLI_GO_ON)
+        return EXIT_USAGE;
     if (optind < argc)
         a->model = argv[optind++];
     if (optind < argc)

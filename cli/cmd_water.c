@@ -20,37 +20,44 @@ static const char usage[] =
     "                  saturation pressure where that is higher)\n"
     "  --json          one JSON object with SI values\n";
 
-static int parse(int argc, char **argv, double *t_c, double *p_bar, int *json)
+typedef struct water_args {
+    double t_c, p_bar;
+    int have_t, json;
+} water_args;
+
+static const struct option opts[] = {
+    {"temp", required_argument, 0, O_TEMP},
+    {"pressure", required_argument, 0, O_PRESSURE},
+    {"json", no_argument, 0, O_JSON},
+    {"help", no_argument, 0, O_HELP},
+    {0, 0, 0, 0}};
+
+static int take(void *ctx, int c, const char *value)
 {
-    static const struct option opts[] = {
-        {"temp", required_argument, 0, O_TEMP},
-        {"pressure", required_argument, 0, O_PRESSURE},
-        {"json", no_argument, 0, O_JSON},
-        {"help", no_argument, 0, O_HELP},
-        {0, 0, 0, 0}};
-    int have_t = 0, c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == O_TEMP &&
-            !(have_t = cli_number("water", "--temp", optarg, t_c)))
-            return EXIT_USAGE;
-        if (c == O_PRESSURE &&
-            !cli_number("water", "--pressure", optarg, p_bar))
-            return EXIT_USAGE;
-        if (c == O_JSON)
-            *json = 1;
-        if (c == O_HELP) {
-            fputs(usage, stdout);
-            return -1;
-        }
-        if (c == '?')
-            return cli_fail("water", "unknown option '%s' (try --help)",
-                            argv[optind - 1]);
+    water_args *a = ctx;
+    if (c == O_TEMP &&
+        !(a->have_t = cli_number("water", "--temp", value, &a->t_c)))
+        return EXIT_USAGE;
+    if (c == O_PRESSURE && !cli_number("water", "--pressure", value, &a->p_bar))
+        return EXIT_USAGE;
+    if (c == O_JSON)
+        a->json = 1;
+    return 0;
+}
+
+/* 0 = go on, -1 = done (help), EXIT_USAGE = bad arguments. */
+static int parse(int argc, char **argv, water_args *a)
+{
+    int rc = cli_options("water", argc, argv, opts, take, a);
+    if (rc == CLI_HELP_ASKED) {
+        fputs(usage, stdout);
+        return -1;
     }
+    if (rc != CLI_GO_ON)
+        return EXIT_USAGE;
     if (optind < argc)
         return cli_fail("water", "unexpected argument '%s'", argv[optind]);
-    if (!have_t)
+    if (!a->have_t)
         return cli_fail("water", "--temp C is required (try --help)");
     return 0;
 }
@@ -93,11 +100,12 @@ static int print_json(double t_c, double p_pa, const hl_water *w)
 
 int cmd_water(int argc, char **argv)
 {
-    double t_c = NAN, p_bar = NAN;
-    int json = 0;
-    int rc = parse(argc, argv, &t_c, &p_bar, &json);
+    water_args a = {NAN, NAN, 0, 0};
+    int rc = parse(argc, argv, &a);
     if (rc)
         return rc < 0 ? 0 : rc;
+    double t_c = a.t_c, p_bar = a.p_bar;
+    int json = a.json;
     double t_k = t_c + HL_ZERO_C_K;
     double p_pa = p_bar * 1e5;
     if (isnan(p_bar)) {
