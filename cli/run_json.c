@@ -128,6 +128,7 @@ static json_t *pumps(hl_model *m)
         NUM(o, "head_m", r.head_m);
         NUM(o, "hydraulic_power_w", r.hydraulic_w);
         NUM(o, "electric_power_w", r.electric_w);
+        NUM(o, "speed", r.speed);
         json_object_set_new(o, "running", json_boolean(r.running));
         json_array_append_new(a, o);
     }

@@ -245,6 +245,7 @@ typedef struct hl_pump_result {
     double dp_pa;  /* rise */
     double hydraulic_w, electric_w;
     double efficiency;
+    double speed; /* relative speed (set by its control, if any) */
     int running;
     const char *station; /* "" if none */
 } hl_pump_result;

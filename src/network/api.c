@@ -504,6 +504,7 @@ int hl_model_pump_result(const hl_model *m, int i, hl_pump_result *out)
     out->head_m = out->dp_pa / (m->lk_rho[k] * m->g);
     out->hydraulic_w = m->lk_m[k] * out->dp_pa / m->lk_rho[k];
     out->efficiency = m->pu_eff[i];
+    out->speed = m->pu_speed[i];
     out->electric_w =
         out->hydraulic_w > 0 ? out->hydraulic_w / m->pu_eff[i] : 0.0;
     out->running = m->lk_open[k] && !m->lk_cv_shut[k];

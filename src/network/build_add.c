@@ -26,47 +26,54 @@
 
 #define NODE_ARRAYS(X)                                                         \
     X(nd_id)                                                                   \
-    X(nd_where) X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand) X(nd_fixed_p)   \
+    X(nd_where)                                                                \
+    X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand) X(nd_fixed_p)               \
         X(nd_inflow_t)
 #define LINK_ARRAYS(X)                                                         \
     X(lk_from)                                                                 \
-    X(lk_to) X(lk_kind) X(lk_law) X(lk_open) X(lk_cv_shut) X(lk_check)         \
-        X(lk_sub) X(lk_id) X(lk_where) X(lk_rise) X(lk_m) X(lk_rho) X(lk_mu)   \
+    X(lk_to)                                                                   \
+    X(lk_kind) X(lk_law) X(lk_open) X(lk_cv_shut) X(lk_check) X(lk_sub)        \
+        X(lk_id) X(lk_where) X(lk_rise) X(lk_m) X(lk_rho) X(lk_mu)             \
             X(lk_from_id) X(lk_to_id)
 #define PIPE_ARRAYS(X)                                                         \
     X(pp_link)                                                                 \
-    X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) X(pp_pn) X(pp_dn)        \
-        X(pp_xcf) X(pp_pair) X(pp_pair_same) X(pp_pair_id) X(pp_ht)            \
-            X(pp_surround) X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud)           \
-                X(pp_tfix) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q)    \
-                    X(pp_re) X(pp_f) X(pp_dp)
+    X(pp_len)                                                                  \
+    X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) X(pp_pn) X(pp_dn) X(pp_xcf)        \
+        X(pp_pair) X(pp_pair_same) X(pp_pair_id) X(pp_ht) X(pp_surround)       \
+            X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud) X(pp_tfix) X(pp_r11)     \
+                X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) X(pp_f)        \
+                    X(pp_dp)
 #define PUMP_ARRAYS(X)                                                         \
     X(pu_link)                                                                 \
-    X(pu_curve) X(pu_running) X(pu_h0) X(pu_r) X(pu_n) X(pu_npts) X(pu_speed)  \
-        X(pu_eff) X(pu_parallel) X(pu_station) X(pu_dp)
+    X(pu_curve)                                                                \
+    X(pu_running) X(pu_h0) X(pu_r) X(pu_n) X(pu_npts) X(pu_speed)              \
+        X(pu_ctrl_id) X(pu_ctrl_node) X(pu_ctrl_p) X(pu_s_prev) X(pu_g_prev)   \
+            X(pu_eff) X(pu_parallel) X(pu_station) X(pu_dp)
 #define VALVE_ARRAYS(X)                                                        \
     X(va_link) X(va_type) X(va_k) X(va_kvol) X(va_flow) X(va_station) X(va_dp)
 #define CONSUMER_ARRAYS(X)                                                     \
     X(co_link)                                                                 \
-    X(co_mode) X(co_heat0) X(co_flow0) X(co_heat) X(co_flow) X(co_tret)        \
-        X(co_dt) X(co_tin) X(co_tout) X(co_q) X(co_m) X(co_m_prev)             \
-            X(co_f_prev)
+    X(co_mode)                                                                 \
+    X(co_heat0) X(co_flow0) X(co_heat) X(co_flow) X(co_tret) X(co_dt)          \
+        X(co_tin) X(co_tout) X(co_q) X(co_m) X(co_m_prev) X(co_f_prev)
 #define SOURCE_ARRAYS(X)                                                       \
     X(so_link)                                                                 \
-    X(so_tsup0) X(so_tsup) X(so_heat) X(so_eff) X(so_pout) X(so_pin) X(so_tin) \
-        X(so_tout) X(so_q) X(so_station)
+    X(so_tsup0)                                                                \
+    X(so_tsup) X(so_heat) X(so_eff) X(so_pout) X(so_pin) X(so_tin) X(so_tout)  \
+        X(so_q) X(so_station)
 #define HX_ARRAYS(X)                                                           \
     X(hx_pri)                                                                  \
-    X(hx_sec) X(hx_mode) X(hx_approach) X(hx_ua) X(hx_kp) X(hx_ks) X(hx_q)     \
-        X(hx_id) X(hx_station)
+    X(hx_sec)                                                                  \
+    X(hx_mode) X(hx_approach) X(hx_ua) X(hx_kp) X(hx_ks) X(hx_q) X(hx_id)      \
+        X(hx_station)
 #define CHAMBER_ARRAYS(X)                                                      \
     X(ch_id) X(ch_station) X(ch_where) X(ch_air0) X(ch_air) X(ch_chainage)
 #define FITTING_ARRAYS(X)                                                      \
     X(fi_id)                                                                   \
-    X(fi_type) X(fi_chamber_id) X(fi_node_id) X(fi_where) X(fi_chamber)        \
-        X(fi_node) X(fi_dn) X(fi_pn) X(fi_count) X(fi_entry) X(fi_fail)        \
-            X(fi_state0) X(fi_state) X(fi_area) X(fi_od) X(fi_q) X(fi_ts)      \
-                X(fi_tm)
+    X(fi_type)                                                                 \
+    X(fi_chamber_id) X(fi_node_id) X(fi_where) X(fi_chamber) X(fi_node)        \
+        X(fi_dn) X(fi_pn) X(fi_count) X(fi_entry) X(fi_fail) X(fi_state0)      \
+            X(fi_state) X(fi_area) X(fi_od) X(fi_q) X(fi_ts) X(fi_tm)
 
 static int next_cap(int n, int cap)
 {
@@ -314,6 +321,17 @@ static int check_pump(hl_model *m, const net_pump_spec *s, const char *id)
         return bad(m, w, "pump", id, "efficiency", s->efficiency, "in (0, 1]");
     if (s->parallel < 1)
         return bad(m, w, "pump", id, "parallel", s->parallel, ">= 1");
+    if ((s->control_node && *s->control_node) != !isnan(s->control_p_pa)) {
+        char pos[300];
+        net_where(m, w, pos, sizeof pos);
+        return net_fail(m, HL_EPARSE,
+                        "%s: pump '%s': speed control needs "
+                        "both control_node and control_pressure_bar_g",
+                        pos, id);
+    }
+    if (!isnan(s->control_p_pa) && s->curve == PUMP_FIXED)
+        return bad(m, w, "pump", id, "control with a fixed rise", 0,
+                   "a head curve (speed changes the curve)");
     return HL_OK;
 }
 
@@ -336,6 +354,10 @@ int net_add_pump(hl_model *m, const net_pump_spec *s)
     m->pu_curve[i] = (signed char)s->curve;
     m->pu_running[i] = (signed char)(s->running != 0);
     m->pu_speed[i] = s->speed;
+    m->pu_ctrl_id[i] = opt_text(m, s->control_node);
+    m->pu_ctrl_node[i] = -1;
+    m->pu_ctrl_p[i] = s->control_p_pa;
+    m->pu_s_prev[i] = m->pu_g_prev[i] = NAN;
     m->pu_eff[i] = s->efficiency;
     m->pu_parallel[i] = s->parallel;
     m->pu_station[i] = opt_text(m, s->station);

@@ -182,6 +182,23 @@ static int fix_node_pressure(hl_model *m, int node, double p, int src)
     return HL_OK;
 }
 
+static int resolve_controls(hl_model *m)
+{
+    for (int i = 0; i < m->n_pumps; i++) {
+        if (!m->pu_ctrl_id[i][0])
+            continue;
+        m->pu_ctrl_node[i] = index_get(&m->node_ix, m->pu_ctrl_id[i]);
+        if (m->pu_ctrl_node[i] >= 0)
+            continue;
+        char pos[300];
+        net_where(m, m->lk_where[m->pu_link[i]], pos, sizeof pos);
+        return net_fail(m, HL_ENOTFOUND,
+                        "%s: pump '%s': unknown control node '%s'", pos,
+                        m->lk_id[m->pu_link[i]], m->pu_ctrl_id[i]);
+    }
+    return HL_OK;
+}
+
 static int source_pressures(hl_model *m)
 {
     for (int i = 0; i < m->n_sources; i++) {
@@ -281,9 +298,10 @@ int net_finish(hl_model *m)
     if (m->n_nodes == 0)
         return net_fail(m, HL_EPARSE, "%s: the model has no nodes",
                         m->n_origin ? m->origin[0] : "model");
-    if (resolve_links(m) || resolve_pairs(m) || source_pressures(m) ||
-        resolve_fittings(m) || fittings_prepare(m) || index_fittings(m) ||
-        build_adjacency(m) || check_lonely_nodes(m) || net_check_references(m))
+    if (resolve_links(m) || resolve_pairs(m) || resolve_controls(m) ||
+        source_pressures(m) || resolve_fittings(m) || fittings_prepare(m) ||
+        index_fittings(m) || build_adjacency(m) || check_lonely_nodes(m) ||
+        net_check_references(m))
         return m->err.code;
     free((void *)m->lk_from_id);
     free((void *)m->lk_to_id);

@@ -36,6 +36,7 @@ void net_pump_spec_init(net_pump_spec *s)
     s->efficiency = 0.75; /* EPANET's default pump efficiency */
     s->parallel = 1;
     s->running = 1;
+    s->control_p_pa = NAN;
 }
 
 void net_valve_spec_init(net_valve_spec *s)

@@ -170,6 +170,8 @@ typedef struct net_pump_spec {
     double q_m3_s[NET_MAX_CURVE], h_m[NET_MAX_CURVE];
     double speed, efficiency;
     int parallel, running;
+    const char *control_node; /* speed control: hold this node's pressure */
+    double control_p_pa;      /* gauge; NaN = fixed speed */
 } net_pump_spec;
 
 typedef struct net_valve_spec {
@@ -298,6 +300,9 @@ struct hl_model {
     int *pu_npts;
     double *pu_q, *pu_h; /* TABLE: NET_MAX_CURVE per pump */
     double *pu_speed, *pu_eff;
+    const char **pu_ctrl_id; /* speed control (until net_finish: the id) */
+    int *pu_ctrl_node;       /* node whose pressure the speed holds, -1 */
+    double *pu_ctrl_p, *pu_s_prev, *pu_g_prev; /* set point; secant */
     int *pu_parallel;
     const char **pu_station;
     double *pu_dp; /* result: rise, Pa */
@@ -487,6 +492,11 @@ double net_consumer_flow(const hl_model *m, int i);
 /* Heat-demand consumers: next flows from the last thermal solve (secant on
  * m (h_in - h_out) - Q); returns the largest relative change. */
 double net_consumer_update(hl_model *m, int first_round);
+/* Speed-controlled pumps: next speeds from the last solve (secant on the
+ * controlled pressure; a pump within NET_CONTROL_TOL_PA keeps its speed);
+ * returns the largest miss, Pa. */
+#define NET_CONTROL_TOL_PA 10.0
+double net_pump_control(hl_model *m, int first_round);
 /* Energy totals of a solved model (totals.c). */
 void net_totals(hl_model *m);
 /* Outer diameter of a steel pipe by DN, m; NaN if not a standard DN. */

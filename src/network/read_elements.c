@@ -172,6 +172,8 @@ static const char *const pump_keys[] = {"id",
                                         "speed",
                                         "parallel",
                                         "status",
+                                        "control_node",
+                                        "control_pressure_bar_g",
                                         NULL};
 
 typedef struct pump_rec {
@@ -261,6 +263,10 @@ static int pump_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
         return rd_int(c, v, key, &s->parallel);
     if (IS("status"))
         return open_status(c, v, key, &s->running);
+    if (IS("control_node"))
+        return text(c, v, key, &s->control_node);
+    if (IS("control_pressure_bar_g"))
+        return num(c, v, key, &s->control_p_pa, BAR_PA, 0);
     return rd_unknown_key(c, v->where, key, "a pump", pump_keys);
 }
 

@@ -148,10 +148,11 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs)
         double dt, dm;
         round_change(m, rs, &dt, &dm);
         double dc = net_consumer_update(m, r == 1);
-        if (!need_rounds && r == 1)
+        double dp = net_pump_control(m, r == 1);
+        if (!need_rounds && r == 1 && dp <= NET_CONTROL_TOL_PA)
             return HL_OK;
         if (r > 1 && dt <= o->temp_tol_k && dm <= 10.0 * o->flow_rel_tol &&
-            dc <= 10.0 * o->flow_rel_tol)
+            dc <= 10.0 * o->flow_rel_tol && dp <= NET_CONTROL_TOL_PA)
             return HL_OK;
     }
     return net_fail(m, HL_ENOCONVERGE,

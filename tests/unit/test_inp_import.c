@@ -12,7 +12,7 @@
 #include <math.h>
 #include <string.h>
 
-#define FT 0.3048
+#define FT  0.3048
 #define GPM (FT * FT * FT / 448.831) /* m3/s, EPANET's factor */
 
 static const char us_net[] =
@@ -105,8 +105,7 @@ static void unsupported_named(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(us_units_and_demands),
-        cmocka_unit_test(unsupported_named)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(us_units_and_demands),
+                                       cmocka_unit_test(unsupported_named)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -264,6 +264,33 @@ static void three_point_pump(void **state)
     hl_model_free(m);
 }
 
+static void speed_control_holds_pressure(void **state)
+{
+    (void)state;
+    hl_model *m =
+        load("heatline_model: 1\n" FLUID
+             "nodes: [{id: A, pressure_bar_g: 1, inflow_temp_c: 60}, {id: B},\n"
+             "        {id: C, demand_kg_per_s: 20}]\n"
+             "pumps: [{id: PU, from: A, to: B, design_flow_m3_per_h: 80,\n"
+             "         design_head_m: 50, control_node: C,\n"
+             "         control_pressure_bar_g: 3}]\n"
+             "pipes: [{id: P, from: B, to: C, length_m: 1500,\n"
+             "  inner_diameter_mm: 100, roughness_mm: 0.1}]\n");
+    double speed[2];
+    for (int run = 0; run < 2; run++) {
+        assert_int_equal(hl_model_set_demand_scale(m, run ? 0.5 : 1.0), HL_OK);
+        solve(m);
+        hl_node_result c;
+        hl_model_node_result(m, hl_model_find(m, HL_NODE, "C"), &c);
+        assert_true(fabs(c.pressure_pa - 3e5) <= 10.0);
+        hl_pump_result p;
+        hl_model_pump_result(m, 0, &p);
+        speed[run] = p.speed;
+    }
+    assert_true(speed[1] < speed[0]); /* less flow, less speed */
+    hl_model_free(m);
+}
+
 static void setters_and_state(void **state)
 {
     (void)state;
@@ -282,14 +309,16 @@ static void setters_and_state(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(source_by_heat),
-                                       cmocka_unit_test(exchanger_by_ua),
-                                       cmocka_unit_test(csv_tables),
-                                       cmocka_unit_test(check_valve_blocks),
-                                       cmocka_unit_test(fixed_rise_pump_off),
-                                       cmocka_unit_test(overhead_follows_air),
-                                       cmocka_unit_test(twin_laying),
-                                       cmocka_unit_test(three_point_pump),
-                                       cmocka_unit_test(setters_and_state)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(source_by_heat),
+        cmocka_unit_test(exchanger_by_ua),
+        cmocka_unit_test(csv_tables),
+        cmocka_unit_test(check_valve_blocks),
+        cmocka_unit_test(fixed_rise_pump_off),
+        cmocka_unit_test(overhead_follows_air),
+        cmocka_unit_test(twin_laying),
+        cmocka_unit_test(three_point_pump),
+        cmocka_unit_test(speed_control_holds_pressure),
+        cmocka_unit_test(setters_and_state)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
