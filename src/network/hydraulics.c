@@ -46,8 +46,6 @@ static int hyd_alloc(hl_model *m)
     h->perm = malloc(sizeof(int) * (n + 1));
     h->w = malloc(sizeof(double) * (l + 1));
     h->y = malloc(sizeof(double) * (l + 1));
-    h->loss = malloc(sizeof(double) * (l + 1));
-    h->m_prev = malloc(sizeof(double) * (l + 1));
     h->grav = malloc(sizeof(double) * (l + 1));
     h->pn = malloc(sizeof(double) * (n + 1));
     h->p_unk = calloc(n + 1, sizeof(double));
@@ -60,9 +58,9 @@ static int hyd_alloc(hl_model *m)
     h->unk_cut = calloc(n + 1, 1);
     if (!h->unk || !h->off || !h->known || !h->root || !h->tree_link ||
         !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
-        !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->loss ||
-        !h->m_prev || !h->grav || !h->pn || !h->p_unk || !h->p_unk_prev ||
-        !h->dem || !h->imb || !h->comp || !h->comp_ref || !h->unk_cut)
+        !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->grav ||
+        !h->pn || !h->p_unk || !h->p_unk_prev || !h->dem || !h->imb ||
+        !h->comp || !h->comp_ref || !h->unk_cut)
         return net_fail(m, HL_ENOMEM, "out of memory");
     return HL_OK;
 }
@@ -94,8 +92,6 @@ void hyd_free(struct net_hyd *h)
     free(h->perm);
     free(h->w);
     free(h->y);
-    free(h->loss);
-    free(h->m_prev);
     free(h->grav);
     free(h->pn);
     free(h->p_unk);

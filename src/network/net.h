@@ -110,8 +110,7 @@ enum net_ht_kind {
 /* Properties the solvers need, tabulated at load so the hot loops never
  * evaluate IF97: 1 K steps from 0.01 C, cubic Hermite in T; density and
  * viscosity linear in p around the table pressure. */
-#define FLUID_T0_K 273.16
-#define FLUID_NT   341 /* 0.01 .. 340.01 C */
+#define FLUID_NT 341 /* 0.01 .. 340.01 C */
 
 typedef struct net_fluid {
     int constant;       /* 1: constant properties below */
@@ -290,7 +289,7 @@ struct hl_model {
     double *pp_htv, *pp_ud, *pp_tfix;
     double *pp_r11, *pp_r12;         /* K m / W; r11 inf = adiabatic */
     double *pp_tin, *pp_tout, *pp_q; /* results, flow direction */
-    double *pp_re, *pp_f, *pp_dp;
+    double *pp_re, *pp_f;
 
     /* pumps */
     int n_pumps, cap_pumps;
@@ -311,7 +310,6 @@ struct hl_model {
     int n_valves, cap_valves;
     int *va_link;
     signed char *va_type;
-    double *va_k;    /* dp = k m|m| (Pa s2/kg2) at rho_ref; 0 = ideal */
     double *va_kvol; /* k per unit density: dp = kvol m|m| / rho */
     double *va_flow; /* VALVE_FLOW set flow, kg/s */
     const char **va_station;
