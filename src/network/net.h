@@ -110,7 +110,7 @@ enum net_ht_kind {
 /* Properties the solvers need, tabulated at load so the hot loops never
  * evaluate IF97: 1 K steps from 0.01 C, cubic Hermite in T; density and
  * viscosity linear in p around the table pressure. */
-#define FLUID_NT 341 /* 0.01 .. 340.01 C */
+#define FLUID_NT 341 /* 0 .. 340 C */
 
 typedef struct net_fluid {
     int constant;       /* 1: constant properties below */
