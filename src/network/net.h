@@ -108,7 +108,7 @@ enum net_ht_kind {
  */
 
 /* Properties the solvers need, tabulated at load so the hot loops never
- * evaluate IF97: 1 K steps from 0.01 C, cubic Hermite in T; density and
+ * evaluate IF97: 1 K steps from 0 C, cubic Hermite in T; density and
  * viscosity linear in p around the table pressure. */
 #define FLUID_NT 341 /* 0 .. 340 C */
 
