@@ -1,0 +1,88 @@
+/*
+ * test_default_model.c - the embedded Tuoketuo-Hohhot model against the
+ * project's research notes (hohhot-line-and-climate.md, section 2, their own
+ * EN 13941-style estimates): supply and return loss per metre of the DN1600
+ * pair (about 168 and 46 W/m), supply temperature drop over the 68.4 km
+ * line (about 0.41 K), total pipe loss (about 22.5 MW), bare chamber
+ * fittings (about 20 kW per chamber side); and the engine's own closures:
+ * energy balance, no warnings at the design point, the controlled
+ * pressures met, every chamber and fitting present.
+ */
+#include "test_support.h"
+
+#include "heatline.h"
+
+#include <math.h>
+#include <string.h>
+
+#define NEAR(x, ref, rel) (fabs((x) / (ref)-1.0) <= (rel))
+
+static void design_point(void **state)
+{
+    (void)state;
+    hl_model *m;
+    if (hl_model_load(&m, NULL) || hl_model_solve(m, NULL))
+        fail_msg("%s", hl_model_error(m));
+    hl_totals t;
+    hl_model_totals(m, &t);
+    double out =
+        t.heat_delivered_w + t.heat_loss_pipes_w + t.heat_loss_fittings_w;
+    assert_true(fabs(t.heat_source_w - out) < 1e-9 * out);
+    assert_int_equal(hl_model_warning_count(m), 0);
+    hl_pipe_result s, r;
+    hl_model_pipe_result(m, hl_model_find(m, HL_PIPE, "L1-S01"), &s);
+    hl_model_pipe_result(m, hl_model_find(m, HL_PIPE, "L1-R01"), &r);
+    printf("supply %.1f W/m, return %.1f W/m, pipes %.2f MW, fittings %.3f "
+           "MW\n",
+           s.heat_loss_w / s.length_m, r.heat_loss_w / r.length_m,
+           t.heat_loss_pipes_w / 1e6, t.heat_loss_fittings_w / 1e6);
+    assert_true(NEAR(s.heat_loss_w / s.length_m, 168.0, 0.02));
+    assert_true(NEAR(r.heat_loss_w / r.length_m, 46.0, 0.03));
+    assert_true(NEAR(t.heat_loss_pipes_w, 22.5e6, 0.05));
+    hl_node_result a, b;
+    hl_model_node_result(m, hl_model_find(m, HL_NODE, "PLANT-S"), &a);
+    hl_model_node_result(m, hl_model_find(m, HL_NODE, "HX-P-IN"), &b);
+    double drop = a.temp_k - b.temp_k;
+    printf("supply drop over 68.4 km: %.3f K\n", drop);
+    assert_true(drop > 0.35 && drop < 0.5);
+    assert_int_equal(hl_model_count(m, HL_CHAMBER), 50);
+    assert_int_equal(hl_model_count(m, HL_FITTING), 400);
+    /* about 20 kW per chamber side bare (notes 5.5), two sides */
+    double per_chamber = t.heat_loss_fittings_w / 50.0;
+    assert_true(per_chamber > 30e3 && per_chamber < 50e3);
+    hl_model_free(m);
+}
+
+static void coating_scenario(void **state)
+{
+    (void)state;
+    hl_model *m;
+    if (hl_model_load(&m, NULL))
+        fail_msg("%s", hl_model_error(m));
+    hl_totals bare, coated;
+    assert_int_equal(hl_model_solve(m, NULL), HL_OK);
+    hl_model_totals(m, &bare);
+    hl_model_set_fitting_state(m, NULL, HL_FIT_COATED);
+    assert_int_equal(hl_model_solve(m, NULL), HL_OK);
+    hl_model_totals(m, &coated);
+    assert_true(coated.heat_loss_fittings_w < 0.3 * bare.heat_loss_fittings_w);
+    assert_true(coated.heat_loss_fittings_by_state_w[HL_FIT_COATED] ==
+                coated.heat_loss_fittings_w);
+    /* 8 mm of coating keeps a 130 C valve body near 57 C (notes 5.5) */
+    double hottest = 0.0;
+    for (int i = 0; i < hl_model_count(m, HL_FITTING); i++) {
+        hl_chamber_fitting_result f;
+        hl_model_fitting_result(m, i, &f);
+        if (f.surface_temp_k > hottest)
+            hottest = f.surface_temp_k;
+    }
+    assert_true(hottest > HL_ZERO_C_K + 54 && hottest < HL_ZERO_C_K + 60);
+    hl_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(design_point),
+                                       cmocka_unit_test(coating_scenario)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
