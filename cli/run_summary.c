@@ -54,10 +54,13 @@ static void heat_balance(const run_result *r)
     double in = t->heat_source_w;
     char b[5][32];
     printf("Heat\n");
-    printf("  from the source(s)   %14s   circulating %.1f kg/s "
-           "(%.0f t/h)\n",
-           power(in, b[0], 32), t->source_mass_flow_kg_s,
-           t->source_mass_flow_kg_s * 3.6);
+    printf("  from the source(s)   %14s", power(in, b[0], 32));
+    if (hl_model_count(r->m, HL_SOURCE))
+        printf("   circulating %.1f kg/s (%.0f t/h)", t->source_mass_flow_kg_s,
+               t->source_mass_flow_kg_s * 3.6);
+    else
+        printf("   (water entering at reservoirs, relative to 0 C)");
+    printf("\n");
     printf("  delivered            %14s\n",
            power(t->heat_delivered_w, b[1], 32));
     printf("  lost by pipes        %14s   %.2f %% of the source\n",
