@@ -33,15 +33,14 @@ int cli_fail(const char *cmd, const char *fmt, ...)
 
 /* Parse a finite number for option opt; on failure prints the error and
  * returns 0. */
-int cli_number(const char *cmd, const char *opt, const char *text,
-               double *out);
+int cli_number(const char *cmd, const char *opt, const char *text, double *out);
 
 /* Option parsing shared by every command: getopt_long over argv, each
  * recognised option handed to take(ctx, code, value), which returns 0 to
  * go on or an exit status. An unknown or incomplete option is an error that
  * names it. Positional arguments stay at argv[optind..]. Returns
  * CLI_GO_ON, CLI_HELP_ASKED (an option named "help"), or an exit status. */
-#define CLI_GO_ON (-1)
+#define CLI_GO_ON      (-1)
 #define CLI_HELP_ASKED (-2)
 struct option;
 typedef int (*cli_take_fn)(void *ctx, int code, const char *value);

@@ -21,16 +21,18 @@ static const command commands[] = {
     {"materials", cmd_materials, "list the material table"},
     {"lab", cmd_lab, "conductivity lambda(T) and ageing from lab test runs"},
     {"pipe-loss", cmd_pipe_loss, "heat loss per metre of a pipe or pair"},
-    {"season", cmd_season, "a heating season: energy, losses, savings, payback"},
+    {"season", cmd_season,
+     "a heating season: energy, losses, savings, payback"},
     {"fitting", cmd_fitting, "heat loss and hottest surface of a fitting"},
     {"water", cmd_water, "properties of liquid water (IAPWS-IF97)"},
 };
 
 static void usage(FILE *out)
 {
-    fprintf(out, "heatline %s - district-heating lines and insulation\n\n"
-                 "usage: heatline COMMAND [OPTIONS]   (heatline COMMAND "
-                 "--help for its options)\n\ncommands:\n",
+    fprintf(out,
+            "heatline %s - district-heating lines and insulation\n\n"
+            "usage: heatline COMMAND [OPTIONS]   (heatline COMMAND "
+            "--help for its options)\n\ncommands:\n",
             HL_VERSION);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);

@@ -20,7 +20,7 @@
 
 /* |a - b| <= tol in double precision, with the values in the message
  * (cmocka 1.1 has no double comparison). */
-#define assert_double_equal(a, b, tol)                                        \
+#define assert_double_equal(a, b, tol)                                         \
     do {                                                                       \
         double a_ = (a), b_ = (b), t_ = (tol);                                 \
         if (!(fabs(a_ - b_) <= t_))                                            \
@@ -38,8 +38,10 @@ static inline const char *shared_validation_file(const char *name)
         dir = HL_SHARED_DIR;
     snprintf(path, sizeof path, "%s/validation/%s", dir, name);
     if (access(path, R_OK) != 0) {
-        fprintf(stderr, "SKIP: %s not found (shared validation data is "
-                        "not beside this checkout)\n", path);
+        fprintf(stderr,
+                "SKIP: %s not found (shared validation data is "
+                "not beside this checkout)\n",
+                path);
         exit(SKIP_EXIT);
     }
     return path;
