@@ -87,6 +87,8 @@ int hl_model_load_text(hl_model **out, const char *text, size_t len,
         return HL_ENOMEM;
     int rc = load_into(m, text, len, origin ? origin : "model", base_dir,
                        origin, opt);
+    if (!rc && m->err.code)
+        rc = m->err.code; /* a failure recorded on a path that went on */
     if (rc) {
         m->failed = 1;
         if (!m->err.code)

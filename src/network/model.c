@@ -41,6 +41,8 @@ int net_origin(hl_model *m, const char *file)
     if (m->n_origin == (int)(sizeof m->origin / sizeof m->origin[0]))
         return m->n_origin - 1;
     const char *s = strpool_add(&m->strings, file);
+    if (!s) /* recorded: the load reports it when it finishes */
+        net_fail(m, HL_ENOMEM, "%s: out of memory", file);
     m->origin[m->n_origin] = s ? s : "?";
     return m->n_origin++;
 }
