@@ -17,10 +17,13 @@
  * (class, state) keeps a table over the water temperature on a 1 K grid
  * from 0 C, for the chamber air it was filled at, filled node by node when
  * first needed; values between nodes come from the cubic Lagrange
- * polynomial through the four nearest nodes (error below 1e-8 relative on
- * these smooth curves; tests/unit/test_fittings_table.c checks it against
- * the direct solve). Within 3 K of the air temperature, where the natural
- * convection law bends sharply, the fitting is solved directly.
+ * polynomial through the four nearest nodes. Each interval is checked
+ * once against a direct solve at its middle (1e-7 relative in the heat,
+ * 1e-5 K in the surface temperature) and solved directly from then on if
+ * the cubic misses (a convection regime switch inside the stencil).
+ * Within 3 K of the air temperature, where the natural-convection law
+ * bends sharply, the fitting is always solved directly.
+ * tests/unit/test_fittings_table.c compares the engine with direct solves.
  */
 #include "network/net.h"
 
@@ -31,6 +34,8 @@
 
 #define FT_N        341  /* table nodes: 0 .. 340 C by 1 K */
 #define FT_NEAR_AIR 3.0  /* K: solve directly this close to the air */
+#define FT_CHECK_REL 1e-7 /* interval check: heat, relative */
+#define FT_CHECK_K   1e-5 /* interval check: surface temperature, K */
 
 struct net_fit_table {
     double air_k;   /* chamber air it holds; NaN = empty */
@@ -39,6 +44,8 @@ struct net_fit_table {
                        the equivalent cylinder (area-only); NaN = not
                        computed */
     double ts[FT_N];
+    signed char cell[FT_N]; /* interval j..j+1: 0 not checked yet, 1 the
+                               cubic holds, -1 solve directly */
 };
 
 /* Outer diameter of steel pipe by DN, mm (GB/T 8163 / GB 50316 series,
@@ -254,8 +261,10 @@ static struct net_fit_table *table_of(hl_model *m, int i, double air_k)
     if (t->air_k != air_k) {
         t->air_k = air_k;
         t->limit_k = NAN;
-        for (int j = 0; j < FT_N; j++)
+        for (int j = 0; j < FT_N; j++) {
             t->q[j] = NAN;
+            t->cell[j] = 0;
+        }
     }
     return t;
 }
@@ -283,8 +292,24 @@ static double cubic(const double *f, int j, double u)
     return a * f[j - 1] + b * f[j] + c * f[j + 1] + d * f[j + 2];
 }
 
+/* First use of interval j: the cubic must match a direct solve at the
+ * interval's middle (FT_CHECK_REL in q, FT_CHECK_K in the surface), else
+ * the interval is solved directly from then on: the correlations switch
+ * regime (laminar / turbulent convection) at some surface temperatures,
+ * and no polynomial follows such a step. */
+static int check_cell(hl_model *m, int i, struct net_fit_table *t, int j)
+{
+    double q, ts, lim;
+    if (direct_unit(m, i, HL_ZERO_C_K + j + 0.5, &q, &ts, &lim))
+        return m->err.code;
+    int ok = fabs(cubic(t->q, j, 0.5) - q) <= FT_CHECK_REL * fabs(q) &&
+             fabs(cubic(t->ts, j, 0.5) - ts) <= FT_CHECK_K;
+    t->cell[j] = ok ? 1 : -1;
+    return HL_OK;
+}
+
 /* Per-unit values of fitting i at tm_k from its table, or directly where
- * the table does not reach. */
+ * the table does not reach or does not hold. */
 static int unit_values(hl_model *m, int i, double tm_k, double *q_unit,
                        double *ts_k, double *limit_k)
 {
@@ -295,9 +320,15 @@ static int unit_values(hl_model *m, int i, double tm_k, double *q_unit,
         fabs(HL_ZERO_C_K + j + 2 - air) < FT_NEAR_AIR)
         return direct_unit(m, i, tm_k, q_unit, ts_k, limit_k);
     struct net_fit_table *t = table_of(m, i, air);
+    if (t->cell[j] < 0)
+        return direct_unit(m, i, tm_k, q_unit, ts_k, limit_k);
     for (int n = j - 1; n <= j + 2; n++)
         if (table_node(m, i, t, n))
             return m->err.code;
+    if (t->cell[j] == 0 && check_cell(m, i, t, j))
+        return m->err.code;
+    if (t->cell[j] < 0)
+        return direct_unit(m, i, tm_k, q_unit, ts_k, limit_k);
     *q_unit = cubic(t->q, j, x - j);
     *ts_k = cubic(t->ts, j, x - j);
     *limit_k = t->limit_k;

@@ -2,7 +2,7 @@
  * test_fittings_table.c - the network engine's fitting heat tables
  * (src/network/fittings_heat.c): every fitting's heat loss and surface
  * temperature in a solved model equal a direct hl_fitting_solve at the
- * same water temperature, chamber air and cover (1e-7 relative, 1e-5 K)
+ * same water temperature, chamber air and cover (1e-6 relative, 1e-4 K)
  * across supply temperatures, chamber airs and states, and a new cover
  * set on the model replaces what was tabulated.
  */
@@ -45,8 +45,8 @@ static void compare_all(const hl_fitting_catalog *cat, const hl_model *m)
         double q, ts;
         assert_int_equal(hl_model_fitting_result(m, i, &r), HL_OK);
         direct(cat, m, i, &q, &ts);
-        assert_double_equal(r.heat_loss_w, q, 1e-7 * fabs(q));
-        assert_double_equal(r.surface_temp_k, ts, 1e-5);
+        assert_double_equal(r.heat_loss_w, q, 1e-6 * fabs(q));
+        assert_double_equal(r.surface_temp_k, ts, 1e-4);
     }
 }
 
