@@ -170,7 +170,8 @@ int plant_set_scenario(plant *p, int scenario, const hl_fitting_cover *cover,
     for (int s = HL_FIT_COATED; !rc && s < HL_FIT_NSTATES; s++) {
         const hl_fitting_cover *c =
             cover && cover->state == s && s == state ? cover : &p->cover0[s];
-        rc = hl_model_set_fitting_cover(p->m, s, c);
+        if (c->state == s) /* a model without fittings has no covers */
+            rc = hl_model_set_fitting_cover(p->m, s, c);
     }
     if (!rc)
         rc = scenario == HL_SCEN_AS_IS
