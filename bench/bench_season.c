@@ -88,8 +88,7 @@ static int grid_options(const char *json_path, hl_load_options *l)
     return 1;
 }
 
-static int bench_grid(const char *dir, const hl_weather *w,
-                      hl_season_options o)
+static int bench_grid(const char *dir, const hl_weather *w, hl_season_options o)
 {
     char inp[2048], json[2048];
     snprintf(inp, sizeof inp, "%s/grid_10000.inp", dir);

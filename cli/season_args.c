@@ -364,8 +364,7 @@ static int finish(season_args *a, const raw *r)
     hl_season_options *o = &a->opt;
     if (!scenarios(r, o) || !chamber(r->chamber, o) || !ground(r->ground, o))
         return 0;
-    return cover(a->db, "--coating", r->coating, HL_FIT_COATED,
-                 &o->coating) &&
+    return cover(a->db, "--coating", r->coating, HL_FIT_COATED, &o->coating) &&
            cover(a->db, "--jacket", r->jacket, HL_FIT_JACKETED, &o->jacket);
 }
 

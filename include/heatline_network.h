@@ -383,7 +383,6 @@ int hl_model_operation(const hl_model *m, hl_operation *out);
  * cover's state must be that state. */
 int hl_model_set_fitting_cover(hl_model *m, int state,
                                const hl_fitting_cover *cover);
-int hl_model_fitting_cover(const hl_model *m, int state,
-                           hl_fitting_cover *out);
+int hl_model_fitting_cover(const hl_model *m, int state, hl_fitting_cover *out);
 
 #endif

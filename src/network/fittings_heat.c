@@ -32,8 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FT_N        341  /* table nodes: 0 .. 340 C by 1 K */
-#define FT_NEAR_AIR 3.0  /* K: solve directly this close to the air */
+#define FT_N         341  /* table nodes: 0 .. 340 C by 1 K */
+#define FT_NEAR_AIR  3.0  /* K: solve directly this close to the air */
 #define FT_CHECK_REL 1e-7 /* interval check: heat, relative */
 #define FT_CHECK_K   1e-5 /* interval check: surface temperature, K */
 

@@ -226,6 +226,9 @@ typedef struct net_thermal_spec {
     hl_pipe_laying laying;
     int surround; /* enum net_surround: which temperature is t0 */
     int where;
+    double at_k[3]; /* supply, return, surroundings temperatures its
+                       resistances were last evaluated at (pipe_heat.c);
+                       NaN = never */
 } net_thermal_spec;
 
 /* ---- the model
@@ -368,7 +371,7 @@ struct hl_model {
     hl_fitting_cover fit_cover[HL_FIT_NSTATES]; /* per state */
     int n_fit_cls, *fi_cls;        /* heat tables: class of each fitting */
     struct net_fit_table *fit_tab; /* per class and state */
-    double fit_limit_k; /* surface limit for the burn check */
+    double fit_limit_k;            /* surface limit for the burn check */
     hl_material_db *materials;
 
     /* pipe thermal types (build-up + laying) */

@@ -146,7 +146,8 @@ static void islands(const hl_model *m, struct net_profile *p)
     for (int v = 0; v < m->n_nodes; v++)
         p->island[v] = v;
     for (int k = 0; k < m->n_links; k++) {
-        int a = root(p->island, m->lk_from[k]), b = root(p->island, m->lk_to[k]);
+        int a = root(p->island, m->lk_from[k]),
+            b = root(p->island, m->lk_to[k]);
         if (a != b)
             p->island[a] = b;
     }
@@ -164,7 +165,8 @@ static void islands(const hl_model *m, struct net_profile *p)
 
 static double node_rho(const hl_model *m, int v)
 {
-    return fluid_rho(&m->fluid, fluid_clamp_t(m->nd_t[v]), m->nd_p[v] + m->p_atm);
+    return fluid_rho(&m->fluid, fluid_clamp_t(m->nd_t[v]),
+                     m->nd_p[v] + m->p_atm);
 }
 
 static double node_head(const hl_model *m, int v)
@@ -260,7 +262,8 @@ static int merge(const hl_model *m, const int *s, int ns, const int *r, int nr,
     return n;
 }
 
-/* ---- stations -----------------------------------------------------------------
+/* ---- stations
+ * -----------------------------------------------------------------
  */
 
 static void add_station(struct net_profile *p, const char *name, double ch)

@@ -14,18 +14,13 @@
 
 #define IS(k) (strcmp(key, (k)) == 0)
 
-static const char *const operation_keys[] = {"design_outdoor_temp_c",
-                                             "balance_temp_c",
-                                             "design_load_mw",
-                                             "regulation",
-                                             "design_supply_temp_c",
-                                             "design_return_temp_c",
-                                             "reset_cold_outdoor_c",
-                                             "reset_cold_supply_c",
-                                             "reset_warm_outdoor_c",
-                                             "reset_warm_supply_c",
-                                             "reset_floor_c",
-                                             NULL};
+static const char *const operation_keys[] = {
+    "design_outdoor_temp_c", "balance_temp_c",
+    "design_load_mw",        "regulation",
+    "design_supply_temp_c",  "design_return_temp_c",
+    "reset_cold_outdoor_c",  "reset_cold_supply_c",
+    "reset_warm_outdoor_c",  "reset_warm_supply_c",
+    "reset_floor_c",         NULL};
 
 void net_operation_unset(hl_operation *op)
 {
@@ -61,8 +56,7 @@ static int water(rd_ctx *c, const rd_value *v, const char *key, double *k)
     return temp(c, v, key, 1.0, 200.0, k);
 }
 
-static int design_load(rd_ctx *c, const rd_value *v, const char *key,
-                       double *w)
+static int design_load(rd_ctx *c, const rd_value *v, const char *key, double *w)
 {
     double mw = 0.0;
     if (rd_number(c, v, key, &mw))

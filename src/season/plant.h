@@ -34,8 +34,8 @@ typedef struct plant_totals {
 /* Load a model file (YAML or EPANET .inp; NULL = the embedded default)
  * with the load options (NULL = defaults) and solve it once at its own
  * conditions. */
-int plant_open(plant **out, const char *model_path,
-               const hl_load_options *load, hl_error *err);
+int plant_open(plant **out, const char *model_path, const hl_load_options *load,
+               hl_error *err);
 /* Use a loaded, solved model without owning it (the run report). */
 int plant_wrap(plant **out, hl_model *m, hl_error *err);
 void plant_close(plant *p);

@@ -29,8 +29,7 @@ static int engine_error(plant *p, int rc, hl_error *err)
 static int start(plant *p, hl_error *err)
 {
     hl_totals t;
-    if (hl_model_operation(p->m, &p->op_file) ||
-        hl_model_totals(p->m, &t))
+    if (hl_model_operation(p->m, &p->op_file) || hl_model_totals(p->m, &t))
         return hl_error_set(err, HL_ESTATE, "model: not solved");
     p->model_load_w = t.heat_delivered_w;
     for (int s = 0; s < HL_FIT_NSTATES; s++)
@@ -52,8 +51,8 @@ int plant_wrap(plant **out, hl_model *m, hl_error *err)
     return rc;
 }
 
-int plant_open(plant **out, const char *model_path,
-               const hl_load_options *load, hl_error *err)
+int plant_open(plant **out, const char *model_path, const hl_load_options *load,
+               hl_error *err)
 {
     *out = NULL;
     hl_model *m = NULL;
@@ -122,7 +121,7 @@ void plant_operation(const plant *p, hl_operation *op)
     given(&op->reset_floor_k, f->reset_floor_k);
     /* the design supply is the reset curve's cold end unless stated */
     op->design_supply_k = isnan(f->design_supply_k) ? op->reset_cold_supply_k
-                                                     : f->design_supply_k;
+                                                    : f->design_supply_k;
     if (f->regulation >= 0)
         op->regulation = f->regulation;
 }
@@ -182,8 +181,7 @@ int plant_set_scenario(plant *p, int scenario, const hl_fitting_cover *cover,
 
 static int set_conditions(plant *p, const plant_bc *bc)
 {
-    double scale = p->model_load_w > 0.0 ? bc->demand_w / p->model_load_w
-                                         : 1.0;
+    double scale = p->model_load_w > 0.0 ? bc->demand_w / p->model_load_w : 1.0;
     int rc = hl_model_set_demand_scale(p->m, scale);
     if (!rc && hl_model_count(p->m, HL_SOURCE) > 0)
         rc = hl_model_set_supply_temp(p->m, NULL, bc->supply_k);
@@ -224,8 +222,8 @@ static void read_totals(const plant *p, plant_totals *out, double *surface_k)
     out->warnings = hl_model_warning_count(p->m);
     for (int i = 0; surface_k && i < hl_model_count(p->m, HL_FITTING); i++) {
         hl_chamber_fitting_result r;
-        surface_k[i] = hl_model_fitting_result(p->m, i, &r) ? NAN
-                                                             : r.surface_temp_k;
+        surface_k[i] =
+            hl_model_fitting_result(p->m, i, &r) ? NAN : r.surface_temp_k;
     }
 }
 

@@ -207,8 +207,8 @@ static plant_bc hour_bc(const hl_season *s, int k)
     plant_bc bc;
     bc.outdoor_k = s->outdoor_k[k];
     bc.ground_k = s->ground_k[k];
-    bc.chamber_k = s->opt.chamber_mode == HL_CHAMBER_MODEL ? NAN
-                                                           : s->chamber_k[k];
+    bc.chamber_k =
+        s->opt.chamber_mode == HL_CHAMBER_MODEL ? NAN : s->chamber_k[k];
     bc.supply_k = s->supply_k[k];
     bc.demand_w = s->demand_w[k];
     return bc;
@@ -221,8 +221,7 @@ static const hl_fitting_cover *scenario_cover(const hl_season *s, int which)
                                        : NULL;
 }
 
-static void note_warnings(hl_season *s, plant *p, int si,
-                          const plant_totals *t)
+static void note_warnings(hl_season *s, plant *p, int si, const plant_totals *t)
 {
     if (si != 0 || t->warnings == 0)
         return;
@@ -236,8 +235,8 @@ static int one_hour(hl_season *s, plant *p, int si, int k, double *surface_k,
 {
     plant_totals t;
     plant_bc bc = hour_bc(s, k);
-    int rc = plant_solve(p, s->model_conditions ? NULL : &bc, &t, surface_k,
-                         err);
+    int rc =
+        plant_solve(p, s->model_conditions ? NULL : &bc, &t, surface_k, err);
     if (rc)
         return rc;
     record_hour(s, &s->scen[si], k, &t, surface_k);
@@ -380,8 +379,8 @@ static void finish(hl_season *s)
                         "%d hours colder than the design outdoor temperature "
                         "%.1f C: demand held at the design load (%.0f GJ of "
                         "demand above it not delivered)",
-                        s->capped_hours,
-                        s->op.design_outdoor_k - HL_ZERO_C_K, s->unmet_j / 1e9);
+                        s->capped_hours, s->op.design_outdoor_k - HL_ZERO_C_K,
+                        s->unmet_j / 1e9);
     if (s->warning_hours)
         hl_warnings_add(&s->warnings,
                         "%d of %d hours (as-is) have engine warnings; the "

@@ -32,8 +32,8 @@ struct hl_season {
     int n_profile;
     season_station station[SEASON_MAX_STATIONS];
     int n_stations;
-    int capped_hours; /* colder than design: demand held at design load */
-    double unmet_j;   /* demand above the design load over those hours */
+    int capped_hours;  /* colder than design: demand held at design load */
+    double unmet_j;    /* demand above the design load over those hours */
     int warning_hours; /* hours whose solve warned (as-is scenario) */
     char first_warning[400];
     hl_warnings warnings;

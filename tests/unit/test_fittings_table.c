@@ -67,9 +67,8 @@ static void table_equals_direct(void **state)
         for (int s = 0; s < 3; s++) {
             assert_int_equal(hl_model_set_chamber_temp(m, NULL, C0 + air_c[a]),
                              HL_OK);
-            assert_int_equal(hl_model_set_supply_temp(m, NULL,
-                                                      C0 + supply_c[s]),
-                             HL_OK);
+            assert_int_equal(
+                hl_model_set_supply_temp(m, NULL, C0 + supply_c[s]), HL_OK);
             assert_int_equal(hl_model_set_fitting_state(m, NULL, s), HL_OK);
             if (hl_model_solve(m, NULL))
                 fail_msg("air %g C, supply %g C, state %d: %s", air_c[a],
@@ -87,8 +86,7 @@ static void new_cover_reaches_the_fittings(void **state)
     hl_totals t8, t16;
     hl_fitting_cover c, bad;
     assert_int_equal(hl_model_load(&m, NULL), HL_OK);
-    assert_int_equal(hl_model_set_fitting_state(m, NULL, HL_FIT_COATED),
-                     HL_OK);
+    assert_int_equal(hl_model_set_fitting_state(m, NULL, HL_FIT_COATED), HL_OK);
     assert_int_equal(hl_model_solve(m, NULL), HL_OK);
     assert_int_equal(hl_model_totals(m, &t8), HL_OK);
     assert_int_equal(hl_model_fitting_cover(m, HL_FIT_COATED, &c), HL_OK);
@@ -105,8 +103,7 @@ static void new_cover_reaches_the_fittings(void **state)
     bad.layer.thickness_m = 0.0;
     assert_int_equal(hl_model_set_fitting_cover(m, HL_FIT_COATED, &bad),
                      HL_EINVAL);
-    assert_int_equal(hl_model_set_fitting_cover(m, HL_FIT_BARE, &c),
-                     HL_EINVAL);
+    assert_int_equal(hl_model_set_fitting_cover(m, HL_FIT_BARE, &c), HL_EINVAL);
     hl_model_free(m);
 }
 

@@ -108,8 +108,8 @@ static void balance_small_model(void **state)
     for (int k = 0; k < hl_season_hours(s); k++) {
         double t = hl_season_outdoor_k(s, k) - C0;
         double want = fmax(65.0, 110.0 + (t + 20.0) * (70.0 - 110.0) / 30.0);
-        assert_double_equal(hl_season_supply_k(s, k) - C0,
-                            fmin(110.0, want), 1e-9);
+        assert_double_equal(hl_season_supply_k(s, k) - C0, fmin(110.0, want),
+                            1e-9);
         /* design load: the consumers' 5 MW at -20 C, zero at 16 C */
         assert_double_equal(hl_season_demand_w(s, k),
                             fmax(0.0, fmin(5e6, 5e6 * (16.0 - t) / 36.0)),
@@ -187,7 +187,8 @@ static void constant_weather(void **state)
     hl_error err;
     hl_error_clear(&err);
     char text[4096];
-    size_t n = (size_t)snprintf(text, sizeof text, "time,temp_c,wind_m_per_s\n");
+    size_t n =
+        (size_t)snprintf(text, sizeof text, "time,temp_c,wind_m_per_s\n");
     for (int h = 0; h < 48; h++)
         n += (size_t)snprintf(text + n, sizeof text - n,
                               "2024-01-%02d %02d:00,-10,2\n", 1 + h / 24,
@@ -206,12 +207,11 @@ static void constant_weather(void **state)
     assert_int_equal(hl_model_load(&m, NULL), HL_OK);
     assert_int_equal(hl_model_solve(m, NULL), HL_OK);
     assert_int_equal(hl_model_totals(m, &t0), HL_OK);
-    assert_int_equal(
-        hl_model_set_demand_scale(m, hl_season_demand_w(s, 0) /
-                                         t0.heat_delivered_w),
-        HL_OK);
-    assert_int_equal(hl_model_set_supply_temp(m, NULL, hl_season_supply_k(s, 0)),
+    assert_int_equal(hl_model_set_demand_scale(m, hl_season_demand_w(s, 0) /
+                                                      t0.heat_delivered_w),
                      HL_OK);
+    assert_int_equal(
+        hl_model_set_supply_temp(m, NULL, hl_season_supply_k(s, 0)), HL_OK);
     assert_int_equal(hl_model_set_ground_temp(m, o.ground.mean_k), HL_OK);
     assert_int_equal(hl_model_set_air_temp(m, C0 - 10.0), HL_OK);
     assert_int_equal(hl_model_solve(m, NULL), HL_OK);
@@ -235,8 +235,7 @@ static void constant_weather(void **state)
 }
 
 static void expect_error(const char *model, const hl_weather *w,
-                         const hl_season_options *o, int code,
-                         const char *text)
+                         const hl_season_options *o, int code, const char *text)
 {
     hl_season *s = NULL;
     hl_error err;
@@ -349,10 +348,14 @@ static void run_report(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(balance_default),  cmocka_unit_test(balance_small_model),
-        cmocka_unit_test(months_add_up),    cmocka_unit_test(retrofit_saves),
-        cmocka_unit_test(constant_weather), cmocka_unit_test(bad_input),
-        cmocka_unit_test(outputs_atomic),   cmocka_unit_test(run_report),
+        cmocka_unit_test(balance_default),
+        cmocka_unit_test(balance_small_model),
+        cmocka_unit_test(months_add_up),
+        cmocka_unit_test(retrofit_saves),
+        cmocka_unit_test(constant_weather),
+        cmocka_unit_test(bad_input),
+        cmocka_unit_test(outputs_atomic),
+        cmocka_unit_test(run_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
