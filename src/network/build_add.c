@@ -671,7 +671,6 @@ int net_add_thermal_type(hl_model *m, const net_thermal_spec *s)
     }
     int i = m->n_ttypes++;
     m->ttype[i] = *s;
-    m->ttype[i].at_k[0] = m->ttype[i].at_k[1] = m->ttype[i].at_k[2] = NAN;
     m->tt_r[3 * i] = m->tt_r[3 * i + 1] = m->tt_r[3 * i + 2] = NAN;
     return i;
 }

@@ -226,9 +226,6 @@ typedef struct net_thermal_spec {
     hl_pipe_laying laying;
     int surround; /* enum net_surround: which temperature is t0 */
     int where;
-    double at_k[3]; /* supply, return, surroundings temperatures its
-                       resistances were last evaluated at (pipe_heat.c);
-                       NaN = never */
 } net_thermal_spec;
 
 /* ---- the model

@@ -6,33 +6,11 @@
  * - U (W/(m2 K)) on a stated surface of diameter d:  r11 = 1 / (U pi d);
  * - layer build-up and laying: hl_pipe_thermal_solve at the mean
  *   temperatures of the pipes of that type (exact for constant lambda).
- *   A type's resistances are evaluated again only when one of its three
- *   temperatures has moved by more than PIPE_HEAT_REUSE_K since the last
- *   evaluation: lambda(T) of the insulations changes by about 0.3 % per K
- *   (PUR), so 1e-4 K changes a resistance by under 1e-6 relative, below the
- *   coupling tolerance, and the coupling rounds of a solve (and the hours of
- *   a season) mostly move them by less.
  */
 #include "network/thermal.h"
 
 #include <math.h>
 #include <stdlib.h>
-
-#define PIPE_HEAT_REUSE_K 1e-4
-
-/* Have t1, t2, t0 moved since the type was last evaluated? Records them
- * if so. */
-static int moved(net_thermal_spec *ts, double t1, double t2, double t0)
-{
-    const double t[3] = {t1, t2, t0};
-    int any = 0;
-    for (int k = 0; k < 3; k++)
-        any |= !(fabs(t[k] - ts->at_k[k]) <= PIPE_HEAT_REUSE_K);
-    if (any)
-        for (int k = 0; k < 3; k++)
-            ts->at_k[k] = t[k];
-    return any;
-}
 
 /* Mean supply / return temperatures of the pipes of each thermal type. */
 static void type_temperatures(const hl_model *m, int ty, double *t1, double *t2)
@@ -66,12 +44,9 @@ static int update_types(hl_model *m, double t_guess)
         double t0 = ts->surround == SURR_AIR    ? m->t_air
                     : ts->surround == SURR_DUCT ? m->t_duct
                                                 : m->t_ground;
-        if (!moved(ts, t1, t2, t0))
-            continue;
         ts->laying.air.air_k = ts->laying.air.radiant_k = t0;
         if (hl_pipe_thermal_solve(&ts->laying, t1, t2, t0, &out, &err)) {
             char pos[300];
-            ts->at_k[0] = NAN; /* evaluate again next time */
             net_where(m, ts->where, pos, sizeof pos);
             return net_fail(m, err.code, "%s: pipe type: %s", pos, err.message);
         }
