@@ -6,6 +6,7 @@
  * tables. The fittings are also solved all bare, all coated and all
  * jacketed, so the summary shows what the coating does to the whole line.
  */
+#include "load_args.h"
 #include "run.h"
 
 #include <getopt.h>
@@ -13,19 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-    O_JSON = 256,
-    O_CSV,
-    O_REPORT,
-    O_SUPPLY,
-    O_AMBIENT,
-    O_U,
-    O_CP,
-    O_THERMAL,
-    O_MATERIALS,
-    O_FRICTION,
-    O_HELP
-};
+enum { O_JSON = 256, O_CSV, O_REPORT, O_MATERIALS, O_HELP };
 
 static const char usage[] =
     "usage: heatline run [MODEL] [--json] [--csv DIR] [--report FILE.html]\n"
@@ -36,60 +25,20 @@ static const char usage[] =
     "  --json              one JSON object (totals, nodes, pipes, fittings,\n"
     "                      warnings, ...)\n"
     "  --csv DIR           nodes.csv, pipes.csv, fittings.csv, profile.csv\n"
-    "  --report FILE.html  the design-hour report (heatline season)\n"
-    "EPANET .inp imports take their heat-transfer data from:\n"
-    "  --supply-temp C     water entering at reservoirs and tanks (80)\n"
-    "  --ambient C         surroundings of every pipe (10)\n"
-    "  --u W/M2K           U on the inner pipe surface (0: no heat loss)\n"
-    "  --cp J/KGK          constant heat capacity (4190)\n"
-    "  --thermal-csv FILE  per pipe: id, u_w_per_m2k or\n"
-    "                      heat_loss_coefficient_w_per_mk, ambient_temp_c\n";
+    "  --report FILE.html  the report of this run (HTML with plots)\n";
 
 static const struct option options[] = {
     {"json", no_argument, 0, O_JSON},
     {"csv", required_argument, 0, O_CSV},
     {"report", required_argument, 0, O_REPORT},
-    {"supply-temp", required_argument, 0, O_SUPPLY},
-    {"ambient", required_argument, 0, O_AMBIENT},
-    {"u", required_argument, 0, O_U},
-    {"cp", required_argument, 0, O_CP},
-    {"thermal-csv", required_argument, 0, O_THERMAL},
     {"materials", required_argument, 0, O_MATERIALS},
-    {"friction", required_argument, 0, O_FRICTION},
+    LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
-
-/* A temperature option in C into K, within -100..300 C. */
-static int temp_option(const char *opt, const char *text, double *k)
-{
-    double c;
-    if (!cli_number("run", opt, text, &c))
-        return 0;
-    if (!(c > -100.0 && c < 300.0)) {
-        cli_fail("run", "%s %g: expected -100 to 300 C", opt, c);
-        return 0;
-    }
-    *k = c + HL_ZERO_C_K;
-    return 1;
-}
-
-static int positive_option(const char *opt, const char *text, double *v,
-                           int zero_ok)
-{
-    if (!cli_number("run", opt, text, v))
-        return 0;
-    if (!(*v > 0.0 || (zero_ok && *v == 0.0))) {
-        cli_fail("run", "%s %g: expected %s", opt, *v,
-                 zero_ok ? ">= 0" : "> 0");
-        return 0;
-    }
-    return 1;
-}
 
 static int option(void *ctx, int c, const char *value)
 {
     run_args *a = ctx;
-    hl_load_options *l = &a->load;
     switch (c) {
     case O_JSON:
         a->json = 1;
@@ -100,31 +49,11 @@ static int option(void *ctx, int c, const char *value)
     case O_REPORT:
         a->report = value;
         return 0;
-    case O_SUPPLY:
-        return !temp_option("--supply-temp", value, &l->inp_supply_temp_k);
-    case O_AMBIENT:
-        return !temp_option("--ambient", value, &l->inp_ambient_k);
-    case O_U:
-        return !positive_option("--u", value, &l->inp_u_w_m2k, 1);
-    case O_CP:
-        return !positive_option("--cp", value, &l->inp_cp_j_kgk, 0);
-    case O_THERMAL:
-        l->inp_thermal_csv = value;
-        return 0;
     case O_MATERIALS:
-        l->materials_path = value;
+        a->load.materials_path = value;
         return 0;
-    default: /* O_FRICTION */
-        if (strcmp(value, "colebrook") == 0 ||
-            strcmp(value, "swamee-jain") == 0) {
-            l->friction = strcmp(value, "colebrook") == 0
-                              ? HL_FRICTION_COLEBROOK
-                              : HL_FRICTION_SWAMEE_JAIN;
-            return 0;
-        }
-        return cli_fail(
-            "run", "--friction '%s': expected colebrook or swamee-jain", value);
     }
+    return load_args_option("run", c, value, &a->load) == 1 ? 0 : EXIT_USAGE;
 }
 
 /* 0 = go on, -1 = done (help), EXIT_USAGE = bad arguments. */
@@ -135,6 +64,7 @@ static int parse(int argc, char **argv, run_args *a)
     int rc = cli_options("run", argc, argv, options, option, a);
     if (rc == CLI_HELP_ASKED) {
         fputs(usage, stdout);
+        fputs(load_args_usage, stdout);
         return -1;
     }
     if (rc != CLI_GO_ON)
@@ -209,7 +139,7 @@ static int outputs(const run_args *a, run_result *r)
     if (a->report) {
         hl_error err;
         hl_error_clear(&err);
-        if (hl_report_write_run(a->report, a->model, &err))
+        if (hl_report_write_run(a->report, r->m, &err))
             return cli_fail("run", "--report: %s", err.message);
     }
     if (a->json)

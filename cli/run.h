@@ -1,6 +1,6 @@
 /*
  * run.h - pieces of `heatline run`: options, the fitting-state scenarios,
- * the summary, JSON and CSV writers and the pressure-diagram profile.
+ * the summary, JSON and CSV writers.
  */
 #ifndef HL_CLI_RUN_H
 #define HL_CLI_RUN_H
@@ -29,17 +29,6 @@ typedef struct run_result {
     run_scenario scen[HL_FIT_NSTATES];
     int n_over_limit; /* in the model's own states */
 } run_result;
-
-/* One row of the pressure diagram: a supply and a return node at the same
- * chainage along the main path (-1 where a side has none). */
-typedef struct profile_row {
-    double chainage_m;
-    int supply, ret;
-} profile_row;
-
-/* The main path from the first source, supply out and return back, as
- * rows by chainage; *rows is allocated (free it). Returns the count. */
-int run_profile(hl_model *m, profile_row **rows);
 
 int run_print_summary(const run_args *a, run_result *r);
 int run_print_json(const run_args *a, run_result *r);

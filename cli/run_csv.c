@@ -103,43 +103,37 @@ static void write_fittings(FILE *f, hl_model *m)
     }
 }
 
-/* Pressure, head and temperature of a node (NaN for none). */
-static void side_values(hl_model *m, int node, double v[3])
+static const char *node_id(hl_model *m, int node)
 {
-    hl_node_result r;
-    v[0] = v[1] = v[2] = NAN;
-    if (node < 0 || hl_model_node_result(m, node, &r))
-        return;
-    v[0] = r.pressure_pa;
-    v[1] = r.head_m;
-    v[2] = r.temp_k - HL_ZERO_C_K;
+    return node >= 0 ? hl_model_id(m, HL_NODE, node) : "";
 }
 
+/* The library's profile along the main path (hl_model_profile). */
 static void write_profile(FILE *f, hl_model *m)
 {
     fputs("chainage_m,elevation_m,supply_node,return_node,"
           "pressure_supply_pa,pressure_return_pa,head_supply_m,head_return_m,"
-          "temp_supply_c,temp_return_c\n",
+          "temp_supply_c,temp_return_c,static_head_m,max_head_m,min_head_m\n",
           f);
-    profile_row *rows;
-    int n = run_profile(m, &rows);
-    for (int i = 0; i < n; i++) {
-        int s = rows[i].supply, rt = rows[i].ret;
-        hl_node_result r;
-        hl_model_node_result(m, s >= 0 ? s : rt, &r);
-        num(f, rows[i].chainage_m, 0);
-        num(f, r.elevation_m, 0);
-        fprintf(f, "%s,%s,", s >= 0 ? hl_model_id(m, HL_NODE, s) : "",
-                rt >= 0 ? hl_model_id(m, HL_NODE, rt) : "");
-        double vs[3], vr[3];
-        side_values(m, s, vs);
-        side_values(m, rt, vr);
-        for (int k = 0; k < 3; k++) {
-            num(f, vs[k], 0);
-            num(f, vr[k], k == 2);
-        }
+    hl_profile pr;
+    if (hl_model_profile(m, &pr))
+        return;
+    for (int i = 0; i < pr.n_points; i++) {
+        const hl_profile_point *p = &pr.point[i];
+        num(f, p->chainage_m, 0);
+        num(f, p->elevation_m, 0);
+        fprintf(f, "%s,%s,", node_id(m, p->supply_node),
+                node_id(m, p->return_node));
+        num(f, p->pressure_supply_pa, 0);
+        num(f, p->pressure_return_pa, 0);
+        num(f, p->head_supply_m, 0);
+        num(f, p->head_return_m, 0);
+        num(f, p->temp_supply_k - HL_ZERO_C_K, 0);
+        num(f, p->temp_return_k - HL_ZERO_C_K, 0);
+        num(f, p->static_head_m, 0);
+        num(f, p->max_head_m, 0);
+        num(f, p->min_head_m, 1);
     }
-    free(rows);
 }
 
 typedef void (*table_fn)(FILE *f, hl_model *m);

@@ -141,8 +141,8 @@ static int stations(hl_model *m, station *st, int cap)
     return n;
 }
 
-static void leg_line(hl_model *m, const profile_row *rows, int nr, double c0,
-                     double c1, const char *from, const char *to)
+static void leg_line(hl_model *m, const hl_profile_point *rows, int nr,
+                     double c0, double c1, const char *from, const char *to)
 {
     int a = -1, b = -1;
     for (int i = 0; i < nr; i++) {
@@ -151,7 +151,7 @@ static void leg_line(hl_model *m, const profile_row *rows, int nr, double c0,
         if (b < 0 && fabs(rows[i].chainage_m - c1) < 1e-6)
             b = i;
     }
-    if (a < 0 || b < 0 || rows[a].supply < 0 || rows[b].supply < 0)
+    if (a < 0 || b < 0 || rows[a].supply_node < 0 || rows[b].supply_node < 0)
         return;
     double q = 0.0;
     for (int i = 0; i < hl_model_count(m, HL_PIPE); i++) {
@@ -163,15 +163,15 @@ static void leg_line(hl_model *m, const profile_row *rows, int nr, double c0,
             q += p.heat_loss_w;
     }
     hl_node_result s0, s1, r0, r1;
-    hl_model_node_result(m, rows[a].supply, &s0);
-    hl_model_node_result(m, rows[b].supply, &s1);
+    hl_model_node_result(m, rows[a].supply_node, &s0);
+    hl_model_node_result(m, rows[b].supply_node, &s1);
     printf("  %-14s -> %-16s %6.1f-%6.1f km  supply %7.2f -> %7.2f C "
            "(%+.3f K)",
            from, to, c0 / 1e3, c1 / 1e3, C(s0.temp_k), C(s1.temp_k),
            s1.temp_k - s0.temp_k);
-    if (rows[a].ret >= 0 && rows[b].ret >= 0) {
-        hl_model_node_result(m, rows[b].ret, &r1);
-        hl_model_node_result(m, rows[a].ret, &r0);
+    if (rows[a].return_node >= 0 && rows[b].return_node >= 0) {
+        hl_model_node_result(m, rows[b].return_node, &r1);
+        hl_model_node_result(m, rows[a].return_node, &r0);
         printf("  return %6.2f -> %6.2f C (%+.3f K)", C(r1.temp_k),
                C(r0.temp_k), r0.temp_k - r1.temp_k);
     }
@@ -182,12 +182,11 @@ static void legs(hl_model *m)
 {
     station st[64];
     int ns = stations(m, st, 64);
-    profile_row *rows;
-    int nr = run_profile(m, &rows);
-    if (ns == 0 || nr == 0) {
-        free(rows);
+    hl_profile pr;
+    if (ns == 0 || hl_model_profile(m, &pr) || pr.n_points == 0)
         return;
-    }
+    const hl_profile_point *rows = pr.point;
+    int nr = pr.n_points;
     printf("\nLegs between stations (main path)\n");
     for (int i = 0; i < ns; i++) {
         double c1 = i + 1 < ns ? st[i + 1].chainage : rows[nr - 1].chainage_m;
@@ -195,7 +194,6 @@ static void legs(hl_model *m)
             leg_line(m, rows, nr, st[i].chainage, c1, st[i].name,
                      i + 1 < ns ? st[i + 1].name : "end");
     }
-    free(rows);
 }
 
 static void pump_lines(hl_model *m)

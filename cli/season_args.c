@@ -3,6 +3,7 @@
  * fractions, CNY and days at the edge into the SI hl_season_options.
  */
 #include "season_args.h"
+#include "load_args.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -79,6 +80,7 @@ static const struct option options[] = {
     {"design-outdoor", required_argument, 0, O_DESIGN_OUTDOOR},
     {"balance", required_argument, 0, O_BALANCE},
     {"materials", required_argument, 0, O_MATERIALS},
+    LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
 
@@ -94,14 +96,17 @@ const char season_usage[] =
     "    [--ground-amplitude K] [--ground-min-day DAY] [--ground-ref-depth M]\n"
     "    [--ground-depth M] [--soil-diffusivity M2/S] [--design-load MW]\n"
     "    [--design-outdoor C] [--balance C] [--materials FILE]\n"
+    "    [--supply-temp C] [--ambient C] [--u W/M2K] [--cp J/KGK]\n"
+    "    [--thermal-csv FILE] [--friction colebrook|swamee-jain]\n"
     "DATE is MM-DD or YYYY-MM-DD; default 10-15 .. 04-15 (183 days).\n"
-    "Without MODEL: the embedded Tuoketuo-Hohhot line; without --weather:\n"
+    "MODEL: a YAML model or an EPANET .inp file (with the heat-transfer\n"
+    "options of heatline run); without MODEL: the embedded Tuoketuo-Hohhot\n"
+    "line; without --weather:\n"
     "the embedded SYNTHETIC Hohhot year. Details: docs/cli.md.\n";
 
 typedef struct raw {
     const char *scen[8], *coating, *jacket, *chamber, *ground;
-    int n_scen, have_op;
-    double design_load_mw, design_outdoor_c, balance_c;
+    int n_scen;
 } raw;
 
 /* A non-negative finite number (prices, costs, factors). */
@@ -194,18 +199,20 @@ static int ground_option(int c, const char *v, hl_season_options *o)
     return -1;
 }
 
-static int operation_option(int c, const char *v, raw *r)
+/* Operation overrides; unset fields stay NaN (the model's). */
+static int operation_option(int c, const char *v, hl_operation *op)
 {
+    double x;
     switch (c) {
     case O_DESIGN_LOAD:
-        r->have_op = 1;
-        return positive("--design-load", v, &r->design_load_mw);
+        if (!positive("--design-load", v, &x))
+            return 0;
+        op->design_load_w = x * 1e6;
+        return 1;
     case O_DESIGN_OUTDOOR:
-        r->have_op = 1;
-        return cli_number(CMD, "--design-outdoor", v, &r->design_outdoor_c);
+        return kelvin("--design-outdoor", v, &op->design_outdoor_k);
     case O_BALANCE:
-        r->have_op = 1;
-        return cli_number(CMD, "--balance", v, &r->balance_c);
+        return kelvin("--balance", v, &op->balance_k);
     }
     return -1;
 }
@@ -248,6 +255,7 @@ static int other_option(int c, const char *v, season_args *a, raw *r)
         return 1;
     case O_MATERIALS:
         a->materials = v;
+        a->load.materials_path = v;
         return 1;
     case O_COATING:
         r->coating = v;
@@ -273,7 +281,9 @@ static int other_option(int c, const char *v, season_args *a, raw *r)
     if (rc < 0)
         rc = ground_option(c, v, &a->opt);
     if (rc < 0)
-        rc = operation_option(c, v, r);
+        rc = operation_option(c, v, &a->opt.operation);
+    if (rc < 0)
+        rc = load_args_option(CMD, c, v, &a->load);
     return rc < 0 ? 0 : rc;
 }
 
@@ -321,13 +331,13 @@ static int ground(const char *v, hl_season_options *o)
 }
 
 /* MATERIAL:MM or k=W/MK:MM for --coating / --jacket. */
-static int layer(const hl_material_db *db, const char *opt, const char *spec,
-                 hl_layer *out, double *eps)
+static int cover(const hl_material_db *db, const char *opt, const char *spec,
+                 int state, hl_fitting_cover *out)
 {
     if (!spec)
         return 1;
     const char *colon = strrchr(spec, ':');
-    char id[64];
+    char id[64], text[200];
     if (colon && colon > spec && (size_t)(colon - spec) < sizeof id &&
         strncmp(spec, "k=", 2) != 0) {
         memcpy(id, spec, (size_t)(colon - spec));
@@ -335,17 +345,17 @@ static int layer(const hl_material_db *db, const char *opt, const char *spec,
         if (!hl_material_find(db, id)) {
             char hint[200];
             hl_material_suggest(db, id, 3, hint, sizeof hint);
-            return cli_fail(CMD,
-                            "%s '%s': unknown material '%s' (closest: "
-                            "%s)",
+            return cli_fail(CMD, "%s '%s': unknown material '%s' (closest: %s)",
                             opt, spec, id, hint),
                    0;
         }
     }
-    double e = *eps;
-    if (!cli_layer(CMD, db, spec, out, &e))
-        return 0;
-    *eps = e;
+    snprintf(text, sizeof text, "%s %s",
+             state == HL_FIT_COATED ? "coated" : "jacketed", spec);
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_fitting_cover_parse(db, text, out, &err))
+        return cli_fail(CMD, "%s '%s': %s", opt, spec, err.message), 0;
     return 1;
 }
 
@@ -354,20 +364,8 @@ static int finish(season_args *a, const raw *r)
     hl_season_options *o = &a->opt;
     if (!scenarios(r, o) || !chamber(r->chamber, o) || !ground(r->ground, o))
         return 0;
-    if (!layer(a->db, "--coating", r->coating, &o->coating,
-               &o->coating_emissivity) ||
-        !layer(a->db, "--jacket", r->jacket, &o->jacket, &o->jacket_emissivity))
-        return 0;
-    if (r->have_op) {
-        o->use_model_operation = 0;
-        if (r->design_load_mw > 0)
-            o->operation.design_load_w = r->design_load_mw * 1e6;
-        if (!isnan(r->design_outdoor_c))
-            o->operation.design_outdoor_k = r->design_outdoor_c + HL_ZERO_C_K;
-        if (!isnan(r->balance_c))
-            o->operation.balance_k = r->balance_c + HL_ZERO_C_K;
-    }
-    return 1;
+    return cover(a->db, "--coating", r->coating, HL_FIT_COATED, &o->coating) &&
+           cover(a->db, "--jacket", r->jacket, HL_FIT_JACKETED, &o->jacket);
 }
 
 static int init_options(season_args *a)
@@ -377,8 +375,9 @@ static int init_options(season_args *a)
     a->db = cli_materials(CMD, a->materials);
     if (!a->db)
         return 0;
-    if (hl_season_options_init(&a->opt, a->db, &err))
-        return cli_fail(CMD, "%s", err.message), 0;
+    hl_season_options_init(&a->opt);
+    hl_load_options_init(&a->load);
+    a->opt.load = &a->load;
     return 1;
 }
 
@@ -427,7 +426,6 @@ int season_args_parse(int argc, char **argv, season_args *a)
         return EXIT_USAGE;
     raw r;
     memset(&r, 0, sizeof r);
-    r.design_outdoor_c = r.balance_c = NAN;
     second_ctx ctx = {a, &r};
     if (cli_options(CMD, argc, argv, options, take_second, &ctx) != CLI_GO_ON)
         return EXIT_USAGE;

@@ -10,6 +10,7 @@ typedef struct season_args {
     const char *model, *weather, *csv_dir, *report, *materials;
     int json, help;
     hl_season_options opt;
+    hl_load_options load; /* opt.load points here */
     hl_material_db *db;
 } season_args;
 

@@ -330,4 +330,59 @@ typedef struct hl_check_limits {
 int hl_model_check_limits(const hl_model *m, hl_check_limits *out);
 int hl_model_set_check_limits(hl_model *m, const hl_check_limits *lim);
 
+/* ---- profile along the line (the hydraulic pressure diagram) --------- */
+
+/* One row of the profile: a supply and a return node at the same chainage
+ * along the main path. Values of a side without a node are NaN. */
+typedef struct hl_profile_point {
+    double chainage_m, elevation_m;
+    int supply_node, return_node; /* node indices; -1 where a side has none */
+    double pressure_supply_pa, pressure_return_pa; /* gauge */
+    double head_supply_m, head_return_m;           /* z + p / (rho g) */
+    double temp_supply_k, temp_return_k;
+    double static_head_m; /* head held by the pressure reference of the
+                             row's hydraulic part (pressurisation point);
+                             NaN if it has none */
+    double max_head_m;    /* z + lowest PN of the pipes at the row /
+                             (rho g); NaN if no pipe states a PN */
+    double min_head_m;    /* z + the lowest allowed pressure / (rho g): the
+                             model's minimum, or boiling at the water
+                             temperature plus the saturation margin */
+} hl_profile_point;
+
+typedef struct hl_profile_station {
+    const char *name; /* `station` of a source, pump, valve or exchanger */
+    double chainage_m;
+} hl_profile_station;
+
+typedef struct hl_profile {
+    int n_points;
+    const hl_profile_point *point; /* in chainage order */
+    int n_stations;
+    const hl_profile_station *station; /* in chainage order */
+} hl_profile;
+
+/* The profile of the last solve along the main path: from the first
+ * source's outlet downstream along the largest flow (through a heat
+ * exchanger to its secondary side), and from its inlet upstream along the
+ * largest inflow; nodes with a chainage only. The arrays live in the
+ * handle until the next solve or hl_model_free. HL_ESTATE before a
+ * successful solve. */
+int hl_model_profile(hl_model *m, hl_profile *out);
+
+/* ---- season operation and fitting covers -------------------------------- */
+
+/* How the model file says the network is run over a season (its optional
+ * `operation:` section, docs/model-format.md). Fields the file does not
+ * give are NaN (regulation -1); the season fills them with its defaults
+ * (heatline_season.h). */
+int hl_model_operation(const hl_model *m, hl_operation *out);
+
+/* The cover of every fitting in state HL_FIT_COATED or HL_FIT_JACKETED
+ * (the model's settings fitting_coating / fitting_jacket until set). The
+ * cover's state must be that state. */
+int hl_model_set_fitting_cover(hl_model *m, int state,
+                               const hl_fitting_cover *cover);
+int hl_model_fitting_cover(const hl_model *m, int state, hl_fitting_cover *out);
+
 #endif

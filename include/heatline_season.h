@@ -16,6 +16,9 @@
 #ifndef HEATLINE_SEASON_H
 #define HEATLINE_SEASON_H
 
+struct hl_model;        /* heatline_network.h */
+struct hl_load_options; /* heatline_network.h */
+
 /* ---- weather ------------------------------------------------------------ */
 
 #define HL_WEATHER_MAX_DEPTHS 4
@@ -185,27 +188,30 @@ typedef struct hl_season_options {
     int n_scenarios;       /* 0 = all three */
     int scenario[HL_SCEN_COUNT];
     hl_kusuda ground;
-    int ground_source;       /* enum hl_ground_source */
-    hl_operation operation;  /* used when use_model_operation is 0 */
-    int use_model_operation; /* 1 (default): design load etc. from model */
+    int ground_source; /* enum hl_ground_source */
+    /* Operation: a field that is NaN (regulation -1) comes from the
+     * model's `operation:` section, else from hl_operation_hohhot; the
+     * design load defaults to the heat the model delivers as loaded. */
+    hl_operation operation;
     int chamber_mode;        /* enum hl_chamber_mode */
     double chamber_air_k;    /* HL_CHAMBER_FIXED */
     double chamber_offset_k; /* HL_CHAMBER_GROUND */
-    hl_layer coating;        /* "coated": one layer (material, thickness) */
-    double coating_emissivity;
-    hl_layer jacket; /* "jacketed" */
-    double jacket_emissivity;
+    /* Covers of the "coated" and "jacketed" scenarios; a cover whose state
+     * is not HL_FIT_COATED / HL_FIT_JACKETED (the default) means the
+     * model's own (settings fitting_coating / fitting_jacket). */
+    hl_fitting_cover coating, jacket;
     double burn_limit_k; /* surface temperature counted as a burn risk */
     hl_economics economics;
     hl_season_progress progress;
+    /* loading the model file: EPANET .inp thermal data, extra materials
+     * (heatline_network.h); NULL = hl_load_options_init */
+    const struct hl_load_options *load;
 } hl_season_options;
 
 /* Defaults: the heating season, all scenarios, Hohhot ground, chamber air
- * from the model, 8 mm ceramic-microbead coating, 30 mm aerogel jacket,
- * 60 C burn limit (GB 50264-2013), hl_economics_defaults. Needs the
- * material table for the coating and jacket layers. */
-int hl_season_options_init(hl_season_options *o, const hl_material_db *db,
-                           hl_error *err);
+ * and operation and covers from the model, 60 C burn limit
+ * (GB 50264-2013), hl_economics_defaults. */
+void hl_season_options_init(hl_season_options *o);
 
 /* Energies in J over a period. */
 typedef struct hl_energy {
@@ -249,8 +255,11 @@ typedef struct hl_season_scenario {
 
 typedef struct hl_season hl_season;
 
-/* Runs the season on the model at model_path (NULL = the embedded
- * Tuoketuo-Hohhot line) with the weather w. */
+/* Runs the season on the model at model_path (any file hl_model_load
+ * reads: a YAML model or an EPANET .inp; NULL = the embedded
+ * Tuoketuo-Hohhot line) with the weather w: one steady solve of the
+ * network engine per hour and scenario, each warm-started from the
+ * previous hour. */
 int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
                   const hl_season_options *opt, hl_error *err);
 void hl_season_free(hl_season *s);
@@ -286,10 +295,10 @@ int hl_season_write_csv(const hl_season *s, const char *dir, hl_error *err);
  * $HEATLINE_ECHARTS, the install's share/heatline/report/, or the source
  * tree's report/node_modules/echarts/dist/echarts.min.js. */
 int hl_report_write_season(const char *path, const hl_season *s, hl_error *err);
-/* The report of one steady run at design conditions on the model at
- * model_path (NULL = embedded default): pressure diagram, temperatures,
- * losses, fitting surfaces. */
-int hl_report_write_run(const char *path, const char *model_path,
-                        hl_error *err);
+/* The report of one steady run: the solved model m as it is (its own
+ * boundary conditions), with its fittings as they are and all coated:
+ * pressure diagram, temperatures, losses, fitting surfaces. m is left as
+ * it was given (solved, fittings in their states). */
+int hl_report_write_run(const char *path, struct hl_model *m, hl_error *err);
 
 #endif

@@ -7,8 +7,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define G 9.80665
-
 static json_t *num(double v)
 {
     return isfinite(v) ? json_real(v) : json_null();
@@ -27,16 +25,15 @@ static void push(json_t *obj, const char *key, double v)
 static json_t *profile(const hl_season *s)
 {
     json_t *o = json_object(), *st = json_array();
-    const plant_point *p = s->profile[0];
+    const hl_profile_point *p = s->profile[0];
     for (int i = 0; i < s->n_profile; i++) {
-        double z = p[i].elevation_m, rg = s->rho_supply * G;
         push(o, "chainage_km", p[i].chainage_m / 1000.0);
-        push(o, "elevation_m", z);
+        push(o, "elevation_m", p[i].elevation_m);
         push(o, "head_supply_m", p[i].head_supply_m);
         push(o, "head_return_m", p[i].head_return_m);
-        push(o, "static_head_m", s->static_head_m);
-        push(o, "max_head_m", z + s->max_pressure_pa / rg);
-        push(o, "min_head_m", z + s->min_pressure_pa / rg);
+        push(o, "static_head_m", p[i].static_head_m);
+        push(o, "max_head_m", p[i].max_head_m);
+        push(o, "min_head_m", p[i].min_head_m);
     }
     for (int i = 0; i < s->n_stations; i++) {
         json_t *j = json_object();
@@ -57,7 +54,7 @@ static json_t *temperatures(const hl_season *s)
         json_object_set_new(o, "scenario",
                             json_string(hl_scenario_name(s->scen[i].scenario)));
         for (int k = 0; k < s->n_profile; k++) {
-            const plant_point *p = &s->profile[i][k];
+            const hl_profile_point *p = &s->profile[i][k];
             push(o, "chainage_km", p->chainage_m / 1000.0);
             push(o, "supply_c", p->temp_supply_k - HL_ZERO_C_K);
             push(o, "return_c", p->temp_return_k - HL_ZERO_C_K);

@@ -173,16 +173,16 @@ int hl_report_write_season(const char *path, const hl_season *s, hl_error *err)
 
 static void run_summary(FILE *f, const hl_season *s)
 {
+    const hl_energy *base = &s->scen[0].total;
     fprintf(f,
-            "<div class=\"summary\"><p>Design hour: outdoor %.1f &deg;C, "
-            "supply %.1f &deg;C at the plant, demand %.0f MW.</p>\n",
-            s->outdoor_k[0] - HL_ZERO_C_K, s->supply_k[0] - HL_ZERO_C_K,
-            s->demand_w[0] / 1e6);
+            "<div class=\"summary\"><p>The model as solved: %.0f MW "
+            "produced, %.0f MW delivered.</p>\n",
+            base->heat_source_j / 3.6e9, base->heat_delivered_j / 3.6e9);
     for (int i = 0; i < s->n_scen; i++) {
         const hl_energy *e = &s->scen[i].total;
         fprintf(f,
-                "<p><b>%s</b>: pipes lose %.0f kW, fittings %.0f kW; "
-                "%d fittings above the %.0f &deg;C burn limit.</p>\n",
+                "<p><b>Fittings %s</b>: pipes lose %.0f kW, fittings %.0f "
+                "kW; %d fittings above the %.0f &deg;C burn limit.</p>\n",
                 hl_scenario_name(s->scen[i].scenario), e->loss_pipes_j / 3.6e6,
                 fit_j(e) / 3.6e6, s->scen[i].burn_fitting_hours,
                 s->opt.burn_limit_k - HL_ZERO_C_K);
@@ -192,7 +192,7 @@ static void run_summary(FILE *f, const hl_season *s)
 
 static int write_run_page(FILE *f, const hl_season *s, hl_error *err)
 {
-    report_page_begin(f, "heatline: line at design conditions");
+    report_page_begin(f, "heatline: steady run of the line");
     fputs("<p class=\"note\">Model: ", f);
     report_html_escape(f, s->model_name);
     fputs(".</p>\n", f);
@@ -223,50 +223,51 @@ static int write_atomic(const char *path, const hl_season *s, int one_hour,
     return atomic_commit(&a, err);
 }
 
-/* The model's design outdoor temperature. */
-static int design_outdoor_k(const char *model_path, double *t_k, hl_error *err)
+/* A one-hour weather record; the hour's weather is not used (the model's
+ * own conditions are), it only dates the hour. */
+static int run_weather(hl_weather *w, hl_error *err)
 {
-    plant *p = NULL;
-    hl_operation op;
-    int rc = plant_open(&p, model_path, err);
+    int rc = weather_alloc(w, 1, err);
     if (rc)
         return rc;
-    plant_operation(p, &op);
-    plant_close(p);
-    *t_k = op.design_outdoor_k;
+    w->year[0] = 0, w->month[0] = 1, w->day[0] = 15, w->hour[0] = 0;
+    w->dry_bulb_k[0] = NAN;
+    copy_text(w->source, sizeof w->source, "the model's own conditions");
     return HL_OK;
 }
 
-/* One design hour on 15 January at the design outdoor temperature. */
-int hl_report_write_run(const char *path, const char *model_path, hl_error *err)
+/* The model as solved, its fittings as they are and all coated; the
+ * model is left in its fitting states and solved again as it was. */
+int hl_report_write_run(const char *path, struct hl_model *m, hl_error *err)
 {
-    hl_material_db *db = NULL;
+    plant *p = NULL;
     hl_season *s = NULL;
     hl_season_options o;
     hl_weather w;
-    int rc = hl_material_db_new(&db, err);
-    if (!rc)
-        rc = hl_season_options_init(&o, db, err);
-    double t_design = 0.0;
-    if (!rc)
-        rc = design_outdoor_k(model_path, &t_design, err);
-    if (!rc)
-        rc = weather_alloc(&w, 1, err);
-    if (rc) {
-        hl_material_db_free(db);
-        return rc;
-    }
-    w.year[0] = 0, w.month[0] = 1, w.day[0] = 15, w.hour[0] = 0;
-    w.dry_bulb_k[0] = t_design;
-    copy_text(w.source, sizeof w.source, "design outdoor temperature");
+    memset(&w, 0, sizeof w);
+    hl_season_options_init(&o);
     o.from = o.to = "01-15";
     o.n_scenarios = 2;
     o.scenario[0] = HL_SCEN_AS_IS, o.scenario[1] = HL_SCEN_COATED;
-    rc = hl_season_run(&s, model_path, &w, &o, err);
+    hl_chamber_fitting_result f0; /* count against the model's limit */
+    if (hl_model_fitting_result(m, 0, &f0) == HL_OK)
+        o.burn_limit_k = f0.limit_k;
+    int rc = run_weather(&w, err);
+    if (!rc)
+        rc = plant_wrap(&p, m, err);
+    if (!rc)
+        rc = season_run_plant(&s, p, &w, &o, 1, err);
     if (!rc)
         rc = write_atomic(path, s, 1, err);
+    if (p) { /* leave the model as it was given */
+        plant_totals t;
+        hl_error ignored;
+        hl_error_clear(&ignored);
+        if (!plant_set_scenario(p, HL_SCEN_AS_IS, NULL, &ignored))
+            plant_solve(p, NULL, &t, NULL, &ignored);
+    }
+    plant_close(p);
     hl_season_free(s);
     hl_weather_free(&w);
-    hl_material_db_free(db);
     return rc;
 }

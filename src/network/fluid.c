@@ -149,19 +149,42 @@ double fluid_cp(const net_fluid *f, double t_k)
     return interp(f, t_k, C_CP, C_DCP);
 }
 
+/* Slope of the cubic Hermite on a unit interval. */
+static double hermite_slope(double t, double f0, double d0, double f1,
+                            double d1)
+{
+    double t2 = t * t;
+    return (6 * t2 - 6 * t) * f0 + (3 * t2 - 4 * t + 1) * d0 +
+           (-6 * t2 + 6 * t) * f1 + (3 * t2 - 2 * t) * d1;
+}
+
+/* The inverse of fluid_h on the table: the row whose interval holds h
+ * (h rises with T), then Newton on that row's cubic from the linear
+ * guess; a few steps reach 1e-12 K. Outside the table: the nearest end's
+ * slope. */
 double fluid_t_from_h(const net_fluid *f, double h)
 {
     if (f->constant)
         return FLUID_T_BASE + h / f->cp;
-    double t = FLUID_T_BASE + h / 4190.0;
-    for (int it = 0; it < 12; it++) { /* Newton on the interpolant */
-        double tc = fluid_clamp_t(t);
-        double dt = (fluid_h(f, tc) - h) / interp(f, tc, C_DH, C_DH);
-        t = tc - dt;
-        if (fabs(dt) < 1e-12)
+    const double *tab = f->tab;
+    int i = (int)(h / 4200.0);
+    i = i < 0 ? 0 : i > FLUID_NT - 2 ? FLUID_NT - 2 : i;
+    while (i > 0 && h < tab[i * FLUID_COLS + C_H])
+        i--;
+    while (i < FLUID_NT - 2 && h > tab[(i + 1) * FLUID_COLS + C_H])
+        i++;
+    const double *a = tab + i * FLUID_COLS, *b = a + FLUID_COLS;
+    double u = (h - a[C_H]) / (b[C_H] - a[C_H]);
+    if (u < 0.0 || u > 1.0) /* beyond the table: linear continuation */
+        return FLUID_T_BASE + i + u;
+    for (int it = 0; it < 8; it++) {
+        double r = hermite(u, a[C_H], a[C_DH], b[C_H], b[C_DH]) - h;
+        double du = r / hermite_slope(u, a[C_H], a[C_DH], b[C_H], b[C_DH]);
+        u -= du;
+        if (fabs(du) < 1e-13)
             break;
     }
-    return t;
+    return FLUID_T_BASE + i + u;
 }
 
 static double p_row(const net_fluid *f, double t_k)

@@ -25,6 +25,7 @@ hl_model *net_new(void)
     m->chamber_air_default = HL_ZERO_C_K + 25.0;
     m->fit_limit_k = HL_ZERO_C_K + 50.0;
     m->demand_scale = 1.0;
+    net_operation_unset(&m->operation);
     m->limits.min_pressure_pa = 0.5e5;
     m->limits.max_velocity_m_s = 3.5;
     m->limits.saturation_margin_pa = 0.0;
@@ -156,6 +157,8 @@ void net_model_free(hl_model *m)
 #undef FREE_ONE
     hyd_free(m->hyd);
     heat_free(m->heat);
+    net_profile_free(m->profile);
+    fitting_table_free(m);
     net_warn_clear(m);
     free(m->warn);
     index_free(&m->node_ix);

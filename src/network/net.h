@@ -233,6 +233,8 @@ typedef struct net_thermal_spec {
 
 struct net_hyd;
 struct net_heat;
+struct net_profile;
+struct net_fit_table;
 
 struct hl_model {
     int failed; /* load failed: only error/free allowed */
@@ -364,7 +366,9 @@ struct hl_model {
     int *nd_fit_start, *fit_by_node; /* CSR: fittings at each node */
     hl_fitting_catalog *fit_cat;
     hl_fitting_cover fit_cover[HL_FIT_NSTATES]; /* per state */
-    double fit_limit_k; /* surface limit for the burn check */
+    int n_fit_cls, *fi_cls;        /* heat tables: class of each fitting */
+    struct net_fit_table *fit_tab; /* per class and state */
+    double fit_limit_k;            /* surface limit for the burn check */
     hl_material_db *materials;
 
     /* pipe thermal types (build-up + laying) */
@@ -377,10 +381,12 @@ struct hl_model {
     double chamber_air_default; /* K, for chambers without air_temp_c */
     double demand_scale;
     hl_check_limits limits;
+    hl_operation operation; /* season operation as given; NaN = not given */
 
     /* solver state (allocated by the first solve) */
     struct net_hyd *hyd;
     struct net_heat *heat;
+    struct net_profile *profile; /* built on demand (profile.c) */
     int solved;
     hl_totals totals;
     double *nd_p, *nd_t, *nd_ext; /* results: gauge Pa, K, kg/s in */
@@ -447,6 +453,11 @@ void net_warn(hl_model *m, const char *fmt, ...)
     ;
 void net_warn_clear(hl_model *m);
 void net_model_free(hl_model *m);
+/* Profile along the line (profile.c): free, and mark stale after a solve. */
+void net_profile_free(struct net_profile *p);
+void net_profile_invalidate(hl_model *m);
+/* Every field of an operation "not given" (NaN, regulation -1). */
+void net_operation_unset(hl_operation *op);
 
 /* ---- solvers
  * ------------------------------------------------------------------ */
@@ -469,8 +480,12 @@ int pipe_heat_update(hl_model *m, double t_guess);
 /* Fittings (fittings_heat.c): heat loss of all items of fitting i at
  * medium temperature tm_k, and the hottest surface temperature. */
 int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k);
-/* Catalogue entries of the fittings and the default covers (at load). */
+/* Catalogue entries of the fittings, the default covers and the heat
+ * tables (at load). */
 int fittings_prepare(hl_model *m);
+/* Forget every tabulated fitting value (a cover changed); free them. */
+void fitting_table_clear(hl_model *m);
+void fitting_table_free(hl_model *m);
 
 /* Checks after a solve (checks.c). */
 void checks_run(hl_model *m);

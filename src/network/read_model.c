@@ -28,7 +28,8 @@ static const char *const top_keys[] = {"heatline_model", "name",
                                        "pipes_csv",      "sources",
                                        "pumps",          "valves",
                                        "consumers",      "heat_exchangers",
-                                       "chambers",       NULL};
+                                       "chambers",       "operation",
+                                       NULL};
 
 static const char *const settings_keys[] = {"fluid",
                                             "density_kg_per_m3",
@@ -262,6 +263,9 @@ static int read_sections(rd_ctx *c, yaml_node_t *root)
     rd_value v = top(c, root, "settings");
     if (v.node && (rd_expect(c, &v, YAML_MAPPING_NODE, "settings") ||
                    read_settings(c, &v)))
+        return c->m->err.code;
+    v = top(c, root, "operation");
+    if (v.node && rd_operation(c, &v))
         return c->m->err.code;
     v = top(c, root, "pipe_types");
     if (v.node && rd_pipe_types(c, &v))

@@ -173,6 +173,7 @@ int hl_model_solve(hl_model *m, const hl_solve_options *opt)
     m->err.code = HL_OK;
     m->err.message[0] = '\0';
     net_warn_clear(m);
+    net_profile_invalidate(m);
     if (alloc_results(m))
         return m->err.code;
     round_state rs = {malloc(sizeof(double) * ((size_t)m->n_nodes + 1)),

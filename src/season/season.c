@@ -10,59 +10,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-int hl_scenario_from_name(const char *name)
-{
-    for (int s = 0; s < HL_SCEN_COUNT; s++)
-        if (name && strcmp(name, hl_scenario_name(s)) == 0)
-            return s;
-    return -1;
-}
-
-const char *hl_scenario_name(int scenario)
-{
-    static const char *const names[HL_SCEN_COUNT] = {"as-is", "coated",
-                                                     "jacketed"};
-    return scenario >= 0 && scenario < HL_SCEN_COUNT ? names[scenario] : "?";
-}
-
-const char *hl_fitting_state_name(int state)
-{
-    static const char *const names[HL_FIT_NSTATES] = {"bare", "coated",
-                                                      "jacketed"};
-    return state >= 0 && state < HL_FIT_NSTATES ? names[state] : "?";
-}
-
-static int options_layer(const hl_material_db *db, const char *id, double mm,
-                         hl_layer *out, double *eps, hl_error *err)
-{
-    const hl_material *m = hl_material_find(db, id);
-    if (!m)
-        return hl_error_set(err, HL_ENOTFOUND,
-                            "material %s not in the "
-                            "table",
-                            id);
-    hl_layer_from_material(m, mm * 1e-3, out);
-    *eps = isfinite(m->emissivity) ? m->emissivity : 0.9;
-    return HL_OK;
-}
-
-int hl_season_options_init(hl_season_options *o, const hl_material_db *db,
-                           hl_error *err)
+void hl_season_options_init(hl_season_options *o)
 {
     memset(o, 0, sizeof *o);
     hl_kusuda_hohhot(&o->ground);
-    hl_operation_hohhot(&o->operation);
-    o->use_model_operation = 1;
+    /* every operation field from the model (or the Hohhot defaults) */
+    o->operation.design_load_w = o->operation.design_outdoor_k = NAN;
+    o->operation.balance_k = o->operation.design_supply_k = NAN;
+    o->operation.design_return_k = o->operation.reset_floor_k = NAN;
+    o->operation.reset_cold_outdoor_k = o->operation.reset_cold_supply_k = NAN;
+    o->operation.reset_warm_outdoor_k = o->operation.reset_warm_supply_k = NAN;
+    o->operation.regulation = -1;
     o->chamber_mode = HL_CHAMBER_MODEL;
     o->chamber_air_k = HL_ZERO_C_K + 25.0;
     o->burn_limit_k = HL_ZERO_C_K + 60.0; /* GB 50264-2013 anti-scald */
     hl_economics_defaults(&o->economics);
-    int rc = options_layer(db, "ceramic-microbead", 8.0, &o->coating,
-                           &o->coating_emissivity, err); /* notes 4 [A] */
-    if (!rc)
-        rc = options_layer(db, "aerogel-blanket", 30.0, &o->jacket,
-                           &o->jacket_emissivity, err); /* [A] */
-    return rc;
 }
 
 void hl_season_free(hl_season *s)
@@ -111,7 +73,7 @@ static double epw_ground_k(const hl_weather *w, double z, double day)
     return (1 - f) * t_lo + f * t_hi;
 }
 
-static int alloc_arrays(hl_season *s, hl_error *err)
+static int alloc_arrays(hl_season *s, int n_points, hl_error *err)
 {
     size_t n = (size_t)s->n_hours, nf = (size_t)s->n_fit;
     int ok = (s->outdoor_k = calloc(n * 5, sizeof(double))) != NULL &&
@@ -122,7 +84,8 @@ static int alloc_arrays(hl_season *s, hl_error *err)
              (sc->burn_hours = calloc(nf + 1, sizeof(int))) &&
              (sc->max_surface_k = calloc(nf + 1, sizeof(double))) &&
              (sc->design_surface_k = calloc(nf + 1, sizeof(double))) &&
-             (s->profile[i] = calloc(2 * 64, sizeof(plant_point)));
+             (s->profile[i] =
+                  calloc((size_t)n_points + 1, sizeof(hl_profile_point)));
     }
     if (!ok)
         return hl_error_set(err, HL_ENOMEM, "season: out of memory");
@@ -155,11 +118,27 @@ static void boundary_conditions(hl_season *s, const plant *p)
                           : s->opt.chamber_mode == HL_CHAMBER_GROUND
                               ? s->ground_k[k] + s->opt.chamber_offset_k
                               : plant_chamber_air_k(p);
-        s->demand_w[k] = hl_demand_w(&s->op, s->outdoor_k[k]);
+        double want = hl_demand_w(&s->op, s->outdoor_k[k]);
+        s->demand_w[k] = fmin(want, s->op.design_load_w);
+        if (want > s->demand_w[k]) {
+            s->capped_hours++;
+            s->unmet_j += 3600.0 * (want - s->demand_w[k]);
+        }
         s->supply_k[k] = hl_supply_temp_k(&s->op, s->outdoor_k[k]);
         if (s->outdoor_k[k] < s->outdoor_k[s->design_hour])
             s->design_hour = k;
     }
+}
+
+static void add_energy(hl_energy *e, const plant_totals *t)
+{
+    e->hours += 1.0;
+    e->heat_source_j += 3600.0 * t->heat_source_w;
+    e->heat_delivered_j += 3600.0 * t->heat_delivered_w;
+    e->loss_pipes_j += 3600.0 * t->loss_pipes_w;
+    for (int st = 0; st < HL_FIT_NSTATES; st++)
+        e->loss_fittings_j[st] += 3600.0 * t->loss_fittings_w[st];
+    e->pump_electric_j += 3600.0 * t->pump_electric_w;
 }
 
 static void record_hour(hl_season *s, hl_season_scenario *sc, int k,
@@ -174,95 +153,108 @@ static void record_hour(hl_season *s, hl_season_scenario *sc, int k,
     row[HL_HOUR_PUMP_W] = t->pump_electric_w;
     row[HL_HOUR_SUPPLY_CITY_K] = t->supply_city_k;
     int month = s->weather->month[(s->first + k) % s->weather->n] - 1;
-    hl_energy *e[2] = {&sc->total, &sc->month[month]};
-    for (int j = 0; j < 2; j++) {
-        e[j]->hours += 1.0;
-        e[j]->heat_source_j += 3600.0 * t->heat_source_w;
-        e[j]->heat_delivered_j += 3600.0 * t->heat_delivered_w;
-        e[j]->loss_pipes_j += 3600.0 * t->loss_pipes_w;
-        for (int st = 0; st < HL_FIT_NSTATES; st++)
-            e[j]->loss_fittings_j[st] += 3600.0 * t->loss_fittings_w[st];
-        e[j]->pump_electric_j += 3600.0 * t->pump_electric_w;
-    }
+    add_energy(&sc->total, t);
+    add_energy(&sc->month[month], t);
     for (int f = 0; f < s->n_fit; f++) {
         if (surface_k[f] > s->opt.burn_limit_k) {
             sc->burn_hours[f]++;
             sc->burn_fitting_hours++;
         }
-        sc->max_surface_k[f] = fmax(sc->max_surface_k[f], surface_k[f]);
+        if (!(surface_k[f] <= sc->max_surface_k[f]))
+            sc->max_surface_k[f] = surface_k[f];
         if (k == s->design_hour)
             sc->design_surface_k[f] = surface_k[f];
     }
 }
 
-static void snapshot_profile(hl_season *s, plant *p, int si)
+static void copy_stations(hl_season *s, const hl_profile *pr)
 {
-    plant_profile pr;
-    plant_get_profile(p, &pr);
-    s->n_profile = pr.n < 128 ? pr.n : 128;
-    memcpy(s->profile[si], pr.pt, (size_t)s->n_profile * sizeof *pr.pt);
-    s->n_stations = pr.n_stations < 8 ? pr.n_stations : 8;
-    memcpy(s->station, pr.station, (size_t)s->n_stations * sizeof *pr.station);
-    s->static_head_m = pr.static_head_m;
-    s->max_pressure_pa = pr.max_pressure_pa;
-    s->min_pressure_pa = pr.min_pressure_pa;
-    s->rho_supply = pr.rho_supply;
-    for (int i = 0; i < pr.n; i++)
-        if (pr.pt[i].pressure_supply_pa > pr.max_pressure_pa ||
-            pr.pt[i].pressure_return_pa > pr.max_pressure_pa) {
-            hl_warnings_add(
-                &s->warnings,
-                "design hour: pressure %.2f MPa at km %.1f is "
-                "above the pressure class limit %.2f MPa",
-                fmax(pr.pt[i].pressure_supply_pa, pr.pt[i].pressure_return_pa) /
-                    1e6,
-                pr.pt[i].chainage_m / 1000.0, pr.max_pressure_pa / 1e6);
+    s->n_stations = 0;
+    for (int i = 0; i < pr->n_stations && i < SEASON_MAX_STATIONS; i++) {
+        season_station *st = &s->station[s->n_stations++];
+        snprintf(st->name, sizeof st->name, "%s", pr->station[i].name);
+        st->chainage_m = pr->station[i].chainage_m;
+    }
+}
+
+/* The profile at the design hour; warns once if a pressure passes the
+ * pressure class there. */
+static int snapshot_profile(hl_season *s, plant *p, int si, hl_error *err)
+{
+    hl_profile pr;
+    int rc = plant_profile(p, &pr, err);
+    if (rc)
+        return rc;
+    s->n_profile = pr.n_points;
+    memcpy(s->profile[si], pr.point, (size_t)pr.n_points * sizeof *pr.point);
+    copy_stations(s, &pr);
+    for (int i = 0; si == 0 && i < pr.n_points; i++) {
+        const hl_profile_point *q = &pr.point[i];
+        if (q->head_supply_m > q->max_head_m ||
+            q->head_return_m > q->max_head_m) {
+            hl_warnings_add(&s->warnings,
+                            "design hour: the pressure at km %.1f is above "
+                            "the pressure class of its pipes",
+                            q->chainage_m / 1000.0);
             break;
         }
+    }
+    return HL_OK;
 }
 
 static plant_bc hour_bc(const hl_season *s, int k)
 {
     plant_bc bc;
-    int i = (s->first + k) % s->weather->n;
     bc.outdoor_k = s->outdoor_k[k];
-    bc.wind_m_s = s->weather->wind_m_s[i];
     bc.ground_k = s->ground_k[k];
-    bc.chamber_k = s->chamber_k[k];
+    bc.chamber_k =
+        s->opt.chamber_mode == HL_CHAMBER_MODEL ? NAN : s->chamber_k[k];
     bc.supply_k = s->supply_k[k];
     bc.demand_w = s->demand_w[k];
-    bc.regulation = s->op.regulation;
     return bc;
+}
+
+static const hl_fitting_cover *scenario_cover(const hl_season *s, int which)
+{
+    return which == HL_SCEN_COATED     ? &s->opt.coating
+           : which == HL_SCEN_JACKETED ? &s->opt.jacket
+                                       : NULL;
+}
+
+static void note_warnings(hl_season *s, plant *p, int si, const plant_totals *t)
+{
+    if (si != 0 || t->warnings == 0)
+        return;
+    if (s->warning_hours++ == 0)
+        snprintf(s->first_warning, sizeof s->first_warning, "%s",
+                 plant_first_warning(p));
+}
+
+static int one_hour(hl_season *s, plant *p, int si, int k, double *surface_k,
+                    hl_error *err)
+{
+    plant_totals t;
+    plant_bc bc = hour_bc(s, k);
+    int rc =
+        plant_solve(p, s->model_conditions ? NULL : &bc, &t, surface_k, err);
+    if (rc)
+        return rc;
+    record_hour(s, &s->scen[si], k, &t, surface_k);
+    note_warnings(s, p, si, &t);
+    return k == s->design_hour ? snapshot_profile(s, p, si, err) : HL_OK;
 }
 
 static int run_scenario(hl_season *s, plant *p, int si, double *surface_k,
                         int *done, int total, hl_error *err)
 {
-    hl_season_scenario *sc = &s->scen[si];
-    int which = sc->scenario;
-    const hl_layer *layer = which == HL_SCEN_COATED     ? &s->opt.coating
-                            : which == HL_SCEN_JACKETED ? &s->opt.jacket
-                                                        : NULL;
-    double eps = which == HL_SCEN_COATED ? s->opt.coating_emissivity
-                                         : s->opt.jacket_emissivity;
-    int rc = plant_set_scenario(p, which, layer, eps, err);
+    int which = s->scen[si].scenario;
+    int rc = plant_set_scenario(p, which, scenario_cover(s, which), err);
     for (int k = 0; !rc && k < s->n_hours; k++) {
-        plant_bc bc = hour_bc(s, k);
-        plant_totals t;
-        rc = plant_solve(p, &bc, &t, surface_k, err);
-        if (rc)
-            break;
-        record_hour(s, sc, k, &t, surface_k);
-        if (k == s->design_hour)
-            snapshot_profile(s, p, si);
-        if (si == 0 && t.unmet_w > 1e-6 * fmax(1.0, bc.demand_w))
-            s->unmet_hours++;
-        if (s->opt.progress.fn && (++*done % 64 == 0 || *done == total))
+        rc = one_hour(s, p, si, k, surface_k, err);
+        if (!rc && s->opt.progress.fn && (++*done % 64 == 0 || *done == total))
             s->opt.progress.fn(s->opt.progress.user, *done, total);
     }
-    if (rc)
-        return hl_error_set(err, rc, "scenario %s", hl_scenario_name(which));
-    return HL_OK;
+    return rc;
 }
 
 static double fitting_loss_j(const hl_energy *e)
@@ -315,18 +307,34 @@ static int scenario_list(hl_season *s, const hl_season_options *o,
     return HL_OK;
 }
 
-static int prepare(hl_season *s, plant *p, const hl_weather *w,
-                   const hl_season_options *opt, hl_error *err)
+static void override(double *dst, double v)
 {
-    s->opt = *opt;
-    s->weather = w;
-    snprintf(s->model_name, sizeof s->model_name, "%s", plant_name(p));
-    if (opt->use_model_operation) {
-        plant_operation(p, &s->op);
-        s->op.regulation = opt->operation.regulation;
-    } else {
-        s->op = opt->operation;
-    }
+    if (!isnan(v))
+        *dst = v;
+}
+
+/* The model's operation, then what the options set. */
+static void operation(hl_season *s, const plant *p, const hl_operation *o)
+{
+    hl_operation *op = &s->op;
+    plant_operation(p, op);
+    override(&op->design_load_w, o->design_load_w);
+    override(&op->design_outdoor_k, o->design_outdoor_k);
+    override(&op->balance_k, o->balance_k);
+    override(&op->design_supply_k, o->design_supply_k);
+    override(&op->design_return_k, o->design_return_k);
+    override(&op->reset_cold_outdoor_k, o->reset_cold_outdoor_k);
+    override(&op->reset_cold_supply_k, o->reset_cold_supply_k);
+    override(&op->reset_warm_outdoor_k, o->reset_warm_outdoor_k);
+    override(&op->reset_warm_supply_k, o->reset_warm_supply_k);
+    override(&op->reset_floor_k, o->reset_floor_k);
+    if (o->regulation >= 0)
+        op->regulation = o->regulation;
+}
+
+static int check_inputs(hl_season *s, const hl_weather *w,
+                        const hl_season_options *opt, hl_error *err)
+{
     int rc = hl_operation_check(&s->op, err);
     if (!rc)
         rc = hl_economics_check(&opt->economics, err);
@@ -340,26 +348,56 @@ static int prepare(hl_season *s, plant *p, const hl_weather *w,
                                err);
     if (!rc)
         rc = scenario_list(s, opt, err);
+    return rc;
+}
+
+static int prepare(hl_season *s, plant *p, const hl_weather *w,
+                   const hl_season_options *opt, hl_error *err)
+{
+    s->opt = *opt;
+    s->weather = w;
+    snprintf(s->model_name, sizeof s->model_name, "%s", plant_name(p));
+    operation(s, p, &opt->operation);
+    int rc = check_inputs(s, w, opt, err);
+    hl_profile pr;
+    if (!rc)
+        rc = plant_profile(p, &pr, err);
     if (!rc) {
         s->n_fit = plant_fitting_count(p);
-        rc = alloc_arrays(s, err);
+        rc = alloc_arrays(s, pr.n_points, err);
     }
     for (int f = 0; !rc && f < s->n_fit; f++)
         plant_fitting_info(p, f, &s->fit[f]);
     return rc;
 }
 
-int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
-                  const hl_season_options *opt, hl_error *err)
+static void finish(hl_season *s)
+{
+    economics(s);
+    if (s->capped_hours)
+        hl_warnings_add(&s->warnings,
+                        "%d hours colder than the design outdoor temperature "
+                        "%.1f C: demand held at the design load (%.0f GJ of "
+                        "demand above it not delivered)",
+                        s->capped_hours, s->op.design_outdoor_k - HL_ZERO_C_K,
+                        s->unmet_j / 1e9);
+    if (s->warning_hours)
+        hl_warnings_add(&s->warnings,
+                        "%d of %d hours (as-is) have engine warnings; the "
+                        "first: %s",
+                        s->warning_hours, s->n_hours, s->first_warning);
+}
+
+int season_run_plant(hl_season **out, plant *p, const hl_weather *w,
+                     const hl_season_options *opt, int model_conditions,
+                     hl_error *err)
 {
     *out = NULL;
-    plant *p = NULL;
     hl_season *s = calloc(1, sizeof *s);
     if (!s)
         return hl_error_set(err, HL_ENOMEM, "season: out of memory");
-    int rc = plant_open(&p, model_path, err);
-    if (!rc)
-        rc = prepare(s, p, w, opt, err);
+    s->model_conditions = model_conditions;
+    int rc = prepare(s, p, w, opt, err);
     double *surface = NULL;
     if (!rc && !(surface = calloc((size_t)s->n_fit + 1, sizeof *surface)))
         rc = hl_error_set(err, HL_ENOMEM, "season: out of memory");
@@ -369,81 +407,23 @@ int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
     for (int i = 0; !rc && i < s->n_scen; i++)
         rc = run_scenario(s, p, i, surface, &done, total, err);
     free(surface);
-    plant_close(p);
     if (rc) {
         hl_season_free(s);
         return rc;
     }
-    economics(s);
-    if (s->unmet_hours)
-        hl_warnings_add(&s->warnings,
-                        "demand not fully met in %d hours (the flow cannot "
-                        "carry it at the lowest return temperature)",
-                        s->unmet_hours);
+    finish(s);
     *out = s;
     return HL_OK;
 }
 
-int hl_season_hours(const hl_season *s)
+int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
+                  const hl_season_options *opt, hl_error *err)
 {
-    return s->n_hours;
-}
-int hl_season_weather_index(const hl_season *s, int k)
-{
-    return (s->first + k) % s->weather->n;
-}
-double hl_season_outdoor_k(const hl_season *s, int k)
-{
-    return s->outdoor_k[k];
-}
-double hl_season_ground_k(const hl_season *s, int k)
-{
-    return s->ground_k[k];
-}
-double hl_season_demand_w(const hl_season *s, int k)
-{
-    return s->demand_w[k];
-}
-double hl_season_supply_k(const hl_season *s, int k)
-{
-    return s->supply_k[k];
-}
-int hl_season_scenario_count(const hl_season *s)
-{
-    return s->n_scen;
-}
-const hl_season_scenario *hl_season_scenario_at(const hl_season *s, int i)
-{
-    return i >= 0 && i < s->n_scen ? &s->scen[i] : NULL;
-}
-const hl_season_scenario *hl_season_find(const hl_season *s, int scenario)
-{
-    for (int i = 0; i < s->n_scen; i++)
-        if (s->scen[i].scenario == scenario)
-            return &s->scen[i];
-    return NULL;
-}
-int hl_season_fitting_count(const hl_season *s)
-{
-    return s->n_fit;
-}
-const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i)
-{
-    return i >= 0 && i < s->n_fit ? &s->fit[i] : NULL;
-}
-const char *hl_season_model_name(const hl_season *s)
-{
-    return s->model_name;
-}
-const hl_weather *hl_season_weather(const hl_season *s)
-{
-    return s->weather;
-}
-const hl_season_options *hl_season_options_used(const hl_season *s)
-{
-    return &s->opt;
-}
-const hl_warnings *hl_season_warnings(const hl_season *s)
-{
-    return &s->warnings;
+    *out = NULL;
+    plant *p = NULL;
+    int rc = plant_open(&p, model_path, opt->load, err);
+    if (!rc)
+        rc = season_run_plant(out, p, w, opt, 0, err);
+    plant_close(p);
+    return rc;
 }

@@ -1,11 +1,18 @@
 /*
  * season_internal.h - the season result record, shared by the season loop
- * (season.c) and the report writer (io/report_html.c).
+ * (season.c) and the report writer (io/report_*.c).
  */
 #ifndef HL_SEASON_INTERNAL_H
 #define HL_SEASON_INTERNAL_H
 
 #include "season/plant.h"
+
+#define SEASON_MAX_STATIONS 32
+
+typedef struct season_station {
+    char name[64];
+    double chainage_m;
+} season_station;
 
 struct hl_season {
     char model_name[160];
@@ -13,6 +20,7 @@ struct hl_season {
     hl_operation op; /* operation actually used */
     const hl_weather *weather;
     int n_hours, first;
+    int model_conditions; /* 1: one hour at the model's own conditions */
     double *outdoor_k, *ground_k, *chamber_k, *demand_w, *supply_k;
     int n_fit;
     hl_season_fitting *fit;
@@ -20,13 +28,21 @@ struct hl_season {
     hl_season_scenario scen[HL_SCEN_COUNT];
     /* design-hour snapshot (coldest hour of the run) per scenario */
     int design_hour;
-    plant_point *profile[HL_SCEN_COUNT];
+    hl_profile_point *profile[HL_SCEN_COUNT];
     int n_profile;
-    plant_station station[8];
+    season_station station[SEASON_MAX_STATIONS];
     int n_stations;
-    double static_head_m, max_pressure_pa, min_pressure_pa, rho_supply;
-    int unmet_hours;
+    int capped_hours;  /* colder than design: demand held at design load */
+    double unmet_j;    /* demand above the design load over those hours */
+    int warning_hours; /* hours whose solve warned (as-is scenario) */
+    char first_warning[400];
     hl_warnings warnings;
 };
+
+/* The season on an open plant; model_conditions: one hour at the model's
+ * own boundary conditions (the run report) instead of the weather's. */
+int season_run_plant(hl_season **out, plant *p, const hl_weather *w,
+                     const hl_season_options *opt, int model_conditions,
+                     hl_error *err);
 
 #endif

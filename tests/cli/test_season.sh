@@ -33,6 +33,18 @@ done
 head -1 "$tmp/csv/hourly.csv" | grep -q "^month,day,hour,outdoor_c" ||
     fail "hourly.csv header"
 
+# a user's model file: its operation section and its own fittings
+M=${HL_SOURCE_DIR:?}/tests/data/models
+"$H" season "$M/small_line.yaml" --from 01-01 --to 01-02 --json \
+    > "$tmp/small.json" || fail "season on a model file"
+grep -q '"model": "Small line"' "$tmp/small.json" || fail "model name"
+grep -q '"hours": 48' "$tmp/small.json" || fail "model file hours"
+# an EPANET .inp with its heat-transfer options
+net="$HL_SOURCE_DIR/tests/validation/epanet/looped_reservoir.inp"
+"$H" season "$net" --supply-temp 90 --ambient 10 --u 0.6 --from 01-01 \
+    --to 01-01 --scenario as-is > "$tmp/inp.txt" || fail "season on .inp"
+grep -q "24 hours" "$tmp/inp.txt" || fail ".inp season hours"
+
 # bad input: exit 2, one line naming the problem, no report file
 expect_fail() { # pattern, then the arguments
     pat=$1; shift
@@ -59,6 +71,8 @@ expect_fail "discount-rate" --discount-rate 8
 expect_fail "unknown material" --coating unobtainium:8
 expect_fail "cannot open" --weather "$tmp/none.epw"
 expect_fail "expected a date" --from 15-10
+expect_fail "bad_operation.yaml:16: design_load_mw" "$M/bad_operation.yaml"
+expect_fail "u -1" "$net" --u -1
 "$H" season --bogus > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option"
 "$H" season --help | grep -q "usage: heatline season" || fail "--help"
 echo "season CLI: all checks passed"

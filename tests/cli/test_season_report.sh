@@ -29,25 +29,42 @@ grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$f" ||
     fail "a </script> inside an inlined script or the data"
 grep -q "SYNTHETIC" "$f" || fail "synthetic weather not labelled"
 
-timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
-    --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync \
-    --user-data-dir="$tmp/profile" --window-size=1200,900 \
-    --virtual-time-budget=10000 --dump-dom "file://$f" \
-    > "$tmp/dom.html" 2> "$tmp/chromium.log" ||
-    fail "chromium failed: $(tail -3 "$tmp/chromium.log")"
+# render $1 in headless Chromium; list "chart-id drawn|empty" in $2
+render() {
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+        --no-first-run --disable-background-networking \
+        --disable-component-update --disable-sync \
+        --user-data-dir="$tmp/profile" --window-size=1200,900 \
+        --virtual-time-budget=10000 --dump-dom "file://$1" \
+        > "$tmp/dom.html" 2> "$tmp/chromium.log" ||
+        fail "chromium failed: $(tail -3 "$tmp/chromium.log")"
+    # one chunk per chart placeholder: its id, and whether an svg with
+    # drawn paths is inside
+    awk 'BEGIN { RS = "<div class=\"chart\"" }
+         NR > 1 {
+             id = $0; sub(/^[^"]*"/, "", id); sub(/".*/, "", id)
+             drawn = ($0 ~ /<svg/ && $0 ~ /<path d="M/) ? "drawn" : "empty"
+             print id, drawn
+         }' "$tmp/dom.html" > "$2"
+}
 
-# one chunk per chart placeholder: its id, and whether an svg with drawn
-# paths is inside
-awk 'BEGIN { RS = "<div class=\"chart\"" }
-     NR > 1 {
-         id = $0; sub(/^[^"]*"/, "", id); sub(/".*/, "", id)
-         drawn = ($0 ~ /<svg/ && $0 ~ /<path d="M/) ? "drawn" : "empty"
-         print id, drawn
-     }' "$tmp/dom.html" > "$tmp/charts.txt"
+render "$f" "$tmp/charts.txt"
 for id in chart-pressure chart-temperature chart-breakdown chart-months \
     chart-duration chart-surfaces chart-payback; do
     grep -q "^$id drawn$" "$tmp/charts.txt" ||
         fail "$id not rendered ($(grep "^$id" "$tmp/charts.txt"))"
 done
-echo "season report: 7 plots rendered, nothing loaded from the network"
+
+# heatline run --report: the report of the model run solved (a user's
+# model file), four plots
+m="${HL_SOURCE_DIR:?}/tests/data/models/small_line.yaml"
+"$H" run "$m" --report "$tmp/run.html" > "$tmp/run.txt" 2> "$tmp/err.txt" ||
+    fail "run --report: $(cat "$tmp/err.txt")"
+grep -q "Small line" "$tmp/run.html" || fail "run report of another model"
+grep -q "lost by fittings" "$tmp/run.txt" || fail "run summary after report"
+render "$tmp/run.html" "$tmp/run_charts.txt"
+for id in chart-pressure chart-temperature chart-breakdown chart-surfaces; do
+    grep -q "^$id drawn$" "$tmp/run_charts.txt" ||
+        fail "run $id not rendered ($(grep "^$id" "$tmp/run_charts.txt"))"
+done
+echo "season and run reports: plots rendered, nothing loaded from the network"

@@ -1,20 +1,23 @@
 /*
- * test_season.c - the season loop on the embedded line: the energy
- * balance closes every hour (produced = delivered + lost, 1e-6 relative),
- * months add up to the season, a constant-weather season equals one steady
- * solve times the hours, the retrofit scenarios lower the fitting losses
- * and burn hours, CSV and report outputs leave nothing behind on error.
+ * test_season.c - the season loop on the network engine, on the embedded
+ * line and on a small YAML model (tests/data/models/small_line.yaml): the
+ * energy balance closes every hour (produced = delivered + lost, 1e-6
+ * relative), months add up to the season, a constant-weather season
+ * equals one steady hl_model_solve times the hours, the retrofit scenarios
+ * lower the fitting losses and burn hours with the covers asked for, the
+ * model's operation section is used, and bad input fails cleanly with
+ * nothing left behind.
  */
 #include "test_support.h"
 
 #include "heatline.h"
-#include "season/plant.h"
 
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#define C0 HL_ZERO_C_K
+#define C0    HL_ZERO_C_K
+#define SMALL HL_TEST_DATA_DIR "/data/models/small_line.yaml"
 
 typedef struct fixture {
     hl_material_db *db;
@@ -27,9 +30,9 @@ static int setup(void **state)
     static fixture f;
     hl_error err;
     hl_error_clear(&err);
-    if (hl_material_db_new(&f.db, &err) || hl_weather_default(&f.w, &err) ||
-        hl_season_options_init(&f.opt, f.db, &err))
+    if (hl_material_db_new(&f.db, &err) || hl_weather_default(&f.w, &err))
         return -1;
+    hl_season_options_init(&f.opt);
     *state = &f;
     return 0;
 }
@@ -42,12 +45,13 @@ static int teardown(void **state)
     return 0;
 }
 
-static hl_season *run(const hl_weather *w, const hl_season_options *o)
+static hl_season *run(const char *model, const hl_weather *w,
+                      const hl_season_options *o)
 {
     hl_season *s = NULL;
     hl_error err;
     hl_error_clear(&err);
-    if (hl_season_run(&s, NULL, w, o, &err))
+    if (hl_season_run(&s, model, w, o, &err))
         fail_msg("%s", err.message);
     return s;
 }
@@ -67,31 +71,60 @@ static void check_balance(const hl_season *s)
                          r[HL_HOUR_DELIVERED_W], lost);
             assert_true(r[HL_HOUR_LOSS_PIPES_W] > 0.0);
             assert_true(r[HL_HOUR_LOSS_FITTINGS_W] > 0.0);
+            /* what was asked for is what the consumers received */
+            assert_double_equal(r[HL_HOUR_DELIVERED_W],
+                                hl_season_demand_w(s, k),
+                                1e-6 * hl_season_demand_w(s, k));
         }
     }
 }
 
-static void balance_every_hour(void **state)
+static void balance_default(void **state)
 {
     fixture *f = *state;
     hl_season_options o = f->opt;
-    o.from = "01-01", o.to = "01-20";
-    hl_season *s = run(&f->w, &o);
-    assert_int_equal(hl_season_hours(s), 20 * 24);
+    o.from = "01-10", o.to = "01-11";
+    hl_season *s = run(NULL, &f->w, &o);
+    assert_int_equal(hl_season_hours(s), 48);
     check_balance(s);
     hl_season_free(s);
-    o.operation.regulation = HL_REG_QUANTITY; /* flow follows the load */
-    o.from = "03-25", o.to = "04-15";
-    s = run(&f->w, &o);
+    o.operation.regulation = HL_REG_QUANTITY; /* design supply temperature */
+    o.from = "04-14", o.to = "04-15";
+    s = run(NULL, &f->w, &o);
     check_balance(s);
+    assert_double_equal(hl_season_supply_k(s, 0), C0 + 130.0, 1e-9);
+    hl_season_free(s);
+}
+
+static void balance_small_model(void **state)
+{
+    fixture *f = *state;
+    hl_season_options o = f->opt;
+    o.from = "12-01", o.to = "12-03";
+    hl_season *s = run(SMALL, &f->w, &o);
+    check_balance(s);
+    assert_string_equal(hl_season_model_name(s), "Small line");
+    /* the operation section: 110 C at -20 C, 70 C at +10 C, floor 65 C */
+    for (int k = 0; k < hl_season_hours(s); k++) {
+        double t = hl_season_outdoor_k(s, k) - C0;
+        double want = fmax(65.0, 110.0 + (t + 20.0) * (70.0 - 110.0) / 30.0);
+        assert_double_equal(hl_season_supply_k(s, k) - C0, fmin(110.0, want),
+                            1e-9);
+        /* design load: the consumers' 5 MW at -20 C, zero at 16 C */
+        assert_double_equal(hl_season_demand_w(s, k),
+                            fmax(0.0, fmin(5e6, 5e6 * (16.0 - t) / 36.0)),
+                            1e-3);
+    }
     hl_season_free(s);
 }
 
 static void months_add_up(void **state)
 {
     fixture *f = *state;
-    hl_season *s = run(&f->w, &f->opt); /* the whole season */
-    assert_int_equal(hl_season_hours(s), 4392);
+    hl_season_options o = f->opt;
+    o.from = "01-30", o.to = "02-02";
+    o.n_scenarios = 1, o.scenario[0] = HL_SCEN_AS_IS;
+    hl_season *s = run(NULL, &f->w, &o);
     const hl_season_scenario *sc = hl_season_find(s, HL_SCEN_AS_IS);
     double hours = 0, source = 0, pipes = 0;
     for (int m = 0; m < 12; m++) {
@@ -99,12 +132,12 @@ static void months_add_up(void **state)
         source += sc->month[m].heat_source_j;
         pipes += sc->month[m].loss_pipes_j;
     }
-    assert_true(hours == 4392.0 && sc->total.hours == 4392.0);
-    assert_true(fabs(source - sc->total.heat_source_j) <
-                1e-9 * sc->total.heat_source_j);
-    assert_true(fabs(pipes - sc->total.loss_pipes_j) <
-                1e-9 * sc->total.loss_pipes_j);
-    assert_true(sc->month[6].hours == 0.0); /* no July in the season */
+    assert_true(hours == 96.0 && sc->total.hours == 96.0);
+    assert_true(sc->month[0].hours == 48.0 && sc->month[1].hours == 48.0);
+    assert_double_equal(source, sc->total.heat_source_j,
+                        1e-12 * sc->total.heat_source_j);
+    assert_double_equal(pipes, sc->total.loss_pipes_j,
+                        1e-12 * sc->total.loss_pipes_j);
     hl_season_free(s);
 }
 
@@ -112,15 +145,15 @@ static void retrofit_saves(void **state)
 {
     fixture *f = *state;
     hl_season_options o = f->opt;
-    o.from = "12-01", o.to = "12-07";
-    hl_season *s = run(&f->w, &o);
+    o.from = "12-01", o.to = "12-02";
+    hl_season *s = run(NULL, &f->w, &o);
     const hl_season_scenario *as = hl_season_find(s, HL_SCEN_AS_IS);
     const hl_season_scenario *co = hl_season_find(s, HL_SCEN_COATED);
     const hl_season_scenario *ja = hl_season_find(s, HL_SCEN_JACKETED);
     assert_non_null(as);
     assert_non_null(co);
     assert_non_null(ja);
-    /* all fittings bare as they are; all coated / jacketed after */
+    /* the default line's fittings are bare as built */
     assert_true(as->total.loss_fittings_j[HL_FIT_BARE] > 0.0);
     assert_true(co->total.loss_fittings_j[HL_FIT_BARE] == 0.0);
     assert_true(co->total.loss_fittings_j[HL_FIT_COATED] <
@@ -129,24 +162,33 @@ static void retrofit_saves(void **state)
                 co->total.loss_fittings_j[HL_FIT_COATED]);
     assert_true(co->burn_fitting_hours < as->burn_fitting_hours);
     assert_true(co->payback.heat_saved_gj > 0.0);
-    /* the saving is the difference of the losses */
     double d = (as->total.loss_pipes_j + as->total.loss_fittings_j[0]) -
                (co->total.loss_pipes_j + co->total.loss_fittings_j[1]);
-    assert_true(fabs(co->payback.heat_saved_gj - d / 1e9) < 1e-9 * d);
+    assert_double_equal(co->payback.heat_saved_gj, d / 1e9, 1e-9 * d / 1e9);
+    /* a thicker coating, asked for in the options, reaches the engine */
+    const hl_material *mat = hl_material_find(f->db, "ceramic-microbead");
+    assert_non_null(mat);
+    hl_fitting_cover_from_material(mat, HL_FIT_COATED, 0.016, &o.coating);
+    o.n_scenarios = 1, o.scenario[0] = HL_SCEN_COATED;
+    hl_season *t = run(NULL, &f->w, &o);
+    const hl_season_scenario *thick = hl_season_find(t, HL_SCEN_COATED);
+    assert_true(thick->total.loss_fittings_j[HL_FIT_COATED] <
+                0.8 * co->total.loss_fittings_j[HL_FIT_COATED]);
+    hl_season_free(t);
     hl_season_free(s);
 }
 
-/* 48 hours of constant weather, constant ground: every hour is the same
- * steady state, and equal to one solve of the plant on its own. */
+/* 48 hours of constant weather, constant ground: every hour is the steady
+ * state of hl_model_solve at those conditions. */
 static void constant_weather(void **state)
 {
     fixture *f = *state;
     hl_weather w;
     hl_error err;
     hl_error_clear(&err);
-    const char *csv = "time,temp_c,wind_m_per_s\n";
     char text[4096];
-    size_t n = (size_t)snprintf(text, sizeof text, "%s", csv);
+    size_t n =
+        (size_t)snprintf(text, sizeof text, "time,temp_c,wind_m_per_s\n");
     for (int h = 0; h < 48; h++)
         n += (size_t)snprintf(text + n, sizeof text - n,
                               "2024-01-%02d %02d:00,-10,2\n", 1 + h / 24,
@@ -157,56 +199,72 @@ static void constant_weather(void **state)
     o.from = "01-01", o.to = "01-02";
     o.ground.amplitude_k = 0.0;
     o.n_scenarios = 1, o.scenario[0] = HL_SCEN_AS_IS;
-    hl_season *s = run(&w, &o);
+    hl_season *s = run(NULL, &w, &o);
     const hl_season_scenario *sc = hl_season_scenario_at(s, 0);
 
-    plant *p = NULL;
-    plant_totals t;
-    assert_int_equal(plant_open(&p, NULL, &err), HL_OK);
-    assert_int_equal(plant_set_scenario(p, HL_SCEN_AS_IS, NULL, 0.9, &err),
+    hl_model *m = NULL;
+    hl_totals t0, t;
+    assert_int_equal(hl_model_load(&m, NULL), HL_OK);
+    assert_int_equal(hl_model_solve(m, NULL), HL_OK);
+    assert_int_equal(hl_model_totals(m, &t0), HL_OK);
+    assert_int_equal(hl_model_set_demand_scale(m, hl_season_demand_w(s, 0) /
+                                                      t0.heat_delivered_w),
                      HL_OK);
-    plant_bc bc = {C0 - 10.0,
-                   2.0,
-                   o.ground.mean_k,
-                   NAN,
-                   hl_season_supply_k(s, 0),
-                   hl_season_demand_w(s, 0),
-                   HL_REG_QUALITY};
-    assert_int_equal(plant_solve(p, &bc, &t, NULL, &err), HL_OK);
-    plant_close(p);
-    double secs = 48 * 3600.0;
-    assert_true(fabs(sc->total.heat_source_j - t.heat_source_w * secs) <
-                1e-9 * sc->total.heat_source_j);
-    assert_true(fabs(sc->total.loss_pipes_j - t.loss_pipes_w * secs) <
-                1e-9 * sc->total.loss_pipes_j);
-    assert_true(
-        fabs(sc->total.loss_fittings_j[0] - t.loss_fittings_w[0] * secs) <
-        1e-9 * sc->total.loss_fittings_j[0]);
-    assert_true(fabs(sc->total.pump_electric_j - t.pump_electric_w * secs) <
-                1e-9 * sc->total.pump_electric_j);
+    assert_int_equal(
+        hl_model_set_supply_temp(m, NULL, hl_season_supply_k(s, 0)), HL_OK);
+    assert_int_equal(hl_model_set_ground_temp(m, o.ground.mean_k), HL_OK);
+    assert_int_equal(hl_model_set_air_temp(m, C0 - 10.0), HL_OK);
+    assert_int_equal(hl_model_solve(m, NULL), HL_OK);
+    assert_int_equal(hl_model_totals(m, &t), HL_OK);
+    hl_model_free(m);
+    double secs = 48 * 3600.0, tol = 1e-6;
+    const hl_energy *e = &sc->total;
+    assert_double_equal(e->heat_source_j, t.heat_source_w * secs,
+                        tol * e->heat_source_j);
+    assert_double_equal(e->heat_delivered_j, t.heat_delivered_w * secs,
+                        tol * e->heat_delivered_j);
+    assert_double_equal(e->loss_pipes_j, t.heat_loss_pipes_w * secs,
+                        tol * e->loss_pipes_j);
+    assert_double_equal(e->loss_fittings_j[HL_FIT_BARE],
+                        t.heat_loss_fittings_by_state_w[HL_FIT_BARE] * secs,
+                        tol * e->loss_fittings_j[HL_FIT_BARE]);
+    assert_double_equal(e->pump_electric_j, t.pump_power_w * secs,
+                        tol * e->pump_electric_j);
     hl_season_free(s);
     hl_weather_free(&w);
 }
 
-static void bad_options(void **state)
+static void expect_error(const char *model, const hl_weather *w,
+                         const hl_season_options *o, int code, const char *text)
 {
-    fixture *f = *state;
     hl_season *s = NULL;
     hl_error err;
+    hl_error_clear(&err);
+    assert_int_equal(hl_season_run(&s, model, w, o, &err), code);
+    assert_null(s);
+    if (!strstr(err.message, text))
+        fail_msg("'%s' lacks '%s'", err.message, text);
+}
+
+static void bad_input(void **state)
+{
+    fixture *f = *state;
     hl_season_options o = f->opt;
     o.economics.heat_price_cny_per_gj = -5;
-    hl_error_clear(&err);
-    assert_int_equal(hl_season_run(&s, NULL, &f->w, &o, &err), HL_EINVAL);
-    assert_null(s);
-    assert_non_null(strstr(err.message, "heat price"));
+    expect_error(NULL, &f->w, &o, HL_EINVAL, "heat price");
     o = f->opt;
     o.from = "02-30";
-    hl_error_clear(&err);
-    assert_int_equal(hl_season_run(&s, NULL, &f->w, &o, &err), HL_EINVAL);
+    expect_error(NULL, &f->w, &o, HL_EINVAL, "02-30");
     o = f->opt;
     o.ground_source = HL_GROUND_EPW; /* the synthetic year has none */
-    hl_error_clear(&err);
-    assert_int_equal(hl_season_run(&s, NULL, &f->w, &o, &err), HL_EINVAL);
+    expect_error(NULL, &f->w, &o, HL_EINVAL, "has none");
+    o = f->opt;
+    o.operation.balance_k = C0 - 30.0; /* below the design outdoor temp */
+    expect_error(NULL, &f->w, &o, HL_EINVAL, "balance temperature");
+    expect_error(HL_TEST_DATA_DIR "/data/models/bad_operation.yaml", &f->w,
+                 &f->opt, HL_ERANGE, "bad_operation.yaml:16: design_load_mw");
+    expect_error(HL_TEST_DATA_DIR "/data/models/none.yaml", &f->w, &f->opt,
+                 HL_EIO, "none.yaml");
     assert_int_equal(hl_scenario_from_name("coated"), HL_SCEN_COATED);
     assert_int_equal(hl_scenario_from_name("insulated"), -1);
 }
@@ -222,7 +280,7 @@ static void outputs_atomic(void **state)
     fixture *f = *state;
     hl_season_options o = f->opt;
     o.from = o.to = "01-10";
-    hl_season *s = run(&f->w, &o);
+    hl_season *s = run(SMALL, &f->w, &o);
     hl_error err;
     char dir[] = "/tmp/hl_season_testXXXXXX", path[256];
     assert_non_null(mkdtemp(dir));
@@ -246,32 +304,43 @@ static void outputs_atomic(void **state)
     hl_season_free(s);
 }
 
-/* The run report (one design hour) is written whole, or not at all when
- * the plotting library is missing. */
+/* The run report is of the model handle given, which it leaves as it was:
+ * the same totals after as before. */
 static void run_report(void **state)
 {
     (void)state;
     char dir[] = "/tmp/hl_run_reportXXXXXX", path[256], cmd[300];
     assert_non_null(mkdtemp(dir));
     snprintf(path, sizeof path, "%s/run.html", dir);
+    hl_model *m = NULL;
+    hl_totals before, after;
+    assert_int_equal(hl_model_load(&m, SMALL), HL_OK);
+    assert_int_equal(hl_model_solve(m, NULL), HL_OK);
+    assert_int_equal(hl_model_totals(m, &before), HL_OK);
     hl_error err;
     hl_error_clear(&err);
-    int rc = hl_report_write_run(path, NULL, &err);
+    int rc = hl_report_write_run(path, m, &err);
     if (rc == HL_ENOTFOUND) /* ECharts not installed here */
         assert_false(exists(path));
     else {
         assert_int_equal(rc, HL_OK);
         FILE *f = fopen(path, "r");
         assert_non_null(f);
-        char buf[4096];
+        static char buf[1 << 20];
         size_t n = fread(buf, 1, sizeof buf - 1, f);
         buf[n] = '\0';
         fclose(f);
         assert_non_null(strstr(buf, "Content-Security-Policy"));
         assert_non_null(strstr(buf, "chart-pressure"));
+        assert_non_null(strstr(buf, "Small line"));
     }
-    hl_error_clear(&err);
-    assert_int_equal(hl_report_write_run(path, "model.yaml", &err), HL_EINVAL);
+    assert_int_equal(hl_model_totals(m, &after), HL_OK);
+    assert_double_equal(after.heat_loss_fittings_w, before.heat_loss_fittings_w,
+                        1e-6 * before.heat_loss_fittings_w);
+    hl_chamber_fitting_result fr;
+    assert_int_equal(hl_model_fitting_result(m, 1, &fr), HL_OK);
+    assert_int_equal(fr.state, HL_FIT_COATED); /* as in the file */
+    hl_model_free(m);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     assert_int_equal(system(cmd), 0);
 }
@@ -279,11 +348,12 @@ static void run_report(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(balance_every_hour),
+        cmocka_unit_test(balance_default),
+        cmocka_unit_test(balance_small_model),
         cmocka_unit_test(months_add_up),
         cmocka_unit_test(retrofit_saves),
         cmocka_unit_test(constant_weather),
-        cmocka_unit_test(bad_options),
+        cmocka_unit_test(bad_input),
         cmocka_unit_test(outputs_atomic),
         cmocka_unit_test(run_report),
     };

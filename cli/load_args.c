@@ -1,0 +1,79 @@
+/*
+ * load_args.c - the model-loading options shared by `heatline run` and
+ * `heatline season` (load_args.h); temperatures in C at the edge.
+ */
+#include "load_args.h"
+
+#include <string.h>
+
+const char load_args_usage[] =
+    "EPANET .inp imports take their heat-transfer data from:\n"
+    "  --supply-temp C     water entering at reservoirs and tanks (80)\n"
+    "  --ambient C         surroundings of every pipe (10)\n"
+    "  --u W/M2K           U on the inner pipe surface (0: no heat loss)\n"
+    "  --cp J/KGK          constant heat capacity (4190)\n"
+    "  --thermal-csv FILE  per pipe: id, u_w_per_m2k or\n"
+    "                      heat_loss_coefficient_w_per_mk, ambient_temp_c\n"
+    "  --friction colebrook|swamee-jain   friction law (file's choice)\n";
+
+/* A temperature option in C into K, within -100..300 C. */
+static int temp_option(const char *cmd, const char *opt, const char *text,
+                       double *k)
+{
+    double c;
+    if (!cli_number(cmd, opt, text, &c))
+        return 0;
+    if (!(c > -100.0 && c < 300.0)) {
+        cli_fail(cmd, "%s %g: expected -100 to 300 C", opt, c);
+        return 0;
+    }
+    *k = c + HL_ZERO_C_K;
+    return 1;
+}
+
+static int positive_option(const char *cmd, const char *opt, const char *text,
+                           double *v, int zero_ok)
+{
+    if (!cli_number(cmd, opt, text, v))
+        return 0;
+    if (!(*v > 0.0 || (zero_ok && *v == 0.0))) {
+        cli_fail(cmd, "%s %g: expected %s", opt, *v, zero_ok ? ">= 0" : "> 0");
+        return 0;
+    }
+    return 1;
+}
+
+static int friction(const char *cmd, const char *value, hl_load_options *l)
+{
+    if (strcmp(value, "colebrook") == 0)
+        l->friction = HL_FRICTION_COLEBROOK;
+    else if (strcmp(value, "swamee-jain") == 0)
+        l->friction = HL_FRICTION_SWAMEE_JAIN;
+    else {
+        cli_fail(cmd, "--friction '%s': expected colebrook or swamee-jain",
+                 value);
+        return 0;
+    }
+    return 1;
+}
+
+int load_args_option(const char *cmd, int c, const char *value,
+                     hl_load_options *l)
+{
+    switch (c) {
+    case O_LOAD_SUPPLY:
+        return temp_option(cmd, "--supply-temp", value, &l->inp_supply_temp_k);
+    case O_LOAD_AMBIENT:
+        return temp_option(cmd, "--ambient", value, &l->inp_ambient_k);
+    case O_LOAD_U:
+        return positive_option(cmd, "--u", value, &l->inp_u_w_m2k, 1);
+    case O_LOAD_CP:
+        return positive_option(cmd, "--cp", value, &l->inp_cp_j_kgk, 0);
+    case O_LOAD_THERMAL:
+        l->inp_thermal_csv = value;
+        return 1;
+    case O_LOAD_FRICTION:
+        return friction(cmd, value, l);
+    }
+    return -1;
+}

@@ -1,0 +1,251 @@
+/* plant_network.c - the season's plant on the network engine: any model
+ * that hl_model_load reads (YAML model file, EPANET .inp, the embedded
+ * Tuoketuo-Hohhot default). One hour sets the boundary conditions through
+ * the public setters (supply temperature of every source, consumers
+ * scaled to the hour's demand, ground, outdoor and chamber air) and calls
+ * hl_model_solve, which starts from the previous hour's solution and
+ * reuses its sparse analysis; the scenarios set every fitting's state and
+ * the cover of the retrofit state. */
+#include "plant.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct plant {
+    hl_model *m;
+    int owned;
+    double model_load_w; /* delivered at demand scale 1 */
+    hl_operation op_file;
+    hl_fitting_cover cover0[HL_FIT_NSTATES]; /* the model's covers */
+};
+
+static int engine_error(plant *p, int rc, hl_error *err)
+{
+    return hl_error_set(err, rc, "%s", hl_model_error(p->m));
+}
+
+static int start(plant *p, hl_error *err)
+{
+    hl_totals t;
+    if (hl_model_operation(p->m, &p->op_file) || hl_model_totals(p->m, &t))
+        return hl_error_set(err, HL_ESTATE, "model: not solved");
+    p->model_load_w = t.heat_delivered_w;
+    for (int s = 0; s < HL_FIT_NSTATES; s++)
+        hl_model_fitting_cover(p->m, s, &p->cover0[s]);
+    return HL_OK;
+}
+
+int plant_wrap(plant **out, hl_model *m, hl_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return hl_error_set(err, HL_ENOMEM, "season: out of memory");
+    (*out)->m = m;
+    int rc = start(*out, err);
+    if (rc) {
+        plant_close(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int plant_open(plant **out, const char *model_path, const hl_load_options *load,
+               hl_error *err)
+{
+    *out = NULL;
+    hl_model *m = NULL;
+    hl_load_options defaults;
+    hl_load_options_init(&defaults);
+    int rc = hl_model_load_with(&m, model_path, load ? load : &defaults);
+    if (rc) {
+        hl_error_set(err, rc, "%s", m ? hl_model_error(m) : "out of memory");
+        hl_model_free(m);
+        return rc;
+    }
+    rc = hl_model_solve(m, NULL);
+    if (rc) {
+        hl_error_set(err, rc, "%s (solving the model as loaded)",
+                     hl_model_error(m));
+        hl_model_free(m);
+        return rc;
+    }
+    rc = plant_wrap(out, m, err);
+    if (rc)
+        hl_model_free(m);
+    else
+        (*out)->owned = 1;
+    return rc;
+}
+
+void plant_close(plant *p)
+{
+    if (!p)
+        return;
+    if (p->owned)
+        hl_model_free(p->m);
+    free(p);
+}
+
+hl_model *plant_model(plant *p)
+{
+    return p->m;
+}
+
+const char *plant_name(const plant *p)
+{
+    const char *n = hl_model_name(p->m);
+    return n && n[0] ? n : "unnamed model";
+}
+
+static void given(double *dst, double v)
+{
+    if (!isnan(v))
+        *dst = v;
+}
+
+void plant_operation(const plant *p, hl_operation *op)
+{
+    const hl_operation *f = &p->op_file;
+    hl_operation_hohhot(op);
+    op->design_load_w = p->model_load_w;
+    given(&op->design_load_w, f->design_load_w);
+    given(&op->design_outdoor_k, f->design_outdoor_k);
+    given(&op->balance_k, f->balance_k);
+    given(&op->design_return_k, f->design_return_k);
+    given(&op->reset_cold_outdoor_k, f->reset_cold_outdoor_k);
+    given(&op->reset_cold_supply_k, f->reset_cold_supply_k);
+    given(&op->reset_warm_outdoor_k, f->reset_warm_outdoor_k);
+    given(&op->reset_warm_supply_k, f->reset_warm_supply_k);
+    given(&op->reset_floor_k, f->reset_floor_k);
+    /* the design supply is the reset curve's cold end unless stated */
+    op->design_supply_k = isnan(f->design_supply_k) ? op->reset_cold_supply_k
+                                                    : f->design_supply_k;
+    if (f->regulation >= 0)
+        op->regulation = f->regulation;
+}
+
+double plant_model_load_w(const plant *p)
+{
+    return p->model_load_w;
+}
+
+double plant_chamber_air_k(const plant *p)
+{
+    double air = NAN, ch;
+    if (hl_model_count(p->m, HL_CHAMBER) > 0)
+        hl_model_chamber_info(p->m, 0, &air, &ch);
+    return air;
+}
+
+int plant_fitting_count(const plant *p)
+{
+    return hl_model_count(p->m, HL_FITTING);
+}
+
+void plant_fitting_info(const plant *p, int i, hl_season_fitting *out)
+{
+    hl_chamber_fitting_result r;
+    double air, ch = NAN;
+    memset(out, 0, sizeof *out);
+    snprintf(out->id, sizeof out->id, "%s", hl_model_id(p->m, HL_FITTING, i));
+    if (hl_model_fitting_result(p->m, i, &r))
+        return;
+    snprintf(out->type, sizeof out->type, "%s", r.type);
+    out->area_m2 = r.area_m2;
+    hl_model_chamber_info(p->m, r.chamber, &air, &ch);
+    out->chainage_m = ch;
+    out->state_as_is = r.state;
+}
+
+int plant_set_scenario(plant *p, int scenario, const hl_fitting_cover *cover,
+                       hl_error *err)
+{
+    int state = scenario == HL_SCEN_COATED     ? HL_FIT_COATED
+                : scenario == HL_SCEN_JACKETED ? HL_FIT_JACKETED
+                                               : HL_FIT_BARE;
+    int rc = HL_OK;
+    for (int s = HL_FIT_COATED; !rc && s < HL_FIT_NSTATES; s++) {
+        const hl_fitting_cover *c =
+            cover && cover->state == s && s == state ? cover : &p->cover0[s];
+        if (c->state == s) /* a model without fittings has no covers */
+            rc = hl_model_set_fitting_cover(p->m, s, c);
+    }
+    if (!rc)
+        rc = scenario == HL_SCEN_AS_IS
+                 ? hl_model_reset_fitting_states(p->m)
+                 : hl_model_set_fitting_state(p->m, NULL, state);
+    return rc ? engine_error(p, rc, err) : HL_OK;
+}
+
+static int set_conditions(plant *p, const plant_bc *bc)
+{
+    double scale = p->model_load_w > 0.0 ? bc->demand_w / p->model_load_w : 1.0;
+    int rc = hl_model_set_demand_scale(p->m, scale);
+    if (!rc && hl_model_count(p->m, HL_SOURCE) > 0)
+        rc = hl_model_set_supply_temp(p->m, NULL, bc->supply_k);
+    if (!rc)
+        rc = hl_model_set_ground_temp(p->m, bc->ground_k);
+    if (!rc)
+        rc = hl_model_set_air_temp(p->m, bc->outdoor_k);
+    if (!rc && !isnan(bc->chamber_k) && hl_model_count(p->m, HL_CHAMBER) > 0)
+        rc = hl_model_set_chamber_temp(p->m, NULL, bc->chamber_k);
+    return rc;
+}
+
+/* Flow-weighted supply temperature at the consumers' inlets. */
+static double supply_at_consumers(const plant *p)
+{
+    double mt = 0.0, mf = 0.0;
+    for (int i = 0; i < hl_model_count(p->m, HL_CONSUMER); i++) {
+        hl_consumer_result c;
+        if (hl_model_consumer_result(p->m, i, &c))
+            continue;
+        mt += fabs(c.mass_flow_kg_s) * c.temp_in_k;
+        mf += fabs(c.mass_flow_kg_s);
+    }
+    return mf > 0.0 ? mt / mf : NAN;
+}
+
+static void read_totals(const plant *p, plant_totals *out, double *surface_k)
+{
+    hl_totals t;
+    hl_model_totals(p->m, &t);
+    out->heat_source_w = t.heat_source_w;
+    out->heat_delivered_w = t.heat_delivered_w;
+    out->loss_pipes_w = t.heat_loss_pipes_w;
+    for (int s = 0; s < HL_FIT_NSTATES; s++)
+        out->loss_fittings_w[s] = t.heat_loss_fittings_by_state_w[s];
+    out->pump_electric_w = t.pump_power_w;
+    out->supply_city_k = supply_at_consumers(p);
+    out->warnings = hl_model_warning_count(p->m);
+    for (int i = 0; surface_k && i < hl_model_count(p->m, HL_FITTING); i++) {
+        hl_chamber_fitting_result r;
+        surface_k[i] =
+            hl_model_fitting_result(p->m, i, &r) ? NAN : r.surface_temp_k;
+    }
+}
+
+int plant_solve(plant *p, const plant_bc *bc, plant_totals *out,
+                double *surface_k, hl_error *err)
+{
+    int rc = bc ? set_conditions(p, bc) : HL_OK;
+    if (!rc)
+        rc = hl_model_solve(p->m, NULL);
+    if (rc)
+        return engine_error(p, rc, err);
+    read_totals(p, out, surface_k);
+    return HL_OK;
+}
+
+int plant_profile(plant *p, hl_profile *out, hl_error *err)
+{
+    int rc = hl_model_profile(p->m, out);
+    return rc ? engine_error(p, rc, err) : HL_OK;
+}
+
+const char *plant_first_warning(const plant *p)
+{
+    return hl_model_warning_count(p->m) > 0 ? hl_model_warning(p->m, 0) : "";
+}
