@@ -147,6 +147,20 @@ int patch_solve(solve_ctx *s, const fit_patch *p, hl_fitting_patch_result *r,
 /* Outer boundary of patch p (geometry and characteristic length set). */
 void patch_bc(const solve_ctx *s, const fit_patch *p, hl_outer_bc *bc);
 
+/* Fins (fin_point.c): a trial surface temperature x, the temperature
+ * next that it implies, and what else the pass computed there. */
+enum { FIN_HEAT = 0, FIN_ETA, FIN_AUX, FIN_NV };
+typedef struct fin_point {
+    double x, next;
+    double v[FIN_NV]; /* heat W, efficiency, another temperature K */
+} fin_point;
+typedef fin_point (*fin_pass_fn)(const void *ctx, double x);
+/* The fixed point x = next(x) within [lo, hi] (next falls as x rises),
+ * from x0; at a jump of the convection coefficient, the point on the jump
+ * with the values interpolated between its sides. */
+fin_point fin_fixed_point(fin_pass_fn pass, const void *ctx, double lo,
+                          double hi, double x0);
+
 int burn_load(hl_fitting_catalog *cat, hl_error *err);
 int check_conditions(const hl_fitting_conditions *c, hl_error *err);
 

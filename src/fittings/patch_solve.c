@@ -10,15 +10,15 @@
  * with the fin efficiency eta of physics/fin.c and U the series of the
  * cover's conduction resistance and the outer coefficient (a cover on a fin
  * lowers U, which raises eta but lowers the heat). U depends on the surface
- * temperature, so each fin is iterated on its mean surface temperature.
+ * temperature, so each fin is iterated on its mean surface temperature to
+ * convergence (fin_point.c, which also settles a fin whose surface sits
+ * on a jump of the convection coefficient).
  * Sources and limits: docs/physics.md, "Fittings".
  */
 #include "fittings_internal.h"
 
 #include <math.h>
 #include <string.h>
-
-#define FIN_PASSES 4
 
 int solve_ctx_init(solve_ctx *s, const hl_fitting_conditions *c, hl_error *err)
 {
@@ -174,37 +174,65 @@ static int root_surface(solve_ctx *s, const hl_outer_bc *bc, int radial,
                          &flow, ts, err);
 }
 
+/* The coldest and hottest boundary temperatures: a fin's surface lies
+ * between them. */
+static void fin_bounds(const solve_ctx *s, const hl_outer_bc *bc, double *lo,
+                       double *hi)
+{
+    *lo = fmin(s->t_metal, fmin(bc->air_k, bc->radiant_k));
+    *hi = fmax(s->t_metal, fmax(bc->air_k, bc->radiant_k));
+}
+
+/* A plate fin: its patch, boundary, fin area, corrected length and
+ * radius. */
+typedef struct plate_ctx {
+    const solve_ctx *s;
+    const fit_patch *p;
+    hl_outer_bc bc;
+    double a_fin, lc, r2c;
+} plate_ctx;
+
+/* One pass at mean outer surface ts: the coefficients there give the
+ * efficiency, the heat and the mean surface temperature they imply. */
+static fin_point plate_pass(const void *vc, double ts)
+{
+    const plate_ctx *c = vc;
+    const solve_ctx *s = c->s;
+    const fit_patch *p = c->p;
+    double h, te, ratio;
+    outer_h(&c->bc, ts, 0.0, &h, &te);
+    double u = cover_u(s, h, 0.0, 0.5 * (s->t_metal + ts), &ratio);
+    double m = fin_m_plate(u, p->k, p->t, p->faces);
+    double eta = p->kind == PATCH_FIN_ANNULAR
+                     ? fin_eff_annular(m, p->r1, c->r2c)
+                     : fin_eff_straight(m, c->lc);
+    double theta_b = s->t_metal - te;
+    fin_point r = {ts, te + ratio * eta * theta_b, {0.0, eta, 0.0}};
+    r.v[FIN_HEAT] = eta * u * (c->a_fin + p->extra_area) * theta_b;
+    return r;
+}
+
 /* Annular and straight (plate) fins. */
 static int solve_plate_fin(solve_ctx *s, const fit_patch *p,
                            hl_fitting_patch_result *r, hl_error *err)
 {
-    hl_outer_bc bc;
-    patch_bc(s, p, &bc);
-    double ts_root, ts = 0.0, heat = 0.0, eta = 1.0;
-    int rc = root_surface(s, &bc, 0, 0.0, &ts_root, err);
+    plate_ctx c = {.s = s, .p = p};
+    patch_bc(s, p, &c.bc);
+    double ts_root, lo, hi;
+    int rc = root_surface(s, &c.bc, 0, 0.0, &ts_root, err);
     if (rc)
         return rc;
-    double lc = p->length + p->t / p->faces; /* corrected length */
-    double r2c = p->r2 + p->t / p->faces;    /* corrected radius */
-    double a_fin = p->kind == PATCH_FIN_ANNULAR
-                       ? p->faces * M_PI * (r2c * r2c - p->r1 * p->r1)
-                       : p->faces * p->width * lc;
-    ts = ts_root;
-    for (int pass = 0; pass < FIN_PASSES; pass++) {
-        double h, te, ratio;
-        outer_h(&bc, ts, 0.0, &h, &te);
-        double u = cover_u(s, h, 0.0, 0.5 * (s->t_metal + ts), &ratio);
-        double m = fin_m_plate(u, p->k, p->t, p->faces);
-        eta = p->kind == PATCH_FIN_ANNULAR ? fin_eff_annular(m, p->r1, r2c)
-                                           : fin_eff_straight(m, lc);
-        double theta_b = s->t_metal - te;
-        heat = eta * u * (a_fin + p->extra_area) * theta_b;
-        ts = te + ratio * eta * theta_b;
-    }
-    r->heat_w = heat * p->count;
-    r->max_surface_k = fmax(ts_root, ts); /* h varies with the surface */
-    r->mean_surface_k = ts;
-    r->efficiency = eta;
+    c.lc = p->length + p->t / p->faces; /* corrected length */
+    c.r2c = p->r2 + p->t / p->faces;    /* corrected radius */
+    c.a_fin = p->kind == PATCH_FIN_ANNULAR
+                  ? p->faces * M_PI * (c.r2c * c.r2c - p->r1 * p->r1)
+                  : p->faces * p->width * c.lc;
+    fin_bounds(s, &c.bc, &lo, &hi);
+    fin_point x = fin_fixed_point(plate_pass, &c, lo, hi, ts_root);
+    r->heat_w = x.v[FIN_HEAT] * p->count;
+    r->max_surface_k = fmax(ts_root, x.x); /* h varies with the surface */
+    r->mean_surface_k = x.x;
+    r->efficiency = x.v[FIN_ETA];
     return HL_OK;
 }
 
@@ -213,15 +241,24 @@ typedef struct pin_state {
     double ts_stem, ts_tip, heat, eta;
 } pin_state;
 
-static void pin_pass(solve_ctx *s, const fit_patch *p, const hl_outer_bc *bc,
-                     const hl_outer_bc *bc_tip, pin_state *st)
+typedef struct pin_ctx {
+    solve_ctx *s;
+    const fit_patch *p;
+    hl_outer_bc bc, bc_tip;
+    double lo, hi;  /* bounds of both surface temperatures */
+    double ts_stem; /* the stem's trial while the tip is solved */
+} pin_ctx;
+
+static void pin_pass(const pin_ctx *c, pin_state *st)
 {
+    const solve_ctx *s = c->s;
+    const fit_patch *p = c->p;
     double r = 0.5 * p->d, ac = M_PI * r * r, per = M_PI * p->d;
     double a_stem = per * p->length;
     double h, te, ratio, h_t, te_t, ratio_t;
-    outer_h(bc, st->ts_stem, p->d, &h, &te);
+    outer_h(&c->bc, st->ts_stem, p->d, &h, &te);
     double u = cover_u(s, h, r, 0.5 * (s->t_metal + st->ts_stem), &ratio);
-    outer_h(bc_tip, st->ts_tip, p->tip_char, &h_t, &te_t);
+    outer_h(&c->bc_tip, st->ts_tip, p->tip_char, &h_t, &te_t);
     double u_t = cover_u(s, h_t, p->tip_cylinder ? 0.5 * p->tip_char : 0.0,
                          0.5 * (s->t_metal + st->ts_tip), &ratio_t);
     double m = sqrt(u * per / (p->k * ac)), frac;
@@ -236,21 +273,72 @@ static void pin_pass(solve_ctx *s, const fit_patch *p, const hl_outer_bc *bc,
     st->ts_tip = te + ratio_t * frac * theta_b;
 }
 
+#define PIN_TOL_K        1e-9
+#define PIN_PLAIN_PASSES 40
+
+/* Plain passes from the root temperature; 1 if both temperatures
+ * settled (the usual case; not where a coefficient jumps). */
+static int pin_passes(const pin_ctx *c, pin_state *st)
+{
+    for (int pass = 0; pass < PIN_PLAIN_PASSES; pass++) {
+        pin_state prev = *st;
+        pin_pass(c, st);
+        if (fabs(st->ts_stem - prev.ts_stem) <= PIN_TOL_K &&
+            fabs(st->ts_tip - prev.ts_tip) <= PIN_TOL_K)
+            return 1;
+    }
+    return 0;
+}
+
+/* The tip's fixed point for the stem at c->ts_stem; AUX: the stem
+ * temperature that this implies. */
+static fin_point pin_tip_pass(const void *vc, double ts_tip)
+{
+    const pin_ctx *c = vc;
+    pin_state st = {c->ts_stem, ts_tip, 0.0, 0.0};
+    pin_pass(c, &st);
+    fin_point r = {ts_tip, st.ts_tip, {st.heat, st.eta, st.ts_stem}};
+    return r;
+}
+
+/* The stem's fixed point with the tip solved at each trial; AUX: the
+ * tip temperature. */
+static fin_point pin_stem_pass(const void *vc, double ts_stem)
+{
+    pin_ctx c = *(const pin_ctx *)vc;
+    c.ts_stem = ts_stem;
+    fin_point t = fin_fixed_point(pin_tip_pass, &c, c.lo, c.hi, ts_stem);
+    fin_point r = {ts_stem, t.v[FIN_AUX], {t.v[FIN_HEAT], t.v[FIN_ETA], t.x}};
+    return r;
+}
+
+/* Both temperatures at once where plain passes flip across a jump of a
+ * coefficient: the stem's fixed point, the tip's inside it. */
+static void pin_nested(pin_ctx *c, double ts_root, pin_state *st)
+{
+    fin_point x = fin_fixed_point(pin_stem_pass, c, c->lo, c->hi, ts_root);
+    st->ts_stem = x.x;
+    st->ts_tip = x.v[FIN_AUX];
+    st->heat = x.v[FIN_HEAT];
+    st->eta = x.v[FIN_ETA];
+}
+
 static int solve_pin(solve_ctx *s, const fit_patch *p,
                      hl_fitting_patch_result *r, hl_error *err)
 {
-    hl_outer_bc bc, bc_tip;
-    patch_bc(s, p, &bc);
-    bc_tip = s->bc;
-    bc_tip.geometry = p->tip_geom;
-    bc_tip.length_m = p->tip_char;
+    pin_ctx c = {.s = s, .p = p};
+    patch_bc(s, p, &c.bc);
+    c.bc_tip = s->bc;
+    c.bc_tip.geometry = p->tip_geom;
+    c.bc_tip.length_m = p->tip_char;
+    fin_bounds(s, &c.bc, &c.lo, &c.hi);
     double ts_root;
-    int rc = root_surface(s, &bc, 1, p->d, &ts_root, err);
+    int rc = root_surface(s, &c.bc, 1, p->d, &ts_root, err);
     if (rc)
         return rc;
     pin_state st = {ts_root, ts_root, 0.0, 1.0};
-    for (int pass = 0; pass < FIN_PASSES; pass++)
-        pin_pass(s, p, &bc, &bc_tip, &st);
+    if (!pin_passes(&c, &st))
+        pin_nested(&c, ts_root, &st);
     double a_stem = M_PI * p->d * p->length;
     r->heat_w = st.heat * p->count;
     /* the tip sees its own coefficient: a cooler tip in weak convection

@@ -38,7 +38,7 @@ int hl_model_set_fitting_cover(hl_model *m, int state,
                         "expected 0 < thickness < 1 m, 0 < emissivity <= 1",
                         cover->material, l->thickness_m, cover->emissivity);
     m->fit_cover[state] = *cover;
-    fitting_table_clear(m);
+    fitting_table_clear(m, state);
     return HL_OK;
 }
 

@@ -10,19 +10,10 @@
  * of the pipe's outer diameter D, L_eq = A / (pi D) metres, solved with the
  * layered-surface engine and the same cover.
  *
- * Tables: the heat loss and surface temperature of a fitting depend on the
- * water temperature, the chamber air, the fitting's class (its catalogue
- * entry, or the diameter of a fitting given by its area) and the cover of
- * its state. A season solves the same classes thousands of times, so each
- * (class, state) keeps a table over the water temperature on a 1 K grid
- * from 0 C, for the chamber air it was filled at, filled node by node when
- * first needed; values between nodes come from the cubic Lagrange
- * polynomial through the four nearest nodes. Each interval is checked
- * once against a direct solve at its middle (1e-7 relative in the heat,
- * 1e-5 K in the surface temperature) and solved directly from then on if
- * the cubic misses (a convection regime switch inside the stencil).
- * Within 3 K of the air temperature, where the natural-convection law
- * bends sharply, the fitting is always solved directly.
+ * Tables over the water temperature (fittings_table.c) serve the
+ * season's many solves; within 3 K of the air temperature, where the
+ * natural-convection law bends sharply, the fitting is always solved
+ * directly.
  * tests/unit/test_fittings_table.c compares the engine with direct solves.
  */
 #include "network/net.h"
@@ -32,21 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FT_N         341  /* table nodes: 0 .. 340 C by 1 K */
-#define FT_NEAR_AIR  3.0  /* K: solve directly this close to the air */
-#define FT_CHECK_REL 1e-7 /* interval check: heat, relative */
-#define FT_CHECK_K   1e-5 /* interval check: surface temperature, K */
-
-struct net_fit_table {
-    double air_k;   /* chamber air it holds; NaN = empty */
-    double limit_k; /* effective surface limit of the state's cover */
-    double q[FT_N]; /* heat loss per item (catalogue) or per metre of
-                       the equivalent cylinder (area-only); NaN = not
-                       computed */
-    double ts[FT_N];
-    signed char cell[FT_N]; /* interval j..j+1: 0 not checked yet, 1 the
-                               cubic holds, -1 solve directly */
-};
+#define FT_NEAR_AIR 3.0 /* K: solve directly this close to the air */
 
 /* Outer diameter of steel pipe by DN, mm (GB/T 8163 / GB 50316 series,
  * the sizes Chinese heating networks use). */
@@ -145,25 +122,7 @@ static int tables_prepare(hl_model *m)
         m->fi_cls[i] = class_of(m, i, &n, key);
     free(key);
     m->n_fit_cls = n;
-    m->fit_tab = calloc((size_t)n * HL_FIT_NSTATES, sizeof *m->fit_tab);
-    if (!m->fit_tab)
-        return net_fail(m, HL_ENOMEM, "out of memory");
-    fitting_table_clear(m);
-    return HL_OK;
-}
-
-void fitting_table_clear(hl_model *m)
-{
-    for (int t = 0; t < m->n_fit_cls * HL_FIT_NSTATES; t++)
-        m->fit_tab[t].air_k = NAN;
-}
-
-void fitting_table_free(hl_model *m)
-{
-    free(m->fit_tab);
-    free(m->fi_cls);
-    m->fit_tab = NULL;
-    m->fi_cls = NULL;
+    return fitting_tables_new(m, n * HL_FIT_NSTATES);
 }
 
 int fittings_prepare(hl_model *m)
@@ -245,94 +204,35 @@ static int catalog_unit(hl_model *m, int i, double tm_k, double *q_unit,
 }
 
 /* One item (catalogue) or one metre of the equivalent cylinder. */
-static int direct_unit(hl_model *m, int i, double tm_k, double *q_unit,
-                       double *ts_k, double *limit_k)
+int fitting_direct_unit(hl_model *m, int i, double tm_k, double *q_unit,
+                        double *ts_k, double *limit_k)
 {
     if (m->fi_entry[i] < 0)
         return custom_unit(m, i, tm_k, q_unit, ts_k, limit_k);
     return catalog_unit(m, i, tm_k, q_unit, ts_k, limit_k);
 }
 
-/* Table of fitting i's class and state for its chamber air now. */
-static struct net_fit_table *table_of(hl_model *m, int i, double air_k)
+/* Is tm_k, or a node of the table's stencil around it (floor - 1 ..
+ * floor + 2, fittings_table.c), within FT_NEAR_AIR of the air? */
+static int near_air(double tm_k, double air_k)
 {
-    struct net_fit_table *t =
-        &m->fit_tab[m->fi_cls[i] * HL_FIT_NSTATES + m->fi_state[i]];
-    if (t->air_k != air_k) {
-        t->air_k = air_k;
-        t->limit_k = NAN;
-        for (int j = 0; j < FT_N; j++) {
-            t->q[j] = NAN;
-            t->cell[j] = 0;
-        }
-    }
-    return t;
+    int j = (int)floor(tm_k - HL_ZERO_C_K);
+    return fabs(tm_k - air_k) < FT_NEAR_AIR ||
+           fabs(HL_ZERO_C_K + j - 1 - air_k) < FT_NEAR_AIR ||
+           fabs(HL_ZERO_C_K + j + 2 - air_k) < FT_NEAR_AIR;
 }
 
-static int table_node(hl_model *m, int i, struct net_fit_table *t, int j)
-{
-    if (!isnan(t->q[j]))
-        return HL_OK;
-    double q, ts, lim;
-    if (direct_unit(m, i, HL_ZERO_C_K + j, &q, &ts, &lim))
-        return m->err.code;
-    t->q[j] = q;
-    t->ts[j] = ts;
-    t->limit_k = lim;
-    return HL_OK;
-}
-
-/* Cubic Lagrange interpolation through nodes j-1 .. j+2 at j + u. */
-static double cubic(const double *f, int j, double u)
-{
-    double a = -u * (u - 1.0) * (u - 2.0) / 6.0;
-    double b = (u + 1.0) * (u - 1.0) * (u - 2.0) / 2.0;
-    double c = -(u + 1.0) * u * (u - 2.0) / 2.0;
-    double d = (u + 1.0) * u * (u - 1.0) / 6.0;
-    return a * f[j - 1] + b * f[j] + c * f[j + 1] + d * f[j + 2];
-}
-
-/* First use of interval j: the cubic must match a direct solve at the
- * interval's middle (FT_CHECK_REL in q, FT_CHECK_K in the surface), else
- * the interval is solved directly from then on: the correlations switch
- * regime (laminar / turbulent convection) at some surface temperatures,
- * and no polynomial follows such a step. */
-static int check_cell(hl_model *m, int i, struct net_fit_table *t, int j)
-{
-    double q, ts, lim;
-    if (direct_unit(m, i, HL_ZERO_C_K + j + 0.5, &q, &ts, &lim))
-        return m->err.code;
-    int ok = fabs(cubic(t->q, j, 0.5) - q) <= FT_CHECK_REL * fabs(q) &&
-             fabs(cubic(t->ts, j, 0.5) - ts) <= FT_CHECK_K;
-    t->cell[j] = ok ? 1 : -1;
-    return HL_OK;
-}
-
-/* Per-unit values of fitting i at tm_k from its table, or directly where
- * the table does not reach or does not hold. */
+/* Per-unit values of fitting i at tm_k from its table, or directly near
+ * the air temperature and where the table does not hold. */
 static int unit_values(hl_model *m, int i, double tm_k, double *q_unit,
                        double *ts_k, double *limit_k)
 {
-    double air = m->ch_air[m->fi_chamber[i]], x = tm_k - HL_ZERO_C_K;
-    int j = (int)floor(x);
-    if (j < 1 || j + 2 >= FT_N || fabs(tm_k - air) < FT_NEAR_AIR ||
-        fabs(HL_ZERO_C_K + j - 1 - air) < FT_NEAR_AIR ||
-        fabs(HL_ZERO_C_K + j + 2 - air) < FT_NEAR_AIR)
-        return direct_unit(m, i, tm_k, q_unit, ts_k, limit_k);
-    struct net_fit_table *t = table_of(m, i, air);
-    if (t->cell[j] < 0)
-        return direct_unit(m, i, tm_k, q_unit, ts_k, limit_k);
-    for (int n = j - 1; n <= j + 2; n++)
-        if (table_node(m, i, t, n))
-            return m->err.code;
-    if (t->cell[j] == 0 && check_cell(m, i, t, j))
+    int direct = near_air(tm_k, m->ch_air[m->fi_chamber[i]]);
+    if (!direct &&
+        fitting_table_values(m, i, tm_k, q_unit, ts_k, limit_k, &direct))
         return m->err.code;
-    if (t->cell[j] < 0)
-        return direct_unit(m, i, tm_k, q_unit, ts_k, limit_k);
-    *q_unit = cubic(t->q, j, x - j);
-    *ts_k = cubic(t->ts, j, x - j);
-    *limit_k = t->limit_k;
-    return HL_OK;
+    return direct ? fitting_direct_unit(m, i, tm_k, q_unit, ts_k, limit_k)
+                  : HL_OK;
 }
 
 int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k)

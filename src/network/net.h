@@ -368,6 +368,7 @@ struct hl_model {
     hl_fitting_cover fit_cover[HL_FIT_NSTATES]; /* per state */
     int n_fit_cls, *fi_cls;        /* heat tables: class of each fitting */
     struct net_fit_table *fit_tab; /* per class and state */
+    int n_fit_tab;
     double fit_limit_k;            /* surface limit for the burn check */
     hl_material_db *materials;
 
@@ -483,8 +484,20 @@ int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k);
 /* Catalogue entries of the fittings, the default covers and the heat
  * tables (at load). */
 int fittings_prepare(hl_model *m);
-/* Forget every tabulated fitting value (a cover changed); free them. */
-void fitting_table_clear(hl_model *m);
+/* One item (catalogue) or one metre of the equivalent cylinder of an
+ * area-only fitting, solved directly: heat W, hottest surface and the
+ * cover's effective limit, K. */
+int fitting_direct_unit(hl_model *m, int i, double tm_k, double *q_unit,
+                        double *ts_k, double *limit_k);
+/* Heat tables (fittings_table.c): n_tables = classes x states, empty. */
+int fitting_tables_new(hl_model *m, int n_tables);
+/* Per-unit values of fitting i at tm_k from its class's table; *direct
+ * set where the table does not serve (outside it, or a jump of the
+ * convection law): the caller solves directly. */
+int fitting_table_values(hl_model *m, int i, double tm_k, double *q_unit,
+                         double *ts_k, double *limit_k, int *direct);
+/* Forget the tabulated values of one state (-1: all; a cover changed). */
+void fitting_table_clear(hl_model *m, int state);
 void fitting_table_free(hl_model *m);
 
 /* Checks after a solve (checks.c). */

@@ -62,16 +62,15 @@ static void geometry_build(const hl_surface_in *in, wall_geometry *g)
 }
 
 /*
- * Given Ts, march inward. Fills temps[0..n] (inner surface .. Ts) and
- * returns the implied process-side temperature; *q receives the heat flow
- * and *dtin the derivative of the result with respect to Ts.
+ * Given Ts and the heat flow Q through every layer (dq = dQ/dTs), march
+ * inward. Fills temps[0..n] (inner surface .. Ts) and returns the implied
+ * process-side temperature; *dtin receives its derivative with respect to
+ * Ts.
  */
-static double march_inward(const hl_surface_in *in, const wall_geometry *g,
-                           double ts, double *temps, double *q, double *dtin)
+static double march_layers(const hl_surface_in *in, const wall_geometry *g,
+                           double ts, double big_q, double dq, double *temps,
+                           double *dtin)
 {
-    double slope;
-    double flux = outer_flux_slope(&in->outer, ts, g->d_out, &slope);
-    double big_q = g->area_out * flux, dq = g->area_out * slope;
     double t = ts, dt = 1.0;
     temps[g->n] = ts;
     for (int i = g->n - 1; i >= 0; i--) {
@@ -89,9 +88,68 @@ static double march_inward(const hl_surface_in *in, const wall_geometry *g,
         t += big_q / (in->h_inner * g->area_in);
         dt += dq / (in->h_inner * g->area_in);
     }
-    *q = big_q;
     *dtin = dt;
     return t;
+}
+
+/* The same with Q from the outer balance at Ts; *q receives it. */
+static double march_inward(const hl_surface_in *in, const wall_geometry *g,
+                           double ts, double *temps, double *q, double *dtin)
+{
+    double slope;
+    double flux = outer_flux_slope(&in->outer, ts, g->d_out, &slope);
+    *q = g->area_out * flux;
+    return march_layers(in, g, ts, *q, g->area_out * slope, temps, dtin);
+}
+
+/* The ends of the bracket on Ts as evaluated: the residual (implied minus
+ * given process temperature) and the outer heat flow at each. */
+typedef struct bracket_end {
+    double ts, f, q;
+    int seen;
+} bracket_end;
+
+/*
+ * ISO 12241's convection coefficients jump where the laminar form hands
+ * over to the turbulent one (L^3 dT = 10 m3 K, eqs. 22-23). When the root
+ * lies on such a jump the bracket closes on Ts with the residual changing
+ * sign and no Ts balancing both sides: the surface stays at the jump, and
+ * the heat flow is the one the layers carry from the process temperature
+ * to that Ts. It lies between the outer heat flows on either side of the
+ * jump, so the outer balance holds in the sense of the two one-sided
+ * limits, and the result is continuous in the process temperature.
+ * Regula falsi on Q (the implied process temperature rises with Q).
+ */
+static double jump_heat(const hl_surface_in *in, const wall_geometry *g,
+                        bracket_end a, bracket_end b, double *temps)
+{
+    double ts = 0.5 * (a.ts + b.ts), dt, q = a.q;
+    double tol = 1e-13 * max2(1.0, in->inner_temp_k);
+    double qa = a.q,
+           fa = march_layers(in, g, ts, qa, 0.0, temps, &dt) - in->inner_temp_k;
+    double qb = b.q,
+           fb = march_layers(in, g, ts, qb, 0.0, temps, &dt) - in->inner_temp_k;
+    int side = 0; /* Illinois: which end was kept last */
+    for (int it = 0; it < 100 && fa * fb < 0.0; it++) {
+        q = qa - fa * (qb - qa) / (fb - fa);
+        double f =
+            march_layers(in, g, ts, q, 0.0, temps, &dt) - in->inner_temp_k;
+        if (fabs(f) <= tol)
+            break;
+        if ((f < 0.0) == (fa < 0.0)) {
+            qa = q;
+            fa = f;
+            fb *= side == 1 ? 0.5 : 1.0;
+            side = 1;
+        } else {
+            qb = q;
+            fb = f;
+            fa *= side == -1 ? 0.5 : 1.0;
+            side = -1;
+        }
+    }
+    march_layers(in, g, ts, q, 0.0, temps, &dt);
+    return q;
 }
 
 /* A start value: the linearised series resistance with ~10 W/(m2 K)
@@ -210,6 +268,14 @@ static void fill_output(const hl_surface_in *in, const wall_geometry *g,
     note_ranges(in, temps, &out->warnings);
 }
 
+static void note_end(bracket_end *e, double ts, double f, double q)
+{
+    e->ts = ts;
+    e->f = f;
+    e->q = q;
+    e->seen = 1;
+}
+
 int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
                      hl_error *err)
 {
@@ -227,21 +293,30 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
     geometry_build(in, &g);
     double temps[HL_MAX_LAYERS + 1], q = 0.0, slope;
     double ts = initial_guess(in, &g);
+    bracket_end below = {0}, above = {0};
     ts = ts < lo ? lo : ts > hi ? hi : ts;
     for (int it = 1; it <= SURFACE_MAX_IT; it++) {
         double f =
             march_inward(in, &g, ts, temps, &q, &slope) - in->inner_temp_k;
         out->iterations = it;
-        if (f > 0.0)
+        if (f > 0.0) {
             hi = ts;
-        else
+            note_end(&above, ts, f, q);
+        } else {
             lo = ts;
+            note_end(&below, ts, f, q);
+        }
         double next = (slope > 0.0) ? ts - f / slope : 0.5 * (lo + hi);
         if (!(next >= lo && next <= hi))
             next = 0.5 * (lo + hi);
         double tol = 1e-11 * max2(1.0, ts);
-        if (fabs(f) <= 1e-10 * max2(1.0, in->inner_temp_k) ||
-            fabs(next - ts) <= tol || hi - lo <= tol) {
+        int balanced = fabs(f) <= 1e-10 * max2(1.0, in->inner_temp_k);
+        if (balanced || fabs(next - ts) <= tol || hi - lo <= tol) {
+            if (!balanced && below.seen && above.seen &&
+                hi - lo <= 100.0 * tol) {
+                q = jump_heat(in, &g, below, above, temps);
+                ts = temps[g.n];
+            }
             fill_output(in, &g, ts, q, temps, out);
             return HL_OK;
         }

@@ -3,7 +3,8 @@
  * the catalogue, areas, conservation (the fitting is the sum of its
  * patches, isothermal patches match the surface engine), the effect of a
  * coating at 60-150 C, monotonic thickness, burn thresholds and verdicts,
- * the minimum coating, covers and bad input.
+ * the minimum coating, covers, bad input, and fins on the jump of the
+ * convection coefficient.
  */
 #include "test_support.h"
 
@@ -424,6 +425,53 @@ static void heat_gain(void **state)
     }
 }
 
+/* Largest relative step of the heat loss of entry (type, dn, pn) over
+ * medium temperatures t0 .. t1 C in steps of dt (air 25 C), and the
+ * largest step of the hottest surface (K). */
+static void steps(const fixture *f, hl_fitting_conditions *c, int type, int dn,
+                  int pn, double t0, double t1, double dt, double *dq_max,
+                  double *dts_max)
+{
+    int id = -1;
+    assert_int_equal(hl_fitting_find(f->cat, type, dn, pn, &id, NULL), HL_OK);
+    hl_fitting_result r, prev;
+    *dq_max = *dts_max = 0.0;
+    for (int i = 0; t0 + i * dt <= t1; i++) {
+        c->medium_k = HL_ZERO_C_K + t0 + i * dt;
+        assert_int_equal(hl_fitting_solve(f->cat, id, c, &r, NULL), HL_OK);
+        if (i > 0) {
+            double dq = fabs(r.heat_loss_w - prev.heat_loss_w);
+            *dq_max = fmax(*dq_max, dq / r.heat_loss_w);
+            *dts_max =
+                fmax(*dts_max, fabs(r.max_surface_k - prev.max_surface_k));
+        }
+        prev = r;
+    }
+}
+
+/* Fins whose surface sits on the jump of ISO 12241's convection
+ * coefficient (laminar to turbulent) take a temperature on the jump, so
+ * the heat loss follows the medium temperature without steps: the bare
+ * DN300 gate valve's handwheel stem near 115 C (a 5 % step before), the
+ * jacketed DN1400 butterfly valve's flanges near 45 C (flipping by
+ * 0.45 % between 1 mK apart before). Steps of 1 mK. */
+static void fins_on_convection_jump(void **state)
+{
+    fixture *f = *state;
+    hl_fitting_conditions c;
+    hl_material_db *db = f->db;
+    double dq, dts;
+    conditions(&c, 0, 25);
+    steps(f, &c, hl_fitting_type_from_name("gate-valve"), 300, 25, 114.5, 116.0,
+          1e-3, &dq, &dts);
+    assert_true(dq < 1e-3 && dts < 1.5e-3); /* bare: surface = medium */
+    hl_fitting_cover_from_material(hl_material_find(db, "aerogel-blanket"),
+                                   HL_FIT_JACKETED, 0.030, &c.cover);
+    steps(f, &c, hl_fitting_type_from_name("butterfly-valve"), 1400, 16, 44.0,
+          46.0, 1e-3, &dq, &dts);
+    assert_true(dq < 1e-3 && dts < 1.5e-3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +489,7 @@ int main(void)
         cmocka_unit_test(covers),
         cmocka_unit_test(bad_conditions),
         cmocka_unit_test(heat_gain),
+        cmocka_unit_test(fins_on_convection_jump),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

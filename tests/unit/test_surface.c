@@ -1,7 +1,8 @@
 /*
  * test_surface.c - the layered-surface solver: closed-form cases, the
  * conservation and monotonicity properties, inverse = forward, robustness
- * over a sweep of inputs, and bad input.
+ * over a sweep of inputs, bad input, and a surface on the jump of ISO
+ * 12241's convection coefficient.
  */
 #include "test_support.h"
 
@@ -312,6 +313,44 @@ static void range_warning(void **state)
     assert_non_null(strstr(o.warnings.text[0], "outside the valid range"));
 }
 
+/* ISO 12241's coefficient jumps from the laminar to the turbulent form at
+ * D^3 dT = 10 m3 K (eqs. 22-23): a 1.68 m jacket surface at about 2.1 K
+ * above the air sits on the jump over a range of process temperatures,
+ * (49.0-49.7 C inside), where no surface temperature balances both sides.
+ * The solve keeps the surface at the jump and reports the heat the layer
+ * carries: the profile still starts at the process temperature, the heat
+ * lies between the two one-sided outer fluxes (3.4 % apart), and it rises
+ * steadily with the process temperature (no step of the jump's size). */
+static void on_the_convection_jump(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(1620, 40, 25);
+    add_layer(&in, hl_lambda_constant(0.02), 30);
+    double q_prev = NAN, step_max = 0.0;
+    int on_jump = 0;
+    for (int i = 0; i <= 2000; i++) {
+        in.inner_temp_k = K(40.0 + 0.01 * i);
+        hl_surface_out o = solve_ok(&in);
+        double d = o.outer_diameter_m, ts = o.surface_temp_k;
+        double lo = hl_outer_flux(&in.outer, ts - 1e-7, d) * M_PI * d;
+        double hi = hl_outer_flux(&in.outer, ts + 1e-7, d) * M_PI * d;
+        /* the solve's own tolerance on the process temperature */
+        assert_double_equal(o.temp_k[0], in.inner_temp_k,
+                            1e-10 * in.inner_temp_k);
+        assert_true(o.heat_flow >= fmin(lo, hi) - 1e-6 * o.heat_flow &&
+                    o.heat_flow <= fmax(lo, hi) + 1e-6 * o.heat_flow);
+        if (fabs(hi - lo) > 0.01 * o.heat_flow)
+            on_jump++;
+        if (i > 0) {
+            assert_true(o.heat_flow > q_prev);
+            step_max = fmax(step_max, (o.heat_flow - q_prev) / o.heat_flow);
+        }
+        q_prev = o.heat_flow;
+    }
+    assert_true(on_jump > 10);    /* the case does sit on the jump */
+    assert_true(step_max < 2e-3); /* 0.01 K steps: no jump in the heat */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +364,7 @@ int main(void)
         cmocka_unit_test(unreachable_target),
         cmocka_unit_test(robustness_sweep),
         cmocka_unit_test(bad_input),
-        cmocka_unit_test(range_warning)};
+        cmocka_unit_test(range_warning),
+        cmocka_unit_test(on_the_convection_jump)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
