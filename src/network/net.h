@@ -369,7 +369,7 @@ struct hl_model {
     int n_fit_cls, *fi_cls;        /* heat tables: class of each fitting */
     struct net_fit_table *fit_tab; /* per class and state */
     int n_fit_tab;
-    double fit_limit_k;            /* surface limit for the burn check */
+    double fit_limit_k; /* surface limit for the burn check */
     hl_material_db *materials;
 
     /* pipe thermal types (build-up + laying) */
@@ -470,8 +470,10 @@ void hyd_free(struct net_hyd *h);
  * derivative, at the link's current properties. */
 double hyd_link_loss(hl_model *m, int k, double mflow, double *grad);
 
-/* Temperatures (thermal.c) for the current flows. */
-int heat_solve(hl_model *m);
+/* Temperatures (thermal.c) for the current flows, swept until a sweep
+ * changes them by less than tol (at least THERMAL_TOL, 1e-9 K; INFINITY:
+ * one sweep). */
+int heat_solve(hl_model *m, double tol);
 void heat_free(struct net_heat *h);
 
 /* Pipe heat transfer (pipe_heat.c): r11/r12 of every pipe at the current

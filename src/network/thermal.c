@@ -389,27 +389,27 @@ static double sweep(hl_model *m)
     return change;
 }
 
-int heat_solve(hl_model *m)
+int heat_solve(hl_model *m, double tol)
 {
     if (!m->heat && heat_alloc(m))
         return m->err.code;
     struct net_heat *t = m->heat;
     for (int i = 0; i < m->n_nodes; i++)
         t->t_prev[i] = isnan(m->nd_t[i]) ? m->t_ground : m->nd_t[i];
-    double change = INFINITY;
+    t->change = INFINITY;
     for (t->sweeps = 1; t->sweeps <= THERMAL_MAX_SWEEPS; t->sweeps++) {
-        change = sweep(m);
+        t->change = sweep(m);
         if (m->err.code)
             return m->err.code; /* a fitting or element failed */
         for (int i = 0; i < m->n_nodes; i++)
             if (!t->torn[i])
                 t->t_prev[i] = m->nd_t[i];
-        if (change <= THERMAL_TOL)
+        if (t->change <= fmax(tol, THERMAL_TOL))
             return HL_OK;
     }
     return net_fail(m, HL_ENOCONVERGE,
                     "temperatures did not converge in %d sweeps (change "
                     "%.3g K): a loop without any temperature-fixing element "
                     "circulates heat",
-                    THERMAL_MAX_SWEEPS, change);
+                    THERMAL_MAX_SWEEPS, t->change);
 }

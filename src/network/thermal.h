@@ -37,7 +37,8 @@ struct net_heat {
     double *partner_tin; /* per pipe: partner inlet temperature used */
     int *hx_pending;
     double *t_prev; /* per node: last sweep's temperature */
-    int sweeps;
+    int sweeps;     /* of the last heat_solve */
+    double change;  /* K: of its last sweep */
 };
 
 /* Surroundings temperature of pipe i now, K. */
