@@ -51,6 +51,7 @@ static int heat_alloc(hl_model *m)
     t->queue = malloc(sizeof(int) * n);
     t->hin = malloc(sizeof(double) * n);
     t->min = malloc(sizeof(double) * n);
+    t->t_one = malloc(sizeof(double) * n);
     t->h_out = malloc(sizeof(double) * n);
     t->done = malloc(n);
     t->torn = malloc(n);
@@ -58,9 +59,9 @@ static int heat_alloc(hl_model *m)
     t->t_prev = malloc(sizeof(double) * n);
     t->partner_tin = malloc(sizeof(double) * ((size_t)m->n_pipes + 1));
     t->hx_pending = malloc(sizeof(int) * ((size_t)m->n_hx + 1));
-    if (!t->indeg || !t->queue || !t->hin || !t->min || !t->h_out || !t->done ||
-        !t->torn || !t->t_torn || !t->t_prev || !t->partner_tin ||
-        !t->hx_pending)
+    if (!t->indeg || !t->queue || !t->hin || !t->min || !t->t_one ||
+        !t->h_out || !t->done || !t->torn || !t->t_torn || !t->t_prev ||
+        !t->partner_tin || !t->hx_pending)
         return net_fail(m, HL_ENOMEM, "out of memory");
     for (int i = 0; i < m->n_pipes; i++)
         t->partner_tin[i] = NAN;
@@ -75,6 +76,7 @@ void heat_free(struct net_heat *t)
     free(t->queue);
     free(t->hin);
     free(t->min);
+    free(t->t_one);
     free(t->h_out);
     free(t->done);
     free(t->torn);
@@ -120,13 +122,21 @@ static int fixed_outlet(const hl_model *m, int k, double *t_out)
     return 0;
 }
 
-static void push(hl_model *m, int node, double mflow, double t_k, int dep)
+void heat_push(hl_model *m, int node, double mflow, double t_k, double h_j_kg,
+               int dep)
 {
     struct net_heat *t = m->heat;
-    t->hin[node] += mflow * fluid_h(&m->fluid, t_k);
+    t->t_one[node] = t->min[node] > 0.0 ? NAN : t_k;
+    t->hin[node] += mflow * h_j_kg;
     t->min[node] += mflow;
     if (dep)
         t->indeg[node]--;
+}
+
+/* Water at temperature t_k (its enthalpy computed here). */
+static void push(hl_model *m, int node, double mflow, double t_k, int dep)
+{
+    heat_push(m, node, mflow, t_k, fluid_h(&m->fluid, t_k), dep);
 }
 
 /* ---- start of a sweep: dependencies and fixed inflows -------------------- */
@@ -224,27 +234,33 @@ static double pipe_outlet(hl_model *m, int i, double t_in, double mflow)
     return t_from_theta(t0, o1);
 }
 
-/* Temperature that link k delivers downstream, its upstream node at
- * t_in; records the link's results. */
-static double link_outlet(hl_model *m, int k, double t_in)
+/* Temperature (and *h_out enthalpy) that link k delivers downstream, its
+ * upstream node at t_in, h_in; records the link's results. */
+static double link_outlet(hl_model *m, int k, double t_in, double h_in,
+                          double *h_out)
 {
     int i = m->lk_sub[k];
-    double mf = fabs(m->lk_m[k]), hin = fluid_h(&m->fluid, t_in);
+    double mf = fabs(m->lk_m[k]), t_out = t_in;
     switch (m->lk_kind[k]) {
-    case LK_PIPE: {
-        double t = pipe_outlet(m, i, t_in, mf);
+    case LK_PIPE:
+        t_out = pipe_outlet(m, i, t_in, mf);
+        *h_out = fluid_h(&m->fluid, t_out);
         m->pp_tin[i] = t_in;
-        m->pp_tout[i] = t;
-        m->pp_q[i] = mf * (hin - fluid_h(&m->fluid, t));
-        return t;
-    }
+        m->pp_tout[i] = t_out;
+        m->pp_q[i] = mf * (h_in - *h_out);
+        return t_out;
     case LK_CONSUMER:
-        return consumer_outlet(m, i, t_in);
+        t_out = consumer_outlet(m, i, t_in);
+        break;
     case LK_SOURCE:
-        return source_outlet(m, i, t_in, m->lk_m[k]);
+        t_out = source_outlet(m, i, t_in, m->lk_m[k]);
+        break;
     default: /* pumps, valves: no heat exchange (pump heat neglected) */
+        *h_out = h_in;
         return t_in;
     }
+    *h_out = fluid_h(&m->fluid, t_out);
+    return t_out;
 }
 
 /* ---- nodes ------------------------------------------------------------------
@@ -264,25 +280,44 @@ static double node_no_inflow_temp(const hl_model *m, int v)
     return n ? s / n : m->heat->t_prev[v];
 }
 
-static void visit_links(hl_model *m, int v, double t_leave, int *tail);
+static void visit_links(hl_model *m, int v, double t_leave, double h_leave,
+                        int *tail);
+
+/* Temperature and enthalpy of the water mixed at node v: the inflow's
+ * own temperature where only one flows in (no inversion needed), else
+ * from the mixed enthalpy; a torn node takes its assumed temperature. */
+static double node_mix(hl_model *m, int v, double *h_mix)
+{
+    struct net_heat *t = m->heat;
+    double t_mix;
+    if (t->torn[v]) {
+        t_mix = t->t_torn[v];
+    } else if (t->min[v] > 0.0) {
+        *h_mix = t->hin[v] / t->min[v];
+        t_mix = isnan(t->t_one[v]) ? fluid_t_from_h(&m->fluid, *h_mix)
+                                   : t->t_one[v];
+        return t_mix;
+    } else {
+        t_mix = node_no_inflow_temp(m, v);
+    }
+    *h_mix = fluid_h(&m->fluid, t_mix);
+    return t_mix;
+}
 
 /* Mix at node v, apply its fittings, send water on. */
 static void process_node(hl_model *m, int v, int *tail)
 {
     struct net_heat *t = m->heat;
-    double t_mix = t->min[v] > 0.0
-                       ? fluid_t_from_h(&m->fluid, t->hin[v] / t->min[v])
-                       : node_no_inflow_temp(m, v);
-    if (t->torn[v])
-        t_mix = t->t_torn[v];
+    double h_mix, t_mix = node_mix(m, v, &h_mix);
     m->nd_t[v] = t_mix;
     t->done[v] = 1;
-    double q_fit = 0.0, t_leave = t_mix;
-    if (fitting_sink(m, v, t_mix, t->min[v], &q_fit))
-        t_leave = fluid_t_from_h(&m->fluid,
-                                 fluid_h(&m->fluid, t_mix) - q_fit / t->min[v]);
-    t->h_out[v] = fluid_h(&m->fluid, t_leave);
-    visit_links(m, v, t_leave, tail);
+    double q_fit = 0.0, t_leave = t_mix, h_leave = h_mix;
+    if (fitting_sink(m, v, t_mix, h_mix, t->min[v], &q_fit)) {
+        h_leave = h_mix - q_fit / t->min[v];
+        t_leave = fluid_t_from_h(&m->fluid, h_leave);
+    }
+    t->h_out[v] = h_leave;
+    visit_links(m, v, t_leave, h_leave, tail);
 }
 
 static void release(hl_model *m, int node, int *tail)
@@ -292,7 +327,8 @@ static void release(hl_model *m, int node, int *tail)
         t->queue[(*tail)++] = node;
 }
 
-static void visit_links(hl_model *m, int v, double t_leave, int *tail)
+static void visit_links(hl_model *m, int v, double t_leave, double h_leave,
+                        int *tail)
 {
     struct net_heat *t = m->heat;
     for (int a = m->adj_start[v]; a < m->adj_start[v + 1]; a++) {
@@ -319,11 +355,11 @@ static void visit_links(hl_model *m, int v, double t_leave, int *tail)
         }
         if (upstream(m, k) != v)
             continue;
-        double tf, t_out = link_outlet(m, k, t_leave);
+        double tf, h_out, t_out = link_outlet(m, k, t_leave, h_leave, &h_out);
         int dn = downstream(m, k);
         if (fixed_outlet(m, k, &tf))
             continue; /* already pushed at the start of the sweep */
-        push(m, dn, fabs(m->lk_m[k]), t_out, 1);
+        heat_push(m, dn, fabs(m->lk_m[k]), t_out, h_out, 1);
         release(m, dn, tail);
     }
 }

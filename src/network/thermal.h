@@ -31,6 +31,8 @@ struct net_heat {
     int *indeg;
     int *queue;
     double *hin, *min; /* per node: enthalpy and mass flow in */
+    double *t_one;     /* per node: temperature of its only inflow so far
+                          (NaN: none yet, or several, or not known) */
     double *h_out;     /* per node: enthalpy leaving (after sinks) */
     signed char *done, *torn;
     double *t_torn;      /* per node: temperature assumed when torn */
@@ -48,8 +50,14 @@ double pipe_ambient(const hl_model *m, int i);
 double consumer_outlet(hl_model *m, int i, double t_in);
 double source_outlet(hl_model *m, int i, double t_in, double mflow);
 void hx_exchange(hl_model *m, int h);
-/* Fittings at node v cool the water leaving it: total heat, W; returns 1
- * if any heat was taken. */
-int fitting_sink(hl_model *m, int v, double t_k, double m_out, double *q_total);
+/* Water of enthalpy h_j_kg (J/kg) and temperature t_k (NaN: not known)
+ * flowing into node at mflow, kg/s; dep: it was one of the node's
+ * dependencies in the flow order. */
+void heat_push(hl_model *m, int node, double mflow, double t_k, double h_j_kg,
+               int dep);
+/* Fittings at node v cool the water leaving it (temperature t_k,
+ * enthalpy h_k): total heat, W; returns 1 if any heat was taken. */
+int fitting_sink(hl_model *m, int v, double t_k, double h_k, double m_out,
+                 double *q_total);
 
 #endif

@@ -161,7 +161,6 @@ static double hx_heat(const hl_model *m, int h, double tp, double ts, double mp,
 
 void hx_exchange(hl_model *m, int h)
 {
-    struct net_heat *t = m->heat;
     const net_fluid *f = &m->fluid;
     int kp = m->hx_pri[h], ks = m->hx_sec[h];
     double mp = fabs(m->lk_m[kp]), ms = fabs(m->lk_m[ks]);
@@ -171,22 +170,19 @@ void hx_exchange(hl_model *m, int h)
     m->hx_q[h] = q;
     if (mp > THERMAL_ZERO_FLOW) {
         int dn = m->lk_m[kp] >= 0.0 ? m->lk_to[kp] : m->lk_from[kp];
-        t->hin[dn] += mp * hp - q;
-        t->min[dn] += mp;
-        t->indeg[dn]--;
+        heat_push(m, dn, mp, NAN, hp - q / mp, 1);
     }
     if (ms > THERMAL_ZERO_FLOW) {
         int dn = m->lk_m[ks] >= 0.0 ? m->lk_to[ks] : m->lk_from[ks];
-        t->hin[dn] += ms * hs + q;
-        t->min[dn] += ms;
-        t->indeg[dn]--;
+        heat_push(m, dn, ms, NAN, hs + q / ms, 1);
     }
 }
 
 /* ---- fittings
  * ------------------------------------------------------------------ */
 
-int fitting_sink(hl_model *m, int v, double t_k, double m_out, double *q_total)
+int fitting_sink(hl_model *m, int v, double t_k, double h_k, double m_out,
+                 double *q_total)
 {
     int a = m->nd_fit_start[v], b = m->nd_fit_start[v + 1];
     *q_total = 0.0;
@@ -206,8 +202,7 @@ int fitting_sink(hl_model *m, int v, double t_k, double m_out, double *q_total)
     }
     t_air /= (b - a);
     /* the water cannot be cooled below (or warmed above) the chamber air */
-    double cap =
-        fabs(m_out * (fluid_h(&m->fluid, t_k) - fluid_h(&m->fluid, t_air)));
+    double cap = fabs(m_out * (h_k - fluid_h(&m->fluid, t_air)));
     if (fabs(q_sum) > cap && q_sum != 0.0) {
         double s = cap / fabs(q_sum);
         for (int j = a; j < b; j++)
