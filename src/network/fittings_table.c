@@ -134,14 +134,19 @@ static int close_enough(double q_interp, double ts_interp, double q, double ts)
 
 /* ---- the 1 K grid ----------------------------------------------------- */
 
-/* Cubic Lagrange interpolation through nodes j-1 .. j+2 at j + u. */
-static double cubic(const double *f, int j, double u)
+/* Weights of the cubic Lagrange polynomial through nodes j-1 .. j+2 at
+ * j + u. */
+static void cubic_weights(double u, double w[4])
 {
-    double a = -u * (u - 1.0) * (u - 2.0) / 6.0;
-    double b = (u + 1.0) * (u - 1.0) * (u - 2.0) / 2.0;
-    double c = -(u + 1.0) * u * (u - 2.0) / 2.0;
-    double d = (u + 1.0) * u * (u - 1.0) / 6.0;
-    return a * f[j - 1] + b * f[j] + c * f[j + 1] + d * f[j + 2];
+    w[0] = -u * (u - 1.0) * (u - 2.0) / 6.0;
+    w[1] = (u + 1.0) * (u - 1.0) * (u - 2.0) / 2.0;
+    w[2] = -(u + 1.0) * u * (u - 2.0) / 2.0;
+    w[3] = (u + 1.0) * u * (u - 1.0) / 6.0;
+}
+
+static double cubic_at(const double *f, int j, const double w[4])
+{
+    return w[0] * f[j - 1] + w[1] * f[j] + w[2] * f[j + 1] + w[3] * f[j + 2];
 }
 
 /* First use of interval j: fill its stencil, check the cubic at the
@@ -154,9 +159,12 @@ static int check_interval(hl_model *m, int i, struct net_fit_table *t, int j)
     double q, ts;
     if (solve_into(m, i, t, HL_ZERO_C_K + j + 0.5, &q, &ts))
         return m->err.code;
-    t->cell[j] = close_enough(cubic(t->q, j, 0.5), cubic(t->ts, j, 0.5), q, ts)
-                     ? CELL_HOLDS
-                     : CELL_MISSES;
+    double w[4];
+    cubic_weights(0.5, w);
+    t->cell[j] =
+        close_enough(cubic_at(t->q, j, w), cubic_at(t->ts, j, w), q, ts)
+            ? CELL_HOLDS
+            : CELL_MISSES;
     return HL_OK;
 }
 
@@ -217,7 +225,9 @@ int fitting_table_values(hl_model *m, int i, double tm_k, double *q_unit,
     *limit_k = t->limit_k;
     if (t->cell[j] == CELL_MISSES)
         return fine_values(m, i, t, j, x - j, q_unit, ts_k, direct);
-    *q_unit = cubic(t->q, j, x - j);
-    *ts_k = cubic(t->ts, j, x - j);
+    double w[4];
+    cubic_weights(x - j, w);
+    *q_unit = cubic_at(t->q, j, w);
+    *ts_k = cubic_at(t->ts, j, w);
     return HL_OK;
 }

@@ -76,10 +76,29 @@ static void fill_row(double *row, double t_k, double p_ref, double h_base)
     row[C_DMU_P] = (water_viscosity(t_k, q.rho) - v[3]) / dp;
 }
 
+/* Temperature where the saturation pressure reaches p_ref (it rises with
+ * T), less a margin, so that below it the table path is p_ref without
+ * evaluating water_psat (bisection; +inf if it never does in region 1). */
+static double sat_below(double p_ref)
+{
+    double lo = WATER_T_MIN_K, hi = WATER_T_MAX_K;
+    if (water_psat(hi) <= p_ref)
+        return INFINITY;
+    for (int it = 0; it < 60; it++) {
+        double mid = 0.5 * (lo + hi);
+        if (water_psat(mid) > p_ref)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return lo - 1e-6;
+}
+
 int fluid_init_iapws(net_fluid *f, double p_ref_abs, hl_error *err)
 {
     f->constant = 0;
     f->p_ref_abs = p_ref_abs;
+    f->t_sat_ref = sat_below(p_ref_abs);
     f->tab = malloc(sizeof(double) * FLUID_NT * FLUID_COLS);
     if (!f->tab)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
@@ -159,9 +178,12 @@ static double hermite_slope(double t, double f0, double d0, double f1,
 }
 
 /* The inverse of fluid_h on the table: the row whose interval holds h
- * (h rises with T), then Newton on that row's cubic from the linear
- * guess; a few steps reach 1e-12 K. Outside the table: the nearest end's
- * slope. */
+ * (h rises with T), then Newton on that row's cubic from the inverse
+ * Hermite cubic (the same end values and the reciprocal slopes), which
+ * is already close (about 1e-8 K); Newton converges quadratically (the
+ * error after a step is at most about 1e-2 / K times the square of the
+ * step, cp'/cp in region 1), so a step below 1e-6 K leaves less than
+ * 1e-14 K. Outside the table: the nearest end's slope. */
 double fluid_t_from_h(const net_fluid *f, double h)
 {
     if (f->constant)
@@ -174,14 +196,15 @@ double fluid_t_from_h(const net_fluid *f, double h)
     while (i < FLUID_NT - 2 && h > tab[(i + 1) * FLUID_COLS + C_H])
         i++;
     const double *a = tab + i * FLUID_COLS, *b = a + FLUID_COLS;
-    double u = (h - a[C_H]) / (b[C_H] - a[C_H]);
-    if (u < 0.0 || u > 1.0) /* beyond the table: linear continuation */
-        return FLUID_T_BASE + i + u;
+    double dh = b[C_H] - a[C_H], v = (h - a[C_H]) / dh;
+    if (v < 0.0 || v > 1.0) /* beyond the table: linear continuation */
+        return FLUID_T_BASE + i + v;
+    double u = hermite(v, 0.0, dh / a[C_DH], 1.0, dh / b[C_DH]);
     for (int it = 0; it < 8; it++) {
         double r = hermite(u, a[C_H], a[C_DH], b[C_H], b[C_DH]) - h;
         double du = r / hermite_slope(u, a[C_H], a[C_DH], b[C_H], b[C_DH]);
         u -= du;
-        if (fabs(du) < 1e-13)
+        if (fabs(du) < 1e-6)
             break;
     }
     return FLUID_T_BASE + i + u;
@@ -189,7 +212,8 @@ double fluid_t_from_h(const net_fluid *f, double h)
 
 static double p_row(const net_fluid *f, double t_k)
 {
-    return row_pressure(f->p_ref_abs, fluid_clamp_t(t_k));
+    double t = fluid_clamp_t(t_k);
+    return t < f->t_sat_ref ? f->p_ref_abs : row_pressure(f->p_ref_abs, t);
 }
 
 double fluid_rho(const net_fluid *f, double t_k, double p_abs)

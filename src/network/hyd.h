@@ -42,6 +42,7 @@ struct net_hyd {
     double *grav;                  /* per link: rho g (z_from - z_to) */
     double *pn;                    /* per node: pressure this step */
     double *p_unk, *p_unk_prev;    /* per unknown */
+    double *resp;                  /* per unknown: a pressure response */
     double *dem;                   /* per node: fixed outflow */
     double *imb;                   /* per node: imbalance */
     int *comp;                     /* union-find over unknowns */
@@ -59,6 +60,10 @@ int hyd_topology(hl_model *m, struct net_hyd *h);
 int hyd_components(hl_model *m, struct net_hyd *h);
 /* Pressure of node i from the group values. */
 double hyd_node_pressure(const struct net_hyd *h, int i);
+/* After a solve: the response of the unknown group pressures (h->resp)
+ * to a change d_loss (Pa) of link k's pressure loss at its solved flow,
+ * from the last Newton matrix. */
+int hyd_loss_response(hl_model *m, int k, double d_loss);
 
 double hyd_pump_shutoff(const hl_model *m, int i, double rho);
 double hyd_pump_max_flow(const hl_model *m, int i);

@@ -50,6 +50,7 @@ static int hyd_alloc(hl_model *m)
     h->pn = malloc(sizeof(double) * (n + 1));
     h->p_unk = calloc(n + 1, sizeof(double));
     h->p_unk_prev = calloc(n + 1, sizeof(double));
+    h->resp = calloc(n + 1, sizeof(double));
     h->dem = malloc(sizeof(double) * n);
     h->imb = malloc(sizeof(double) * n);
     h->comp = malloc(sizeof(int) * n);
@@ -59,8 +60,8 @@ static int hyd_alloc(hl_model *m)
     if (!h->unk || !h->off || !h->known || !h->root || !h->tree_link ||
         !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
         !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->grav ||
-        !h->pn || !h->p_unk || !h->p_unk_prev || !h->dem || !h->imb ||
-        !h->comp || !h->comp_ref || !h->unk_cut)
+        !h->pn || !h->p_unk || !h->p_unk_prev || !h->resp || !h->dem ||
+        !h->imb || !h->comp || !h->comp_ref || !h->unk_cut)
         return net_fail(m, HL_ENOMEM, "out of memory");
     return HL_OK;
 }
@@ -96,6 +97,7 @@ void hyd_free(struct net_hyd *h)
     free(h->pn);
     free(h->p_unk);
     free(h->p_unk_prev);
+    free(h->resp);
     free(h->dem);
     free(h->imb);
     free(h->comp);
@@ -365,6 +367,30 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
                     "residual %.3g Pa at link %s",
                     r->iterations, r->rel, o->flow_rel_tol, r->residual, node,
                     o->mass_tol_kg_s, r->worst_pa, link);
+}
+
+/* The linearised balance A W A^T P = rhs of the last Newton step holds
+ * at the solution; a change d of link k's loss changes its y by
+ * -w_k d, so rhs by +w_k d at its from group and -w_k d at its to group
+ * (assemble). A link within one group moves no group pressure. */
+int hyd_loss_response(hl_model *m, int k, double d_loss)
+{
+    struct net_hyd *h = m->hyd;
+    int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+    memset(h->resp, 0, sizeof(double) * ((size_t)h->n_unk + 1));
+    if (u == v || h->n_unk == 0 || !h->b)
+        return HL_OK;
+    double *b = h->b->x;
+    memset(b, 0, sizeof(double) * (size_t)h->n_unk);
+    if (u >= 0)
+        b[u] += h->w[k] * d_loss;
+    if (v >= 0)
+        b[v] -= h->w[k] * d_loss;
+    if (!cholmod_solve2(CHOLMOD_A, h->l, h->b, NULL, &h->x, NULL, &h->ws_y,
+                        &h->ws_e, &h->cc))
+        return HL_ENOMEM;
+    memcpy(h->resp, h->x->x, sizeof(double) * (size_t)h->n_unk);
+    return HL_OK;
 }
 
 /* ---- check valves and pumps --------------------------------------------- */

@@ -116,6 +116,8 @@ typedef struct net_fluid {
     int constant;       /* 1: constant properties below */
     double rho, mu, cp; /* constant mode */
     double p_ref_abs;   /* table pressure, Pa */
+    double t_sat_ref;   /* K: below it the saturation pressure is under
+                           p_ref_abs (the table path stays at p_ref) */
     double *tab;        /* FLUID_NT rows of FLUID_COLS */
 } net_fluid;
 

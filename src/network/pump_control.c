@@ -4,11 +4,16 @@
  * curve scales with s^2) until that node's gauge pressure meets the set
  * point, as a speed-controlled station holds its suction or discharge
  * pressure or a consumer's differential pressure. An outer loop around the
- * hydraulics: after each coupling round every controlled pump takes a
- * secant step on g(s) = p_node(s) - p_set through its last two speeds (the
- * first step assumes the pressure moves with the pump's shut-off rise,
- * d rise / d s = 2 s rise_0), each pump on its own, limited to a factor 1.5
- * per round and to speeds 0.05-2.
+ * hydraulics (solve.c re-solves them after each step): the misses
+ * g = p_node(s) - p_set of all controlled pumps take one Newton step
+ * together, J ds = -g, with J = d p_node / d s from the linear response
+ * of the solved network to each pump's change of pressure rise
+ * (hyd_loss_response): pumps in series move each other's control
+ * pressures, which steps of each pump on its own only catch up with one
+ * by one. Where J cannot be had (singular), each pump takes a secant
+ * step on its own g(s) through its last two speeds (the first step
+ * assumes the pressure moves with the pump's shut-off rise, d rise / d s
+ * = 2 s rise_0). Steps are limited to a factor 1.5 and to speeds 0.05-2.
  */
 #include "network/hyd.h"
 
@@ -28,10 +33,25 @@ static double first_slope(const hl_model *m, int i)
     return m->pu_ctrl_node[i] == m->lk_from[k] ? -d : d;
 }
 
+static void set_speed(hl_model *m, int i, double next, double g)
+{
+    double s = m->pu_speed[i];
+    next = fmin(fmax(next, s / 1.5), s * 1.5);
+    next = fmin(fmax(next, SPEED_MIN), SPEED_MAX);
+    m->pu_s_prev[i] = s;
+    m->pu_g_prev[i] = g;
+    m->pu_speed[i] = next;
+}
+
+static double miss(const hl_model *m, int i)
+{
+    return m->nd_p[m->pu_ctrl_node[i]] - m->pu_ctrl_p[i];
+}
+
 static double step(hl_model *m, int i, int first)
 {
     double s = m->pu_speed[i];
-    double g = m->nd_p[m->pu_ctrl_node[i]] - m->pu_ctrl_p[i];
+    double g = miss(m, i);
     if (fabs(g) <= NET_CONTROL_TOL_PA)
         return fabs(g); /* met: the solution stays that of this speed */
     double slope = first_slope(m, i);
@@ -41,24 +61,114 @@ static double step(hl_model *m, int i, int first)
         if (isfinite(sec) && sec * slope > 0.0)
             slope = sec;
     }
-    double next = s - g / slope;
-    next = fmin(fmax(next, s / 1.5), s * 1.5);
-    next = fmin(fmax(next, SPEED_MIN), SPEED_MAX);
-    m->pu_s_prev[i] = s;
-    m->pu_g_prev[i] = g;
-    m->pu_speed[i] = next;
+    set_speed(m, i, s - g / slope, g);
     return fabs(g);
+}
+
+static int controlled(const hl_model *m, int i)
+{
+    int k = m->pu_link[i];
+    return m->pu_ctrl_node[i] >= 0 && m->lk_open[k] && !m->lk_cv_shut[k] &&
+           !isnan(m->nd_p[m->pu_ctrl_node[i]]);
+}
+
+/* d (pressure loss of pump i's link) / d speed at its solved flow, Pa
+ * (central difference; the loss is negative for a rise). */
+static double loss_per_speed(hl_model *m, int i)
+{
+    int k = m->pu_link[i];
+    double s = m->pu_speed[i], e = 1e-6 * s, grad;
+    m->pu_speed[i] = s + e;
+    double up = hyd_link_loss(m, k, m->lk_m[k], &grad);
+    m->pu_speed[i] = s - e;
+    double down = hyd_link_loss(m, k, m->lk_m[k], &grad);
+    m->pu_speed[i] = s;
+    return (up - down) / (2.0 * e);
+}
+
+/* J[r n + c] = d miss of pump p[r] / d speed of pump p[c]. */
+static int jacobian(hl_model *m, const int *p, int n, double *jac)
+{
+    const struct net_hyd *h = m->hyd;
+    for (int c = 0; c < n; c++) {
+        if (hyd_loss_response(m, m->pu_link[p[c]], loss_per_speed(m, p[c])))
+            return -1;
+        for (int r = 0; r < n; r++) {
+            int u = h->unk[m->pu_ctrl_node[p[r]]];
+            jac[r * n + c] = u >= 0 ? h->resp[u] : 0.0;
+        }
+    }
+    return 0;
+}
+
+/* Solve a x = b in place (x in b), partial pivoting; -1 if singular. */
+static int dense_solve(double *a, double *b, int n)
+{
+    for (int c = 0; c < n; c++) {
+        int piv = c;
+        for (int r = c + 1; r < n; r++)
+            if (fabs(a[r * n + c]) > fabs(a[piv * n + c]))
+                piv = r;
+        if (!(fabs(a[piv * n + c]) > 1e-300))
+            return -1;
+        for (int j = 0; j < n; j++) {
+            double t = a[c * n + j];
+            a[c * n + j] = a[piv * n + j];
+            a[piv * n + j] = t;
+        }
+        double t = b[c];
+        b[c] = b[piv];
+        b[piv] = t;
+        for (int r = c + 1; r < n; r++) {
+            double f = a[r * n + c] / a[c * n + c];
+            for (int j = c; j < n; j++)
+                a[r * n + j] -= f * a[c * n + j];
+            b[r] -= f * b[c];
+        }
+    }
+    for (int r = n - 1; r >= 0; r--) {
+        for (int j = r + 1; j < n; j++)
+            b[r] -= a[r * n + j] * b[j];
+        b[r] /= a[r * n + r];
+    }
+    return 0;
+}
+
+#define NEWTON_MAX_PUMPS 16
+
+/* One Newton step of the pumps p[0..n); -1 if it cannot be taken. */
+static int newton_step(hl_model *m, const int *p, int n)
+{
+    double jac[NEWTON_MAX_PUMPS * NEWTON_MAX_PUMPS], ds[NEWTON_MAX_PUMPS];
+    if (n > NEWTON_MAX_PUMPS || jacobian(m, p, n, jac))
+        return -1;
+    for (int r = 0; r < n; r++)
+        ds[r] = -miss(m, p[r]);
+    if (dense_solve(jac, ds, n))
+        return -1;
+    for (int r = 0; r < n; r++)
+        if (!isfinite(ds[r]))
+            return -1;
+    for (int r = 0; r < n; r++)
+        set_speed(m, p[r], m->pu_speed[p[r]] + ds[r], miss(m, p[r]));
+    return 0;
 }
 
 double net_pump_control(hl_model *m, int first_round)
 {
+    int p[NEWTON_MAX_PUMPS + 1], n = 0;
     double worst = 0.0;
     for (int i = 0; i < m->n_pumps; i++) {
-        int k = m->pu_link[i];
-        if (m->pu_ctrl_node[i] < 0 || !m->lk_open[k] || m->lk_cv_shut[k] ||
-            isnan(m->nd_p[m->pu_ctrl_node[i]]))
+        if (!controlled(m, i))
             continue;
-        worst = fmax(worst, step(m, i, first_round));
+        worst = fmax(worst, fabs(miss(m, i)));
+        if (n <= NEWTON_MAX_PUMPS)
+            p[n++] = i;
     }
+    if (worst <= NET_CONTROL_TOL_PA || newton_step(m, p, n) == 0)
+        return worst;
+    for (int i = 0; i < m->n_pumps; i++)
+        if (controlled(m, i))
+            step(m, i, first_round);
     return worst;
 }
