@@ -48,6 +48,9 @@ struct net_hyd {
     int *comp;                     /* union-find over unknowns */
     signed char *comp_ref;         /* per root unknown: referenced */
     signed char *unk_cut;          /* per unknown: no reference */
+    signed char *comp_active;      /* per link: active when the parts
+                                      were last found */
+    int comp_builds;               /* builds then; -1 = find again */
     int built;
     int builds; /* counts rebuilds of the structure */
 };

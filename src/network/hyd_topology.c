@@ -404,8 +404,26 @@ static void cut_error(hl_model *m, struct net_hyd *h, int root_unk)
              names);
 }
 
+/* The parts found last still hold: same structure, same links active,
+ * and none was cut off (else the demands decide whether that is an
+ * error, and they change). Records the states for the next call. */
+static int parts_unchanged(const hl_model *m, struct net_hyd *h)
+{
+    int same = h->comp_builds == h->builds;
+    for (int k = 0; k < m->n_links; k++) {
+        signed char a =
+            (signed char)(m->lk_law[k] == LAW_MATRIX && hyd_link_active(m, k));
+        same = same && a == h->comp_active[k];
+        h->comp_active[k] = a;
+    }
+    h->comp_builds = h->builds;
+    return same;
+}
+
 int hyd_components(hl_model *m, struct net_hyd *h)
 {
+    if (parts_unchanged(m, h))
+        return HL_OK;
     int nu = h->n_unk;
     for (int u = 0; u < nu; u++) {
         h->comp[u] = u;
@@ -438,9 +456,11 @@ int hyd_components(hl_model *m, struct net_hyd *h)
             continue;
         if (need[r] > 0.0) {
             cut_error(m, h, r);
+            h->comp_builds = -1;
             return HL_ETOPOLOGY;
         }
         h->unk_cut[u] = 1;
+        h->comp_builds = -1; /* a cut part: check its demand every time */
     }
     return HL_OK;
 }

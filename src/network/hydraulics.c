@@ -57,6 +57,8 @@ static int hyd_alloc(hl_model *m)
 
     h->comp_ref = malloc(n + 1);
     h->unk_cut = calloc(n + 1, 1);
+    h->comp_active = calloc(l + 1, 1);
+    h->comp_builds = -1;
     if (!h->unk || !h->off || !h->known || !h->root || !h->tree_link ||
         !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
         !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->grav ||
@@ -103,6 +105,7 @@ void hyd_free(struct net_hyd *h)
     free(h->comp);
     free(h->comp_ref);
     free(h->unk_cut);
+    free(h->comp_active);
     free(h);
 }
 
