@@ -26,6 +26,10 @@
  * The sparse analysis (ordering + symbolic factorisation) is computed on
  * the first solve and reused by every later solve of the same model.
  *
+ * Threads: the library keeps no mutable global state, so separate handles
+ * (models, catalogues, material tables) may be used from separate threads
+ * at the same time; one handle must not be used from two threads at once.
+ *
  * Units: SI inside (K, Pa, kg/s, W, m). Pressures are GAUGE pressures
  * (relative to the model's atmospheric pressure, 101325 Pa unless the
  * model sets it), except where a name says _abs.

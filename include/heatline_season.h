@@ -202,7 +202,11 @@ typedef struct hl_season_options {
     hl_fitting_cover coating, jacket;
     double burn_limit_k; /* surface temperature counted as a burn risk */
     hl_economics economics;
-    hl_season_progress progress;
+    hl_season_progress progress; /* called from the calling thread only */
+    /* scenarios solved at once, each in a thread with its own copy of the
+     * model: 0 = all of them on a machine with more than one core, 1 = one
+     * after another; the results are the same either way */
+    int threads;
     /* loading the model file: EPANET .inp thermal data, extra materials
      * (heatline_network.h); NULL = hl_load_options_init */
     const struct hl_load_options *load;
@@ -259,7 +263,9 @@ typedef struct hl_season hl_season;
  * reads: a YAML model or an EPANET .inp; NULL = the embedded
  * Tuoketuo-Hohhot line) with the weather w: one steady solve of the
  * network engine per hour and scenario, each warm-started from the
- * previous hour. */
+ * previous hour. Each scenario runs on its own copy of the model, loaded
+ * from model_path, in a thread of its own where opt->threads allows;
+ * w and opt are only read meanwhile. */
 int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
                   const hl_season_options *opt, hl_error *err);
 void hl_season_free(hl_season *s);

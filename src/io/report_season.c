@@ -256,7 +256,7 @@ int hl_report_write_run(const char *path, struct hl_model *m, hl_error *err)
     if (!rc)
         rc = plant_wrap(&p, m, err);
     if (!rc)
-        rc = season_run_plant(&s, p, &w, &o, 1, err);
+        rc = season_run_plant(&s, p, NULL, &w, &o, 1, err);
     if (!rc)
         rc = write_atomic(path, s, 1, err);
     if (p) { /* leave the model as it was given */

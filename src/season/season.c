@@ -185,9 +185,11 @@ static int snapshot_profile(hl_season *s, plant *p, int si, hl_error *err)
     int rc = plant_profile(p, &pr, err);
     if (rc)
         return rc;
-    s->n_profile = pr.n_points;
     memcpy(s->profile[si], pr.point, (size_t)pr.n_points * sizeof *pr.point);
-    copy_stations(s, &pr);
+    if (si == 0) { /* the same model in every scenario (and thread) */
+        s->n_profile = pr.n_points;
+        copy_stations(s, &pr);
+    }
     for (int i = 0; si == 0 && i < pr.n_points; i++) {
         const hl_profile_point *q = &pr.point[i];
         if (q->head_supply_m > q->max_head_m ||
@@ -244,15 +246,15 @@ static int one_hour(hl_season *s, plant *p, int si, int k, double *surface_k,
     return k == s->design_hour ? snapshot_profile(s, p, si, err) : HL_OK;
 }
 
-static int run_scenario(hl_season *s, plant *p, int si, double *surface_k,
-                        int *done, int total, hl_error *err)
+int season_scenario(hl_season *s, plant *p, int si, double *surface_k,
+                    season_progress *pr, hl_error *err)
 {
     int which = s->scen[si].scenario;
     int rc = plant_set_scenario(p, which, scenario_cover(s, which), err);
     for (int k = 0; !rc && k < s->n_hours; k++) {
         rc = one_hour(s, p, si, k, surface_k, err);
-        if (!rc && s->opt.progress.fn && (++*done % 64 == 0 || *done == total))
-            s->opt.progress.fn(s->opt.progress.user, *done, total);
+        if (!rc)
+            season_hour_done(pr, si);
     }
     return rc;
 }
@@ -388,9 +390,9 @@ static void finish(hl_season *s)
                         s->warning_hours, s->n_hours, s->first_warning);
 }
 
-int season_run_plant(hl_season **out, plant *p, const hl_weather *w,
-                     const hl_season_options *opt, int model_conditions,
-                     hl_error *err)
+int season_run_plant(hl_season **out, plant *p, const season_source *src,
+                     const hl_weather *w, const hl_season_options *opt,
+                     int model_conditions, hl_error *err)
 {
     *out = NULL;
     hl_season *s = calloc(1, sizeof *s);
@@ -398,15 +400,10 @@ int season_run_plant(hl_season **out, plant *p, const hl_weather *w,
         return hl_error_set(err, HL_ENOMEM, "season: out of memory");
     s->model_conditions = model_conditions;
     int rc = prepare(s, p, w, opt, err);
-    double *surface = NULL;
-    if (!rc && !(surface = calloc((size_t)s->n_fit + 1, sizeof *surface)))
-        rc = hl_error_set(err, HL_ENOMEM, "season: out of memory");
-    if (!rc)
+    if (!rc) {
         boundary_conditions(s, p);
-    int done = 0, total = s->n_scen * s->n_hours;
-    for (int i = 0; !rc && i < s->n_scen; i++)
-        rc = run_scenario(s, p, i, surface, &done, total, err);
-    free(surface);
+        rc = season_scenarios(s, p, src, err);
+    }
     if (rc) {
         hl_season_free(s);
         return rc;
@@ -421,9 +418,10 @@ int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
 {
     *out = NULL;
     plant *p = NULL;
+    season_source src = {model_path, opt->load};
     int rc = plant_open(&p, model_path, opt->load, err);
     if (!rc)
-        rc = season_run_plant(out, p, w, opt, 0, err);
+        rc = season_run_plant(out, p, &src, w, opt, 0, err);
     plant_close(p);
     return rc;
 }

@@ -39,10 +39,34 @@ struct hl_season {
     hl_warnings warnings;
 };
 
+/* Where more copies of the model come from (hl_season_run): its file
+ * (NULL: the embedded default) and load options. */
+typedef struct season_source {
+    const char *path;
+    const struct hl_load_options *load;
+} season_source;
+
 /* The season on an open plant; model_conditions: one hour at the model's
- * own boundary conditions (the run report) instead of the weather's. */
-int season_run_plant(hl_season **out, plant *p, const hl_weather *w,
-                     const hl_season_options *opt, int model_conditions,
+ * own boundary conditions (the run report) instead of the weather's.
+ * With a source, every scenario after the first runs on a fresh copy of
+ * the model, in a thread of its own where opt->threads allows; without
+ * one (a plant handed in), they run one after another on p. */
+int season_run_plant(hl_season **out, plant *p, const season_source *src,
+                     const hl_weather *w, const hl_season_options *opt,
+                     int model_conditions, hl_error *err);
+
+/* Progress of the scenarios running at once (season_scenarios.c). */
+typedef struct season_progress season_progress;
+/* One more hour of scenario si solved; reports to the caller's progress
+ * function when pr is the calling thread's (NULL in other threads). */
+void season_hour_done(season_progress *pr, int si);
+
+/* The hours of scenario si on plant p (season.c); surface_k: scratch for
+ * the fittings' surface temperatures. */
+int season_scenario(hl_season *s, plant *p, int si, double *surface_k,
+                    season_progress *pr, hl_error *err);
+/* All scenarios of s (season_scenarios.c). */
+int season_scenarios(hl_season *s, plant *p, const season_source *src,
                      hl_error *err);
 
 #endif

@@ -5,7 +5,8 @@
  * relative), months add up to the season, a constant-weather season
  * equals one steady hl_model_solve times the hours, the retrofit scenarios
  * lower the fitting losses and burn hours with the covers asked for, the
- * model's operation section is used, and bad input fails cleanly with
+ * model's operation section is used, the scenarios in threads give the
+ * same numbers as one after another, and bad input fails cleanly with
  * nothing left behind.
  */
 #include "test_support.h"
@@ -13,6 +14,7 @@
 #include "heatline.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -116,6 +118,63 @@ static void balance_small_model(void **state)
                             1e-3);
     }
     hl_season_free(s);
+}
+
+typedef struct progress_seen {
+    pthread_t caller;
+    int calls, last, total, backwards, other_thread;
+} progress_seen;
+
+static void progress(void *user, int done, int total)
+{
+    progress_seen *p = user;
+    p->backwards += done < p->last;
+    p->other_thread += !pthread_equal(pthread_self(), p->caller);
+    p->calls++;
+    p->last = done;
+    p->total = total;
+}
+
+static void same_scenario(const hl_season *a, const hl_season *b, int i)
+{
+    const hl_season_scenario *x = hl_season_scenario_at(a, i);
+    const hl_season_scenario *y = hl_season_scenario_at(b, i);
+    size_t n = (size_t)hl_season_hours(a) * HL_HOUR_NCOLS;
+    size_t nf = (size_t)hl_season_fitting_count(a);
+    assert_int_equal(x->scenario, y->scenario);
+    assert_memory_equal(x->hourly, y->hourly, n * sizeof(double));
+    assert_memory_equal(x->burn_hours, y->burn_hours, nf * sizeof(int));
+    assert_memory_equal(x->max_surface_k, y->max_surface_k,
+                        nf * sizeof(double));
+    assert_memory_equal(&x->payback, &y->payback, sizeof x->payback);
+}
+
+/* The scenarios in threads of their own give the same numbers, to the
+ * bit, as one after another (each starts from a fresh copy of the model),
+ * and the progress is reported from the calling thread only, never
+ * going back, ending at the total. */
+static void threads_same_results(void **state)
+{
+    fixture *f = *state;
+    hl_season_options o = f->opt;
+    o.from = "01-10", o.to = "01-12";
+    o.threads = 1;
+    hl_season *one = run(NULL, &f->w, &o);
+    progress_seen seen = {pthread_self(), 0, 0, 0, 0, 0};
+    o.threads = 3;
+    o.progress.fn = progress;
+    o.progress.user = &seen;
+    hl_season *three = run(NULL, &f->w, &o);
+    assert_int_equal(hl_season_scenario_count(one), 3);
+    for (int i = 0; i < 3; i++)
+        same_scenario(one, three, i);
+    assert_true(seen.calls > 0);
+    assert_int_equal(seen.backwards, 0);
+    assert_int_equal(seen.other_thread, 0);
+    assert_int_equal(seen.total, 3 * 72);
+    assert_int_equal(seen.last, seen.total);
+    hl_season_free(one);
+    hl_season_free(three);
 }
 
 static void months_add_up(void **state)
@@ -350,6 +409,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(balance_default),
         cmocka_unit_test(balance_small_model),
+        cmocka_unit_test(threads_same_results),
         cmocka_unit_test(months_add_up),
         cmocka_unit_test(retrofit_saves),
         cmocka_unit_test(constant_weather),
