@@ -41,7 +41,8 @@ static fin_point jump_point(const fin_point *lo, const fin_point *hi)
 fin_point fin_fixed_point(fin_pass_fn pass, const void *ctx, double lo,
                           double hi, double x0)
 {
-    fin_point below, above, prev, x = pass(ctx, x0);
+    fin_point below = {.x = lo}, above = {.x = hi}, prev = {.x = x0};
+    fin_point x = pass(ctx, x0);
     int have_below = 0, have_above = 0, have_prev = 0;
     double width = hi - lo;
     for (int it = 1; it <= FIN_MAX_IT; it++) {
