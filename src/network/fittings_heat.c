@@ -212,31 +212,32 @@ int fitting_direct_unit(hl_model *m, int i, double tm_k, double *q_unit,
     return catalog_unit(m, i, tm_k, q_unit, ts_k, limit_k);
 }
 
-/* Is tm_k, or a node of the table's stencil around it (floor - 1 ..
+/* Is the point, or a node of the table's stencil around it (floor - 1 ..
  * floor + 2, fittings_table.c), within FT_NEAR_AIR of the air? */
-static int near_air(double tm_k, double air_k)
+static int near_air(const fit_point *p, double air_k)
 {
-    int j = (int)floor(tm_k - HL_ZERO_C_K);
-    return fabs(tm_k - air_k) < FT_NEAR_AIR ||
-           fabs(HL_ZERO_C_K + j - 1 - air_k) < FT_NEAR_AIR ||
-           fabs(HL_ZERO_C_K + j + 2 - air_k) < FT_NEAR_AIR;
+    return fabs(p->tm_k - air_k) < FT_NEAR_AIR ||
+           fabs(HL_ZERO_C_K + p->j - 1 - air_k) < FT_NEAR_AIR ||
+           fabs(HL_ZERO_C_K + p->j + 2 - air_k) < FT_NEAR_AIR;
 }
 
-/* Per-unit values of fitting i at tm_k from its table, or directly near
- * the air temperature and where the table does not hold. */
-static int unit_values(hl_model *m, int i, double tm_k, double *q_unit,
+/* Per-unit values of fitting i at the point from its table, or directly
+ * near the air temperature and where the table does not hold. */
+static int unit_values(hl_model *m, int i, const fit_point *p, double *q_unit,
                        double *ts_k, double *limit_k)
 {
-    int direct = near_air(tm_k, m->ch_air[m->fi_chamber[i]]);
+    int direct = near_air(p, m->ch_air[m->fi_chamber[i]]);
     if (!direct &&
-        fitting_table_values(m, i, tm_k, q_unit, ts_k, limit_k, &direct))
+        fitting_table_values(m, i, p, q_unit, ts_k, limit_k, &direct))
         return m->err.code;
-    return direct ? fitting_direct_unit(m, i, tm_k, q_unit, ts_k, limit_k)
+    return direct ? fitting_direct_unit(m, i, p->tm_k, q_unit, ts_k, limit_k)
                   : HL_OK;
 }
 
-int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k)
+int fitting_heat(hl_model *m, int i, const fit_point *p, double *q_w,
+                 double *ts_k)
 {
+    double tm_k = p->tm_k;
     if (fabs(tm_k - m->ch_air[m->fi_chamber[i]]) < 1e-9) {
         *q_w = 0.0;
         *ts_k = tm_k;
@@ -244,7 +245,7 @@ int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k)
         return HL_OK;
     }
     double q, lim;
-    if (unit_values(m, i, tm_k, &q, ts_k, &lim))
+    if (unit_values(m, i, p, &q, ts_k, &lim))
         return m->err.code;
     double per_item =
         m->fi_entry[i] >= 0 ? q : q * m->fi_area[i] / (M_PI * custom_od(m, i));

@@ -211,11 +211,19 @@ static int fine_values(hl_model *m, int i, struct net_fit_table *t, int j,
     return HL_OK;
 }
 
-int fitting_table_values(hl_model *m, int i, double tm_k, double *q_unit,
-                         double *ts_k, double *limit_k, int *direct)
+void fitting_point(double tm_k, fit_point *p)
 {
     double x = tm_k - HL_ZERO_C_K;
-    int j = (int)floor(x);
+    p->tm_k = tm_k;
+    p->j = (int)floor(x);
+    p->u = x - p->j;
+    cubic_weights(p->u, p->w);
+}
+
+int fitting_table_values(hl_model *m, int i, const fit_point *p, double *q_unit,
+                         double *ts_k, double *limit_k, int *direct)
+{
+    int j = p->j;
     *direct = j < 1 || j + 2 >= FT_N;
     if (*direct)
         return HL_OK;
@@ -224,10 +232,8 @@ int fitting_table_values(hl_model *m, int i, double tm_k, double *q_unit,
         return m->err.code;
     *limit_k = t->limit_k;
     if (t->cell[j] == CELL_MISSES)
-        return fine_values(m, i, t, j, x - j, q_unit, ts_k, direct);
-    double w[4];
-    cubic_weights(x - j, w);
-    *q_unit = cubic_at(t->q, j, w);
-    *ts_k = cubic_at(t->ts, j, w);
+        return fine_values(m, i, t, j, p->u, q_unit, ts_k, direct);
+    *q_unit = cubic_at(t->q, j, p->w);
+    *ts_k = cubic_at(t->ts, j, p->w);
     return HL_OK;
 }

@@ -94,6 +94,16 @@ static double sat_below(double p_ref)
     return lo - 1e-6;
 }
 
+/* A lower bound of the interpolated cp over the table: the smallest
+ * node value less 1 % (the cubic between 1 K nodes moves far less). */
+static double cp_lower_bound(const net_fluid *f)
+{
+    double lo = INFINITY;
+    for (int i = 0; i < FLUID_NT; i++)
+        lo = fmin(lo, f->tab[i * FLUID_COLS + C_CP]);
+    return 0.99 * lo;
+}
+
 int fluid_init_iapws(net_fluid *f, double p_ref_abs, hl_error *err)
 {
     f->constant = 0;
@@ -110,6 +120,7 @@ int fluid_init_iapws(net_fluid *f, double p_ref_abs, hl_error *err)
             t = WATER_T_MAX_K;
         fill_row(f->tab + i * FLUID_COLS, t, p_ref_abs, base.h);
     }
+    f->cp_low = cp_lower_bound(f);
     return HL_OK;
 }
 
@@ -118,7 +129,7 @@ void fluid_init_constant(net_fluid *f, double rho, double mu, double cp)
     f->constant = 1;
     f->rho = rho;
     f->mu = mu;
-    f->cp = cp;
+    f->cp = f->cp_low = cp;
     f->tab = NULL;
 }
 

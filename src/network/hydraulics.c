@@ -63,8 +63,7 @@ static int hyd_alloc(hl_model *m)
         !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
         !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->grav ||
         !h->pn || !h->p_unk || !h->p_unk_prev || !h->resp || !h->dem ||
-        !h->imb || !h->comp || !h->comp_ref || !h->unk_cut ||
-        !h->comp_active)
+        !h->imb || !h->comp || !h->comp_ref || !h->unk_cut || !h->comp_active)
         return net_fail(m, HL_ENOMEM, "out of memory");
     return HL_OK;
 }

@@ -118,6 +118,7 @@ typedef struct net_fluid {
     double p_ref_abs;   /* table pressure, Pa */
     double t_sat_ref;   /* K: below it the saturation pressure is under
                            p_ref_abs (the table path stays at p_ref) */
+    double cp_low;      /* J/(kg K): no lower cp anywhere in the table */
     double *tab;        /* FLUID_NT rows of FLUID_COLS */
 } net_fluid;
 
@@ -482,9 +483,19 @@ void heat_free(struct net_heat *h);
  * temperatures (t_guess where a type has none yet). */
 int pipe_heat_update(hl_model *m, double t_guess);
 
+/* A water temperature placed on the fitting tables' 1 K grid
+ * (fittings_table.c): its interval j, the fraction u into it and the
+ * weights of the cubic through nodes j-1 .. j+2; shared by the fittings
+ * at one node. */
+typedef struct fit_point {
+    double tm_k, u, w[4];
+    int j;
+} fit_point;
+void fitting_point(double tm_k, fit_point *p);
 /* Fittings (fittings_heat.c): heat loss of all items of fitting i at
- * medium temperature tm_k, and the hottest surface temperature. */
-int fitting_heat(hl_model *m, int i, double tm_k, double *q_w, double *ts_k);
+ * medium temperature p->tm_k, and the hottest surface temperature. */
+int fitting_heat(hl_model *m, int i, const fit_point *p, double *q_w,
+                 double *ts_k);
 /* Catalogue entries of the fittings, the default covers and the heat
  * tables (at load). */
 int fittings_prepare(hl_model *m);
@@ -498,7 +509,7 @@ int fitting_tables_new(hl_model *m, int n_tables);
 /* Per-unit values of fitting i at tm_k from its class's table; *direct
  * set where the table does not serve (outside it, or a jump of the
  * convection law): the caller solves directly. */
-int fitting_table_values(hl_model *m, int i, double tm_k, double *q_unit,
+int fitting_table_values(hl_model *m, int i, const fit_point *p, double *q_unit,
                          double *ts_k, double *limit_k, int *direct);
 /* Forget the tabulated values of one state (-1: all; a cover changed). */
 void fitting_table_clear(hl_model *m, int state);

@@ -159,7 +159,7 @@ static int hydraulics(hl_model *m, const hl_solve_options *o, int first,
 /* Sweeps of early rounds, whose flows and properties will still change,
  * stop at this fraction of the last round's temperature change (round 1:
  * one sweep); the answer is swept to THERMAL_TOL (settled_tight). */
-#define SWEEP_FRACTION 0.01
+#define SWEEP_FRACTION 0.003
 
 /* The rounds have settled on temperatures swept to a loose tolerance:
  * sweep on to THERMAL_TOL at the same flows; still settled if the round's

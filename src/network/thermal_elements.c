@@ -189,10 +189,12 @@ int fitting_sink(hl_model *m, int v, double t_k, double h_k, double m_out,
     if (a == b)
         return 0;
     double q_sum = 0.0, t_air = 0.0;
+    fit_point pt;
+    fitting_point(t_k, &pt);
     for (int j = a; j < b; j++) {
         int i = m->fit_by_node[j];
         double q = 0.0, ts = t_k;
-        if (m_out > 0.0 && fitting_heat(m, i, t_k, &q, &ts))
+        if (m_out > 0.0 && fitting_heat(m, i, &pt, &q, &ts))
             q = 0.0; /* error recorded on the model */
         m->fi_q[i] = q;
         m->fi_ts[i] = ts;
@@ -201,8 +203,12 @@ int fitting_sink(hl_model *m, int v, double t_k, double h_k, double m_out,
         t_air += m->ch_air[m->fi_chamber[i]];
     }
     t_air /= (b - a);
-    /* the water cannot be cooled below (or warmed above) the chamber air */
-    double cap = fabs(m_out * (h_k - fluid_h(&m->fluid, t_air)));
+    /* the water cannot be cooled below (or warmed above) the chamber air;
+     * the enthalpy difference is only needed where the heat could reach
+     * it (it is at least cp_low per kelvin) */
+    double cap = fabs(q_sum);
+    if (cap > m_out * m->fluid.cp_low * fabs(t_k - t_air))
+        cap = fabs(m_out * (h_k - fluid_h(&m->fluid, t_air)));
     if (fabs(q_sum) > cap && q_sum != 0.0) {
         double s = cap / fabs(q_sum);
         for (int j = a; j < b; j++)
