@@ -63,9 +63,10 @@ int decay_pair(const pair_input *in, double *theta1_out, double *theta2_out)
     eigvec(a, l2, v2);
     double len = in->len;
     /* anchor each mode where it is largest: l > 0 at x = len, l < 0 at 0 */
-    double x1 = l1 > 0.0 ? len : 0.0, x2 = l2 > 0.0 ? len : 0.0;
-    double e1_0 = exp(l1 * (0.0 - x1)), e1_l = exp(l1 * (len - x1));
-    double e2_0 = exp(l2 * (0.0 - x2)), e2_l = exp(l2 * (len - x2));
+    /* one end of each mode is its anchor (factor 1), the other e^-|l| len */
+    double d1 = exp(-fabs(l1) * len), d2 = exp(-fabs(l2) * len);
+    double e1_0 = l1 > 0.0 ? d1 : 1.0, e1_l = l1 > 0.0 ? 1.0 : d1;
+    double e2_0 = l2 > 0.0 ? d2 : 1.0, e2_l = l2 > 0.0 ? 1.0 : d2;
     /* conditions: theta1(0) = t1, theta2(x_in2) = t2 */
     double e1_in2 = in->same ? e1_0 : e1_l, e2_in2 = in->same ? e2_0 : e2_l;
     double m11 = v1[0] * e1_0, m12 = v2[0] * e2_0;

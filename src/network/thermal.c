@@ -52,6 +52,10 @@ static int heat_alloc(hl_model *m)
     t->hin = malloc(sizeof(double) * n);
     t->min = malloc(sizeof(double) * n);
     t->t_one = malloc(sizeof(double) * n);
+    t->indeg0 = malloc(sizeof(int) * n);
+    t->hin0 = malloc(sizeof(double) * n);
+    t->min0 = malloc(sizeof(double) * n);
+    t->t_one0 = malloc(sizeof(double) * n);
     t->h_out = malloc(sizeof(double) * n);
     t->done = malloc(n);
     t->torn = malloc(n);
@@ -60,8 +64,9 @@ static int heat_alloc(hl_model *m)
     t->partner_tin = malloc(sizeof(double) * ((size_t)m->n_pipes + 1));
     t->hx_pending = malloc(sizeof(int) * ((size_t)m->n_hx + 1));
     if (!t->indeg || !t->queue || !t->hin || !t->min || !t->t_one ||
-        !t->h_out || !t->done || !t->torn || !t->t_torn || !t->t_prev ||
-        !t->partner_tin || !t->hx_pending)
+        !t->indeg0 || !t->hin0 || !t->min0 || !t->t_one0 || !t->h_out ||
+        !t->done || !t->torn || !t->t_torn || !t->t_prev || !t->partner_tin ||
+        !t->hx_pending)
         return net_fail(m, HL_ENOMEM, "out of memory");
     for (int i = 0; i < m->n_pipes; i++)
         t->partner_tin[i] = NAN;
@@ -77,6 +82,10 @@ void heat_free(struct net_heat *t)
     free(t->hin);
     free(t->min);
     free(t->t_one);
+    free(t->indeg0);
+    free(t->hin0);
+    free(t->min0);
+    free(t->t_one0);
     free(t->h_out);
     free(t->done);
     free(t->torn);
@@ -152,16 +161,18 @@ static void boundary_inflows(hl_model *m)
     }
 }
 
-static void sweep_start(hl_model *m)
+/* What every sweep of one heat_solve starts from (the flows and the fixed
+ * temperatures do not change between its sweeps): the dependencies in
+ * flow order and the inflows of known temperature. */
+static void sweep_template(hl_model *m)
 {
     struct net_heat *t = m->heat;
-    for (int i = 0; i < m->n_nodes; i++) {
+    size_t n = (size_t)m->n_nodes;
+    for (size_t i = 0; i < n; i++) {
         t->indeg[i] = 0;
         t->hin[i] = t->min[i] = 0.0;
-        t->done[i] = t->torn[i] = 0;
+        t->t_one[i] = NAN;
     }
-    for (int h = 0; h < m->n_hx; h++)
-        t->hx_pending[h] = 2;
     for (int k = 0; k < m->n_links; k++) {
         double tf;
         if (!flowing(m, k))
@@ -172,6 +183,24 @@ static void sweep_start(hl_model *m)
             t->indeg[downstream(m, k)]++;
     }
     boundary_inflows(m);
+    memcpy(t->indeg0, t->indeg, sizeof(int) * n);
+    memcpy(t->hin0, t->hin, sizeof(double) * n);
+    memcpy(t->min0, t->min, sizeof(double) * n);
+    memcpy(t->t_one0, t->t_one, sizeof(double) * n);
+}
+
+static void sweep_start(hl_model *m)
+{
+    struct net_heat *t = m->heat;
+    size_t n = (size_t)m->n_nodes;
+    memcpy(t->indeg, t->indeg0, sizeof(int) * n);
+    memcpy(t->hin, t->hin0, sizeof(double) * n);
+    memcpy(t->min, t->min0, sizeof(double) * n);
+    memcpy(t->t_one, t->t_one0, sizeof(double) * n);
+    memset(t->done, 0, n);
+    memset(t->torn, 0, n);
+    for (int h = 0; h < m->n_hx; h++)
+        t->hx_pending[h] = 2;
 }
 
 /* ---- links ----------------------------------------------------------------
@@ -433,6 +462,7 @@ int heat_solve(hl_model *m, double tol)
     for (int i = 0; i < m->n_nodes; i++)
         t->t_prev[i] = isnan(m->nd_t[i]) ? m->t_ground : m->nd_t[i];
     t->change = INFINITY;
+    sweep_template(m);
     for (t->sweeps = 1; t->sweeps <= THERMAL_MAX_SWEEPS; t->sweeps++) {
         t->change = sweep(m);
         if (m->err.code)

@@ -33,7 +33,9 @@ struct net_heat {
     double *hin, *min; /* per node: enthalpy and mass flow in */
     double *t_one;     /* per node: temperature of its only inflow so far
                           (NaN: none yet, or several, or not known) */
-    double *h_out;     /* per node: enthalpy leaving (after sinks) */
+    int *indeg0;       /* the same four at the start of every sweep of */
+    double *hin0, *min0, *t_one0; /* one heat_solve (fixed inflows only) */
+    double *h_out;                /* per node: enthalpy leaving (after sinks) */
     signed char *done, *torn;
     double *t_torn;      /* per node: temperature assumed when torn */
     double *partner_tin; /* per pipe: partner inlet temperature used */
