@@ -156,6 +156,19 @@ static int hydraulics(hl_model *m, const hl_solve_options *o, int first,
     return HL_OK;
 }
 
+/* Round 1 of a warm solve only predicts: its temperatures come from the
+ * last solve's flows, whose inputs have hardly moved yet (the new hour's
+ * supply temperature, ground and demand reach the hydraulics through the
+ * temperatures and consumer flows of this round), so its hydraulic solve
+ * is skipped; every later round solves them, and the answer is that of a
+ * later round. A model that needs one round only (no coupling) always
+ * solves them. */
+static int predictor_round(const hl_model *m, const hl_solve_options *o, int r,
+                           int need_rounds)
+{
+    return r == 1 && need_rounds && m->solved && !o->cold_start;
+}
+
 /* Sweeps of early rounds, whose flows and properties will still change,
  * stop at this fraction of the last round's temperature change (round 1:
  * one sweep); the answer is swept to THERMAL_TOL (settled_tight). */
@@ -187,7 +200,9 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs)
         m->totals.rounds = r;
         link_properties(m, tg, pg);
         double dt, dm, dp = 0.0;
-        if (pipe_heat_update(m, tg) || hydraulics(m, o, r == 1, &iters, &dp))
+        if (pipe_heat_update(m, tg) ||
+            (!predictor_round(m, o, r, need_rounds) &&
+             hydraulics(m, o, r == 1, &iters, &dp)))
             return m->err.code;
         m->totals.iterations += iters;
         if (heat_solve(m, sweep_tol))
