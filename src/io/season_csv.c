@@ -130,7 +130,7 @@ int hl_season_write_csv(const hl_season *s, const char *dir, hl_error *err)
                 rc = hl_error_set(err, HL_EIO, "%s: write error", path);
         }
     }
-    for (int i = 0; i < opened; i++) {
+    for (int i = 0; i < opened && i < N_TABLES; i++) {
         if (rc)
             atomic_abort(&a[i]);
         else

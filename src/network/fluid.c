@@ -27,6 +27,8 @@ enum {
     C_MU,
     C_DMU_T,
     C_DMU_P,
+    C_IDH,  /* 1 / (h of the next row - h): the inversion's interval */
+    C_DTDH, /* 1 / C_DH */
     FLUID_COLS
 };
 
@@ -94,6 +96,18 @@ static double sat_below(double p_ref)
     return lo - 1e-6;
 }
 
+/* Reciprocals the inversion multiplies by (fluid_t_from_h runs for every
+ * node with fittings in every sweep; divisions are its slow part). */
+static void inverse_columns(net_fluid *f)
+{
+    for (int i = 0; i < FLUID_NT; i++) {
+        double *r = f->tab + i * FLUID_COLS;
+        int next = i < FLUID_NT - 1 ? i + 1 : i - 1;
+        r[C_IDH] = 1.0 / fabs(f->tab[next * FLUID_COLS + C_H] - r[C_H]);
+        r[C_DTDH] = 1.0 / r[C_DH];
+    }
+}
+
 /* A lower bound of the interpolated cp over the table: the smallest
  * node value less 1 % (the cubic between 1 K nodes moves far less). */
 static double cp_lower_bound(const net_fluid *f)
@@ -120,6 +134,7 @@ int fluid_init_iapws(net_fluid *f, double p_ref_abs, hl_error *err)
             t = WATER_T_MAX_K;
         fill_row(f->tab + i * FLUID_COLS, t, p_ref_abs, base.h);
     }
+    inverse_columns(f);
     f->cp_low = cp_lower_bound(f);
     return HL_OK;
 }
@@ -200,17 +215,17 @@ double fluid_t_from_h(const net_fluid *f, double h)
     if (f->constant)
         return FLUID_T_BASE + h / f->cp;
     const double *tab = f->tab;
-    int i = (int)(h / 4200.0);
+    int i = (int)(h * (1.0 / 4200.0)); /* a first row: cp is near 4.2 kJ */
     i = i < 0 ? 0 : i > FLUID_NT - 2 ? FLUID_NT - 2 : i;
     while (i > 0 && h < tab[i * FLUID_COLS + C_H])
         i--;
     while (i < FLUID_NT - 2 && h > tab[(i + 1) * FLUID_COLS + C_H])
         i++;
     const double *a = tab + i * FLUID_COLS, *b = a + FLUID_COLS;
-    double dh = b[C_H] - a[C_H], v = (h - a[C_H]) / dh;
+    double dh = b[C_H] - a[C_H], v = (h - a[C_H]) * a[C_IDH];
     if (v < 0.0 || v > 1.0) /* beyond the table: linear continuation */
         return FLUID_T_BASE + i + v;
-    double u = hermite(v, 0.0, dh / a[C_DH], 1.0, dh / b[C_DH]);
+    double u = hermite(v, 0.0, dh * a[C_DTDH], 1.0, dh * b[C_DTDH]);
     for (int it = 0; it < 8; it++) {
         double r = hermite(u, a[C_H], a[C_DH], b[C_H], b[C_DH]) - h;
         double du = r / hermite_slope(u, a[C_H], a[C_DH], b[C_H], b[C_DH]);
