@@ -24,6 +24,11 @@
 #define MAX_STATUS_ROUNDS 12
 #define START_VELOCITY    0.3  /* m/s, about EPANET's 1 ft/s */
 #define CV_FLOW_TOL       1e-8 /* kg/s: reverse flow that closes a check valve */
+/* Speed-controlled pumps step inside the Newton iterations (pump_control.c)
+ * once the flows change by less than this, at most PUMP_STEPS times per
+ * solve; beyond that solve.c steps them between solves. */
+#define PUMP_STEP_REL 0.05
+#define PUMP_STEPS    8
 
 static int hyd_alloc(hl_model *m)
 {
@@ -340,6 +345,7 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
                   newton_report *r)
 {
     double alpha = 1.0, prev_rel = INFINITY;
+    int pump_steps = 0;
     r->rel = r->residual = INFINITY;
     gravity_terms(m, h);
     node_pressures(m, h);
@@ -352,8 +358,12 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
         double sum_m, change = update_flows(m, h, alpha, &sum_m);
         r->rel = sum_m > 0.0 ? change / sum_m : change;
         r->residual = rigid_flows(m, h, &r->worst_node);
+        double miss = 0.0;
+        if (alpha == 1.0 && r->rel <= PUMP_STEP_REL && pump_steps < PUMP_STEPS)
+            pump_steps +=
+                (miss = net_pump_control(m, h->pn, 0)) > NET_CONTROL_TOL_PA;
         if (r->rel <= o->flow_rel_tol && r->residual <= o->mass_tol_kg_s &&
-            alpha == 1.0)
+            alpha == 1.0 && miss <= NET_CONTROL_TOL_PA)
             return HL_OK;
         alpha = r->rel > prev_rel ? fmax(alpha * 0.5, 1.0 / 16.0) : 1.0;
         prev_rel = r->rel;

@@ -533,11 +533,12 @@ double net_consumer_flow(const hl_model *m, int i);
 /* Heat-demand consumers: next flows from the last thermal solve (secant on
  * m (h_in - h_out) - Q); returns the largest relative change. */
 double net_consumer_update(hl_model *m, int first_round);
-/* Speed-controlled pumps: next speeds from the last solve (secant on the
- * controlled pressure; a pump within NET_CONTROL_TOL_PA keeps its speed);
- * returns the largest miss, Pa. */
+/* Speed-controlled pumps: next speeds for the node pressures p_node (the
+ * last solve's nd_p, or a Newton iterate's) by one Newton step of all of
+ * them (secant per pump where that fails); none moves when every pump is
+ * within NET_CONTROL_TOL_PA. Returns the largest miss, Pa. */
 #define NET_CONTROL_TOL_PA 10.0
-double net_pump_control(hl_model *m, int first_round);
+double net_pump_control(hl_model *m, const double *p_node, int first_round);
 /* Energy totals of a solved model (totals.c). */
 void net_totals(hl_model *m);
 /* Outer diameter of a steel pipe by DN, m; NaN if not a standard DN. */

@@ -3,12 +3,13 @@
  * a control node and set point changes its speed (affinity laws, the head
  * curve scales with s^2) until that node's gauge pressure meets the set
  * point, as a speed-controlled station holds its suction or discharge
- * pressure or a consumer's differential pressure. An outer loop around the
- * hydraulics (solve.c re-solves them after each step): the misses
+ * pressure or a consumer's differential pressure. The speeds step inside
+ * the hydraulic Newton iterations once the flows are close (hydraulics.c),
+ * and between hydraulic solves if they still miss (solve.c): the misses
  * g = p_node(s) - p_set of all controlled pumps take one Newton step
  * together, J ds = -g, with J = d p_node / d s from the linear response
- * of the solved network to each pump's change of pressure rise
- * (hyd_loss_response): pumps in series move each other's control
+ * of the network at the current iterate to each pump's change of pressure
+ * rise (hyd_loss_response): pumps in series move each other's control
  * pressures, which steps of each pump on its own only catch up with one
  * by one. Where J cannot be had (singular), each pump takes a secant
  * step on its own g(s) through its last two speeds (the first step
@@ -43,15 +44,15 @@ static void set_speed(hl_model *m, int i, double next, double g)
     m->pu_speed[i] = next;
 }
 
-static double miss(const hl_model *m, int i)
+static double miss(const hl_model *m, const double *p_node, int i)
 {
-    return m->nd_p[m->pu_ctrl_node[i]] - m->pu_ctrl_p[i];
+    return p_node[m->pu_ctrl_node[i]] - m->pu_ctrl_p[i];
 }
 
-static double step(hl_model *m, int i, int first)
+static double step(hl_model *m, const double *p_node, int i, int first)
 {
     double s = m->pu_speed[i];
-    double g = miss(m, i);
+    double g = miss(m, p_node, i);
     if (fabs(g) <= NET_CONTROL_TOL_PA)
         return fabs(g); /* met: the solution stays that of this speed */
     double slope = first_slope(m, i);
@@ -65,11 +66,11 @@ static double step(hl_model *m, int i, int first)
     return fabs(g);
 }
 
-static int controlled(const hl_model *m, int i)
+static int controlled(const hl_model *m, const double *p_node, int i)
 {
     int k = m->pu_link[i];
     return m->pu_ctrl_node[i] >= 0 && m->lk_open[k] && !m->lk_cv_shut[k] &&
-           !isnan(m->nd_p[m->pu_ctrl_node[i]]);
+           !isnan(p_node[m->pu_ctrl_node[i]]);
 }
 
 /* d (pressure loss of pump i's link) / d speed at its solved flow, Pa
@@ -137,38 +138,38 @@ static int dense_solve(double *a, double *b, int n)
 #define NEWTON_MAX_PUMPS 16
 
 /* One Newton step of the pumps p[0..n); -1 if it cannot be taken. */
-static int newton_step(hl_model *m, const int *p, int n)
+static int newton_step(hl_model *m, const double *p_node, const int *p, int n)
 {
     double jac[NEWTON_MAX_PUMPS * NEWTON_MAX_PUMPS], ds[NEWTON_MAX_PUMPS];
     if (n > NEWTON_MAX_PUMPS || jacobian(m, p, n, jac))
         return -1;
     for (int r = 0; r < n; r++)
-        ds[r] = -miss(m, p[r]);
+        ds[r] = -miss(m, p_node, p[r]);
     if (dense_solve(jac, ds, n))
         return -1;
     for (int r = 0; r < n; r++)
         if (!isfinite(ds[r]))
             return -1;
     for (int r = 0; r < n; r++)
-        set_speed(m, p[r], m->pu_speed[p[r]] + ds[r], miss(m, p[r]));
+        set_speed(m, p[r], m->pu_speed[p[r]] + ds[r], miss(m, p_node, p[r]));
     return 0;
 }
 
-double net_pump_control(hl_model *m, int first_round)
+double net_pump_control(hl_model *m, const double *p_node, int first_round)
 {
     int p[NEWTON_MAX_PUMPS + 1], n = 0;
     double worst = 0.0;
     for (int i = 0; i < m->n_pumps; i++) {
-        if (!controlled(m, i))
+        if (!controlled(m, p_node, i))
             continue;
-        worst = fmax(worst, fabs(miss(m, i)));
+        worst = fmax(worst, fabs(miss(m, p_node, i)));
         if (n <= NEWTON_MAX_PUMPS)
             p[n++] = i;
     }
-    if (worst <= NET_CONTROL_TOL_PA || newton_step(m, p, n) == 0)
+    if (worst <= NET_CONTROL_TOL_PA || newton_step(m, p_node, p, n) == 0)
         return worst;
     for (int i = 0; i < m->n_pumps; i++)
-        if (controlled(m, i))
-            step(m, i, first_round);
+        if (controlled(m, p_node, i))
+            step(m, p_node, i, first_round);
     return worst;
 }

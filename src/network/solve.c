@@ -135,11 +135,12 @@ static void round_change(const hl_model *m, round_state *rs, double *dt,
 #define PUMP_CONTROL_STEPS 12 /* hydraulic re-solves per round, at most */
 
 /* Hydraulics at this round's properties, with the speed-controlled pumps
- * stepped towards their set points and the hydraulics re-solved until
- * they hold them (pump_control.c): the speeds move pressures, which the
- * temperatures hardly feel, so this costs hydraulic solves only instead
- * of whole coupling rounds. *miss: the largest miss of the last solve,
- * Pa (a pump still missing has already taken its next step). */
+ * at their set points (pump_control.c; they step inside the Newton
+ * iterations, and here between solves should they still miss): the speeds
+ * move pressures, which the temperatures hardly feel, so this costs
+ * hydraulic iterations only instead of whole coupling rounds. *miss: the
+ * largest miss of the last solve, Pa (a pump still missing has already
+ * taken its next step). */
 static int hydraulics(hl_model *m, const hl_solve_options *o, int first,
                       int *iters, double *miss)
 {
@@ -149,7 +150,7 @@ static int hydraulics(hl_model *m, const hl_solve_options *o, int first,
         if (hyd_solve(m, o, &it))
             return m->err.code;
         *iters += it;
-        *miss = net_pump_control(m, first && step == 0);
+        *miss = net_pump_control(m, m->nd_p, first && step == 0);
         if (*miss <= NET_CONTROL_TOL_PA)
             break;
     }
