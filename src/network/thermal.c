@@ -9,12 +9,15 @@
  * the order cannot see are closed by repeating the sweep until nothing
  * changes by more than THERMAL_TOL (1e-9 K):
  * - buried pairs: each pipe is solved exactly together with its partner
- *   (pair_decay.c) using the partner's inlet temperature of this sweep if
- *   known, else of the last sweep;
+ *   (pair_decay.c) using the partner's inlet temperature of the last
+ *   sweep;
  * - a loop without any temperature-fixing element: the sweep tears it at a
  *   node, assumes that node's last temperature and iterates.
  * Energy is booked as enthalpy flows (relative to water at 0 C), so the
- * balance source = delivered + losses holds to rounding.
+ * balance source = delivered + losses holds to rounding; the enthalpy
+ * travels with the temperature from node to link, and a node with one
+ * inflow takes its temperature as it is (no inversion of h). heat_solve's
+ * tolerance lets early coupling rounds stop after fewer sweeps (solve.c).
  * Zero-flow links (|m| < 1e-9 kg/s) carry no heat; a stagnant pipe sits at
  * its surroundings' temperature (or, in a pair, at the temperature where
  * its own heat flow is zero), a node without inflow at the mean

@@ -57,8 +57,9 @@ int season_run_plant(hl_season **out, plant *p, const season_source *src,
 
 /* Progress of the scenarios running at once (season_scenarios.c). */
 typedef struct season_progress season_progress;
-/* One more hour of scenario si solved; reports to the caller's progress
- * function when pr is the calling thread's (NULL in other threads). */
+/* One more hour of scenario si solved (any thread); every 64 hours of a
+ * scenario the calling thread of hl_season_run reports the total to the
+ * progress function, other threads only count. */
 void season_hour_done(season_progress *pr, int si);
 
 /* The hours of scenario si on plant p (season.c); surface_k: scratch for
