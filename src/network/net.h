@@ -396,6 +396,8 @@ struct hl_model {
     double *nd_p, *nd_t, *nd_ext; /* results: gauge Pa, K, kg/s in */
     int *nd_order;
     signed char *nd_connected;
+    double *round_t, *round_m; /* coupling: last round's temperatures and
+                                  flows (solve.c) */
     int n_warn, n_warn_dropped;
     char **warn;
 

@@ -21,6 +21,21 @@ void hl_solve_options_init(hl_solve_options *o)
     o->cold_start = 0;
 }
 
+/* The result and coupling arrays, all or none (a failed allocation
+ * leaves none, so the next solve tries again). */
+static void results_free(hl_model *m)
+{
+    double **d[] = {&m->nd_p, &m->nd_t, &m->nd_ext, &m->round_t, &m->round_m};
+    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
+        free(*d[i]);
+        *d[i] = NULL;
+    }
+    free(m->nd_order);
+    free(m->nd_connected);
+    m->nd_order = NULL;
+    m->nd_connected = NULL;
+}
+
 static int alloc_results(hl_model *m)
 {
     if (m->nd_p)
@@ -31,8 +46,13 @@ static int alloc_results(hl_model *m)
     m->nd_ext = calloc(n, sizeof(double));
     m->nd_order = malloc(sizeof(int) * n);
     m->nd_connected = malloc(n);
-    if (!m->nd_p || !m->nd_t || !m->nd_ext || !m->nd_order || !m->nd_connected)
+    m->round_t = malloc(sizeof(double) * n);
+    m->round_m = malloc(sizeof(double) * ((size_t)m->n_links + 1));
+    if (!m->nd_p || !m->nd_t || !m->nd_ext || !m->nd_order ||
+        !m->nd_connected || !m->round_t || !m->round_m) {
+        results_free(m);
         return net_fail(m, HL_ENOMEM, "out of memory");
+    }
     for (size_t i = 0; i < n; i++) {
         m->nd_t[i] = NAN;
         m->nd_p[i] = NAN;
@@ -241,20 +261,12 @@ int hl_model_solve(hl_model *m, const hl_solve_options *opt)
     net_profile_invalidate(m);
     if (alloc_results(m))
         return m->err.code;
-    round_state rs = {malloc(sizeof(double) * ((size_t)m->n_nodes + 1)),
-                      malloc(sizeof(double) * ((size_t)m->n_links + 1))};
-    if (!rs.t_prev || !rs.m_prev) {
-        free(rs.t_prev);
-        free(rs.m_prev);
-        return net_fail(m, HL_ENOMEM, "out of memory");
-    }
+    round_state rs = {m->round_t, m->round_m};
     memcpy(rs.t_prev, m->nd_t, sizeof(double) * (size_t)m->n_nodes);
     memcpy(rs.m_prev, m->lk_m, sizeof(double) * (size_t)m->n_links);
     if (o.cold_start)
         m->solved = 0;
     int rc = coupling(m, &o, &rs);
-    free(rs.t_prev);
-    free(rs.m_prev);
     if (rc) {
         m->solved = 0;
         return rc;
