@@ -329,6 +329,8 @@ typedef struct hl_check_limits {
     double max_velocity_m_s;     /* default 3.5 m/s */
     double saturation_margin_pa; /* warn when p_abs < psat + margin; 0 */
     double min_consumer_dp_pa;   /* default 0.5 bar */
+    double fitting_surface_k;    /* burn check of fittings; default 50 C
+                                    (settings burn_limit_c) */
 } hl_check_limits;
 
 int hl_model_check_limits(const hl_model *m, hl_check_limits *out);

@@ -200,7 +200,8 @@ typedef struct hl_season_options {
      * is not HL_FIT_COATED / HL_FIT_JACKETED (the default) means the
      * model's own (settings fitting_coating / fitting_jacket). */
     hl_fitting_cover coating, jacket;
-    double burn_limit_k; /* surface temperature counted as a burn risk */
+    double burn_limit_k; /* surface temperature counted as a burn risk;
+                            NaN = the model's (settings burn_limit_c) */
     hl_economics economics;
     hl_season_progress progress; /* called from the calling thread only */
     /* scenarios solved at once, each in a thread with its own copy of the
@@ -213,8 +214,8 @@ typedef struct hl_season_options {
 } hl_season_options;
 
 /* Defaults: the heating season, all scenarios, Hohhot ground, chamber air
- * and operation and covers from the model, 60 C burn limit
- * (GB 50264-2013), hl_economics_defaults. */
+ * and operation, covers and burn limit from the model,
+ * hl_economics_defaults. */
 void hl_season_options_init(hl_season_options *o);
 
 /* Energies in J over a period. */

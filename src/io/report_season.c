@@ -249,9 +249,6 @@ int hl_report_write_run(const char *path, struct hl_model *m, hl_error *err)
     o.from = o.to = "01-15";
     o.n_scenarios = 2;
     o.scenario[0] = HL_SCEN_AS_IS, o.scenario[1] = HL_SCEN_COATED;
-    hl_chamber_fitting_result f0; /* count against the model's limit */
-    if (hl_model_fitting_result(m, 0, &f0) == HL_OK)
-        o.burn_limit_k = f0.limit_k;
     int rc = run_weather(&w, err);
     if (!rc)
         rc = plant_wrap(&p, m, err);

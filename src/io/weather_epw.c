@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define EPW_HEADER_LINES 8
-#define EPW_MAX_FIELDS 128 /* GROUND TEMPERATURES: 2 + 16 per depth */
+#define EPW_MAX_FIELDS   128 /* GROUND TEMPERATURES: 2 + 16 per depth */
 #define EPW_F_YEAR       0
 #define EPW_F_MONTH      1
 #define EPW_F_DAY        2

@@ -614,7 +614,7 @@ int hl_model_fitting_result(const hl_model *m, int i,
     out->heat_loss_w = m->fi_q[i];
     out->surface_temp_k = m->fi_ts[i];
     out->over_limit = m->fi_fail[i];
-    out->limit_k = m->fit_limit_k;
+    out->limit_k = m->limits.fitting_surface_k;
     return HL_OK;
 }
 

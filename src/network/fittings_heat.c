@@ -148,7 +148,7 @@ static void conditions(const hl_model *m, int i, double tm_k,
     c->medium_k = tm_k;
     c->air_k = c->radiant_k = m->ch_air[m->fi_chamber[i]];
     c->cover = m->fit_cover[m->fi_state[i]];
-    c->limit_k = m->fit_limit_k;
+    c->limit_k = m->limits.fitting_surface_k;
 }
 
 /* A fitting given only by its area: the equivalent cylinder; heat flow
@@ -182,7 +182,7 @@ static int custom_unit(hl_model *m, int i, double tm_k, double *q_unit,
                         err.message);
     *q_unit = out.heat_flow;
     *ts_k = out.surface_temp_k;
-    *limit_k = m->fit_limit_k;
+    *limit_k = m->limits.fitting_surface_k;
     return HL_OK;
 }
 
@@ -241,7 +241,7 @@ int fitting_heat(hl_model *m, int i, const fit_point *p, double *q_w,
     if (fabs(tm_k - m->ch_air[m->fi_chamber[i]]) < 1e-9) {
         *q_w = 0.0;
         *ts_k = tm_k;
-        m->fi_fail[i] = (signed char)(tm_k > m->fit_limit_k);
+        m->fi_fail[i] = (signed char)(tm_k > m->limits.fitting_surface_k);
         return HL_OK;
     }
     double q, lim;

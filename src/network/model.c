@@ -23,7 +23,7 @@ hl_model *net_new(void)
     m->t_air = HL_ZERO_C_K + 0.0;
     m->t_duct = HL_ZERO_C_K + 20.0;
     m->chamber_air_default = HL_ZERO_C_K + 25.0;
-    m->fit_limit_k = HL_ZERO_C_K + 50.0;
+    m->limits.fitting_surface_k = HL_ZERO_C_K + 50.0;
     m->demand_scale = 1.0;
     net_operation_unset(&m->operation);
     m->limits.min_pressure_pa = 0.5e5;

@@ -372,7 +372,6 @@ struct hl_model {
     int n_fit_cls, *fi_cls;        /* heat tables: class of each fitting */
     struct net_fit_table *fit_tab; /* per class and state */
     int n_fit_tab;
-    double fit_limit_k; /* surface limit for the burn check */
     hl_material_db *materials;
 
     /* pipe thermal types (build-up + laying) */

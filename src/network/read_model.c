@@ -21,14 +21,22 @@ double rd_default_chamber_air(const hl_model *m)
     return m->chamber_air_default;
 }
 
-static const char *const top_keys[] = {"heatline_model", "name",
-                                       "description",    "settings",
-                                       "pipe_types",     "nodes",
-                                       "nodes_csv",      "pipes",
-                                       "pipes_csv",      "sources",
-                                       "pumps",          "valves",
-                                       "consumers",      "heat_exchangers",
-                                       "chambers",       "operation",
+static const char *const top_keys[] = {"heatline_model",
+                                       "name",
+                                       "description",
+                                       "settings",
+                                       "pipe_types",
+                                       "nodes",
+                                       "nodes_csv",
+                                       "pipes",
+                                       "pipes_csv",
+                                       "sources",
+                                       "pumps",
+                                       "valves",
+                                       "consumers",
+                                       "heat_exchangers",
+                                       "chambers",
+                                       "operation",
                                        NULL};
 
 static const char *const settings_keys[] = {"fluid",
@@ -161,7 +169,7 @@ static int settings_set(rd_ctx *c, void *rec, const char *key,
     if (IS("fitting_jacket"))
         return cover(c, v, key, HL_FIT_JACKETED);
     if (IS("burn_limit_c"))
-        return temp_c(c, v, key, &m->fit_limit_k);
+        return temp_c(c, v, key, &m->limits.fitting_surface_k);
     return rd_unknown_key(c, v->where, key, "settings", settings_keys);
 }
 

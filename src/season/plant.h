@@ -51,6 +51,8 @@ double plant_model_load_w(const plant *p);
 double plant_chamber_air_k(const plant *p);
 int plant_fitting_count(const plant *p);
 void plant_fitting_info(const plant *p, int i, hl_season_fitting *out);
+/* The surface limit the model judges its fittings by, K. */
+double plant_burn_limit_k(const plant *p);
 /* All fittings to their as-is state (scenario AS_IS) or all to one
  * retrofit; cover NULL or of another state = the model's own cover. */
 int plant_set_scenario(plant *p, int scenario, const hl_fitting_cover *cover,

@@ -159,6 +159,14 @@ void plant_fitting_info(const plant *p, int i, hl_season_fitting *out)
     out->state_as_is = r.state;
 }
 
+double plant_burn_limit_k(const plant *p)
+{
+    hl_check_limits lim;
+    if (hl_model_check_limits(p->m, &lim))
+        return NAN;
+    return lim.fitting_surface_k;
+}
+
 int plant_set_scenario(plant *p, int scenario, const hl_fitting_cover *cover,
                        hl_error *err)
 {

@@ -23,7 +23,7 @@ void hl_season_options_init(hl_season_options *o)
     o->operation.regulation = -1;
     o->chamber_mode = HL_CHAMBER_MODEL;
     o->chamber_air_k = HL_ZERO_C_K + 25.0;
-    o->burn_limit_k = HL_ZERO_C_K + 60.0; /* GB 50264-2013 anti-scald */
+    o->burn_limit_k = NAN; /* the model's fitting surface limit */
     hl_economics_defaults(&o->economics);
 }
 
@@ -370,6 +370,10 @@ static int prepare(hl_season *s, plant *p, const hl_weather *w,
     }
     for (int f = 0; !rc && f < s->n_fit; f++)
         plant_fitting_info(p, f, &s->fit[f]);
+    /* burn hours count against the limit the model's fittings are judged
+     * by (settings burn_limit_c), so the season and the run agree */
+    if (isnan(s->opt.burn_limit_k))
+        s->opt.burn_limit_k = plant_burn_limit_k(p);
     return rc;
 }
 

@@ -220,6 +220,10 @@ static void retrofit_saves(void **state)
     assert_true(ja->total.loss_fittings_j[HL_FIT_JACKETED] <
                 co->total.loss_fittings_j[HL_FIT_COATED]);
     assert_true(co->burn_fitting_hours < as->burn_fitting_hours);
+    /* burn hours count against the limit the model judges fittings by
+     * (settings burn_limit_c: 50 in the default model) */
+    assert_double_equal(hl_season_options_used(s)->burn_limit_k,
+                        HL_ZERO_C_K + 50.0, 1e-12);
     assert_true(co->payback.heat_saved_gj > 0.0);
     double d = (as->total.loss_pipes_j + as->total.loss_fittings_j[0]) -
                (co->total.loss_pipes_j + co->total.loss_fittings_j[1]);
