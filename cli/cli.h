@@ -46,6 +46,11 @@ struct option;
 typedef int (*cli_take_fn)(void *ctx, int code, const char *value);
 int cli_options(const char *cmd, int argc, char **argv,
                 const struct option *opts, cli_take_fn take, void *ctx);
+/* After cli_options: the positional arguments. A command that takes one
+ * optional operand (a model or runs file) passes operand, which receives
+ * it or stays untouched; one that takes none passes NULL. Returns
+ * CLI_GO_ON, or EXIT_USAGE after naming the first unexpected argument. */
+int cli_operand(const char *cmd, int argc, char **argv, const char **operand);
 /* The long name of an option code, for messages. */
 const char *cli_option_name(const struct option *opts, int code);
 

@@ -137,6 +137,15 @@ const char *cli_option_name(const struct option *opts, int code)
     return "?";
 }
 
+int cli_operand(const char *cmd, int argc, char **argv, const char **operand)
+{
+    if (operand && optind < argc)
+        *operand = argv[optind++];
+    if (optind < argc)
+        return cli_fail(cmd, "unexpected argument '%s'", argv[optind]);
+    return CLI_GO_ON;
+}
+
 int cli_options(const char *cmd, int argc, char **argv,
                 const struct option *opts, cli_take_fn take, void *ctx)
 {

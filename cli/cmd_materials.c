@@ -43,8 +43,8 @@ int cmd_materials(int argc, char **argv)
     }
     if (rc != CLI_GO_ON)
         return rc;
-    if (optind < argc)
-        return cli_fail("materials", "unexpected argument '%s'", argv[optind]);
+    if (cli_operand("materials", argc, argv, NULL) != CLI_GO_ON)
+        return EXIT_USAGE;
     const char *file = a.file;
     int csv = a.csv;
     hl_material_db *db = cli_materials("materials", file);

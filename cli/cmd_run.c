@@ -69,10 +69,8 @@ static int parse(int argc, char **argv, run_args *a)
     }
     if (rc != CLI_GO_ON)
         return EXIT_USAGE;
-    if (optind < argc)
-        a->model = argv[optind++];
-    if (optind < argc)
-        return cli_fail("run", "unexpected argument '%s'", argv[optind]);
+    if (cli_operand("run", argc, argv, &a->model) != CLI_GO_ON)
+        return EXIT_USAGE;
     return 0;
 }
 

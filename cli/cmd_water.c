@@ -55,8 +55,8 @@ static int parse(int argc, char **argv, water_args *a)
     }
     if (rc != CLI_GO_ON)
         return EXIT_USAGE;
-    if (optind < argc)
-        return cli_fail("water", "unexpected argument '%s'", argv[optind]);
+    if (cli_operand("water", argc, argv, NULL) != CLI_GO_ON)
+        return EXIT_USAGE;
     if (!a->have_t)
         return cli_fail("water", "--temp C is required (try --help)");
     return 0;

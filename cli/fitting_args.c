@@ -306,8 +306,8 @@ int fitting_args_parse(int argc, char **argv, fitting_args *a)
     }
     if (rc != CLI_GO_ON)
         return rc;
-    if (optind < argc)
-        return cli_fail(CMD, "unexpected argument '%s'", argv[optind]);
+    if (cli_operand(CMD, argc, argv, NULL) != CLI_GO_ON)
+        return EXIT_USAGE;
     if (!a->have_radiant)
         a->cond.radiant_k = a->cond.air_k;
     if ((rc = check_mode(a)) != 0)

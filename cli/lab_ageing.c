@@ -67,10 +67,8 @@ static int parse_args(int argc, char **argv, ageing_args *a)
     }
     if (rc != CLI_GO_ON)
         return rc;
-    if (optind < argc)
-        a->file = argv[optind++];
-    if (optind < argc)
-        return cli_fail(ACMD, "unexpected argument '%s'", argv[optind]);
+    if (cli_operand(ACMD, argc, argv, &a->file) != CLI_GO_ON)
+        return EXIT_USAGE;
     if (!a->file)
         return cli_fail(ACMD, "expected the runs file (heatline lab ageing "
                               "RUNS.csv)");

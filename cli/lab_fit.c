@@ -129,10 +129,8 @@ static int parse_args(int argc, char **argv, fit_args *a)
     }
     if (rc != CLI_GO_ON)
         return rc;
-    if (optind < argc)
-        a->file = argv[optind++];
-    if (optind < argc)
-        return cli_fail(CMD, "unexpected argument '%s'", argv[optind]);
+    if (cli_operand(CMD, argc, argv, &a->file) != CLI_GO_ON)
+        return EXIT_USAGE;
     rc = check_args(a);
     return rc ? rc : -1;
 }

@@ -639,8 +639,8 @@ int pipe_loss_args_parse(int argc, char **argv, pipe_loss_args *a)
     }
     if (rc != CLI_GO_ON)
         return rc;
-    if (optind < argc)
-        return cli_fail(CMD, "unexpected argument '%s'", argv[optind]);
+    if (cli_operand(CMD, argc, argv, NULL) != CLI_GO_ON)
+        return EXIT_USAGE;
     if ((rc = check_all(&r, a)) != 0 || (rc = build(&r, a)) != 0)
         return rc;
     return -1;

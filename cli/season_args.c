@@ -397,11 +397,7 @@ static int first_pass(int argc, char **argv, season_args *a)
         a->help = 1;
     else if (rc != CLI_GO_ON)
         return 0;
-    if (optind < argc)
-        a->model = argv[optind];
-    if (optind + 1 < argc)
-        return cli_fail(CMD, "unexpected argument '%s'", argv[optind + 1]), 0;
-    return 1;
+    return cli_operand(CMD, argc, argv, &a->model) == CLI_GO_ON;
 }
 
 typedef struct second_ctx {

@@ -335,8 +335,8 @@ int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
     }
     if (rc != CLI_GO_ON)
         return rc;
-    if (optind < argc)
-        return cli_fail(cmd, "unexpected argument '%s'", argv[optind]);
+    if (cli_operand(cmd, argc, argv, NULL) != CLI_GO_ON)
+        return EXIT_USAGE;
     if (!r.have_radiant)
         a->in.outer.radiant_k = a->in.outer.air_k;
     if ((rc = resolve_layers(cmd, a, &r)) != 0 ||

@@ -58,6 +58,9 @@ struct net_hyd {
 /* (Re)build groups, unknowns, pattern and analysis when the rigid links'
  * states changed (or on the first call). */
 int hyd_topology(hl_model *m, struct net_hyd *h);
+/* Free the CHOLMOD matrix, factor and work vectors; the common block
+ * (cc) stays started. */
+void hyd_free_matrix(struct net_hyd *h);
 /* Mark unknowns cut off from every reference by closed links; returns
  * HL_ETOPOLOGY when such a part must carry flow. */
 int hyd_components(hl_model *m, struct net_hyd *h);

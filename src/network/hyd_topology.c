@@ -294,7 +294,7 @@ static int build_pattern(hl_model *m, struct net_hyd *h)
     return HL_OK;
 }
 
-static void free_matrix(struct net_hyd *h)
+void hyd_free_matrix(struct net_hyd *h)
 {
     if (!h->cc_started)
         return;
@@ -358,7 +358,7 @@ int hyd_topology(hl_model *m, struct net_hyd *h)
 {
     if (rigid_unchanged(m, h))
         return HL_OK;
-    free_matrix(h);
+    hyd_free_matrix(h);
     h->built = 0;
     if (!h->cc_started) {
         cholmod_start(&h->cc);

@@ -78,12 +78,7 @@ void hyd_free(struct net_hyd *h)
     if (!h)
         return;
     if (h->cc_started) {
-        cholmod_free_sparse(&h->a, &h->cc);
-        cholmod_free_factor(&h->l, &h->cc);
-        cholmod_free_dense(&h->b, &h->cc);
-        cholmod_free_dense(&h->x, &h->cc);
-        cholmod_free_dense(&h->ws_y, &h->cc);
-        cholmod_free_dense(&h->ws_e, &h->cc);
+        hyd_free_matrix(h);
         cholmod_finish(&h->cc);
     }
     free(h->unk);
