@@ -101,13 +101,18 @@ typedef struct hl_operation {
     double reset_warm_outdoor_k, reset_warm_supply_k; /* below / at warm end */
     double reset_floor_k; /* lowest supply temperature */
     int regulation;       /* enum hl_regulation */
+    /* Demand never falls below this fraction of the design load (the
+     * standby draw of the substations while the line runs; at zero the
+     * consumers would stop and leave the urban network stagnant). */
+    double standby_load_fraction;
 } hl_operation;
 
 /* Hohhot line defaults (research notes 5.1). */
 void hl_operation_hohhot(hl_operation *op);
 int hl_operation_check(const hl_operation *op, hl_error *err);
-/* Heat demand: design load at design outdoor temp, linear to 0 at the
- * balance temperature, never negative; above design load below design. */
+/* Heat demand: design load at design outdoor temp, linear down to the
+ * standby load (standby_load_fraction x design load) toward the balance
+ * temperature, never below it; above design load below design. */
 double hl_demand_w(const hl_operation *op, double outdoor_k);
 /* Plant supply temperature: reset curve (quality) or design (quantity). */
 double hl_supply_temp_k(const hl_operation *op, double outdoor_k);

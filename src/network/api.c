@@ -658,14 +658,17 @@ int hl_water_props(double t_k, double p_abs_pa, hl_water *out, hl_error *err)
     if (!isfinite(t_k) || !isfinite(p_abs_pa))
         return hl_error_set(err, HL_EINVAL,
                             "temperature and pressure must be finite");
-    if (!water_in_region1(t_k, p_abs_pa))
-        return hl_error_set(
-            err, HL_ERANGE,
-            "%.2f C at %.5g bar(a) is not liquid water of IAPWS-IF97 "
-            "region 1 (0 to 350 C, from the saturation pressure %.5g bar(a) "
-            "to 1000 bar)",
-            t_k - HL_ZERO_C_K, p_abs_pa / 1e5,
-            t_k <= WATER_TC_K ? water_psat(t_k) / 1e5 : NAN);
+    if (!water_in_region1(t_k, p_abs_pa)) {
+        char psat[64] = "";
+        if (t_k <= WATER_TC_K) /* no saturation above the critical point */
+            snprintf(psat, sizeof psat, " (saturation %.5g bar(a))",
+                     water_psat(t_k) / 1e5);
+        return hl_error_set(err, HL_ERANGE,
+                            "%.2f C at %.5g bar(a) is not liquid water of "
+                            "IAPWS-IF97 region 1: 0 to 350 C, from the "
+                            "saturation pressure%s to 1000 bar",
+                            t_k - HL_ZERO_C_K, p_abs_pa / 1e5, psat);
+    }
     water_state s;
     water_region1(t_k, p_abs_pa, &s);
     out->density_kg_m3 = s.rho;

@@ -143,6 +143,13 @@ static void pump_checks(hl_model *m, tally *t)
                      "pump '%s' is stopped by its check valve: the "
                      "pressure against it exceeds its shutoff head",
                      m->lk_id[k]);
+        if (net_pump_saturated(m, m->nd_p, i) && listed(t, CK_PUMP))
+            net_warn(m,
+                     "pump '%s' cannot hold node '%s' at %.3f bar(g): at "
+                     "%.0f %% speed, its limit, the node is at %.3f bar(g)",
+                     m->lk_id[k], m->nd_id[m->pu_ctrl_node[i]],
+                     m->pu_ctrl_p[i] / BAR, 100.0 * m->pu_speed[i],
+                     m->nd_p[m->pu_ctrl_node[i]] / BAR);
         double qv = m->lk_m[k] / m->lk_rho[k];
         if (!m->lk_cv_shut[k] && qv > hyd_pump_max_flow(m, i) &&
             listed(t, CK_PUMP))

@@ -270,16 +270,17 @@ static int linear_solve(hl_model *m, struct net_hyd *h)
     return HL_OK;
 }
 
-/* New flows of the matrix links from the new pressures, a fraction alpha
- * of the Newton step (1 = full step); returns sum |dm|, *sum_m = sum |m|. */
+/* New flows of the matrix links: the Newton flows from the new pressures,
+ * then a fraction alpha of the step from the old flows and pressures to
+ * the Newton ones (1 = full step). Both ends of the step satisfy the
+ * nodal balances, so every point between them does too; the linearised
+ * flow y + w dp at pressures between the two would not (a flat pump curve
+ * has w = 1/LINK_GRAD_FLOOR, and a pressure off by 1 bar would move
+ * 1e8 kg/s). Returns sum |dm|, *sum_m = sum |m|. */
 static double update_flows(hl_model *m, struct net_hyd *h, double alpha,
                            double *sum_m)
 {
     double change = 0.0, total = 0.0;
-    if (alpha < 1.0)
-        for (int u = 0; u < h->n_unk; u++)
-            h->p_unk[u] =
-                h->p_unk_prev[u] + alpha * (h->p_unk[u] - h->p_unk_prev[u]);
     node_pressures(m, h);
     for (int k = 0; k < m->n_links; k++) {
         if (m->lk_law[k] != LAW_MATRIX || !HYD_ACTIVE(m, k))
@@ -290,6 +291,12 @@ static double update_flows(hl_model *m, struct net_hyd *h, double alpha,
         change += fabs(dm);
         m->lk_m[k] += dm;
         total += fabs(m->lk_m[k]);
+    }
+    if (alpha < 1.0) {
+        for (int u = 0; u < h->n_unk; u++)
+            h->p_unk[u] =
+                h->p_unk_prev[u] + alpha * (h->p_unk[u] - h->p_unk_prev[u]);
+        node_pressures(m, h);
     }
     *sum_m = total;
     return change;
@@ -333,6 +340,27 @@ static double rigid_flows(hl_model *m, struct net_hyd *h, int *worst_node)
     return worst;
 }
 
+/* Flows that overflowed: the demands or pumps ask for more than any flow
+ * the network can carry (for instance heat-demand consumers whose supply
+ * has cooled toward their return temperature draw ever more water). */
+static int runaway(hl_model *m)
+{
+    int worst = -1;
+    double big = 0.0;
+    for (int k = 0; k < m->n_links; k++)
+        if (isfinite(m->lk_m[k]) && fabs(m->lk_m[k]) > big) {
+            big = fabs(m->lk_m[k]);
+            worst = k;
+        }
+    return net_fail(m, HL_ENOCONVERGE,
+                    "hydraulics: the flows grew without bound (%s%s%s "
+                    "%.3g kg/s before they overflowed): the network cannot "
+                    "carry what its demands and pumps ask",
+                    worst >= 0 ? "link '" : "largest",
+                    worst >= 0 ? m->lk_id[worst] : "", worst >= 0 ? "' at" : "",
+                    big);
+}
+
 /* Newton with damping: when the relative flow change grows from one
  * iteration to the next, the next steps are halved (down to 1/16) until
  * it shrinks again; the full step returns once it does. */
@@ -352,6 +380,8 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
             return m->err.code;
         double sum_m, change = update_flows(m, h, alpha, &sum_m);
         r->rel = sum_m > 0.0 ? change / sum_m : change;
+        if (!isfinite(r->rel))
+            return runaway(m);
         r->residual = rigid_flows(m, h, &r->worst_node);
         double miss = 0.0;
         if (alpha == 1.0 && r->rel <= PUMP_STEP_REL && pump_steps < PUMP_STEPS)

@@ -537,9 +537,13 @@ double net_consumer_update(hl_model *m, int first_round);
 /* Speed-controlled pumps: next speeds for the node pressures p_node (the
  * last solve's nd_p, or a Newton iterate's) by one Newton step of all of
  * them (secant per pump where that fails); none moves when every pump is
- * within NET_CONTROL_TOL_PA. Returns the largest miss, Pa. */
+ * within NET_CONTROL_TOL_PA. Returns the largest miss of the pumps not
+ * saturated, Pa. */
 #define NET_CONTROL_TOL_PA 10.0
 double net_pump_control(hl_model *m, const double *p_node, int first_round);
+/* Pump i is speed-controlled, at a speed limit (0.05 or 2) and its miss
+ * asks to go beyond it. */
+int net_pump_saturated(const hl_model *m, const double *p_node, int i);
 /* Energy totals of a solved model (totals.c). */
 void net_totals(hl_model *m);
 /* Outer diameter of a steel pipe by DN, m; NaN if not a standard DN. */

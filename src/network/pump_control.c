@@ -15,6 +15,9 @@
  * step on its own g(s) through its last two speeds (the first step
  * assumes the pressure moves with the pump's shut-off rise, d rise / d s
  * = 2 s rise_0). Steps are limited to a factor 1.5 and to speeds 0.05-2.
+ * A pump held at a speed limit while its miss asks to go beyond it is
+ * saturated: it runs at that limit, counts as settled (the network is
+ * solved with it there), and the checks say which set point it misses.
  */
 #include "network/hyd.h"
 
@@ -71,6 +74,15 @@ static int controlled(const hl_model *m, const double *p_node, int i)
     int k = m->pu_link[i];
     return m->pu_ctrl_node[i] >= 0 && m->lk_open[k] && !m->lk_cv_shut[k] &&
            !isnan(p_node[m->pu_ctrl_node[i]]);
+}
+
+int net_pump_saturated(const hl_model *m, const double *p_node, int i)
+{
+    if (!controlled(m, p_node, i))
+        return 0;
+    double s = m->pu_speed[i];
+    double up = -miss(m, p_node, i) / first_slope(m, i); /* wanted ds */
+    return (s >= SPEED_MAX && up > 0.0) || (s <= SPEED_MIN && up < 0.0);
 }
 
 /* d (pressure loss of pump i's link) / d speed at its solved flow, Pa
@@ -160,7 +172,7 @@ double net_pump_control(hl_model *m, const double *p_node, int first_round)
     int p[NEWTON_MAX_PUMPS + 1], n = 0;
     double worst = 0.0;
     for (int i = 0; i < m->n_pumps; i++) {
-        if (!controlled(m, p_node, i))
+        if (!controlled(m, p_node, i) || net_pump_saturated(m, p_node, i))
             continue;
         worst = fmax(worst, fabs(miss(m, p_node, i)));
         if (n <= NEWTON_MAX_PUMPS)
@@ -169,7 +181,7 @@ double net_pump_control(hl_model *m, const double *p_node, int first_round)
     if (worst <= NET_CONTROL_TOL_PA || newton_step(m, p_node, p, n) == 0)
         return worst;
     for (int i = 0; i < m->n_pumps; i++)
-        if (controlled(m, p_node, i))
+        if (controlled(m, p_node, i) && !net_pump_saturated(m, p_node, i))
             step(m, p_node, i, first_round);
     return worst;
 }

@@ -14,13 +14,19 @@
 
 #define IS(k) (strcmp(key, (k)) == 0)
 
-static const char *const operation_keys[] = {
-    "design_outdoor_temp_c", "balance_temp_c",
-    "design_load_mw",        "regulation",
-    "design_supply_temp_c",  "design_return_temp_c",
-    "reset_cold_outdoor_c",  "reset_cold_supply_c",
-    "reset_warm_outdoor_c",  "reset_warm_supply_c",
-    "reset_floor_c",         NULL};
+static const char *const operation_keys[] = {"design_outdoor_temp_c",
+                                             "balance_temp_c",
+                                             "design_load_mw",
+                                             "regulation",
+                                             "design_supply_temp_c",
+                                             "design_return_temp_c",
+                                             "reset_cold_outdoor_c",
+                                             "reset_cold_supply_c",
+                                             "reset_warm_outdoor_c",
+                                             "reset_warm_supply_c",
+                                             "reset_floor_c",
+                                             "standby_load_fraction",
+                                             NULL};
 
 void net_operation_unset(hl_operation *op)
 {
@@ -29,6 +35,7 @@ void net_operation_unset(hl_operation *op)
     op->reset_cold_outdoor_k = op->reset_cold_supply_k = NAN;
     op->reset_warm_outdoor_k = op->reset_warm_supply_k = NAN;
     op->reset_floor_k = NAN;
+    op->standby_load_fraction = NAN;
     op->regulation = -1;
 }
 
@@ -67,6 +74,17 @@ static int design_load(rd_ctx *c, const rd_value *v, const char *key, double *w)
     return HL_OK;
 }
 
+/* A fraction 0 <= x < 1. */
+static int fraction(rd_ctx *c, const rd_value *v, const char *key, double *x)
+{
+    if (rd_number(c, v, key, x))
+        return c->m->err.code;
+    if (!(*x >= 0.0 && *x < 1.0))
+        return rd_fail(c, v->where, HL_ERANGE, "%s %g: expected 0 to below 1",
+                       key, *x);
+    return HL_OK;
+}
+
 static int operation_set(rd_ctx *c, void *rec, const char *key,
                          const rd_value *v)
 {
@@ -94,6 +112,8 @@ static int operation_set(rd_ctx *c, void *rec, const char *key,
         return water(c, v, key, &op->reset_warm_supply_k);
     if (IS("reset_floor_c"))
         return water(c, v, key, &op->reset_floor_k);
+    if (IS("standby_load_fraction"))
+        return fraction(c, v, key, &op->standby_load_fraction);
     return rd_unknown_key(c, v->where, key, "operation", operation_keys);
 }
 

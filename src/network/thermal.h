@@ -23,7 +23,12 @@ typedef struct pair_input {
  * (r matrix not positive definite, zero flow). */
 int decay_pair(const pair_input *in, double *theta1_out, double *theta2_out);
 
-#define THERMAL_ZERO_FLOW  1e-9 /* kg/s: below this a link carries no heat */
+/* kg/s: below this a link carries no heat. Ten times the hydraulic mass
+ * tolerance (hl_solve_options.mass_tol_kg_s, 1e-6): a stagnant part (a
+ * loop whose consumers draw nothing) is left with flows of that order
+ * whose signs are noise, and following them would flip its temperatures
+ * between rounds. 1e-5 kg/s carries 0.3 W at 80 K. */
+#define THERMAL_ZERO_FLOW  1e-5
 #define THERMAL_TOL        1e-9 /* K: sweep convergence */
 #define THERMAL_MAX_SWEEPS 500
 

@@ -4,8 +4,9 @@
  * (t_b - t_d), the basis of design heat load and seasonal heat demand in
  * CJJ 34-2010 clause 3.1 / GB 50736-2012 clause 5.2 (load proportional to
  * the inside-outside difference); t_b is the balance temperature, zero
- * below it. Reset: the plant's linear quality-regulation curve of the
- * research notes 5.1 [A] (130 C at <= -17 C, 90 C at +5 C, floor 85 C);
+ * below it, held at a standby fraction of the design load (default 1 %
+ * [A]) while the line runs. Reset: the plant's linear quality-regulation curve
+ * of the research notes 5.1 [A] (130 C at <= -17 C, 90 C at +5 C, floor 85 C);
  * above +5 C the line is extended until it meets the floor (+7.75 C). */
 #include "heatline.h"
 
@@ -24,6 +25,7 @@ void hl_operation_hohhot(hl_operation *op)
     op->reset_warm_supply_k = HL_ZERO_C_K + 90.0;
     op->reset_floor_k = HL_ZERO_C_K + 85.0;
     op->regulation = HL_REG_QUALITY;
+    op->standby_load_fraction = 0.01; /* [A] substation standby draw */
 }
 
 int hl_operation_check(const hl_operation *op, hl_error *err)
@@ -45,6 +47,10 @@ int hl_operation_check(const hl_operation *op, hl_error *err)
         return hl_error_set(err, HL_EINVAL,
                             "design supply temperature must exceed the "
                             "design return temperature");
+    if (!(op->standby_load_fraction >= 0.0 && op->standby_load_fraction < 1.0))
+        return hl_error_set(err, HL_EINVAL,
+                            "standby load fraction %g: expected 0 to below 1",
+                            op->standby_load_fraction);
     if (op->regulation != HL_REG_QUALITY && op->regulation != HL_REG_QUANTITY)
         return hl_error_set(err, HL_EINVAL, "regulation %d: unknown",
                             op->regulation);
@@ -55,7 +61,7 @@ double hl_demand_w(const hl_operation *op, double outdoor_k)
 {
     double f =
         (op->balance_k - outdoor_k) / (op->balance_k - op->design_outdoor_k);
-    return op->design_load_w * fmax(0.0, f);
+    return op->design_load_w * fmax(op->standby_load_fraction, f);
 }
 
 double hl_supply_temp_k(const hl_operation *op, double outdoor_k)

@@ -119,6 +119,7 @@ void plant_operation(const plant *p, hl_operation *op)
     given(&op->reset_warm_outdoor_k, f->reset_warm_outdoor_k);
     given(&op->reset_warm_supply_k, f->reset_warm_supply_k);
     given(&op->reset_floor_k, f->reset_floor_k);
+    given(&op->standby_load_fraction, f->standby_load_fraction);
     /* the design supply is the reset curve's cold end unless stated */
     op->design_supply_k = isnan(f->design_supply_k) ? op->reset_cold_supply_k
                                                     : f->design_supply_k;

@@ -18,6 +18,7 @@ void hl_season_options_init(hl_season_options *o)
     o->operation.design_load_w = o->operation.design_outdoor_k = NAN;
     o->operation.balance_k = o->operation.design_supply_k = NAN;
     o->operation.design_return_k = o->operation.reset_floor_k = NAN;
+    o->operation.standby_load_fraction = NAN;
     o->operation.reset_cold_outdoor_k = o->operation.reset_cold_supply_k = NAN;
     o->operation.reset_warm_outdoor_k = o->operation.reset_warm_supply_k = NAN;
     o->operation.regulation = -1;
@@ -119,6 +120,8 @@ static void boundary_conditions(hl_season *s, const plant *p)
                               ? s->ground_k[k] + s->opt.chamber_offset_k
                               : plant_chamber_air_k(p);
         double want = hl_demand_w(&s->op, s->outdoor_k[k]);
+        s->standby_hours +=
+            want <= s->op.standby_load_fraction * s->op.design_load_w;
         s->demand_w[k] = fmin(want, s->op.design_load_w);
         if (want > s->demand_w[k]) {
             s->capped_hours++;
@@ -232,6 +235,23 @@ static void note_warnings(hl_season *s, plant *p, int si, const plant_totals *t)
                  plant_first_warning(p));
 }
 
+/* Which hour failed, and under what conditions, ahead of the engine's
+ * message. */
+static int hour_error(const hl_season *s, int si, int k, const plant_bc *bc,
+                      hl_error *err)
+{
+    const hl_weather *w = s->weather;
+    int i = (s->first + k) % w->n;
+    char why[sizeof err->message];
+    snprintf(why, sizeof why, "%s", err->message);
+    return hl_error_set(err, err->code,
+                        "scenario %s, %02d-%02d %02d:00 (outdoor %.1f C, "
+                        "demand %.1f MW, supply %.1f C): %s",
+                        hl_scenario_name(s->scen[si].scenario), w->month[i],
+                        w->day[i], w->hour[i], bc->outdoor_k - HL_ZERO_C_K,
+                        bc->demand_w / 1e6, bc->supply_k - HL_ZERO_C_K, why);
+}
+
 static int one_hour(hl_season *s, plant *p, int si, int k, double *surface_k,
                     hl_error *err)
 {
@@ -240,7 +260,7 @@ static int one_hour(hl_season *s, plant *p, int si, int k, double *surface_k,
     int rc =
         plant_solve(p, s->model_conditions ? NULL : &bc, &t, surface_k, err);
     if (rc)
-        return rc;
+        return hour_error(s, si, k, &bc, err);
     record_hour(s, &s->scen[si], k, &t, surface_k);
     note_warnings(s, p, si, &t);
     return k == s->design_hour ? snapshot_profile(s, p, si, err) : HL_OK;
@@ -330,6 +350,7 @@ static void operation(hl_season *s, const plant *p, const hl_operation *o)
     override(&op->reset_warm_outdoor_k, o->reset_warm_outdoor_k);
     override(&op->reset_warm_supply_k, o->reset_warm_supply_k);
     override(&op->reset_floor_k, o->reset_floor_k);
+    override(&op->standby_load_fraction, o->standby_load_fraction);
     if (o->regulation >= 0)
         op->regulation = o->regulation;
 }
@@ -387,6 +408,14 @@ static void finish(hl_season *s)
                         "demand above it not delivered)",
                         s->capped_hours, s->op.design_outdoor_k - HL_ZERO_C_K,
                         s->unmet_j / 1e9);
+    if (s->standby_hours)
+        hl_warnings_add(&s->warnings,
+                        "%d hours warm enough to need less than the standby "
+                        "load: consumers held at %.1f MW (%.1f %% of the "
+                        "design load, operation standby_load_fraction)",
+                        s->standby_hours,
+                        s->op.standby_load_fraction * s->op.design_load_w / 1e6,
+                        100.0 * s->op.standby_load_fraction);
     if (s->warning_hours)
         hl_warnings_add(&s->warnings,
                         "%d of %d hours (as-is) have engine warnings; the "

@@ -33,6 +33,7 @@ struct hl_season {
     season_station station[SEASON_MAX_STATIONS];
     int n_stations;
     int capped_hours;  /* colder than design: demand held at design load */
+    int standby_hours; /* demand held at the standby load */
     double unmet_j;    /* demand above the design load over those hours */
     int warning_hours; /* hours whose solve warned (as-is scenario) */
     char first_warning[400];

@@ -24,6 +24,13 @@ for key in '"hours": 168' '"heat_source_gj"' '"loss_fittings_bare_gj"' \
 done
 grep -qi 'nan' "$tmp/out.json" && fail "NaN in JSON"
 
+# warm days (outside the heating period): demand held at the standby load,
+# said in a warning, and the season closes
+"$H" season --from 06-01 --to 06-03 --scenario as-is > "$tmp/summer.txt" \
+    2> "$tmp/summer.err" || fail "summer days: $(cat "$tmp/summer.err")"
+grep -q "standby load" "$tmp/summer.err" || fail "no standby-load warning"
+grep -qi 'nan' "$tmp/summer.txt" && fail "NaN in the summer output"
+
 "$H" season --weather "$D/tiny.epw" --from 01-01 --to 01-02 \
     --csv "$tmp/csv" > /dev/null || fail "EPW run with --csv"
 for t in hourly monthly fittings; do

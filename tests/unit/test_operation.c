@@ -17,8 +17,16 @@ static void demand_line(void **state)
     hl_operation op;
     hl_operation_hohhot(&op); /* 2.24 GW at -17 C, zero at +18 C */
     assert_true(fabs(hl_demand_w(&op, C0 - 17.0) - 2.24e9) < 1e-3);
+    /* warm hours: the standby load, 1 % of the design load */
+    assert_true(fabs(hl_demand_w(&op, C0 + 18.0) - 2.24e7) < 1e-6);
+    assert_true(fabs(hl_demand_w(&op, C0 + 25.0) - 2.24e7) < 1e-6);
+    assert_true(fabs(hl_demand_w(&op, C0 + 17.0) - 6.4e7) < 1e-3);
+    op.standby_load_fraction = 0.0;
     assert_true(fabs(hl_demand_w(&op, C0 + 18.0)) < 1e-9);
     assert_true(fabs(hl_demand_w(&op, C0 + 25.0)) < 1e-9);
+    op.standby_load_fraction = 1.0;
+    assert_int_equal(hl_operation_check(&op, NULL), HL_EINVAL);
+    op.standby_load_fraction = 0.01;
     /* halfway: +0.5 C -> 1.12 GW */
     assert_true(fabs(hl_demand_w(&op, C0 + 0.5) - 1.12e9) < 1e-3);
     /* colder than design: the line goes on (-24 C: 2.24 * 42/35) */
