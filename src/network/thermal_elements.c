@@ -18,6 +18,11 @@
 #include <math.h>
 
 #define MIN_CONSUMER_DT 1.0 /* K: a consumer needs at least this much */
+/* A substation cannot cool the network water below the rooms it heats:
+ * a temperature-drop consumer whose water arrives cooler than drop + 20 C
+ * (a standby flow through a long cold pipe) returns it at 20 C, or as it
+ * came if colder still [A]. */
+#define CONSUMER_MIN_OUTLET_K (HL_ZERO_C_K + 20.0)
 
 static double supply_guess(const hl_model *m)
 {
@@ -28,14 +33,19 @@ static double supply_guess(const hl_model *m)
     return isnan(t) ? m->t_ground + 60.0 : t;
 }
 
+/* Outlet temperature of consumer i at inlet t_in. */
+static double consumer_t_out(const hl_model *m, int i, double t_in)
+{
+    if (m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_FLOW_RETURN)
+        return m->co_tret[i];
+    return fmax(t_in - m->co_dt[i], fmin(t_in, CONSUMER_MIN_OUTLET_K));
+}
+
 /* Heat per kg a consumer takes at inlet t_in, J/kg (>= 1 K worth). */
 static double consumer_dh(const hl_model *m, int i, double t_in)
 {
     const net_fluid *f = &m->fluid;
-    double t_out =
-        m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_FLOW_RETURN
-            ? m->co_tret[i]
-            : t_in - m->co_dt[i];
+    double t_out = consumer_t_out(m, i, t_in);
     double dh = fluid_h(f, t_in) - fluid_h(f, t_out);
     double floor = fluid_cp(f, t_in) * MIN_CONSUMER_DT;
     return dh > floor ? dh : floor;
@@ -96,10 +106,7 @@ double net_consumer_update(hl_model *m, int first_round)
 double consumer_outlet(hl_model *m, int i, double t_in)
 {
     int k = m->co_link[i];
-    double t_out =
-        m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_FLOW_RETURN
-            ? m->co_tret[i]
-            : t_in - m->co_dt[i];
+    double t_out = consumer_t_out(m, i, t_in);
     m->co_tin[i] = t_in;
     m->co_tout[i] = t_out;
     m->co_q[i] = fabs(m->lk_m[k]) *

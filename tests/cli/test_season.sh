@@ -45,6 +45,12 @@ M=${HL_SOURCE_DIR:?}/tests/data/models
 "$H" season "$M/small_line.yaml" --from 01-01 --to 01-02 --json \
     > "$tmp/small.json" || fail "season on a model file"
 grep -q '"model": "Small line"' "$tmp/small.json" || fail "model name"
+# its temperature-drop consumer on a standby flow in June: water returns
+# no colder than 20 C, never below freezing
+"$H" season "$M/small_line.yaml" --from 06-01 --to 06-02 --scenario as-is \
+    > /dev/null 2> "$tmp/small_summer.err" || fail "small line in June"
+grep -q "liquid-water range" "$tmp/small_summer.err" &&
+    fail "June standby: $(cat "$tmp/small_summer.err")"
 grep -q '"hours": 48' "$tmp/small.json" || fail "model file hours"
 # an EPANET .inp with its heat-transfer options
 net="$HL_SOURCE_DIR/tests/validation/epanet/looped_reservoir.inp"
