@@ -14,7 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_JSON = 256, O_CSV, O_REPORT, O_MATERIALS, O_HELP };
+enum {
+    O_JSON = 256,
+    O_CSV,
+    O_REPORT,
+    O_MATERIALS,
+    O_DEMAND,
+    O_SOURCE,
+    O_GROUND,
+    O_AIR,
+    O_CHAMBER,
+    O_HELP
+};
 
 static const char usage[] =
     "usage: heatline run [MODEL] [--json] [--csv DIR] [--report FILE.html]\n"
@@ -25,20 +36,70 @@ static const char usage[] =
     "  --json              one JSON object (totals, nodes, pipes, fittings,\n"
     "                      warnings, ...)\n"
     "  --csv DIR           nodes.csv, pipes.csv, fittings.csv, profile.csv\n"
-    "  --report FILE.html  the report of this run (HTML with plots)\n";
+    "  --report FILE.html  the report of this run (HTML with plots)\n"
+    "what if (default: the model's own conditions):\n"
+    "  --demand-scale F    every consumer's demand times F (> 0)\n"
+    "  --source-temp C     supply temperature of every source\n"
+    "  --ground-temp C     undisturbed ground at the buried pipes\n"
+    "  --air-temp C        outdoor air of overhead pipes\n"
+    "  --chamber-temp C    air in every valve chamber\n";
 
 static const struct option options[] = {
     {"json", no_argument, 0, O_JSON},
     {"csv", required_argument, 0, O_CSV},
     {"report", required_argument, 0, O_REPORT},
     {"materials", required_argument, 0, O_MATERIALS},
+    {"demand-scale", required_argument, 0, O_DEMAND},
+    {"source-temp", required_argument, 0, O_SOURCE},
+    {"ground-temp", required_argument, 0, O_GROUND},
+    {"air-temp", required_argument, 0, O_AIR},
+    {"chamber-temp", required_argument, 0, O_CHAMBER},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
 
+/* A what-if temperature in C into K, within -100..300 C. */
+static int condition_temp(const char *opt, const char *text, double *k)
+{
+    double c;
+    if (!cli_number("run", opt, text, &c))
+        return EXIT_USAGE;
+    if (!(c > -100.0 && c < 300.0))
+        return cli_fail("run", "%s %g: expected -100 to 300 C", opt, c);
+    *k = c + HL_ZERO_C_K;
+    return 0;
+}
+
+static int condition(run_args *a, int c, const char *value)
+{
+    switch (c) {
+    case O_DEMAND:
+        if (!cli_number("run", "--demand-scale", value, &a->demand_scale))
+            return EXIT_USAGE;
+        if (!(a->demand_scale > 0.0 && a->demand_scale <= 10.0))
+            return cli_fail("run",
+                            "--demand-scale %g: expected above 0, "
+                            "at most 10",
+                            a->demand_scale);
+        return 0;
+    case O_SOURCE:
+        return condition_temp("--source-temp", value, &a->source_k);
+    case O_GROUND:
+        return condition_temp("--ground-temp", value, &a->ground_k);
+    case O_AIR:
+        return condition_temp("--air-temp", value, &a->air_k);
+    default:
+        return condition_temp("--chamber-temp", value, &a->chamber_k);
+    }
+}
+
 static int option(void *ctx, int c, const char *value)
 {
     run_args *a = ctx;
+    if (c >= O_DEMAND && c <= O_CHAMBER)
+        return condition(a, c, value);
+    if (load_args_inp_only(c) && !a->inp_option)
+        a->inp_option = cli_option_name(options, c);
     switch (c) {
     case O_JSON:
         a->json = 1;
@@ -61,6 +122,8 @@ static int parse(int argc, char **argv, run_args *a)
 {
     memset(a, 0, sizeof *a);
     hl_load_options_init(&a->load);
+    a->demand_scale = a->source_k = a->ground_k = NAN;
+    a->air_k = a->chamber_k = NAN;
     int rc = cli_options("run", argc, argv, options, option, a);
     if (rc == CLI_HELP_ASKED) {
         fputs(usage, stdout);
@@ -116,11 +179,42 @@ static int scenarios(run_result *r)
     return 0;
 }
 
+/* The what-if conditions onto the loaded model. */
+static int set_conditions(const run_args *a, hl_model *m)
+{
+    int rc = HL_OK;
+    if (!isnan(a->demand_scale))
+        rc = hl_model_set_demand_scale(m, a->demand_scale);
+    if (!rc && !isnan(a->source_k)) {
+        if (hl_model_count(m, HL_SOURCE) == 0)
+            return cli_fail("run", "--source-temp: the model has no source "
+                                   "(an EPANET import takes --supply-temp)");
+        rc = hl_model_set_supply_temp(m, NULL, a->source_k);
+    }
+    if (!rc && !isnan(a->ground_k))
+        rc = hl_model_set_ground_temp(m, a->ground_k);
+    if (!rc && !isnan(a->air_k))
+        rc = hl_model_set_air_temp(m, a->air_k);
+    if (!rc && !isnan(a->chamber_k) && hl_model_count(m, HL_CHAMBER) > 0)
+        rc = hl_model_set_chamber_temp(m, NULL, a->chamber_k);
+    return rc ? cli_fail("run", "%s", hl_model_error(m)) : 0;
+}
+
 static int solve_all(const run_args *a, run_result *r)
 {
+    /* an EPANET import's heat-transfer options mean nothing to a heatline
+     * model: say so rather than ignore them */
+    if (a->inp_option && !load_args_is_inp(a->model))
+        return cli_fail("run",
+                        "--%s applies to EPANET .inp models only; for this "
+                        "model use --source-temp, --ground-temp, --air-temp "
+                        "or --chamber-temp",
+                        a->inp_option);
     int rc = hl_model_load_with(&r->m, a->model, &a->load);
     if (rc)
         return cli_fail("run", "%s", hl_model_error(r->m));
+    if (set_conditions(a, r->m))
+        return EXIT_USAGE;
     if (scenarios(r))
         return EXIT_USAGE;
     if (hl_model_solve(r->m, NULL) || hl_model_totals(r->m, &r->tot))

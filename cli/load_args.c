@@ -5,6 +5,7 @@
 #include "load_args.h"
 
 #include <string.h>
+#include <strings.h>
 
 const char load_args_usage[] =
     "EPANET .inp imports take their heat-transfer data from:\n"
@@ -55,6 +56,17 @@ static int friction(const char *cmd, const char *value, hl_load_options *l)
         return 0;
     }
     return 1;
+}
+
+int load_args_inp_only(int c)
+{
+    return c >= O_LOAD_SUPPLY && c <= O_LOAD_THERMAL;
+}
+
+int load_args_is_inp(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n > 4 && strcasecmp(path + n - 4, ".inp") == 0;
 }
 
 int load_args_option(const char *cmd, int c, const char *value,

@@ -36,5 +36,10 @@ extern const char load_args_usage[];
  * error is printed), -1 not a load option. */
 int load_args_option(const char *cmd, int c, const char *value,
                      hl_load_options *l);
+/* Option c describes an EPANET import's heat transfer (--supply-temp,
+ * --ambient, --u, --cp, --thermal-csv). */
+int load_args_inp_only(int c);
+/* path names an EPANET .inp file (by its extension). */
+int load_args_is_inp(const char *path);
 
 #endif

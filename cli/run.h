@@ -13,6 +13,9 @@ typedef struct run_args {
     const char *report;
     int json;
     hl_load_options load;
+    const char *inp_option; /* first .inp-only option given, or NULL */
+    /* what-if conditions (NaN = the model's own) */
+    double demand_scale, source_k, ground_k, air_k, chamber_k;
 } run_args;
 
 /* Totals of the model with every fitting in one state. */

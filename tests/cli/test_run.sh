@@ -16,6 +16,23 @@ expect_json_keys "json" totals heat_source_w heat_delivered_w heat_loss_pipes_w 
     mass_flow_kg_per_s velocity_m_per_s heat_loss_w temp_in_c temp_out_c \
     pressure_pa head_m temp_c
 
+# what-if conditions: half the demand delivers half the heat; the line at
+# the utility's 110 C keeps its coated fittings cooler than at 130 C
+expect_ok "half demand" run --json --demand-scale 0.5
+awk -F': ' '/"heat_delivered_w"/ { v = $2 + 0; d = v / 1.1e9 - 1;
+    exit !(d < 1e-6 && d > -1e-6) }' "$tmp/out" ||
+    { echo "FAIL delivered at half demand: $(grep heat_delivered_w "$tmp/out")"; fails=$((fails + 1)); }
+expect_ok "design point" run
+hot130=$(awk '/all coated/ { print $(NF - 1) }' "$tmp/out")
+expect_ok "at 110 C" run --source-temp 110 --demand-scale 0.6
+hot110=$(awk '/all coated/ { print $(NF - 1) }' "$tmp/out")
+awk -v a="$hot110" -v b="$hot130" 'BEGIN { exit !(a + 0 > 40 && a + 0 < b + 0) }' ||
+    { echo "FAIL coated hottest at 110 C ($hot110) vs 130 C ($hot130)"; fails=$((fails + 1)); }
+expect_fail "inp option on a heatline model" "applies to EPANET .inp models only" \
+    run --supply-temp 110
+expect_fail "demand scale 0" "expected above 0" run --demand-scale 0
+expect_fail "source temp out of range" "expected -100 to 300 C" run --source-temp 400
+
 mkdir "$tmp/csv"
 expect_ok "csv tables" run --csv "$tmp/csv"
 for f in nodes pipes fittings profile; do
