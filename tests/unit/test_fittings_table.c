@@ -52,15 +52,21 @@ static void compare_all(const hl_fitting_catalog *cat, const hl_model *m)
     }
 }
 
+/* The fitting catalogue and the embedded default line. */
+static void load_default(hl_fitting_catalog **cat, hl_model **m)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    assert_int_equal(hl_fitting_catalog_new(cat, &err), HL_OK);
+    assert_int_equal(hl_model_load(m, NULL), HL_OK);
+}
+
 static void table_equals_direct(void **state)
 {
     (void)state;
     hl_fitting_catalog *cat = NULL;
-    hl_error err;
-    hl_error_clear(&err);
-    assert_int_equal(hl_fitting_catalog_new(&cat, &err), HL_OK);
     hl_model *m = NULL;
-    assert_int_equal(hl_model_load(&m, NULL), HL_OK);
+    load_default(&cat, &m);
     /* part load: cooler supply needs more flow than the design load allows */
     assert_int_equal(hl_model_set_demand_scale(m, 0.7), HL_OK);
     const double supply_c[] = {130.0, 124.37, 118.5};
@@ -153,11 +159,8 @@ static void fine_grid_where_the_cubic_misses(void **state)
 {
     (void)state;
     hl_fitting_catalog *cat = NULL;
-    hl_error err;
-    hl_error_clear(&err);
-    assert_int_equal(hl_fitting_catalog_new(&cat, &err), HL_OK);
     hl_model *m = NULL;
-    assert_int_equal(hl_model_load(&m, NULL), HL_OK);
+    load_default(&cat, &m);
     assert_int_equal(hl_model_solve(m, NULL), HL_OK);
     engine_equals_direct(cat, m, "U2-C07-R-valve", HL_FIT_JACKETED, 43.0, 47.0);
     engine_equals_direct(cat, m, "ST1-S-bypass", HL_FIT_BARE, 113.0, 117.0);
