@@ -221,7 +221,7 @@ static int solve_all(const run_args *a, run_result *r)
         return cli_fail("run", "%s", hl_model_error(r->m));
     double hottest;
     count_over_limit(r->m, &r->n_over_limit, &hottest);
-    return 0;
+    return run_coating_need(a, r, &r->coating);
 }
 
 static int outputs(const run_args *a, run_result *r)

@@ -26,13 +26,28 @@ typedef struct run_scenario {
     double hottest_k;
 } run_scenario;
 
+/* The least thickness of the model's coating material that keeps every
+ * catalogue fitting under the burn limit at this run's temperatures. */
+typedef struct run_coating {
+    int asked;          /* 0: no fittings or no named coating material */
+    char material[48];  /* the model's fitting_coating */
+    double modelled_m;  /* its thickness in the model */
+    double thickness_m; /* the least that passes them all (0: bare passes) */
+    int worst;          /* the fitting that needs it, -1 if none */
+    int unreachable;    /* fittings no thickness up to 100 mm can pass */
+} run_coating;
+
 typedef struct run_result {
     hl_model *m;
     hl_totals tot;
     run_scenario scen[HL_FIT_NSTATES];
     int n_over_limit; /* in the model's own states */
+    run_coating coating;
 } run_result;
 
+/* Fills need from the solved model (run_coating.c); EXIT_USAGE if the
+ * material table cannot be read. */
+int run_coating_need(const run_args *a, run_result *r, run_coating *need);
 int run_print_summary(const run_args *a, run_result *r);
 int run_print_json(const run_args *a, run_result *r);
 /* Writes nodes.csv, pipes.csv, fittings.csv, profile.csv into dir via

@@ -62,6 +62,21 @@ static json_t *scenarios(const run_result *r)
     return a;
 }
 
+/* null when there is nothing to size (run_coating.c) */
+static json_t *coating_needed(hl_model *m, const run_coating *c)
+{
+    if (!c->asked)
+        return json_null();
+    json_t *o = json_object();
+    STR(o, "material", c->material);
+    NUM(o, "modelled_mm", c->modelled_m * 1e3);
+    NUM(o, "needed_mm", c->thickness_m * 1e3);
+    STR(o, "fitting",
+        c->worst >= 0 ? hl_model_id(m, HL_FITTING, c->worst) : "");
+    INT(o, "fittings_unreachable", c->unreachable);
+    return o;
+}
+
 static json_t *nodes(hl_model *m)
 {
     json_t *a = json_array();
@@ -240,6 +255,7 @@ int run_print_json(const run_args *a, run_result *r)
     json_object_set_new(root, "model", mo);
     json_object_set_new(root, "totals", totals(r));
     json_object_set_new(root, "fitting_scenarios", scenarios(r));
+    json_object_set_new(root, "coating_needed", coating_needed(m, &r->coating));
     json_object_set_new(root, "nodes", nodes(m));
     json_object_set_new(root, "pipes", pipes(m));
     json_object_set_new(root, "pumps", pumps(m));

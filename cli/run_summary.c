@@ -235,6 +235,24 @@ static void exchangers(hl_model *m)
 /* ---- fittings
  * -------------------------------------------------------------------- */
 
+/* The coating thickness that would keep every fitting under the limit. */
+static void coating_needed(hl_model *m, const run_coating *c)
+{
+    if (!c->asked)
+        return;
+    printf("  %s needed for all under the limit: ", c->material);
+    if (c->worst < 0)
+        printf("none (bare metal passes)");
+    else
+        printf("%.1f mm (modelled %.1f mm; the most for %s)",
+               c->thickness_m * 1e3, c->modelled_m * 1e3,
+               hl_model_id(m, HL_FITTING, c->worst));
+    if (c->unreachable)
+        printf("; %d fittings cannot pass with any thickness up to 100 mm",
+               c->unreachable);
+    printf("\n");
+}
+
 static void fittings(const run_result *r)
 {
     hl_model *m = r->m;
@@ -266,6 +284,7 @@ static void fittings(const run_result *r)
                power(sc->fittings_w - r->tot.heat_loss_fittings_w, b[1], 32),
                sc->over_limit, n, C(sc->hottest_k));
     }
+    coating_needed(m, &r->coating);
 }
 
 static void warnings(hl_model *m)

@@ -28,6 +28,26 @@ expect_ok "at 110 C" run --source-temp 110 --demand-scale 0.6
 hot110=$(awk '/all coated/ { print $(NF - 1) }' "$tmp/out")
 awk -v a="$hot110" -v b="$hot130" 'BEGIN { exit !(a + 0 > 40 && a + 0 < b + 0) }' ||
     { echo "FAIL coated hottest at 110 C ($hot110) vs 130 C ($hot130)"; fails=$((fails + 1)); }
+# the coating needed agrees with the all-coated verdicts: more than the
+# modelled 8 mm where coated fittings still fail (the line at 130 C), less
+# where they all pass (the small line)
+coating_check() { # NAME: the last summary in $tmp/out
+    awk -v name="$1" '/all coated/ { over = $(NF - 9) + 0 }
+        /needed for all under the limit/ {
+            for (i = 1; i <= NF; i++) if ($i == "mm") { n = $(i - 1) + 0; break }
+            for (i++; i <= NF; i++) if ($i == "mm;") { mod = $(i - 1) + 0; break }
+            seen = 1 }
+        END { if (!seen) { print "FAIL " name ": no coating-needed line"; exit 1 }
+              if ((over > 0) != (n > mod)) {
+                  print "FAIL " name ": " over " coated over the limit, needed " n " mm, modelled " mod " mm"; exit 1 } }' \
+        "$tmp/out" || fails=$((fails + 1))
+}
+expect_ok "design point again" run
+coating_check "line at 130 C"
+expect_ok "small line" run "$HL_SOURCE_DIR/tests/data/models/small_line.yaml"
+coating_check "small line"
+expect_ok "coating json" run --json
+expect_json_keys "coating json" coating_needed needed_mm modelled_mm fittings_unreachable
 expect_fail "inp option on a heatline model" "applies to EPANET .inp models only" \
     run --supply-temp 110
 expect_fail "demand scale 0" "expected above 0" run --demand-scale 0
