@@ -355,7 +355,10 @@ static int runaway(hl_model *m)
     return net_fail(m, HL_ENOCONVERGE,
                     "hydraulics: the flows grew without bound (%s%s%s "
                     "%.3g kg/s before they overflowed): the network cannot "
-                    "carry what its demands and pumps ask",
+                    "carry what its demands and pumps ask (a consumer given "
+                    "by its heat draws more water as its supply cools: is "
+                    "more heat asked than the sources and heat exchangers "
+                    "can bring?)",
                     worst >= 0 ? "link '" : "largest",
                     worst >= 0 ? m->lk_id[worst] : "", worst >= 0 ? "' at" : "",
                     big);
