@@ -216,11 +216,12 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs)
     double tg = temp_guess(m), pg = pressure_guess(m);
     int iters = 0, need_rounds = coupled(m);
     double sweep_tol = need_rounds ? INFINITY : THERMAL_TOL;
+    double dt = NAN, dm = NAN, dc = NAN, dp = 0.0;
     m->totals.iterations = 0;
     for (int r = 1; r <= o->max_rounds; r++) {
         m->totals.rounds = r;
         link_properties(m, tg, pg);
-        double dt, dm, dp = 0.0;
+        dp = 0.0;
         if (pipe_heat_update(m, tg) ||
             (!predictor_round(m, o, r, need_rounds) &&
              hydraulics(m, o, r == 1, &iters, &dp)))
@@ -229,7 +230,7 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs)
         if (heat_solve(m, sweep_tol))
             return m->err.code;
         round_change(m, rs, &dt, &dm);
-        double dc = net_consumer_update(m, r == 1);
+        dc = net_consumer_update(m, r == 1);
         if (!need_rounds && r == 1 && dp <= NET_CONTROL_TOL_PA)
             return HL_OK;
         if (r > 1 && dt <= o->temp_tol_k && dm <= 10.0 * o->flow_rel_tol &&
@@ -240,10 +241,15 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs)
         }
         sweep_tol = SWEEP_FRACTION * dt;
     }
+    /* what still moved in the last round says where to look: consumer
+     * flows that keep changing usually mean a load near what the sources
+     * and heat exchangers can bring */
     return net_fail(m, HL_ENOCONVERGE,
                     "hydraulics and temperatures did not settle in %d "
-                    "coupling rounds",
-                    o->max_rounds);
+                    "coupling rounds (the last moved temperatures %.3g K, "
+                    "flows %.3g and consumer flows %.3g relative, control "
+                    "pressures %.3g Pa)",
+                    o->max_rounds, dt, dm, dc, dp);
 }
 
 int hl_model_solve(hl_model *m, const hl_solve_options *opt)
