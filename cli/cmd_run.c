@@ -204,12 +204,10 @@ static int solve_all(const run_args *a, run_result *r)
 {
     /* an EPANET import's heat-transfer options mean nothing to a heatline
      * model: say so rather than ignore them */
-    if (a->inp_option && !load_args_is_inp(a->model))
-        return cli_fail("run",
-                        "--%s applies to EPANET .inp models only; for this "
-                        "model use --source-temp, --ground-temp, --air-temp "
-                        "or --chamber-temp",
-                        a->inp_option);
+    if (load_args_check_model("run", a->inp_option, a->model,
+                              "for this model use --source-temp, "
+                              "--ground-temp, --air-temp or --chamber-temp"))
+        return EXIT_USAGE;
     int rc = hl_model_load_with(&r->m, a->model, &a->load);
     if (rc)
         return cli_fail("run", "%s", hl_model_error(r->m));

@@ -63,10 +63,14 @@ int load_args_inp_only(int c)
     return c >= O_LOAD_SUPPLY && c <= O_LOAD_THERMAL;
 }
 
-int load_args_is_inp(const char *path)
+int load_args_check_model(const char *cmd, const char *option,
+                          const char *model, const char *hint)
 {
-    size_t n = path ? strlen(path) : 0;
-    return n > 4 && strcasecmp(path + n - 4, ".inp") == 0;
+    size_t n = model ? strlen(model) : 0;
+    if (!option || (n > 4 && strcasecmp(model + n - 4, ".inp") == 0))
+        return 0;
+    return cli_fail(cmd, "--%s applies to EPANET .inp models only (%s)", option,
+                    hint);
 }
 
 int load_args_option(const char *cmd, int c, const char *value,

@@ -39,7 +39,10 @@ int load_args_option(const char *cmd, int c, const char *value,
 /* Option c describes an EPANET import's heat transfer (--supply-temp,
  * --ambient, --u, --cp, --thermal-csv). */
 int load_args_inp_only(int c);
-/* path names an EPANET .inp file (by its extension). */
-int load_args_is_inp(const char *path);
+/* Such an option (its long name; NULL = none given) means nothing to a
+ * model that is not an EPANET .inp file (by its extension): prints the
+ * error with hint (what to use instead) and returns EXIT_USAGE, else 0. */
+int load_args_check_model(const char *cmd, const char *option,
+                          const char *model, const char *hint);
 
 #endif

@@ -282,13 +282,11 @@ static int other_option(int c, const char *v, season_args *a, raw *r)
         rc = ground_option(c, v, &a->opt);
     if (rc < 0)
         rc = operation_option(c, v, &a->opt.operation);
-    if (rc < 0 && load_args_inp_only(c) && !load_args_is_inp(a->model))
-        return cli_fail(CMD,
-                        "--%s applies to EPANET .inp models only (this "
-                        "model's conditions come from its weather and "
-                        "operation)",
-                        cli_option_name(options, c)),
-               0;
+    if (rc < 0 && load_args_inp_only(c) &&
+        load_args_check_model(CMD, cli_option_name(options, c), a->model,
+                              "this model's conditions come from its "
+                              "weather and operation"))
+        return 0;
     if (rc < 0)
         rc = load_args_option(CMD, c, v, &a->load);
     return rc < 0 ? 0 : rc;

@@ -24,47 +24,6 @@
             ok = 0;                                                            \
     }
 
-/* clang-format off */
-#define NODE_ARRAYS(X) \
-    X(nd_id) X(nd_where) X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand) \
-    X(nd_fixed_p) X(nd_inflow_t)
-#define LINK_ARRAYS(X) \
-    X(lk_from) X(lk_to) X(lk_kind) X(lk_law) X(lk_open) X(lk_cv_shut) \
-    X(lk_check) X(lk_sub) X(lk_id) X(lk_where) X(lk_rise) X(lk_m) \
-    X(lk_rho) X(lk_mu) X(lk_from_id) X(lk_to_id)
-#define PIPE_ARRAYS(X) \
-    X(pp_link) X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) \
-    X(pp_pn) X(pp_dn) X(pp_xcf) X(pp_pair) X(pp_pair_same) X(pp_pair_id) \
-    X(pp_ht) X(pp_surround) X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud) \
-    X(pp_tfix) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) \
-    X(pp_f)
-#define PUMP_ARRAYS(X) \
-    X(pu_link) X(pu_curve) X(pu_running) X(pu_h0) X(pu_r) X(pu_n) \
-    X(pu_npts) X(pu_speed) X(pu_ctrl_id) X(pu_ctrl_node) X(pu_ctrl_p) \
-    X(pu_s_prev) X(pu_g_prev) X(pu_eff) X(pu_parallel) X(pu_station) \
-    X(pu_dp)
-#define VALVE_ARRAYS(X) \
-    X(va_link) X(va_type) X(va_kvol) X(va_flow) X(va_station) X(va_dp)
-#define CONSUMER_ARRAYS(X) \
-    X(co_link) X(co_mode) X(co_heat0) X(co_flow0) X(co_heat) X(co_flow) \
-    X(co_tret) X(co_dt) X(co_tin) X(co_tout) X(co_q) X(co_m) \
-    X(co_m_prev) X(co_f_prev)
-#define SOURCE_ARRAYS(X) \
-    X(so_link) X(so_tsup0) X(so_tsup) X(so_heat) X(so_eff) X(so_pout) \
-    X(so_pin) X(so_tin) X(so_tout) X(so_q) X(so_station)
-#define HX_ARRAYS(X) \
-    X(hx_pri) X(hx_sec) X(hx_mode) X(hx_approach) X(hx_ua) X(hx_kp) \
-    X(hx_ks) X(hx_q) X(hx_id) X(hx_station)
-#define CHAMBER_ARRAYS(X) \
-    X(ch_id) X(ch_station) X(ch_where) X(ch_air0) X(ch_air) \
-    X(ch_chainage)
-#define FITTING_ARRAYS(X) \
-    X(fi_id) X(fi_type) X(fi_chamber_id) X(fi_node_id) X(fi_where) \
-    X(fi_chamber) X(fi_node) X(fi_dn) X(fi_pn) X(fi_count) X(fi_entry) \
-    X(fi_fail) X(fi_state0) X(fi_state) X(fi_area) X(fi_od) X(fi_q) \
-    X(fi_ts) X(fi_tm)
-/* clang-format on */
-
 static int next_cap(int n, int cap)
 {
     return n < cap ? cap : (cap ? 2 * cap : 64);

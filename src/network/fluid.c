@@ -242,28 +242,29 @@ static double p_row(const net_fluid *f, double t_k)
     return t < f->t_sat_ref ? f->p_ref_abs : row_pressure(f->p_ref_abs, t);
 }
 
-double fluid_rho(const net_fluid *f, double t_k, double p_abs)
+/* A property at t_k on the table's row pressure (column col, its
+ * temperature slope dcol_t), moved to p_abs by its pressure slope dcol_p
+ * interpolated linearly between the rows. */
+static double at_pressure(const net_fluid *f, double t_k, double p_abs, int col,
+                          int dcol_t, int dcol_p)
 {
-    if (f->constant)
-        return f->rho;
-    double r = interp(f, t_k, C_RHO, C_DRHO_T);
+    double v = interp(f, t_k, col, dcol_t);
     double x = fluid_clamp_t(t_k) - FLUID_T_BASE;
     int i = (int)x < FLUID_NT - 1 ? (int)x : FLUID_NT - 2;
     double w = x - i;
     const double *a = f->tab + i * FLUID_COLS, *b = a + FLUID_COLS;
-    double drp = (1 - w) * a[C_DRHO_P] + w * b[C_DRHO_P];
-    return r + drp * (p_abs - p_row(f, t_k));
+    double dp_slope = (1 - w) * a[dcol_p] + w * b[dcol_p];
+    return v + dp_slope * (p_abs - p_row(f, t_k));
+}
+
+double fluid_rho(const net_fluid *f, double t_k, double p_abs)
+{
+    return f->constant ? f->rho
+                       : at_pressure(f, t_k, p_abs, C_RHO, C_DRHO_T, C_DRHO_P);
 }
 
 double fluid_mu(const net_fluid *f, double t_k, double p_abs)
 {
-    if (f->constant)
-        return f->mu;
-    double mu = interp(f, t_k, C_MU, C_DMU_T);
-    double x = fluid_clamp_t(t_k) - FLUID_T_BASE;
-    int i = (int)x < FLUID_NT - 1 ? (int)x : FLUID_NT - 2;
-    double w = x - i;
-    const double *a = f->tab + i * FLUID_COLS, *b = a + FLUID_COLS;
-    double dmp = (1 - w) * a[C_DMU_P] + w * b[C_DMU_P];
-    return mu + dmp * (p_abs - p_row(f, t_k));
+    return f->constant ? f->mu
+                       : at_pressure(f, t_k, p_abs, C_MU, C_DMU_T, C_DMU_P);
 }

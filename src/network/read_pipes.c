@@ -73,41 +73,21 @@ static void fields_init(pipe_fields *f, int where)
     f->ambient_c = NAN;
 }
 
-static const char *const pipe_keys[] = {"id",
-                                        "from",
-                                        "to",
-                                        "length_m",
-                                        "type",
-                                        "pair",
-                                        "role",
-                                        "dn",
-                                        "outer_diameter_mm",
-                                        "wall_mm",
-                                        "inner_diameter_mm",
-                                        "roughness_mm",
-                                        "minor_loss",
-                                        "pn_bar",
-                                        "status",
-                                        "check_valve",
-                                        "heat_loss_coefficient_w_per_mk",
-                                        "u_w_per_m2k",
-                                        "u_diameter_mm",
-                                        "u_surface",
-                                        "laying",
-                                        "layers",
-                                        "return_layers",
-                                        "cover_m",
-                                        "axis_depth_m",
-                                        "clear_spacing_m",
-                                        "axis_spacing_m",
-                                        "soil_conductivity_w_per_mk",
-                                        "surface_resistance_m2k_per_w",
-                                        "twin_casing_od_mm",
-                                        "h_out_w_per_m2k",
-                                        "wind_m_per_s",
-                                        "surroundings",
-                                        "ambient_temp_c",
-                                        NULL};
+/* Keys a pipe and a pipe type share: geometry, then heat transfer. */
+#define GEOMETRY_KEYS                                                          \
+    "dn", "outer_diameter_mm", "wall_mm", "inner_diameter_mm", "roughness_mm", \
+        "minor_loss", "pn_bar"
+#define THERMAL_KEYS                                                           \
+    "heat_loss_coefficient_w_per_mk", "u_w_per_m2k", "u_diameter_mm",          \
+        "u_surface", "laying", "layers", "return_layers", "cover_m",           \
+        "axis_depth_m", "clear_spacing_m", "axis_spacing_m",                   \
+        "soil_conductivity_w_per_mk", "surface_resistance_m2k_per_w",          \
+        "twin_casing_od_mm", "h_out_w_per_m2k", "wind_m_per_s",                \
+        "surroundings", "ambient_temp_c"
+
+static const char *const pipe_keys[] = {
+    "id",   "from",        "to",     "length_m",    "type",       "pair",
+    "role", GEOMETRY_KEYS, "status", "check_valve", THERMAL_KEYS, NULL};
 
 static int number(rd_ctx *c, const rd_value *v, const char *key, double *out)
 {
@@ -313,32 +293,7 @@ static int pipe_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 
 static int type_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 {
-    static const char *const type_keys[] = {"dn",
-                                            "outer_diameter_mm",
-                                            "wall_mm",
-                                            "inner_diameter_mm",
-                                            "roughness_mm",
-                                            "minor_loss",
-                                            "pn_bar",
-                                            "heat_loss_coefficient_w_per_mk",
-                                            "u_w_per_m2k",
-                                            "u_diameter_mm",
-                                            "u_surface",
-                                            "laying",
-                                            "layers",
-                                            "return_layers",
-                                            "cover_m",
-                                            "axis_depth_m",
-                                            "clear_spacing_m",
-                                            "axis_spacing_m",
-                                            "soil_conductivity_w_per_mk",
-                                            "surface_resistance_m2k_per_w",
-                                            "twin_casing_od_mm",
-                                            "h_out_w_per_m2k",
-                                            "wind_m_per_s",
-                                            "surroundings",
-                                            "ambient_temp_c",
-                                            NULL};
+    static const char *const type_keys[] = {GEOMETRY_KEYS, THERMAL_KEYS, NULL};
     pipe_fields *f = rec;
     int done;
     if (!IS("length_m") && !IS("status") && !IS("check_valve") &&

@@ -127,6 +127,38 @@ int water_in_region1(double t_k, double p_pa)
     return p_pa >= water_psat(t_k) && p_pa <= WATER_P_MAX_PA;
 }
 
+/* ---- the series forms of the transport properties ---------------------
+ */
+
+/* sum_k c[k] / tr^k, k = 0..n-1 (the dilute-gas terms, equations (11)
+ * and (16)). */
+static double inverse_series(const double *c, int n, double tr)
+{
+    double s = 0.0, tri = 1.0;
+    for (int k = 0; k < n; k++) {
+        s += c[k] / tri;
+        tri *= tr;
+    }
+    return s;
+}
+
+/* sum_i sum_j c[i nj + j] x^i y^j (the residual terms, equations (12)
+ * and (17)). */
+static double double_series(const double *c, int ni, int nj, double x, double y)
+{
+    double sum = 0.0, xi = 1.0;
+    for (int i = 0; i < ni; i++) {
+        double row = 0.0, yj = 1.0;
+        for (int j = 0; j < nj; j++) {
+            row += c[i * nj + j] * yj;
+            yj *= y;
+        }
+        sum += xi * row;
+        xi *= x;
+    }
+    return sum;
+}
+
 /* ---- viscosity, IAPWS R12-08 ------------------------------------------- */
 
 /* Table 1: H_i of mu0, equation (11). */
@@ -144,24 +176,10 @@ static const double mu1_h[6][7] = {
 double water_viscosity(double t_k, double rho)
 {
     double tr = t_k / WATER_TC_K, d = rho / WATER_RHOC;
-    double s = 0.0, tri = 1.0;
-    for (int i = 0; i < 4; i++) {
-        s += mu0_h[i] / tri;
-        tri *= tr;
-    }
-    double mu0 = 100.0 * sqrt(tr) / s; /* equation (11) */
-    double x = 1.0 / tr - 1.0, y = d - 1.0, sum = 0.0, xi = 1.0;
-    for (int i = 0; i < 6; i++) {
-        double row = 0.0, yj = 1.0;
-        for (int j = 0; j < 7; j++) {
-            row += mu1_h[i][j] * yj;
-            yj *= y;
-        }
-        sum += xi * row;
-        xi *= x;
-    }
-    double mu1 = exp(d * sum); /* equation (12) */
-    return mu0 * mu1 * 1e-6;   /* equation (10), mu2 = 1; uPa s -> Pa s */
+    double mu0 = 100.0 * sqrt(tr) / inverse_series(mu0_h, 4, tr); /* (11) */
+    double mu1 = exp(d * double_series(&mu1_h[0][0], 6, 7, 1.0 / tr - 1.0,
+                                       d - 1.0)); /* equation (12) */
+    return mu0 * mu1 * 1e-6; /* equation (10), mu2 = 1; uPa s -> Pa s */
 }
 
 /* ---- thermal conductivity, IAPWS R15-11 ------------------------------- */
@@ -184,23 +202,9 @@ static const double lam1_l[5][6] = {
 double water_conductivity_background(double t_k, double rho)
 {
     double tr = t_k / WATER_TC_K, d = rho / WATER_RHOC;
-    double s = 0.0, tri = 1.0;
-    for (int k = 0; k < 5; k++) {
-        s += lam0_l[k] / tri;
-        tri *= tr;
-    }
-    double lam0 = sqrt(tr) / s; /* equation (16) */
-    double x = 1.0 / tr - 1.0, y = d - 1.0, sum = 0.0, xi = 1.0;
-    for (int i = 0; i < 5; i++) {
-        double row = 0.0, yj = 1.0;
-        for (int j = 0; j < 6; j++) {
-            row += lam1_l[i][j] * yj;
-            yj *= y;
-        }
-        sum += xi * row;
-        xi *= x;
-    }
-    double lam1 = exp(d * sum);
+    double lam0 = sqrt(tr) / inverse_series(lam0_l, 5, tr); /* (16) */
+    double lam1 =
+        exp(d * double_series(&lam1_l[0][0], 5, 6, 1.0 / tr - 1.0, d - 1.0));
     return lam0 * lam1 * 1e-3; /* mW/(m K) -> W/(m K) */
 }
 
