@@ -61,11 +61,11 @@ static int parse_spec(const hl_material_db *db, const char *spec, int state,
     const char *colon = strrchr(spec, ':');
     double mm, k;
     if (!colon || colon == spec || (size_t)(colon - spec) >= sizeof name ||
-        !parse_double(colon + 1, &mm) || !(mm > 0.0))
+        !parse_double(colon + 1, &mm) || !(mm > 0.0) || mm > HL_COVER_MAX_MM)
         return hl_error_set(err, HL_EPARSE,
                             "'%s': expected MATERIAL:MM or k=W/MK:MM with "
-                            "a thickness > 0 mm",
-                            spec);
+                            "a thickness > 0 mm and up to %g mm",
+                            spec, HL_COVER_MAX_MM);
     memcpy(name, spec, (size_t)(colon - spec));
     name[colon - spec] = '\0';
     if (strncasecmp(name, "k=", 2) == 0) {

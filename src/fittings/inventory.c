@@ -135,9 +135,11 @@ static int row_conditions(inv_ctx *x, int r, hl_fitting_conditions *c,
         return rc;
     const char *w = cell(x, r, C_WIND);
     if (*w) {
-        if (!parse_double(w, &wind) || wind < 0.0)
+        if (!parse_double(w, &wind) || wind < 0.0 || wind > HL_WIND_MAX_M_S)
             return row_fail(x, r, err,
-                            "column wind_m_s: '%s': expected a speed >= 0", w);
+                            "column wind_m_s: '%s': expected a speed from 0 "
+                            "to %g m/s",
+                            w, HL_WIND_MAX_M_S);
         c->wind_m_s = wind;
     }
     return row_cover(x, r, &c->cover, err);

@@ -64,15 +64,20 @@ static void put_field(text_buf *b, const char *s, int comma)
 }
 
 /* Fixed-point text of v with 0..6 decimals, rounded half away from zero,
- * into s (at least 32 bytes); snprintf where the value is too large for
- * exact integer arithmetic. A batch writes ~10 numbers per fitting, and
- * printf's exact binary-to-decimal conversion is the dominant cost. */
+ * into s (FIXED_TEXT_SIZE bytes); the shortest exact-enough %.17g where the
+ * value is too large for exact integer arithmetic (fixed point would need
+ * up to 309 digits). Returns the length written, never more than fits.
+ * A batch writes ~10 numbers per fitting, and printf's exact
+ * binary-to-decimal conversion is the dominant cost. */
+enum { FIXED_TEXT_SIZE = 48 };
 static int fixed_text(double v, int decimals, char *s)
 {
     static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
     double a = fabs(v) * scale[decimals] + 0.5;
-    if (a >= 9e15)
-        return snprintf(s, 32, "%.*f", decimals, v);
+    if (a >= 9e15) {
+        int n = snprintf(s, FIXED_TEXT_SIZE, "%.17g", v);
+        return n < 0 ? 0 : (n < FIXED_TEXT_SIZE ? n : FIXED_TEXT_SIZE - 1);
+    }
     unsigned long long u = (unsigned long long)a, nonzero = u;
     char tmp[32];
     int n = 0;
@@ -96,7 +101,7 @@ static int fixed_text(double v, int decimals, char *s)
 /* ",value" with the given decimals; an empty cell for a non-finite value. */
 static void put_num(text_buf *b, double v, int decimals)
 {
-    char s[48];
+    char s[FIXED_TEXT_SIZE];
     int n = isfinite(v) ? fixed_text(v, decimals, s) : 0;
     put(b, ",", 1);
     put(b, s, (size_t)n);

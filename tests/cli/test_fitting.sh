@@ -86,6 +86,16 @@ ls "$T" | grep -q 'tmp' && fail "temporary file left behind"
 grep -q 'bad.csv:8: column temp_c' "$T/err" || fail "--keep-going names file:line"
 [ "$(wc -l <"$T/kept.csv")" -eq 7 ] || fail "--keep-going keeps the good rows"
 
+# Fuzz finding 00: absurd coatings and winds are refused (one line, exit 2,
+# no result file) before the writer sees their results.
+printf 'id,type,dn,pn,temp_c,ambient_c,state\nV1,gate-valve,200,16,130,25,coated ceramic-microbead:1e308\n' >"$T/coat.csv"
+expect 2 "up to 500 mm" -- --inventory "$T/coat.csv" --output "$T/coat_out.csv"
+[ -e "$T/coat_out.csv" ] && fail "result file written for a 1e308 mm coating"
+for w in 1e308 1e12 nan; do
+    printf 'id,type,dn,pn,temp_c,ambient_c,state,wind_m_s\nV1,gate-valve,200,16,130,25,bare,%s\n' "$w" >"$T/wind.csv"
+    expect 2 "wind_m_s: '$w': expected a speed from 0 to 60 m/s" -- --inventory "$T/wind.csv"
+done
+
 # ---- finite-volume check ---------------------------------------------------------
 expect 0 'heat loss W' -- --type flange-pair --dn 100 --temp 110 --ambient 25 \
     --coating ceramic-microbead:8 --fv-check --refine 1

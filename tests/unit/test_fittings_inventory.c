@@ -196,6 +196,36 @@ static void outputs(void **state)
     hl_inventory_free(&inv);
 }
 
+/* Fuzz finding 00: a value too large for the writer's fixed-point path
+ * (1e308 W) once copied snprintf's would-be length out of a 48-byte stack
+ * buffer into the CSV. The writer must print a number that reads back to
+ * the value, and nothing else (ASan checks the copy itself). */
+static void huge_values_stay_in_bounds(void **state)
+{
+    fixture *f = *state;
+    hl_inventory inv;
+    char *text;
+    size_t len;
+    assert_int_equal(hl_inventory_run(good, strlen(good), "c.csv", f->cat,
+                                      &f->opt, &inv, NULL),
+                     HL_OK);
+    inv.rows[0].heat_loss_w = 1.7976931348623157e308;
+    inv.rows[0].equivalent_length_m = -6.1e300;
+    inv.totals.heat_loss_w = 1.7976931348623157e308;
+    assert_int_equal(hl_inventory_format(&inv, f->cat, 0, &text, &len, NULL),
+                     HL_OK);
+    assert_int_equal(strlen(text), len); /* no NUL byte inside */
+    for (size_t i = 0; i < len; i++)
+        assert_true(text[i] == '\n' || (text[i] >= 32 && text[i] < 127));
+    const char *row = strchr(text, '\n') + 1;
+    const char *cell = row;
+    for (int c = 0; c < 7; c++) /* heat_loss_w is the 8th column */
+        cell = strchr(cell, ',') + 1;
+    assert_true(strtod(cell, NULL) == 1.7976931348623157e308);
+    free(text);
+    hl_inventory_free(&inv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +233,7 @@ int main(void)
         cmocka_unit_test(row_equals_single_solve),
         cmocka_unit_test(malformed_rows),
         cmocka_unit_test(outputs),
+        cmocka_unit_test(huge_values_stay_in_bounds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
