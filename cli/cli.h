@@ -56,6 +56,8 @@ const char *cli_option_name(const struct option *opts, int code);
 
 /* Print library warnings on stderr, one per line. */
 void cli_print_warnings(const char *cmd, const hl_warnings *w);
+/* One warning line on stderr. */
+void cli_warn(const char *cmd, const char *text);
 
 /* A material table with the embedded rows plus --materials FILE (may be
  * NULL). Prints the error and returns NULL on failure. */

@@ -35,10 +35,15 @@ int cli_number(const char *cmd, const char *opt, const char *text, double *out)
     return 1;
 }
 
+void cli_warn(const char *cmd, const char *text)
+{
+    fprintf(stderr, "heatline %s: warning: %s\n", cmd, text);
+}
+
 void cli_print_warnings(const char *cmd, const hl_warnings *w)
 {
     for (int i = 0; i < w->count; i++)
-        fprintf(stderr, "heatline %s: warning: %s\n", cmd, w->text[i]);
+        cli_warn(cmd, w->text[i]);
 }
 
 hl_material_db *cli_materials(const char *cmd, const char *user_file)

@@ -229,7 +229,12 @@ static int outputs(const run_args *a, run_result *r)
     if (a->report) {
         hl_error err;
         hl_error_clear(&err);
-        if (hl_report_write_run(a->report, r->m, &err))
+        hl_season *snap = NULL;
+        int rc = hl_season_snapshot(&snap, r->m, &err);
+        if (!rc)
+            rc = hl_report_write_run(a->report, snap, &err);
+        hl_season_free(snap);
+        if (rc)
             return cli_fail("run", "--report: %s", err.message);
     }
     if (a->json)

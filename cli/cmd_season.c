@@ -119,19 +119,24 @@ int cmd_season(int argc, char **argv)
     hl_weather w;
     memset(&w, 0, sizeof w);
     hl_season *s = NULL;
+    hl_model *m = NULL;
     rc = load_weather(&a, &w);
+    if (!rc && hl_model_load_with(&m, a.model, &a.load))
+        rc = cli_fail(CMD, "%s", hl_model_error(m));
     if (!rc) {
         hl_error err;
         hl_error_clear(&err);
         if (isatty(STDERR_FILENO))
             a.opt.progress.fn = progress_bar;
-        if (hl_season_run(&s, a.model, &w, &a.opt, &err))
+        if (hl_season_run(&s, m, &w, &a.opt, &err))
             rc = cli_fail(CMD, "%s", err.message);
     }
+    hl_model_free(m);
     if (!rc)
         rc = write_outputs(&a, s);
     if (!rc) {
-        cli_print_warnings(CMD, hl_season_warnings(s));
+        for (int i = 0; i < hl_season_warning_count(s); i++)
+            cli_warn(CMD, hl_season_warning(s, i));
         if (a.json)
             rc = season_print_json(s);
         else

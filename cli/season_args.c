@@ -382,7 +382,6 @@ static int init_options(season_args *a)
         return 0;
     hl_season_options_init(&a->opt);
     hl_load_options_init(&a->load);
-    a->opt.load = &a->load;
     return 1;
 }
 

@@ -157,9 +157,8 @@ int season_print_json(const hl_season *s)
         json_array_append_new(scen, scenario(hl_season_scenario_at(s, i)));
     json_object_set_new(root, "scenarios", scen);
     json_object_set_new(root, "fittings", fittings(s));
-    const hl_warnings *w = hl_season_warnings(s);
-    for (int i = 0; i < w->count; i++)
-        json_array_append_new(warn, json_string(w->text[i]));
+    for (int i = 0; i < hl_season_warning_count(s); i++)
+        json_array_append_new(warn, json_string(hl_season_warning(s, i)));
     json_object_set_new(root, "warnings", warn);
     return cli_json_print(root);
 }

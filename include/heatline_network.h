@@ -102,7 +102,22 @@ int hl_model_load_text(hl_model **out, const char *text, size_t len,
                        const char *origin, const char *base_dir,
                        const hl_load_options *opt);
 
+/* Free a handle (NULL is a no-op). The network it runs is freed with the
+ * last handle that shares it. */
 void hl_model_free(hl_model *m);
+
+/* One network, many runs. A handle is a run of a network: the network
+ * itself (topology, elements, fittings, materials, fluid tables: what the
+ * model file defines) is read-only once loaded; the boundary conditions,
+ * element states set through the API, solver workspaces, results and
+ * warnings are the handle's own. hl_model_clone makes a new handle on the
+ * same network with a copy of src's run state (boundary conditions,
+ * states, covers, limits and its last results, so the clone's first solve
+ * starts warm). Threads, scenarios and bindings each take a clone and
+ * share the network; cloning the same src from several threads at once is
+ * safe as long as no thread changes src meanwhile. *out is NULL on
+ * failure. Returns HL_OK, HL_ESTATE (src failed to load) or HL_ENOMEM. */
+int hl_model_clone(const hl_model *src, hl_model **out);
 
 /* The last detailed error message ("" if none); "out of memory" for a NULL
  * handle. */
@@ -139,6 +154,8 @@ int hl_model_find(const hl_model *m, int kind, const char *id);
 int hl_model_set_supply_temp(hl_model *m, const char *source_id, double t_k);
 /* Multiplies every consumer's heat demand or fixed flow (1 = as loaded). */
 int hl_model_set_demand_scale(hl_model *m, double scale);
+/* The demand scale set (1 as loaded). */
+int hl_model_demand_scale(const hl_model *m, double *scale);
 /* Heat demand of one consumer, W (a consumer given by heat demand). */
 int hl_model_set_consumer_demand(hl_model *m, const char *consumer_id,
                                  double heat_w);
@@ -317,9 +334,9 @@ int hl_model_chamber_info(const hl_model *m, int i, double *air_k,
 
 /* Warnings of the last solve (checks: boiling, minimum pressure, PN,
  * velocity, liquid range, consumers short of differential pressure, ...),
- * one line each naming the element; at most HL_MODEL_MAX_WARNINGS lines,
- * the last saying how many more there were. */
-#define HL_MODEL_MAX_WARNINGS 200
+ * one line each naming the element; every warning is kept (the list grows
+ * as needed), in the order found. The text lives in the handle until its
+ * next solve. */
 int hl_model_warning_count(const hl_model *m);
 const char *hl_model_warning(const hl_model *m, int i);
 

@@ -209,13 +209,10 @@ typedef struct hl_season_options {
                             NaN = the model's (settings burn_limit_c) */
     hl_economics economics;
     hl_season_progress progress; /* called from the calling thread only */
-    /* scenarios solved at once, each in a thread with its own copy of the
-     * model: 0 = all of them on a machine with more than one core, 1 = one
-     * after another; the results are the same either way */
+    /* scenarios solved at once, each in a thread with its own clone of
+     * the model: 0 = all of them on a machine with more than one core, 1 =
+     * one after another; the results are the same either way */
     int threads;
-    /* loading the model file: EPANET .inp thermal data, extra materials
-     * (heatline_network.h); NULL = hl_load_options_init */
-    const struct hl_load_options *load;
 } hl_season_options;
 
 /* Defaults: the heating season, all scenarios, Hohhot ground, chamber air
@@ -243,8 +240,8 @@ enum hl_hour_col {
 };
 
 typedef struct hl_season_fitting {
-    char id[48];
-    char type[32];
+    const char *id;   /* the model's id (lives as long as the season) */
+    const char *type; /* catalogue type, or "" for an area-only fitting */
     double area_m2;
     double chainage_m;
     int state_as_is; /* enum hl_fitting_state */
@@ -265,15 +262,22 @@ typedef struct hl_season_scenario {
 
 typedef struct hl_season hl_season;
 
-/* Runs the season on the model at model_path (any file hl_model_load
- * reads: a YAML model or an EPANET .inp; NULL = the embedded
- * Tuoketuo-Hohhot line) with the weather w: one steady solve of the
- * network engine per hour and scenario, each warm-started from the
- * previous hour. Each scenario runs on its own copy of the model, loaded
- * from model_path, in a thread of its own where opt->threads allows;
- * w and opt are only read meanwhile. */
-int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
-                  const hl_season_options *opt, hl_error *err);
+/* Runs the season on a loaded model (hl_model_load, or built and changed
+ * through the API) with the weather w: one steady solve of the network
+ * engine per hour and scenario, each warm-started from the previous hour.
+ * The model is only read: each scenario runs on its own clone of it (the
+ * first solved at the model's own conditions if it has no solution yet),
+ * in a thread of its own where opt->threads allows; model, w and opt must
+ * not change meanwhile. The season keeps what it needs of the model (ids,
+ * names): the model may be freed before the season. */
+int hl_season_run(hl_season **out, const struct hl_model *model,
+                  const hl_weather *w, const hl_season_options *opt,
+                  hl_error *err);
+/* The model at its own boundary conditions, as it is and with every
+ * fitting coated: one steady hour of each, on clones (the model is only
+ * read). What the run report shows (hl_report_write_run). */
+int hl_season_snapshot(hl_season **out, const struct hl_model *model,
+                       hl_error *err);
 void hl_season_free(hl_season *s);
 
 int hl_season_hours(const hl_season *s);
@@ -293,7 +297,9 @@ const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i);
 const char *hl_season_model_name(const hl_season *s);
 const hl_weather *hl_season_weather(const hl_season *s);
 const hl_season_options *hl_season_options_used(const hl_season *s);
-const hl_warnings *hl_season_warnings(const hl_season *s);
+/* The season's warnings (every one kept), one line each. */
+int hl_season_warning_count(const hl_season *s);
+const char *hl_season_warning(const hl_season *s, int i);
 
 /* hourly.csv, monthly.csv and fittings.csv in dir (created if missing);
  * nothing is left behind on error. */
@@ -307,10 +313,10 @@ int hl_season_write_csv(const hl_season *s, const char *dir, hl_error *err);
  * $HEATLINE_ECHARTS, the install's share/heatline/report/, or the source
  * tree's report/node_modules/echarts/dist/echarts.min.js. */
 int hl_report_write_season(const char *path, const hl_season *s, hl_error *err);
-/* The report of one steady run: the solved model m as it is (its own
- * boundary conditions), with its fittings as they are and all coated:
- * pressure diagram, temperatures, losses, fitting surfaces. m is left as
- * it was given (solved, fittings in their states). */
-int hl_report_write_run(const char *path, struct hl_model *m, hl_error *err);
+/* The report of one steady run from its snapshot (hl_season_snapshot):
+ * pressure diagram, temperatures, losses, fitting surfaces as they are
+ * and all coated. Formats what the engines computed; runs no engine. */
+int hl_report_write_run(const char *path, const hl_season *snapshot,
+                        hl_error *err);
 
 #endif

@@ -43,9 +43,10 @@ static int load_materials(hl_model *m, const hl_load_options *o)
 {
     hl_error err;
     hl_error_clear(&err);
-    int rc = hl_material_db_new(&m->materials, &err);
+    int rc = hl_material_db_new(&m->def->materials, &err);
     if (!rc && o->materials_path)
-        rc = hl_material_db_load_csv(m->materials, o->materials_path, &err);
+        rc =
+            hl_material_db_load_csv(m->def->materials, o->materials_path, &err);
     if (rc)
         return net_fail(m, rc, "%s", err.message);
     return HL_OK;
@@ -60,10 +61,10 @@ static int load_into(hl_model *m, const char *text, size_t len,
     int rc = is_inp(path, text, len)
                  ? reader_inp(m, text, len, origin, o)
                  : reader_yaml(m, text, len, origin, base_dir, o);
-    if (!rc && !m->fluid.constant && !m->fluid.tab) {
+    if (!rc && !m->net->fluid.constant && !m->net->fluid.tab) {
         hl_error err;
         hl_error_clear(&err);
-        rc = fluid_init_iapws(&m->fluid, m->p_atm + 10e5, &err);
+        rc = fluid_init_iapws(&m->def->fluid, m->net->p_atm + 10e5, &err);
         if (rc)
             net_fail(m, rc, "%s", err.message);
     }
@@ -89,6 +90,7 @@ int hl_model_load_text(hl_model **out, const char *text, size_t len,
                        origin, opt);
     if (!rc && m->err.code)
         rc = m->err.code; /* a failure recorded on a path that went on */
+    m->def = NULL;        /* the network is read-only from here on */
     if (rc) {
         m->failed = 1;
         if (!m->err.code)
@@ -167,12 +169,12 @@ const char *hl_model_error(const hl_model *m)
 
 const char *hl_model_name(const hl_model *m)
 {
-    return m && m->name ? m->name : "";
+    return m && m->net->name ? m->net->name : "";
 }
 
 const char *hl_model_description(const hl_model *m)
 {
-    return m && m->description ? m->description : "";
+    return m && m->net->description ? m->net->description : "";
 }
 
 /* ---- counts and ids ---------------------------------------------------------
@@ -184,23 +186,23 @@ int hl_model_count(const hl_model *m, int kind)
         return 0;
     switch (kind) {
     case HL_NODE:
-        return m->n_nodes;
+        return m->net->n_nodes;
     case HL_PIPE:
-        return m->n_pipes;
+        return m->net->n_pipes;
     case HL_PUMP:
-        return m->n_pumps;
+        return m->net->n_pumps;
     case HL_VALVE:
-        return m->n_valves;
+        return m->net->n_valves;
     case HL_CONSUMER:
-        return m->n_consumers;
+        return m->net->n_consumers;
     case HL_SOURCE:
-        return m->n_sources;
+        return m->net->n_sources;
     case HL_HX:
-        return m->n_hx;
+        return m->net->n_hx;
     case HL_CHAMBER:
-        return m->n_chambers;
+        return m->net->n_chambers;
     case HL_FITTING:
-        return m->n_fittings;
+        return m->net->n_fittings;
     default:
         return 0;
     }
@@ -210,15 +212,15 @@ static int link_of(const hl_model *m, int kind, int i)
 {
     switch (kind) {
     case HL_PIPE:
-        return m->pp_link[i];
+        return m->net->pp_link[i];
     case HL_PUMP:
-        return m->pu_link[i];
+        return m->net->pu_link[i];
     case HL_VALVE:
-        return m->va_link[i];
+        return m->net->va_link[i];
     case HL_CONSUMER:
-        return m->co_link[i];
+        return m->net->co_link[i];
     case HL_SOURCE:
-        return m->so_link[i];
+        return m->net->so_link[i];
     default:
         return -1;
     }
@@ -230,15 +232,15 @@ const char *hl_model_id(const hl_model *m, int kind, int i)
         return NULL;
     switch (kind) {
     case HL_NODE:
-        return m->nd_id[i];
+        return m->net->nd_id[i];
     case HL_HX:
-        return m->hx_id[i];
+        return m->net->hx_id[i];
     case HL_CHAMBER:
-        return m->ch_id[i];
+        return m->net->ch_id[i];
     case HL_FITTING:
-        return m->fi_id[i];
+        return m->net->fi_id[i];
     default:
-        return m->lk_id[link_of(m, kind, i)];
+        return m->net->lk_id[link_of(m, kind, i)];
     }
 }
 
@@ -251,21 +253,23 @@ int hl_model_find(const hl_model *m, int kind, const char *id)
         return -1;
     switch (kind) {
     case HL_NODE:
-        return index_get(&m->node_ix, id);
+        return index_get(&m->net->node_ix, id);
     case HL_CHAMBER:
-        return index_get(&m->chamber_ix, id);
+        return index_get(&m->net->chamber_ix, id);
     case HL_FITTING:
-        return index_get(&m->fitting_ix, id);
+        return index_get(&m->net->fitting_ix, id);
     case HL_HX: {
-        int k = index_get(&m->link_ix, id);
-        return k >= 0 && m->lk_kind[k] == LK_HX_PRIMARY ? m->lk_sub[k] : -1;
+        int k = index_get(&m->net->link_ix, id);
+        return k >= 0 && m->net->lk_kind[k] == LK_HX_PRIMARY ? m->net->lk_sub[k]
+                                                             : -1;
     }
     default:
         if (kind < HL_PIPE || kind > HL_SOURCE)
             return -1;
-        int k = index_get(&m->link_ix, id);
-        return k >= 0 && m->lk_kind[k] == link_kind_of[kind] ? m->lk_sub[k]
-                                                             : -1;
+        int k = index_get(&m->net->link_ix, id);
+        return k >= 0 && m->net->lk_kind[k] == link_kind_of[kind]
+                   ? m->net->lk_sub[k]
+                   : -1;
     }
 }
 
@@ -296,7 +300,7 @@ int hl_model_set_supply_temp(hl_model *m, const char *source_id, double t_k)
     int one = source_id ? hl_model_find(m, HL_SOURCE, source_id) : -1;
     if (source_id && one < 0)
         return unknown(m, "source", source_id);
-    for (int i = 0; i < m->n_sources; i++)
+    for (int i = 0; i < m->net->n_sources; i++)
         if (one < 0 || i == one)
             m->so_tsup[i] = t_k;
     return HL_OK;
@@ -312,6 +316,14 @@ int hl_model_set_demand_scale(hl_model *m, double scale)
     return HL_OK;
 }
 
+int hl_model_demand_scale(const hl_model *m, double *scale)
+{
+    if (!m || m->failed || !m->finished || !scale)
+        return HL_ESTATE;
+    *scale = m->demand_scale;
+    return HL_OK;
+}
+
 int hl_model_set_consumer_demand(hl_model *m, const char *id, double heat_w)
 {
     if (!ready(m))
@@ -319,7 +331,8 @@ int hl_model_set_consumer_demand(hl_model *m, const char *id, double heat_w)
     int i = hl_model_find(m, HL_CONSUMER, id);
     if (i < 0)
         return unknown(m, "consumer", id ? id : "(null)");
-    if (m->co_mode[i] != CONS_HEAT_RETURN && m->co_mode[i] != CONS_HEAT_DT)
+    if (m->net->co_mode[i] != CONS_HEAT_RETURN &&
+        m->net->co_mode[i] != CONS_HEAT_DT)
         return net_fail(m, HL_EINVAL,
                         "consumer '%s' is given by its flow, not by heat", id);
     if (!(heat_w >= 0.0 && isfinite(heat_w)))
@@ -359,10 +372,10 @@ int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id, double t_k)
         return HL_ESTATE;
     if (!(t_k > 173.15 && t_k < 473.15))
         return bad_value(m, "chamber air temperature (K)", t_k);
-    int one = chamber_id ? index_get(&m->chamber_ix, chamber_id) : -1;
+    int one = chamber_id ? index_get(&m->net->chamber_ix, chamber_id) : -1;
     if (chamber_id && one < 0)
         return unknown(m, "chamber", chamber_id);
-    for (int i = 0; i < m->n_chambers; i++)
+    for (int i = 0; i < m->net->n_chambers; i++)
         if (one < 0 || i == one)
             m->ch_air[i] = t_k;
     return HL_OK;
@@ -374,10 +387,10 @@ int hl_model_set_fitting_state(hl_model *m, const char *fitting_id, int state)
         return HL_ESTATE;
     if (state < 0 || state >= HL_FIT_NSTATES)
         return bad_value(m, "fitting state", state);
-    int one = fitting_id ? index_get(&m->fitting_ix, fitting_id) : -1;
+    int one = fitting_id ? index_get(&m->net->fitting_ix, fitting_id) : -1;
     if (fitting_id && one < 0)
         return unknown(m, "fitting", fitting_id);
-    for (int i = 0; i < m->n_fittings; i++)
+    for (int i = 0; i < m->net->n_fittings; i++)
         if (one < 0 || i == one)
             m->fi_state[i] = (signed char)state;
     return HL_OK;
@@ -387,8 +400,8 @@ int hl_model_reset_fitting_states(hl_model *m)
 {
     if (!ready(m))
         return HL_ESTATE;
-    for (int i = 0; i < m->n_fittings; i++)
-        m->fi_state[i] = m->fi_state0[i];
+    for (int i = 0; i < m->net->n_fittings; i++)
+        m->fi_state[i] = m->net->fi_state0[i];
     return HL_OK;
 }
 
@@ -449,17 +462,17 @@ int hl_model_node_result(const hl_model *m, int i, hl_node_result *out)
     int rc = solved(m, HL_NODE, i);
     if (rc)
         return rc;
-    out->elevation_m = m->nd_z[i];
-    out->chainage_m = m->nd_chainage[i];
-    out->side = m->nd_side[i];
+    out->elevation_m = m->net->nd_z[i];
+    out->chainage_m = m->net->nd_chainage[i];
+    out->side = m->net->nd_side[i];
     out->pressure_pa = m->nd_p[i];
     out->temp_k = m->nd_t[i];
-    double rho =
-        fluid_rho(&m->fluid, fluid_clamp_t(m->nd_t[i]), m->nd_p[i] + m->p_atm);
-    out->head_m = m->nd_z[i] + m->nd_p[i] / (rho * m->g);
-    out->demand_kg_s = m->nd_demand[i] * m->demand_scale;
+    double rho = fluid_rho(&m->net->fluid, fluid_clamp_t(m->nd_t[i]),
+                           m->nd_p[i] + m->net->p_atm);
+    out->head_m = m->net->nd_z[i] + m->nd_p[i] / (rho * m->net->g);
+    out->demand_kg_s = m->net->nd_demand[i] * m->demand_scale;
     out->external_kg_s = m->nd_ext[i];
-    out->fixed_pressure = !isnan(m->nd_fixed_p[i]) || m->hyd->unk[i] < 0;
+    out->fixed_pressure = !isnan(m->net->nd_fixed_p[i]) || m->hyd->unk[i] < 0;
     out->connected = m->nd_connected[i];
     out->order = m->nd_order[i];
     return HL_OK;
@@ -470,14 +483,14 @@ int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out)
     int rc = solved(m, HL_PIPE, i);
     if (rc)
         return rc;
-    int k = m->pp_link[i];
+    int k = m->net->pp_link[i];
     double mf = m->lk_m[k];
-    out->from = m->lk_from[k];
-    out->to = m->lk_to[k];
-    out->length_m = m->pp_len[i];
-    out->inner_diameter_m = m->pp_d[i];
+    out->from = m->net->lk_from[k];
+    out->to = m->net->lk_to[k];
+    out->length_m = m->net->pp_len[i];
+    out->inner_diameter_m = m->net->pp_d[i];
     out->mass_flow_kg_s = mf;
-    out->velocity_m_s = mf / (m->lk_rho[k] * m->pp_area[i]);
+    out->velocity_m_s = mf / (m->lk_rho[k] * m->net->pp_area[i]);
     out->reynolds = m->pp_re[i];
     out->friction_factor = m->pp_f[i];
     double g;
@@ -488,7 +501,7 @@ int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out)
     out->ambient_k = pipe_ambient(m, i);
     out->r11_k_m_w = m->pp_r11[i];
     out->r12_k_m_w = m->pp_r12[i];
-    out->pair = m->pp_pair[i];
+    out->pair = m->net->pp_pair[i];
     out->open = m->lk_open[k] && !m->lk_cv_shut[k];
     return HL_OK;
 }
@@ -498,19 +511,19 @@ int hl_model_pump_result(const hl_model *m, int i, hl_pump_result *out)
     int rc = solved(m, HL_PUMP, i);
     if (rc)
         return rc;
-    int k = m->pu_link[i];
-    out->from = m->lk_from[k];
-    out->to = m->lk_to[k];
+    int k = m->net->pu_link[i];
+    out->from = m->net->lk_from[k];
+    out->to = m->net->lk_to[k];
     out->mass_flow_kg_s = m->lk_m[k];
     out->dp_pa = pump_rise(m, i);
-    out->head_m = out->dp_pa / (m->lk_rho[k] * m->g);
+    out->head_m = out->dp_pa / (m->lk_rho[k] * m->net->g);
     out->hydraulic_w = m->lk_m[k] * out->dp_pa / m->lk_rho[k];
-    out->efficiency = m->pu_eff[i];
+    out->efficiency = m->net->pu_eff[i];
     out->speed = m->pu_speed[i];
     out->electric_w =
-        out->hydraulic_w > 0 ? out->hydraulic_w / m->pu_eff[i] : 0.0;
+        out->hydraulic_w > 0 ? out->hydraulic_w / m->net->pu_eff[i] : 0.0;
     out->running = m->lk_open[k] && !m->lk_cv_shut[k];
-    out->station = m->pu_station[i];
+    out->station = m->net->pu_station[i];
     return HL_OK;
 }
 
@@ -519,11 +532,11 @@ int hl_model_valve_result(const hl_model *m, int i, hl_valve_result *out)
     int rc = solved(m, HL_VALVE, i);
     if (rc)
         return rc;
-    int k = m->va_link[i];
-    out->from = m->lk_from[k];
-    out->to = m->lk_to[k];
+    int k = m->net->va_link[i];
+    out->from = m->net->lk_from[k];
+    out->to = m->net->lk_to[k];
     out->mass_flow_kg_s = m->lk_m[k];
-    out->dp_pa = m->nd_p[m->lk_from[k]] - m->nd_p[m->lk_to[k]];
+    out->dp_pa = m->nd_p[m->net->lk_from[k]] - m->nd_p[m->net->lk_to[k]];
     out->open = m->lk_open[k] && !m->lk_cv_shut[k];
     return HL_OK;
 }
@@ -533,9 +546,9 @@ int hl_model_consumer_result(const hl_model *m, int i, hl_consumer_result *out)
     int rc = solved(m, HL_CONSUMER, i);
     if (rc)
         return rc;
-    int k = m->co_link[i];
-    out->from = m->lk_from[k];
-    out->to = m->lk_to[k];
+    int k = m->net->co_link[i];
+    out->from = m->net->lk_from[k];
+    out->to = m->net->lk_to[k];
     out->mass_flow_kg_s = m->lk_m[k];
     out->heat_w = m->co_q[i];
     out->temp_in_k = m->co_tin[i];
@@ -549,18 +562,18 @@ int hl_model_source_result(const hl_model *m, int i, hl_source_result *out)
     int rc = solved(m, HL_SOURCE, i);
     if (rc)
         return rc;
-    int k = m->so_link[i];
-    out->from = m->lk_from[k];
-    out->to = m->lk_to[k];
+    int k = m->net->so_link[i];
+    out->from = m->net->lk_from[k];
+    out->to = m->net->lk_to[k];
     out->mass_flow_kg_s = m->lk_m[k];
     out->heat_w = m->so_q[i];
     out->temp_in_k = m->so_tin[i];
     out->temp_out_k = m->so_tout[i];
     out->p_in_pa = m->nd_p[out->from];
     out->p_out_pa = m->nd_p[out->to];
-    double hyd = m->lk_m[k] * m->lk_rise[k] / m->lk_rho[k];
+    double hyd = m->lk_m[k] * m->net->lk_rise[k] / m->lk_rho[k];
     out->pump_electric_w =
-        !isnan(m->so_eff[i]) && hyd > 0 ? hyd / m->so_eff[i] : 0.0;
+        !isnan(m->net->so_eff[i]) && hyd > 0 ? hyd / m->net->so_eff[i] : 0.0;
     return HL_OK;
 }
 
@@ -569,15 +582,15 @@ int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out)
     int rc = solved(m, HL_HX, i);
     if (rc)
         return rc;
-    int kp = m->hx_pri[i], ks = m->hx_sec[i];
-    out->primary_in = m->lk_from[kp];
-    out->primary_out = m->lk_to[kp];
-    out->secondary_in = m->lk_from[ks];
-    out->secondary_out = m->lk_to[ks];
+    int kp = m->net->hx_pri[i], ks = m->net->hx_sec[i];
+    out->primary_in = m->net->lk_from[kp];
+    out->primary_out = m->net->lk_to[kp];
+    out->secondary_in = m->net->lk_from[ks];
+    out->secondary_out = m->net->lk_to[ks];
     out->primary_kg_s = m->lk_m[kp];
     out->secondary_kg_s = m->lk_m[ks];
     out->heat_w = m->hx_q[i];
-    const net_fluid *f = &m->fluid;
+    const net_fluid *f = &m->net->fluid;
     out->t_primary_in_k = m->nd_t[out->primary_in];
     out->t_secondary_in_k = m->nd_t[out->secondary_in];
     double mp = fabs(out->primary_kg_s), ms = fabs(out->secondary_kg_s);
@@ -596,21 +609,22 @@ int hl_model_fitting_result(const hl_model *m, int i,
     int rc = solved(m, HL_FITTING, i);
     if (rc)
         return rc;
-    out->chamber = m->fi_chamber[i];
-    out->node = m->fi_node[i];
-    out->type = m->fi_type[i];
-    out->dn = m->fi_dn[i];
-    out->pn = m->fi_pn[i];
-    out->count = m->fi_count[i];
+    out->chamber = m->net->fi_chamber[i];
+    out->node = m->net->fi_node[i];
+    out->type = m->net->fi_type[i];
+    out->dn = m->net->fi_dn[i];
+    out->pn = m->net->fi_pn[i];
+    out->count = m->net->fi_count[i];
     out->state = m->fi_state[i];
-    double area = m->fi_area[i];
+    double area = m->net->fi_area[i];
     hl_fitting_info info;
-    if (m->fi_entry[i] >= 0 &&
-        hl_fitting_info_at(m->fit_cat, m->fi_entry[i], &info) == HL_OK)
+    if (m->net->fi_entry[i] >= 0 &&
+        hl_fitting_info_at(m->net->fit_cat, m->net->fi_entry[i], &info) ==
+            HL_OK)
         area = info.area_m2;
-    out->area_m2 = area * m->fi_count[i];
+    out->area_m2 = area * m->net->fi_count[i];
     out->medium_temp_k = m->fi_tm[i];
-    out->air_temp_k = m->ch_air[m->fi_chamber[i]];
+    out->air_temp_k = m->ch_air[m->net->fi_chamber[i]];
     out->heat_loss_w = m->fi_q[i];
     out->surface_temp_k = m->fi_ts[i];
     out->over_limit = m->fi_fail[i];
@@ -621,10 +635,10 @@ int hl_model_fitting_result(const hl_model *m, int i,
 int hl_model_chamber_info(const hl_model *m, int i, double *air_k,
                           double *chainage_m)
 {
-    if (!m || m->failed || i < 0 || i >= m->n_chambers)
+    if (!m || m->failed || i < 0 || i >= m->net->n_chambers)
         return HL_EINVAL;
     *air_k = m->ch_air[i];
-    *chainage_m = m->ch_chainage[i];
+    *chainage_m = m->net->ch_chainage[i];
     return HL_OK;
 }
 
@@ -632,17 +646,14 @@ int hl_model_warning_count(const hl_model *m)
 {
     if (!m || m->failed)
         return 0;
-    return m->n_warn + (m->n_warn_dropped > 0);
+    return m->warn.n;
 }
 
 const char *hl_model_warning(const hl_model *m, int i)
 {
-    static const char dropped[] = "... more warnings were not kept";
-    if (!m || i < 0)
+    if (!m || m->failed || i < 0 || i >= m->warn.n)
         return NULL;
-    if (i < m->n_warn)
-        return m->warn[i];
-    return i == m->n_warn && m->n_warn_dropped ? dropped : NULL;
+    return m->warn.line[i];
 }
 
 /* ---- water

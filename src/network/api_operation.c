@@ -11,7 +11,7 @@ int hl_model_operation(const hl_model *m, hl_operation *out)
 {
     if (!m || m->failed || !m->finished)
         return HL_ESTATE;
-    *out = m->operation;
+    *out = m->net->operation;
     return HL_OK;
 }
 

@@ -14,58 +14,77 @@
 
 #define NET_ID_MAX 63
 
-/* Grow every array listed by LIST to cap entries; 0 on failure. */
-#define GROW_ONE(f)                                                            \
+/* Grow array f of the network (GROW_DEF) or of the loading handle's run
+ * state (GROW_RUN) to cap entries; ok = 0 on failure. */
+#define GROW(base, f)                                                          \
     {                                                                          \
-        void *n_ = realloc(m->f, sizeof *m->f * (size_t)cap);                  \
+        void *n_ = realloc(base->f, sizeof *base->f * (size_t)cap);            \
         if (n_)                                                                \
-            m->f = n_;                                                         \
+            base->f = n_;                                                      \
         else                                                                   \
             ok = 0;                                                            \
     }
+#define GROW_DEF(f) GROW(d, f)
+#define GROW_RUN(f) GROW(m, f)
 
 static int next_cap(int n, int cap)
 {
     return n < cap ? cap : (cap ? 2 * cap : 64);
 }
 
-#define DEFINE_RESERVE(fn, count, capf, LIST)                                  \
+/* Room for one more element of a kind in every array of the kind: the
+ * network's (DEF_LIST) and the run state's (RUN_LIST). */
+#define DEFINE_RESERVE(fn, count, capf, DEF_LIST, RUN_LIST)                    \
     static int fn(hl_model *m)                                                 \
     {                                                                          \
-        if (m->count < m->capf)                                                \
+        net_def *d = m->def;                                                   \
+        if (d->count < d->capf)                                                \
             return 1;                                                          \
-        int cap = next_cap(m->count, m->capf), ok = 1;                         \
-        LIST(GROW_ONE)                                                         \
+        int cap = next_cap(d->count, d->capf), ok = 1;                         \
+        DEF_LIST(GROW_DEF)                                                     \
+        RUN_LIST(GROW_RUN)                                                     \
         if (ok)                                                                \
-            m->capf = cap;                                                     \
+            d->capf = cap;                                                     \
         return ok;                                                             \
     }
 
-DEFINE_RESERVE(reserve_nodes, n_nodes, cap_nodes, NODE_ARRAYS)
-DEFINE_RESERVE(reserve_links, n_links, cap_links, LINK_ARRAYS)
-DEFINE_RESERVE(reserve_pipes, n_pipes, cap_pipes, PIPE_ARRAYS)
-DEFINE_RESERVE(reserve_pumps_base, n_pumps, cap_pumps, PUMP_ARRAYS)
-DEFINE_RESERVE(reserve_valves, n_valves, cap_valves, VALVE_ARRAYS)
-DEFINE_RESERVE(reserve_consumers, n_consumers, cap_consumers, CONSUMER_ARRAYS)
-DEFINE_RESERVE(reserve_sources, n_sources, cap_sources, SOURCE_ARRAYS)
-DEFINE_RESERVE(reserve_hx, n_hx, cap_hx, HX_ARRAYS)
-DEFINE_RESERVE(reserve_chambers, n_chambers, cap_chambers, CHAMBER_ARRAYS)
-DEFINE_RESERVE(reserve_fittings, n_fittings, cap_fittings, FITTING_ARRAYS)
+/* clang-format off */
+DEFINE_RESERVE(reserve_nodes, n_nodes, cap_nodes, NODE_DEF_ARRAYS,
+               NODE_RUN_ARRAYS)
+DEFINE_RESERVE(reserve_links, n_links, cap_links, LINK_DEF_ARRAYS,
+               LINK_RUN_ARRAYS)
+DEFINE_RESERVE(reserve_pipes, n_pipes, cap_pipes, PIPE_DEF_ARRAYS,
+               PIPE_RUN_ARRAYS)
+DEFINE_RESERVE(reserve_pumps_base, n_pumps, cap_pumps, PUMP_DEF_ARRAYS,
+               PUMP_RUN_ARRAYS)
+DEFINE_RESERVE(reserve_valves, n_valves, cap_valves, VALVE_DEF_ARRAYS,
+               VALVE_RUN_ARRAYS)
+DEFINE_RESERVE(reserve_consumers, n_consumers, cap_consumers,
+               CONSUMER_DEF_ARRAYS, CONSUMER_RUN_ARRAYS)
+DEFINE_RESERVE(reserve_sources, n_sources, cap_sources, SOURCE_DEF_ARRAYS,
+               SOURCE_RUN_ARRAYS)
+DEFINE_RESERVE(reserve_hx, n_hx, cap_hx, HX_DEF_ARRAYS, HX_RUN_ARRAYS)
+DEFINE_RESERVE(reserve_chambers, n_chambers, cap_chambers,
+               CHAMBER_DEF_ARRAYS, CHAMBER_RUN_ARRAYS)
+DEFINE_RESERVE(reserve_fittings, n_fittings, cap_fittings,
+               FITTING_DEF_ARRAYS, FITTING_RUN_ARRAYS)
+/* clang-format on */
 
 static int reserve_pumps(hl_model *m)
 {
-    int old = m->cap_pumps;
+    net_def *d = m->def;
+    int old = d->cap_pumps;
     if (!reserve_pumps_base(m))
         return 0;
-    if (m->cap_pumps == old && m->pu_q)
+    if (d->cap_pumps == old && d->pu_q)
         return 1;
-    size_t sz = sizeof(double) * NET_MAX_CURVE * (size_t)m->cap_pumps;
-    double *q = realloc(m->pu_q, sz);
+    size_t sz = sizeof(double) * NET_MAX_CURVE * (size_t)d->cap_pumps;
+    double *q = realloc(d->pu_q, sz);
     if (q)
-        m->pu_q = q;
-    double *h = realloc(m->pu_h, sz);
+        d->pu_q = q;
+    double *h = realloc(d->pu_h, sz);
     if (h)
-        m->pu_h = h;
+        d->pu_h = h;
     return q && h;
 }
 
@@ -89,7 +108,7 @@ static const char *intern(hl_model *m, const char *id, const char *what,
                  pos, what, id, NET_ID_MAX);
         return NULL;
     }
-    const char *s = strpool_add(&m->strings, id);
+    const char *s = strpool_add(&m->def->strings, id);
     if (!s)
         oom(m);
     return s;
@@ -99,7 +118,7 @@ static const char *opt_text(hl_model *m, const char *s)
 {
     if (!s || !*s)
         return "";
-    const char *c = strpool_add(&m->strings, s);
+    const char *c = strpool_add(&m->def->strings, s);
     return c ? c : "";
 }
 
@@ -136,8 +155,8 @@ int net_add_node(hl_model *m, const net_node_spec *s)
     const char *id = intern(m, s->id, "node", s->where);
     if (!id)
         return m->err.code;
-    if (duplicate(m, &m->node_ix, id, m->n_nodes, s->where, "node",
-                  m->nd_where))
+    if (duplicate(m, &m->def->node_ix, id, m->def->n_nodes, s->where, "node",
+                  m->def->nd_where))
         return m->err.code;
     if (!isfinite(s->z_m))
         return bad(m, s->where, "node", id, "elevation_m", s->z_m, "a number");
@@ -146,15 +165,15 @@ int net_add_node(hl_model *m, const net_node_spec *s)
                    "a finite flow");
     if (!reserve_nodes(m))
         return oom(m);
-    int i = m->n_nodes++;
-    m->nd_id[i] = id;
-    m->nd_where[i] = s->where;
-    m->nd_z[i] = s->z_m;
-    m->nd_chainage[i] = s->chainage_m;
-    m->nd_side[i] = (signed char)s->side;
-    m->nd_demand[i] = s->demand_kg_s;
-    m->nd_fixed_p[i] = s->fixed_p_pa;
-    m->nd_inflow_t[i] = s->inflow_temp_k;
+    int i = m->def->n_nodes++;
+    m->def->nd_id[i] = id;
+    m->def->nd_where[i] = s->where;
+    m->def->nd_z[i] = s->z_m;
+    m->def->nd_chainage[i] = s->chainage_m;
+    m->def->nd_side[i] = (signed char)s->side;
+    m->def->nd_demand[i] = s->demand_kg_s;
+    m->def->nd_fixed_p[i] = s->fixed_p_pa;
+    m->def->nd_inflow_t[i] = s->inflow_temp_k;
     return HL_OK;
 }
 
@@ -162,27 +181,28 @@ int net_add_node(hl_model *m, const net_node_spec *s)
 static int add_link(hl_model *m, const char *id, int where, int kind, int law,
                     const char *from, const char *to, int sub)
 {
-    if (duplicate(m, &m->link_ix, id, m->n_links, where, "link", m->lk_where))
+    if (duplicate(m, &m->def->link_ix, id, m->def->n_links, where, "link",
+                  m->def->lk_where))
         return -1;
     if (!reserve_links(m)) {
         oom(m);
         return -1;
     }
-    int k = m->n_links++;
-    m->lk_id[k] = id;
-    m->lk_where[k] = where;
-    m->lk_kind[k] = (signed char)kind;
-    m->lk_law[k] = (signed char)law;
+    int k = m->def->n_links++;
+    m->def->lk_id[k] = id;
+    m->def->lk_where[k] = where;
+    m->def->lk_kind[k] = (signed char)kind;
+    m->def->lk_law[k] = (signed char)law;
     m->lk_open[k] = 1;
     m->lk_cv_shut[k] = 0;
-    m->lk_check[k] = 0;
-    m->lk_sub[k] = sub;
-    m->lk_rise[k] = 0.0;
+    m->def->lk_check[k] = 0;
+    m->def->lk_sub[k] = sub;
+    m->def->lk_rise[k] = 0.0;
     m->lk_m[k] = 0.0;
     m->lk_rho[k] = m->lk_mu[k] = NAN;
-    m->lk_from_id[k] = opt_text(m, from);
-    m->lk_to_id[k] = opt_text(m, to);
-    m->lk_from[k] = m->lk_to[k] = -1;
+    m->def->lk_from_id[k] = opt_text(m, from);
+    m->def->lk_to_id[k] = opt_text(m, to);
+    m->def->lk_from[k] = m->def->lk_to[k] = -1;
     return k;
 }
 
@@ -218,31 +238,31 @@ int net_add_pipe(hl_model *m, const net_pipe_spec *s)
     if (!reserve_pipes(m))
         return oom(m);
     int k = add_link(m, id, s->where, LK_PIPE, LAW_MATRIX, s->from, s->to,
-                     m->n_pipes);
+                     m->def->n_pipes);
     if (k < 0)
         return m->err.code;
-    int i = m->n_pipes++;
+    int i = m->def->n_pipes++;
     m->lk_open[k] = (signed char)(s->open != 0);
-    m->lk_check[k] = (signed char)(s->check != 0);
-    m->pp_link[i] = k;
-    m->pp_len[i] = s->length_m;
-    m->pp_d[i] = s->inner_d_m;
-    m->pp_area[i] = M_PI * s->inner_d_m * s->inner_d_m / 4.0;
-    m->pp_eps[i] = s->roughness_m / s->inner_d_m;
-    m->pp_zeta[i] = s->zeta;
-    m->pp_pn[i] = s->pn_pa;
-    m->pp_dn[i] = s->dn;
+    m->def->lk_check[k] = (signed char)(s->check != 0);
+    m->def->pp_link[i] = k;
+    m->def->pp_len[i] = s->length_m;
+    m->def->pp_d[i] = s->inner_d_m;
+    m->def->pp_area[i] = M_PI * s->inner_d_m * s->inner_d_m / 4.0;
+    m->def->pp_eps[i] = s->roughness_m / s->inner_d_m;
+    m->def->pp_zeta[i] = s->zeta;
+    m->def->pp_pn[i] = s->pn_pa;
+    m->def->pp_dn[i] = s->dn;
     m->pp_xcf[i] = 0.0;
-    m->pp_pair[i] = -1;
-    m->pp_pair_same[i] = 0;
-    m->pp_pair_id[i] = opt_text(m, s->pair);
-    m->pp_ht[i] = (signed char)s->ht;
-    m->pp_surround[i] = (signed char)s->surround;
-    m->pp_role[i] = (signed char)s->role;
-    m->pp_ttype[i] = s->ht == HT_BUILDUP ? s->thermal_type : -1;
-    m->pp_htv[i] = s->ht_value;
-    m->pp_ud[i] = s->u_diameter_m;
-    m->pp_tfix[i] = s->t_fixed_k;
+    m->def->pp_pair[i] = -1;
+    m->def->pp_pair_same[i] = 0;
+    m->def->pp_pair_id[i] = opt_text(m, s->pair);
+    m->def->pp_ht[i] = (signed char)s->ht;
+    m->def->pp_surround[i] = (signed char)s->surround;
+    m->def->pp_role[i] = (signed char)s->role;
+    m->def->pp_ttype[i] = s->ht == HT_BUILDUP ? s->thermal_type : -1;
+    m->def->pp_htv[i] = s->ht_value;
+    m->def->pp_ud[i] = s->u_diameter_m;
+    m->def->pp_tfix[i] = s->t_fixed_k;
     m->pp_r11[i] = INFINITY;
     m->pp_r12[i] = 0.0;
     m->pp_tin[i] = m->pp_tout[i] = m->pp_q[i] = NAN;
@@ -292,29 +312,31 @@ int net_add_pump(hl_model *m, const net_pump_spec *s)
     if (!reserve_pumps(m))
         return oom(m);
     int law = s->curve == PUMP_FIXED ? LAW_RIGID : LAW_MATRIX;
-    int k = add_link(m, id, s->where, LK_PUMP, law, s->from, s->to, m->n_pumps);
+    int k = add_link(m, id, s->where, LK_PUMP, law, s->from, s->to,
+                     m->def->n_pumps);
     if (k < 0)
         return m->err.code;
-    int i = m->n_pumps++;
+    int i = m->def->n_pumps++;
     m->lk_open[k] = (signed char)(s->running != 0);
-    m->lk_check[k] = 1; /* pumps never run backwards */
-    m->lk_rise[k] = s->curve == PUMP_FIXED ? s->rise_pa : 0.0;
-    m->pu_link[i] = k;
-    m->pu_curve[i] = (signed char)s->curve;
-    m->pu_running[i] = (signed char)(s->running != 0);
+    m->def->lk_check[k] = 1; /* pumps never run backwards */
+    m->def->lk_rise[k] = s->curve == PUMP_FIXED ? s->rise_pa : 0.0;
+    m->def->pu_link[i] = k;
+    m->def->pu_curve[i] = (signed char)s->curve;
+    m->def->pu_running[i] = (signed char)(s->running != 0);
     m->pu_speed[i] = s->speed;
-    m->pu_ctrl_id[i] = opt_text(m, s->control_node);
-    m->pu_ctrl_node[i] = -1;
-    m->pu_ctrl_p[i] = s->control_p_pa;
+    m->def->pu_ctrl_id[i] = opt_text(m, s->control_node);
+    m->def->pu_ctrl_node[i] = -1;
+    m->def->pu_ctrl_p[i] = s->control_p_pa;
     m->pu_s_prev[i] = m->pu_g_prev[i] = NAN;
-    m->pu_eff[i] = s->efficiency;
-    m->pu_parallel[i] = s->parallel;
-    m->pu_station[i] = opt_text(m, s->station);
+    m->def->pu_eff[i] = s->efficiency;
+    m->def->pu_parallel[i] = s->parallel;
+    m->def->pu_station[i] = opt_text(m, s->station);
     m->pu_dp[i] = NAN;
-    m->pu_npts[i] = s->n_points;
+    m->def->pu_npts[i] = s->n_points;
     for (int j = 0; j < NET_MAX_CURVE; j++) {
-        m->pu_q[i * NET_MAX_CURVE + j] = j < s->n_points ? s->q_m3_s[j] : 0;
-        m->pu_h[i * NET_MAX_CURVE + j] = j < s->n_points ? s->h_m[j] : 0;
+        m->def->pu_q[i * NET_MAX_CURVE + j] =
+            j < s->n_points ? s->q_m3_s[j] : 0;
+        m->def->pu_h[i * NET_MAX_CURVE + j] = j < s->n_points ? s->h_m[j] : 0;
     }
     return s->curve == PUMP_FIXED ? HL_OK : pump_fit_curve(m, i, s, id);
 }
@@ -363,18 +385,18 @@ int net_add_valve(hl_model *m, const net_valve_spec *s)
     int law = s->type == VALVE_FLOW ? LAW_FIXED
               : kvol > 0.0          ? LAW_MATRIX
                                     : LAW_RIGID;
-    int k =
-        add_link(m, id, s->where, LK_VALVE, law, s->from, s->to, m->n_valves);
+    int k = add_link(m, id, s->where, LK_VALVE, law, s->from, s->to,
+                     m->def->n_valves);
     if (k < 0)
         return m->err.code;
-    int i = m->n_valves++;
+    int i = m->def->n_valves++;
     m->lk_open[k] = (signed char)(s->open != 0);
-    m->lk_check[k] = (signed char)(s->type == VALVE_CHECK);
-    m->va_link[i] = k;
-    m->va_type[i] = (signed char)s->type;
-    m->va_kvol[i] = kvol;
-    m->va_flow[i] = s->flow_kg_s;
-    m->va_station[i] = opt_text(m, s->station);
+    m->def->lk_check[k] = (signed char)(s->type == VALVE_CHECK);
+    m->def->va_link[i] = k;
+    m->def->va_type[i] = (signed char)s->type;
+    m->def->va_kvol[i] = kvol;
+    m->def->va_flow[i] = s->flow_kg_s;
+    m->def->va_station[i] = opt_text(m, s->station);
     m->va_dp[i] = NAN;
     return HL_OK;
 }
@@ -405,16 +427,16 @@ int net_add_consumer(hl_model *m, const net_consumer_spec *s)
     if (!reserve_consumers(m))
         return oom(m);
     int k = add_link(m, id, s->where, LK_CONSUMER, LAW_FIXED, s->from, s->to,
-                     m->n_consumers);
+                     m->def->n_consumers);
     if (k < 0)
         return m->err.code;
-    int i = m->n_consumers++;
-    m->co_link[i] = k;
-    m->co_mode[i] = (signed char)s->mode;
-    m->co_heat0[i] = m->co_heat[i] = s->heat_w;
-    m->co_flow0[i] = m->co_flow[i] = s->flow_kg_s;
-    m->co_tret[i] = s->return_k;
-    m->co_dt[i] = s->dt_k;
+    int i = m->def->n_consumers++;
+    m->def->co_link[i] = k;
+    m->def->co_mode[i] = (signed char)s->mode;
+    m->def->co_heat0[i] = m->co_heat[i] = s->heat_w;
+    m->def->co_flow0[i] = m->co_flow[i] = s->flow_kg_s;
+    m->def->co_tret[i] = s->return_k;
+    m->def->co_dt[i] = s->dt_k;
     m->co_tin[i] = m->co_tout[i] = m->co_q[i] = NAN;
     m->co_m[i] = m->co_m_prev[i] = m->co_f_prev[i] = NAN;
     return HL_OK;
@@ -452,28 +474,28 @@ int net_add_source(hl_model *m, const net_source_spec *s)
     if (!reserve_sources(m))
         return oom(m);
     int k = add_link(m, id, s->where, LK_SOURCE, LAW_RIGID, s->from, s->to,
-                     m->n_sources);
+                     m->def->n_sources);
     if (k < 0)
         return m->err.code;
-    int i = m->n_sources++;
+    int i = m->def->n_sources++;
     double lift = s->lift_pa;
     if (isnan(lift))
         lift = !isnan(s->p_out_pa) && !isnan(s->p_in_pa)
                    ? s->p_out_pa - s->p_in_pa
                    : 0.0;
-    m->lk_rise[k] = lift;
-    m->so_link[i] = k;
-    m->so_tsup0[i] = m->so_tsup[i] = s->supply_k;
-    m->so_heat[i] = s->heat_w;
-    m->so_eff[i] = s->pump_efficiency;
-    m->so_station[i] = opt_text(m, s->station);
+    m->def->lk_rise[k] = lift;
+    m->def->so_link[i] = k;
+    m->def->so_tsup0[i] = m->so_tsup[i] = s->supply_k;
+    m->def->so_heat[i] = s->heat_w;
+    m->def->so_eff[i] = s->pump_efficiency;
+    m->def->so_station[i] = opt_text(m, s->station);
     m->so_tin[i] = m->so_tout[i] = m->so_q[i] = NAN;
-    m->so_pout[i] = s->p_out_pa; /* fixed on the nodes by net_finish */
-    m->so_pin[i] = s->p_in_pa;
+    m->def->so_pout[i] = s->p_out_pa; /* fixed on the nodes by net_finish */
+    m->def->so_pin[i] = s->p_in_pa;
     if (isnan(s->p_in_pa) && !isnan(s->p_out_pa) && !isnan(s->lift_pa))
-        m->so_pin[i] = s->p_out_pa - s->lift_pa;
+        m->def->so_pin[i] = s->p_out_pa - s->lift_pa;
     if (isnan(s->p_out_pa) && !isnan(s->p_in_pa) && !isnan(s->lift_pa))
-        m->so_pout[i] = s->p_in_pa + s->lift_pa;
+        m->def->so_pout[i] = s->p_in_pa + s->lift_pa;
     return HL_OK;
 }
 
@@ -504,7 +526,7 @@ int net_add_hx(hl_model *m, const net_hx_spec *s)
     char sec[NET_ID_MAX + 16];
     snprintf(sec, sizeof sec, "%s/secondary", id);
     const char *sec_id = opt_text(m, sec);
-    int i = m->n_hx;
+    int i = m->def->n_hx;
     int lp = add_link(m, id, s->where, LK_HX_PRIMARY, LAW_MATRIX, s->pri_in,
                       s->pri_out, i);
     if (lp < 0)
@@ -513,22 +535,22 @@ int net_add_hx(hl_model *m, const net_hx_spec *s)
                       s->sec_in, s->sec_out, i);
     if (ls < 0)
         return m->err.code;
-    m->n_hx++;
-    m->hx_pri[i] = lp;
-    m->hx_sec[i] = ls;
-    m->hx_mode[i] = (signed char)s->mode;
-    m->hx_approach[i] = s->approach_k;
-    m->hx_ua[i] = s->ua_w_k;
+    m->def->n_hx++;
+    m->def->hx_pri[i] = lp;
+    m->def->hx_sec[i] = ls;
+    m->def->hx_mode[i] = (signed char)s->mode;
+    m->def->hx_approach[i] = s->approach_k;
+    m->def->hx_ua[i] = s->ua_w_k;
     double d2 = s->design_kg_s * s->design_kg_s;
-    m->hx_kp[i] = s->pri_dp_pa > 0.0 ? s->pri_dp_pa / d2 : 0.0;
-    m->hx_ks[i] = s->sec_dp_pa > 0.0 ? s->sec_dp_pa / d2 : 0.0;
-    if (m->hx_kp[i] == 0.0)
-        m->lk_law[lp] = LAW_RIGID;
-    if (m->hx_ks[i] == 0.0)
-        m->lk_law[ls] = LAW_RIGID;
+    m->def->hx_kp[i] = s->pri_dp_pa > 0.0 ? s->pri_dp_pa / d2 : 0.0;
+    m->def->hx_ks[i] = s->sec_dp_pa > 0.0 ? s->sec_dp_pa / d2 : 0.0;
+    if (m->def->hx_kp[i] == 0.0)
+        m->def->lk_law[lp] = LAW_RIGID;
+    if (m->def->hx_ks[i] == 0.0)
+        m->def->lk_law[ls] = LAW_RIGID;
     m->hx_q[i] = NAN;
-    m->hx_id[i] = id;
-    m->hx_station[i] = opt_text(m, s->station);
+    m->def->hx_id[i] = id;
+    m->def->hx_station[i] = opt_text(m, s->station);
     return HL_OK;
 }
 
@@ -537,20 +559,20 @@ int net_add_chamber(hl_model *m, const net_chamber_spec *s)
     const char *id = intern(m, s->id, "chamber", s->where);
     if (!id)
         return m->err.code;
-    if (duplicate(m, &m->chamber_ix, id, m->n_chambers, s->where, "chamber",
-                  m->ch_where))
+    if (duplicate(m, &m->def->chamber_ix, id, m->def->n_chambers, s->where,
+                  "chamber", m->def->ch_where))
         return m->err.code;
     if (!(s->air_k > 0.0))
         return bad(m, s->where, "chamber", id, "air temperature (K)", s->air_k,
                    "> 0 K");
     if (!reserve_chambers(m))
         return oom(m);
-    int i = m->n_chambers++;
-    m->ch_id[i] = id;
-    m->ch_station[i] = opt_text(m, s->station);
-    m->ch_where[i] = s->where;
-    m->ch_air0[i] = m->ch_air[i] = s->air_k;
-    m->ch_chainage[i] = s->chainage_m;
+    int i = m->def->n_chambers++;
+    m->def->ch_id[i] = id;
+    m->def->ch_station[i] = opt_text(m, s->station);
+    m->def->ch_where[i] = s->where;
+    m->def->ch_air0[i] = m->ch_air[i] = s->air_k;
+    m->def->ch_chainage[i] = s->chainage_m;
     return HL_OK;
 }
 
@@ -559,8 +581,8 @@ int net_add_fitting(hl_model *m, const net_fitting_spec *s)
     const char *id = intern(m, s->id, "fitting", s->where);
     if (!id)
         return m->err.code;
-    if (duplicate(m, &m->fitting_ix, id, m->n_fittings, s->where, "fitting",
-                  m->fi_where))
+    if (duplicate(m, &m->def->fitting_ix, id, m->def->n_fittings, s->where,
+                  "fitting", m->def->fi_where))
         return m->err.code;
     if (s->count < 1)
         return bad(m, s->where, "fitting", id, "count", s->count, ">= 1");
@@ -576,41 +598,41 @@ int net_add_fitting(hl_model *m, const net_fitting_spec *s)
                    "bare, coated or jacketed");
     if (!reserve_fittings(m))
         return oom(m);
-    int i = m->n_fittings++;
-    m->fi_id[i] = id;
-    m->fi_type[i] = opt_text(m, s->type);
-    m->fi_chamber_id[i] = opt_text(m, s->chamber);
-    m->fi_node_id[i] = opt_text(m, s->node);
-    m->fi_where[i] = s->where;
-    m->fi_chamber[i] = m->fi_node[i] = -1;
-    m->fi_dn[i] = s->dn;
-    m->fi_pn[i] = s->pn;
-    m->fi_entry[i] = -1;
+    int i = m->def->n_fittings++;
+    m->def->fi_id[i] = id;
+    m->def->fi_type[i] = opt_text(m, s->type);
+    m->def->fi_chamber_id[i] = opt_text(m, s->chamber);
+    m->def->fi_node_id[i] = opt_text(m, s->node);
+    m->def->fi_where[i] = s->where;
+    m->def->fi_chamber[i] = m->def->fi_node[i] = -1;
+    m->def->fi_dn[i] = s->dn;
+    m->def->fi_pn[i] = s->pn;
+    m->def->fi_entry[i] = -1;
     m->fi_fail[i] = 0;
-    m->fi_count[i] = s->count;
-    m->fi_state0[i] = m->fi_state[i] = (signed char)s->state;
-    m->fi_area[i] = s->area_m2;
-    m->fi_od[i] = s->od_m;
+    m->def->fi_count[i] = s->count;
+    m->def->fi_state0[i] = m->fi_state[i] = (signed char)s->state;
+    m->def->fi_area[i] = s->area_m2;
+    m->def->fi_od[i] = s->od_m;
     m->fi_q[i] = m->fi_ts[i] = m->fi_tm[i] = NAN;
     return HL_OK;
 }
 
 int net_add_thermal_type(hl_model *m, const net_thermal_spec *s)
 {
-    if (m->n_ttypes == m->cap_ttypes) {
-        int cap = m->cap_ttypes ? 2 * m->cap_ttypes : 8;
-        net_thermal_spec *t = realloc(m->ttype, sizeof *t * (size_t)cap);
+    if (m->def->n_ttypes == m->def->cap_ttypes) {
+        int cap = m->def->cap_ttypes ? 2 * m->def->cap_ttypes : 8;
+        net_thermal_spec *t = realloc(m->def->ttype, sizeof *t * (size_t)cap);
         if (!t)
             return oom(m);
-        m->ttype = t;
+        m->def->ttype = t;
         double *r = realloc(m->tt_r, sizeof *r * 3 * (size_t)cap);
         if (!r)
             return oom(m);
         m->tt_r = r;
-        m->cap_ttypes = cap;
+        m->def->cap_ttypes = cap;
     }
-    int i = m->n_ttypes++;
-    m->ttype[i] = *s;
+    int i = m->def->n_ttypes++;
+    m->def->ttype[i] = *s;
     m->tt_r[3 * i] = m->tt_r[3 * i + 1] = m->tt_r[3 * i + 2] = NAN;
     return i;
 }

@@ -63,7 +63,7 @@ static int listed(tally *t, int kind)
 static void node_checks(hl_model *m, tally *t)
 {
     const hl_check_limits *lim = &m->limits;
-    for (int v = 0; v < m->n_nodes; v++) {
+    for (int v = 0; v < m->net->n_nodes; v++) {
         double p = m->nd_p[v], tk = m->nd_t[v];
         if (!m->nd_connected[v]) {
             if (listed(t, CK_CUT))
@@ -71,129 +71,137 @@ static void node_checks(hl_model *m, tally *t)
                          "node '%s' is cut off from every pressure "
                          "reference (closed valves): no flow, pressure "
                          "undefined",
-                         m->nd_id[v]);
+                         m->net->nd_id[v]);
             continue;
         }
         if (!(tk >= HL_ZERO_C_K && tk <= WATER_T_MAX_K) && listed(t, CK_LIQUID))
             net_warn(m,
                      "node '%s': %.2f C is outside the liquid-water range "
                      "of the properties (0 to 350 C)",
-                     m->nd_id[v], C(tk));
+                     m->net->nd_id[v], C(tk));
         double ps = water_psat(fluid_clamp_t(tk));
-        if (p + m->p_atm < ps + lim->saturation_margin_pa && listed(t, CK_BOIL))
+        if (p + m->net->p_atm < ps + lim->saturation_margin_pa &&
+            listed(t, CK_BOIL))
             net_warn(m,
                      "node '%s': %.3f bar(a) is below the saturation "
                      "pressure %.3f bar(a) at %.1f C: the water boils",
-                     m->nd_id[v], (p + m->p_atm) / BAR, ps / BAR, C(tk));
+                     m->net->nd_id[v], (p + m->net->p_atm) / BAR, ps / BAR,
+                     C(tk));
         else if (p < lim->min_pressure_pa && listed(t, CK_PMIN))
             net_warn(m,
                      "node '%s': %.3f bar(g) is below the minimum %.3f "
                      "bar(g)",
-                     m->nd_id[v], p / BAR, lim->min_pressure_pa / BAR);
+                     m->net->nd_id[v], p / BAR, lim->min_pressure_pa / BAR);
     }
 }
 
 static void pipe_checks(hl_model *m, tally *t)
 {
-    for (int i = 0; i < m->n_pipes; i++) {
-        int k = m->pp_link[i];
-        double pmax = fmax(m->nd_p[m->lk_from[k]], m->nd_p[m->lk_to[k]]);
-        if (!isnan(m->pp_pn[i]) && pmax > m->pp_pn[i] && listed(t, CK_PN))
+    for (int i = 0; i < m->net->n_pipes; i++) {
+        int k = m->net->pp_link[i];
+        double pmax =
+            fmax(m->nd_p[m->net->lk_from[k]], m->nd_p[m->net->lk_to[k]]);
+        if (!isnan(m->net->pp_pn[i]) && pmax > m->net->pp_pn[i] &&
+            listed(t, CK_PN))
             net_warn(m, "pipe '%s': %.2f bar(g) is above its PN %.0f",
-                     m->lk_id[k], pmax / BAR, m->pp_pn[i] / BAR);
-        double v = fabs(m->lk_m[k]) / (m->lk_rho[k] * m->pp_area[i]);
+                     m->net->lk_id[k], pmax / BAR, m->net->pp_pn[i] / BAR);
+        double v = fabs(m->lk_m[k]) / (m->lk_rho[k] * m->net->pp_area[i]);
         if (v > m->limits.max_velocity_m_s && listed(t, CK_VEL))
             net_warn(m,
                      "pipe '%s': velocity %.2f m/s is above the limit "
                      "%.2f m/s",
-                     m->lk_id[k], v, m->limits.max_velocity_m_s);
+                     m->net->lk_id[k], v, m->limits.max_velocity_m_s);
     }
 }
 
 static void consumer_checks(hl_model *m, tally *t)
 {
-    for (int i = 0; i < m->n_consumers; i++) {
-        int k = m->co_link[i];
+    for (int i = 0; i < m->net->n_consumers; i++) {
+        int k = m->net->co_link[i];
         if (!m->lk_open[k])
             continue;
-        double dp = m->nd_p[m->lk_from[k]] - m->nd_p[m->lk_to[k]];
+        double dp = m->nd_p[m->net->lk_from[k]] - m->nd_p[m->net->lk_to[k]];
         if (dp < m->limits.min_consumer_dp_pa && listed(t, CK_CONS_DP))
             net_warn(m,
                      "consumer '%s': differential pressure %.3f bar is "
                      "below the minimum %.3f bar",
-                     m->lk_id[k], dp / BAR, m->limits.min_consumer_dp_pa / BAR);
-        int ret = m->co_mode[i] == CONS_HEAT_RETURN ||
-                  m->co_mode[i] == CONS_FLOW_RETURN;
-        if (ret && m->co_tin[i] < m->co_tret[i] + 1.0 && listed(t, CK_CONS_T))
+                     m->net->lk_id[k], dp / BAR,
+                     m->limits.min_consumer_dp_pa / BAR);
+        int ret = m->net->co_mode[i] == CONS_HEAT_RETURN ||
+                  m->net->co_mode[i] == CONS_FLOW_RETURN;
+        if (ret && m->co_tin[i] < m->net->co_tret[i] + 1.0 &&
+            listed(t, CK_CONS_T))
             net_warn(m,
                      "consumer '%s': supply %.2f C is not above its "
                      "return temperature %.2f C",
-                     m->lk_id[k], C(m->co_tin[i]), C(m->co_tret[i]));
+                     m->net->lk_id[k], C(m->co_tin[i]), C(m->net->co_tret[i]));
     }
 }
 
 static void pump_checks(hl_model *m, tally *t)
 {
-    for (int i = 0; i < m->n_pumps; i++) {
-        int k = m->pu_link[i];
+    for (int i = 0; i < m->net->n_pumps; i++) {
+        int k = m->net->pu_link[i];
         if (!m->lk_open[k])
             continue;
         if (m->lk_cv_shut[k] && listed(t, CK_PUMP))
             net_warn(m,
                      "pump '%s' is stopped by its check valve: the "
                      "pressure against it exceeds its shutoff head",
-                     m->lk_id[k]);
+                     m->net->lk_id[k]);
         if (net_pump_saturated(m, m->nd_p, i) && listed(t, CK_PUMP))
             net_warn(m,
                      "pump '%s' cannot hold node '%s' at %.3f bar(g): at "
                      "%.0f %% speed, its limit, the node is at %.3f bar(g)",
-                     m->lk_id[k], m->nd_id[m->pu_ctrl_node[i]],
-                     m->pu_ctrl_p[i] / BAR, 100.0 * m->pu_speed[i],
-                     m->nd_p[m->pu_ctrl_node[i]] / BAR);
+                     m->net->lk_id[k], m->net->nd_id[m->net->pu_ctrl_node[i]],
+                     m->net->pu_ctrl_p[i] / BAR, 100.0 * m->pu_speed[i],
+                     m->nd_p[m->net->pu_ctrl_node[i]] / BAR);
         double qv = m->lk_m[k] / m->lk_rho[k];
         if (!m->lk_cv_shut[k] && qv > hyd_pump_max_flow(m, i) &&
             listed(t, CK_PUMP))
             net_warn(m,
                      "pump '%s': flow %.4g m3/h is beyond the end of its "
                      "curve",
-                     m->lk_id[k], qv * 3600.0);
+                     m->net->lk_id[k], qv * 3600.0);
     }
 }
 
 static void valve_source_checks(hl_model *m, tally *t)
 {
-    for (int i = 0; i < m->n_valves; i++) {
-        int k = m->va_link[i];
-        if (m->va_type[i] != VALVE_FLOW || !m->lk_open[k])
+    for (int i = 0; i < m->net->n_valves; i++) {
+        int k = m->net->va_link[i];
+        if (m->net->va_type[i] != VALVE_FLOW || !m->lk_open[k])
             continue;
-        double dp = m->nd_p[m->lk_from[k]] - m->nd_p[m->lk_to[k]];
+        double dp = m->nd_p[m->net->lk_from[k]] - m->nd_p[m->net->lk_to[k]];
         m->va_dp[i] = dp;
         if (dp < 0.0 && listed(t, CK_FCV))
             net_warn(m,
                      "flow-control valve '%s' cannot deliver its set flow:"
                      " it would need %.3f bar more",
-                     m->lk_id[k], -dp / BAR);
+                     m->net->lk_id[k], -dp / BAR);
     }
-    for (int i = 0; i < m->n_sources; i++)
-        if (m->lk_m[m->so_link[i]] < -THERMAL_ZERO_FLOW && listed(t, CK_SOURCE))
+    for (int i = 0; i < m->net->n_sources; i++)
+        if (m->lk_m[m->net->so_link[i]] < -THERMAL_ZERO_FLOW &&
+            listed(t, CK_SOURCE))
             net_warn(m,
                      "source '%s' runs backwards (%.4g kg/s): other "
                      "sources push water into it",
-                     m->lk_id[m->so_link[i]], m->lk_m[m->so_link[i]]);
-    for (int h = 0; h < m->n_hx; h++) {
-        if (m->hx_mode[h] != HX_APPROACH)
+                     m->net->lk_id[m->net->so_link[i]],
+                     m->lk_m[m->net->so_link[i]]);
+    for (int h = 0; h < m->net->n_hx; h++) {
+        if (m->net->hx_mode[h] != HX_APPROACH)
             continue;
-        int ks = m->hx_sec[h], kp = m->hx_pri[h];
-        int up = m->lk_m[kp] >= 0 ? m->lk_from[kp] : m->lk_to[kp];
-        int dn = m->lk_m[ks] >= 0 ? m->lk_to[ks] : m->lk_from[ks];
-        double want = m->nd_t[up] - m->hx_approach[h];
+        int ks = m->net->hx_sec[h], kp = m->net->hx_pri[h];
+        int up = m->lk_m[kp] >= 0 ? m->net->lk_from[kp] : m->net->lk_to[kp];
+        int dn = m->lk_m[ks] >= 0 ? m->net->lk_to[ks] : m->net->lk_from[ks];
+        double want = m->nd_t[up] - m->net->hx_approach[h];
         if (fabs(m->lk_m[ks]) > THERMAL_ZERO_FLOW &&
             m->nd_t[dn] < want - 0.01 && listed(t, CK_HX))
             net_warn(m,
                      "heat exchanger '%s' cannot reach its approach: "
                      "secondary leaves at %.2f C instead of %.2f C "
                      "(primary flow too small)",
-                     m->hx_id[h], C(m->nd_t[dn]), C(want));
+                     m->net->hx_id[h], C(m->nd_t[dn]), C(want));
     }
 }
 

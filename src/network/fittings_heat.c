@@ -54,7 +54,8 @@ static int default_covers(hl_model *m)
     for (int s = 1; s < HL_FIT_NSTATES; s++) {
         if (m->fit_cover[s].state == s)
             continue; /* set by the model file */
-        const hl_material *mat = hl_material_find(m->materials, ids[s - 1]);
+        const hl_material *mat =
+            hl_material_find(m->net->materials, ids[s - 1]);
         if (!mat)
             return net_fail(m, HL_ENOTFOUND,
                             "fittings: material '%s' is not in the table",
@@ -68,8 +69,8 @@ static int default_covers(hl_model *m)
 static int find_entry(hl_model *m, int i)
 {
     char pos[300];
-    net_where(m, m->fi_where[i], pos, sizeof pos);
-    int type = hl_fitting_type_from_name(m->fi_type[i]);
+    net_where(m, m->def->fi_where[i], pos, sizeof pos);
+    int type = hl_fitting_type_from_name(m->def->fi_type[i]);
     if (type < 0) {
         char list[400] = "";
         for (int t = 0; t < HL_FIT_N_TYPES; t++) {
@@ -80,28 +81,29 @@ static int find_entry(hl_model *m, int i)
         return net_fail(m, HL_ENOTFOUND,
                         "%s: fitting '%s': unknown type '%s' (known: %s; or "
                         "give area_m2)",
-                        pos, m->fi_id[i], m->fi_type[i], list);
+                        pos, m->def->fi_id[i], m->def->fi_type[i], list);
     }
     hl_error err;
     hl_error_clear(&err);
-    if (hl_fitting_find(m->fit_cat, type, m->fi_dn[i], m->fi_pn[i],
-                        &m->fi_entry[i], &err))
-        return net_fail(m, err.code, "%s: fitting '%s': %s", pos, m->fi_id[i],
-                        err.message);
+    if (hl_fitting_find(m->def->fit_cat, type, m->def->fi_dn[i],
+                        m->def->fi_pn[i], &m->def->fi_entry[i], &err))
+        return net_fail(m, err.code, "%s: fitting '%s': %s", pos,
+                        m->def->fi_id[i], err.message);
     return HL_OK;
 }
 
 /* Outer diameter of the equivalent cylinder of an area-only fitting. */
 static double custom_od(const hl_model *m, int i)
 {
-    return isnan(m->fi_od[i]) ? net_dn_outer_diameter(m->fi_dn[i])
-                              : m->fi_od[i];
+    return isnan(m->net->fi_od[i]) ? net_dn_outer_diameter(m->net->fi_dn[i])
+                                   : m->net->fi_od[i];
 }
 
 /* Class of fitting i: same catalogue entry, or same equivalent diameter. */
 static int class_of(hl_model *m, int i, int *n_cls, double *key)
 {
-    double k = m->fi_entry[i] >= 0 ? m->fi_entry[i] : -1.0 - custom_od(m, i);
+    double k =
+        m->def->fi_entry[i] >= 0 ? m->def->fi_entry[i] : -1.0 - custom_od(m, i);
     for (int c = 0; c < *n_cls; c++)
         if (key[c] == k || (isnan(k) && isnan(key[c])))
             return c;
@@ -111,32 +113,32 @@ static int class_of(hl_model *m, int i, int *n_cls, double *key)
 
 static int tables_prepare(hl_model *m)
 {
-    double *key = malloc(sizeof(double) * (size_t)m->n_fittings);
-    m->fi_cls = malloc(sizeof(int) * (size_t)m->n_fittings);
-    if (!key || !m->fi_cls) {
+    double *key = malloc(sizeof(double) * (size_t)m->def->n_fittings);
+    m->def->fi_cls = malloc(sizeof(int) * (size_t)m->def->n_fittings);
+    if (!key || !m->def->fi_cls) {
         free(key);
         return net_fail(m, HL_ENOMEM, "out of memory");
     }
     int n = 0;
-    for (int i = 0; i < m->n_fittings; i++)
-        m->fi_cls[i] = class_of(m, i, &n, key);
+    for (int i = 0; i < m->def->n_fittings; i++)
+        m->def->fi_cls[i] = class_of(m, i, &n, key);
     free(key);
-    m->n_fit_cls = n;
+    m->def->n_fit_cls = n;
     return fitting_tables_new(m, n * HL_FIT_NSTATES);
 }
 
 int fittings_prepare(hl_model *m)
 {
-    if (m->n_fittings == 0)
+    if (m->def->n_fittings == 0)
         return HL_OK;
     if (default_covers(m))
         return m->err.code;
     hl_error err;
     hl_error_clear(&err);
-    if (!m->fit_cat && hl_fitting_catalog_new(&m->fit_cat, &err))
+    if (!m->def->fit_cat && hl_fitting_catalog_new(&m->def->fit_cat, &err))
         return net_fail(m, err.code, "fittings catalogue: %s", err.message);
-    for (int i = 0; i < m->n_fittings; i++)
-        if (isnan(m->fi_area[i]) && find_entry(m, i))
+    for (int i = 0; i < m->def->n_fittings; i++)
+        if (isnan(m->def->fi_area[i]) && find_entry(m, i))
             return m->err.code;
     return tables_prepare(m);
 }
@@ -146,7 +148,7 @@ static void conditions(const hl_model *m, int i, double tm_k,
 {
     hl_fitting_conditions_init(c);
     c->medium_k = tm_k;
-    c->air_k = c->radiant_k = m->ch_air[m->fi_chamber[i]];
+    c->air_k = c->radiant_k = m->ch_air[m->net->fi_chamber[i]];
     c->cover = m->fit_cover[m->fi_state[i]];
     c->limit_k = m->limits.fitting_surface_k;
 }
@@ -161,12 +163,12 @@ static int custom_unit(hl_model *m, int i, double tm_k, double *q_unit,
         return net_fail(m, HL_EINVAL,
                         "fitting '%s': give outer_diameter_mm "
                         "(DN%d is not a standard size)",
-                        m->fi_id[i], m->fi_dn[i]);
+                        m->net->fi_id[i], m->net->fi_dn[i]);
     hl_surface_in in;
     hl_surface_in_init(&in);
     in.diameter_m = od;
     in.inner_temp_k = tm_k;
-    in.outer.air_k = in.outer.radiant_k = m->ch_air[m->fi_chamber[i]];
+    in.outer.air_k = in.outer.radiant_k = m->ch_air[m->net->fi_chamber[i]];
     in.outer.emissivity = 0.9; /* oxidised steel, materials "steel-bare" */
     const hl_fitting_cover *cv = &m->fit_cover[m->fi_state[i]];
     if (cv->state != HL_FIT_BARE) {
@@ -178,7 +180,7 @@ static int custom_unit(hl_model *m, int i, double tm_k, double *q_unit,
     hl_error err;
     hl_error_clear(&err);
     if (hl_surface_solve(&in, &out, &err))
-        return net_fail(m, err.code, "fitting '%s': %s", m->fi_id[i],
+        return net_fail(m, err.code, "fitting '%s': %s", m->net->fi_id[i],
                         err.message);
     *q_unit = out.heat_flow;
     *ts_k = out.surface_temp_k;
@@ -194,8 +196,8 @@ static int catalog_unit(hl_model *m, int i, double tm_k, double *q_unit,
     hl_fitting_result r;
     hl_error err;
     hl_error_clear(&err);
-    if (hl_fitting_solve(m->fit_cat, m->fi_entry[i], &c, &r, &err))
-        return net_fail(m, err.code, "fitting '%s': %s", m->fi_id[i],
+    if (hl_fitting_solve(m->net->fit_cat, m->net->fi_entry[i], &c, &r, &err))
+        return net_fail(m, err.code, "fitting '%s': %s", m->net->fi_id[i],
                         err.message);
     *q_unit = r.heat_loss_w;
     *ts_k = r.max_surface_k;
@@ -207,7 +209,7 @@ static int catalog_unit(hl_model *m, int i, double tm_k, double *q_unit,
 int fitting_direct_unit(hl_model *m, int i, double tm_k, double *q_unit,
                         double *ts_k, double *limit_k)
 {
-    if (m->fi_entry[i] < 0)
+    if (m->net->fi_entry[i] < 0)
         return custom_unit(m, i, tm_k, q_unit, ts_k, limit_k);
     return catalog_unit(m, i, tm_k, q_unit, ts_k, limit_k);
 }
@@ -226,7 +228,7 @@ static int near_air(const fit_point *p, double air_k)
 static int unit_values(hl_model *m, int i, const fit_point *p, double *q_unit,
                        double *ts_k, double *limit_k)
 {
-    int direct = near_air(p, m->ch_air[m->fi_chamber[i]]);
+    int direct = near_air(p, m->ch_air[m->net->fi_chamber[i]]);
     if (!direct &&
         fitting_table_values(m, i, p, q_unit, ts_k, limit_k, &direct))
         return m->err.code;
@@ -238,7 +240,7 @@ int fitting_heat(hl_model *m, int i, const fit_point *p, double *q_w,
                  double *ts_k)
 {
     double tm_k = p->tm_k;
-    if (fabs(tm_k - m->ch_air[m->fi_chamber[i]]) < 1e-9) {
+    if (fabs(tm_k - m->ch_air[m->net->fi_chamber[i]]) < 1e-9) {
         *q_w = 0.0;
         *ts_k = tm_k;
         m->fi_fail[i] = (signed char)(tm_k > m->limits.fitting_surface_k);
@@ -247,9 +249,10 @@ int fitting_heat(hl_model *m, int i, const fit_point *p, double *q_w,
     double q, lim;
     if (unit_values(m, i, p, &q, ts_k, &lim))
         return m->err.code;
-    double per_item =
-        m->fi_entry[i] >= 0 ? q : q * m->fi_area[i] / (M_PI * custom_od(m, i));
-    *q_w = per_item * m->fi_count[i];
+    double per_item = m->net->fi_entry[i] >= 0
+                          ? q
+                          : q * m->net->fi_area[i] / (M_PI * custom_od(m, i));
+    *q_w = per_item * m->net->fi_count[i];
     m->fi_fail[i] = (signed char)(*ts_k > lim + 1e-9);
     return HL_OK;
 }

@@ -90,9 +90,7 @@ void fitting_table_free(hl_model *m)
 {
     fitting_table_clear(m, -1);
     free(m->fit_tab);
-    free(m->fi_cls);
     m->fit_tab = NULL;
-    m->fi_cls = NULL;
     m->n_fit_tab = 0;
 }
 
@@ -100,7 +98,7 @@ void fitting_table_free(hl_model *m)
 static struct net_fit_table *table_of(hl_model *m, int i, double air_k)
 {
     struct net_fit_table *t =
-        &m->fit_tab[m->fi_cls[i] * HL_FIT_NSTATES + m->fi_state[i]];
+        &m->fit_tab[m->net->fi_cls[i] * HL_FIT_NSTATES + m->fi_state[i]];
     if (t->air_k != air_k) {
         table_empty(t);
         t->air_k = air_k;
@@ -227,7 +225,7 @@ int fitting_table_values(hl_model *m, int i, const fit_point *p, double *q_unit,
     *direct = j < 1 || j + 2 >= FT_N;
     if (*direct)
         return HL_OK;
-    struct net_fit_table *t = table_of(m, i, m->ch_air[m->fi_chamber[i]]);
+    struct net_fit_table *t = table_of(m, i, m->ch_air[m->net->fi_chamber[i]]);
     if (t->cell[j] == CELL_UNCHECKED && check_interval(m, i, t, j))
         return m->err.code;
     *limit_k = t->limit_k;

@@ -39,22 +39,23 @@ static double quadratic(double k, double m, double *grad)
 
 static double pipe_loss(hl_model *m, int k, double mf, double *grad)
 {
-    int i = m->lk_sub[k];
+    int i = m->net->lk_sub[k];
     double rho = m->lk_rho[k], mu = m->lk_mu[k];
-    double d = m->pp_d[i], a = m->pp_area[i], ld = m->pp_len[i] / d;
+    double d = m->net->pp_d[i], a = m->net->pp_area[i],
+           ld = m->net->pp_len[i] / d;
     double c = 1.0 / (2.0 * rho * a * a), am = fabs(mf);
     double re = am * d / (a * mu);
-    double zeta = m->pp_zeta[i];
+    double zeta = m->net->pp_zeta[i];
     if (re <= FRICTION_RE_LAMINAR) { /* f = 64/Re: linear in m */
-        double lam = 32.0 * mu * m->pp_len[i] / (rho * a * d * d);
+        double lam = 32.0 * mu * m->net->pp_len[i] / (rho * a * d * d);
         *grad = lam + 2.0 * zeta * c * am;
         m->pp_re[i] = re;
         m->pp_f[i] = re > 0.0 ? 64.0 / re : INFINITY;
         return lam * mf + zeta * c * mf * am;
     }
     double dfdre;
-    double f =
-        friction_factor(m->friction, re, m->pp_eps[i], &dfdre, &m->pp_xcf[i]);
+    double f = friction_factor(m->net->friction, re, m->net->pp_eps[i], &dfdre,
+                               &m->pp_xcf[i]);
     m->pp_re[i] = re;
     m->pp_f[i] = f;
     *grad = c * ((f * ld + zeta) * 2.0 * am + ld * dfdre * re * am);
@@ -99,13 +100,13 @@ int pump_fit_curve(hl_model *m, int i, const net_pump_spec *s, const char *id)
         for (int j = 1; j < np; j++)
             if (!(h[j] < h[j - 1]) || !(q[j] > q[j - 1]))
                 goto bad_curve;
-        m->pu_curve[i] = PUMP_TABLE;
+        m->def->pu_curve[i] = PUMP_TABLE;
         return HL_OK;
     }
-    if (!power_fit(h0, h1, h2, q1, q2, &m->pu_r[i], &m->pu_n[i]))
+    if (!power_fit(h0, h1, h2, q1, q2, &m->def->pu_r[i], &m->def->pu_n[i]))
         goto bad_curve;
-    m->pu_curve[i] = PUMP_POWER;
-    m->pu_h0[i] = h0;
+    m->def->pu_curve[i] = PUMP_POWER;
+    m->def->pu_h0[i] = h0;
     return HL_OK;
 bad_curve : {
     char pos[300];
@@ -122,16 +123,16 @@ bad_curve : {
 static double pump_head(const hl_model *m, int i, double qv, double *dh)
 {
     double s = m->pu_speed[i], aq = fabs(qv);
-    if (m->pu_curve[i] == PUMP_POWER) {
-        double n = m->pu_n[i], r = m->pu_r[i] * pow(s, 2.0 - n);
+    if (m->net->pu_curve[i] == PUMP_POWER) {
+        double n = m->net->pu_n[i], r = m->net->pu_r[i] * pow(s, 2.0 - n);
         double g = n * r * pow(aq, n - 1.0);
         *dh = -g;
         double sign = qv < 0.0 ? -1.0 : 1.0;
-        return s * s * m->pu_h0[i] - r * pow(aq, n) * sign;
+        return s * s * m->net->pu_h0[i] - r * pow(aq, n) * sign;
     }
-    const double *x = m->pu_q + i * NET_MAX_CURVE;
-    const double *y = m->pu_h + i * NET_MAX_CURVE;
-    int np = m->pu_npts[i], k2 = 0;
+    const double *x = m->net->pu_q + i * NET_MAX_CURVE;
+    const double *y = m->net->pu_h + i * NET_MAX_CURVE;
+    int np = m->net->pu_npts[i], k2 = 0;
     double qs = qv / s;
     while (k2 < np && x[k2] < qs)
         k2++;
@@ -147,63 +148,63 @@ static double pump_head(const hl_model *m, int i, double qv, double *dh)
 
 static double pump_loss(hl_model *m, int k, double mf, double *grad)
 {
-    int i = m->lk_sub[k];
-    double rho = m->lk_rho[k], par = m->pu_parallel[i];
+    int i = m->net->lk_sub[k];
+    double rho = m->lk_rho[k], par = m->net->pu_parallel[i];
     double dh;
     double h = pump_head(m, i, mf / (rho * par), &dh);
-    double g = -m->g * dh / par; /* d(-rho g H)/dm */
+    double g = -m->net->g * dh / par; /* d(-rho g H)/dm */
     if (g < LINK_GRAD_FLOOR) {
         /* flat curve near shutoff: linear through the shutoff head */
         double h0 = pump_head(m, i, 0.0, &dh);
         *grad = LINK_GRAD_FLOOR;
-        return -rho * m->g * h0 + LINK_GRAD_FLOOR * mf;
+        return -rho * m->net->g * h0 + LINK_GRAD_FLOOR * mf;
     }
     *grad = g;
-    return -rho * m->g * h;
+    return -rho * m->net->g * h;
 }
 
 double hyd_pump_shutoff(const hl_model *m, int i, double rho)
 {
     double dh;
-    if (m->pu_curve[i] == PUMP_FIXED)
-        return m->lk_rise[m->pu_link[i]];
-    return rho * m->g * pump_head(m, i, 0.0, &dh);
+    if (m->net->pu_curve[i] == PUMP_FIXED)
+        return m->net->lk_rise[m->net->pu_link[i]];
+    return rho * m->net->g * pump_head(m, i, 0.0, &dh);
 }
 
 double hyd_pump_max_flow(const hl_model *m, int i)
 {
-    if (m->pu_curve[i] == PUMP_POWER)
-        return pow(m->pu_h0[i] / m->pu_r[i], 1.0 / m->pu_n[i]) *
-               m->pu_speed[i] * m->pu_parallel[i];
-    if (m->pu_curve[i] == PUMP_TABLE)
-        return m->pu_q[i * NET_MAX_CURVE + m->pu_npts[i] - 1] * m->pu_speed[i] *
-               m->pu_parallel[i];
+    if (m->net->pu_curve[i] == PUMP_POWER)
+        return pow(m->net->pu_h0[i] / m->net->pu_r[i], 1.0 / m->net->pu_n[i]) *
+               m->pu_speed[i] * m->net->pu_parallel[i];
+    if (m->net->pu_curve[i] == PUMP_TABLE)
+        return m->net->pu_q[i * NET_MAX_CURVE + m->net->pu_npts[i] - 1] *
+               m->pu_speed[i] * m->net->pu_parallel[i];
     return INFINITY;
 }
 
 /* Volume flow (m3/s) at the pump's design point, for a cold start. */
 double hyd_pump_design_flow(const hl_model *m, int i)
 {
-    int np = m->pu_npts[i];
-    double q = np == 1 ? m->pu_q[i * NET_MAX_CURVE]
-                       : m->pu_q[i * NET_MAX_CURVE + np / 2];
-    return q * m->pu_speed[i] * m->pu_parallel[i];
+    int np = m->net->pu_npts[i];
+    double q = np == 1 ? m->net->pu_q[i * NET_MAX_CURVE]
+                       : m->net->pu_q[i * NET_MAX_CURVE + np / 2];
+    return q * m->pu_speed[i] * m->net->pu_parallel[i];
 }
 
 double hyd_link_loss(hl_model *m, int k, double mf, double *grad)
 {
-    int i = m->lk_sub[k];
-    switch (m->lk_kind[k]) {
+    int i = m->net->lk_sub[k];
+    switch (m->net->lk_kind[k]) {
     case LK_PIPE:
         return pipe_loss(m, k, mf, grad);
     case LK_PUMP:
         return pump_loss(m, k, mf, grad);
     case LK_VALVE:
-        return quadratic(m->va_kvol[i] / m->lk_rho[k], mf, grad);
+        return quadratic(m->net->va_kvol[i] / m->lk_rho[k], mf, grad);
     case LK_HX_PRIMARY:
-        return quadratic(m->hx_kp[i], mf, grad);
+        return quadratic(m->net->hx_kp[i], mf, grad);
     case LK_HX_SECONDARY:
-        return quadratic(m->hx_ks[i], mf, grad);
+        return quadratic(m->net->hx_ks[i], mf, grad);
     default:
         *grad = LINK_GRAD_FLOOR;
         return 0.0;

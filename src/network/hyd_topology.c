@@ -51,13 +51,13 @@ static void list_nodes(const hl_model *m, const int *root, int r, char *buf,
 {
     int n = 0;
     buf[0] = '\0';
-    for (int i = 0; i < m->n_nodes; i++) {
+    for (int i = 0; i < m->net->n_nodes; i++) {
         if (root[i] != r)
             continue;
         size_t len = strlen(buf);
         if (n < 5)
             snprintf(buf + len, cap - len, "%s'%s'", n ? ", " : "",
-                     m->nd_id[i]);
+                     m->net->nd_id[i]);
         n++;
     }
     if (n > 5) {
@@ -68,7 +68,7 @@ static void list_nodes(const hl_model *m, const int *root, int r, char *buf,
 
 int net_check_references(hl_model *m)
 {
-    int n = m->n_nodes, *p = malloc(sizeof *p * (size_t)n);
+    int n = m->net->n_nodes, *p = malloc(sizeof *p * (size_t)n);
     signed char *ref = calloc((size_t)n, 1);
     if (!p || !ref) {
         free(p);
@@ -77,20 +77,20 @@ int net_check_references(hl_model *m)
     }
     for (int i = 0; i < n; i++)
         p[i] = i;
-    for (int k = 0; k < m->n_links; k++)
-        if (m->lk_law[k] != LAW_FIXED)
-            uf_join(p, m->lk_from[k], m->lk_to[k]);
+    for (int k = 0; k < m->net->n_links; k++)
+        if (m->net->lk_law[k] != LAW_FIXED)
+            uf_join(p, m->net->lk_from[k], m->net->lk_to[k]);
     for (int i = 0; i < n; i++)
         p[i] = uf_find(p, i);
     for (int i = 0; i < n; i++)
-        if (!isnan(m->nd_fixed_p[i]))
+        if (!isnan(m->net->nd_fixed_p[i]))
             ref[p[i]] = 1;
     for (int i = 0; i < n; i++) {
         if (ref[p[i]])
             continue;
         char names[400], pos[300];
         list_nodes(m, p, p[i], names, sizeof names);
-        net_where(m, m->nd_where[i], pos, sizeof pos);
+        net_where(m, m->net->nd_where[i], pos, sizeof pos);
         net_fail(m, HL_ETOPOLOGY,
                  "%s: nodes %s have no pressure reference: connect them to "
                  "a source with a pressure, a node with pressure_bar_g, or "
@@ -108,14 +108,14 @@ int net_check_references(hl_model *m)
 
 static int rigid_active(const hl_model *m, int k)
 {
-    return m->lk_law[k] == LAW_RIGID && hyd_link_active(m, k);
+    return m->net->lk_law[k] == LAW_RIGID && hyd_link_active(m, k);
 }
 
 static int rigid_error(hl_model *m, int k, const char *what)
 {
     char pos[300];
-    net_where(m, m->lk_where[k], pos, sizeof pos);
-    return net_fail(m, HL_ETOPOLOGY, "%s: link '%s': %s", pos, m->lk_id[k],
+    net_where(m, m->net->lk_where[k], pos, sizeof pos);
+    return net_fail(m, HL_ETOPOLOGY, "%s: link '%s': %s", pos, m->net->lk_id[k],
                     what);
 }
 
@@ -129,12 +129,12 @@ static int group_bfs(hl_model *m, struct net_hyd *h, int s, int at)
     h->bfs[tail++] = s;
     while (head < tail) {
         int u = h->bfs[head++];
-        for (int a = m->adj_start[u]; a < m->adj_start[u + 1]; a++) {
-            int k = m->adj_link[a];
+        for (int a = m->net->adj_start[u]; a < m->net->adj_start[u + 1]; a++) {
+            int k = m->net->adj_link[a];
             if (!rigid_active(m, k) || k == h->tree_link[u])
                 continue;
-            int fwd = m->lk_from[k] == u;
-            int v = fwd ? m->lk_to[k] : m->lk_from[k];
+            int fwd = m->net->lk_from[k] == u;
+            int v = fwd ? m->net->lk_to[k] : m->net->lk_from[k];
             if (h->root[v] >= 0) {
                 rigid_error(m, k,
                             "links without pressure loss (fixed-rise "
@@ -143,7 +143,8 @@ static int group_bfs(hl_model *m, struct net_hyd *h, int s, int at)
                 return -1;
             }
             h->root[v] = s;
-            h->off[v] = h->off[u] + (fwd ? m->lk_rise[k] : -m->lk_rise[k]);
+            h->off[v] =
+                h->off[u] + (fwd ? m->net->lk_rise[k] : -m->net->lk_rise[k]);
             h->tree_link[v] = k;
             h->bfs[tail++] = v;
         }
@@ -153,12 +154,12 @@ static int group_bfs(hl_model *m, struct net_hyd *h, int s, int at)
 
 static int build_groups(hl_model *m, struct net_hyd *h)
 {
-    int n = m->n_nodes, at = 0;
+    int n = m->net->n_nodes, at = 0;
     for (int i = 0; i < n; i++)
         h->root[i] = -1;
     for (int pass = 0; pass < 2; pass++) /* references first: they root */
         for (int i = 0; i < n; i++) {
-            if (h->root[i] >= 0 || (pass == 0 && isnan(m->nd_fixed_p[i])))
+            if (h->root[i] >= 0 || (pass == 0 && isnan(m->net->nd_fixed_p[i])))
                 continue;
             int got = group_bfs(m, h, i, at);
             if (got < 0)
@@ -170,11 +171,11 @@ static int build_groups(hl_model *m, struct net_hyd *h)
 
 static int group_pressures(hl_model *m, struct net_hyd *h)
 {
-    int n = m->n_nodes;
+    int n = m->net->n_nodes;
     for (int i = 0; i < n; i++)
         h->known[i] = NAN;
     for (int i = 0; i < n; i++) { /* the root holds the group's P */
-        double pf = m->nd_fixed_p[i];
+        double pf = m->net->nd_fixed_p[i];
         if (isnan(pf))
             continue;
         int r = h->root[i];
@@ -184,7 +185,8 @@ static int group_pressures(hl_model *m, struct net_hyd *h)
                             "nodes '%s' and '%s' both fix the pressure, but "
                             "the fixed pressure rise between them does not "
                             "match (%.0f Pa apart)",
-                            m->nd_id[r], m->nd_id[i], h->known[r] - p);
+                            m->net->nd_id[r], m->net->nd_id[i],
+                            h->known[r] - p);
         h->known[r] = p;
     }
     h->n_unk = 0;
@@ -223,9 +225,9 @@ static int find_slot(const cholmod_sparse *a, int col, int row)
 static int link_entry(const hl_model *m, const struct net_hyd *h, int k,
                       int *col, int *row)
 {
-    if (m->lk_law[k] != LAW_MATRIX)
+    if (m->net->lk_law[k] != LAW_MATRIX)
         return 0;
-    int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+    int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
     if (u < 0 || v < 0 || u == v)
         return 0;
     *col = u > v ? u : v;
@@ -240,7 +242,7 @@ static size_t fill_pattern(hl_model *m, struct net_hyd *h, int *ap, int *ai)
 {
     int n = h->n_unk, col, row;
     memset(ap, 0, sizeof *ap * ((size_t)n + 1));
-    for (int k = 0; k < m->n_links; k++)
+    for (int k = 0; k < m->net->n_links; k++)
         if (link_entry(m, h, k, &col, &row))
             ap[col + 1]++;
     for (int c = 0; c < n; c++)
@@ -248,7 +250,7 @@ static size_t fill_pattern(hl_model *m, struct net_hyd *h, int *ap, int *ai)
     int *next = h->diag;        /* scratch */
     for (int c = 0; c < n; c++)
         next[c] = ap[c];
-    for (int k = 0; k < m->n_links; k++)
+    for (int k = 0; k < m->net->n_links; k++)
         if (link_entry(m, h, k, &col, &row))
             ai[next[col]++] = row;
     size_t w = 0;
@@ -272,7 +274,7 @@ static size_t fill_pattern(hl_model *m, struct net_hyd *h, int *ap, int *ai)
 
 static int build_pattern(hl_model *m, struct net_hyd *h)
 {
-    size_t cap = (size_t)h->n_unk + (size_t)m->n_links;
+    size_t cap = (size_t)h->n_unk + (size_t)m->net->n_links;
     h->a = cholmod_allocate_sparse((size_t)h->n_unk, (size_t)h->n_unk, cap, 1,
                                    1, 1, CHOLMOD_REAL, &h->cc);
     if (!h->a)
@@ -282,9 +284,9 @@ static int build_pattern(hl_model *m, struct net_hyd *h)
     memset(h->a->x, 0, sizeof(double) * nnz);
     for (int u = 0; u < h->n_unk; u++)
         h->diag[u] = ap[u + 1] - 1; /* rows sorted: diagonal is last */
-    for (int k = 0; k < m->n_links; k++) {
-        int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
-        int matrix = m->lk_law[k] == LAW_MATRIX && u != v;
+    for (int k = 0; k < m->net->n_links; k++) {
+        int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
+        int matrix = m->net->lk_law[k] == LAW_MATRIX && u != v;
         int col, row;
         h->slot_ii[k] = matrix && u >= 0 ? h->diag[u] : -1;
         h->slot_jj[k] = matrix && v >= 0 ? h->diag[v] : -1;
@@ -320,7 +322,7 @@ static int renumber(hl_model *m, struct net_hyd *h)
     int *inv = h->comp; /* scratch, n_unk entries */
     for (int k = 0; k < h->n_unk; k++)
         inv[perm[k]] = k;
-    for (int i = 0; i < m->n_nodes; i++)
+    for (int i = 0; i < m->net->n_nodes; i++)
         if (h->unk[i] >= 0)
             h->unk[i] = inv[h->unk[i]];
     cholmod_free_sparse(&h->a, &h->cc);
@@ -347,8 +349,8 @@ static int rigid_unchanged(const hl_model *m, const struct net_hyd *h)
 {
     if (!h->built)
         return 0;
-    for (int k = 0; k < m->n_links; k++)
-        if (m->lk_law[k] == LAW_RIGID &&
+    for (int k = 0; k < m->net->n_links; k++)
+        if (m->net->lk_law[k] == LAW_RIGID &&
             h->rigid_state[k] != (signed char)rigid_active(m, k))
             return 0;
     return 1;
@@ -368,7 +370,7 @@ int hyd_topology(hl_model *m, struct net_hyd *h)
         h->cc.error_handler = NULL;
         h->cc_started = 1;
     }
-    for (int k = 0; k < m->n_links; k++)
+    for (int k = 0; k < m->net->n_links; k++)
         h->rigid_state[k] = (signed char)rigid_active(m, k);
     if (build_groups(m, h) || group_pressures(m, h) || analyse(m, h))
         return m->err.code;
@@ -384,14 +386,14 @@ static void cut_error(hl_model *m, struct net_hyd *h, int root_unk)
     char names[400];
     int n = 0;
     names[0] = '\0';
-    for (int i = 0; i < m->n_nodes; i++) {
+    for (int i = 0; i < m->net->n_nodes; i++) {
         int u = h->unk[i];
         if (u < 0 || uf_find(h->comp, u) != root_unk)
             continue;
         size_t len = strlen(names);
         if (n < 5)
             snprintf(names + len, sizeof names - len, "%s'%s'", n ? ", " : "",
-                     m->nd_id[i]);
+                     m->net->nd_id[i]);
         n++;
     }
     if (n > 5) {
@@ -410,9 +412,9 @@ static void cut_error(hl_model *m, struct net_hyd *h, int root_unk)
 static int parts_unchanged(const hl_model *m, struct net_hyd *h)
 {
     int same = h->comp_builds == h->builds;
-    for (int k = 0; k < m->n_links; k++) {
-        signed char a =
-            (signed char)(m->lk_law[k] == LAW_MATRIX && hyd_link_active(m, k));
+    for (int k = 0; k < m->net->n_links; k++) {
+        signed char a = (signed char)(m->net->lk_law[k] == LAW_MATRIX &&
+                                      hyd_link_active(m, k));
         same = same && a == h->comp_active[k];
         h->comp_active[k] = a;
     }
@@ -430,24 +432,24 @@ int hyd_components(hl_model *m, struct net_hyd *h)
         h->comp_ref[u] = 0;
         h->unk_cut[u] = 0;
     }
-    for (int k = 0; k < m->n_links; k++) {
-        if (m->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+    for (int k = 0; k < m->net->n_links; k++) {
+        if (m->net->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
             continue;
-        int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+        int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
         if (u >= 0 && v >= 0)
             uf_join(h->comp, u, v);
     }
-    for (int k = 0; k < m->n_links; k++) {
-        if (m->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+    for (int k = 0; k < m->net->n_links; k++) {
+        if (m->net->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
             continue;
-        int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+        int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
         if ((u >= 0) != (v >= 0))
             h->comp_ref[uf_find(h->comp, u >= 0 ? u : v)] = 1;
     }
     double *need = h->p_unk_prev; /* scratch: |demand| per component */
     for (int u = 0; u < nu; u++)
         need[u] = 0.0;
-    for (int i = 0; i < m->n_nodes; i++)
+    for (int i = 0; i < m->net->n_nodes; i++)
         if (h->unk[i] >= 0)
             need[uf_find(h->comp, h->unk[i])] += fabs(h->dem[i]);
     for (int u = 0; u < nu; u++) {

@@ -36,7 +36,7 @@ static int hyd_alloc(hl_model *m)
     if (!h)
         return net_fail(m, HL_ENOMEM, "out of memory");
     m->hyd = h;
-    size_t n = (size_t)m->n_nodes, l = (size_t)m->n_links;
+    size_t n = (size_t)m->net->n_nodes, l = (size_t)m->net->n_links;
     h->unk = malloc(sizeof(int) * n);
     h->off = malloc(sizeof(double) * n);
     h->known = malloc(sizeof(double) * n);
@@ -116,22 +116,22 @@ static double fixed_flow(const hl_model *m, int k)
 {
     if (!hyd_link_active(m, k))
         return 0.0;
-    if (m->lk_kind[k] == LK_CONSUMER)
-        return net_consumer_flow(m, m->lk_sub[k]);
-    return m->va_flow[m->lk_sub[k]];
+    if (m->net->lk_kind[k] == LK_CONSUMER)
+        return net_consumer_flow(m, m->net->lk_sub[k]);
+    return m->net->va_flow[m->net->lk_sub[k]];
 }
 
 static void fixed_demands(hl_model *m, struct net_hyd *h)
 {
-    for (int i = 0; i < m->n_nodes; i++)
-        h->dem[i] = m->nd_demand[i] * m->demand_scale;
-    for (int k = 0; k < m->n_links; k++) {
-        if (m->lk_law[k] != LAW_FIXED)
+    for (int i = 0; i < m->net->n_nodes; i++)
+        h->dem[i] = m->net->nd_demand[i] * m->demand_scale;
+    for (int k = 0; k < m->net->n_links; k++) {
+        if (m->net->lk_law[k] != LAW_FIXED)
             continue;
         double q = fixed_flow(m, k);
         m->lk_m[k] = q;
-        h->dem[m->lk_from[k]] += q;
-        h->dem[m->lk_to[k]] -= q;
+        h->dem[m->net->lk_from[k]] += q;
+        h->dem[m->net->lk_to[k]] -= q;
     }
 }
 
@@ -139,19 +139,20 @@ static void fixed_demands(hl_model *m, struct net_hyd *h)
  * valves and heat-exchanger sides (EPANET starts at 1 ft/s). */
 static double start_flow(const hl_model *m, int k)
 {
-    int i = m->lk_sub[k];
+    int i = m->net->lk_sub[k];
     double rho = m->lk_rho[k];
-    switch (m->lk_kind[k]) {
+    switch (m->net->lk_kind[k]) {
     case LK_PIPE:
-        return rho * m->pp_area[i] * START_VELOCITY;
+        return rho * m->net->pp_area[i] * START_VELOCITY;
     case LK_PUMP:
         return rho * hyd_pump_design_flow(m, i);
     case LK_VALVE:
-        return m->va_kvol[i] > 0 ? sqrt(1e5 * rho / m->va_kvol[i]) : 1.0;
+        return m->net->va_kvol[i] > 0 ? sqrt(1e5 * rho / m->net->va_kvol[i])
+                                      : 1.0;
     case LK_HX_PRIMARY:
-        return m->hx_kp[i] > 0 ? sqrt(1e5 / m->hx_kp[i]) : 1.0;
+        return m->net->hx_kp[i] > 0 ? sqrt(1e5 / m->net->hx_kp[i]) : 1.0;
     case LK_HX_SECONDARY:
-        return m->hx_ks[i] > 0 ? sqrt(1e5 / m->hx_ks[i]) : 1.0;
+        return m->net->hx_ks[i] > 0 ? sqrt(1e5 / m->net->hx_ks[i]) : 1.0;
     default:
         return 0.0;
     }
@@ -159,16 +160,16 @@ static double start_flow(const hl_model *m, int k)
 
 static void cold_start(hl_model *m, struct net_hyd *h)
 {
-    for (int k = 0; k < m->n_links; k++) {
+    for (int k = 0; k < m->net->n_links; k++) {
         m->lk_cv_shut[k] = 0;
-        if (m->lk_law[k] == LAW_MATRIX)
+        if (m->net->lk_law[k] == LAW_MATRIX)
             m->lk_m[k] = start_flow(m, k);
-        else if (m->lk_law[k] == LAW_RIGID)
+        else if (m->net->lk_law[k] == LAW_RIGID)
             m->lk_m[k] = 0.0;
     }
-    for (int i = 0; i < m->n_pipes; i++)
+    for (int i = 0; i < m->net->n_pipes; i++)
         m->pp_xcf[i] = 0.0;
-    memset(h->p_unk, 0, sizeof(double) * ((size_t)m->n_nodes + 1));
+    memset(h->p_unk, 0, sizeof(double) * ((size_t)m->net->n_nodes + 1));
 }
 
 /* ---- one Newton step ------------------------------------------------------
@@ -182,16 +183,17 @@ static double node_p(const struct net_hyd *h, int i)
 
 static void node_pressures(const hl_model *m, struct net_hyd *h)
 {
-    for (int i = 0; i < m->n_nodes; i++)
+    for (int i = 0; i < m->net->n_nodes; i++)
         h->pn[i] = node_p(h, i);
 }
 
 /* rho g (z_from - z_to) of every link, fixed during one hydraulic solve. */
 static void gravity_terms(const hl_model *m, struct net_hyd *h)
 {
-    for (int k = 0; k < m->n_links; k++)
-        h->grav[k] = m->lk_rho[k] * m->g *
-                     (m->nd_z[m->lk_from[k]] - m->nd_z[m->lk_to[k]]);
+    for (int k = 0; k < m->net->n_links; k++)
+        h->grav[k] =
+            m->lk_rho[k] * m->net->g *
+            (m->net->nd_z[m->net->lk_from[k]] - m->net->nd_z[m->net->lk_to[k]]);
 }
 
 typedef struct newton_report {
@@ -208,18 +210,18 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
         memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
         memset(rhs, 0, sizeof(double) * (size_t)h->n_unk);
     }
-    for (int i = 0; i < m->n_nodes; i++)
+    for (int i = 0; i < m->net->n_nodes; i++)
         if (h->unk[i] >= 0)
             rhs[h->unk[i]] -= h->dem[i];
     double big = -1.0;
-    for (int k = 0; k < m->n_links; k++) {
-        if (m->lk_law[k] != LAW_MATRIX)
+    for (int k = 0; k < m->net->n_links; k++) {
+        if (m->net->lk_law[k] != LAW_MATRIX)
             continue;
         if (!HYD_ACTIVE(m, k)) {
             h->w[k] = h->y[k] = m->lk_m[k] = 0.0;
             continue;
         }
-        int a = m->lk_from[k], b = m->lk_to[k];
+        int a = m->net->lk_from[k], b = m->net->lk_to[k];
         double grad, mk = m->lk_m[k];
         double dp = hyd_link_loss(m, k, mk, &grad);
         double w = 1.0 / grad, y = mk - (dp - h->grav[k]) * w;
@@ -282,11 +284,11 @@ static double update_flows(hl_model *m, struct net_hyd *h, double alpha,
 {
     double change = 0.0, total = 0.0;
     node_pressures(m, h);
-    for (int k = 0; k < m->n_links; k++) {
-        if (m->lk_law[k] != LAW_MATRIX || !HYD_ACTIVE(m, k))
+    for (int k = 0; k < m->net->n_links; k++) {
+        if (m->net->lk_law[k] != LAW_MATRIX || !HYD_ACTIVE(m, k))
             continue;
-        double mn =
-            h->y[k] + h->w[k] * (h->pn[m->lk_from[k]] - h->pn[m->lk_to[k]]);
+        double mn = h->y[k] + h->w[k] * (h->pn[m->net->lk_from[k]] -
+                                         h->pn[m->net->lk_to[k]]);
         double dm = alpha * (mn - m->lk_m[k]);
         change += fabs(dm);
         m->lk_m[k] += dm;
@@ -308,28 +310,29 @@ static double update_flows(hl_model *m, struct net_hyd *h, double alpha,
 static double rigid_flows(hl_model *m, struct net_hyd *h, int *worst_node)
 {
     double *e = h->imb;
-    for (int i = 0; i < m->n_nodes; i++)
+    for (int i = 0; i < m->net->n_nodes; i++)
         e[i] = h->dem[i];
-    for (int k = 0; k < m->n_links; k++) {
-        if (m->lk_law[k] == LAW_MATRIX) {
-            e[m->lk_from[k]] += m->lk_m[k];
-            e[m->lk_to[k]] -= m->lk_m[k];
-        } else if (m->lk_law[k] == LAW_RIGID) {
+    for (int k = 0; k < m->net->n_links; k++) {
+        if (m->net->lk_law[k] == LAW_MATRIX) {
+            e[m->net->lk_from[k]] += m->lk_m[k];
+            e[m->net->lk_to[k]] -= m->lk_m[k];
+        } else if (m->net->lk_law[k] == LAW_RIGID) {
             m->lk_m[k] = 0.0;
         }
     }
-    for (int a = m->n_nodes - 1; a >= 0; a--) {
+    for (int a = m->net->n_nodes - 1; a >= 0; a--) {
         int i = h->bfs[a], k = h->tree_link[i];
         if (k < 0)
             continue;
-        int parent = m->lk_from[k] == i ? m->lk_to[k] : m->lk_from[k];
-        m->lk_m[k] = m->lk_to[k] == i ? e[i] : -e[i];
+        int parent =
+            m->net->lk_from[k] == i ? m->net->lk_to[k] : m->net->lk_from[k];
+        m->lk_m[k] = m->net->lk_to[k] == i ? e[i] : -e[i];
         e[parent] += e[i];
         e[i] = 0.0;
     }
     double worst = 0.0;
     *worst_node = -1;
-    for (int i = 0; i < m->n_nodes; i++) {
+    for (int i = 0; i < m->net->n_nodes; i++) {
         int u = h->unk[i];
         double r = u >= 0 && !h->unk_cut[u] ? fabs(e[i]) : 0.0;
         if (r > worst) {
@@ -347,7 +350,7 @@ static int runaway(hl_model *m)
 {
     int worst = -1;
     double big = 0.0;
-    for (int k = 0; k < m->n_links; k++)
+    for (int k = 0; k < m->net->n_links; k++)
         if (isfinite(m->lk_m[k]) && fabs(m->lk_m[k]) > big) {
             big = fabs(m->lk_m[k]);
             worst = k;
@@ -360,8 +363,8 @@ static int runaway(hl_model *m)
                     "more heat asked than the sources and heat exchangers "
                     "can bring?)",
                     worst >= 0 ? "link '" : "largest",
-                    worst >= 0 ? m->lk_id[worst] : "", worst >= 0 ? "' at" : "",
-                    big);
+                    worst >= 0 ? m->net->lk_id[worst] : "",
+                    worst >= 0 ? "' at" : "", big);
 }
 
 /* Newton with damping: when the relative flow change grows from one
@@ -398,9 +401,9 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
     }
     char node[120] = "-", link[120] = "-";
     if (r->worst_node >= 0)
-        snprintf(node, sizeof node, "'%s'", m->nd_id[r->worst_node]);
+        snprintf(node, sizeof node, "'%s'", m->net->nd_id[r->worst_node]);
     if (r->worst_link >= 0)
-        snprintf(link, sizeof link, "'%s'", m->lk_id[r->worst_link]);
+        snprintf(link, sizeof link, "'%s'", m->net->lk_id[r->worst_link]);
     return net_fail(m, HL_ENOCONVERGE,
                     "hydraulics did not converge in %d iterations: relative "
                     "flow change %.3g (tolerance %.3g), mass residual %.3g "
@@ -417,7 +420,7 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
 int hyd_loss_response(hl_model *m, int k, double d_loss)
 {
     struct net_hyd *h = m->hyd;
-    int u = h->unk[m->lk_from[k]], v = h->unk[m->lk_to[k]];
+    int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
     memset(h->resp, 0, sizeof(double) * ((size_t)h->n_unk + 1));
     if (u == v || h->n_unk == 0 || !h->b)
         return HL_OK;
@@ -439,19 +442,21 @@ int hyd_loss_response(hl_model *m, int k, double d_loss)
 /* Pressure that would drive forward flow through a closed check link. */
 static double drive(hl_model *m, struct net_hyd *h, int k)
 {
-    double d = node_p(h, m->lk_from[k]) - node_p(h, m->lk_to[k]) + h->grav[k];
-    if (m->lk_kind[k] == LK_PUMP)
-        d += hyd_pump_shutoff(m, m->lk_sub[k], m->lk_rho[k]);
-    else if (m->lk_law[k] == LAW_RIGID)
-        d += m->lk_rise[k];
+    double d = node_p(h, m->net->lk_from[k]) - node_p(h, m->net->lk_to[k]) +
+               h->grav[k];
+    if (m->net->lk_kind[k] == LK_PUMP)
+        d += hyd_pump_shutoff(m, m->net->lk_sub[k], m->lk_rho[k]);
+    else if (m->net->lk_law[k] == LAW_RIGID)
+        d += m->net->lk_rise[k];
     return d;
 }
 
 static int update_statuses(hl_model *m, struct net_hyd *h)
 {
     int changed = 0;
-    for (int k = 0; k < m->n_links; k++) {
-        if (!m->lk_check[k] || !m->lk_open[k] || m->lk_law[k] == LAW_FIXED)
+    for (int k = 0; k < m->net->n_links; k++) {
+        if (!m->net->lk_check[k] || !m->lk_open[k] ||
+            m->net->lk_law[k] == LAW_FIXED)
             continue;
         if (!m->lk_cv_shut[k] && m->lk_m[k] < -CV_FLOW_TOL) {
             m->lk_cv_shut[k] = 1;
@@ -466,7 +471,7 @@ static int update_statuses(hl_model *m, struct net_hyd *h)
 
 static void store_results(hl_model *m, struct net_hyd *h)
 {
-    for (int i = 0; i < m->n_nodes; i++) {
+    for (int i = 0; i < m->net->n_nodes; i++) {
         int u = h->unk[i];
         int cut = u >= 0 && h->unk_cut[u];
         m->nd_connected[i] = (signed char)!cut;
@@ -489,7 +494,7 @@ int hyd_solve(hl_model *m, const hl_solve_options *o, int *iterations)
         if (hyd_topology(m, h))
             return m->err.code;
         if (builds != h->builds) /* new unknowns: no warm pressures */
-            memset(h->p_unk, 0, sizeof(double) * ((size_t)m->n_nodes + 1));
+            memset(h->p_unk, 0, sizeof(double) * ((size_t)m->net->n_nodes + 1));
         fixed_demands(m, h);
         if (hyd_components(m, h))
             return m->err.code;

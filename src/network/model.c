@@ -1,57 +1,83 @@
 /*
- * model.c - the model handle: creation with defaults, error and warning
- * records, source positions for messages, and freeing every array.
+ * model.c - the network and its run handles: creation with defaults,
+ * cloning a run handle onto the same (shared, read-only) network, error
+ * and warning records, source positions for messages, and freeing.
  */
 #include "network/net.h"
 #include "physics/friction.h"
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The reference count is updated atomically: handles cloned from one
+ * network may be created and freed in different threads. */
+static void def_retain(net_def *d)
+{
+    atomic_fetch_add_explicit(&d->refs, 1, memory_order_relaxed);
+}
+
+static int def_release(net_def *d)
+{
+    return atomic_fetch_sub_explicit(&d->refs, 1, memory_order_acq_rel) == 1;
+}
+
+static void default_limits(hl_check_limits *l)
+{
+    l->min_pressure_pa = 0.5e5;
+    l->max_velocity_m_s = 3.5;
+    l->saturation_margin_pa = 0.0;
+    l->min_consumer_dp_pa = 0.5e5;
+    l->fitting_surface_k = HL_ZERO_C_K + 50.0;
+}
+
 hl_model *net_new(void)
 {
     hl_model *m = calloc(1, sizeof *m);
-    if (!m)
+    net_def *d = calloc(1, sizeof *d);
+    if (!m || !d) {
+        free(m);
+        free(d);
         return NULL;
-    m->p_atm = 101325.0;
-    m->g = 9.80665; /* standard gravity */
-    m->friction = FRICTION_COLEBROOK;
+    }
+    d->refs = 1;
+    d->p_atm = 101325.0;
+    d->g = 9.80665; /* standard gravity */
+    d->friction = FRICTION_COLEBROOK;
+    d->name = d->description = "";
+    net_operation_unset(&d->operation);
+    m->net = m->def = d;
     m->t_ground = HL_ZERO_C_K + 2.0; /* replaced by the model file */
     m->t_air = HL_ZERO_C_K + 0.0;
     m->t_duct = HL_ZERO_C_K + 20.0;
     m->chamber_air_default = HL_ZERO_C_K + 25.0;
-    m->limits.fitting_surface_k = HL_ZERO_C_K + 50.0;
     m->demand_scale = 1.0;
-    net_operation_unset(&m->operation);
-    m->limits.min_pressure_pa = 0.5e5;
-    m->limits.max_velocity_m_s = 3.5;
-    m->limits.saturation_margin_pa = 0.0;
-    m->limits.min_consumer_dp_pa = 0.5e5;
-    m->name = m->description = "";
+    default_limits(&m->limits);
     return m;
 }
 
 int net_origin(hl_model *m, const char *file)
 {
-    for (int i = 0; i < m->n_origin; i++)
-        if (strcmp(m->origin[i], file) == 0)
+    net_def *d = m->def;
+    for (int i = 0; i < d->n_origin; i++)
+        if (strcmp(d->origin[i], file) == 0)
             return i;
-    if (m->n_origin == (int)(sizeof m->origin / sizeof m->origin[0]))
-        return m->n_origin - 1;
-    const char *s = strpool_add(&m->strings, file);
+    if (d->n_origin == (int)(sizeof d->origin / sizeof d->origin[0]))
+        return d->n_origin - 1;
+    const char *s = strpool_add(&d->strings, file);
     if (!s) /* recorded: the load reports it when it finishes */
         net_fail(m, HL_ENOMEM, "%s: out of memory", file);
-    m->origin[m->n_origin] = s ? s : "?";
-    return m->n_origin++;
+    d->origin[d->n_origin] = s ? s : "?";
+    return d->n_origin++;
 }
 
 void net_where(const hl_model *m, int where, char *buf, size_t cap)
 {
     int origin = where >> 24, line = where & 0xffffff;
-    const char *file = origin < m->n_origin ? m->origin[origin] : "?";
+    const char *file = origin < m->net->n_origin ? m->net->origin[origin] : "?";
     if (line > 0)
         snprintf(buf, cap, "%s:%d", file, line);
     else
@@ -70,70 +96,189 @@ int net_fail(hl_model *m, int code, const char *fmt, ...)
     return code;
 }
 
+/* ---- warnings: every line kept ------------------------------------------ */
+
 void net_warn_clear(hl_model *m)
 {
-    for (int i = 0; i < m->n_warn; i++)
-        free(m->warn[i]);
-    m->n_warn = 0;
-    m->n_warn_dropped = 0;
+    text_list_clear(&m->warn);
 }
 
+/* A warning that cannot be stored (out of memory) is not lost silently:
+ * the solve's error record says so. */
 void net_warn(hl_model *m, const char *fmt, ...)
 {
-    if (!m->warn) {
-        m->warn = calloc(HL_MODEL_MAX_WARNINGS, sizeof *m->warn);
-        if (!m->warn)
-            return;
-    }
-    if (m->n_warn >= HL_MODEL_MAX_WARNINGS - 1) {
-        m->n_warn_dropped++;
-        return;
-    }
-    char text[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    int rc = text_list_vadd(&m->warn, fmt, ap);
     va_end(ap);
-    char *copy = malloc(strlen(text) + 1);
-    if (!copy)
-        return;
-    strcpy(copy, text);
-    m->warn[m->n_warn++] = copy;
+    if (rc)
+        net_fail(m, HL_ENOMEM, "out of memory while recording a warning");
 }
 
-/* Every array member, freed by name (free(NULL) is fine): the element
- * arrays (net.h), then those sized otherwise (curves, tables, results). */
+/* ---- freeing ------------------------------------------------------------- */
+
+/* The network's arrays, freed by name (free(NULL) is fine): the element
+ * arrays (net.h), then those sized otherwise. */
 /* clang-format off */
-#define FREE_ALL(X) \
-    NODE_ARRAYS(X) LINK_ARRAYS(X) PIPE_ARRAYS(X) PUMP_ARRAYS(X) \
-    VALVE_ARRAYS(X) CONSUMER_ARRAYS(X) SOURCE_ARRAYS(X) HX_ARRAYS(X) \
-    CHAMBER_ARRAYS(X) FITTING_ARRAYS(X) \
-    X(pu_q) X(pu_h) X(ttype) X(tt_r) X(nd_p) X(nd_t) X(nd_ext) X(nd_order) \
-    X(nd_connected) X(adj_start) X(adj_link) X(nd_fit_start) X(fit_by_node) \
+#define DEF_FREE_ALL(X) \
+    NODE_DEF_ARRAYS(X) LINK_DEF_ARRAYS(X) PIPE_DEF_ARRAYS(X) \
+    PUMP_DEF_ARRAYS(X) VALVE_DEF_ARRAYS(X) CONSUMER_DEF_ARRAYS(X) \
+    SOURCE_DEF_ARRAYS(X) HX_DEF_ARRAYS(X) CHAMBER_DEF_ARRAYS(X) \
+    FITTING_DEF_ARRAYS(X) \
+    X(pu_q) X(pu_h) X(ttype) X(adj_start) X(adj_link) X(nd_fit_start) \
+    X(fit_by_node) X(fi_cls)
+/* The run state's arrays. */
+#define RUN_FREE_ALL(X) \
+    RUN_ARRAYS_BY_COUNT(X) \
+    X(tt_r) X(nd_p) X(nd_t) X(nd_ext) X(nd_order) X(nd_connected) \
     X(round_t) X(round_m)
 /* clang-format on */
 
-void net_model_free(hl_model *m)
+static void def_free(net_def *d)
 {
-    if (!m)
-        return;
+#define FREE_ONE(f) free((void *)d->f);
+    DEF_FREE_ALL(FREE_ONE)
+#undef FREE_ONE
+    index_free(&d->node_ix);
+    index_free(&d->link_ix);
+    index_free(&d->hx_ix);
+    index_free(&d->chamber_ix);
+    index_free(&d->fitting_ix);
+    fluid_free(&d->fluid);
+    hl_material_db_free(d->materials);
+    hl_fitting_catalog_free(d->fit_cat);
+    strpool_free(&d->strings);
+    free(d);
+}
+
+static void run_free(hl_model *m)
+{
 #define FREE_ONE(f) free((void *)m->f);
-    FREE_ALL(FREE_ONE)
+    RUN_FREE_ALL(FREE_ONE)
 #undef FREE_ONE
     hyd_free(m->hyd);
     heat_free(m->heat);
     net_profile_free(m->profile);
     fitting_table_free(m);
-    net_warn_clear(m);
-    free(m->warn);
-    index_free(&m->node_ix);
-    index_free(&m->link_ix);
-    index_free(&m->hx_ix);
-    index_free(&m->chamber_ix);
-    index_free(&m->fitting_ix);
-    fluid_free(&m->fluid);
-    hl_material_db_free(m->materials);
-    hl_fitting_catalog_free(m->fit_cat);
-    strpool_free(&m->strings);
+    text_list_free(&m->warn);
+}
+
+void net_model_free(hl_model *m)
+{
+    if (!m)
+        return;
+    run_free(m);
+    net_def *d = (net_def *)m->net; /* this handle's share */
+    if (d && def_release(d))
+        def_free(d);
     free(m);
+}
+
+/* ---- cloning ------------------------------------------------------------- */
+
+/* Element count each run array is sized by (its kind's). */
+static size_t run_count(const net_def *d, const char *name)
+{
+    switch (name[0]) {
+    case 'l':
+        return (size_t)d->n_links;
+    case 'p':
+        return (size_t)(name[1] == 'p' ? d->n_pipes : d->n_pumps);
+    case 'v':
+        return (size_t)d->n_valves;
+    case 'c':
+        return (size_t)(name[1] == 'o' ? d->n_consumers : d->n_chambers);
+    case 's':
+        return (size_t)d->n_sources;
+    case 'h':
+        return (size_t)d->n_hx;
+    default:
+        return (size_t)d->n_fittings;
+    }
+}
+
+/* dst = a copy of n elements of src (NULL stays NULL); 0 on failure. */
+static int copy_array(void **dst, const void *src, size_t n, size_t size)
+{
+    *dst = NULL;
+    if (!src)
+        return 1;
+    *dst = malloc(n ? n * size : 1);
+    if (!*dst)
+        return 0;
+    memcpy(*dst, src, n * size);
+    return 1;
+}
+
+/* Run arrays and results of src into the fresh handle m (which shares
+ * src's network). The solver workspaces are not copied: the clone builds
+ * its own on its first solve and starts warm from the copied results. */
+static int copy_run_state(hl_model *m, const hl_model *src)
+{
+    const net_def *d = src->net;
+    size_t nn = (size_t)d->n_nodes + 1; /* as solve.c allocates them */
+    int ok = 1;
+#define COPY_RUN(f)                                                            \
+    ok = ok &&                                                                 \
+         copy_array((void **)&m->f, src->f, run_count(d, #f), sizeof *src->f);
+    RUN_ARRAYS_BY_COUNT(COPY_RUN)
+#undef COPY_RUN
+    ok = ok && copy_array((void **)&m->tt_r, src->tt_r, 3 * (size_t)d->n_ttypes,
+                          sizeof *src->tt_r);
+    ok = ok && copy_array((void **)&m->nd_p, src->nd_p, nn, sizeof *m->nd_p);
+    ok = ok && copy_array((void **)&m->nd_t, src->nd_t, nn, sizeof *m->nd_t);
+    ok = ok &&
+         copy_array((void **)&m->nd_ext, src->nd_ext, nn, sizeof *m->nd_ext);
+    ok = ok && copy_array((void **)&m->nd_order, src->nd_order, nn,
+                          sizeof *m->nd_order);
+    ok = ok && copy_array((void **)&m->nd_connected, src->nd_connected, nn,
+                          sizeof *m->nd_connected);
+    ok = ok &&
+         copy_array((void **)&m->round_t, src->round_t, nn, sizeof *m->round_t);
+    ok = ok && copy_array((void **)&m->round_m, src->round_m,
+                          (size_t)d->n_links + 1, sizeof *m->round_m);
+    return ok;
+}
+
+static int copy_warnings(hl_model *m, const hl_model *src)
+{
+    for (int i = 0; i < src->warn.n; i++) {
+        net_warn(m, "%s", src->warn.line[i]);
+        if (m->err.code)
+            return 0;
+    }
+    return 1;
+}
+
+int hl_model_clone(const hl_model *src, hl_model **out)
+{
+    if (!out)
+        return HL_EINVAL;
+    *out = NULL;
+    if (!src || src->failed || !src->finished)
+        return HL_ESTATE;
+    hl_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return HL_ENOMEM;
+    def_retain((net_def *)src->net);
+    m->net = src->net;
+    m->finished = 1;
+    memcpy(m->fit_cover, src->fit_cover, sizeof m->fit_cover);
+    m->t_ground = src->t_ground;
+    m->t_air = src->t_air;
+    m->t_duct = src->t_duct;
+    m->chamber_air_default = src->chamber_air_default;
+    m->demand_scale = src->demand_scale;
+    m->limits = src->limits;
+    m->solved = src->solved;
+    m->totals = src->totals;
+    int ok = copy_run_state(m, src) && copy_warnings(m, src);
+    if (ok && m->net->n_fittings > 0)
+        ok = fitting_tables_new(m, m->net->n_fit_cls * HL_FIT_NSTATES) == HL_OK;
+    if (!ok) {
+        net_model_free(m);
+        return HL_ENOMEM;
+    }
+    *out = m;
+    return HL_OK;
 }

@@ -16,6 +16,7 @@
 #define HL_NET_H
 
 #include "heatline.h"
+#include "util/util.h"
 
 #include <stddef.h>
 
@@ -240,52 +241,76 @@ struct net_profile;
 struct net_fit_table;
 
 /* The arrays of each kind of element, grown together as elements are
- * added (build_add.c) and freed with the model (model.c). */
+ * added (build_add.c): the network's (net_def, shared and read-only once
+ * loaded) and the run state's (hl_model, one set per run handle). */
 /* clang-format off */
-#define NODE_ARRAYS(X) \
+#define NODE_DEF_ARRAYS(X) \
     X(nd_id) X(nd_where) X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand) \
     X(nd_fixed_p) X(nd_inflow_t)
-#define LINK_ARRAYS(X) \
-    X(lk_from) X(lk_to) X(lk_kind) X(lk_law) X(lk_open) X(lk_cv_shut) \
-    X(lk_check) X(lk_sub) X(lk_id) X(lk_where) X(lk_rise) X(lk_m) \
-    X(lk_rho) X(lk_mu) X(lk_from_id) X(lk_to_id)
-#define PIPE_ARRAYS(X) \
+#define NODE_RUN_ARRAYS(X)
+#define LINK_DEF_ARRAYS(X) \
+    X(lk_from) X(lk_to) X(lk_kind) X(lk_law) X(lk_check) X(lk_sub) X(lk_id) \
+    X(lk_where) X(lk_rise) X(lk_from_id) X(lk_to_id)
+#define LINK_RUN_ARRAYS(X) \
+    X(lk_open) X(lk_cv_shut) X(lk_m) X(lk_rho) X(lk_mu)
+#define PIPE_DEF_ARRAYS(X) \
     X(pp_link) X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) \
-    X(pp_pn) X(pp_dn) X(pp_xcf) X(pp_pair) X(pp_pair_same) X(pp_pair_id) \
+    X(pp_pn) X(pp_dn) X(pp_pair) X(pp_pair_same) X(pp_pair_id) \
     X(pp_ht) X(pp_surround) X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud) \
-    X(pp_tfix) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) \
+    X(pp_tfix)
+#define PIPE_RUN_ARRAYS(X) \
+    X(pp_xcf) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) \
     X(pp_f)
-#define PUMP_ARRAYS(X) \
+#define PUMP_DEF_ARRAYS(X) \
     X(pu_link) X(pu_curve) X(pu_running) X(pu_h0) X(pu_r) X(pu_n) \
-    X(pu_npts) X(pu_speed) X(pu_ctrl_id) X(pu_ctrl_node) X(pu_ctrl_p) \
-    X(pu_s_prev) X(pu_g_prev) X(pu_eff) X(pu_parallel) X(pu_station) \
-    X(pu_dp)
-#define VALVE_ARRAYS(X) \
-    X(va_link) X(va_type) X(va_kvol) X(va_flow) X(va_station) X(va_dp)
-#define CONSUMER_ARRAYS(X) \
-    X(co_link) X(co_mode) X(co_heat0) X(co_flow0) X(co_heat) X(co_flow) \
-    X(co_tret) X(co_dt) X(co_tin) X(co_tout) X(co_q) X(co_m) \
+    X(pu_npts) X(pu_ctrl_id) X(pu_ctrl_node) X(pu_ctrl_p) X(pu_eff) \
+    X(pu_parallel) X(pu_station)
+#define PUMP_RUN_ARRAYS(X) \
+    X(pu_speed) X(pu_s_prev) X(pu_g_prev) X(pu_dp)
+#define VALVE_DEF_ARRAYS(X) \
+    X(va_link) X(va_type) X(va_kvol) X(va_flow) X(va_station)
+#define VALVE_RUN_ARRAYS(X) X(va_dp)
+#define CONSUMER_DEF_ARRAYS(X) \
+    X(co_link) X(co_mode) X(co_heat0) X(co_flow0) X(co_tret) X(co_dt)
+#define CONSUMER_RUN_ARRAYS(X) \
+    X(co_heat) X(co_flow) X(co_tin) X(co_tout) X(co_q) X(co_m) \
     X(co_m_prev) X(co_f_prev)
-#define SOURCE_ARRAYS(X) \
-    X(so_link) X(so_tsup0) X(so_tsup) X(so_heat) X(so_eff) X(so_pout) \
-    X(so_pin) X(so_tin) X(so_tout) X(so_q) X(so_station)
-#define HX_ARRAYS(X) \
+#define SOURCE_DEF_ARRAYS(X) \
+    X(so_link) X(so_tsup0) X(so_heat) X(so_eff) X(so_pout) X(so_pin) \
+    X(so_station)
+#define SOURCE_RUN_ARRAYS(X) \
+    X(so_tsup) X(so_tin) X(so_tout) X(so_q)
+#define HX_DEF_ARRAYS(X) \
     X(hx_pri) X(hx_sec) X(hx_mode) X(hx_approach) X(hx_ua) X(hx_kp) \
-    X(hx_ks) X(hx_q) X(hx_id) X(hx_station)
-#define CHAMBER_ARRAYS(X) \
-    X(ch_id) X(ch_station) X(ch_where) X(ch_air0) X(ch_air) \
-    X(ch_chainage)
-#define FITTING_ARRAYS(X) \
+    X(hx_ks) X(hx_id) X(hx_station)
+#define HX_RUN_ARRAYS(X) X(hx_q)
+#define CHAMBER_DEF_ARRAYS(X) \
+    X(ch_id) X(ch_station) X(ch_where) X(ch_air0) X(ch_chainage)
+#define CHAMBER_RUN_ARRAYS(X) X(ch_air)
+#define FITTING_DEF_ARRAYS(X) \
     X(fi_id) X(fi_type) X(fi_chamber_id) X(fi_node_id) X(fi_where) \
     X(fi_chamber) X(fi_node) X(fi_dn) X(fi_pn) X(fi_count) X(fi_entry) \
-    X(fi_fail) X(fi_state0) X(fi_state) X(fi_area) X(fi_od) X(fi_q) \
-    X(fi_ts) X(fi_tm)
+    X(fi_state0) X(fi_area) X(fi_od)
+#define FITTING_RUN_ARRAYS(X) \
+    X(fi_fail) X(fi_state) X(fi_q) X(fi_ts) X(fi_tm)
+/* The run-state arrays and the element count each is sized by. */
+#define RUN_ARRAYS_BY_COUNT(X) \
+    LINK_RUN_ARRAYS(X) PIPE_RUN_ARRAYS(X) PUMP_RUN_ARRAYS(X) \
+    VALVE_RUN_ARRAYS(X) CONSUMER_RUN_ARRAYS(X) SOURCE_RUN_ARRAYS(X) \
+    HX_RUN_ARRAYS(X) CHAMBER_RUN_ARRAYS(X) FITTING_RUN_ARRAYS(X)
 /* clang-format on */
 
-struct hl_model {
-    int failed; /* load failed: only error/free allowed */
-    hl_error err;
-    int finished;
+/*
+ * The network: what a model file or the builder defines (topology,
+ * elements and their data, fittings and their catalogue, materials, the
+ * fluid tables). Built once by the readers through the builder (which
+ * writes it through hl_model.def while loading), then shared read-only by
+ * every run handle cloned from the first (reference-counted): nothing
+ * after net_finish writes into it. test_clone checks that by a checksum
+ * of every array before and after runs on clones in threads.
+ */
+typedef struct net_def {
+    _Atomic int refs; /* run handles sharing it (model.c) */
     const char *name, *description;
     net_strpool strings;
     int n_origin;
@@ -310,16 +335,12 @@ struct hl_model {
     int n_links, cap_links;
     int *lk_from, *lk_to;
     signed char *lk_kind, *lk_law;
-    signed char *lk_open;    /* user state: 0 closed */
-    signed char *lk_cv_shut; /* closed by its check valve this solve */
-    signed char *lk_check;   /* 1: forward flow only */
-    int *lk_sub;             /* index in the kind's arrays */
+    signed char *lk_check; /* 1: forward flow only */
+    int *lk_sub;           /* index in the kind's arrays */
     const char **lk_id;
     const char **lk_from_id, **lk_to_id; /* until net_finish */
     int *lk_where;
-    double *lk_rise;        /* RIGID: pressure rise from -> to, Pa */
-    double *lk_m;           /* mass flow, kg/s, from -> to */
-    double *lk_rho, *lk_mu; /* properties at the link (this round) */
+    double *lk_rise; /* RIGID: pressure rise from -> to, Pa */
     net_index link_ix;
 
     /* pipes */
@@ -327,7 +348,6 @@ struct hl_model {
     int *pp_link;
     double *pp_len, *pp_d, *pp_area, *pp_eps, *pp_zeta, *pp_pn;
     int *pp_dn;
-    double *pp_xcf;            /* Colebrook 1/sqrt(f) cache */
     int *pp_pair;              /* partner pipe or -1 */
     signed char *pp_pair_same; /* 1: partner's from-end is at this pipe's
                                   from-end (else the pair runs opposite) */
@@ -335,9 +355,6 @@ struct hl_model {
     signed char *pp_ht, *pp_surround, *pp_role;
     int *pp_ttype;
     double *pp_htv, *pp_ud, *pp_tfix;
-    double *pp_r11, *pp_r12;         /* K m / W; r11 inf = adiabatic */
-    double *pp_tin, *pp_tout, *pp_q; /* results, flow direction */
-    double *pp_re, *pp_f;
 
     /* pumps */
     int n_pumps, cap_pumps;
@@ -346,13 +363,12 @@ struct hl_model {
     double *pu_h0, *pu_r, *pu_n; /* POWER: H = h0 - r Q^n (m, m3/s) */
     int *pu_npts;
     double *pu_q, *pu_h; /* TABLE: NET_MAX_CURVE per pump */
-    double *pu_speed, *pu_eff;
+    double *pu_eff;
     const char **pu_ctrl_id; /* speed control (until net_finish: the id) */
     int *pu_ctrl_node;       /* node whose pressure the speed holds, -1 */
-    double *pu_ctrl_p, *pu_s_prev, *pu_g_prev; /* set point; secant */
+    double *pu_ctrl_p;       /* set point, gauge Pa */
     int *pu_parallel;
     const char **pu_station;
-    double *pu_dp; /* result: rise, Pa */
 
     /* valves */
     int n_valves, cap_valves;
@@ -361,27 +377,21 @@ struct hl_model {
     double *va_kvol; /* k per unit density: dp = kvol m|m| / rho */
     double *va_flow; /* VALVE_FLOW set flow, kg/s */
     const char **va_station;
-    double *va_dp;
 
     /* consumers */
     int n_consumers, cap_consumers;
     int *co_link;
     signed char *co_mode;
     double *co_heat0, *co_flow0; /* as loaded */
-    double *co_heat, *co_flow;   /* current (scaled / set) */
     double *co_tret, *co_dt;
-    double *co_tin, *co_tout, *co_q;      /* results */
-    double *co_m, *co_m_prev, *co_f_prev; /* heat modes: flow in use, and
-                                             the last secant point */
 
     /* sources */
     int n_sources, cap_sources;
     int *so_link;
-    double *so_tsup0, *so_tsup; /* K */
-    double *so_heat;            /* W; NaN = temperature mode */
-    double *so_eff;             /* NaN = no pump power counted */
-    double *so_pout, *so_pin;   /* gauge, NaN = not fixed */
-    double *so_tin, *so_tout, *so_q;
+    double *so_tsup0;         /* K, as loaded */
+    double *so_heat;          /* W; NaN = temperature mode */
+    double *so_eff;           /* NaN = no pump power counted */
+    double *so_pout, *so_pin; /* gauge, NaN = not fixed */
     const char **so_station;
 
     /* heat exchangers */
@@ -389,7 +399,6 @@ struct hl_model {
     int *hx_pri, *hx_sec; /* links */
     signed char *hx_mode;
     double *hx_approach, *hx_ua, *hx_kp, *hx_ks;
-    double *hx_q;
     const char **hx_id, **hx_station;
     net_index hx_ix;
 
@@ -397,37 +406,82 @@ struct hl_model {
     int n_chambers, cap_chambers;
     const char **ch_id, **ch_station;
     int *ch_where;
-    double *ch_air0, *ch_air, *ch_chainage;
+    double *ch_air0, *ch_chainage;
     net_index chamber_ix;
     int n_fittings, cap_fittings;
     const char **fi_id, **fi_type, **fi_chamber_id, **fi_node_id;
     int *fi_where;
     int *fi_chamber, *fi_node, *fi_dn, *fi_pn, *fi_count;
-    int *fi_entry;        /* catalogue id; -1 = custom (area given) */
-    signed char *fi_fail; /* result: above the burn limit */
-    signed char *fi_state0, *fi_state;
+    int *fi_entry; /* catalogue id; -1 = custom (area given) */
+    signed char *fi_state0;
     double *fi_area, *fi_od;
-    double *fi_q, *fi_ts, *fi_tm; /* results: W (all items), K, K */
     net_index fitting_ix;
     int *nd_fit_start, *fit_by_node; /* CSR: fittings at each node */
     hl_fitting_catalog *fit_cat;
-    hl_fitting_cover fit_cover[HL_FIT_NSTATES]; /* per state */
-    int n_fit_cls, *fi_cls;        /* heat tables: class of each fitting */
-    struct net_fit_table *fit_tab; /* per class and state */
-    int n_fit_tab;
+    int n_fit_cls, *fi_cls; /* heat tables: class of each fitting */
     hl_material_db *materials;
 
     /* pipe thermal types (build-up + laying) */
     int n_ttypes, cap_ttypes;
     net_thermal_spec *ttype;
-    double *tt_r; /* 3 per type: r11, r22, r12 */
+
+    hl_operation operation; /* season operation as given; NaN = not given */
+
+    /* CSR adjacency: links at node i are
+     * adj_link[adj_start[i] .. adj_start[i + 1] - 1] */
+    int *adj_start, *adj_link;
+} net_def;
+
+/*
+ * A run handle: the network it runs (shared, read-only) and the state of
+ * this run: boundary conditions, element states set through the API,
+ * solver workspaces, results and warnings. hl_model_clone makes another
+ * handle on the same network with a copy of this state.
+ */
+struct hl_model {
+    int failed; /* load failed: only error/free allowed */
+    hl_error err;
+    int finished;
+    const net_def *net; /* the network (read-only) */
+    net_def *def;       /* the same, writable while loading; NULL after */
+
+    /* element state and results, sized by the network's counts */
+    signed char *lk_open;            /* user state: 0 closed */
+    signed char *lk_cv_shut;         /* closed by its check valve this solve */
+    double *lk_m;                    /* mass flow, kg/s, from -> to */
+    double *lk_rho, *lk_mu;          /* properties at the link (this round) */
+    double *pp_xcf;                  /* Colebrook 1/sqrt(f) cache */
+    double *pp_r11, *pp_r12;         /* K m / W at the current temperatures;
+                                        r11 inf = adiabatic */
+    double *pp_tin, *pp_tout, *pp_q; /* results, flow direction */
+    double *pp_re, *pp_f;
+    double *pu_speed;                     /* relative speed (control state) */
+    double *pu_s_prev, *pu_g_prev;        /* speed control: secant */
+    double *pu_dp;                        /* result: rise, Pa */
+    double *va_dp;                        /* result: loss, Pa */
+    double *co_heat, *co_flow;            /* current demand (scaled / set) */
+    double *co_tin, *co_tout, *co_q;      /* results */
+    double *co_m, *co_m_prev, *co_f_prev; /* heat modes: flow in use, and
+                                             the last secant point */
+    double *so_tsup;                      /* K, current set point */
+    double *so_tin, *so_tout, *so_q;
+    double *hx_q;
+    double *ch_air;       /* K, current chamber air */
+    signed char *fi_fail; /* result: above the burn limit */
+    signed char *fi_state;
+    double *fi_q, *fi_ts, *fi_tm; /* results: W (all items), K, K */
+    hl_fitting_cover fit_cover[HL_FIT_NSTATES]; /* per state */
+    struct net_fit_table *fit_tab; /* per class and state (filled lazily
+                                      at this run's covers) */
+    int n_fit_tab;
+    double *tt_r; /* 3 per thermal type: r11, r22, r12 at the current
+                     temperatures */
 
     /* boundary conditions */
     double t_ground, t_air, t_duct;
     double chamber_air_default; /* K, for chambers without air_temp_c */
     double demand_scale;
     hl_check_limits limits;
-    hl_operation operation; /* season operation as given; NaN = not given */
 
     /* solver state (allocated by the first solve) */
     struct net_hyd *hyd;
@@ -440,12 +494,7 @@ struct hl_model {
     signed char *nd_connected;
     double *round_t, *round_m; /* coupling: last round's temperatures and
                                   flows (solve.c) */
-    int n_warn, n_warn_dropped;
-    char **warn;
-
-    /* CSR adjacency: links at node i are
-     * adj_link[adj_start[i] .. adj_start[i + 1] - 1] */
-    int *adj_start, *adj_link;
+    text_list warn;            /* every warning of the last solve */
 };
 
 /* ---- builder (model.c) --------------------------------------------------- */

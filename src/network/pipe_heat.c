@@ -17,10 +17,10 @@ static void type_temperatures(const hl_model *m, int ty, double *t1, double *t2)
 {
     double s[2] = {0, 0};
     int n[2] = {0, 0};
-    for (int i = 0; i < m->n_pipes; i++) {
-        if (m->pp_ttype[i] != ty || isnan(m->pp_tin[i]))
+    for (int i = 0; i < m->net->n_pipes; i++) {
+        if (m->net->pp_ttype[i] != ty || isnan(m->pp_tin[i]))
             continue;
-        int r = m->pp_role[i] ? 1 : 0;
+        int r = m->net->pp_role[i] ? 1 : 0;
         s[r] += 0.5 * (m->pp_tin[i] + m->pp_tout[i]);
         n[r]++;
     }
@@ -30,7 +30,7 @@ static void type_temperatures(const hl_model *m, int ty, double *t1, double *t2)
 
 static int update_types(hl_model *m, double t_guess)
 {
-    for (int ty = 0; ty < m->n_ttypes; ty++) {
+    for (int ty = 0; ty < m->net->n_ttypes; ty++) {
         double t1, t2;
         type_temperatures(m, ty, &t1, &t2);
         if (isnan(t1))
@@ -40,12 +40,13 @@ static int update_types(hl_model *m, double t_guess)
         hl_pipe_thermal out;
         hl_error err;
         hl_error_clear(&err);
-        net_thermal_spec *ts = &m->ttype[ty];
+        const net_thermal_spec *ts = &m->net->ttype[ty];
         double t0 = ts->surround == SURR_AIR    ? m->t_air
                     : ts->surround == SURR_DUCT ? m->t_duct
                                                 : m->t_ground;
-        ts->laying.air.air_k = ts->laying.air.radiant_k = t0;
-        if (hl_pipe_thermal_solve(&ts->laying, t1, t2, t0, &out, &err)) {
+        hl_pipe_laying laying = ts->laying; /* the network's is shared */
+        laying.air.air_k = laying.air.radiant_k = t0;
+        if (hl_pipe_thermal_solve(&laying, t1, t2, t0, &out, &err)) {
             char pos[300];
             net_where(m, ts->where, pos, sizeof pos);
             return net_fail(m, err.code, "%s: pipe type: %s", pos, err.message);
@@ -59,22 +60,22 @@ static int update_types(hl_model *m, double t_guess)
 
 int pipe_heat_update(hl_model *m, double t_guess)
 {
-    if (m->n_ttypes && update_types(m, t_guess))
+    if (m->net->n_ttypes && update_types(m, t_guess))
         return m->err.code;
-    for (int i = 0; i < m->n_pipes; i++) {
-        double v = m->pp_htv[i];
+    for (int i = 0; i < m->net->n_pipes; i++) {
+        double v = m->net->pp_htv[i];
         m->pp_r12[i] = 0.0;
-        switch (m->pp_ht[i]) {
+        switch (m->net->pp_ht[i]) {
         case HT_LINEAR:
             m->pp_r11[i] = 1.0 / v;
             break;
         case HT_U:
-            m->pp_r11[i] = 1.0 / (v * M_PI * m->pp_ud[i]);
+            m->pp_r11[i] = 1.0 / (v * M_PI * m->net->pp_ud[i]);
             break;
         case HT_BUILDUP: {
-            const double *r = m->tt_r + 3 * m->pp_ttype[i];
-            m->pp_r11[i] = m->pp_role[i] ? r[1] : r[0];
-            m->pp_r12[i] = m->pp_pair[i] >= 0 ? r[2] : 0.0;
+            const double *r = m->tt_r + 3 * m->net->pp_ttype[i];
+            m->pp_r11[i] = m->net->pp_role[i] ? r[1] : r[0];
+            m->pp_r12[i] = m->net->pp_pair[i] >= 0 ? r[2] : 0.0;
             break;
         }
         default:

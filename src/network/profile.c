@@ -51,7 +51,7 @@ void net_profile_invalidate(hl_model *m)
 static int profile_alloc(hl_model *m)
 {
     struct net_profile *p = calloc(1, sizeof *p);
-    size_t n = (size_t)m->n_nodes + 1, nl = (size_t)m->n_links + 1;
+    size_t n = (size_t)m->net->n_nodes + 1, nl = (size_t)m->net->n_links + 1;
     if (!p)
         return net_fail(m, HL_ENOMEM, "out of memory");
     m->profile = p;
@@ -86,13 +86,13 @@ static int step_link(const hl_model *m, int v, int dir)
 {
     int best = -1;
     double bm = 1e-9;
-    for (int a = m->adj_start[v]; a < m->adj_start[v + 1]; a++) {
-        int k = m->adj_link[a];
+    for (int a = m->net->adj_start[v]; a < m->net->adj_start[v + 1]; a++) {
+        int k = m->net->adj_link[a];
         double q = m->lk_m[k];
-        if (!on_path_kind(m->lk_kind[k]) || !m->lk_open[k])
+        if (!on_path_kind(m->net->lk_kind[k]) || !m->lk_open[k])
             continue;
-        int up = q >= 0 ? m->lk_from[k] : m->lk_to[k];
-        int dn = q >= 0 ? m->lk_to[k] : m->lk_from[k];
+        int up = q >= 0 ? m->net->lk_from[k] : m->net->lk_to[k];
+        int dn = q >= 0 ? m->net->lk_to[k] : m->net->lk_from[k];
         if ((dir > 0 ? up : dn) != v || fabs(q) <= bm)
             continue;
         bm = fabs(q);
@@ -105,23 +105,23 @@ static int step_link(const hl_model *m, int v, int dir)
  * of a heat exchanger. */
 static int step_node(const hl_model *m, int k, int dir)
 {
-    if (m->lk_kind[k] == LK_HX_PRIMARY) {
-        int ks = m->hx_sec[m->lk_sub[k]];
-        return dir > 0 ? m->lk_to[ks] : m->lk_from[ks];
+    if (m->net->lk_kind[k] == LK_HX_PRIMARY) {
+        int ks = m->net->hx_sec[m->net->lk_sub[k]];
+        return dir > 0 ? m->net->lk_to[ks] : m->net->lk_from[ks];
     }
     int q_fwd = m->lk_m[k] >= 0;
-    return dir > 0 ? (q_fwd ? m->lk_to[k] : m->lk_from[k])
-                   : (q_fwd ? m->lk_from[k] : m->lk_to[k]);
+    return dir > 0 ? (q_fwd ? m->net->lk_to[k] : m->net->lk_from[k])
+                   : (q_fwd ? m->net->lk_from[k] : m->net->lk_to[k]);
 }
 
 /* Nodes with a chainage along the walk from start, into out. */
 static int walk(const hl_model *m, char *seen, int start, int dir, int *out)
 {
     int n = 0;
-    memset(seen, 0, (size_t)m->n_nodes + 1);
+    memset(seen, 0, (size_t)m->net->n_nodes + 1);
     for (int v = start; v >= 0 && !seen[v];) {
         seen[v] = 1;
-        if (!isnan(m->nd_chainage[v]))
+        if (!isnan(m->net->nd_chainage[v]))
             out[n++] = v;
         int k = step_link(m, v, dir);
         v = k < 0 ? -1 : step_node(m, k, dir);
@@ -143,19 +143,19 @@ static int root(int *parent, int v)
  * a root: its pressure reference node (-1 if none). */
 static void islands(const hl_model *m, struct net_profile *p)
 {
-    for (int v = 0; v < m->n_nodes; v++)
+    for (int v = 0; v < m->net->n_nodes; v++)
         p->island[v] = v;
-    for (int k = 0; k < m->n_links; k++) {
-        int a = root(p->island, m->lk_from[k]),
-            b = root(p->island, m->lk_to[k]);
+    for (int k = 0; k < m->net->n_links; k++) {
+        int a = root(p->island, m->net->lk_from[k]),
+            b = root(p->island, m->net->lk_to[k]);
         if (a != b)
             p->island[a] = b;
     }
-    for (int v = 0; v < m->n_nodes; v++)
+    for (int v = 0; v < m->net->n_nodes; v++)
         p->island_ref[v] = -1;
-    for (int v = 0; v < m->n_nodes; v++) {
+    for (int v = 0; v < m->net->n_nodes; v++) {
         int r = root(p->island, v);
-        if (!isnan(m->nd_fixed_p[v]) && p->island_ref[r] < 0)
+        if (!isnan(m->net->nd_fixed_p[v]) && p->island_ref[r] < 0)
             p->island_ref[r] = v;
     }
 }
@@ -165,24 +165,24 @@ static void islands(const hl_model *m, struct net_profile *p)
 
 static double node_rho(const hl_model *m, int v)
 {
-    return fluid_rho(&m->fluid, fluid_clamp_t(m->nd_t[v]),
-                     m->nd_p[v] + m->p_atm);
+    return fluid_rho(&m->net->fluid, fluid_clamp_t(m->nd_t[v]),
+                     m->nd_p[v] + m->net->p_atm);
 }
 
 static double node_head(const hl_model *m, int v)
 {
-    return m->nd_z[v] + m->nd_p[v] / (node_rho(m, v) * m->g);
+    return m->net->nd_z[v] + m->nd_p[v] / (node_rho(m, v) * m->net->g);
 }
 
 /* Lowest pressure class of the open pipes at v; NaN if none states one. */
 static double node_pn(const hl_model *m, int v)
 {
     double pn = NAN;
-    for (int a = m->adj_start[v]; a < m->adj_start[v + 1]; a++) {
-        int k = m->adj_link[a];
-        if (m->lk_kind[k] != LK_PIPE || !m->lk_open[k])
+    for (int a = m->net->adj_start[v]; a < m->net->adj_start[v + 1]; a++) {
+        int k = m->net->adj_link[a];
+        if (m->net->lk_kind[k] != LK_PIPE || !m->lk_open[k])
             continue;
-        double x = m->pp_pn[m->lk_sub[k]];
+        double x = m->net->pp_pn[m->net->lk_sub[k]];
         if (!isnan(x) && (isnan(pn) || x < pn))
             pn = x;
     }
@@ -194,7 +194,7 @@ static double node_pn(const hl_model *m, int v)
 static double node_min_pressure(const hl_model *m, int v)
 {
     double ps = water_psat(fluid_clamp_t(m->nd_t[v]));
-    double boil = ps - m->p_atm + m->limits.saturation_margin_pa;
+    double boil = ps - m->net->p_atm + m->limits.saturation_margin_pa;
     return fmax(m->limits.min_pressure_pa, boil);
 }
 
@@ -213,7 +213,7 @@ static void fill_row(const hl_model *m, const struct net_profile *p,
                      hl_profile_point *r)
 {
     int s = r->supply_node, v = s >= 0 ? s : r->return_node;
-    double z = m->nd_z[v], rg = node_rho(m, v) * m->g;
+    double z = m->net->nd_z[v], rg = node_rho(m, v) * m->net->g;
     r->elevation_m = z;
     side_values(m, s, &r->pressure_supply_pa, &r->head_supply_m,
                 &r->temp_supply_k);
@@ -235,7 +235,7 @@ static void fill_row(const hl_model *m, const struct net_profile *p,
 static int merge(const hl_model *m, const int *s, int ns, const int *r, int nr,
                  hl_profile_point *rows)
 {
-    const double *ch = m->nd_chainage;
+    const double *ch = m->net->nd_chainage;
     int i = 0, j = 0, n = 0;
     while (i < ns || j < nr) {
         double cs = i < ns ? ch[s[i]] : INFINITY;
@@ -288,14 +288,15 @@ static int by_chainage(const void *a, const void *b)
 static void stations(const hl_model *m, struct net_profile *p)
 {
     p->n_st = 0;
-    for (int k = 0; k < m->n_links; k++) {
-        int i = m->lk_sub[k];
-        const char *name = m->lk_kind[k] == LK_SOURCE       ? m->so_station[i]
-                           : m->lk_kind[k] == LK_PUMP       ? m->pu_station[i]
-                           : m->lk_kind[k] == LK_VALVE      ? m->va_station[i]
-                           : m->lk_kind[k] == LK_HX_PRIMARY ? m->hx_station[i]
-                                                            : NULL;
-        add_station(p, name, m->nd_chainage[m->lk_to[k]]);
+    for (int k = 0; k < m->net->n_links; k++) {
+        int i = m->net->lk_sub[k];
+        const char *name =
+            m->net->lk_kind[k] == LK_SOURCE       ? m->net->so_station[i]
+            : m->net->lk_kind[k] == LK_PUMP       ? m->net->pu_station[i]
+            : m->net->lk_kind[k] == LK_VALVE      ? m->net->va_station[i]
+            : m->net->lk_kind[k] == LK_HX_PRIMARY ? m->net->hx_station[i]
+                                                  : NULL;
+        add_station(p, name, m->net->nd_chainage[m->net->lk_to[k]]);
     }
     qsort(p->st, (size_t)p->n_st, sizeof *p->st, by_chainage);
 }
@@ -304,11 +305,11 @@ static void build(hl_model *m, struct net_profile *p)
 {
     p->n_pt = 0;
     stations(m, p);
-    if (m->n_sources == 0)
+    if (m->net->n_sources == 0)
         return;
-    int k = m->so_link[0];
-    int ns = walk(m, p->seen, m->lk_to[k], 1, p->walk_s);
-    int nr = walk(m, p->seen, m->lk_from[k], -1, p->walk_r);
+    int k = m->net->so_link[0];
+    int ns = walk(m, p->seen, m->net->lk_to[k], 1, p->walk_s);
+    int nr = walk(m, p->seen, m->net->lk_from[k], -1, p->walk_r);
     p->n_pt = merge(m, p->walk_s, ns, p->walk_r, nr, p->pt);
     islands(m, p);
     for (int i = 0; i < p->n_pt; i++)

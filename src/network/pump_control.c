@@ -30,11 +30,11 @@
  * inlet (a faster pump pulls its suction down). */
 static double first_slope(const hl_model *m, int i)
 {
-    int k = m->pu_link[i];
+    int k = m->net->pu_link[i];
     double s = m->pu_speed[i];
     double rise0 = hyd_pump_shutoff(m, i, m->lk_rho[k]) / (s * s);
     double d = 2.0 * s * rise0;
-    return m->pu_ctrl_node[i] == m->lk_from[k] ? -d : d;
+    return m->net->pu_ctrl_node[i] == m->net->lk_from[k] ? -d : d;
 }
 
 static void set_speed(hl_model *m, int i, double next, double g)
@@ -49,7 +49,7 @@ static void set_speed(hl_model *m, int i, double next, double g)
 
 static double miss(const hl_model *m, const double *p_node, int i)
 {
-    return p_node[m->pu_ctrl_node[i]] - m->pu_ctrl_p[i];
+    return p_node[m->net->pu_ctrl_node[i]] - m->net->pu_ctrl_p[i];
 }
 
 static double step(hl_model *m, const double *p_node, int i, int first)
@@ -71,9 +71,9 @@ static double step(hl_model *m, const double *p_node, int i, int first)
 
 static int controlled(const hl_model *m, const double *p_node, int i)
 {
-    int k = m->pu_link[i];
-    return m->pu_ctrl_node[i] >= 0 && m->lk_open[k] && !m->lk_cv_shut[k] &&
-           !isnan(p_node[m->pu_ctrl_node[i]]);
+    int k = m->net->pu_link[i];
+    return m->net->pu_ctrl_node[i] >= 0 && m->lk_open[k] && !m->lk_cv_shut[k] &&
+           !isnan(p_node[m->net->pu_ctrl_node[i]]);
 }
 
 int net_pump_saturated(const hl_model *m, const double *p_node, int i)
@@ -89,7 +89,7 @@ int net_pump_saturated(const hl_model *m, const double *p_node, int i)
  * (central difference; the loss is negative for a rise). */
 static double loss_per_speed(hl_model *m, int i)
 {
-    int k = m->pu_link[i];
+    int k = m->net->pu_link[i];
     double s = m->pu_speed[i], e = 1e-6 * s, grad;
     m->pu_speed[i] = s + e;
     double up = hyd_link_loss(m, k, m->lk_m[k], &grad);
@@ -104,10 +104,11 @@ static int jacobian(hl_model *m, const int *p, int n, double *jac)
 {
     const struct net_hyd *h = m->hyd;
     for (int c = 0; c < n; c++) {
-        if (hyd_loss_response(m, m->pu_link[p[c]], loss_per_speed(m, p[c])))
+        if (hyd_loss_response(m, m->net->pu_link[p[c]],
+                              loss_per_speed(m, p[c])))
             return -1;
         for (int r = 0; r < n; r++) {
-            int u = h->unk[m->pu_ctrl_node[p[r]]];
+            int u = h->unk[m->net->pu_ctrl_node[p[r]]];
             jac[r * n + c] = u >= 0 ? h->resp[u] : 0.0;
         }
     }
@@ -171,7 +172,7 @@ double net_pump_control(hl_model *m, const double *p_node, int first_round)
 {
     int p[NEWTON_MAX_PUMPS + 1], n = 0;
     double worst = 0.0;
-    for (int i = 0; i < m->n_pumps; i++) {
+    for (int i = 0; i < m->net->n_pumps; i++) {
         if (!controlled(m, p_node, i) || net_pump_saturated(m, p_node, i))
             continue;
         worst = fmax(worst, fabs(miss(m, p_node, i)));
@@ -180,7 +181,7 @@ double net_pump_control(hl_model *m, const double *p_node, int first_round)
     }
     if (worst <= NET_CONTROL_TOL_PA || newton_step(m, p_node, p, n) == 0)
         return worst;
-    for (int i = 0; i < m->n_pumps; i++)
+    for (int i = 0; i < m->net->n_pumps; i++)
         if (controlled(m, p_node, i) && !net_pump_saturated(m, p_node, i))
             step(m, p_node, i, first_round);
     return worst;

@@ -179,7 +179,7 @@ static int option(inp *in, int line, char **tok, int n)
         return HL_OK;
     }
     if (strcasecmp(k, "PATTERN") == 0) {
-        in->default_pattern = strpool_add(&in->c->m->strings, v);
+        in->default_pattern = strpool_add(&in->c->m->def->strings, v);
         return HL_OK;
     }
     if (strcasecmp(k, "VISCOSITY") == 0 || strcasecmp(k, "SPECIFIC") == 0 ||
@@ -218,7 +218,7 @@ static int curve_point(inp *in, int line, char **tok, int n)
         if (in->n_curves == MAX_INP_CURVES)
             return fail(in, line, "too many curves%s%s", "", "");
         i = in->n_curves++;
-        in->curves[i].id = strpool_add(&in->c->m->strings, tok[0]);
+        in->curves[i].id = strpool_add(&in->c->m->def->strings, tok[0]);
         in->curves[i].n = 0;
         if (!in->curves[i].id ||
             index_put(&in->curve_ix, in->curves[i].id, i) == -2)
@@ -239,7 +239,7 @@ static int remember(inp *in, net_index *ix, const char *id, int *slot)
     *slot = index_get(ix, id);
     if (*slot >= 0)
         return 0;
-    const char *key = strpool_add(&in->c->m->strings, id);
+    const char *key = strpool_add(&in->c->m->def->strings, id);
     if (!key)
         return -1;
     *slot = (int)ix->n;
@@ -267,7 +267,8 @@ static int status_line(inp *in, char **tok, int n)
     if (fresh < 0 ||
         !grow((void **)&in->status, &in->cap_status, slot, sizeof(char *)))
         return net_fail(in->c->m, HL_ENOMEM, "out of memory");
-    in->status[slot] = n > 1 ? strpool_add(&in->c->m->strings, tok[1]) : "";
+    in->status[slot] =
+        n > 1 ? strpool_add(&in->c->m->def->strings, tok[1]) : "";
     if (fresh)
         in->n_status = slot + 1;
     return HL_OK;
@@ -609,10 +610,10 @@ static void inp_fluid(inp *in)
                 : in->nu > 1e-3 ? in->nu * VISCOS_FT2 * FT * FT
                 : in->us        ? in->nu * FT * FT
                                 : in->nu;
-    fluid_init_constant(&m->fluid, in->rho, nu * in->rho,
+    fluid_init_constant(&m->def->fluid, in->rho, nu * in->rho,
                         in->c->opt->inp_cp_j_kgk);
-    m->g = EPANET_G;
-    m->friction = FRICTION_SWAMEE_JAIN;
+    m->def->g = EPANET_G;
+    m->def->friction = FRICTION_SWAMEE_JAIN;
     m->t_ground = in->c->opt->inp_ambient_k;
     m->limits.min_pressure_pa = -INFINITY; /* EPANET reports, not checks */
 }
@@ -643,7 +644,7 @@ int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
     if (!rc)
         rc = junctions(&in, text, len);
     if (!rc && o->friction >= 0)
-        m->friction = o->friction;
+        m->def->friction = o->friction;
     if (!rc && o->inp_thermal_csv)
         rc = inp_thermal_csv(&c, o->inp_thermal_csv);
     free(copy);

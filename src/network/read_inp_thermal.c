@@ -27,11 +27,11 @@ static int apply_row(rd_ctx *c, const csv_table *t, int r, const int *col)
     hl_model *m = c->m;
     int where = NET_WHERE(c->origin, t->line[r]);
     const char *id = t->rows[r][col[0]];
-    int k = index_get(&m->link_ix, id);
-    if (k < 0 || m->lk_kind[k] != LK_PIPE)
+    int k = index_get(&m->def->link_ix, id);
+    if (k < 0 || m->def->lk_kind[k] != LK_PIPE)
         return rd_fail(c, where, HL_ENOTFOUND, "no pipe '%s' in the network",
                        id);
-    int i = m->lk_sub[k];
+    int i = m->def->lk_sub[k];
     double u, lin, amb, ud;
     if (cell(c, t, r, col[1], "u_w_per_m2k", &u) ||
         cell(c, t, r, col[2], "heat_loss_coefficient_w_per_mk", &lin) ||
@@ -49,16 +49,16 @@ static int apply_row(rd_ctx *c, const csv_table *t, int r, const int *col)
                        "coefficient must be >= 0",
                        id);
     if (!isnan(u)) {
-        m->pp_ht[i] = u > 0.0 ? HT_U : HT_NONE;
-        m->pp_htv[i] = u;
-        m->pp_ud[i] = isnan(ud) ? m->pp_d[i] : ud * 1e-3;
+        m->def->pp_ht[i] = u > 0.0 ? HT_U : HT_NONE;
+        m->def->pp_htv[i] = u;
+        m->def->pp_ud[i] = isnan(ud) ? m->def->pp_d[i] : ud * 1e-3;
     } else if (!isnan(lin)) {
-        m->pp_ht[i] = lin > 0.0 ? HT_LINEAR : HT_NONE;
-        m->pp_htv[i] = lin;
+        m->def->pp_ht[i] = lin > 0.0 ? HT_LINEAR : HT_NONE;
+        m->def->pp_htv[i] = lin;
     }
     if (!isnan(amb)) {
-        m->pp_surround[i] = SURR_FIXED;
-        m->pp_tfix[i] = amb + HL_ZERO_C_K;
+        m->def->pp_surround[i] = SURR_FIXED;
+        m->def->pp_tfix[i] = amb + HL_ZERO_C_K;
     }
     return HL_OK;
 }

@@ -102,7 +102,7 @@ static int materials_file(rd_ctx *c, const rd_value *v, const char *key)
     snprintf(path, sizeof path, "%s/%s", c->base_dir, file);
     hl_error err;
     hl_error_clear(&err);
-    if (hl_material_db_load_csv(c->m->materials, path, &err))
+    if (hl_material_db_load_csv(c->m->def->materials, path, &err))
         return rd_fail(c, v->where, err.code, "%s", err.message);
     return HL_OK;
 }
@@ -118,8 +118,8 @@ static int cover(rd_ctx *c, const rd_value *v, const char *key, int state)
              state == HL_FIT_COATED ? "coated" : "jacketed", spec);
     hl_error err;
     hl_error_clear(&err);
-    if (hl_fitting_cover_parse(c->m->materials, text, &c->m->fit_cover[state],
-                               &err))
+    if (hl_fitting_cover_parse(c->m->def->materials, text,
+                               &c->m->fit_cover[state], &err))
         return rd_fail(c, v->where, err.code, "%s: %s", key, err.message);
     return HL_OK;
 }
@@ -141,11 +141,11 @@ static int settings_set(rd_ctx *c, void *rec, const char *key,
     if (IS("cp_j_per_kgk"))
         return rd_number(c, v, key, &s->cp);
     if (IS("friction"))
-        return rd_choice(c, v, key, fric, &m->friction);
+        return rd_choice(c, v, key, fric, &m->def->friction);
     if (IS("atmospheric_pressure_kpa"))
-        return scaled(c, v, key, &m->p_atm, 1e3);
+        return scaled(c, v, key, &m->def->p_atm, 1e3);
     if (IS("gravity_m_per_s2"))
-        return rd_number(c, v, key, &m->g);
+        return rd_number(c, v, key, &m->def->g);
     if (IS("ground_temp_c"))
         return temp_c(c, v, key, &m->t_ground);
     if (IS("air_temp_c"))
@@ -179,7 +179,7 @@ static int read_settings(rd_ctx *c, const rd_value *v)
     if (rd_map_each(c, v->node, &s, settings_set, "settings"))
         return c->m->err.code;
     hl_model *m = c->m;
-    if (!(m->p_atm > 0.0) || !(m->g > 0.0))
+    if (!(m->def->p_atm > 0.0) || !(m->def->g > 0.0))
         return rd_fail(c, v->where, HL_ERANGE,
                        "settings: atmospheric "
                        "pressure and gravity must be > 0");
@@ -189,7 +189,7 @@ static int read_settings(rd_ctx *c, const rd_value *v)
                            "settings: a constant "
                            "fluid needs density_kg_per_m3, viscosity_pa_s and "
                            "cp_j_per_kgk > 0");
-        fluid_init_constant(&m->fluid, s.rho, s.mu, s.cp);
+        fluid_init_constant(&m->def->fluid, s.rho, s.mu, s.cp);
     } else if (!isnan(s.rho) || !isnan(s.mu) || !isnan(s.cp)) {
         return rd_fail(c, v->where, HL_EPARSE,
                        "settings: density, viscosity "
@@ -250,9 +250,9 @@ static int version_and_names(rd_ctx *c, yaml_node_t *root)
     const char *t = NULL;
     rd_value n = top(c, root, "name"), d = top(c, root, "description");
     if (n.node && !rd_text(c, &n, "name", &t))
-        c->m->name = strpool_add(&c->m->strings, t);
+        c->m->def->name = strpool_add(&c->m->def->strings, t);
     if (d.node && !rd_text(c, &d, "description", &t))
-        c->m->description = strpool_add(&c->m->strings, t);
+        c->m->def->description = strpool_add(&c->m->def->strings, t);
     return c->m->err.code;
 }
 
@@ -329,7 +329,7 @@ int reader_yaml(hl_model *m, const char *text, size_t len, const char *origin,
         rc = version_and_names(&c, root) || check_top_keys(&c, root) ||
              read_sections(&c, root);
     if (!rc && o->friction >= 0)
-        m->friction = o->friction;
+        m->def->friction = o->friction;
     rd_types_free(c.types);
     yaml_document_delete(&doc);
     return rc ? m->err.code : HL_OK;

@@ -145,6 +145,6 @@ int rd_operation(rd_ctx *c, const rd_value *v)
     if (rd_map_each(c, v->node, &op, operation_set, "operation") ||
         check_pairs(c, v, &op))
         return c->m->err.code;
-    c->m->operation = op;
+    c->m->def->operation = op;
     return HL_OK;
 }

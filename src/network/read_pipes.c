@@ -127,10 +127,11 @@ static int read_layer(rd_ctx *c, yaml_node_t *item, hl_layer *out,
                        "layer: thickness_mm must be "
                        "given and > 0");
     if (mat) {
-        const hl_material *mt = hl_material_find(c->m->materials, mat);
+        const hl_material *mt = hl_material_find(c->m->def->materials, mat);
         if (!mt) {
             char hint[200];
-            hl_material_suggest(c->m->materials, mat, 3, hint, sizeof hint);
+            hl_material_suggest(c->m->def->materials, mat, 3, hint,
+                                sizeof hint);
             return rd_fail(c, where, HL_ENOTFOUND,
                            "layer: unknown material "
                            "'%s' (closest: %s)",

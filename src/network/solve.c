@@ -40,14 +40,14 @@ static int alloc_results(hl_model *m)
 {
     if (m->nd_p)
         return HL_OK;
-    size_t n = (size_t)m->n_nodes + 1;
+    size_t n = (size_t)m->net->n_nodes + 1;
     m->nd_p = malloc(sizeof(double) * n);
     m->nd_t = malloc(sizeof(double) * n);
     m->nd_ext = calloc(n, sizeof(double));
     m->nd_order = malloc(sizeof(int) * n);
     m->nd_connected = malloc(n);
     m->round_t = malloc(sizeof(double) * n);
-    m->round_m = malloc(sizeof(double) * ((size_t)m->n_links + 1));
+    m->round_m = malloc(sizeof(double) * ((size_t)m->net->n_links + 1));
     if (!m->nd_p || !m->nd_t || !m->nd_ext || !m->nd_order ||
         !m->nd_connected || !m->round_t || !m->round_m) {
         results_free(m);
@@ -66,13 +66,13 @@ static int alloc_results(hl_model *m)
 static double temp_guess(const hl_model *m)
 {
     double t = NAN;
-    for (int i = 0; i < m->n_sources; i++)
+    for (int i = 0; i < m->net->n_sources; i++)
         if (!(m->so_tsup[i] <= t))
             t = m->so_tsup[i];
-    for (int i = 0; i < m->n_nodes; i++)
-        if (!isnan(m->nd_fixed_p[i]) && !isnan(m->nd_inflow_t[i]) &&
-            !(m->nd_inflow_t[i] <= t))
-            t = m->nd_inflow_t[i];
+    for (int i = 0; i < m->net->n_nodes; i++)
+        if (!isnan(m->net->nd_fixed_p[i]) && !isnan(m->net->nd_inflow_t[i]) &&
+            !(m->net->nd_inflow_t[i] <= t))
+            t = m->net->nd_inflow_t[i];
     return isnan(t) ? m->t_ground + 60.0 : t;
 }
 
@@ -80,50 +80,51 @@ static double pressure_guess(const hl_model *m)
 {
     double s = 0.0;
     int n = 0;
-    for (int i = 0; i < m->n_nodes; i++)
-        if (!isnan(m->nd_fixed_p[i])) {
-            s += m->nd_fixed_p[i];
+    for (int i = 0; i < m->net->n_nodes; i++)
+        if (!isnan(m->net->nd_fixed_p[i])) {
+            s += m->net->nd_fixed_p[i];
             n++;
         }
-    return m->p_atm + (n ? s / n : 3e5);
+    return m->net->p_atm + (n ? s / n : 3e5);
 }
 
 static double link_temp(const hl_model *m, int k, double guess)
 {
-    if (m->lk_kind[k] == LK_PIPE) {
-        int i = m->lk_sub[k];
+    if (m->net->lk_kind[k] == LK_PIPE) {
+        int i = m->net->lk_sub[k];
         if (!isnan(m->pp_tin[i]))
             return 0.5 * (m->pp_tin[i] + m->pp_tout[i]);
     }
-    int up = m->lk_m[k] >= 0.0 ? m->lk_from[k] : m->lk_to[k];
+    int up = m->lk_m[k] >= 0.0 ? m->net->lk_from[k] : m->net->lk_to[k];
     return isnan(m->nd_t[up]) ? guess : m->nd_t[up];
 }
 
 static double link_pressure(const hl_model *m, int k, double guess)
 {
-    double a = m->nd_p[m->lk_from[k]], b = m->nd_p[m->lk_to[k]];
+    double a = m->nd_p[m->net->lk_from[k]], b = m->nd_p[m->net->lk_to[k]];
     if (isnan(a) || isnan(b))
         return guess;
-    return m->p_atm + 0.5 * (a + b);
+    return m->net->p_atm + 0.5 * (a + b);
 }
 
 static void link_properties(hl_model *m, double t_guess, double p_guess)
 {
-    for (int k = 0; k < m->n_links; k++) {
+    for (int k = 0; k < m->net->n_links; k++) {
         double t = fluid_clamp_t(link_temp(m, k, t_guess));
         double p = link_pressure(m, k, p_guess);
-        m->lk_rho[k] = fluid_rho(&m->fluid, t, p);
-        m->lk_mu[k] = fluid_mu(&m->fluid, t, p);
+        m->lk_rho[k] = fluid_rho(&m->net->fluid, t, p);
+        m->lk_mu[k] = fluid_mu(&m->net->fluid, t, p);
     }
 }
 
 /* Does anything the hydraulics use depend on temperature? */
 static int coupled(const hl_model *m)
 {
-    if (!m->fluid.constant)
+    if (!m->net->fluid.constant)
         return 1;
-    for (int i = 0; i < m->n_consumers; i++)
-        if (m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_HEAT_DT)
+    for (int i = 0; i < m->net->n_consumers; i++)
+        if (m->net->co_mode[i] == CONS_HEAT_RETURN ||
+            m->net->co_mode[i] == CONS_HEAT_DT)
             return 1;
     return 0;
 }
@@ -137,13 +138,13 @@ static void round_change(const hl_model *m, round_state *rs, double *dt,
                          double *dm)
 {
     double tmax = 0.0, num = 0.0, den = 0.0;
-    for (int i = 0; i < m->n_nodes; i++) {
+    for (int i = 0; i < m->net->n_nodes; i++) {
         double d = fabs(m->nd_t[i] - rs->t_prev[i]);
         if (!(d <= tmax))
             tmax = d;
         rs->t_prev[i] = m->nd_t[i];
     }
-    for (int k = 0; k < m->n_links; k++) {
+    for (int k = 0; k < m->net->n_links; k++) {
         num += fabs(m->lk_m[k] - rs->m_prev[k]);
         den += fabs(m->lk_m[k]);
         rs->m_prev[k] = m->lk_m[k];
@@ -268,8 +269,8 @@ int hl_model_solve(hl_model *m, const hl_solve_options *opt)
     if (alloc_results(m))
         return m->err.code;
     round_state rs = {m->round_t, m->round_m};
-    memcpy(rs.t_prev, m->nd_t, sizeof(double) * (size_t)m->n_nodes);
-    memcpy(rs.m_prev, m->lk_m, sizeof(double) * (size_t)m->n_links);
+    memcpy(rs.t_prev, m->nd_t, sizeof(double) * (size_t)m->net->n_nodes);
+    memcpy(rs.m_prev, m->lk_m, sizeof(double) * (size_t)m->net->n_links);
     if (o.cold_start)
         m->solved = 0;
     int rc = coupling(m, &o, &rs);

@@ -31,13 +31,13 @@
 
 double pipe_ambient(const hl_model *m, int i)
 {
-    switch (m->pp_surround[i]) {
+    switch (m->net->pp_surround[i]) {
     case SURR_AIR:
         return m->t_air;
     case SURR_DUCT:
         return m->t_duct;
     case SURR_FIXED:
-        return m->pp_tfix[i];
+        return m->net->pp_tfix[i];
     default:
         return m->t_ground;
     }
@@ -49,7 +49,7 @@ static int heat_alloc(hl_model *m)
     if (!t)
         return net_fail(m, HL_ENOMEM, "out of memory");
     m->heat = t;
-    size_t n = (size_t)m->n_nodes + 1;
+    size_t n = (size_t)m->net->n_nodes + 1;
     t->indeg = malloc(sizeof(int) * n);
     t->queue = malloc(sizeof(int) * n);
     t->hin = malloc(sizeof(double) * n);
@@ -64,14 +64,14 @@ static int heat_alloc(hl_model *m)
     t->torn = malloc(n);
     t->t_torn = malloc(sizeof(double) * n);
     t->t_prev = malloc(sizeof(double) * n);
-    t->partner_tin = malloc(sizeof(double) * ((size_t)m->n_pipes + 1));
-    t->hx_pending = malloc(sizeof(int) * ((size_t)m->n_hx + 1));
+    t->partner_tin = malloc(sizeof(double) * ((size_t)m->net->n_pipes + 1));
+    t->hx_pending = malloc(sizeof(int) * ((size_t)m->net->n_hx + 1));
     if (!t->indeg || !t->queue || !t->hin || !t->min || !t->t_one ||
         !t->indeg0 || !t->hin0 || !t->min0 || !t->t_one0 || !t->h_out ||
         !t->done || !t->torn || !t->t_torn || !t->t_prev || !t->partner_tin ||
         !t->hx_pending)
         return net_fail(m, HL_ENOMEM, "out of memory");
-    for (int i = 0; i < m->n_pipes; i++)
+    for (int i = 0; i < m->net->n_pipes; i++)
         t->partner_tin[i] = NAN;
     return HL_OK;
 }
@@ -108,27 +108,27 @@ static int flowing(const hl_model *m, int k)
 
 static int upstream(const hl_model *m, int k)
 {
-    return m->lk_m[k] >= 0.0 ? m->lk_from[k] : m->lk_to[k];
+    return m->lk_m[k] >= 0.0 ? m->net->lk_from[k] : m->net->lk_to[k];
 }
 
 static int downstream(const hl_model *m, int k)
 {
-    return m->lk_m[k] >= 0.0 ? m->lk_to[k] : m->lk_from[k];
+    return m->lk_m[k] >= 0.0 ? m->net->lk_to[k] : m->net->lk_from[k];
 }
 
 /* Outlet temperature known before the sweep (no dependency)? */
 static int fixed_outlet(const hl_model *m, int k, double *t_out)
 {
-    int i = m->lk_sub[k];
-    if (m->lk_kind[k] == LK_SOURCE && m->lk_m[k] > 0.0 &&
-        isnan(m->so_heat[i])) {
+    int i = m->net->lk_sub[k];
+    if (m->net->lk_kind[k] == LK_SOURCE && m->lk_m[k] > 0.0 &&
+        isnan(m->net->so_heat[i])) {
         *t_out = m->so_tsup[i];
         return 1;
     }
-    if (m->lk_kind[k] == LK_CONSUMER && m->lk_m[k] > 0.0 &&
-        (m->co_mode[i] == CONS_HEAT_RETURN ||
-         m->co_mode[i] == CONS_FLOW_RETURN)) {
-        *t_out = m->co_tret[i];
+    if (m->net->lk_kind[k] == LK_CONSUMER && m->lk_m[k] > 0.0 &&
+        (m->net->co_mode[i] == CONS_HEAT_RETURN ||
+         m->net->co_mode[i] == CONS_FLOW_RETURN)) {
+        *t_out = m->net->co_tret[i];
         return 1;
     }
     return 0;
@@ -148,17 +148,17 @@ void heat_push(hl_model *m, int node, double mflow, double t_k, double h_j_kg,
 /* Water at temperature t_k (its enthalpy computed here). */
 static void push(hl_model *m, int node, double mflow, double t_k, int dep)
 {
-    heat_push(m, node, mflow, t_k, fluid_h(&m->fluid, t_k), dep);
+    heat_push(m, node, mflow, t_k, fluid_h(&m->net->fluid, t_k), dep);
 }
 
 /* ---- start of a sweep: dependencies and fixed inflows -------------------- */
 
 static void boundary_inflows(hl_model *m)
 {
-    for (int i = 0; i < m->n_nodes; i++) {
-        double in = m->nd_ext[i] - m->nd_demand[i] * m->demand_scale;
+    for (int i = 0; i < m->net->n_nodes; i++) {
+        double in = m->nd_ext[i] - m->net->nd_demand[i] * m->demand_scale;
         if (in > THERMAL_ZERO_FLOW) {
-            double t = m->nd_inflow_t[i];
+            double t = m->net->nd_inflow_t[i];
             push(m, i, in, isnan(t) ? m->t_ground : t, 0);
         }
     }
@@ -170,13 +170,13 @@ static void boundary_inflows(hl_model *m)
 static void sweep_template(hl_model *m)
 {
     struct net_heat *t = m->heat;
-    size_t n = (size_t)m->n_nodes;
+    size_t n = (size_t)m->net->n_nodes;
     for (size_t i = 0; i < n; i++) {
         t->indeg[i] = 0;
         t->hin[i] = t->min[i] = 0.0;
         t->t_one[i] = NAN;
     }
-    for (int k = 0; k < m->n_links; k++) {
+    for (int k = 0; k < m->net->n_links; k++) {
         double tf;
         if (!flowing(m, k))
             continue;
@@ -195,14 +195,14 @@ static void sweep_template(hl_model *m)
 static void sweep_start(hl_model *m)
 {
     struct net_heat *t = m->heat;
-    size_t n = (size_t)m->n_nodes;
+    size_t n = (size_t)m->net->n_nodes;
     memcpy(t->indeg, t->indeg0, sizeof(int) * n);
     memcpy(t->hin, t->hin0, sizeof(double) * n);
     memcpy(t->min, t->min0, sizeof(double) * n);
     memcpy(t->t_one, t->t_one0, sizeof(double) * n);
     memset(t->done, 0, n);
     memset(t->torn, 0, n);
-    for (int h = 0; h < m->n_hx; h++)
+    for (int h = 0; h < m->net->n_hx; h++)
         t->hx_pending[h] = 2;
 }
 
@@ -217,9 +217,9 @@ static double t_from_theta(double t0, double theta)
 static void pipe_stagnant(hl_model *m, int i)
 {
     double t0 = pipe_ambient(m, i), t = t0;
-    int j = m->pp_pair[i];
+    int j = m->net->pp_pair[i];
     if (j >= 0 && !isnan(m->pp_tin[j]) && m->pp_r11[j] < INFINITY &&
-        flowing(m, m->pp_link[j])) {
+        flowing(m, m->net->pp_link[j])) {
         double theta = 0.5 * (m->pp_tin[j] + m->pp_tout[j]) - t0;
         t = t0 + m->pp_r12[i] / m->pp_r11[j] * theta;
     }
@@ -230,16 +230,17 @@ static void pipe_stagnant(hl_model *m, int i)
 /* Outlet of pipe i with inlet t_in: single, or coupled to its partner. */
 static double pipe_outlet(hl_model *m, int i, double t_in, double mflow)
 {
-    double t0 = pipe_ambient(m, i), len = m->pp_len[i];
-    double c = mflow * fluid_cp(&m->fluid, t_in);
-    int j = m->pp_pair[i];
-    int kj = j >= 0 ? m->pp_link[j] : -1;
+    double t0 = pipe_ambient(m, i), len = m->net->pp_len[i];
+    double c = mflow * fluid_cp(&m->net->fluid, t_in);
+    int j = m->net->pp_pair[i];
+    int kj = j >= 0 ? m->net->pp_link[j] : -1;
     if (j < 0 || !flowing(m, kj) || !(m->pp_r12[i] > 0.0)) {
         double th = decay_single(t_in - t0, len, c, m->pp_r11[i]);
-        if (m->fluid.constant || !(m->pp_r11[i] < INFINITY))
+        if (m->net->fluid.constant || !(m->pp_r11[i] < INFINITY))
             return t_from_theta(t0, th);
         /* refine the heat capacity at the mean temperature */
-        c = mflow * fluid_cp(&m->fluid, t_in + 0.5 * th - 0.5 * (t_in - t0));
+        c = mflow *
+            fluid_cp(&m->net->fluid, t_in + 0.5 * th - 0.5 * (t_in - t0));
         return t_from_theta(t0, decay_single(t_in - t0, len, c, m->pp_r11[i]));
     }
     double tj = m->heat->partner_tin[i];
@@ -248,12 +249,12 @@ static double pipe_outlet(hl_model *m, int i, double t_in, double mflow)
     double mj = fabs(m->lk_m[kj]);
     /* along the trench from pipe i's inlet: does the partner flow the same
      * way? geometry (pp_pair_same) combined with both flow directions */
-    int i_fwd = m->lk_m[m->pp_link[i]] >= 0.0;
-    int j_fwd = (m->lk_m[kj] >= 0.0) == (m->pp_pair_same[i] != 0);
+    int i_fwd = m->lk_m[m->net->pp_link[i]] >= 0.0;
+    int j_fwd = (m->lk_m[kj] >= 0.0) == (m->net->pp_pair_same[i] != 0);
     int same = i_fwd == j_fwd;
     pair_input in = {len,
                      c,
-                     mj * fluid_cp(&m->fluid, tj),
+                     mj * fluid_cp(&m->net->fluid, tj),
                      m->pp_r11[i],
                      m->pp_r11[j],
                      m->pp_r12[i],
@@ -271,12 +272,12 @@ static double pipe_outlet(hl_model *m, int i, double t_in, double mflow)
 static double link_outlet(hl_model *m, int k, double t_in, double h_in,
                           double *h_out)
 {
-    int i = m->lk_sub[k];
+    int i = m->net->lk_sub[k];
     double mf = fabs(m->lk_m[k]), t_out = t_in;
-    switch (m->lk_kind[k]) {
+    switch (m->net->lk_kind[k]) {
     case LK_PIPE:
         t_out = pipe_outlet(m, i, t_in, mf);
-        *h_out = fluid_h(&m->fluid, t_out);
+        *h_out = fluid_h(&m->net->fluid, t_out);
         m->pp_tin[i] = t_in;
         m->pp_tout[i] = t_out;
         m->pp_q[i] = mf * (h_in - *h_out);
@@ -291,7 +292,7 @@ static double link_outlet(hl_model *m, int k, double t_in, double h_in,
         *h_out = h_in;
         return t_in;
     }
-    *h_out = fluid_h(&m->fluid, t_out);
+    *h_out = fluid_h(&m->net->fluid, t_out);
     return t_out;
 }
 
@@ -302,10 +303,10 @@ static double node_no_inflow_temp(const hl_model *m, int v)
 {
     double s = 0.0;
     int n = 0;
-    for (int a = m->adj_start[v]; a < m->adj_start[v + 1]; a++) {
-        int k = m->adj_link[a];
-        if (m->lk_kind[k] == LK_PIPE) {
-            s += pipe_ambient(m, m->lk_sub[k]);
+    for (int a = m->net->adj_start[v]; a < m->net->adj_start[v + 1]; a++) {
+        int k = m->net->adj_link[a];
+        if (m->net->lk_kind[k] == LK_PIPE) {
+            s += pipe_ambient(m, m->net->lk_sub[k]);
             n++;
         }
     }
@@ -326,13 +327,13 @@ static double node_mix(hl_model *m, int v, double *h_mix)
         t_mix = t->t_torn[v];
     } else if (t->min[v] > 0.0) {
         *h_mix = t->hin[v] / t->min[v];
-        t_mix = isnan(t->t_one[v]) ? fluid_t_from_h(&m->fluid, *h_mix)
+        t_mix = isnan(t->t_one[v]) ? fluid_t_from_h(&m->net->fluid, *h_mix)
                                    : t->t_one[v];
         return t_mix;
     } else {
         t_mix = node_no_inflow_temp(m, v);
     }
-    *h_mix = fluid_h(&m->fluid, t_mix);
+    *h_mix = fluid_h(&m->net->fluid, t_mix);
     return t_mix;
 }
 
@@ -346,7 +347,7 @@ static void process_node(hl_model *m, int v, int *tail)
     double q_fit = 0.0, t_leave = t_mix, h_leave = h_mix;
     if (fitting_sink(m, v, t_mix, h_mix, t->min[v], &q_fit)) {
         h_leave = h_mix - q_fit / t->min[v];
-        t_leave = fluid_t_from_h(&m->fluid, h_leave);
+        t_leave = fluid_t_from_h(&m->net->fluid, h_leave);
     }
     t->h_out[v] = h_leave;
     visit_links(m, v, t_leave, h_leave, tail);
@@ -363,17 +364,17 @@ static void visit_links(hl_model *m, int v, double t_leave, double h_leave,
                         int *tail)
 {
     struct net_heat *t = m->heat;
-    for (int a = m->adj_start[v]; a < m->adj_start[v + 1]; a++) {
-        int k = m->adj_link[a];
-        int kind = m->lk_kind[k];
+    for (int a = m->net->adj_start[v]; a < m->net->adj_start[v + 1]; a++) {
+        int k = m->net->adj_link[a];
+        int kind = m->net->lk_kind[k];
         if (kind == LK_HX_PRIMARY || kind == LK_HX_SECONDARY) {
-            int up = flowing(m, k) ? upstream(m, k) : m->lk_from[k];
+            int up = flowing(m, k) ? upstream(m, k) : m->net->lk_from[k];
             if (up != v)
                 continue;
-            int h = m->lk_sub[k];
+            int h = m->net->lk_sub[k];
             if (--t->hx_pending[h] == 0) {
                 hx_exchange(m, h);
-                int sides[2] = {m->hx_pri[h], m->hx_sec[h]};
+                int sides[2] = {m->net->hx_pri[h], m->net->hx_sec[h]};
                 for (int s = 0; s < 2; s++)
                     if (flowing(m, sides[s]))
                         release(m, downstream(m, sides[s]), tail);
@@ -381,8 +382,8 @@ static void visit_links(hl_model *m, int v, double t_leave, double h_leave,
             continue;
         }
         if (!flowing(m, k)) {
-            if (kind == LK_PIPE && m->lk_from[k] == v)
-                pipe_stagnant(m, m->lk_sub[k]);
+            if (kind == LK_PIPE && m->net->lk_from[k] == v)
+                pipe_stagnant(m, m->net->lk_sub[k]);
             continue;
         }
         if (upstream(m, k) != v)
@@ -401,7 +402,7 @@ static int tear(hl_model *m)
 {
     struct net_heat *t = m->heat;
     int best = -1;
-    for (int i = 0; i < m->n_nodes; i++)
+    for (int i = 0; i < m->net->n_nodes; i++)
         if (!t->done[i] && !t->torn[i] &&
             (best < 0 || t->indeg[i] < t->indeg[best]))
             best = i;
@@ -418,9 +419,9 @@ static double sweep(hl_model *m)
     struct net_heat *t = m->heat;
     sweep_start(m);
     int head = 0, tail = 0;
-    for (int i = 0; i < m->n_nodes; i++)
+    for (int i = 0; i < m->net->n_nodes; i++)
         release(m, i, &tail);
-    for (int order = 0; order < m->n_nodes;) {
+    for (int order = 0; order < m->net->n_nodes;) {
         if (head == tail) {
             int v = tear(m);
             if (v < 0)
@@ -434,17 +435,18 @@ static double sweep(hl_model *m)
         process_node(m, v, &tail);
     }
     double change = 0.0;
-    for (int i = 0; i < m->n_nodes; i++) { /* torn nodes: actual vs assumed */
+    for (int i = 0; i < m->net->n_nodes;
+         i++) { /* torn nodes: actual vs assumed */
         if (!t->torn[i])
             continue;
         double act = t->min[i] > 0.0
-                         ? fluid_t_from_h(&m->fluid, t->hin[i] / t->min[i])
+                         ? fluid_t_from_h(&m->net->fluid, t->hin[i] / t->min[i])
                          : t->t_torn[i];
         change = fmax(change, fabs(act - t->t_torn[i]));
         t->t_prev[i] = act;
     }
-    for (int i = 0; i < m->n_pipes; i++) { /* pairs: partner inlet */
-        int j = m->pp_pair[i];
+    for (int i = 0; i < m->net->n_pipes; i++) { /* pairs: partner inlet */
+        int j = m->net->pp_pair[i];
         if (j < 0)
             continue;
         double now = m->pp_tin[j];
@@ -462,7 +464,7 @@ int heat_solve(hl_model *m, double tol)
     if (!m->heat && heat_alloc(m))
         return m->err.code;
     struct net_heat *t = m->heat;
-    for (int i = 0; i < m->n_nodes; i++)
+    for (int i = 0; i < m->net->n_nodes; i++)
         t->t_prev[i] = isnan(m->nd_t[i]) ? m->t_ground : m->nd_t[i];
     t->change = INFINITY;
     sweep_template(m);
@@ -470,7 +472,7 @@ int heat_solve(hl_model *m, double tol)
         t->change = sweep(m);
         if (m->err.code)
             return m->err.code; /* a fitting or element failed */
-        for (int i = 0; i < m->n_nodes; i++)
+        for (int i = 0; i < m->net->n_nodes; i++)
             if (!t->torn[i])
                 t->t_prev[i] = m->nd_t[i];
         if (t->change <= fmax(tol, THERMAL_TOL))

@@ -27,7 +27,7 @@
 static double supply_guess(const hl_model *m)
 {
     double t = NAN;
-    for (int i = 0; i < m->n_sources; i++)
+    for (int i = 0; i < m->net->n_sources; i++)
         if (!isnan(m->so_tsup[i]) && !(m->so_tsup[i] <= t))
             t = m->so_tsup[i];
     return isnan(t) ? m->t_ground + 60.0 : t;
@@ -36,15 +36,16 @@ static double supply_guess(const hl_model *m)
 /* Outlet temperature of consumer i at inlet t_in. */
 static double consumer_t_out(const hl_model *m, int i, double t_in)
 {
-    if (m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_FLOW_RETURN)
-        return m->co_tret[i];
-    return fmax(t_in - m->co_dt[i], fmin(t_in, CONSUMER_MIN_OUTLET_K));
+    if (m->net->co_mode[i] == CONS_HEAT_RETURN ||
+        m->net->co_mode[i] == CONS_FLOW_RETURN)
+        return m->net->co_tret[i];
+    return fmax(t_in - m->net->co_dt[i], fmin(t_in, CONSUMER_MIN_OUTLET_K));
 }
 
 /* Heat per kg a consumer takes at inlet t_in, J/kg (>= 1 K worth). */
 static double consumer_dh(const hl_model *m, int i, double t_in)
 {
-    const net_fluid *f = &m->fluid;
+    const net_fluid *f = &m->net->fluid;
     double t_out = consumer_t_out(m, i, t_in);
     double dh = fluid_h(f, t_in) - fluid_h(f, t_out);
     double floor = fluid_cp(f, t_in) * MIN_CONSUMER_DT;
@@ -53,7 +54,8 @@ static double consumer_dh(const hl_model *m, int i, double t_in)
 
 static int heat_mode(const hl_model *m, int i)
 {
-    return m->co_mode[i] == CONS_HEAT_RETURN || m->co_mode[i] == CONS_HEAT_DT;
+    return m->net->co_mode[i] == CONS_HEAT_RETURN ||
+           m->net->co_mode[i] == CONS_HEAT_DT;
 }
 
 double net_consumer_flow(const hl_model *m, int i)
@@ -96,8 +98,8 @@ static double consumer_next(hl_model *m, int i, int first)
 double net_consumer_update(hl_model *m, int first_round)
 {
     double worst = 0.0;
-    for (int i = 0; i < m->n_consumers; i++)
-        if (heat_mode(m, i) && m->lk_open[m->co_link[i]] &&
+    for (int i = 0; i < m->net->n_consumers; i++)
+        if (heat_mode(m, i) && m->lk_open[m->net->co_link[i]] &&
             !isnan(m->co_tin[i]))
             worst = fmax(worst, consumer_next(m, i, first_round));
     return worst;
@@ -105,24 +107,24 @@ double net_consumer_update(hl_model *m, int first_round)
 
 double consumer_outlet(hl_model *m, int i, double t_in)
 {
-    int k = m->co_link[i];
+    int k = m->net->co_link[i];
     double t_out = consumer_t_out(m, i, t_in);
     m->co_tin[i] = t_in;
     m->co_tout[i] = t_out;
-    m->co_q[i] = fabs(m->lk_m[k]) *
-                 (fluid_h(&m->fluid, t_in) - fluid_h(&m->fluid, t_out));
+    m->co_q[i] = fabs(m->lk_m[k]) * (fluid_h(&m->net->fluid, t_in) -
+                                     fluid_h(&m->net->fluid, t_out));
     return t_out;
 }
 
 double source_outlet(hl_model *m, int i, double t_in, double mflow)
 {
-    const net_fluid *f = &m->fluid;
+    const net_fluid *f = &m->net->fluid;
     double t_out = t_in;
     if (mflow > 0.0)
-        t_out =
-            isnan(m->so_heat[i])
-                ? m->so_tsup[i]
-                : fluid_t_from_h(f, fluid_h(f, t_in) + m->so_heat[i] / mflow);
+        t_out = isnan(m->net->so_heat[i])
+                    ? m->so_tsup[i]
+                    : fluid_t_from_h(f, fluid_h(f, t_in) +
+                                            m->net->so_heat[i] / mflow);
     m->so_tin[i] = t_in;
     m->so_tout[i] = t_out;
     m->so_q[i] = fabs(mflow) * (fluid_h(f, t_out) - fluid_h(f, t_in));
@@ -134,7 +136,7 @@ double source_outlet(hl_model *m, int i, double t_in, double mflow)
 
 static double side_inlet_h(const hl_model *m, int k)
 {
-    int up = m->lk_m[k] >= 0.0 ? m->lk_from[k] : m->lk_to[k];
+    int up = m->lk_m[k] >= 0.0 ? m->net->lk_from[k] : m->net->lk_to[k];
     return m->heat->h_out[up];
 }
 
@@ -142,18 +144,18 @@ static double side_inlet_h(const hl_model *m, int k)
 static double hx_heat(const hl_model *m, int h, double tp, double ts, double mp,
                       double ms)
 {
-    const net_fluid *f = &m->fluid;
+    const net_fluid *f = &m->net->fluid;
     if (mp <= THERMAL_ZERO_FLOW || ms <= THERMAL_ZERO_FLOW)
         return 0.0;
     double q_max = fmin(mp * (fluid_h(f, tp) - fluid_h(f, ts)),
                         ms * (fluid_h(f, tp) - fluid_h(f, ts)));
     double q;
-    if (m->hx_mode[h] == HX_APPROACH) {
-        q = ms * (fluid_h(f, tp - m->hx_approach[h]) - fluid_h(f, ts));
+    if (m->net->hx_mode[h] == HX_APPROACH) {
+        q = ms * (fluid_h(f, tp - m->net->hx_approach[h]) - fluid_h(f, ts));
     } else {
         double cp = mp * fluid_cp(f, tp), cs = ms * fluid_cp(f, ts);
         double cmin = fmin(cp, cs), cr = cmin / fmax(cp, cs);
-        double ntu = m->hx_ua[h] / cmin, eff;
+        double ntu = m->net->hx_ua[h] / cmin, eff;
         if (fabs(1.0 - cr) < 1e-9)
             eff = ntu / (1.0 + ntu);
         else
@@ -168,19 +170,19 @@ static double hx_heat(const hl_model *m, int h, double tp, double ts, double mp,
 
 void hx_exchange(hl_model *m, int h)
 {
-    const net_fluid *f = &m->fluid;
-    int kp = m->hx_pri[h], ks = m->hx_sec[h];
+    const net_fluid *f = &m->net->fluid;
+    int kp = m->net->hx_pri[h], ks = m->net->hx_sec[h];
     double mp = fabs(m->lk_m[kp]), ms = fabs(m->lk_m[ks]);
     double hp = side_inlet_h(m, kp), hs = side_inlet_h(m, ks);
     double tp = fluid_t_from_h(f, hp), ts = fluid_t_from_h(f, hs);
     double q = hx_heat(m, h, tp, ts, mp, ms);
     m->hx_q[h] = q;
     if (mp > THERMAL_ZERO_FLOW) {
-        int dn = m->lk_m[kp] >= 0.0 ? m->lk_to[kp] : m->lk_from[kp];
+        int dn = m->lk_m[kp] >= 0.0 ? m->net->lk_to[kp] : m->net->lk_from[kp];
         heat_push(m, dn, mp, NAN, hp - q / mp, 1);
     }
     if (ms > THERMAL_ZERO_FLOW) {
-        int dn = m->lk_m[ks] >= 0.0 ? m->lk_to[ks] : m->lk_from[ks];
+        int dn = m->lk_m[ks] >= 0.0 ? m->net->lk_to[ks] : m->net->lk_from[ks];
         heat_push(m, dn, ms, NAN, hs + q / ms, 1);
     }
 }
@@ -191,7 +193,7 @@ void hx_exchange(hl_model *m, int h)
 int fitting_sink(hl_model *m, int v, double t_k, double h_k, double m_out,
                  double *q_total)
 {
-    int a = m->nd_fit_start[v], b = m->nd_fit_start[v + 1];
+    int a = m->net->nd_fit_start[v], b = m->net->nd_fit_start[v + 1];
     *q_total = 0.0;
     if (a == b)
         return 0;
@@ -199,7 +201,7 @@ int fitting_sink(hl_model *m, int v, double t_k, double h_k, double m_out,
     fit_point pt;
     fitting_point(t_k, &pt);
     for (int j = a; j < b; j++) {
-        int i = m->fit_by_node[j];
+        int i = m->net->fit_by_node[j];
         double q = 0.0, ts = t_k;
         if (m_out > 0.0 && fitting_heat(m, i, &pt, &q, &ts))
             q = 0.0; /* error recorded on the model */
@@ -207,19 +209,19 @@ int fitting_sink(hl_model *m, int v, double t_k, double h_k, double m_out,
         m->fi_ts[i] = ts;
         m->fi_tm[i] = t_k;
         q_sum += q;
-        t_air += m->ch_air[m->fi_chamber[i]];
+        t_air += m->ch_air[m->net->fi_chamber[i]];
     }
     t_air /= (b - a);
     /* the water cannot be cooled below (or warmed above) the chamber air;
      * the enthalpy difference is only needed where the heat could reach
      * it (it is at least cp_low per kelvin) */
     double cap = fabs(q_sum);
-    if (cap > m_out * m->fluid.cp_low * fabs(t_k - t_air))
-        cap = fabs(m_out * (h_k - fluid_h(&m->fluid, t_air)));
+    if (cap > m_out * m->net->fluid.cp_low * fabs(t_k - t_air))
+        cap = fabs(m_out * (h_k - fluid_h(&m->net->fluid, t_air)));
     if (fabs(q_sum) > cap && q_sum != 0.0) {
         double s = cap / fabs(q_sum);
         for (int j = a; j < b; j++)
-            m->fi_q[m->fit_by_node[j]] *= s;
+            m->fi_q[m->net->fit_by_node[j]] *= s;
         q_sum *= s;
     }
     *q_total = q_sum;

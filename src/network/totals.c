@@ -15,52 +15,52 @@
 /* Pressure rise of pump i at its solved flow, Pa. */
 double pump_rise(const hl_model *m, int i)
 {
-    int k = m->pu_link[i];
+    int k = m->net->pu_link[i];
     if (!m->lk_open[k] || m->lk_cv_shut[k])
         return 0.0;
-    if (m->pu_curve[i] == PUMP_FIXED)
-        return m->lk_rise[k];
+    if (m->net->pu_curve[i] == PUMP_FIXED)
+        return m->net->lk_rise[k];
     double g;
     return -hyd_link_loss((hl_model *)m, k, m->lk_m[k], &g);
 }
 
 static void pump_totals(hl_model *m, hl_totals *t)
 {
-    for (int i = 0; i < m->n_pumps; i++) {
-        int k = m->pu_link[i];
+    for (int i = 0; i < m->net->n_pumps; i++) {
+        int k = m->net->pu_link[i];
         double rise = pump_rise(m, i);
         m->pu_dp[i] = rise;
         double hyd = m->lk_m[k] * rise / m->lk_rho[k];
         if (hyd > 0.0) {
             t->pump_hydraulic_w += hyd;
-            t->pump_power_w += hyd / m->pu_eff[i];
+            t->pump_power_w += hyd / m->net->pu_eff[i];
         }
     }
-    for (int i = 0; i < m->n_sources; i++) {
-        int k = m->so_link[i];
-        double hyd = m->lk_m[k] * m->lk_rise[k] / m->lk_rho[k];
-        if (!isnan(m->so_eff[i]) && hyd > 0.0) {
+    for (int i = 0; i < m->net->n_sources; i++) {
+        int k = m->net->so_link[i];
+        double hyd = m->lk_m[k] * m->net->lk_rise[k] / m->lk_rho[k];
+        if (!isnan(m->net->so_eff[i]) && hyd > 0.0) {
             t->pump_hydraulic_w += hyd;
-            t->pump_power_w += hyd / m->so_eff[i];
+            t->pump_power_w += hyd / m->net->so_eff[i];
         }
     }
 }
 
 static void boundary_totals(hl_model *m, hl_totals *t)
 {
-    const net_fluid *f = &m->fluid;
-    for (int v = 0; v < m->n_nodes; v++) {
-        double ext = m->nd_ext[v], d = m->nd_demand[v] * m->demand_scale;
+    const net_fluid *f = &m->net->fluid;
+    for (int v = 0; v < m->net->n_nodes; v++) {
+        double ext = m->nd_ext[v], d = m->net->nd_demand[v] * m->demand_scale;
         double in = (ext > 0 ? ext : 0) + (d < 0 ? -d : 0);
         double out = (ext < 0 ? -ext : 0) + (d > 0 ? d : 0);
         if (in > THERMAL_ZERO_FLOW) {
-            double tin =
-                isnan(m->nd_inflow_t[v]) ? m->t_ground : m->nd_inflow_t[v];
+            double tin = isnan(m->net->nd_inflow_t[v]) ? m->t_ground
+                                                       : m->net->nd_inflow_t[v];
             t->heat_source_w += in * fluid_h(f, tin);
         }
         if (out > THERMAL_ZERO_FLOW)
             t->heat_delivered_w += out * m->heat->h_out[v];
-        if (!isnan(m->nd_fixed_p[v]))
+        if (!isnan(m->net->nd_fixed_p[v]))
             t->makeup_kg_s += ext;
     }
 }
@@ -73,15 +73,15 @@ void net_totals(hl_model *m)
     t.source_mass_flow_kg_s = t.makeup_kg_s = 0.0;
     memset(t.heat_loss_fittings_by_state_w, 0,
            sizeof t.heat_loss_fittings_by_state_w);
-    for (int i = 0; i < m->n_sources; i++) {
+    for (int i = 0; i < m->net->n_sources; i++) {
         t.heat_source_w += isnan(m->so_q[i]) ? 0.0 : m->so_q[i];
-        t.source_mass_flow_kg_s += m->lk_m[m->so_link[i]];
+        t.source_mass_flow_kg_s += m->lk_m[m->net->so_link[i]];
     }
-    for (int i = 0; i < m->n_consumers; i++)
+    for (int i = 0; i < m->net->n_consumers; i++)
         t.heat_delivered_w += isnan(m->co_q[i]) ? 0.0 : m->co_q[i];
-    for (int i = 0; i < m->n_pipes; i++)
+    for (int i = 0; i < m->net->n_pipes; i++)
         t.heat_loss_pipes_w += isnan(m->pp_q[i]) ? 0.0 : m->pp_q[i];
-    for (int i = 0; i < m->n_fittings; i++) {
+    for (int i = 0; i < m->net->n_fittings; i++) {
         double q = isnan(m->fi_q[i]) ? 0.0 : m->fi_q[i];
         t.heat_loss_fittings_w += q;
         t.heat_loss_fittings_by_state_w[m->fi_state[i]] += q;
@@ -89,7 +89,7 @@ void net_totals(hl_model *m)
     boundary_totals(m, &t);
     pump_totals(m, &t);
     double worst = 0.0;
-    for (int v = 0; v < m->n_nodes; v++) {
+    for (int v = 0; v < m->net->n_nodes; v++) {
         int u = m->hyd->unk[v];
         if (u >= 0 && !m->hyd->unk_cut[u] && fabs(m->hyd->imb[v]) > worst)
             worst = fabs(m->hyd->imb[v]);

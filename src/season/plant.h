@@ -1,7 +1,7 @@
 /*
  * plant.h - the season loop's view of a network model (plant_network.c,
- * over the public network API of heatline_network.h): open a model file or
- * wrap a loaded model, set the fittings for a scenario, solve one hour's
+ * over the public network API of heatline_network.h): a clone of a loaded
+ * model, set the fittings for a scenario, solve one hour's
  * steady state from its boundary conditions (warm-started from the
  * previous hour; the engine keeps its sparse analysis), read totals,
  * fitting surface temperatures and the profile along the line.
@@ -31,13 +31,12 @@ typedef struct plant_totals {
     int warnings;         /* engine warnings of this solve */
 } plant_totals;
 
-/* Load a model file (YAML or EPANET .inp; NULL = the embedded default)
- * with the load options (NULL = defaults) and solve it once at its own
- * conditions. */
-int plant_open(plant **out, const char *model_path, const hl_load_options *load,
-               hl_error *err);
-/* Use a loaded, solved model without owning it (the run report). */
-int plant_wrap(plant **out, hl_model *m, hl_error *err);
+/* A plant on a clone of model (loaded; solved at its own conditions here
+ * if it has no solution yet). The caller's model is never changed. */
+int plant_open(plant **out, const hl_model *model, hl_error *err);
+/* Another plant on a clone of p's model in its present state (a scenario
+ * that starts where p is now). */
+int plant_copy(plant **out, const plant *p, hl_error *err);
 void plant_close(plant *p);
 hl_model *plant_model(plant *p);
 const char *plant_name(const plant *p);
@@ -50,6 +49,8 @@ double plant_model_load_w(const plant *p);
 /* The model's default chamber air temperature. */
 double plant_chamber_air_k(const plant *p);
 int plant_fitting_count(const plant *p);
+/* Fitting i's id, type, area, chainage and state (the strings are the
+ * model's: copy them to keep them). */
 void plant_fitting_info(const plant *p, int i, hl_season_fitting *out);
 /* The surface limit the model judges its fittings by, K. */
 double plant_burn_limit_k(const plant *p);

@@ -14,11 +14,13 @@
 #include <string.h>
 
 struct plant {
-    hl_model *m;
-    int owned;
-    double model_load_w; /* delivered at demand scale 1 */
+    hl_model *m;         /* the plant's own clone */
+    double model_load_w; /* delivered at the model's demand as given */
+    double scale0;       /* the model's demand scale as given */
     hl_operation op_file;
     hl_fitting_cover cover0[HL_FIT_NSTATES]; /* the model's covers */
+    int n_fit;
+    signed char *state0; /* each fitting's state as the model had it */
 };
 
 static int engine_error(plant *p, int rc, hl_error *err)
@@ -26,65 +28,84 @@ static int engine_error(plant *p, int rc, hl_error *err)
     return hl_error_set(err, rc, "%s", hl_model_error(p->m));
 }
 
+/* What "as the model is" means for the scenarios and the hours: its
+ * operation, demand, covers and fitting states when the plant opened. */
 static int start(plant *p, hl_error *err)
 {
     hl_totals t;
-    if (hl_model_operation(p->m, &p->op_file) || hl_model_totals(p->m, &t))
+    if (hl_model_operation(p->m, &p->op_file) || hl_model_totals(p->m, &t) ||
+        hl_model_demand_scale(p->m, &p->scale0))
         return hl_error_set(err, HL_ESTATE, "model: not solved");
     p->model_load_w = t.heat_delivered_w;
     for (int s = 0; s < HL_FIT_NSTATES; s++)
         hl_model_fitting_cover(p->m, s, &p->cover0[s]);
+    p->n_fit = hl_model_count(p->m, HL_FITTING);
+    p->state0 = malloc((size_t)p->n_fit + 1);
+    if (!p->state0)
+        return hl_error_set(err, HL_ENOMEM, "season: out of memory");
+    for (int i = 0; i < p->n_fit; i++) {
+        hl_chamber_fitting_result r;
+        if (hl_model_fitting_result(p->m, i, &r))
+            return hl_error_set(err, HL_ESTATE, "model: not solved");
+        p->state0[i] = (signed char)r.state;
+    }
     return HL_OK;
 }
 
-int plant_wrap(plant **out, hl_model *m, hl_error *err)
+/* The plant runs its own clone of the caller's model: the caller's handle
+ * is never changed, and every plant made from one model starts from the
+ * same state. */
+int plant_open(plant **out, const hl_model *model, hl_error *err)
 {
     *out = calloc(1, sizeof **out);
     if (!*out)
         return hl_error_set(err, HL_ENOMEM, "season: out of memory");
-    (*out)->m = m;
-    int rc = start(*out, err);
+    plant *p = *out;
+    int rc = hl_model_clone(model, &p->m);
+    if (rc)
+        hl_error_set(err, rc, "season: %s",
+                     rc == HL_ESTATE ? "the model did not load"
+                                     : hl_strerror(rc));
+    if (!rc && hl_model_totals(p->m, &(hl_totals){0}) != HL_OK) {
+        rc = hl_model_solve(p->m, NULL); /* at its own conditions */
+        if (rc)
+            hl_error_set(err, rc, "%s (solving the model as loaded)",
+                         hl_model_error(p->m));
+    }
+    if (!rc)
+        rc = start(p, err);
     if (rc) {
-        plant_close(*out);
+        plant_close(p);
         *out = NULL;
     }
     return rc;
 }
 
-int plant_open(plant **out, const char *model_path, const hl_load_options *load,
-               hl_error *err)
+/* Another plant on a clone of p's model in its present state. */
+int plant_copy(plant **out, const plant *p, hl_error *err)
 {
-    *out = NULL;
-    hl_model *m = NULL;
-    hl_load_options defaults;
-    hl_load_options_init(&defaults);
-    int rc = hl_model_load_with(&m, model_path, load ? load : &defaults);
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return hl_error_set(err, HL_ENOMEM, "season: out of memory");
+    **out = *p;
+    (*out)->m = NULL;
+    (*out)->state0 = malloc((size_t)p->n_fit + 1);
+    int rc = (*out)->state0 ? hl_model_clone(p->m, &(*out)->m) : HL_ENOMEM;
     if (rc) {
-        hl_error_set(err, rc, "%s", m ? hl_model_error(m) : "out of memory");
-        hl_model_free(m);
-        return rc;
+        plant_close(*out);
+        *out = NULL;
+        return hl_error_set(err, rc, "season: %s", hl_strerror(rc));
     }
-    rc = hl_model_solve(m, NULL);
-    if (rc) {
-        hl_error_set(err, rc, "%s (solving the model as loaded)",
-                     hl_model_error(m));
-        hl_model_free(m);
-        return rc;
-    }
-    rc = plant_wrap(out, m, err);
-    if (rc)
-        hl_model_free(m);
-    else
-        (*out)->owned = 1;
-    return rc;
+    memcpy((*out)->state0, p->state0, (size_t)p->n_fit);
+    return HL_OK;
 }
 
 void plant_close(plant *p)
 {
     if (!p)
         return;
-    if (p->owned)
-        hl_model_free(p->m);
+    hl_model_free(p->m);
+    free(p->state0);
     free(p);
 }
 
@@ -150,10 +171,11 @@ void plant_fitting_info(const plant *p, int i, hl_season_fitting *out)
     hl_chamber_fitting_result r;
     double air, ch = NAN;
     memset(out, 0, sizeof *out);
-    snprintf(out->id, sizeof out->id, "%s", hl_model_id(p->m, HL_FITTING, i));
+    out->id = hl_model_id(p->m, HL_FITTING, i);
+    out->type = "";
     if (hl_model_fitting_result(p->m, i, &r))
         return;
-    snprintf(out->type, sizeof out->type, "%s", r.type);
+    out->type = r.type ? r.type : "";
     out->area_m2 = r.area_m2;
     hl_model_chamber_info(p->m, r.chamber, &air, &ch);
     out->chainage_m = ch;
@@ -181,16 +203,21 @@ int plant_set_scenario(plant *p, int scenario, const hl_fitting_cover *cover,
         if (c->state == s) /* a model without fittings has no covers */
             rc = hl_model_set_fitting_cover(p->m, s, c);
     }
-    if (!rc)
-        rc = scenario == HL_SCEN_AS_IS
-                 ? hl_model_reset_fitting_states(p->m)
-                 : hl_model_set_fitting_state(p->m, NULL, state);
+    if (!rc && scenario != HL_SCEN_AS_IS)
+        rc = hl_model_set_fitting_state(p->m, NULL, state);
+    for (int i = 0; !rc && scenario == HL_SCEN_AS_IS && i < p->n_fit; i++)
+        rc = hl_model_set_fitting_state(p->m, hl_model_id(p->m, HL_FITTING, i),
+                                        p->state0[i]);
     return rc ? engine_error(p, rc, err) : HL_OK;
 }
 
 static int set_conditions(plant *p, const plant_bc *bc)
 {
-    double scale = p->model_load_w > 0.0 ? bc->demand_w / p->model_load_w : 1.0;
+    /* relative to the model's own demand: its scale as given delivers
+     * model_load_w */
+    double scale = p->model_load_w > 0.0
+                       ? p->scale0 * bc->demand_w / p->model_load_w
+                       : p->scale0;
     int rc = hl_model_set_demand_scale(p->m, scale);
     if (!rc && hl_model_count(p->m, HL_SOURCE) > 0)
         rc = hl_model_set_supply_temp(p->m, NULL, bc->supply_k);

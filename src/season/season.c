@@ -34,6 +34,12 @@ void hl_season_free(hl_season *s)
         return;
     free(s->outdoor_k);
     free(s->fit);
+    text_list_free(&s->strings);
+    text_list_free(&s->warnings);
+    if (s->own_weather) {
+        hl_weather_free(s->own_weather);
+        free(s->own_weather);
+    }
     for (int i = 0; i < HL_SCEN_COUNT; i++) {
         free(s->scen[i].hourly);
         free(s->scen[i].burn_hours);
@@ -175,7 +181,7 @@ static void copy_stations(hl_season *s, const hl_profile *pr)
     s->n_stations = 0;
     for (int i = 0; i < pr->n_stations && i < SEASON_MAX_STATIONS; i++) {
         season_station *st = &s->station[s->n_stations++];
-        snprintf(st->name, sizeof st->name, "%s", pr->station[i].name);
+        st->name = season_keep(s, pr->station[i].name);
         st->chainage_m = pr->station[i].chainage_m;
     }
 }
@@ -197,10 +203,10 @@ static int snapshot_profile(hl_season *s, plant *p, int si, hl_error *err)
         const hl_profile_point *q = &pr.point[i];
         if (q->head_supply_m > q->max_head_m ||
             q->head_return_m > q->max_head_m) {
-            hl_warnings_add(&s->warnings,
-                            "design hour: the pressure at km %.1f is above "
-                            "the pressure class of its pipes",
-                            q->chainage_m / 1000.0);
+            season_warn(s,
+                        "design hour: the pressure at km %.1f is above "
+                        "the pressure class of its pipes",
+                        q->chainage_m / 1000.0);
             break;
         }
     }
@@ -231,8 +237,7 @@ static void note_warnings(hl_season *s, plant *p, int si, const plant_totals *t)
     if (si != 0 || t->warnings == 0)
         return;
     if (s->warning_hours++ == 0)
-        snprintf(s->first_warning, sizeof s->first_warning, "%s",
-                 plant_first_warning(p));
+        s->first_warning = season_keep(s, plant_first_warning(p));
 }
 
 /* Which hour failed, and under what conditions, ahead of the engine's
@@ -379,7 +384,7 @@ static int prepare(hl_season *s, plant *p, const hl_weather *w,
 {
     s->opt = *opt;
     s->weather = w;
-    snprintf(s->model_name, sizeof s->model_name, "%s", plant_name(p));
+    s->model_name = season_keep(s, plant_name(p));
     operation(s, p, &opt->operation);
     int rc = check_inputs(s, w, opt, err);
     hl_profile pr;
@@ -391,6 +396,10 @@ static int prepare(hl_season *s, plant *p, const hl_weather *w,
     }
     for (int f = 0; !rc && f < s->n_fit; f++)
         plant_fitting_info(p, f, &s->fit[f]);
+    for (int f = 0; !rc && f < s->n_fit; f++) { /* the season's own copies */
+        s->fit[f].id = season_keep(s, s->fit[f].id);
+        s->fit[f].type = season_keep(s, s->fit[f].type);
+    }
     /* burn hours count against the limit the model's fittings are judged
      * by (settings burn_limit_c), so the season and the run agree */
     if (isnan(s->opt.burn_limit_k))
@@ -402,30 +411,30 @@ static void finish(hl_season *s)
 {
     economics(s);
     if (s->capped_hours)
-        hl_warnings_add(&s->warnings,
-                        "%d hours colder than the design outdoor temperature "
-                        "%.1f C: demand held at the design load (%.0f GJ of "
-                        "demand above it not delivered)",
-                        s->capped_hours, s->op.design_outdoor_k - HL_ZERO_C_K,
-                        s->unmet_j / 1e9);
+        season_warn(s,
+                    "%d hours colder than the design outdoor temperature "
+                    "%.1f C: demand held at the design load (%.0f GJ of "
+                    "demand above it not delivered)",
+                    s->capped_hours, s->op.design_outdoor_k - HL_ZERO_C_K,
+                    s->unmet_j / 1e9);
     if (s->standby_hours)
-        hl_warnings_add(&s->warnings,
-                        "%d hours warm enough to need less than the standby "
-                        "load: consumers held at %.1f MW (%.1f %% of the "
-                        "design load, operation standby_load_fraction)",
-                        s->standby_hours,
-                        s->op.standby_load_fraction * s->op.design_load_w / 1e6,
-                        100.0 * s->op.standby_load_fraction);
+        season_warn(s,
+                    "%d hours warm enough to need less than the standby "
+                    "load: consumers held at %.1f MW (%.1f %% of the "
+                    "design load, operation standby_load_fraction)",
+                    s->standby_hours,
+                    s->op.standby_load_fraction * s->op.design_load_w / 1e6,
+                    100.0 * s->op.standby_load_fraction);
     if (s->warning_hours)
-        hl_warnings_add(&s->warnings,
-                        "%d of %d hours (as-is) have engine warnings; the "
-                        "first: %s",
-                        s->warning_hours, s->n_hours, s->first_warning);
+        season_warn(s,
+                    "%d of %d hours (as-is) have engine warnings; the "
+                    "first: %s",
+                    s->warning_hours, s->n_hours, s->first_warning);
 }
 
-int season_run_plant(hl_season **out, plant *p, const season_source *src,
-                     const hl_weather *w, const hl_season_options *opt,
-                     int model_conditions, hl_error *err)
+int season_run_plant(hl_season **out, plant *p, const hl_weather *w,
+                     const hl_season_options *opt, int model_conditions,
+                     hl_error *err)
 {
     *out = NULL;
     hl_season *s = calloc(1, sizeof *s);
@@ -435,26 +444,77 @@ int season_run_plant(hl_season **out, plant *p, const season_source *src,
     int rc = prepare(s, p, w, opt, err);
     if (!rc) {
         boundary_conditions(s, p);
-        rc = season_scenarios(s, p, src, err);
+        rc = season_scenarios(s, p, err);
     }
     if (rc) {
         hl_season_free(s);
         return rc;
     }
     finish(s);
+    if (s->out_of_memory) { /* a warning or name could not be kept */
+        hl_season_free(s);
+        return hl_error_set(err, HL_ENOMEM, "season: out of memory");
+    }
     *out = s;
     return HL_OK;
 }
 
-int hl_season_run(hl_season **out, const char *model_path, const hl_weather *w,
+int hl_season_run(hl_season **out, const hl_model *model, const hl_weather *w,
                   const hl_season_options *opt, hl_error *err)
 {
     *out = NULL;
+    if (!model || !w || !opt)
+        return hl_error_set(err, HL_EINVAL,
+                            "season: no model, weather or "
+                            "options");
     plant *p = NULL;
-    season_source src = {model_path, opt->load};
-    int rc = plant_open(&p, model_path, opt->load, err);
+    int rc = plant_open(&p, model, err);
     if (!rc)
-        rc = season_run_plant(out, p, &src, w, opt, 0, err);
+        rc = season_run_plant(out, p, w, opt, 0, err);
     plant_close(p);
     return rc;
+}
+
+/* A one-hour weather record; the hour's weather is not used (the model's
+ * own conditions are), it only dates the hour. */
+static int snapshot_weather(hl_weather *w, hl_error *err)
+{
+    int rc = weather_alloc(w, 1, err);
+    if (rc)
+        return rc;
+    w->year[0] = 0, w->month[0] = 1, w->day[0] = 15, w->hour[0] = 0;
+    w->dry_bulb_k[0] = NAN;
+    snprintf(w->source, sizeof w->source, "the model's own conditions");
+    return HL_OK;
+}
+
+int hl_season_snapshot(hl_season **out, const hl_model *model, hl_error *err)
+{
+    *out = NULL;
+    if (!model)
+        return hl_error_set(err, HL_EINVAL, "snapshot: no model");
+    hl_season_options o;
+    hl_season_options_init(&o);
+    o.from = o.to = "01-15";
+    o.n_scenarios = 2;
+    o.scenario[0] = HL_SCEN_AS_IS, o.scenario[1] = HL_SCEN_COATED;
+    o.threads = 1;
+    hl_season *s = NULL;
+    plant *p = NULL;
+    hl_weather *w = calloc(1, sizeof *w);
+    int rc = w ? snapshot_weather(w, err)
+               : hl_error_set(err, HL_ENOMEM, "snapshot: out of memory");
+    if (!rc)
+        rc = plant_open(&p, model, err);
+    if (!rc)
+        rc = season_run_plant(&s, p, w, &o, 1, err);
+    plant_close(p);
+    if (rc) {
+        hl_weather_free(w);
+        free(w);
+        return rc;
+    }
+    s->own_weather = w; /* the snapshot's record outlives this call */
+    *out = s;
+    return HL_OK;
 }

@@ -2,6 +2,8 @@
  * getters of a finished season. */
 #include "season_internal.h"
 
+#include <stdarg.h>
+
 #include <string.h>
 
 int hl_scenario_from_name(const char *name)
@@ -85,7 +87,30 @@ const hl_season_options *hl_season_options_used(const hl_season *s)
 {
     return &s->opt;
 }
-const hl_warnings *hl_season_warnings(const hl_season *s)
+int hl_season_warning_count(const hl_season *s)
 {
-    return &s->warnings;
+    return s ? s->warnings.n : 0;
+}
+
+const char *hl_season_warning(const hl_season *s, int i)
+{
+    return s && i >= 0 && i < s->warnings.n ? s->warnings.line[i] : NULL;
+}
+
+const char *season_keep(hl_season *s, const char *text)
+{
+    if (text_list_add(&s->strings, "%s", text ? text : "")) {
+        s->out_of_memory = 1;
+        return "";
+    }
+    return s->strings.line[s->strings.n - 1];
+}
+
+void season_warn(hl_season *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (text_list_vadd(&s->warnings, fmt, ap))
+        s->out_of_memory = 1;
+    va_end(ap);
 }

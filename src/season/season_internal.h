@@ -1,24 +1,28 @@
 /*
  * season_internal.h - the season result record, shared by the season loop
- * (season.c) and the report writer (io/report_*.c).
+ * (season.c) and the layer above it that formats it (src/report/).
  */
 #ifndef HL_SEASON_INTERNAL_H
 #define HL_SEASON_INTERNAL_H
 
 #include "season/plant.h"
+#include "util/util.h"
 
 #define SEASON_MAX_STATIONS 32
 
 typedef struct season_station {
-    char name[64];
+    const char *name; /* in the season's strings */
     double chainage_m;
 } season_station;
 
 struct hl_season {
-    char model_name[160];
+    const char *model_name; /* in strings */
+    text_list strings;      /* ids and names kept from the model */
+    int out_of_memory;      /* a warning or name could not be kept */
     hl_season_options opt;
     hl_operation op; /* operation actually used */
     const hl_weather *weather;
+    hl_weather *own_weather; /* the snapshot's own record (freed with it) */
     int n_hours, first;
     int model_conditions; /* 1: one hour at the model's own conditions */
     double *outdoor_k, *ground_k, *chamber_k, *demand_w, *supply_k;
@@ -36,25 +40,27 @@ struct hl_season {
     int standby_hours; /* demand held at the standby load */
     double unmet_j;    /* demand above the design load over those hours */
     int warning_hours; /* hours whose solve warned (as-is scenario) */
-    char first_warning[400];
-    hl_warnings warnings;
+    const char *first_warning; /* in strings; NULL = none yet */
+    text_list warnings;
 };
 
-/* Where more copies of the model come from (hl_season_run): its file
- * (NULL: the embedded default) and load options. */
-typedef struct season_source {
-    const char *path;
-    const struct hl_load_options *load;
-} season_source;
+/* Keep text in the season's strings; "" (and out_of_memory set) on
+ * failure. */
+const char *season_keep(hl_season *s, const char *text);
+/* Add a season warning (every one kept). */
+void season_warn(hl_season *s, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 
 /* The season on an open plant; model_conditions: one hour at the model's
- * own boundary conditions (the run report) instead of the weather's.
- * With a source, every scenario after the first runs on a fresh copy of
- * the model, in a thread of its own where opt->threads allows; without
- * one (a plant handed in), they run one after another on p. */
-int season_run_plant(hl_season **out, plant *p, const season_source *src,
-                     const hl_weather *w, const hl_season_options *opt,
-                     int model_conditions, hl_error *err);
+ * own boundary conditions (the run snapshot) instead of the weather's.
+ * Every scenario after the first runs on a clone of p, in a thread of its
+ * own where opt->threads allows. */
+int season_run_plant(hl_season **out, plant *p, const hl_weather *w,
+                     const hl_season_options *opt, int model_conditions,
+                     hl_error *err);
 
 /* Progress of the scenarios running at once (season_scenarios.c). */
 typedef struct season_progress season_progress;
@@ -68,7 +74,6 @@ void season_hour_done(season_progress *pr, int si);
 int season_scenario(hl_season *s, plant *p, int si, double *surface_k,
                     season_progress *pr, hl_error *err);
 /* All scenarios of s (season_scenarios.c). */
-int season_scenarios(hl_season *s, plant *p, const season_source *src,
-                     hl_error *err);
+int season_scenarios(hl_season *s, plant *p, hl_error *err);
 
 #endif

@@ -1,10 +1,11 @@
 /* season_scenarios.c - the scenarios of a season, at once where the
  * machine has cores to spare. Every scenario after the first (as-is) runs
- * on a fresh copy of the model loaded from the same source, so each one
- * starts from the same state whether the scenarios run one after another
- * or in threads of their own: the results do not depend on how many run
- * at once. The library keeps no mutable global state and each thread has
- * its own model, so the threads share only the season record, where each
+ * on a clone of the season's plant made before any hour is solved (the
+ * clones share the network, read-only, and have their own run state), so
+ * each one starts from the same state whether the scenarios run one after
+ * another or in threads of their own: the results do not depend on how
+ * many run at once. The library keeps no mutable global state, so the
+ * threads share only the network and the season record, where each
  * writes its own scenario (season.c: the fields all scenarios share are
  * written by the first alone). The caller's progress function is called
  * from the calling thread only. */
@@ -20,8 +21,7 @@
 
 typedef struct scen_job {
     hl_season *s;
-    const season_source *src; /* NULL: run on p */
-    plant *p;                 /* the caller's plant for the first job */
+    plant *p; /* the season's plant (first job) or a clone of it */
     int si;
     atomic_int done; /* hours solved */
     atomic_int over; /* the job has ended */
@@ -59,21 +59,14 @@ void season_hour_done(season_progress *pr, int si)
         report(pr);
 }
 
-/* A job's hours on its plant: the caller's, or a fresh copy of the model
- * from the source. */
+/* A job's hours on its plant. */
 static void job_run(scen_job *j)
 {
-    plant *own = NULL, *p = j->p;
     double *surface = calloc((size_t)j->s->n_fit + 1, sizeof *surface);
     j->rc = surface ? HL_OK
                     : hl_error_set(&j->err, HL_ENOMEM, "season: out of memory");
-    if (!j->rc && !p) {
-        j->rc = plant_open(&own, j->src->path, j->src->load, &j->err);
-        p = own;
-    }
     if (!j->rc)
-        j->rc = season_scenario(j->s, p, j->si, surface, j->pr, &j->err);
-    plant_close(own);
+        j->rc = season_scenario(j->s, j->p, j->si, surface, j->pr, &j->err);
     free(surface);
     atomic_store(&j->over, 1);
 }
@@ -87,13 +80,13 @@ static void *job_thread(void *arg)
 
 /* Scenarios at once: one thread each after the first, when asked for
  * (threads 0: as many as there are scenarios on a machine with more than
- * one core) and there is a source for the copies. */
-static int parallel(const hl_season *s, const season_source *src)
+ * one core). */
+static int parallel(const hl_season *s)
 {
     int want = s->opt.threads;
     if (want == 0)
         want = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? s->n_scen : 1;
-    return src && s->n_scen > 1 && want > 1;
+    return s->n_scen > 1 && want > 1;
 }
 
 static void pause_ms(long ms)
@@ -122,35 +115,45 @@ static void start_others(scen_job *jobs, int n, season_progress *pr)
     }
 }
 
-int season_scenarios(hl_season *s, plant *p, const season_source *src,
-                     hl_error *err)
+static void jobs_init(scen_job *jobs, hl_season *s, season_progress *pr)
 {
-    scen_job jobs[HL_SCEN_COUNT];
-    season_progress pr = {jobs, s->n_scen, s->n_scen * s->n_hours,
-                          s->opt.progress, pthread_self()};
     for (int i = 0; i < s->n_scen; i++) {
         scen_job *j = &jobs[i];
         j->s = s;
-        j->src = src;
-        j->p = i == 0 || !src ? p : NULL;
+        j->p = NULL;
         j->si = i;
         atomic_init(&j->done, 0);
         atomic_init(&j->over, 0);
         j->rc = HL_OK;
         j->started = 0;
-        j->pr = &pr;
+        j->pr = pr;
         hl_error_clear(&j->err);
     }
-    if (parallel(s, src))
+}
+
+int season_scenarios(hl_season *s, plant *p, hl_error *err)
+{
+    scen_job jobs[HL_SCEN_COUNT];
+    season_progress pr = {jobs, s->n_scen, s->n_scen * s->n_hours,
+                          s->opt.progress, pthread_self()};
+    jobs_init(jobs, s, &pr);
+    int rc = HL_OK;
+    jobs[0].p = p;
+    for (int i = 1; i < s->n_scen && !rc; i++) /* before any hour runs */
+        rc = plant_copy(&jobs[i].p, p, err);
+    if (!rc && parallel(s))
         start_others(jobs, s->n_scen, &pr);
-    else
+    else if (!rc)
         for (int i = 0; i < s->n_scen && (i == 0 || !jobs[i - 1].rc); i++)
             job_run(&jobs[i]);
-    for (int i = 0; i < s->n_scen; i++)
+    for (int i = 0; !rc && i < s->n_scen; i++)
         if (jobs[i].rc) {
             *err = jobs[i].err;
-            return jobs[i].rc;
+            rc = jobs[i].rc;
         }
-    report(&pr);
-    return HL_OK;
+    for (int i = 1; i < s->n_scen; i++)
+        plant_close(jobs[i].p);
+    if (!rc)
+        report(&pr);
+    return rc;
 }

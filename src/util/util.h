@@ -7,6 +7,7 @@
 
 #include "heatline.h"
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Strict parse of a finite double: the whole text (surrounding spaces
@@ -45,6 +46,21 @@ void csv_table_free(csv_table *t);
 int csv_table_col(const csv_table *t, const char *name);
 /* Like csv_table_col but records "file: missing column NAME" if absent. */
 int csv_table_require(const csv_table *t, const char *name, hl_error *err);
+
+/* A growing list of text lines (text_list.c); zero-initialised = empty.
+ * Adding returns HL_OK or HL_ENOMEM (the line is then not added). */
+typedef struct text_list {
+    int n, cap;
+    char **line;
+} text_list;
+int text_list_add(text_list *l, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+int text_list_vadd(text_list *l, const char *fmt, va_list ap);
+void text_list_clear(text_list *l);
+void text_list_free(text_list *l);
 
 /* Files embedded from data/ at build time, by path relative to data/
  * (e.g. "materials.csv"); NULL if absent. Not NUL-terminated: use len. */

@@ -2,10 +2,10 @@
  * report.h - internals of the HTML report: the data object for the plots
  * (report_data.c) and the page writer (report_html.c).
  */
-#ifndef HL_IO_REPORT_H
-#define HL_IO_REPORT_H
+#ifndef HL_REPORT_H
+#define HL_REPORT_H
 
-#include "io.h"
+#include "io/io.h"
 #include "season/season_internal.h"
 
 #include <jansson.h>

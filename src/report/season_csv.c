@@ -1,7 +1,7 @@
 /* season_csv.c - the season as CSV tables in a directory: hourly.csv,
  * monthly.csv and fittings.csv (columns in docs/cli.md). All three are
  * written to temporary files first and renamed only when all succeeded. */
-#include "io.h"
+#include "io/io.h"
 #include "season/season_internal.h"
 
 #include <errno.h>

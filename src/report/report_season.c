@@ -223,48 +223,12 @@ static int write_atomic(const char *path, const hl_season *s, int one_hour,
     return atomic_commit(&a, err);
 }
 
-/* A one-hour weather record; the hour's weather is not used (the model's
- * own conditions are), it only dates the hour. */
-static int run_weather(hl_weather *w, hl_error *err)
+int hl_report_write_run(const char *path, const hl_season *snapshot,
+                        hl_error *err)
 {
-    int rc = weather_alloc(w, 1, err);
-    if (rc)
-        return rc;
-    w->year[0] = 0, w->month[0] = 1, w->day[0] = 15, w->hour[0] = 0;
-    w->dry_bulb_k[0] = NAN;
-    copy_text(w->source, sizeof w->source, "the model's own conditions");
-    return HL_OK;
-}
-
-/* The model as solved, its fittings as they are and all coated; the
- * model is left in its fitting states and solved again as it was. */
-int hl_report_write_run(const char *path, struct hl_model *m, hl_error *err)
-{
-    plant *p = NULL;
-    hl_season *s = NULL;
-    hl_season_options o;
-    hl_weather w;
-    memset(&w, 0, sizeof w);
-    hl_season_options_init(&o);
-    o.from = o.to = "01-15";
-    o.n_scenarios = 2;
-    o.scenario[0] = HL_SCEN_AS_IS, o.scenario[1] = HL_SCEN_COATED;
-    int rc = run_weather(&w, err);
-    if (!rc)
-        rc = plant_wrap(&p, m, err);
-    if (!rc)
-        rc = season_run_plant(&s, p, NULL, &w, &o, 1, err);
-    if (!rc)
-        rc = write_atomic(path, s, 1, err);
-    if (p) { /* leave the model as it was given */
-        plant_totals t;
-        hl_error ignored;
-        hl_error_clear(&ignored);
-        if (!plant_set_scenario(p, HL_SCEN_AS_IS, NULL, &ignored))
-            plant_solve(p, NULL, &t, NULL, &ignored);
-    }
-    plant_close(p);
-    hl_season_free(s);
-    hl_weather_free(&w);
-    return rc;
+    if (!snapshot || !snapshot->model_conditions)
+        return hl_error_set(err, HL_EINVAL,
+                            "run report: expected a snapshot "
+                            "(hl_season_snapshot)");
+    return write_atomic(path, snapshot, 1, err);
 }
