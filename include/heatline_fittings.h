@@ -204,10 +204,10 @@ int hl_fitting_min_coating(const hl_fitting_catalog *cat, int id,
  * ambient_c, state; optional radiant_c, wind_m_s) with its result, kept
  * compact so that a line's whole inventory fits in memory. */
 typedef struct hl_inventory_row {
-    char id[64];
-    int line;  /* line in the input file */
-    int entry; /* catalogue id */
-    char state[96];
+    const char *id;    /* as written (lives in the inventory) */
+    int line;          /* line in the input file */
+    int entry;         /* catalogue id */
+    const char *state; /* the state column as written (in the inventory) */
     double medium_k, air_k;
     double heat_loss_w, area_m2, max_surface_k, mean_surface_k;
     int hottest_patch;
@@ -226,12 +226,15 @@ typedef struct hl_inventory_totals {
     double mean_surface_k; /* area-weighted */
 } hl_inventory_totals;
 
+struct hl_text_pool; /* internal */
+
 typedef struct hl_inventory {
     int n_rows;
     hl_inventory_row *rows;
-    int n_errors; /* rows skipped (keep_going) */
-    char (*errors)[256];
+    int n_errors;        /* rows skipped (keep_going) */
+    const char **errors; /* one message per skipped row */
     hl_inventory_totals totals;
+    struct hl_text_pool *text; /* where ids, states and messages live */
 } hl_inventory;
 
 typedef struct hl_inventory_options {

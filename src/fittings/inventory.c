@@ -33,9 +33,9 @@ typedef struct inv_ctx {
     int col[N_INV_COLS];
     const hl_fitting_catalog *cat;
     const hl_inventory_options *opt;
-    char last_state[96]; /* the previous row's state and its cover */
-    hl_fitting_cover last_cover;
-    int have_last;
+    const char *last_state;      /* the previous row's state (kept) and its */
+    hl_fitting_cover last_cover; /* cover */
+    text_pool *text;             /* the inventory's */
 } inv_ctx;
 
 static const char *cell(const inv_ctx *x, int r, int c)
@@ -106,7 +106,7 @@ static int find_entry(const inv_ctx *x, int r, int *entry, hl_error *err)
 static int row_cover(inv_ctx *x, int r, hl_fitting_cover *cover, hl_error *err)
 {
     const char *s = cell(x, r, C_STATE);
-    if (x->have_last && strcmp(s, x->last_state) == 0) {
+    if (x->last_state && strcmp(s, x->last_state) == 0) {
         *cover = x->last_cover;
         return HL_OK;
     }
@@ -114,10 +114,10 @@ static int row_cover(inv_ctx *x, int r, hl_fitting_cover *cover, hl_error *err)
     hl_error_clear(&e2);
     if (hl_fitting_cover_parse(x->opt->materials, s, cover, &e2))
         return row_fail(x, r, err, "column state: %s", e2.message);
-    copy_text(x->last_state, sizeof x->last_state, s);
+    x->last_state = text_pool_add(x->text, s);
     x->last_cover = *cover;
-    x->have_last = 1;
-    return HL_OK;
+    return x->last_state ? HL_OK
+                         : hl_error_set(err, HL_ENOMEM, "out of memory");
 }
 
 /* The operating point of row r. */
@@ -187,8 +187,10 @@ static int solve_row(inv_ctx *x, int r, hl_inventory_row *row, hl_error *err)
     hl_error_clear(&e2);
     if (hl_fitting_solve(x->cat, row->entry, &c, &res, &e2))
         return row_fail(x, r, err, "%s", e2.message);
-    copy_text(row->id, sizeof row->id, cell(x, r, C_ID));
-    copy_text(row->state, sizeof row->state, cell(x, r, C_STATE));
+    row->id = text_pool_add(x->text, cell(x, r, C_ID));
+    row->state = x->last_state; /* this row's, kept by row_cover */
+    if (!row->id)
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
     row->line = x->t->line[r];
     row->medium_k = c.medium_k;
     row->air_k = c.air_k;
@@ -210,13 +212,13 @@ static int solve_row(inv_ctx *x, int r, hl_inventory_row *row, hl_error *err)
 
 static int add_error(hl_inventory *inv, const char *msg)
 {
-    char(*e)[256] =
+    const char **e =
         realloc(inv->errors, (size_t)(inv->n_errors + 1) * sizeof *inv->errors);
     if (!e)
         return HL_ENOMEM;
     inv->errors = e;
-    copy_text(inv->errors[inv->n_errors++], sizeof inv->errors[0], msg);
-    return HL_OK;
+    e[inv->n_errors] = text_pool_add(inv->text, msg);
+    return e[inv->n_errors++] ? HL_OK : HL_ENOMEM;
 }
 
 static void totals(hl_inventory *inv)
@@ -283,7 +285,10 @@ int hl_inventory_run(const char *text, size_t len, const char *origin,
     if (rc)
         return rc;
     inv_ctx x = {.t = &t, .cat = cat, .opt = opt};
-    rc = find_columns(&x, err);
+    out->text = calloc(1, sizeof *out->text);
+    x.text = out->text;
+    rc = out->text ? find_columns(&x, err)
+                   : hl_error_set(err, HL_ENOMEM, "out of memory");
     if (!rc && t.n_rows > 0) {
         out->rows = calloc((size_t)t.n_rows, sizeof *out->rows);
         if (!out->rows)
@@ -306,5 +311,8 @@ void hl_inventory_free(hl_inventory *inv)
         return;
     free(inv->rows);
     free(inv->errors);
+    if (inv->text)
+        text_pool_free(inv->text);
+    free(inv->text);
     memset(inv, 0, sizeof *inv);
 }

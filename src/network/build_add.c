@@ -108,7 +108,7 @@ static const char *intern(hl_model *m, const char *id, const char *what,
                  pos, what, id, NET_ID_MAX);
         return NULL;
     }
-    const char *s = strpool_add(&m->def->strings, id);
+    const char *s = text_pool_add(&m->def->strings, id);
     if (!s)
         oom(m);
     return s;
@@ -118,7 +118,7 @@ static const char *opt_text(hl_model *m, const char *s)
 {
     if (!s || !*s)
         return "";
-    const char *c = strpool_add(&m->def->strings, s);
+    const char *c = text_pool_add(&m->def->strings, s);
     return c ? c : "";
 }
 

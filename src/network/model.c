@@ -67,7 +67,7 @@ int net_origin(hl_model *m, const char *file)
             return i;
     if (d->n_origin == (int)(sizeof d->origin / sizeof d->origin[0]))
         return d->n_origin - 1;
-    const char *s = strpool_add(&d->strings, file);
+    const char *s = text_pool_add(&d->strings, file);
     if (!s) /* recorded: the load reports it when it finishes */
         net_fail(m, HL_ENOMEM, "%s: out of memory", file);
     d->origin[d->n_origin] = s ? s : "?";
@@ -147,7 +147,7 @@ static void def_free(net_def *d)
     fluid_free(&d->fluid);
     hl_material_db_free(d->materials);
     hl_fitting_catalog_free(d->fit_cat);
-    strpool_free(&d->strings);
+    text_pool_free(&d->strings);
     free(d);
 }
 

@@ -23,16 +23,6 @@
 /* ---- strings and ids ------------------------------------------------------
  */
 
-/* Append-only string storage in large blocks; pointers stay valid. */
-typedef struct net_strpool {
-    char **block;
-    int n_block, cap_block;
-    size_t used, size; /* of the last block */
-} net_strpool;
-
-const char *strpool_add(net_strpool *sp, const char *s);
-void strpool_free(net_strpool *sp);
-
 /* Open-addressing hash from id text to index. */
 typedef struct net_index {
     unsigned cap; /* power of two, 0 = empty */
@@ -312,7 +302,7 @@ struct net_fit_table;
 typedef struct net_def {
     _Atomic int refs; /* run handles sharing it (model.c) */
     const char *name, *description;
-    net_strpool strings;
+    text_pool strings;
     int n_origin;
     const char *origin[16];
     double p_atm; /* Pa */

@@ -179,7 +179,7 @@ static int option(inp *in, int line, char **tok, int n)
         return HL_OK;
     }
     if (strcasecmp(k, "PATTERN") == 0) {
-        in->default_pattern = strpool_add(&in->c->m->def->strings, v);
+        in->default_pattern = text_pool_add(&in->c->m->def->strings, v);
         return HL_OK;
     }
     if (strcasecmp(k, "VISCOSITY") == 0 || strcasecmp(k, "SPECIFIC") == 0 ||
@@ -218,7 +218,7 @@ static int curve_point(inp *in, int line, char **tok, int n)
         if (in->n_curves == MAX_INP_CURVES)
             return fail(in, line, "too many curves%s%s", "", "");
         i = in->n_curves++;
-        in->curves[i].id = strpool_add(&in->c->m->def->strings, tok[0]);
+        in->curves[i].id = text_pool_add(&in->c->m->def->strings, tok[0]);
         in->curves[i].n = 0;
         if (!in->curves[i].id ||
             index_put(&in->curve_ix, in->curves[i].id, i) == -2)
@@ -239,7 +239,7 @@ static int remember(inp *in, net_index *ix, const char *id, int *slot)
     *slot = index_get(ix, id);
     if (*slot >= 0)
         return 0;
-    const char *key = strpool_add(&in->c->m->def->strings, id);
+    const char *key = text_pool_add(&in->c->m->def->strings, id);
     if (!key)
         return -1;
     *slot = (int)ix->n;
@@ -268,7 +268,7 @@ static int status_line(inp *in, char **tok, int n)
         !grow((void **)&in->status, &in->cap_status, slot, sizeof(char *)))
         return net_fail(in->c->m, HL_ENOMEM, "out of memory");
     in->status[slot] =
-        n > 1 ? strpool_add(&in->c->m->def->strings, tok[1]) : "";
+        n > 1 ? text_pool_add(&in->c->m->def->strings, tok[1]) : "";
     if (fresh)
         in->n_status = slot + 1;
     return HL_OK;

@@ -250,9 +250,9 @@ static int version_and_names(rd_ctx *c, yaml_node_t *root)
     const char *t = NULL;
     rd_value n = top(c, root, "name"), d = top(c, root, "description");
     if (n.node && !rd_text(c, &n, "name", &t))
-        c->m->def->name = strpool_add(&c->m->def->strings, t);
+        c->m->def->name = text_pool_add(&c->m->def->strings, t);
     if (d.node && !rd_text(c, &d, "description", &t))
-        c->m->def->description = strpool_add(&c->m->def->strings, t);
+        c->m->def->description = text_pool_add(&c->m->def->strings, t);
     return c->m->err.code;
 }
 

@@ -47,6 +47,17 @@ int csv_table_col(const csv_table *t, const char *name);
 /* Like csv_table_col but records "file: missing column NAME" if absent. */
 int csv_table_require(const csv_table *t, const char *name, hl_error *err);
 
+/* Append-only string storage (text_pool.c); zero-initialised = empty.
+ * Adding returns the stable copy, or NULL when out of memory. */
+struct hl_text_pool {
+    char **block;
+    int n_block, cap_block;
+    size_t used, size; /* of the last block */
+};
+typedef struct hl_text_pool text_pool;
+const char *text_pool_add(text_pool *p, const char *s);
+void text_pool_free(text_pool *p);
+
 /* A growing list of text lines (text_list.c); zero-initialised = empty.
  * Adding returns HL_OK or HL_ENOMEM (the line is then not added). */
 typedef struct text_list {

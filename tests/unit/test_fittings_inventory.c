@@ -226,6 +226,28 @@ static void huge_values_stay_in_bounds(void **state)
     hl_inventory_free(&inv);
 }
 
+/* Ids and states of any length are kept as written (no fixed field that
+ * truncates them). */
+static void long_ids_kept(void **state)
+{
+    fixture *f = *state;
+    char id[301], text[800];
+    memset(id, 'x', 300);
+    id[300] = '\0';
+    snprintf(text, sizeof text,
+             "id,type,dn,pn,temp_c,ambient_c,state\n"
+             "%s,gate-valve,100,16,110,25,coated ceramic-microbead:8\n"
+             "B,gate-valve,100,16,110,25,coated ceramic-microbead:8\n",
+             id);
+    hl_inventory inv;
+    assert_int_equal(hl_inventory_run(text, strlen(text), "long.csv", f->cat,
+                                      &f->opt, &inv, NULL),
+                     HL_OK);
+    assert_string_equal(inv.rows[0].id, id);
+    assert_string_equal(inv.rows[1].state, "coated ceramic-microbead:8");
+    hl_inventory_free(&inv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +256,7 @@ int main(void)
         cmocka_unit_test(malformed_rows),
         cmocka_unit_test(outputs),
         cmocka_unit_test(huge_values_stay_in_bounds),
+        cmocka_unit_test(long_ids_kept),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
