@@ -180,8 +180,8 @@ static int custom_unit(hl_model *m, int i, double tm_k, double *q_unit,
     hl_error err;
     hl_error_clear(&err);
     if (hl_surface_solve(&in, &out, &err))
-        return net_fail(m, err.code, "fitting '%s': %s", m->net->fi_id[i],
-                        err.message);
+        return net_fail(m, err.code == HL_EINVAL ? HL_ERANGE : err.code,
+                        "fitting '%s': %s", m->net->fi_id[i], err.message);
     *q_unit = out.heat_flow;
     *ts_k = out.surface_temp_k;
     *limit_k = m->limits.fitting_surface_k;
@@ -196,9 +196,11 @@ static int catalog_unit(hl_model *m, int i, double tm_k, double *q_unit,
     hl_fitting_result r;
     hl_error err;
     hl_error_clear(&err);
+    /* the water temperature is a result here: a cover not rated for it is
+     * a state out of range, not a bad argument */
     if (hl_fitting_solve(m->net->fit_cat, m->net->fi_entry[i], &c, &r, &err))
-        return net_fail(m, err.code, "fitting '%s': %s", m->net->fi_id[i],
-                        err.message);
+        return net_fail(m, err.code == HL_EINVAL ? HL_ERANGE : err.code,
+                        "fitting '%s': %s", m->net->fi_id[i], err.message);
     *q_unit = r.heat_loss_w;
     *ts_k = r.max_surface_k;
     *limit_k = r.effective_limit_k;

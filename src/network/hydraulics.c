@@ -287,6 +287,12 @@ static double update_flows(hl_model *m, struct net_hyd *h, double alpha,
     for (int k = 0; k < m->net->n_links; k++) {
         if (m->net->lk_law[k] != LAW_MATRIX || !HYD_ACTIVE(m, k))
             continue;
+        int u = h->unk[m->net->lk_from[k]];
+        if (u >= 0 && h->unk_cut[u]) { /* a part cut off carries no flow */
+            change += fabs(m->lk_m[k]);
+            m->lk_m[k] = 0.0;
+            continue;
+        }
         double mn = h->y[k] + h->w[k] * (h->pn[m->net->lk_from[k]] -
                                          h->pn[m->net->lk_to[k]]);
         double dm = alpha * (mn - m->lk_m[k]);

@@ -337,7 +337,22 @@ static double node_mix(hl_model *m, int v, double *h_mix)
     return t_mix;
 }
 
-/* Mix at node v, apply its fittings, send water on. */
+/* Water leaving node v: through its links and as outflow at the node. */
+static double node_outflow(const hl_model *m, int v)
+{
+    double out = m->net->nd_demand[v] * m->demand_scale - m->nd_ext[v];
+    out = out > 0.0 ? out : 0.0;
+    for (int a = m->net->adj_start[v]; a < m->net->adj_start[v + 1]; a++) {
+        int k = m->net->adj_link[a];
+        if (flowing(m, k) && upstream(m, k) == v)
+            out += fabs(m->lk_m[k]);
+    }
+    return out;
+}
+
+/* Mix at node v, apply its fittings, send water on. A torn node is sent
+ * on before all its inflows have arrived: the water its fittings cool is
+ * what leaves it, not the part that has come in so far. */
 static void process_node(hl_model *m, int v, int *tail)
 {
     struct net_heat *t = m->heat;
@@ -345,8 +360,9 @@ static void process_node(hl_model *m, int v, int *tail)
     m->nd_t[v] = t_mix;
     t->done[v] = 1;
     double q_fit = 0.0, t_leave = t_mix, h_leave = h_mix;
-    if (fitting_sink(m, v, t_mix, h_mix, t->min[v], &q_fit)) {
-        h_leave = h_mix - q_fit / t->min[v];
+    double m_out = t->torn[v] ? node_outflow(m, v) : t->min[v];
+    if (fitting_sink(m, v, t_mix, h_mix, m_out, &q_fit)) {
+        h_leave = h_mix - q_fit / m_out;
         t_leave = fluid_t_from_h(&m->net->fluid, h_leave);
     }
     t->h_out[v] = h_leave;
@@ -475,8 +491,10 @@ int heat_solve(hl_model *m, double tol)
         for (int i = 0; i < m->net->n_nodes; i++)
             if (!t->torn[i])
                 t->t_prev[i] = m->nd_t[i];
-        if (t->change <= fmax(tol, THERMAL_TOL))
+        if (t->change <= fmax(tol, THERMAL_TOL)) {
+            elements_at_rest(m);
             return HL_OK;
+        }
     }
     return net_fail(m, HL_ENOCONVERGE,
                     "temperatures did not converge in %d sweeps (change "

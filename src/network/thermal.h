@@ -57,6 +57,8 @@ double pipe_ambient(const hl_model *m, int i);
 double consumer_outlet(hl_model *m, int i, double t_in);
 double source_outlet(hl_model *m, int i, double t_in, double mflow);
 void hx_exchange(hl_model *m, int h);
+/* Consumers and sources without flow: no heat, their nodes' water. */
+void elements_at_rest(hl_model *m);
 /* Water of enthalpy h_j_kg (J/kg) and temperature t_k (NaN: not known)
  * flowing into node at mflow, kg/s; dep: it was one of the node's
  * dependencies in the flow order. */

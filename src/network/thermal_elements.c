@@ -131,6 +131,29 @@ double source_outlet(hl_model *m, int i, double t_in, double mflow)
     return t_out;
 }
 
+/* Consumers and sources that carry no flow this sweep exchange no heat;
+ * their water is that of their nodes (results from an earlier solve,
+ * when they still flowed, must not stay). */
+void elements_at_rest(hl_model *m)
+{
+    for (int i = 0; i < m->net->n_consumers; i++) {
+        int k = m->net->co_link[i];
+        if (fabs(m->lk_m[k]) > THERMAL_ZERO_FLOW)
+            continue;
+        m->co_q[i] = 0.0;
+        m->co_tin[i] = m->nd_t[m->net->lk_from[k]];
+        m->co_tout[i] = m->nd_t[m->net->lk_to[k]];
+    }
+    for (int i = 0; i < m->net->n_sources; i++) {
+        int k = m->net->so_link[i];
+        if (fabs(m->lk_m[k]) > THERMAL_ZERO_FLOW)
+            continue;
+        m->so_q[i] = 0.0;
+        m->so_tin[i] = m->nd_t[m->net->lk_from[k]];
+        m->so_tout[i] = m->nd_t[m->net->lk_to[k]];
+    }
+}
+
 /* ---- heat exchangers --------------------------------------------------------
  */
 
