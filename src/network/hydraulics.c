@@ -391,7 +391,10 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
         if (linear_solve(m, h))
             return m->err.code;
         double sum_m, change = update_flows(m, h, alpha, &sum_m);
-        r->rel = sum_m > 0.0 ? change / sum_m : change;
+        /* relative to the flows, but a network at rest (a pump against
+         * closed ends) has none: there a change within the default mass
+         * tolerance counts as settled */
+        r->rel = change / fmax(sum_m, HL_REST_FLOW_KG_S);
         if (!isfinite(r->rel))
             return runaway(m);
         r->residual = rigid_flows(m, h, &r->worst_node);

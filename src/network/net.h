@@ -95,6 +95,11 @@ enum net_ht_kind {
 
 #define NET_MAX_CURVE 16
 
+/* Sum of |flows| below which flow changes are judged absolutely (Newton
+ * and coupling criteria): a relative change of 1e-6 of 1 kg/s is the
+ * default mass tolerance. */
+#define HL_REST_FLOW_KG_S 1.0
+
 /* ---- fluid -----------------------------------------------------------------
  */
 

@@ -150,7 +150,9 @@ static void round_change(const hl_model *m, round_state *rs, double *dt,
         rs->m_prev[k] = m->lk_m[k];
     }
     *dt = tmax;
-    *dm = den > 0.0 ? num / den : num;
+    /* as the Newton's criterion (hydraulics.c): a network at rest counts a
+     * change within the mass tolerance as none */
+    *dm = num / fmax(den, HL_REST_FLOW_KG_S);
 }
 
 #define PUMP_CONTROL_STEPS 12 /* hydraulic re-solves per round, at most */

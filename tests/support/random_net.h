@@ -11,6 +11,7 @@
 #ifndef HL_RANDOM_NET_H
 #define HL_RANDOM_NET_H
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,7 +27,9 @@ typedef struct rnet {
     int tree_only;     /* no loops, one plant */
     int flow_only;     /* consumers by fixed flow */
     int no_extremes;   /* loads a plant can serve */
+    int sized;         /* pipes and the pump sized for the demands */
     int reverse_lists; /* write every list last element first */
+    int rotate_lists;  /* write every list from its middle, wrapping */
     double demand_factor;
 } rnet;
 
@@ -90,8 +93,12 @@ static void rnet_write(rnet *g, const char *name, const rnet_list *l)
     if (l->n == 0)
         return;
     rnet_put(g, "%s:\n", name);
-    for (int i = 0; i < l->n; i++)
-        rnet_put(g, "  - %s\n", l->line[g->reverse_lists ? l->n - 1 - i : i]);
+    for (int i = 0; i < l->n; i++) {
+        int j = g->reverse_lists ? l->n - 1 - i : i;
+        if (g->rotate_lists)
+            j = (j + l->n / 2) % l->n;
+        rnet_put(g, "  - %s\n", l->line[j]);
+    }
 }
 
 static const int rnet_dn[] = {50, 80, 100, 150, 200, 300, 400, 600};
@@ -100,19 +107,68 @@ typedef struct rnet_lists {
     rnet_list nodes, pipes, pumps, valves, consumers, sources, chambers;
 } rnet_lists;
 
-static void rnet_plants(rnet *g, rnet_lists *L, int two)
+/* What the network is asked to carry, drawn before it is written: the
+ * tree (parent of each branch node), lengths, elevations and consumers,
+ * so that a sized network can give its pipes and pump the flows the
+ * consumers ask for. */
+#define RNET_MAX 25
+typedef struct rnet_plan {
+    int parent[RNET_MAX];
+    double len[RNET_MAX], z[RNET_MAX];
+    int consumer[RNET_MAX]; /* mode + 1, 0 = a dead end */
+    double load[RNET_MAX];  /* kW or kg/s by mode */
+    double t_ret[RNET_MAX]; /* return temperature or drop */
+    double flow[RNET_MAX];  /* estimated kg/s of the consumer */
+    double sub[RNET_MAX];   /* ... of the subtree */
+    double supply_c;
+} rnet_plan;
+
+/* Smallest listed DN carrying flow kg/s at up to 1.2 m/s. */
+static int rnet_size_dn(double flow)
 {
-    rnet_add(&L->nodes, "{id: R0, side: return, pressure_bar_g: %.1f}",
-             1.0 + 5.0 * rnet_unit(g));
+    for (int i = 0; i < 8; i++) {
+        double d = rnet_dn[i] * 1e-3;
+        if (flow / (970.0 * 0.785398 * d * d) <= 1.2)
+            return rnet_dn[i];
+    }
+    return rnet_dn[7];
+}
+
+/* Longest supply path from the plant, m. */
+static double rnet_depth(const rnet *g, const rnet_plan *p)
+{
+    double d[RNET_MAX] = {0}, most = 0.0;
+    for (int i = 1; i <= g->n_branch; i++) {
+        d[i] = d[p->parent[i]] + p->len[i];
+        most = fmax(most, d[i]);
+    }
+    return most;
+}
+
+static void rnet_plants(rnet *g, rnet_lists *L, int two, const rnet_plan *p,
+                        int sized)
+{
+    double zmax = 0.0;
+    for (int i = 1; i <= g->n_branch; i++)
+        zmax = fmax(zmax, p->z[i]);
+    /* sized: static pressure above the highest node and boiling; a pump
+     * for the flows asked plus a margin, with the head of about 120 Pa/m
+     * along the longest path there and back and 1.5 bar at the end */
+    double flow = fmax(p->sub[0], 1.0) * 3.6 / 0.97;
+    double q = sized ? 1.3 * flow : 50.0 + 950.0 * rnet_unit(g);
+    double head = sized ? 2.0 * 0.012 * rnet_depth(g, p) + 15.0
+                        : 20.0 + 80.0 * rnet_unit(g);
+    double p0 = sized ? 3.0 + zmax / 10.0 : 1.0 + 5.0 * rnet_unit(g);
+    rnet_add(&L->nodes, "{id: R0, side: return, pressure_bar_g: %.1f}", p0);
     rnet_add(&L->nodes, "{id: P0}");
     rnet_add(&L->sources,
              "{id: plant0, inlet: P0, outlet: S0, "
              "supply_temp_c: %.1f, station: plant0}",
-             70.0 + 60.0 * rnet_unit(g));
+             p->supply_c);
     rnet_add(&L->pumps,
              "{id: pump0, from: R0, to: P0, design_flow_m3_per_h: %.0f, "
              "design_head_m: %.0f, station: plant0}",
-             50.0 + 950.0 * rnet_unit(g), 20.0 + 80.0 * rnet_unit(g));
+             q, head);
     if (!two)
         return;
     int k = g->n_branch; /* the last branch node hosts the second plant */
@@ -168,10 +224,9 @@ static void rnet_supply_edge(rnet *g, rnet_lists *L, const char *id, int a,
 }
 
 /* A supply/return pair of pipes between branch nodes a and b. */
-static void rnet_edge(rnet *g, rnet_lists *L, const char *tag, int a, int b)
+static void rnet_edge(rnet *g, rnet_lists *L, const char *tag, int a, int b,
+                      double len, int dn)
 {
-    int dn = rnet_dn[rnet_int(g, 0, 7)];
-    double len = 20.0 + 2980.0 * rnet_unit(g);
     int pair = rnet_unit(g) < 0.5;
     char rest[200], sid[32], rid[32];
     snprintf(sid, sizeof sid, "s%s", tag);
@@ -185,30 +240,60 @@ static void rnet_edge(rnet *g, rnet_lists *L, const char *tag, int a, int b)
              rid, b, a, len, dn, pair ? "p" : "s");
 }
 
-static void rnet_consumer(rnet *g, rnet_lists *L, int i)
+/* Consumer i's mode, load and temperatures, and its estimated flow. */
+static void rnet_plan_consumer(rnet *g, rnet_plan *p, int i)
 {
-    double scale = g->demand_factor;
     double u = rnet_unit(g);
     double kw = u < 0.1 && !g->no_extremes     ? 0.01
                 : u < 0.115 && !g->no_extremes ? 5e5 /* more than any pump */
                                                : 10.0 + 3000.0 * rnet_unit(g);
     int mode = g->flow_only ? 2 : rnet_int(g, 0, 2);
-    if (mode == 0)
-        rnet_add(&L->consumers,
-                 "{id: c%d, supply: S%d, return: R%d, "
-                 "heat_kw: %.3f, return_temp_c: %.1f}",
-                 i, i, i, kw * scale, 30.0 + 30.0 * rnet_unit(g));
-    else if (mode == 1)
-        rnet_add(&L->consumers,
-                 "{id: c%d, supply: S%d, return: R%d, "
-                 "heat_kw: %.3f, delta_t_k: %.1f}",
-                 i, i, i, kw * scale, 10.0 + 40.0 * rnet_unit(g));
-    else
-        rnet_add(&L->consumers,
-                 "{id: c%d, supply: S%d, return: R%d, "
-                 "flow_kg_per_s: %.4f, return_temp_c: %.1f}",
-                 i, i, i, (0.05 + 20.0 * rnet_unit(g)) * scale,
-                 30.0 + 30.0 * rnet_unit(g));
+    p->consumer[i] = mode + 1;
+    if (mode == 0) {
+        p->load[i] = kw;
+        p->t_ret[i] = 30.0 + 30.0 * rnet_unit(g);
+        p->flow[i] = kw / (4.2 * fmax(p->supply_c - p->t_ret[i], 10.0));
+    } else if (mode == 1) {
+        p->load[i] = kw;
+        p->t_ret[i] = 10.0 + 40.0 * rnet_unit(g);
+        p->flow[i] = kw / (4.2 * p->t_ret[i]);
+    } else { /* rounded first: a demand factor of 2 is exact */
+        p->load[i] = round((0.05 + 20.0 * rnet_unit(g)) * 1e4) * 1e-4;
+        p->t_ret[i] = 30.0 + 30.0 * rnet_unit(g);
+        p->flow[i] = p->load[i];
+    }
+}
+
+static void rnet_consumer(rnet *g, rnet_lists *L, const rnet_plan *p, int i)
+{
+    double f = g->demand_factor;
+    static const char *fmt[] = {
+        "{id: c%d, supply: S%d, return: R%d, heat_kw: %.17g, "
+        "return_temp_c: %.1f}",
+        "{id: c%d, supply: S%d, return: R%d, heat_kw: %.17g, "
+        "delta_t_k: %.1f}",
+        "{id: c%d, supply: S%d, return: R%d, flow_kg_per_s: %.17g, "
+        "return_temp_c: %.1f}"};
+    rnet_add(&L->consumers, fmt[p->consumer[i] - 1], i, i, i, p->load[i] * f,
+             p->t_ret[i]);
+}
+
+static void rnet_plan_draw(rnet *g, rnet_plan *p, int sized)
+{
+    p->supply_c = 70.0 + 60.0 * rnet_unit(g);
+    for (int i = 1; i <= g->n_branch; i++) {
+        p->parent[i] = rnet_int(g, 0, i - 1);
+        p->len[i] =
+            sized ? 20.0 + 980.0 * rnet_unit(g) : 20.0 + 2980.0 * rnet_unit(g);
+        p->z[i] = 40.0 * rnet_unit(g);
+        if (rnet_unit(g) < 0.7) /* the others are dead ends */
+            rnet_plan_consumer(g, p, i);
+    }
+    for (int i = g->n_branch; i >= 0; i--) { /* parents come first */
+        p->sub[i] += p->consumer[i] ? p->flow[i] * g->demand_factor : 0.0;
+        if (i > 0)
+            p->sub[p->parent[i]] += p->sub[i];
+    }
 }
 
 static void rnet_types(rnet *g)
@@ -241,16 +326,21 @@ static const char *rnet_model(rnet *g, uint64_t seed)
              (unsigned long long)seed);
     rnet_put(g, "settings: {ground_temp_c: %.1f}\n", 15.0 * rnet_unit(g));
     rnet_types(g);
+    rnet_plan p;
+    memset(&p, 0, sizeof p);
+    rnet_plan_draw(g, &p, g->sized);
     rnet_add(&L.nodes, "{id: S0, side: supply}");
     for (int i = 1; i <= g->n_branch; i++) {
-        double z = 40.0 * rnet_unit(g);
-        rnet_add(&L.nodes, "{id: S%d, side: supply, elevation_m: %.1f}", i, z);
-        rnet_add(&L.nodes, "{id: R%d, side: return, elevation_m: %.1f}", i, z);
+        rnet_add(&L.nodes, "{id: S%d, side: supply, elevation_m: %.1f}", i,
+                 p.z[i]);
+        rnet_add(&L.nodes, "{id: R%d, side: return, elevation_m: %.1f}", i,
+                 p.z[i]);
         char tag[16];
         snprintf(tag, sizeof tag, "%d", i);
-        rnet_edge(g, &L, tag, rnet_int(g, 0, i - 1), i);
-        if (rnet_unit(g) < 0.7) /* the others are dead ends */
-            rnet_consumer(g, &L, i);
+        int dn = g->sized ? rnet_size_dn(p.sub[i]) : rnet_dn[rnet_int(g, 0, 7)];
+        rnet_edge(g, &L, tag, p.parent[i], i, p.len[i], dn);
+        if (p.consumer[i])
+            rnet_consumer(g, &L, &p, i);
     }
     int loops = g->tree_only ? 0 : rnet_int(g, 0, g->n_branch / 3);
     for (int j = 0; j < loops; j++) {
@@ -259,9 +349,13 @@ static const char *rnet_model(rnet *g, uint64_t seed)
             continue;
         char tag[16];
         snprintf(tag, sizeof tag, "L%d", j);
-        rnet_edge(g, &L, tag, a, b);
+        double len = g->sized ? 20.0 + 980.0 * rnet_unit(g)
+                              : 20.0 + 2980.0 * rnet_unit(g);
+        int dn = g->sized ? rnet_size_dn(fmax(p.sub[a], p.sub[b]))
+                          : rnet_dn[rnet_int(g, 0, 7)];
+        rnet_edge(g, &L, tag, a, b, len, dn);
     }
-    rnet_plants(g, &L, two);
+    rnet_plants(g, &L, two, &p, g->sized);
     if (rnet_unit(g) < 0.5) {
         int at = rnet_int(g, 1, g->n_branch);
         rnet_add(&L.chambers,
