@@ -62,12 +62,12 @@ int net_fail(hl_model *m, int code, const char *fmt, ...)
 {
     if (m->err.code != HL_OK)
         return code;
-    m->err.code = code;
+    char raw[sizeof m->err.message];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(m->err.message, sizeof m->err.message, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
-    return code;
+    return hl_error_set(&m->err, code, "%s", raw); /* one line, UTF-8 */
 }
 
 void net_warn_clear(hl_model *m)
@@ -89,11 +89,12 @@ void net_warn(hl_model *m, const char *fmt, ...)
         m->n_warn_dropped++;
         return;
     }
-    char text[400];
+    char raw[400], text[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    hl_text_show(text, sizeof text, raw, sizeof raw);
     char *copy = malloc(strlen(text) + 1);
     if (!copy)
         return;

@@ -93,7 +93,7 @@ bad() { # bad NAME PATTERN SED-EXPRESSION
 bad unknown-key "bad.yaml\|unknown-key.yaml:6: .*unknown key 'lenght_m'.*length_m" 's/length_m/lenght_m/'
 bad missing-ref "missing-ref.yaml:6: .*unknown to node 'C'" 's/to: B/to: C/'
 bad duplicate "duplicate.yaml:4: duplicate node id 'A'" 's/id: B, demand/id: A, demand/'
-bad negative "negative.yaml:6: pipe 'P1': length_m -100" 's/length_m: 100/length_m: -100/'
+bad negative "negative.yaml:6: length_m '-100': expected above 0, up to 1000000 m" 's/length_m: 100/length_m: -100/'
 bad material "material.yaml:6: .*unknown material 'pur-agde'" \
     's/roughness_mm: 0.1}/roughness_mm: 0.1, laying: single, cover_m: 1, soil_conductivity_w_per_mk: 1.5, layers: [{material: pur-agde, thickness_mm: 50}]}/'
 printf '%s\n  - {id: LONELY}\n' "$(sed -n 1,4p "$tmp/good.yaml")" >"$tmp/lonely.yaml"
