@@ -96,7 +96,7 @@ static const hl_range table[HL_Q_N] = {
     SI(1e-3), "",
     "no removable cover or sprayed coating of a fitting is thicker than "
     "500 mm (insulation mattresses reach about 200 mm)"},
-[HL_Q_FILLET_MM] = {"flange fillet radius", "mm", 0, 50, CLOSED, CLOSED,
+[HL_Q_FILLET_MM] = {"cover fillet leg", "mm", 0, 500, CLOSED, CLOSED,
     SI(1e-3), "",
     "hub-to-flange fillets of EN 1092-1 flanges are a few mm to about "
     "20 mm; the finite-volume mesh grows with the fillet"},

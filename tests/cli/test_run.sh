@@ -51,7 +51,7 @@ expect_json_keys "coating json" coating_needed needed_mm modelled_mm fittings_un
 expect_fail "inp option on a heatline model" "applies to EPANET .inp models only" \
     run --supply-temp 110
 expect_fail "demand scale 0" "expected above 0" run --demand-scale 0
-expect_fail "source temp out of range" "expected -100 to 300 C" run --source-temp 400
+expect_fail "source temp out of range" "--source-temp '400': expected -50 to 350 C" run --source-temp 400
 
 mkdir "$tmp/csv"
 expect_ok "csv tables" run --csv "$tmp/csv"
