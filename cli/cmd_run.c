@@ -8,6 +8,7 @@
  */
 #include "load_args.h"
 #include "run.h"
+#include "cli_outputs.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -221,16 +222,30 @@ static int solve_all(const run_args *a, run_result *r)
     return run_coating_need(a, r, &r->coating);
 }
 
-static int outputs(const run_args *a, run_result *r)
+/* The CSV tables and the report: all or none (cli_outputs.c). */
+static int files(const run_args *a, run_result *r)
 {
-    if (a->csv_dir && run_write_csv(a->csv_dir, r))
+    cli_outputs o;
+    if (cli_outputs_begin("run", &o, a->csv_dir, a->report))
         return EXIT_USAGE;
-    if (a->report) {
+    int rc = a->csv_dir ? run_write_csv(cli_outputs_csv_dir(&o), r) : 0;
+    if (!rc && a->report) {
         hl_error err;
         hl_error_clear(&err);
-        if (hl_report_write_run(a->report, r->m, &err))
-            return cli_fail("run", "--report: %s", err.message);
+        if (hl_report_write_run(cli_outputs_report(&o), r->m, &err))
+            rc = cli_fail("run", "--report: %s", err.message);
     }
+    if (rc) {
+        cli_outputs_abort(&o);
+        return rc;
+    }
+    return cli_outputs_commit("run", &o);
+}
+
+static int outputs(const run_args *a, run_result *r)
+{
+    if ((a->csv_dir || a->report) && files(a, r))
+        return EXIT_USAGE;
     if (a->json)
         return run_print_json(a, r);
     return run_print_summary(a, r);

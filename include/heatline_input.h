@@ -64,6 +64,7 @@ enum hl_quantity {
     HL_Q_LOSS_COEF,
     HL_Q_FRACTION,
     HL_Q_SCALE,
+    HL_Q_DEMAND_SCALE, /* the engine's demand factor (API, season) */
     HL_Q_COUNT,
     HL_Q_AGE,
     HL_Q_MASS_G,

@@ -173,6 +173,9 @@ static const hl_range table[HL_Q_N] = {
     "standby_load_fraction", "a share of a whole, below all of it"},
 [HL_Q_SCALE] = {"scale factor", "", 0, 10, OPEN, CLOSED, SI(1), "",
     "a what-if between nothing and ten times the design"},
+[HL_Q_DEMAND_SCALE] = {"demand scale", "", 0, 1e6, CLOSED, OPEN, SI(1), "",
+    "the season scales demand by its design load over the model's: from "
+    "no demand to far beyond"},
 [HL_Q_COUNT] = {"count", "", 1, 100000, CLOSED, CLOSED, SI(1),
     "count parallel", "identical fittings or pumps in one place"},
 [HL_Q_AGE] = {"age", "cycles or h", 0, 1e6, CLOSED, CLOSED, SI(1),
