@@ -1,0 +1,142 @@
+/*
+ * fuzz_support.h - shared by the libFuzzer harnesses (tests/fuzz/README.md):
+ * the oracle every reader must satisfy beyond not crashing, and scratch
+ * files for readers that take paths.
+ *
+ * The oracle: a failure comes with exactly one line of valid UTF-8 that
+ * shows no internal nan/inf and no runaway number; a success gives only
+ * finite results. A broken promise aborts, which libFuzzer reports as a
+ * crash with the input that caused it.
+ */
+#ifndef HL_FUZZ_SUPPORT_H
+#define HL_FUZZ_SUPPORT_H
+
+#include "heatline.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static inline void fuzz_fail(const char *what, const char *text)
+{
+    fprintf(stderr, "fuzz oracle: %s: %s\n", what, text ? text : "(null)");
+    abort();
+}
+
+/* A word "nan" or "inf" that is not inside quotes (quoted text is the
+ * user's own, e.g. an id 'inf'). */
+static inline int has_internal_nonfinite(const char *s)
+{
+    int quoted = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '\'')
+            quoted = !quoted;
+        if (quoted || (p > s && isalnum((unsigned char)p[-1])))
+            continue;
+        if ((strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0) &&
+            !isalnum((unsigned char)p[3]))
+            return 1;
+    }
+    return 0;
+}
+
+static inline int has_long_number(const char *s)
+{
+    int run = 0, quoted = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '\'')
+            quoted = !quoted;
+        run = !quoted && isdigit((unsigned char)*p) ? run + 1 : 0;
+        if (run > 24)
+            return 1;
+    }
+    return 0;
+}
+
+/* The promise of every error message. */
+static inline void fuzz_check_message(const char *msg)
+{
+    if (!msg || !*msg)
+        fuzz_fail("an error without a message", msg);
+    if (strchr(msg, '\n') || strchr(msg, '\r'))
+        fuzz_fail("a message of more than one line", msg);
+    if (hl_text_problem(msg, 0, 0))
+        fuzz_fail("a message that is not one line of UTF-8", msg);
+    if (has_internal_nonfinite(msg))
+        fuzz_fail("a message showing nan or inf", msg);
+    if (has_long_number(msg))
+        fuzz_fail("a message showing a runaway number", msg);
+}
+
+static inline void fuzz_check_finite(const char *what, double v)
+{
+    if (!isfinite(v)) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%g", v);
+        fuzz_fail(what, buf);
+    }
+}
+
+/* A private scratch folder for readers that take paths (one per process:
+ * libFuzzer runs inputs one after another). */
+static inline const char *fuzz_dir(void)
+{
+    static char dir[256];
+    if (!dir[0]) {
+        const char *base = getenv("TMPDIR");
+        snprintf(dir, sizeof dir, "%s/heatline-fuzz-XXXXXX",
+                 base && *base ? base : "/tmp");
+        if (!mkdtemp(dir))
+            abort();
+    }
+    return dir;
+}
+
+/* Write data to name in the scratch folder; returns the path. */
+static inline const char *fuzz_write(const char *name, const uint8_t *data,
+                                     size_t size)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", fuzz_dir(), name);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
+        abort();
+    return path;
+}
+
+/* Solve a loaded model and check what a success promises: finite totals
+ * and node results; a failure, the message. */
+static inline void fuzz_solve(hl_model *m)
+{
+    hl_solve_options o;
+    hl_solve_options_init(&o);
+    o.max_iterations = 40; /* small fuzzed networks: keep each run short */
+    o.max_rounds = 10;
+    if (hl_model_solve(m, &o)) {
+        fuzz_check_message(hl_model_error(m));
+        return;
+    }
+    hl_totals t;
+    if (hl_model_totals(m, &t))
+        fuzz_fail("no totals after a solve", hl_model_error(m));
+    fuzz_check_finite("heat from the sources", t.heat_source_w);
+    fuzz_check_finite("heat delivered", t.heat_delivered_w);
+    fuzz_check_finite("pipe losses", t.heat_loss_pipes_w);
+    fuzz_check_finite("pump power", t.pump_power_w);
+    for (int i = 0; i < hl_model_count(m, HL_PIPE); i++) {
+        hl_pipe_result r;
+        if (!hl_model_pipe_result(m, i, &r) && r.open)
+            fuzz_check_finite("a pipe's flow", r.mass_flow_kg_s);
+    }
+    for (int i = 0; i < hl_model_count(m, HL_CONSUMER); i++) {
+        hl_consumer_result r;
+        if (!hl_model_consumer_result(m, i, &r))
+            fuzz_check_finite("a consumer's heat", r.heat_w);
+    }
+}
+
+#endif
