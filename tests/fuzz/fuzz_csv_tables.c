@@ -30,6 +30,7 @@ static const char inp_model[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_input(data, size);
     if (size < 1)
         return 0;
     int which = data[0] % 3;
@@ -37,8 +38,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     hl_model *m = NULL;
     hl_load_options o;
     hl_load_options_init(&o);
-    const char *text = which == 0 ? nodes_model : which == 1 ? pipes_model
-                                                             : inp_model;
+    const char *text = which == 0   ? nodes_model
+                       : which == 1 ? pipes_model
+                                    : inp_model;
     if (which == 2) {
         static char path[512];
         snprintf(path, sizeof path, "%s/t.csv", fuzz_dir());

@@ -9,12 +9,13 @@ static hl_material_db *db;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_input(data, size);
     if (size < 1)
         return 0;
     hl_error err;
     hl_error_clear(&err);
-    if (!cat && (hl_fitting_catalog_new(&cat, &err) ||
-                 hl_material_db_new(&db, &err)))
+    if (!cat &&
+        (hl_fitting_catalog_new(&cat, &err) || hl_material_db_new(&db, &err)))
         abort();
     hl_inventory_options o;
     memset(&o, 0, sizeof o);

@@ -21,6 +21,7 @@ static void fit_first(const hl_lab_data *d)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_input(data, size);
     hl_lab_data d;
     hl_error err;
     hl_error_clear(&err);

@@ -7,6 +7,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_input(data, size);
     hl_material_db *db = NULL;
     hl_error err;
     hl_error_clear(&err);
@@ -19,8 +20,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         for (int i = base; i < hl_material_db_count(db); i++) {
             const hl_material *mt = hl_material_db_at(db, i);
-            for (int k = 0; k <= 4 && isfinite(mt->t_min_k) &&
-                            isfinite(mt->t_max_k);
+            for (int k = 0;
+                 k <= 4 && isfinite(mt->t_min_k) && isfinite(mt->t_max_k);
                  k++) {
                 double t = mt->t_min_k + (mt->t_max_k - mt->t_min_k) * k / 4;
                 fuzz_check_finite("lambda in the valid range",

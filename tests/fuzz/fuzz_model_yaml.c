@@ -6,9 +6,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_input(data, size);
     hl_model *m = NULL;
-    int rc = hl_model_load_text(&m, (const char *)data, size, "fuzz.yaml",
-                                NULL, NULL);
+    int rc = hl_model_load_text(&m, (const char *)data, size, "fuzz.yaml", NULL,
+                                NULL);
     if (rc)
         fuzz_check_message(hl_model_error(m));
     else

@@ -27,34 +27,82 @@ static inline void fuzz_fail(const char *what, const char *text)
     abort();
 }
 
-/* A word "nan" or "inf" that is not inside quotes (quoted text is the
- * user's own, e.g. an id 'inf'). */
+/* The input of the current run: a message may quote it, so what it
+ * holds itself is not held against the message. */
+static const uint8_t *fuzz_data;
+static size_t fuzz_size;
+
+static inline void fuzz_input(const uint8_t *data, size_t size)
+{
+    fuzz_data = data;
+    fuzz_size = size;
+}
+
+static inline int is_word_at(const char *s, const char *p, const char *w,
+                             size_t n)
+{
+    return strncasecmp(p, w, n) == 0 &&
+           (p == s || !isalnum((unsigned char)p[-1])) &&
+           !isalnum((unsigned char)p[n]);
+}
+
+/* The word "nan" or "inf" in s (not inside a longer word). */
+static inline int has_nonfinite_word(const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if (is_word_at(s, p, "nan", 3) || is_word_at(s, p, "inf", 3))
+            return 1;
+    return 0;
+}
+
+/* Longest run of digits in s[0..n). */
+static inline size_t longest_digits(const char *s, size_t n)
+{
+    size_t best = 0, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = isdigit((unsigned char)s[i]) ? run + 1 : 0;
+        best = run > best ? run : best;
+    }
+    return best;
+}
+
+/* The input holds "nan" or "inf" anywhere (any case). */
+static inline int input_has_nonfinite(void)
+{
+    for (size_t i = 0; i + 3 <= fuzz_size; i++)
+        if (strncasecmp((const char *)fuzz_data + i, "nan", 3) == 0 ||
+            strncasecmp((const char *)fuzz_data + i, "inf", 3) == 0)
+            return 1;
+    return 0;
+}
+
 static inline int has_internal_nonfinite(const char *s)
 {
-    int quoted = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p == '\'')
-            quoted = !quoted;
-        if (quoted || (p > s && isalnum((unsigned char)p[-1])))
+    return has_nonfinite_word(s) && !input_has_nonfinite();
+}
+
+/* Longest run of digits in a message, an escape \xNN of a byte of the
+ * input being no digits of its own. */
+static inline size_t longest_digits_shown(const char *s)
+{
+    size_t best = 0, run = 0;
+    for (; *s; s++) {
+        if (s[0] == '\\' && s[1] == 'x' && s[2] && s[3]) {
+            s += 3;
+            run = 0;
             continue;
-        if ((strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0) &&
-            !isalnum((unsigned char)p[3]))
-            return 1;
+        }
+        run = isdigit((unsigned char)*s) ? run + 1 : 0;
+        best = run > best ? run : best;
     }
-    return 0;
+    return best;
 }
 
 static inline int has_long_number(const char *s)
 {
-    int run = 0, quoted = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p == '\'')
-            quoted = !quoted;
-        run = !quoted && isdigit((unsigned char)*p) ? run + 1 : 0;
-        if (run > 24)
-            return 1;
-    }
-    return 0;
+    size_t in_msg = longest_digits_shown(s);
+    return in_msg > 24 &&
+           in_msg > longest_digits((const char *)fuzz_data, fuzz_size);
 }
 
 /* The promise of every error message. */

@@ -90,6 +90,7 @@ static void clean(const char *dir)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_input(data, size);
     char model[512], csv[512], report[512], out[512], err[512], p[1024];
     snprintf(model, sizeof model, "%s", fuzz_write("m.yaml", data, size));
     snprintf(csv, sizeof csv, "%s/csv", fuzz_dir());
@@ -99,8 +100,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     mkdir(csv, 0700);
     clean(csv);
     unlink(report);
-    char *argv[] = {"run",   model, "--json", "--csv", csv,
-                    "--report", report, NULL};
+    char *argv[] = {"run", model,      "--json", "--csv",
+                    csv,   "--report", report,   NULL};
     int rc = run_cli(7, argv, out, err);
     if (rc == 0) {
         json_error_t je;
