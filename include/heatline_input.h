@@ -59,6 +59,7 @@ enum hl_quantity {
     HL_Q_KV,
     HL_Q_VELOCITY,
     HL_Q_WIND,
+    HL_Q_WEATHER_WIND, /* hourly wind of weather files */
     HL_Q_EFFICIENCY,
     HL_Q_SPEED,
     HL_Q_LOSS_COEF,

@@ -83,10 +83,17 @@ static int optional_number(const csv_table *t, int r, int col, const char *what,
     *out = NAN;
     if (!*s)
         return HL_OK;
+    char shown[64];
     if (!parse_double(s, out))
-        return hl_error_set(err, HL_EPARSE,
-                            "%s:%d: column %s: '%s' is not a number", t->origin,
-                            t->line[r], what, s);
+        return hl_error_set(
+            err, HL_EPARSE, "%s:%d: column %s: '%s' is not a number", t->origin,
+            t->line[r], what, hl_text_show(shown, sizeof shown, s, 40));
+    int q = hl_range_find_key(what); /* the column's physical range */
+    hl_error e2;
+    hl_error_clear(&e2);
+    if (q >= 0 && hl_range_check(q, what, *out, s, &e2))
+        return hl_error_set(err, HL_EPARSE, "%s:%d: column %s", t->origin,
+                            t->line[r], e2.message);
     return HL_OK;
 }
 

@@ -39,7 +39,7 @@ static const hl_range table[HL_Q_N] = {
     "design outdoor temperatures of inhabited places (GB 50736 Appendix A "
     "spans -41 to +40 C)"},
 [HL_Q_WEATHER_TEMP_C] = {"hourly outdoor temperature", "C", -70, 70, CLOSED,
-    CLOSED, C_K, "temp_c dry_bulb_c",
+    CLOSED, C_K, "dry_bulb_c",
     "the valid range of dry-bulb temperature in the EPW data dictionary"},
 [HL_Q_PROCESS_TEMP_C] = {"process or test temperature", "C", -200, 1200,
     CLOSED, CLOSED, C_K, "t_inner_c t_outer_c t_hot_c t_cold_c t_surface_c "
@@ -161,6 +161,9 @@ static const hl_range table[HL_Q_N] = {
     "wind_m_per_s wind_m_s",
     "beyond any sustained wind at ground level (Beaufort 12 starts at "
     "32.7 m/s)"},
+[HL_Q_WEATHER_WIND] = {"hourly wind speed", "m/s", 0, 40, CLOSED, CLOSED,
+    SI(1), "",
+    "the valid range of wind speed in the EPW data dictionary"},
 [HL_Q_EFFICIENCY] = {"efficiency", "", 0, 1, OPEN, CLOSED, SI(1),
     "efficiency pump_efficiency", "a machine converts at most all its power"},
 [HL_Q_SPEED] = {"relative pump speed", "", 0, 3, CLOSED, CLOSED, SI(1),
