@@ -87,9 +87,13 @@ static inline size_t longest_digits_shown(const char *s)
 {
     size_t best = 0, run = 0;
     for (; *s; s++) {
-        if (s[0] == '\\' && s[1] == 'x' && s[2] && s[3]) {
-            s += 3;
+        if (s[0] == '\\') { /* \n, \xNN, or a backslash of the input */
             run = 0;
+            if (s[1] == 'x' && isxdigit((unsigned char)s[2]) &&
+                isxdigit((unsigned char)s[3]))
+                s += 3;
+            else if (s[1] && !isdigit((unsigned char)s[1]))
+                s += 1;
             continue;
         }
         run = isdigit((unsigned char)*s) ? run + 1 : 0;
