@@ -81,6 +81,8 @@ enum hl_quantity {
     HL_Q_TEMP_OFFSET_K,
     HL_Q_TEMP_AMPLITUDE_K,
     HL_Q_DIFFUSIVITY,
+    HL_Q_LATITUDE,
+    HL_Q_LONGITUDE,
     HL_Q_N /* number of quantities */
 };
 

@@ -103,12 +103,15 @@ static int parse_location(const epw_line *l, hl_weather *w)
              l->field[3]);
     /* shown in reports and JSON: one line of UTF-8 (Latin-1 names too) */
     hl_text_show(w->location, sizeof w->location, raw, sizeof raw);
-    double v;
-    if (parse_double(l->field[6], &v))
+    double v; /* informative: kept only when a number in its range */
+    if (parse_double(l->field[6], &v) &&
+        !hl_range_check(HL_Q_LATITUDE, "latitude", v, NULL, NULL))
         w->latitude_deg = v;
-    if (parse_double(l->field[7], &v))
+    if (parse_double(l->field[7], &v) &&
+        !hl_range_check(HL_Q_LONGITUDE, "longitude", v, NULL, NULL))
         w->longitude_deg = v;
-    if (parse_double(l->field[9], &v))
+    if (parse_double(l->field[9], &v) &&
+        !hl_range_check(HL_Q_ELEVATION_M, "elevation", v, NULL, NULL))
         w->elevation_m = v;
     return 1;
 }

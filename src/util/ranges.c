@@ -212,6 +212,10 @@ static const hl_range table[HL_Q_N] = {
     CLOSED, SI(1), "", "a yearly swing within the surroundings' range"},
 [HL_Q_DIFFUSIVITY] = {"thermal diffusivity", "m2/s", 0, 1e-4, OPEN, CLOSED,
     SI(1), "", "soils lie near 5e-7 m2/s, metals below 1e-4"},
+[HL_Q_LATITUDE] = {"latitude", "deg", -90, 90, CLOSED, CLOSED, SI(1), "",
+    "north and south of the equator (EPW location)"},
+[HL_Q_LONGITUDE] = {"longitude", "deg", -180, 180, CLOSED, CLOSED, SI(1), "",
+    "east and west of Greenwich (EPW location)"},
 };
 /* clang-format on */
 
