@@ -46,12 +46,16 @@ static inline int is_word_at(const char *s, const char *p, const char *w,
            !isalnum((unsigned char)p[n]);
 }
 
-/* The word "nan" or "inf" in s (not inside a longer word). */
+/* The word "nan" or "inf" in s (not inside a longer word, nor starting
+ * at the n of an escaped newline "\n" followed by "an"). */
 static inline int has_nonfinite_word(const char *s)
 {
-    for (const char *p = s; *p; p++)
+    for (const char *p = s; *p; p++) {
+        if (p > s && p[-1] == '\\')
+            continue;
         if (is_word_at(s, p, "nan", 3) || is_word_at(s, p, "inf", 3))
             return 1;
+    }
     return 0;
 }
 
