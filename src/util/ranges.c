@@ -226,16 +226,13 @@ const hl_range *hl_range_get(int quantity)
     return &table[quantity];
 }
 
-/* key is one of the space-separated words of list. */
+/* key is one of the space-separated words of list (strstr first: every
+ * number a reader takes looks its key up). */
 static int in_list(const char *list, const char *key, size_t n)
 {
-    for (const char *p = list; *p;) {
-        size_t w = strcspn(p, " ");
-        if (w == n && strncmp(p, key, n) == 0)
+    for (const char *p = strstr(list, key); p; p = strstr(p + 1, key))
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
             return 1;
-        p += w;
-        p += strspn(p, " ");
-    }
     return 0;
 }
 
