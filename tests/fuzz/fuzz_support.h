@@ -27,15 +27,28 @@ static inline void fuzz_fail(const char *what, const char *text)
     abort();
 }
 
-/* The input of the current run: a message may quote it, so what it
- * holds itself is not held against the message. */
-static const uint8_t *fuzz_data;
-static size_t fuzz_size;
+/* The input of the current run as a message would show it (NUL-separated
+ * pieces through hl_text_show, joined by spaces): a message may quote the
+ * input, so what its rendering holds is not held against the message. */
+static char fuzz_shown[4 * 8192 + 64];
 
 static inline void fuzz_input(const uint8_t *data, size_t size)
 {
-    fuzz_data = data;
-    fuzz_size = size;
+    size_t at = 0;
+    fuzz_shown[0] = '\0';
+    for (size_t i = 0; i < size && at + 8 < sizeof fuzz_shown;) {
+        char piece[8193];
+        size_t n = 0;
+        while (i < size && data[i] && n < sizeof piece - 1)
+            piece[n++] = (char)data[i++];
+        piece[n] = '\0';
+        if (i < size && !data[i])
+            i++;
+        hl_text_show(fuzz_shown + at, sizeof fuzz_shown - at, piece, n + 1);
+        at += strlen(fuzz_shown + at);
+        fuzz_shown[at++] = ' ';
+        fuzz_shown[at] = '\0';
+    }
 }
 
 static inline int is_word_at(const char *s, const char *p, const char *w,
@@ -46,36 +59,31 @@ static inline int is_word_at(const char *s, const char *p, const char *w,
            !isalnum((unsigned char)p[n]);
 }
 
-/* The word "nan" or "inf" in s (not inside a longer word, nor starting
- * at the n of an escaped newline "\n" followed by "an"). */
+/* The word "nan" or "inf" in s (not inside a longer word). */
 static inline int has_nonfinite_word(const char *s)
 {
-    for (const char *p = s; *p; p++) {
-        if (p > s && p[-1] == '\\')
-            continue;
+    for (const char *p = s; *p; p++)
         if (is_word_at(s, p, "nan", 3) || is_word_at(s, p, "inf", 3))
             return 1;
-    }
     return 0;
 }
 
-/* Longest run of digits in s[0..n). */
-static inline size_t longest_digits(const char *s, size_t n)
+/* Longest run of digits in s. */
+static inline size_t longest_digits(const char *s)
 {
     size_t best = 0, run = 0;
-    for (size_t i = 0; i < n; i++) {
-        run = isdigit((unsigned char)s[i]) ? run + 1 : 0;
+    for (; *s; s++) {
+        run = isdigit((unsigned char)*s) ? run + 1 : 0;
         best = run > best ? run : best;
     }
     return best;
 }
 
-/* The input holds "nan" or "inf" anywhere (any case). */
+/* "nan" or "inf" anywhere in the shown input (any case). */
 static inline int input_has_nonfinite(void)
 {
-    for (size_t i = 0; i + 3 <= fuzz_size; i++)
-        if (strncasecmp((const char *)fuzz_data + i, "nan", 3) == 0 ||
-            strncasecmp((const char *)fuzz_data + i, "inf", 3) == 0)
+    for (const char *p = fuzz_shown; *p; p++)
+        if (strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0)
             return 1;
     return 0;
 }
@@ -85,32 +93,10 @@ static inline int has_internal_nonfinite(const char *s)
     return has_nonfinite_word(s) && !input_has_nonfinite();
 }
 
-/* Longest run of digits in a message, an escape \xNN of a byte of the
- * input being no digits of its own. */
-static inline size_t longest_digits_shown(const char *s)
-{
-    size_t best = 0, run = 0;
-    for (; *s; s++) {
-        if (s[0] == '\\') { /* \n, \xNN, or a backslash of the input */
-            run = 0;
-            if (s[1] == 'x' && isxdigit((unsigned char)s[2]) &&
-                isxdigit((unsigned char)s[3]))
-                s += 3;
-            else if (s[1] && !isdigit((unsigned char)s[1]))
-                s += 1;
-            continue;
-        }
-        run = isdigit((unsigned char)*s) ? run + 1 : 0;
-        best = run > best ? run : best;
-    }
-    return best;
-}
-
 static inline int has_long_number(const char *s)
 {
-    size_t in_msg = longest_digits_shown(s);
-    return in_msg > 24 &&
-           in_msg > longest_digits((const char *)fuzz_data, fuzz_size);
+    size_t in_msg = longest_digits(s);
+    return in_msg > 24 && in_msg > longest_digits(fuzz_shown);
 }
 
 /* The promise of every error message. */
