@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 int cli_outputs_begin(const char *cmd, cli_outputs *o, const char *csv_dir,
-                      const char *report)
+                      const char *report, int create_dir)
 {
     memset(o, 0, sizeof *o);
     o->dir = csv_dir;
@@ -30,12 +30,13 @@ int cli_outputs_begin(const char *cmd, cli_outputs *o, const char *csv_dir,
     if (!csv_dir)
         return 0;
     struct stat st;
-    if (stat(csv_dir, &st) != 0) {
+    int exists = stat(csv_dir, &st) == 0;
+    if (!exists && create_dir) {
         if (mkdir(csv_dir, 0777) != 0)
             return cli_fail(cmd, "--csv '%s': cannot create: %s", csv_dir,
                             strerror(errno));
         o->made_dir = 1;
-    } else if (!S_ISDIR(st.st_mode)) {
+    } else if (!exists || !S_ISDIR(st.st_mode)) {
         return cli_fail(cmd, "--csv '%s': not a directory", csv_dir);
     }
     int n = snprintf(o->stage, sizeof o->stage, "%s/.heatline-XXXXXX", csv_dir);

@@ -15,9 +15,11 @@ typedef struct cli_outputs {
     int made_dir;          /* dir did not exist: removed on abort */
 } cli_outputs;
 
-/* Prints the error and returns EXIT_USAGE on failure (nothing left). */
+/* Prints the error and returns EXIT_USAGE on failure (nothing left).
+ * create_dir: a csv_dir that does not exist is made (and removed again on
+ * abort); else it must exist. */
 int cli_outputs_begin(const char *cmd, cli_outputs *o, const char *csv_dir,
-                      const char *report);
+                      const char *report, int create_dir);
 /* Where the tables go (the staging folder) and where the report goes. */
 #define cli_outputs_csv_dir(o) ((o)->stage)
 #define cli_outputs_report(o)  ((o)->report_tmp)

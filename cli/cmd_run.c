@@ -226,7 +226,7 @@ static int solve_all(const run_args *a, run_result *r)
 static int files(const run_args *a, run_result *r)
 {
     cli_outputs o;
-    if (cli_outputs_begin("run", &o, a->csv_dir, a->report))
+    if (cli_outputs_begin("run", &o, a->csv_dir, a->report, 0))
         return EXIT_USAGE;
     int rc = a->csv_dir ? run_write_csv(cli_outputs_csv_dir(&o), r) : 0;
     if (!rc && a->report) {

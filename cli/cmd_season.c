@@ -104,7 +104,7 @@ static int write_outputs(const season_args *a, const hl_season *s)
     hl_error err;
     hl_error_clear(&err);
     cli_outputs o;
-    if (cli_outputs_begin(CMD, &o, a->csv_dir, a->report))
+    if (cli_outputs_begin(CMD, &o, a->csv_dir, a->report, 1))
         return EXIT_USAGE;
     int rc = 0;
     if (a->csv_dir && hl_season_write_csv(s, cli_outputs_csv_dir(&o), &err))

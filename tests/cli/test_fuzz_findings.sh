@@ -25,7 +25,8 @@ HEATLINE_ECHARTS=/nonexistent/echarts.min.js expect_fail "01 season report fails
 [ -z "$(ls -A "$tmp/out2")" ] && ok "01 season: nothing left" ||
     bad "01 season left $(ls -A "$tmp/out2")"
 HEATLINE_ECHARTS=/nonexistent/echarts.min.js expect_fail "01 new csv dir removed" \
-    "HEATLINE_ECHARTS=/nonexistent" run "$M/small_line.yaml" \
+    "HEATLINE_ECHARTS=/nonexistent" season "$M/small_line.yaml" \
+    --weather "$W/two_days.csv" --from 2024-01-01 --to 2024-01-01 \
     --csv "$tmp/new" --report "$tmp/r.html"
 [ ! -e "$tmp/new" ] && [ ! -e "$tmp/r.html" ] && ok "01 no new dir" ||
     bad "01 a new --csv dir or the report was left"
@@ -33,6 +34,9 @@ expect_ok "01 both outputs when all succeed" run "$M/small_line.yaml" \
     --csv "$tmp/out1"
 [ -s "$tmp/out1/nodes.csv" ] && [ -z "$(ls -A "$tmp/out1" | grep heatline)" ] &&
     ok "01 tables in place, staging folder gone" || bad "01 tables"
+expect_fail "01 run: --csv must exist" "--csv '$tmp/none': not a directory" \
+    run "$M/small_line.yaml" --csv "$tmp/none"
+[ ! -e "$tmp/none" ] && ok "01 run made no folder" || bad "01 run made a folder"
 
 # 02: --thermal-csv ambient in range
 expect_fail "02 ambient DBL_MAX" \
