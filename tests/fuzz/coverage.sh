@@ -7,11 +7,12 @@
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build="$here/build-fuzz-cov"
+mkdir -p "$build"
 # CFLAGS reach the first configure of build-fuzz-cov (compile and link)
 CFLAGS="-fprofile-instr-generate -fcoverage-mapping" \
 HEATLINE_BUILD_DIR="$build" HEATLINE_CMAKE_ARGS="-DHL_SANITIZE=OFF" \
-    "$here/scripts/setup.sh" --fuzz >"$build.log" 2>&1 ||
-    { echo "coverage build failed: $build.log"; exit 1; }
+    "$here/scripts/setup.sh" --fuzz >"$build/setup.log" 2>&1 ||
+    { echo "coverage build failed: $build/setup.log"; exit 1; }
 rm -f "$build"/*.profraw
 first=""
 objects=""
