@@ -34,6 +34,13 @@ int cli_fail(const char *cmd, const char *fmt, ...)
 /* Parse a finite number for option opt; on failure prints the error and
  * returns 0. */
 int cli_number(const char *cmd, const char *opt, const char *text, double *out);
+/* Parse a number of a quantity of the physical-range table (in its unit,
+ * heatline_input.h); prints the one error line and returns 0 on failure. */
+int cli_quantity(const char *cmd, const char *opt, const char *text,
+                 int quantity, double *out);
+/* The same for a whole number. */
+int cli_whole(const char *cmd, const char *opt, const char *text, int quantity,
+              int *out);
 
 /* Option parsing shared by every command: getopt_long over argv, each
  * recognised option handed to take(ctx, code, value), which returns 0 to

@@ -11,12 +11,14 @@
 
 int cli_fail(const char *cmd, const char *fmt, ...)
 {
+    char raw[1024], line[1024];
     va_list ap;
-    fprintf(stderr, "heatline %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    /* one line whatever an argument held (a newline, bytes not UTF-8) */
+    fprintf(stderr, "heatline %s: %s\n", cmd,
+            hl_text_show(line, sizeof line, raw, sizeof line));
     return EXIT_USAGE;
 }
 
@@ -28,7 +30,9 @@ int cli_number(const char *cmd, const char *opt, const char *text, double *out)
     while (end && isspace((unsigned char)*end))
         end++;
     if (end == text || *end || errno == ERANGE || !isfinite(v)) {
-        cli_fail(cmd, "%s '%s': expected a finite number", opt, text);
+        char shown[64];
+        cli_fail(cmd, "%s '%s': expected a finite number", opt,
+                 hl_text_show(shown, sizeof shown, text, 40));
         return 0;
     }
     *out = v;
@@ -38,6 +42,30 @@ int cli_number(const char *cmd, const char *opt, const char *text, double *out)
 void cli_warn(const char *cmd, const char *text)
 {
     fprintf(stderr, "heatline %s: warning: %s\n", cmd, text);
+}
+
+int cli_quantity(const char *cmd, const char *opt, const char *text,
+                 int quantity, double *out)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_range_parse(quantity, opt, text, out, &err)) {
+        cli_fail(cmd, "%s", err.message);
+        return 0;
+    }
+    return 1;
+}
+
+int cli_whole(const char *cmd, const char *opt, const char *text, int quantity,
+              int *out)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_range_parse_int(quantity, opt, text, out, &err)) {
+        cli_fail(cmd, "%s", err.message);
+        return 0;
+    }
+    return 1;
 }
 
 void cli_print_warnings(const char *cmd, const hl_warnings *w)
@@ -66,12 +94,9 @@ static int layer_inline(const char *cmd, const char *spec, const char *k_text,
                         hl_layer *out)
 {
     double k;
-    if (!cli_number(cmd, "--layer k=", k_text, &k))
+    (void)spec;
+    if (!cli_quantity(cmd, "--layer k=", k_text, HL_Q_CONDUCTIVITY, &k))
         return 0;
-    if (!(k > 0.0)) {
-        cli_fail(cmd, "--layer '%s': conductivity %g: expected > 0", spec, k);
-        return 0;
-    }
     memset(out, 0, sizeof *out);
     out->lambda = hl_lambda_constant(k);
     out->t_min_k = out->t_max_k = NAN;
@@ -91,12 +116,9 @@ int cli_layer(const char *cmd, const hl_material_db *db, const char *spec,
     memcpy(buf, spec, (size_t)(colon - spec));
     buf[colon - spec] = '\0';
     double mm;
-    if (!cli_number(cmd, "--layer thickness", colon + 1, &mm))
+    if (!cli_quantity(cmd, "--layer thickness", colon + 1, HL_Q_THICKNESS_MM,
+                      &mm))
         return 0;
-    if (!(mm > 0.0)) {
-        cli_fail(cmd, "--layer '%s': thickness %g mm: expected > 0", spec, mm);
-        return 0;
-    }
     if (strncmp(buf, "k=", 2) == 0) {
         if (!layer_inline(cmd, spec, buf + 2, out))
             return 0;

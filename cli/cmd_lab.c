@@ -44,12 +44,8 @@ int lab_temperature(const char *cmd, const char *opt, const char *text,
                     double *out_k)
 {
     double c;
-    if (!cli_number(cmd, opt, text, &c))
+    if (!cli_quantity(cmd, opt, text, HL_Q_PROCESS_TEMP_C, &c))
         return 0;
-    if (c <= -HL_ZERO_C_K) {
-        cli_fail(cmd, "%s %s C: below absolute zero", opt, text);
-        return 0;
-    }
     *out_k = c + HL_ZERO_C_K;
     return 1;
 }

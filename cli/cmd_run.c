@@ -8,6 +8,7 @@
  */
 #include "load_args.h"
 #include "run.h"
+#include "cli_outputs.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -58,14 +59,13 @@ static const struct option options[] = {
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
 
-/* A what-if temperature in C into K, within -100..300 C. */
-static int condition_temp(const char *opt, const char *text, double *k)
+/* A what-if temperature in C of a quantity of the range table, into K. */
+static int condition_temp(const char *opt, const char *text, int quantity,
+                          double *k)
 {
     double c;
-    if (!cli_number("run", opt, text, &c))
+    if (!cli_quantity("run", opt, text, quantity, &c))
         return EXIT_USAGE;
-    if (!(c > -100.0 && c < 300.0))
-        return cli_fail("run", "%s %g: expected -100 to 300 C", opt, c);
     *k = c + HL_ZERO_C_K;
     return 0;
 }
@@ -74,22 +74,22 @@ static int condition(run_args *a, int c, const char *value)
 {
     switch (c) {
     case O_DEMAND:
-        if (!cli_number("run", "--demand-scale", value, &a->demand_scale))
-            return EXIT_USAGE;
-        if (!(a->demand_scale > 0.0 && a->demand_scale <= 10.0))
-            return cli_fail("run",
-                            "--demand-scale %g: expected above 0, "
-                            "at most 10",
-                            a->demand_scale);
-        return 0;
+        return cli_quantity("run", "--demand-scale", value, HL_Q_SCALE,
+                            &a->demand_scale)
+                   ? 0
+                   : EXIT_USAGE;
     case O_SOURCE:
-        return condition_temp("--source-temp", value, &a->source_k);
+        return condition_temp("--source-temp", value, HL_Q_WATER_TEMP_C,
+                              &a->source_k);
     case O_GROUND:
-        return condition_temp("--ground-temp", value, &a->ground_k);
+        return condition_temp("--ground-temp", value, HL_Q_SURROUND_TEMP_C,
+                              &a->ground_k);
     case O_AIR:
-        return condition_temp("--air-temp", value, &a->air_k);
+        return condition_temp("--air-temp", value, HL_Q_SURROUND_TEMP_C,
+                              &a->air_k);
     default:
-        return condition_temp("--chamber-temp", value, &a->chamber_k);
+        return condition_temp("--chamber-temp", value, HL_Q_SURROUND_TEMP_C,
+                              &a->chamber_k);
     }
 }
 
@@ -222,21 +222,35 @@ static int solve_all(const run_args *a, run_result *r)
     return run_coating_need(a, r, &r->coating);
 }
 
-static int outputs(const run_args *a, run_result *r)
+/* The CSV tables and the report: all or none (cli_outputs.c). */
+static int files(const run_args *a, run_result *r)
 {
-    if (a->csv_dir && run_write_csv(a->csv_dir, r))
+    cli_outputs o;
+    if (cli_outputs_begin("run", &o, a->csv_dir, a->report, 0))
         return EXIT_USAGE;
-    if (a->report) {
+    int rc = a->csv_dir ? run_write_csv(cli_outputs_csv_dir(&o), r) : 0;
+    if (!rc && a->report) {
         hl_error err;
         hl_error_clear(&err);
         hl_season *snap = NULL;
-        int rc = hl_season_snapshot(&snap, r->m, &err);
-        if (!rc)
-            rc = hl_report_write_run(a->report, snap, &err);
+        int src = hl_season_snapshot(&snap, r->m, &err);
+        if (!src)
+            src = hl_report_write_run(cli_outputs_report(&o), snap, &err);
         hl_season_free(snap);
-        if (rc)
-            return cli_fail("run", "--report: %s", err.message);
+        if (src)
+            rc = cli_fail("run", "--report: %s", err.message);
     }
+    if (rc) {
+        cli_outputs_abort(&o);
+        return rc;
+    }
+    return cli_outputs_commit("run", &o);
+}
+
+static int outputs(const run_args *a, run_result *r)
+{
+    if ((a->csv_dir || a->report) && files(a, r))
+        return EXIT_USAGE;
     if (a->json)
         return run_print_json(a, r);
     return run_print_summary(a, r);

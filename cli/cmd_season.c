@@ -5,6 +5,7 @@
  * electricity, burn hours, savings and payback of the retrofit scenarios;
  * optional JSON, CSV tables and the HTML report.
  */
+#include "cli_outputs.h"
 #include "season_args.h"
 
 #include <math.h>
@@ -95,15 +96,27 @@ static void print_text(const hl_season *s)
         print_payback(hl_season_scenario_at(s, i));
 }
 
+/* The CSV tables and the report: all or none (cli_outputs.c). */
 static int write_outputs(const season_args *a, const hl_season *s)
 {
+    if (!a->csv_dir && !a->report)
+        return 0;
     hl_error err;
     hl_error_clear(&err);
-    if (a->csv_dir && hl_season_write_csv(s, a->csv_dir, &err))
-        return cli_fail(CMD, "%s", err.message);
-    if (a->report && hl_report_write_season(a->report, s, &err))
-        return cli_fail(CMD, "--report: %s", err.message);
-    return 0;
+    cli_outputs o;
+    if (cli_outputs_begin(CMD, &o, a->csv_dir, a->report, 1))
+        return EXIT_USAGE;
+    int rc = 0;
+    if (a->csv_dir && hl_season_write_csv(s, cli_outputs_csv_dir(&o), &err))
+        rc = cli_fail(CMD, "%s", err.message);
+    if (!rc && a->report &&
+        hl_report_write_season(cli_outputs_report(&o), s, &err))
+        rc = cli_fail(CMD, "--report: %s", err.message);
+    if (rc) {
+        cli_outputs_abort(&o);
+        return rc;
+    }
+    return cli_outputs_commit(CMD, &o);
 }
 
 int cmd_season(int argc, char **argv)

@@ -35,10 +35,11 @@ static const struct option opts[] = {
 static int take(void *ctx, int c, const char *value)
 {
     water_args *a = ctx;
-    if (c == O_TEMP &&
-        !(a->have_t = cli_number("water", "--temp", value, &a->t_c)))
+    if (c == O_TEMP && !(a->have_t = cli_quantity("water", "--temp", value,
+                                                  HL_Q_WATER_TEMP_C, &a->t_c)))
         return EXIT_USAGE;
-    if (c == O_PRESSURE && !cli_number("water", "--pressure", value, &a->p_bar))
+    if (c == O_PRESSURE && !cli_quantity("water", "--pressure", value,
+                                         HL_Q_PRESSURE_BAR_G, &a->p_bar))
         return EXIT_USAGE;
     if (c == O_JSON)
         a->json = 1;

@@ -81,35 +81,25 @@ static const char usage_text[] =
     "         [--ref-insulation MATERIAL:MM|none] [--materials FILE]\n"
     "MATERIAL:MM may also be k=W/MK:MM. Types: heatline fitting --list.\n";
 
-static int temperature(const char *opt, const char *v, double *out_k)
+/* A temperature in C of a quantity of the range table, into K. */
+static int temperature(const char *opt, const char *v, int quantity,
+                       double *out_k)
 {
     double c;
-    if (!cli_number(CMD, opt, v, &c))
+    if (!cli_quantity(CMD, opt, v, quantity, &c))
         return EXIT_USAGE;
-    if (c <= -HL_ZERO_C_K)
-        return cli_fail(CMD, "%s %s C: below absolute zero", opt, v);
     *out_k = c + HL_ZERO_C_K;
     return 0;
 }
 
-static int whole(const char *opt, const char *v, int lo, int hi, int *out)
+static int whole(const char *opt, const char *v, int quantity, int *out)
 {
-    double x;
-    if (!cli_number(CMD, opt, v, &x) || x != floor(x) || x < lo || x > hi)
-        return cli_fail(CMD, "%s '%s': expected a whole number %d..%d", opt, v,
-                        lo, hi);
-    *out = (int)x;
-    return 0;
+    return cli_whole(CMD, opt, v, quantity, out) ? 0 : EXIT_USAGE;
 }
 
-static int positive(const char *opt, const char *v, int allow_zero, double *out)
+static int quantity(const char *opt, const char *v, int q, double *out)
 {
-    if (!cli_number(CMD, opt, v, out))
-        return EXIT_USAGE;
-    if (*out < 0.0 || (!allow_zero && *out == 0.0))
-        return cli_fail(CMD, "%s %s: expected a value %s 0", opt, v,
-                        allow_zero ? ">=" : ">");
-    return 0;
+    return cli_quantity(CMD, opt, v, q, out) ? 0 : EXIT_USAGE;
 }
 
 static int set_type(fitting_args *a, const char *v)
@@ -134,26 +124,21 @@ static int take_conditions(fitting_args *a, int c, const char *v)
     switch (c) {
     case O_TEMP:
         a->have_temp = 1;
-        return temperature("--temp", v, &k->medium_k);
+        return temperature("--temp", v, HL_Q_PROCESS_TEMP_C, &k->medium_k);
     case O_AMBIENT:
-        return temperature("--ambient", v, &k->air_k);
+        return temperature("--ambient", v, HL_Q_SURROUND_TEMP_C, &k->air_k);
     case O_RADIANT:
         a->have_radiant = 1;
-        return temperature("--radiant", v, &k->radiant_k);
+        return temperature("--radiant", v, HL_Q_SURROUND_TEMP_C, &k->radiant_k);
     case O_WIND:
-        return positive("--wind", v, 1, &k->wind_m_s);
+        return quantity("--wind", v, HL_Q_WIND, &k->wind_m_s);
     case O_LIMIT:
-        return temperature("--limit", v, &k->limit_k);
+        return temperature("--limit", v, HL_Q_SURFACE_LIMIT_C, &k->limit_k);
     case O_CONTACT:
-        return positive("--contact-s", v, 0, &k->contact_s);
+        return quantity("--contact-s", v, HL_Q_CONTACT_S, &k->contact_s);
     case O_EMISSIVITY:
-        if (!cli_number(CMD, "--emissivity", v, &e))
+        if (quantity("--emissivity", v, HL_Q_EMISSIVITY, &e))
             return EXIT_USAGE;
-        if (!(e > 0.0 && e <= 1.0))
-            return cli_fail(CMD,
-                            "--emissivity %s: expected a value in "
-                            "(0, 1]",
-                            v);
         k->bare_emissivity = e;
         return 0;
     case O_COEF:
@@ -178,9 +163,9 @@ static int take_option(fitting_args *a, int c, const char *v)
         return set_type(a, v);
     case O_DN:
         a->have_dn = 1;
-        return whole("--dn", v, 1, 10000, &a->dn);
+        return whole("--dn", v, HL_Q_DN, &a->dn);
     case O_PN:
-        return whole("--pn", v, 1, 1000, &a->pn);
+        return whole("--pn", v, HL_Q_PN, &a->pn);
     case O_COATING:
         a->coating = v;
         return 0;
@@ -215,12 +200,16 @@ static int take_option(fitting_args *a, int c, const char *v)
         a->mode = FIT_FV_CHECK;
         return 0;
     case O_FILLET:
-        if (positive("--fillet", v, 1, &a->fillet_m))
+        if (quantity("--fillet", v, HL_Q_FILLET_MM, &a->fillet_m))
             return EXIT_USAGE;
         a->fillet_m *= 1e-3;
         return 0;
     case O_REFINE:
-        return whole("--refine", v, 1, 16, &a->refine);
+        if (whole("--refine", v, HL_Q_COUNT, &a->refine))
+            return EXIT_USAGE;
+        if (a->refine > 16)
+            return cli_fail(CMD, "--refine '%s': expected 1 to 16", v);
+        return 0;
     }
     return EXIT_USAGE;
 }

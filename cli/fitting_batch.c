@@ -60,8 +60,13 @@ static int read_file(const char *path, char **text, size_t *len)
         return cli_fail(CMD, "--inventory %s: %s", path, strerror(errno));
     size_t cap = 65536, n = 0, got;
     char *buf = malloc(cap);
+    int too_big = 0;
     while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
         n += got;
+        if (n > HL_INPUT_MAX_BYTES) { /* an endless file has no size */
+            too_big = 1;
+            break;
+        }
         if (cap - n - 1 == 0) {
             char *p = realloc(buf, cap * 2);
             if (!p) {
@@ -75,8 +80,10 @@ static int read_file(const char *path, char **text, size_t *len)
     }
     int bad = ferror(f);
     fclose(f);
-    if (!buf || bad) {
-        const char *why = buf ? "read error" : "out of memory";
+    if (!buf || bad || too_big) {
+        const char *why = !buf  ? "out of memory"
+                          : bad ? "read error"
+                                : "larger than 256 MB: expected a smaller file";
         free(buf);
         return cli_fail(CMD, "--inventory %s: %s", path, why);
     }

@@ -37,10 +37,9 @@ static int take_option(int c, const char *v, ageing_args *a)
                    ? 0
                    : EXIT_USAGE;
     case O_LIMIT:
-        if (!cli_number(ACMD, "--limit", v, &a->opt.limit_pct) ||
-            !(a->opt.limit_pct > 0))
-            return cli_fail(ACMD, "--limit '%s': expected a percentage > 0", v);
-        return 0;
+        return cli_quantity(ACMD, "--limit", v, HL_Q_PERCENT, &a->opt.limit_pct)
+                   ? 0
+                   : EXIT_USAGE;
     case O_COEF:
         return lab_coef_set(ACMD, v, &a->coef_set) ? 0 : EXIT_USAGE;
     case O_JSON:

@@ -59,9 +59,7 @@ static int take_option(int c, const char *v, fit_args *a)
         a->material = v;
         return 0;
     case O_CYCLES:
-        if (!cli_number(CMD, "--cycles", v, &a->age) || a->age < 0)
-            return cli_fail(CMD, "--cycles '%s': expected a number >= 0", v);
-        return 0;
+        return cli_quantity(CMD, "--cycles", v, HL_Q_AGE, &a->age) ? 0 : 2;
     case O_DEGREE:
         return set_degree(v, a);
     case O_DESIGN:
@@ -69,8 +67,10 @@ static int take_option(int c, const char *v, fit_args *a)
     case O_COEF:
         return lab_coef_set(CMD, v, &a->coef_set) ? 0 : 2;
     case O_EPS:
-        if (!cli_number(CMD, "--emissivity-step", v, &a->eps_step) ||
-            !(a->eps_step > 0 && a->eps_step < 1))
+        if (!cli_quantity(CMD, "--emissivity-step", v, HL_Q_EMISSIVITY,
+                          &a->eps_step))
+            return EXIT_USAGE;
+        if (!(a->eps_step < 1)) /* a step, below the whole emissivity */
             return cli_fail(CMD,
                             "--emissivity-step '%s': expected a value "
                             "in (0, 1)",

@@ -17,30 +17,14 @@ const char load_args_usage[] =
     "                      heat_loss_coefficient_w_per_mk, ambient_temp_c\n"
     "  --friction colebrook|swamee-jain   friction law (file's choice)\n";
 
-/* A temperature option in C into K, within -100..300 C. */
+/* A temperature option in C of a quantity of the range table, into K. */
 static int temp_option(const char *cmd, const char *opt, const char *text,
-                       double *k)
+                       int quantity, double *k)
 {
     double c;
-    if (!cli_number(cmd, opt, text, &c))
+    if (!cli_quantity(cmd, opt, text, quantity, &c))
         return 0;
-    if (!(c > -100.0 && c < 300.0)) {
-        cli_fail(cmd, "%s %g: expected -100 to 300 C", opt, c);
-        return 0;
-    }
     *k = c + HL_ZERO_C_K;
-    return 1;
-}
-
-static int positive_option(const char *cmd, const char *opt, const char *text,
-                           double *v, int zero_ok)
-{
-    if (!cli_number(cmd, opt, text, v))
-        return 0;
-    if (!(*v > 0.0 || (zero_ok && *v == 0.0))) {
-        cli_fail(cmd, "%s %g: expected %s", opt, *v, zero_ok ? ">= 0" : "> 0");
-        return 0;
-    }
     return 1;
 }
 
@@ -78,13 +62,15 @@ int load_args_option(const char *cmd, int c, const char *value,
 {
     switch (c) {
     case O_LOAD_SUPPLY:
-        return temp_option(cmd, "--supply-temp", value, &l->inp_supply_temp_k);
+        return temp_option(cmd, "--supply-temp", value, HL_Q_WATER_TEMP_C,
+                           &l->inp_supply_temp_k);
     case O_LOAD_AMBIENT:
-        return temp_option(cmd, "--ambient", value, &l->inp_ambient_k);
+        return temp_option(cmd, "--ambient", value, HL_Q_SURROUND_TEMP_C,
+                           &l->inp_ambient_k);
     case O_LOAD_U:
-        return positive_option(cmd, "--u", value, &l->inp_u_w_m2k, 1);
+        return cli_quantity(cmd, "--u", value, HL_Q_U_VALUE, &l->inp_u_w_m2k);
     case O_LOAD_CP:
-        return positive_option(cmd, "--cp", value, &l->inp_cp_j_kgk, 0);
+        return cli_quantity(cmd, "--cp", value, HL_Q_CP, &l->inp_cp_j_kgk);
     case O_LOAD_THERMAL:
         l->inp_thermal_csv = value;
         return 1;

@@ -147,6 +147,37 @@ static int allows_zero(int c)
     return c == O_GAP || c == O_WIND || c == O_R0;
 }
 
+/* The quantity of the range table a numeric option reads. */
+static int quantity_of(int c)
+{
+    switch (c) {
+    case O_LAM_INS:
+    case O_LAM_INS_R:
+    case O_LAM_CASING:
+    case O_SOIL:
+        return HL_Q_CONDUCTIVITY;
+    case O_COVER:
+    case O_DEPTH:
+    case O_GAP:
+    case O_SPACING:
+        return HL_Q_DEPTH_M;
+    case O_HOUT:
+        return HL_Q_H_COEF;
+    case O_WIND:
+        return HL_Q_WIND;
+    case O_SUPPLY:
+    case O_RETURN:
+        return HL_Q_WATER_TEMP_C;
+    case O_GROUND:
+    case O_AIR:
+        return HL_Q_SURROUND_TEMP_C;
+    case O_R0:
+        return HL_Q_SURFACE_RESISTANCE;
+    default:
+        return HL_Q_DIAMETER_MM;
+    }
+}
+
 static int take_number(int c, const char *name, const char *v, raw_args *r)
 {
     double x;
@@ -154,18 +185,10 @@ static int take_number(int c, const char *name, const char *v, raw_args *r)
         VAL(r, c) = 0.0685; /* m2 K/W, EN 13941 */
         return 0;
     }
-    if (!cli_number(CMD, name, v, &x))
+    if (!cli_quantity(CMD, name, v, quantity_of(c), &x))
         return EXIT_USAGE;
-    if (is_temperature(c)) {
-        if (x <= -HL_ZERO_C_K)
-            return cli_fail(CMD,
-                            "%s %s C: expected a temperature above "
-                            "absolute zero",
-                            name, v);
-    } else if (x < 0.0 || (x == 0.0 && !allows_zero(c))) {
-        return cli_fail(CMD, "%s %s: expected a value %s 0", name, v,
-                        allows_zero(c) ? ">=" : ">");
-    }
+    if (!is_temperature(c) && x == 0.0 && !allows_zero(c))
+        return cli_fail(CMD, "%s '%s': expected a value > 0", name, v);
     VAL(r, c) = x;
     return 0;
 }
@@ -182,18 +205,18 @@ static int take_option(int c, const char *v, raw_args *r, pipe_loss_args *a)
     TEXT(r, c) = v;
     if (c == O_JSON)
         a->json = 1;
-    if (c == O_EMISSIVITY) {
-        if (!cli_number(CMD, name, v, &VAL(r, c)))
-            return EXIT_USAGE;
-        if (!(VAL(r, c) > 0.0 && VAL(r, c) <= 1.0))
-            return cli_fail(CMD, "%s %s: expected a value in (0, 1]", name, v);
-        return 0;
-    }
+    if (c == O_EMISSIVITY)
+        return cli_quantity(CMD, name, v, HL_Q_EMISSIVITY, &VAL(r, c))
+                   ? 0
+                   : EXIT_USAGE;
     if (c == O_TWIN_ORDER) {
-        if (!cli_number(CMD, name, v, &VAL(r, c)) ||
-            VAL(r, c) != floor(VAL(r, c)) || VAL(r, c) < 1 || VAL(r, c) > 14)
+        int order;
+        if (!cli_whole(CMD, name, v, HL_Q_COUNT, &order))
+            return EXIT_USAGE;
+        if (order > 14)
             return cli_fail(CMD, "%s '%s': expected a whole number 1..14", name,
                             v);
+        VAL(r, c) = order;
         return 0;
     }
     return is_text_option(c) ? 0 : take_number(c, name, v, r);

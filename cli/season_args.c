@@ -109,32 +109,16 @@ typedef struct raw {
     int n_scen;
 } raw;
 
-/* A non-negative finite number (prices, costs, factors). */
-static int nonneg(const char *opt, const char *text, double *out)
+/* A number of a quantity of the range table, in the unit of its row. */
+static int qty(const char *opt, const char *text, int quantity, double *out)
 {
-    if (!cli_number(CMD, opt, text, out))
-        return 0;
-    if (*out < 0.0) {
-        cli_fail(CMD, "%s %s: expected a value >= 0", opt, text);
-        return 0;
-    }
-    return 1;
+    return cli_quantity(CMD, opt, text, quantity, out);
 }
 
-static int positive(const char *opt, const char *text, double *out)
+/* A temperature in C of a quantity of the range table, into K. */
+static int kelvin(const char *opt, const char *text, int quantity, double *out)
 {
-    if (!cli_number(CMD, opt, text, out))
-        return 0;
-    if (!(*out > 0.0)) {
-        cli_fail(CMD, "%s %s: expected a value > 0", opt, text);
-        return 0;
-    }
-    return 1;
-}
-
-static int kelvin(const char *opt, const char *text, double *out)
-{
-    if (!cli_number(CMD, opt, text, out))
+    if (!cli_quantity(CMD, opt, text, quantity, out))
         return 0;
     *out += HL_ZERO_C_K;
     return 1;
@@ -147,32 +131,25 @@ static int economics_option(int c, const char *v, hl_season_options *o)
     hl_economics *e = &o->economics;
     switch (c) {
     case O_HEAT_PRICE:
-        return nonneg("--heat-price", v, &e->heat_price_cny_per_gj);
+        return qty("--heat-price", v, HL_Q_PRICE, &e->heat_price_cny_per_gj);
     case O_ELEC_PRICE:
-        return nonneg("--elec-price", v, &e->elec_price_cny_per_kwh);
+        return qty("--elec-price", v, HL_Q_PRICE, &e->elec_price_cny_per_kwh);
     case O_COATING_COST:
-        return nonneg("--coating-cost", v, &e->coating_cost_cny_per_m2);
+        return qty("--coating-cost", v, HL_Q_PRICE,
+                   &e->coating_cost_cny_per_m2);
     case O_JACKET_COST:
-        return nonneg("--jacket-cost", v, &e->jacket_cost_cny_per_m2);
+        return qty("--jacket-cost", v, HL_Q_PRICE, &e->jacket_cost_cny_per_m2);
     case O_LIFE:
-        return positive("--life", v, &e->service_life_years);
+        return qty("--life", v, HL_Q_YEARS, &e->service_life_years);
     case O_DISCOUNT:
-        if (!cli_number(CMD, "--discount-rate", v, &e->discount_rate))
-            return 0;
-        if (!(e->discount_rate > -1.0 && e->discount_rate <= 1.0)) {
-            cli_fail(CMD,
-                     "--discount-rate %s: expected a fraction in "
-                     "(-1, 1], e.g. 0.08 for 8 %%",
-                     v);
-            return 0;
-        }
-        return 1;
+        return qty("--discount-rate", v, HL_Q_RATE, &e->discount_rate);
     case O_TCE:
-        return nonneg("--tce-per-gj", v, &e->tce_per_gj);
+        return qty("--tce-per-gj", v, HL_Q_EMISSION_FACTOR, &e->tce_per_gj);
     case O_CO2:
-        return nonneg("--co2-per-gj", v, &e->co2_t_per_gj);
+        return qty("--co2-per-gj", v, HL_Q_EMISSION_FACTOR, &e->co2_t_per_gj);
     case O_BURN:
-        return kelvin("--burn-limit", v, &o->burn_limit_k);
+        return kelvin("--burn-limit", v, HL_Q_SURFACE_LIMIT_C,
+                      &o->burn_limit_k);
     }
     return -1;
 }
@@ -182,19 +159,22 @@ static int ground_option(int c, const char *v, hl_season_options *o)
     hl_kusuda *k = &o->ground;
     switch (c) {
     case O_GROUND_MEAN:
-        return kelvin("--ground-mean", v, &k->mean_k);
+        return kelvin("--ground-mean", v, HL_Q_SURROUND_TEMP_C, &k->mean_k);
     case O_GROUND_AMP:
-        return nonneg("--ground-amplitude", v, &k->amplitude_k);
+        return qty("--ground-amplitude", v, HL_Q_TEMP_AMPLITUDE_K,
+                   &k->amplitude_k);
     case O_GROUND_MIN:
-        return cli_number(CMD, "--ground-min-day", v, &k->min_day);
+        return qty("--ground-min-day", v, HL_Q_DAY_OF_YEAR, &k->min_day);
     case O_GROUND_REF:
-        return nonneg("--ground-ref-depth", v, &k->ref_depth_m);
+        return qty("--ground-ref-depth", v, HL_Q_DEPTH_M, &k->ref_depth_m);
     case O_GROUND_DEPTH:
-        return nonneg("--ground-depth", v, &k->depth_m);
+        return qty("--ground-depth", v, HL_Q_DEPTH_M, &k->depth_m);
     case O_DIFFUSIVITY:
-        return positive("--soil-diffusivity", v, &k->diffusivity_m2_s);
+        return qty("--soil-diffusivity", v, HL_Q_DIFFUSIVITY,
+                   &k->diffusivity_m2_s);
     case O_CHAMBER_OFFSET:
-        return cli_number(CMD, "--chamber-offset", v, &o->chamber_offset_k);
+        return qty("--chamber-offset", v, HL_Q_TEMP_OFFSET_K,
+                   &o->chamber_offset_k);
     }
     return -1;
 }
@@ -205,14 +185,15 @@ static int operation_option(int c, const char *v, hl_operation *op)
     double x;
     switch (c) {
     case O_DESIGN_LOAD:
-        if (!positive("--design-load", v, &x))
+        if (!qty("--design-load", v, HL_Q_HEAT_MW, &x))
             return 0;
         op->design_load_w = x * 1e6;
         return 1;
     case O_DESIGN_OUTDOOR:
-        return kelvin("--design-outdoor", v, &op->design_outdoor_k);
+        return kelvin("--design-outdoor", v, HL_Q_OUTDOOR_TEMP_C,
+                      &op->design_outdoor_k);
     case O_BALANCE:
-        return kelvin("--balance", v, &op->balance_k);
+        return kelvin("--balance", v, HL_Q_OUTDOOR_TEMP_C, &op->balance_k);
     }
     return -1;
 }
@@ -317,7 +298,7 @@ static int chamber(const char *v, hl_season_options *o)
         o->chamber_mode = HL_CHAMBER_MODEL;
     else if (strcmp(v, "ground") == 0)
         o->chamber_mode = HL_CHAMBER_GROUND;
-    else if (kelvin("--chamber", v, &o->chamber_air_k))
+    else if (kelvin("--chamber", v, HL_Q_SURROUND_TEMP_C, &o->chamber_air_k))
         o->chamber_mode = HL_CHAMBER_FIXED;
     else
         return 0;

@@ -97,27 +97,22 @@ static int set_shape(const char *cmd, const char *v, surface_args *a)
     return 0;
 }
 
+/* A temperature in C of a quantity of the range table, into K. */
 static int temperature(const char *cmd, const char *opt, const char *v,
-                       double *out_k)
+                       int quantity, double *out_k)
 {
     double c;
-    if (!cli_number(cmd, opt, v, &c))
+    if (!cli_quantity(cmd, opt, v, quantity, &c))
         return EXIT_USAGE;
-    if (c <= -HL_ZERO_C_K)
-        return cli_fail(cmd, "%s %s C: below absolute zero", opt, v);
     *out_k = c + HL_ZERO_C_K;
     return 0;
 }
 
-static int positive(const char *cmd, const char *opt, const char *v,
-                    double *out, int allow_zero)
+/* Any other quantity, in the unit of its row. */
+static int quantity(const char *cmd, const char *opt, const char *v, int q,
+                    double *out)
 {
-    if (!cli_number(cmd, opt, v, out))
-        return EXIT_USAGE;
-    if (*out < 0.0 || (!allow_zero && *out == 0.0))
-        return cli_fail(cmd, "%s %s: expected a value %s 0", opt, v,
-                        allow_zero ? ">=" : ">");
-    return 0;
+    return cli_quantity(cmd, opt, v, q, out) ? 0 : EXIT_USAGE;
 }
 
 static int set_target(const char *cmd, int kind, const char *opt, const char *v,
@@ -126,8 +121,11 @@ static int set_target(const char *cmd, int kind, const char *opt, const char *v,
     r->n_targets++;
     a->target.kind = kind;
     if (kind == HL_TARGET_SURFACE_TEMP)
-        return temperature(cmd, opt, v, &a->target.value);
-    return positive(cmd, opt, v, &a->target.value, 0);
+        return temperature(cmd, opt, v, HL_Q_SURFACE_LIMIT_C, &a->target.value);
+    return quantity(cmd, opt, v,
+                    kind == HL_TARGET_HEAT_FLOW ? HL_Q_HEAT_PER_LENGTH
+                                                : HL_Q_HEAT_FLUX,
+                    &a->target.value);
 }
 
 static int take_option(const char *cmd, int c, const char *v, surface_args *a,
@@ -141,27 +139,30 @@ static int take_option(const char *cmd, int c, const char *v, surface_args *a,
         return set_shape(cmd, v, a);
     case O_OD:
         r->have_od = 1;
-        if (positive(cmd, "--od", v, &x, 0))
+        if (quantity(cmd, "--od", v, HL_Q_DIAMETER_MM, &x))
             return EXIT_USAGE;
         a->in.diameter_m = x * 1e-3;
         return 0;
     case O_TEMP:
         r->have_temp = 1;
-        return temperature(cmd, "--temp", v, &a->in.inner_temp_k);
+        return temperature(cmd, "--temp", v, HL_Q_PROCESS_TEMP_C,
+                           &a->in.inner_temp_k);
     case O_AMBIENT:
-        return temperature(cmd, "--ambient", v, &bc->air_k);
+        return temperature(cmd, "--ambient", v, HL_Q_SURROUND_TEMP_C,
+                           &bc->air_k);
     case O_RADIANT:
         r->have_radiant = 1;
-        return temperature(cmd, "--radiant", v, &bc->radiant_k);
+        return temperature(cmd, "--radiant", v, HL_Q_SURROUND_TEMP_C,
+                           &bc->radiant_k);
     case O_WIND:
         r->have_wind = 1;
-        return positive(cmd, "--wind", v, &bc->wind_m_s, 1);
+        return quantity(cmd, "--wind", v, HL_Q_WIND, &bc->wind_m_s);
     case O_ORIENT:
         r->have_orient = 1;
         r->orient = v;
         return 0;
     case O_HEIGHT:
-        return positive(cmd, "--height", v, &r->height_m, 0);
+        return quantity(cmd, "--height", v, HL_Q_HEIGHT_M, &r->height_m);
     case O_LAYER:
         if (r->n_layers == HL_MAX_LAYERS)
             return cli_fail(cmd, "--layer: at most %d layers", HL_MAX_LAYERS);
@@ -169,20 +170,16 @@ static int take_option(const char *cmd, int c, const char *v, surface_args *a,
         return 0;
     case O_EMISSIVITY:
         r->have_emissivity = 1;
-        if (!cli_number(cmd, "--emissivity", v, &r->emissivity))
-            return EXIT_USAGE;
-        if (!(r->emissivity > 0.0 && r->emissivity <= 1.0))
-            return cli_fail(cmd, "--emissivity %s: expected a value in (0, 1]",
-                            v);
-        return 0;
+        return quantity(cmd, "--emissivity", v, HL_Q_EMISSIVITY,
+                        &r->emissivity);
     case O_HCONV:
-        return positive(cmd, "--h-conv", v, &bc->h_conv_fixed, 0);
+        return quantity(cmd, "--h-conv", v, HL_Q_H_COEF, &bc->h_conv_fixed);
     case O_HOUT:
-        return positive(cmd, "--h-out", v, &bc->h_total_fixed, 0);
+        return quantity(cmd, "--h-out", v, HL_Q_H_COEF, &bc->h_total_fixed);
     case O_FILM:
-        return positive(cmd, "--film", v, &a->in.h_inner, 0);
+        return quantity(cmd, "--film", v, HL_Q_H_COEF, &a->in.h_inner);
     case O_PRESSURE:
-        if (positive(cmd, "--air-pressure", v, &x, 0))
+        if (quantity(cmd, "--air-pressure", v, HL_Q_ATM_PRESSURE_KPA, &x))
             return EXIT_USAGE;
         bc->pressure_pa = x * 1e3;
         return 0;
@@ -201,11 +198,8 @@ static int take_option(const char *cmd, int c, const char *v, surface_args *a,
         a->json = 1;
         return 0;
     case O_VARY:
-        if (!cli_number(cmd, "--vary", v, &x) || x != floor(x) || x < 1)
-            return cli_fail(cmd, "--vary '%s': expected a layer number >= 1",
-                            v);
-        r->vary = (int)x;
-        return 0;
+        return cli_whole(cmd, "--vary", v, HL_Q_COUNT, &r->vary) ? 0
+                                                                 : EXIT_USAGE;
     case O_MAXTS:
         return set_target(cmd, HL_TARGET_SURFACE_TEMP, "--max-surface-temp", v,
                           a, r);
@@ -214,7 +208,7 @@ static int take_option(const char *cmd, int c, const char *v, surface_args *a,
     case O_MAXFLUX:
         return set_target(cmd, HL_TARGET_HEAT_FLUX, "--max-heat-flux", v, a, r);
     case O_MAXTHICK:
-        if (positive(cmd, "--max-thickness", v, &x, 0))
+        if (quantity(cmd, "--max-thickness", v, HL_Q_THICKNESS_MM, &x))
             return EXIT_USAGE;
         a->target.max_thickness_m = x * 1e-3;
         return 0;

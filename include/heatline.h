@@ -81,6 +81,7 @@ void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
 /* Celsius <-> kelvin, for the edges. */
 #define HL_ZERO_C_K 273.15
 
+#include "heatline_input.h"
 #include "heatline_surface.h"
 #include "heatline_materials.h"
 #include "heatline_pipe.h"

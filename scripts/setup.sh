@@ -3,6 +3,8 @@
 # report's pinned browser assets from the npm registry), then builds.
 #   scripts/setup.sh           dependencies for running + build
 #   scripts/setup.sh --test    also the test-only dependencies (cmocka, chromium)
+#   scripts/setup.sh --fuzz    clang and libFuzzer, then the fuzz harnesses
+#                              in build-fuzz/ (tests/fuzz/README.md)
 # Environment: HEATLINE_BUILD_DIR (default build), HEATLINE_BUILD_TYPE
 # (default Release), HEATLINE_CMAKE_ARGS (extra cmake options).
 # Re-running is cheap: apt-get skips what is installed, cmake rebuilds only
@@ -13,6 +15,8 @@ build_dir=${HEATLINE_BUILD_DIR:-"$here/build"}
 build_type=${HEATLINE_BUILD_TYPE:-Release}
 with_tests=0
 [ "${1:-}" = "--test" ] && with_tests=1
+with_fuzz=0
+[ "${1:-}" = "--fuzz" ] && with_fuzz=1
 
 run_pkgs="libyaml-dev libcsv-dev libjansson-dev libsuitesparse-dev
 liblapacke-dev libopenblas-dev pkg-config cmake make gcc"
@@ -20,9 +24,11 @@ liblapacke-dev libopenblas-dev pkg-config cmake make gcc"
 # has them (e.g. from another repository) keeps its own.
 command -v npm >/dev/null 2>&1 || run_pkgs="$run_pkgs nodejs npm"
 test_pkgs="libcmocka-dev chromium"
+fuzz_pkgs="clang libclang-rt-dev llvm"
 
 missing=""
-for p in $run_pkgs $( [ $with_tests = 1 ] && echo "$test_pkgs" ); do
+for p in $run_pkgs $( [ $with_tests = 1 ] && echo "$test_pkgs" ) \
+         $( [ $with_fuzz = 1 ] && echo "$fuzz_pkgs" ); do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
     missing="$missing $p"
 done
@@ -39,6 +45,15 @@ if [ -f "$here/report/package-lock.json" ] &&
    [ ! -f "$here/report/node_modules/.heatline-stamp" ]; then
   (cd "$here/report" && npm ci --no-audit --no-fund --loglevel=error >&2 &&
    touch node_modules/.heatline-stamp)
+fi
+
+if [ $with_fuzz = 1 ]; then # clang, sanitizers, no test suite
+  fuzz_dir=${HEATLINE_BUILD_DIR:-"$here/build-fuzz"}
+  CC=clang cmake -S "$here" -B "$fuzz_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DHL_FUZZ=ON -DHL_SANITIZE=ON -DHL_BUILD_TESTS=OFF \
+    ${HEATLINE_CMAKE_ARGS:-} >&2
+  cmake --build "$fuzz_dir" -j "$(nproc)" >&2
+  exit 0
 fi
 
 cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" \

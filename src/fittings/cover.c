@@ -60,16 +60,21 @@ static int parse_spec(const hl_material_db *db, const char *spec, int state,
     char name[96];
     const char *colon = strrchr(spec, ':');
     double mm, k;
+    const hl_range *lim = hl_range_get(HL_Q_COVER_MM); /* util/ranges.c */
     if (!colon || colon == spec || (size_t)(colon - spec) >= sizeof name ||
-        !parse_double(colon + 1, &mm) || !(mm > 0.0) || mm > HL_COVER_MAX_MM)
+        !parse_double(colon + 1, &mm) || !(mm > lim->min) || mm > lim->max) {
+        char shown[64];
         return hl_error_set(err, HL_EPARSE,
                             "'%s': expected MATERIAL:MM or k=W/MK:MM with "
                             "a thickness > 0 mm and up to %g mm",
-                            spec, HL_COVER_MAX_MM);
+                            hl_text_show(shown, sizeof shown, spec, 40),
+                            lim->max);
+    }
     memcpy(name, spec, (size_t)(colon - spec));
     name[colon - spec] = '\0';
     if (strncasecmp(name, "k=", 2) == 0) {
-        if (!parse_double(name + 2, &k) || !(k > 0.0))
+        if (!parse_double(name + 2, &k) ||
+            hl_range_check(HL_Q_CONDUCTIVITY, "k", k, NULL, NULL))
             return hl_error_set(err, HL_EPARSE,
                                 "'%s': conductivity '%s': expected a number "
                                 "> 0 W/(m K)",

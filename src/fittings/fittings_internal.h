@@ -11,12 +11,8 @@
 #include "../util/util.h"
 
 /* Conductivities of the fitting metals, W/(m K). */
-/* Input limits (checked where read): no removable cover or sprayed coating
- * of a fitting is thicker than 500 mm (insulation mattresses reach about
- * 200 mm); 60 m/s is beyond any sustained wind at ground level (Beaufort 12
- * starts at 32.7 m/s). */
-#define HL_COVER_MAX_MM 500.0
-#define HL_WIND_MAX_M_S 60.0
+/* Input limits (cover thickness, wind) are rows of the one range table,
+ * util/ranges.c (HL_Q_COVER_MM, HL_Q_WIND). */
 
 #define FIT_K_STEEL 50.0 /* carbon steel and cast iron bodies, flanges */
 #define FIT_K_STEM  25.0 /* martensitic stainless stems (X20Cr13 class) */

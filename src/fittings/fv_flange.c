@@ -535,6 +535,18 @@ int hl_flange_fv_check(const hl_fitting_catalog *cat, int id,
     int rc = check_conditions(c, err);
     if (rc)
         return rc;
+    /* the mesh grows with the fillet: one of the range table, and no
+     * longer than the cover is thick (a leg beyond it is no fillet) */
+    double cover_m =
+        c->cover.state != HL_FIT_BARE ? c->cover.layer.thickness_m : 0.0;
+    if ((rc = hl_range_check_si(HL_Q_FILLET_MM, "fillet (mm)", fillet_m, NULL,
+                                err)) != HL_OK)
+        return rc;
+    if (cover_m > 0.0 && fillet_m > cover_m * (1.0 + 1e-12))
+        return hl_error_set(err, HL_ERANGE,
+                            "fillet %g mm: expected at most the cover "
+                            "thickness %g mm",
+                            fillet_m * 1e3, cover_m * 1e3);
     const fit_entry *e = &cat->entries[id];
     fv_geom g;
     int covered = c->cover.state != HL_FIT_BARE;

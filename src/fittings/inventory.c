@@ -71,11 +71,13 @@ static int temp_cell(const inv_ctx *x, int r, int c, double dflt_k,
         *out_k = dflt_k;
         return HL_OK;
     }
-    if (!parse_double(s, &v) || v <= -HL_ZERO_C_K)
-        return row_fail(x, r, err,
-                        "column %s: '%s': expected a temperature "
-                        "in C above absolute zero",
-                        inv_cols[c], s);
+    /* the medium a process temperature, the air and surroundings those of
+     * the range table (util/ranges.c) */
+    hl_error e2;
+    hl_error_clear(&e2);
+    if (hl_range_parse(c == C_TEMP ? HL_Q_PROCESS_TEMP_C : HL_Q_SURROUND_TEMP_C,
+                       inv_cols[c], s, &v, &e2))
+        return row_fail(x, r, err, "column %s", e2.message);
     *out_k = v + HL_ZERO_C_K;
     return HL_OK;
 }
@@ -135,11 +137,10 @@ static int row_conditions(inv_ctx *x, int r, hl_fitting_conditions *c,
         return rc;
     const char *w = cell(x, r, C_WIND);
     if (*w) {
-        if (!parse_double(w, &wind) || wind < 0.0 || wind > HL_WIND_MAX_M_S)
-            return row_fail(x, r, err,
-                            "column wind_m_s: '%s': expected a speed from 0 "
-                            "to %g m/s",
-                            w, HL_WIND_MAX_M_S);
+        hl_error e2;
+        hl_error_clear(&e2);
+        if (hl_range_parse(HL_Q_WIND, "wind_m_s", w, &wind, &e2))
+            return row_fail(x, r, err, "column %s", e2.message);
         c->wind_m_s = wind;
     }
     return row_cover(x, r, &c->cover, err);

@@ -57,18 +57,21 @@ static int parse_row(const csv_table *t, int r, const csv_cols *c,
                             t->origin, t->line[r], time);
     double temp, wind = 0.0;
     const char *tt = t->rows[r][c->temp];
-    if (!parse_double(tt, &temp) ||
-        !(temp + c->temp_offset_k > HL_ZERO_C_K - 70.0 &&
-          temp + c->temp_offset_k < HL_ZERO_C_K + 70.0))
-        return hl_error_set(err, HL_EPARSE,
-                            "%s:%d: %s '%s': missing or outside -70..70 C",
-                            t->origin, t->line[r], t->header[c->temp], tt);
+    char shown[64];
+    hl_error e2;
+    hl_error_clear(&e2);
+    if (!parse_double(tt, &temp))
+        return hl_error_set(err, HL_EPARSE, "%s:%d: %s '%s': expected a number",
+                            t->origin, t->line[r], t->header[c->temp],
+                            hl_text_show(shown, sizeof shown, tt, 40));
+    if (hl_range_check_si(HL_Q_WEATHER_TEMP_C, t->header[c->temp],
+                          temp + c->temp_offset_k, tt, &e2))
+        return hl_error_set(err, HL_EPARSE, "%s:%d: %s", t->origin, t->line[r],
+                            e2.message);
     const char *wt = c->wind >= 0 ? t->rows[r][c->wind] : "0";
-    if (!parse_double(wt, &wind) || !(wind >= 0.0 && wind <= 40.0))
-        return hl_error_set(err, HL_EPARSE,
-                            "%s:%d: wind_m_per_s '%s': missing or outside "
-                            "0..40",
-                            t->origin, t->line[r], wt);
+    if (hl_range_parse(HL_Q_WEATHER_WIND, "wind_m_per_s", wt, &wind, &e2))
+        return hl_error_set(err, HL_EPARSE, "%s:%d: %s", t->origin, t->line[r],
+                            e2.message);
     w->dry_bulb_k[r] = temp + c->temp_offset_k;
     w->wind_m_s[r] = wind;
     if (r > 0 && !weather_follows(w, r))

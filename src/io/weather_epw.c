@@ -66,12 +66,31 @@ static int field_number(const epw_line *l, int f, const char *origin, int line,
 {
     const char *text = f < l->n ? l->field[f] : "";
     double v;
+    char shown[64];
     if (!parse_double(text, &v) || !(v >= lo && v <= hi))
         return hl_error_set(err, HL_EPARSE,
                             "%s:%d: %s (field %d) '%s': missing or outside "
                             "%g..%g",
-                            origin, line, what, f + 1, text, lo, hi);
+                            origin, line, what, f + 1,
+                            hl_text_show(shown, sizeof shown, text, 40), lo,
+                            hi);
     *out = v;
+    return HL_OK;
+}
+
+/* A physical field, checked against its row of the range table. */
+static int field_quantity(const epw_line *l, int f, const char *origin,
+                          int line, const char *what, int quantity, double *out,
+                          hl_error *err)
+{
+    const char *text = f < l->n ? l->field[f] : "";
+    char name[96];
+    snprintf(name, sizeof name, "%s (field %d)", what, f + 1);
+    hl_error e2;
+    hl_error_clear(&e2);
+    if (hl_range_parse(quantity, name, text, out, &e2))
+        return hl_error_set(err, HL_EPARSE, "%s:%d: %s", origin, line,
+                            e2.message);
     return HL_OK;
 }
 
@@ -79,14 +98,20 @@ static int parse_location(const epw_line *l, hl_weather *w)
 {
     if (l->n < 10)
         return 0;
-    snprintf(w->location, sizeof w->location, "%s, %s, %s", l->field[1],
-             l->field[2], l->field[3]);
-    double v;
-    if (parse_double(l->field[6], &v))
+    char raw[sizeof w->location];
+    snprintf(raw, sizeof raw, "%s, %s, %s", l->field[1], l->field[2],
+             l->field[3]);
+    /* shown in reports and JSON: one line of UTF-8 (Latin-1 names too) */
+    hl_text_show(w->location, sizeof w->location, raw, sizeof raw);
+    double v; /* informative: kept only when a number in its range */
+    if (parse_double(l->field[6], &v) &&
+        !hl_range_check(HL_Q_LATITUDE, "latitude", v, NULL, NULL))
         w->latitude_deg = v;
-    if (parse_double(l->field[7], &v))
+    if (parse_double(l->field[7], &v) &&
+        !hl_range_check(HL_Q_LONGITUDE, "longitude", v, NULL, NULL))
         w->longitude_deg = v;
-    if (parse_double(l->field[9], &v))
+    if (parse_double(l->field[9], &v) &&
+        !hl_range_check(HL_Q_ELEVATION_M, "elevation", v, NULL, NULL))
         w->elevation_m = v;
     return 1;
 }
@@ -104,12 +129,13 @@ static int parse_ground(const epw_line *l, const char *origin, int line,
     w->n_ground = n < HL_WEATHER_MAX_DEPTHS ? n : HL_WEATHER_MAX_DEPTHS;
     for (int d = 0; d < w->n_ground; d++) {
         int base = 2 + 16 * d;
-        int rc = field_number(l, base, origin, line, "ground depth m", 0, 100,
-                              &w->ground_depth_m[d], err);
+        int rc = field_quantity(l, base, origin, line, "ground depth m",
+                                HL_Q_DEPTH_M, &w->ground_depth_m[d], err);
         for (int m = 0; !rc && m < 12; m++) {
             double c = 0.0;
-            rc = field_number(l, base + 4 + m, origin, line,
-                              "ground temperature C", -70, 70, &c, err);
+            rc = field_quantity(l, base + 4 + m, origin, line,
+                                "ground temperature C", HL_Q_WEATHER_TEMP_C, &c,
+                                err);
             w->ground_monthly_k[d][m] = c + HL_ZERO_C_K;
         }
         if (rc)
@@ -183,11 +209,12 @@ static int parse_row(char *buf, const char *origin, int line, hl_weather *w,
     if (!rc)
         rc = field_number(&l, EPW_F_HOUR, origin, line, "hour", 1, 24, &h, err);
     if (!rc)
-        rc = field_number(&l, EPW_F_DRY_BULB, origin, line,
-                          "dry-bulb temperature C", -70, 70, &t, err);
+        rc = field_quantity(&l, EPW_F_DRY_BULB, origin, line,
+                            "dry-bulb temperature C", HL_Q_WEATHER_TEMP_C, &t,
+                            err);
     if (!rc)
-        rc = field_number(&l, EPW_F_WIND, origin, line, "wind speed m/s", 0, 40,
-                          &v, err);
+        rc = field_quantity(&l, EPW_F_WIND, origin, line, "wind speed m/s",
+                            HL_Q_WEATHER_WIND, &v, err);
     if (rc)
         return rc;
     w->year[i] = (int)y;

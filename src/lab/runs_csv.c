@@ -145,10 +145,17 @@ static int cell_number(const csv_table *t, int r, int col, const char *name,
                             "%s:%d: column %s is empty: expected a number",
                             t->origin, t->line[r], name);
     }
+    char shown[64];
     if (!parse_double(s, out))
-        return hl_error_set(err, HL_EPARSE,
-                            "%s:%d: column %s: '%s' is not a number", t->origin,
-                            t->line[r], name, s);
+        return hl_error_set(
+            err, HL_EPARSE, "%s:%d: column %s: '%s' is not a number", t->origin,
+            t->line[r], name, hl_text_show(shown, sizeof shown, s, 40));
+    int q = hl_range_find_key(name); /* the physical range of the column */
+    hl_error e2;
+    hl_error_clear(&e2);
+    if (q >= 0 && hl_range_check(q, name, *out, s, &e2))
+        return hl_error_set(err, e2.code, "%s:%d: column %s", t->origin,
+                            t->line[r], e2.message);
     *present = 1;
     return HL_OK;
 }

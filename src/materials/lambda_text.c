@@ -64,9 +64,8 @@ static int parse_piece(char *text, hl_lambda_piece *p, int first, hl_error *err)
                 return rc;
             have_c = 1;
         } else if ((strcmp(key, "ref_c") == 0 || strcmp(key, "from_c") == 0)) {
-            if (!parse_double(val, &v))
-                return hl_error_set(err, HL_EPARSE, "%s='%s' is not a number",
-                                    key, trim(val));
+            if (hl_range_parse(HL_Q_PROCESS_TEMP_C, key, trim(val), &v, err))
+                return HL_EPARSE;
             if (key[0] == 'r')
                 p->ref_k = v + HL_ZERO_C_K;
             else
@@ -127,6 +126,11 @@ static int parse_table(char *text, hl_conductivity *out, hl_error *err)
             return hl_error_set(err, HL_EPARSE,
                                 "table point '%s:%s' is not two numbers",
                                 trim(pt), trim(colon + 1));
+        if (hl_range_check(HL_Q_PROCESS_TEMP_C, "table temperature", t,
+                           trim(pt), err) ||
+            hl_range_check(HL_Q_CONDUCTIVITY, "table lambda", k,
+                           trim(colon + 1), err))
+            return HL_EPARSE;
         if (out->n == HL_LAMBDA_MAX_POINTS)
             return hl_error_set(err, HL_EPARSE, "more than %d table points",
                                 HL_LAMBDA_MAX_POINTS);
@@ -151,9 +155,8 @@ int hl_lambda_parse(const char *model, const char *params, hl_conductivity *out,
     strcpy(buf, params);
     if (strcasecmp(model, "const") == 0) {
         double k;
-        if (!parse_double(buf, &k))
-            return hl_error_set(err, HL_EPARSE,
-                                "constant lambda '%s' is not a number", buf);
+        if (hl_range_parse(HL_Q_CONDUCTIVITY, "constant lambda", buf, &k, err))
+            return HL_EPARSE;
         *out = hl_lambda_constant(k);
         return HL_OK;
     }

@@ -83,10 +83,17 @@ static int optional_number(const csv_table *t, int r, int col, const char *what,
     *out = NAN;
     if (!*s)
         return HL_OK;
+    char shown[64];
     if (!parse_double(s, out))
-        return hl_error_set(err, HL_EPARSE,
-                            "%s:%d: column %s: '%s' is not a number", t->origin,
-                            t->line[r], what, s);
+        return hl_error_set(
+            err, HL_EPARSE, "%s:%d: column %s: '%s' is not a number", t->origin,
+            t->line[r], what, hl_text_show(shown, sizeof shown, s, 40));
+    int q = hl_range_find_key(what); /* the column's physical range */
+    hl_error e2;
+    hl_error_clear(&e2);
+    if (q >= 0 && hl_range_check(q, what, *out, s, &e2))
+        return hl_error_set(err, HL_EPARSE, "%s:%d: column %s", t->origin,
+                            t->line[r], e2.message);
     return HL_OK;
 }
 
@@ -125,9 +132,12 @@ static int lambda_positive_in_range(const hl_material *m)
 {
     double lo = isfinite(m->t_min_k) ? m->t_min_k : HL_ZERO_C_K;
     double hi = isfinite(m->t_max_k) ? m->t_max_k : HL_ZERO_C_K + 100.0;
-    for (int s = 0; s <= 16; s++)
-        if (!(hl_lambda_at(&m->lambda, lo + (hi - lo) * s / 16.0) > 0.0))
+    const hl_range *k = hl_range_get(HL_Q_CONDUCTIVITY); /* util/ranges.c */
+    for (int s = 0; s <= 16; s++) {
+        double l = hl_lambda_at(&m->lambda, lo + (hi - lo) * s / 16.0);
+        if (!(l > k->min && l <= k->max)) /* also no overflow to inf */
             return 0;
+    }
     return 1;
 }
 
@@ -155,8 +165,8 @@ static int parse_row(const csv_table *t, int r, const int *col, hl_material *m,
         return rc;
     if (!lambda_positive_in_range(m))
         return hl_error_set(err, HL_EPARSE,
-                            "%s:%d: material %s: lambda is not positive over "
-                            "its valid range",
+                            "%s:%d: material %s: lambda is not within 0 to "
+                            "500 W/(m K) over its valid range",
                             t->origin, t->line[r], m->id);
     return HL_OK;
 }

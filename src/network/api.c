@@ -286,6 +286,17 @@ static int bad_value(hl_model *m, const char *what, double v)
     return net_fail(m, HL_EINVAL, "%s %g: out of range", what, v);
 }
 
+/* An SI value against its row of the physical ranges (util/ranges.c);
+ * HL_EINVAL with the table's message. */
+static int check_si(hl_model *m, int quantity, const char *what, double v)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    if (!hl_range_check_si(quantity, what, v, NULL, &err))
+        return HL_OK;
+    return net_fail(m, HL_EINVAL, "%s", err.message);
+}
+
 static int unknown(hl_model *m, const char *what, const char *id)
 {
     return net_fail(m, HL_ENOTFOUND, "no %s with id '%s'", what, id);
@@ -295,8 +306,8 @@ int hl_model_set_supply_temp(hl_model *m, const char *source_id, double t_k)
 {
     if (!ready(m))
         return HL_ESTATE;
-    if (!(t_k > HL_ZERO_C_K && t_k < WATER_T_MAX_K))
-        return bad_value(m, "supply temperature (K)", t_k);
+    if (check_si(m, HL_Q_WATER_TEMP_C, "supply temperature (C)", t_k))
+        return HL_EINVAL;
     int one = source_id ? hl_model_find(m, HL_SOURCE, source_id) : -1;
     if (source_id && one < 0)
         return unknown(m, "source", source_id);
@@ -310,8 +321,8 @@ int hl_model_set_demand_scale(hl_model *m, double scale)
 {
     if (!ready(m))
         return HL_ESTATE;
-    if (!(scale >= 0.0 && scale < 1e6))
-        return bad_value(m, "demand scale", scale);
+    if (check_si(m, HL_Q_DEMAND_SCALE, "demand scale", scale))
+        return HL_EINVAL;
     m->demand_scale = scale;
     return HL_OK;
 }
@@ -335,8 +346,8 @@ int hl_model_set_consumer_demand(hl_model *m, const char *id, double heat_w)
         m->net->co_mode[i] != CONS_HEAT_DT)
         return net_fail(m, HL_EINVAL,
                         "consumer '%s' is given by its flow, not by heat", id);
-    if (!(heat_w >= 0.0 && isfinite(heat_w)))
-        return bad_value(m, "heat demand (W)", heat_w);
+    if (check_si(m, HL_Q_HEAT_MW, "heat demand (MW)", heat_w))
+        return HL_EINVAL;
     m->co_heat[i] = heat_w;
     return HL_OK;
 }
@@ -345,33 +356,33 @@ static int set_temp(hl_model *m, double *dst, double t_k, const char *what)
 {
     if (!ready(m))
         return HL_ESTATE;
-    if (!(t_k > 173.15 && t_k < 473.15))
-        return bad_value(m, what, t_k);
+    if (check_si(m, HL_Q_SURROUND_TEMP_C, what, t_k))
+        return HL_EINVAL;
     *dst = t_k;
     return HL_OK;
 }
 
 int hl_model_set_ground_temp(hl_model *m, double t_k)
 {
-    return set_temp(m, m ? &m->t_ground : NULL, t_k, "ground temperature (K)");
+    return set_temp(m, m ? &m->t_ground : NULL, t_k, "ground temperature (C)");
 }
 
 int hl_model_set_air_temp(hl_model *m, double t_k)
 {
-    return set_temp(m, m ? &m->t_air : NULL, t_k, "air temperature (K)");
+    return set_temp(m, m ? &m->t_air : NULL, t_k, "air temperature (C)");
 }
 
 int hl_model_set_duct_temp(hl_model *m, double t_k)
 {
-    return set_temp(m, m ? &m->t_duct : NULL, t_k, "duct temperature (K)");
+    return set_temp(m, m ? &m->t_duct : NULL, t_k, "duct temperature (C)");
 }
 
 int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id, double t_k)
 {
     if (!ready(m))
         return HL_ESTATE;
-    if (!(t_k > 173.15 && t_k < 473.15))
-        return bad_value(m, "chamber air temperature (K)", t_k);
+    if (check_si(m, HL_Q_SURROUND_TEMP_C, "chamber air temperature (C)", t_k))
+        return HL_EINVAL;
     int one = chamber_id ? index_get(&m->net->chamber_ix, chamber_id) : -1;
     if (chamber_id && one < 0)
         return unknown(m, "chamber", chamber_id);
@@ -435,6 +446,19 @@ int hl_model_set_check_limits(hl_model *m, const hl_check_limits *lim)
 {
     if (!ready(m))
         return HL_ESTATE;
+    /* -inf minimum pressure: no check (an EPANET import's) */
+    if ((lim->min_pressure_pa != -INFINITY &&
+         check_si(m, HL_Q_PRESSURE_BAR_G, "min_pressure_bar_g",
+                  lim->min_pressure_pa)) ||
+        check_si(m, HL_Q_VELOCITY, "max_velocity_m_per_s",
+                 lim->max_velocity_m_s) ||
+        check_si(m, HL_Q_PRESSURE_DROP_BAR, "saturation_margin_bar",
+                 lim->saturation_margin_pa) ||
+        check_si(m, HL_Q_PRESSURE_DROP_BAR, "min_consumer_dp_bar",
+                 lim->min_consumer_dp_pa) ||
+        check_si(m, HL_Q_SURFACE_LIMIT_C, "burn_limit_c",
+                 lim->fitting_surface_k))
+        return HL_EINVAL;
     m->limits = *lim;
     return HL_OK;
 }
@@ -554,6 +578,14 @@ int hl_model_consumer_result(const hl_model *m, int i, hl_consumer_result *out)
     out->temp_in_k = m->co_tin[i];
     out->temp_out_k = m->co_tout[i];
     out->dp_available_pa = m->nd_p[out->from] - m->nd_p[out->to];
+    if (isnan(out->heat_w) && fabs(out->mass_flow_kg_s) < 1e-5) {
+        /* a consumer without flow (a heat demand of 0, a closed one) is
+         * not in the thermal sweep: it takes nothing and its water stands
+         * at the temperatures of its nodes */
+        out->heat_w = 0.0;
+        out->temp_in_k = m->nd_t[out->from];
+        out->temp_out_k = m->nd_t[out->to];
+    }
     return HL_OK;
 }
 

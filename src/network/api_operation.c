@@ -30,13 +30,13 @@ int hl_model_set_fitting_cover(hl_model *m, int state,
                         "fitting cover: state %d is not coated or jacketed, "
                         "or the cover is of another state",
                         state);
-    const hl_layer *l = &cover->layer;
-    if (!(l->thickness_m > 0.0 && l->thickness_m < 1.0) ||
-        !(cover->emissivity > 0.0 && cover->emissivity <= 1.0))
-        return net_fail(m, HL_EINVAL,
-                        "fitting cover %s: thickness %g m and emissivity %g: "
-                        "expected 0 < thickness < 1 m, 0 < emissivity <= 1",
-                        cover->material, l->thickness_m, cover->emissivity);
+    hl_error err; /* the physical ranges of util/ranges.c */
+    hl_error_clear(&err);
+    if (hl_range_check_si(HL_Q_COVER_MM, "fitting cover thickness (mm)",
+                          cover->layer.thickness_m, NULL, &err) ||
+        hl_range_check(HL_Q_EMISSIVITY, "fitting cover emissivity",
+                       cover->emissivity, NULL, &err))
+        return net_fail(m, HL_EINVAL, "%s", err.message);
     m->fit_cover[state] = *cover;
     fitting_table_clear(m, state);
     return HL_OK;

@@ -104,8 +104,18 @@ static const char *intern(hl_model *m, const char *id, const char *what,
         return NULL;
     }
     if (strlen(id) > NET_ID_MAX) {
-        net_fail(m, HL_EPARSE, "%s: %s id '%.40s...' longer than %d characters",
-                 pos, what, id, NET_ID_MAX);
+        char shown[64];
+        net_fail(m, HL_EPARSE, "%s: %s id '%s' longer than %d characters", pos,
+                 what, hl_text_show(shown, sizeof shown, id, 40), NET_ID_MAX);
+        return NULL;
+    }
+    const char *problem = hl_text_problem(id, NET_ID_MAX, 0);
+    if (problem) { /* ids go to JSON and CSV: UTF-8 on one line */
+        char shown[64];
+        net_fail(m, HL_EPARSE,
+                 "%s: %s id '%s' %s: expected UTF-8 text "
+                 "without control characters",
+                 pos, what, hl_text_show(shown, sizeof shown, id, 40), problem);
         return NULL;
     }
     const char *s = text_pool_add(&m->def->strings, id);
@@ -144,10 +154,16 @@ static int duplicate(hl_model *m, net_index *ix, const char *id, int val,
 static int bad(hl_model *m, int where, const char *what, const char *id,
                const char *field, double v, const char *expected)
 {
-    char pos[300];
+    char pos[300], val[40];
     net_where(m, where, pos, sizeof pos);
-    return net_fail(m, HL_ERANGE, "%s: %s '%s': %s %g: expected %s", pos, what,
-                    id, field, v, expected);
+    if (isnan(v)) /* never an internal nan or inf in a message */
+        snprintf(val, sizeof val, "not given");
+    else if (!isfinite(v) || fabs(v) > 1e15)
+        snprintf(val, sizeof val, "out of any range");
+    else
+        snprintf(val, sizeof val, "%g", v);
+    return net_fail(m, HL_ERANGE, "%s: %s '%s': %s %s: expected %s", pos, what,
+                    id, field, val, expected);
 }
 
 int net_add_node(hl_model *m, const net_node_spec *s)

@@ -88,12 +88,12 @@ int net_fail(hl_model *m, int code, const char *fmt, ...)
 {
     if (m->err.code != HL_OK)
         return code;
-    m->err.code = code;
+    char raw[sizeof m->err.message];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(m->err.message, sizeof m->err.message, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
-    return code;
+    return hl_error_set(&m->err, code, "%s", raw); /* one line, UTF-8 */
 }
 
 /* ---- warnings: every line kept ------------------------------------------ */
@@ -107,10 +107,24 @@ void net_warn_clear(hl_model *m)
  * the solve's error record says so. */
 void net_warn(hl_model *m, const char *fmt, ...)
 {
+    char *raw = NULL;
     va_list ap;
     va_start(ap, fmt);
-    int rc = text_list_vadd(&m->warn, fmt, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    if (len >= 0 && (raw = malloc((size_t)len + 1))) {
+        va_start(ap, fmt);
+        vsnprintf(raw, (size_t)len + 1, fmt, ap);
+        va_end(ap);
+    }
+    /* one line, whatever the ids hold (hl_text_show escapes) */
+    size_t cap = raw ? 4 * (size_t)len + 1 : 0;
+    char *text = raw ? malloc(cap) : NULL;
+    if (text)
+        hl_text_show(text, cap, raw, (size_t)len + 1);
+    int rc = text ? text_list_add(&m->warn, "%s", text) : HL_ENOMEM;
+    free(raw);
+    free(text);
     if (rc)
         net_fail(m, HL_ENOMEM, "out of memory while recording a warning");
 }

@@ -46,40 +46,67 @@ int rd_unknown_key(rd_ctx *c, int where, const char *key, const char *context,
 
 int rd_text(rd_ctx *c, const rd_value *v, const char *key, const char **out)
 {
-    if (v->text) {
-        *out = v->text;
-        return HL_OK;
+    const char *t = v->text;
+    if (!t && v->node && v->node->type == YAML_SCALAR_NODE)
+        t = (const char *)v->node->data.scalar.value;
+    if (!t)
+        return rd_fail(c, v->where, HL_EPARSE,
+                       "%s: expected a single value, "
+                       "not a list or mapping",
+                       key);
+    /* ids, names and references: one line of UTF-8 (a description may
+     * run over lines) */
+    const char *bad = hl_text_problem(t, 4096, strcmp(key, "description") == 0);
+    if (bad) {
+        char shown[64];
+        return rd_fail(c, v->where, HL_EPARSE,
+                       "%s '%s' %s: expected one line of UTF-8 text", key,
+                       hl_text_show(shown, sizeof shown, t, 40), bad);
     }
-    if (v->node && v->node->type == YAML_SCALAR_NODE) {
-        *out = (const char *)v->node->data.scalar.value;
-        return HL_OK;
-    }
-    return rd_fail(c, v->where, HL_EPARSE,
-                   "%s: expected a single value, "
-                   "not a list or mapping",
-                   key);
+    *out = t;
+    return HL_OK;
+}
+
+/* A number of a key checked against its row of the physical ranges
+ * (util/ranges.c); keys without a row (a format version) are only
+ * required to be finite. */
+static int in_range(rd_ctx *c, const rd_value *v, const char *key, double x,
+                    const char *text)
+{
+    int q = hl_range_find_key(key);
+    hl_error err;
+    hl_error_clear(&err);
+    if (q >= 0 && hl_range_check(q, key, x, text, &err))
+        return rd_fail(c, v->where, err.code, "%s", err.message);
+    return HL_OK;
 }
 
 int rd_number(rd_ctx *c, const rd_value *v, const char *key, double *out)
 {
     const char *t = NULL;
+    char shown[64];
     if (rd_text(c, v, key, &t))
         return c->m->err.code;
-    if (!parse_double(t, out))
+    double x;
+    if (!parse_double(t, &x))
         return rd_fail(c, v->where, HL_EPARSE, "%s: '%s' is not a number", key,
-                       t);
+                       hl_text_show(shown, sizeof shown, t, 40));
+    if (in_range(c, v, key, x, t))
+        return c->m->err.code;
+    *out = x;
     return HL_OK;
 }
 
 int rd_int(rd_ctx *c, const rd_value *v, const char *key, int *out)
 {
     const char *t = NULL;
+    char shown[64];
     if (rd_text(c, v, key, &t))
         return c->m->err.code;
     if (!parse_int(t, out))
         return rd_fail(c, v->where, HL_EPARSE, "%s: '%s' is not a whole number",
-                       key, t);
-    return HL_OK;
+                       key, hl_text_show(shown, sizeof shown, t, 40));
+    return in_range(c, v, key, *out, t);
 }
 
 int rd_bool(rd_ctx *c, const rd_value *v, const char *key, int *out)
@@ -108,8 +135,9 @@ int rd_choice(rd_ctx *c, const rd_value *v, const char *key,
         size_t n = strlen(list);
         snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", names[i]);
     }
+    char shown[64];
     return rd_fail(c, v->where, HL_EPARSE, "%s: '%s': expected one of %s", key,
-                   t, list);
+                   hl_text_show(shown, sizeof shown, t, 40), list);
 }
 
 int rd_line(const yaml_node_t *n)

@@ -153,6 +153,10 @@ int rd_source_item(rd_ctx *c, yaml_node_t *item)
                        "source '%s': give "
                        "supply_temp_c or heat_mw, not both",
                        s.id ? s.id : "?");
+    if (isnan(s.heat_w) && isnan(s.supply_k))
+        return rd_fail(c, s.where, HL_EPARSE,
+                       "source '%s': give supply_temp_c or heat_mw",
+                       s.id ? s.id : "?");
     return net_add_source(c->m, &s);
 }
 

@@ -131,7 +131,26 @@ static int num(inp *in, int line, const char *t, double *out)
 {
     if (parse_double(t, out))
         return HL_OK;
-    return fail(in, line, "'%s' is not a number%s", t, "");
+    char shown[64];
+    return fail(in, line, "'%s' is not a number%s",
+                hl_text_show(shown, sizeof shown, t, 40), "");
+}
+
+/* A value converted to SI (si) checked against its physical range
+ * (util/ranges.c), named "what 'id' field" with the text as written. */
+static int in_range(inp *in, int line, int quantity, const char *what,
+                    const char *id, const char *field, double si,
+                    const char *text)
+{
+    char name[160], shown[64];
+    snprintf(name, sizeof name, "%s '%s' %s", what,
+             hl_text_show(shown, sizeof shown, id, 40), field);
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_range_check_si(quantity, name, si, text, &err))
+        return rd_fail(in->c, NET_WHERE(in->c->origin, line), err.code, "%s",
+                       err.message);
+    return HL_OK;
 }
 
 /* ---- pass 1: options, curves, patterns, status, demands
@@ -329,6 +348,11 @@ static int junction(inp *in, int line, char **tok, int n)
     double q = slot >= 0 ? in->demand[slot] : d * mult;
     s.z_m = z * in->hf;
     s.demand_kg_s = q * in->mult * in->qf * in->rho;
+    if (in_range(in, line, HL_Q_ELEVATION_M, "junction", tok[0], "elevation",
+                 s.z_m, n > 1 ? tok[1] : NULL) ||
+        in_range(in, line, HL_Q_MASS_FLOW, "junction", tok[0], "demand",
+                 s.demand_kg_s, NULL))
+        return in->c->m->err.code;
     return net_add_node(in->c->m, &s);
 }
 
@@ -349,6 +373,11 @@ static int fixed_head(inp *in, int line, char **tok, int n, int tank)
                                          tok[0], "");
     s.z_m = a * in->hf;
     s.fixed_p_pa = in->rho * EPANET_G * level * in->hf;
+    if (in_range(in, line, HL_Q_ELEVATION_M, tank ? "tank" : "reservoir",
+                 tok[0], tank ? "elevation" : "head", s.z_m, tok[1]) ||
+        (tank && in_range(in, line, HL_Q_HEAD_M, "tank", tok[0], "level",
+                          level * in->hf, tok[2])))
+        return in->c->m->err.code;
     s.inflow_temp_k = in->c->opt->inp_supply_temp_k;
     return net_add_node(in->c->m, &s);
 }
@@ -380,6 +409,15 @@ static int pipe(inp *in, int line, char **tok, int n)
     s.inner_d_m = d * in->df;
     s.roughness_m = e * (in->us ? FT * 1e-3 : 1e-3); /* mft or mm */
     s.zeta = km * MINOR_SCALE;
+    if (in_range(in, line, HL_Q_LENGTH_M, "pipe", tok[0], "length", s.length_m,
+                 tok[3]) ||
+        in_range(in, line, HL_Q_DIAMETER_MM, "pipe", tok[0], "diameter",
+                 s.inner_d_m, tok[4]) ||
+        in_range(in, line, HL_Q_ROUGHNESS_MM, "pipe", tok[0], "roughness",
+                 s.roughness_m, tok[5]) ||
+        in_range(in, line, HL_Q_LOSS_COEF, "pipe", tok[0], "minor loss", km,
+                 n > 6 ? tok[6] : NULL))
+        return in->c->m->err.code;
     const char *st = n > 7 ? tok[7] : "OPEN", *ov = status_of(in, tok[0]);
     if (ov)
         st = ov;
@@ -429,11 +467,18 @@ static int pump(inp *in, int line, char **tok, int n)
     for (int j = 0; j < cv->n; j++) {
         s.q_m3_s[j] = cv->x[j] * in->qf;
         s.h_m[j] = cv->y[j] * in->hf;
+        if (in_range(in, line, HL_Q_VOLUME_FLOW_M3_H, "curve", cv->id, "flow",
+                     s.q_m3_s[j], NULL) ||
+            in_range(in, line, HL_Q_HEAD_M, "curve", cv->id, "head", s.h_m[j],
+                     NULL))
+            return in->c->m->err.code;
     }
     const char *st = status_of(in, tok[0]);
     if (st && strcasecmp(st, "CLOSED") == 0)
         s.running = 0;
     else if (st && strcasecmp(st, "OPEN") != 0 && num(in, line, st, &s.speed))
+        return in->c->m->err.code;
+    if (in_range(in, line, HL_Q_SPEED, "pump", tok[0], "speed", s.speed, NULL))
         return in->c->m->err.code;
     if (s.speed == 0.0)
         s.running = 0, s.speed = 1.0;
@@ -454,6 +499,18 @@ static int valve(inp *in, int line, char **tok, int n)
     const char *st = status_of(in, tok[0]);
     const char *type = tok[4];
     int where = NET_WHERE(in->c->origin, line);
+    int q_set = strcasecmp(type, "FCV") == 0   ? HL_Q_MASS_FLOW
+                : strcasecmp(type, "PBV") == 0 ? HL_Q_HEAD_M
+                                               : HL_Q_LOSS_COEF;
+    double set_si = q_set == HL_Q_MASS_FLOW ? set * in->qf * in->rho
+                    : q_set == HL_Q_HEAD_M  ? set * in->hf
+                                            : set;
+    if (in_range(in, line, HL_Q_DIAMETER_MM, "valve", tok[0], "diameter",
+                 d * in->df, tok[3]) ||
+        in_range(in, line, q_set, "valve", tok[0], "setting", set_si, tok[5]) ||
+        in_range(in, line, HL_Q_LOSS_COEF, "valve", tok[0], "minor loss", km,
+                 n > 6 ? tok[6] : NULL))
+        return in->c->m->err.code;
     if (strcasecmp(type, "PBV") == 0 && !(st && strcasecmp(st, "OPEN") == 0)) {
         /* pressure breaker: a fixed drop = a rigid link with a negative rise */
         net_pump_spec p;
@@ -603,19 +660,25 @@ static void inp_defaults(inp *in, rd_ctx *c)
     in->mult = 1.0;
 }
 
-static void inp_fluid(inp *in)
+static int inp_fluid(inp *in)
 {
     hl_model *m = in->c->m;
     double nu = isnan(in->nu)   ? VISCOS_FT2 * FT * FT
                 : in->nu > 1e-3 ? in->nu * VISCOS_FT2 * FT * FT
                 : in->us        ? in->nu * FT * FT
                                 : in->nu;
+    if (in_range(in, 0, HL_Q_DENSITY, "[OPTIONS]", "SPECIFIC", "GRAVITY",
+                 in->rho, NULL) ||
+        in_range(in, 0, HL_Q_VISCOSITY, "[OPTIONS]", "VISCOSITY",
+                 "(dynamic, Pa s)", nu * in->rho, NULL))
+        return m->err.code;
     fluid_init_constant(&m->def->fluid, in->rho, nu * in->rho,
                         in->c->opt->inp_cp_j_kgk);
     m->def->g = EPANET_G;
     m->def->friction = FRICTION_SWAMEE_JAIN;
     m->t_ground = in->c->opt->inp_ambient_k;
     m->limits.min_pressure_pa = -INFINITY; /* EPANET reports, not checks */
+    return HL_OK;
 }
 
 int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
@@ -637,10 +700,10 @@ int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
         rc = rd_fail(&c, NET_WHERE(c.origin, 0), HL_EPARSE,
                      "[OPTIONS] must set Headloss D-W (EPANET's default "
                      "Hazen-Williams is not supported)");
-    if (!rc) {
-        inp_fluid(&in);
+    if (!rc)
+        rc = inp_fluid(&in);
+    if (!rc)
         rc = pass(&in, copy, len, 1);
-    }
     if (!rc)
         rc = junctions(&in, text, len);
     if (!rc && o->friction >= 0)

@@ -16,10 +16,14 @@ static int cell(rd_ctx *c, const csv_table *t, int r, int col, const char *name,
     *out = NAN;
     if (col < 0 || !t->rows[r][col][0])
         return HL_OK;
-    if (parse_double(t->rows[r][col], out))
+    hl_error err;
+    hl_error_clear(&err);
+    if (!hl_range_parse(hl_range_find_key(name), name, t->rows[r][col], out,
+                        &err))
         return HL_OK;
-    return rd_fail(c, NET_WHERE(c->origin, t->line[r]), HL_EPARSE,
-                   "%s: '%s' is not a number", name, t->rows[r][col]);
+    *out = NAN;
+    return rd_fail(c, NET_WHERE(c->origin, t->line[r]), err.code, "%s",
+                   err.message);
 }
 
 static int apply_row(rd_ctx *c, const csv_table *t, int r, const int *col)

@@ -294,21 +294,129 @@ static int read_sections(rd_ctx *c, yaml_node_t *root)
     return HL_OK;
 }
 
-static int load_document(rd_ctx *c, const char *text, size_t len,
-                         yaml_document_t *doc)
+/* Collections nested deeper than this are refused (docs/model-format.md):
+ * the format needs five levels, and libyaml's scanner costs time
+ * quadratic in the depth of flow collections ([[[[...). */
+#define YAML_MAX_DEPTH 32
+
+static int yaml_problem(rd_ctx *c, const yaml_parser_t *p)
+{
+    int line = (int)(p->problem_mark.line + 1);
+    return rd_fail(c, NET_WHERE(c->origin, line), HL_EPARSE, "YAML: %s%s%s",
+                   p->problem ? p->problem : "syntax error",
+                   p->context ? " " : "", p->context ? p->context : "");
+}
+
+/* A first pass over the events that stops at the first collection nested
+ * deeper than YAML_MAX_DEPTH, before the scanner has gone deep: the cost
+ * is linear in the text. */
+static int check_depth(rd_ctx *c, const char *text, size_t len)
 {
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p))
         return net_fail(c->m, HL_ENOMEM, "out of memory");
     yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-    int ok = yaml_parser_load(&p, doc);
-    if (!ok) {
-        int line = (int)(p.problem_mark.line + 1);
-        rd_fail(c, NET_WHERE(c->origin, line), HL_EPARSE, "YAML: %s%s%s",
-                p.problem ? p.problem : "syntax error", p.context ? " " : "",
-                p.context ? p.context : "");
+    int depth = 0, rc = HL_OK, done = 0;
+    while (!done && !rc) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(&p, &e)) {
+            rc = yaml_problem(c, &p);
+            break;
+        }
+        done = e.type == YAML_STREAM_END_EVENT;
+        if (e.type == YAML_SEQUENCE_START_EVENT ||
+            e.type == YAML_MAPPING_START_EVENT)
+            depth++;
+        else if (e.type == YAML_SEQUENCE_END_EVENT ||
+                 e.type == YAML_MAPPING_END_EVENT)
+            depth--;
+        if (depth > YAML_MAX_DEPTH)
+            rc = rd_fail(c, NET_WHERE(c->origin, (int)e.start_mark.line + 1),
+                         HL_EPARSE,
+                         "YAML: lists and mappings nested deeper than %d "
+                         "levels",
+                         YAML_MAX_DEPTH);
+        yaml_event_delete(&e);
     }
     yaml_parser_delete(&p);
+    return rc;
+}
+
+typedef struct key_at {
+    const char *key;
+    int line;
+} key_at;
+
+static int key_cmp(const void *a, const void *b)
+{
+    const key_at *x = a, *y = b;
+    int d = strcmp(x->key, y->key);
+    return d ? d : x->line - y->line;
+}
+
+/* Duplicate keys in one mapping (YAML 1.2 forbids them; libyaml keeps
+ * both and the reader would take the last silently): an error naming
+ * both lines. Sorting keeps a mapping of n keys at n log n. */
+static int check_mapping_keys(rd_ctx *c, yaml_document_t *doc, yaml_node_t *map)
+{
+    yaml_node_pair_t *p0 = map->data.mapping.pairs.start;
+    size_t n = (size_t)(map->data.mapping.pairs.top - p0), k = 0;
+    if (n < 2)
+        return HL_OK;
+    key_at *keys = malloc(n * sizeof *keys);
+    if (!keys)
+        return net_fail(c->m, HL_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *kn = yaml_document_get_node(doc, p0[i].key);
+        if (kn && kn->type == YAML_SCALAR_NODE)
+            keys[k++] =
+                (key_at){(const char *)kn->data.scalar.value, rd_line(kn)};
+    }
+    qsort(keys, k, sizeof *keys, key_cmp);
+    int rc = HL_OK;
+    for (size_t i = 1; i < k && !rc; i++) {
+        const key_at *a = &keys[i - 1], *b = &keys[i];
+        if (strcmp(a->key, b->key) != 0)
+            continue;
+        int where = NET_WHERE(c->origin, b->line);
+        rc = a->line == b->line
+                 ? rd_fail(c, where, HL_EPARSE,
+                           "key '%s' appears twice in one mapping on line %d",
+                           b->key, b->line)
+                 : rd_fail(c, where, HL_EPARSE,
+                           "key '%s' appears twice in one mapping (lines %d "
+                           "and %d)",
+                           b->key, a->line, b->line);
+    }
+    free(keys);
+    return rc;
+}
+
+static int check_duplicate_keys(rd_ctx *c, yaml_document_t *doc)
+{
+    for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++)
+        if (n->type == YAML_MAPPING_NODE && check_mapping_keys(c, doc, n))
+            return c->m->err.code;
+    return HL_OK;
+}
+
+static int load_document(rd_ctx *c, const char *text, size_t len,
+                         yaml_document_t *doc)
+{
+    if (check_depth(c, text, len))
+        return c->m->err.code;
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        return net_fail(c->m, HL_ENOMEM, "out of memory");
+    yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+    int ok = yaml_parser_load(&p, doc);
+    if (!ok)
+        yaml_problem(c, &p);
+    yaml_parser_delete(&p);
+    if (ok && check_duplicate_keys(c, doc)) {
+        yaml_document_delete(doc);
+        return c->m->err.code;
+    }
     return ok ? HL_OK : c->m->err.code;
 }
 

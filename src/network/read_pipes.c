@@ -411,12 +411,22 @@ static int geometry(rd_ctx *c, const pipe_fields *f, net_pipe_spec *s)
         s->inner_d_m = f->id_mm * 1e-3;
     else if (!isnan(od) && !isnan(f->wall_mm))
         s->inner_d_m = (od - 2.0 * f->wall_mm) * 1e-3;
+    else if (!isnan(f->wall_mm) && f->dn > 0)
+        return rd_fail(c, f->where, HL_ERANGE,
+                       "pipe '%s': dn %d is not a standard size (give "
+                       "outer_diameter_mm)",
+                       pid(f), f->dn);
     else
         return rd_fail(c, f->where, HL_EPARSE,
                        "pipe '%s': give "
                        "inner_diameter_mm, or outer_diameter_mm (or dn) and "
                        "wall_mm",
                        pid(f));
+    if (!(s->inner_d_m > 0.0))
+        return rd_fail(c, f->where, HL_ERANGE,
+                       "pipe '%s': wall_mm %g leaves no bore in an outer "
+                       "diameter of %g mm",
+                       pid(f), f->wall_mm, od);
     if (isnan(f->length_m))
         return rd_fail(c, f->where, HL_EPARSE, "pipe '%s': missing length_m",
                        pid(f));

@@ -149,8 +149,8 @@ static int build_table(builder *b, csv_table *t)
     return 1;
 }
 
-int csv_table_parse(const char *text, size_t len, const char *origin,
-                    csv_table *t, hl_error *err)
+static int csv_table_parse_raw(const char *text, size_t len, const char *origin,
+                               csv_table *t, hl_error *err)
 {
     memset(t, 0, sizeof *t);
     copy_text(t->origin, sizeof t->origin, origin);
@@ -169,6 +169,8 @@ int csv_table_parse(const char *text, size_t len, const char *origin,
         ok = 0;
     if (ok)
         ok = build_table(&b, t);
+    if (ok)
+        t->header_line = b.row_line[0];
     free(b.cells);
     free(b.row_start);
     free(b.row_line);
@@ -187,6 +189,48 @@ int csv_table_parse(const char *text, size_t len, const char *origin,
         return hl_error_set(err, HL_ENOMEM, "%s: out of memory", origin);
     }
     return HL_OK;
+}
+
+/* Cells become ids, names and numbers in messages and outputs: each must
+ * be UTF-8 without control characters (a newline inside quotes too). */
+static int check_text(csv_table *t, int header_line, hl_error *err)
+{
+    for (int r = -1; r < t->n_rows; r++) {
+        char **cells = r < 0 ? t->header : t->rows[r];
+        int n = r < 0 ? t->n_cols : t->n_fields[r];
+        for (int j = 0; j < n; j++) {
+            const char *bad = hl_text_problem(cells[j], 0, 0);
+            if (!bad)
+                continue;
+            char shown[64];
+            return hl_error_set(
+                err, HL_EPARSE,
+                "%s:%d: column %d: '%s' %s: expected UTF-8 "
+                "text without control characters",
+                t->origin, r < 0 ? header_line : t->line[r], j + 1,
+                hl_text_show(shown, sizeof shown, cells[j], 40), bad);
+        }
+    }
+    return HL_OK;
+}
+
+int csv_table_parse(const char *text, size_t len, const char *origin,
+                    csv_table *t, hl_error *err)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        int line = 1;
+        for (const char *q = text; q < nul; q++)
+            line += *q == '\n';
+        memset(t, 0, sizeof *t);
+        return hl_error_set(err, HL_EPARSE,
+                            "%s:%d: a NUL byte: expected a text file", origin,
+                            line);
+    }
+    int rc = csv_table_parse_raw(text, len, origin, t, err);
+    if (!rc && (rc = check_text(t, t->header_line, err)) != HL_OK)
+        csv_table_free(t);
+    return rc;
 }
 
 int csv_table_load(const char *path, csv_table *t, hl_error *err)

@@ -55,24 +55,32 @@ int read_text_file(const char *path, char **out, size_t *len, hl_error *err)
                             strerror(errno));
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
+    int too_big = 0;
     while (buf) {
         size_t got = fread(buf + n, 1, cap - n - 1, f);
         n += got;
         if (n + 1 < cap)
             break;
-        char *bigger = realloc(buf, cap *= 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
+        if (n > HL_INPUT_MAX_BYTES) { /* checked while reading: no stat */
+            too_big = 1;
+            break;
         }
+        char *bigger = realloc(buf, cap *= 2);
+        if (!bigger)
+            free(buf);
         buf = bigger;
     }
     int bad = ferror(f);
     fclose(f);
     if (!buf)
         return hl_error_set(err, HL_ENOMEM, "%s: out of memory", path);
-    if (bad) {
+    if (bad || too_big) {
         free(buf);
+        if (too_big)
+            return hl_error_set(err, HL_EIO,
+                                "%s: larger than %zu MB: expected a "
+                                "smaller file",
+                                path, HL_INPUT_MAX_BYTES >> 20);
         return hl_error_set(err, HL_EIO, "%s: read error", path);
     }
     buf[n] = '\0';

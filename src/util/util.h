@@ -36,6 +36,7 @@ typedef struct csv_table {
     char ***rows;  /* rows[i][j]; short rows are padded with "" */
     int *n_fields; /* fields actually present in row i */
     int *line;     /* line number where row i starts */
+    int header_line;
 } csv_table;
 
 int csv_table_parse(const char *text, size_t len, const char *origin,

@@ -93,7 +93,7 @@ expect 2 "up to 500 mm" -- --inventory "$T/coat.csv" --output "$T/coat_out.csv"
 [ -e "$T/coat_out.csv" ] && fail "result file written for a 1e308 mm coating"
 for w in 1e308 1e12 nan; do
     printf 'id,type,dn,pn,temp_c,ambient_c,state,wind_m_s\nV1,gate-valve,200,16,130,25,bare,%s\n' "$w" >"$T/wind.csv"
-    expect 2 "wind_m_s: '$w': expected a speed from 0 to 60 m/s" -- --inventory "$T/wind.csv"
+    expect 2 "column wind_m_s '$w': expected " -- --inventory "$T/wind.csv"
 done
 
 # ---- finite-volume check ---------------------------------------------------------
@@ -112,11 +112,11 @@ expect 2 "unknown material 'unobtainium'" -- --type gate-valve --dn 100 \
     --temp 110 --coating unobtainium:8
 expect 2 "thickness > 0 mm" -- --type gate-valve --dn 100 --temp 110 \
     --coating ceramic-microbead:-3
-expect 2 "from 0.5 s up" -- --type gate-valve --dn 100 --temp 110 --contact-s 0.1
+expect 2 "expected 0.5 to 28800 s" -- --type gate-valve --dn 100 --temp 110 --contact-s 0.1
 expect 2 "--temp is required" -- --type gate-valve --dn 100
 expect 2 "--dn is required" -- --type gate-valve --temp 110
-expect 2 "expected a finite number" -- --type gate-valve --dn 100 --temp hot
-expect 2 "below absolute zero" -- --type gate-valve --dn 100 --temp -300
+expect 2 "expected a number" -- --type gate-valve --dn 100 --temp hot
+expect 2 "expected -200 to 1200 C" -- --type gate-valve --dn 100 --temp -300
 expect 2 "unknown or incomplete option" -- --type gate-valve --dn 100 --temp 110 --colour red
 expect 2 "whole number" -- --type gate-valve --dn 100.5 --temp 110
 expect 2 "fv-check works on --type flange-pair" -- --type gate-valve --dn 100 \

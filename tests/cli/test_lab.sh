@@ -100,10 +100,10 @@ expect_error "equal temperatures" "equal.csv:3: column t_outer_c" lab fit "$tmp/
 printf '%s\nm,25,1,88.9,50,30,100\n' "$head" >"$tmp/rev.csv"
 expect_error "reversed temperatures" "rev.csv:2: column t_outer_c" lab ageing "$tmp/rev.csv"
 printf '%s\nm,-25,1,88.9,50,100,30\n' "$head" >"$tmp/neg.csv"
-expect_error "negative power" "neg.csv:2: column power_w: -25: expected a value > 0" \
+expect_error "negative power" "neg.csv:2: column power_w '-25': expected above 0" \
   lab fit "$tmp/neg.csv"
 printf '%s\nm,25,1,88.9,0,100,30\n' "$head" >"$tmp/zero.csv"
-expect_error "zero thickness" "zero.csv:2: column thickness_mm: 0" lab fit "$tmp/zero.csv"
+expect_error "zero thickness" "zero.csv:2: column thickness_mm '0': expected above 0" lab fit "$tmp/zero.csv"
 expect_error "too few runs for a quadratic" "needs at least 4 runs at 3 or more" \
   lab fit "$tmp/good.csv" --degree 2
 expect_error "no such material" "no runs of material" lab fit "$tmp/good.csv" --material x

@@ -131,10 +131,10 @@ pair="--laying pair --carrier-od 219.1 --insulation-od 346 --lambda-ins 0.026
   bad "--casing-od 340 mm: expected more than the insulation outer diameter 346" \
       $pair --casing-od 340 --cover 0.8 --gap 0.2
   bad "--spacing 0.3 m: the pipes overlap" $pair --cover 0.8 --spacing 0.3
-  bad "--gap -0.1: expected a value >= 0" $pair --cover 0.8 --gap -0.1
+  bad "--gap '-0.1': expected 0 to 100 m" $pair --cover 0.8 --gap -0.1
   bad "--axis-depth 0.1 m: expected more than the outer radius 0.173" $pair \
       --axis-depth 0.1 --gap 0.2
-  bad "--cover 0: expected a value > 0" $pair --cover 0 --gap 0.2
+  bad "--cover '0': expected a value > 0" $pair --cover 0 --gap 0.2
   bad "--gap 0 m: the carriers overlap or touch" --laying twin \
       --carrier-od 114.3 --insulation-od 307 --lambda-ins 0.028 --gap 0 \
       --cover 0.6 --supply 80 --return 40 --ground 10
@@ -142,26 +142,26 @@ pair="--laying pair --carrier-od 219.1 --insulation-od 346 --lambda-ins 0.026
       --insulation-od 307 --lambda-ins 0.028 --spacing 0.2 --cover 0.6 \
       --supply 80 --return 40 --ground 10
   # conductivities
-  bad "--lambda-soil -1: expected a value > 0" $pair --lambda-soil -1 \
+  bad "--lambda-soil '-1': expected above 0" $pair --lambda-soil -1 \
       --cover 0.8 --gap 0.2
-  bad "--lambda-ins -0.03: expected a value > 0" --laying single \
+  bad "--lambda-ins '-0.03': expected above 0" --laying single \
       --carrier-od 100 --insulation-od 200 --lambda-ins -0.03 --supply 80 \
       --ground 5 --cover 1
-  bad "--lambda-casing 0: expected a value > 0" $pair --casing-od 355 \
+  bad "--lambda-casing '0': expected above 0" $pair --casing-od 355 \
       --lambda-casing 0 --cover 0.8 --gap 0.2
   # not numbers, NaN, inf
-  bad "--supply 'nan': expected a finite number" --laying single \
+  bad "--supply 'nan': expected a number" --laying single \
       --carrier-od 100 --insulation-od 200 --lambda-ins 0.03 --supply nan \
       --ground 5 --cover 1
-  bad "--carrier-od 'inf': expected a finite number" --laying single \
+  bad "--carrier-od 'inf': expected a number" --laying single \
       --carrier-od inf --insulation-od 200 --lambda-ins 0.03 --supply 80 \
       --ground 5 --cover 1
-  bad "--spacing 'abc': expected a finite number" $pair --cover 0.8 \
+  bad "--spacing 'abc': expected a number" $pair --cover 0.8 \
       --spacing abc
-  bad "--supply '12x': expected a finite number" --laying single \
+  bad "--supply '12x': expected a number" --laying single \
       --carrier-od 100 --insulation-od 200 --lambda-ins 0.03 --supply 12x \
       --ground 5 --cover 1
-  bad "--ground -300 C: expected a temperature above absolute zero" \
+  bad "--ground '-300': expected -100 to 200 C" \
       --laying single --carrier-od 100 --insulation-od 200 --lambda-ins 0.03 \
       --supply 80 --ground -300 --cover 1
   # names and options that do not apply

@@ -51,7 +51,7 @@ expect_json_keys "coating json" coating_needed needed_mm modelled_mm fittings_un
 expect_fail "inp option on a heatline model" "applies to EPANET .inp models only" \
     run --supply-temp 110
 expect_fail "demand scale 0" "expected above 0" run --demand-scale 0
-expect_fail "source temp out of range" "expected -100 to 300 C" run --source-temp 400
+expect_fail "source temp out of range" "--source-temp '400': expected -50 to 350 C" run --source-temp 400
 
 mkdir "$tmp/csv"
 expect_ok "csv tables" run --csv "$tmp/csv"
@@ -93,7 +93,7 @@ bad() { # bad NAME PATTERN SED-EXPRESSION
 bad unknown-key "bad.yaml\|unknown-key.yaml:6: .*unknown key 'lenght_m'.*length_m" 's/length_m/lenght_m/'
 bad missing-ref "missing-ref.yaml:6: .*unknown to node 'C'" 's/to: B/to: C/'
 bad duplicate "duplicate.yaml:4: duplicate node id 'A'" 's/id: B, demand/id: A, demand/'
-bad negative "negative.yaml:6: pipe 'P1': length_m -100" 's/length_m: 100/length_m: -100/'
+bad negative "negative.yaml:6: length_m '-100': expected above 0, up to 1000000 m" 's/length_m: 100/length_m: -100/'
 bad material "material.yaml:6: .*unknown material 'pur-agde'" \
     's/roughness_mm: 0.1}/roughness_mm: 0.1, laying: single, cover_m: 1, soil_conductivity_w_per_mk: 1.5, layers: [{material: pur-agde, thickness_mm: 50}]}/'
 printf '%s\n  - {id: LONELY}\n' "$(sed -n 1,4p "$tmp/good.yaml")" >"$tmp/lonely.yaml"

@@ -78,14 +78,14 @@ expect_fail "outside the weather file" --weather "$D/two_days.csv"
 expect_fail "outside the weather file" --weather "$D/tiny.epw" \
     --from 01-01 --to 01-05
 expect_fail "unknown" --scenario insulated
-expect_fail "heat-price -3" --heat-price -3
+expect_fail "heat-price '-3'" --heat-price -3
 expect_fail "coating-cost" --coating-cost -1
 expect_fail "discount-rate" --discount-rate 8
 expect_fail "unknown material" --coating unobtainium:8
 expect_fail "cannot open" --weather "$tmp/none.epw"
 expect_fail "expected a date" --from 15-10
 expect_fail "bad_operation.yaml:16: design_load_mw" "$M/bad_operation.yaml"
-expect_fail "u -1" "$net" --u -1
+expect_fail "u '-1'" "$net" --u -1
 expect_fail "applies to EPANET .inp models only" --u 5
 "$H" season --bogus > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option"
 "$H" season --help | grep -q "usage: heatline season" || fail "--help"

@@ -44,22 +44,22 @@ expect_fail "conflicting h" "conflict" surface --shape pipe --od 100 \
     --temp 100 --h-conv 5 --h-out 10
 expect_fail "wind with fixed h" "conflicts" surface --shape pipe --od 100 \
     --temp 100 --h-out 10 --wind 3
-expect_fail "zero thickness" "thickness 0 mm" surface --shape pipe --od 100 \
+expect_fail "zero thickness" "thickness '0': expected above 0" surface --shape pipe --od 100 \
     --temp 100 --layer rock-wool:0
-expect_fail "negative thickness" "expected > 0" surface --shape pipe \
+expect_fail "negative thickness" "expected above 0, up to 1000 mm" surface --shape pipe \
     --od 100 --temp 100 --layer rock-wool:-5
-expect_fail "emissivity > 1" "--emissivity 1.5" surface --shape pipe \
+expect_fail "emissivity > 1" "--emissivity '1.5': expected above 0, up to 1" surface --shape pipe \
     --od 100 --temp 100 --emissivity 1.5
-expect_fail "emissivity 0" "--emissivity 0" surface --shape pipe --od 100 \
+expect_fail "emissivity 0" "--emissivity '0'" surface --shape pipe --od 100 \
     --temp 100 --emissivity 0
-expect_fail "below absolute zero" "below absolute zero" surface --shape pipe \
+expect_fail "below absolute zero" "expected -200 to 1200 C" surface --shape pipe \
     --od 100 --temp -300
 expect_fail "not a number" "--temp 'hot'" surface --shape pipe --od 100 \
     --temp hot
 expect_fail "nan" "--ambient 'nan'" surface --shape pipe --od 100 \
     --temp 100 --ambient nan
 expect_fail "inf" "--od 'inf'" surface --shape pipe --od inf --temp 100
-expect_fail "negative wind" "--wind -2" surface --shape pipe --od 100 \
+expect_fail "negative wind" "--wind '-2': expected 0 to 60 m/s" surface --shape pipe --od 100 \
     --temp 100 --wind -2
 expect_fail "unknown option" "unknown or incomplete option '--colour'" \
     surface --shape pipe --od 100 --temp 100 --colour red

@@ -85,9 +85,11 @@ static void test_negative_power_zero_thickness(void **state)
         "t_outer_c\n";
     char text[512];
     snprintf(text, sizeof text, "%sm,-5,1,88.9,50,100,30\n", head);
-    expect_error(text, "runs.csv:2: column power_w", "expected a value > 0");
+    expect_error(text, "runs.csv:2: column power_w '-5'",
+                 "expected above 0, up to 10000000 W");
     snprintf(text, sizeof text, "%sm,25,1,88.9,0,100,30\n", head);
-    expect_error(text, "runs.csv:2: column thickness_mm", "> 0");
+    expect_error(text, "runs.csv:2: column thickness_mm '0'",
+                 "expected above 0");
     snprintf(text, sizeof text, "%sm,25,1,88.9,abc,100,30\n", head);
     expect_error(text, "runs.csv:2: column thickness_mm", "not a number");
     snprintf(text, sizeof text, "%sm,25,1,88.9,,100,30\n", head);
@@ -102,11 +104,12 @@ static void test_other_cells(void **state)
         "emissivity,delaminated,u_t_air_k\n";
     char text[512];
     snprintf(text, sizeof text, "%sc,114,8,110,52,20,1.4,no,0.1\n", head);
-    expect_error(text, "runs.csv:2: column emissivity", "(0, 1]");
+    expect_error(text, "runs.csv:2: column emissivity '1.4'",
+                 "expected above 0, up to 1");
     snprintf(text, sizeof text, "%sc,114,8,110,52,20,0.9,maybe,0.1\n", head);
     expect_error(text, "runs.csv:2: column delaminated", "yes");
     snprintf(text, sizeof text, "%sc,114,8,110,52,20,0.9,no,-1\n", head);
-    expect_error(text, "runs.csv:2: column u_t_air_k", ">= 0");
+    expect_error(text, "runs.csv:2: column u_t_air_k '-1'", "expected 0 to");
     snprintf(text, sizeof text, "%sc,114,8,110,15,20,0.9,no,0.1\n", head);
     expect_error(text, "runs.csv:2: column t_surface_c", "warmer");
     snprintf(text, sizeof text, "%s,114,8,110,52,20,0.9,no,0.1\n", head);

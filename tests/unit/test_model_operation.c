@@ -57,7 +57,7 @@ static void bad_operation(void **state)
     snprintf(yaml, sizeof yaml, "%soperation:\n  regulation: both\n", head);
     expect_load_error(yaml, "op.yaml:4:");
     snprintf(yaml, sizeof yaml, "%soperation:\n  reset_floor_c: 250\n", head);
-    expect_load_error(yaml, "reset_floor_c 250");
+    expect_load_error(yaml, "reset_floor_c '250': expected 1 to 200 C");
     snprintf(yaml, sizeof yaml,
              "%soperation:\n  design_outdoor_temp_c: 5\n"
              "  balance_temp_c: 0\n",
