@@ -33,7 +33,7 @@ static void usage(FILE *out)
             "heatline %s - district-heating lines and insulation\n\n"
             "usage: heatline COMMAND [OPTIONS]   (heatline COMMAND "
             "--help for its options)\n\ncommands:\n",
-            HL_VERSION);
+            hl_version());
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 }
@@ -49,7 +49,11 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("heatline %s\n", HL_VERSION);
+        /* the library's own version, which can differ from the headers'
+         * when the program runs with another libheatline.so */
+        printf("heatline %s\n", hl_version());
+        if (strcmp(hl_version(), HL_VERSION) != 0)
+            printf("built against libheatline %s\n", HL_VERSION);
         return 0;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -17,11 +17,12 @@
 
 #include <stddef.h>
 
+#include "heatline_export.h"
+#include "heatline_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define HL_VERSION "0.1.0"
 
 /* One table of status codes, expanded into the enum and the messages. */
 #define HL_STATUS_LIST(X)                                                      \
@@ -44,7 +45,7 @@ enum hl_status {
 };
 
 /* Static text naming a status code; never NULL. */
-const char *hl_strerror(int code);
+HL_API const char *hl_strerror(int code);
 
 /* Detailed error: the code and one line of text. */
 typedef struct hl_error {
@@ -53,12 +54,12 @@ typedef struct hl_error {
 } hl_error;
 
 /* Clear an error record (err may be NULL). */
-void hl_error_clear(hl_error *err);
+HL_API void hl_error_clear(hl_error *err);
 
 /* Record an error unless one is already recorded (first error wins);
  * returns code so callers can write `return hl_error_set(...)`. err may be
  * NULL, then only the code is returned. */
-int hl_error_set(hl_error *err, int code, const char *fmt, ...)
+HL_API int hl_error_set(hl_error *err, int code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
@@ -72,7 +73,7 @@ typedef struct hl_warnings {
     char text[HL_MAX_WARNINGS][200];
 } hl_warnings;
 
-void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
+HL_API void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif

@@ -45,22 +45,22 @@ enum hl_fitting_type {
 typedef struct hl_fitting_catalog hl_fitting_catalog;
 
 /* The embedded catalogue. Errors name the file and line of a bad row. */
-int hl_fitting_catalog_new(hl_fitting_catalog **out, hl_error *err);
+HL_API int hl_fitting_catalog_new(hl_fitting_catalog **out, hl_error *err);
 /* destroy(NULL) is a no-op. */
-void hl_fitting_catalog_free(hl_fitting_catalog *cat);
+HL_API void hl_fitting_catalog_free(hl_fitting_catalog *cat);
 
 /* Type names as typed by users ("gate-valve", ...); -1 if unknown. */
-int hl_fitting_type_from_name(const char *name);
-const char *hl_fitting_type_name(int type);
-const char *hl_fitting_type_summary(int type);
+HL_API int hl_fitting_type_from_name(const char *name);
+HL_API const char *hl_fitting_type_name(int type);
+HL_API const char *hl_fitting_type_summary(int type);
 
 /* The id of the catalogue entry type/DN/PN, or HL_ENOTFOUND with a message
  * listing the DNs (or, for a known DN, the PNs) that exist. */
-int hl_fitting_find(const hl_fitting_catalog *cat, int type, int dn, int pn,
-                    int *id, hl_error *err);
+HL_API int hl_fitting_find(const hl_fitting_catalog *cat, int type, int dn,
+                           int pn, int *id, hl_error *err);
 
 /* Entries, for listing. */
-int hl_fitting_count(const hl_fitting_catalog *cat);
+HL_API int hl_fitting_count(const hl_fitting_catalog *cat);
 typedef struct hl_fitting_info {
     int type, dn, pn;
     double pipe_od_m; /* outer diameter of the adjacent pipe */
@@ -68,10 +68,11 @@ typedef struct hl_fitting_info {
     int n_patches;
     const char *source; /* where the dimensions come from */
 } hl_fitting_info;
-int hl_fitting_info_at(const hl_fitting_catalog *cat, int id,
-                       hl_fitting_info *out);
+HL_API int hl_fitting_info_at(const hl_fitting_catalog *cat, int id,
+                              hl_fitting_info *out);
 /* Name of patch p of entry id (for messages), NULL if out of range. */
-const char *hl_fitting_patch_name(const hl_fitting_catalog *cat, int id, int p);
+HL_API const char *hl_fitting_patch_name(const hl_fitting_catalog *cat, int id,
+                                         int p);
 
 /* ---- operating point ------------------------------------------------------
  */
@@ -92,7 +93,7 @@ enum hl_contact_class {
     HL_CONTACT_WOOD,
     HL_CONTACT_N_CLASSES
 };
-const char *hl_contact_class_name(int cls);
+HL_API const char *hl_contact_class_name(int cls);
 
 typedef struct hl_fitting_cover {
     int state;            /* enum hl_fitting_state */
@@ -124,18 +125,19 @@ typedef struct hl_fitting_conditions {
 
 /* Defaults: 20 C air and surroundings, still air, iso12241, bare, limit
  * 50 C, contact 1 s, no reference pipe. medium_k must be set. */
-void hl_fitting_conditions_init(hl_fitting_conditions *c);
+HL_API void hl_fitting_conditions_init(hl_fitting_conditions *c);
 
 /* Parse a cover as written in an inventory's `state` column or by the CLI:
  *   "bare" | "coated SPEC" | "coating SPEC" | "jacket SPEC" |
  *   "jacketed SPEC", SPEC = "MATERIAL:MM" or "k=W/MK:MM".
  * The material's emissivity (0.9 when it has none) and service limit go
  * into the cover. db may be NULL only for bare and k= specs. */
-int hl_fitting_cover_parse(const hl_material_db *db, const char *text,
-                           hl_fitting_cover *out, hl_error *err);
+HL_API int hl_fitting_cover_parse(const hl_material_db *db, const char *text,
+                                  hl_fitting_cover *out, hl_error *err);
 /* A cover of state COATED/JACKETED from material m, thickness in m. */
-void hl_fitting_cover_from_material(const hl_material *m, int state,
-                                    double thickness_m, hl_fitting_cover *out);
+HL_API void hl_fitting_cover_from_material(const hl_material *m, int state,
+                                           double thickness_m,
+                                           hl_fitting_cover *out);
 
 /* ---- results ----------------------------------------------------------------
  */
@@ -176,14 +178,15 @@ typedef struct hl_fitting_result {
  * cover whose service limit is below the medium temperature), HL_ERANGE a
  * contact time below 0.5 s (beyond 8 h the 8 h threshold holds). No
  * allocation. */
-int hl_fitting_solve(const hl_fitting_catalog *cat, int id,
-                     const hl_fitting_conditions *c, hl_fitting_result *out,
-                     hl_error *err);
+HL_API int hl_fitting_solve(const hl_fitting_catalog *cat, int id,
+                            const hl_fitting_conditions *c,
+                            hl_fitting_result *out, hl_error *err);
 
 /* ISO 13732-1 / EN 563 burn threshold (K) of a contact class at contact
  * time contact_s, interpolated in log(time) in the embedded table. */
-int hl_burn_threshold(const hl_fitting_catalog *cat, int contact_class,
-                      double contact_s, double *threshold_k, hl_error *err);
+HL_API int hl_burn_threshold(const hl_fitting_catalog *cat, int contact_class,
+                             double contact_s, double *threshold_k,
+                             hl_error *err);
 
 /* The least thickness of the coating material m (state COATED) at which
  * the fitting passes (every patch's hottest outer surface at or below the
@@ -192,10 +195,10 @@ int hl_burn_threshold(const hl_fitting_catalog *cat, int contact_class,
  * pass (then *thickness_m is NaN). *thickness_m is 0 when the metal is
  * already at or below the limit. The cover in c is ignored. No
  * allocation. */
-int hl_fitting_min_coating(const hl_fitting_catalog *cat, int id,
-                           const hl_fitting_conditions *c, const hl_material *m,
-                           double max_thickness_m, double *thickness_m,
-                           hl_error *err);
+HL_API int hl_fitting_min_coating(const hl_fitting_catalog *cat, int id,
+                                  const hl_fitting_conditions *c,
+                                  const hl_material *m, double max_thickness_m,
+                                  double *thickness_m, hl_error *err);
 
 /* ---- inventory (batch) ------------------------------------------------------
  */
@@ -247,16 +250,17 @@ typedef struct hl_inventory_options {
 /* Parse and solve an inventory held in text (origin names it in messages:
  * "file:line: ..."). Without keep_going the first bad row fails the whole
  * run and nothing is returned. */
-int hl_inventory_run(const char *text, size_t len, const char *origin,
-                     const hl_fitting_catalog *cat,
-                     const hl_inventory_options *opt, hl_inventory *out,
-                     hl_error *err);
-void hl_inventory_free(hl_inventory *inv);
+HL_API int hl_inventory_run(const char *text, size_t len, const char *origin,
+                            const hl_fitting_catalog *cat,
+                            const hl_inventory_options *opt, hl_inventory *out,
+                            hl_error *err);
+HL_API void hl_inventory_free(hl_inventory *inv);
 
 /* The results as CSV (one row per fitting plus a TOTAL row) or JSON, in a
  * new NUL-terminated buffer the caller frees. Never writes NaN. */
-int hl_inventory_format(const hl_inventory *inv, const hl_fitting_catalog *cat,
-                        int json, char **text, size_t *len, hl_error *err);
+HL_API int hl_inventory_format(const hl_inventory *inv,
+                               const hl_fitting_catalog *cat, int json,
+                               char **text, size_t *len, hl_error *err);
 
 /* ---- check of the patch model: axisymmetric finite volumes ------------------
  */
@@ -277,9 +281,9 @@ typedef struct hl_flange_fv_out {
  * refine >= 1 scales the mesh density. The patch model is solved on the
  * same geometry (bolts left out, hubs as cylinders) for comparison.
  * Allocates while it runs. */
-int hl_flange_fv_check(const hl_fitting_catalog *cat, int id,
-                       const hl_fitting_conditions *c, double stub_m,
-                       double fillet_m, int refine, hl_flange_fv_out *out,
-                       hl_error *err);
+HL_API int hl_flange_fv_check(const hl_fitting_catalog *cat, int id,
+                              const hl_fitting_conditions *c, double stub_m,
+                              double fillet_m, int refine,
+                              hl_flange_fv_out *out, hl_error *err);
 
 #endif

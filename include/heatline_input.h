@@ -100,26 +100,26 @@ typedef struct hl_range {
 } hl_range;
 
 /* The row of a quantity (NULL for a bad index). */
-const hl_range *hl_range_get(int quantity);
+HL_API const hl_range *hl_range_get(int quantity);
 /* The quantity whose keys list this file key or column name, or -1. */
-int hl_range_find_key(const char *key);
+HL_API int hl_range_find_key(const char *key);
 /* value (in the row's unit) against the row: HL_OK, or HL_ERANGE with the
  * message "NAME 'AS_WRITTEN': expected MIN to MAX UNIT". as_written is the
  * value as the user wrote it (NULL: the value printed with %g). */
-int hl_range_check(int quantity, const char *name, double value,
+HL_API int hl_range_check(int quantity, const char *name, double value,
                    const char *as_written, hl_error *err);
 /* The same for a value in SI units (K, Pa, m, W, kg/s ...). */
-int hl_range_check_si(int quantity, const char *name, double si_value,
+HL_API int hl_range_check_si(int quantity, const char *name, double si_value,
                       const char *as_written, hl_error *err);
 /* Parse text as a number in the row's unit and check it: HL_EPARSE
  * ("NAME 'TEXT': expected a number") or HL_ERANGE. */
-int hl_range_parse(int quantity, const char *name, const char *text,
+HL_API int hl_range_parse(int quantity, const char *name, const char *text,
                    double *out, hl_error *err);
 /* Whole numbers: the same with an integer that must also be whole. */
-int hl_range_parse_int(int quantity, const char *name, const char *text,
+HL_API int hl_range_parse_int(int quantity, const char *name, const char *text,
                        int *out, hl_error *err);
 /* "MIN to MAX UNIT" (or "above MIN, up to MAX UNIT" ...) of a row. */
-const char *hl_range_describe(int quantity, char *buf, size_t cap);
+HL_API const char *hl_range_describe(int quantity, char *buf, size_t cap);
 
 /* Largest input file any reader takes (models, tables, weather, runs),
  * checked while reading: a FIFO or /dev/zero has no size to ask. */
@@ -131,11 +131,11 @@ const char *hl_range_describe(int quantity, char *buf, size_t cap);
 /* NULL when text is valid UTF-8 without control characters (a tab or a
  * newline allowed when allow_newline) and at most max_len bytes (0: no
  * limit); else what is wrong ("is not valid UTF-8", ...). */
-const char *hl_text_problem(const char *text, size_t max_len,
+HL_API const char *hl_text_problem(const char *text, size_t max_len,
                             int allow_newline);
 /* text for a one-line message: control characters and bytes that are not
  * UTF-8 escaped (\n, \xff), cut after max_chars characters with "...";
  * always NUL-terminated. Returns dst. */
-char *hl_text_show(char *dst, size_t cap, const char *text, size_t max_chars);
+HL_API char *hl_text_show(char *dst, size_t cap, const char *text, size_t max_chars);
 
 #endif

@@ -23,7 +23,7 @@ enum hl_lab_setup {
                              the outer-surface balance */
 };
 
-const char *hl_lab_setup_name(int setup);
+HL_API const char *hl_lab_setup_name(int setup);
 
 /* Raw inputs of one run (SI). Fields a set-up does not use stay 0; u_* are
  * standard uncertainties of the inputs (0 = not stated). */
@@ -55,8 +55,8 @@ typedef struct hl_lab_value {
 
 /* Reduce one run of the given set-up; coef_set (enum hl_coef_set) is used
  * by the comparison set-up only. HL_EINVAL with a message on bad input. */
-int hl_lab_reduce(int setup, const hl_lab_input *in, int coef_set,
-                  hl_lab_value *out, hl_error *err);
+HL_API int hl_lab_reduce(int setup, const hl_lab_input *in, int coef_set,
+                         hl_lab_value *out, hl_error *err);
 
 /* One test run as read from a file. */
 typedef struct hl_lab_run {
@@ -85,11 +85,11 @@ typedef struct hl_lab_data {
  * docs/cli.md). coef_set is used for comparison runs. Errors name file,
  * line and column. On failure *out is empty (nothing to free, though
  * hl_lab_data_free is harmless). */
-int hl_lab_read_csv(const char *path, int coef_set, hl_lab_data *out,
-                    hl_error *err);
-int hl_lab_read_text(const char *text, size_t len, const char *origin,
-                     int coef_set, hl_lab_data *out, hl_error *err);
-void hl_lab_data_free(hl_lab_data *d);
+HL_API int hl_lab_read_csv(const char *path, int coef_set, hl_lab_data *out,
+                           hl_error *err);
+HL_API int hl_lab_read_text(const char *text, size_t len, const char *origin,
+                            int coef_set, hl_lab_data *out, hl_error *err);
+HL_API void hl_lab_data_free(hl_lab_data *d);
 
 /* ---- fit lambda(T) -------------------------------------------------- */
 
@@ -102,12 +102,12 @@ typedef struct hl_lab_point {
 
 /* The ageing state of a run: its cycles, or its hours when the data count
  * ageing in hours. */
-double hl_lab_run_age(const hl_lab_data *d, const hl_lab_run *r);
+HL_API double hl_lab_run_age(const hl_lab_data *d, const hl_lab_run *r);
 
 /* Copy the runs of material (case-insensitive) at the given ageing state
  * into pts (capacity cap); returns how many matched. */
-int hl_lab_points(const hl_lab_data *d, const char *material, double age,
-                  hl_lab_point *pts, int cap);
+HL_API int hl_lab_points(const hl_lab_data *d, const char *material, double age,
+                         hl_lab_point *pts, int cap);
 
 #define HL_LAB_OUTLIER_LIMIT 3.0 /* |studentised residual| above: outlier */
 
@@ -138,25 +138,27 @@ typedef struct hl_lab_fit {
 /* Weighted least squares (LAPACK QR). HL_EINVAL when the points cannot
  * support the degree (too few runs or temperatures): the message names
  * origin, material and the lines. */
-int hl_lab_fit_lambda(hl_lab_point *pts, int n, const hl_lab_fit_options *o,
-                      hl_lab_fit *out, hl_error *err);
+HL_API int hl_lab_fit_lambda(hl_lab_point *pts, int n,
+                             const hl_lab_fit_options *o, hl_lab_fit *out,
+                             hl_error *err);
 
 /* Fitted lambda at t_k; *u (may be NULL) receives its standard
  * uncertainty from the covariance. */
-double hl_lab_fit_eval(const hl_lab_fit *f, double t_k, double *u);
+HL_API double hl_lab_fit_eval(const hl_lab_fit *f, double t_k, double *u);
 
 /* Declared value at t_k (simplified EN ISO 13787 reading, docs/physics.md):
  * fitted value + 1.645 u, rounded up to the next 0.001 W/(m K). */
-double hl_lab_declared(const hl_lab_fit *f, double t_k);
+HL_API double hl_lab_declared(const hl_lab_fit *f, double t_k);
 
 /* The fitted curve as a material-table conductivity. */
-hl_conductivity hl_lab_fit_conductivity(const hl_lab_fit *f);
+HL_API hl_conductivity hl_lab_fit_conductivity(const hl_lab_fit *f);
 
 /* A material row for the fit: id, range of the data, emissivity and
  * density (NaN = not given), source text naming the origin. */
-void hl_lab_material(const hl_lab_fit *f, const char *id, const char *category,
-                     const char *origin, double emissivity,
-                     double density_kg_m3, hl_material *out);
+HL_API void hl_lab_material(const hl_lab_fit *f, const char *id,
+                            const char *category, const char *origin,
+                            double emissivity, double density_kg_m3,
+                            hl_material *out);
 
 /* How a comparison-heating result depends on its assumptions: lambda at
  * design_k refitted with the emissivity of every run moved by -/+ step,
@@ -170,10 +172,10 @@ typedef struct hl_lab_sensitivity {
 
 /* For the runs of material at ageing state age, fitted with degree (1 or
  * 2). HL_EINVAL unless the data come from the comparison set-up. */
-int hl_lab_sensitivity_of(const hl_lab_data *d, const char *material,
-                          double age, int degree, double design_k,
-                          double emissivity_step, hl_lab_sensitivity *out,
-                          hl_error *err);
+HL_API int hl_lab_sensitivity_of(const hl_lab_data *d, const char *material,
+                                 double age, int degree, double design_k,
+                                 double emissivity_step,
+                                 hl_lab_sensitivity *out, hl_error *err);
 
 /* ---- ageing --------------------------------------------------------- */
 
@@ -226,8 +228,9 @@ typedef struct hl_lab_ageing {
 
 /* Groups, retention, mass change and verdicts. HL_EINVAL when a material
  * and thickness has no unaged (0-cycle) runs to compare with. */
-int hl_lab_ageing_analyse(const hl_lab_data *d, const hl_lab_ageing_options *o,
-                          hl_lab_ageing *out, hl_error *err);
-void hl_lab_ageing_free(hl_lab_ageing *a);
+HL_API int hl_lab_ageing_analyse(const hl_lab_data *d,
+                                 const hl_lab_ageing_options *o,
+                                 hl_lab_ageing *out, hl_error *err);
+HL_API void hl_lab_ageing_free(hl_lab_ageing *a);
 
 #endif

@@ -26,45 +26,48 @@ typedef struct hl_material {
 typedef struct hl_material_db hl_material_db;
 
 /* A new table holding the embedded materials. */
-int hl_material_db_new(hl_material_db **out, hl_error *err);
+HL_API int hl_material_db_new(hl_material_db **out, hl_error *err);
 /* destroy(NULL) is a no-op. */
-void hl_material_db_free(hl_material_db *db);
+HL_API void hl_material_db_free(hl_material_db *db);
 
 /* Add or replace materials from a CSV file in the data/materials.csv
  * format. Errors name file, line and column. */
-int hl_material_db_load_csv(hl_material_db *db, const char *path,
-                            hl_error *err);
+HL_API int hl_material_db_load_csv(hl_material_db *db, const char *path,
+                                   hl_error *err);
 /* Same from text in memory; origin names it in messages. */
-int hl_material_db_load_text(hl_material_db *db, const char *text, size_t len,
-                             const char *origin, hl_error *err);
+HL_API int hl_material_db_load_text(hl_material_db *db, const char *text,
+                                    size_t len, const char *origin,
+                                    hl_error *err);
 
-int hl_material_db_count(const hl_material_db *db);
-const hl_material *hl_material_db_at(const hl_material_db *db, int i);
+HL_API int hl_material_db_count(const hl_material_db *db);
+HL_API const hl_material *hl_material_db_at(const hl_material_db *db, int i);
 
 /* Exact lookup by id (case-insensitive); NULL if absent. */
-const hl_material *hl_material_find(const hl_material_db *db, const char *id);
+HL_API const hl_material *hl_material_find(const hl_material_db *db,
+                                           const char *id);
 
 /* Up to n closest ids by edit distance, comma-separated, into buf. */
-void hl_material_suggest(const hl_material_db *db, const char *id, int n,
-                         char *buf, size_t buflen);
+HL_API void hl_material_suggest(const hl_material_db *db, const char *id, int n,
+                                char *buf, size_t buflen);
 
 /* Parse a lambda(T) model as written in the CSV: model "const", "poly" or
  * "table" and its parameter text (see docs/materials.md). */
-int hl_lambda_parse(const char *model, const char *params, hl_conductivity *out,
-                    hl_error *err);
+HL_API int hl_lambda_parse(const char *model, const char *params,
+                           hl_conductivity *out, hl_error *err);
 
 /* Write lambda(T) back in the CSV notation; returns the model name. */
-const char *hl_lambda_format(const hl_conductivity *lam, char *buf,
-                             size_t buflen);
+HL_API const char *hl_lambda_format(const hl_conductivity *lam, char *buf,
+                                    size_t buflen);
 
 /* A layer of the material, thickness in m. */
-void hl_layer_from_material(const hl_material *m, double thickness_m,
-                            hl_layer *out);
+HL_API void hl_layer_from_material(const hl_material *m, double thickness_m,
+                                   hl_layer *out);
 
 /* The header line of the CSV format, without newline. */
-const char *hl_material_csv_header(void);
+HL_API const char *hl_material_csv_header(void);
 
 /* One material as a CSV row (no newline), fields quoted where needed. */
-int hl_material_format_csv(const hl_material *m, char *buf, size_t buflen);
+HL_API int hl_material_format_csv(const hl_material *m, char *buf,
+                                  size_t buflen);
 
 #endif

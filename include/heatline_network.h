@@ -55,11 +55,12 @@ typedef struct hl_water {
 
 /* HL_ERANGE with a message when (t_k, p_abs_pa) is not liquid water of
  * IF97 region 1 (273.15..623.15 K, saturation pressure .. 100 MPa). */
-int hl_water_props(double t_k, double p_abs_pa, hl_water *out, hl_error *err);
+HL_API int hl_water_props(double t_k, double p_abs_pa, hl_water *out,
+                          hl_error *err);
 
 /* IF97 region-4 saturation pressure, Pa (absolute); NaN outside
  * 273.15..647.096 K. */
-double hl_water_saturation_pressure(double t_k);
+HL_API double hl_water_saturation_pressure(double t_k);
 
 /* ---- model handle ------------------------------------------------------ */
 
@@ -84,7 +85,7 @@ enum hl_friction {
     HL_FRICTION_SWAMEE_JAIN = 1 /* EPANET's Darcy-Weisbach, exactly */
 };
 
-void hl_load_options_init(hl_load_options *o);
+HL_API void hl_load_options_init(hl_load_options *o);
 
 /* Load a model: a YAML model file, or an EPANET .inp file (by extension
  * .inp or a first section header "[TITLE]"/"[JUNCTIONS]"). path NULL =
@@ -93,18 +94,18 @@ void hl_load_options_init(hl_load_options *o);
  * names file:line and the problem. Returns HL_OK, HL_EIO, HL_EPARSE,
  * HL_ENOTFOUND (a missing reference), HL_ERANGE, HL_ETOPOLOGY or
  * HL_ENOMEM. */
-int hl_model_load(hl_model **out, const char *path);
-int hl_model_load_with(hl_model **out, const char *path,
-                       const hl_load_options *opt);
+HL_API int hl_model_load(hl_model **out, const char *path);
+HL_API int hl_model_load_with(hl_model **out, const char *path,
+                              const hl_load_options *opt);
 /* Same from text in memory; origin names it in messages and relative CSV
  * references are resolved against base_dir (NULL = none allowed). */
-int hl_model_load_text(hl_model **out, const char *text, size_t len,
-                       const char *origin, const char *base_dir,
-                       const hl_load_options *opt);
+HL_API int hl_model_load_text(hl_model **out, const char *text, size_t len,
+                              const char *origin, const char *base_dir,
+                              const hl_load_options *opt);
 
 /* Free a handle (NULL is a no-op). The network it runs is freed with the
  * last handle that shares it. */
-void hl_model_free(hl_model *m);
+HL_API void hl_model_free(hl_model *m);
 
 /* One network, many runs. A handle is a run of a network: the network
  * itself (topology, elements, fittings, materials, fluid tables: what the
@@ -117,15 +118,15 @@ void hl_model_free(hl_model *m);
  * share the network; cloning the same src from several threads at once is
  * safe as long as no thread changes src meanwhile. *out is NULL on
  * failure. Returns HL_OK, HL_ESTATE (src failed to load) or HL_ENOMEM. */
-int hl_model_clone(const hl_model *src, hl_model **out);
+HL_API int hl_model_clone(const hl_model *src, hl_model **out);
 
 /* The last detailed error message ("" if none); "out of memory" for a NULL
  * handle. */
-const char *hl_model_error(const hl_model *m);
+HL_API const char *hl_model_error(const hl_model *m);
 
 /* Name and description from the model file. */
-const char *hl_model_name(const hl_model *m);
-const char *hl_model_description(const hl_model *m);
+HL_API const char *hl_model_name(const hl_model *m);
+HL_API const char *hl_model_description(const hl_model *m);
 
 /* ---- element kinds, counts and ids -------------------------------------- */
 
@@ -142,40 +143,43 @@ enum hl_element {
     HL_ELEMENT_KINDS
 };
 
-int hl_model_count(const hl_model *m, int kind);
+HL_API int hl_model_count(const hl_model *m, int kind);
 /* Id of element i of a kind (NULL if out of range). */
-const char *hl_model_id(const hl_model *m, int kind, int i);
+HL_API const char *hl_model_id(const hl_model *m, int kind, int i);
 /* Index of the element with that id, or -1. */
-int hl_model_find(const hl_model *m, int kind, const char *id);
+HL_API int hl_model_find(const hl_model *m, int kind, const char *id);
 
 /* ---- boundary conditions (before hl_model_solve) ------------------------ */
 
 /* Supply temperature of one source (id) or of every source (NULL). */
-int hl_model_set_supply_temp(hl_model *m, const char *source_id, double t_k);
+HL_API int hl_model_set_supply_temp(hl_model *m, const char *source_id,
+                                    double t_k);
 /* Multiplies every consumer's heat demand or fixed flow (1 = as loaded). */
-int hl_model_set_demand_scale(hl_model *m, double scale);
+HL_API int hl_model_set_demand_scale(hl_model *m, double scale);
 /* The demand scale set (1 as loaded). */
-int hl_model_demand_scale(const hl_model *m, double *scale);
+HL_API int hl_model_demand_scale(const hl_model *m, double *scale);
 /* Heat demand of one consumer, W (a consumer given by heat demand). */
-int hl_model_set_consumer_demand(hl_model *m, const char *consumer_id,
-                                 double heat_w);
+HL_API int hl_model_set_consumer_demand(hl_model *m, const char *consumer_id,
+                                        double heat_w);
 /* Undisturbed ground temperature of every buried pipe. */
-int hl_model_set_ground_temp(hl_model *m, double t_k);
+HL_API int hl_model_set_ground_temp(hl_model *m, double t_k);
 /* Outdoor air around every overhead pipe. */
-int hl_model_set_air_temp(hl_model *m, double t_k);
+HL_API int hl_model_set_air_temp(hl_model *m, double t_k);
 /* Air in every tunnel or duct. */
-int hl_model_set_duct_temp(hl_model *m, double t_k);
+HL_API int hl_model_set_duct_temp(hl_model *m, double t_k);
 /* Air in one valve chamber (id) or in every chamber (NULL). */
-int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id, double t_k);
+HL_API int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id,
+                                     double t_k);
 
 /* State (enum hl_fitting_state: bare, coated, jacketed) of one fitting
  * (id) or of every fitting (NULL); a scenario. The cover of each state is
  * the model's (settings fitting_coating / fitting_jacket). */
-int hl_model_set_fitting_state(hl_model *m, const char *fitting_id, int state);
+HL_API int hl_model_set_fitting_state(hl_model *m, const char *fitting_id,
+                                      int state);
 /* Every fitting back to its state in the model file. */
-int hl_model_reset_fitting_states(hl_model *m);
+HL_API int hl_model_reset_fitting_states(hl_model *m);
 /* Open (1) or close (0) a pipe, pump (run / stop), valve or consumer. */
-int hl_model_set_open(hl_model *m, int kind, const char *id, int open);
+HL_API int hl_model_set_open(hl_model *m, int kind, const char *id, int open);
 
 /* ---- solve ----------------------------------------------------------------
  */
@@ -190,7 +194,7 @@ typedef struct hl_solve_options {
     int cold_start;       /* 1: ignore the previous solution */
 } hl_solve_options;
 
-void hl_solve_options_init(hl_solve_options *o);
+HL_API void hl_solve_options_init(hl_solve_options *o);
 
 /* Steady hydraulics and temperatures; properties are re-evaluated at the
  * solved temperatures and pressures and the hydraulics re-solved until
@@ -199,7 +203,7 @@ void hl_solve_options_init(hl_solve_options *o);
  * link), HL_ETOPOLOGY (a part without pressure reference that must carry
  * flow, named), HL_ERANGE (water outside the liquid range where the
  * properties are needed), or HL_ESTATE. */
-int hl_model_solve(hl_model *m, const hl_solve_options *opt);
+HL_API int hl_model_solve(hl_model *m, const hl_solve_options *opt);
 
 /* ---- results ----------------------------------------------------------------
  */
@@ -224,7 +228,7 @@ typedef struct hl_totals {
     double energy_residual_w;  /* source - delivered - losses */
 } hl_totals;
 
-int hl_model_totals(const hl_model *m, hl_totals *out);
+HL_API int hl_model_totals(const hl_model *m, hl_totals *out);
 
 enum hl_side { HL_SIDE_NONE = 0, HL_SIDE_SUPPLY = 1, HL_SIDE_RETURN = 2 };
 
@@ -319,26 +323,29 @@ typedef struct hl_chamber_fitting_result {
     double limit_k;        /* the effective surface limit used */
 } hl_chamber_fitting_result;
 
-int hl_model_node_result(const hl_model *m, int i, hl_node_result *out);
-int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out);
-int hl_model_pump_result(const hl_model *m, int i, hl_pump_result *out);
-int hl_model_valve_result(const hl_model *m, int i, hl_valve_result *out);
-int hl_model_consumer_result(const hl_model *m, int i, hl_consumer_result *out);
-int hl_model_source_result(const hl_model *m, int i, hl_source_result *out);
-int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out);
-int hl_model_fitting_result(const hl_model *m, int i,
-                            hl_chamber_fitting_result *out);
+HL_API int hl_model_node_result(const hl_model *m, int i, hl_node_result *out);
+HL_API int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out);
+HL_API int hl_model_pump_result(const hl_model *m, int i, hl_pump_result *out);
+HL_API int hl_model_valve_result(const hl_model *m, int i,
+                                 hl_valve_result *out);
+HL_API int hl_model_consumer_result(const hl_model *m, int i,
+                                    hl_consumer_result *out);
+HL_API int hl_model_source_result(const hl_model *m, int i,
+                                  hl_source_result *out);
+HL_API int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out);
+HL_API int hl_model_fitting_result(const hl_model *m, int i,
+                                   hl_chamber_fitting_result *out);
 /* Chamber air temperature and the name of the pipe/station it serves. */
-int hl_model_chamber_info(const hl_model *m, int i, double *air_k,
-                          double *chainage_m);
+HL_API int hl_model_chamber_info(const hl_model *m, int i, double *air_k,
+                                 double *chainage_m);
 
 /* Warnings of the last solve (checks: boiling, minimum pressure, PN,
  * velocity, liquid range, consumers short of differential pressure, ...),
  * one line each naming the element; every warning is kept (the list grows
  * as needed), in the order found. The text lives in the handle until its
  * next solve. */
-int hl_model_warning_count(const hl_model *m);
-const char *hl_model_warning(const hl_model *m, int i);
+HL_API int hl_model_warning_count(const hl_model *m);
+HL_API const char *hl_model_warning(const hl_model *m, int i);
 
 /* Limits of the checks (defaults from the model file). */
 typedef struct hl_check_limits {
@@ -350,8 +357,8 @@ typedef struct hl_check_limits {
                                     (settings burn_limit_c) */
 } hl_check_limits;
 
-int hl_model_check_limits(const hl_model *m, hl_check_limits *out);
-int hl_model_set_check_limits(hl_model *m, const hl_check_limits *lim);
+HL_API int hl_model_check_limits(const hl_model *m, hl_check_limits *out);
+HL_API int hl_model_set_check_limits(hl_model *m, const hl_check_limits *lim);
 
 /* ---- profile along the line (the hydraulic pressure diagram) --------- */
 
@@ -391,7 +398,7 @@ typedef struct hl_profile {
  * largest inflow; nodes with a chainage only. The arrays live in the
  * handle until the next solve or hl_model_free. HL_ESTATE before a
  * successful solve. */
-int hl_model_profile(hl_model *m, hl_profile *out);
+HL_API int hl_model_profile(hl_model *m, hl_profile *out);
 
 /* ---- season operation and fitting covers -------------------------------- */
 
@@ -399,13 +406,14 @@ int hl_model_profile(hl_model *m, hl_profile *out);
  * `operation:` section, docs/model-format.md). Fields the file does not
  * give are NaN (regulation -1); the season fills them with its defaults
  * (heatline_season.h). */
-int hl_model_operation(const hl_model *m, hl_operation *out);
+HL_API int hl_model_operation(const hl_model *m, hl_operation *out);
 
 /* The cover of every fitting in state HL_FIT_COATED or HL_FIT_JACKETED
  * (the model's settings fitting_coating / fitting_jacket until set). The
  * cover's state must be that state. */
-int hl_model_set_fitting_cover(hl_model *m, int state,
-                               const hl_fitting_cover *cover);
-int hl_model_fitting_cover(const hl_model *m, int state, hl_fitting_cover *out);
+HL_API int hl_model_set_fitting_cover(hl_model *m, int state,
+                                      const hl_fitting_cover *cover);
+HL_API int hl_model_fitting_cover(const hl_model *m, int state,
+                                  hl_fitting_cover *out);
 
 #endif

@@ -112,15 +112,16 @@ typedef struct hl_pipe_thermal {
  * radiant surroundings at air.radiant_k when > 0, else t0_k; a second pipe
  * is present when pipe[1].carrier_od_m > 0. Returns HL_OK, HL_EINVAL (the
  * message names the field and what was expected) or HL_ENOCONVERGE. */
-int hl_pipe_thermal_solve(const hl_pipe_laying *lay, double t1_k, double t2_k,
-                          double t0_k, hl_pipe_thermal *out, hl_error *err);
+HL_API int hl_pipe_thermal_solve(const hl_pipe_laying *lay, double t1_k,
+                                 double t2_k, double t0_k, hl_pipe_thermal *out,
+                                 hl_error *err);
 
 /* Defaults: SINGLE, soil 1.2 W/(m K), no surface resistance, multipole twin
  * method, outdoor air per hl_surface_in_init (iso12241, emissivity 0.9). */
-void hl_pipe_laying_init(hl_pipe_laying *lay);
+HL_API void hl_pipe_laying_init(hl_pipe_laying *lay);
 
 /* "single", "pair", "twin", "overhead", "duct"; -1 / NULL if unknown. */
-int hl_laying_from_name(const char *name);
-const char *hl_laying_name(int laying);
+HL_API int hl_laying_from_name(const char *name);
+HL_API const char *hl_laying_name(int laying);
 
 #endif

@@ -43,24 +43,27 @@ typedef struct hl_weather {
 /* A weather file: EPW if it starts with "LOCATION,", otherwise the hourly
  * CSV (columns time, temp_c or temp_k, wind_m_per_s; see docs/cli.md).
  * Errors name file:line and the field. */
-int hl_weather_load(const char *path, hl_weather *w, hl_error *err);
-int hl_weather_parse_epw(const char *text, size_t len, const char *origin,
-                         hl_weather *w, hl_error *err);
-int hl_weather_parse_csv(const char *text, size_t len, const char *origin,
-                         hl_weather *w, hl_error *err);
+HL_API int hl_weather_load(const char *path, hl_weather *w, hl_error *err);
+HL_API int hl_weather_parse_epw(const char *text, size_t len,
+                                const char *origin, hl_weather *w,
+                                hl_error *err);
+HL_API int hl_weather_parse_csv(const char *text, size_t len,
+                                const char *origin, hl_weather *w,
+                                hl_error *err);
 /* The embedded SYNTHETIC Hohhot typical year (data/weather/), built from
  * monthly normals with a smooth mean-preserving interpolation and a cosine
  * diurnal cycle (docs/physics.md). */
-int hl_weather_default(hl_weather *w, hl_error *err);
+HL_API int hl_weather_default(hl_weather *w, hl_error *err);
 /* Frees the arrays; safe on a zeroed or already freed record. */
-void hl_weather_free(hl_weather *w);
+HL_API void hl_weather_free(hl_weather *w);
 
 /* Hours from date `from` 00:00 to the end of date `to` (both "MM-DD" or
  * "YYYY-MM-DD"; NULL = the heating season 10-15 .. 04-15). Index k of the
  * run is hour (*first + k) % w->n. HL_ERANGE if a date is not in the file
  * or the range would wrap in a file that is not a typical year. */
-int hl_weather_select(const hl_weather *w, const char *from, const char *to,
-                      int *first, int *count, hl_error *err);
+HL_API int hl_weather_select(const hl_weather *w, const char *from,
+                             const char *to, int *first, int *count,
+                             hl_error *err);
 
 /* ---- ground temperature (Kusuda and Achenbach 1965) -----------------------
  */
@@ -78,10 +81,10 @@ typedef struct hl_kusuda {
 /* Hohhot defaults (research notes 5.3): 8.5 C mean, 9 K amplitude and
  * minimum on 1 March at the pipe axis 2.33 m; lambda 1.5 W/(m K), rho c
  * 2.0 MJ/(m3 K). */
-void hl_kusuda_hohhot(hl_kusuda *k);
+HL_API void hl_kusuda_hohhot(hl_kusuda *k);
 /* Undisturbed ground temperature at k->depth_m on (fractional) day of
  * year `day` (1.0 = 1 Jan 00:00). */
-double hl_kusuda_temp_k(const hl_kusuda *k, double day);
+HL_API double hl_kusuda_temp_k(const hl_kusuda *k, double day);
 
 /* ---- operation ------------------------------------------------------------
  */
@@ -108,14 +111,14 @@ typedef struct hl_operation {
 } hl_operation;
 
 /* Hohhot line defaults (research notes 5.1). */
-void hl_operation_hohhot(hl_operation *op);
-int hl_operation_check(const hl_operation *op, hl_error *err);
+HL_API void hl_operation_hohhot(hl_operation *op);
+HL_API int hl_operation_check(const hl_operation *op, hl_error *err);
 /* Heat demand: design load at design outdoor temp, linear down to the
  * standby load (standby_load_fraction x design load) toward the balance
  * temperature, never below it; above design load below design. */
-double hl_demand_w(const hl_operation *op, double outdoor_k);
+HL_API double hl_demand_w(const hl_operation *op, double outdoor_k);
 /* Plant supply temperature: reset curve (quality) or design (quantity). */
-double hl_supply_temp_k(const hl_operation *op, double outdoor_k);
+HL_API double hl_supply_temp_k(const hl_operation *op, double outdoor_k);
 
 /* ---- economics ------------------------------------------------------------
  */
@@ -133,10 +136,10 @@ typedef struct hl_economics {
 
 /* Documented defaults (docs/physics.md): 25 CNY/GJ, 0.6 CNY/kWh, 300 and
  * 800 CNY/m2, 10 years, 6 %, 0.03412 tce/GJ (GB/T 2589), 0.11 t CO2/GJ. */
-void hl_economics_defaults(hl_economics *e);
+HL_API void hl_economics_defaults(hl_economics *e);
 /* HL_EINVAL naming the field for a negative price or cost, a life <= 0, a
  * discount rate outside (-1, 1]. */
-int hl_economics_check(const hl_economics *e, hl_error *err);
+HL_API int hl_economics_check(const hl_economics *e, hl_error *err);
 
 typedef struct hl_payback {
     double heat_saved_gj;  /* per season */
@@ -150,9 +153,9 @@ typedef struct hl_payback {
 
 /* Savings of a retrofit that saves heat_saved_j and elec_saved_j per season
  * and costs cost_per_m2 on area_m2. */
-void hl_economics_evaluate(const hl_economics *e, double heat_saved_j,
-                           double elec_saved_j, double cost_per_m2,
-                           double area_m2, hl_payback *out);
+HL_API void hl_economics_evaluate(const hl_economics *e, double heat_saved_j,
+                                  double elec_saved_j, double cost_per_m2,
+                                  double area_m2, hl_payback *out);
 
 /* ---- the season ------------------------------------------------------------
  */
@@ -166,9 +169,9 @@ enum hl_scenario {
     HL_SCEN_COUNT = 3
 };
 /* "as-is", "coated", "jacketed"; -1 if unknown. */
-int hl_scenario_from_name(const char *name);
-const char *hl_scenario_name(int scenario);
-const char *hl_fitting_state_name(int state);
+HL_API int hl_scenario_from_name(const char *name);
+HL_API const char *hl_scenario_name(int scenario);
+HL_API const char *hl_fitting_state_name(int state);
 
 enum hl_chamber_mode {
     HL_CHAMBER_MODEL = 0,  /* the model's chamber air temperature */
@@ -218,7 +221,7 @@ typedef struct hl_season_options {
 /* Defaults: the heating season, all scenarios, Hohhot ground, chamber air
  * and operation, covers and burn limit from the model,
  * hl_economics_defaults. */
-void hl_season_options_init(hl_season_options *o);
+HL_API void hl_season_options_init(hl_season_options *o);
 
 /* Energies in J over a period. */
 typedef struct hl_energy {
@@ -270,40 +273,42 @@ typedef struct hl_season hl_season;
  * in a thread of its own where opt->threads allows; model, w and opt must
  * not change meanwhile. The season keeps what it needs of the model (ids,
  * names): the model may be freed before the season. */
-int hl_season_run(hl_season **out, const struct hl_model *model,
+HL_API int hl_season_run(hl_season **out, const struct hl_model *model,
                   const hl_weather *w, const hl_season_options *opt,
                   hl_error *err);
 /* The model at its own boundary conditions, as it is and with every
  * fitting coated: one steady hour of each, on clones (the model is only
  * read). What the run report shows (hl_report_write_run). */
-int hl_season_snapshot(hl_season **out, const struct hl_model *model,
+HL_API int hl_season_snapshot(hl_season **out, const struct hl_model *model,
                        hl_error *err);
-void hl_season_free(hl_season *s);
+HL_API void hl_season_free(hl_season *s);
 
-int hl_season_hours(const hl_season *s);
+HL_API int hl_season_hours(const hl_season *s);
 /* Weather index of run hour k (into the hl_weather passed to run). */
-int hl_season_weather_index(const hl_season *s, int k);
+HL_API int hl_season_weather_index(const hl_season *s, int k);
 /* Per-hour boundary conditions used. */
-double hl_season_outdoor_k(const hl_season *s, int k);
-double hl_season_ground_k(const hl_season *s, int k);
-double hl_season_demand_w(const hl_season *s, int k);
-double hl_season_supply_k(const hl_season *s, int k);
-int hl_season_scenario_count(const hl_season *s);
-const hl_season_scenario *hl_season_scenario_at(const hl_season *s, int i);
+HL_API double hl_season_outdoor_k(const hl_season *s, int k);
+HL_API double hl_season_ground_k(const hl_season *s, int k);
+HL_API double hl_season_demand_w(const hl_season *s, int k);
+HL_API double hl_season_supply_k(const hl_season *s, int k);
+HL_API int hl_season_scenario_count(const hl_season *s);
+HL_API const hl_season_scenario *hl_season_scenario_at(const hl_season *s,
+                                                       int i);
 /* NULL if that scenario was not run. */
-const hl_season_scenario *hl_season_find(const hl_season *s, int scenario);
-int hl_season_fitting_count(const hl_season *s);
-const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i);
-const char *hl_season_model_name(const hl_season *s);
-const hl_weather *hl_season_weather(const hl_season *s);
-const hl_season_options *hl_season_options_used(const hl_season *s);
+HL_API const hl_season_scenario *hl_season_find(const hl_season *s, int scenario);
+HL_API int hl_season_fitting_count(const hl_season *s);
+HL_API const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i);
+HL_API const char *hl_season_model_name(const hl_season *s);
+HL_API const hl_weather *hl_season_weather(const hl_season *s);
+HL_API const hl_season_options *hl_season_options_used(const hl_season *s);
 /* The season's warnings (every one kept), one line each. */
-int hl_season_warning_count(const hl_season *s);
-const char *hl_season_warning(const hl_season *s, int i);
+HL_API int hl_season_warning_count(const hl_season *s);
+HL_API const char *hl_season_warning(const hl_season *s, int i);
 
 /* hourly.csv, monthly.csv and fittings.csv in dir (created if missing);
  * nothing is left behind on error. */
-int hl_season_write_csv(const hl_season *s, const char *dir, hl_error *err);
+HL_API int hl_season_write_csv(const hl_season *s, const char *dir,
+                               hl_error *err);
 
 /* ---- report ------------------------------------------------------------- */
 
@@ -312,11 +317,11 @@ int hl_season_write_csv(const hl_season *s, const char *dir, hl_error *err);
  * renamed: no partial file on error. The plotting library is read from
  * $HEATLINE_ECHARTS, the install's share/heatline/report/, or the source
  * tree's report/node_modules/echarts/dist/echarts.min.js. */
-int hl_report_write_season(const char *path, const hl_season *s, hl_error *err);
+HL_API int hl_report_write_season(const char *path, const hl_season *s, hl_error *err);
 /* The report of one steady run from its snapshot (hl_season_snapshot):
  * pressure diagram, temperatures, losses, fitting surfaces as they are
  * and all coated. Formats what the engines computed; runs no engine. */
-int hl_report_write_run(const char *path, const hl_season *snapshot,
+HL_API int hl_report_write_run(const char *path, const hl_season *snapshot,
                         hl_error *err);
 
 #endif

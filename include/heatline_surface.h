@@ -41,14 +41,15 @@ typedef struct hl_conductivity {
 } hl_conductivity;
 
 /* A constant conductivity, W/(m K). */
-hl_conductivity hl_lambda_constant(double k_w_mk);
+HL_API hl_conductivity hl_lambda_constant(double k_w_mk);
 
 /* Local conductivity at t_k, W/(m K). */
-double hl_lambda_at(const hl_conductivity *lam, double t_k);
+HL_API double hl_lambda_at(const hl_conductivity *lam, double t_k);
 
 /* Exact integral of lambda from t1_k to t2_k (the Kirchhoff transform
  * difference), W/m. */
-double hl_lambda_integral(const hl_conductivity *lam, double t1_k, double t2_k);
+HL_API double hl_lambda_integral(const hl_conductivity *lam, double t1_k,
+                                 double t2_k);
 
 /* ---- outer boundary ---------------------------------------------------- */
 
@@ -69,8 +70,8 @@ enum hl_geometry {
 };
 
 /* Parse "iso12241" / "astm-c680" / "gb50264"; returns -1 if unknown. */
-int hl_coef_set_from_name(const char *name);
-const char *hl_coef_set_name(int set);
+HL_API int hl_coef_set_from_name(const char *name);
+HL_API const char *hl_coef_set_name(int set);
 
 typedef struct hl_outer_bc {
     double air_k;         /* air temperature */
@@ -90,11 +91,11 @@ typedef struct hl_outer_bc {
 /* Outer coefficients at surface temperature ts_k on a surface whose
  * characteristic diameter is d_m (cylinders, spheres; ignored for walls).
  * h_conv and h_rad are W/(m2 K); h_rad refers to (ts - radiant). */
-int hl_outer_coefficients(const hl_outer_bc *bc, double ts_k, double d_m,
-                          double *h_conv, double *h_rad);
+HL_API int hl_outer_coefficients(const hl_outer_bc *bc, double ts_k, double d_m,
+                                 double *h_conv, double *h_rad);
 
 /* Heat flux leaving the surface, W/m2 (negative = heat gain). */
-double hl_outer_flux(const hl_outer_bc *bc, double ts_k, double d_m);
+HL_API double hl_outer_flux(const hl_outer_bc *bc, double ts_k, double d_m);
 
 /* ---- layered surface problem ------------------------------------------- */
 
@@ -134,13 +135,13 @@ typedef struct hl_surface_out {
 
 /* Defaults: pipe, horizontal, iso12241, 20 C air and surroundings, still
  * air, emissivity 0.9, no layers. */
-void hl_surface_in_init(hl_surface_in *in);
+HL_API void hl_surface_in_init(hl_surface_in *in);
 
 /* Forward solve. Returns HL_OK, HL_EINVAL (the message names the field) or
  * HL_ENOCONVERGE. Converges for every physical input: the outer surface
  * temperature is bracketed between the extreme boundary temperatures. */
-int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
-                     hl_error *err);
+HL_API int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
+                            hl_error *err);
 
 enum hl_target_kind {
     HL_TARGET_SURFACE_TEMP = 0, /* maximum outer surface temperature, K */
@@ -159,8 +160,9 @@ typedef struct hl_thickness_target {
  * holds (beyond the critical radius for heat-loss targets on thin pipes).
  * Returns HL_EUNREACHABLE with a message when no thickness up to the
  * search limit meets it. out receives the solution at that thickness. */
-int hl_thickness_solve(const hl_surface_in *in,
-                       const hl_thickness_target *target, double *thickness_m,
-                       hl_surface_out *out, hl_error *err);
+HL_API int hl_thickness_solve(const hl_surface_in *in,
+                              const hl_thickness_target *target,
+                              double *thickness_m, hl_surface_out *out,
+                              hl_error *err);
 
 #endif

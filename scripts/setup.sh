@@ -18,11 +18,17 @@ with_tests=0
 with_fuzz=0
 [ "${1:-}" = "--fuzz" ] && with_fuzz=1
 
+# Every package the build needs, named: on a minimal Debian 12
+# (debootstrap --variant=minbase, what a container starts from) gcc without
+# its recommends lacks libc6-dev (crt files, libc headers); binutils gives
+# ld, nm, objcopy, readelf (the static library and the symbol checks).
 run_pkgs="libyaml-dev libcsv-dev libjansson-dev libsuitesparse-dev
-liblapacke-dev libopenblas-dev pkg-config cmake make gcc"
-# Node.js + npm fetch the report's browser assets; a machine that already
-# has them (e.g. from another repository) keeps its own.
-command -v npm >/dev/null 2>&1 || run_pkgs="$run_pkgs nodejs npm"
+liblapacke-dev libopenblas-dev pkg-config cmake make gcc libc6-dev binutils"
+# Node.js + npm fetch the report's browser assets (over HTTPS: the CA
+# certificates); a machine that already has them (e.g. from another
+# repository) keeps its own.
+command -v npm >/dev/null 2>&1 ||
+  run_pkgs="$run_pkgs nodejs npm ca-certificates"
 test_pkgs="libcmocka-dev chromium"
 fuzz_pkgs="clang libclang-rt-dev llvm"
 
@@ -40,11 +46,18 @@ if [ -n "$missing" ]; then
     --no-install-recommends $missing >&2
 fi
 
-# Browser-side report assets, pinned by report/package-lock.json.
+# Browser-side report assets, pinned by report/package-lock.json. Without
+# the registry (offline) the build goes on: only --report needs them, and
+# it says so when they are missing.
 if [ -f "$here/report/package-lock.json" ] &&
    [ ! -f "$here/report/node_modules/.heatline-stamp" ]; then
-  (cd "$here/report" && npm ci --no-audit --no-fund --loglevel=error >&2 &&
-   touch node_modules/.heatline-stamp)
+  if (cd "$here/report" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  then
+    touch "$here/report/node_modules/.heatline-stamp"
+  else
+    echo "heatline setup: warning: npm ci failed (no registry?); building" \
+      "without the report's plotting library (only --report needs it)" >&2
+  fi
 fi
 
 if [ $with_fuzz = 1 ]; then # clang, sanitizers, no test suite

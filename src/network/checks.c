@@ -46,8 +46,7 @@ static const char *more_text[CK_KINDS] = {
     "pipes above the velocity limit",
     "nodes outside the liquid range",
     "nodes cut off",
-    "consumers short of "
-    "differential pressure",
+    "consumers short of differential pressure",
     "consumers short of supply temperature",
     "flow-control valves short of pressure",
     "pump notes",

@@ -14,8 +14,9 @@
 json_t *report_data(const hl_season *s, int one_hour);
 
 /* The text of Apache ECharts (echarts.min.js), caller frees. Looks in
- * $HEATLINE_ECHARTS, the install's share/heatline/report/, then the source
- * tree's report/node_modules/echarts/dist/. */
+ * $HEATLINE_ECHARTS, share/heatline/report/ of the install (or of
+ * $HEATLINE_DATA_DIR; see data_file_find), then the source tree's
+ * report/node_modules/echarts/dist/. */
 int report_load_echarts(char **text, size_t *len, char *where, size_t cap,
                         hl_error *err);
 

@@ -34,7 +34,7 @@ static int try_file(const char *path, char **text, size_t *len, char *where,
 int report_load_echarts(char **text, size_t *len, char *where, size_t cap,
                         hl_error *err)
 {
-    char path[4096];
+    char path[4096], looked[2048], source_rel[128];
     const char *env = getenv("HEATLINE_ECHARTS");
     if (env && *env) {
         if (try_file(env, text, len, where, cap))
@@ -42,20 +42,18 @@ int report_load_echarts(char **text, size_t *len, char *where, size_t cap,
         return hl_error_set(err, HL_ENOTFOUND,
                             "HEATLINE_ECHARTS=%s: cannot read it", env);
     }
-    snprintf(path, sizeof path, "%s/report/echarts.min.js", HL_DATA_DIR);
-    if (try_file(path, text, len, where, cap))
-        return HL_OK;
-    snprintf(path, sizeof path, "%s/report/node_modules/%s", HL_SOURCE_DATA_DIR,
+    snprintf(source_rel, sizeof source_rel, "report/node_modules/%s",
              echarts_rel);
-    if (try_file(path, text, len, where, cap))
+    if (data_file_find("report/echarts.min.js", source_rel, path, sizeof path,
+                       looked, sizeof looked) &&
+        try_file(path, text, len, where, cap))
         return HL_OK;
     return hl_error_set(err, HL_ENOTFOUND,
                         "the plotting library Apache ECharts is not "
-                        "installed (looked in $HEATLINE_ECHARTS, %s/report/ "
-                        "and %s/report/node_modules/): run scripts/setup.sh "
-                        "(npm ci in report/) or set HEATLINE_ECHARTS to "
-                        "echarts.min.js",
-                        HL_DATA_DIR, HL_SOURCE_DATA_DIR);
+                        "installed (looked for $HEATLINE_ECHARTS, %s): "
+                        "run scripts/setup.sh (npm ci in report/) or set "
+                        "HEATLINE_ECHARTS to echarts.min.js",
+                        looked);
 }
 
 /* Text inside a <script> element: "</script" and "<!--" would end or

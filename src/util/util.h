@@ -80,4 +80,13 @@ const char *hl_embedded_find(const char *path, size_t *len);
 /* The i-th embedded file, NULL past the end. */
 const char *hl_embedded_at(int i, const char **path, size_t *len);
 
+/* An installed data file by its path under share/heatline (e.g.
+ * "report/echarts.min.js"): in $HEATLINE_DATA_DIR when set (only there);
+ * else, for a program run from the build tree, source_rel (when not NULL)
+ * under the source tree; else in the install prefix holding this library,
+ * then in the configured prefix. Returns 1 with the path in out; 0 with
+ * the paths tried (comma-separated) in looked. */
+int data_file_find(const char *rel, const char *source_rel, char *out,
+                   size_t cap, char *looked, size_t looked_cap);
+
 #endif

@@ -1,6 +1,6 @@
 #!/bin/sh
-# heatline season as a user types it: the default run, JSON keys, a date
-# range, CSV tables, and bad input (bad EPW row, date range outside the
+# heatline season as a user types it: a week of the default, JSON keys, a
+# date range, CSV tables, and bad input (bad EPW row, date range outside the
 # file, unknown scenario, negative price): one error line, exit 2, no
 # partial output file.
 set -u
@@ -10,9 +10,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-"$H" season > "$tmp/out.txt" 2> "$tmp/err.txt" || fail "default run"
-grep -q "4392 hours" "$tmp/out.txt" || fail "default period is not 4392 h"
+# a week of the default (all three scenarios); the whole default season
+# (4392 h) is the long check tests/long/test_season_full.sh
+"$H" season --from 12-29 --to 01-04 > "$tmp/out.txt" 2> "$tmp/err.txt" ||
+    fail "default model, a week"
+grep -q "12-29 .. 01-04, 168 hours" "$tmp/out.txt" || fail "the week is not 168 h"
 grep -q "SYNTHETIC" "$tmp/out.txt" || fail "synthetic weather not labelled"
+for sc in as-is coated jacketed; do
+    grep -q "^  $sc " "$tmp/out.txt" || fail "no $sc row"
+done
 grep -q "payback" "$tmp/out.txt" || fail "no payback line"
 
 "$H" season --from 01-01 --to 01-07 --scenario coated --json \
