@@ -9,6 +9,21 @@
   var palette = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#749f83',
                  '#ca8622', '#6e7074', '#546570'];
 
+  /* A plot that does not apply to this model (no line profile, no
+   * fittings, one scenario): a note in its place, never an empty frame. */
+  function noData(id, why) {
+    var el = document.getElementById(id);
+    if (!el) return;
+    var p = document.createElement('p');
+    p.className = 'nodata';
+    p.textContent = why;
+    el.style.height = 'auto';
+    el.appendChild(p);
+    el.setAttribute('data-nodata', '1');
+  }
+
+  function size(a) { return a && a.length ? a.length : 0; }
+
   function chart(id, option) {
     var el = document.getElementById(id);
     if (!el) return;
@@ -49,7 +64,11 @@
 
   function pressureDiagram() {
     var p = data.profile;
-    if (!p) return;
+    if (!p || !size(p.chainage_km))
+      return noData('chart-pressure', 'No data: the pressure diagram ' +
+                    'follows a line by its chainage, and this model has ' +
+                    'no supply path with chainage (a meshed or imported ' +
+                    'network); see the map and the tables.');
     var st = p.stations.map(function (s) {
       return {xAxis: s.chainage_km, name: s.name,
               label: {formatter: s.name, position: 'insideEndTop'}};
@@ -83,7 +102,10 @@
 
   function temperatureProfile() {
     var t = data.temperatures;
-    if (!t) return;
+    if (!t || !t.some(function (s) { return size(s.chainage_km); }))
+      return noData('chart-temperature', 'No data: temperatures along ' +
+                    'the line need a supply path with chainage, which ' +
+                    'this model does not have.');
     var series = [];
     t.forEach(function (s) {
       series.push(line('Supply, ' + s.scenario, s.chainage_km, s.supply_c));
@@ -104,25 +126,25 @@
 
   function lossBreakdown() {
     var b = data.breakdown;
-    if (!b) return;
+    if (!b || !size(b.scenarios))
+      return noData('chart-breakdown', 'No data: no heat-loss results.');
     var parts = ['pipes', 'fittings bare', 'fittings coated',
                  'fittings jacketed'];
     chart('chart-breakdown', {
       title: title('Heat loss by part and fitting state',
-                   'pipes (left axis) and fittings by state (right axis)'),
+                   'pipes and fittings by state, on one scale'),
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
       legend: {bottom: 0},
       xAxis: {type: 'category', data: b.scenarios, name: 'Scenario',
               nameLocation: 'middle', nameGap: 30},
-      yAxis: [axis('Pipes: ' + b.unit_label, {scale: false}),
-              axis('Fittings: ' + b.unit_label,
-                   {scale: false, splitLine: {show: false}})],
+      yAxis: axis(b.unit_label, {scale: false}),
       series: parts.map(function (name, i) {
         return {name: name, type: 'bar', stack: i ? 'fittings' : 'pipes',
-                yAxisIndex: i ? 1 : 0, data: b.values[i],
+                data: b.values[i],
                 label: {show: true, position: 'inside',
                         formatter: function (p) {
-                          return p.value > 0 ? Math.round(p.value) : '';
+                          return p.value > 0 ?
+                            Math.round(p.value).toLocaleString('en-US') : '';
                         }}};
       })
     });
@@ -130,7 +152,8 @@
 
   function months() {
     var m = data.months;
-    if (!m) return;
+    if (!m || !size(m.labels))
+      return noData('chart-months', 'No data: no months in the period.');
     var series = [{name: 'Heat delivered (' + m.base + ')', type: 'bar',
                    data: m.delivered_gj}];
     m.losses.forEach(function (s) {
@@ -150,7 +173,8 @@
 
   function duration() {
     var d = data.duration;
-    if (!d) return;
+    if (!d || !size(d.hours))
+      return noData('chart-duration', 'No data: no hours in the period.');
     chart('chart-duration', {
       title: title('Outdoor temperature duration curve and heat load',
                    'hours of the period sorted from the coldest'),
@@ -166,7 +190,9 @@
 
   function surfaces() {
     var f = data.surfaces;
-    if (!f) return;
+    if (!f || !(f.series || []).some(function (s) { return size(s.chainage_km); }))
+      return noData('chart-surfaces', 'No data: the model has no ' +
+                    'fittings with a chainage (valve chambers on a line).');
     chart('chart-surfaces', {
       title: title('Fitting surface temperatures at the design hour',
                    'before (as-is) and after the retrofit; burn limit ' +
@@ -189,7 +215,8 @@
 
   function payback() {
     var p = data.payback;
-    if (!p || !p.length) return;
+    if (!size(p))
+      return noData('chart-payback', 'No data: no retrofit scenario.');
     chart('chart-payback', {
       title: title('Payback: cumulative discounted cash flow',
                    'investment at year 0, the season\u2019s saving every year'),
@@ -204,7 +231,11 @@
   }
 
   [pressureDiagram, temperatureProfile, lossBreakdown, months, duration,
-   surfaces, payback].forEach(function (f) { f(); });
+   surfaces, payback].forEach(function (f) {
+    /* one plot that fails must not blank the others; the error stays
+     * visible in the console (the render test fails on it) */
+    try { f(); } catch (e) { console.error('heatline report: ' + e); }
+  });
   window.addEventListener('resize', function () {
     charts.forEach(function (c) { c.resize(); });
   });

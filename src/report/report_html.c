@@ -129,7 +129,9 @@ static const char style[] =
     "margin:1em 0}table{border-collapse:collapse;margin:.5em 0;"
     "font-size:.92em}td,th{border:1px solid #ccc;padding:.25em .6em;"
     "text-align:right}th{background:#eef1f4}td:first-child,th:first-child"
-    "{text-align:left}.note{color:#555;font-size:.9em}";
+    "{text-align:left}.note{color:#555;font-size:.9em}"
+    ".nodata{color:#555;font-style:italic;border:1px dashed #bbb;"
+    "padding:1em}";
 
 int report_page_begin(FILE *f, const char *title)
 {
