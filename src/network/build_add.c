@@ -6,6 +6,7 @@
  * resolved by net_finish (build_finish.c).
  */
 #include "network/net.h"
+#include "physics/headloss_empirical.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -234,6 +235,12 @@ static int check_pipe(hl_model *m, const net_pipe_spec *s, const char *id)
                    ">= 0 and below the diameter");
     if (!(s->zeta >= 0.0))
         return bad(m, w, "pipe", id, "minor_loss", s->zeta, ">= 0");
+    if (m->def->headloss != HEADLOSS_DARCY && !(s->law_coef > 0.0))
+        return bad(m, w, "pipe", id,
+                   m->def->headloss == HEADLOSS_HAZEN
+                       ? "Hazen-Williams C factor"
+                       : "Manning roughness n",
+                   s->law_coef, "> 0");
     if ((s->ht == HT_LINEAR || s->ht == HT_U) && !(s->ht_value > 0.0))
         return bad(m, w, "pipe", id, "heat-transfer coefficient", s->ht_value,
                    "> 0");
@@ -279,6 +286,12 @@ int net_add_pipe(hl_model *m, const net_pipe_spec *s)
     m->def->pp_htv[i] = s->ht_value;
     m->def->pp_ud[i] = s->u_diameter_m;
     m->def->pp_tfix[i] = s->t_fixed_k;
+    m->def->pp_law_r[i] =
+        m->def->headloss == HEADLOSS_HAZEN
+            ? hazen_williams_r(s->length_m, s->inner_d_m, s->law_coef)
+        : m->def->headloss == HEADLOSS_MANNING
+            ? chezy_manning_r(s->length_m, s->inner_d_m, s->law_coef)
+            : NAN;
     m->pp_r11[i] = INFINITY;
     m->pp_r12[i] = 0.0;
     m->pp_tin[i] = m->pp_tout[i] = m->pp_q[i] = NAN;

@@ -148,6 +148,8 @@ typedef struct net_pipe_spec {
     const char *id, *from, *to, *pair;
     int where;
     double length_m, inner_d_m, roughness_m, zeta, pn_pa; /* pn NaN=none */
+    double law_coef; /* H-W C or Manning n when the network's head-loss law
+                        is one of those (read from .inp); NaN otherwise */
     int dn;
     int open, check;
     int ht;              /* enum net_ht_kind */
@@ -252,7 +254,7 @@ struct net_fit_table;
     X(pp_link) X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) \
     X(pp_pn) X(pp_dn) X(pp_pair) X(pp_pair_same) X(pp_pair_id) \
     X(pp_ht) X(pp_surround) X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud) \
-    X(pp_tfix)
+    X(pp_tfix) X(pp_law_r)
 #define PIPE_RUN_ARRAYS(X) \
     X(pp_xcf) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) \
     X(pp_f)
@@ -313,6 +315,7 @@ typedef struct net_def {
     double p_atm; /* Pa */
     double g;     /* m/s2: 9.80665, or EPANET's 32.2 ft/s2 for .inp */
     int friction; /* enum friction_model */
+    int headloss; /* enum headloss_law (physics/headloss_empirical.h) */
     net_fluid fluid;
 
     /* nodes */
@@ -350,6 +353,7 @@ typedef struct net_def {
     signed char *pp_ht, *pp_surround, *pp_role;
     int *pp_ttype;
     double *pp_htv, *pp_ud, *pp_tfix;
+    double *pp_law_r; /* H-W or C-M resistance, m per (m3/s)^n; NaN: D-W */
 
     /* pumps */
     int n_pumps, cap_pumps;

@@ -6,7 +6,9 @@
  * level), [PIPES] (Open, Closed, CV), [PUMPS] with HEAD curves and SPEED,
  * [VALVES] FCV (fixed flow), TCV (loss coefficient on the diameter), PBV
  * (fixed pressure drop), [CURVES], [STATUS], [PATTERNS], [OPTIONS] (units,
- * Darcy-Weisbach, specific gravity, viscosity, demand multiplier).
+ * head-loss formula H-W (EPANET's default), D-W or C-M, specific gravity,
+ * viscosity, demand multiplier), [TITLE] (the model's name and
+ * description).
  * Everything hydraulic follows EPANET's own constants: g = 32.2 ft/s2
  * (9.81456 m/s2), specific gravity 1 = 998.2 kg/m3, viscosity default
  * 1.1e-5 ft2/s, and by default its Darcy-Weisbach friction (Swamee-Jain
@@ -14,12 +16,12 @@
  * The thermal data an .inp does not carry come from hl_load_options: the
  * temperature at reservoirs and tanks, the surroundings, a uniform U on
  * the inner pipe surface, or a per-pipe CSV (docs/model-format.md).
- * Unsupported content (Hazen-Williams or Chezy-Manning head loss, PRV,
- * PSV, GPV valves, constant-power pumps, emitters) is an error naming the
- * file:line, never silently dropped.
+ * Unsupported content (PRV, PSV, GPV valves, constant-power pumps, emitters) is
+ * an error naming the file:line, never silently dropped.
  */
 #include "network/reader.h"
 #include "physics/friction.h"
+#include "physics/headloss_empirical.h"
 #include "util/util.h"
 
 #include <ctype.h>
@@ -54,6 +56,7 @@ enum sec {
     S_DEMAND,
     S_EMITTER,
     S_CONTROL,
+    S_TITLE,
     S_OTHER
 };
 
@@ -69,7 +72,7 @@ typedef struct inp {
     double qf;         /* flow unit -> m3/s */
     double lf, df, hf; /* length, diameter, head/elevation -> m */
     double rho, nu, cp, mult;
-    int headloss_dw, default_pattern_set;
+    int headloss, default_pattern_set; /* enum headloss_law */
     const char *default_pattern;
     net_index curve_ix, pattern_ix, status_ix, demand_ix;
     inp_curve *curves;
@@ -117,7 +120,8 @@ static int section_of(const char *name)
              {"[CURVES]", S_CURVE},     {"[STATUS]", S_STATUS},
              {"[PATTERNS]", S_PATTERN}, {"[OPTIONS]", S_OPTION},
              {"[DEMANDS]", S_DEMAND},   {"[EMITTERS]", S_EMITTER},
-             {"[CONTROLS]", S_CONTROL}, {"[RULES]", S_CONTROL}};
+             {"[CONTROLS]", S_CONTROL}, {"[RULES]", S_CONTROL},
+             {"[TITLE]", S_TITLE}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strcasecmp(name, t[i].s) == 0)
             return t[i].v;
@@ -189,12 +193,15 @@ static int option(inp *in, int line, char **tok, int n)
     if (strcasecmp(k, "UNITS") == 0)
         return flow_units(in, line, v);
     if (strcasecmp(k, "HEADLOSS") == 0) {
-        if (strcasecmp(v, "D-W") != 0)
+        in->headloss = strcasecmp(v, "D-W") == 0   ? HEADLOSS_DARCY
+                       : strcasecmp(v, "H-W") == 0 ? HEADLOSS_HAZEN
+                       : strcasecmp(v, "C-M") == 0 ? HEADLOSS_MANNING
+                                                   : -1;
+        if (in->headloss < 0)
             return fail(in, line,
-                        "head loss formula %s is not supported: "
-                        "heatline uses Darcy-Weisbach (D-W)%s",
+                        "unknown head loss formula '%s' (expected H-W, "
+                        "D-W or C-M)%s",
                         v, "");
-        in->headloss_dw = 1;
         return HL_OK;
     }
     if (strcasecmp(k, "PATTERN") == 0) {
@@ -388,6 +395,21 @@ static const char *status_of(const inp *in, const char *id)
     return i >= 0 ? in->status[i] : NULL;
 }
 
+/* The H-W C factor (EPANET's typical 60 to 150; 1 to 250 accepted) or
+ * Manning's n (0.009 to 0.03; 0.001 to 0.1 accepted). */
+static int law_coef_check(inp *in, int line, const char *id, double v,
+                          const char *text)
+{
+    int hw = in->headloss == HEADLOSS_HAZEN;
+    double lo = hw ? 1.0 : 0.001, hi = hw ? 250.0 : 0.1;
+    if (v >= lo && v <= hi)
+        return HL_OK;
+    char shown[64];
+    return fail(in, line, "pipe '%s': %s %s is outside %g to %g", id,
+                hw ? "Hazen-Williams C factor" : "Manning roughness n",
+                hl_text_show(shown, sizeof shown, text, 40), lo, hi);
+}
+
 static int pipe(inp *in, int line, char **tok, int n)
 {
     if (n < 6)
@@ -407,8 +429,15 @@ static int pipe(inp *in, int line, char **tok, int n)
         return in->c->m->err.code;
     s.length_m = len * in->lf;
     s.inner_d_m = d * in->df;
-    s.roughness_m = e * (in->us ? FT * 1e-3 : 1e-3); /* mft or mm */
     s.zeta = km * MINOR_SCALE;
+    if (in->headloss == HEADLOSS_DARCY)
+        s.roughness_m = e * (in->us ? FT * 1e-3 : 1e-3); /* mft or mm */
+    else { /* the column is the C factor or Manning's n */
+        s.roughness_m = 0.0;
+        s.law_coef = e;
+        if (law_coef_check(in, line, tok[0], e, tok[5]))
+            return in->c->m->err.code;
+    }
     if (in_range(in, line, HL_Q_LENGTH_M, "pipe", tok[0], "length", s.length_m,
                  tok[3]) ||
         in_range(in, line, HL_Q_DIAMETER_MM, "pipe", tok[0], "diameter",
@@ -557,7 +586,34 @@ static int valve(inp *in, int line, char **tok, int n)
  * -----------------------------------------------------------------------------
  */
 
-typedef int (*line_fn)(inp *in, int line, char **tok, int n);
+/* [TITLE]: its first line names the model, the others describe it (up to
+ * the description's length; EPANET keeps three lines). */
+static int title_line(inp *in, const char *raw)
+{
+    net_def *d = in->c->m->def;
+    char text[1024];
+    size_t n = strlen(raw);
+    while (n && isspace((unsigned char)raw[n - 1]))
+        n--;
+    while (n && isspace((unsigned char)*raw))
+        raw++, n--;
+    if (!n)
+        return HL_OK;
+    if (!*d->name)
+        snprintf(text, sizeof text, "%.*s", (int)n, raw);
+    else if (!*d->description)
+        snprintf(text, sizeof text, "%.*s", (int)n, raw);
+    else
+        snprintf(text, sizeof text, "%s %.*s", d->description, (int)n, raw);
+    const char *kept = text_pool_add(&d->strings, text);
+    if (!kept)
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    if (!*d->name)
+        d->name = kept;
+    else
+        d->description = kept;
+    return HL_OK;
+}
 
 static int pass(inp *in, char *text, size_t len, int second)
 {
@@ -576,6 +632,11 @@ static int pass(inp *in, char *text, size_t len, int second)
         buf[l] = '\0';
         p = eol + 1;
         line++;
+        if (sec == S_TITLE && !second && buf[strspn(buf, " \t")] != '[') {
+            if (title_line(in, buf))
+                return in->c->m->err.code;
+            continue;
+        }
         int n = tokenize(buf, tok);
         if (n == 0)
             continue;
@@ -658,6 +719,7 @@ static void inp_defaults(inp *in, rd_ctx *c)
     in->rho = SPGR_REF;
     in->nu = NAN;
     in->mult = 1.0;
+    in->headloss = HEADLOSS_HAZEN; /* EPANET's default */
 }
 
 static int inp_fluid(inp *in)
@@ -676,6 +738,7 @@ static int inp_fluid(inp *in)
                         in->c->opt->inp_cp_j_kgk);
     m->def->g = EPANET_G;
     m->def->friction = FRICTION_SWAMEE_JAIN;
+    m->def->headloss = in->headloss;
     m->t_ground = in->c->opt->inp_ambient_k;
     m->limits.min_pressure_pa = -INFINITY; /* EPANET reports, not checks */
     return HL_OK;
@@ -696,10 +759,6 @@ int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
         copy[len] = '\0';
         rc = pass(&in, copy, len, 0);
     }
-    if (!rc && !in.headloss_dw)
-        rc = rd_fail(&c, NET_WHERE(c.origin, 0), HL_EPARSE,
-                     "[OPTIONS] must set Headloss D-W (EPANET's default "
-                     "Hazen-Williams is not supported)");
     if (!rc)
         rc = inp_fluid(&in);
     if (!rc)
