@@ -230,6 +230,20 @@ typedef struct hl_totals {
 
 HL_API int hl_model_totals(const hl_model *m, hl_totals *out);
 
+/* ---- the network in plan (coordinates for maps and GeoJSON) ---------- */
+
+/* Plan coordinates of node `node` in the model file's plane (x_m/y_m in
+ * metres, an .inp's [COORDINATES], GeoJSON lon/lat or projected x/y):
+ * HL_OK, HL_ENOTFOUND when the model gives none (x, y NaN), HL_EINVAL. */
+HL_API int hl_model_node_xy(const hl_model *m, int node, double *x, double *y);
+/* Intermediate points of pipe `pipe` between its end nodes, in order from
+ * its from-node: *n of them (0: a straight line) at x[k], y[k], owned by
+ * the network (valid while m lives). HL_OK or HL_EINVAL. */
+HL_API int hl_model_pipe_vertices(const hl_model *m, int pipe, int *n,
+                                  const double **x, const double **y);
+/* 1 when every node has plan coordinates, else 0. */
+HL_API int hl_model_has_plan(const hl_model *m);
+
 enum hl_side { HL_SIDE_NONE = 0, HL_SIDE_SUPPLY = 1, HL_SIDE_RETURN = 2 };
 
 typedef struct hl_node_result {

@@ -191,6 +191,8 @@ int net_add_node(hl_model *m, const net_node_spec *s)
     m->def->nd_demand[i] = s->demand_kg_s;
     m->def->nd_fixed_p[i] = s->fixed_p_pa;
     m->def->nd_inflow_t[i] = s->inflow_temp_k;
+    m->def->nd_x[i] = s->x_m;
+    m->def->nd_y[i] = s->y_m;
     return HL_OK;
 }
 

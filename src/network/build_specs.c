@@ -14,6 +14,7 @@ void net_node_spec_init(net_node_spec *s)
     s->chainage_m = NAN;
     s->fixed_p_pa = NAN;
     s->inflow_temp_k = NAN;
+    s->x_m = s->y_m = NAN;
 }
 
 void net_pipe_spec_init(net_pipe_spec *s)

@@ -140,7 +140,7 @@ void net_warn(hl_model *m, const char *fmt, ...)
     SOURCE_DEF_ARRAYS(X) HX_DEF_ARRAYS(X) CHAMBER_DEF_ARRAYS(X) \
     FITTING_DEF_ARRAYS(X) \
     X(pu_q) X(pu_h) X(ttype) X(adj_start) X(adj_link) X(nd_fit_start) \
-    X(fit_by_node) X(fi_cls)
+    X(fit_by_node) X(fi_cls) X(vx_pipe) X(vx_x) X(vx_y)
 /* The run state's arrays. */
 #define RUN_FREE_ALL(X) \
     RUN_ARRAYS_BY_COUNT(X) \

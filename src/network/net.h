@@ -142,6 +142,7 @@ typedef struct net_node_spec {
     double demand_kg_s;     /* outflow; negative = inflow */
     double fixed_p_pa;      /* gauge; NaN = free */
     double inflow_temp_k;   /* NaN = default */
+    double x_m, y_m;        /* plan coordinates; NaN = none */
 } net_node_spec;
 
 typedef struct net_pipe_spec {
@@ -243,7 +244,7 @@ struct net_fit_table;
 /* clang-format off */
 #define NODE_DEF_ARRAYS(X) \
     X(nd_id) X(nd_where) X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand) \
-    X(nd_fixed_p) X(nd_inflow_t)
+    X(nd_fixed_p) X(nd_inflow_t) X(nd_x) X(nd_y)
 #define NODE_RUN_ARRAYS(X)
 #define LINK_DEF_ARRAYS(X) \
     X(lk_from) X(lk_to) X(lk_kind) X(lk_law) X(lk_check) X(lk_sub) X(lk_id) \
@@ -327,7 +328,13 @@ typedef struct net_def {
     double *nd_demand;   /* kg/s out, as loaded */
     double *nd_fixed_p;  /* gauge Pa, NaN = free */
     double *nd_inflow_t; /* K */
+    double *nd_x, *nd_y; /* plan coordinates (m, or the file's unit), NaN */
     net_index node_ix;
+    /* intermediate points of pipes in plan ([VERTICES], GeoJSON), grouped
+       by pipe in its order (net_sort_vertices) */
+    int n_vertex, cap_vertex;
+    int *vx_pipe;
+    double *vx_x, *vx_y;
 
     /* links */
     int n_links, cap_links;
@@ -534,6 +541,10 @@ int net_add_thermal_type(hl_model *m, const net_thermal_spec *s);
 /* Resolve references, trim arrays, build the adjacency, check the graph
  * (nodes without links, pairs, fittings on unknown nodes). */
 int net_finish(hl_model *m);
+/* Plan geometry (plan.c): one more intermediate point of pipe `pipe`
+ * (its index among pipes); group them by pipe once all are added. */
+int net_add_vertex(hl_model *m, int pipe, double x, double y);
+int net_sort_vertices(hl_model *m);
 
 /* Record an error on the model (first wins); returns code. */
 int net_fail(hl_model *m, int code, const char *fmt, ...)

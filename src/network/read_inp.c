@@ -8,7 +8,8 @@
  * (fixed pressure drop), [CURVES], [STATUS], [PATTERNS], [OPTIONS] (units,
  * head-loss formula H-W (EPANET's default), D-W or C-M, specific gravity,
  * viscosity, demand multiplier), [TITLE] (the model's name and
- * description).
+ * description), [COORDINATES] and [VERTICES] (the plan, in the drawing's
+ * units).
  * Everything hydraulic follows EPANET's own constants: g = 32.2 ft/s2
  * (9.81456 m/s2), specific gravity 1 = 998.2 kg/m3, viscosity default
  * 1.1e-5 ft2/s, and by default its Darcy-Weisbach friction (Swamee-Jain
@@ -57,6 +58,8 @@ enum sec {
     S_EMITTER,
     S_CONTROL,
     S_TITLE,
+    S_COORD,
+    S_VERTEX,
     S_OTHER
 };
 
@@ -121,7 +124,8 @@ static int section_of(const char *name)
              {"[PATTERNS]", S_PATTERN}, {"[OPTIONS]", S_OPTION},
              {"[DEMANDS]", S_DEMAND},   {"[EMITTERS]", S_EMITTER},
              {"[CONTROLS]", S_CONTROL}, {"[RULES]", S_CONTROL},
-             {"[TITLE]", S_TITLE}};
+             {"[TITLE]", S_TITLE},      {"[COORDINATES]", S_COORD},
+             {"[VERTICES]", S_VERTEX}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strcasecmp(name, t[i].s) == 0)
             return t[i].v;
@@ -696,6 +700,58 @@ static int junctions(inp *in, const char *text, size_t len)
     return HL_OK;
 }
 
+/* [COORDINATES] id x y and [VERTICES] link x y, once every element is
+ * known; the drawing's own units, not converted. */
+static int plan_line(inp *in, int line, int sec, char **tok, int n)
+{
+    hl_model *m = in->c->m;
+    double x, y;
+    if (n < 3)
+        return fail(in, line, "'%s': expected id x y%s", tok[0], "");
+    if (num(in, line, tok[1], &x) || num(in, line, tok[2], &y))
+        return m->err.code;
+    if (sec == S_COORD) {
+        int i = index_get(&m->def->node_ix, tok[0]);
+        if (i < 0)
+            return fail(in, line, "[COORDINATES]: unknown node '%s'%s", tok[0],
+                        "");
+        m->def->nd_x[i] = x;
+        m->def->nd_y[i] = y;
+        return HL_OK;
+    }
+    int k = index_get(&m->def->link_ix, tok[0]);
+    if (k < 0)
+        return fail(in, line, "[VERTICES]: unknown link '%s'%s", tok[0], "");
+    if (m->def->lk_kind[k] != LK_PIPE) /* pumps, valves: drawn straight */
+        return HL_OK;
+    return net_add_vertex(m, m->def->lk_sub[k], x, y);
+}
+
+static int plan_pass(inp *in, const char *text, size_t len)
+{
+    int sec = S_NONE, line = 0;
+    const char *p = text, *end = text + len;
+    char *tok[MAX_TOK], buf[1024];
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        size_t l =
+            (size_t)(eol - p) < sizeof buf ? (size_t)(eol - p) : sizeof buf - 1;
+        memcpy(buf, p, l);
+        buf[l] = '\0';
+        p = eol + 1;
+        line++;
+        int n = tokenize(buf, tok);
+        if (n && tok[0][0] == '[')
+            sec = section_of(tok[0]);
+        else if (n && (sec == S_COORD || sec == S_VERTEX) &&
+                 plan_line(in, line, sec, tok, n))
+            return in->c->m->err.code;
+    }
+    return net_sort_vertices(in->c->m);
+}
+
 static void inp_free(inp *in)
 {
     index_free(&in->curve_ix);
@@ -765,6 +821,8 @@ int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
         rc = pass(&in, copy, len, 1);
     if (!rc)
         rc = junctions(&in, text, len);
+    if (!rc)
+        rc = plan_pass(&in, text, len);
     if (!rc && o->friction >= 0)
         m->def->friction = o->friction;
     if (!rc && o->inp_thermal_csv)

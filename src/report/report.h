@@ -12,6 +12,8 @@
 
 /* one_hour: a run report (one design hour, kW) instead of a season. */
 json_t *report_data(const hl_season *s, int one_hour);
+/* The map's data: the network in plan at the design hour (report_map.c). */
+json_t *report_map_data(const hl_season *s);
 
 /* The text of Apache ECharts (echarts.min.js), caller frees. Looks in
  * $HEATLINE_ECHARTS, share/heatline/report/ of the install (or of
@@ -27,7 +29,8 @@ enum report_chart {
     CHART_MONTHS,
     CHART_DURATION,
     CHART_SURFACES,
-    CHART_PAYBACK
+    CHART_PAYBACK,
+    CHART_MAP
 };
 
 /* Page head (with the CSP), escaped text, a chart placeholder, and the

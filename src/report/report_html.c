@@ -131,7 +131,9 @@ static const char style[] =
     "text-align:right}th{background:#eef1f4}td:first-child,th:first-child"
     "{text-align:left}.note{color:#555;font-size:.9em}"
     ".nodata{color:#555;font-style:italic;border:1px dashed #bbb;"
-    "padding:1em}";
+    "padding:1em}.map-bar{margin:.3em 0}.map-swatch{display:inline-block;"
+    "width:1.4em;height:.8em;vertical-align:middle}svg.map{border:1px solid "
+    "#ddd;background:#fcfcfc}";
 
 int report_page_begin(FILE *f, const char *title)
 {
@@ -151,7 +153,7 @@ int report_page_begin(FILE *f, const char *title)
 
 static const char *const chart_ids[] = {
     "chart-pressure", "chart-temperature", "chart-breakdown", "chart-months",
-    "chart-duration", "chart-surfaces",    "chart-payback"};
+    "chart-duration", "chart-surfaces",    "chart-payback",   "chart-map"};
 
 void report_chart_div(FILE *f, int which)
 {

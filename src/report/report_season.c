@@ -148,6 +148,7 @@ static int write_season_page(FILE *f, const hl_season *s, hl_error *err)
     summary(f, s);
     fputs("<h2>Energy over the period</h2>\n", f);
     energy_table(f, s);
+    section(f, "Network map (design hour)", CHART_MAP);
     section(f, "Hydraulic pressure diagram", CHART_PRESSURE);
     section(f, "Temperature along the line", CHART_TEMPERATURE);
     section(f, "Heat-loss breakdown", CHART_BREAKDOWN);
@@ -197,6 +198,7 @@ static int write_run_page(FILE *f, const hl_season *s, hl_error *err)
     report_html_escape(f, s->model_name);
     fputs(".</p>\n", f);
     run_summary(f, s);
+    section(f, "Network map", CHART_MAP);
     section(f, "Hydraulic pressure diagram", CHART_PRESSURE);
     section(f, "Temperature along the line", CHART_TEMPERATURE);
     section(f, "Heat-loss breakdown", CHART_BREAKDOWN);

@@ -64,8 +64,8 @@ render() {
 
 if [ "$render" = 1 ]; then
     render "$f" "$tmp/charts.txt"
-    for id in chart-pressure chart-temperature chart-breakdown chart-months \
-        chart-duration chart-surfaces chart-payback; do
+    for id in chart-map chart-pressure chart-temperature chart-breakdown \
+        chart-months chart-duration chart-surfaces chart-payback; do
         grep -q "^$id drawn$" "$tmp/charts.txt" ||
             fail "$id not rendered ($(grep "^$id" "$tmp/charts.txt"))"
     done
@@ -80,7 +80,8 @@ grep -q "Small line" "$tmp/run.html" || fail "run report of another model"
 grep -q "lost by fittings" "$tmp/run.txt" || fail "run summary after report"
 if [ "$render" = 1 ]; then
     render "$tmp/run.html" "$tmp/run_charts.txt"
-    for id in chart-pressure chart-temperature chart-breakdown chart-surfaces; do
+    for id in chart-map chart-pressure chart-temperature chart-breakdown \
+        chart-surfaces; do
         grep -q "^$id drawn$" "$tmp/run_charts.txt" ||
             fail "run $id not rendered ($(grep "^$id" "$tmp/run_charts.txt"))"
     done
@@ -104,6 +105,8 @@ if [ "$render" = 1 ]; then
             fail "$r: the loss breakdown not drawn"
         grep -q "^chart-pressure nodata$" "$tmp/${r}_charts.txt" ||
             fail "$r: no note in place of the pressure diagram"
+        grep -q "^chart-map drawn$" "$tmp/${r}_charts.txt" ||
+            fail "$r: the network map not drawn from [COORDINATES]"
     done
     echo "imported .inp reports: every plot drawn or noted"
 fi
