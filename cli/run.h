@@ -11,6 +11,7 @@ typedef struct run_args {
     const char *model; /* NULL = embedded default */
     const char *csv_dir;
     const char *report;
+    const char *geojson; /* --geojson FILE */
     int json;
     hl_load_options load;
     const char *inp_option; /* first .inp-only option given, or NULL */

@@ -39,6 +39,20 @@ static int is_inp(const char *path, const char *text, size_t len)
     return i < len && text[i] == '[';
 }
 
+/* GeoJSON: named .geojson or .json, or text starting with '{' */
+static int is_geojson(const char *path, const char *text, size_t len)
+{
+    size_t n = path ? strlen(path) : 0;
+    if ((n > 8 && strcmp(path + n - 8, ".geojson") == 0) ||
+        (n > 5 && strcmp(path + n - 5, ".json") == 0))
+        return 1;
+    size_t i = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
+                       text[i] == '\n'))
+        i++;
+    return i < len && text[i] == '{';
+}
+
 static int load_materials(hl_model *m, const hl_load_options *o)
 {
     hl_error err;
@@ -58,8 +72,9 @@ static int load_into(hl_model *m, const char *text, size_t len,
 {
     if (load_materials(m, o))
         return m->err.code;
-    int rc = is_inp(path, text, len)
-                 ? reader_inp(m, text, len, origin, o)
+    int rc = is_inp(path, text, len) ? reader_inp(m, text, len, origin, o)
+             : is_geojson(path, text, len)
+                 ? reader_geojson(m, text, len, origin, o)
                  : reader_yaml(m, text, len, origin, base_dir, o);
     if (!rc && !m->net->fluid.constant && !m->net->fluid.tab) {
         hl_error err;

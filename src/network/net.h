@@ -310,6 +310,7 @@ struct net_fit_table;
 typedef struct net_def {
     _Atomic int refs; /* run handles sharing it (model.c) */
     const char *name, *description;
+    const char *crs; /* the model file's coordinate system, NULL: none */
     text_pool strings;
     int n_origin;
     const char *origin[16];

@@ -126,3 +126,22 @@ int hl_model_has_plan(const hl_model *m)
             return 0;
     return 1;
 }
+
+const char *hl_model_crs(const hl_model *m)
+{
+    return m && !m->failed && m->net->crs ? m->net->crs : "";
+}
+
+int hl_model_pipe_roughness(const hl_model *m, int pipe, double *roughness_m,
+                            double *minor_loss)
+{
+    if (!m || !roughness_m || !minor_loss)
+        return HL_EINVAL;
+    if (m->failed || !m->finished)
+        return HL_ESTATE;
+    if (pipe < 0 || pipe >= m->net->n_pipes)
+        return HL_EINVAL;
+    *roughness_m = m->net->pp_eps[pipe] * m->net->pp_d[pipe];
+    *minor_loss = m->net->pp_zeta[pipe];
+    return HL_OK;
+}

@@ -48,7 +48,7 @@ expect_ok "small line" run "$HL_SOURCE_DIR/tests/data/models/small_line.yaml"
 coating_check "small line"
 expect_ok "coating json" run --json
 expect_json_keys "coating json" coating_needed needed_mm modelled_mm fittings_unreachable
-expect_fail "inp option on a heatline model" "applies to EPANET .inp models only" \
+expect_fail "inp option on a heatline model" "applies to EPANET .inp and GeoJSON models only" \
     run --supply-temp 110
 expect_fail "demand scale 0" "expected above 0" run --demand-scale 0
 expect_fail "source temp out of range" "--source-temp '400': expected -50 to 350 C" run --source-temp 400
