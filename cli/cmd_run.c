@@ -44,6 +44,8 @@ static const char usage[] =
     "  --geojson FILE      the results as GeoJSON for QGIS: nodes (points)\n"
     "                      and pipes (lines) with every result; needs plan\n"
     "                      coordinates (.inp, GeoJSON model)\n"
+    "  --materials FILE    extra or replacement materials (CSV) for the\n"
+    "                      model's pipe build-ups\n"
     "what if (default: the model's own conditions):\n"
     "  --demand-scale F    every consumer's demand times F (> 0)\n"
     "  --source-temp C     supply temperature of every source\n"

@@ -107,7 +107,7 @@ bad yaml-syntax "yaml-syntax.yaml:[0-9]*: YAML" 's/{id: A,/{id: A,,[/'
 bad not-model "not-model.yaml:1: not a heatline model" 's/heatline_model: 1/model: 1/'
 expect_fail "missing file" "no-such.yaml" run "$tmp/no-such.yaml"
 expect_fail "csv not a dir" "not a directory" run "$tmp/good.yaml" --csv "$tmp/good.yaml"
-expect_fail "bad option" "unknown or incomplete option" run --frobnicate
+expect_fail "bad option" "unknown option" run --frobnicate
 expect_fail "bad friction" "colebrook or swamee-jain" run --friction manning
 
 finish
