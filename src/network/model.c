@@ -101,6 +101,9 @@ int net_fail(hl_model *m, int code, const char *fmt, ...)
 void net_warn_clear(hl_model *m)
 {
     text_list_clear(&m->warn);
+    for (int i = 0; i < m->net->notes.n; i++)
+        if (text_list_add(&m->warn, "%s", m->net->notes.line[i]))
+            net_fail(m, HL_ENOMEM, "out of memory while recording a warning");
 }
 
 /* A warning that cannot be stored (out of memory) is not lost silently:
@@ -153,6 +156,7 @@ static void def_free(net_def *d)
 #define FREE_ONE(f) free((void *)d->f);
     DEF_FREE_ALL(FREE_ONE)
 #undef FREE_ONE
+    text_list_free(&d->notes);
     index_free(&d->node_ix);
     index_free(&d->link_ix);
     index_free(&d->hx_ix);

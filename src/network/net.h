@@ -311,6 +311,8 @@ typedef struct net_def {
     _Atomic int refs; /* run handles sharing it (model.c) */
     const char *name, *description;
     const char *crs; /* the model file's coordinate system, NULL: none */
+    text_list notes; /* what the import left out: repeated as warnings of
+                        every solve (net_warn_clear) */
     text_pool strings;
     int n_origin;
     const char *origin[16];

@@ -60,6 +60,9 @@ enum sec {
     S_TITLE,
     S_COORD,
     S_VERTEX,
+    S_TIMES,
+    S_SKIP, /* drawing and report only: [TAGS], [LABELS], [BACKDROP], ... */
+    S_NOTE, /* not applied, said in a warning: [ENERGY], [QUALITY], ... */
     S_OTHER
 };
 
@@ -86,6 +89,10 @@ typedef struct inp {
     int n_status, cap_status;
     double *demand;
     int n_demand, cap_demand;
+    int note_lines[40], note_line[40]; /* per row of sections[]: count and
+                                          first line of what is not applied */
+    double duration_s;
+    int duration_line;
 } inp;
 
 /* ---- tokens
@@ -112,23 +119,37 @@ static int tokenize(char *line, char **tok)
     return n;
 }
 
-static int section_of(const char *name)
+static const struct {
+    const char *s;
+    int v;
+} sections[] = {{"[JUNCTIONS]", S_JUNC},   {"[RESERVOIRS]", S_RES},
+                {"[TANKS]", S_TANK},       {"[PIPES]", S_PIPE},
+                {"[PUMPS]", S_PUMP},       {"[VALVES]", S_VALVE},
+                {"[CURVES]", S_CURVE},     {"[STATUS]", S_STATUS},
+                {"[PATTERNS]", S_PATTERN}, {"[OPTIONS]", S_OPTION},
+                {"[DEMANDS]", S_DEMAND},   {"[EMITTERS]", S_EMITTER},
+                {"[CONTROLS]", S_NOTE},    {"[RULES]", S_NOTE},
+                {"[TITLE]", S_TITLE},      {"[COORDINATES]", S_COORD},
+                {"[VERTICES]", S_VERTEX},  {"[TIMES]", S_TIMES},
+                {"[ENERGY]", S_NOTE},      {"[QUALITY]", S_NOTE},
+                {"[SOURCES]", S_NOTE},     {"[REACTIONS]", S_NOTE},
+                {"[MIXING]", S_NOTE},      {"[LEAKAGE]", S_NOTE},
+                {"[TAGS]", S_SKIP},        {"[LABELS]", S_SKIP},
+                {"[BACKDROP]", S_SKIP},    {"[REPORT]", S_SKIP},
+                {"[END]", S_SKIP}};
+#define N_SECTIONS ((int)(sizeof sections / sizeof sections[0]))
+
+/* The section's kind; *which: its row in sections[] (-1 unknown). */
+static int section_of(const char *name, int *which)
 {
-    static const struct {
-        const char *s;
-        int v;
-    } t[] = {{"[JUNCTIONS]", S_JUNC},   {"[RESERVOIRS]", S_RES},
-             {"[TANKS]", S_TANK},       {"[PIPES]", S_PIPE},
-             {"[PUMPS]", S_PUMP},       {"[VALVES]", S_VALVE},
-             {"[CURVES]", S_CURVE},     {"[STATUS]", S_STATUS},
-             {"[PATTERNS]", S_PATTERN}, {"[OPTIONS]", S_OPTION},
-             {"[DEMANDS]", S_DEMAND},   {"[EMITTERS]", S_EMITTER},
-             {"[CONTROLS]", S_CONTROL}, {"[RULES]", S_CONTROL},
-             {"[TITLE]", S_TITLE},      {"[COORDINATES]", S_COORD},
-             {"[VERTICES]", S_VERTEX}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcasecmp(name, t[i].s) == 0)
-            return t[i].v;
+    for (int i = 0; i < N_SECTIONS; i++)
+        if (strcasecmp(name, sections[i].s) == 0) {
+            if (which)
+                *which = i;
+            return sections[i].v;
+        }
+    if (which)
+        *which = -1;
     return S_OTHER;
 }
 
@@ -590,6 +611,60 @@ static int valve(inp *in, int line, char **tok, int n)
  * -----------------------------------------------------------------------------
  */
 
+/* [TIMES] Duration: hours as H, H:MM or H:MM:SS, or a number and a unit
+ * (SECONDS, MINUTES, HOURS, DAYS). Only its being above zero matters. */
+static int times_line(inp *in, int line, char **tok, int n)
+{
+    if (n < 2 || strcasecmp(tok[0], "DURATION") != 0)
+        return HL_OK;
+    double h = 0.0, part;
+    char *p = tok[1];
+    for (int k = 0; k < 3 && *p; k++) {
+        char *end;
+        part = strtod(p, &end);
+        if (end == p || (*end && *end != ':'))
+            return fail(in, line,
+                        "[TIMES] Duration '%s': expected hours or "
+                        "H:MM%s",
+                        tok[1], "");
+        h += part / pow(60.0, k);
+        p = *end ? end + 1 : end;
+    }
+    if (n > 2 && strncasecmp(tok[2], "SEC", 3) == 0)
+        h /= 3600.0;
+    else if (n > 2 && strncasecmp(tok[2], "MIN", 3) == 0)
+        h /= 60.0;
+    else if (n > 2 && strncasecmp(tok[2], "DAY", 3) == 0)
+        h *= 24.0;
+    in->duration_s = h * 3600.0;
+    in->duration_line = line;
+    return HL_OK;
+}
+
+/* What the import does not apply, as warnings of every solve. */
+static int import_notes(inp *in)
+{
+    net_def *d = in->c->m->def;
+    const char *file = in->c->m->net->origin[in->c->origin];
+    for (int i = 0; i < N_SECTIONS; i++)
+        if (in->note_lines[i] &&
+            text_list_add(&d->notes,
+                          "%s:%d: %s (%d lines) not applied: heatline "
+                          "imports one steady period",
+                          file, in->note_line[i], sections[i].s,
+                          in->note_lines[i]))
+            return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    if (in->duration_s > 0.0 &&
+        text_list_add(&d->notes,
+                      "%s:%d: [TIMES] Duration %.4g h not run: one steady "
+                      "period at time 0 (demands at the first pattern step, "
+                      "tanks at their initial level); extended-period runs "
+                      "are not supported yet",
+                      file, in->duration_line, in->duration_s / 3600.0))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    return HL_OK;
+}
+
 /* [TITLE]: its first line names the model, the others describe it (up to
  * the description's length; EPANET keeps three lines). */
 static int title_line(inp *in, const char *raw)
@@ -621,7 +696,7 @@ static int title_line(inp *in, const char *raw)
 
 static int pass(inp *in, char *text, size_t len, int second)
 {
-    int sec = S_NONE, line = 0;
+    int sec = S_NONE, line = 0, row = -1;
     char *p = text, *end = text + len;
     char *tok[MAX_TOK];
     while (p < end) {
@@ -645,12 +720,20 @@ static int pass(inp *in, char *text, size_t len, int second)
         if (n == 0)
             continue;
         if (tok[0][0] == '[') {
-            sec = section_of(tok[0]);
+            sec = section_of(tok[0], &row);
+            if (sec == S_OTHER && !second)
+                return fail(in, line,
+                            "unknown section %s (expected an EPANET 2 "
+                            "section such as [JUNCTIONS] or [PIPES])%s",
+                            tok[0], "");
             continue;
         }
         int rc = HL_OK;
+        if (!second && sec == S_NOTE && in->note_lines[row]++ == 0)
+            in->note_line[row] = line;
         if (!second) {
-            rc = sec == S_OPTION    ? option(in, line, tok, n)
+            rc = sec == S_TIMES     ? times_line(in, line, tok, n)
+                 : sec == S_OPTION  ? option(in, line, tok, n)
                  : sec == S_CURVE   ? curve_point(in, line, tok, n)
                  : sec == S_PATTERN ? pattern_line(in, line, tok, n)
                  : sec == S_STATUS  ? status_line(in, tok, n)
@@ -693,7 +776,7 @@ static int junctions(inp *in, const char *text, size_t len)
         line++;
         int n = tokenize(buf, tok);
         if (n && tok[0][0] == '[')
-            sec = section_of(tok[0]);
+            sec = section_of(tok[0], NULL);
         else if (n && sec == S_JUNC && junction(in, line, tok, n))
             return in->c->m->err.code;
     }
@@ -744,7 +827,7 @@ static int plan_pass(inp *in, const char *text, size_t len)
         line++;
         int n = tokenize(buf, tok);
         if (n && tok[0][0] == '[')
-            sec = section_of(tok[0]);
+            sec = section_of(tok[0], NULL);
         else if (n && (sec == S_COORD || sec == S_VERTEX) &&
                  plan_line(in, line, sec, tok, n))
             return in->c->m->err.code;
@@ -815,6 +898,8 @@ int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
         copy[len] = '\0';
         rc = pass(&in, copy, len, 0);
     }
+    if (!rc)
+        rc = import_notes(&in);
     if (!rc)
         rc = inp_fluid(&in);
     if (!rc)

@@ -4,7 +4,8 @@
  * out here independently: the textbook SI Hazen-Williams formula, EPANET's
  * own US-unit formula, Manning's formula with R = D/4; then a single
  * pipe of an imported .inp solved by the network engine, whose head loss
- * must be the closed form at the solved flow; and the .inp [TITLE].
+ * must be the closed form at the solved flow; the .inp [TITLE]; and the
+ * sections one steady period does not apply, warned with their line.
  */
 #include "test_support.h"
 
@@ -103,6 +104,29 @@ static void one_pipe_in_the_engine(void **state)
     hl_model_free(m);
 }
 
+/* What an .inp holds but one steady period does not apply is a warning
+ * of every solve, naming the section and its line. */
+static void sections_not_applied(void **state)
+{
+    (void)state;
+    static const char t[] = "[JUNCTIONS]\n J1 10 50\n[RESERVOIRS]\n R1 60\n"
+                            "[PIPES]\n P1 R1 J1 2000 300 110\n"
+                            "[CONTROLS]\n LINK P1 CLOSED AT TIME 2\n"
+                            "[TIMES]\n Duration 1:30\n[TAGS]\n NODE J1 x\n";
+    hl_model *m;
+    hl_load_options o;
+    hl_load_options_init(&o);
+    if (hl_model_load_text(&m, t, strlen(t), "n.inp", NULL, &o) ||
+        hl_model_solve(m, NULL))
+        fail_msg("%s", hl_model_error(m));
+    assert_int_equal(hl_model_warning_count(m), 2);
+    assert_non_null(strstr(hl_model_warning(m, 0),
+                           "n.inp:8: [CONTROLS] (1 lines) not applied"));
+    assert_non_null(
+        strstr(hl_model_warning(m, 1), "n.inp:10: [TIMES] Duration 1.5 h"));
+    hl_model_free(m);
+}
+
 static void bad_coefficients(void **state)
 {
     (void)state;
@@ -112,7 +136,11 @@ static void bad_coefficients(void **state)
         {"[PIPES]\n P1 A B 10 100 0.5\n[OPTIONS]\n Headloss C-M\n",
          "p.inp:2: pipe 'P1': Manning roughness n 0.5 is outside"},
         {"[OPTIONS]\n Headloss X-Y\n",
-         "p.inp:2: unknown head loss formula 'X-Y'"}};
+         "p.inp:2: unknown head loss formula 'X-Y'"},
+        {"[JUNCTIONS]\n J1 10 50\n[PIPEZ]\n P1 A B 10 100 100\n",
+         "p.inp:3: unknown section [PIPEZ]"},
+        {"[TIMES]\n Duration 1:xx\n",
+         "p.inp:2: [TIMES] Duration '1:xx': expected hours"}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         hl_model *m;
         hl_load_options o;
@@ -135,6 +163,7 @@ int main(void)
         cmocka_unit_test(manning_closed_form),
         cmocka_unit_test(linear_at_tiny_flow),
         cmocka_unit_test(one_pipe_in_the_engine),
+        cmocka_unit_test(sections_not_applied),
         cmocka_unit_test(bad_coefficients)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
