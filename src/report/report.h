@@ -12,6 +12,10 @@
 
 /* one_hour: a run report (one design hour, kW) instead of a season. */
 json_t *report_data(const hl_season *s, int one_hour);
+/* v with `decimals` decimals and commas between thousands ("519,570"),
+ * "n/a" if not finite; into buf, returned (report_numbers.c). */
+const char *report_num(char *buf, size_t cap, double v, int decimals);
+
 /* The map's data: the network in plan at the design hour (report_map.c). */
 json_t *report_map_data(const hl_season *s);
 
