@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #define GJ 1e9
 
@@ -143,6 +144,38 @@ static void factors_table(FILE *f, const hl_season *s)
             e->co2_t_per_gj);
 }
 
+/* Which program wrote the page and when, and of which model. */
+static void header_block(FILE *f, const hl_season *s)
+{
+    char when[64] = "";
+    time_t now = time(NULL);
+    struct tm tm;
+    if (gmtime_r(&now, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    fprintf(f, "<p class=\"note\">Written by heatline %s on %s. Model: ",
+            hl_version(), when);
+    report_html_escape(f, s->model_name);
+    fputs(".</p>\n", f);
+}
+
+/* Every warning of the run, or a line saying there were none. */
+static void warnings_block(FILE *f, const hl_season *s)
+{
+    int n = hl_season_warning_count(s);
+    fprintf(f, "<h2>Warnings (%d)</h2>\n", n);
+    if (n == 0) {
+        fputs("<p>None: every hour solved without a warning.</p>\n", f);
+        return;
+    }
+    fputs("<ul class=\"warnings\">\n", f);
+    for (int i = 0; i < n; i++) {
+        fputs("<li>", f);
+        report_html_escape(f, hl_season_warning(s, i));
+        fputs("</li>\n", f);
+    }
+    fputs("</ul>\n", f);
+}
+
 static void section(FILE *f, const char *title, int chart)
 {
     fprintf(f, "<h2>%s</h2>\n", title);
@@ -152,8 +185,10 @@ static void section(FILE *f, const char *title, int chart)
 static int write_season_page(FILE *f, const hl_season *s, hl_error *err)
 {
     report_page_begin(f, "heatline: heating season report");
+    header_block(f, s);
     synthetic_banner(f, s);
     summary(f, s);
+    warnings_block(f, s);
     fputs("<h2>Energy over the period</h2>\n", f);
     energy_table(f, s);
     section(f, "Network map (design hour)", CHART_MAP);
@@ -205,10 +240,9 @@ static void run_summary(FILE *f, const hl_season *s)
 static int write_run_page(FILE *f, const hl_season *s, hl_error *err)
 {
     report_page_begin(f, "heatline: steady run of the line");
-    fputs("<p class=\"note\">Model: ", f);
-    report_html_escape(f, s->model_name);
-    fputs(".</p>\n", f);
+    header_block(f, s);
     run_summary(f, s);
+    warnings_block(f, s);
     section(f, "Network map", CHART_MAP);
     section(f, "Hydraulic pressure diagram", CHART_PRESSURE);
     section(f, "Temperature along the line", CHART_TEMPERATURE);

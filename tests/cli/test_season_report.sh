@@ -38,6 +38,11 @@ grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$f" ||
 [ "$(grep -o '</script>' "$f" | wc -l)" -eq 3 ] ||
     fail "a </script> inside an inlined script or the data"
 grep -q "SYNTHETIC" "$f" || fail "synthetic weather not labelled"
+grep -q "Written by heatline [0-9.]* on 20[0-9-]* [0-9:]* UTC" "$f" ||
+    fail "no header with the version and the date"
+grep -q "<h2>Warnings (" "$f" || fail "no warnings section"
+grep -q "CNY at [0-9]* CNY/GJ, for an investment of [0-9,]* CNY" "$f" ||
+    fail "money not written out with separators"
 
 # render $1 in headless Chromium; list "chart-id drawn|empty" in $2
 render() {
