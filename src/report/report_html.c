@@ -133,7 +133,9 @@ static const char style[] =
     ".nodata{color:#555;font-style:italic;border:1px dashed #bbb;"
     "padding:1em}.map-bar{margin:.3em 0}.map-swatch{display:inline-block;"
     "width:1.4em;height:.8em;vertical-align:middle}svg.map{border:1px solid "
-    "#ddd;background:#fcfcfc}";
+    "#ddd;background:#fcfcfc}@media print{body{margin:0;max-width:none}"
+    ".chart,svg.map,table{break-inside:avoid}.map-bar select{display:none}"
+    "h2{break-after:avoid}}";
 
 int report_page_begin(FILE *f, const char *title)
 {
