@@ -30,6 +30,17 @@ flows "$tmp/third.geojson" > "$tmp/f3"
 cmp -s "$tmp/f2" "$tmp/f3" ||
     { echo "FAIL flows differ after a round trip"; fails=$((fails + 1)); }
 
+# a heatline model with x_m/y_m on its nodes: a plan, so GeoJSON out
+awk '/^  - \{id: [A-Z0-9]*[,}]/ && !done[FILENAME] {
+         n++; sub(/\{id: [A-Z0-9]*/, "&, x_m: " n * 100 ", y_m: " n * 10) }
+     { print }' "$src/tests/data/models/small_line.yaml" > "$tmp/plan.yaml"
+expect_ok "model with x_m y_m" run "$tmp/plan.yaml" --geojson "$tmp/plan.geojson"
+grep -q '"coordinates":\[\[300.0,30.0\]' "$tmp/plan.geojson" ||
+    { echo "FAIL x_m/y_m not in the GeoJSON"; fails=$((fails + 1)); }
+expect_fail "bad x_m" "x_m '1e300': expected -100000000 to 100000000 m" \
+    run "$(sed 's/x_m: 100,/x_m: 1e300,/' "$tmp/plan.yaml" > "$tmp/bad.yaml";
+           echo "$tmp/bad.yaml")"
+
 expect_fail "no coordinates" "the model has no plan coordinates" \
     run --geojson "$tmp/none.geojson"
 [ -e "$tmp/none.geojson" ] && { echo "FAIL file left"; fails=$((fails + 1)); }
