@@ -53,7 +53,8 @@ static int is_geojson(const char *path, const char *text, size_t len)
 {
     if (ends_with(path, ".geojson") || ends_with(path, ".json"))
         return 1;
-    if (ends_with(path, ".yaml") || ends_with(path, ".yml"))
+    if (ends_with(path, ".yaml") || ends_with(path, ".yml") ||
+        ends_with(path, ".inp"))
         return 0;
     size_t i = 0;
     for (int want = '{'; i < len; i++) {
@@ -88,9 +89,10 @@ static int load_into(hl_model *m, const char *text, size_t len,
 {
     if (load_materials(m, o))
         return m->err.code;
-    int rc = is_inp(path, text, len) ? reader_inp(m, text, len, origin, o)
-             : is_geojson(path, text, len)
+    int rc = is_geojson(path, text, len)
                  ? reader_geojson(m, text, len, origin, o)
+             : is_inp(path, text, len)
+                 ? reader_inp(m, text, len, origin, o)
                  : reader_yaml(m, text, len, origin, base_dir, o);
     if (!rc && !m->net->fluid.constant && !m->net->fluid.tab) {
         hl_error err;
