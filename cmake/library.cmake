@@ -136,9 +136,14 @@ if(HL_BUILD_SHARED)
     "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
   # Only hl_* can leave the library, whatever else a dependency or the
   # toolchain would export; no undefined symbol may remain.
+  # (Not under clang's sanitizers: clang leaves their runtime to the
+  # executable, so an instrumented shared library has undefined hooks.)
   target_link_options(heatline PRIVATE
-    "LINKER:--version-script=${CMAKE_SOURCE_DIR}/cmake/heatline.map"
-    "LINKER:--no-undefined")
+    "LINKER:--version-script=${CMAKE_SOURCE_DIR}/cmake/heatline.map")
+  if(NOT (CMAKE_C_COMPILER_ID MATCHES "Clang" AND
+          (HL_FUZZ OR HL_SANITIZE OR HL_SANITIZE_THREAD)))
+    target_link_options(heatline PRIVATE "LINKER:--no-undefined")
+  endif()
 elseif(HL_BUILD_STATIC)
   add_library(heatline ALIAS heatline_static)
 else()
