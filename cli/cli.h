@@ -79,5 +79,9 @@ int cli_layer(const char *cmd, const hl_material_db *db, const char *spec,
 json_t *cli_json_number(double v);
 /* Dump a JSON value to stdout with a newline and free it. */
 int cli_json_print(json_t *root);
+/* Ends a document streamed to standard output (util/json_out.h): its
+ * closing newline and flush; 0, or prints the error and returns 1. */
+struct json_out;
+int cli_json_finish(struct json_out *w);
 
 #endif
