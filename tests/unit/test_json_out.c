@@ -4,8 +4,9 @@
  * JSON_REAL_PRECISION(10) | JSON_PRESERVE_ORDER), byte for byte: on
  * random documents built both ways, on numbers of every magnitude, and on
  * the command line's `run --json` of the default line and of an imported
- * EPANET network (parsed and dumped again by jansson, the bytes must not
- * change). Misuse and a failing sink are reported, never ignored.
+ * EPANET network, of `season --json` and of `fitting --inventory --json`
+ * (parsed and dumped again by jansson, the bytes must not change). Misuse and a
+ * failing sink are reported, never ignored.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -225,7 +226,7 @@ static void misuse_and_failure_reported(void **state)
 static void cli_output_is_janssons(const char *args)
 {
     char cmd[4096];
-    snprintf(cmd, sizeof cmd, "'%s' run %s --json", HL_CLI_PATH, args);
+    snprintf(cmd, sizeof cmd, "'%s' %s --json 2>/dev/null", HL_CLI_PATH, args);
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     text t = {0};
@@ -250,13 +251,22 @@ static void cli_output_is_janssons(const char *args)
 static void run_json_default_line(void **state)
 {
     (void)state;
-    cli_output_is_janssons("");
+    cli_output_is_janssons("run");
 }
 
 static void run_json_imported_network(void **state)
 {
     (void)state;
-    cli_output_is_janssons("'" HL_SOURCE_DIR "/tests/data/fuzz/line_5.inp'");
+    cli_output_is_janssons("run '" HL_SOURCE_DIR
+                           "/tests/data/fuzz/line_5.inp'");
+}
+
+static void season_and_inventory_json(void **state)
+{
+    (void)state;
+    cli_output_is_janssons("season --from 01-10 --to 01-10");
+    cli_output_is_janssons("fitting --inventory '" HL_SOURCE_DIR
+                           "/examples/fittings/chamber.csv'");
 }
 
 int main(void)
@@ -267,6 +277,7 @@ int main(void)
         cmocka_unit_test(misuse_and_failure_reported),
         cmocka_unit_test(run_json_default_line),
         cmocka_unit_test(run_json_imported_network),
+        cmocka_unit_test(season_and_inventory_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
