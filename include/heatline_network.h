@@ -335,6 +335,15 @@ HL_API int hl_model_source_result(const hl_model *m, int i,
 HL_API int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out);
 HL_API int hl_model_fitting_result(const hl_model *m, int i,
                                    hl_chamber_fitting_result *out);
+/* The results of elements first .. first + n - 1 of one kind in one call,
+ * for bindings that copy whole tables: out holds n records of the kind's
+ * result struct (hl_node_result for HL_NODE, hl_pipe_result for HL_PIPE,
+ * ..., hl_chamber_fitting_result for HL_FITTING) and record_size is its
+ * sizeof. Each record is what the per-element getter gives. Returns HL_OK,
+ * HL_ESTATE before a successful solve, or HL_EINVAL (a kind without result
+ * records, a range outside the model, a size that is not the record's). */
+HL_API int hl_model_results(const hl_model *m, int kind, int first, int n,
+                            void *out, size_t record_size);
 /* Chamber air temperature and the name of the pipe/station it serves. */
 HL_API int hl_model_chamber_info(const hl_model *m, int i, double *air_k,
                                  double *chainage_m);

@@ -1,0 +1,2 @@
+def season(model, **kw):
+    raise NotImplementedError
