@@ -123,6 +123,10 @@ HL_API int hl_model_clone(const hl_model *src, hl_model **out);
 /* The last detailed error message ("" if none); "out of memory" for a NULL
  * handle. */
 HL_API const char *hl_model_error(const hl_model *m);
+/* Forget the recorded error of a loaded handle, so that the next failing
+ * call records its own message (the first error wins until then; a solve
+ * starts afresh by itself). A failed load keeps its message. */
+HL_API void hl_model_clear_error(hl_model *m);
 
 /* Name and description from the model file. */
 HL_API const char *hl_model_name(const hl_model *m);

@@ -219,9 +219,7 @@ class Model:
         """Another run of the same network, with a copy of this run's
         boundary conditions, states and last results."""
         pp = ffi.new("hl_model **")
-        rc = lib.hl_model_clone(self._h, pp)
-        if rc != lib.HL_OK:
-            raise error(rc, _text(lib.hl_model_error(self._h)) or None)
+        self._check(lib.hl_model_clone(self._h, pp))
         return Model(ffi.gc(pp[0], lib.hl_model_free), self._ids)
 
     # ---- boundary conditions -------------------------------------------
@@ -235,8 +233,13 @@ class Model:
         return value.encode()
 
     def _check(self, rc):
+        """Raise the error of a call's status with the handle's message;
+        the message is cleared for the next call (the handle keeps the
+        first error recorded until cleared)."""
         if rc != lib.HL_OK:
-            raise error(rc, _text(lib.hl_model_error(self._h)) or None)
+            text = _text(lib.hl_model_error(self._h))
+            lib.hl_model_clear_error(self._h)
+            raise error(rc, text or None)
 
     def set(self, *, demand_scale=None, supply_temp_c=None, source=None,
             ground_temp_c=None, air_temp_c=None, duct_temp_c=None,

@@ -1,8 +1,10 @@
 /*
- * api_bulk.c - hl_model_results: the results of a run of elements of one
- * kind in one call, for bindings that copy whole tables (the Python
- * package reads them with one numpy.frombuffer). Each record is what the
- * per-element getter gives; this only saves a call per element.
+ * api_binding.c - calls for bindings (the Python package, python/):
+ * hl_model_results gives the results of a run of elements of one kind in
+ * one call, so a whole table is copied with one numpy.frombuffer (each
+ * record is what the per-element getter gives; this only saves a call per
+ * element); hl_model_clear_error lets each call of a binding report its own
+ * error, as the first error recorded on a handle wins.
  */
 #include "network/net.h"
 
@@ -73,4 +75,12 @@ int hl_model_results(const hl_model *m, int kind, int first, int n, void *out,
             return rc;
     }
     return HL_OK;
+}
+
+void hl_model_clear_error(hl_model *m)
+{
+    if (!m || m->failed) /* a failed load keeps its reason */
+        return;
+    m->err.code = HL_OK;
+    m->err.message[0] = '\0';
 }
