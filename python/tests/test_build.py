@@ -77,9 +77,11 @@ def test_built_model_equals_the_yaml_model():
 
 
 def test_built_model_runs_a_season_like_the_yaml_model():
-    a = heatline.season(built(), hours=48)
-    b = heatline.season(heatline.load(SMALL), hours=48)
+    a = heatline.season(built(), start="01-10", end="01-11")
+    b = heatline.season(heatline.load(SMALL), start="01-10", end="01-11")
+    assert a.hours == 48
     pdt.assert_frame_equal(a.scenarios, b.scenarios)
+    pdt.assert_frame_equal(a.hourly, b.hourly)
 
 
 def test_a_bad_row_is_named_by_table_and_row():
