@@ -14,9 +14,15 @@ import os
 import numpy as np
 import pandas as pd
 
+try:  # pandas' block constructors (as pyarrow uses them); else dicts
+    from pandas.core.internals import BlockManager as _BlockManager
+    from pandas.core.internals.api import make_block as _make_block
+except ImportError:  # pragma: no cover
+    _BlockManager = _make_block = None
+
 from ._errors import InvalidArgumentError, check, error, new_error
 from ._ffi import ffi, lib
-from ._tables import records
+from ._tables import Records
 
 ZERO_C_K = 273.15
 _FITTING_STATES = ("bare", "coated", "jacketed")
@@ -179,7 +185,6 @@ class Model:
     def __init__(self, handle, ids=None):
         self._h = handle
         self._ids = ids if ids is not None else {}
-        self._buffers = {}
 
     # ---- the network ---------------------------------------------------
     @property
@@ -201,9 +206,13 @@ class Model:
         k = self._kind(kind)
         ids = self._ids.get(k)
         if ids is None:
-            n = lib.hl_model_count(self._h, k)
-            ids = np.array([_text(lib.hl_model_id(self._h, k, i))
-                            for i in range(n)], dtype=object)
+            size = ffi.new("size_t *")
+            self._check(lib.hl_model_id_list(self._h, k, ffi.NULL, 0, size))
+            buf = ffi.new("char[]", max(size[0], 1))
+            self._check(lib.hl_model_id_list(self._h, k, buf, size[0], size))
+            text = ffi.unpack(buf, size[0]).decode("utf-8", "replace")
+            ids = np.array(text.split("\0")[:-1], dtype=object)
+            ids.flags.writeable = False
             self._ids[k] = ids
         return ids
 
@@ -324,16 +333,15 @@ class Model:
         return Result(self)
 
     def _records(self, kind):
-        """Every result record of a kind as a numpy structured array."""
+        """Every result record of a kind, written by the library straight
+        into numpy memory of their own (Records)."""
         cname = _RECORD[kind]
-        n = lib.hl_model_count(self._h, kind)
-        buf = self._buffers.get(kind)
-        if buf is None or len(buf) < n:
-            buf = ffi.new("%s[]" % cname, max(n, 1))
-            self._buffers[kind] = buf
-        self._check(lib.hl_model_results(self._h, kind, 0, n, buf,
-                                         ffi.sizeof(cname)))
-        return records(buf, cname, n)
+        r = Records.empty(cname, lib.hl_model_count(self._h, kind))
+        if r.n:
+            self._check(lib.hl_model_results(
+                self._h, kind, 0, r.n, ffi.from_buffer(r.array),
+                ffi.sizeof(cname)))
+        return r
 
     def warnings(self):
         """Warnings of the last solve, one line each."""
@@ -349,6 +357,62 @@ def _c(k):
     return k - ZERO_C_K
 
 
+_COLUMNS = {}
+
+
+def _columns(order):
+    """The column Index of a table and each name's place (made once: an
+    Index of strings is slow to make)."""
+    got = _COLUMNS.get(order)
+    if got is None:
+        index = pd.Index(order, dtype=object)
+        got = _COLUMNS[order] = (index, {c: i for i, c in enumerate(order)})
+    return got
+
+
+def _assemble(order, blocks, n):
+    """A DataFrame with the columns order from blocks, each a (values,
+    names) pair of a 2-D array of shape (len(names), n) (any memory order)
+    and the names of its rows: handed to pandas as its blocks, without a
+    copy. The public constructor would copy every column twice while
+    consolidating and scan every object column for dates: most of a run's
+    overhead on large networks."""
+    names, pos = _columns(tuple(order))
+    if _make_block is not None:
+        try:
+            mgr = _BlockManager(
+                [_make_block(v, placement=[pos[c] for c in cols])
+                 for v, cols in blocks], [names, pd.RangeIndex(n)])
+            return pd.DataFrame(mgr)
+        except (TypeError, ValueError, AttributeError):
+            pass  # another pandas: the public way below
+    data = {c: v[j] for v, cols in blocks for j, c in enumerate(cols)}
+    return pd.DataFrame(data, columns=names)
+
+
+def _frame(columns, floats=None):
+    """A DataFrame from a dict of column -> 1-D array, in order; floats:
+    optionally (names, array of shape (n, len(names))) of float columns
+    whose places are among the dict's keys (given as None there)."""
+    order = list(columns)
+    blocks = []
+    if floats is not None:
+        blocks.append((floats[1].T, list(floats[0])))
+    groups = {}
+    for name, v in columns.items():
+        if v is not None:
+            v = np.asarray(v)
+            groups.setdefault(v.dtype, []).append((name, v))
+    n = len(floats[1]) if floats is not None else \
+        len(next(iter(groups.values()))[0][1])
+    for dtype, cols in groups.items():
+        values = np.empty((len(cols), n), dtype=dtype)
+        for j, (_, v) in enumerate(cols):
+            values[j] = v
+        blocks.append((values, [name for name, _ in cols]))
+    return _assemble(order, blocks, n)
+
+
 def _ids_at(ids, idx):
     """ids[idx], "" where idx is -1."""
     idx = np.asarray(idx)
@@ -360,96 +424,125 @@ def _ids_at(ids, idx):
 
 
 class Result:
-    """The results of one solve, copied out of the model: the tables
-    nodes, pipes, fittings, profile (the columns of `heatline run --csv`),
-    pumps, valves, consumers, sources, heat_exchangers (the keys of
-    `heatline run --json`), totals (a pandas Series with the keys of the
-    JSON's totals) and warnings (a list of lines)."""
+    """The results of one solve, copied out of the model when run()
+    returns: the tables nodes, pipes, fittings, profile (the columns of
+    `heatline run --csv`), pumps, valves, consumers, sources,
+    heat_exchangers (the keys of `heatline run --json`) as pandas
+    DataFrames, totals (a pandas Series with the keys of the JSON's
+    totals) and warnings (a list of lines). A table is made into a
+    DataFrame when first read."""
+
+    _BUILDERS = {
+        "nodes": lambda self: _nodes(self._raw[lib.HL_NODE],
+                                     self._ids("node")),
+        "pipes": lambda self: _pipes(self._raw[lib.HL_PIPE],
+                                     self._ids("pipe"), self._ids("node")),
+        "fittings": lambda self: _fittings(self),
+        "pumps": lambda self: _pumps(self),
+        "valves": lambda self: _valves(self),
+        "consumers": lambda self: _consumers(self),
+        "sources": lambda self: _sources(self),
+        "heat_exchangers": lambda self: _exchangers(self),
+        "profile": lambda self: _profile(self),
+    }
 
     def __init__(self, model):
         h = model._h
         tot = ffi.new("hl_totals *")
         model._check(lib.hl_model_totals(h, tot))
+        pr = ffi.new("hl_profile *")
+        model._check(lib.hl_model_profile(h, pr))
         self.model_name = model.name
-        node_ids = model.ids("node")
-        self.nodes = _nodes(model._records(lib.HL_NODE), node_ids)
-        self.pipes = _pipes(model._records(lib.HL_PIPE), model.ids("pipe"),
-                            node_ids)
-        self.fittings = _fittings(model, node_ids)
-        self.pumps = _pumps(model, node_ids)
-        self.valves = _valves(model, node_ids)
-        self.consumers = _consumers(model, node_ids)
-        self.sources = _sources(model, node_ids)
-        self.heat_exchangers = _exchangers(model, node_ids)
-        self.profile = _profile(model, node_ids)
-        self.totals = _totals(tot, int(self.fittings["over_limit"].sum()))
+        self._model = model  # for the network's ids, which never change
+        self._raw = {k: model._records(k) for k in _RECORD}
+        self._raw["profile"] = Records(pr.point, "hl_profile_point",
+                                       pr.n_points).copy()
+        self._text = {
+            "fitting_type": self._raw[lib.HL_FITTING].strings("type"),
+            "pump_station": self._raw[lib.HL_PUMP].strings("station")}
+        self._frames = {}
+        over = int(np.count_nonzero(self._raw[lib.HL_FITTING]["over_limit"]))
+        self.totals = _totals(tot, over)
         self.warnings = model.warnings()
+
+    def _ids(self, kind):
+        return self._model.ids(kind)
+
+    def _table(self, name):
+        frame = self._frames.get(name)
+        if frame is None:
+            frame = self._frames[name] = self._BUILDERS[name](self)
+        return frame
+
+    nodes = property(lambda self: self._table("nodes"))
+    pipes = property(lambda self: self._table("pipes"))
+    fittings = property(lambda self: self._table("fittings"))
+    pumps = property(lambda self: self._table("pumps"))
+    valves = property(lambda self: self._table("valves"))
+    consumers = property(lambda self: self._table("consumers"))
+    sources = property(lambda self: self._table("sources"))
+    heat_exchangers = property(lambda self: self._table("heat_exchangers"))
+    profile = property(lambda self: self._table("profile"))
 
     def __repr__(self):
         return ("<heatline.Result %r: %d nodes, %d pipes, %d fittings, "
-                "%d warnings>" % (self.model_name, len(self.nodes),
-                                  len(self.pipes), len(self.fittings),
+                "%d warnings>" % (self.model_name, len(self._raw[lib.HL_NODE]),
+                                  len(self._raw[lib.HL_PIPE]),
+                                  len(self._raw[lib.HL_FITTING]),
                                   len(self.warnings)))
 
 
 def _nodes(r, ids):
-    return pd.DataFrame({
-        "id": ids,
-        "side": _SIDES[np.clip(r["side"], 0, 2)],
-        "chainage_m": r["chainage_m"],
-        "elevation_m": r["elevation_m"],
-        "pressure_pa": r["pressure_pa"],
-        "head_m": r["head_m"],
-        "temp_c": _c(r["temp_k"]),
-        "demand_kg_per_s": r["demand_kg_s"],
-        "external_kg_per_s": r["external_kg_s"],
-        "connected": r["connected"] != 0,
-    })
+    names = ("chainage_m", "elevation_m", "pressure_pa", "head_m", "temp_c",
+             "demand_kg_per_s", "external_kg_per_s")
+    g = r.gather(["chainage_m", "elevation_m", "pressure_pa", "head_m",
+                  "temp_k", "demand_kg_s", "external_kg_s"])
+    g[:, 4] -= ZERO_C_K
+    columns = {"id": ids, "side": _SIDES[np.clip(r["side"], 0, 2)]}
+    columns.update(dict.fromkeys(names))
+    columns["connected"] = r["connected"] != 0
+    return _frame(columns, (names, g))
+
+
+_PIPE_FLOATS = (  # column, field (the CSV's order)
+    ("length_m", "length_m"),
+    ("inner_diameter_m", "inner_diameter_m"),
+    ("mass_flow_kg_per_s", "mass_flow_kg_s"),
+    ("velocity_m_per_s", "velocity_m_s"),
+    ("reynolds", "reynolds"),
+    ("friction_factor", "friction_factor"),
+    ("dp_friction_pa", "dp_friction_pa"),
+    ("heat_loss_w", "heat_loss_w"),
+    ("temp_in_c", "temp_in_k"),
+    ("temp_out_c", "temp_out_k"),
+    ("ambient_c", "ambient_k"),
+    ("r11_k_m_per_w", "r11_k_m_w"),
+    ("r12_k_m_per_w", "r12_k_m_w"),
+)
 
 
 def _pipes(r, ids, node_ids):
-    return pd.DataFrame({
-        "id": ids,
-        "from": node_ids[r["from"]],
-        "to": node_ids[r["to"]],
-        "length_m": r["length_m"],
-        "inner_diameter_m": r["inner_diameter_m"],
-        "mass_flow_kg_per_s": r["mass_flow_kg_s"],
-        "velocity_m_per_s": r["velocity_m_s"],
-        "reynolds": r["reynolds"],
-        "friction_factor": r["friction_factor"],
-        "dp_friction_pa": r["dp_friction_pa"],
-        "heat_loss_w": r["heat_loss_w"],
-        "heat_loss_w_per_m": r["heat_loss_w"] / r["length_m"],
-        "temp_in_c": _c(r["temp_in_k"]),
-        "temp_out_c": _c(r["temp_out_k"]),
-        "ambient_c": _c(r["ambient_k"]),
-        "r11_k_m_per_w": r["r11_k_m_w"],
-        "r12_k_m_per_w": r["r12_k_m_w"],
-        "pair": _ids_at(ids, r["pair"]),
-        "open": r["open"] != 0,
-    })
+    names = [c for c, _ in _PIPE_FLOATS]
+    g = r.gather([f for _, f in _PIPE_FLOATS])  # adjacent in the record
+    g[:, 8:11] -= ZERO_C_K
+    columns = {"id": ids, "from": node_ids[r["from"]],
+               "to": node_ids[r["to"]]}
+    columns.update(dict.fromkeys(names[:8]))
+    columns["heat_loss_w_per_m"] = g[:, 7] / g[:, 0]
+    columns.update(dict.fromkeys(names[8:]))
+    columns["pair"] = _ids_at(ids, r["pair"])
+    columns["open"] = r["open"] != 0
+    return _frame(columns, (names, g))
 
 
-def _strings(model, kind, field):
-    """A char * field of every record of a kind (small tables only)."""
-    cname = _RECORD[kind]
-    n = lib.hl_model_count(model._h, kind)
-    buf = ffi.new("%s[]" % cname, max(n, 1))
-    model._check(lib.hl_model_results(model._h, kind, 0, n, buf,
-                                      ffi.sizeof(cname)))
-    return np.array([_text(getattr(buf[i], field)) for i in range(n)],
-                    dtype=object)
-
-
-def _fittings(model, node_ids):
-    r = model._records(lib.HL_FITTING)
+def _fittings(res):
+    r, node_ids = res._raw[lib.HL_FITTING], res._ids("node")
     states = np.array(_FITTING_STATES + ("?",), dtype=object)
-    return pd.DataFrame({
-        "id": model.ids("fitting"),
-        "chamber": _ids_at(model.ids("chamber"), r["chamber"]),
+    return _frame({
+        "id": res._ids("fitting"),
+        "chamber": _ids_at(res._ids("chamber"), r["chamber"]),
         "node": _ids_at(node_ids, r["node"]),
-        "type": _strings(model, lib.HL_FITTING, "type"),
+        "type": res._text["fitting_type"],
         "dn": r["dn"], "pn": r["pn"], "count": r["count"],
         "state": states[np.where((r["state"] >= 0) & (r["state"] < 3),
                                  r["state"], 3)],
@@ -462,11 +555,11 @@ def _fittings(model, node_ids):
     })
 
 
-def _pumps(model, node_ids):
-    r = model._records(lib.HL_PUMP)
-    return pd.DataFrame({
-        "id": model.ids("pump"),
-        "station": _strings(model, lib.HL_PUMP, "station"),
+def _pumps(res):
+    r, node_ids = res._raw[lib.HL_PUMP], res._ids("node")
+    return _frame({
+        "id": res._ids("pump"),
+        "station": res._text["pump_station"],
         "from": _ids_at(node_ids, r["from"]),
         "to": _ids_at(node_ids, r["to"]),
         "mass_flow_kg_per_s": r["mass_flow_kg_s"],
@@ -479,10 +572,10 @@ def _pumps(model, node_ids):
     })
 
 
-def _valves(model, node_ids):
-    r = model._records(lib.HL_VALVE)
-    return pd.DataFrame({
-        "id": model.ids("valve"),
+def _valves(res):
+    r, node_ids = res._raw[lib.HL_VALVE], res._ids("node")
+    return _frame({
+        "id": res._ids("valve"),
         "from": _ids_at(node_ids, r["from"]),
         "to": _ids_at(node_ids, r["to"]),
         "mass_flow_kg_per_s": r["mass_flow_kg_s"],
@@ -491,10 +584,10 @@ def _valves(model, node_ids):
     })
 
 
-def _consumers(model, node_ids):
-    r = model._records(lib.HL_CONSUMER)
-    return pd.DataFrame({
-        "id": model.ids("consumer"),
+def _consumers(res):
+    r, node_ids = res._raw[lib.HL_CONSUMER], res._ids("node")
+    return _frame({
+        "id": res._ids("consumer"),
         "supply": _ids_at(node_ids, r["from"]),
         "return": _ids_at(node_ids, r["to"]),
         "mass_flow_kg_per_s": r["mass_flow_kg_s"],
@@ -505,10 +598,10 @@ def _consumers(model, node_ids):
     })
 
 
-def _sources(model, node_ids):
-    r = model._records(lib.HL_SOURCE)
-    return pd.DataFrame({
-        "id": model.ids("source"),
+def _sources(res):
+    r, node_ids = res._raw[lib.HL_SOURCE], res._ids("node")
+    return _frame({
+        "id": res._ids("source"),
         "inlet": _ids_at(node_ids, r["from"]),
         "outlet": _ids_at(node_ids, r["to"]),
         "mass_flow_kg_per_s": r["mass_flow_kg_s"],
@@ -520,10 +613,10 @@ def _sources(model, node_ids):
     })
 
 
-def _exchangers(model, node_ids):
-    r = model._records(lib.HL_HX)
-    return pd.DataFrame({
-        "id": model.ids("heat_exchanger"),
+def _exchangers(res):
+    r, node_ids = res._raw[lib.HL_HX], res._ids("node")
+    return _frame({
+        "id": res._ids("heat_exchanger"),
         "heat_w": r["heat_w"],
         "primary_kg_per_s": r["primary_kg_s"],
         "secondary_kg_per_s": r["secondary_kg_s"],
@@ -534,18 +627,9 @@ def _exchangers(model, node_ids):
     })
 
 
-_PROFILE_COLUMNS = (
-    "chainage_m", "elevation_m", "supply_node", "return_node",
-    "pressure_supply_pa", "pressure_return_pa", "head_supply_m",
-    "head_return_m", "temp_supply_c", "temp_return_c", "static_head_m",
-    "max_head_m", "min_head_m")
-
-
-def _profile(model, node_ids):
-    pr = ffi.new("hl_profile *")
-    model._check(lib.hl_model_profile(model._h, pr))
-    r = records(pr.point, "hl_profile_point", pr.n_points)
-    return pd.DataFrame({
+def _profile(res):
+    r, node_ids = res._raw["profile"], res._ids("node")
+    return _frame({
         "chainage_m": r["chainage_m"],
         "elevation_m": r["elevation_m"],
         "supply_node": _ids_at(node_ids, r["supply_node"]),
@@ -559,26 +643,26 @@ def _profile(model, node_ids):
         "static_head_m": r["static_head_m"],
         "max_head_m": r["max_head_m"],
         "min_head_m": r["min_head_m"],
-    }, columns=list(_PROFILE_COLUMNS))
+    })
+
+
+_TOTALS = pd.Index([
+    "heat_source_w", "heat_delivered_w", "heat_loss_pipes_w",
+    "heat_loss_fittings_w", "heat_loss_fittings_bare_w",
+    "heat_loss_fittings_coated_w", "heat_loss_fittings_jacketed_w",
+    "pump_power_w", "pump_hydraulic_w", "source_mass_flow_kg_per_s",
+    "makeup_kg_per_s", "fittings_over_limit", "iterations",
+    "coupling_rounds", "mass_residual_kg_per_s", "energy_residual_w"],
+    dtype=object)
 
 
 def _totals(t, over_limit):
+    """The JSON's totals; counts stay whole numbers (object Series)."""
     by_state = t.heat_loss_fittings_by_state_w
-    return pd.Series({
-        "heat_source_w": t.heat_source_w,
-        "heat_delivered_w": t.heat_delivered_w,
-        "heat_loss_pipes_w": t.heat_loss_pipes_w,
-        "heat_loss_fittings_w": t.heat_loss_fittings_w,
-        "heat_loss_fittings_bare_w": by_state[0],
-        "heat_loss_fittings_coated_w": by_state[1],
-        "heat_loss_fittings_jacketed_w": by_state[2],
-        "pump_power_w": t.pump_power_w,
-        "pump_hydraulic_w": t.pump_hydraulic_w,
-        "source_mass_flow_kg_per_s": t.source_mass_flow_kg_s,
-        "makeup_kg_per_s": t.makeup_kg_s,
-        "fittings_over_limit": over_limit,
-        "iterations": t.iterations,
-        "coupling_rounds": t.rounds,
-        "mass_residual_kg_per_s": t.mass_residual_kg_s,
-        "energy_residual_w": t.energy_residual_w,
-    }, dtype=object)  # counts stay whole numbers
+    values = np.array([
+        t.heat_source_w, t.heat_delivered_w, t.heat_loss_pipes_w,
+        t.heat_loss_fittings_w, by_state[0], by_state[1], by_state[2],
+        t.pump_power_w, t.pump_hydraulic_w, t.source_mass_flow_kg_s,
+        t.makeup_kg_s, over_limit, t.iterations, t.rounds,
+        t.mass_residual_kg_s, t.energy_residual_w], dtype=object)
+    return pd.Series(values, index=_TOTALS, dtype=object, copy=False)

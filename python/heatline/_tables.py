@@ -65,6 +65,82 @@ def records(cdata, cname, n):
     return np.frombuffer(buf, dtype=dtype_of(cname), count=n).copy()
 
 
+class Records:
+    """n C records in a cffi buffer, read without copying them first:
+    r["field"] is a (strided) numpy view of one field; r.doubles(names)
+    gathers several double fields in one pass over the records, each
+    returned contiguous (a table of 10,000 pipes is read from memory once,
+    not once per column)."""
+
+    def __init__(self, cdata, cname, n):
+        self.n = n
+        self.dtype = dtype_of(cname)
+        size = self.dtype.itemsize
+        if n:
+            buf = ffi.buffer(cdata, n * size)
+            self.array = np.frombuffer(buf, dtype=self.dtype, count=n)
+            self._words = np.frombuffer(buf, dtype=np.float64,
+                                        count=n * size // 8).reshape(
+                                            n, size // 8)
+        else:
+            self.array = np.zeros(0, dtype=self.dtype)
+            self._words = np.zeros((0, size // 8))
+
+    @classmethod
+    def empty(cls, cname, n):
+        """n records of numpy memory, unset (for the library to fill)."""
+        r = cls.__new__(cls)
+        r.n, r.dtype = n, dtype_of(cname)
+        r.array = np.empty(n, dtype=r.dtype)
+        r._words = r.array.view(np.float64).reshape(
+            n, r.dtype.itemsize // 8)
+        return r
+
+    def gather(self, names):
+        """The double fields names as one (n, len(names)) C-ordered
+        array, read in one pass over the records (a name may repeat)."""
+        cols = []
+        for name in names:
+            ftype, offset = self.dtype.fields[name][:2]
+            assert ftype == np.float64 and offset % 8 == 0, name
+            cols.append(offset // 8)
+        if cols == list(range(cols[0], cols[0] + len(cols))):
+            return self._words[:, cols[0]:cols[0] + len(cols)].copy()
+        return self._words[:, cols]  # fields apart: a slower gather
+
+    def copy(self):
+        """Records in memory of their own (a snapshot of the buffer)."""
+        c = Records.__new__(Records)
+        c.n, c.dtype = self.n, self.dtype
+        c.array = self.array.copy()
+        c._words = c.array.view(np.float64).reshape(
+            self.n, self.dtype.itemsize // 8) if self.n else self._words
+        return c
+
+    def strings(self, name):
+        """A char * field of every record as str (small tables only: one
+        call each)."""
+        return np.array([
+            ffi.string(ffi.cast("char *", int(a))).decode("utf-8", "replace")
+            if a else "" for a in self.array[name]], dtype=object)
+
+    def __getitem__(self, name):
+        return self.array[name]
+
+    def __len__(self):
+        return self.n
+
+    def doubles(self, names):
+        """{name: contiguous float64 array} of double fields."""
+        cols = []
+        for name in names:
+            ftype, offset = self.dtype.fields[name][:2]
+            assert ftype == np.float64 and offset % 8 == 0, name
+            cols.append(offset // 8)
+        block = np.ascontiguousarray(self._words[:, cols].T)
+        return dict(zip(names, block))
+
+
 def to_python(value):
     """A cffi value (struct, array, char array, number) as plain Python:
     dicts, lists, str, float, int."""

@@ -3,10 +3,13 @@
  * hl_model_results gives the results of a run of elements of one kind in
  * one call, so a whole table is copied with one numpy.frombuffer (each
  * record is what the per-element getter gives; this only saves a call per
- * element); hl_model_clear_error lets each call of a binding report its own
+ * element); hl_model_id_list gives every id of a kind in one text;
+ * hl_model_clear_error lets each call of a binding report its own
  * error, as the first error recorded on a handle wins.
  */
 #include "network/net.h"
+
+#include <string.h>
 
 typedef int (*result_fn)(const hl_model *m, int i, void *out);
 
@@ -83,4 +86,28 @@ void hl_model_clear_error(hl_model *m)
         return;
     m->err.code = HL_OK;
     m->err.message[0] = '\0';
+}
+
+int hl_model_id_list(const hl_model *m, int kind, char *buf, size_t cap,
+                     size_t *len)
+{
+    if (!m || m->failed)
+        return HL_ESTATE;
+    if (kind < 0 || kind >= HL_ELEMENT_KINDS || !len || (cap > 0 && !buf))
+        return HL_EINVAL;
+    size_t need = 0;
+    int n = hl_model_count(m, kind);
+    for (int i = 0; i < n; i++)
+        need += strlen(hl_model_id(m, kind, i)) + 1;
+    *len = need;
+    if (cap < need)
+        return cap == 0 ? HL_OK : HL_EINVAL;
+    char *at = buf;
+    for (int i = 0; i < n; i++) {
+        const char *id = hl_model_id(m, kind, i);
+        size_t k = strlen(id) + 1;
+        memcpy(at, id, k);
+        at += k;
+    }
+    return HL_OK;
 }
