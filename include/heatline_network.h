@@ -155,8 +155,8 @@ HL_API const char *hl_model_id(const hl_model *m, int kind, int i);
  * (buf may be NULL) only that is asked. Returns HL_OK, HL_EINVAL (a bad
  * kind, or cap > 0 but smaller than needed: nothing written) or
  * HL_ESTATE (a failed load). */
-HL_API int hl_model_id_list(const hl_model *m, int kind, char *buf,
-                            size_t cap, size_t *len);
+HL_API int hl_model_id_list(const hl_model *m, int kind, char *buf, size_t cap,
+                            size_t *len);
 /* Index of the element with that id, or -1. */
 HL_API int hl_model_find(const hl_model *m, int kind, const char *id);
 
