@@ -13,7 +13,8 @@ from ._errors import (ConvergenceError, HeatlineError, InputOutputError,
 from ._ffi import ffi, lib
 from ._model import Model, Result, default_model, load, load_text
 from ._build import build
-from ._tools import (fitting, lab_fit, pipe_loss, surface, thickness, water)
+from ._tools import surface, thickness, water
+from ._tools_more import fitting, lab_fit, pipe_loss
 from ._season import season
 
 __all__ = [
