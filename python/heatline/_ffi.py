@@ -55,7 +55,8 @@ def _pkg_config_libdir():
     except (OSError, subprocess.SubprocessError):
         return None
     libdir = out.stdout.strip()
-    return libdir if out.returncode == 0 and libdir else None
+    return os.path.normpath(libdir) if out.returncode == 0 and libdir \
+        else None
 
 
 def _in_prefix_libdirs():
@@ -66,7 +67,9 @@ def _in_prefix_libdirs():
     for prefix in (sys.prefix, "/usr/local", "/usr"):
         for sub in ("lib", "lib64", "lib/x86_64-linux-gnu",
                     "lib/aarch64-linux-gnu"):
-            dirs.append(os.path.join(prefix, sub))
+            d = os.path.join(prefix, sub)
+            if d not in dirs:
+                dirs.append(d)
     return dirs
 
 
@@ -106,12 +109,24 @@ def locate():
         + ", ".join(tried))
 
 
+def _major(version):
+    return version.split(".")[0]
+
+
 def _open():
     found = locate()
     ffi = cffi.FFI()
     with open(found.cdef, encoding="utf-8") as f:
-        ffi.cdef(f.read())
+        text = f.read()
+    ffi.cdef(text)
     lib = ffi.dlopen(found.library)
+    # the declarations name the version they were made from (first line)
+    made_from = text.split("\n", 1)[0].split()[2:3]
+    loaded = ffi.string(lib.hl_version()).decode()
+    if made_from and _major(made_from[0]) != _major(loaded):
+        raise ImportError("heatline: %s is version %s but its declarations "
+                          "%s are of %s" % (found.library, loaded, found.cdef,
+                                            made_from[0]))
     return ffi, lib, found
 
 
