@@ -392,18 +392,18 @@ def _assemble(order, blocks, n):
 
 def _frame(columns, floats=None):
     """A DataFrame from a dict of column -> 1-D array, in order; floats:
-    optionally (names, array of shape (n, len(names))) of float columns
+    optionally (names, array of shape (len(names), n)) of float columns
     whose places are among the dict's keys (given as None there)."""
     order = list(columns)
     blocks = []
     if floats is not None:
-        blocks.append((floats[1].T, list(floats[0])))
+        blocks.append((floats[1], list(floats[0])))
     groups = {}
     for name, v in columns.items():
         if v is not None:
             v = np.asarray(v)
             groups.setdefault(v.dtype, []).append((name, v))
-    n = len(floats[1]) if floats is not None else \
+    n = floats[1].shape[1] if floats is not None else \
         len(next(iter(groups.values()))[0][1])
     for dtype, cols in groups.items():
         values = np.empty((len(cols), n), dtype=dtype)
@@ -497,7 +497,7 @@ def _nodes(r, ids):
              "demand_kg_per_s", "external_kg_per_s")
     g = r.gather(["chainage_m", "elevation_m", "pressure_pa", "head_m",
                   "temp_k", "demand_kg_s", "external_kg_s"])
-    g[:, 4] -= ZERO_C_K
+    g[4] -= ZERO_C_K
     columns = {"id": ids, "side": _SIDES[np.clip(r["side"], 0, 2)]}
     columns.update(dict.fromkeys(names))
     columns["connected"] = r["connected"] != 0
@@ -524,11 +524,11 @@ _PIPE_FLOATS = (  # column, field (the CSV's order)
 def _pipes(r, ids, node_ids):
     names = [c for c, _ in _PIPE_FLOATS]
     g = r.gather([f for _, f in _PIPE_FLOATS])  # adjacent in the record
-    g[:, 8:11] -= ZERO_C_K
+    g[8:11] -= ZERO_C_K
     columns = {"id": ids, "from": node_ids[r["from"]],
                "to": node_ids[r["to"]]}
     columns.update(dict.fromkeys(names[:8]))
-    columns["heat_loss_w_per_m"] = g[:, 7] / g[:, 0]
+    columns["heat_loss_w_per_m"] = g[7] / g[0]
     columns.update(dict.fromkeys(names[8:]))
     columns["pair"] = _ids_at(ids, r["pair"])
     columns["open"] = r["open"] != 0

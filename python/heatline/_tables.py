@@ -97,16 +97,18 @@ class Records:
         return r
 
     def gather(self, names):
-        """The double fields names as one (n, len(names)) C-ordered
-        array, read in one pass over the records (a name may repeat)."""
+        """The double fields names as one (len(names), n) C-ordered
+        array (a row a field), read in one pass over the records."""
         cols = []
         for name in names:
             ftype, offset = self.dtype.fields[name][:2]
             assert ftype == np.float64 and offset % 8 == 0, name
             cols.append(offset // 8)
         if cols == list(range(cols[0], cols[0] + len(cols))):
-            return self._words[:, cols[0]:cols[0] + len(cols)].copy()
-        return self._words[:, cols]  # fields apart: a slower gather
+            part = self._words[:, cols[0]:cols[0] + len(cols)]
+        else:
+            part = self._words[:, cols]  # fields apart: a slower gather
+        return np.ascontiguousarray(part.T)
 
     def copy(self):
         """Records in memory of their own (a snapshot of the buffer)."""
