@@ -22,7 +22,6 @@ from ._model import load_text
 
 _LISTS = ("nodes", "pipes", "sources", "pumps", "valves", "consumers",
           "heat_exchangers", "chambers")
-_MAPPINGS = ("settings", "operation")
 
 
 def _scalar(value, where):

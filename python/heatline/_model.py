@@ -614,7 +614,7 @@ def _sources(res):
 
 
 def _exchangers(res):
-    r, node_ids = res._raw[lib.HL_HX], res._ids("node")
+    r = res._raw[lib.HL_HX]
     return _frame({
         "id": res._ids("heat_exchanger"),
         "heat_w": r["heat_w"],

@@ -1,9 +1,9 @@
-"""C result records as numpy arrays and plain Python values.
+"""C result records as numpy arrays.
 
 A numpy structured dtype is built from cffi's view of a struct (field
 names, types and offsets as the compiler laid them out), so a whole array
-of records is read with one numpy.frombuffer and no field list is copied
-by hand from the headers.
+of records is filled by the library in numpy memory and read without any
+field list copied by hand from the headers.
 """
 
 import numpy as np
@@ -56,20 +56,11 @@ def dtype_of(cname):
     return dt
 
 
-def records(cdata, cname, n):
-    """The n records of the cffi array cdata as a numpy structured array
-    (a copy: the cffi memory may be reused)."""
-    if n == 0:
-        return np.zeros(0, dtype=dtype_of(cname))
-    buf = ffi.buffer(cdata, n * ffi.sizeof(cname))
-    return np.frombuffer(buf, dtype=dtype_of(cname), count=n).copy()
-
-
 class Records:
-    """n C records in a cffi buffer, read without copying them first:
-    r["field"] is a (strided) numpy view of one field; r.doubles(names)
-    gathers several double fields in one pass over the records, each
-    returned contiguous (a table of 10,000 pipes is read from memory once,
+    """n C records in numpy memory (Records.empty, for the library to
+    fill) or viewed in a cffi buffer: r["field"] is a (strided) numpy view
+    of one field; r.gather(names) reads several double fields in one pass
+    over the records (a table of 10,000 pipes is read from memory once,
     not once per column)."""
 
     def __init__(self, cdata, cname, n):
@@ -131,74 +122,3 @@ class Records:
 
     def __len__(self):
         return self.n
-
-    def doubles(self, names):
-        """{name: contiguous float64 array} of double fields."""
-        cols = []
-        for name in names:
-            ftype, offset = self.dtype.fields[name][:2]
-            assert ftype == np.float64 and offset % 8 == 0, name
-            cols.append(offset // 8)
-        block = np.ascontiguousarray(self._words[:, cols].T)
-        return dict(zip(names, block))
-
-
-def to_python(value):
-    """A cffi value (struct, array, char array, number) as plain Python:
-    dicts, lists, str, float, int."""
-    if not isinstance(value, ffi.CData):
-        return value.decode("utf-8", "replace") if isinstance(value, bytes) \
-            else value
-    ctype = ffi.typeof(value)
-    if ctype.kind == "struct":
-        return {name: to_python(getattr(value, name))
-                for name, _ in ctype.fields}
-    if ctype.kind == "array":
-        if ctype.item.cname == "char":
-            return ffi.string(value).decode("utf-8", "replace")
-        return [to_python(v) for v in value]
-    if ctype.kind == "pointer":
-        if value == ffi.NULL:
-            return None
-        if ctype.item.cname == "char":
-            return ffi.string(value).decode("utf-8", "replace")
-        return to_python(value[0])
-    return value
-
-
-def _assign(target, name, value, path):
-    ftype = dict(ffi.typeof(target).fields)[name].type
-    if ftype.kind == "struct":
-        fill(getattr(target, name), value, path)
-    elif ftype.kind == "array" and ftype.item.kind == "struct":
-        items = list(value)
-        if len(items) > ftype.length:
-            raise ValueError("%s: at most %d entries, got %d"
-                             % (path, ftype.length, len(items)))
-        for i, item in enumerate(items):
-            fill(getattr(target, name)[i], item, "%s[%d]" % (path, i))
-    elif ftype.kind == "array" and ftype.item.cname == "char":
-        raw = str(value).encode()
-        if len(raw) >= ftype.length:
-            raise ValueError("%s: at most %d bytes" % (path, ftype.length - 1))
-        setattr(target, name, raw)
-    else:
-        setattr(target, name, value)
-
-
-def fill(target, values, path=""):
-    """Set fields of the cffi struct target from a dict (nested dicts for
-    nested structs, lists for arrays); an unknown name is a TypeError."""
-    if not isinstance(values, dict):
-        raise TypeError("%s: expected a dict of fields, got %r"
-                        % (path or "input", values))
-    fields = dict(ffi.typeof(target).fields)
-    for name, value in values.items():
-        where = "%s.%s" % (path, name) if path else name
-        if name not in fields:
-            raise TypeError("%s: no such field (fields: %s)"
-                            % (where, ", ".join(fields)))
-        try:
-            _assign(target, name, value, where)
-        except (OverflowError, TypeError) as e:
-            raise TypeError("%s: %s" % (where, e)) from None
