@@ -32,11 +32,12 @@ def compare(res, js, rel, abs_tol, pressure_abs=None):
         frame = getattr(res, table)
         rows = js[table]
         assert len(frame) == len(rows), table
+        columns = {key: frame[key].tolist() for key in frame.columns}
         for i, row in enumerate(rows):
             for key, want in row.items():
-                if key not in frame.columns:
+                if key not in columns:
                     continue
-                got = frame[key].iloc[i]
+                got = columns[key][i]
                 where = "%s[%d].%s: python %r, CLI %r" % (table, i, key,
                                                          got, want)
                 if isinstance(want, str):
