@@ -26,9 +26,11 @@ __all__ = [
     "TopologyError", "StateError", "ffi", "lib",
 ]
 
-__version__ = "0.1.0"
-
-
 def version():
     """The version of the loaded libheatline ("MAJOR.MINOR.PATCH")."""
     return ffi.string(lib.hl_version()).decode()
+
+
+# The package is released with the library (python/pyproject.toml states
+# the same version; tests/test_version.py checks both against CMake's).
+__version__ = version()
