@@ -216,6 +216,16 @@ class Model:
             self._ids[k] = ids
         return ids
 
+    def _network(self, key, make):
+        """What make() gives, kept with the ids of the network (shared with
+        clones: nothing in it changes after the load); read-only."""
+        got = self._ids.get(key)
+        if got is None:
+            got = make()
+            got.flags.writeable = False
+            self._ids[key] = got
+        return got
+
     @staticmethod
     def _kind(kind):
         if kind not in _KINDS:
@@ -433,10 +443,8 @@ class Result:
     DataFrame when first read."""
 
     _BUILDERS = {
-        "nodes": lambda self: _nodes(self._raw[lib.HL_NODE],
-                                     self._ids("node")),
-        "pipes": lambda self: _pipes(self._raw[lib.HL_PIPE],
-                                     self._ids("pipe"), self._ids("node")),
+        "nodes": lambda self: _nodes(self),
+        "pipes": lambda self: _pipes(self),
         "fittings": lambda self: _fittings(self),
         "pumps": lambda self: _pumps(self),
         "valves": lambda self: _valves(self),
@@ -468,6 +476,11 @@ class Result:
     def _ids(self, kind):
         return self._model.ids(kind)
 
+    def _network(self, key, make):
+        """A column that depends on the network only (from, to, pair,
+        side): made once and shared by every result of its runs."""
+        return self._model._network(key, make)
+
     def _table(self, name):
         frame = self._frames.get(name)
         if frame is None:
@@ -492,13 +505,16 @@ class Result:
                                   len(self.warnings)))
 
 
-def _nodes(r, ids):
+def _nodes(res):
+    r, ids = res._raw[lib.HL_NODE], res._ids("node")
     names = ("chainage_m", "elevation_m", "pressure_pa", "head_m", "temp_c",
              "demand_kg_per_s", "external_kg_per_s")
     g = r.gather(["chainage_m", "elevation_m", "pressure_pa", "head_m",
                   "temp_k", "demand_kg_s", "external_kg_s"])
     g[4] -= ZERO_C_K
-    columns = {"id": ids, "side": _SIDES[np.clip(r["side"], 0, 2)]}
+    side = res._network("node side",
+                        lambda: _SIDES[np.clip(r["side"], 0, 2)])
+    columns = {"id": ids, "side": side}
     columns.update(dict.fromkeys(names))
     columns["connected"] = r["connected"] != 0
     return _frame(columns, (names, g))
@@ -521,16 +537,20 @@ _PIPE_FLOATS = (  # column, field (the CSV's order)
 )
 
 
-def _pipes(r, ids, node_ids):
+def _pipes(res):
+    r, ids, node_ids = res._raw[lib.HL_PIPE], res._ids("pipe"), \
+        res._ids("node")
     names = [c for c, _ in _PIPE_FLOATS]
     g = r.gather([f for _, f in _PIPE_FLOATS])  # adjacent in the record
     g[8:11] -= ZERO_C_K
-    columns = {"id": ids, "from": node_ids[r["from"]],
-               "to": node_ids[r["to"]]}
+    columns = {"id": ids,
+               "from": res._network("pipe from", lambda: node_ids[r["from"]]),
+               "to": res._network("pipe to", lambda: node_ids[r["to"]])}
     columns.update(dict.fromkeys(names[:8]))
     columns["heat_loss_w_per_m"] = g[7] / g[0]
     columns.update(dict.fromkeys(names[8:]))
-    columns["pair"] = _ids_at(ids, r["pair"])
+    columns["pair"] = res._network("pipe pair",
+                                   lambda: _ids_at(ids, r["pair"]))
     columns["open"] = r["open"] != 0
     return _frame(columns, (names, g))
 
