@@ -34,7 +34,8 @@ def _cdef_near(library):
     d = os.path.dirname(os.path.abspath(library))
     for cand in (os.path.join(d, "heatline_cdef.h"),
                  os.path.join(d, "python", "heatline_cdef.h"),
-                 os.path.join(d, "..", "share", "heatline", "heatline_cdef.h")):
+                 os.path.join(d, "..", "share", "heatline",
+                              "heatline_cdef.h")):
         if os.path.isfile(cand):
             return os.path.normpath(cand)
     return None

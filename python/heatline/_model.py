@@ -52,8 +52,8 @@ def _path_arg(name, path):
     if isinstance(path, os.PathLike):
         path = os.fspath(path)
     if not isinstance(path, str):
-        raise InvalidArgumentError(lib.HL_EINVAL,
-                                   "%s: expected a path, got %r" % (name, path))
+        raise InvalidArgumentError(
+            lib.HL_EINVAL, "%s: expected a path, got %r" % (name, path))
     if "\0" in path:
         raise InvalidArgumentError(lib.HL_EINVAL,
                                    "%s: a path cannot hold a NUL byte" % name)
@@ -67,7 +67,8 @@ def _number(quantity, name, value):
         v = float(value)
     except (TypeError, ValueError):
         raise InvalidArgumentError(
-            lib.HL_EINVAL, "%s %r: expected a number" % (name, value)) from None
+            lib.HL_EINVAL,
+            "%s %r: expected a number" % (name, value)) from None
     err = new_error()
     check(lib.hl_range_check(quantity, name.encode(), v, ffi.NULL, err), err)
     return v

@@ -52,8 +52,9 @@ def _material(db, name, what):
     if m == ffi.NULL:
         hint = ffi.new("char[]", 200)
         lib.hl_material_suggest(db, name.encode(), 3, hint, 200)
-        raise NotFoundError(lib.HL_ENOTFOUND, "%s: unknown material '%s' (closest: %s)"
-                              % (what, name, _text(hint)))
+        raise NotFoundError(lib.HL_ENOTFOUND,
+                            "%s: unknown material '%s' (closest: %s)"
+                            % (what, name, _text(hint)))
     return m
 
 
@@ -70,7 +71,6 @@ def _layer(db, spec, out, what):
         raise _bad("%s %r: expected (material, thickness_mm)" % (what, spec))
     name, mm = spec
     thickness = _number(lib.HL_Q_THICKNESS_MM, what + " thickness", mm)
-    eps = None
     if isinstance(name, (int, float)) or (isinstance(name, str)
                                           and name.startswith("k=")):
         k = _number(lib.HL_Q_CONDUCTIVITY, what + " k",
@@ -83,9 +83,7 @@ def _layer(db, spec, out, what):
     m = _material(db, name, what)
     lib.hl_layer_from_material(m, 0.0, out)
     out.thickness_m = thickness * 1e-3
-    if m.emissivity == m.emissivity:  # not NaN
-        eps = m.emissivity
-    return eps
+    return None if m.emissivity != m.emissivity else m.emissivity  # NaN
 
 
 def water(temp_c, pressure_bar=None):
