@@ -158,6 +158,7 @@ def _fitting_json(cat, fid, type, dn, pn, c, r, db):
 _LAYINGS = {  # name: (enum, pipes, buried)
     "single": (lib.HL_LAYING_SINGLE, 1, True),
     "pair": (lib.HL_LAYING_PAIR, 2, True),
+    "twin": (lib.HL_LAYING_TWIN, 2, True),
     "overhead": (lib.HL_LAYING_OVERHEAD, 1, False),
     "overhead-pair": (lib.HL_LAYING_OVERHEAD, 2, False),
     "duct": (lib.HL_LAYING_DUCT, 1, False),
@@ -192,10 +193,11 @@ def pipe_loss(laying, *, carrier_od_mm, insulation_od_mm, supply_c,
               lambda_soil=None, cover_m=None, axis_depth_m=None,
               surface_resistance=None, gap_m=None, spacing_m=None,
               h_out=None, wind_m_per_s=None, emissivity=None,
-              coefficients=None, materials=None):
-    """Heat loss per metre of a buried single pipe or pair, or of one or
-    two pipes in air or a duct, as `heatline pipe-loss ... --json` (the
-    twin laying is the command's). Diameters in mm, temperatures in C."""
+              coefficients=None, twin_method=None, twin_order=None,
+              materials=None):
+    """Heat loss per metre of a buried single pipe, pair or twin pipe, or
+    of one or two pipes in air or a duct, as `heatline pipe-loss ...
+    --json`. Diameters in mm, temperatures in C."""
     _choice("laying", laying, tuple(_LAYINGS))
     kind, n_pipes, buried = _LAYINGS[laying]
     if buried and ground_c is None or (not buried and air_c is None):
@@ -208,8 +210,20 @@ def pipe_loss(laying, *, carrier_od_mm, insulation_od_mm, supply_c,
         raise _bad("return_c applies to two-pipe layings only")
     if buried and (cover_m is None) == (axis_depth_m is None):
         raise _bad("give one of cover_m and axis_depth_m")
-    if laying == "pair" and (gap_m is None) == (spacing_m is None):
+    if laying in ("pair", "twin") and (gap_m is None) == (spacing_m is None):
         raise _bad("give one of gap_m and spacing_m")
+    if laying == "twin":
+        given = [k for k, v in (
+            ("carrier_od_return_mm", carrier_od_return_mm),
+            ("insulation_od_return_mm", insulation_od_return_mm),
+            ("lambda_ins_return", lambda_ins_return),
+            ("insulation_return", insulation_return),
+            ("casing_od_return_mm", casing_od_return_mm)) if v is not None]
+        if given:
+            raise _bad("%s: a twin has one fill and equal carriers"
+                       % given[0])
+    elif twin_method is not None or twin_order is not None:
+        raise _bad("twin_method and twin_order apply to the twin laying")
     lay = ffi.new("hl_pipe_laying *")
     lib.hl_pipe_laying_init(lay)
     lay.laying = kind
@@ -222,7 +236,11 @@ def pipe_loss(laying, *, carrier_od_mm, insulation_od_mm, supply_c,
                                      or casing) else ffi.NULL
     eps = 0.9  # oxidised steel or a casing without a stated one
     outer = []
-    for k in range(n_pipes):
+    if laying == "twin":
+        outer = _twin(lay, db, t0, carrier_od_mm, insulation_od_mm,
+                      casing_od_mm, lambda_ins, insulation, lambda_casing,
+                      casing, gap_m, spacing_m, twin_method, twin_order)
+    for k in range(n_pipes if laying != "twin" else 0):
         ret = k == 1
         d = _number(lib.HL_Q_DIAMETER_MM, "carrier_od_mm",
                     carrier_od_return_mm if ret and carrier_od_return_mm
@@ -295,10 +313,61 @@ def pipe_loss(laying, *, carrier_od_mm, insulation_od_mm, supply_c,
     out = ffi.new("hl_pipe_thermal *")
     err = new_error()
     check(lib.hl_pipe_thermal_solve(lay, t1, t2, t0, out, err), err)
-    return _pipe_loss_json(laying, n_pipes, buried, lay, out)
+    return _pipe_loss_json(laying, n_pipes, buried, lay, out,
+                           casing_od_mm is not None)
 
 
-def _pipe_loss_json(laying, n_pipes, buried, lay, o):
+def _twin(lay, db, t0, carrier_od_mm, insulation_od_mm, casing_od_mm,
+          lambda_ins, insulation, lambda_casing, casing, gap_m, spacing_m,
+          method, order):
+    """Two carriers in one fill and casing (as the command builds it);
+    the outer diameters for the burial depth."""
+    d = _number(lib.HL_Q_DIAMETER_MM, "carrier_od_mm", carrier_od_mm) * 1e-3
+    di = _number(lib.HL_Q_DIAMETER_MM, "insulation_od_mm",
+                 insulation_od_mm) * 1e-3
+    dc = None if casing_od_mm is None else \
+        _number(lib.HL_Q_DIAMETER_MM, "casing_od_mm", casing_od_mm) * 1e-3
+    if not di > d:
+        raise _bad("insulation_od_mm: expected more than the carrier OD")
+    if dc is not None and not dc > di:
+        raise _bad("casing_od_mm: expected more than the insulation OD")
+    fill = ffi.new("hl_layer *")
+    _pl_layer(db, lambda_ins, insulation, None, 0.0, fill, "insulation")
+    lay.pipe[0].carrier_od_m = lay.pipe[1].carrier_od_m = d
+    lay.pipe[0].n_layers = lay.pipe[1].n_layers = 0
+    lay.twin_fill = getattr(fill, "lambda")
+    lay.twin_casing_od_m = dc if dc is not None else di
+    lay.twin_casing_wall_m = 0.5 * (dc - di) if dc is not None else 0.0
+    if dc is not None:
+        wall = ffi.new("hl_layer *")
+        _pl_layer(db, lambda_casing, casing, 0.43, 0.0, wall, "casing")
+        lay.twin_lambda_casing = lib.hl_lambda_at(
+            ffi.addressof(wall[0], "lambda"), t0)
+    s = _number(lib.HL_Q_DEPTH_M, "gap_m", gap_m) + d if gap_m is not None \
+        else _number(lib.HL_Q_DEPTH_M, "spacing_m", spacing_m)
+    if not s > d:
+        raise _bad("spacing %g m: the carriers overlap or touch: expected a "
+                   "centre distance above the carrier diameter %g m" % (s, d))
+    if not 0.5 * s + 0.5 * d < 0.5 * di:
+        raise _bad("spacing %g m: the carriers reach %g mm from the axis: "
+                   "expected less than the insulation radius %g mm"
+                   % (s, (0.5 * s + 0.5 * d) * 1e3, 0.5 * di * 1e3))
+    lay.axis_spacing_m = s
+    if order is not None:
+        n = _number(lib.HL_Q_COUNT, "twin_order", order)
+        if n != int(n) or not 1 <= n <= 14:
+            raise _bad("twin_order %r: expected a whole number 1..14"
+                       % (order,))
+        lay.twin_order = int(n)
+    if method is not None:
+        lay.twin_method = {"multipole": lib.HL_TWIN_MULTIPOLE,
+                           "wallenten": lib.HL_TWIN_WALLENTEN}[
+            _choice("twin_method", method, ("multipole", "wallenten"))]
+    outer = dc if dc is not None else di
+    return [outer, outer]
+
+
+def _pipe_loss_json(laying, n_pipes, buried, lay, o, has_casing):
     def pair(prefix, suffix, values):
         return {"%s%s%s" % (prefix, side, suffix):
                 (_nan_none(values[k]) if k < n_pipes else None)
@@ -308,13 +377,22 @@ def _pipe_loss_json(laying, n_pipes, buried, lay, o):
     r["q_total_w_per_m"] = o.q[0] + o.q[1]
     r.update(pair("r_", "_k_m_per_w", (o.r11, o.r22)))
     r["r_mutual_k_m_per_w"] = o.r12
-    r.update(pair("r_insulation_", "_k_m_per_w",
-                  [o.r_layer[k][0] for k in range(2)]))
-    r.update(pair("r_casing_", "_k_m_per_w",
-                  [o.r_layer[k][1] if o.n_layers[k] > 1 else float("nan")
-                   for k in range(2)]))
+    twin = laying == "twin"
+    if twin:  # the wall carries q1 + q2; the fill's share is the rest
+        casing = [o.r_casing_wall if has_casing else float("nan")] * 2
+        ins = [(o.r11, o.r22)[k] - o.r_outside[k]
+               - (casing[k] if has_casing else 0.0) for k in range(2)]
+    else:
+        ins = [o.r_layer[k][0] for k in range(2)]
+        casing = [o.r_layer[k][1] if o.n_layers[k] > 1 else float("nan")
+                  for k in range(2)]
+    r.update(pair("r_insulation_", "_k_m_per_w", ins))
+    r.update(pair("r_casing_", "_k_m_per_w", casing))
     r.update(pair("r_soil_" if buried else "r_surface_", "_k_m_per_w",
                   o.r_outside))
+    if twin:
+        r["r_symmetric_k_m_per_w"] = o.r_sym
+        r["r_antisymmetric_k_m_per_w"] = o.r_anti
     r.update(pair("surface_temp_", "_c",
                   [o.t_surface_k[k] - ZERO_C_K for k in range(2)]))
     if buried:
@@ -322,6 +400,9 @@ def _pipe_loss_json(laying, n_pipes, buried, lay, o):
         r["axis_spacing_m"] = lay.axis_spacing_m if n_pipes == 2 else None
         r["lambda_soil_w_per_mk"] = lay.lambda_soil
         r["surface_resistance_m2k_per_w"] = lay.surface_resistance
+        if twin:
+            r["twin_method"] = "wallenten" if \
+                lay.twin_method == lib.HL_TWIN_WALLENTEN else "multipole"
     r["warnings"] = _warnings(o.warnings)
     return r
 
