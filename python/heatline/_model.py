@@ -482,10 +482,24 @@ class Result:
         side): made once and shared by every result of its runs."""
         return self._model._network(key, make)
 
+    _SOURCE = {"nodes": lib.HL_NODE, "pipes": lib.HL_PIPE,
+               "fittings": lib.HL_FITTING, "pumps": lib.HL_PUMP,
+               "valves": lib.HL_VALVE, "consumers": lib.HL_CONSUMER,
+               "sources": lib.HL_SOURCE, "heat_exchangers": lib.HL_HX,
+               "profile": "profile"}
+    _EMPTY = {}  # table -> a table without rows, to copy
+
     def _table(self, name):
         frame = self._frames.get(name)
         if frame is None:
-            frame = self._frames[name] = self._BUILDERS[name](self)
+            if len(self._raw[self._SOURCE[name]]) == 0:
+                empty = self._EMPTY.get(name)
+                if empty is None:
+                    empty = self._EMPTY[name] = self._BUILDERS[name](self)
+                frame = empty.copy()
+            else:
+                frame = self._BUILDERS[name](self)
+            self._frames[name] = frame
         return frame
 
     nodes = property(lambda self: self._table("nodes"))
