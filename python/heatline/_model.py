@@ -28,7 +28,7 @@ ZERO_C_K = 273.15
 _FITTING_STATES = ("bare", "coated", "jacketed")
 _SIDES = np.array(["", "supply", "return"], dtype=object)
 
-# element kind -> (result record, name of the table)
+# element kinds by name, and the result record of each kind
 _KINDS = {
     "node": lib.HL_NODE, "pipe": lib.HL_PIPE, "pump": lib.HL_PUMP,
     "valve": lib.HL_VALVE, "consumer": lib.HL_CONSUMER,
