@@ -23,13 +23,13 @@ with_fuzz=0
 # its recommends lacks libc6-dev (crt files, libc headers); binutils gives
 # ld, nm, objcopy, readelf (the static library and the symbol checks).
 run_pkgs="libyaml-dev libcsv-dev libjansson-dev libsuitesparse-dev
-liblapacke-dev libopenblas-dev pkg-config cmake make gcc libc6-dev binutils"
+liblapacke-dev libopenblas-dev libsqlite3-dev pkg-config cmake make gcc libc6-dev binutils"
 # Node.js + npm fetch the report's browser assets (over HTTPS: the CA
 # certificates); a machine that already has them (e.g. from another
 # repository) keeps its own.
 command -v npm >/dev/null 2>&1 ||
   run_pkgs="$run_pkgs nodejs npm ca-certificates"
-test_pkgs="libcmocka-dev chromium"
+test_pkgs="libcmocka-dev chromium sqlite3"
 fuzz_pkgs="clang libclang-rt-dev llvm"
 
 missing=""

@@ -1,0 +1,166 @@
+/*
+ * predict.c - a fitting of the register: its row, the model's prediction
+ * of its surface and loss at given conditions (the fitting engine on the
+ * model's catalogue entry), the fittings an item names, state changes.
+ */
+#include "register/register_internal.h"
+#include "util/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void column_text(sqlite3_stmt *st, int c, char *buf, size_t cap)
+{
+    const unsigned char *t = sqlite3_column_text(st, c);
+    copy_text(buf, cap, t ? (const char *)t : "");
+}
+
+static void read_fitting(sqlite3_stmt *st, reg_fitting *f)
+{
+    column_text(st, 0, f->id, sizeof f->id);
+    column_text(st, 1, f->chamber, sizeof f->chamber);
+    column_text(st, 2, f->cover, sizeof f->cover);
+    column_text(st, 3, f->state, sizeof f->state);
+    f->model_index = sqlite3_column_int(st, 4);
+}
+
+#define FITTING_COLUMNS "id, chamber_id, cover, state, model_index"
+
+int reg_fitting_get(hl_register *r, const char *id, reg_fitting *out,
+                    hl_error *err)
+{
+    sqlite3_stmt *st;
+    if (reg_prepare(r, "SELECT " FITTING_COLUMNS " FROM fittings WHERE id = ?",
+                    &st, err))
+        return err ? err->code : HL_EIO;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_fitting(st, out);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? HL_OK : HL_ENOTFOUND;
+}
+
+int reg_predict(hl_register *r, int fi, const char *cover, double medium_k,
+                double air_k, hl_fitting_result *out, hl_error *err)
+{
+    reg_model *rm = &r->model;
+    hl_chamber_fitting_result f;
+    int rc = hl_model_fitting_result(rm->m, fi, &f);
+    if (rc)
+        return hl_error_set(err, rc, "fitting %d: %s", fi,
+                            hl_model_error(rm->m));
+    int type = f.type ? hl_fitting_type_from_name(f.type) : -1, id;
+    if (type < 0)
+        return hl_error_set(err, HL_ENOTFOUND,
+                            "fitting %s has no catalogue type: no prediction",
+                            hl_model_id(rm->m, HL_FITTING, fi));
+    if ((rc = hl_fitting_find(rm->cat, type, f.dn, f.pn, &id, err)) != HL_OK)
+        return rc;
+    hl_fitting_conditions c;
+    hl_fitting_conditions_init(&c);
+    c.medium_k = medium_k;
+    c.air_k = c.radiant_k = air_k; /* as the network engine (chambers) */
+    c.limit_k = rm->limit_k;
+    if ((rc = hl_fitting_cover_parse(rm->db, cover, &c.cover, err)) != HL_OK)
+        return rc;
+    return hl_fitting_solve(rm->cat, id, &c, out, err);
+}
+
+static int chamber_exists(hl_register *r, const char *id)
+{
+    char buf[8];
+    return reg_query_text(r, "SELECT 1 FROM chambers WHERE id = ?", id, buf,
+                          sizeof buf, NULL) == HL_OK;
+}
+
+static int collect(hl_register *r, sqlite3_stmt *st, int mask,
+                   reg_fitting **list, int *n, int *n_any, hl_error *err)
+{
+    int cap = 0, rc;
+    *n = *n_any = 0;
+    *list = NULL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        reg_fitting f;
+        read_fitting(st, &f);
+        (*n_any)++;
+        if (!(mask & (1 << reg_state_from_name(f.state))))
+            continue;
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 16;
+            reg_fitting *grown = realloc(*list, (size_t)cap * sizeof *grown);
+            if (!grown)
+                return hl_error_set(err, HL_ENOMEM, "out of memory");
+            *list = grown;
+        }
+        (*list)[(*n)++] = f;
+    }
+    return rc == SQLITE_DONE ? HL_OK : reg_db_error(r, "fittings", err);
+}
+
+static void mask_names(int mask, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    for (int s = 0; s < HL_ITEM_NSTATES; s++)
+        if (mask & (1 << s)) {
+            size_t len = strlen(buf);
+            snprintf(buf + len, cap - len, "%s%s", len ? "/" : "",
+                     hl_item_state_name(s));
+        }
+}
+
+int reg_item_fittings(hl_register *r, const char *item, int mask,
+                      reg_fitting **list, int *n, hl_error *err)
+{
+    int chamber = chamber_exists(r, item), n_any = 0;
+    sqlite3_stmt *st;
+    if (reg_prepare(r,
+                    chamber ? "SELECT " FITTING_COLUMNS " FROM fittings "
+                              "WHERE chamber_id = ? ORDER BY model_index"
+                            : "SELECT " FITTING_COLUMNS " FROM fittings "
+                              "WHERE id = ?",
+                    &st, err))
+        return err ? err->code : HL_EIO;
+    sqlite3_bind_text(st, 1, item, -1, SQLITE_STATIC);
+    int rc = collect(r, st, mask, list, n, &n_any, err);
+    sqlite3_finalize(st);
+    if (!rc && n_any == 0)
+        rc = hl_error_set(err, HL_ENOTFOUND,
+                          "%s: no fitting or chamber '%s' in the register",
+                          r->path, item);
+    if (!rc && *n == 0) {
+        char want[80];
+        mask_names(mask, want, sizeof want);
+        rc = hl_error_set(err, HL_ESTATE,
+                          "%s: %s: no fitting in state %s", r->path, item,
+                          want);
+    }
+    if (rc) {
+        free(*list);
+        *list = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+int reg_set_state(hl_register *r, const reg_fitting *f, int state,
+                  const char *who, const char *why, hl_error *err)
+{
+    sqlite3_stmt *st;
+    char detail[512];
+    if (reg_prepare(r,
+                    "UPDATE fittings SET state = ?, state_since = "
+                    "strftime('%Y-%m-%d', 'now') WHERE id = ?",
+                    &st, err))
+        return err ? err->code : HL_EIO;
+    sqlite3_bind_text(st, 1, hl_item_state_name(state), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, f->id, -1, SQLITE_STATIC);
+    int rc = reg_step_done(r, st, "fittings", err);
+    sqlite3_finalize(st);
+    snprintf(detail, sizeof detail, "%s -> %s%s%s", f->state,
+             hl_item_state_name(state), why && why[0] ? ": " : "",
+             why ? why : "");
+    return rc ? rc : reg_history(r, who, f->id, f->chamber, "state", detail,
+                                 err);
+}
