@@ -47,10 +47,13 @@ static int connect(hl_register **out, const char *path, int flags,
         return reg_db_error(r, "cannot open", err);
     sqlite3_busy_timeout(r->db, REG_BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(r->db, 0);
-    return reg_exec(r,
-                    "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
-                    "PRAGMA synchronous = NORMAL",
-                    err);
+    if (sqlite3_exec(r->db,
+                     "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+                     "PRAGMA synchronous = NORMAL",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return hl_error_set(err, HL_EPARSE, "%s: not a heatline register (%s)",
+                            path, sqlite3_errmsg(r->db));
+    return HL_OK;
 }
 
 void hl_register_close(hl_register *r)
