@@ -5,6 +5,9 @@
  * supply temperature, kept for the life of the handle.
  */
 #include "register/register_internal.h"
+#include "season/plant.h"
+
+#include <math.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -85,12 +88,36 @@ int reg_model_load(hl_register *r, hl_error *err)
         rm->limit_k = lim.fitting_surface_k;
     if (!rc)
         rc = keep_design(rm, err);
+    plant *p = NULL;
+    if (!rc && plant_open(&p, rm->m, NULL) == HL_OK) {
+        plant_operation(p, &rm->op);
+        rm->op_known = 1;
+    }
+    plant_close(p);
     if (rc) {
         reg_model_free(rm);
         return rc;
     }
     r->model_loaded = 1;
     return HL_OK;
+}
+
+/* The demand that goes with a supply temperature: the outdoor
+ * temperature at which the model's reset curve asks for it (season
+ * engine's operation), the demand there over the design load. A supply
+ * at or above the curve's cold end is the design hour (scale 1). */
+static double demand_scale(const reg_model *rm, double supply_k)
+{
+    const hl_operation *op = &rm->op;
+    double ds = op->reset_warm_supply_k - op->reset_cold_supply_k;
+    if (!(rm->op_known && fabs(ds) > 0 && op->design_load_w > 0))
+        return 1.0;
+    double f = (supply_k - op->reset_cold_supply_k) / ds;
+    f = f < 0 ? 0 : f > 1 ? 1 : f;
+    double t_out = op->reset_cold_outdoor_k +
+                   f * (op->reset_warm_outdoor_k - op->reset_cold_outdoor_k);
+    return hl_demand_w(op, fmax(t_out, op->design_outdoor_k)) /
+           op->design_load_w;
 }
 
 /* A run at supply_k: the water temperature at every fitting. */
@@ -114,6 +141,8 @@ static int new_run(hl_register *r, double supply_k, hl_error *err)
     if (!water)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     int rc = hl_model_set_supply_temp(rm->m, NULL, supply_k);
+    if (!rc)
+        rc = hl_model_set_demand_scale(rm->m, demand_scale(rm, supply_k));
     if (!rc)
         rc = hl_model_solve(rm->m, NULL);
     for (int i = 0; !rc && i < n; i++) {

@@ -27,6 +27,8 @@ typedef struct reg_model {
     /* each fitting at the model's own conditions (its design hour) */
     double *design_water_k, *air_k;
     reg_bins bins; /* filled on first use (bins.water_k NULL before) */
+    hl_operation op; /* the season engine's operation of the model */
+    int op_known;
     /* water temperature at each fitting from runs at given supply
      * temperatures: one run per distinct supply temperature */
     int n_runs, cap_runs;
