@@ -47,9 +47,23 @@ static const char usage[] =
     "found failed items\n";
 
 enum {
-    O_MODEL = 256, O_THRESHOLD, O_OPTION, O_BY, O_WHY, O_DATE, O_CREW,
-    O_MATERIAL, O_BATCH, O_THICKNESS, O_COST, O_TOLERANCE, O_LIMIT, O_JSON,
-    O_TEMPLATE, O_HELP, O_END
+    O_MODEL = 256,
+    O_THRESHOLD,
+    O_OPTION,
+    O_BY,
+    O_WHY,
+    O_DATE,
+    O_CREW,
+    O_MATERIAL,
+    O_BATCH,
+    O_THICKNESS,
+    O_COST,
+    O_TOLERANCE,
+    O_LIMIT,
+    O_JSON,
+    O_TEMPLATE,
+    O_HELP,
+    O_END
 };
 
 static const struct option opts[] = {
@@ -100,23 +114,42 @@ static int take(void *ctx, int c, const char *value)
     reg_args *a = ctx;
     a->seen |= BIT(c);
     switch (c) {
-    case O_MODEL: a->model = value; break;
-    case O_OPTION: a->option = value; break;
-    case O_BY: a->by = value; break;
-    case O_WHY: a->why = value; break;
-    case O_DATE: a->date = value; break;
-    case O_CREW: a->crew = value; break;
-    case O_MATERIAL: a->material = value; break;
-    case O_BATCH: a->batch = value; break;
-    case O_TEMPLATE: a->template_kind = value; break;
-    case O_JSON: a->json = 1; break;
+    case O_MODEL:
+        a->model = value;
+        break;
+    case O_OPTION:
+        a->option = value;
+        break;
+    case O_BY:
+        a->by = value;
+        break;
+    case O_WHY:
+        a->why = value;
+        break;
+    case O_DATE:
+        a->date = value;
+        break;
+    case O_CREW:
+        a->crew = value;
+        break;
+    case O_MATERIAL:
+        a->material = value;
+        break;
+    case O_BATCH:
+        a->batch = value;
+        break;
+    case O_TEMPLATE:
+        a->template_kind = value;
+        break;
+    case O_JSON:
+        a->json = 1;
+        break;
     case O_THRESHOLD:
         return cli_number("register", "--threshold-k", value, &a->threshold_k)
                    ? 0
                    : EXIT_USAGE;
     case O_THICKNESS:
-        return cli_number("register", "--thickness-mm", value,
-                          &a->thickness_mm)
+        return cli_number("register", "--thickness-mm", value, &a->thickness_mm)
                    ? 0
                    : EXIT_USAGE;
     case O_COST:
@@ -132,7 +165,8 @@ static int take(void *ctx, int c, const char *value)
         return cli_number("register", "--limit-c", value, &a->limit_c)
                    ? 0
                    : EXIT_USAGE;
-    default: break;
+    default:
+        break;
     }
     return 0;
 }
@@ -143,7 +177,7 @@ static int check_sub(reg_args *a, int argc, char **argv)
     char **pos = argv + optind;
     if (n_pos < 2)
         return cli_fail("register", "expected FILE.db and a subcommand "
-                        "(see heatline register --help)");
+                                    "(see heatline register --help)");
     a->file = pos[0];
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
         if (strcmp(pos[1], subs[i].name) != 0)
@@ -153,16 +187,19 @@ static int check_sub(reg_args *a, int argc, char **argv)
         if (n_pos - 2 != want)
             return want ? cli_fail("register", "%s needs %s", a->sub,
                                    subs[i].operand)
-                        : cli_fail("register", "%s: unexpected argument "
-                                   "'%s'", a->sub, pos[2]);
+                        : cli_fail("register",
+                                   "%s: unexpected argument "
+                                   "'%s'",
+                                   a->sub, pos[2]);
         a->operand = want ? pos[2] : NULL;
         for (int o = O_MODEL; o < O_TEMPLATE; o++)
             if ((a->seen & BIT(o)) && !(subs[i].allowed & BIT(o)))
-                return cli_fail("register", "%s does not take --%s",
-                                a->sub, cli_option_name(opts, o));
+                return cli_fail("register", "%s does not take --%s", a->sub,
+                                cli_option_name(opts, o));
         return 0;
     }
-    return cli_fail("register", "unknown subcommand '%s' (init, "
+    return cli_fail("register",
+                    "unknown subcommand '%s' (init, "
                     "import-inspections, findings, options, decide, work, "
                     "verify, status, history, export, report)",
                     pos[1]);
@@ -172,8 +209,8 @@ int cmd_register(int argc, char **argv)
 {
     reg_args a;
     memset(&a, 0, sizeof a);
-    a.threshold_k = a.thickness_mm = a.cost_cny = a.tolerance_pct =
-        a.limit_c = NAN;
+    a.threshold_k = a.thickness_mm = a.cost_cny = a.tolerance_pct = a.limit_c =
+        NAN;
     int rc = cli_options("register", argc, argv, opts, take, &a);
     if (rc == CLI_HELP_ASKED) {
         fputs(usage, stdout);
@@ -183,8 +220,10 @@ int cmd_register(int argc, char **argv)
         return EXIT_USAGE;
     if (a.template_kind) {
         if (strcmp(a.template_kind, "inspections") != 0)
-            return cli_fail("register", "--template %s: expected "
-                            "inspections", a.template_kind);
+            return cli_fail("register",
+                            "--template %s: expected "
+                            "inspections",
+                            a.template_kind);
         if (optind < argc)
             return cli_fail("register", "unexpected argument '%s'",
                             argv[optind]);

@@ -35,8 +35,7 @@ static void print_table(const hl_register_table *t)
 static int print_status(const hl_register_status *s, int json)
 {
     if (json) {
-        json_t *o = json_object(), *items = json_object(),
-               *old = json_array();
+        json_t *o = json_object(), *items = json_object(), *old = json_array();
         for (int k = 0; k < HL_ITEM_NSTATES; k++)
             json_object_set_new(items, hl_item_state_name(k),
                                 json_integer(s->items[k]));
@@ -52,8 +51,7 @@ static int print_status(const hl_register_status *s, int json)
         json_object_set_new(o, "fittings", json_integer(s->fittings));
         json_object_set_new(o, "items", items);
         json_object_set_new(o, "inspections", json_integer(s->inspections));
-        json_object_set_new(o, "findings_open",
-                            json_integer(s->findings_open));
+        json_object_set_new(o, "findings_open", json_integer(s->findings_open));
         json_object_set_new(o, "history_rows", json_integer(s->history_rows));
         json_object_set_new(o, "heat_saved_verified_gj",
                             cli_json_number(s->heat_saved_verified_j / 1e9));
@@ -111,8 +109,8 @@ static int run_import(hl_register *r, const reg_args *a, int verify,
                res.rows, res.findings);
         return 0;
     }
-    printf("batch %lld: %d re-inspections, %d verified, %d failed\n",
-           res.batch, res.rows, res.passed, res.failed);
+    printf("batch %lld: %d re-inspections, %d verified, %d failed\n", res.batch,
+           res.rows, res.passed, res.failed);
     return res.failed ? 1 : 0;
 }
 
@@ -128,8 +126,9 @@ static int run_decide_work(hl_register *r, const reg_args *a, hl_error *err)
                    a->operand);
         return rc;
     }
-    hl_register_work w = {a->date, a->crew, a->material, a->batch,
-                          a->thickness_mm / 1e3, a->cost_cny};
+    hl_register_work w = {
+        a->date,    a->crew, a->material, a->batch, a->thickness_mm / 1e3,
+        a->cost_cny};
     if ((rc = hl_register_record_work(r, a->operand, &w, &o, &n, err)) == 0)
         printf("work recorded on %d fitting(s) of %s\n", n, a->operand);
     return rc;

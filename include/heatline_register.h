@@ -51,8 +51,7 @@ HL_API int hl_register_init(hl_register **out, const char *path,
                             hl_error *err);
 /* An existing register; an older schema is migrated in one transaction, a
  * newer one refused (HL_ERANGE). */
-HL_API int hl_register_open(hl_register **out, const char *path,
-                            hl_error *err);
+HL_API int hl_register_open(hl_register **out, const char *path, hl_error *err);
 HL_API void hl_register_close(hl_register *r);
 
 /* ---- inspections ------------------------------------------------------- */
@@ -138,8 +137,8 @@ HL_API int hl_register_decide(hl_register *r, const char *item,
                               hl_error *err);
 
 typedef struct hl_register_work {
-    const char *date; /* when the work was done (required) */
-    const char *crew; /* required */
+    const char *date;     /* when the work was done (required) */
+    const char *crew;     /* required */
     const char *material; /* NULL = the decided material */
     const char *batch;    /* material batch; may be NULL */
     double thickness_m;   /* applied; NaN = the decided thickness */
@@ -150,14 +149,14 @@ typedef struct hl_register_work {
  * chamber): the fitting then has the applied cover and is `done`. */
 HL_API int hl_register_record_work(hl_register *r, const char *item,
                                    const hl_register_work *w,
-                                   const hl_register_options *opt,
-                                   int *n_items, hl_error *err);
+                                   const hl_register_options *opt, int *n_items,
+                                   hl_error *err);
 
 /* ---- reading ------------------------------------------------------------ */
 
 typedef struct hl_register_status {
     int schema_version;
-    char model[128];       /* name of the model the assets come from */
+    char model[128]; /* name of the model the assets come from */
     int chambers, fittings;
     int items[HL_ITEM_NSTATES]; /* fittings in each state */
     long long inspections, findings_open, history_rows;
@@ -193,12 +192,10 @@ HL_API int hl_register_history(hl_register *r, const char *item,
 
 /* Every table as CSV files in dir (created if missing); each file is
  * written whole or not at all. */
-HL_API int hl_register_export(hl_register *r, const char *dir,
-                              hl_error *err);
+HL_API int hl_register_export(hl_register *r, const char *dir, hl_error *err);
 /* The loop's state as one self-contained HTML page: counts at each stage,
  * the oldest open items, measured against predicted per fitting, heat
  * saved (verified) against planned chamber by chamber. Atomic. */
-HL_API int hl_register_report(hl_register *r, const char *path,
-                              hl_error *err);
+HL_API int hl_register_report(hl_register *r, const char *path, hl_error *err);
 
 #endif

@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 
 static const char *const tables[] = {
-    "chambers", "fittings",      "batches", "inspections", "findings",
-    "decisions", "work", "verifications", "history"};
+    "chambers",  "fittings", "batches",       "inspections", "findings",
+    "decisions", "work",     "verifications", "history"};
 
 static void put_cell(FILE *f, const char *s)
 {

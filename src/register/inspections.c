@@ -21,15 +21,25 @@
 #define REG_CAMERA_ACCURACY_K 2.0
 
 enum col {
-    C_FITTING, C_DATE, C_INSPECTOR, C_SUPPLY, C_AIR, C_HOTTEST, /* required */
-    C_AMBIENT, C_MEAN, C_EMISSIVITY, C_CAMERA, C_PHOTO, C_NOTES,
+    C_FITTING,
+    C_DATE,
+    C_INSPECTOR,
+    C_SUPPLY,
+    C_AIR,
+    C_HOTTEST, /* required */
+    C_AMBIENT,
+    C_MEAN,
+    C_EMISSIVITY,
+    C_CAMERA,
+    C_PHOTO,
+    C_NOTES,
     C_NCOLS
 };
 #define N_REQUIRED 6
 
 static const char *const col_names[C_NCOLS] = {
-    "fitting_id", "date",    "inspector",  "supply_c", "air_c", "hottest_c",
-    "ambient_c",  "mean_c",  "emissivity", "camera",   "photo", "notes"};
+    "fitting_id", "date",   "inspector",  "supply_c", "air_c", "hottest_c",
+    "ambient_c",  "mean_c", "emissivity", "camera",   "photo", "notes"};
 
 /* One checked row with its prediction. */
 typedef struct row {
@@ -54,14 +64,14 @@ typedef struct import_ctx {
     row *rows;
 } import_ctx;
 
-static int where(const import_ctx *c, int line, int k, hl_error *err,
-                 int code, const char *fmt, ...)
+static int where(const import_ctx *c, int line, int k, hl_error *err, int code,
+                 const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
-static int where(const import_ctx *c, int line, int k, hl_error *err,
-                 int code, const char *fmt, ...)
+static int where(const import_ctx *c, int line, int k, hl_error *err, int code,
+                 const char *fmt, ...)
 {
     char what[320];
     va_list ap;
@@ -102,11 +112,10 @@ static int temp_cell(const import_ctx *c, row *w, int k, double *out_k,
         return HL_OK;
     }
     if (!parse_double(s, &v))
-        return where(c, w->line, k, err, HL_EPARSE,
-                     "'%s' is not a number (C)", s);
+        return where(c, w->line, k, err, HL_EPARSE, "'%s' is not a number (C)",
+                     s);
     if (v < LOWEST_C)
-        return where(c, w->line, k, err, HL_ERANGE,
-                     "%s C is below -50 C", s);
+        return where(c, w->line, k, err, HL_ERANGE, "%s C is below -50 C", s);
     *out_k = v + HL_ZERO_C_K;
     return HL_OK;
 }
@@ -130,7 +139,8 @@ static int check_temps(const import_ctx *c, row *w, hl_error *err)
     if (w->supply_k > 200.0 + HL_ZERO_C_K)
         return where(c, w->line, C_SUPPLY, err, HL_ERANGE,
                      "%s C: expected a hot-water supply temperature up to "
-                     "200 C", w->text[C_SUPPLY]);
+                     "200 C",
+                     w->text[C_SUPPLY]);
     static const int hot[3] = {C_HOTTEST, C_MEAN, C_AIR};
     double v[3] = {w->hottest_k, w->mean_k, w->air_k};
     for (int i = 0; i < 3; i++)
@@ -150,12 +160,13 @@ static int check_fitting(const import_ctx *c, row *w, hl_error *err)
     const char *id = w->text[C_FITTING];
     if (reg_fitting_get(c->r, id, &w->fitting, NULL) != HL_OK)
         return where(c, w->line, C_FITTING, err, HL_ENOTFOUND,
-                     "unknown fitting '%s' (not in the register's model)",
-                     id);
+                     "unknown fitting '%s' (not in the register's model)", id);
     if (c->verification && strcmp(w->fitting.state, "done") != 0) {
         char what[160];
-        snprintf(what, sizeof what, "%s is %s: only fittings whose work is "
-                 "done are verified", id, w->fitting.state);
+        snprintf(what, sizeof what,
+                 "%s is %s: only fittings whose work is "
+                 "done are verified",
+                 id, w->fitting.state);
         return where(c, w->line, C_FITTING, err, HL_ESTATE, "%s", what);
     }
     return HL_OK;
@@ -176,8 +187,8 @@ static int check_row(const import_ctx *c, int i, row *w, hl_error *err)
         return where(c, w->line, C_DATE, err, HL_EPARSE,
                      "'%s': expected a date YYYY-MM-DD", w->text[C_DATE]);
     if (strcmp(w->text[C_DATE], c->today) > 0)
-        return where(c, w->line, C_DATE, err, HL_ERANGE,
-                     "%s is in the future", w->text[C_DATE]);
+        return where(c, w->line, C_DATE, err, HL_ERANGE, "%s is in the future",
+                     w->text[C_DATE]);
     if ((rc = check_temps(c, w, err)) != HL_OK)
         return rc;
     w->emissivity = NAN;
@@ -195,8 +206,10 @@ static int check_row(const import_ctx *c, int i, row *w, hl_error *err)
 static double measured_loss(const import_ctx *c, const row *w,
                             const hl_fitting_result *res, double emissivity)
 {
-    hl_outer_bc bc = {.air_k = w->air_k, .radiant_k = w->air_k,
-                      .emissivity = emissivity, .set = HL_COEF_ISO12241};
+    hl_outer_bc bc = {.air_k = w->air_k,
+                      .radiant_k = w->air_k,
+                      .emissivity = emissivity,
+                      .set = HL_COEF_ISO12241};
     double meas = isnan(w->mean_k) ? w->hottest_k : w->mean_k;
     double pred = isnan(w->mean_k) ? res->max_surface_k : res->mean_surface_k;
     double qp = hl_outer_flux(&bc, pred, res->pipe_od_m);
@@ -279,8 +292,8 @@ static int check_all(import_ctx *c, hl_error *err)
     if (!rc)
         rc = reg_model_load(c->r, err);
     if (!rc)
-        c->limit_k = isnan(c->opt->limit_k) ? c->r->model.limit_k
-                                            : c->opt->limit_k;
+        c->limit_k =
+            isnan(c->opt->limit_k) ? c->r->model.limit_k : c->opt->limit_k;
     for (int i = 0; !rc && i < c->t->n_rows; i++)
         rc = predict_row(c, &c->rows[i], err);
     return rc;
@@ -344,8 +357,8 @@ static int insert_inspection(import_ctx *c, writer *wr, long long batch,
     reg_bind_text(s, 12, w->text[C_PHOTO]);
     reg_bind_text(s, 13, w->text[C_NOTES]);
     sqlite3_bind_text(s, 14, w->fitting.cover, -1, SQLITE_STATIC);
-    double pred[5] = {w->water_k, w->pred_hot_k, w->pred_mean_k,
-                      w->pred_loss_w, w->diff_k};
+    double pred[5] = {w->water_k, w->pred_hot_k, w->pred_mean_k, w->pred_loss_w,
+                      w->diff_k};
     for (int k = 0; k < 5; k++)
         reg_bind_real(s, 15 + k, pred[k]);
     sqlite3_bind_int(s, 20, w->off_model || w->over_limit);
@@ -444,9 +457,10 @@ static int write_rows(import_ctx *c, writer *wr, const char *source,
     }
     char item[32], detail[1200];
     snprintf(item, sizeof item, "batch:%lld", n->batch);
-    snprintf(detail, sizeof detail, "%d %s rows from %s: %d findings, %d "
-             "verified, %d failed", n->rows,
-             c->verification ? "verification" : "inspection", source,
+    snprintf(detail, sizeof detail,
+             "%d %s rows from %s: %d findings, %d "
+             "verified, %d failed",
+             n->rows, c->verification ? "verification" : "inspection", source,
              n->findings, n->passed, n->failed);
     if (!rc)
         rc = reg_history(c->r, c->opt->who, item, NULL,

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DECIDABLE                                                             \
+#define DECIDABLE                                                              \
     ((1 << HL_ITEM_CLEAR) | (1 << HL_ITEM_OPEN) | (1 << HL_ITEM_FAILED))
 
 static int insert_decision(hl_register *r, const reg_fitting *f,
@@ -49,14 +49,20 @@ static int check_decision(hl_register *r, const hl_register_decision *d,
                           char date[16], hl_error *err)
 {
     if (!d || !d->spec || !d->spec[0])
-        return hl_error_set(err, HL_EINVAL, "%s: decide: no option given "
-                            "(e.g. 'coating ceramic-microbead:8')", r->path);
+        return hl_error_set(err, HL_EINVAL,
+                            "%s: decide: no option given "
+                            "(e.g. 'coating ceramic-microbead:8')",
+                            r->path);
     if (!d->by || !d->by[0] || !d->why || !d->why[0])
-        return hl_error_set(err, HL_EINVAL, "%s: decide: a decision needs "
-                            "who decided (by) and why", r->path);
+        return hl_error_set(err, HL_EINVAL,
+                            "%s: decide: a decision needs "
+                            "who decided (by) and why",
+                            r->path);
     if (d->date && !reg_date_valid(d->date))
-        return hl_error_set(err, HL_EPARSE, "%s: decide: date '%s': "
-                            "expected YYYY-MM-DD", r->path, d->date);
+        return hl_error_set(err, HL_EPARSE,
+                            "%s: decide: date '%s': "
+                            "expected YYYY-MM-DD",
+                            r->path, d->date);
     if (d->date)
         copy_text(date, 16, d->date);
     else
@@ -137,38 +143,45 @@ static int last_decision(hl_register *r, const char *fitting, decided *out,
     }
     sqlite3_finalize(st);
     return rc == HL_OK ? rc
-                       : hl_error_set(err, HL_ESTATE, "%s: %s: no decision "
-                                      "recorded", r->path, fitting);
+                       : hl_error_set(err, HL_ESTATE,
+                                      "%s: %s: no decision "
+                                      "recorded",
+                                      r->path, fitting);
 }
 
-static int check_work(hl_register *r, const hl_register_work *w,
-                      hl_error *err)
+static int check_work(hl_register *r, const hl_register_work *w, hl_error *err)
 {
     if (!w->date || !reg_date_valid(w->date))
-        return hl_error_set(err, HL_EPARSE, "%s: work: date '%s': expected "
-                            "YYYY-MM-DD", r->path, w->date ? w->date : "");
+        return hl_error_set(err, HL_EPARSE,
+                            "%s: work: date '%s': expected "
+                            "YYYY-MM-DD",
+                            r->path, w->date ? w->date : "");
     char today[16];
     reg_today(today);
     if (strcmp(w->date, today) > 0)
-        return hl_error_set(err, HL_ERANGE, "%s: work: date %s is in the "
-                            "future", r->path, w->date);
+        return hl_error_set(err, HL_ERANGE,
+                            "%s: work: date %s is in the "
+                            "future",
+                            r->path, w->date);
     if (!w->crew || !w->crew[0])
         return hl_error_set(err, HL_EINVAL, "%s: work: the crew is required",
                             r->path);
     if (!isnan(w->thickness_m) && !(w->thickness_m > 0 && w->thickness_m < 1))
-        return hl_error_set(err, HL_ERANGE, "%s: work: thickness %g mm: "
+        return hl_error_set(err, HL_ERANGE,
+                            "%s: work: thickness %g mm: "
                             "expected more than 0 and less than 1000 mm",
                             r->path, w->thickness_m * 1e3);
     if (!isnan(w->cost_cny) && !(w->cost_cny >= 0))
-        return hl_error_set(err, HL_ERANGE, "%s: work: cost %g: expected 0 "
-                            "or more", r->path, w->cost_cny);
+        return hl_error_set(err, HL_ERANGE,
+                            "%s: work: cost %g: expected 0 "
+                            "or more",
+                            r->path, w->cost_cny);
     return HL_OK;
 }
 
 static int insert_work(hl_register *r, const reg_fitting *f, const decided *d,
                        const hl_register_work *w, const char *cover,
-                       const char *material, double thickness_m,
-                       hl_error *err)
+                       const char *material, double thickness_m, hl_error *err)
 {
     sqlite3_stmt *st;
     if (reg_prepare(r,
@@ -207,13 +220,11 @@ static int work_one(hl_register *r, const reg_fitting *f,
     int rc = last_decision(r, f->id, &d, err);
     if (rc)
         return rc;
-    const char *mat = w->material && w->material[0] ? w->material
-                                                    : d.material;
+    const char *mat = w->material && w->material[0] ? w->material : d.material;
     double t = isnan(w->thickness_m) ? d.thickness_m : w->thickness_m;
     char cover[160], why[400];
     snprintf(cover, sizeof cover, "%s %s:%g",
-             strcmp(d.kind, "jacket") == 0 ? "jacket" : "coated", mat,
-             t * 1e3);
+             strcmp(d.kind, "jacket") == 0 ? "jacket" : "coated", mat, t * 1e3);
     hl_fitting_cover check;
     if ((rc = hl_fitting_cover_parse(r->model.db, cover, &check, err)) != 0)
         return rc;

@@ -20,7 +20,6 @@
 
 #define BIN_K 2.0 /* outdoor-temperature bin width */
 
-
 typedef struct bin_acc {
     double hours, outdoor_sum, day_sum;
 } bin_acc;
@@ -99,7 +98,6 @@ static int fill_bins(hl_register *r, reg_bins *sb, hl_error *err)
     return rc;
 }
 
-
 static int ensure_bins(hl_register *r, hl_error *err)
 {
     if (r->model.bins.water_k)
@@ -121,8 +119,9 @@ static double option_cost(hl_register *r, const hl_fitting_cover *cv,
     const hl_material *m = hl_material_find(r->model.db, cv->material);
     if (m && isfinite(m->cost_cny_m3))
         return m->cost_cny_m3 * cv->layer.thickness_m * area_m2;
-    return area_m2 * (cv->state == HL_FIT_JACKETED ? e->jacket_cost_cny_per_m2
-                                                   : e->coating_cost_cny_per_m2);
+    return area_m2 * (cv->state == HL_FIT_JACKETED
+                          ? e->jacket_cost_cny_per_m2
+                          : e->coating_cost_cny_per_m2);
 }
 
 /* Season saving of one fitting under cover spec against its present
@@ -161,9 +160,11 @@ int reg_option_eval(hl_register *r, const reg_fitting *f, int n,
     if (!rc)
         rc = hl_fitting_cover_parse(r->model.db, spec, &cv, err);
     if (!rc && cv.state == HL_FIT_BARE)
-        rc = hl_error_set(err, HL_EINVAL, "option '%s': expected a coating "
+        rc = hl_error_set(err, HL_EINVAL,
+                          "option '%s': expected a coating "
                           "or a jacket (coating MATERIAL:MM, jacket "
-                          "MATERIAL:MM)", spec);
+                          "MATERIAL:MM)",
+                          spec);
     if (!rc)
         rc = ensure_bins(r, err);
     double area = 0;
@@ -197,8 +198,7 @@ typedef struct spec_list {
     int n;
 } spec_list;
 
-static void add_spec(spec_list *l, const char *kind, const char *mat,
-                     double mm)
+static void add_spec(spec_list *l, const char *kind, const char *mat, double mm)
 {
     char s[80];
     snprintf(s, sizeof s, "%s %s:%g", kind, mat, mm);
@@ -261,8 +261,7 @@ static void candidates(hl_register *r, const reg_fitting *f, int n,
 }
 
 int hl_register_options_for(hl_register *r, const char *item,
-                            hl_register_option **list, int *n,
-                            hl_error *err)
+                            hl_register_option **list, int *n, hl_error *err)
 {
     reg_fitting *f = NULL;
     int nf = 0;

@@ -132,9 +132,8 @@ int reg_item_fittings(hl_register *r, const char *item, int mask,
     if (!rc && *n == 0) {
         char want[80];
         mask_names(mask, want, sizeof want);
-        rc = hl_error_set(err, HL_ESTATE,
-                          "%s: %s: no fitting in state %s", r->path, item,
-                          want);
+        rc = hl_error_set(err, HL_ESTATE, "%s: %s: no fitting in state %s",
+                          r->path, item, want);
     }
     if (rc) {
         free(*list);
@@ -161,6 +160,6 @@ int reg_set_state(hl_register *r, const reg_fitting *f, int state,
     snprintf(detail, sizeof detail, "%s -> %s%s%s", f->state,
              hl_item_state_name(state), why && why[0] ? ": " : "",
              why ? why : "");
-    return rc ? rc : reg_history(r, who, f->id, f->chamber, "state", detail,
-                                 err);
+    return rc ? rc
+              : reg_history(r, who, f->id, f->chamber, "state", detail, err);
 }

@@ -77,8 +77,8 @@ int hl_register_open(hl_register **out, const char *path, hl_error *err)
                             path, path);
     hl_register *r;
     int rc = connect(&r, path, SQLITE_OPEN_READWRITE, err);
-    if (rc == HL_OK && sqlite3_exec(r->db, "SELECT 1 FROM sqlite_master",
-                                    NULL, NULL, NULL) != SQLITE_OK)
+    if (rc == HL_OK && sqlite3_exec(r->db, "SELECT 1 FROM sqlite_master", NULL,
+                                    NULL, NULL) != SQLITE_OK)
         rc = hl_error_set(err, HL_EPARSE, "%s: not a heatline register (%s)",
                           path, sqlite3_errmsg(r->db));
     if (rc == HL_OK)
@@ -98,8 +98,7 @@ static int put_meta(hl_register *r, const char *key, const char *value,
                     hl_error *err)
 {
     sqlite3_stmt *st;
-    if (reg_prepare(r, "INSERT INTO meta(key, value) VALUES (?, ?)", &st,
-                    err))
+    if (reg_prepare(r, "INSERT INTO meta(key, value) VALUES (?, ?)", &st, err))
         return err ? err->code : HL_EIO;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, value ? value : "", -1, SQLITE_STATIC);
@@ -222,8 +221,11 @@ static int fill_new(hl_register *r, const char *model_path, const char *who,
     if (!rc)
         rc = put_meta(r, "model_text", text, err);
     if (!rc)
-        rc = put_meta(r, "model_origin", model_path ? model_path : "(embedded "
-                      "default)", err);
+        rc = put_meta(r, "model_origin",
+                      model_path ? model_path
+                                 : "(embedded "
+                                   "default)",
+                      err);
     if (!rc)
         rc = put_meta(r, "model_base_dir", base, err);
     free(text);
@@ -259,8 +261,7 @@ int hl_register_init(hl_register **out, const char *path,
                             "%s: already exists (init makes a new register)",
                             path);
     hl_register *r;
-    int rc = connect(&r, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                     err);
+    int rc = connect(&r, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err);
     if (!rc)
         rc = fill_new(r, model_path, who, err);
     if (rc) {

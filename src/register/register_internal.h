@@ -26,7 +26,7 @@ typedef struct reg_model {
     double limit_k; /* the model's burn limit */
     /* each fitting at the model's own conditions (its design hour) */
     double *design_water_k, *air_k;
-    reg_bins bins; /* filled on first use (bins.water_k NULL before) */
+    reg_bins bins;   /* filled on first use (bins.water_k NULL before) */
     hl_operation op; /* the season engine's operation of the model */
     int op_known;
     /* water temperature at each fitting from runs at given supply
@@ -79,8 +79,8 @@ int reg_date_valid(const char *text);
 const char *reg_who(const char *who);
 /* Select a single text value (first column of the first row) into buf;
  * HL_ENOTFOUND if there is no row. */
-int reg_query_text(hl_register *r, const char *sql, const char *arg,
-                   char *buf, size_t cap, hl_error *err);
+int reg_query_text(hl_register *r, const char *sql, const char *arg, char *buf,
+                   size_t cap, hl_error *err);
 
 /* ---- model.c ----------------------------------------------------------- */
 int reg_model_load(hl_register *r, hl_error *err);

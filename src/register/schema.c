@@ -85,8 +85,8 @@ static int user_version(hl_register *r, int *out, hl_error *err)
     sqlite3_stmt *st;
     if (reg_prepare(r, "PRAGMA user_version", &st, err))
         return err ? err->code : HL_EIO;
-    int rc = sqlite3_step(st) == SQLITE_ROW ? HL_OK
-                                            : reg_db_error(r, "schema", err);
+    int rc =
+        sqlite3_step(st) == SQLITE_ROW ? HL_OK : reg_db_error(r, "schema", err);
     *out = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     return rc;
@@ -113,8 +113,10 @@ static int migrate(hl_register *r, int from, hl_error *err)
     for (int v = from; v < HL_REGISTER_SCHEMA_VERSION; v++)
         if (!migrations[v - 1] || reg_exec(r, migrations[v - 1], err)) {
             reg_rollback(r);
-            return hl_error_set(err, HL_EIO, "%s: no migration from schema "
-                                "version %d", r->path, v);
+            return hl_error_set(err, HL_EIO,
+                                "%s: no migration from schema "
+                                "version %d",
+                                r->path, v);
         }
     if (set_version(r, HL_REGISTER_SCHEMA_VERSION, err) ||
         reg_history(r, NULL, "register", NULL, "migrate", NULL, err)) {

@@ -85,8 +85,8 @@ void reg_bind_real(sqlite3_stmt *st, int i, double v)
         sqlite3_bind_null(st, i);
 }
 
-int reg_query_text(hl_register *r, const char *sql, const char *arg,
-                   char *buf, size_t cap, hl_error *err)
+int reg_query_text(hl_register *r, const char *sql, const char *arg, char *buf,
+                   size_t cap, hl_error *err)
 {
     sqlite3_stmt *st;
     if (reg_prepare(r, sql, &st, err))
@@ -110,8 +110,8 @@ int reg_meta_get(hl_register *r, const char *key, char *buf, size_t cap,
                  hl_error *err)
 {
     buf[0] = '\0';
-    int rc = reg_query_text(r, "SELECT value FROM meta WHERE key = ?", key,
-                            buf, cap, err);
+    int rc = reg_query_text(r, "SELECT value FROM meta WHERE key = ?", key, buf,
+                            cap, err);
     return rc == HL_ENOTFOUND ? HL_OK : rc;
 }
 

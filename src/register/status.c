@@ -65,9 +65,9 @@ static int oldest_open(hl_register *r, hl_register_status *s, hl_error *err)
                : reg_db_error(r, "status", err);
 }
 
-#define SAVED_SQL(states)                                                     \
+#define SAVED_SQL(states)                                                      \
     "SELECT total(d.heat_saved_j) FROM fittings f JOIN decisions d ON d.id = " \
-    "(SELECT max(id) FROM decisions WHERE fitting_id = f.id) WHERE f.state "  \
+    "(SELECT max(id) FROM decisions WHERE fitting_id = f.id) WHERE f.state "   \
     "IN " states
 
 int hl_register_status_get(hl_register *r, hl_register_status *out,
@@ -140,8 +140,7 @@ static int add_row(hl_register_table *t, sqlite3_stmt *st, int *cap)
 {
     if (t->n_rows == *cap) {
         int nc = *cap ? 2 * *cap : 64;
-        char **g = realloc(t->cell, (size_t)nc * (size_t)t->n_cols *
-                                        sizeof *g);
+        char **g = realloc(t->cell, (size_t)nc * (size_t)t->n_cols * sizeof *g);
         if (!g)
             return HL_ENOMEM;
         t->cell = g;
@@ -169,8 +168,8 @@ int reg_table_query(hl_register *r, const char *sql, const char *arg,
     out->header = calloc((size_t)out->n_cols + 1, sizeof *out->header);
     int rc = out->header ? HL_OK : HL_ENOMEM, step, cap = 0;
     for (int c = 0; !rc && c < out->n_cols; c++)
-        if (!(out->header[c] = dup_text(
-                  (const unsigned char *)sqlite3_column_name(st, c))))
+        if (!(out->header[c] =
+                  dup_text((const unsigned char *)sqlite3_column_name(st, c))))
             rc = HL_ENOMEM;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = add_row(out, st, &cap);
@@ -184,8 +183,7 @@ int reg_table_query(hl_register *r, const char *sql, const char *arg,
     return rc;
 }
 
-int hl_register_findings(hl_register *r, hl_register_table *out,
-                         hl_error *err)
+int hl_register_findings(hl_register *r, hl_register_table *out, hl_error *err)
 {
     return reg_table_query(
         r,

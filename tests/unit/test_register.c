@@ -64,12 +64,11 @@ static void test_prediction_matches_network(void **state)
         hl_chamber_fitting_result f;
         hl_fitting_result p;
         assert_int_equal(hl_model_fitting_result(m, i, &f), HL_OK);
-        assert_int_equal(reg_predict(r, i, "bare", f.medium_temp_k,
-                                     f.air_temp_k, &p, &err),
-                         HL_OK);
+        assert_int_equal(
+            reg_predict(r, i, "bare", f.medium_temp_k, f.air_temp_k, &p, &err),
+            HL_OK);
         assert_true(fabs(p.max_surface_k - f.surface_temp_k) < 0.05);
-        assert_true(fabs(p.heat_loss_w - f.heat_loss_w) <
-                    0.01 * f.heat_loss_w);
+        assert_true(fabs(p.heat_loss_w - f.heat_loss_w) < 0.01 * f.heat_loss_w);
     }
     hl_model_free(m);
     hl_register_close(r);
@@ -120,8 +119,7 @@ static void test_import_and_loop(void **state)
     assert_int_equal(hl_register_status_get(r, &st, &err), HL_OK);
     assert_true(st.heat_saved_planned_j > 0);
     hl_register_work w = {"2026-01-25", "crew", NULL, "B1", NAN, NAN};
-    assert_int_equal(hl_register_record_work(r, "ST2-S-vent", &w, &o, &n,
-                                             &err),
+    assert_int_equal(hl_register_record_work(r, "ST2-S-vent", &w, &o, &n, &err),
                      HL_OK);
     reg_fitting f;
     assert_int_equal(reg_fitting_get(r, "ST2-S-vent", &f, &err), HL_OK);
@@ -129,8 +127,7 @@ static void test_import_and_loop(void **state)
     assert_string_equal(f.cover, "coated ceramic-microbead:10");
     /* work twice: the fitting is no longer decided */
     hl_error_clear(&err);
-    assert_int_equal(hl_register_record_work(r, "ST2-S-vent", &w, &o, &n,
-                                             &err),
+    assert_int_equal(hl_register_record_work(r, "ST2-S-vent", &w, &o, &n, &err),
                      HL_ESTATE);
     hl_register_close(r);
 }
