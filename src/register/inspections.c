@@ -47,6 +47,7 @@ typedef struct row {
     const char *text[C_NCOLS]; /* in the table */
     double supply_k, air_k, hottest_k, ambient_k, mean_k, emissivity;
     reg_fitting fitting;
+    reg_fitting *entry; /* in import_ctx.fittings: its state as written */
     double water_k, pred_hot_k, pred_mean_k, pred_loss_w, diff_k;
     int over_limit, off_model, passed;
     double measured_loss_w;
@@ -62,6 +63,8 @@ typedef struct import_ctx {
     char today[16];
     double limit_k;
     row *rows;
+    reg_fitting *fittings; /* every fitting, sorted by id */
+    int n_fittings;
 } import_ctx;
 
 static int where(const import_ctx *c, int line, int k, hl_error *err, int code,
@@ -158,7 +161,12 @@ static int check_temps(const import_ctx *c, row *w, hl_error *err)
 static int check_fitting(const import_ctx *c, row *w, hl_error *err)
 {
     const char *id = w->text[C_FITTING];
-    if (reg_fitting_get(c->r, id, &w->fitting, NULL) != HL_OK)
+    reg_fitting *f =
+        (reg_fitting *)reg_fitting_find(c->fittings, c->n_fittings, id);
+    w->entry = f;
+    if (f)
+        w->fitting = *f;
+    else
         return where(c, w->line, C_FITTING, err, HL_ENOTFOUND,
                      "unknown fitting '%s' (not in the register's model)", id);
     if (c->verification && strcmp(w->fitting.state, "done") != 0) {
@@ -283,6 +291,8 @@ static int check_duplicates(const import_ctx *c, hl_error *err)
 static int check_all(import_ctx *c, hl_error *err)
 {
     int rc = find_columns(c, err);
+    if (!rc)
+        rc = reg_fittings_all(c->r, &c->fittings, &c->n_fittings, err);
     if (!rc && c->t->n_rows == 0)
         rc = hl_error_set(err, HL_EPARSE, "%s: no rows", c->t->origin);
     for (int i = 0; !rc && i < c->t->n_rows; i++)
@@ -382,16 +392,21 @@ static int add_finding(import_ctx *c, writer *wr, const row *w, long long id,
     sqlite3_bind_text(wr->finding, 3, kind, -1, SQLITE_TRANSIENT);
     int rc = reg_step_done(c->r, wr->finding, "findings", err);
     n->findings++;
+    /* only a clear or verified item opens (the list keeps each item's
+     * state as this batch leaves it: no statement for the others) */
+    const char *st = w->entry->state;
+    if (rc || (strcmp(st, "clear") != 0 && strcmp(st, "verified") != 0))
+        return rc;
     sqlite3_bind_text(wr->open, 1, w->text[C_DATE], -1, SQLITE_STATIC);
     sqlite3_bind_text(wr->open, 2, w->fitting.id, -1, SQLITE_STATIC);
-    if (!rc)
-        rc = reg_step_done(c->r, wr->open, "fittings", err);
+    rc = reg_step_done(c->r, wr->open, "fittings", err);
     if (!rc && sqlite3_changes(c->r->db) == 1) {
         char detail[200];
-        snprintf(detail, sizeof detail, "-> open: %s", kind);
+        snprintf(detail, sizeof detail, "%s -> open: %s", st, kind);
         rc = reg_history(c->r, c->opt->who, w->fitting.id, w->fitting.chamber,
                          "state", detail, err);
     }
+    copy_text(w->entry->state, sizeof w->entry->state, "open");
     return rc;
 }
 
@@ -515,6 +530,7 @@ int reg_import(hl_register *r, const char *csv_path,
     if (rc)
         memset(res, 0, sizeof *res);
     free(c.rows);
+    free(c.fittings);
     csv_table_free(&t);
     return rc;
 }

@@ -42,6 +42,32 @@ int reg_fitting_get(hl_register *r, const char *id, reg_fitting *out,
     return rc == SQLITE_ROW ? HL_OK : HL_ENOTFOUND;
 }
 
+static int collect(hl_register *r, sqlite3_stmt *st, int mask,
+                   reg_fitting **list, int *n, int *n_any, hl_error *err);
+
+int reg_fittings_all(hl_register *r, reg_fitting **list, int *n, hl_error *err)
+{
+    sqlite3_stmt *st;
+    int n_any;
+    if (reg_prepare(r, "SELECT " FITTING_COLUMNS " FROM fittings ORDER BY id",
+                    &st, err))
+        return err ? err->code : HL_EIO;
+    int rc = collect(r, st, ~0, list, n, &n_any, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int by_id(const void *key, const void *elem)
+{
+    return strcmp(key, ((const reg_fitting *)elem)->id);
+}
+
+const reg_fitting *reg_fitting_find(const reg_fitting *list, int n,
+                                    const char *id)
+{
+    return n > 0 ? bsearch(id, list, (size_t)n, sizeof *list, by_id) : NULL;
+}
+
 int reg_predict(hl_register *r, int fi, const char *cover, double medium_k,
                 double air_k, hl_fitting_result *out, hl_error *err)
 {

@@ -43,13 +43,15 @@ static int connect(hl_register **out, const char *path, int flags,
     if (!r)
         return hl_error_set(err, HL_ENOMEM, "%s: out of memory", path);
     copy_text(r->path, sizeof r->path, path);
-    if (sqlite3_open_v2(path, &r->db, flags, NULL) != SQLITE_OK)
+    /* one handle per thread (heatline_register.h): no mutexes needed */
+    if (sqlite3_open_v2(path, &r->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK)
         return reg_db_error(r, "cannot open", err);
     sqlite3_busy_timeout(r->db, REG_BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(r->db, 0);
     if (sqlite3_exec(r->db,
                      "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
-                     "PRAGMA synchronous = NORMAL",
+                     "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536",
                      NULL, NULL, NULL) != SQLITE_OK)
         return hl_error_set(err, HL_EPARSE, "%s: not a heatline register (%s)",
                             path, sqlite3_errmsg(r->db));
@@ -61,6 +63,7 @@ void hl_register_close(hl_register *r)
     if (!r)
         return;
     reg_model_free(&r->model);
+    sqlite3_finalize(r->history);
     sqlite3_close(r->db);
     free(r);
 }

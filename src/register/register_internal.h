@@ -41,6 +41,7 @@ struct hl_register {
     char path[1024];
     reg_model model;
     int model_loaded;
+    sqlite3_stmt *history; /* the history insert, prepared once */
 };
 
 /* ---- schema.c ---------------------------------------------------------- */
@@ -97,6 +98,12 @@ typedef struct reg_fitting {
 /* A fitting's row by id; HL_ENOTFOUND if absent. */
 int reg_fitting_get(hl_register *r, const char *id, reg_fitting *out,
                     hl_error *err);
+/* Every fitting of the register, sorted by id (for lookups with
+ * reg_fitting_find); malloc'd. */
+int reg_fittings_all(hl_register *r, reg_fitting **list, int *n,
+                     hl_error *err);
+const reg_fitting *reg_fitting_find(const reg_fitting *list, int n,
+                                    const char *id);
 /* Fitting fi of the model (catalogue type) under cover text at medium and
  * air temperatures. */
 int reg_predict(hl_register *r, int fi, const char *cover, double medium_k,

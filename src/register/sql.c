@@ -119,20 +119,21 @@ int reg_history(hl_register *r, const char *who, const char *item,
                 const char *chamber, const char *action, const char *detail,
                 hl_error *err)
 {
-    sqlite3_stmt *st;
-    if (reg_prepare(r,
+    if (!r->history &&
+        reg_prepare(r,
                     "INSERT INTO history(at, who, item, chamber, action, "
                     "detail) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
                     "?, ?, ?, ?, ?)",
-                    &st, err))
+                    &r->history, err))
         return err ? err->code : HL_EIO;
+    sqlite3_stmt *st = r->history;
     sqlite3_bind_text(st, 1, reg_who(who), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, item, -1, SQLITE_STATIC);
     reg_bind_text(st, 3, chamber);
     sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
     reg_bind_text(st, 5, detail);
     int rc = reg_step_done(r, st, "history", err);
-    sqlite3_finalize(st);
+    sqlite3_clear_bindings(st);
     return rc;
 }
 
