@@ -101,8 +101,7 @@ static const struct sub {
     {"work", "FITTING|CHAMBER",
      BIT(O_DATE) | BIT(O_CREW) | BIT(O_MATERIAL) | BIT(O_BATCH) |
          BIT(O_THICKNESS) | BIT(O_COST) | BIT(O_BY)},
-    {"verify", "CSV",
-     BIT(O_TOLERANCE) | BIT(O_LIMIT) | BIT(O_BY) | BIT(O_THRESHOLD)},
+    {"verify", "CSV", BIT(O_TOLERANCE) | BIT(O_LIMIT) | BIT(O_BY)},
     {"status", "", BIT(O_JSON)},
     {"history", "ID", 0},
     {"export", "DIR", 0},

@@ -95,7 +95,7 @@ int hl_register_decide(hl_register *r, const char *item,
         snprintf(why, sizeof why, "%s by %s: %s", o[i].spec, d->by, d->why);
         rc = insert_decision(r, &f[i], &o[i], d, date, err);
         if (!rc)
-            rc = reg_set_state(r, &f[i], HL_ITEM_DECIDED,
+            rc = reg_set_state(r, &f[i], HL_ITEM_DECIDED, date,
                                opt ? opt->who : d->by, why, err);
     }
     if (rc)
@@ -230,7 +230,7 @@ static int work_one(hl_register *r, const reg_fitting *f,
         return rc;
     snprintf(why, sizeof why, "%s by %s on %s", cover, w->crew, w->date);
     rc = insert_work(r, f, &d, w, cover, mat, t, err);
-    return rc ? rc : reg_set_state(r, f, HL_ITEM_DONE, who, why, err);
+    return rc ? rc : reg_set_state(r, f, HL_ITEM_DONE, w->date, who, why, err);
 }
 
 int hl_register_record_work(hl_register *r, const char *item,

@@ -170,19 +170,29 @@ int reg_item_fittings(hl_register *r, const char *item, int mask,
 }
 
 int reg_set_state(hl_register *r, const reg_fitting *f, int state,
-                  const char *who, const char *why, hl_error *err)
+                  const char *date, const char *who, const char *why,
+                  hl_error *err)
 {
     sqlite3_stmt *st;
     char detail[512];
+    /* from the state read before the transaction: another process that
+     * moved the item meanwhile makes this a refusal, not a lost step */
     if (reg_prepare(r,
                     "UPDATE fittings SET state = ?, state_since = "
-                    "strftime('%Y-%m-%d', 'now') WHERE id = ?",
+                    "coalesce(?, strftime('%Y-%m-%d', 'now')) WHERE id = ? "
+                    "AND state = ?",
                     &st, err))
         return err ? err->code : HL_EIO;
     sqlite3_bind_text(st, 1, hl_item_state_name(state), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, f->id, -1, SQLITE_STATIC);
+    reg_bind_text(st, 2, date);
+    sqlite3_bind_text(st, 3, f->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, f->state, -1, SQLITE_STATIC);
     int rc = reg_step_done(r, st, "fittings", err);
     sqlite3_finalize(st);
+    if (!rc && sqlite3_changes(r->db) != 1)
+        return hl_error_set(err, HL_ESTATE,
+                            "%s: %s is no longer %s (changed meanwhile)",
+                            r->path, f->id, f->state);
     snprintf(detail, sizeof detail, "%s -> %s%s%s", f->state,
              hl_item_state_name(state), why && why[0] ? ": " : "",
              why ? why : "");

@@ -100,8 +100,7 @@ int reg_fitting_get(hl_register *r, const char *id, reg_fitting *out,
                     hl_error *err);
 /* Every fitting of the register, sorted by id (for lookups with
  * reg_fitting_find); malloc'd. */
-int reg_fittings_all(hl_register *r, reg_fitting **list, int *n,
-                     hl_error *err);
+int reg_fittings_all(hl_register *r, reg_fitting **list, int *n, hl_error *err);
 const reg_fitting *reg_fitting_find(const reg_fitting *list, int n,
                                     const char *id);
 /* Fitting fi of the model (catalogue type) under cover text at medium and
@@ -114,9 +113,11 @@ int reg_predict(hl_register *r, int fi, const char *cover, double medium_k,
  * malloc'd. */
 int reg_item_fittings(hl_register *r, const char *item, int state_mask,
                       reg_fitting **list, int *n, hl_error *err);
-/* Set a fitting's state (and state_since), with a history row. */
+/* Move a fitting from f->state to state (state_since = date, NULL =
+ * today), with a history row; HL_ESTATE if it is no longer in f->state. */
 int reg_set_state(hl_register *r, const reg_fitting *f, int state,
-                  const char *who, const char *why, hl_error *err);
+                  const char *date, const char *who, const char *why,
+                  hl_error *err);
 int reg_state_from_name(const char *name);
 
 /* ---- options.c ----------------------------------------------------------- */

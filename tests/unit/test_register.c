@@ -132,6 +132,35 @@ static void test_import_and_loop(void **state)
     hl_register_close(r);
 }
 
+/* Two handles on one file: a step taken from a state another process has
+ * changed meanwhile is refused, not applied over it. */
+static void test_state_changed_meanwhile(void **state)
+{
+    (void)state;
+    hl_register *a = fresh("c.db"), *b = NULL;
+    char db[512];
+    hl_error err;
+    hl_error_clear(&err);
+    path_in(db, sizeof db, "c.db");
+    assert_int_equal(hl_register_open(&b, db, &err), HL_OK);
+    reg_fitting f;
+    assert_int_equal(reg_fitting_get(a, "ST3-S-vent", &f, &err), HL_OK);
+    assert_string_equal(f.state, "clear");
+    hl_register_decision d = {"coating ceramic-microbead:8", "b", "first",
+                              NULL};
+    int n = 0;
+    assert_int_equal(hl_register_decide(b, "ST3-S-vent", &d, NULL, &n, &err),
+                     HL_OK);
+    assert_int_equal(reg_begin(a, &err), HL_OK);
+    assert_int_equal(
+        reg_set_state(a, &f, HL_ITEM_DECIDED, NULL, "a", "second", &err),
+        HL_ESTATE);
+    reg_rollback(a);
+    assert_non_null(strstr(err.message, "no longer clear"));
+    hl_register_close(b);
+    hl_register_close(a);
+}
+
 static void test_newer_schema_refused(void **state)
 {
     (void)state;
@@ -167,6 +196,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_prediction_matches_network),
         cmocka_unit_test(test_import_and_loop),
+        cmocka_unit_test(test_state_changed_meanwhile),
         cmocka_unit_test(test_newer_schema_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
