@@ -1,5 +1,5 @@
 #!/bin/sh
-# The register under a killed writer and a concurrent reader. A writer
+# (long check: about 10 s) The register under a killed writer and a concurrent reader. A writer
 # importing a 4,000-row batch is killed with SIGKILL at 20 pseudo-random
 # moments: afterwards PRAGMA integrity_check is ok, every committed batch
 # is whole and no half batch is visible. A reader polling status while a
