@@ -94,6 +94,16 @@ static int add_history(const char *db, int n)
     return rc;
 }
 
+static void remove_db(const char *db)
+{
+    char side[600];
+    remove(db);
+    snprintf(side, sizeof side, "%s-wal", db);
+    remove(side);
+    snprintf(side, sizeof side, "%s-shm", db);
+    remove(side);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "/tmp";
@@ -105,25 +115,33 @@ int main(int argc, char **argv)
     hl_register *r = NULL;
     hl_error err;
     hl_error_clear(&err);
-    int rc = hl_register_init(&r, db, NULL, "bench", &err);
-    if (!rc && write_campaign(r, db, csv))
-        rc = hl_error_set(&err, HL_EIO, "%s: cannot write", csv);
-    hl_register_close(r);
-    r = NULL;
+    /* three imports, each into a new register: the median */
+    double iw[3] = {0}, ic[3] = {0};
     hl_register_import_result res;
-    double w0 = wall(), c0 = cpu(), w1 = 0, c1 = 0;
-    if (!rc)
-        rc = hl_register_open(&r, db, &err);
-    if (!rc)
-        rc = hl_register_import(r, csv, NULL, &res, &err);
-    w1 = wall() - w0;
-    c1 = cpu() - c0;
-    hl_register_close(r);
-    r = NULL;
+    int rc = HL_OK;
+    for (int k = 0; !rc && k < 3; k++) {
+        remove_db(db);
+        rc = hl_register_init(&r, db, NULL, "bench", &err);
+        if (!rc && k == 0 && write_campaign(r, db, csv))
+            rc = hl_error_set(&err, HL_EIO, "%s: cannot write", csv);
+        hl_register_close(r);
+        r = NULL;
+        double w0 = wall(), c0 = cpu();
+        if (!rc)
+            rc = hl_register_open(&r, db, &err);
+        if (!rc)
+            rc = hl_register_import(r, csv, NULL, &res, &err);
+        iw[k] = wall() - w0;
+        ic[k] = cpu() - c0;
+        hl_register_close(r);
+        r = NULL;
+    }
     if (!rc) {
-        printf("import of %d rows (open, model, %d findings): %.2f s wall, "
-               "%.2f s CPU\n",
-               res.rows, res.findings, w1, c1);
+        qsort(iw, 3, sizeof *iw, cmp);
+        qsort(ic, 3, sizeof *ic, cmp);
+        printf("import of %d rows (open, model runs, %d findings): median of "
+               "3: %.2f s wall, %.2f s CPU\n",
+               res.rows, res.findings, iw[1], ic[1]);
         if (add_history(db, 1000000))
             rc = hl_error_set(&err, HL_EIO, "%s: history rows", db);
     }
@@ -147,12 +165,7 @@ int main(int argc, char **argv)
     }
     free(t);
     remove(csv);
-    char side[600];
-    remove(db);
-    snprintf(side, sizeof side, "%s-wal", db);
-    remove(side);
-    snprintf(side, sizeof side, "%s-shm", db);
-    remove(side);
+    remove_db(db);
     if (rc)
         fprintf(stderr, "bench_register: %s\n", err.message);
     return rc ? 1 : 0;
