@@ -75,6 +75,9 @@ int hl_register_decide(hl_register *r, const char *item,
                        const hl_register_options *opt, int *n_items,
                        hl_error *err)
 {
+    if (!r || !item || !n_items)
+        return hl_error_set(err, HL_EINVAL,
+                            "hl_register_decide: NULL argument");
     char date[16];
     reg_fitting *f = NULL;
     int n = 0;
@@ -238,6 +241,9 @@ int hl_register_record_work(hl_register *r, const char *item,
                             const hl_register_options *opt, int *n_items,
                             hl_error *err)
 {
+    if (!r || !item || !w || !n_items)
+        return hl_error_set(err, HL_EINVAL,
+                            "hl_register_record_work: NULL argument");
     reg_fitting *f = NULL;
     int n = 0;
     *n_items = 0;

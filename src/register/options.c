@@ -263,6 +263,9 @@ static void candidates(hl_register *r, const reg_fitting *f, int n,
 int hl_register_options_for(hl_register *r, const char *item,
                             hl_register_option **list, int *n, hl_error *err)
 {
+    if (!r || !item || !list || !n)
+        return hl_error_set(err, HL_EINVAL,
+                            "hl_register_options_for: NULL argument");
     reg_fitting *f = NULL;
     int nf = 0;
     *list = NULL;

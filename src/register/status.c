@@ -73,6 +73,9 @@ static int oldest_open(hl_register *r, hl_register_status *s, hl_error *err)
 int hl_register_status_get(hl_register *r, hl_register_status *out,
                            hl_error *err)
 {
+    if (!r || !out)
+        return hl_error_set(err, HL_EINVAL,
+                            "hl_register_status_get: NULL argument");
     memset(out, 0, sizeof *out);
     double v[5] = {0};
     out->schema_version = HL_REGISTER_SCHEMA_VERSION;
@@ -185,6 +188,9 @@ int reg_table_query(hl_register *r, const char *sql, const char *arg,
 
 int hl_register_findings(hl_register *r, hl_register_table *out, hl_error *err)
 {
+    if (!r || !out)
+        return hl_error_set(err, HL_EINVAL,
+                            "hl_register_findings: NULL argument");
     return reg_table_query(
         r,
         "SELECT n.id AS finding, f.id AS fitting, f.chamber_id AS chamber,"
@@ -200,6 +206,9 @@ int hl_register_findings(hl_register *r, hl_register_table *out, hl_error *err)
 int hl_register_history(hl_register *r, const char *item,
                         hl_register_table *out, hl_error *err)
 {
+    if (!r || !item || !out)
+        return hl_error_set(err, HL_EINVAL,
+                            "hl_register_history: NULL argument");
     int rc = reg_table_query(r,
                              "SELECT id, at, who, item, action, detail FROM "
                              "history WHERE item = ?1 OR chamber = ?1 "

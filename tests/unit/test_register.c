@@ -161,6 +161,34 @@ static void test_state_changed_meanwhile(void **state)
     hl_register_close(a);
 }
 
+/* Out of order: NULL handles and arguments are errors, never crashes. */
+static void test_null_arguments(void **state)
+{
+    (void)state;
+    hl_error err;
+    hl_register_status st;
+    hl_register_table t;
+    hl_register_import_result res;
+    hl_register_option *list;
+    int n;
+    hl_error_clear(&err);
+    hl_register_close(NULL);
+    assert_int_equal(hl_register_status_get(NULL, &st, &err), HL_EINVAL);
+    assert_int_equal(hl_register_findings(NULL, &t, &err), HL_EINVAL);
+    assert_int_equal(hl_register_history(NULL, "x", &t, &err), HL_EINVAL);
+    assert_int_equal(hl_register_import(NULL, "x.csv", NULL, &res, &err),
+                     HL_EINVAL);
+    assert_int_equal(hl_register_options_for(NULL, "x", &list, &n, &err),
+                     HL_EINVAL);
+    assert_int_equal(hl_register_decide(NULL, "x", NULL, NULL, &n, &err),
+                     HL_EINVAL);
+    assert_int_equal(hl_register_export(NULL, "d", &err), HL_EINVAL);
+    assert_int_equal(hl_register_report(NULL, "r.html", &err), HL_EINVAL);
+    hl_register *r = NULL;
+    assert_int_equal(hl_register_open(&r, NULL, &err), HL_EINVAL);
+    assert_null(r);
+}
+
 static void test_newer_schema_refused(void **state)
 {
     (void)state;
@@ -197,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_prediction_matches_network),
         cmocka_unit_test(test_import_and_loop),
         cmocka_unit_test(test_state_changed_meanwhile),
+        cmocka_unit_test(test_null_arguments),
         cmocka_unit_test(test_newer_schema_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
