@@ -32,18 +32,21 @@ static void print_table(const hl_register_table *t)
                    c + 1 < t->n_cols ? "\t" : "\n");
 }
 
-static int print_status(const hl_register_status *s, int json)
+static int print_status(const hl_register_status *s,
+                        const hl_register_table *old, int json)
 {
     if (json) {
-        json_t *o = json_object(), *items = json_object(), *old = json_array();
+        json_t *o = json_object(), *items = json_object(),
+               *oldest = json_array();
         for (int k = 0; k < HL_ITEM_NSTATES; k++)
             json_object_set_new(items, hl_item_state_name(k),
                                 json_integer(s->items[k]));
-        for (int i = 0; i < s->n_oldest; i++)
-            json_array_append_new(old, json_pack("{s:s,s:s,s:s}", "item",
-                                                 s->oldest[i].item, "since",
-                                                 s->oldest[i].since, "state",
-                                                 s->oldest[i].state));
+        for (int i = 0; i < old->n_rows; i++) {
+            char **c = old->cell + (size_t)i * 3;
+            json_array_append_new(oldest,
+                                  json_pack("{s:s,s:s,s:s}", "item", c[0],
+                                            "since", c[1], "state", c[2]));
+        }
         json_object_set_new(o, "schema_version",
                             json_integer(s->schema_version));
         json_object_set_new(o, "model", json_string(s->model));
@@ -57,7 +60,7 @@ static int print_status(const hl_register_status *s, int json)
                             cli_json_number(s->heat_saved_verified_j / 1e9));
         json_object_set_new(o, "heat_saved_planned_gj",
                             cli_json_number(s->heat_saved_planned_j / 1e9));
-        json_object_set_new(o, "oldest_open", old);
+        json_object_set_new(o, "oldest_open", oldest);
         return cli_json_print(o);
     }
     printf("register of %s: %d chambers, %d fittings, %lld inspections, "
@@ -68,10 +71,25 @@ static int print_status(const hl_register_status *s, int json)
         printf("  %-9s %6d\n", hl_item_state_name(k), s->items[k]);
     printf("heat saved per season: %.1f GJ verified of %.1f GJ planned\n",
            s->heat_saved_verified_j / 1e9, s->heat_saved_planned_j / 1e9);
-    for (int i = 0; i < s->n_oldest; i++)
-        printf("  oldest %-6s %s since %s\n", s->oldest[i].state,
-               s->oldest[i].item, s->oldest[i].since);
+    for (int i = 0; i < old->n_rows; i++) {
+        char **c = old->cell + (size_t)i * 3;
+        printf("  oldest %-6s %s since %s\n", c[2], c[0], c[1]);
+    }
     return 0;
+}
+
+static int run_status(hl_register *r, int json, hl_error *err)
+{
+    hl_register_status st;
+    hl_register_table old;
+    int rc = hl_register_status_get(r, &st, err);
+    if (!rc)
+        rc = hl_register_oldest_open(r, 10, &old, err);
+    if (rc)
+        return rc;
+    rc = print_status(&st, &old, json);
+    hl_register_table_free(&old);
+    return rc;
 }
 
 static int run_options(hl_register *r, const reg_args *a, hl_error *err)
@@ -145,12 +163,8 @@ static int run_sub(hl_register *r, const reg_args *a, hl_error *err)
         return run_decide_work(r, a, err);
     if (strcmp(s, "options") == 0)
         return run_options(r, a, err);
-    if (strcmp(s, "status") == 0) {
-        hl_register_status st;
-        return (rc = hl_register_status_get(r, &st, err)) != 0
-                   ? rc
-                   : print_status(&st, a->json);
-    }
+    if (strcmp(s, "status") == 0)
+        return run_status(r, a->json, err);
     if (strcmp(s, "findings") == 0 || strcmp(s, "history") == 0) {
         rc = s[0] == 'f' ? hl_register_findings(r, &t, err)
                          : hl_register_history(r, a->operand, &t, err);

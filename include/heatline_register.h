@@ -162,12 +162,6 @@ typedef struct hl_register_status {
     long long inspections, findings_open, history_rows;
     double heat_saved_verified_j; /* decided savings of verified items */
     double heat_saved_planned_j;  /* of decided, done and verified items */
-    int n_oldest;                 /* oldest open items (up to 10) */
-    struct {
-        char item[64];
-        char since[16]; /* date of the finding */
-        char state[12];
-    } oldest[10];
 } hl_register_status;
 HL_API int hl_register_status_get(hl_register *r, hl_register_status *out,
                                   hl_error *err);
@@ -181,6 +175,10 @@ typedef struct hl_register_table {
 } hl_register_table;
 HL_API void hl_register_table_free(hl_register_table *t);
 
+/* The oldest open (or failed) items, up to max: columns item, since (the
+ * date of the step that opened it), state. */
+HL_API int hl_register_oldest_open(hl_register *r, int max,
+                                   hl_register_table *out, hl_error *err);
 /* Open findings: fitting, chamber, date, kind, measured, predicted,
  * difference (C, K), item state. */
 HL_API int hl_register_findings(hl_register *r, hl_register_table *out,

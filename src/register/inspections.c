@@ -530,7 +530,7 @@ int reg_import(hl_register *r, const char *csv_path,
     if (rc)
         memset(res, 0, sizeof *res);
     free(c.rows);
-    free(c.fittings);
+    reg_fittings_free(c.fittings, c.n_fittings);
     csv_table_free(&t);
     return rc;
 }

@@ -106,7 +106,7 @@ int hl_register_decide(hl_register *r, const char *item,
     else if ((rc = reg_commit(r, err)) == HL_OK)
         *n_items = n;
     free(o);
-    free(f);
+    reg_fittings_free(f, n);
     return rc;
 }
 
@@ -260,6 +260,6 @@ int hl_register_record_work(hl_register *r, const char *item,
         reg_rollback(r);
     else if ((rc = reg_commit(r, err)) == HL_OK)
         *n_items = n;
-    free(f);
+    reg_fittings_free(f, n);
     return rc;
 }

@@ -282,7 +282,7 @@ int hl_register_options_for(hl_register *r, const char *item,
         rc = hl_error_set(err, HL_ENOMEM, "out of memory");
     for (int i = 0; !rc && i < specs.n; i++)
         rc = reg_option_eval(r, f, nf, specs.spec[i], &out[i], err);
-    free(f);
+    reg_fittings_free(f, nf);
     if (rc) {
         free(out);
         return rc;

@@ -16,13 +16,45 @@ static void column_text(sqlite3_stmt *st, int c, char *buf, size_t cap)
     copy_text(buf, cap, t ? (const char *)t : "");
 }
 
-static void read_fitting(sqlite3_stmt *st, reg_fitting *f)
+static char *column_dup(sqlite3_stmt *st, int c)
 {
-    column_text(st, 0, f->id, sizeof f->id);
-    column_text(st, 1, f->chamber, sizeof f->chamber);
-    column_text(st, 2, f->cover, sizeof f->cover);
+    const char *t = (const char *)sqlite3_column_text(st, c);
+    size_t n = t ? strlen(t) : 0;
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, t ? t : "", n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+void reg_fitting_clear(reg_fitting *f)
+{
+    free(f->id);
+    free(f->chamber);
+    free(f->cover);
+    f->id = f->chamber = f->cover = NULL;
+}
+
+void reg_fittings_free(reg_fitting *list, int n)
+{
+    for (int i = 0; list && i < n; i++)
+        reg_fitting_clear(&list[i]);
+    free(list);
+}
+
+/* 0 when out of memory (then nothing is kept). */
+static int read_fitting(sqlite3_stmt *st, reg_fitting *f)
+{
+    f->id = column_dup(st, 0);
+    f->chamber = column_dup(st, 1);
+    f->cover = column_dup(st, 2);
     column_text(st, 3, f->state, sizeof f->state);
     f->model_index = sqlite3_column_int(st, 4);
+    if (f->id && f->chamber && f->cover)
+        return 1;
+    reg_fitting_clear(f);
+    return 0;
 }
 
 #define FITTING_COLUMNS "id, chamber_id, cover, state, model_index"
@@ -35,10 +67,11 @@ int reg_fitting_get(hl_register *r, const char *id, reg_fitting *out,
                     &st, err))
         return err ? err->code : HL_EIO;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_fitting(st, out);
+    memset(out, 0, sizeof *out);
+    int rc = sqlite3_step(st), ok = rc == SQLITE_ROW && read_fitting(st, out);
     sqlite3_finalize(st);
+    if (rc == SQLITE_ROW && !ok)
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
     return rc == SQLITE_ROW ? HL_OK : HL_ENOTFOUND;
 }
 
@@ -109,9 +142,9 @@ static int collect(hl_register *r, sqlite3_stmt *st, int mask,
     *list = NULL;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         reg_fitting f;
-        read_fitting(st, &f);
+        int k = reg_state_from_name((const char *)sqlite3_column_text(st, 3));
         (*n_any)++;
-        if (!(mask & (1 << reg_state_from_name(f.state))))
+        if (k < 0 || !(mask & (1 << k)))
             continue;
         if (*n == cap) {
             cap = cap ? 2 * cap : 16;
@@ -120,6 +153,8 @@ static int collect(hl_register *r, sqlite3_stmt *st, int mask,
                 return hl_error_set(err, HL_ENOMEM, "out of memory");
             *list = grown;
         }
+        if (!read_fitting(st, &f))
+            return hl_error_set(err, HL_ENOMEM, "out of memory");
         (*list)[(*n)++] = f;
     }
     return rc == SQLITE_DONE ? HL_OK : reg_db_error(r, "fittings", err);
@@ -162,7 +197,7 @@ int reg_item_fittings(hl_register *r, const char *item, int mask,
                           r->path, item, want);
     }
     if (rc) {
-        free(*list);
+        reg_fittings_free(*list, *n);
         *list = NULL;
         *n = 0;
     }

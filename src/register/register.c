@@ -29,6 +29,8 @@ const char *hl_item_state_name(int state)
 
 int reg_state_from_name(const char *name)
 {
+    if (!name)
+        return -1;
     for (int i = 0; i < HL_ITEM_NSTATES; i++)
         if (strcmp(name, state_names[i]) == 0)
             return i;

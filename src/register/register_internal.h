@@ -91,10 +91,15 @@ int reg_model_water_k(hl_register *r, double supply_k, int fi, double *out,
                       hl_error *err);
 
 /* ---- predict.c --------------------------------------------------------- */
+/* A fitting's row; the strings are malloc'd (ids have no length limit):
+ * reg_fitting_clear one, reg_fittings_free a list. */
 typedef struct reg_fitting {
-    char id[64], chamber[64], cover[96], state[12];
+    char *id, *chamber, *cover;
+    char state[12];
     int model_index;
 } reg_fitting;
+void reg_fitting_clear(reg_fitting *f);
+void reg_fittings_free(reg_fitting *list, int n);
 /* A fitting's row by id; HL_ENOTFOUND if absent. */
 int reg_fitting_get(hl_register *r, const char *id, reg_fitting *out,
                     hl_error *err);

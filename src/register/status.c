@@ -6,6 +6,7 @@
 #include "register/register_internal.h"
 #include "util/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,32 +38,6 @@ static int count_states(hl_register *r, hl_register_status *s, hl_error *err)
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? HL_OK : reg_db_error(r, "status", err);
-}
-
-static int oldest_open(hl_register *r, hl_register_status *s, hl_error *err)
-{
-    sqlite3_stmt *st;
-    if (reg_prepare(r,
-                    "SELECT id, state_since, state FROM fittings WHERE state "
-                    "IN ('open', 'failed') ORDER BY state_since, id LIMIT 10",
-                    &st, err))
-        return err ? err->code : HL_EIO;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && s->n_oldest < 10) {
-        const char *t[3];
-        for (int c = 0; c < 3; c++) {
-            t[c] = (const char *)sqlite3_column_text(st, c);
-            t[c] = t[c] ? t[c] : "";
-        }
-        copy_text(s->oldest[s->n_oldest].item, 64, t[0]);
-        copy_text(s->oldest[s->n_oldest].since, 16, t[1]);
-        copy_text(s->oldest[s->n_oldest].state, 12, t[2]);
-        s->n_oldest++;
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW
-               ? HL_OK
-               : reg_db_error(r, "status", err);
 }
 
 #define SAVED_SQL(states)                                                      \
@@ -103,8 +78,6 @@ int hl_register_status_get(hl_register *r, hl_register_status *out,
     if (!rc)
         rc = scalar(r, SAVED_SQL("('decided', 'done', 'verified')"),
                     &out->heat_saved_planned_j, err);
-    if (!rc)
-        rc = oldest_open(r, out, err);
     if (own)
         reg_rollback(r);
     out->chambers = (int)v[0];
@@ -184,6 +157,21 @@ int reg_table_query(hl_register *r, const char *sql, const char *arg,
     if (rc)
         hl_register_table_free(out);
     return rc;
+}
+
+int hl_register_oldest_open(hl_register *r, int max, hl_register_table *out,
+                            hl_error *err)
+{
+    if (!r || !out || max < 0)
+        return hl_error_set(err, HL_EINVAL,
+                            "hl_register_oldest_open: bad argument");
+    char sql[200];
+    snprintf(sql, sizeof sql,
+             "SELECT id AS item, state_since AS since, state FROM fittings "
+             "WHERE state IN ('open', 'failed') ORDER BY state_since, id "
+             "LIMIT %d",
+             max);
+    return reg_table_query(r, sql, NULL, out, err);
 }
 
 int hl_register_findings(hl_register *r, hl_register_table *out, hl_error *err)

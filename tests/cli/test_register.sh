@@ -98,7 +98,9 @@ if R import-inspections "$data/inspections.csv" --by tester >"$tmp/out" &&
 else bad "import"; cat "$tmp/out"; fi
 status
 [ "$(json_int open)" = 8 ] && [ "$(json_int findings_open)" = 8 ] &&
-  ok "8 items open" || bad "items open: $(cat "$tmp/status")"
+  grep -q '"item": "ST1-R-bypass"' "$tmp/status" &&
+  grep -q '"since": "2026-01-12"' "$tmp/status" &&
+  ok "8 items open, the oldest listed" || bad "items open: $(cat "$tmp/status")"
 R findings >"$tmp/out"
 # the supply valve reads 20 K under the model (planted): off the model
 if grep "ST1-S-valve" "$tmp/out" | grep -q "cooler than the model"; then

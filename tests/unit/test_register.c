@@ -125,6 +125,7 @@ static void test_import_and_loop(void **state)
     assert_int_equal(reg_fitting_get(r, "ST2-S-vent", &f, &err), HL_OK);
     assert_string_equal(f.state, "done");
     assert_string_equal(f.cover, "coated ceramic-microbead:10");
+    reg_fitting_clear(&f);
     /* work twice: the fitting is no longer decided */
     hl_error_clear(&err);
     assert_int_equal(hl_register_record_work(r, "ST2-S-vent", &w, &o, &n, &err),
@@ -156,6 +157,7 @@ static void test_state_changed_meanwhile(void **state)
         reg_set_state(a, &f, HL_ITEM_DECIDED, NULL, "a", "second", &err),
         HL_ESTATE);
     reg_rollback(a);
+    reg_fitting_clear(&f);
     assert_non_null(strstr(err.message, "no longer clear"));
     hl_register_close(b);
     hl_register_close(a);
