@@ -173,12 +173,21 @@ int reg_option_eval(hl_register *r, const reg_fitting *f, int n,
     for (int i = 0; !rc && i < n; i++) {
         double saved;
         hl_fitting_result d;
+        hl_chamber_fitting_result cf;
         rc = fitting_season(r, &f[i], spec, &saved, &d, err);
-        out->heat_saved_j += saved;
-        out->loss_w += d.heat_loss_w;
+        /* the fitting engine solves one item; an entry of the model may
+         * stand for `count` alike */
+        double count = 1.0;
+        if (!rc &&
+            hl_model_fitting_result(r->model.m, f[i].model_index, &cf) ==
+                HL_OK &&
+            cf.count > 1)
+            count = cf.count;
+        out->heat_saved_j += count * saved;
+        out->loss_w += count * d.heat_loss_w;
         out->surface_k = fmax(out->surface_k, d.max_surface_k);
         out->verdict |= d.verdict;
-        area += d.area_m2;
+        area += count * d.area_m2;
     }
     if (rc)
         return rc;

@@ -170,6 +170,21 @@ else bad "report"; fi
 expect_error "report into a missing directory" "$tmp/no/r.html" \
   register "$db" report "$tmp/no/r.html"
 
+# ---- another model: its covers as built, counts, its own ids ----------
+m="$HL_SOURCE_DIR/tests/data/models/every_kind.yaml"
+k="$tmp/k.db"
+printf 'fitting_id,date,inspector,supply_c,air_c,hottest_c\nC-S-comp,2026-01-10,t,110,20,40\n' \
+  >"$tmp/k.csv"
+if "$HEATLINE" register "$k" init --model "$m" >/dev/null &&
+   "$HEATLINE" register "$k" export "$tmp/ke" >/dev/null &&
+   grep -q '^C-S-comp,.*,coated ceramic-microbead:8,' "$tmp/ke/fittings.csv" &&
+   grep -q '^C-S-vent,.*,jacket aerogel-blanket:30,' "$tmp/ke/fittings.csv" &&
+   "$HEATLINE" register "$k" import-inspections "$tmp/k.csv" >/dev/null &&
+   "$HEATLINE" register "$k" options C >"$tmp/out" &&
+   ! grep -qiw -e nan -e inf "$tmp/out"; then
+  ok "a model file: covers as built, inspection, options"
+else bad "a model file"; cat "$tmp/out"; fi
+
 # ---- schema: a newer one is refused; history is append-only -----------
 if command -v sqlite3 >/dev/null; then
   if sqlite3 "$db" "DELETE FROM history" 2>"$tmp/err"; then
