@@ -23,7 +23,7 @@ with_fuzz=0
 # its recommends lacks libc6-dev (crt files, libc headers); binutils gives
 # ld, nm, objcopy, readelf (the static library and the symbol checks).
 run_pkgs="libyaml-dev libcsv-dev libjansson-dev libsuitesparse-dev
-liblapacke-dev libopenblas-dev pkg-config cmake make gcc libc6-dev binutils"
+liblapacke-dev libopenblas-dev libsqlite3-dev pkg-config cmake make gcc libc6-dev binutils"
 # The Python package (python/, docs/python.md) opens the built library with
 # cffi and gives its tables as pandas DataFrames.
 run_pkgs="$run_pkgs python3 python3-cffi python3-numpy python3-pandas"
@@ -32,7 +32,7 @@ run_pkgs="$run_pkgs python3 python3-cffi python3-numpy python3-pandas"
 # repository) keeps its own.
 command -v npm >/dev/null 2>&1 ||
   run_pkgs="$run_pkgs nodejs npm ca-certificates"
-test_pkgs="libcmocka-dev chromium python3-pytest"
+test_pkgs="libcmocka-dev chromium python3-pytest sqlite3"
 fuzz_pkgs="clang libclang-rt-dev llvm"
 
 missing=""

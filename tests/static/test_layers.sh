@@ -26,6 +26,11 @@ forbid report "($engines)\(" "src/report runs an engine"
 forbid season '#include "report/' "src/season includes the report"
 forbid physics '#include "(network|season|io|report|fittings|lab)/' \
     "src/physics includes another layer"
+# the register sits above season/; nothing below reaches up into it
+for d in util physics materials fittings lab network season io report; do
+    forbid "$d" '#include "register/' "src/$d includes the register"
+done
+forbid register '#include "report/' "src/register includes the report"
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "layers: every rule holds"
