@@ -49,15 +49,16 @@ typedef struct surge_net {
 
     /* nodes */
     int n_nodes;
-    double *nd_z;          /* elevation, m */
-    double *nd_p;          /* gauge pressure, Pa (state) */
-    double *nd_fixed_p;    /* gauge Pa held, NaN = free */
-    double *nd_demand;     /* kg/s drawn out, constant */
-    double *nd_pv;         /* vapour pressure, gauge Pa (-inf: no DVCM) */
-    double *nd_rho;        /* density for the node's head, kg/m3 */
-    double *nd_cav;        /* cavity volume, m3 (state) */
-    double *nd_cav_rate;   /* m3/s, last step's growth rate */
-    double *nd_sc, *nd_sb; /* per step: pipe-end inflow = sc - sb p */
+    double *nd_z;              /* elevation, m */
+    double *nd_p;              /* gauge pressure, Pa (state) */
+    double *nd_fixed_p;        /* gauge Pa held, NaN = free */
+    double *nd_demand;         /* kg/s drawn out, constant */
+    double *nd_pv;             /* vapour pressure, gauge Pa (-inf: no DVCM) */
+    double *nd_rho;            /* density for the node's head, kg/m3 */
+    double *nd_cav;            /* cavity volume, m3 (state) */
+    double *nd_cav_rate;       /* m3/s, last step's growth rate */
+    double *nd_sc, *nd_sb;     /* per step: pipe-end inflow = sc - sb p */
+    double *nd_vmax, *nd_tcav; /* largest cavity, first opening (NaN) */
 
     /* pipes */
     int n_pipes;
@@ -83,6 +84,8 @@ typedef struct surge_net {
     double *vcav, *vrate;   /* cavity volume (m3) and its last growth rate */
     double *hv;             /* vapour head at each point, m */
     double *hmax, *hmin;    /* head envelopes */
+    double *vmax, *tcav;    /* largest cavity (m3), first opening (s, NaN
+                               = none) */
     double *zpt;            /* elevation of each point */
     long n_cav_open;        /* cavity openings counted (points and nodes) */
 

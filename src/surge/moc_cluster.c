@@ -264,6 +264,15 @@ static int update_status(cl_ctx *x)
     return changed;
 }
 
+/* First opening and largest volume of the cavity at node k. */
+static void track_cavity(surge_net *s, int k, double v)
+{
+    if (isnan(s->nd_tcav[k]))
+        s->nd_tcav[k] = s->t + s->dt;
+    if (v > s->nd_vmax[k])
+        s->nd_vmax[k] = v;
+}
+
 static void commit_cavities(cl_ctx *x)
 {
     surge_net *s = x->s;
@@ -276,6 +285,8 @@ static void commit_cavities(cl_ctx *x)
                 s->n_cav_open++;
             if (v <= 0.0) /* closes: liquid from the next step */
                 v = rate = 0.0;
+            else
+                track_cavity(s, k, v);
             s->nd_cav[k] = v;
         } else {
             s->nd_cav[k] = 0.0;
@@ -312,6 +323,7 @@ static void lone_node(surge_net *s, int k)
     }
     if (s->nd_cav[k] <= 0.0)
         s->n_cav_open++;
+    track_cavity(s, k, v);
     s->nd_cav[k] = v;
     s->nd_cav_rate[k] = rate;
     s->nd_p[k] = pv;

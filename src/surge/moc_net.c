@@ -20,6 +20,7 @@ static int alloc_nodes(surge_net *s, int n)
            ALLOC(s->nd_rho, n) && ALLOC(s->nd_cav, n) &&
            ALLOC(s->nd_cav_rate, n) && ALLOC(s->nd_sc, n) &&
            ALLOC(s->nd_sb, n) && ALLOC(s->nd_cluster, n) &&
+           ALLOC(s->nd_vmax, n) && ALLOC(s->nd_tcav, n) &&
            ALLOC(s->nd_cav_on, n);
 }
 
@@ -176,7 +177,8 @@ static int alloc_points(surge_net *s)
     return ALLOC(s->h, n) && ALLOC(s->qd, n) && ALLOC(s->qu, n) &&
            ALLOC(s->hn, n) && ALLOC(s->qdn, n) && ALLOC(s->qun, n) &&
            ALLOC(s->vcav, n) && ALLOC(s->vrate, n) && ALLOC(s->hv, n) &&
-           ALLOC(s->hmax, n) && ALLOC(s->hmin, n) && ALLOC(s->zpt, n);
+           ALLOC(s->hmax, n) && ALLOC(s->hmin, n) && ALLOC(s->zpt, n) &&
+           ALLOC(s->vmax, n) && ALLOC(s->tcav, n);
 }
 
 int surge_grid(surge_net *s, double dx, double dt, hl_error *err)
@@ -314,6 +316,7 @@ static void init_pipe(surge_net *s, int p)
         s->qd[o + i] = s->qu[o + i] = q;
         s->hv[o + i] = s->zpt[o + i] + s->pp_pv[p] / (rho * s->g);
         s->hmax[o + i] = s->hmin[o + i] = s->h[o + i];
+        s->tcav[o + i] = NAN;
     }
 }
 
@@ -323,6 +326,8 @@ int surge_init(surge_net *s, hl_error *err)
         return hl_error_set(err, HL_ESTATE, "surge: no grid yet");
     for (int p = 0; p < s->n_pipes; p++)
         init_pipe(s, p);
+    for (int i = 0; i < s->n_nodes; i++)
+        s->nd_tcav[i] = NAN;
     int rc = build_clusters(s);
     if (rc == HL_ERANGE)
         return hl_error_set(err, rc,

@@ -29,6 +29,10 @@ static void cavity_point(surge_net *s, long j, double cp, double cm, double b)
     }
     if (s->vcav[j] <= 0.0)
         s->n_cav_open++;
+    if (isnan(s->tcav[j]))
+        s->tcav[j] = s->t + s->dt;
+    if (v > s->vmax[j])
+        s->vmax[j] = v;
     s->vcav[j] = v;
     s->vrate[j] = rate;
     s->hn[j] = hv;
