@@ -51,9 +51,8 @@ static int ranged(rd_ctx *c, const rd_value *v, const char *key, double lo,
         return c->m->err.code;
     if (!(open_lo ? x > lo : x >= lo) || !(x <= hi))
         return rd_fail(c, v->where, HL_ERANGE,
-                       "transient: %s %g: expected %s%g%s%g", key, x,
-                       open_lo ? "> " : "", lo, isfinite(hi) ? " to " : "",
-                       isfinite(hi) ? hi : 0.0);
+                       "transient: %s %g: expected %s %g and at most %g", key,
+                       x, open_lo ? ">" : ">=", lo, hi);
     *out = x;
     return HL_OK;
 }

@@ -187,16 +187,16 @@ int surge_grid(surge_net *s, double dx, double dt, hl_error *err)
     for (int p = 0; p < s->n_pipes; p++) {
         if (!(s->pp_a[p] > 0.0) || !isfinite(s->pp_a[p]))
             return hl_error_set(err, HL_ERANGE,
-                                "surge: pipe %d: wave speed %g m/s must be > 0",
-                                p, s->pp_a[p]);
+                                "pipe %d: wave speed %g m/s must be > 0", p,
+                                s->pp_a[p]);
         if (!(s->pp_len[p] > 0.0) || !(s->pp_d[p] > 0.0))
             return hl_error_set(err, HL_ERANGE,
-                                "surge: pipe %d: length and diameter must be "
+                                "pipe %d: length and diameter must be "
                                 "> 0",
                                 p);
         if (dt <= 0.0 && dx > s->pp_len[p] * (1.0 + 1e-12))
             return hl_error_set(err, HL_ERANGE,
-                                "surge: dx %g m is longer than pipe %d "
+                                "dx %g m is longer than pipe %d "
                                 "(%g m)",
                                 dx, p, s->pp_len[p]);
         if (s->pp_a[p] > amax)
@@ -204,15 +204,14 @@ int surge_grid(surge_net *s, double dx, double dt, hl_error *err)
     }
     if (dt <= 0.0) {
         if (!(dx > 0.0) || !isfinite(dx))
-            return hl_error_set(err, HL_ERANGE, "surge: dx %g m must be > 0",
-                                dx);
+            return hl_error_set(err, HL_ERANGE, "dx %g m must be > 0", dx);
         dt = s->n_pipes > 0 ? dx / amax : 0.01;
     }
     s->dt = dt;
     fit_reaches(s, dt);
     if (!alloc_points(s))
         return hl_error_set(err, HL_ENOMEM,
-                            "surge: out of memory for %ld "
+                            "out of memory for %ld "
                             "grid points",
                             s->n_points);
     for (int p = 0; p < s->n_pipes; p++) {
@@ -323,7 +322,7 @@ static void init_pipe(surge_net *s, int p)
 int surge_init(surge_net *s, hl_error *err)
 {
     if (!s->h)
-        return hl_error_set(err, HL_ESTATE, "surge: no grid yet");
+        return hl_error_set(err, HL_ESTATE, "no grid yet");
     for (int p = 0; p < s->n_pipes; p++)
         init_pipe(s, p);
     for (int i = 0; i < s->n_nodes; i++)
@@ -331,10 +330,10 @@ int surge_init(surge_net *s, hl_error *err)
     int rc = build_clusters(s);
     if (rc == HL_ERANGE)
         return hl_error_set(err, rc,
-                            "surge: more than 64 devices joined "
+                            "more than 64 devices joined "
                             "without a pipe between them");
     if (rc != HL_OK)
-        return hl_error_set(err, HL_ENOMEM, "surge: out of memory");
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
     s->t = 0.0;
     s->step = 0;
     return HL_OK;

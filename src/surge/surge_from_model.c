@@ -70,7 +70,7 @@ static int fill_nodes(surge_net *s, struct hl_surge *r, const hl_model *m,
     for (int i = 0; i < d->n_nodes; i++) {
         if (!isfinite(m->nd_p[i]))
             return hl_error_set(err, HL_ETOPOLOGY,
-                                "surge: node '%s' has no steady pressure "
+                                "node '%s' has no steady pressure "
                                 "(cut off from every pressure reference)",
                                 d->nd_id[i]);
         s->nd_z[i] = d->nd_z[i];
@@ -83,7 +83,7 @@ static int fill_nodes(surge_net *s, struct hl_surge *r, const hl_model *m,
         r->node_id[i] = text_pool_add(&r->strings, d->nd_id[i]);
         r->node_chainage[i] = d->nd_chainage[i];
         if (!r->node_id[i])
-            return hl_error_set(err, HL_ENOMEM, "surge: out of memory");
+            return hl_error_set(err, HL_ENOMEM, "out of memory");
     }
     /* steady outflow of every free node, from the link flows */
     for (int k = 0; k < d->n_links; k++) {
@@ -328,8 +328,7 @@ static int apply_trips(surge_net *s, struct hl_surge *r, const hl_model *m,
         s->dv_tau[j] = rundown_tau(s, j, m, k, r);
     }
     if (hits == 0)
-        return hl_error_set(err, HL_ENOTFOUND,
-                            "surge: %s '%s': not in the model",
+        return hl_error_set(err, HL_ENOTFOUND, "%s '%s': not in the model",
                             o->event == HL_SURGE_PUMP_TRIP ? "pump" : "station",
                             o->target ? o->target : "");
     return HL_OK;
@@ -344,19 +343,19 @@ static int apply_event(surge_net *s, struct hl_surge *r, const hl_model *m,
         return HL_OK;
     if (o->event == HL_SURGE_PUMP_START)
         return hl_error_set(err, HL_EINVAL,
-                            "surge: pump-start is not supported yet (motor "
+                            "pump-start is not supported yet (motor "
                             "torque curves are not modelled)");
     if (o->event != HL_SURGE_VALVE_CLOSE)
         return apply_trips(s, r, m, o, dev_of_link, err);
     int k = o->target ? index_get(&d->link_ix, o->target) : -1;
     if (k < 0 || d->lk_kind[k] == LK_PIPE || d->lk_kind[k] == LK_PUMP)
         return hl_error_set(err, HL_ENOTFOUND,
-                            "surge: valve-close: no valve '%s' in the model",
+                            "valve-close: no valve '%s' in the model",
                             o->target ? o->target : "");
     int j = dev_of_link[k];
     if (s->dv_kind[j] == DEV_FIXED_FLOW || s->dv_kind[j] == DEV_RIGID)
         return hl_error_set(err, HL_EINVAL,
-                            "surge: valve-close: '%s' has no steady pressure "
+                            "valve-close: '%s' has no steady pressure "
                             "drop to close against (fixed flow or rise)",
                             o->target);
     s->dv_t0[j] = o->event_time_s;
@@ -386,7 +385,7 @@ static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
         dev_of_link[k] = -1;
         if (d->lk_kind[k] == LK_PIPE) {
             if (m->lk_open[k] && fill_pipe(s, r, m, k, p++, &n_fallback))
-                return hl_error_set(err, HL_ENOMEM, "surge: out of memory");
+                return hl_error_set(err, HL_ENOMEM, "out of memory");
             continue;
         }
         dev_of_link[k] = j;
@@ -415,7 +414,7 @@ int surge_from_model(struct hl_surge *r, const hl_model *m,
     r->net = s;
     if (!s || !dev_of_link || !alloc_ids(r, m->net->n_nodes, np)) {
         free(dev_of_link);
-        return hl_error_set(err, HL_ENOMEM, "surge: out of memory");
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
     }
     s->g = m->net->g;
     r->a_min = INFINITY;
@@ -425,6 +424,11 @@ int surge_from_model(struct hl_surge *r, const hl_model *m,
     int rc = fill_nodes(s, r, m, err);
     if (!rc)
         rc = fill_links(s, r, m, dev_of_link, err);
+    for (int p = 0; !rc && p < np; p++)
+        if (o->dx_m > s->pp_len[p])
+            rc = hl_error_set(err, HL_ERANGE,
+                              "dx %g m is longer than pipe '%s' (%g m)",
+                              o->dx_m, r->pipe_id[p], s->pp_len[p]);
     if (!rc)
         rc = apply_event(s, r, m, o, dev_of_link, err);
     free(dev_of_link);

@@ -23,27 +23,23 @@ void hl_surge_options_default(hl_surge_options *o)
 static int check_options(const hl_surge_options *o, hl_error *err)
 {
     if (!(o->duration_s > 0.0) || !isfinite(o->duration_s))
-        return hl_error_set(err, HL_ERANGE,
-                            "surge: duration %g s: expected > 0",
+        return hl_error_set(err, HL_ERANGE, "duration %g s: expected > 0",
                             o->duration_s);
     if (!(o->dx_m > 0.0) || !isfinite(o->dx_m))
-        return hl_error_set(err, HL_ERANGE, "surge: dx %g m: expected > 0",
-                            o->dx_m);
+        return hl_error_set(err, HL_ERANGE, "dx %g m: expected > 0", o->dx_m);
     if (!(o->closure_s >= 0.0) || !isfinite(o->closure_s))
-        return hl_error_set(err, HL_ERANGE,
-                            "surge: closure time %g s: expected >= 0",
+        return hl_error_set(err, HL_ERANGE, "closure time %g s: expected >= 0",
                             o->closure_s);
     if (!(o->event_time_s >= 0.0) || !isfinite(o->event_time_s))
-        return hl_error_set(err, HL_ERANGE,
-                            "surge: event time %g s: expected >= 0",
+        return hl_error_set(err, HL_ERANGE, "event time %g s: expected >= 0",
                             o->event_time_s);
     if (o->friction != 0)
         return hl_error_set(err, HL_EINVAL,
-                            "surge: only quasi-steady friction is available "
+                            "only quasi-steady friction is available "
                             "(unsteady friction is not implemented yet)");
     if (o->event < HL_SURGE_NONE || o->event > HL_SURGE_PUMP_START ||
         o->closure_curve < 0 || o->closure_curve > HL_SURGE_CURVE_SQRT)
-        return hl_error_set(err, HL_EINVAL, "surge: unknown event or curve");
+        return hl_error_set(err, HL_EINVAL, "unknown event or curve");
     return HL_OK;
 }
 
@@ -62,12 +58,12 @@ static int find_watch(struct hl_surge *r, const hl_model *m,
     r->n_watch = o->n_watch;
     r->watch = calloc((size_t)o->n_watch + 1, sizeof(int));
     if (!r->watch)
-        return hl_error_set(err, HL_ENOMEM, "surge: out of memory");
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
     for (int w = 0; w < o->n_watch; w++) {
         r->watch[w] = surge_model_node(m, o->watch[w]);
         if (r->watch[w] < 0)
             return hl_error_set(err, HL_ENOTFOUND,
-                                "surge: --watch: no node '%s' in the model",
+                                "--watch: no node '%s' in the model",
                                 o->watch[w]);
     }
     return HL_OK;
@@ -145,18 +141,18 @@ int hl_surge_run(hl_surge **out, const hl_model *m, const hl_surge_options *o,
                  hl_error *err)
 {
     if (!out || !m || !o)
-        return hl_error_set(err, HL_EINVAL, "surge: NULL argument");
+        return hl_error_set(err, HL_EINVAL, "NULL argument");
     *out = NULL;
     if (!surge_model_ready(m))
         return hl_error_set(err, HL_ESTATE,
-                            "surge: the model must be solved first "
+                            "the model must be solved first "
                             "(hl_model_solve)");
     int rc = check_options(o, err);
     if (rc)
         return rc;
     struct hl_surge *r = calloc(1, sizeof *r);
     if (!r)
-        return hl_error_set(err, HL_ENOMEM, "surge: out of memory");
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
     r->dx_m = o->dx_m;
     rc = surge_from_model(r, m, o, err);
     if (!rc)
@@ -164,11 +160,11 @@ int hl_surge_run(hl_surge **out, const hl_model *m, const hl_surge_options *o,
     if (!rc)
         rc = surge_init(r->net, err);
     if (!rc && !alloc_results(r, r->net->n_nodes))
-        rc = hl_error_set(err, HL_ENOMEM, "surge: out of memory");
+        rc = hl_error_set(err, HL_ENOMEM, "out of memory");
     if (!rc)
         rc = find_watch(r, m, o, err);
     if (!rc && step_all(r, o))
-        rc = hl_error_set(err, HL_ENOMEM, "surge: out of memory");
+        rc = hl_error_set(err, HL_ENOMEM, "out of memory");
     if (!rc && r->net->newton_fail > 0)
         text_list_add(&r->warn,
                       "%ld device solves hit the iteration limit (the "
