@@ -144,7 +144,11 @@ void surge_net_free(surge_net *s)
                       s->cl_dev_start,
                       s->cl_dev,
                       s->work,
-                      s->iwork};
+                      s->iwork,
+                      s->nd_vmax,
+                      s->nd_tcav,
+                      s->vmax,
+                      s->tcav};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     free(s);
