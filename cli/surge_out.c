@@ -116,6 +116,14 @@ int surge_print_summary(const surge_args *a, const hl_model *m,
         printf("  watched nodes:\n");
         print_watch(s);
     }
+    for (int i = 0; i < hl_surge_vessel_count(s); i++) {
+        hl_surge_vessel av;
+        hl_surge_vessel_result(s, i, &av);
+        if (i == 0)
+            printf("  air vessels (gas volume):\n");
+        printf("    %-14s at %-14s %8.3f .. %8.3f m3\n", av.id, av.node,
+               av.gas_min_m3, av.gas_max_m3);
+    }
     for (int i = 0; i < hl_surge_warning_count(s); i++)
         cli_warn("surge", hl_surge_warning(s, i));
     if (!v.ok)
@@ -220,6 +228,23 @@ static json_t *verdict_json(const hl_surge *s)
     return o;
 }
 
+static json_t *vessels_json(const hl_surge *s)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < hl_surge_vessel_count(s); i++) {
+        hl_surge_vessel av;
+        hl_surge_vessel_result(s, i, &av);
+        json_t *o = json_object();
+        STR(o, "id", av.id);
+        STR(o, "node", av.node);
+        NUM(o, "gas_min_m3", av.gas_min_m3);
+        NUM(o, "gas_max_m3", av.gas_max_m3);
+        NUM(o, "gas_end_m3", av.gas_end_m3);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 static json_t *series_json(const hl_surge *s)
 {
     json_t *arr = json_array();
@@ -258,6 +283,7 @@ int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
     json_object_set_new(root, "cavities", cavities_json(s));
     json_object_set_new(root, "verdict", verdict_json(s));
     json_object_set_new(root, "series", series_json(s));
+    json_object_set_new(root, "air_vessels", vessels_json(s));
     for (int i = 0; i < hl_surge_warning_count(s); i++)
         json_array_append_new(warn, json_string(hl_surge_warning(s, i)));
     json_object_set_new(root, "warnings", warn);

@@ -128,6 +128,16 @@ HL_API int hl_surge_sample_count(const hl_surge *s);
 HL_API int hl_surge_sample(const hl_surge *s, int w, int i, double *t_s,
                            double *head_m, double *pressure_pa);
 
+/* Air vessels of the model's transient: section: the gas volume's range
+ * over the event and at its end. */
+typedef struct hl_surge_vessel {
+    const char *id, *node;
+    double gas_min_m3, gas_max_m3, gas_end_m3;
+} hl_surge_vessel;
+HL_API int hl_surge_vessel_count(const hl_surge *s);
+HL_API int hl_surge_vessel_result(const hl_surge *s, int i,
+                                  hl_surge_vessel *out);
+
 /* Warnings of the run (assumptions the data forced), i < count. */
 HL_API int hl_surge_warning_count(const hl_surge *s);
 HL_API const char *hl_surge_warning(const hl_surge *s, int i);

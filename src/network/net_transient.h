@@ -23,6 +23,13 @@ typedef struct net_transient {
     int *pipe_link;
     double *wave_speed; /* m/s; NaN = computed */
     double *friction;   /* Darcy factor; NaN = the steady engine's */
+    int n_vessels;      /* air vessels (hydropneumatic tanks) */
+    const char **vessel_id;
+    int *vessel_node;
+    double *gas_m3;             /* gas volume at the steady pressure */
+    double *polytropic;         /* exponent n of p V^n (default 1.2) */
+    double *conn_d_m;           /* connection (throttle) diameter */
+    double *zeta_in, *zeta_out; /* throttle losses on that diameter */
 } net_transient;
 
 void net_transient_free(net_transient *t);

@@ -22,7 +22,16 @@ static const char *const transient_keys[] = {"young_modulus_gpa",
                                              "vapour_margin_bar",
                                              "pumps",
                                              "pipes",
+                                             "air_vessels",
                                              NULL};
+static const char *const vessel_keys[] = {"id",
+                                          "node",
+                                          "gas_volume_m3",
+                                          "polytropic_exponent",
+                                          "connection_diameter_mm",
+                                          "zeta_in",
+                                          "zeta_out",
+                                          NULL};
 static const char *const pump_keys[] = {"id", "inertia_kg_m2", "speed_rpm",
                                         "bypass_check", NULL};
 static const char *const pipe_keys[] = {"id", "wave_speed_m_per_s",
@@ -39,6 +48,13 @@ void net_transient_free(net_transient *t)
     free(t->pipe_link);
     free(t->wave_speed);
     free(t->friction);
+    free(t->vessel_id);
+    free(t->vessel_node);
+    free(t->gas_m3);
+    free(t->polytropic);
+    free(t->conn_d_m);
+    free(t->zeta_in);
+    free(t->zeta_out);
     free(t);
 }
 
@@ -157,6 +173,80 @@ static int pipe_item(rd_ctx *c, yaml_node_t *item)
     return HL_OK;
 }
 
+/* An air vessel being read. */
+typedef struct vessel_item {
+    const char *id, *node;
+    int where;
+    double gas, n, d_mm, zin, zout;
+} vessel_item;
+
+static int vessel_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
+{
+    vessel_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("node"))
+        return rd_text(c, v, key, &it->node);
+    if (IS("gas_volume_m3"))
+        return ranged(c, v, key, 0.0, 1e5, 1, &it->gas);
+    if (IS("polytropic_exponent"))
+        return ranged(c, v, key, 1.0, 1.4, 0, &it->n);
+    if (IS("connection_diameter_mm"))
+        return ranged(c, v, key, 0.0, 1e4, 1, &it->d_mm);
+    if (IS("zeta_in"))
+        return ranged(c, v, key, 0.0, 1e6, 0, &it->zin);
+    if (IS("zeta_out"))
+        return ranged(c, v, key, 0.0, 1e6, 0, &it->zout);
+    return rd_unknown_key(c, v->where, key, "air vessel", vessel_keys);
+}
+
+static int vessel_store(rd_ctx *c, const vessel_item *it, int node)
+{
+    net_transient *t = c->m->def->transient;
+    int n = t->n_vessels;
+    if (!grow((void **)&t->vessel_id, n, sizeof(char *)) ||
+        !grow((void **)&t->vessel_node, n, sizeof(int)) ||
+        !grow((void **)&t->gas_m3, n, sizeof(double)) ||
+        !grow((void **)&t->polytropic, n, sizeof(double)) ||
+        !grow((void **)&t->conn_d_m, n, sizeof(double)) ||
+        !grow((void **)&t->zeta_in, n, sizeof(double)) ||
+        !grow((void **)&t->zeta_out, n, sizeof(double)) ||
+        !(t->vessel_id[n] = text_pool_add(&c->m->def->strings, it->id)))
+        return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
+    t->vessel_node[n] = node;
+    t->gas_m3[n] = it->gas;
+    t->polytropic[n] = it->n;
+    t->conn_d_m[n] = it->d_mm / 1000.0;
+    t->zeta_in[n] = it->zin;
+    t->zeta_out[n] = it->zout;
+    t->n_vessels++;
+    return HL_OK;
+}
+
+/* Defaults [A]: n 1.2 (between isothermal and adiabatic, Wylie and
+ * Streeter 1993 section 12.4), a DN300 connection, a differential throttle
+ * losing 2.5 velocity heads inwards and 1 outwards. */
+static int vessel_item_read(rd_ctx *c, yaml_node_t *item)
+{
+    vessel_item it = {NULL, NULL, NET_WHERE(c->origin, rd_line(item)),
+                      NAN,  1.2,  300.0,
+                      2.5,  1.0};
+    if (rd_map_each(c, item, &it, vessel_set, "air vessel"))
+        return c->m->err.code;
+    if (!it.id || !it.node)
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "air vessel: 'id' and 'node' are required");
+    if (!isfinite(it.gas))
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "air vessel '%s': gas_volume_m3 is required", it.id);
+    int node = index_get(&c->m->def->node_ix, it.node);
+    if (node < 0)
+        return rd_fail(c, it.where, HL_ENOTFOUND,
+                       "air vessel '%s': no node '%s' in the model", it.id,
+                       it.node);
+    return vessel_store(c, &it, node);
+}
+
 static int transient_set(rd_ctx *c, void *rec, const char *key,
                          const rd_value *v)
 {
@@ -184,6 +274,8 @@ static int transient_set(rd_ctx *c, void *rec, const char *key,
         return rd_list_each(c, v, "transient: pumps", pump_item);
     if (IS("pipes"))
         return rd_list_each(c, v, "transient: pipes", pipe_item);
+    if (IS("air_vessels"))
+        return rd_list_each(c, v, "transient: air_vessels", vessel_item_read);
     return rd_unknown_key(c, v->where, key, "transient", transient_keys);
 }
 

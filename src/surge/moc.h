@@ -25,7 +25,9 @@ enum surge_dev_kind {
     DEV_CHECK,       /* an orifice that passes forward flow only */
     DEV_PUMP,        /* head curve by affinity, forward only */
     DEV_FIXED_FLOW,  /* a fixed mass flow */
-    DEV_RIGID        /* a fixed pressure rise, flow free */
+    DEV_RIGID,       /* a fixed pressure rise, flow free */
+    DEV_AIR          /* air vessel at node dv_from (= dv_to): gas
+                        p V^n = const behind a throttle; dv_m flows in */
 };
 
 enum surge_curve {
@@ -39,6 +41,7 @@ enum surge_friction { SURGE_STEADY = 0, SURGE_BRUNONE = 1 };
 
 typedef struct surge_net {
     double g;         /* m/s2 */
+    double p_atm;     /* Pa, for the gas law of air vessels */
     double dt;        /* s, common time step (after surge_grid) */
     double t;         /* s, time of the current state */
     long step;        /* steps taken */
@@ -108,6 +111,10 @@ typedef struct surge_net {
     double *dv_trip; /* trip time, s (INFINITY: runs on) */
     double *dv_tau;  /* run-down time constant I w^2 / P, s (0: stops at
                         once) */
+    /* air vessels: (p_abs) V^n = gas_c; inflow throttle in dv_k, outflow
+     * in dv_k_out */
+    double *dv_gas_c, *dv_gas_n, *dv_gas_v, *dv_k_out, *dv_m_old;
+    double *dv_gas_min, *dv_gas_max;
 
     /* clusters: nodes joined by devices, solved together each step */
     int n_clusters;

@@ -82,7 +82,7 @@ static double node_row(const cl_ctx *x, int i, double *row)
     row[i] = -s->nd_sb[k];
     for (int j = 0; j < x->nd; j++) {
         int d = x->dev[j];
-        if (s->dv_to[d] == k) {
+        if (s->dv_to[d] == k && s->dv_kind[d] != DEV_AIR) {
             r += s->dv_m[d];
             row[x->nn + j] += 1.0;
         }
@@ -92,6 +92,31 @@ static double node_row(const cl_ctx *x, int i, double *row)
         }
     }
     return r;
+}
+
+/* Gas volume of air vessel d after this step's inflow m (kg/s), by the
+ * trapezoidal rule on the flow. */
+static double gas_volume(const surge_net *s, int d, double m)
+{
+    double v =
+        s->dv_gas_v[d] - s->dt * 0.5 * (m + s->dv_m_old[d]) / s->dv_rho[d];
+    return v > 1e-9 * s->dv_gas_v[d] ? v : 1e-9 * s->dv_gas_v[d];
+}
+
+/* Air vessel (Wylie and Streeter 1993, section 12.4): the node pressure
+ * less the throttle's loss equals the gas pressure C / V^n (absolute). */
+static double air_row(const cl_ctx *x, int j, double *row)
+{
+    const surge_net *s = x->s;
+    int d = x->dev[j], iu = local_index(x, s->dv_from[d]);
+    double m = s->dv_m[d], v = gas_volume(s, d, m), n = s->dv_gas_n[d];
+    double pg = s->dv_gas_c[d] * pow(v, -n) - s->p_atm;
+    double dpg_dm =
+        n * s->dv_gas_c[d] * pow(v, -n - 1.0) * s->dt * 0.5 / s->dv_rho[d];
+    double k = m >= 0.0 ? s->dv_k[d] : s->dv_k_out[d];
+    row[iu] = 1.0;
+    row[x->nn + j] = -dpg_dm - 2.0 * k * fabs(m);
+    return s->nd_p[s->dv_from[d]] - pg - k * m * fabs(m);
 }
 
 /* Residual of device j (local) and its Jacobian row. */
@@ -110,6 +135,8 @@ static double dev_row(const cl_ctx *x, int j, double *row)
         row[x->nn + j] = 1.0;
         return m;
     }
+    if (kind == DEV_AIR)
+        return air_row(x, j, row);
     if (kind == DEV_RIGID) {
         row[iu] = 1.0;
         row[iv] = -1.0;
@@ -211,7 +238,7 @@ static double node_inflow(const cl_ctx *x, int k)
     double r = s->nd_sc[k] - s->nd_sb[k] * s->nd_p[k] - s->nd_demand[k];
     for (int j = 0; j < x->nd; j++) {
         int d = x->dev[j];
-        if (s->dv_to[d] == k)
+        if (s->dv_to[d] == k && s->dv_kind[d] != DEV_AIR)
             r += s->dv_m[d];
         if (s->dv_from[d] == k)
             r -= s->dv_m[d];
@@ -355,4 +382,13 @@ void surge_cluster_solve(surge_net *s, int c, double t)
             break;
     }
     commit_cavities(&x);
+    for (int j = 0; j < nd; j++) {
+        int d = x.dev[j];
+        if (s->dv_kind[d] != DEV_AIR)
+            continue;
+        s->dv_gas_v[d] = gas_volume(s, d, s->dv_m[d]);
+        s->dv_m_old[d] = s->dv_m[d];
+        s->dv_gas_min[d] = fmin(s->dv_gas_min[d], s->dv_gas_v[d]);
+        s->dv_gas_max[d] = fmax(s->dv_gas_max[d], s->dv_gas_v[d]);
+    }
 }

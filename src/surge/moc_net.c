@@ -41,7 +41,11 @@ static int alloc_devs(surge_net *s, int n)
            ALLOC(s->dv_open, n) && ALLOC(s->dv_t0, n) && ALLOC(s->dv_tc, n) &&
            ALLOC(s->dv_curve, n) && ALLOC(s->dv_h0, n) && ALLOC(s->dv_r, n) &&
            ALLOC(s->dv_n, n) && ALLOC(s->dv_par, n) && ALLOC(s->dv_s0, n) &&
-           ALLOC(s->dv_trip, n) && ALLOC(s->dv_tau, n);
+           ALLOC(s->dv_trip, n) && ALLOC(s->dv_tau, n) &&
+           ALLOC(s->dv_gas_c, n) && ALLOC(s->dv_gas_n, n) &&
+           ALLOC(s->dv_gas_v, n) && ALLOC(s->dv_k_out, n) &&
+           ALLOC(s->dv_m_old, n) && ALLOC(s->dv_gas_min, n) &&
+           ALLOC(s->dv_gas_max, n);
 }
 
 surge_net *surge_net_new(int n_nodes, int n_pipes, int n_devs)
@@ -53,6 +57,7 @@ surge_net *surge_net_new(int n_nodes, int n_pipes, int n_devs)
     s->n_pipes = n_pipes;
     s->n_devs = n_devs;
     s->g = 9.80665;
+    s->p_atm = 101325.0;
     s->psi = 1.0;
     if (!alloc_nodes(s, n_nodes) || !alloc_pipes(s, n_pipes) ||
         !alloc_devs(s, n_devs)) {
@@ -148,7 +153,14 @@ void surge_net_free(surge_net *s)
                       s->nd_vmax,
                       s->nd_tcav,
                       s->vmax,
-                      s->tcav};
+                      s->tcav,
+                      s->dv_gas_c,
+                      s->dv_gas_n,
+                      s->dv_gas_v,
+                      s->dv_k_out,
+                      s->dv_m_old,
+                      s->dv_gas_min,
+                      s->dv_gas_max};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     free(s);
@@ -331,6 +343,8 @@ int surge_init(surge_net *s, hl_error *err)
         init_pipe(s, p);
     for (int i = 0; i < s->n_nodes; i++)
         s->nd_tcav[i] = NAN;
+    for (int d = 0; d < s->n_devs; d++)
+        s->dv_gas_min[d] = s->dv_gas_max[d] = s->dv_gas_v[d];
     int rc = build_clusters(s);
     if (rc == HL_ERANGE)
         return hl_error_set(err, rc,

@@ -27,6 +27,10 @@ struct hl_surge {
     int n_watch, *watch, n_samples, cap_samples;
     double *ser_t, *ser_h, *ser_p; /* n_watch per sample (h, p) */
     long steps;
+    /* air vessels */
+    int n_vessels;
+    const char **vessel_id, **vessel_node;
+    int *vessel_dev;
 };
 
 /* Build s->net and the ids from the solved model m with the event of o

@@ -49,6 +49,7 @@ static void count(const hl_model *m, int *n_pipes, int *n_devs)
     }
     for (int i = 0; t && i < t->n_pumps; i++)
         *n_devs += t->bypass[i];
+    *n_devs += t ? t->n_vessels : 0;
 }
 
 static double node_rho(const hl_model *m, int i)
@@ -265,6 +266,30 @@ static void fill_bypass(surge_net *s, int j, int pump_dev, const hl_model *m,
     s->dv_open[j] = 0;
 }
 
+/* Air vessel v of the transient section as device j: its gas at the
+ * node's steady pressure, throttle k = zeta / (2 rho A^2) each way. */
+static int fill_vessel(surge_net *s, struct hl_surge *r, const hl_model *m,
+                       int v, int j)
+{
+    const net_transient *t = m->net->transient;
+    int node = t->vessel_node[v];
+    double rho = s->nd_rho[node], d = t->conn_d_m[v];
+    double area = M_PI * d * d / 4.0;
+    s->dv_kind[j] = DEV_AIR;
+    s->dv_from[j] = s->dv_to[j] = node;
+    s->dv_rho[j] = rho;
+    s->dv_gas_n[j] = t->polytropic[v];
+    s->dv_gas_v[j] = t->gas_m3[v];
+    s->dv_gas_c[j] =
+        (s->nd_p[node] + s->p_atm) * pow(t->gas_m3[v], t->polytropic[v]);
+    s->dv_k[j] = t->zeta_in[v] / (2.0 * rho * area * area);
+    s->dv_k_out[j] = t->zeta_out[v] / (2.0 * rho * area * area);
+    r->vessel_id[v] = text_pool_add(&r->strings, t->vessel_id[v]);
+    r->vessel_node[v] = r->node_id[node];
+    r->vessel_dev[v] = j;
+    return r->vessel_id[v] ? HL_OK : HL_ENOMEM;
+}
+
 static void fill_device(surge_net *s, struct hl_surge *r, const hl_model *m,
                         int k, int j)
 {
@@ -395,6 +420,16 @@ static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
         if (t->bypass[i] && dev_of_link[t->pump_link[i]] >= 0)
             fill_bypass(s, j++, dev_of_link[t->pump_link[i]], m,
                         t->pump_link[i]);
+    int nv = t ? t->n_vessels : 0;
+    r->n_vessels = nv;
+    r->vessel_id = calloc((size_t)nv + 1, sizeof *r->vessel_id);
+    r->vessel_node = calloc((size_t)nv + 1, sizeof *r->vessel_node);
+    r->vessel_dev = calloc((size_t)nv + 1, sizeof(int));
+    if (!r->vessel_id || !r->vessel_node || !r->vessel_dev)
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
+    for (int v = 0; v < nv; v++)
+        if (fill_vessel(s, r, m, v, j++))
+            return hl_error_set(err, HL_ENOMEM, "out of memory");
     if (n_fallback > 0)
         text_list_add(&r->warn,
                       "%d pipe(s) without a DN wall: wave speed %g m/s "
@@ -417,6 +452,7 @@ int surge_from_model(struct hl_surge *r, const hl_model *m,
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     }
     s->g = m->net->g;
+    s->p_atm = m->net->p_atm;
     r->a_min = INFINITY;
     r->a_max = 0.0;
     r->margin_pa =

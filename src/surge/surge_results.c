@@ -224,3 +224,22 @@ const char *hl_surge_warning(const hl_surge *r, int i)
 {
     return r && i >= 0 && i < r->warn.n ? r->warn.line[i] : NULL;
 }
+
+int hl_surge_vessel_count(const hl_surge *r)
+{
+    return r ? r->n_vessels : 0;
+}
+
+int hl_surge_vessel_result(const hl_surge *r, int v, hl_surge_vessel *out)
+{
+    if (!r || !out || v < 0 || v >= r->n_vessels)
+        return HL_EINVAL;
+    const surge_net *s = r->net;
+    int d = r->vessel_dev[v];
+    out->id = r->vessel_id[v];
+    out->node = r->vessel_node[v];
+    out->gas_min_m3 = s->dv_gas_min[d];
+    out->gas_max_m3 = s->dv_gas_max[d];
+    out->gas_end_m3 = s->dv_gas_v[d];
+    return HL_OK;
+}
