@@ -124,6 +124,14 @@ int surge_print_summary(const surge_args *a, const hl_model *m,
         printf("    %-14s at %-14s %8.3f .. %8.3f m3\n", av.id, av.node,
                av.gas_min_m3, av.gas_max_m3);
     }
+    for (int i = 0; i < hl_surge_relief_count(s); i++) {
+        hl_surge_relief rv;
+        hl_surge_relief_result(s, i, &rv);
+        if (i == 0)
+            printf("  relief valves (largest discharge):\n");
+        printf("    %-14s at %-14s set %6.2f bar(g): %9.1f kg/s\n", rv.id,
+               rv.node, BAR(rv.set_pressure_pa), rv.max_discharge_kg_s);
+    }
     for (int i = 0; i < hl_surge_warning_count(s); i++)
         cli_warn("surge", hl_surge_warning(s, i));
     if (!v.ok)
@@ -245,6 +253,22 @@ static json_t *vessels_json(const hl_surge *s)
     return arr;
 }
 
+static json_t *reliefs_json(const hl_surge *s)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < hl_surge_relief_count(s); i++) {
+        hl_surge_relief rv;
+        hl_surge_relief_result(s, i, &rv);
+        json_t *o = json_object();
+        STR(o, "id", rv.id);
+        STR(o, "node", rv.node);
+        NUM(o, "set_pressure_pa", rv.set_pressure_pa);
+        NUM(o, "max_discharge_kg_per_s", rv.max_discharge_kg_s);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 static json_t *series_json(const hl_surge *s)
 {
     json_t *arr = json_array();
@@ -284,6 +308,7 @@ int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
     json_object_set_new(root, "verdict", verdict_json(s));
     json_object_set_new(root, "series", series_json(s));
     json_object_set_new(root, "air_vessels", vessels_json(s));
+    json_object_set_new(root, "relief_valves", reliefs_json(s));
     for (int i = 0; i < hl_surge_warning_count(s); i++)
         json_array_append_new(warn, json_string(hl_surge_warning(s, i)));
     json_object_set_new(root, "warnings", warn);

@@ -138,6 +138,16 @@ HL_API int hl_surge_vessel_count(const hl_surge *s);
 HL_API int hl_surge_vessel_result(const hl_surge *s, int i,
                                   hl_surge_vessel *out);
 
+/* Relief valves of the transient: section: the largest discharge. */
+typedef struct hl_surge_relief {
+    const char *id, *node;
+    double set_pressure_pa;    /* gauge */
+    double max_discharge_kg_s; /* 0: never opened */
+} hl_surge_relief;
+HL_API int hl_surge_relief_count(const hl_surge *s);
+HL_API int hl_surge_relief_result(const hl_surge *s, int i,
+                                  hl_surge_relief *out);
+
 /* Warnings of the run (assumptions the data forced), i < count. */
 HL_API int hl_surge_warning_count(const hl_surge *s);
 HL_API const char *hl_surge_warning(const hl_surge *s, int i);

@@ -30,6 +30,12 @@ typedef struct net_transient {
     double *polytropic;         /* exponent n of p V^n (default 1.2) */
     double *conn_d_m;           /* connection (throttle) diameter */
     double *zeta_in, *zeta_out; /* throttle losses on that diameter */
+    int n_reliefs;              /* pressure-relief valves */
+    const char **relief_id;
+    int *relief_node;
+    double *relief_set_pa;   /* gauge */
+    double *relief_cap_kg_s; /* discharge at set + accumulation */
+    double *relief_acc_pa;   /* accumulation (overpressure at capacity) */
 } net_transient;
 
 void net_transient_free(net_transient *t);

@@ -16,14 +16,13 @@
 
 #define IS(k) (strcmp(key, (k)) == 0)
 
-static const char *const transient_keys[] = {"young_modulus_gpa",
-                                             "poisson_ratio",
-                                             "restraint",
-                                             "vapour_margin_bar",
-                                             "pumps",
-                                             "pipes",
-                                             "air_vessels",
-                                             NULL};
+static const char *const transient_keys[] = {
+    "young_modulus_gpa", "poisson_ratio", "restraint",
+    "vapour_margin_bar", "pumps",         "pipes",
+    "air_vessels",       "relief_valves", NULL};
+static const char *const relief_keys[] = {
+    "id", "node", "set_pressure_bar_g", "capacity_kg_per_s", "accumulation_bar",
+    NULL};
 static const char *const vessel_keys[] = {"id",
                                           "node",
                                           "gas_volume_m3",
@@ -55,6 +54,11 @@ void net_transient_free(net_transient *t)
     free(t->conn_d_m);
     free(t->zeta_in);
     free(t->zeta_out);
+    free(t->relief_id);
+    free(t->relief_node);
+    free(t->relief_set_pa);
+    free(t->relief_cap_kg_s);
+    free(t->relief_acc_pa);
     free(t);
 }
 
@@ -247,6 +251,73 @@ static int vessel_item_read(rd_ctx *c, yaml_node_t *item)
     return vessel_store(c, &it, node);
 }
 
+/* A relief valve being read. */
+typedef struct relief_item {
+    const char *id, *node;
+    int where;
+    double set_bar, cap, acc_bar;
+} relief_item;
+
+static int relief_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
+{
+    relief_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("node"))
+        return rd_text(c, v, key, &it->node);
+    if (IS("set_pressure_bar_g"))
+        return ranged(c, v, key, 0.0, 1000.0, 1, &it->set_bar);
+    if (IS("capacity_kg_per_s"))
+        return ranged(c, v, key, 0.0, 1e6, 1, &it->cap);
+    if (IS("accumulation_bar"))
+        return ranged(c, v, key, 0.0, 100.0, 1, &it->acc_bar);
+    return rd_unknown_key(c, v->where, key, "relief valve", relief_keys);
+}
+
+static int relief_store(rd_ctx *c, const relief_item *it, int node)
+{
+    net_transient *t = c->m->def->transient;
+    int n = t->n_reliefs;
+    if (!grow((void **)&t->relief_id, n, sizeof(char *)) ||
+        !grow((void **)&t->relief_node, n, sizeof(int)) ||
+        !grow((void **)&t->relief_set_pa, n, sizeof(double)) ||
+        !grow((void **)&t->relief_cap_kg_s, n, sizeof(double)) ||
+        !grow((void **)&t->relief_acc_pa, n, sizeof(double)) ||
+        !(t->relief_id[n] = text_pool_add(&c->m->def->strings, it->id)))
+        return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
+    t->relief_node[n] = node;
+    t->relief_set_pa[n] = it->set_bar * BAR_PA;
+    t->relief_cap_kg_s[n] = it->cap;
+    t->relief_acc_pa[n] =
+        (isfinite(it->acc_bar) ? it->acc_bar : 0.1 * it->set_bar) * BAR_PA;
+    t->n_reliefs++;
+    return HL_OK;
+}
+
+/* Default accumulation [A]: 10 % of the set pressure (the usual sizing
+ * overpressure of a relief valve). */
+static int relief_item_read(rd_ctx *c, yaml_node_t *item)
+{
+    relief_item it = {NULL, NULL, NET_WHERE(c->origin, rd_line(item)),
+                      NAN,  NAN,  NAN};
+    if (rd_map_each(c, item, &it, relief_set, "relief valve"))
+        return c->m->err.code;
+    if (!it.id || !it.node)
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "relief valve: 'id' and 'node' are required");
+    if (!isfinite(it.set_bar) || !isfinite(it.cap))
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "relief valve '%s': set_pressure_bar_g and "
+                       "capacity_kg_per_s are required",
+                       it.id);
+    int node = index_get(&c->m->def->node_ix, it.node);
+    if (node < 0)
+        return rd_fail(c, it.where, HL_ENOTFOUND,
+                       "relief valve '%s': no node '%s' in the model", it.id,
+                       it.node);
+    return relief_store(c, &it, node);
+}
+
 static int transient_set(rd_ctx *c, void *rec, const char *key,
                          const rd_value *v)
 {
@@ -276,6 +347,8 @@ static int transient_set(rd_ctx *c, void *rec, const char *key,
         return rd_list_each(c, v, "transient: pipes", pipe_item);
     if (IS("air_vessels"))
         return rd_list_each(c, v, "transient: air_vessels", vessel_item_read);
+    if (IS("relief_valves"))
+        return rd_list_each(c, v, "transient: relief_valves", relief_item_read);
     return rd_unknown_key(c, v->where, key, "transient", transient_keys);
 }
 

@@ -26,8 +26,11 @@ enum surge_dev_kind {
     DEV_PUMP,        /* head curve by affinity, forward only */
     DEV_FIXED_FLOW,  /* a fixed mass flow */
     DEV_RIGID,       /* a fixed pressure rise, flow free */
-    DEV_AIR          /* air vessel at node dv_from (= dv_to): gas
+    DEV_AIR,         /* air vessel at node dv_from (= dv_to): gas
                         p V^n = const behind a throttle; dv_m flows in */
+    DEV_RELIEF       /* relief valve at node dv_from (= dv_to): above
+                        dv_rise (set, gauge Pa) it discharges
+                        dp = k m^2 beyond the set pressure */
 };
 
 enum surge_curve {
@@ -114,7 +117,8 @@ typedef struct surge_net {
     /* air vessels: (p_abs) V^n = gas_c; inflow throttle in dv_k, outflow
      * in dv_k_out */
     double *dv_gas_c, *dv_gas_n, *dv_gas_v, *dv_k_out, *dv_m_old;
-    double *dv_gas_min, *dv_gas_max;
+    double *dv_gas_min, *dv_gas_max; /* relief valves: dv_gas_max = the
+                                        largest discharge, kg/s */
 
     /* clusters: nodes joined by devices, solved together each step */
     int n_clusters;

@@ -31,6 +31,10 @@ struct hl_surge {
     int n_vessels;
     const char **vessel_id, **vessel_node;
     int *vessel_dev;
+    /* relief valves */
+    int n_reliefs;
+    const char **relief_id, **relief_node;
+    int *relief_dev;
 };
 
 /* Build s->net and the ids from the solved model m with the event of o

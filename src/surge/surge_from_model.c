@@ -49,7 +49,7 @@ static void count(const hl_model *m, int *n_pipes, int *n_devs)
     }
     for (int i = 0; t && i < t->n_pumps; i++)
         *n_devs += t->bypass[i];
-    *n_devs += t ? t->n_vessels : 0;
+    *n_devs += t ? t->n_vessels + t->n_reliefs : 0;
 }
 
 static double node_rho(const hl_model *m, int i)
@@ -290,6 +290,31 @@ static int fill_vessel(surge_net *s, struct hl_surge *r, const hl_model *m,
     return r->vessel_id[v] ? HL_OK : HL_ENOMEM;
 }
 
+/* Relief valve v as device j: closed at the steady state (the set
+ * pressure above it, else it discharges from the start). */
+static int fill_relief(surge_net *s, struct hl_surge *r, const hl_model *m,
+                       int v, int j)
+{
+    const net_transient *t = m->net->transient;
+    int node = t->relief_node[v];
+    double cap = t->relief_cap_kg_s[v];
+    s->dv_kind[j] = DEV_RELIEF;
+    s->dv_from[j] = s->dv_to[j] = node;
+    s->dv_rho[j] = s->nd_rho[node];
+    s->dv_rise[j] = t->relief_set_pa[v];
+    s->dv_k[j] = t->relief_acc_pa[v] / (cap * cap);
+    s->dv_open[j] = 0;
+    if (s->nd_p[node] > t->relief_set_pa[v])
+        text_list_add(&r->warn,
+                      "relief valve '%s' is set below the steady pressure "
+                      "at '%s': it discharges from the start",
+                      t->relief_id[v], m->net->nd_id[node]);
+    r->relief_id[v] = text_pool_add(&r->strings, t->relief_id[v]);
+    r->relief_node[v] = r->node_id[node];
+    r->relief_dev[v] = j;
+    return r->relief_id[v] ? HL_OK : HL_ENOMEM;
+}
+
 static void fill_device(surge_net *s, struct hl_surge *r, const hl_model *m,
                         int k, int j)
 {
@@ -429,6 +454,16 @@ static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     for (int v = 0; v < nv; v++)
         if (fill_vessel(s, r, m, v, j++))
+            return hl_error_set(err, HL_ENOMEM, "out of memory");
+    int nr = t ? t->n_reliefs : 0;
+    r->n_reliefs = nr;
+    r->relief_id = calloc((size_t)nr + 1, sizeof *r->relief_id);
+    r->relief_node = calloc((size_t)nr + 1, sizeof *r->relief_node);
+    r->relief_dev = calloc((size_t)nr + 1, sizeof(int));
+    if (!r->relief_id || !r->relief_node || !r->relief_dev)
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
+    for (int v = 0; v < nr; v++)
+        if (fill_relief(s, r, m, v, j++))
             return hl_error_set(err, HL_ENOMEM, "out of memory");
     if (n_fallback > 0)
         text_list_add(&r->warn,

@@ -243,3 +243,21 @@ int hl_surge_vessel_result(const hl_surge *r, int v, hl_surge_vessel *out)
     out->gas_end_m3 = s->dv_gas_v[d];
     return HL_OK;
 }
+
+int hl_surge_relief_count(const hl_surge *r)
+{
+    return r ? r->n_reliefs : 0;
+}
+
+int hl_surge_relief_result(const hl_surge *r, int v, hl_surge_relief *out)
+{
+    if (!r || !out || v < 0 || v >= r->n_reliefs)
+        return HL_EINVAL;
+    const surge_net *s = r->net;
+    int d = r->relief_dev[v];
+    out->id = r->relief_id[v];
+    out->node = r->relief_node[v];
+    out->set_pressure_pa = s->dv_rise[d];
+    out->max_discharge_kg_s = s->dv_gas_max[d];
+    return HL_OK;
+}
