@@ -185,9 +185,12 @@ void hl_surge_free(hl_surge *r)
     surge_net_free(r->net);
     text_pool_free(&r->strings);
     text_list_free(&r->warn);
-    void *a[] = {r->node_id, r->node_chainage, r->pmax,  r->pmin,    r->tmax,
-                 r->tmin,    r->hmax,          r->hmin,  r->pipe_id, r->pipe_pn,
-                 r->pipe_a,  r->watch,         r->ser_t, r->ser_h,   r->ser_p};
+    void *a[] = {r->node_id,     r->node_chainage, r->pmax,      r->pmin,
+                 r->tmax,        r->tmin,          r->hmax,      r->hmin,
+                 r->pipe_id,     r->pipe_pn,       r->pipe_a,    r->watch,
+                 r->ser_t,       r->ser_h,         r->ser_p,     r->vessel_id,
+                 r->vessel_node, r->vessel_dev,    r->relief_id, r->relief_node,
+                 r->relief_dev};
     for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
         free(a[i]);
     free(r);
