@@ -40,7 +40,8 @@ static const char usage[] =
     "  --duration S        simulated time, s (default 60)\n"
     "  --dx M              reach length, m (default 100; at most the\n"
     "                      shortest pipe)\n"
-    "  --friction MODEL    steady (quasi-steady Darcy, the default)\n"
+    "  --friction MODEL    steady (quasi-steady Darcy, the default) or\n"
+    "                      brunone (unsteady, Vardy's coefficient)\n"
     "  --watch IDS         nodes whose time series are kept\n"
     "  --json              one JSON object (grid, envelope, pipes, cavities,\n"
     "                      verdict, series, warnings)\n"
@@ -172,9 +173,10 @@ static int option(void *ctx, int c, const char *value)
     case O_FRICTION:
         if (strcmp(value, "steady") == 0)
             return 0;
-        if (strcmp(value, "brunone") == 0)
-            return cli_fail("surge", "--friction brunone: unsteady friction "
-                                     "is not implemented yet; use steady");
+        if (strcmp(value, "brunone") == 0) {
+            a->opt.friction = 1;
+            return 0;
+        }
         return cli_fail("surge",
                         "--friction '%s': expected steady or "
                         "brunone",

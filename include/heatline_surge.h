@@ -40,7 +40,7 @@ typedef struct hl_surge_options {
     int closure_curve;        /* enum hl_surge_curve */
     double duration_s;        /* simulated time (> 0; default 60) */
     double dx_m;              /* target reach length (> 0; default 100) */
-    int friction;             /* 0 quasi-steady (the only one so far) */
+    int friction;             /* 0 quasi-steady, 1 Brunone (Vardy's k) */
     const char *const *watch; /* node ids whose series are kept */
     int n_watch;
     double series_every_s; /* sampling of the series (0: every step) */

@@ -53,6 +53,17 @@ double transient_vapour_pressure(double t_k)
     return water_psat(t_k);
 }
 
+/* Vardy and Brown (2003); k3 = sqrt(C*) / 2 (Vardy, Brunone) */
+double transient_brunone_k(double re)
+{
+    double c;
+    if (!(re > 2000.0))
+        c = 0.00476;
+    else
+        c = 7.41 / pow(re, log10(14.3 / pow(re, 0.05)));
+    return sqrt(c) / 2.0;
+}
+
 /* Joukowsky (1898): dH = a dV / g */
 double transient_joukowsky_head(double a, double dv, double g)
 {

@@ -33,6 +33,12 @@ double transient_water_bulk(double t_k, double p_abs, double *rho);
  * eq. 30), 273.15 K .. 647.096 K. */
 double transient_vapour_pressure(double t_k);
 
+/* Brunone's coefficient k = sqrt(C*) / 2 from Vardy's shear decay
+ * coefficient C* (Vardy and Brown, J. Sound Vib. 259 (2003) 1011-1036):
+ * C* = 0.00476 laminar (re <= 2000), else 7.41 / Re^kappa with
+ * kappa = log10(14.3 / Re^0.05) (smooth pipes). */
+double transient_brunone_k(double re);
+
 /* Joukowsky head change a dV / g, m. */
 double transient_joukowsky_head(double a, double dv, double g);
 

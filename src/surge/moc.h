@@ -43,15 +43,13 @@ enum surge_curve {
 enum surge_friction { SURGE_STEADY = 0, SURGE_BRUNONE = 1 };
 
 typedef struct surge_net {
-    double g;         /* m/s2 */
-    double p_atm;     /* Pa, for the gas law of air vessels */
-    double dt;        /* s, common time step (after surge_grid) */
-    double t;         /* s, time of the current state */
-    long step;        /* steps taken */
-    double psi;       /* DVCM weighting of the new cavity flows (1: implicit) */
-    int friction;     /* enum surge_friction */
-    double k_brunone; /* Brunone coefficient (Vardy's k3 from the shear
-                         decay coefficient), 0 = quasi-steady */
+    double g;     /* m/s2 */
+    double p_atm; /* Pa, for the gas law of air vessels */
+    double dt;    /* s, common time step (after surge_grid) */
+    double t;     /* s, time of the current state */
+    long step;    /* steps taken */
+    double psi;   /* DVCM weighting of the new cavity flows (1: implicit) */
+    int friction; /* enum surge_friction (SURGE_BRUNONE: pp_kb) */
 
     /* nodes */
     int n_nodes;
@@ -79,6 +77,7 @@ typedef struct surge_net {
     int *pp_n, *pp_off;  /* reaches; index of point 0 */
     double *pp_aa;       /* wave speed used, m/s (= len / (n dt)) */
     double *pp_b, *pp_r; /* B = a/(gA), R = f dx/(2 g D A^2) */
+    double *pp_kb;       /* Brunone's k (0: quasi-steady friction) */
     double max_adjust;   /* largest |aa/a - 1| */
     int worst_pipe;      /* pipe of that adjustment */
 
@@ -87,6 +86,7 @@ typedef struct surge_net {
     double *h, *qd, *qu;    /* head; flow on the downstream and upstream
                                side of each point (equal without a cavity) */
     double *hn, *qdn, *qun; /* next step */
+    double *qprev;          /* flows of the step before (Brunone) */
     double *vcav, *vrate;   /* cavity volume (m3) and its last growth rate */
     double *hv;             /* vapour head at each point, m */
     double *hmax, *hmin;    /* head envelopes */

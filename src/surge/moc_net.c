@@ -30,7 +30,8 @@ static int alloc_pipes(surge_net *s, int n)
            ALLOC(s->pp_d, n) && ALLOC(s->pp_area, n) && ALLOC(s->pp_a, n) &&
            ALLOC(s->pp_f, n) && ALLOC(s->pp_rho, n) && ALLOC(s->pp_pv, n) &&
            ALLOC(s->pp_q0, n) && ALLOC(s->pp_n, n) && ALLOC(s->pp_off, n) &&
-           ALLOC(s->pp_aa, n) && ALLOC(s->pp_b, n) && ALLOC(s->pp_r, n);
+           ALLOC(s->pp_aa, n) && ALLOC(s->pp_b, n) && ALLOC(s->pp_r, n) &&
+           ALLOC(s->pp_kb, n);
 }
 
 static int alloc_devs(surge_net *s, int n)
@@ -160,7 +161,9 @@ void surge_net_free(surge_net *s)
                       s->dv_k_out,
                       s->dv_m_old,
                       s->dv_gas_min,
-                      s->dv_gas_max};
+                      s->dv_gas_max,
+                      s->pp_kb,
+                      s->qprev};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     free(s);
@@ -194,7 +197,7 @@ static int alloc_points(surge_net *s)
            ALLOC(s->hn, n) && ALLOC(s->qdn, n) && ALLOC(s->qun, n) &&
            ALLOC(s->vcav, n) && ALLOC(s->vrate, n) && ALLOC(s->hv, n) &&
            ALLOC(s->hmax, n) && ALLOC(s->hmin, n) && ALLOC(s->zpt, n) &&
-           ALLOC(s->vmax, n) && ALLOC(s->tcav, n);
+           ALLOC(s->vmax, n) && ALLOC(s->tcav, n) && ALLOC(s->qprev, n);
 }
 
 int surge_grid(surge_net *s, double dx, double dt, hl_error *err)
@@ -328,7 +331,7 @@ static void init_pipe(surge_net *s, int p)
         double x = (double)i / n;
         s->zpt[o + i] = s->nd_z[a] + (s->nd_z[b] - s->nd_z[a]) * x;
         s->h[o + i] = h0 - i * s->pp_r[p] * q * fabs(q);
-        s->qd[o + i] = s->qu[o + i] = q;
+        s->qd[o + i] = s->qu[o + i] = s->qprev[o + i] = q;
         s->hv[o + i] = s->zpt[o + i] + s->pp_pv[p] / (rho * s->g);
         s->hmax[o + i] = s->hmin[o + i] = s->h[o + i];
         s->tcav[o + i] = NAN;

@@ -12,6 +12,7 @@
 #include "surge/moc.h"
 
 #include <math.h>
+#include <string.h>
 
 /* DVCM at point j: vapour head held, the two flows differ. */
 static void cavity_point(surge_net *s, long j, double cp, double cm, double b)
@@ -62,6 +63,43 @@ static void interior(surge_net *s, int p)
     }
 }
 
+/* Brunone's unsteady friction (Brunone, Golia and Greco 1991, with the
+ * sign term of Vitkovsky, Lambert, Simpson and Bergant, J. Hydraul. Eng.
+ * 2000): J_u = k / (g A) (dQ/dt + a sign(Q) |dQ/dx|); along a
+ * characteristic over dt = dx / a it adds k B (dQ_t + sign(Q) |dQ_x|),
+ * dQ_t the change at the foot over the last step, dQ_x the difference to
+ * the neighbour on the characteristic's side (Bergant, Simpson and
+ * Vitkovsky, J. Hydraul. Res. 39 (2001) 249-257). */
+static double brunone(const surge_net *s, long foot, long side, double kb)
+{
+    double q = s->qd[foot];
+    double dq_t = q - s->qprev[foot], dq_x = fabs(s->qd[side] - q);
+    return kb * (dq_t + (q < 0.0 ? -dq_x : dq_x));
+}
+
+/* The interior points with Brunone's term (a separate loop keeps the
+ * quasi-steady one free of it). */
+static void interior_brunone(surge_net *s, int p)
+{
+    long o = s->pp_off[p];
+    int n = s->pp_n[p];
+    double b = s->pp_b[p], r = s->pp_r[p], kb = s->pp_kb[p] * b;
+    for (long j = o + 1; j < o + n; j++) {
+        double qa = s->qd[j - 1], qb = s->qu[j + 1];
+        double cp =
+            s->h[j - 1] + b * qa - r * qa * fabs(qa) - brunone(s, j - 1, j, kb);
+        double cm =
+            s->h[j + 1] - b * qb + r * qb * fabs(qb) + brunone(s, j + 1, j, kb);
+        double hp = 0.5 * (cp + cm);
+        if (hp >= s->hv[j] && s->vcav[j] <= 0.0) {
+            s->hn[j] = hp;
+            s->qun[j] = s->qdn[j] = (cp - cm) / (2.0 * b);
+        } else {
+            cavity_point(s, j, cp, cm, b);
+        }
+    }
+}
+
 /* C+ at the downstream end and C- at the upstream end of pipe p; each
  * end's node gets inflow = sc - sb p. */
 static void pipe_ends(surge_net *s, int p, double *cm0, double *cpn)
@@ -72,6 +110,10 @@ static void pipe_ends(surge_net *s, int p, double *cm0, double *cpn)
     double qb = s->qu[o + 1], qa = s->qd[o + n - 1];
     *cm0 = s->h[o + 1] - b * qb + r * qb * fabs(qb);
     *cpn = s->h[o + n - 1] + b * qa - r * qa * fabs(qa);
+    if (s->pp_kb[p] > 0.0) {
+        *cm0 += brunone(s, o + 1, o, s->pp_kb[p] * b);
+        *cpn -= brunone(s, o + n - 1, o + n, s->pp_kb[p] * b);
+    }
     int u = s->pp_from[p], v = s->pp_to[p];
     double gb = 1.0 / (s->g * b);
     s->nd_sc[u] += rho * (*cm0 - s->nd_z[u]) / b;
@@ -106,7 +148,10 @@ void surge_step(surge_net *s)
     for (int i = 0; i < s->n_nodes; i++)
         s->nd_sc[i] = s->nd_sb[i] = 0.0;
     for (int p = 0; p < s->n_pipes; p++) {
-        interior(s, p);
+        if (s->pp_kb[p] > 0.0)
+            interior_brunone(s, p);
+        else
+            interior(s, p);
         long o = s->pp_off[p];
         pipe_ends(s, p, &s->hn[o], &s->hn[o + s->pp_n[p]]);
     }
@@ -116,6 +161,8 @@ void surge_step(surge_net *s)
         long o = s->pp_off[p];
         set_ends(s, p, s->hn[o], s->hn[o + s->pp_n[p]]);
     }
+    if (s->friction == SURGE_BRUNONE)
+        memcpy(s->qprev, s->qd, sizeof(double) * (size_t)s->n_points);
     swap(&s->h, &s->hn);
     swap(&s->qd, &s->qdn);
     swap(&s->qu, &s->qun);

@@ -495,6 +495,14 @@ int surge_from_model(struct hl_surge *r, const hl_model *m,
     int rc = fill_nodes(s, r, m, err);
     if (!rc)
         rc = fill_links(s, r, m, dev_of_link, err);
+    if (!rc && o->friction == 1) { /* Brunone, k from the steady Re */
+        s->friction = SURGE_BRUNONE;
+        int p = 0;
+        for (int k = 0; k < m->net->n_links; k++)
+            if (m->net->lk_kind[k] == LK_PIPE && m->lk_open[k])
+                s->pp_kb[p++] =
+                    transient_brunone_k(fmax(m->pp_re[m->net->lk_sub[k]], 1.0));
+    }
     for (int p = 0; !rc && p < np; p++)
         if (o->dx_m > s->pp_len[p])
             rc = hl_error_set(err, HL_ERANGE,

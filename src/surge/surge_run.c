@@ -33,10 +33,11 @@ static int check_options(const hl_surge_options *o, hl_error *err)
     if (!(o->event_time_s >= 0.0) || !isfinite(o->event_time_s))
         return hl_error_set(err, HL_ERANGE, "event time %g s: expected >= 0",
                             o->event_time_s);
-    if (o->friction != 0)
+    if (o->friction != 0 && o->friction != 1)
         return hl_error_set(err, HL_EINVAL,
-                            "only quasi-steady friction is available "
-                            "(unsteady friction is not implemented yet)");
+                            "friction %d: expected 0 (steady) or 1 "
+                            "(Brunone)",
+                            o->friction);
     if (o->event < HL_SURGE_NONE || o->event > HL_SURGE_PUMP_START ||
         o->closure_curve < 0 || o->closure_curve > HL_SURGE_CURVE_SQRT)
         return hl_error_set(err, HL_EINVAL, "unknown event or curve");

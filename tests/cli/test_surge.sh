@@ -32,7 +32,8 @@ expect_fail "dx too long" "longer than pipe .P1." surge "$rpv" --event valve-clo
 expect_fail "zero duration" "--duration 0: expected > 0" surge "$rpv" --event valve-close:VALVE:1 --duration 0
 expect_fail "negative dx" "--dx -5: expected > 0" surge "$rpv" --event valve-close:VALVE:1 --dx -5
 expect_fail "watch unknown" "no node 'X'" surge "$rpv" --event valve-close:VALVE:1 --watch X
-expect_fail "brunone" "not implemented yet" surge "$rpv" --event valve-close:VALVE:1 --friction brunone
+expect_ok "brunone" surge "$rpv" --event valve-close:VALVE:1 --friction brunone --duration 5 --dx 20
+expect_fail "bad friction" "expected steady or brunone" surge "$rpv" --event valve-close:VALVE:1 --friction vardy
 expect_fail "pump start" "not supported yet" surge "$rpv" --event pump-start:VALVE
 printf 'heatline_model: 1\nnodes: []\ntransient: {pipes: [{id: X, wave_speed_m_per_s: -3}]}\n' >"$tmp/bad.yaml"
 expect_fail "bad wave speed" "wave_speed_m_per_s -3: expected > 0 and at most" surge "$tmp/bad.yaml" --event power-failure

@@ -80,14 +80,15 @@ static void joukowsky_on_the_model_path(void **state)
 }
 
 /* No event: the engine's initial state is the steady engine's solution
- * and stays it (every node within 1 Pa over 60 s). */
-static void default_line_stays_steady(void **state)
+ * and stays it (every node within 1 Pa over 60 s), with quasi-steady
+ * friction and with Brunone's (which adds nothing at rest). */
+static void stays_steady(int friction)
 {
-    (void)state;
     hl_model *m = load_solved(NULL);
     hl_surge_options o;
     hl_surge_options_default(&o);
     o.dx_m = 200.0;
+    o.friction = friction;
     hl_surge *s = run(m, &o);
     for (int i = 0; i < hl_surge_node_count(s); i++) {
         hl_surge_node n;
@@ -102,6 +103,13 @@ static void default_line_stays_steady(void **state)
     assert_int_equal(v.cavities, 0);
     hl_surge_free(s);
     hl_model_free(m);
+}
+
+static void default_line_stays_steady(void **state)
+{
+    (void)state;
+    stays_steady(0);
+    stays_steady(1);
 }
 
 /* Mass in = mass out at every free node without a cavity, each step
