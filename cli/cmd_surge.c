@@ -45,7 +45,10 @@ static const char usage[] =
     "  --watch IDS         nodes whose time series are kept\n"
     "  --json              one JSON object (grid, envelope, pipes, cavities,\n"
     "                      verdict, series, warnings)\n"
-    "  --csv DIR           DIR/series.csv and DIR/envelope.csv\n";
+    "  --csv DIR           DIR/series.csv and DIR/envelope.csv\n"
+    "  --size air-vessel:NODE  the smallest air vessel at NODE that keeps\n"
+    "                      the event within the limits (runs reported); the\n"
+    "                      summary is then the run with it\n";
 
 static const struct option options[] = {
     {"event", required_argument, 0, O_EVENT},
@@ -182,10 +185,11 @@ static int option(void *ctx, int c, const char *value)
                         "brunone",
                         value);
     case O_SIZE:
-        return cli_fail("surge",
-                        "--size '%s': air-vessel sizing is not "
-                        "implemented yet",
-                        value);
+        if (strncmp(value, "air-vessel:", 11) != 0 || !value[11])
+            return cli_fail("surge", "--size '%s': expected air-vessel:NODE",
+                            value);
+        a->size_node = value + 11;
+        return 0;
     case O_WATCH:
         return parse_watch(a, value);
     case O_JSON:
@@ -232,6 +236,19 @@ static int files(const surge_args *a, const hl_surge *s)
     return cli_outputs_commit("surge", &o);
 }
 
+/* The smallest air vessel at the node; the final run then carries it. */
+static int size(surge_args *a, const hl_model *m, hl_error *err)
+{
+    int rc = hl_surge_size_vessel(m, &a->opt, a->size_node, &a->sizing, err);
+    if (rc)
+        return rc;
+    if (a->sizing.gas_m3 > 0.0) {
+        a->opt.extra_vessel_node = a->size_node;
+        a->opt.extra_vessel_m3 = a->sizing.gas_m3;
+    }
+    return HL_OK;
+}
+
 int cmd_surge(int argc, char **argv)
 {
     static surge_args a; /* the watch list points into it */
@@ -247,6 +264,8 @@ int cmd_surge(int argc, char **argv)
     hl_error_clear(&err);
     if (hl_model_load_with(&m, a.model, &lo) || hl_model_solve(m, NULL)) {
         rc = cli_fail("surge", "%s", hl_model_error(m));
+    } else if (a.size_node && size(&a, m, &err)) {
+        rc = cli_fail("surge", "--size: %s", err.message);
     } else if (hl_surge_run(&s, m, &a.opt, &err)) {
         rc = cli_fail("surge", "%s", err.message);
     } else {

@@ -99,6 +99,14 @@ int surge_print_summary(const surge_args *a, const hl_model *m,
     printf("highest pressure %.2f bar(g) in %s; lowest %.2f bar(g) in %s\n",
            BAR(v.max_pressure_pa), v.max_pipe ? v.max_pipe : "-",
            BAR(v.min_pressure_pa), v.min_pipe ? v.min_pipe : "-");
+    if (a->size_node) {
+        printf("sizing: air vessel at %s: %.4g m3 of gas (%d runs:",
+               a->size_node, a->sizing.gas_m3, a->sizing.runs);
+        for (int i = 0; i < a->sizing.runs && i < HL_SURGE_SIZE_MAX_RUNS; i++)
+            printf(" %.4g%s", a->sizing.run_gas_m3[i],
+                   a->sizing.run_ok[i] ? " ok" : " fails");
+        printf(")\n");
+    }
     if (v.pipes_over_pn) {
         printf("  above PN:\n");
         print_pipes(s, 0);
@@ -309,6 +317,19 @@ int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
     json_object_set_new(root, "series", series_json(s));
     json_object_set_new(root, "air_vessels", vessels_json(s));
     json_object_set_new(root, "relief_valves", reliefs_json(s));
+    if (a->size_node) {
+        json_t *z = json_object(), *runs = json_array();
+        STR(z, "node", a->size_node);
+        NUM(z, "gas_volume_m3", a->sizing.gas_m3);
+        for (int i = 0; i < a->sizing.runs && i < HL_SURGE_SIZE_MAX_RUNS; i++) {
+            json_t *r = json_object();
+            NUM(r, "gas_m3", a->sizing.run_gas_m3[i]);
+            json_object_set_new(r, "ok", json_boolean(a->sizing.run_ok[i]));
+            json_array_append_new(runs, r);
+        }
+        json_object_set_new(z, "runs", runs);
+        json_object_set_new(root, "sizing", z);
+    }
     for (int i = 0; i < hl_surge_warning_count(s); i++)
         json_array_append_new(warn, json_string(hl_surge_warning(s, i)));
     json_object_set_new(root, "warnings", warn);

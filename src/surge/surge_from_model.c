@@ -35,12 +35,15 @@
 #define FALLBACK_A    1000.0 /* m/s when no wall is known */
 #define M_STEADY_TINY 1e-6   /* kg/s: no flow */
 
-/* Counts: open pipes on the grid, other links as devices (+ bypasses). */
-static void count(const hl_model *m, int *n_pipes, int *n_devs)
+/* Counts: open pipes on the grid, other links as devices (+ bypasses,
+ * vessels, relief valves, the extra vessel). */
+static void count(const hl_model *m, const hl_surge_options *o, int *n_pipes,
+                  int *n_devs)
 {
+    *n_devs = o->extra_vessel_node ? 1 : 0;
     const net_def *d = m->net;
     const net_transient *t = d->transient;
-    *n_pipes = *n_devs = 0;
+    *n_pipes = 0;
     for (int k = 0; k < d->n_links; k++) {
         if (d->lk_kind[k] == LK_PIPE)
             *n_pipes += m->lk_open[k] != 0;
@@ -266,25 +269,60 @@ static void fill_bypass(surge_net *s, int j, int pump_dev, const hl_model *m,
     s->dv_open[j] = 0;
 }
 
-/* Air vessel v of the transient section as device j: its gas at the
- * node's steady pressure, throttle k = zeta / (2 rho A^2) each way. */
+/* An air vessel as device j at node: gas volume v at the node's steady
+ * pressure, exponent n, throttle zeta_in / zeta_out on diameter d
+ * (k = zeta / (2 rho A^2)). */
+static void set_vessel(surge_net *s, int j, int node, double v, double n,
+                       double d, double zeta_in, double zeta_out)
+{
+    double rho = s->nd_rho[node], area = M_PI * d * d / 4.0;
+    s->dv_kind[j] = DEV_AIR;
+    s->dv_from[j] = s->dv_to[j] = node;
+    s->dv_rho[j] = rho;
+    s->dv_gas_n[j] = n;
+    s->dv_gas_v[j] = v;
+    s->dv_gas_c[j] = (s->nd_p[node] + s->p_atm) * pow(v, n);
+    s->dv_k[j] = zeta_in / (2.0 * rho * area * area);
+    s->dv_k_out[j] = zeta_out / (2.0 * rho * area * area);
+}
+
 static int fill_vessel(surge_net *s, struct hl_surge *r, const hl_model *m,
                        int v, int j)
 {
     const net_transient *t = m->net->transient;
     int node = t->vessel_node[v];
-    double rho = s->nd_rho[node], d = t->conn_d_m[v];
-    double area = M_PI * d * d / 4.0;
-    s->dv_kind[j] = DEV_AIR;
-    s->dv_from[j] = s->dv_to[j] = node;
-    s->dv_rho[j] = rho;
-    s->dv_gas_n[j] = t->polytropic[v];
-    s->dv_gas_v[j] = t->gas_m3[v];
-    s->dv_gas_c[j] =
-        (s->nd_p[node] + s->p_atm) * pow(t->gas_m3[v], t->polytropic[v]);
-    s->dv_k[j] = t->zeta_in[v] / (2.0 * rho * area * area);
-    s->dv_k_out[j] = t->zeta_out[v] / (2.0 * rho * area * area);
+    set_vessel(s, j, node, t->gas_m3[v], t->polytropic[v], t->conn_d_m[v],
+               t->zeta_in[v], t->zeta_out[v]);
     r->vessel_id[v] = text_pool_add(&r->strings, t->vessel_id[v]);
+    r->vessel_node[v] = r->node_id[node];
+    r->vessel_dev[v] = j;
+    return r->vessel_id[v] ? HL_OK : HL_ENOMEM;
+}
+
+/* The extra vessel of the options (sizing) as vessel v, device j. */
+static int fill_extra_vessel(surge_net *s, struct hl_surge *r,
+                             const hl_model *m, const hl_surge_options *o,
+                             int v, int j, hl_error *err)
+{
+    const net_def *d = m->net;
+    int node = index_get(&d->node_ix, o->extra_vessel_node);
+    if (node < 0)
+        return hl_error_set(err, HL_ENOTFOUND,
+                            "air vessel: no node '%s' in the model",
+                            o->extra_vessel_node);
+    if (!(o->extra_vessel_m3 > 0.0))
+        return hl_error_set(err, HL_ERANGE,
+                            "air vessel at '%s': gas volume %g m3: expected "
+                            "> 0",
+                            o->extra_vessel_node, o->extra_vessel_m3);
+    double dmax = 0.1;
+    for (int a = d->adj_start[node]; a < d->adj_start[node + 1]; a++) {
+        int k = d->adj_link[a];
+        if (d->lk_kind[k] == LK_PIPE)
+            dmax = fmax(dmax, d->pp_d[d->lk_sub[k]]);
+    }
+    set_vessel(s, j, node, o->extra_vessel_m3, 1.2, 0.5 * dmax, 2.5, 1.0);
+    r->vessel_id[v] = text_pool_add(&r->strings, "sized");
     r->vessel_node[v] = r->node_id[node];
     r->vessel_dev[v] = j;
     return r->vessel_id[v] ? HL_OK : HL_ENOMEM;
@@ -426,7 +464,8 @@ static int alloc_ids(struct hl_surge *r, int nn, int np)
 }
 
 static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
-                      int *dev_of_link, hl_error *err)
+                      const hl_surge_options *o, int *dev_of_link,
+                      hl_error *err)
 {
     const net_def *d = m->net;
     const net_transient *t = d->transient;
@@ -445,16 +484,22 @@ static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
         if (t->bypass[i] && dev_of_link[t->pump_link[i]] >= 0)
             fill_bypass(s, j++, dev_of_link[t->pump_link[i]], m,
                         t->pump_link[i]);
-    int nv = t ? t->n_vessels : 0;
-    r->n_vessels = nv;
-    r->vessel_id = calloc((size_t)nv + 1, sizeof *r->vessel_id);
-    r->vessel_node = calloc((size_t)nv + 1, sizeof *r->vessel_node);
-    r->vessel_dev = calloc((size_t)nv + 1, sizeof(int));
+    int nv = t ? t->n_vessels : 0, extra = o->extra_vessel_node != NULL;
+    r->n_vessels = nv + extra;
+    r->vessel_id = calloc((size_t)nv + 2, sizeof *r->vessel_id);
+    r->vessel_node = calloc((size_t)nv + 2, sizeof *r->vessel_node);
+    r->vessel_dev = calloc((size_t)nv + 2, sizeof(int));
     if (!r->vessel_id || !r->vessel_node || !r->vessel_dev)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     for (int v = 0; v < nv; v++)
         if (fill_vessel(s, r, m, v, j++))
             return hl_error_set(err, HL_ENOMEM, "out of memory");
+    if (extra) {
+        int rc = fill_extra_vessel(s, r, m, o, nv, j++, err);
+        if (rc)
+            return rc == HL_ENOMEM ? hl_error_set(err, rc, "out of memory")
+                                   : rc;
+    }
     int nr = t ? t->n_reliefs : 0;
     r->n_reliefs = nr;
     r->relief_id = calloc((size_t)nr + 1, sizeof *r->relief_id);
@@ -478,7 +523,7 @@ int surge_from_model(struct hl_surge *r, const hl_model *m,
                      const hl_surge_options *o, hl_error *err)
 {
     int np, nd;
-    count(m, &np, &nd);
+    count(m, o, &np, &nd);
     surge_net *s = surge_net_new(m->net->n_nodes, np, nd);
     int *dev_of_link = malloc(sizeof(int) * ((size_t)m->net->n_links + 1));
     r->net = s;
@@ -494,7 +539,7 @@ int surge_from_model(struct hl_surge *r, const hl_model *m,
         m->net->transient ? m->net->transient->vapour_margin_pa : 0.5e5;
     int rc = fill_nodes(s, r, m, err);
     if (!rc)
-        rc = fill_links(s, r, m, dev_of_link, err);
+        rc = fill_links(s, r, m, o, dev_of_link, err);
     if (!rc && o->friction == 1) { /* Brunone, k from the steady Re */
         s->friction = SURGE_BRUNONE;
         int p = 0;
