@@ -260,6 +260,37 @@ static void bench_net(const char *dir, const char *name, int runs)
     remove(hyd);
 }
 
+/* The machine's load average (/proc/loadavg), for the table's record. */
+static void print_load(const char *when)
+{
+    char line[128] = "unknown";
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f) {
+        if (!fgets(line, sizeof line, f))
+            snprintf(line, sizeof line, "unknown\n");
+        fclose(f);
+    }
+    printf("load average %s: %s", when, line);
+}
+
+/* How both sides were built: heatline's flags from CMake, EPANET's from
+ * the file bench/build_epanet.sh writes (EPANET_PEER_INFO). */
+static void print_builds(int with_peer)
+{
+    printf("heatline %s, %s, C flags '%s'\n", hl_version(), HL_BENCH_COMPILER,
+           HL_BENCH_FLAGS);
+    const char *info = getenv("EPANET_PEER_INFO");
+    char line[512];
+    FILE *f = info ? fopen(info, "r") : NULL;
+    if (f && fgets(line, sizeof line, f))
+        printf("peer: %s", line);
+    else if (with_peer)
+        printf("peer: build unknown (EPANET_PEER_INFO names the peer.txt "
+               "of bench/build_epanet.sh)\n");
+    if (f)
+        fclose(f);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "bench/out";
@@ -274,6 +305,8 @@ int main(int argc, char **argv)
            "(load = read + build; solve = first hydraulic + thermal solve "
            "with the sparse analysis; re-solve after a boundary change)\n",
            runs);
+    print_builds(with_peer);
+    print_load("before");
     printf("%-12s %7s %8s %8s %8s %6s %3s", "net", "pipes", "load", "solve",
            "re-solve", "B/pipe", "it");
     if (with_peer)
@@ -289,5 +322,6 @@ int main(int argc, char **argv)
     if (with_peer)
         printf("E: = EPANET (EPANET_TIMER in process; E:proc = runepanet "
                "wall time); ratio = heatline solve / EPANET solve\n");
+    print_load("after");
     return 0;
 }

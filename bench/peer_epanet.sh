@@ -23,6 +23,8 @@ environment:
                   run as `TIMER NET.inp`, printing one line
                   `load_s solve_s resolve_s iterations` (see bench/README.md).
                   Adds those columns, which exclude process start.
+  EPANET_PEER_INFO  the peer.txt that bench/build_epanet.sh writes (version,
+                  commit, compiler, flags), printed above the table
   HL_BENCH_OUT    network directory (default bench/out)
   HL_BENCH_RUNS   runs per network, the median is reported (default 5)
   HEATLINE_BENCH  reserved, not used yet: the heatline side of the ladder.
@@ -106,6 +108,12 @@ for n in $nets; do
 done
 mkdir -p "$out/epanet"
 
+if [ -n "${EPANET_PEER_INFO:-}" ] && [ -f "$EPANET_PEER_INFO" ]; then
+  sed 's/^/peer: /' "$EPANET_PEER_INFO"
+else
+  echo "peer: build unknown (EPANET_PEER_INFO: the peer.txt of bench/build_epanet.sh)"
+fi
+echo "load average before: $(cat /proc/loadavg 2>/dev/null || echo unknown)"
 printf '%-13s %8s %11s' net pipes runepanet
 [ -z "$timer" ] || printf ' %9s %9s %9s %6s' load solve re-solve iters
 printf '\n'
@@ -127,5 +135,6 @@ done
 for n in $nets; do
   sed -n 's/.*Running EPANET Version /peer: EPANET /p' "$out/epanet/$n.log"
 done | sort -u
+echo "load average after: $(cat /proc/loadavg 2>/dev/null || echo unknown)"
 echo "median of $runs runs, seconds; runepanet = process wall time" \
   "(start + load + solve + report)"

@@ -23,6 +23,8 @@ int cmd_pipe_loss(int argc, char **argv);
 int cmd_season(int argc, char **argv);
 int cmd_fitting(int argc, char **argv);
 int cmd_water(int argc, char **argv);
+int cmd_register(int argc, char **argv);
+int cmd_surge(int argc, char **argv);
 
 /* Print "heatline CMD: message" on stderr; returns EXIT_USAGE. */
 int cli_fail(const char *cmd, const char *fmt, ...)
@@ -86,5 +88,9 @@ int cli_layer(const char *cmd, const hl_material_db *db, const char *spec,
 json_t *cli_json_number(double v);
 /* Dump a JSON value to stdout with a newline and free it. */
 int cli_json_print(json_t *root);
+/* Ends a document streamed to standard output (util/json_out.h): its
+ * closing newline and flush; 0, or prints the error and returns 1. */
+struct json_out;
+int cli_json_finish(struct json_out *w);
 
 #endif

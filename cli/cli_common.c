@@ -1,5 +1,6 @@
 /* cli_common.c - error printing, number and layer parsing, JSON output. */
 #include "cli.h"
+#include "util/json_out.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -153,6 +154,13 @@ int cli_json_print(json_t *root)
         return cli_fail("json", "out of memory");
     puts(text);
     free(text);
+    return 0;
+}
+
+int cli_json_finish(struct json_out *w)
+{
+    if (json_out_end(w) || fflush(stdout))
+        return cli_fail("json", "writing standard output failed");
     return 0;
 }
 

@@ -25,6 +25,8 @@ static const command commands[] = {
      "a heating season: energy, losses, savings, payback"},
     {"fitting", cmd_fitting, "heat loss and hottest surface of a fitting"},
     {"water", cmd_water, "properties of liquid water (IAPWS-IF97)"},
+    {"register", cmd_register, "the retrofit loop in a register file"},
+    {"surge", cmd_surge, "pump trips, valve closures, column separation"},
 };
 
 static void usage(FILE *out)

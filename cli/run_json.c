@@ -5,12 +5,15 @@
  */
 #include "run.h"
 
+#include "util/json_out.h"
+
 #include <math.h>
 
-#define NUM(o, k, v) json_object_set_new((o), (k), cli_json_number(v))
-#define STR(o, k, v) json_object_set_new((o), (k), json_string(v))
-#define INT(o, k, v) json_object_set_new((o), (k), json_integer(v))
-#define C(t)         ((t)-HL_ZERO_C_K)
+#define NUM(o, k, v)  json_out_real((o), (k), (v))
+#define STR(o, k, v)  json_out_string((o), (k), (v))
+#define INT(o, k, v)  json_out_int((o), (k), (v))
+#define BOOL(o, k, v) json_out_bool((o), (k), (v))
+#define C(t)          ((t)-HL_ZERO_C_K)
 
 static const char *node_id(hl_model *m, int i)
 {
@@ -18,10 +21,9 @@ static const char *node_id(hl_model *m, int i)
     return id ? id : "";
 }
 
-static json_t *totals(const run_result *r)
+static void totals(json_out *o, const run_result *r)
 {
     const hl_totals *t = &r->tot;
-    json_t *o = json_object();
     NUM(o, "heat_source_w", t->heat_source_w);
     NUM(o, "heat_delivered_w", t->heat_delivered_w);
     NUM(o, "heat_loss_pipes_w", t->heat_loss_pipes_w);
@@ -39,17 +41,15 @@ static json_t *totals(const run_result *r)
     INT(o, "coupling_rounds", t->rounds);
     NUM(o, "mass_residual_kg_per_s", t->mass_residual_kg_s);
     NUM(o, "energy_residual_w", t->energy_residual_w);
-    return o;
 }
 
-static json_t *scenarios(const run_result *r)
+static void scenarios(json_out *o, const run_result *r)
 {
-    json_t *a = json_array();
     for (int s = 0; s < HL_FIT_NSTATES; s++) {
         const run_scenario *sc = &r->scen[s];
         if (!sc->solved)
             continue;
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "state", run_state_name(s));
         NUM(o, "heat_loss_fittings_w", sc->fittings_w);
         NUM(o, "heat_loss_pipes_w", sc->pipes_w);
@@ -57,34 +57,34 @@ static json_t *scenarios(const run_result *r)
         NUM(o, "heat_source_w", sc->source_w);
         INT(o, "fittings_over_limit", sc->over_limit);
         NUM(o, "hottest_surface_c", C(sc->hottest_k));
-        json_array_append_new(a, o);
+        json_out_close(o);
     }
-    return a;
 }
 
 /* null when there is nothing to size (run_coating.c) */
-static json_t *coating_needed(hl_model *m, const run_coating *c)
+static void coating_needed(json_out *o, hl_model *m, const run_coating *c)
 {
-    if (!c->asked)
-        return json_null();
-    json_t *o = json_object();
+    if (!c->asked) {
+        json_out_null(o, "coating_needed");
+        return;
+    }
+    json_out_object(o, "coating_needed");
     STR(o, "material", c->material);
     NUM(o, "modelled_mm", c->modelled_m * 1e3);
     NUM(o, "needed_mm", c->thickness_m * 1e3);
     STR(o, "fitting",
         c->worst >= 0 ? hl_model_id(m, HL_FITTING, c->worst) : "");
     INT(o, "fittings_unreachable", c->unreachable);
-    return o;
+    json_out_close(o);
 }
 
-static json_t *nodes(hl_model *m)
+static void nodes(json_out *o, hl_model *m)
 {
-    json_t *a = json_array();
     static const char *sides[] = {"none", "supply", "return"};
     for (int i = 0; i < hl_model_count(m, HL_NODE); i++) {
         hl_node_result r;
         hl_model_node_result(m, i, &r);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", node_id(m, i));
         STR(o, "side", sides[r.side >= 0 && r.side <= 2 ? r.side : 0]);
         NUM(o, "chainage_m", r.chainage_m);
@@ -94,19 +94,17 @@ static json_t *nodes(hl_model *m)
         NUM(o, "temp_c", C(r.temp_k));
         NUM(o, "demand_kg_per_s", r.demand_kg_s);
         NUM(o, "external_kg_per_s", r.external_kg_s);
-        json_object_set_new(o, "connected", json_boolean(r.connected));
-        json_array_append_new(a, o);
+        BOOL(o, "connected", r.connected);
+        json_out_close(o);
     }
-    return a;
 }
 
-static json_t *pipes(hl_model *m)
+static void pipes(json_out *o, hl_model *m)
 {
-    json_t *a = json_array();
     for (int i = 0; i < hl_model_count(m, HL_PIPE); i++) {
         hl_pipe_result r;
         hl_model_pipe_result(m, i, &r);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", hl_model_id(m, HL_PIPE, i));
         STR(o, "from", node_id(m, r.from));
         STR(o, "to", node_id(m, r.to));
@@ -121,19 +119,17 @@ static json_t *pipes(hl_model *m)
         NUM(o, "temp_in_c", C(r.temp_in_k));
         NUM(o, "temp_out_c", C(r.temp_out_k));
         NUM(o, "ambient_c", C(r.ambient_k));
-        json_object_set_new(o, "open", json_boolean(r.open));
-        json_array_append_new(a, o);
+        BOOL(o, "open", r.open);
+        json_out_close(o);
     }
-    return a;
 }
 
-static json_t *pumps(hl_model *m)
+static void pumps(json_out *o, hl_model *m)
 {
-    json_t *a = json_array();
     for (int i = 0; i < hl_model_count(m, HL_PUMP); i++) {
         hl_pump_result r;
         hl_model_pump_result(m, i, &r);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", hl_model_id(m, HL_PUMP, i));
         STR(o, "station", r.station);
         STR(o, "from", node_id(m, r.from));
@@ -144,19 +140,17 @@ static json_t *pumps(hl_model *m)
         NUM(o, "hydraulic_power_w", r.hydraulic_w);
         NUM(o, "electric_power_w", r.electric_w);
         NUM(o, "speed", r.speed);
-        json_object_set_new(o, "running", json_boolean(r.running));
-        json_array_append_new(a, o);
+        BOOL(o, "running", r.running);
+        json_out_close(o);
     }
-    return a;
 }
 
-static json_t *consumers(hl_model *m)
+static void consumers(json_out *o, hl_model *m)
 {
-    json_t *a = json_array();
     for (int i = 0; i < hl_model_count(m, HL_CONSUMER); i++) {
         hl_consumer_result r;
         hl_model_consumer_result(m, i, &r);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", hl_model_id(m, HL_CONSUMER, i));
         STR(o, "supply", node_id(m, r.from));
         STR(o, "return", node_id(m, r.to));
@@ -165,18 +159,16 @@ static json_t *consumers(hl_model *m)
         NUM(o, "temp_in_c", C(r.temp_in_k));
         NUM(o, "temp_out_c", C(r.temp_out_k));
         NUM(o, "dp_available_pa", r.dp_available_pa);
-        json_array_append_new(a, o);
+        json_out_close(o);
     }
-    return a;
 }
 
-static json_t *sources(hl_model *m)
+static void sources(json_out *o, hl_model *m)
 {
-    json_t *a = json_array();
     for (int i = 0; i < hl_model_count(m, HL_SOURCE); i++) {
         hl_source_result r;
         hl_model_source_result(m, i, &r);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", hl_model_id(m, HL_SOURCE, i));
         STR(o, "inlet", node_id(m, r.from));
         STR(o, "outlet", node_id(m, r.to));
@@ -186,18 +178,16 @@ static json_t *sources(hl_model *m)
         NUM(o, "temp_out_c", C(r.temp_out_k));
         NUM(o, "pressure_in_pa", r.p_in_pa);
         NUM(o, "pressure_out_pa", r.p_out_pa);
-        json_array_append_new(a, o);
+        json_out_close(o);
     }
-    return a;
 }
 
-static json_t *exchangers(hl_model *m)
+static void exchangers(json_out *o, hl_model *m)
 {
-    json_t *a = json_array();
     for (int i = 0; i < hl_model_count(m, HL_HX); i++) {
         hl_hx_result r;
         hl_model_hx_result(m, i, &r);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", hl_model_id(m, HL_HX, i));
         NUM(o, "heat_w", r.heat_w);
         NUM(o, "primary_kg_per_s", r.primary_kg_s);
@@ -206,18 +196,16 @@ static json_t *exchangers(hl_model *m)
         NUM(o, "primary_out_c", C(r.t_primary_out_k));
         NUM(o, "secondary_in_c", C(r.t_secondary_in_k));
         NUM(o, "secondary_out_c", C(r.t_secondary_out_k));
-        json_array_append_new(a, o);
+        json_out_close(o);
     }
-    return a;
 }
 
-static json_t *fittings(hl_model *m)
+static void fittings(json_out *o, hl_model *m)
 {
-    json_t *a = json_array();
     for (int i = 0; i < hl_model_count(m, HL_FITTING); i++) {
         hl_chamber_fitting_result r;
         hl_model_fitting_result(m, i, &r);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", hl_model_id(m, HL_FITTING, i));
         STR(o, "chamber", hl_model_id(m, HL_CHAMBER, r.chamber));
         STR(o, "node", node_id(m, r.node));
@@ -231,38 +219,47 @@ static json_t *fittings(hl_model *m)
         NUM(o, "air_temp_c", C(r.air_temp_k));
         NUM(o, "heat_loss_w", r.heat_loss_w);
         NUM(o, "surface_temp_c", C(r.surface_temp_k));
-        json_object_set_new(o, "over_limit", json_boolean(r.over_limit));
-        json_array_append_new(a, o);
+        BOOL(o, "over_limit", r.over_limit);
+        json_out_close(o);
     }
-    return a;
 }
 
-static json_t *warnings(hl_model *m)
+static void warnings(json_out *o, hl_model *m)
 {
-    json_t *a = json_array();
     for (int i = 0; i < hl_model_warning_count(m); i++)
-        json_array_append_new(a, json_string(hl_model_warning(m, i)));
-    return a;
+        STR(o, NULL, hl_model_warning(m, i));
 }
+
+/* Each part as an object or array under its key, written as it goes. */
+#define PART(open, key, call)                                                  \
+    do {                                                                       \
+        open(&w, key);                                                         \
+        call;                                                                  \
+        json_out_close(&w);                                                    \
+    } while (0)
 
 int run_print_json(const run_args *a, run_result *r)
 {
     hl_model *m = r->m;
-    json_t *root = json_object();
-    json_t *mo = json_object();
-    STR(mo, "name", hl_model_name(m));
-    STR(mo, "file", a->model ? a->model : "(embedded) tuoketuo-hohhot.yaml");
-    json_object_set_new(root, "model", mo);
-    json_object_set_new(root, "totals", totals(r));
-    json_object_set_new(root, "fitting_scenarios", scenarios(r));
-    json_object_set_new(root, "coating_needed", coating_needed(m, &r->coating));
-    json_object_set_new(root, "nodes", nodes(m));
-    json_object_set_new(root, "pipes", pipes(m));
-    json_object_set_new(root, "pumps", pumps(m));
-    json_object_set_new(root, "consumers", consumers(m));
-    json_object_set_new(root, "sources", sources(m));
-    json_object_set_new(root, "heat_exchangers", exchangers(m));
-    json_object_set_new(root, "fittings", fittings(m));
-    json_object_set_new(root, "warnings", warnings(m));
-    return cli_json_print(root);
+    json_out w;
+    json_out_init(&w, json_out_file_sink, stdout);
+    json_out_object(&w, NULL);
+    PART(json_out_object, "model", {
+        STR(&w, "name", hl_model_name(m));
+        STR(&w, "file",
+            a->model ? a->model : "(embedded) tuoketuo-hohhot.yaml");
+    });
+    PART(json_out_object, "totals", totals(&w, r));
+    PART(json_out_array, "fitting_scenarios", scenarios(&w, r));
+    coating_needed(&w, m, &r->coating);
+    PART(json_out_array, "nodes", nodes(&w, m));
+    PART(json_out_array, "pipes", pipes(&w, m));
+    PART(json_out_array, "pumps", pumps(&w, m));
+    PART(json_out_array, "consumers", consumers(&w, m));
+    PART(json_out_array, "sources", sources(&w, m));
+    PART(json_out_array, "heat_exchangers", exchangers(&w, m));
+    PART(json_out_array, "fittings", fittings(&w, m));
+    PART(json_out_array, "warnings", warnings(&w, m));
+    json_out_close(&w);
+    return cli_json_finish(&w);
 }

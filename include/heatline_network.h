@@ -123,6 +123,10 @@ HL_API int hl_model_clone(const hl_model *src, hl_model **out);
 /* The last detailed error message ("" if none); "out of memory" for a NULL
  * handle. */
 HL_API const char *hl_model_error(const hl_model *m);
+/* Forget the recorded error of a loaded handle, so that the next failing
+ * call records its own message (the first error wins until then; a solve
+ * starts afresh by itself). A failed load keeps its message. */
+HL_API void hl_model_clear_error(hl_model *m);
 
 /* Name and description from the model file. */
 HL_API const char *hl_model_name(const hl_model *m);
@@ -146,6 +150,13 @@ enum hl_element {
 HL_API int hl_model_count(const hl_model *m, int kind);
 /* Id of element i of a kind (NULL if out of range). */
 HL_API const char *hl_model_id(const hl_model *m, int kind, int i);
+/* Every id of a kind in one text, for bindings: the ids in index order,
+ * each followed by a NUL byte. *len receives the bytes needed; with cap 0
+ * (buf may be NULL) only that is asked. Returns HL_OK, HL_EINVAL (a bad
+ * kind, or cap > 0 but smaller than needed: nothing written) or
+ * HL_ESTATE (a failed load). */
+HL_API int hl_model_id_list(const hl_model *m, int kind, char *buf, size_t cap,
+                            size_t *len);
 /* Index of the element with that id, or -1. */
 HL_API int hl_model_find(const hl_model *m, int kind, const char *id);
 
@@ -363,6 +374,15 @@ HL_API int hl_model_source_result(const hl_model *m, int i,
 HL_API int hl_model_hx_result(const hl_model *m, int i, hl_hx_result *out);
 HL_API int hl_model_fitting_result(const hl_model *m, int i,
                                    hl_chamber_fitting_result *out);
+/* The results of elements first .. first + n - 1 of one kind in one call,
+ * for bindings that copy whole tables: out holds n records of the kind's
+ * result struct (hl_node_result for HL_NODE, hl_pipe_result for HL_PIPE,
+ * ..., hl_chamber_fitting_result for HL_FITTING) and record_size is its
+ * sizeof. Each record is what the per-element getter gives. Returns HL_OK,
+ * HL_ESTATE before a successful solve, or HL_EINVAL (a kind without result
+ * records, a range outside the model, a size that is not the record's). */
+HL_API int hl_model_results(const hl_model *m, int kind, int first, int n,
+                            void *out, size_t record_size);
 /* Chamber air temperature and the name of the pipe/station it serves. */
 HL_API int hl_model_chamber_info(const hl_model *m, int i, double *air_k,
                                  double *chainage_m);

@@ -23,13 +23,16 @@ with_fuzz=0
 # its recommends lacks libc6-dev (crt files, libc headers); binutils gives
 # ld, nm, objcopy, readelf (the static library and the symbol checks).
 run_pkgs="libyaml-dev libcsv-dev libjansson-dev libsuitesparse-dev
-liblapacke-dev libopenblas-dev pkg-config cmake make gcc libc6-dev binutils"
+liblapacke-dev libopenblas-dev libsqlite3-dev pkg-config cmake make gcc libc6-dev binutils"
+# The Python package (python/, docs/python.md) opens the built library with
+# cffi and gives its tables as pandas DataFrames.
+run_pkgs="$run_pkgs python3 python3-cffi python3-numpy python3-pandas"
 # Node.js + npm fetch the report's browser assets (over HTTPS: the CA
 # certificates); a machine that already has them (e.g. from another
 # repository) keeps its own.
 command -v npm >/dev/null 2>&1 ||
   run_pkgs="$run_pkgs nodejs npm ca-certificates"
-test_pkgs="libcmocka-dev chromium"
+test_pkgs="libcmocka-dev chromium python3-pytest sqlite3"
 fuzz_pkgs="clang libclang-rt-dev llvm"
 
 missing=""
@@ -73,3 +76,9 @@ cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" \
   -DHL_BUILD_TESTS=$([ $with_tests = 1 ] && echo ON || echo OFF) \
   ${HEATLINE_CMAKE_ARGS:-} >&2
 cmake --build "$build_dir" -j "$(nproc)" >&2
+echo "heatline setup: built in $build_dir; for Python (docs/python.md):" >&2
+if [ "$build_dir" = "$here/build" ]; then
+  echo "  export PYTHONPATH=$here/python" >&2
+else
+  echo "  export PYTHONPATH=$here/python HEATLINE_BUILD=$build_dir" >&2
+fi

@@ -6,7 +6,8 @@
  */
 #include "fittings_internal.h"
 
-#include <jansson.h>
+#include "util/json_out.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -161,71 +162,76 @@ static void csv_totals(text_buf *b, const hl_fitting_catalog *cat,
     put(b, ",\n", 2);
 }
 
-static json_t *jnum(double v)
+static int text_sink(void *ctx, const char *s, size_t n)
 {
-    return isfinite(v) ? json_real(v) : json_null();
+    text_buf *b = ctx;
+    put(b, s, n);
+    return b->oom;
 }
 
-static json_t *json_row(const hl_fitting_catalog *cat,
-                        const hl_inventory_row *r)
+#define NUM(w, k, v) json_out_real((w), (k), (v))
+
+static void json_row(json_out *w, const hl_fitting_catalog *cat,
+                     const hl_inventory_row *r)
 {
     const fit_entry *e = &cat->entries[r->entry];
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(r->id));
-    json_object_set_new(o, "type", json_string(hl_fitting_type_name(e->type)));
-    json_object_set_new(o, "dn", json_integer(e->dn));
-    json_object_set_new(o, "pn", json_integer(e->pn));
-    json_object_set_new(o, "temp_c", jnum(r->medium_k - HL_ZERO_C_K));
-    json_object_set_new(o, "ambient_c", jnum(r->air_k - HL_ZERO_C_K));
-    json_object_set_new(o, "state", json_string(r->state));
-    json_object_set_new(o, "heat_loss_w", jnum(r->heat_loss_w));
-    json_object_set_new(o, "area_m2", jnum(r->area_m2));
-    json_object_set_new(o, "max_surface_temp_c",
-                        jnum(r->max_surface_k - HL_ZERO_C_K));
-    json_object_set_new(
-        o, "hottest_part",
-        json_string(hl_fitting_patch_name(cat, r->entry, r->hottest_patch)));
-    json_object_set_new(o, "mean_surface_temp_c",
-                        jnum(r->mean_surface_k - HL_ZERO_C_K));
-    json_object_set_new(o, "equivalent_length_m", jnum(r->equivalent_length_m));
-    json_object_set_new(
-        o, "verdict",
-        json_string(r->verdict == HL_VERDICT_PASS ? "pass" : "fail"));
+    json_out_object(w, NULL);
+    json_out_string(w, "id", r->id);
+    json_out_string(w, "type", hl_fitting_type_name(e->type));
+    json_out_int(w, "dn", e->dn);
+    json_out_int(w, "pn", e->pn);
+    NUM(w, "temp_c", r->medium_k - HL_ZERO_C_K);
+    NUM(w, "ambient_c", r->air_k - HL_ZERO_C_K);
+    json_out_string(w, "state", r->state);
+    NUM(w, "heat_loss_w", r->heat_loss_w);
+    NUM(w, "area_m2", r->area_m2);
+    NUM(w, "max_surface_temp_c", r->max_surface_k - HL_ZERO_C_K);
+    json_out_string(w, "hottest_part",
+                    hl_fitting_patch_name(cat, r->entry, r->hottest_patch));
+    NUM(w, "mean_surface_temp_c", r->mean_surface_k - HL_ZERO_C_K);
+    NUM(w, "equivalent_length_m", r->equivalent_length_m);
+    json_out_string(w, "verdict",
+                    r->verdict == HL_VERDICT_PASS ? "pass" : "fail");
     if (r->min_coating_rc == HL_EUNREACHABLE || isfinite(r->min_coating_m))
-        json_object_set_new(o, "min_coating_mm", jnum(r->min_coating_m * 1e3));
-    return o;
+        NUM(w, "min_coating_mm", r->min_coating_m * 1e3);
+    json_out_close(w);
 }
 
-static json_t *json_totals(const hl_inventory_totals *t)
+static void json_totals(json_out *w, const hl_inventory_totals *t)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "fittings", json_integer(t->n_rows));
-    json_object_set_new(o, "failing", json_integer(t->n_fail));
-    json_object_set_new(o, "heat_loss_w", jnum(t->heat_loss_w));
-    json_object_set_new(o, "area_m2", jnum(t->area_m2));
-    json_object_set_new(o, "max_surface_temp_c",
-                        jnum(t->max_surface_k - HL_ZERO_C_K));
-    json_object_set_new(o, "mean_surface_temp_c",
-                        jnum(t->mean_surface_k - HL_ZERO_C_K));
-    json_object_set_new(o, "equivalent_length_m", jnum(t->equivalent_length_m));
-    json_object_set_new(o, "verdict", json_string(t->n_fail ? "fail" : "pass"));
-    return o;
+    json_out_object(w, "totals");
+    json_out_int(w, "fittings", t->n_rows);
+    json_out_int(w, "failing", t->n_fail);
+    NUM(w, "heat_loss_w", t->heat_loss_w);
+    NUM(w, "area_m2", t->area_m2);
+    NUM(w, "max_surface_temp_c", t->max_surface_k - HL_ZERO_C_K);
+    NUM(w, "mean_surface_temp_c", t->mean_surface_k - HL_ZERO_C_K);
+    NUM(w, "equivalent_length_m", t->equivalent_length_m);
+    json_out_string(w, "verdict", t->n_fail ? "fail" : "pass");
+    json_out_close(w);
 }
 
-static char *json_text(const hl_inventory *inv, const hl_fitting_catalog *cat)
+/* The document streamed into b (no closing newline); 0 or -1. */
+static int json_text(text_buf *b, const hl_inventory *inv,
+                     const hl_fitting_catalog *cat)
 {
-    json_t *root = json_object(), *rows = json_array(), *skip = json_array();
+    json_out w;
+    json_out_init(&w, text_sink, b);
+    json_out_object(&w, NULL);
+    json_out_array(&w, "fittings");
     for (int i = 0; i < inv->n_rows; i++)
-        json_array_append_new(rows, json_row(cat, &inv->rows[i]));
+        json_row(&w, cat, &inv->rows[i]);
+    json_out_close(&w);
+    json_totals(&w, &inv->totals);
+    json_out_array(&w, "skipped");
     for (int i = 0; i < inv->n_errors; i++)
-        json_array_append_new(skip, json_string(inv->errors[i]));
-    json_object_set_new(root, "fittings", rows);
-    json_object_set_new(root, "totals", json_totals(&inv->totals));
-    json_object_set_new(root, "skipped", skip);
-    char *s = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(10) |
-                                   JSON_PRESERVE_ORDER);
-    json_decref(root);
-    return s;
+        json_out_string(&w, NULL, inv->errors[i]);
+    json_out_close(&w);
+    json_out_close(&w);
+    if (json_out_end(&w) || b->oom)
+        return -1;
+    b->p[--b->len] = '\0'; /* the newline: callers print the text as is */
+    return 0;
 }
 
 int hl_inventory_format(const hl_inventory *inv, const hl_fitting_catalog *cat,
@@ -234,11 +240,14 @@ int hl_inventory_format(const hl_inventory *inv, const hl_fitting_catalog *cat,
     *text = NULL;
     *len = 0;
     if (json) {
-        char *s = json_text(inv, cat);
-        if (!s)
+        text_buf b = {0};
+        reserve(&b, (size_t)inv->n_rows * 400);
+        if (json_text(&b, inv, cat)) {
+            free(b.p);
             return hl_error_set(err, HL_ENOMEM, "out of memory");
-        *len = strlen(s);
-        *text = s;
+        }
+        *text = b.p;
+        *len = b.len;
         return HL_OK;
     }
     text_buf b = {0};

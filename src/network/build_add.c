@@ -98,14 +98,15 @@ static int oom(hl_model *m)
 static const char *intern(hl_model *m, const char *id, const char *what,
                           int where)
 {
-    char pos[300];
-    net_where(m, where, pos, sizeof pos);
+    char pos[300]; /* written only for a message: ids are many */
     if (!id || !*id) {
+        net_where(m, where, pos, sizeof pos);
         net_fail(m, HL_EPARSE, "%s: %s without an id", pos, what);
         return NULL;
     }
     if (strlen(id) > NET_ID_MAX) {
         char shown[64];
+        net_where(m, where, pos, sizeof pos);
         net_fail(m, HL_EPARSE, "%s: %s id '%s' longer than %d characters", pos,
                  what, hl_text_show(shown, sizeof shown, id, 40), NET_ID_MAX);
         return NULL;
@@ -113,6 +114,7 @@ static const char *intern(hl_model *m, const char *id, const char *what,
     const char *problem = hl_text_problem(id, NET_ID_MAX, 0);
     if (problem) { /* ids go to JSON and CSV: UTF-8 on one line */
         char shown[64];
+        net_where(m, where, pos, sizeof pos);
         net_fail(m, HL_EPARSE,
                  "%s: %s id '%s' %s: expected UTF-8 text "
                  "without control characters",

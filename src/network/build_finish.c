@@ -54,15 +54,17 @@ static void suggest(const hl_model *m, const char *bad_id, char *buf,
 static int resolve_node(hl_model *m, int k, const char *ref, const char *end,
                         int *out)
 {
-    char pos[300], hint[200];
-    net_where(m, m->def->lk_where[k], pos, sizeof pos);
-    if (!ref || !*ref)
+    char pos[300], hint[200]; /* written only for a message */
+    if (!ref || !*ref) {
+        net_where(m, m->def->lk_where[k], pos, sizeof pos);
         return net_fail(m, HL_EPARSE, "%s: %s '%s': no %s node", pos,
                         kind_name(m->def->lk_kind[k]), m->def->lk_id[k], end);
+    }
     *out = index_get(&m->def->node_ix, ref);
     if (*out >= 0)
         return HL_OK;
     suggest(m, ref, hint, sizeof hint);
+    net_where(m, m->def->lk_where[k], pos, sizeof pos);
     return net_fail(m, HL_ENOTFOUND, "%s: %s '%s': unknown %s node '%s'%s", pos,
                     kind_name(m->def->lk_kind[k]), m->def->lk_id[k], end, ref,
                     hint);

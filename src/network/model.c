@@ -4,6 +4,7 @@
  * and warning records, source positions for messages, and freeing.
  */
 #include "network/net.h"
+#include "network/net_transient.h"
 #include "physics/friction.h"
 
 #include <math.h>
@@ -165,6 +166,7 @@ static void def_free(net_def *d)
     fluid_free(&d->fluid);
     hl_material_db_free(d->materials);
     hl_fitting_catalog_free(d->fit_cat);
+    net_transient_free(d->transient);
     text_pool_free(&d->strings);
     free(d);
 }

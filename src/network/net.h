@@ -435,6 +435,8 @@ typedef struct net_def {
     net_thermal_spec *ttype;
 
     hl_operation operation; /* season operation as given; NaN = not given */
+    struct net_transient *transient; /* the `transient:` section; NULL =
+                                        none (net_transient.h) */
 
     /* CSR adjacency: links at node i are
      * adj_link[adj_start[i] .. adj_start[i + 1] - 1] */

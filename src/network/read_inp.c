@@ -171,10 +171,13 @@ static int in_range(inp *in, int line, int quantity, const char *what,
                     const char *id, const char *field, double si,
                     const char *text)
 {
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_range_check_si(quantity, field, si, text, &err) == HL_OK)
+        return HL_OK; /* the named message is made only for a failure */
     char name[160], shown[64];
     snprintf(name, sizeof name, "%s '%s' %s", what,
              hl_text_show(shown, sizeof shown, id, 40), field);
-    hl_error err;
     hl_error_clear(&err);
     if (hl_range_check_si(quantity, name, si, text, &err))
         return rd_fail(in->c, NET_WHERE(in->c->origin, line), err.code, "%s",

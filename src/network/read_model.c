@@ -37,6 +37,7 @@ static const char *const top_keys[] = {"heatline_model",
                                        "heat_exchangers",
                                        "chambers",
                                        "operation",
+                                       "transient",
                                        NULL};
 
 static const char *const settings_keys[] = {"fluid",
@@ -291,6 +292,9 @@ static int read_sections(rd_ctx *c, yaml_node_t *root)
                 return c->m->err.code;
         }
     }
+    v = top(c, root, "transient");
+    if (v.node && rd_transient(c, &v))
+        return c->m->err.code;
     return HL_OK;
 }
 

@@ -106,6 +106,8 @@ int rd_chamber_item(rd_ctx *c, yaml_node_t *item);
 void rd_types_free(struct rd_types *t);
 /* The `operation:` section (read_operation.c). */
 int rd_operation(rd_ctx *c, const rd_value *v);
+/* The `transient:` section (read_transient.c), after every element. */
+int rd_transient(rd_ctx *c, const rd_value *v);
 /* Air temperature of chambers that state none, K. */
 double rd_default_chamber_air(const hl_model *m);
 /* Per-pipe heat-transfer table of an EPANET import. */

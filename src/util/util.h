@@ -70,7 +70,11 @@ int text_list_add(text_list *l, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-int text_list_vadd(text_list *l, const char *fmt, va_list ap);
+int text_list_vadd(text_list *l, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
 void text_list_clear(text_list *l);
 void text_list_free(text_list *l);
 

@@ -26,6 +26,20 @@ forbid report "($engines)\(" "src/report runs an engine"
 forbid season '#include "report/' "src/season includes the report"
 forbid physics '#include "(network|season|io|report|fittings|lab)/' \
     "src/physics includes another layer"
+# the register sits above season/; nothing below reaches up into it
+for d in util physics materials fittings lab network season io report; do
+    forbid "$d" '#include "register/' "src/$d includes the register"
+done
+forbid register '#include "report/' "src/register includes the report"
+
+forbid surge '#include "(season|report|io)/' \
+    "src/surge includes a layer above it or io"
+forbid network '#include "surge/' "src/network includes the surge engine"
+# the MOC engine is independent of the network's layout: only the adapter
+# (surge_from_model.c) reads net.h
+hits=$(grep -ln '#include "network/' "$S"/surge/*.c "$S"/surge/*.h 2>/dev/null |
+    grep -v '/surge_from_model.c$')
+[ -z "$hits" ] || fail "src/surge reads the network outside its adapter: $hits"
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "layers: every rule holds"

@@ -1,0 +1,280 @@
+/*
+ * cmd_surge.c - `heatline surge [MODEL] --event EVENT [...]`: load and solve
+ * a model (the embedded Tuoketuo-Hohhot line when none is given), run the
+ * hydraulic transient of the event (pump trip, station trip, power
+ * failure, valve closure) from that steady state, and print the summary
+ * (envelope extremes, pipes over PN or near vapour, cavities, verdict), or
+ * JSON, and write the series and envelope tables (--csv DIR).
+ */
+#include "cli.h"
+#include "cli_outputs.h"
+#include "surge_cli.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    O_EVENT = 256,
+    O_DURATION,
+    O_DX,
+    O_FRICTION,
+    O_SIZE,
+    O_WATCH,
+    O_JSON,
+    O_CSV,
+    O_REPORT,
+    O_HELP
+};
+
+static const char usage[] =
+    "usage: heatline surge [MODEL] --event EVENT [--duration S] [--dx M]\n"
+    "    [--friction steady|brunone] [--watch ID[,ID...]] [--json]\n"
+    "    [--csv DIR] [--report FILE.html] [--size air-vessel:NODE]\n"
+    "  MODEL               a model file (YAML) or an EPANET .inp file; none\n"
+    "                      = the embedded Tuoketuo-Hohhot line\n"
+    "  --event EVENT       pump-trip:ID | station-trip:NAME | power-failure |\n"
+    "                      valve-close:ID:SECONDS[:CURVE] (0 s = at once;\n"
+    "                      CURVE linear, quadratic or sqrt) | pump-start:ID\n"
+    "  --duration S        simulated time, s (default 60)\n"
+    "  --dx M              reach length, m (default 100; at most the\n"
+    "                      shortest pipe)\n"
+    "  --friction MODEL    steady (quasi-steady Darcy, the default) or\n"
+    "                      brunone (unsteady, Vardy's coefficient)\n"
+    "  --watch IDS         nodes whose time series are kept\n"
+    "  --json              one JSON object (grid, envelope, pipes, cavities,\n"
+    "                      verdict, series, warnings)\n"
+    "  --csv DIR           DIR/series.csv and DIR/envelope.csv\n"
+    "  --size air-vessel:NODE  the smallest air vessel at NODE that keeps\n"
+    "                      the event within the limits (runs reported); the\n"
+    "                      summary is then the run with it\n";
+
+static const struct option options[] = {
+    {"event", required_argument, 0, O_EVENT},
+    {"duration", required_argument, 0, O_DURATION},
+    {"dx", required_argument, 0, O_DX},
+    {"friction", required_argument, 0, O_FRICTION},
+    {"size", required_argument, 0, O_SIZE},
+    {"watch", required_argument, 0, O_WATCH},
+    {"json", no_argument, 0, O_JSON},
+    {"csv", required_argument, 0, O_CSV},
+    {"report", required_argument, 0, O_REPORT},
+    {"help", no_argument, 0, O_HELP},
+    {0, 0, 0, 0}};
+
+/* valve-close:ID:SECONDS[:CURVE], read from the right (ids may hold ':'). */
+static int parse_valve_close(surge_args *a, char *rest)
+{
+    static const char *curves[] = {"linear", "quadratic", "sqrt"};
+    char *last = strrchr(rest, ':');
+    if (!last)
+        return cli_fail("surge", "--event valve-close:ID:SECONDS[:CURVE]: "
+                                 "missing SECONDS");
+    a->opt.closure_curve = -1;
+    for (int c = 0; c < 3; c++)
+        if (strcmp(last + 1, curves[c]) == 0)
+            a->opt.closure_curve = c;
+    if (a->opt.closure_curve >= 0) {
+        *last = '\0';
+        last = strrchr(rest, ':');
+        if (!last)
+            return cli_fail("surge", "--event valve-close:ID:SECONDS[:CURVE]: "
+                                     "missing SECONDS");
+    } else {
+        a->opt.closure_curve = HL_SURGE_CURVE_LINEAR;
+    }
+    *last = '\0';
+    if (!cli_number("surge", "--event valve-close seconds", last + 1,
+                    &a->opt.closure_s))
+        return EXIT_USAGE;
+    if (a->opt.closure_s < 0.0)
+        return cli_fail("surge",
+                        "--event valve-close: closure time %g s: "
+                        "expected >= 0",
+                        a->opt.closure_s);
+    a->opt.event = HL_SURGE_VALVE_CLOSE;
+    a->opt.target = rest;
+    return 0;
+}
+
+static int parse_event(surge_args *a, const char *value)
+{
+    static const struct {
+        const char *name;
+        int event, target;
+    } kinds[] = {{"pump-trip", HL_SURGE_PUMP_TRIP, 1},
+                 {"station-trip", HL_SURGE_STATION_TRIP, 1},
+                 {"power-failure", HL_SURGE_POWER_FAILURE, 0},
+                 {"pump-start", HL_SURGE_PUMP_START, 1}};
+    snprintf(a->event_text, sizeof a->event_text, "%s", value);
+    snprintf(a->event_shown, sizeof a->event_shown, "%s", value);
+    char *colon = strchr(a->event_text, ':');
+    char *rest = colon ? colon + 1 : NULL;
+    if (colon)
+        *colon = '\0';
+    if (strcmp(a->event_text, "valve-close") == 0 && rest) {
+        int rc = parse_valve_close(a, rest);
+        *colon = ':';
+        return rc;
+    }
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (strcmp(a->event_text, kinds[i].name) != 0)
+            continue;
+        if (kinds[i].target && (!rest || !*rest))
+            return cli_fail("surge", "--event %s:ID: the id is missing",
+                            kinds[i].name);
+        if (!kinds[i].target && rest)
+            return cli_fail("surge", "--event power-failure takes no id");
+        a->opt.event = kinds[i].event;
+        a->opt.target = rest;
+        return 0;
+    }
+    return cli_fail("surge",
+                    "--event '%s': expected pump-trip:ID, station-trip:NAME, "
+                    "power-failure, valve-close:ID:SECONDS[:CURVE] or "
+                    "pump-start:ID",
+                    value);
+}
+
+/* --watch A,B,C into the option's list (pointers into a->watch_text). */
+static int parse_watch(surge_args *a, const char *value)
+{
+    snprintf(a->watch_text, sizeof a->watch_text, "%s", value);
+    a->opt.n_watch = 0;
+    for (char *tok = strtok(a->watch_text, ","); tok; tok = strtok(NULL, ",")) {
+        if (a->opt.n_watch == SURGE_MAX_WATCH)
+            return cli_fail("surge", "--watch: at most %d nodes",
+                            SURGE_MAX_WATCH);
+        a->watch[a->opt.n_watch++] = tok;
+    }
+    if (a->opt.n_watch == 0)
+        return cli_fail("surge", "--watch: no node id given");
+    a->opt.watch = a->watch;
+    return 0;
+}
+
+static int positive(const char *opt, const char *value, double *out)
+{
+    if (!cli_number("surge", opt, value, out))
+        return EXIT_USAGE;
+    if (!(*out > 0.0))
+        return cli_fail("surge", "%s %g: expected > 0", opt, *out);
+    return 0;
+}
+
+static int option(void *ctx, int c, const char *value)
+{
+    surge_args *a = ctx;
+    switch (c) {
+    case O_EVENT:
+        return parse_event(a, value);
+    case O_DURATION:
+        return positive("--duration", value, &a->opt.duration_s);
+    case O_DX:
+        return positive("--dx", value, &a->opt.dx_m);
+    case O_FRICTION:
+        if (strcmp(value, "steady") == 0)
+            return 0;
+        if (strcmp(value, "brunone") == 0) {
+            a->opt.friction = 1;
+            return 0;
+        }
+        return cli_fail("surge",
+                        "--friction '%s': expected steady or "
+                        "brunone",
+                        value);
+    case O_SIZE:
+        if (strncmp(value, "air-vessel:", 11) != 0 || !value[11])
+            return cli_fail("surge", "--size '%s': expected air-vessel:NODE",
+                            value);
+        a->size_node = value + 11;
+        return 0;
+    case O_WATCH:
+        return parse_watch(a, value);
+    case O_JSON:
+        a->json = 1;
+        return 0;
+    case O_CSV:
+        a->csv_dir = value;
+        return 0;
+    default:
+        return cli_fail("surge",
+                        "--report '%s': the surge report is not "
+                        "implemented yet",
+                        value);
+    }
+}
+
+static int parse(int argc, char **argv, surge_args *a)
+{
+    hl_surge_options_default(&a->opt);
+    int rc = cli_options("surge", argc, argv, options, option, a);
+    if (rc == CLI_HELP_ASKED) {
+        fputs(usage, stdout);
+        return -1;
+    }
+    if (rc != CLI_GO_ON)
+        return EXIT_USAGE;
+    if (cli_operand("surge", argc, argv, &a->model) != CLI_GO_ON)
+        return EXIT_USAGE;
+    if (a->opt.event == HL_SURGE_NONE)
+        return cli_fail("surge", "--event is required (heatline surge "
+                                 "--help)");
+    return 0;
+}
+
+static int files(const surge_args *a, const hl_surge *s)
+{
+    cli_outputs o;
+    if (cli_outputs_begin("surge", &o, a->csv_dir, NULL, 1))
+        return EXIT_USAGE;
+    if (surge_write_csv(cli_outputs_csv_dir(&o), s)) {
+        cli_outputs_abort(&o);
+        return EXIT_USAGE;
+    }
+    return cli_outputs_commit("surge", &o);
+}
+
+/* The smallest air vessel at the node; the final run then carries it. */
+static int size(surge_args *a, const hl_model *m, hl_error *err)
+{
+    int rc = hl_surge_size_vessel(m, &a->opt, a->size_node, &a->sizing, err);
+    if (rc)
+        return rc;
+    if (a->sizing.gas_m3 > 0.0) {
+        a->opt.extra_vessel_node = a->size_node;
+        a->opt.extra_vessel_m3 = a->sizing.gas_m3;
+    }
+    return HL_OK;
+}
+
+int cmd_surge(int argc, char **argv)
+{
+    static surge_args a; /* the watch list points into it */
+    memset(&a, 0, sizeof a);
+    int rc = parse(argc, argv, &a);
+    if (rc)
+        return rc < 0 ? 0 : rc;
+    hl_load_options lo;
+    hl_load_options_init(&lo);
+    hl_model *m = NULL;
+    hl_surge *s = NULL;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_model_load_with(&m, a.model, &lo) || hl_model_solve(m, NULL)) {
+        rc = cli_fail("surge", "%s", hl_model_error(m));
+    } else if (a.size_node && size(&a, m, &err)) {
+        rc = cli_fail("surge", "--size: %s", err.message);
+    } else if (hl_surge_run(&s, m, &a.opt, &err)) {
+        rc = cli_fail("surge", "%s", err.message);
+    } else {
+        rc = a.csv_dir ? files(&a, s) : 0;
+        if (!rc)
+            rc = a.json ? surge_print_json(&a, m, s)
+                        : surge_print_summary(&a, m, s);
+    }
+    hl_surge_free(s);
+    hl_model_free(m);
+    return rc;
+}

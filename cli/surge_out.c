@@ -1,0 +1,396 @@
+/*
+ * surge_out.c - outputs of `heatline surge`: the summary a line engineer
+ * reads (grid, verdict, highest and lowest pressure, the pipes over PN or
+ * near vapour, cavities, watched nodes), the JSON object, and the CSV
+ * tables series.csv (time_s, then NODE.head_m and NODE.pressure_pa per
+ * watched node) and envelope.csv (one row per node). Pressures are shown
+ * in bar(g), stored in Pa.
+ */
+#include "surge_cli.h"
+
+#include <math.h>
+#include <string.h>
+
+#define NUM(o, k, v) json_object_set_new((o), (k), cli_json_number(v))
+#define STR(o, k, v)                                                           \
+    json_object_set_new((o), (k), (v) ? json_string(v) : json_null())
+#define INT(o, k, v) json_object_set_new((o), (k), json_integer(v))
+#define BAR(p)       ((p) / 1e5)
+
+static const char *event_name(int e)
+{
+    static const char *n[] = {"none",          "pump-trip",   "station-trip",
+                              "power-failure", "valve-close", "pump-start"};
+    return e >= 0 && e <= HL_SURGE_PUMP_START ? n[e] : "?";
+}
+
+static void print_pipes(const hl_surge *s, int which)
+{
+    int shown = 0, n = hl_surge_pipe_count(s);
+    for (int p = 0; p < n; p++) {
+        hl_surge_pipe v;
+        hl_surge_pipe_result(s, p, &v);
+        if (which == 0 ? !v.over_pn : !v.near_vapour)
+            continue;
+        if (shown++ == 12) {
+            printf("    ...\n");
+            break;
+        }
+        if (which == 0)
+            printf("    %-14s max %6.2f bar(g) > PN %g\n", v.id,
+                   BAR(v.max_pressure_pa), BAR(v.pn_pa));
+        else
+            printf("    %-14s min %6.2f bar(g), vapour %6.2f bar(g)\n", v.id,
+                   BAR(v.min_pressure_pa), BAR(v.vapour_pressure_pa));
+    }
+}
+
+static void print_cavities(const hl_surge *s)
+{
+    int n = hl_surge_cavity_count(s);
+    for (int c = 0; c < n && c < 12; c++) {
+        hl_surge_cavity v;
+        hl_surge_cavity_result(s, c, &v);
+        if (v.node)
+            printf("    node %-14s from %7.2f s, largest %9.4f m3\n", v.node,
+                   v.t_first_s, v.max_volume_m3);
+        else
+            printf("    pipe %-14s at %6.0f m from %7.2f s, largest %9.4f "
+                   "m3\n",
+                   v.pipe, v.x_m, v.t_first_s, v.max_volume_m3);
+    }
+    if (n > 12)
+        printf("    ... (%d in all)\n", n);
+}
+
+static void print_watch(const hl_surge *s)
+{
+    for (int w = 0; w < hl_surge_watch_count(s); w++) {
+        double pmax = -INFINITY, pmin = INFINITY;
+        for (int i = 0; i < hl_surge_sample_count(s); i++) {
+            double t, h, p;
+            hl_surge_sample(s, w, i, &t, &h, &p);
+            pmax = fmax(pmax, p);
+            pmin = fmin(pmin, p);
+        }
+        printf("    %-14s %6.2f .. %6.2f bar(g)\n", hl_surge_watch_id(s, w),
+               BAR(pmin), BAR(pmax));
+    }
+}
+
+int surge_print_summary(const surge_args *a, const hl_model *m,
+                        const hl_surge *s)
+{
+    hl_surge_grid g;
+    hl_surge_verdict v;
+    hl_surge_grid_info(s, &g);
+    hl_surge_verdict_get(s, &v);
+    printf("heatline surge: %s\n", hl_model_name(m));
+    printf("event: %s, %g s simulated\n", a->event_shown, a->opt.duration_s);
+    printf("grid: dx %g m, dt %.4g s, %ld points, %ld steps; wave speed "
+           "%.0f-%.0f m/s, largest adjustment %.2f %% (%s)\n",
+           g.dx_m, g.dt_s, g.points, g.steps, g.min_wave_speed,
+           g.max_wave_speed, 100.0 * g.max_wave_speed_adjustment,
+           g.worst_pipe ? g.worst_pipe : "-");
+    printf("verdict: %s: %d pipe(s) above PN, %d pipe(s) within %.1f bar of "
+           "vapour pressure, %d cavity site(s)\n",
+           v.ok ? "passes" : "FAILS", v.pipes_over_pn, v.pipes_near_vapour,
+           BAR(v.margin_pa), v.cavities);
+    printf("highest pressure %.2f bar(g) in %s; lowest %.2f bar(g) in %s\n",
+           BAR(v.max_pressure_pa), v.max_pipe ? v.max_pipe : "-",
+           BAR(v.min_pressure_pa), v.min_pipe ? v.min_pipe : "-");
+    if (a->size_node) {
+        printf("sizing: air vessel at %s: %.4g m3 of gas (%d runs:",
+               a->size_node, a->sizing.gas_m3, a->sizing.runs);
+        for (int i = 0; i < a->sizing.runs && i < HL_SURGE_SIZE_MAX_RUNS; i++)
+            printf(" %.4g%s", a->sizing.run_gas_m3[i],
+                   a->sizing.run_ok[i] ? " ok" : " fails");
+        printf(")\n");
+    }
+    if (v.pipes_over_pn) {
+        printf("  above PN:\n");
+        print_pipes(s, 0);
+    }
+    if (v.pipes_near_vapour) {
+        printf("  near vapour pressure:\n");
+        print_pipes(s, 1);
+    }
+    if (v.cavities) {
+        printf("  vapour cavities (largest %.4g m3, %ld openings):\n",
+               v.max_cavity_m3, v.cavity_openings);
+        print_cavities(s);
+    }
+    if (hl_surge_watch_count(s)) {
+        printf("  watched nodes:\n");
+        print_watch(s);
+    }
+    for (int i = 0; i < hl_surge_vessel_count(s); i++) {
+        hl_surge_vessel av;
+        hl_surge_vessel_result(s, i, &av);
+        if (i == 0)
+            printf("  air vessels (gas volume):\n");
+        printf("    %-14s at %-14s %8.3f .. %8.3f m3\n", av.id, av.node,
+               av.gas_min_m3, av.gas_max_m3);
+    }
+    for (int i = 0; i < hl_surge_relief_count(s); i++) {
+        hl_surge_relief rv;
+        hl_surge_relief_result(s, i, &rv);
+        if (i == 0)
+            printf("  relief valves (largest discharge):\n");
+        printf("    %-14s at %-14s set %6.2f bar(g): %9.1f kg/s\n", rv.id,
+               rv.node, BAR(rv.set_pressure_pa), rv.max_discharge_kg_s);
+    }
+    for (int i = 0; i < hl_surge_warning_count(s); i++)
+        cli_warn("surge", hl_surge_warning(s, i));
+    if (!v.ok)
+        cli_warn("surge", "the event breaks the line's limits (verdict "
+                          "FAILS)");
+    return 0;
+}
+
+static json_t *grid_json(const hl_surge *s)
+{
+    hl_surge_grid g;
+    hl_surge_grid_info(s, &g);
+    json_t *o = json_object();
+    NUM(o, "dx_m", g.dx_m);
+    NUM(o, "dt_s", g.dt_s);
+    NUM(o, "max_wave_speed_adjustment", g.max_wave_speed_adjustment);
+    STR(o, "worst_pipe", g.worst_pipe);
+    INT(o, "points", g.points);
+    INT(o, "steps", g.steps);
+    NUM(o, "min_wave_speed_m_per_s", g.min_wave_speed);
+    NUM(o, "max_wave_speed_m_per_s", g.max_wave_speed);
+    return o;
+}
+
+static json_t *envelope_json(const hl_surge *s)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < hl_surge_node_count(s); i++) {
+        hl_surge_node n;
+        hl_surge_node_result(s, i, &n);
+        json_t *o = json_object();
+        STR(o, "id", n.id);
+        NUM(o, "chainage_m", n.chainage_m);
+        NUM(o, "z_m", n.z_m);
+        NUM(o, "max_head_m", n.max_head_m);
+        NUM(o, "t_max_s", n.t_max_s);
+        NUM(o, "min_head_m", n.min_head_m);
+        NUM(o, "t_min_s", n.t_min_s);
+        NUM(o, "max_pressure_pa", n.max_pressure_pa);
+        NUM(o, "min_pressure_pa", n.min_pressure_pa);
+        NUM(o, "vapour_pressure_pa", n.vapour_pressure_pa);
+        NUM(o, "max_cavity_m3", n.max_cavity_m3);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *pipes_json(const hl_surge *s)
+{
+    json_t *arr = json_array();
+    for (int p = 0; p < hl_surge_pipe_count(s); p++) {
+        hl_surge_pipe v;
+        hl_surge_pipe_result(s, p, &v);
+        json_t *o = json_object();
+        STR(o, "id", v.id);
+        NUM(o, "max_pressure_pa", v.max_pressure_pa);
+        NUM(o, "min_pressure_pa", v.min_pressure_pa);
+        NUM(o, "pn_pa", v.pn_pa);
+        NUM(o, "vapour_pressure_pa", v.vapour_pressure_pa);
+        NUM(o, "wave_speed_m_per_s", v.wave_speed_m_s);
+        NUM(o, "max_cavity_m3", v.max_cavity_m3);
+        json_object_set_new(o, "over_pn", json_boolean(v.over_pn));
+        json_object_set_new(o, "near_vapour", json_boolean(v.near_vapour));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *cavities_json(const hl_surge *s)
+{
+    json_t *arr = json_array();
+    for (int c = 0; c < hl_surge_cavity_count(s); c++) {
+        hl_surge_cavity v;
+        hl_surge_cavity_result(s, c, &v);
+        json_t *o = json_object();
+        STR(o, "node", v.node);
+        STR(o, "pipe", v.pipe);
+        NUM(o, "x_m", v.pipe ? v.x_m : NAN);
+        NUM(o, "t_first_s", v.t_first_s);
+        NUM(o, "max_volume_m3", v.max_volume_m3);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *verdict_json(const hl_surge *s)
+{
+    hl_surge_verdict v;
+    hl_surge_verdict_get(s, &v);
+    json_t *o = json_object();
+    json_object_set_new(o, "ok", json_boolean(v.ok));
+    INT(o, "pipes_over_pn", v.pipes_over_pn);
+    INT(o, "pipes_near_vapour", v.pipes_near_vapour);
+    INT(o, "cavities", v.cavities);
+    INT(o, "cavity_openings", v.cavity_openings);
+    NUM(o, "vapour_margin_pa", v.margin_pa);
+    NUM(o, "max_pressure_pa", v.max_pressure_pa);
+    STR(o, "max_pipe", v.max_pipe);
+    NUM(o, "min_pressure_pa", v.min_pressure_pa);
+    STR(o, "min_pipe", v.min_pipe);
+    NUM(o, "max_cavity_m3", v.max_cavity_m3);
+    return o;
+}
+
+static json_t *vessels_json(const hl_surge *s)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < hl_surge_vessel_count(s); i++) {
+        hl_surge_vessel av;
+        hl_surge_vessel_result(s, i, &av);
+        json_t *o = json_object();
+        STR(o, "id", av.id);
+        STR(o, "node", av.node);
+        NUM(o, "gas_min_m3", av.gas_min_m3);
+        NUM(o, "gas_max_m3", av.gas_max_m3);
+        NUM(o, "gas_end_m3", av.gas_end_m3);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *reliefs_json(const hl_surge *s)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < hl_surge_relief_count(s); i++) {
+        hl_surge_relief rv;
+        hl_surge_relief_result(s, i, &rv);
+        json_t *o = json_object();
+        STR(o, "id", rv.id);
+        STR(o, "node", rv.node);
+        NUM(o, "set_pressure_pa", rv.set_pressure_pa);
+        NUM(o, "max_discharge_kg_per_s", rv.max_discharge_kg_s);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *series_json(const hl_surge *s)
+{
+    json_t *arr = json_array();
+    for (int w = 0; w < hl_surge_watch_count(s); w++) {
+        json_t *o = json_object(), *t = json_array(), *h = json_array(),
+               *p = json_array();
+        for (int i = 0; i < hl_surge_sample_count(s); i++) {
+            double ti, hi, pi;
+            hl_surge_sample(s, w, i, &ti, &hi, &pi);
+            json_array_append_new(t, cli_json_number(ti));
+            json_array_append_new(h, cli_json_number(hi));
+            json_array_append_new(p, cli_json_number(pi));
+        }
+        STR(o, "id", hl_surge_watch_id(s, w));
+        json_object_set_new(o, "time_s", t);
+        json_object_set_new(o, "head_m", h);
+        json_object_set_new(o, "pressure_pa", p);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
+{
+    json_t *root = json_object(), *ev = json_object(), *warn = json_array();
+    STR(root, "model", hl_model_name(m));
+    STR(ev, "kind", event_name(a->opt.event));
+    STR(ev, "target", a->opt.target);
+    NUM(ev, "closure_s",
+        a->opt.event == HL_SURGE_VALVE_CLOSE ? a->opt.closure_s : NAN);
+    NUM(ev, "duration_s", a->opt.duration_s);
+    json_object_set_new(root, "event", ev);
+    json_object_set_new(root, "grid", grid_json(s));
+    json_object_set_new(root, "envelope", envelope_json(s));
+    json_object_set_new(root, "pipes", pipes_json(s));
+    json_object_set_new(root, "cavities", cavities_json(s));
+    json_object_set_new(root, "verdict", verdict_json(s));
+    json_object_set_new(root, "series", series_json(s));
+    json_object_set_new(root, "air_vessels", vessels_json(s));
+    json_object_set_new(root, "relief_valves", reliefs_json(s));
+    if (a->size_node) {
+        json_t *z = json_object(), *runs = json_array();
+        STR(z, "node", a->size_node);
+        NUM(z, "gas_volume_m3", a->sizing.gas_m3);
+        for (int i = 0; i < a->sizing.runs && i < HL_SURGE_SIZE_MAX_RUNS; i++) {
+            json_t *r = json_object();
+            NUM(r, "gas_m3", a->sizing.run_gas_m3[i]);
+            json_object_set_new(r, "ok", json_boolean(a->sizing.run_ok[i]));
+            json_array_append_new(runs, r);
+        }
+        json_object_set_new(z, "runs", runs);
+        json_object_set_new(root, "sizing", z);
+    }
+    for (int i = 0; i < hl_surge_warning_count(s); i++)
+        json_array_append_new(warn, json_string(hl_surge_warning(s, i)));
+    json_object_set_new(root, "warnings", warn);
+    return cli_json_print(root);
+}
+
+static void write_series(FILE *f, const hl_surge *s)
+{
+    int nw = hl_surge_watch_count(s);
+    fprintf(f, "time_s");
+    for (int w = 0; w < nw; w++)
+        fprintf(f, ",%s.head_m,%s.pressure_pa", hl_surge_watch_id(s, w),
+                hl_surge_watch_id(s, w));
+    fprintf(f, "\n");
+    for (int i = 0; i < hl_surge_sample_count(s); i++) {
+        double t, h, p;
+        hl_surge_sample(s, 0, i, &t, NULL, NULL);
+        fprintf(f, "%.6g", t);
+        for (int w = 0; w < nw; w++) {
+            hl_surge_sample(s, w, i, NULL, &h, &p);
+            fprintf(f, ",%.6f,%.1f", h, p);
+        }
+        fprintf(f, "\n");
+    }
+}
+
+static void write_envelope(FILE *f, const hl_surge *s)
+{
+    fprintf(f, "id,chainage_m,z_m,max_head_m,t_max_s,min_head_m,t_min_s,"
+               "max_pressure_pa,min_pressure_pa,vapour_pressure_pa,"
+               "max_cavity_m3\n");
+    for (int i = 0; i < hl_surge_node_count(s); i++) {
+        hl_surge_node n;
+        hl_surge_node_result(s, i, &n);
+        fprintf(f, "%s,", n.id);
+        if (isfinite(n.chainage_m))
+            fprintf(f, "%.1f", n.chainage_m);
+        fprintf(f, ",%.3f,%.4f,%.4f,%.4f,%.4f,%.1f,%.1f,", n.z_m, n.max_head_m,
+                n.t_max_s, n.min_head_m, n.t_min_s, n.max_pressure_pa,
+                n.min_pressure_pa);
+        if (isfinite(n.vapour_pressure_pa))
+            fprintf(f, "%.1f", n.vapour_pressure_pa);
+        fprintf(f, ",%.6g\n", n.max_cavity_m3);
+    }
+}
+
+int surge_write_csv(const char *dir, const hl_surge *s)
+{
+    static const char *names[2] = {"series.csv", "envelope.csv"};
+    for (int t = 0; t < 2; t++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", dir, names[t]);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            return cli_fail("surge", "--csv: cannot write %s", path);
+        if (t == 0)
+            write_series(f, s);
+        else
+            write_envelope(f, s);
+        if (ferror(f) | fclose(f))
+            return cli_fail("surge", "--csv: writing %s failed", path);
+    }
+    return 0;
+}

@@ -1,0 +1,43 @@
+/*
+ * net_transient.h - the `transient:` section of a model file
+ * (docs/model-format.md): what the surge engine needs beyond the steady
+ * network: the pipe wall's elasticity and restraint, per-pump rotor
+ * inertia, speed and bypass check valve, per-pipe wave speed and friction
+ * overrides, the vapour margin of the verdict. Part of the immutable
+ * network (net_def.transient, freed with it); ids resolved at load.
+ */
+#ifndef HL_NET_TRANSIENT_H
+#define HL_NET_TRANSIENT_H
+
+typedef struct net_transient {
+    double young_pa;         /* pipe wall, Pa (default steel 206 GPa) */
+    double poisson;          /* default 0.3 */
+    int restraint;           /* enum transient_restraint */
+    double vapour_margin_pa; /* verdict margin above vapour pressure */
+    int n_pumps;
+    int *pump_link;        /* link of each entry */
+    double *inertia_kg_m2; /* rotor + motor, per pump unit; NaN = none */
+    double *speed_rpm;     /* rated speed; NaN = default */
+    signed char *bypass;   /* bypass check valve around the pump */
+    int n_pipes;
+    int *pipe_link;
+    double *wave_speed; /* m/s; NaN = computed */
+    double *friction;   /* Darcy factor; NaN = the steady engine's */
+    int n_vessels;      /* air vessels (hydropneumatic tanks) */
+    const char **vessel_id;
+    int *vessel_node;
+    double *gas_m3;             /* gas volume at the steady pressure */
+    double *polytropic;         /* exponent n of p V^n (default 1.2) */
+    double *conn_d_m;           /* connection (throttle) diameter */
+    double *zeta_in, *zeta_out; /* throttle losses on that diameter */
+    int n_reliefs;              /* pressure-relief valves */
+    const char **relief_id;
+    int *relief_node;
+    double *relief_set_pa;   /* gauge */
+    double *relief_cap_kg_s; /* discharge at set + accumulation */
+    double *relief_acc_pa;   /* accumulation (overpressure at capacity) */
+} net_transient;
+
+void net_transient_free(net_transient *t);
+
+#endif

@@ -1,0 +1,369 @@
+/*
+ * read_transient.c - the optional `transient:` section of a YAML model
+ * file (docs/model-format.md, "transient"): pipe-wall elasticity and
+ * restraint, the verdict's vapour margin, and lists of pumps (inertia,
+ * speed, bypass check valve) and pipes (wave speed, fixed friction
+ * factor) by id. Ids are resolved against the links read before; every
+ * message names file:line.
+ */
+#include "network/net_transient.h"
+#include "network/reader.h"
+#include "physics/transient.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IS(k) (strcmp(key, (k)) == 0)
+
+static const char *const transient_keys[] = {
+    "young_modulus_gpa", "poisson_ratio", "restraint",
+    "vapour_margin_bar", "pumps",         "pipes",
+    "air_vessels",       "relief_valves", NULL};
+static const char *const relief_keys[] = {
+    "id", "node", "set_pressure_bar_g", "capacity_kg_per_s", "accumulation_bar",
+    NULL};
+static const char *const vessel_keys[] = {"id",
+                                          "node",
+                                          "gas_volume_m3",
+                                          "polytropic_exponent",
+                                          "connection_diameter_mm",
+                                          "zeta_in",
+                                          "zeta_out",
+                                          NULL};
+static const char *const pump_keys[] = {"id", "inertia_kg_m2", "speed_rpm",
+                                        "bypass_check", NULL};
+static const char *const pipe_keys[] = {"id", "wave_speed_m_per_s",
+                                        "friction_factor", NULL};
+
+void net_transient_free(net_transient *t)
+{
+    if (!t)
+        return;
+    free(t->pump_link);
+    free(t->inertia_kg_m2);
+    free(t->speed_rpm);
+    free(t->bypass);
+    free(t->pipe_link);
+    free(t->wave_speed);
+    free(t->friction);
+    free(t->vessel_id);
+    free(t->vessel_node);
+    free(t->gas_m3);
+    free(t->polytropic);
+    free(t->conn_d_m);
+    free(t->zeta_in);
+    free(t->zeta_out);
+    free(t->relief_id);
+    free(t->relief_node);
+    free(t->relief_set_pa);
+    free(t->relief_cap_kg_s);
+    free(t->relief_acc_pa);
+    free(t);
+}
+
+/* A number in lo..hi (inclusive; hi INFINITY = open). */
+static int ranged(rd_ctx *c, const rd_value *v, const char *key, double lo,
+                  double hi, int open_lo, double *out)
+{
+    double x = 0.0;
+    if (rd_number(c, v, key, &x))
+        return c->m->err.code;
+    if (!(open_lo ? x > lo : x >= lo) || !(x <= hi))
+        return rd_fail(c, v->where, HL_ERANGE,
+                       "transient: %s %g: expected %s %g and at most %g", key,
+                       x, open_lo ? ">" : ">=", lo, hi);
+    *out = x;
+    return HL_OK;
+}
+
+/* One list item being read: its id, position and values. */
+typedef struct tr_item {
+    const char *id;
+    int where;
+    double a, b;
+    int flag;
+} tr_item;
+
+static int pump_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
+{
+    tr_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("inertia_kg_m2"))
+        return ranged(c, v, key, 0.0, 1e6, 1, &it->a);
+    if (IS("speed_rpm"))
+        return ranged(c, v, key, 0.0, 1e5, 1, &it->b);
+    if (IS("bypass_check"))
+        return rd_bool(c, v, key, &it->flag);
+    return rd_unknown_key(c, v->where, key, "transient pump", pump_keys);
+}
+
+static int pipe_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
+{
+    tr_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("wave_speed_m_per_s"))
+        return ranged(c, v, key, 0.0, 1e4, 1, &it->a);
+    if (IS("friction_factor"))
+        return ranged(c, v, key, 0.0, 1.0, 0, &it->b);
+    return rd_unknown_key(c, v->where, key, "transient pipe", pipe_keys);
+}
+
+/* The link of an item's id, which must be of the given kind. */
+static int resolve(rd_ctx *c, const tr_item *it, int kind, const char *what)
+{
+    if (!it->id)
+        return rd_fail(c, it->where, HL_EPARSE, "transient %s: missing 'id'",
+                       what);
+    int k = index_get(&c->m->def->link_ix, it->id);
+    if (k < 0 || c->m->def->lk_kind[k] != kind)
+        return rd_fail(c, it->where, HL_ENOTFOUND,
+                       "transient: no %s '%s' in the model", what, it->id);
+    return k;
+}
+
+static int grow(void **p, int n, size_t size)
+{
+    void *q = realloc(*p, (size_t)(n + 1) * size);
+    if (!q)
+        return 0;
+    *p = q;
+    return 1;
+}
+
+static int pump_item(rd_ctx *c, yaml_node_t *item)
+{
+    net_transient *t = c->m->def->transient;
+    tr_item it = {NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0};
+    if (rd_map_each(c, item, &it, pump_set, "transient pump"))
+        return c->m->err.code;
+    int k = resolve(c, &it, LK_PUMP, "pump");
+    if (k < 0)
+        return c->m->err.code;
+    int n = t->n_pumps;
+    if (!grow((void **)&t->pump_link, n, sizeof(int)) ||
+        !grow((void **)&t->inertia_kg_m2, n, sizeof(double)) ||
+        !grow((void **)&t->speed_rpm, n, sizeof(double)) ||
+        !grow((void **)&t->bypass, n, 1))
+        return rd_fail(c, it.where, HL_ENOMEM, "out of memory");
+    t->pump_link[n] = k;
+    t->inertia_kg_m2[n] = it.a;
+    t->speed_rpm[n] = it.b;
+    t->bypass[n] = (signed char)it.flag;
+    t->n_pumps++;
+    return HL_OK;
+}
+
+static int pipe_item(rd_ctx *c, yaml_node_t *item)
+{
+    net_transient *t = c->m->def->transient;
+    tr_item it = {NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0};
+    if (rd_map_each(c, item, &it, pipe_set, "transient pipe"))
+        return c->m->err.code;
+    int k = resolve(c, &it, LK_PIPE, "pipe");
+    if (k < 0)
+        return c->m->err.code;
+    int n = t->n_pipes;
+    if (!grow((void **)&t->pipe_link, n, sizeof(int)) ||
+        !grow((void **)&t->wave_speed, n, sizeof(double)) ||
+        !grow((void **)&t->friction, n, sizeof(double)))
+        return rd_fail(c, it.where, HL_ENOMEM, "out of memory");
+    t->pipe_link[n] = k;
+    t->wave_speed[n] = it.a;
+    t->friction[n] = it.b;
+    t->n_pipes++;
+    return HL_OK;
+}
+
+/* An air vessel being read. */
+typedef struct vessel_item {
+    const char *id, *node;
+    int where;
+    double gas, n, d_mm, zin, zout;
+} vessel_item;
+
+static int vessel_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
+{
+    vessel_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("node"))
+        return rd_text(c, v, key, &it->node);
+    if (IS("gas_volume_m3"))
+        return ranged(c, v, key, 0.0, 1e5, 1, &it->gas);
+    if (IS("polytropic_exponent"))
+        return ranged(c, v, key, 1.0, 1.4, 0, &it->n);
+    if (IS("connection_diameter_mm"))
+        return ranged(c, v, key, 0.0, 1e4, 1, &it->d_mm);
+    if (IS("zeta_in"))
+        return ranged(c, v, key, 0.0, 1e6, 0, &it->zin);
+    if (IS("zeta_out"))
+        return ranged(c, v, key, 0.0, 1e6, 0, &it->zout);
+    return rd_unknown_key(c, v->where, key, "air vessel", vessel_keys);
+}
+
+static int vessel_store(rd_ctx *c, const vessel_item *it, int node)
+{
+    net_transient *t = c->m->def->transient;
+    int n = t->n_vessels;
+    if (!grow((void **)&t->vessel_id, n, sizeof(char *)) ||
+        !grow((void **)&t->vessel_node, n, sizeof(int)) ||
+        !grow((void **)&t->gas_m3, n, sizeof(double)) ||
+        !grow((void **)&t->polytropic, n, sizeof(double)) ||
+        !grow((void **)&t->conn_d_m, n, sizeof(double)) ||
+        !grow((void **)&t->zeta_in, n, sizeof(double)) ||
+        !grow((void **)&t->zeta_out, n, sizeof(double)) ||
+        !(t->vessel_id[n] = text_pool_add(&c->m->def->strings, it->id)))
+        return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
+    t->vessel_node[n] = node;
+    t->gas_m3[n] = it->gas;
+    t->polytropic[n] = it->n;
+    t->conn_d_m[n] = it->d_mm / 1000.0;
+    t->zeta_in[n] = it->zin;
+    t->zeta_out[n] = it->zout;
+    t->n_vessels++;
+    return HL_OK;
+}
+
+/* Defaults [A]: n 1.2 (between isothermal and adiabatic, Wylie and
+ * Streeter 1993 section 12.4), a DN300 connection, a differential throttle
+ * losing 2.5 velocity heads inwards and 1 outwards. */
+static int vessel_item_read(rd_ctx *c, yaml_node_t *item)
+{
+    vessel_item it = {NULL, NULL, NET_WHERE(c->origin, rd_line(item)),
+                      NAN,  1.2,  300.0,
+                      2.5,  1.0};
+    if (rd_map_each(c, item, &it, vessel_set, "air vessel"))
+        return c->m->err.code;
+    if (!it.id || !it.node)
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "air vessel: 'id' and 'node' are required");
+    if (!isfinite(it.gas))
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "air vessel '%s': gas_volume_m3 is required", it.id);
+    int node = index_get(&c->m->def->node_ix, it.node);
+    if (node < 0)
+        return rd_fail(c, it.where, HL_ENOTFOUND,
+                       "air vessel '%s': no node '%s' in the model", it.id,
+                       it.node);
+    return vessel_store(c, &it, node);
+}
+
+/* A relief valve being read. */
+typedef struct relief_item {
+    const char *id, *node;
+    int where;
+    double set_bar, cap, acc_bar;
+} relief_item;
+
+static int relief_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
+{
+    relief_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("node"))
+        return rd_text(c, v, key, &it->node);
+    if (IS("set_pressure_bar_g"))
+        return ranged(c, v, key, 0.0, 1000.0, 1, &it->set_bar);
+    if (IS("capacity_kg_per_s"))
+        return ranged(c, v, key, 0.0, 1e6, 1, &it->cap);
+    if (IS("accumulation_bar"))
+        return ranged(c, v, key, 0.0, 100.0, 1, &it->acc_bar);
+    return rd_unknown_key(c, v->where, key, "relief valve", relief_keys);
+}
+
+static int relief_store(rd_ctx *c, const relief_item *it, int node)
+{
+    net_transient *t = c->m->def->transient;
+    int n = t->n_reliefs;
+    if (!grow((void **)&t->relief_id, n, sizeof(char *)) ||
+        !grow((void **)&t->relief_node, n, sizeof(int)) ||
+        !grow((void **)&t->relief_set_pa, n, sizeof(double)) ||
+        !grow((void **)&t->relief_cap_kg_s, n, sizeof(double)) ||
+        !grow((void **)&t->relief_acc_pa, n, sizeof(double)) ||
+        !(t->relief_id[n] = text_pool_add(&c->m->def->strings, it->id)))
+        return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
+    t->relief_node[n] = node;
+    t->relief_set_pa[n] = it->set_bar * BAR_PA;
+    t->relief_cap_kg_s[n] = it->cap;
+    t->relief_acc_pa[n] =
+        (isfinite(it->acc_bar) ? it->acc_bar : 0.1 * it->set_bar) * BAR_PA;
+    t->n_reliefs++;
+    return HL_OK;
+}
+
+/* Default accumulation [A]: 10 % of the set pressure (the usual sizing
+ * overpressure of a relief valve). */
+static int relief_item_read(rd_ctx *c, yaml_node_t *item)
+{
+    relief_item it = {NULL, NULL, NET_WHERE(c->origin, rd_line(item)),
+                      NAN,  NAN,  NAN};
+    if (rd_map_each(c, item, &it, relief_set, "relief valve"))
+        return c->m->err.code;
+    if (!it.id || !it.node)
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "relief valve: 'id' and 'node' are required");
+    if (!isfinite(it.set_bar) || !isfinite(it.cap))
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "relief valve '%s': set_pressure_bar_g and "
+                       "capacity_kg_per_s are required",
+                       it.id);
+    int node = index_get(&c->m->def->node_ix, it.node);
+    if (node < 0)
+        return rd_fail(c, it.where, HL_ENOTFOUND,
+                       "relief valve '%s': no node '%s' in the model", it.id,
+                       it.node);
+    return relief_store(c, &it, node);
+}
+
+static int transient_set(rd_ctx *c, void *rec, const char *key,
+                         const rd_value *v)
+{
+    static const char *const restraints[] = {"upstream", "anchored", "joints",
+                                             NULL};
+    net_transient *t = rec;
+    double x = 0.0;
+    if (IS("young_modulus_gpa")) {
+        if (ranged(c, v, key, 0.0, 1e4, 1, &x))
+            return c->m->err.code;
+        t->young_pa = x * 1e9;
+        return HL_OK;
+    }
+    if (IS("poisson_ratio"))
+        return ranged(c, v, key, 0.0, 0.5, 0, &t->poisson);
+    if (IS("restraint"))
+        return rd_choice(c, v, key, restraints, &t->restraint);
+    if (IS("vapour_margin_bar")) {
+        if (ranged(c, v, key, 0.0, 100.0, 0, &x))
+            return c->m->err.code;
+        t->vapour_margin_pa = x * BAR_PA;
+        return HL_OK;
+    }
+    if (IS("pumps"))
+        return rd_list_each(c, v, "transient: pumps", pump_item);
+    if (IS("pipes"))
+        return rd_list_each(c, v, "transient: pipes", pipe_item);
+    if (IS("air_vessels"))
+        return rd_list_each(c, v, "transient: air_vessels", vessel_item_read);
+    if (IS("relief_valves"))
+        return rd_list_each(c, v, "transient: relief_valves", relief_item_read);
+    return rd_unknown_key(c, v->where, key, "transient", transient_keys);
+}
+
+int rd_transient(rd_ctx *c, const rd_value *v)
+{
+    if (rd_expect(c, v, YAML_MAPPING_NODE, "transient"))
+        return c->m->err.code;
+    net_transient *t = calloc(1, sizeof *t);
+    if (!t)
+        return rd_fail(c, v->where, HL_ENOMEM, "out of memory");
+    t->young_pa = 206e9;
+    t->poisson = 0.3;
+    t->restraint = RESTRAINT_ANCHORED;
+    t->vapour_margin_pa = 0.5 * BAR_PA;
+    net_transient_free(c->m->def->transient);
+    c->m->def->transient = t;
+    return rd_map_each(c, v->node, t, transient_set, "transient");
+}

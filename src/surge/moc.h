@@ -1,0 +1,161 @@
+/*
+ * moc.h - the hydraulic transient engine: the method of characteristics
+ * on a fixed grid (Wylie and Streeter, Fluid Transients in Systems, 1993,
+ * ch. 3-4), with the discrete vapour cavity model (DVCM) at every
+ * computational point and every node (Bergant, Simpson and Tijsseling,
+ * J. Fluids Struct. 22 (2006) 135-171), and lumped devices between nodes
+ * (orifices and valves with a closure law, check valves, pumps with a
+ * run-down after a trip, fixed flows, fixed rises).
+ *
+ * This engine knows nothing of the steady network: a caller fills a
+ * surge_net (nodes, pipes, devices and their initial state) and steps it.
+ * surge_from_model.c is the one adapter that builds it from a solved
+ * model; the validation tests build the textbook cases directly.
+ *
+ * Units: SI; pressures gauge Pa, heads piezometric m (z + p / (rho g)),
+ * pipe flows m3/s (each pipe has one density), device flows kg/s.
+ */
+#ifndef HL_SURGE_MOC_H
+#define HL_SURGE_MOC_H
+
+#include "heatline.h"
+
+enum surge_dev_kind {
+    DEV_ORIFICE = 0, /* dp = k m|m| / tau^2, tau from the closure law */
+    DEV_CHECK,       /* an orifice that passes forward flow only */
+    DEV_PUMP,        /* head curve by affinity, forward only */
+    DEV_FIXED_FLOW,  /* a fixed mass flow */
+    DEV_RIGID,       /* a fixed pressure rise, flow free */
+    DEV_AIR,         /* air vessel at node dv_from (= dv_to): gas
+                        p V^n = const behind a throttle; dv_m flows in */
+    DEV_RELIEF       /* relief valve at node dv_from (= dv_to): above
+                        dv_rise (set, gauge Pa) it discharges
+                        dp = k m^2 beyond the set pressure */
+};
+
+enum surge_curve {
+    CURVE_LINEAR = 0, /* tau = 1 - t/T */
+    CURVE_QUADRATIC,  /* tau = (1 - t/T)^2: slow at the end */
+    CURVE_SQRT        /* tau = sqrt(1 - t/T): fast at the end */
+};
+
+/* Unsteady friction option. */
+enum surge_friction { SURGE_STEADY = 0, SURGE_BRUNONE = 1 };
+
+typedef struct surge_net {
+    double g;     /* m/s2 */
+    double p_atm; /* Pa, for the gas law of air vessels */
+    double dt;    /* s, common time step (after surge_grid) */
+    double t;     /* s, time of the current state */
+    long step;    /* steps taken */
+    double psi;   /* DVCM weighting of the new cavity flows (1: implicit) */
+    int friction; /* enum surge_friction (SURGE_BRUNONE: pp_kb) */
+
+    /* nodes */
+    int n_nodes;
+    double *nd_z;              /* elevation, m */
+    double *nd_p;              /* gauge pressure, Pa (state) */
+    double *nd_fixed_p;        /* gauge Pa held, NaN = free */
+    double *nd_demand;         /* kg/s drawn out, constant */
+    double *nd_pv;             /* vapour pressure, gauge Pa (-inf: no DVCM) */
+    double *nd_rho;            /* density for the node's head, kg/m3 */
+    double *nd_cav;            /* cavity volume, m3 (state) */
+    double *nd_cav_rate;       /* m3/s, last step's growth rate */
+    double *nd_sc, *nd_sb;     /* per step: pipe-end inflow = sc - sb p */
+    double *nd_vmax, *nd_tcav; /* largest cavity, first opening (NaN) */
+
+    /* pipes */
+    int n_pipes;
+    int *pp_from, *pp_to;
+    double *pp_len, *pp_d, *pp_area; /* m, m, m2 */
+    double *pp_a;                    /* wave speed asked for, m/s */
+    double *pp_f;                    /* Darcy factor (minor losses folded) */
+    double *pp_rho;                  /* kg/m3 */
+    double *pp_pv;                   /* vapour pressure, gauge Pa (-inf) */
+    double *pp_q0;                   /* initial flow, m3/s */
+    /* grid (surge_grid) */
+    int *pp_n, *pp_off;  /* reaches; index of point 0 */
+    double *pp_aa;       /* wave speed used, m/s (= len / (n dt)) */
+    double *pp_b, *pp_r; /* B = a/(gA), R = f dx/(2 g D A^2) */
+    double *pp_kb;       /* Brunone's k (0: quasi-steady friction) */
+    double max_adjust;   /* largest |aa/a - 1| */
+    int worst_pipe;      /* pipe of that adjustment */
+
+    /* points: n_points = sum (n + 1) */
+    long n_points;
+    double *h, *qd, *qu;    /* head; flow on the downstream and upstream
+                               side of each point (equal without a cavity) */
+    double *hn, *qdn, *qun; /* next step */
+    double *qprev;          /* flows of the step before (Brunone) */
+    double *vcav, *vrate;   /* cavity volume (m3) and its last growth rate */
+    double *hv;             /* vapour head at each point, m */
+    double *hmax, *hmin;    /* head envelopes */
+    double *vmax, *tcav;    /* largest cavity (m3), first opening (s, NaN
+                               = none) */
+    double *zpt;            /* elevation of each point */
+    long n_cav_open;        /* cavity openings counted (points and nodes) */
+
+    /* devices */
+    int n_devs;
+    signed char *dv_kind;
+    int *dv_from, *dv_to;
+    double *dv_k;         /* Pa/(kg/s)^2 at full opening */
+    double *dv_rho;       /* kg/m3 of the water in it */
+    double *dv_m;         /* kg/s (state) */
+    double *dv_mfix;      /* DEV_FIXED_FLOW */
+    double *dv_rise;      /* DEV_RIGID, Pa */
+    signed char *dv_open; /* check valves and pumps: 1 passes flow */
+    /* closure law: opening tau(t) from 1 at t0 to 0 at t0 + T */
+    double *dv_t0, *dv_tc;
+    signed char *dv_curve;
+    /* pumps: H = s^2 h0 - r s^(2-n) q^n per unit, q = m/(rho par) */
+    double *dv_h0, *dv_r, *dv_n, *dv_par;
+    double *dv_s0;   /* speed at the start (relative) */
+    double *dv_trip; /* trip time, s (INFINITY: runs on) */
+    double *dv_tau;  /* run-down time constant I w^2 / P, s (0: stops at
+                        once) */
+    /* air vessels: (p_abs) V^n = gas_c; inflow throttle in dv_k, outflow
+     * in dv_k_out */
+    double *dv_gas_c, *dv_gas_n, *dv_gas_v, *dv_k_out, *dv_m_old;
+    double *dv_gas_min, *dv_gas_max; /* relief valves: dv_gas_max = the
+                                        largest discharge, kg/s */
+
+    /* clusters: nodes joined by devices, solved together each step */
+    int n_clusters;
+    int *cl_node_start, *cl_node; /* CSR */
+    int *cl_dev_start, *cl_dev;
+    int *nd_cluster;
+    int max_cluster; /* unknowns of the largest cluster */
+    double *work;    /* Newton workspace */
+    int *iwork;
+    signed char *nd_cav_on;
+    long newton_fail; /* cluster solves that hit the iteration limit */
+} surge_net;
+
+/* A net with room for the given counts; every array zeroed, nd_fixed_p
+ * NaN, pv -inf, trips at INFINITY. NULL when out of memory. */
+surge_net *surge_net_new(int n_nodes, int n_pipes, int n_devs);
+void surge_net_free(surge_net *s);
+
+/* Cut every pipe into reaches for the common time step dt (dt > 0), or,
+ * with dt <= 0, for dt = dx / (largest wave speed); the wave speeds are
+ * adjusted to fit whole reaches (max_adjust). Errors: dx longer than a
+ * pipe, a wave speed <= 0. */
+int surge_grid(surge_net *s, double dx, double dt, hl_error *err);
+/* Initial state from nd_p, dv_m and pp_q0: heads along each pipe by its
+ * friction. Builds the clusters. */
+int surge_init(surge_net *s, hl_error *err);
+/* One time step. */
+void surge_step(surge_net *s);
+
+/* Opening of device i at time t (1 open, 0 closed). */
+double surge_dev_opening(const surge_net *s, int i, double t);
+/* Relative speed of pump device i at time t. */
+double surge_pump_speed(const surge_net *s, int i, double t);
+/* Head at node i (z + p / (rho g)). */
+double surge_node_head(const surge_net *s, int i);
+
+/* Solve the nodes and devices of cluster c for this step (moc_cluster.c). */
+void surge_cluster_solve(surge_net *s, int c, double t);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * moc_devices.c - the time laws of the lumped devices: a valve's opening
+ * along its closure curve, and a pump's speed after a trip.
+ *
+ * Pump run-down (docs/physics.md, "Surge: pumps"): with no motor torque the
+ * rotor decelerates as I dw/dt = -T. In the normal zone of operation the
+ * torque follows the affinity laws, T = T_R (w / w_R)^2 (Thorley, Fluid
+ * Transients in Pipeline Systems, 2nd ed. 2004, section 6.3; Wylie and
+ * Streeter 1993, section 5.2), so w(t) = w_R / (1 + t / tau) with
+ * tau = I w_R / T_R = I w_R^2 / P_R, P_R the shaft power before the trip.
+ */
+#include "surge/moc.h"
+
+#include <math.h>
+
+double surge_dev_opening(const surge_net *s, int i, double t)
+{
+    double t0 = s->dv_t0[i], tc = s->dv_tc[i];
+    if (!(t > t0))
+        return 1.0;
+    if (!(tc > 0.0) || t >= t0 + tc) /* a closure within one step */
+        return 0.0;
+    double u = 1.0 - (t - t0) / tc;
+    switch (s->dv_curve[i]) {
+    case CURVE_QUADRATIC:
+        return u * u;
+    case CURVE_SQRT:
+        return sqrt(u);
+    default:
+        return u;
+    }
+}
+
+double surge_pump_speed(const surge_net *s, int i, double t)
+{
+    double s0 = s->dv_s0[i], t_trip = s->dv_trip[i];
+    if (!(t > t_trip))
+        return s0;
+    if (!(s->dv_tau[i] > 0.0))
+        return 0.0;
+    return s0 / (1.0 + (t - t_trip) / s->dv_tau[i]);
+}

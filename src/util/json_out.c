@@ -1,0 +1,346 @@
+/* json_out.c - the streaming JSON writer (json_out.h). */
+#include "util/json_out.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void json_out_init(json_out *w, json_sink sink, void *ctx)
+{
+    w->depth = 0;
+    w->failed = 0;
+    w->used = 0;
+    w->sink = sink;
+    w->ctx = ctx;
+}
+
+int json_out_file_sink(void *ctx, const char *text, size_t len)
+{
+    return fwrite(text, 1, len, (FILE *)ctx) == len ? 0 : -1;
+}
+
+static void flush(json_out *w)
+{
+    if (!w->failed && w->used && w->sink(w->ctx, w->buf, w->used))
+        w->failed = 1;
+    w->used = 0;
+}
+
+/* Small pieces collect in the buffer: one sink call per 16 KiB, not one
+ * per token (a sink call per token cost more than the numbers). */
+static void put(json_out *w, const char *text, size_t len)
+{
+    if (w->used + len > sizeof w->buf) {
+        flush(w);
+        if (len > sizeof w->buf) {
+            if (!w->failed && w->sink(w->ctx, text, len))
+                w->failed = 1;
+            return;
+        }
+    }
+    memcpy(w->buf + w->used, text, len);
+    w->used += len;
+}
+
+static void puts_(json_out *w, const char *text)
+{
+    put(w, text, strlen(text));
+}
+
+/* A newline and two spaces per open container. */
+static void newline(json_out *w, int depth)
+{
+    /* depth <= JSON_OUT_MAX_DEPTH: one piece of at most 65 bytes */
+    static const char line[] = "\n                                "
+                               "                                ";
+    put(w, line, (size_t)(1 + 2 * depth));
+}
+
+/* The escaped body of s, quotes around, for the strings that need it. */
+static void string_escaped(json_out *w, const char *s)
+{
+    put(w, "\"", 1);
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(w, run, (size_t)(s - run));
+        char esc[8];
+        switch (c) {
+        case '"':
+            puts_(w, "\\\"");
+            break;
+        case '\\':
+            puts_(w, "\\\\");
+            break;
+        case '\b':
+            puts_(w, "\\b");
+            break;
+        case '\f':
+            puts_(w, "\\f");
+            break;
+        case '\n':
+            puts_(w, "\\n");
+            break;
+        case '\r':
+            puts_(w, "\\r");
+            break;
+        case '\t':
+            puts_(w, "\\t");
+            break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04X", c);
+            puts_(w, esc);
+        }
+        run = s + 1;
+    }
+    put(w, run, (size_t)(s - run));
+    put(w, "\"", 1);
+}
+
+/* Most strings (ids, keys) need no escape: one scan, one copy. */
+static void string_body(json_out *w, const char *s)
+{
+    size_t n = 0;
+    for (unsigned char c; (c = (unsigned char)s[n]) != 0; n++)
+        if (c < 0x20 || c == '"' || c == '\\') {
+            string_escaped(w, s);
+            return;
+        }
+    if (w->used + n + 2 > sizeof w->buf) {
+        string_escaped(w, s);
+        return;
+    }
+    char *p = w->buf + w->used;
+    *p = '"';
+    memcpy(p + 1, s, n);
+    p[n + 1] = '"';
+    w->used += n + 2;
+}
+
+/* The separator before a value, and its key. */
+static void begin_value(json_out *w, const char *key)
+{
+    if (w->depth > 0) {
+        if (w->count[w->depth - 1]++)
+            put(w, ",", 1);
+        newline(w, w->depth);
+    }
+    if (key) {
+        string_body(w, key);
+        put(w, ": ", 2);
+    }
+}
+
+static void open_container(json_out *w, const char *key, char open)
+{
+    begin_value(w, key);
+    if (w->depth == JSON_OUT_MAX_DEPTH) {
+        w->failed = 1;
+        return;
+    }
+    put(w, &open, 1);
+    w->close[w->depth] = open == '{' ? '}' : ']';
+    w->count[w->depth++] = 0;
+}
+
+void json_out_object(json_out *w, const char *key)
+{
+    open_container(w, key, '{');
+}
+
+void json_out_array(json_out *w, const char *key)
+{
+    open_container(w, key, '[');
+}
+
+void json_out_close(json_out *w)
+{
+    if (w->depth == 0) {
+        w->failed = 1;
+        return;
+    }
+    w->depth--;
+    if (w->count[w->depth]) /* an empty container stays on its line */
+        newline(w, w->depth);
+    put(w, &w->close[w->depth], 1);
+}
+
+/* |v| scaled by 10^shift with one rounding (powers up to 1e22 are exact
+ * doubles). */
+static double scale10(double a, int shift)
+{
+    static const double pow10[] = {
+        1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    return shift >= 0 ? a * pow10[shift] : a / pow10[-shift];
+}
+
+/* The ten significant digits of |v| (v finite, non-zero) as an integer
+ * in [1e9, 1e10) and the decimal exponent of the first: 0, or -1 where
+ * the rounding cannot be decided here. |v| * 10^(9-e) is one correctly
+ * rounded operation on exact operands: below 1e10 its error is at most
+ * 1e10 * 2^-53 ~ 1.1e-6, so a fraction within 1e-4 of one half (a
+ * possible tie, one value in 5000) is left to snprintf, and the digits are
+ * those of a correctly rounded %.10g. */
+static int ten_digits(double v, long long *digits, int *exp10)
+{
+    double a = fabs(v);
+    int b2;
+    frexp(a, &b2); /* a in [2^(b2-1), 2^b2): the decimal exponent, +-1 */
+    int e = (int)floor((b2 - 1) * 0.30102999566398120);
+    if (e < -13 || e > 30)
+        return -1;
+    double scaled = scale10(a, 9 - e);
+    if (scaled >= 1e10)
+        scaled = scale10(a, 9 - ++e);
+    if (scaled < 1e9 || scaled >= 1e10)
+        return -1;
+    long long whole = (long long)scaled; /* below 1e10: exact */
+    double frac = scaled - (double)whole;
+    if (fabs(frac - 0.5) < 1e-4)
+        return -1;
+    long long q = whole + (frac > 0.5);
+    if (q == 10000000000LL) {
+        q = 1000000000LL;
+        e++;
+    }
+    *digits = q;
+    *exp10 = e;
+    return 0;
+}
+
+/* %.10g from the ten digits, in jansson's form: fixed notation for
+ * exponents -4..9 (".0" added to a whole number), else d.ddde-X (no '+',
+ * no leading zeros in the exponent); trailing zeros dropped. */
+static size_t g_from_digits(char *buf, int negative, long long q, int e)
+{
+    char d[11];
+    for (int i = 9; i >= 0; i--, q /= 10)
+        d[i] = (char)('0' + q % 10);
+    int nd = 10;
+    while (nd > 1 && d[nd - 1] == '0')
+        nd--;
+    char *p = buf;
+    if (negative)
+        *p++ = '-';
+    if (e >= -4 && e < 10) {
+        if (e < 0) {
+            *p++ = '0';
+            *p++ = '.';
+            for (int i = -1; i > e; i--)
+                *p++ = '0';
+            memcpy(p, d, (size_t)nd);
+            p += nd;
+        } else {
+            for (int i = 0; i <= e; i++)
+                *p++ = d[i];
+            *p++ = '.';
+            if (nd > e + 1) {
+                memcpy(p, d + e + 1, (size_t)(nd - e - 1));
+                p += nd - e - 1;
+            } else {
+                *p++ = '0';
+            }
+        }
+    } else {
+        *p++ = d[0];
+        if (nd > 1) {
+            *p++ = '.';
+            memcpy(p, d + 1, (size_t)(nd - 1));
+            p += nd - 1;
+        }
+        *p++ = 'e';
+        if (e < 0)
+            *p++ = '-';
+        int mag = e < 0 ? -e : e;
+        if (mag >= 10)
+            *p++ = (char)('0' + mag / 10);
+        *p++ = (char)('0' + mag % 10);
+    }
+    *p = '\0';
+    return (size_t)(p - buf);
+}
+
+/* jansson's real format: %.10g, then a ".0" if the text would read as an
+ * integer, and the exponent without '+' or leading zeros. */
+size_t json_out_format_real(char *buf, size_t size, double v)
+{
+    long long q;
+    int e, n;
+    if (size < 32)
+        return 0;
+    if (v == 0) {
+        n = signbit(v) ? 4 : 3;
+        memcpy(buf, signbit(v) ? "-0.0" : "0.0", (size_t)n + 1);
+        return (size_t)n;
+    }
+    if (ten_digits(v, &q, &e) == 0)
+        return g_from_digits(buf, v < 0, q, e);
+    n = snprintf(buf, size, "%.10g", v);
+    if (n < 0 || (size_t)n >= size - 3)
+        return 0;
+    if (!strchr(buf, '.') && !strchr(buf, 'e')) {
+        memcpy(buf + n, ".0", 3);
+        n += 2;
+    }
+    char *x = strchr(buf, 'e');
+    if (x) {
+        char *digits = x + 1, *from = x + 1;
+        if (*from == '-')
+            digits = ++from;
+        else if (*from == '+')
+            from++;
+        while (*from == '0' && from[1])
+            from++;
+        memmove(digits, from, strlen(from) + 1);
+        n = (int)strlen(buf);
+    }
+    return (size_t)n;
+}
+
+void json_out_real(json_out *w, const char *key, double v)
+{
+    if (!isfinite(v)) {
+        json_out_null(w, key);
+        return;
+    }
+    char buf[40];
+    size_t n = json_out_format_real(buf, sizeof buf, v);
+    begin_value(w, key);
+    put(w, buf, n);
+}
+
+void json_out_int(json_out *w, const char *key, long long v)
+{
+    char buf[24];
+    int n = snprintf(buf, sizeof buf, "%lld", v);
+    begin_value(w, key);
+    put(w, buf, (size_t)n);
+}
+
+void json_out_string(json_out *w, const char *key, const char *s)
+{
+    begin_value(w, key);
+    string_body(w, s ? s : "");
+}
+
+void json_out_bool(json_out *w, const char *key, int v)
+{
+    begin_value(w, key);
+    puts_(w, v ? "true" : "false");
+}
+
+void json_out_null(json_out *w, const char *key)
+{
+    begin_value(w, key);
+    puts_(w, "null");
+}
+
+int json_out_end(json_out *w)
+{
+    put(w, "\n", 1);
+    flush(w);
+    return w->failed || w->depth ? -1 : 0;
+}
