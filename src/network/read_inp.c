@@ -61,6 +61,7 @@ enum sec {
     S_COORD,
     S_VERTEX,
     S_TIMES,
+    S_ENERGY,
     S_SKIP, /* drawing and report only: [TAGS], [LABELS], [BACKDROP], ... */
     S_NOTE, /* not applied, said in a warning: [ENERGY], [QUALITY], ... */
     S_OTHER
@@ -93,6 +94,8 @@ typedef struct inp {
                                           first line of what is not applied */
     double duration_s;
     int duration_line;
+    double global_eff;           /* [ENERGY] Global Efficiency, fraction */
+    int energy_other, energy_at; /* [ENERGY] lines not applied */
 } inp;
 
 /* ---- tokens
@@ -131,7 +134,7 @@ static const struct {
                 {"[CONTROLS]", S_NOTE},    {"[RULES]", S_NOTE},
                 {"[TITLE]", S_TITLE},      {"[COORDINATES]", S_COORD},
                 {"[VERTICES]", S_VERTEX},  {"[TIMES]", S_TIMES},
-                {"[ENERGY]", S_NOTE},      {"[QUALITY]", S_NOTE},
+                {"[ENERGY]", S_ENERGY},    {"[QUALITY]", S_NOTE},
                 {"[SOURCES]", S_NOTE},     {"[REACTIONS]", S_NOTE},
                 {"[MIXING]", S_NOTE},      {"[LEAKAGE]", S_NOTE},
                 {"[TAGS]", S_SKIP},        {"[LABELS]", S_SKIP},
@@ -539,6 +542,7 @@ static int pump(inp *in, int line, char **tok, int n)
         return in->c->m->err.code;
     if (s.speed == 0.0)
         s.running = 0, s.speed = 1.0;
+    s.efficiency = in->global_eff; /* [ENERGY], else EPANET's 75 % */
     return net_add_pump(in->c->m, &s);
 }
 
@@ -614,6 +618,29 @@ static int valve(inp *in, int line, char **tok, int n)
  * -----------------------------------------------------------------------------
  */
 
+/* [ENERGY]: the pumps' efficiency (GLOBAL EFFICIENCY percent; a PUMP id
+ * EFFICIENCY with a curve is not applied). Prices, patterns and demand
+ * charges are costs, which heatline's season prices otherwise: noted. */
+static int energy_line(inp *in, int line, char **tok, int n)
+{
+    double e;
+    if (n >= 3 && strcasecmp(tok[0], "GLOBAL") == 0 &&
+        strncasecmp(tok[1], "EFFIC", 5) == 0) {
+        if (num(in, line, tok[2], &e))
+            return in->c->m->err.code;
+        if (!(e > 0.0 && e <= 100.0))
+            return fail(in, line,
+                        "[ENERGY] Global Efficiency %s: expected "
+                        "a percentage above 0, up to 100%s",
+                        tok[2], "");
+        in->global_eff = e / 100.0;
+        return HL_OK;
+    }
+    if (in->energy_other++ == 0)
+        in->energy_at = line;
+    return HL_OK;
+}
+
 /* [TIMES] Duration: hours as H, H:MM or H:MM:SS, or a number and a unit
  * (SECONDS, MINUTES, HOURS, DAYS). Only its being above zero matters. */
 static int times_line(inp *in, int line, char **tok, int n)
@@ -657,6 +684,13 @@ static int import_notes(inp *in)
                           file, in->note_line[i], sections[i].s,
                           in->note_lines[i]))
             return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    if (in->energy_other &&
+        text_list_add(&d->notes,
+                      "%s:%d: [ENERGY] (%d lines besides Global Efficiency) "
+                      "not applied: heatline prices energy in its season "
+                      "(heatline season --elec-price)",
+                      file, in->energy_at, in->energy_other))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
     if (in->duration_s > 0.0 &&
         text_list_add(&d->notes,
                       "%s:%d: [TIMES] Duration %.4g h not run: one steady "
@@ -736,6 +770,7 @@ static int pass(inp *in, char *text, size_t len, int second)
             in->note_line[row] = line;
         if (!second) {
             rc = sec == S_TIMES     ? times_line(in, line, tok, n)
+                 : sec == S_ENERGY  ? energy_line(in, line, tok, n)
                  : sec == S_OPTION  ? option(in, line, tok, n)
                  : sec == S_CURVE   ? curve_point(in, line, tok, n)
                  : sec == S_PATTERN ? pattern_line(in, line, tok, n)
@@ -862,6 +897,7 @@ static void inp_defaults(inp *in, rd_ctx *c)
     in->nu = NAN;
     in->mult = 1.0;
     in->headloss = HEADLOSS_HAZEN; /* EPANET's default */
+    in->global_eff = 0.75;         /* EPANET's default pump efficiency */
 }
 
 static int inp_fluid(inp *in)

@@ -127,6 +127,34 @@ static void sections_not_applied(void **state)
     hl_model_free(m);
 }
 
+/* [ENERGY] Global Efficiency sets the pumps' efficiency (EPANET's 75 %
+ * without it); its other lines are a warning. */
+static void energy_efficiency(void **state)
+{
+    (void)state;
+    static const char t[] =
+        "[JUNCTIONS]\n J1 10 20\n[RESERVOIRS]\n R1 0\n"
+        "[PIPES]\n P1 J0 J1 100 200 120\n[JUNCTIONS]\n J0 0 0\n"
+        "[PUMPS]\n PU R1 J0 HEAD C1\n[CURVES]\n C1 20 40\n"
+        "[ENERGY]\n Global Efficiency 50\n Global Price 0.1\n"
+        "[OPTIONS]\n Units LPS\n";
+    hl_model *m;
+    hl_load_options o;
+    hl_load_options_init(&o);
+    if (hl_model_load_text(&m, t, strlen(t), "e.inp", NULL, &o) ||
+        hl_model_solve(m, NULL))
+        fail_msg("%s", hl_model_error(m));
+    hl_pump_result r;
+    hl_model_pump_result(m, 0, &r);
+    assert_true(r.efficiency == 0.5);
+    assert_true(fabs(r.electric_w - r.hydraulic_w / 0.5) < 1e-6);
+    assert_int_equal(hl_model_warning_count(m), 1);
+    assert_non_null(strstr(hl_model_warning(m, 0),
+                           "e.inp:15: [ENERGY] (1 lines besides Global "
+                           "Efficiency) not applied"));
+    hl_model_free(m);
+}
+
 static void bad_coefficients(void **state)
 {
     (void)state;
@@ -164,6 +192,7 @@ int main(void)
         cmocka_unit_test(linear_at_tiny_flow),
         cmocka_unit_test(one_pipe_in_the_engine),
         cmocka_unit_test(sections_not_applied),
+        cmocka_unit_test(energy_efficiency),
         cmocka_unit_test(bad_coefficients)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
