@@ -9,7 +9,8 @@
 # holds an <svg> with drawn paths after the scripts ran.
 # An imported EPANET network (no chainage, no fittings) gets a "no data"
 # note in the plots that need a line, never a blank chart, and no script
-# error in the browser console (issue 15).
+# error in the browser console (issue 15); with HL_ARTIFACTS=DIR the
+# rendered .inp report (its map) is kept as DIR/inp_report_map.png.
 # Skipped (77) when the inlined plotting library is missing, or, to render,
 # chromium.
 set -u
@@ -113,6 +114,15 @@ if [ "$render" = 1 ]; then
         grep -q "^chart-map drawn$" "$tmp/${r}_charts.txt" ||
             fail "$r: the network map not drawn from [COORDINATES]"
     done
+    # the map as a person sees it, kept when HL_ARTIFACTS names a folder
+    if [ -n "${HL_ARTIFACTS:-}" ] && mkdir -p "$HL_ARTIFACTS"; then
+        timeout 120 chromium --headless --no-sandbox --disable-gpu \
+            --no-first-run --user-data-dir="$tmp/profile" --hide-scrollbars \
+            --window-size=1200,1400 --virtual-time-budget=10000 \
+            --screenshot="$HL_ARTIFACTS/inp_report_map.png" \
+            "file://$tmp/inp.html" > /dev/null 2>&1 ||
+            fail "screenshot of the .inp report"
+    fi
     echo "imported .inp reports: every plot drawn or noted"
 fi
 echo "season and run reports: nothing loaded from the network"
