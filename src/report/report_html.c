@@ -92,31 +92,6 @@ static void put_json(FILE *f, const char *t)
     }
 }
 
-void report_html_escape(FILE *f, const char *t)
-{
-    for (; *t; t++) {
-        switch (*t) {
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        case '\'':
-            fputs("&#39;", f);
-            break;
-        default:
-            fputc(*t, f);
-        }
-    }
-}
-
 static const char style[] =
     "body{font-family:'Noto Sans','Helvetica Neue',Arial,'PingFang SC',"
     "'Microsoft YaHei',sans-serif;margin:2em auto;max-width:1100px;"
@@ -140,9 +115,9 @@ int report_page_begin(FILE *f, const char *title)
             "<meta name=\"viewport\" content=\"width=device-width\">\n"
             "<title>",
             CSP);
-    report_html_escape(f, title);
+    html_escape(f, title);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
-    report_html_escape(f, title);
+    html_escape(f, title);
     fputs("</h1>\n", f);
     return HL_OK;
 }

@@ -25,9 +25,9 @@ static void period_text(const hl_season *s, char *buf, size_t cap)
 static void synthetic_banner(FILE *f, const hl_season *s)
 {
     fputs("<p class=\"note\">Model: ", f);
-    report_html_escape(f, s->model_name);
+    html_escape(f, s->model_name);
     fputs(". Weather: ", f);
-    report_html_escape(f, s->weather->source);
+    html_escape(f, s->weather->source);
     fputs(".</p>\n", f);
     if (s->weather->synthetic)
         fputs("<div class=\"synthetic\">Weather is SYNTHETIC: a typical "
@@ -194,7 +194,7 @@ static int write_run_page(FILE *f, const hl_season *s, hl_error *err)
 {
     report_page_begin(f, "heatline: steady run of the line");
     fputs("<p class=\"note\">Model: ", f);
-    report_html_escape(f, s->model_name);
+    html_escape(f, s->model_name);
     fputs(".</p>\n", f);
     run_summary(f, s);
     section(f, "Hydraulic pressure diagram", CHART_PRESSURE);
