@@ -253,6 +253,9 @@ int run_print_json(const run_args *a, run_result *r)
     STR(mo, "name", hl_model_name(m));
     STR(mo, "file", a->model ? a->model : "(embedded) tuoketuo-hohhot.yaml");
     json_object_set_new(root, "model", mo);
+    json_object_set_new(root, "feasible", json_boolean(run_feasible(m)));
+    json_object_set_new(root, "violations", run_json_violations(m));
+    json_object_set_new(root, "static", run_json_static(m));
     json_object_set_new(root, "totals", totals(r));
     json_object_set_new(root, "fitting_scenarios", scenarios(r));
     json_object_set_new(root, "coating_needed", coating_needed(m, &r->coating));

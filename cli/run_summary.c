@@ -297,6 +297,7 @@ static void warnings(hl_model *m)
 
 int run_print_summary(const run_args *a, run_result *r)
 {
+    run_print_infeasible(r->m, stdout);
     header(a, r);
     heat_balance(r);
     consumers(r->m);
@@ -304,6 +305,7 @@ int run_print_summary(const run_args *a, run_result *r)
     pump_lines(r->m);
     exchangers(r->m);
     fittings(r);
+    run_print_static(r->m);
     warnings(r->m);
     return 0;
 }

@@ -160,5 +160,13 @@ int season_print_json(const hl_season *s)
     for (int i = 0; i < hl_season_warning_count(s); i++)
         json_array_append_new(warn, json_string(hl_season_warning(s, i)));
     json_object_set_new(root, "warnings", warn);
+    json_t *viol = json_array();
+    for (int i = 0; i < hl_season_violation_count(s); i++)
+        json_array_append_new(viol, json_string(hl_season_violation(s, i)));
+    json_object_set_new(root, "feasible",
+                        json_boolean(hl_season_infeasible_hours(s) == 0));
+    json_object_set_new(root, "infeasible_hours",
+                        json_integer(hl_season_infeasible_hours(s)));
+    json_object_set_new(root, "violations", viol);
     return cli_json_print(root);
 }

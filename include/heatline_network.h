@@ -355,6 +355,10 @@ typedef struct hl_check_limits {
     double min_consumer_dp_pa;   /* default 0.5 bar */
     double fitting_surface_k;    /* burn check of fittings; default 50 C
                                     (settings burn_limit_c) */
+    double static_margin_pa;     /* pumps stopped: warn when the static
+                                    pressure is less than this above
+                                    boiling; default 0.5 bar (settings
+                                    static_margin_bar) */
 } hl_check_limits;
 
 HL_API int hl_model_check_limits(const hl_model *m, hl_check_limits *out);

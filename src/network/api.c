@@ -457,7 +457,9 @@ int hl_model_set_check_limits(hl_model *m, const hl_check_limits *lim)
         check_si(m, HL_Q_PRESSURE_DROP_BAR, "min_consumer_dp_bar",
                  lim->min_consumer_dp_pa) ||
         check_si(m, HL_Q_SURFACE_LIMIT_C, "burn_limit_c",
-                 lim->fitting_surface_k))
+                 lim->fitting_surface_k) ||
+        check_si(m, HL_Q_PRESSURE_DROP_BAR, "static_margin_bar",
+                 lim->static_margin_pa))
         return HL_EINVAL;
     m->limits = *lim;
     return HL_OK;

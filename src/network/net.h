@@ -487,9 +487,11 @@ struct hl_model {
     double *nd_p, *nd_t, *nd_ext; /* results: gauge Pa, K, kg/s in */
     int *nd_order;
     signed char *nd_connected;
-    double *round_t, *round_m; /* coupling: last round's temperatures and
-                                  flows (solve.c) */
-    text_list warn;            /* every warning of the last solve */
+    double *round_t, *round_m;   /* coupling: last round's temperatures and
+                                    flows (solve.c) */
+    text_list warn;              /* every warning of the last solve */
+    struct net_verdict *verdict; /* violations and the static check of the
+                                    last solve (feasibility.c) */
 };
 
 /* ---- builder (model.c) --------------------------------------------------- */
@@ -605,6 +607,17 @@ void fitting_table_free(hl_model *m);
 
 /* Checks after a solve (checks.c). */
 void checks_run(hl_model *m);
+
+/* The verdict (feasibility.c): violations of hard limits found by the
+ * checks, and the static pressure with the pumps stopped
+ * (static_check.c). */
+struct net_verdict;
+int verdict_reset(hl_model *m);
+void verdict_add(hl_model *m, int kind, int element_kind, int element,
+                 double value, double limit);
+void verdict_free(struct net_verdict *v);
+int verdict_copy(hl_model *m, const hl_model *src);
+void static_check_run(hl_model *m);
 
 /* ---- smaller cross-module pieces -------------------------------------------
  */

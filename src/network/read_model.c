@@ -54,6 +54,7 @@ static const char *const settings_keys[] = {"fluid",
                                             "max_velocity_m_per_s",
                                             "min_consumer_dp_bar",
                                             "saturation_margin_bar",
+                                            "static_margin_bar",
                                             "materials_csv",
                                             "fitting_coating",
                                             "fitting_jacket",
@@ -162,6 +163,8 @@ static int settings_set(rd_ctx *c, void *rec, const char *key,
         return scaled(c, v, key, &l->min_consumer_dp_pa, BAR_PA);
     if (IS("saturation_margin_bar"))
         return scaled(c, v, key, &l->saturation_margin_pa, BAR_PA);
+    if (IS("static_margin_bar"))
+        return scaled(c, v, key, &l->static_margin_pa, BAR_PA);
     if (IS("materials_csv"))
         return materials_file(c, v, key);
     if (IS("fitting_coating"))
