@@ -32,6 +32,8 @@ static json_t *totals(const run_result *r)
         t->heat_loss_fittings_by_state_w[2]);
     NUM(o, "pump_power_w", t->pump_power_w);
     NUM(o, "pump_hydraulic_w", t->pump_hydraulic_w);
+    NUM(o, "pump_heat_w", t->pump_heat_w);
+    NUM(o, "heat_unmet_w", t->heat_unmet_w);
     NUM(o, "source_mass_flow_kg_per_s", t->source_mass_flow_kg_s);
     NUM(o, "makeup_kg_per_s", t->makeup_kg_s);
     INT(o, "fittings_over_limit", r->n_over_limit);
@@ -118,6 +120,7 @@ static json_t *pipes(hl_model *m)
         NUM(o, "friction_factor", r.friction_factor);
         NUM(o, "dp_friction_pa", r.dp_friction_pa);
         NUM(o, "heat_loss_w", r.heat_loss_w);
+        NUM(o, "friction_heat_w", r.friction_heat_w);
         NUM(o, "temp_in_c", C(r.temp_in_k));
         NUM(o, "temp_out_c", C(r.temp_out_k));
         NUM(o, "ambient_c", C(r.ambient_k));
@@ -143,6 +146,7 @@ static json_t *pumps(hl_model *m)
         NUM(o, "head_m", r.head_m);
         NUM(o, "hydraulic_power_w", r.hydraulic_w);
         NUM(o, "electric_power_w", r.electric_w);
+        NUM(o, "heat_w", r.heat_w);
         NUM(o, "speed", r.speed);
         json_object_set_new(o, "running", json_boolean(r.running));
         json_array_append_new(a, o);
@@ -162,6 +166,7 @@ static json_t *consumers(hl_model *m)
         STR(o, "return", node_id(m, r.to));
         NUM(o, "mass_flow_kg_per_s", r.mass_flow_kg_s);
         NUM(o, "heat_w", r.heat_w);
+        NUM(o, "heat_asked_w", r.heat_asked_w);
         NUM(o, "temp_in_c", C(r.temp_in_k));
         NUM(o, "temp_out_c", C(r.temp_out_k));
         NUM(o, "dp_available_pa", r.dp_available_pa);

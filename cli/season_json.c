@@ -29,6 +29,7 @@ static json_t *energy(const hl_energy *e)
     }
     json_object_set_new(o, "pump_electric_mwh",
                         num(e->pump_electric_j / 3.6e9));
+    json_object_set_new(o, "pump_heat_gj", num(e->pump_heat_j / GJ));
     return o;
 }
 

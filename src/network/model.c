@@ -285,6 +285,7 @@ int hl_model_clone(const hl_model *src, hl_model **out)
     m->t_duct = src->t_duct;
     m->chamber_air_default = src->chamber_air_default;
     m->demand_scale = src->demand_scale;
+    m->mech_heat = src->mech_heat;
     m->limits = src->limits;
     m->solved = src->solved;
     m->totals = src->totals;

@@ -27,6 +27,7 @@ typedef struct plant_totals {
     double heat_source_w, heat_delivered_w, loss_pipes_w;
     double loss_fittings_w[HL_FIT_NSTATES];
     double pump_electric_w;
+    double pump_heat_w;   /* pump and friction heat in the water */
     double supply_city_k; /* flow-weighted supply temperature at the
                              consumers' inlets; NaN without consumers */
     int warnings;         /* engine warnings of this solve */

@@ -254,6 +254,7 @@ static void read_totals(const plant *p, plant_totals *out, double *surface_k)
     for (int s = 0; s < HL_FIT_NSTATES; s++)
         out->loss_fittings_w[s] = t.heat_loss_fittings_by_state_w[s];
     out->pump_electric_w = t.pump_power_w;
+    out->pump_heat_w = t.pump_heat_w;
     out->supply_city_k = supply_at_consumers(p);
     out->warnings = hl_model_warning_count(p->m);
     if (hl_model_feasible(p->m, &out->feasible))

@@ -150,6 +150,7 @@ static void add_energy(hl_energy *e, const plant_totals *t)
     for (int st = 0; st < HL_FIT_NSTATES; st++)
         e->loss_fittings_j[st] += 3600.0 * t->loss_fittings_w[st];
     e->pump_electric_j += 3600.0 * t->pump_electric_w;
+    e->pump_heat_j += 3600.0 * t->pump_heat_w;
 }
 
 static void record_hour(hl_season *s, hl_season_scenario *sc, int k,
@@ -163,6 +164,7 @@ static void record_hour(hl_season *s, hl_season_scenario *sc, int k,
         t->loss_fittings_w[0] + t->loss_fittings_w[1] + t->loss_fittings_w[2];
     row[HL_HOUR_PUMP_W] = t->pump_electric_w;
     row[HL_HOUR_SUPPLY_CITY_K] = t->supply_city_k;
+    row[HL_HOUR_PUMP_HEAT_W] = t->pump_heat_w;
     int month = s->weather->month[(s->first + k) % s->weather->n] - 1;
     add_energy(&sc->total, t);
     add_energy(&sc->month[month], t);

@@ -116,7 +116,7 @@ static const char three_nodes[] =
     "heatline_model: 1\n"
     "settings: {fluid: constant, density_kg_per_m3: 1000,\n"
     "  viscosity_pa_s: 2.3e-4, cp_j_per_kgk: 4200, ground_temp_c: 10,\n"
-    "  static_margin_bar: 0.3}\n"
+    "  static_margin_bar: 0.3, pump_and_friction_heat: false}\n"
     "nodes:\n"
     "  - {id: R0, pressure_bar_g: 2, inflow_temp_c: 120}\n"
     "  - {id: A, elevation_m: 12}\n"
