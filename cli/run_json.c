@@ -242,6 +242,23 @@ static json_t *fittings(hl_model *m)
     return a;
 }
 
+/* Each valve chamber's air (fixed by the model or --chamber-temp until
+ * the chamber heat balance of issue 13 item 5 lands). */
+static json_t *chambers(hl_model *m)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < hl_model_count(m, HL_CHAMBER); i++) {
+        double air_k = NAN, chainage_m = NAN;
+        hl_model_chamber_info(m, i, &air_k, &chainage_m);
+        json_t *o = json_object();
+        STR(o, "id", hl_model_id(m, HL_CHAMBER, i));
+        NUM(o, "chainage_m", chainage_m);
+        NUM(o, "air_temp_c", C(air_k));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
 static json_t *warnings(hl_model *m)
 {
     json_t *a = json_array();
@@ -270,6 +287,7 @@ int run_print_json(const run_args *a, run_result *r)
     json_object_set_new(root, "consumers", consumers(m));
     json_object_set_new(root, "sources", sources(m));
     json_object_set_new(root, "heat_exchangers", exchangers(m));
+    json_object_set_new(root, "chambers", chambers(m));
     json_object_set_new(root, "fittings", fittings(m));
     json_object_set_new(root, "warnings", warnings(m));
     return cli_json_print(root);
