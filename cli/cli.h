@@ -12,6 +12,8 @@
 #include <stdio.h>
 
 #define EXIT_USAGE 2
+/* solved, but the state violates hard limits (docs/cli.md) */
+#define EXIT_INFEASIBLE 3
 
 /* Subcommands: argv[0] is the subcommand name. */
 int cmd_surface(int argc, char **argv);

@@ -25,6 +25,7 @@ enum {
     O_GROUND,
     O_AIR,
     O_CHAMBER,
+    O_ALLOW_INFEASIBLE,
     O_HELP
 };
 
@@ -38,6 +39,8 @@ static const char usage[] =
     "                      warnings, ...)\n"
     "  --csv DIR           nodes.csv, pipes.csv, fittings.csv, profile.csv\n"
     "  --report FILE.html  the report of this run (HTML with plots)\n"
+    "  --allow-infeasible  exit 0 even when the solved state violates hard\n"
+    "                      limits (exit status 3 otherwise)\n"
     "what if (default: the model's own conditions):\n"
     "  --demand-scale F    every consumer's demand times F (> 0)\n"
     "  --source-temp C     supply temperature of every source\n"
@@ -55,6 +58,7 @@ static const struct option options[] = {
     {"ground-temp", required_argument, 0, O_GROUND},
     {"air-temp", required_argument, 0, O_AIR},
     {"chamber-temp", required_argument, 0, O_CHAMBER},
+    {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -103,6 +107,9 @@ static int option(void *ctx, int c, const char *value)
     switch (c) {
     case O_JSON:
         a->json = 1;
+        return 0;
+    case O_ALLOW_INFEASIBLE:
+        a->allow_infeasible = 1;
         return 0;
     case O_CSV:
         a->csv_dir = value;
@@ -267,6 +274,9 @@ int cmd_run(int argc, char **argv)
     rc = solve_all(&a, &r);
     if (!rc)
         rc = outputs(&a, &r);
+    /* solved, but not a state the line can be in: say so in the status */
+    if (!rc && !run_feasible(r.m) && !a.allow_infeasible)
+        rc = EXIT_INFEASIBLE;
     hl_model_free(r.m);
     return rc;
 }

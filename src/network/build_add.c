@@ -218,6 +218,7 @@ static int add_link(hl_model *m, const char *id, int where, int kind, int law,
     m->def->lk_rise[k] = 0.0;
     m->lk_m[k] = 0.0;
     m->lk_rho[k] = m->lk_mu[k] = NAN;
+    m->lk_mech[k] = 0.0;
     m->def->lk_from_id[k] = opt_text(m, from);
     m->def->lk_to_id[k] = opt_text(m, to);
     m->def->lk_from[k] = m->def->lk_to[k] = -1;

@@ -104,7 +104,10 @@ static const char style[] =
     "margin:1em 0}table{border-collapse:collapse;margin:.5em 0;"
     "font-size:.92em}td,th{border:1px solid #ccc;padding:.25em .6em;"
     "text-align:right}th{background:#eef1f4}td:first-child,th:first-child"
-    "{text-align:left}.note{color:#555;font-size:.9em}";
+    "{text-align:left}.note{color:#555;font-size:.9em}"
+    ".infeasible{background:#fde2e1;border:2px solid #c0392b;color:#7b1d14;"
+    "padding:.6em 1em;margin:1em 0;font-weight:bold}"
+    ".feasible{color:#1e6b3a}";
 
 int report_page_begin(FILE *f, const char *title)
 {

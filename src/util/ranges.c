@@ -62,7 +62,7 @@ static const hl_range table[HL_Q_N] = {
     "a rise or drop within the pressures of IAPWS-IF97 region 1"},
 [HL_Q_PRESSURE_DROP_BAR] = {"pressure difference", "bar", 0, 1000, CLOSED,
     CLOSED, SI(1e5), "primary_dp_bar secondary_dp_bar min_consumer_dp_bar "
-    "saturation_margin_bar",
+    "saturation_margin_bar static_margin_bar",
     "a difference within the pressures of IAPWS-IF97 region 1"},
 [HL_Q_PN_BAR] = {"pressure class", "bar", 0, 1000, OPEN, CLOSED, SI(1e5),
     "pn_bar", "EN 1333 classes end at PN 400; IF97 region 1 at 1000 bar"},
