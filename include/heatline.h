@@ -90,6 +90,7 @@ HL_API void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
 #include "heatline_fittings.h"
 #include "heatline_season.h"
 #include "heatline_network.h"
+#include "heatline_dynamic.h"
 
 #ifdef __cplusplus
 }
