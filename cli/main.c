@@ -25,6 +25,7 @@ static const command commands[] = {
      "a heating season: energy, losses, savings, payback"},
     {"fitting", cmd_fitting, "heat loss and hottest surface of a fitting"},
     {"water", cmd_water, "properties of liquid water (IAPWS-IF97)"},
+    {"dynamic", cmd_dynamic, "the line in time: transit, storage, delay"},
 };
 
 static void usage(FILE *out)

@@ -57,6 +57,10 @@ HL_API int hl_dynamic_set_consumer_flow(hl_dynamic *d, int consumer,
  * on the transport (the hydraulic solve keeps the model's). */
 HL_API int hl_dynamic_set_consumer_return(hl_dynamic *d, int consumer,
                                           double t_k);
+/* Start again at time 0 from the run's current conditions: the steady
+ * solution (or the uniform temperature) for the boundary conditions set
+ * on hl_dynamic_model(d) since (e.g. a boundary file's first row). */
+HL_API int hl_dynamic_restart(hl_dynamic *d);
 /* One transport step; re-solves the hydraulics first when one is due. */
 HL_API int hl_dynamic_step(hl_dynamic *d);
 /* Re-solve the hydraulics now (the steady engine on the run). */

@@ -46,9 +46,14 @@ static int check_options(const hl_dynamic_options *o, hl_error *err)
     return HL_OK;
 }
 
+/* The steady engine on the run, warm from its last solve; a warm start
+ * that does not converge is retried cold before the run gives up. */
 static int solve(hl_dynamic *d)
 {
-    if (hl_model_solve(d->run, NULL))
+    hl_solve_options cold;
+    hl_solve_options_init(&cold);
+    cold.cold_start = 1;
+    if (hl_model_solve(d->run, NULL) && hl_model_solve(d->run, &cold))
         return hl_error_set(&d->err, HL_ENOCONVERGE, "hydraulics at %g s: %s",
                             d->st ? d->st->time_s : 0.0,
                             hl_model_error(d->run));
@@ -189,6 +194,25 @@ int hl_dynamic_set_consumer_return(hl_dynamic *d, int c, double t_k)
                             t_k);
     d->co_tret_set[c] = t_k;
     d->net->co_tret[c] = isnan(t_k) ? d->co_tret_model[c] : t_k;
+    return HL_OK;
+}
+
+int hl_dynamic_restart(hl_dynamic *d)
+{
+    if (!d)
+        return HL_EINVAL;
+    if (solve(d))
+        return d->err.code;
+    d->st->time_s = 0.0;
+    if (fill(d))
+        return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
+    double w, v, g;
+    tr_stored(d->st, &w, &v, &g);
+    d->stored_prev = d->stored_start = w + v + g;
+    d->in_total = d->delivered_total = d->lost_pipes_total = 0.0;
+    d->lost_fit_total = d->residual_total = d->max_rel = 0.0;
+    memset(&d->last, 0, sizeof d->last);
+    d->next_hyd_s = d->opt.hydraulic_step_s;
     return HL_OK;
 }
 

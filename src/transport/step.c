@@ -221,7 +221,9 @@ static void hx_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
         s->lk_out[kp].t = ft(s, s->lk_out[kp].h);
         deliver(s, kp, 1, tail);
     }
-    if (ms > 0.0) {
+    if (ms > 0.0) { /* its heat left the plant with the primary's water */
+        if (mp > 0.0)
+            s->lk_out[ks].born = s->lk_out[kp].born;
         s->lk_out[ks].h += q / ms;
         s->lk_out[ks].t = ft(s, s->lk_out[ks].h);
         deliver(s, ks, 1, tail);

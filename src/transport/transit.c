@@ -3,8 +3,11 @@
  * time water would take at this hour's flows (pipes hold M / |m| seconds
  * of their flow; pumps, valves, consumers and exchangers none), mixed by
  * mass at the nodes in flow order (Kahn's algorithm). A source's outlet,
- * and water entering from outside the network, start at zero. A loop that
- * no source opens is torn at the node with the fewest missing inflows.
+ * and water entering from outside the network, start at zero. Across a
+ * heat exchanger the secondary side's outlet takes the travel time of the
+ * primary side's inlet (the heat's path: the city's water is heated by
+ * the plant's). A loop that no source opens is torn at the node with the
+ * fewest missing inflows.
  * The water's actual age (which follows the history of the flows) is
  * carried by the parcels instead.
  */
@@ -43,6 +46,25 @@ static int resets(const tr_net *n, int k)
     return n->lk_kind[k] == TR_SOURCE && n->lk_m[k] > 0.0;
 }
 
+/* Secondary side of an exchanger whose primary flows: it follows the
+ * primary's inlet instead of its own. */
+static int heat_follows(const tr_net *n, int k)
+{
+    if (n->lk_kind[k] != TR_HX_SEC)
+        return 0;
+    return fabs(n->lk_m[n->hx_pri[n->lk_sub[k]]]) > TR_ZERO_FLOW;
+}
+
+static void send(const tr_net *n, transit_work *w, int k, double tau_up,
+                 int *tail)
+{
+    int d = dn_of(n, k);
+    w->m[d] += fabs(n->lk_m[k]);
+    w->mt[d] += fabs(n->lk_m[k]) * (tau_up + link_delay(n, k));
+    if (--w->indeg[d] == 0 && !w->done[d])
+        w->queue[(*tail)++] = d;
+}
+
 static void visit(const tr_net *n, transit_work *w, int v, double *tau,
                   int *tail)
 {
@@ -53,11 +75,13 @@ static void visit(const tr_net *n, transit_work *w, int v, double *tau,
         if (!(fabs(n->lk_m[k]) > TR_ZERO_FLOW) || up_of(n, k) != v ||
             resets(n, k))
             continue;
-        int d = dn_of(n, k);
-        w->m[d] += fabs(n->lk_m[k]);
-        w->mt[d] += fabs(n->lk_m[k]) * (tau[v] + link_delay(n, k));
-        if (--w->indeg[d] == 0 && !w->done[d])
-            w->queue[(*tail)++] = d;
+        if (n->lk_kind[k] == TR_HX_PRI) {
+            int ks = n->hx_sec[n->lk_sub[k]];
+            if (fabs(n->lk_m[ks]) > TR_ZERO_FLOW)
+                send(n, w, ks, tau[v], tail);
+        }
+        if (!heat_follows(n, k))
+            send(n, w, k, tau[v], tail);
     }
 }
 

@@ -1,0 +1,600 @@
+/*
+ * cmd_dynamic.c - `heatline dynamic [MODEL]`: the line in time through the
+ * transport engine (heatline_dynamic.h). A boundary CSV (--boundary)
+ * drives it: time_s, then ID.KEY columns interpolated linearly between
+ * rows; without one the model's own conditions hold for --duration.
+ * Prints a summary per consumer, or --json, or --csv DIR/timeseries.csv.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CMD "dynamic"
+
+enum {
+    O_STEP = 300,
+    O_HYD,
+    O_OUT,
+    O_BOUNDARY,
+    O_INITIAL,
+    O_WATCH,
+    O_CSV,
+    O_JSON,
+    O_DURATION,
+    O_HELP
+};
+
+static const char usage[] =
+    "usage: heatline dynamic [MODEL] [--boundary FILE.csv] [--step 5min]\n"
+    "    [--hydraulic-step 1h] [--output-step T] [--duration 24h]\n"
+    "    [--initial steady|uniform:C] [--watch ID[,ID...]] [--json]\n"
+    "    [--csv DIR]\n"
+    "  --boundary FILE.csv  time_s, then SOURCE.supply_temp_c,\n"
+    "                       CONSUMER.flow_kg_per_s, CONSUMER.heat_w,\n"
+    "                       CONSUMER.return_temp_c, ambient_temp_c,\n"
+    "                       ground_temp_c (linear between rows; the run\n"
+    "                       spans the file)\n"
+    "  --step, --hydraulic-step, --output-step, --duration: seconds, or a\n"
+    "                       number with s, min or h\n"
+    "  --duration T         without --boundary: the model's conditions\n"
+    "                       held for T (24h)\n";
+
+static const struct option options[] = {
+    {"step", required_argument, 0, O_STEP},
+    {"hydraulic-step", required_argument, 0, O_HYD},
+    {"output-step", required_argument, 0, O_OUT},
+    {"boundary", required_argument, 0, O_BOUNDARY},
+    {"initial", required_argument, 0, O_INITIAL},
+    {"watch", required_argument, 0, O_WATCH},
+    {"csv", required_argument, 0, O_CSV},
+    {"json", no_argument, 0, O_JSON},
+    {"duration", required_argument, 0, O_DURATION},
+    {"help", no_argument, 0, O_HELP},
+    {0, 0, 0, 0}};
+
+typedef struct dyn_args {
+    hl_dynamic_options opt;
+    double out_step, duration;
+    const char *boundary, *watch, *csv;
+    int json;
+} dyn_args;
+
+/* "300", "300s", "5min", "1h" into seconds (> 0). */
+static int duration_arg(const char *opt, const char *text, double *out)
+{
+    char *end;
+    double v = strtod(text, &end);
+    double f = strcmp(end, "") == 0 || strcmp(end, "s") == 0 ? 1.0
+               : strcmp(end, "min") == 0                     ? 60.0
+               : strcmp(end, "h") == 0                       ? 3600.0
+                                                             : NAN;
+    if (end == text || isnan(f) || !isfinite(v) || !(v > 0.0) ||
+        v * f > 3.2e7) {
+        cli_fail(CMD,
+                 "--%s '%s': expected a time above 0 in s, min or h (at "
+                 "most a year)",
+                 opt, text);
+        return 0;
+    }
+    *out = v * f;
+    return 1;
+}
+
+static int initial_arg(const char *text, hl_dynamic_options *o)
+{
+    if (strcmp(text, "steady") == 0) {
+        o->initial = HL_DYN_INIT_STEADY;
+        return 1;
+    }
+    double c;
+    if (strncmp(text, "uniform:", 8) == 0 &&
+        cli_quantity(CMD, "initial", text + 8, HL_Q_WATER_TEMP_C, &c)) {
+        o->initial = HL_DYN_INIT_UNIFORM;
+        o->initial_temp_k = c + HL_ZERO_C_K;
+        return 1;
+    }
+    cli_fail(CMD, "--initial '%s': expected steady or uniform:C", text);
+    return 0;
+}
+
+static int take(void *ctx, int code, const char *v)
+{
+    dyn_args *a = ctx;
+    switch (code) {
+    case O_STEP:
+        return duration_arg("step", v, &a->opt.step_s) ? 0 : EXIT_USAGE;
+    case O_HYD:
+        return duration_arg("hydraulic-step", v, &a->opt.hydraulic_step_s)
+                   ? 0
+                   : EXIT_USAGE;
+    case O_OUT:
+        return duration_arg("output-step", v, &a->out_step) ? 0 : EXIT_USAGE;
+    case O_DURATION:
+        return duration_arg("duration", v, &a->duration) ? 0 : EXIT_USAGE;
+    case O_INITIAL:
+        return initial_arg(v, &a->opt) ? 0 : EXIT_USAGE;
+    case O_BOUNDARY:
+        a->boundary = v;
+        return 0;
+    case O_WATCH:
+        a->watch = v;
+        return 0;
+    case O_CSV:
+        a->csv = v;
+        return 0;
+    case O_JSON:
+        a->json = 1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* ---- the boundary table ---------------------------------------------------
+ */
+
+enum { B_SUPPLY, B_FLOW, B_HEAT, B_RETURN, B_AMBIENT, B_GROUND };
+
+typedef struct bcol {
+    int what, index;
+} bcol;
+
+typedef struct btable {
+    int nrow, ncol, cap;
+    bcol *col;
+    double *t, *v; /* v[row * ncol + col] */
+} btable;
+
+static void btable_free(btable *b)
+{
+    free(b->col);
+    free(b->t);
+    free(b->v);
+}
+
+static int header_cell(const hl_model *m, const char *path, int col,
+                       const char *name, bcol *out)
+{
+    static const struct {
+        const char *key;
+        int what, kind;
+    } keys[] = {{"supply_temp_c", B_SUPPLY, HL_SOURCE},
+                {"flow_kg_per_s", B_FLOW, HL_CONSUMER},
+                {"heat_w", B_HEAT, HL_CONSUMER},
+                {"return_temp_c", B_RETURN, HL_CONSUMER}};
+    out->index = -1;
+    if (strcmp(name, "ambient_temp_c") == 0 ||
+        strcmp(name, "ground_temp_c") == 0) {
+        out->what = name[0] == 'a' ? B_AMBIENT : B_GROUND;
+        return 1;
+    }
+    const char *dot = strrchr(name, '.');
+    for (size_t k = 0; dot && k < sizeof keys / sizeof keys[0]; k++) {
+        if (strcmp(dot + 1, keys[k].key) != 0)
+            continue;
+        char id[256];
+        snprintf(id, sizeof id, "%.*s", (int)(dot - name), name);
+        out->what = keys[k].what;
+        out->index = hl_model_find(m, keys[k].kind, id);
+        if (out->index >= 0)
+            return 1;
+        cli_fail(CMD, "%s:1:%d: unknown %s '%s'", path, col,
+                 keys[k].kind == HL_SOURCE ? "source" : "consumer", id);
+        return 0;
+    }
+    cli_fail(CMD,
+             "%s:1:%d: column '%s': expected SOURCE.supply_temp_c, "
+             "CONSUMER.flow_kg_per_s, CONSUMER.heat_w, "
+             "CONSUMER.return_temp_c, ambient_temp_c or ground_temp_c",
+             path, col, name);
+    return 0;
+}
+
+static char *next_cell(char **p)
+{
+    char *s = *p;
+    if (!s)
+        return NULL;
+    char *c = strchr(s, ',');
+    if (c) {
+        *c = 0;
+        *p = c + 1;
+    } else {
+        *p = NULL;
+    }
+    s[strcspn(s, "\r\n")] = 0;
+    return s;
+}
+
+static int read_header(const hl_model *m, const char *path, char *line,
+                       btable *b)
+{
+    char *p = line, *cell = next_cell(&p);
+    if (!cell || strcmp(cell, "time_s") != 0)
+        return cli_fail(CMD, "%s:1:1: expected the column time_s first", path),
+               0;
+    while ((cell = next_cell(&p))) {
+        bcol *c = realloc(b->col, sizeof *c * (size_t)(b->ncol + 1));
+        if (!c)
+            return cli_fail(CMD, "out of memory"), 0;
+        b->col = c;
+        if (!header_cell(m, path, b->ncol + 2, cell, &b->col[b->ncol]))
+            return 0;
+        b->ncol++;
+    }
+    if (b->ncol == 0)
+        return cli_fail(CMD, "%s:1: no boundary columns after time_s", path), 0;
+    return 1;
+}
+
+static int read_row(const char *path, int ln, char *line, btable *b)
+{
+    if (b->nrow == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        double *t = realloc(b->t, sizeof(double) * (size_t)b->cap);
+        if (t)
+            b->t = t;
+        double *v =
+            realloc(b->v, sizeof(double) * (size_t)b->cap * (size_t)b->ncol);
+        if (v)
+            b->v = v;
+        if (!t || !v)
+            return cli_fail(CMD, "out of memory"), 0;
+    }
+    char *p = line;
+    for (int c = -1; c < b->ncol; c++) {
+        char *cell = next_cell(&p), *end = NULL;
+        double x = cell ? strtod(cell, &end) : NAN;
+        if (!cell || end == cell || *end || !isfinite(x))
+            return cli_fail(CMD, "%s:%d:%d: '%s' is not a number", path, ln,
+                            c + 2, cell ? cell : "(missing)"),
+                   0;
+        if (c < 0)
+            b->t[b->nrow] = x;
+        else
+            b->v[(size_t)b->nrow * (size_t)b->ncol + (size_t)c] = x;
+    }
+    if (b->nrow > 0 && !(b->t[b->nrow] > b->t[b->nrow - 1]))
+        return cli_fail(CMD,
+                        "%s:%d:1: time %g s: expected times increasing "
+                        "(after %g s)",
+                        path, ln, b->t[b->nrow], b->t[b->nrow - 1]),
+               0;
+    b->nrow++;
+    return 1;
+}
+
+static int read_boundary(const hl_model *m, const char *path, btable *b)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return cli_fail(CMD, "%s: cannot open", path), 0;
+    char line[65536];
+    int ln = 0, ok = 1;
+    while (ok && fgets(line, sizeof line, f)) {
+        ln++;
+        if (ln == 1)
+            ok = read_header(m, path, line, b);
+        else if (line[strspn(line, " \r\n")])
+            ok = read_row(path, ln, line, b);
+    }
+    fclose(f);
+    if (ok && b->nrow < 1)
+        return cli_fail(CMD, "%s: no rows", path), 0;
+    return ok;
+}
+
+static double bvalue(const btable *b, int c, double t)
+{
+    int r = 0;
+    while (r + 1 < b->nrow && b->t[r + 1] <= t)
+        r++;
+    const double *v = b->v + (size_t)c;
+    double y0 = v[(size_t)r * (size_t)b->ncol];
+    if (r + 1 >= b->nrow || t <= b->t[0])
+        return y0;
+    double y1 = v[(size_t)(r + 1) * (size_t)b->ncol];
+    return y0 + (y1 - y0) * (t - b->t[r]) / (b->t[r + 1] - b->t[r]);
+}
+
+static int apply(hl_dynamic *d, const btable *b, double t)
+{
+    hl_model *m = hl_dynamic_model(d);
+    int rc = HL_OK;
+    for (int c = 0; c < b->ncol && rc == HL_OK; c++) {
+        double x = bvalue(b, c, t);
+        int i = b->col[c].index;
+        switch (b->col[c].what) {
+        case B_SUPPLY:
+            rc = hl_model_set_supply_temp(m, hl_model_id(m, HL_SOURCE, i),
+                                          x + HL_ZERO_C_K);
+            break;
+        case B_FLOW:
+            rc = hl_dynamic_set_consumer_flow(d, i, x);
+            break;
+        case B_HEAT:
+            rc = hl_model_set_consumer_demand(m, hl_model_id(m, HL_CONSUMER, i),
+                                              x);
+            break;
+        case B_RETURN:
+            rc = hl_dynamic_set_consumer_return(d, i, x + HL_ZERO_C_K);
+            break;
+        case B_AMBIENT:
+            rc = hl_model_set_air_temp(m, x + HL_ZERO_C_K);
+            break;
+        default:
+            rc = hl_model_set_ground_temp(m, x + HL_ZERO_C_K);
+        }
+    }
+    return rc;
+}
+
+/* The dynamic run's message, or its model's (a setter's). */
+static const char *dyn_error(hl_dynamic *d)
+{
+    const char *e = hl_dynamic_error(d);
+    return e && *e ? e : hl_model_error(hl_dynamic_model(d));
+}
+
+/* ---- running and output ---------------------------------------------------
+ */
+
+typedef struct series {
+    int n_watch, n_cons, n_rows, cap;
+    int *watch;
+    double *rows; /* per row: time, watch temps, 4 per consumer, stored */
+} series;
+
+static int row_width(const series *s)
+{
+    return 2 + s->n_watch + 4 * s->n_cons;
+}
+
+static int watch_list(const hl_model *m, const char *text, series *s)
+{
+    if (!text)
+        return 1;
+    char *copy = strdup(text), *p = copy, *tok;
+    if (!copy)
+        return 0;
+    while ((tok = next_cell(&p))) {
+        int i = hl_model_find(m, HL_NODE, tok);
+        if (i < 0) {
+            cli_fail(CMD, "--watch: unknown node '%s'", tok);
+            free(copy);
+            return 0;
+        }
+        int *w = realloc(s->watch, sizeof(int) * (size_t)(s->n_watch + 1));
+        if (!w) {
+            free(copy);
+            return 0;
+        }
+        s->watch = w;
+        s->watch[s->n_watch++] = i;
+    }
+    free(copy);
+    return 1;
+}
+
+static int record(hl_dynamic *d, series *s)
+{
+    if (s->n_rows == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 256;
+        double *r = realloc(s->rows, sizeof(double) * (size_t)s->cap *
+                                         (size_t)row_width(s));
+        if (!r)
+            return 0;
+        s->rows = r;
+    }
+    double *r = s->rows + (size_t)s->n_rows * (size_t)row_width(s);
+    *r++ = hl_dynamic_time(d);
+    for (int w = 0; w < s->n_watch; w++) {
+        hl_dynamic_node n;
+        hl_dynamic_node_state(d, s->watch[w], &n);
+        *r++ = n.temp_k - HL_ZERO_C_K;
+    }
+    for (int c = 0; c < s->n_cons; c++) {
+        hl_dynamic_consumer k;
+        hl_dynamic_consumer_state(d, c, &k);
+        *r++ = k.supply_temp_k - HL_ZERO_C_K;
+        *r++ = k.return_temp_k - HL_ZERO_C_K;
+        *r++ = k.heat_w;
+        *r++ = k.transit_s;
+    }
+    hl_dynamic_energy e;
+    hl_dynamic_energy_state(d, &e);
+    *r = e.stored_j;
+    s->n_rows++;
+    return 1;
+}
+
+static const char *const cons_keys[4] = {"supply_temp_c", "return_temp_c",
+                                         "heat_w", "transit_s"};
+
+static int write_csv(const hl_model *m, const series *s, const char *dir)
+{
+    char path[4096], tmp[4200];
+    snprintf(path, sizeof path, "%s/timeseries.csv", dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return cli_fail(CMD, "%s: cannot write", path), 0;
+    fprintf(f, "time_s");
+    for (int w = 0; w < s->n_watch; w++)
+        fprintf(f, ",%s.temp_c", hl_model_id(m, HL_NODE, s->watch[w]));
+    for (int c = 0; c < s->n_cons; c++)
+        for (int k = 0; k < 4; k++)
+            fprintf(f, ",%s.%s", hl_model_id(m, HL_CONSUMER, c), cons_keys[k]);
+    fprintf(f, ",stored_heat_j\n");
+    for (int i = 0; i < s->n_rows; i++) {
+        const double *r = s->rows + (size_t)i * (size_t)row_width(s);
+        for (int j = 0; j < row_width(s); j++)
+            fprintf(f, j ? ",%.10g" : "%.10g", r[j]);
+        fputc('\n', f);
+    }
+    if (fclose(f) || rename(tmp, path)) {
+        remove(tmp);
+        return cli_fail(CMD, "%s: cannot write", path), 0;
+    }
+    return 1;
+}
+
+static json_t *json_column(const series *s, int j)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < s->n_rows; i++)
+        json_array_append_new(
+            a, cli_json_number(
+                   s->rows[(size_t)i * (size_t)row_width(s) + (size_t)j]));
+    return a;
+}
+
+static int write_json(hl_dynamic *d, const hl_model *m, const series *s)
+{
+    json_t *root = json_object(), *ser = json_object(), *tot = json_object();
+    char key[600];
+    json_object_set_new(ser, "time_s", json_column(s, 0));
+    int j = 1;
+    for (int w = 0; w < s->n_watch; w++, j++) {
+        snprintf(key, sizeof key, "%s.temp_c",
+                 hl_model_id(m, HL_NODE, s->watch[w]));
+        json_object_set_new(ser, key, json_column(s, j));
+    }
+    for (int c = 0; c < s->n_cons; c++)
+        for (int k = 0; k < 4; k++, j++) {
+            snprintf(key, sizeof key, "%s.%s", hl_model_id(m, HL_CONSUMER, c),
+                     cons_keys[k]);
+            json_object_set_new(ser, key, json_column(s, j));
+        }
+    json_object_set_new(ser, "stored_heat_j", json_column(s, j));
+    hl_dynamic_energy e;
+    hl_dynamic_energy_state(d, &e);
+    json_object_set_new(tot, "in_j", cli_json_number(e.in_j));
+    json_object_set_new(tot, "delivered_j", cli_json_number(e.delivered_j));
+    json_object_set_new(tot, "lost_pipes_j", cli_json_number(e.lost_pipes_j));
+    json_object_set_new(tot, "lost_fittings_j",
+                        cli_json_number(e.lost_fittings_j));
+    json_object_set_new(tot, "stored_change_j",
+                        cli_json_number(e.stored_change_j));
+    json_object_set_new(tot, "residual_j", cli_json_number(e.residual_j));
+    json_object_set_new(tot, "stored_heat_j", cli_json_number(e.stored_j));
+    json_object_set_new(tot, "max_step_relative_residual",
+                        cli_json_number(e.max_step_relative_residual));
+    json_object_set_new(tot, "parcels", json_integer(e.parcels));
+    json_object_set_new(root, "series", ser);
+    json_object_set_new(root, "totals", tot);
+    return cli_json_print(root) == 0;
+}
+
+static void summary(hl_dynamic *d, const hl_model *m)
+{
+    hl_dynamic_energy e;
+    hl_dynamic_energy_state(d, &e);
+    printf("dynamic run: %.0f s\n", hl_dynamic_time(d));
+    printf("  %-20s %10s %10s %10s %10s\n", "consumer", "supply C", "heat MW",
+           "transit h", "age h");
+    for (int c = 0; c < hl_model_count(m, HL_CONSUMER); c++) {
+        hl_dynamic_consumer k;
+        hl_dynamic_consumer_state(d, c, &k);
+        printf("  %-20s %10.2f %10.3f %10.2f %10.2f\n",
+               hl_model_id(m, HL_CONSUMER, c), k.supply_temp_k - HL_ZERO_C_K,
+               k.heat_w / 1e6, k.transit_s / 3600, k.age_s / 3600);
+    }
+    printf("energy: in %.4g GJ = delivered %.4g + lost %.4g + stored change "
+           "%.4g (residual %.2g GJ)\n",
+           e.in_j / 1e9, e.delivered_j / 1e9,
+           (e.lost_pipes_j + e.lost_fittings_j) / 1e9, e.stored_change_j / 1e9,
+           e.residual_j / 1e9);
+    printf("stored heat now %.4g TJ; %ld parcels (%zu bytes)\n",
+           e.stored_j / 1e12, e.parcels, e.parcel_bytes);
+}
+
+static int run_all(hl_dynamic *d, const hl_model *m, const dyn_args *a,
+                   const btable *b)
+{
+    series s = {.n_cons = hl_model_count(m, HL_CONSUMER)};
+    int ok = watch_list(m, a->watch, &s);
+    double next_out = a->out_step, t0 = b ? b->t[0] : 0.0;
+    while (ok && hl_dynamic_time(d) < a->duration - 1e-6) {
+        double mid = hl_dynamic_time(d) + 0.5 * a->opt.step_s;
+        if (b && apply(d, b, t0 + mid)) {
+            cli_fail(CMD, "%s: %s", a->boundary, dyn_error(d));
+            ok = 0;
+            break;
+        }
+        if (hl_dynamic_step(d)) {
+            cli_fail(CMD, "%s", dyn_error(d));
+            ok = 0;
+            break;
+        }
+        if (hl_dynamic_time(d) + 1e-6 >= next_out) {
+            ok = record(d, &s);
+            next_out += a->out_step;
+        }
+    }
+    if (ok && a->csv)
+        ok = write_csv(m, &s, a->csv);
+    if (ok && a->json)
+        ok = write_json(d, m, &s);
+    if (ok && !a->json)
+        summary(d, m);
+    free(s.watch);
+    free(s.rows);
+    return ok ? 0 : EXIT_USAGE;
+}
+
+int cmd_dynamic(int argc, char **argv)
+{
+    dyn_args a = {.out_step = NAN, .duration = 86400.0};
+    hl_dynamic_options_init(&a.opt);
+    int rc = cli_options(CMD, argc, argv, options, take, &a);
+    if (rc == CLI_HELP_ASKED) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (rc != CLI_GO_ON)
+        return rc;
+    const char *model = NULL;
+    if ((rc = cli_operand(CMD, argc, argv, &model)) != CLI_GO_ON)
+        return rc;
+    if (a.opt.step_s > a.opt.hydraulic_step_s)
+        return cli_fail(CMD,
+                        "--step %g s is longer than the hydraulic step "
+                        "(%g s)",
+                        a.opt.step_s, a.opt.hydraulic_step_s);
+    if (isnan(a.out_step))
+        a.out_step = a.opt.step_s;
+    hl_model *m = NULL;
+    if (hl_model_load(&m, model)) {
+        cli_fail(CMD, "%s", hl_model_error(m));
+        hl_model_free(m);
+        return EXIT_USAGE;
+    }
+    btable b = {0};
+    rc = EXIT_USAGE;
+    hl_dynamic *d = NULL;
+    hl_error err;
+    hl_error_clear(&err);
+    if (a.boundary && !read_boundary(m, a.boundary, &b))
+        goto out;
+    if (a.boundary)
+        a.duration = b.t[b.nrow - 1] - b.t[0];
+    if (hl_dynamic_new(&d, m, &a.opt, &err)) {
+        cli_fail(CMD, "%s", err.message);
+        goto out;
+    }
+    if (a.boundary && (apply(d, &b, b.t[0]) || hl_dynamic_restart(d))) {
+        cli_fail(CMD, "%s:2: %s", a.boundary, dyn_error(d));
+        goto out;
+    }
+    rc = run_all(d, m, &a, a.boundary ? &b : NULL);
+out:
+    hl_dynamic_free(d);
+    btable_free(&b);
+    hl_model_free(m);
+    return rc;
+}
