@@ -283,8 +283,12 @@ static int read_boundary(const hl_model *m, const char *path, btable *b)
             ok = read_row(path, ln, line, b);
     }
     fclose(f);
-    if (ok && b->nrow < 1)
-        return cli_fail(CMD, "%s: no rows", path), 0;
+    if (ok && b->nrow < 2)
+        return cli_fail(CMD,
+                        "%s:%d: expected at least two rows (the run spans "
+                        "the file)",
+                        path, ln),
+               0;
     return ok;
 }
 
