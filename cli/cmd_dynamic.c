@@ -5,7 +5,7 @@
  * rows; without one the model's own conditions hold for --duration.
  * Prints a summary per consumer, or --json, or --csv DIR/timeseries.csv.
  */
-#include "cli.h"
+#include "dynamic_weather.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -25,14 +25,27 @@ enum {
     O_CSV,
     O_JSON,
     O_DURATION,
+    O_FROM,
+    O_TO,
+    O_WEATHER,
+    O_LEAD,
     O_HELP
 };
 
 static const char usage[] =
-    "usage: heatline dynamic [MODEL] [--boundary FILE.csv] [--step 5min]\n"
-    "    [--hydraulic-step 1h] [--output-step T] [--duration 24h]\n"
+    "usage: heatline dynamic [MODEL] [--from DATE --to DATE] [--step 5min]\n"
+    "    [--hydraulic-step 1h] [--output-step T] [--boundary FILE.csv]\n"
+    "    [--weather FILE] [--lead none|auto|HOURS] [--duration T]\n"
     "    [--initial steady|uniform:C] [--watch ID[,ID...]] [--json]\n"
     "    [--csv DIR]\n"
+    "  without --boundary the weather and the model's operation rules\n"
+    "  drive the run (as heatline season), over --from..--to (MM-DD or\n"
+    "  YYYY-MM-DD; default the heating season)\n"
+    "  --weather FILE       EPW or weather CSV (default: embedded Hohhot)\n"
+    "  --lead auto|HOURS    the plant's set point follows the reset curve at\n"
+    "                       the outdoor temperature of t + lead (auto: the\n"
+    "                       flow-weighted transit time to the consumers);\n"
+    "                       the run is also made without lead to compare\n"
     "  --boundary FILE.csv  time_s, then SOURCE.supply_temp_c,\n"
     "                       CONSUMER.flow_kg_per_s, CONSUMER.heat_w,\n"
     "                       CONSUMER.return_temp_c, ambient_temp_c,\n"
@@ -40,8 +53,8 @@ static const char usage[] =
     "                       spans the file)\n"
     "  --step, --hydraulic-step, --output-step, --duration: seconds, or a\n"
     "                       number with s, min or h\n"
-    "  --duration T         without --boundary: the model's conditions\n"
-    "                       held for T (24h)\n";
+    "  --duration T         the model's own conditions held for T\n"
+    "                       (instead of the weather)\n";
 
 static const struct option options[] = {
     {"step", required_argument, 0, O_STEP},
@@ -53,6 +66,10 @@ static const struct option options[] = {
     {"csv", required_argument, 0, O_CSV},
     {"json", no_argument, 0, O_JSON},
     {"duration", required_argument, 0, O_DURATION},
+    {"from", required_argument, 0, O_FROM},
+    {"to", required_argument, 0, O_TO},
+    {"weather", required_argument, 0, O_WEATHER},
+    {"lead", required_argument, 0, O_LEAD},
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
 
@@ -60,8 +77,26 @@ typedef struct dyn_args {
     hl_dynamic_options opt;
     double out_step, duration;
     const char *boundary, *watch, *csv;
+    const char *from, *to, *weather, *lead;
     int json;
 } dyn_args;
+
+/* --lead none|auto|HOURS */
+static int lead_arg(const char *text, int *is_auto, double *lead_s)
+{
+    char *end;
+    *is_auto = strcmp(text, "auto") == 0;
+    *lead_s = 0.0;
+    if (*is_auto || strcmp(text, "none") == 0)
+        return 1;
+    double h = strtod(text, &end);
+    if (end != text && !*end && h >= 0.0 && h <= 72.0) {
+        *lead_s = 3600.0 * h;
+        return 1;
+    }
+    cli_fail(CMD, "--lead '%s': expected none, auto or hours (0 to 72)", text);
+    return 0;
+}
 
 /* "300", "300s", "5min", "1h" into seconds (> 0). */
 static int duration_arg(const char *opt, const char *text, double *out)
@@ -128,6 +163,18 @@ static int take(void *ctx, int code, const char *v)
         return 0;
     case O_JSON:
         a->json = 1;
+        return 0;
+    case O_FROM:
+        a->from = v;
+        return 0;
+    case O_TO:
+        a->to = v;
+        return 0;
+    case O_WEATHER:
+        a->weather = v;
+        return 0;
+    case O_LEAD:
+        a->lead = v;
         return 0;
     default:
         return 0;
@@ -447,6 +494,27 @@ static int write_csv(const hl_model *m, const series *s, const char *dir)
     return 1;
 }
 
+/* Hours whose water could not carry the demand: said loudly. */
+static void under_supply_warning(const hl_dynamic_energy *e)
+{
+    char line[300];
+    if (e->unshifted_solves > 0) {
+        snprintf(line, sizeof line,
+                 "%d hydraulic steps: the consumers could not draw their heat "
+                 "from the water arriving (under-supply); flows of the set "
+                 "point used",
+                 e->unshifted_solves);
+        cli_warn(CMD, line);
+    }
+    if (e->kept_flow_hours > 0) {
+        snprintf(line, sizeof line,
+                 "%d hydraulic steps: no steady solution for the hour's "
+                 "demand; the last flows kept",
+                 e->kept_flow_hours);
+        cli_warn(CMD, line);
+    }
+}
+
 static json_t *json_column(const series *s, int j)
 {
     json_t *a = json_array();
@@ -457,7 +525,8 @@ static json_t *json_column(const series *s, int j)
     return a;
 }
 
-static int write_json(hl_dynamic *d, const hl_model *m, const series *s)
+static int write_json(hl_dynamic *d, const hl_model *m, const series *s,
+                      json_t *lead)
 {
     json_t *root = json_object(), *ser = json_object(), *tot = json_object();
     char key[600];
@@ -489,8 +558,17 @@ static int write_json(hl_dynamic *d, const hl_model *m, const series *s)
     json_object_set_new(tot, "max_step_relative_residual",
                         cli_json_number(e.max_step_relative_residual));
     json_object_set_new(tot, "parcels", json_integer(e.parcels));
+    json_object_set_new(tot, "parcel_bytes",
+                        json_integer((json_int_t)e.parcel_bytes));
+    json_object_set_new(tot, "unshifted_solves",
+                        json_integer(e.unshifted_solves));
+    json_object_set_new(tot, "kept_flow_hours",
+                        json_integer(e.kept_flow_hours));
+    under_supply_warning(&e);
     json_object_set_new(root, "series", ser);
     json_object_set_new(root, "totals", tot);
+    if (lead)
+        json_object_set_new(root, "lead", lead);
     return cli_json_print(root) == 0;
 }
 
@@ -515,45 +593,174 @@ static void summary(hl_dynamic *d, const hl_model *m)
            e.residual_j / 1e9);
     printf("stored heat now %.4g TJ; %ld parcels (%zu bytes)\n",
            e.stored_j / 1e12, e.parcels, e.parcel_bytes);
+    under_supply_warning(&e);
 }
 
-static int run_all(hl_dynamic *d, const hl_model *m, const dyn_args *a,
-                   const btable *b)
+/* ---- drivers: a boundary file, the weather, or the model held ---------- */
+
+typedef struct lead_stats {
+    double w, err_w, max_abs, under_kh; /* flow-weighted sums, K h */
+    double lead_w, lead_s_w;            /* lead in use, flow-time weighted */
+} lead_stats;
+
+typedef struct driver {
+    const dyn_args *a;
+    const btable *b;
+    const dyn_weather *dw;
+    int lead_auto;
+    double lead_s; /* fixed lead (lead_auto 0) */
+    lead_stats st;
+} driver;
+
+/* The flow-weighted transit time from the sources to the consumers now:
+ * sum m_i tau_i / sum m_i (docs/physics.md, "Supply lead"). */
+static double transit_to_consumers(hl_dynamic *d)
 {
-    series s = {.n_cons = hl_model_count(m, HL_CONSUMER)};
-    int ok = watch_list(m, a->watch, &s);
-    double next_out = a->out_step, t0 = b ? b->t[0] : 0.0;
-    while (ok && hl_dynamic_time(d) < a->duration - 1e-6) {
+    double mw = 0.0, mt = 0.0;
+    hl_model *m = hl_dynamic_model(d);
+    for (int c = 0; c < hl_model_count(m, HL_CONSUMER); c++) {
+        hl_dynamic_consumer k;
+        hl_dynamic_consumer_state(d, c, &k);
+        mw += k.flow_kg_s;
+        mt += k.flow_kg_s * k.transit_s;
+    }
+    return mw > 0.0 ? mt / mw : 0.0;
+}
+
+static double lead_now(driver *v, hl_dynamic *d)
+{
+    return v->lead_auto ? transit_to_consumers(d) : v->lead_s;
+}
+
+/* Conditions at time t (the middle of the coming step). */
+static int drive(driver *v, hl_dynamic *d, double t)
+{
+    if (v->b)
+        return apply(d, v->b, v->b->t[0] + t);
+    if (v->dw)
+        return dyn_weather_apply(v->dw, hl_dynamic_model(d), t, lead_now(v, d));
+    return 0;
+}
+
+/* The consumers' supply temperature against the reset curve now: the
+ * target is the curve at the present outdoor temperature less the drop
+ * from the plant to each consumer of the hour's steady solve (losses and
+ * the exchanger's approach), so a line without delay scores zero. */
+static void score(driver *v, hl_dynamic *d, double t_mid, double dt)
+{
+    hl_model *m = hl_dynamic_model(d);
+    hl_source_result so;
+    if (!v->dw || hl_model_source_result(m, 0, &so))
+        return;
+    double curve = hl_supply_temp_k(&v->dw->op, dyn_outdoor_k(v->dw, t_mid));
+    double lead = lead_now(v, d);
+    for (int c = 0; c < hl_model_count(m, HL_CONSUMER); c++) {
+        hl_consumer_result r;
+        hl_dynamic_consumer k;
+        hl_model_consumer_result(m, c, &r);
+        hl_dynamic_consumer_state(d, c, &k);
+        if (!(k.flow_kg_s > 0.0))
+            continue;
+        double e = k.supply_temp_k - (curve - (so.temp_out_k - r.temp_in_k));
+        double w = k.flow_kg_s * dt;
+        v->st.w += w;
+        v->st.err_w += w * e;
+        v->st.max_abs = fmax(v->st.max_abs, fabs(e));
+        v->st.under_kh += e < 0.0 ? -e * dt / 3600.0 : 0.0;
+        v->st.lead_w += w;
+        v->st.lead_s_w += w * lead;
+    }
+}
+
+/* Steps to the end; s NULL: errors only (no series). */
+static int run_all(hl_dynamic *d, driver *v, series *s)
+{
+    const dyn_args *a = v->a;
+    double next_out = a->out_step;
+    while (hl_dynamic_time(d) < a->duration - 1e-6) {
         double mid = hl_dynamic_time(d) + 0.5 * a->opt.step_s;
-        if (b && apply(d, b, t0 + mid)) {
-            cli_fail(CMD, "%s: %s", a->boundary, dyn_error(d));
-            ok = 0;
-            break;
+        if (drive(v, d, mid)) {
+            cli_fail(CMD, "%s%s%s", a->boundary ? a->boundary : "",
+                     a->boundary ? ": " : "", dyn_error(d));
+            return 0;
         }
         if (hl_dynamic_step(d)) {
             cli_fail(CMD, "%s", dyn_error(d));
-            ok = 0;
-            break;
+            return 0;
         }
-        if (hl_dynamic_time(d) + 1e-6 >= next_out) {
-            ok = record(d, &s);
+        score(v, d, mid, a->opt.step_s);
+        if (s && hl_dynamic_time(d) + 1e-6 >= next_out) {
+            if (!record(d, s))
+                return cli_fail(CMD, "out of memory"), 0;
             next_out += a->out_step;
         }
     }
-    if (ok && a->csv)
-        ok = write_csv(m, &s, a->csv);
-    if (ok && a->json)
-        ok = write_json(d, m, &s);
-    if (ok && !a->json)
-        summary(d, m);
-    free(s.watch);
-    free(s.rows);
-    return ok ? 0 : EXIT_USAGE;
+    return 1;
+}
+
+/* A dynamic run from the conditions at the first step's middle. */
+static int start(hl_dynamic **d, hl_model *m, driver *v)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_dynamic_new(d, m, &v->a->opt, &err)) {
+        cli_fail(CMD, "%s", err.message);
+        return 0;
+    }
+    if ((v->b || v->dw) &&
+        (drive(v, *d, 0.5 * v->a->opt.step_s) || hl_dynamic_restart(*d))) {
+        cli_fail(CMD, "%s%s%s", v->b ? v->a->boundary : "", v->b ? ":2: " : "",
+                 dyn_error(*d));
+        return 0;
+    }
+    return 1;
+}
+
+static void stats_json(json_t *o, const char *key, const lead_stats *st)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "mean_error_k",
+                        cli_json_number(st->w > 0 ? st->err_w / st->w : 0.0));
+    json_object_set_new(j, "max_abs_error_k", cli_json_number(st->max_abs));
+    json_object_set_new(j, "under_degree_hours", cli_json_number(st->under_kh));
+    json_object_set_new(j, "mean_lead_h",
+                        cli_json_number(st->lead_w > 0
+                                            ? st->lead_s_w / st->lead_w / 3600
+                                            : 0.0));
+    json_object_set_new(o, key, j);
+}
+
+static void stats_print(const char *name, const lead_stats *st)
+{
+    printf("  %-14s lead %5.2f h   mean error %+6.2f K   max |error| %5.2f K"
+           "   under-supplied %8.1f K h\n",
+           name, st->lead_w > 0 ? st->lead_s_w / st->lead_w / 3600 : 0.0,
+           st->w > 0 ? st->err_w / st->w : 0.0, st->max_abs, st->under_kh);
+}
+
+/* Weather mode with a lead: the same period without lead first (its
+ * errors only), then with it (the output). */
+static int run_weather(hl_model *m, driver *v, const lead_stats **without,
+                       lead_stats *keep)
+{
+    if (v->lead_auto || v->lead_s > 0.0) {
+        driver none = *v;
+        none.lead_auto = 0;
+        none.lead_s = 0.0;
+        hl_dynamic *d0 = NULL;
+        int ok = start(&d0, m, &none) && run_all(d0, &none, NULL);
+        hl_dynamic_free(d0);
+        if (!ok)
+            return 0;
+        *keep = none.st;
+        *without = keep;
+    }
+    return 1;
 }
 
 int cmd_dynamic(int argc, char **argv)
 {
-    dyn_args a = {.out_step = NAN, .duration = 86400.0};
+    dyn_args a = {.out_step = NAN, .duration = NAN};
     hl_dynamic_options_init(&a.opt);
     int rc = cli_options(CMD, argc, argv, options, take, &a);
     if (rc == CLI_HELP_ASKED) {
@@ -570,8 +777,14 @@ int cmd_dynamic(int argc, char **argv)
                         "--step %g s is longer than the hydraulic step "
                         "(%g s)",
                         a.opt.step_s, a.opt.hydraulic_step_s);
+    if (a.boundary && (a.from || a.to || a.weather || a.lead))
+        return cli_fail(CMD, "--boundary drives the run alone (no --from, "
+                             "--to, --weather or --lead with it)");
     if (isnan(a.out_step))
         a.out_step = a.opt.step_s;
+    driver v = {.a = &a};
+    if (a.lead && !lead_arg(a.lead, &v.lead_auto, &v.lead_s))
+        return EXIT_USAGE;
     hl_model *m = NULL;
     if (hl_model_load(&m, model)) {
         cli_fail(CMD, "%s", hl_model_error(m));
@@ -579,26 +792,61 @@ int cmd_dynamic(int argc, char **argv)
         return EXIT_USAGE;
     }
     btable b = {0};
+    dyn_weather dw;
+    int have_w = 0;
     rc = EXIT_USAGE;
     hl_dynamic *d = NULL;
     hl_error err;
     hl_error_clear(&err);
-    if (a.boundary && !read_boundary(m, a.boundary, &b))
-        goto out;
-    if (a.boundary)
+    lead_stats st0 = {0};
+    const lead_stats *without = NULL;
+    series ser = {.n_cons = hl_model_count(m, HL_CONSUMER)};
+    if (a.boundary) {
+        if (!read_boundary(m, a.boundary, &b))
+            goto out;
         a.duration = b.t[b.nrow - 1] - b.t[0];
-    if (hl_dynamic_new(&d, m, &a.opt, &err)) {
-        cli_fail(CMD, "%s", err.message);
-        goto out;
+        v.b = &b;
+    } else if (isnan(a.duration) || a.from || a.to || a.weather || a.lead) {
+        if (dyn_weather_open(&dw, m, a.weather, a.from, a.to, &err)) {
+            cli_fail(CMD, "%s", err.message);
+            goto out;
+        }
+        have_w = 1;
+        v.dw = &dw;
+        a.duration = dyn_weather_span_s(&dw);
+        if (!run_weather(m, &v, &without, &st0))
+            goto out;
     }
-    if (a.boundary && (apply(d, &b, b.t[0]) || hl_dynamic_restart(d))) {
-        cli_fail(CMD, "%s:2: %s", a.boundary, dyn_error(d));
+    if (!watch_list(m, a.watch, &ser) || !start(&d, m, &v) ||
+        !run_all(d, &v, &ser) || (a.csv && !write_csv(m, &ser, a.csv)))
         goto out;
+    rc = 0;
+    if (a.json) {
+        json_t *lead = NULL;
+        if (v.dw) {
+            lead = json_object();
+            if (without)
+                stats_json(lead, "without_lead", without);
+            stats_json(lead, without ? "with_lead" : "as_run", &v.st);
+        }
+        rc = write_json(d, m, &ser, lead) ? 0 : EXIT_USAGE;
+    } else {
+        summary(d, m);
+        if (v.dw) {
+            printf("consumers' supply against the reset curve "
+                   "(flow-weighted):\n");
+            if (without)
+                stats_print("without lead", without);
+            stats_print(without ? "with lead" : "as run", &v.st);
+        }
     }
-    rc = run_all(d, m, &a, a.boundary ? &b : NULL);
 out:
+    free(ser.watch);
+    free(ser.rows);
     hl_dynamic_free(d);
     btable_free(&b);
+    if (have_w)
+        dyn_weather_close(&dw);
     hl_model_free(m);
     return rc;
 }

@@ -102,8 +102,13 @@ typedef struct hl_dynamic_energy {
     double stored_j, stored_water_j, stored_wall_j, stored_soil_j;
     double max_step_relative_residual; /* |residual| / throughput */
     int torn_nodes;                    /* loops without delay, last step */
-    long parcels;                      /* in flight now */
-    size_t parcel_bytes;               /* memory of the parcel buffers */
+    int unshifted_solves; /* hydraulic solves whose consumers could not
+                             draw their heat from the water arriving (the
+                             flows of the set point were used instead) */
+    int kept_flow_hours;  /* ... nor from the set point: the last hour's
+                             flows were kept */
+    long parcels;         /* in flight now */
+    size_t parcel_bytes;  /* memory of the parcel buffers */
 } hl_dynamic_energy;
 HL_API int hl_dynamic_energy_state(const hl_dynamic *d, hl_dynamic_energy *out);
 

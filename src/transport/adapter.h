@@ -24,4 +24,9 @@ double tr_adapter_node_temp(const hl_model *run, int v);
 void tr_adapter_set_consumer_flow(hl_model *run, int c, double flow_kg_s);
 int tr_adapter_consumer_by_flow(const hl_model *run, int c);
 
+/* Supply set point of source s on the run, K (read and write: the
+ * hydraulic solve shifts it for the water arriving, dynamic.c). */
+double tr_adapter_setpoint(const hl_model *run, int s);
+void tr_adapter_set_setpoint(hl_model *run, int s, double t_k);
+
 #endif

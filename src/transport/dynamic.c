@@ -46,14 +46,87 @@ static int check_options(const hl_dynamic_options *o, hl_error *err)
     return HL_OK;
 }
 
-/* The steady engine on the run, warm from its last solve; a warm start
- * that does not converge is retried cold before the run gives up. */
-static int solve(hl_dynamic *d)
+/* Arriving minus steady supply temperature at the consumers of the last
+ * solve, K (flow-weighted); 0 before the first step. */
+static double arrival_shift(const hl_dynamic *d)
+{
+    double w = 0.0, x = 0.0;
+    for (int c = 0; c < d->net->n_consumers; c++) {
+        hl_consumer_result r;
+        int k = d->net->co_link[c];
+        int v = d->net->lk_m[k] >= 0.0 ? d->net->lk_from[k] : d->net->lk_to[k];
+        if (hl_model_consumer_result(d->run, c, &r) ||
+            !(r.mass_flow_kg_s > 0.0))
+            continue;
+        w += r.mass_flow_kg_s;
+        x += r.mass_flow_kg_s * (d->st->node[v].t - r.temp_in_k);
+    }
+    return w > 0.0 && d->st->time_s > 0.0 ? x / w : 0.0;
+}
+
+/* The steady engine on the run, warm from its last solve (a warm start
+ * that does not converge is retried cold before the run gives up). The
+ * steady solve sizes the heat-demand consumers' flows for the supply
+ * temperature it computes, but the water arriving in the coming hour left
+ * the plant a transit time ago: the sources' set points are shifted for
+ * the solve by the arriving minus the steady temperature at the
+ * consumers, and restored after it (the transport keeps the set points). */
+/* Set points shifted by x (NaN: restored). */
+static void shift_setpoints(hl_dynamic *d, hl_model *m, double x)
+{
+    for (int s = 0; s < d->net->n_sources; s++)
+        if (!isnan(d->sp[s]))
+            tr_adapter_set_setpoint(m, s, isnan(x) ? d->sp[s] : d->sp[s] + x);
+}
+
+/* Warm, then cold. */
+static int steady(hl_model *m)
 {
     hl_solve_options cold;
     hl_solve_options_init(&cold);
     cold.cold_start = 1;
-    if (hl_model_solve(d->run, NULL) && hl_model_solve(d->run, &cold))
+    return hl_model_solve(m, NULL) && hl_model_solve(m, &cold);
+}
+
+/* Does the steady engine solve the run with the set points shifted by x?
+ * Tried on a clone, so a failed solve leaves the run as it was. */
+static int solvable(hl_dynamic *d, double x)
+{
+    hl_model *probe = NULL;
+    int ok = hl_model_clone(d->run, &probe) == HL_OK;
+    if (ok) {
+        shift_setpoints(d, probe, x);
+        ok = steady(probe) == 0;
+    }
+    hl_model_free(probe);
+    return ok;
+}
+
+/* The hydraulics for the coming hour. When the consumers cannot draw
+ * their heat from the water arriving (the line under-supplies: heat-demand
+ * consumers would need more flow than the pumps give), the flows of the
+ * set points themselves are taken, and failing those the last hour's
+ * flows are kept; both are counted (hl_dynamic_energy). */
+static int solve(hl_dynamic *d)
+{
+    double shift = arrival_shift(d);
+    for (int s = 0; s < d->net->n_sources; s++)
+        d->sp[s] = tr_adapter_setpoint(d->run, s);
+    if (shift != 0.0 || d->st->time_s > 0.0) {
+        if (!solvable(d, shift)) {
+            d->unshifted++;
+            shift = 0.0;
+            if (!solvable(d, 0.0)) {
+                d->kept_flows++;
+                tr_adapter_boundary(d->net, d->run);
+                return HL_OK;
+            }
+        }
+    }
+    shift_setpoints(d, d->run, shift);
+    int rc = steady(d->run);
+    shift_setpoints(d, d->run, NAN);
+    if (rc)
         return hl_error_set(&d->err, HL_ENOCONVERGE, "hydraulics at %g s: %s",
                             d->st ? d->st->time_s : 0.0,
                             hl_model_error(d->run));
@@ -104,7 +177,8 @@ static int create(hl_dynamic *d, const hl_model *m)
     size_t nc = (size_t)d->net->n_consumers + 1;
     d->co_tret_set = malloc(nc * sizeof(double));
     d->co_tret_model = malloc(nc * sizeof(double));
-    if (!d->co_tret_set || !d->co_tret_model ||
+    d->sp = malloc(((size_t)d->net->n_sources + 1) * sizeof(double));
+    if (!d->co_tret_set || !d->co_tret_model || !d->sp ||
         tr_state_new(&d->st, d->net, d->opt.step_s, d->opt.merge_tol_k))
         return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
     for (int c = 0; c < d->net->n_consumers; c++) {
@@ -159,6 +233,7 @@ void hl_dynamic_free(hl_dynamic *d)
     hl_model_free(d->run);
     free(d->co_tret_set);
     free(d->co_tret_model);
+    free(d->sp);
     free(d);
 }
 
@@ -201,9 +276,9 @@ int hl_dynamic_restart(hl_dynamic *d)
 {
     if (!d)
         return HL_EINVAL;
+    d->st->time_s = 0.0; /* a fresh start: no water arriving yet */
     if (solve(d))
         return d->err.code;
-    d->st->time_s = 0.0;
     if (fill(d))
         return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
     double w, v, g;

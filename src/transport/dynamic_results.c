@@ -74,6 +74,8 @@ int hl_dynamic_energy_state(const hl_dynamic *d, hl_dynamic_energy *out)
     out->residual_j = d->residual_total;
     out->max_step_relative_residual = d->max_rel;
     out->torn_nodes = d->st->torn;
+    out->unshifted_solves = d->unshifted;
+    out->kept_flow_hours = d->kept_flows;
     for (int i = 0; i < d->net->n_pipes; i++) {
         out->parcels += d->st->pipe[i].n;
         out->parcel_bytes += (size_t)d->st->pipe[i].cap * sizeof(tr_parcel);

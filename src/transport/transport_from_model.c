@@ -243,3 +243,13 @@ int tr_adapter_consumer_by_flow(const hl_model *run, int c)
     return run->net->co_mode[c] == CONS_FLOW_RETURN ||
            run->net->co_mode[c] == CONS_FLOW_DT;
 }
+
+double tr_adapter_setpoint(const hl_model *run, int s)
+{
+    return run->so_tsup[s];
+}
+
+void tr_adapter_set_setpoint(hl_model *run, int s, double t_k)
+{
+    run->so_tsup[s] = t_k;
+}
