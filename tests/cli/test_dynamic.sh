@@ -35,6 +35,22 @@ expect_ok "boundary, json" dynamic --boundary "$tmp/b.csv" --step 10min \
 expect_json_keys "json" series totals time_s CITY-B.transit_s stored_heat_j \
     delivered_j residual_j
 
+# weather-driven, with the lead: the consumers' supply follows the reset
+# curve far closer with the lead than without (default line, two days of
+# the embedded Hohhot weather)
+expect_ok "lead auto" dynamic --from 01-10 --to 01-11 --lead auto --json \
+    --step 10min --output-step 6h
+expect_json_keys "lead json" lead without_lead with_lead max_abs_error_k \
+    under_degree_hours mean_lead_h
+tr -d ' \n' <"$tmp/out" | sed 's/.*"lead"://' |
+    awk -F'"max_abs_error_k":' '{ split($2, a, ","); split($3, b, ",");
+        printf "max error without lead %.2f K, with %.2f K\n", a[1], b[1];
+        exit !(b[1] + 0 < 0.5 * a[1] && a[1] + 0 > 5) }' ||
+    { echo "FAIL the lead does not cut the error"; fails=$((fails + 1)); }
+expect_fail "bad lead" "--lead 'soon'" dynamic --lead soon
+expect_fail "boundary and lead" "drives the run alone" dynamic \
+    --boundary "$tmp/b.csv" --lead auto
+
 bad() { # NAME PATTERN CONTENT
     printf '%s\n' "$3" >"$tmp/bad.csv"
     expect_fail "$1" "$2" dynamic --boundary "$tmp/bad.csv" --csv "$tmp/csv2"
