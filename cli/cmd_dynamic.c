@@ -610,6 +610,7 @@ typedef struct driver {
     int lead_auto;
     double lead_s; /* fixed lead (lead_auto 0) */
     lead_stats st;
+    double drop[64]; /* per consumer: plant-to-consumer drop, K (NaN) */
 } driver;
 
 /* The flow-weighted transit time from the sources to the consumers now:
@@ -648,20 +649,25 @@ static int drive(driver *v, hl_dynamic *d, double t)
  * the exchanger's approach), so a line without delay scores zero. */
 static void score(driver *v, hl_dynamic *d, double t_mid, double dt)
 {
-    hl_model *m = hl_dynamic_model(d);
+    const hl_model *m = hl_dynamic_hydraulics(d);
     hl_source_result so;
-    if (!v->dw || hl_model_source_result(m, 0, &so))
+    if (!v->dw)
         return;
+    int have = hl_model_source_result(m, 0, &so) == HL_OK;
     double curve = hl_supply_temp_k(&v->dw->op, dyn_outdoor_k(v->dw, t_mid));
     double lead = lead_now(v, d);
-    for (int c = 0; c < hl_model_count(m, HL_CONSUMER); c++) {
+    int nc = hl_model_count(m, HL_CONSUMER);
+    for (int c = 0; c < nc && c < 64; c++) {
         hl_consumer_result r;
         hl_dynamic_consumer k;
-        hl_model_consumer_result(m, c, &r);
+        /* the hour's drop; after a failed solve the last good one */
+        if (have && hl_model_consumer_result(m, c, &r) == HL_OK &&
+            r.mass_flow_kg_s > 0.0)
+            v->drop[c] = so.temp_out_k - r.temp_in_k;
         hl_dynamic_consumer_state(d, c, &k);
-        if (!(k.flow_kg_s > 0.0))
+        if (!(k.flow_kg_s > 0.0) || isnan(v->drop[c]))
             continue;
-        double e = k.supply_temp_k - (curve - (so.temp_out_k - r.temp_in_k));
+        double e = k.supply_temp_k - (curve - v->drop[c]);
         double w = k.flow_kg_s * dt;
         v->st.w += w;
         v->st.err_w += w * e;
@@ -783,6 +789,8 @@ int cmd_dynamic(int argc, char **argv)
     if (isnan(a.out_step))
         a.out_step = a.opt.step_s;
     driver v = {.a = &a};
+    for (int c = 0; c < 64; c++)
+        v.drop[c] = NAN;
     if (a.lead && !lead_arg(a.lead, &v.lead_auto, &v.lead_s))
         return EXIT_USAGE;
     hl_model *m = NULL;

@@ -49,6 +49,11 @@ HL_API int hl_dynamic_new(hl_dynamic **out, const hl_model *m,
 HL_API void hl_dynamic_free(hl_dynamic *d);
 /* The run whose boundary conditions drive the dynamic run (owned by d). */
 HL_API hl_model *hl_dynamic_model(hl_dynamic *d);
+/* The steady solve of the hour's hydraulics (owned by d; its results,
+ * hl_model_consumer_result etc., are the steady engine's for the hour:
+ * flows, and temperatures for the set points shifted to the water
+ * arriving, docs/physics.md). */
+HL_API const hl_model *hl_dynamic_hydraulics(const hl_dynamic *d);
 /* Fixed flow of a consumer given by its flow (before the demand scale),
  * kg/s; acts at the next hydraulic re-solve. */
 HL_API int hl_dynamic_set_consumer_flow(hl_dynamic *d, int consumer,

@@ -29,4 +29,8 @@ int tr_adapter_consumer_by_flow(const hl_model *run, int c);
 double tr_adapter_setpoint(const hl_model *run, int s);
 void tr_adapter_set_setpoint(hl_model *run, int s, double t_k);
 
+/* The boundary conditions and element states a caller sets on a run
+ * (hl_model_set_*) from src to dst, a run of the same network. */
+void tr_adapter_copy_conditions(hl_model *dst, const hl_model *src);
+
 #endif

@@ -55,7 +55,7 @@ static double arrival_shift(const hl_dynamic *d)
         hl_consumer_result r;
         int k = d->net->co_link[c];
         int v = d->net->lk_m[k] >= 0.0 ? d->net->lk_from[k] : d->net->lk_to[k];
-        if (hl_model_consumer_result(d->run, c, &r) ||
+        if (hl_model_consumer_result(d->hyd, c, &r) ||
             !(r.mass_flow_kg_s > 0.0))
             continue;
         w += r.mass_flow_kg_s;
@@ -64,73 +64,94 @@ static double arrival_shift(const hl_dynamic *d)
     return w > 0.0 && d->st->time_s > 0.0 ? x / w : 0.0;
 }
 
-/* The steady engine on the run, warm from its last solve (a warm start
- * that does not converge is retried cold before the run gives up). The
- * steady solve sizes the heat-demand consumers' flows for the supply
- * temperature it computes, but the water arriving in the coming hour left
- * the plant a transit time ago: the sources' set points are shifted for
- * the solve by the arriving minus the steady temperature at the
- * consumers, and restored after it (the transport keeps the set points). */
-/* Set points shifted by x (NaN: restored). */
-static void shift_setpoints(hl_dynamic *d, hl_model *m, double x)
+/* The run's conditions on the solving handle, the set points shifted by
+ * x. */
+static void conditions(hl_dynamic *d, hl_model *m, double x)
 {
-    for (int s = 0; s < d->net->n_sources; s++)
-        if (!isnan(d->sp[s]))
-            tr_adapter_set_setpoint(m, s, isnan(x) ? d->sp[s] : d->sp[s] + x);
+    tr_adapter_copy_conditions(m, d->run);
+    for (int s = 0; s < d->net->n_sources; s++) {
+        double sp = tr_adapter_setpoint(d->run, s);
+        if (!isnan(sp))
+            tr_adapter_set_setpoint(m, s, sp + x);
+    }
 }
 
-/* Warm, then cold. */
+/* Warm from the handle's last solve, then cold. Temperatures to 1e-3 K
+ * between coupling rounds are ample for the flows (the transport computes
+ * its own temperatures). */
 static int steady(hl_model *m)
 {
-    hl_solve_options cold;
-    hl_solve_options_init(&cold);
-    cold.cold_start = 1;
-    return hl_model_solve(m, NULL) && hl_model_solve(m, &cold);
+    hl_solve_options o;
+    hl_solve_options_init(&o);
+    o.temp_tol_k = 1e-3;
+    if (hl_model_solve(m, &o) == HL_OK)
+        return 0;
+    o.cold_start = 1;
+    return hl_model_solve(m, &o);
 }
 
-/* Does the steady engine solve the run with the set points shifted by x?
- * Tried on a clone, so a failed solve leaves the run as it was. */
-static int solvable(hl_dynamic *d, double x)
+/* A fresh solving handle from the last good solve (its results: a warm
+ * start) with the run's conditions shifted by x; NULL if it fails. */
+static hl_model *retry(hl_dynamic *d, double x)
 {
-    hl_model *probe = NULL;
-    int ok = hl_model_clone(d->run, &probe) == HL_OK;
-    if (ok) {
-        shift_setpoints(d, probe, x);
-        ok = steady(probe) == 0;
+    hl_model *m = NULL;
+    if (hl_model_clone(d->good, &m))
+        return NULL;
+    conditions(d, m, x);
+    if (steady(m)) {
+        hl_model_free(m);
+        return NULL;
     }
-    hl_model_free(probe);
-    return ok;
+    return m;
 }
 
-/* The hydraulics for the coming hour. When the consumers cannot draw
- * their heat from the water arriving (the line under-supplies: heat-demand
- * consumers would need more flow than the pumps give), the flows of the
- * set points themselves are taken, and failing those the last hour's
- * flows are kept; both are counted (hl_dynamic_energy). */
+/* The hydraulics for the coming hour, solved by the steady engine on a
+ * handle of its own (d->hyd, warm from the last hour) with the run's
+ * conditions. The steady solve sizes the heat-demand consumers' flows for
+ * the supply temperature it computes, but the water arriving in the
+ * coming hour left the plant a transit time ago: the set points are
+ * shifted for the solve by the arriving minus the steady temperature at
+ * the consumers (the transport keeps the set points). When the consumers
+ * cannot draw their heat from the water arriving (the line under-supplies:
+ * heat-demand consumers would need more flow than the pumps give), the
+ * flows of the set points themselves are taken, and failing those the
+ * last hour's flows are kept (the transport has its own copy); both are
+ * counted (hl_dynamic_energy). A failed solve leaves its handle
+ * unusable: the retries start from a clone of the last good solve. */
 static int solve(hl_dynamic *d)
 {
     double shift = arrival_shift(d);
-    for (int s = 0; s < d->net->n_sources; s++)
-        d->sp[s] = tr_adapter_setpoint(d->run, s);
-    if (shift != 0.0 || d->st->time_s > 0.0) {
-        if (!solvable(d, shift)) {
-            d->unshifted++;
-            shift = 0.0;
-            if (!solvable(d, 0.0)) {
-                d->kept_flows++;
-                tr_adapter_boundary(d->net, d->run);
-                return HL_OK;
-            }
-        }
+    conditions(d, d->hyd, shift);
+    hl_model *m = steady(d->hyd) ? NULL : d->hyd;
+    if (!m && shift != 0.0) {
+        d->unshifted++;
+        m = retry(d, 0.0);
+    } else if (!m) {
+        m = retry(d, 0.0);
     }
-    shift_setpoints(d, d->run, shift);
-    int rc = steady(d->run);
-    shift_setpoints(d, d->run, NAN);
-    if (rc)
-        return hl_error_set(&d->err, HL_ENOCONVERGE, "hydraulics at %g s: %s",
-                            d->st ? d->st->time_s : 0.0,
-                            hl_model_error(d->run));
-    tr_adapter_hydraulics(d->net, d->run);
+    if (!m) {
+        if (d->st->time_s <= 0.0)
+            return hl_error_set(&d->err, HL_ENOCONVERGE,
+                                "hydraulics at the start: %s",
+                                hl_model_error(d->hyd));
+        d->kept_flows++;
+        hl_model_free(d->hyd);
+        if (hl_model_clone(d->good, &d->hyd))
+            return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
+        tr_adapter_boundary(d->net, d->run);
+        return HL_OK;
+    }
+    if (m != d->hyd) {
+        hl_model_free(d->hyd);
+        d->hyd = m;
+    }
+    hl_model *good = NULL; /* kept for a failure to come */
+    if (hl_model_clone(d->hyd, &good))
+        return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
+    hl_model_free(d->good);
+    d->good = good;
+    tr_adapter_hydraulics(d->net, d->hyd);
+    tr_adapter_boundary(d->net, d->run);
     if (tr_transit(d->net, d->st->tau))
         return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
     return HL_OK;
@@ -148,12 +169,12 @@ static int fill(hl_dynamic *d)
         for (size_t i = 0; i < np; i++)
             a[i] = b[i] = d->opt.initial_temp_k;
     else
-        tr_adapter_pipe_ends(d->run, a, b);
+        tr_adapter_pipe_ends(d->hyd, a, b);
     if (tr_state_fill(d->st, a, b, 0.0, !uniform))
         goto out;
     for (int v = 0; v < d->net->n_nodes; v++) {
         double t =
-            uniform ? d->opt.initial_temp_k : tr_adapter_node_temp(d->run, v);
+            uniform ? d->opt.initial_temp_k : tr_adapter_node_temp(d->hyd, v);
         d->st->node[v].t = t;
         d->st->node[v].h = d->net->fluid.h(d->net->fluid.ctx, t);
     }
@@ -172,6 +193,8 @@ static int create(hl_dynamic *d, const hl_model *m)
     if (hl_model_solve(d->run, NULL))
         return hl_error_set(&d->err, HL_ENOCONVERGE, "steady start: %s",
                             hl_model_error(d->run));
+    if (hl_model_clone(d->run, &d->hyd) || hl_model_clone(d->run, &d->good))
+        return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
     if (tr_adapter_open(&d->net, d->run, d->opt.wall))
         return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
     size_t nc = (size_t)d->net->n_consumers + 1;
@@ -234,12 +257,19 @@ void hl_dynamic_free(hl_dynamic *d)
     free(d->co_tret_set);
     free(d->co_tret_model);
     free(d->sp);
+    hl_model_free(d->hyd);
+    hl_model_free(d->good);
     free(d);
 }
 
 hl_model *hl_dynamic_model(hl_dynamic *d)
 {
     return d ? d->run : NULL;
+}
+
+const hl_model *hl_dynamic_hydraulics(const hl_dynamic *d)
+{
+    return d ? d->hyd : NULL;
 }
 
 int hl_dynamic_set_consumer_flow(hl_dynamic *d, int c, double flow_kg_s)

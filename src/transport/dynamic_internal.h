@@ -8,7 +8,9 @@
 #include "transport/adapter.h"
 
 struct hl_dynamic {
-    hl_model *run;
+    hl_model *run;  /* the caller's conditions (hl_dynamic_model) */
+    hl_model *hyd;  /* the steady solves of the hydraulics */
+    hl_model *good; /* a copy of the last good solve (retries start here) */
     tr_net *net;
     tr_state *st;
     hl_dynamic_options opt;
@@ -18,6 +20,7 @@ struct hl_dynamic {
     double *sp;     /* per source: set point kept over a solve, K */
     int unshifted;  /* solves that fell back to the set points' flows */
     int kept_flows; /* hours that kept the last hour's flows */
+    int cold_next;  /* the last solve failed: start the next cold */
     double in_total, delivered_total, lost_pipes_total, lost_fit_total;
     double residual_total;
     tr_energy last;

@@ -253,3 +253,23 @@ void tr_adapter_set_setpoint(hl_model *run, int s, double t_k)
 {
     run->so_tsup[s] = t_k;
 }
+
+/* n elements of a run array from src into dst (both on one network). */
+#define COPY_N(f, n) memcpy(dst->f, src->f, sizeof *src->f *(size_t)(n))
+
+void tr_adapter_copy_conditions(hl_model *dst, const hl_model *src)
+{
+    const net_def *d = src->net;
+    dst->t_ground = src->t_ground;
+    dst->t_air = src->t_air;
+    dst->t_duct = src->t_duct;
+    dst->chamber_air_default = src->chamber_air_default;
+    dst->demand_scale = src->demand_scale;
+    memcpy(dst->fit_cover, src->fit_cover, sizeof dst->fit_cover);
+    COPY_N(lk_open, d->n_links);
+    COPY_N(co_heat, d->n_consumers);
+    COPY_N(co_flow, d->n_consumers);
+    COPY_N(so_tsup, d->n_sources);
+    COPY_N(ch_air, d->n_chambers);
+    COPY_N(fi_state, d->n_fittings);
+}
