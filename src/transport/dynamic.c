@@ -336,7 +336,8 @@ static void account(hl_dynamic *d)
     double change = stored - d->stored_prev;
     double lost = e->lost_pipes + e->lost_fittings;
     double res = in - e->delivered - lost - change;
-    double scale = fabs(in) + fabs(e->delivered) + fabs(lost) + fabs(change);
+    double scale = fabs(e->in_sources) + fabs(e->in_pumps) + e->boundary_gross +
+                   fabs(e->delivered) + fabs(lost) + fabs(change);
     if (scale > 0.0)
         d->max_rel = fmax(d->max_rel, fabs(res) / scale);
     d->in_total += in;

@@ -280,6 +280,7 @@ static int node_visit(tr_state *s, int v, int *tail)
         w->h = fh(s, w->t); /* no inflow: keeps its last temperature */
     }
     s->step.in_boundary -= n->nd_out[v] * w->h * s->step_s;
+    s->step.boundary_gross += fabs(n->nd_out[v] * w->h * s->step_s);
     for (int a = n->adj_start[v]; a < n->adj_start[v + 1]; a++) {
         int k = n->adj_link[a];
         if (flowing(n, k) && upstream(n, k) == v && link_inlet(s, k, w, tail))
@@ -325,6 +326,7 @@ static void step_start(tr_state *s, int *tail)
         s->hin[v] += n->nd_in[v] * h;
         s->bin[v] += n->nd_in[v] * mid;
         s->step.in_boundary += n->nd_in[v] * h * s->step_s;
+        s->step.boundary_gross += fabs(n->nd_in[v] * h * s->step_s);
     }
 }
 

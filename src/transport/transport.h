@@ -96,6 +96,7 @@ typedef struct tr_net {
  * 0 C and walls at 0 C). */
 typedef struct tr_energy {
     double in_sources, in_boundary, in_pumps;
+    double boundary_gross; /* water entering plus leaving, J (a scale) */
     double delivered, lost_pipes, lost_fittings;
     double stored_water, stored_wall, stored_soil;
 } tr_energy;
