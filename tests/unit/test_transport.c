@@ -285,6 +285,44 @@ static void steady_limit_and_balance(void **state)
     hl_model_free(m);
 }
 
+/* Zero flow: the water stands in the pipe and cools towards the ground
+ * by the exact exponential, never below it. */
+static void stagnant_cools_to_ground(void **state)
+{
+    (void)state;
+    hl_model *m = load(line_yaml);
+    hl_dynamic *d = start(m, 600.0);
+    assert_int_equal(hl_dynamic_set_consumer_flow(d, 0, 0.0), HL_OK);
+    assert_int_equal(hl_dynamic_resolve(d), HL_OK);
+    hl_dynamic_energy e0, e1;
+    assert_int_equal(hl_dynamic_step(d), HL_OK);
+    hl_dynamic_energy_state(d, &e0);
+    double mass = RHO * M_PI * 0.01 * 1000.0;
+    double rate = ULIN / ((mass / 1000.0) * CP); /* 1/s */
+    int days = 40;
+    for (int k = 0; k < days * 144; k++)
+        assert_int_equal(hl_dynamic_step(d), HL_OK);
+    hl_dynamic_energy_state(d, &e1);
+    /* the supply pipe's water (its stored excess) decays as e^(-rate t) */
+    double excess0 = e0.stored_water_j - 2 * mass * CP * 5.0;
+    double excess1 = e1.stored_water_j - 2 * mass * CP * 5.0;
+    double want = exp(-rate * days * 86400.0);
+    print_message("stagnant: supply excess kept %.3e, exact %.3e\n",
+                  (excess1 - (mass * CP * 45.0)) / (excess0 - mass * CP * 45.0),
+                  want);
+    assert_true(excess1 > 0.0);
+    /* the adiabatic return pipe keeps its heat: only the supply decays */
+    double ret = mass * CP * (50.0 - 0.0) - mass * CP * 5.0;
+    assert_true(fabs((excess1 - ret) / (excess0 - ret) - want) < 1e-9);
+    /* nothing flows: the account is judged against the heat held (a step's
+     * loss falls towards zero with the excess) */
+    print_message("stagnant: residual %.2e J of %.2e J held\n", e1.residual_j,
+                  e1.stored_j);
+    assert_true(fabs(e1.residual_j) < 1e-9 * e1.stored_j);
+    hl_dynamic_free(d);
+    hl_model_free(m);
+}
+
 static void bad_options(void **state)
 {
     (void)state;
@@ -315,6 +353,7 @@ int main(void)
         cmocka_unit_test(reversal_returns_parcels),
         cmocka_unit_test(forward_takes_oldest),
         cmocka_unit_test(steady_limit_and_balance),
+        cmocka_unit_test(stagnant_cools_to_ground),
         cmocka_unit_test(bad_options),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
