@@ -190,6 +190,30 @@ typedef struct bcol {
     int what, index;
 } bcol;
 
+/* Checks a boundary value against the physical range of its column
+ * (heatline_input.h); prints FILE:LINE:COLUMN and returns 0 if outside. */
+static int bvalue_ok(const char *path, int ln, int col, int what,
+                     const char *cell, double x)
+{
+    static const int quantity[] = {HL_Q_WATER_TEMP_C,    HL_Q_MASS_FLOW,
+                                   HL_Q_HEAT_MW,         HL_Q_WATER_TEMP_C,
+                                   HL_Q_SURROUND_TEMP_C, HL_Q_SURROUND_TEMP_C};
+    static const char *const name[] = {"supply_temp_c",  "flow_kg_per_s",
+                                       "heat_w",         "return_temp_c",
+                                       "ambient_temp_c", "ground_temp_c"};
+    hl_error err;
+    hl_error_clear(&err);
+    int rc = what == B_HEAT
+                 ? hl_range_check_si(quantity[what], name[what], x, cell, &err)
+                 : hl_range_check(quantity[what], name[what], x, cell, &err);
+    if (!rc && what == B_FLOW && x < 0.0)
+        rc = hl_error_set(&err, HL_ERANGE,
+                          "flow_kg_per_s '%s': expected 0 or more", cell);
+    if (rc)
+        cli_fail(CMD, "%s:%d:%d: %s", path, ln, col, err.message);
+    return rc == 0;
+}
+
 typedef struct btable {
     int nrow, ncol, cap;
     bcol *col;
@@ -302,6 +326,8 @@ static int read_row(const char *path, int ln, char *line, btable *b)
                    0;
         if (c < 0)
             b->t[b->nrow] = x;
+        else if (!bvalue_ok(path, ln, c + 2, b->col[c].what, cell, x))
+            return 0;
         else
             b->v[(size_t)b->nrow * (size_t)b->ncol + (size_t)c] = x;
     }

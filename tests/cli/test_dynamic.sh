@@ -80,6 +80,13 @@ bad "duplicate time" "bad.csv:3:1: time 0 s: expected times increasing" \
     "time_s,plant.supply_temp_c
 0,130
 0,120"
+bad "supply out of range" "bad.csv:3:2: supply_temp_c '900'" \
+    "time_s,plant.supply_temp_c
+0,130
+3600,900"
+bad "negative flow" "bad.csv:2:3: flow_kg_per_s '-5': expected 0 or more" \
+    "time_s,CITY-A.heat_w,CITY-A.flow_kg_per_s
+0,1e9,-5"
 [ -e "$tmp/csv2/timeseries.csv" ] && { echo "FAIL output left after an error"; fails=$((fails + 1)); }
 expect_fail "zero step" "--step '0'" dynamic --step 0
 expect_fail "step over hydraulic" "longer than the hydraulic step" dynamic \
