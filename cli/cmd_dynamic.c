@@ -6,6 +6,7 @@
  * Prints a summary per consumer, or --json, or --csv DIR/timeseries.csv.
  */
 #include "dynamic_weather.h"
+#include "load_args.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -70,6 +71,7 @@ static const struct option options[] = {
     {"to", required_argument, 0, O_TO},
     {"weather", required_argument, 0, O_WEATHER},
     {"lead", required_argument, 0, O_LEAD},
+    LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
 
@@ -78,6 +80,8 @@ typedef struct dyn_args {
     double out_step, duration;
     const char *boundary, *watch, *csv;
     const char *from, *to, *weather, *lead;
+    const char *inp_option; /* an EPANET import's option given */
+    hl_load_options load;
     int json;
 } dyn_args;
 
@@ -177,14 +181,16 @@ static int take(void *ctx, int code, const char *v)
         a->lead = v;
         return 0;
     default:
-        return 0;
+        if (load_args_inp_only(code) && !a->inp_option)
+            a->inp_option = cli_option_name(options, code);
+        return load_args_option(CMD, code, v, &a->load) == 1 ? 0 : EXIT_USAGE;
     }
 }
 
 /* ---- the boundary table ---------------------------------------------------
  */
 
-enum { B_SUPPLY, B_FLOW, B_HEAT, B_RETURN, B_AMBIENT, B_GROUND };
+enum { B_SUPPLY, B_FLOW, B_HEAT, B_RETURN, B_AMBIENT, B_GROUND, B_INFLOW };
 
 typedef struct bcol {
     int what, index;
@@ -197,10 +203,11 @@ static int bvalue_ok(const char *path, int ln, int col, int what,
 {
     static const int quantity[] = {HL_Q_WATER_TEMP_C,    HL_Q_MASS_FLOW,
                                    HL_Q_HEAT_MW,         HL_Q_WATER_TEMP_C,
-                                   HL_Q_SURROUND_TEMP_C, HL_Q_SURROUND_TEMP_C};
-    static const char *const name[] = {"supply_temp_c",  "flow_kg_per_s",
-                                       "heat_w",         "return_temp_c",
-                                       "ambient_temp_c", "ground_temp_c"};
+                                   HL_Q_SURROUND_TEMP_C, HL_Q_SURROUND_TEMP_C,
+                                   HL_Q_WATER_TEMP_C};
+    static const char *const name[] = {
+        "supply_temp_c",  "flow_kg_per_s", "heat_w",       "return_temp_c",
+        "ambient_temp_c", "ground_temp_c", "inflow_temp_c"};
     hl_error err;
     hl_error_clear(&err);
     int rc = what == B_HEAT
@@ -236,7 +243,8 @@ static int header_cell(const hl_model *m, const char *path, int col,
     } keys[] = {{"supply_temp_c", B_SUPPLY, HL_SOURCE},
                 {"flow_kg_per_s", B_FLOW, HL_CONSUMER},
                 {"heat_w", B_HEAT, HL_CONSUMER},
-                {"return_temp_c", B_RETURN, HL_CONSUMER}};
+                {"return_temp_c", B_RETURN, HL_CONSUMER},
+                {"inflow_temp_c", B_INFLOW, HL_NODE}};
     out->index = -1;
     if (strcmp(name, "ambient_temp_c") == 0 ||
         strcmp(name, "ground_temp_c") == 0) {
@@ -254,13 +262,17 @@ static int header_cell(const hl_model *m, const char *path, int col,
         if (out->index >= 0)
             return 1;
         cli_fail(CMD, "%s:1:%d: unknown %s '%s'", path, col,
-                 keys[k].kind == HL_SOURCE ? "source" : "consumer", id);
+                 keys[k].kind == HL_SOURCE     ? "source"
+                 : keys[k].kind == HL_CONSUMER ? "consumer"
+                                               : "node",
+                 id);
         return 0;
     }
     cli_fail(CMD,
              "%s:1:%d: column '%s': expected SOURCE.supply_temp_c, "
              "CONSUMER.flow_kg_per_s, CONSUMER.heat_w, "
-             "CONSUMER.return_temp_c, ambient_temp_c or ground_temp_c",
+             "CONSUMER.return_temp_c, NODE.inflow_temp_c, ambient_temp_c or "
+             "ground_temp_c",
              path, col, name);
     return 0;
 }
@@ -402,6 +414,9 @@ static int apply(hl_dynamic *d, const btable *b, double t)
             break;
         case B_AMBIENT:
             rc = hl_model_set_air_temp(m, x + HL_ZERO_C_K);
+            break;
+        case B_INFLOW:
+            rc = hl_dynamic_set_inflow_temp(d, i, x + HL_ZERO_C_K);
             break;
         default:
             rc = hl_model_set_ground_temp(m, x + HL_ZERO_C_K);
@@ -794,9 +809,11 @@ int cmd_dynamic(int argc, char **argv)
 {
     dyn_args a = {.out_step = NAN, .duration = NAN};
     hl_dynamic_options_init(&a.opt);
+    hl_load_options_init(&a.load);
     int rc = cli_options(CMD, argc, argv, options, take, &a);
     if (rc == CLI_HELP_ASKED) {
         fputs(usage, stdout);
+        fputs(load_args_usage, stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)
@@ -819,8 +836,11 @@ int cmd_dynamic(int argc, char **argv)
         v.drop[c] = NAN;
     if (a.lead && !lead_arg(a.lead, &v.lead_auto, &v.lead_s))
         return EXIT_USAGE;
+    if (load_args_check_model(CMD, a.inp_option, model,
+                              "a heatline model takes a boundary file"))
+        return EXIT_USAGE;
     hl_model *m = NULL;
-    if (hl_model_load(&m, model)) {
+    if (hl_model_load_with(&m, model, &a.load)) {
         cli_fail(CMD, "%s", hl_model_error(m));
         hl_model_free(m);
         return EXIT_USAGE;

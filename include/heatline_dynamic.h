@@ -66,6 +66,10 @@ HL_API int hl_dynamic_set_consumer_return(hl_dynamic *d, int consumer,
  * solution (or the uniform temperature) for the boundary conditions set
  * on hl_dynamic_model(d) since (e.g. a boundary file's first row). */
 HL_API int hl_dynamic_restart(hl_dynamic *d);
+/* Temperature of the water entering the network at node (a reservoir or
+ * tank of an EPANET import, a fixed-pressure node), K; NaN: the model's
+ * again from the next hydraulic step. Acts at once on the transport. */
+HL_API int hl_dynamic_set_inflow_temp(hl_dynamic *d, int node, double t_k);
 /* One transport step; re-solves the hydraulics first when one is due. */
 HL_API int hl_dynamic_step(hl_dynamic *d);
 /* Re-solve the hydraulics now (the steady engine on the run). */

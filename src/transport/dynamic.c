@@ -152,6 +152,9 @@ static int solve(hl_dynamic *d)
     d->good = good;
     tr_adapter_hydraulics(d->net, d->hyd);
     tr_adapter_boundary(d->net, d->run);
+    for (int v = 0; v < d->net->n_nodes; v++)
+        if (!isnan(d->inflow_set[v]))
+            d->net->nd_in_t[v] = d->inflow_set[v];
     if (tr_transit(d->net, d->st->tau))
         return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
     return HL_OK;
@@ -201,7 +204,11 @@ static int create(hl_dynamic *d, const hl_model *m)
     d->co_tret_set = malloc(nc * sizeof(double));
     d->co_tret_model = malloc(nc * sizeof(double));
     d->sp = malloc(((size_t)d->net->n_sources + 1) * sizeof(double));
-    if (!d->co_tret_set || !d->co_tret_model || !d->sp ||
+    d->inflow_set = malloc(((size_t)d->net->n_nodes + 1) * sizeof(double));
+    if (d->inflow_set)
+        for (int v = 0; v <= d->net->n_nodes; v++)
+            d->inflow_set[v] = NAN;
+    if (!d->co_tret_set || !d->co_tret_model || !d->sp || !d->inflow_set ||
         tr_state_new(&d->st, d->net, d->opt.step_s, d->opt.merge_tol_k))
         return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
     for (int c = 0; c < d->net->n_consumers; c++) {
@@ -257,6 +264,7 @@ void hl_dynamic_free(hl_dynamic *d)
     free(d->co_tret_set);
     free(d->co_tret_model);
     free(d->sp);
+    free(d->inflow_set);
     hl_model_free(d->hyd);
     hl_model_free(d->good);
     free(d);
@@ -318,6 +326,21 @@ int hl_dynamic_restart(hl_dynamic *d)
     d->lost_fit_total = d->residual_total = d->max_rel = 0.0;
     memset(&d->last, 0, sizeof d->last);
     d->next_hyd_s = d->opt.hydraulic_step_s;
+    return HL_OK;
+}
+
+int hl_dynamic_set_inflow_temp(hl_dynamic *d, int v, double t_k)
+{
+    if (!d || v < 0 || v >= d->net->n_nodes)
+        return HL_EINVAL;
+    if (!isnan(t_k) && !(t_k > 223.15 && t_k < 623.15))
+        return hl_error_set(&d->err, HL_EINVAL,
+                            "inflow temperature %g K: expected water "
+                            "between -50 and 350 C",
+                            t_k);
+    d->inflow_set[v] = t_k;
+    if (!isnan(t_k))
+        d->net->nd_in_t[v] = t_k;
     return HL_OK;
 }
 

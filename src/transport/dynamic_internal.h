@@ -17,10 +17,11 @@ struct hl_dynamic {
     double next_hyd_s;
     double stored_prev, stored_start, max_rel, step_change;
     double *co_tret_model, *co_tret_set; /* K: the model's, the override */
-    double *sp;     /* per source: set point kept over a solve, K */
-    int unshifted;  /* solves that fell back to the set points' flows */
-    int kept_flows; /* hours that kept the last hour's flows */
-    int cold_next;  /* the last solve failed: start the next cold */
+    double *sp;         /* per source: set point kept over a solve, K */
+    int unshifted;      /* solves that fell back to the set points' flows */
+    int kept_flows;     /* hours that kept the last hour's flows */
+    int cold_next;      /* the last solve failed: start the next cold */
+    double *inflow_set; /* per node: inflow temperature set, K (NaN) */
     double in_total, delivered_total, lost_pipes_total, lost_fit_total;
     double residual_total;
     tr_energy last;

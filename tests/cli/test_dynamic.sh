@@ -51,6 +51,20 @@ expect_fail "bad lead" "--lead 'soon'" dynamic --lead soon
 expect_fail "boundary and lead" "drives the run alone" dynamic \
     --boundary "$tmp/b.csv" --lead auto
 
+# an EPANET import runs dynamically: the reservoir's inflow temperature
+# from the boundary file reaches the junctions later, cooled
+net="$HL_SOURCE_DIR/tests/validation/epanet/looped_reservoir.inp"
+printf 'time_s,R1.inflow_temp_c,ground_temp_c\n0,80,10\n3600,80,10\n3601,95,10\n43200,95,10\n' >"$tmp/inp.csv"
+mkdir "$tmp/inp"
+expect_ok "inp with an inflow schedule" dynamic "$net" --supply-temp 80 \
+    --u 0.5 --ambient 10 --boundary "$tmp/inp.csv" --watch R1,J2 \
+    --output-step 10min --csv "$tmp/inp"
+awk -F, 'NR == 2 { r0 = $2; j0 = $3 } END { r = $2; j = $3;
+        printf "reservoir %.2f -> %.2f C, J2 %.2f -> %.2f C\n", r0, r, j0, j;
+        exit !(r0 < 80.01 && r > 94.99 && j > j0 + 5 && j < r) }' \
+    "$tmp/inp/timeseries.csv" ||
+    { echo "FAIL the inflow schedule through the .inp network"; fails=$((fails + 1)); }
+
 bad() { # NAME PATTERN CONTENT
     printf '%s\n' "$3" >"$tmp/bad.csv"
     expect_fail "$1" "$2" dynamic --boundary "$tmp/bad.csv" --csv "$tmp/csv2"
