@@ -265,7 +265,10 @@ void tr_adapter_copy_conditions(hl_model *dst, const hl_model *src)
     dst->t_duct = src->t_duct;
     dst->chamber_air_default = src->chamber_air_default;
     dst->demand_scale = src->demand_scale;
-    memcpy(dst->fit_cover, src->fit_cover, sizeof dst->fit_cover);
+    if (memcmp(dst->fit_cover, src->fit_cover, sizeof dst->fit_cover)) {
+        memcpy(dst->fit_cover, src->fit_cover, sizeof dst->fit_cover);
+        fitting_table_clear(dst, -1); /* tabulated for the old covers */
+    }
     COPY_N(lk_open, d->n_links);
     COPY_N(co_heat, d->n_consumers);
     COPY_N(co_flow, d->n_consumers);
