@@ -255,7 +255,12 @@ void tr_adapter_set_setpoint(hl_model *run, int s, double t_k)
 }
 
 /* n elements of a run array from src into dst (both on one network). */
-#define COPY_N(f, n) memcpy(dst->f, src->f, sizeof *src->f *(size_t)(n))
+/* (an array of no elements may be NULL) */
+#define COPY_N(f, n)                                                           \
+    do {                                                                       \
+        if ((n) > 0)                                                           \
+            memcpy(dst->f, src->f, sizeof *src->f *(size_t)(n));               \
+    } while (0)
 
 void tr_adapter_copy_conditions(hl_model *dst, const hl_model *src)
 {
