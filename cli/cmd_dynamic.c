@@ -556,6 +556,46 @@ static void under_supply_warning(const hl_dynamic_energy *e)
     }
 }
 
+/* Every node at the end of the run: temperature, current transit time
+ * from the sources, age of the water (DIR/nodes.csv). */
+static int write_nodes_csv(hl_dynamic *d, const hl_model *m, const char *dir)
+{
+    char path[4096], tmp[4200];
+    snprintf(path, sizeof path, "%s/nodes.csv", dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return cli_fail(CMD, "%s: cannot write", path), 0;
+    fprintf(f, "id,temp_c,transit_s,age_s\n");
+    for (int v = 0; v < hl_model_count(m, HL_NODE); v++) {
+        hl_dynamic_node n;
+        hl_dynamic_node_state(d, v, &n);
+        fprintf(f, "%s,%.6f,%.1f,%.1f\n", hl_model_id(m, HL_NODE, v),
+                n.temp_k - HL_ZERO_C_K, n.transit_s, n.age_s);
+    }
+    if (fclose(f) || rename(tmp, path)) {
+        remove(tmp);
+        return cli_fail(CMD, "%s: cannot write", path), 0;
+    }
+    return 1;
+}
+
+static json_t *json_nodes(hl_dynamic *d, const hl_model *m)
+{
+    json_t *o = json_object();
+    for (int v = 0; v < hl_model_count(m, HL_NODE); v++) {
+        hl_dynamic_node n;
+        hl_dynamic_node_state(d, v, &n);
+        json_t *j = json_object();
+        json_object_set_new(j, "temp_c",
+                            cli_json_number(n.temp_k - HL_ZERO_C_K));
+        json_object_set_new(j, "transit_s", cli_json_number(n.transit_s));
+        json_object_set_new(j, "age_s", cli_json_number(n.age_s));
+        json_object_set_new(o, hl_model_id(m, HL_NODE, v), j);
+    }
+    return o;
+}
+
 static json_t *json_column(const series *s, int j)
 {
     json_t *a = json_array();
@@ -608,6 +648,7 @@ static int write_json(hl_dynamic *d, const hl_model *m, const series *s,
     under_supply_warning(&e);
     json_object_set_new(root, "series", ser);
     json_object_set_new(root, "totals", tot);
+    json_object_set_new(root, "nodes", json_nodes(d, m));
     if (lead)
         json_object_set_new(root, "lead", lead);
     return cli_json_print(root) == 0;
@@ -872,7 +913,9 @@ int cmd_dynamic(int argc, char **argv)
             goto out;
     }
     if (!watch_list(m, a.watch, &ser) || !start(&d, m, &v) ||
-        !run_all(d, &v, &ser) || (a.csv && !write_csv(m, &ser, a.csv)))
+        !run_all(d, &v, &ser) ||
+        (a.csv &&
+         (!write_csv(m, &ser, a.csv) || !write_nodes_csv(d, m, a.csv))))
         goto out;
     rc = 0;
     if (a.json) {

@@ -23,6 +23,9 @@ expect_ok "boundary, csv" dynamic --boundary "$tmp/b.csv" --watch PLANT-S \
 f="$tmp/csv/timeseries.csv"
 head -1 "$f" | grep -q '^time_s,PLANT-S.temp_c,CITY-A.supply_temp_c,CITY-A.return_temp_c,CITY-A.heat_w,CITY-A.transit_s,.*,stored_heat_j$' ||
     { echo "FAIL timeseries header: $(head -1 "$f")"; fails=$((fails + 1)); }
+head -1 "$tmp/csv/nodes.csv" | grep -q '^id,temp_c,transit_s,age_s$' &&
+    grep -q '^PLANT-S,' "$tmp/csv/nodes.csv" ||
+    { echo "FAIL nodes.csv"; fails=$((fails + 1)); }
 # the plant drops at 1 h; the city sees it after the transit time (over
 # 7 h at part load), not in the same hour
 awk -F, 'NR > 1 && $2 < 125 && !p { p = $1 } NR > 1 && $3 < 123 && !c { c = $1 }
@@ -33,7 +36,7 @@ awk -F, 'NR > 1 && $2 < 125 && !p { p = $1 } NR > 1 && $3 < 123 && !c { c = $1 }
 expect_ok "boundary, json" dynamic --boundary "$tmp/b.csv" --step 10min \
     --output-step 1h --json
 expect_json_keys "json" series totals time_s CITY-B.transit_s stored_heat_j \
-    delivered_j residual_j
+    delivered_j residual_j nodes age_s PLANT-S
 
 # weather-driven, with the lead: the consumers' supply follows the reset
 # curve far closer with the lead than without (default line, two days of
