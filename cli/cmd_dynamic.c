@@ -30,6 +30,7 @@ enum {
     O_TO,
     O_WEATHER,
     O_LEAD,
+    O_SOIL,
     O_HELP
 };
 
@@ -54,6 +55,8 @@ static const char usage[] =
     "                       spans the file)\n"
     "  --step, --hydraulic-step, --output-step, --duration: seconds, or a\n"
     "                       number with s, min or h\n"
+    "  --soil               a lumped soil node per buried pipe with a\n"
+    "                       build-up (its heat capacity)\n"
     "  --duration T         the model's own conditions held for T\n"
     "                       (instead of the weather)\n";
 
@@ -71,6 +74,7 @@ static const struct option options[] = {
     {"to", required_argument, 0, O_TO},
     {"weather", required_argument, 0, O_WEATHER},
     {"lead", required_argument, 0, O_LEAD},
+    {"soil", no_argument, 0, O_SOIL},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -179,6 +183,9 @@ static int take(void *ctx, int code, const char *v)
         return 0;
     case O_LEAD:
         a->lead = v;
+        return 0;
+    case O_SOIL:
+        a->opt.soil = 1;
         return 0;
     default:
         if (load_args_inp_only(code) && !a->inp_option)

@@ -37,6 +37,8 @@ typedef struct hl_dynamic_options {
     double initial_temp_k;   /* HL_DYN_INIT_UNIFORM */
     double merge_tol_k;      /* neighbour parcels closer join (1e-5 K) */
     int wall;                /* 1 (default): steel wall heat capacity */
+    int soil; /* 1: a lumped soil node per buried pipe with a build-up
+                 (default 0; docs/physics.md) */
 } hl_dynamic_options;
 
 HL_API void hl_dynamic_options_init(hl_dynamic_options *o);

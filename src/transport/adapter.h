@@ -9,8 +9,9 @@
 #include "transport/transport.h"
 
 /* The engine's network for run (solved once): topology, pipe masses at
- * the run's densities, wall capacities (wall = 0: none). */
-int tr_adapter_open(tr_net **out, const hl_model *run, int wall);
+ * the run's densities, wall capacities (wall = 0: none), soil nodes
+ * (soil = 1). */
+int tr_adapter_open(tr_net **out, const hl_model *run, int wall, int soil);
 void tr_adapter_close(tr_net *n);
 /* Flows, resistances, boundary flows and fitting losses of the run's last
  * solve, then tr_adapter_boundary. */

@@ -198,7 +198,7 @@ static int create(hl_dynamic *d, const hl_model *m)
                             hl_model_error(d->run));
     if (hl_model_clone(d->run, &d->hyd) || hl_model_clone(d->run, &d->good))
         return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
-    if (tr_adapter_open(&d->net, d->run, d->opt.wall))
+    if (tr_adapter_open(&d->net, d->run, d->opt.wall, d->opt.soil))
         return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
     size_t nc = (size_t)d->net->n_consumers + 1;
     d->co_tret_set = malloc(nc * sizeof(double));

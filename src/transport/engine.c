@@ -47,6 +47,7 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
     s->lk_ready = calloc(nl, 1);
     s->hx_pending = calloc(nh, sizeof(int));
     s->tau = calloc(nn, sizeof(double));
+    s->pipe_gain = calloc(np, sizeof(double));
     if (!s->pipe || !s->vol_t || !s->soil_t || !s->node || !s->lk_out ||
         !s->co_tin || !s->co_tout || !s->co_q || !s->so_tin || !s->so_tout ||
         !s->so_q || !s->hx_q || !s->indeg || !s->queue || !s->min || !s->hin ||
@@ -85,6 +86,7 @@ void tr_state_free(tr_state *s)
     free(s->lk_ready);
     free(s->hx_pending);
     free(s->tau);
+    free(s->pipe_gain);
     free(s);
 }
 
@@ -147,7 +149,10 @@ int tr_state_fill(tr_state *s, const double *t_from, const double *t_to,
             return -1;
         s->vol_t[2 * i] = t_from[i];
         s->vol_t[2 * i + 1] = t_to[i];
-        s->soil_t[i] = 0.5 * (t_from[i] + t_to[i]);
+        /* a soil node at its steady share of the excess */
+        double amb = s->net->pp_amb[i];
+        s->soil_t[i] = amb + (0.5 * (t_from[i] + t_to[i]) - amb) *
+                                 (1.0 - s->net->pp_soilf[i]);
     }
     return 0;
 }

@@ -30,6 +30,12 @@ static void rate_of(const tr_state *s, int i, double t_k, double t_partner,
     if (!(r11 < INFINITY) || !(r11 > 0.0) || !(mpm > 0.0))
         return;
     double c = mpm * n->fluid.cp(n->fluid.ctx, t_k);
+    if (n->pp_soilc[i] > 0.0) { /* towards its soil node, through the
+                                   inner share of the resistance */
+        *t_eq = s->soil_t[i];
+        *rate = 1.0 / (n->pp_soilf[i] * r11 * c);
+        return;
+    }
     int j = n->pp_pair[i];
     if (j >= 0 && !isnan(t_partner) && n->pp_r12[i] > 0.0) {
         double r22 = n->pp_r11[j], r12 = n->pp_r12[i];
@@ -109,5 +115,27 @@ void tr_parcel_age(tr_state *s, tr_parcel *q, double f)
     const tr_fluid *fl = &s->net->fluid;
     double h0 = fl->h(fl->ctx, q->t);
     q->t = q->t_eq + (q->t - q->t_eq) * exp(-q->rate * dt);
-    s->step.lost_pipes += q->mass * (h0 - fl->h(fl->ctx, q->t));
+    double lost = q->mass * (h0 - fl->h(fl->ctx, q->t));
+    s->step.lost_pipes += lost;
+    s->pipe_gain[s->cur_pipe] += lost;
+}
+
+void tr_soil_step(tr_state *s)
+{
+    const tr_net *n = s->net;
+    for (int i = 0; i < n->n_pipes; i++) {
+        double c = n->pp_soilc[i] * n->pp_len[i]; /* J/K */
+        double gain = s->pipe_gain[i];
+        s->pipe_gain[i] = 0.0;
+        if (!(c > 0.0))
+            continue;
+        /* C dTs/dt = gain/dt - L (Ts - Tg) / r_out, exact for the step */
+        double r_out = (1.0 - n->pp_soilf[i]) * n->pp_r11[i] / n->pp_len[i];
+        double amb = n->pp_amb[i], t0 = s->soil_t[i];
+        double t_inf = amb + gain / s->step_s * r_out;
+        double t1 = t_inf + (t0 - t_inf) * exp(-s->step_s / (c * r_out));
+        s->soil_t[i] = t1;
+        /* the water's heat stays in the soil but what the node kept */
+        s->step.lost_pipes -= c * (t1 - t0);
+    }
 }

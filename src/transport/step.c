@@ -81,6 +81,7 @@ static void pipe_outlet(tr_state *s, int k)
     const tr_net *n = s->net;
     int i = n->lk_sub[k], fwd = n->lk_m[k] >= 0.0;
     double mf = fabs(n->lk_m[k]);
+    s->cur_pipe = i;
     outflow a = {s,
                  mf * s->step_s,
                  mf,
@@ -109,6 +110,7 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
                    s->step_s,      fwd};
     tr_inlet_rate(s, i, q.t, !fwd, &q.rate, &q.t_eq);
     tr_pipe_state *p = &s->pipe[i];
+    s->cur_pipe = i;
     if (p->n > 0) { /* a neighbour this close is joined at mid-step */
         tr_parcel *nb = tr_pipe_at(p, fwd ? 0 : p->n - 1);
         if (fabs(nb->t - q.t) <= s->merge_tol_k)
@@ -348,6 +350,7 @@ static void step_finish(tr_state *s)
 {
     for (int i = 0; i < s->net->n_pipes; i++) {
         tr_pipe_state *p = &s->pipe[i];
+        s->cur_pipe = i;
         for (int k = 0; k < p->n; k++) {
             tr_parcel *q = tr_pipe_at(p, k);
             tr_parcel_age(s, q, 1.0);
@@ -382,6 +385,7 @@ int tr_step(tr_state *s)
         seen++;
     }
     step_finish(s);
+    tr_soil_step(s);
     s->time_s += s->step_s;
     tr_stored(s, &s->step.stored_water, &s->step.stored_wall,
               &s->step.stored_soil);

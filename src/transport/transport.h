@@ -72,7 +72,7 @@ typedef struct tr_net {
     int *pp_pair;             /* partner pipe or -1 */
     signed char *pp_pair_same;
     double *pp_soilc; /* J/K per metre of the soil node; 0 = none */
-    double *pp_soilf; /* share of the resistance inside the soil node */
+    double *pp_soilf; /* share of r11 between the water and the node */
     /* per hydraulic step (the adapter) */
     double *lk_m;              /* kg/s from -> to */
     double *lk_heat;           /* W added to the water in the link (pump heat
@@ -120,8 +120,10 @@ typedef struct tr_state {
     int *hx_pending;
     tr_energy step, total;
     double stored_start;
-    int torn;    /* nodes torn in the last step (loops without delay) */
-    double *tau; /* per node: current travel time from the sources, s */
+    int torn;          /* nodes torn in the last step (loops without delay) */
+    double *tau;       /* per node: current travel time from the sources, s */
+    double *pipe_gain; /* per pipe: heat its water gave this step, J */
+    int cur_pipe;      /* the pipe whose parcels are being aged */
 } tr_state;
 
 /* ---- parcels (parcels.c) ------------------------------------------------ */
@@ -170,6 +172,10 @@ void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
 /* Parcel q relaxed from q->tref to fraction f of the step; the enthalpy
  * it lost goes to the step's account. */
 void tr_parcel_age(tr_state *s, tr_parcel *q, double f);
+/* The soil nodes over the step: heated by what their pipes' water gave,
+ * cooled to the undisturbed ground (exact for the step); the heat they
+ * keep leaves the step's pipe loss (it is stored). */
+void tr_soil_step(tr_state *s);
 /* Current travel time from the sources to every node, s (transit.c):
  * tau (n_nodes). */
 int tr_transit(const tr_net *n, double *tau);

@@ -123,7 +123,43 @@ static void pipe_masses(tr_net *n, const hl_model *run, int wall)
     }
 }
 
-int tr_adapter_open(tr_net **out, const hl_model *run, int wall)
+/* Soil of volumetric heat capacity 2.0 MJ/(m3 K) (sand and gravel, moist;
+ * ISO 13370:2017 Table 7 gives 2.0 for sand/gravel, 3.0 for clay/silt). */
+#define SOIL_RHO_C 2.0e6
+
+/* A lumped soil node for buried pipe i with a build-up: the share of its
+ * resistance inside the node (the insulation's, from the laying solved at
+ * 80/50 C) and the capacity of the soil within the axis depth around it
+ * (half of that circle for each pipe of a pair), J/(K m). */
+static void soil_node(tr_net *n, const hl_model *run, int i)
+{
+    const net_def *d = run->net;
+    if (d->pp_ht[i] != HT_BUILDUP || d->pp_surround[i] != SURR_GROUND)
+        return;
+    const hl_pipe_laying *lay = &d->ttype[d->pp_ttype[i]].laying;
+    if (lay->laying != HL_LAYING_SINGLE && lay->laying != HL_LAYING_PAIR)
+        return;
+    hl_pipe_thermal out;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_pipe_thermal_solve(lay, 353.15, 323.15, run->t_ground, &out, &err))
+        return;
+    int r = d->pp_role[i] ? 1 : 0;
+    double inner = out.r_insulation[r], outer = out.r_outside[r];
+    const hl_pipe_buildup *b =
+        &lay->pipe[lay->laying == HL_LAYING_PAIR ? r : 0];
+    double dc = b->carrier_od_m;
+    for (int k = 0; k < b->n_layers; k++)
+        dc += 2.0 * b->layer[k].thickness_m;
+    double h = lay->axis_depth_m;
+    if (!(inner > 0.0) || !(outer > 0.0) || !(h > 0.5 * dc))
+        return;
+    n->pp_soilf[i] = inner / (inner + outer);
+    n->pp_soilc[i] = SOIL_RHO_C * M_PI * (h * h - 0.25 * dc * dc) *
+                     (lay->laying == HL_LAYING_PAIR ? 0.5 : 1.0);
+}
+
+int tr_adapter_open(tr_net **out, const hl_model *run, int wall, int soil)
 {
     const net_def *d = run->net;
     tr_net *n = calloc(1, sizeof *n);
@@ -165,6 +201,8 @@ int tr_adapter_open(tr_net **out, const hl_model *run, int wall)
         n->co_dt[c] = d->co_dt[c];
     }
     pipe_masses(n, run, wall);
+    for (int i = 0; soil && i < d->n_pipes; i++)
+        soil_node(n, run, i);
     return HL_OK;
 }
 

@@ -7,6 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 
 expect_ok "default line, 6 h" dynamic --duration 6h
+expect_ok "with soil nodes" dynamic --duration 6h --soil --json
+expect_json_keys "soil json" stored_heat_j residual_j
 grep -q "CITY-A" "$tmp/out" || { echo "FAIL summary lacks CITY-A"; fails=$((fails + 1)); }
 grep -q "residual" "$tmp/out" || { echo "FAIL summary lacks the energy account"; fails=$((fails + 1)); }
 

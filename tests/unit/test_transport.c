@@ -323,6 +323,70 @@ static void stagnant_cools_to_ground(void **state)
     hl_model_free(m);
 }
 
+/* A buried single pipe with a lumped soil node: at constant conditions it
+ * keeps the steady engine's temperature (the node starts at its steady
+ * share); a warmer supply heats the soil, which stores what the pipe's
+ * water gives and the ground has not taken yet; the account closes. */
+static void soil_node(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "heatline_model: 1\n"
+        "settings: {fluid: constant, density_kg_per_m3: 960,\n"
+        "  viscosity_pa_s: 3e-4, cp_j_per_kgk: 4200, ground_temp_c: 5}\n"
+        "nodes: [{id: RA, pressure_bar_g: 2}, {id: SA}, {id: S}, {id: R}]\n"
+        "sources: [{id: plant, inlet: RA, outlet: SA, supply_temp_c: 80,\n"
+        "           pressure_lift_bar: 5}]\n"
+        "pipes:\n"
+        "  - {id: sa, from: SA, to: S, length_m: 5000, outer_diameter_mm: "
+        "219.1,\n"
+        "     wall_mm: 6, roughness_mm: 0.1, laying: single, axis_depth_m: "
+        "1.2,\n"
+        "     soil_conductivity_w_per_mk: 1.5,\n"
+        "     layers: [{conductivity_w_per_mk: 0.03, thickness_mm: 40}]}\n"
+        "  - {id: ra, from: R, to: RA, length_m: 10, inner_diameter_mm: 200,\n"
+        "     roughness_mm: 0.1}\n"
+        "consumers: [{id: city, supply: S, return: R, flow_kg_per_s: 20,\n"
+        "             return_temp_c: 50}]\n";
+    hl_model *m = load(yaml);
+    hl_dynamic_options o;
+    hl_dynamic_options_init(&o);
+    o.soil = 1;
+    hl_dynamic *d;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_dynamic_new(&d, m, &o, &err))
+        fail_msg("dynamic: %s", err.message);
+    hl_model *ref = NULL;
+    assert_int_equal(hl_model_clone(m, &ref), HL_OK);
+    assert_int_equal(hl_model_solve(ref, NULL), HL_OK);
+    for (int k = 0; k < 48; k++)
+        assert_int_equal(hl_dynamic_step(d), HL_OK);
+    hl_consumer_result r;
+    hl_dynamic_consumer c;
+    hl_model_consumer_result(ref, 0, &r);
+    hl_dynamic_consumer_state(d, 0, &c);
+    print_message("soil node, steady: %.2e K from the steady engine\n",
+                  c.supply_temp_k - r.temp_in_k);
+    assert_true(fabs(c.supply_temp_k - r.temp_in_k) < 1e-4);
+    hl_dynamic_energy e0, e1;
+    hl_dynamic_energy_state(d, &e0);
+    assert_true(e0.stored_soil_j > 0.0);
+    hl_model_set_supply_temp(hl_dynamic_model(d), NULL, C2K(95.0));
+    for (int k = 0; k < 12 * 24 * 10; k++)
+        assert_int_equal(hl_dynamic_step(d), HL_OK);
+    hl_dynamic_energy_state(d, &e1);
+    print_message("soil node: soil took %.3g GJ in 10 days; worst step "
+                  "residual %.1e\n",
+                  (e1.stored_soil_j - e0.stored_soil_j) / 1e9,
+                  e1.max_step_relative_residual);
+    assert_true(e1.stored_soil_j > e0.stored_soil_j);
+    assert_true(e1.max_step_relative_residual < 1e-6);
+    hl_model_free(ref);
+    hl_dynamic_free(d);
+    hl_model_free(m);
+}
+
 static void bad_options(void **state)
 {
     (void)state;
@@ -354,6 +418,7 @@ int main(void)
         cmocka_unit_test(forward_takes_oldest),
         cmocka_unit_test(steady_limit_and_balance),
         cmocka_unit_test(stagnant_cools_to_ground),
+        cmocka_unit_test(soil_node),
         cmocka_unit_test(bad_options),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
