@@ -27,6 +27,7 @@ int cmd_fitting(int argc, char **argv);
 int cmd_water(int argc, char **argv);
 int cmd_register(int argc, char **argv);
 int cmd_surge(int argc, char **argv);
+int cmd_dynamic(int argc, char **argv);
 
 /* Print "heatline CMD: message" on stderr; returns EXIT_USAGE. */
 int cli_fail(const char *cmd, const char *fmt, ...)

@@ -282,6 +282,7 @@ int net_add_pipe(hl_model *m, const net_pipe_spec *s)
     m->def->pp_htv[i] = s->ht_value;
     m->def->pp_ud[i] = s->u_diameter_m;
     m->def->pp_tfix[i] = s->t_fixed_k;
+    m->def->pp_wallc[i] = s->wall_c_j_km > 0.0 ? s->wall_c_j_km : 0.0;
     m->pp_r11[i] = INFINITY;
     m->pp_r12[i] = 0.0;
     m->pp_tin[i] = m->pp_tout[i] = m->pp_q[i] = NAN;

@@ -161,6 +161,8 @@ typedef struct net_pipe_spec {
     int role;            /* HT_BUILDUP: 0 supply, 1 return in the laying */
     int surround;        /* enum net_surround */
     double t_fixed_k;    /* SURR_FIXED */
+    double wall_c_j_km;  /* heat capacity of the steel wall per metre,
+                            J/(K m); 0 = none known (transport) */
 } net_pipe_spec;
 
 typedef struct net_pump_spec {
@@ -256,7 +258,7 @@ struct net_fit_table;
     X(pp_link) X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) \
     X(pp_pn) X(pp_dn) X(pp_pair) X(pp_pair_same) X(pp_pair_id) \
     X(pp_ht) X(pp_surround) X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud) \
-    X(pp_tfix)
+    X(pp_tfix) X(pp_wallc)
 #define PIPE_RUN_ARRAYS(X) \
     X(pp_xcf) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) \
     X(pp_f)
@@ -354,6 +356,7 @@ typedef struct net_def {
     signed char *pp_ht, *pp_surround, *pp_role;
     int *pp_ttype;
     double *pp_htv, *pp_ud, *pp_tfix;
+    double *pp_wallc; /* wall heat capacity, J/(K m) (transport) */
 
     /* pumps */
     int n_pumps, cap_pumps;
