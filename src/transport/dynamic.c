@@ -76,6 +76,15 @@ static void conditions(hl_dynamic *d, hl_model *m, double x)
     }
 }
 
+/* A converged state that breaks a hard limit (issue 13: negative
+ * pressures, a pump beyond its curve, flows a consumer cannot have) is no
+ * hydraulics to carry water with: it counts as no solution. */
+static int feasible(const hl_model *m)
+{
+    int ok = 0;
+    return hl_model_feasible(m, &ok) == HL_OK && ok;
+}
+
 /* Warm from the handle's last solve, then cold. Temperatures to 1e-3 K
  * between coupling rounds are ample for the flows (the transport computes
  * its own temperatures). */
@@ -84,10 +93,12 @@ static int steady(hl_model *m)
     hl_solve_options o;
     hl_solve_options_init(&o);
     o.temp_tol_k = 1e-3;
-    if (hl_model_solve(m, &o) == HL_OK)
+    if (hl_model_solve(m, &o) == HL_OK && feasible(m))
         return 0;
     o.cold_start = 1;
-    return hl_model_solve(m, &o);
+    if (hl_model_solve(m, &o) == HL_OK && feasible(m))
+        return 0;
+    return HL_ENOCONVERGE;
 }
 
 /* A fresh solving handle from the last good solve (its results: a warm

@@ -12,6 +12,10 @@
  * start of the step (explicit in the partner, exact in the parcel). A
  * single pipe has g11 = 1 / r11 and theta_eq = 0: it cools to its
  * surroundings, never below them.
+ * Friction heat q (W/m, issue 13) adds a constant source:
+ *     (M/L) cp dtheta1/dt = -(g11 theta1 + g12 theta2) + q
+ * which moves the equilibrium by q / g11 and leaves the rate: the same
+ * exact exponential (the steady engine's solution along the pipe).
  */
 #include "transport/transport.h"
 
@@ -25,6 +29,7 @@ static void rate_of(const tr_state *s, int i, double t_k, double t_partner,
     const tr_net *n = s->net;
     double r11 = n->pp_r11[i], amb = n->pp_amb[i];
     double mpm = n->pp_len[i] > 0.0 ? n->pp_mass[i] / n->pp_len[i] : 0.0;
+    double qf = n->pp_qf[i];
     *t_eq = amb;
     *rate = 0.0;
     if (!(r11 < INFINITY) || !(r11 > 0.0) || !(mpm > 0.0))
@@ -32,7 +37,7 @@ static void rate_of(const tr_state *s, int i, double t_k, double t_partner,
     double c = mpm * n->fluid.cp(n->fluid.ctx, t_k);
     if (n->pp_soilc[i] > 0.0) { /* towards its soil node, through the
                                    inner share of the resistance */
-        *t_eq = s->soil_t[i];
+        *t_eq = s->soil_t[i] + qf * n->pp_soilf[i] * r11;
         *rate = 1.0 / (n->pp_soilf[i] * r11 * c);
         return;
     }
@@ -42,11 +47,12 @@ static void rate_of(const tr_state *s, int i, double t_k, double t_partner,
         double det = r11 * r22 - r12 * r12;
         if (det > 0.0 && r22 < INFINITY) {
             *rate = r22 / det / c;
-            *t_eq = amb + r12 / r22 * (t_partner - amb);
+            *t_eq = amb + r12 / r22 * (t_partner - amb) + qf * det / r22;
             return;
         }
     }
     *rate = 1.0 / (r11 * c);
+    *t_eq = amb + qf * r11;
 }
 
 /* Temperature of pipe j's water at the end given (0 from, 1 to). */
@@ -115,7 +121,14 @@ void tr_parcel_age(tr_state *s, tr_parcel *q, double f)
     const tr_fluid *fl = &s->net->fluid;
     double h0 = fl->h(fl->ctx, q->t);
     q->t = q->t_eq + (q->t - q->t_eq) * exp(-q->rate * dt);
-    double lost = q->mass * (h0 - fl->h(fl->ctx, q->t));
+    /* the friction heat the parcel took over its length (mass per metre)
+     * counts as heat in, so the loss stays the loss to the ground */
+    const tr_net *n = s->net;
+    int i = s->cur_pipe;
+    double mpm = n->pp_len[i] > 0.0 ? n->pp_mass[i] / n->pp_len[i] : 0.0;
+    double gain = mpm > 0.0 ? n->pp_qf[i] * q->mass / mpm * dt : 0.0;
+    s->step.in_pumps += gain;
+    double lost = q->mass * (h0 - fl->h(fl->ctx, q->t)) + gain;
     s->step.lost_pipes += lost;
     s->pipe_gain[s->cur_pipe] += lost;
 }

@@ -75,8 +75,11 @@ typedef struct tr_net {
     double *pp_soilf; /* share of r11 between the water and the node */
     /* per hydraulic step (the adapter) */
     double *lk_m;              /* kg/s from -> to */
-    double *lk_heat;           /* W added to the water in the link (pump heat
-                                  hook, issue 13: 0 until the steady engine has it) */
+    double *lk_heat;           /* W the pumps and valves put into the water
+                                  (the steady engine's, issue 13) */
+    double *pp_qf;             /* W/m friction heat a pipe puts into its
+                                  water, spread along it (the steady
+                                  engine's, issue 13) */
     double *pp_r11, *pp_r12;   /* K m / W; r11 inf = adiabatic */
     double *pp_amb;            /* K, surroundings now */
     signed char *co_fixed_ret; /* 1: return temperature fixed */

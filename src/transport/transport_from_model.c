@@ -58,6 +58,7 @@ void tr_adapter_close(tr_net *n)
     free(n->pp_soilf);
     free(n->lk_m);
     free(n->lk_heat);
+    free(n->pp_qf);
     free(n->pp_r11);
     free(n->pp_r12);
     free(n->pp_amb);
@@ -86,6 +87,7 @@ static int alloc_arrays(tr_net *n)
     n->pp_soilf = calloc(np, sizeof(double));
     n->lk_m = calloc(nl, sizeof(double));
     n->lk_heat = calloc(nl, sizeof(double));
+    n->pp_qf = calloc(np, sizeof(double));
     n->pp_r11 = calloc(np, sizeof(double));
     n->pp_r12 = calloc(np, sizeof(double));
     n->pp_amb = calloc(np, sizeof(double));
@@ -100,10 +102,11 @@ static int alloc_arrays(tr_net *n)
     n->nd_out = calloc(nn, sizeof(double));
     n->nd_fit_w = calloc(nn, sizeof(double));
     return n->lk_kind && n->pp_mass && n->pp_wallc && n->pp_soilc &&
-                   n->pp_soilf && n->lk_m && n->lk_heat && n->pp_r11 &&
-                   n->pp_r12 && n->pp_amb && n->co_fixed_ret && n->co_tret &&
-                   n->co_dt && n->so_tsup && n->so_heat && n->hx_mode &&
-                   n->nd_in && n->nd_in_t && n->nd_out && n->nd_fit_w
+                   n->pp_soilf && n->lk_m && n->lk_heat && n->pp_qf &&
+                   n->pp_r11 && n->pp_r12 && n->pp_amb && n->co_fixed_ret &&
+                   n->co_tret && n->co_dt && n->so_tsup && n->so_heat &&
+                   n->hx_mode && n->nd_in && n->nd_in_t && n->nd_out &&
+                   n->nd_fit_w
                ? 0
                : -1;
 }
@@ -230,13 +233,18 @@ static void node_boundary(tr_net *n, const hl_model *run)
 void tr_adapter_hydraulics(tr_net *n, const hl_model *run)
 {
     const net_def *d = run->net;
-    for (int k = 0; k < d->n_links; k++)
+    /* Pump and friction heat (issue 13) as the steady engine put it into
+     * the water this hour: pumps and valves at the link, pipes per metre
+     * along them (0 where the model has the setting off). */
+    for (int k = 0; k < d->n_links; k++) {
         n->lk_m[k] = run->lk_m[k];
-    /* Pump heat into the water (issue 13) enters here as n->lk_heat[k], W,
-     * once the steady engine computes it; until then it stays 0. */
+        n->lk_heat[k] = n->lk_kind[k] == TR_PASS ? run->lk_mech[k] : 0.0;
+    }
     for (int i = 0; i < d->n_pipes; i++) {
         n->pp_r11[i] = run->pp_r11[i];
         n->pp_r12[i] = run->pp_r12[i];
+        double len = d->pp_len[i];
+        n->pp_qf[i] = len > 0.0 ? run->lk_mech[d->pp_link[i]] / len : 0.0;
     }
     node_boundary(n, run);
     tr_adapter_boundary(n, run);
