@@ -12,6 +12,8 @@
 #include <stdio.h>
 
 #define EXIT_USAGE 2
+/* solved, but the state violates hard limits (docs/cli.md) */
+#define EXIT_INFEASIBLE 3
 
 /* Subcommands: argv[0] is the subcommand name. */
 int cmd_surface(int argc, char **argv);
@@ -25,6 +27,7 @@ int cmd_fitting(int argc, char **argv);
 int cmd_water(int argc, char **argv);
 int cmd_register(int argc, char **argv);
 int cmd_surge(int argc, char **argv);
+int cmd_dynamic(int argc, char **argv);
 
 /* Print "heatline CMD: message" on stderr; returns EXIT_USAGE. */
 int cli_fail(const char *cmd, const char *fmt, ...)

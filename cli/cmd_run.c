@@ -26,6 +26,7 @@ enum {
     O_GROUND,
     O_AIR,
     O_CHAMBER,
+    O_ALLOW_INFEASIBLE,
     O_HELP
 };
 
@@ -46,6 +47,8 @@ static const char usage[] =
     "                      coordinates (.inp, GeoJSON model)\n"
     "  --materials FILE    extra or replacement materials (CSV) for the\n"
     "                      model's pipe build-ups\n"
+    "  --allow-infeasible  exit 0 even when the solved state violates hard\n"
+    "                      limits (exit status 3 otherwise)\n"
     "what if (default: the model's own conditions):\n"
     "  --demand-scale F    every consumer's demand times F (> 0)\n"
     "  --source-temp C     supply temperature of every source\n"
@@ -64,6 +67,7 @@ static const struct option options[] = {
     {"ground-temp", required_argument, 0, O_GROUND},
     {"air-temp", required_argument, 0, O_AIR},
     {"chamber-temp", required_argument, 0, O_CHAMBER},
+    {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -112,6 +116,9 @@ static int option(void *ctx, int c, const char *value)
     switch (c) {
     case O_JSON:
         a->json = 1;
+        return 0;
+    case O_ALLOW_INFEASIBLE:
+        a->allow_infeasible = 1;
         return 0;
     case O_CSV:
         a->csv_dir = value;
@@ -292,6 +299,9 @@ int cmd_run(int argc, char **argv)
     rc = solve_all(&a, &r);
     if (!rc)
         rc = outputs(&a, &r);
+    /* solved, but not a state the line can be in: say so in the status */
+    if (!rc && !run_feasible(r.m) && !a.allow_infeasible)
+        rc = EXIT_INFEASIBLE;
     hl_model_free(r.m);
     return rc;
 }

@@ -74,8 +74,23 @@ static void print_payback(const hl_season_scenario *sc)
     printf(", NPV %.0f CNY\n", p->npv_cny);
 }
 
+/* The INFEASIBLE block first: hours whose state broke hard limits. */
+static void print_infeasible(const hl_season *s)
+{
+    int bad = hl_season_infeasible_hours(s);
+    if (!bad)
+        return;
+    printf("INFEASIBLE: %d of %d hours (as-is) solve to states that violate "
+           "hard limits; the first such hour's %d violations:\n",
+           bad, hl_season_hours(s), hl_season_violation_count(s));
+    for (int i = 0; i < hl_season_violation_count(s) && i < 100; i++)
+        printf("  %s\n", hl_season_violation(s, i));
+    printf("\n");
+}
+
 static void print_text(const hl_season *s)
 {
+    print_infeasible(s);
     const hl_weather *w = hl_season_weather(s);
     int n = hl_season_hours(s), a = hl_season_weather_index(s, 0),
         b = hl_season_weather_index(s, n - 1);
@@ -155,6 +170,8 @@ int cmd_season(int argc, char **argv)
         else
             print_text(s);
     }
+    if (!rc && hl_season_infeasible_hours(s) > 0 && !a.allow_infeasible)
+        rc = EXIT_INFEASIBLE;
     hl_season_free(s);
     hl_weather_free(&w);
     season_args_free(&a);

@@ -27,6 +27,7 @@ static const command commands[] = {
     {"water", cmd_water, "properties of liquid water (IAPWS-IF97)"},
     {"register", cmd_register, "the retrofit loop in a register file"},
     {"surge", cmd_surge, "pump trips, valve closures, column separation"},
+    {"dynamic", cmd_dynamic, "the line in time: transit, storage, delay"},
 };
 
 static void usage(FILE *out)

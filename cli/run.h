@@ -13,6 +13,7 @@ typedef struct run_args {
     const char *report;
     const char *geojson; /* --geojson FILE */
     int json;
+    int allow_infeasible; /* exit 0 even when the state is infeasible */
     hl_load_options load;
     const char *inp_option; /* first .inp-only option given, or NULL */
     /* what-if conditions (NaN = the model's own) */
@@ -56,5 +57,17 @@ int run_print_json(const run_args *a, run_result *r);
 int run_write_csv(const char *dir, run_result *r);
 
 const char *run_state_name(int state);
+
+/* The verdict (run_verdict.c): 1 when the last solve of m broke no hard
+ * limit; the INFEASIBLE block (nothing when feasible); the static-pressure
+ * lines of the summary; JSON of the violations and of the static check. */
+int run_feasible(hl_model *m);
+void run_print_infeasible(hl_model *m, FILE *f);
+void run_print_static(hl_model *m);
+/* The "violations" array and the "static" object, into a streamed
+ * document (util/json_out.h). */
+struct json_out;
+void run_json_violations(struct json_out *w, hl_model *m);
+void run_json_static(struct json_out *w, hl_model *m);
 
 #endif

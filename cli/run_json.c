@@ -34,6 +34,8 @@ static void totals(json_out *o, const run_result *r)
         t->heat_loss_fittings_by_state_w[2]);
     NUM(o, "pump_power_w", t->pump_power_w);
     NUM(o, "pump_hydraulic_w", t->pump_hydraulic_w);
+    NUM(o, "pump_heat_w", t->pump_heat_w);
+    NUM(o, "heat_unmet_w", t->heat_unmet_w);
     NUM(o, "source_mass_flow_kg_per_s", t->source_mass_flow_kg_s);
     NUM(o, "makeup_kg_per_s", t->makeup_kg_s);
     INT(o, "fittings_over_limit", r->n_over_limit);
@@ -116,6 +118,7 @@ static void pipes(json_out *o, hl_model *m)
         NUM(o, "friction_factor", r.friction_factor);
         NUM(o, "dp_friction_pa", r.dp_friction_pa);
         NUM(o, "heat_loss_w", r.heat_loss_w);
+        NUM(o, "friction_heat_w", r.friction_heat_w);
         NUM(o, "temp_in_c", C(r.temp_in_k));
         NUM(o, "temp_out_c", C(r.temp_out_k));
         NUM(o, "ambient_c", C(r.ambient_k));
@@ -139,6 +142,7 @@ static void pumps(json_out *o, hl_model *m)
         NUM(o, "head_m", r.head_m);
         NUM(o, "hydraulic_power_w", r.hydraulic_w);
         NUM(o, "electric_power_w", r.electric_w);
+        NUM(o, "heat_w", r.heat_w);
         NUM(o, "speed", r.speed);
         BOOL(o, "running", r.running);
         json_out_close(o);
@@ -156,6 +160,7 @@ static void consumers(json_out *o, hl_model *m)
         STR(o, "return", node_id(m, r.to));
         NUM(o, "mass_flow_kg_per_s", r.mass_flow_kg_s);
         NUM(o, "heat_w", r.heat_w);
+        NUM(o, "heat_asked_w", r.heat_asked_w);
         NUM(o, "temp_in_c", C(r.temp_in_k));
         NUM(o, "temp_out_c", C(r.temp_out_k));
         NUM(o, "dp_available_pa", r.dp_available_pa);
@@ -224,6 +229,21 @@ static void fittings(json_out *o, hl_model *m)
     }
 }
 
+/* Each valve chamber's air (fixed by the model or --chamber-temp until
+ * the chamber heat balance of issue 13 item 5 lands). */
+static void chambers(json_out *o, hl_model *m)
+{
+    for (int i = 0; i < hl_model_count(m, HL_CHAMBER); i++) {
+        double air_k = NAN, chainage_m = NAN;
+        hl_model_chamber_info(m, i, &air_k, &chainage_m);
+        json_out_object(o, NULL);
+        STR(o, "id", hl_model_id(m, HL_CHAMBER, i));
+        NUM(o, "chainage_m", chainage_m);
+        NUM(o, "air_temp_c", C(air_k));
+        json_out_close(o);
+    }
+}
+
 static void warnings(json_out *o, hl_model *m)
 {
     for (int i = 0; i < hl_model_warning_count(m); i++)
@@ -249,6 +269,9 @@ int run_print_json(const run_args *a, run_result *r)
         STR(&w, "file",
             a->model ? a->model : "(embedded) tuoketuo-hohhot.yaml");
     });
+    json_out_bool(&w, "feasible", run_feasible(m));
+    run_json_violations(&w, m);
+    run_json_static(&w, m);
     PART(json_out_object, "totals", totals(&w, r));
     PART(json_out_array, "fitting_scenarios", scenarios(&w, r));
     coating_needed(&w, m, &r->coating);
@@ -258,6 +281,7 @@ int run_print_json(const run_args *a, run_result *r)
     PART(json_out_array, "consumers", consumers(&w, m));
     PART(json_out_array, "sources", sources(&w, m));
     PART(json_out_array, "heat_exchangers", exchangers(&w, m));
+    PART(json_out_array, "chambers", chambers(&w, m));
     PART(json_out_array, "fittings", fittings(&w, m));
     PART(json_out_array, "warnings", warnings(&w, m));
     json_out_close(&w);

@@ -51,22 +51,25 @@ static void header(const run_args *a, const run_result *r)
 static void heat_balance(const run_result *r)
 {
     const hl_totals *t = &r->tot;
-    double in = t->heat_source_w;
-    char b[5][32];
+    double in = t->heat_source_w + t->pump_heat_w;
+    char b[6][32];
     printf("Heat\n");
-    printf("  from the source(s)   %14s", power(in, b[0], 32));
+    printf("  from the source(s)   %14s", power(t->heat_source_w, b[0], 32));
     if (hl_model_count(r->m, HL_SOURCE))
         printf("   circulating %.1f kg/s (%.0f t/h)", t->source_mass_flow_kg_s,
                t->source_mass_flow_kg_s * 3.6);
     else
         printf("   (water entering at reservoirs, relative to 0 C)");
     printf("\n");
+    printf("  pump and friction    %14s   heat in the water (shaft power "
+           "less what consumers throttle)\n",
+           power(t->pump_heat_w, b[5], 32));
     printf("  delivered            %14s\n",
            power(t->heat_delivered_w, b[1], 32));
-    printf("  lost by pipes        %14s   %.2f %% of the source\n",
+    printf("  lost by pipes        %14s   %.2f %% of the heat in\n",
            power(t->heat_loss_pipes_w, b[2], 32),
            100.0 * t->heat_loss_pipes_w / in);
-    printf("  lost by fittings     %14s   %.3f %% of the source\n",
+    printf("  lost by fittings     %14s   %.3f %% of the heat in\n",
            power(t->heat_loss_fittings_w, b[3], 32),
            100.0 * t->heat_loss_fittings_w / in);
     printf("  pumps, electric      %14s\n", power(t->pump_power_w, b[4], 32));
@@ -297,6 +300,7 @@ static void warnings(hl_model *m)
 
 int run_print_summary(const run_args *a, run_result *r)
 {
+    run_print_infeasible(r->m, stdout);
     header(a, r);
     heat_balance(r);
     consumers(r->m);
@@ -304,6 +308,7 @@ int run_print_summary(const run_args *a, run_result *r)
     pump_lines(r->m);
     exchangers(r->m);
     fittings(r);
+    run_print_static(r->m);
     warnings(r->m);
     return 0;
 }

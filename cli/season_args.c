@@ -17,6 +17,7 @@ enum {
     O_TO,
     O_SCENARIO,
     O_JSON,
+    O_ALLOW_INFEASIBLE,
     O_CSV,
     O_REPORT,
     O_REGULATION,
@@ -53,6 +54,7 @@ static const struct option options[] = {
     {"to", required_argument, 0, O_TO},
     {"scenario", required_argument, 0, O_SCENARIO},
     {"json", no_argument, 0, O_JSON},
+    {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
     {"csv", required_argument, 0, O_CSV},
     {"report", required_argument, 0, O_REPORT},
     {"regulation", required_argument, 0, O_REGULATION},
@@ -98,6 +100,9 @@ const char season_usage[] =
     "    [--design-outdoor C] [--balance C] [--materials FILE]\n"
     "    [--supply-temp C] [--ambient C] [--u W/M2K] [--cp J/KGK]\n"
     "    [--thermal-csv FILE] [--friction colebrook|swamee-jain]\n"
+    "    [--allow-infeasible]\n"
+    "Exit status 3 when an as-is hour solves to a state that violates hard\n"
+    "limits (INFEASIBLE); --allow-infeasible makes it 0.\n"
     "DATE is MM-DD or YYYY-MM-DD; default 10-15 .. 04-15 (183 days).\n"
     "MODEL: a YAML model or an EPANET .inp file (with the heat-transfer\n"
     "options of heatline run); without MODEL: the embedded Tuoketuo-Hohhot\n"
@@ -227,6 +232,9 @@ static int other_option(int c, const char *v, season_args *a, raw *r)
         return 1;
     case O_JSON:
         a->json = 1;
+        return 1;
+    case O_ALLOW_INFEASIBLE:
+        a->allow_infeasible = 1;
         return 1;
     case O_CSV:
         a->csv_dir = v;

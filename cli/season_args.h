@@ -9,6 +9,7 @@
 typedef struct season_args {
     const char *model, *weather, *csv_dir, *report, *materials;
     int json, help;
+    int allow_infeasible; /* exit 0 even with infeasible hours */
     hl_season_options opt;
     hl_load_options load; /* opt.load points here */
     hl_material_db *db;

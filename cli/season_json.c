@@ -26,6 +26,7 @@ static void energy(json_out *w, const hl_energy *e)
         NUM(w, key, e->loss_fittings_j[st] / GJ);
     }
     NUM(w, "pump_electric_mwh", e->pump_electric_j / 3.6e9);
+    NUM(w, "pump_heat_gj", e->pump_heat_j / GJ);
 }
 
 static void payback(json_out *w, const hl_season_scenario *sc)
@@ -153,6 +154,12 @@ int season_print_json(const hl_season *s)
     json_out_array(&w, "warnings");
     for (int i = 0; i < hl_season_warning_count(s); i++)
         json_out_string(&w, NULL, hl_season_warning(s, i));
+    json_out_close(&w);
+    json_out_bool(&w, "feasible", hl_season_infeasible_hours(s) == 0);
+    json_out_int(&w, "infeasible_hours", hl_season_infeasible_hours(s));
+    json_out_array(&w, "violations");
+    for (int i = 0; i < hl_season_violation_count(s); i++)
+        json_out_string(&w, NULL, hl_season_violation(s, i));
     json_out_close(&w);
     json_out_close(&w);
     return cli_json_finish(&w);

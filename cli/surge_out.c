@@ -7,15 +7,16 @@
  * in bar(g), stored in Pa.
  */
 #include "surge_cli.h"
+#include "util/json_out.h"
 
 #include <math.h>
 #include <string.h>
 
-#define NUM(o, k, v) json_object_set_new((o), (k), cli_json_number(v))
-#define STR(o, k, v)                                                           \
-    json_object_set_new((o), (k), (v) ? json_string(v) : json_null())
-#define INT(o, k, v) json_object_set_new((o), (k), json_integer(v))
-#define BAR(p)       ((p) / 1e5)
+#define NUM(o, k, v)  json_out_real((o), (k), (v))
+#define STR(o, k, v)  json_out_string((o), (k), (v)) /* NULL: null */
+#define INT(o, k, v)  json_out_int((o), (k), (v))
+#define BOOL(o, k, v) json_out_bool((o), (k), (v))
+#define BAR(p)        ((p) / 1e5)
 
 static const char *event_name(int e)
 {
@@ -148,11 +149,11 @@ int surge_print_summary(const surge_args *a, const hl_model *m,
     return 0;
 }
 
-static json_t *grid_json(const hl_surge *s)
+static void grid_json(json_out *o, const hl_surge *s)
 {
     hl_surge_grid g;
     hl_surge_grid_info(s, &g);
-    json_t *o = json_object();
+    json_out_object(o, "grid");
     NUM(o, "dx_m", g.dx_m);
     NUM(o, "dt_s", g.dt_s);
     NUM(o, "max_wave_speed_adjustment", g.max_wave_speed_adjustment);
@@ -161,16 +162,16 @@ static json_t *grid_json(const hl_surge *s)
     INT(o, "steps", g.steps);
     NUM(o, "min_wave_speed_m_per_s", g.min_wave_speed);
     NUM(o, "max_wave_speed_m_per_s", g.max_wave_speed);
-    return o;
+    json_out_close(o);
 }
 
-static json_t *envelope_json(const hl_surge *s)
+static void envelope_json(json_out *o, const hl_surge *s)
 {
-    json_t *arr = json_array();
+    json_out_array(o, "envelope");
     for (int i = 0; i < hl_surge_node_count(s); i++) {
         hl_surge_node n;
         hl_surge_node_result(s, i, &n);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", n.id);
         NUM(o, "chainage_m", n.chainage_m);
         NUM(o, "z_m", n.z_m);
@@ -182,18 +183,18 @@ static json_t *envelope_json(const hl_surge *s)
         NUM(o, "min_pressure_pa", n.min_pressure_pa);
         NUM(o, "vapour_pressure_pa", n.vapour_pressure_pa);
         NUM(o, "max_cavity_m3", n.max_cavity_m3);
-        json_array_append_new(arr, o);
+        json_out_close(o);
     }
-    return arr;
+    json_out_close(o);
 }
 
-static json_t *pipes_json(const hl_surge *s)
+static void pipes_json(json_out *o, const hl_surge *s)
 {
-    json_t *arr = json_array();
+    json_out_array(o, "pipes");
     for (int p = 0; p < hl_surge_pipe_count(s); p++) {
         hl_surge_pipe v;
         hl_surge_pipe_result(s, p, &v);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", v.id);
         NUM(o, "max_pressure_pa", v.max_pressure_pa);
         NUM(o, "min_pressure_pa", v.min_pressure_pa);
@@ -201,36 +202,36 @@ static json_t *pipes_json(const hl_surge *s)
         NUM(o, "vapour_pressure_pa", v.vapour_pressure_pa);
         NUM(o, "wave_speed_m_per_s", v.wave_speed_m_s);
         NUM(o, "max_cavity_m3", v.max_cavity_m3);
-        json_object_set_new(o, "over_pn", json_boolean(v.over_pn));
-        json_object_set_new(o, "near_vapour", json_boolean(v.near_vapour));
-        json_array_append_new(arr, o);
+        BOOL(o, "over_pn", v.over_pn);
+        BOOL(o, "near_vapour", v.near_vapour);
+        json_out_close(o);
     }
-    return arr;
+    json_out_close(o);
 }
 
-static json_t *cavities_json(const hl_surge *s)
+static void cavities_json(json_out *o, const hl_surge *s)
 {
-    json_t *arr = json_array();
+    json_out_array(o, "cavities");
     for (int c = 0; c < hl_surge_cavity_count(s); c++) {
         hl_surge_cavity v;
         hl_surge_cavity_result(s, c, &v);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "node", v.node);
         STR(o, "pipe", v.pipe);
         NUM(o, "x_m", v.pipe ? v.x_m : NAN);
         NUM(o, "t_first_s", v.t_first_s);
         NUM(o, "max_volume_m3", v.max_volume_m3);
-        json_array_append_new(arr, o);
+        json_out_close(o);
     }
-    return arr;
+    json_out_close(o);
 }
 
-static json_t *verdict_json(const hl_surge *s)
+static void verdict_json(json_out *o, const hl_surge *s)
 {
     hl_surge_verdict v;
     hl_surge_verdict_get(s, &v);
-    json_t *o = json_object();
-    json_object_set_new(o, "ok", json_boolean(v.ok));
+    json_out_object(o, "verdict");
+    BOOL(o, "ok", v.ok);
     INT(o, "pipes_over_pn", v.pipes_over_pn);
     INT(o, "pipes_near_vapour", v.pipes_near_vapour);
     INT(o, "cavities", v.cavities);
@@ -241,99 +242,110 @@ static json_t *verdict_json(const hl_surge *s)
     NUM(o, "min_pressure_pa", v.min_pressure_pa);
     STR(o, "min_pipe", v.min_pipe);
     NUM(o, "max_cavity_m3", v.max_cavity_m3);
-    return o;
+    json_out_close(o);
 }
 
-static json_t *vessels_json(const hl_surge *s)
+static void vessels_json(json_out *o, const hl_surge *s)
 {
-    json_t *arr = json_array();
+    json_out_array(o, "air_vessels");
     for (int i = 0; i < hl_surge_vessel_count(s); i++) {
         hl_surge_vessel av;
         hl_surge_vessel_result(s, i, &av);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", av.id);
         STR(o, "node", av.node);
         NUM(o, "gas_min_m3", av.gas_min_m3);
         NUM(o, "gas_max_m3", av.gas_max_m3);
         NUM(o, "gas_end_m3", av.gas_end_m3);
-        json_array_append_new(arr, o);
+        json_out_close(o);
     }
-    return arr;
+    json_out_close(o);
 }
 
-static json_t *reliefs_json(const hl_surge *s)
+static void reliefs_json(json_out *o, const hl_surge *s)
 {
-    json_t *arr = json_array();
+    json_out_array(o, "relief_valves");
     for (int i = 0; i < hl_surge_relief_count(s); i++) {
         hl_surge_relief rv;
         hl_surge_relief_result(s, i, &rv);
-        json_t *o = json_object();
+        json_out_object(o, NULL);
         STR(o, "id", rv.id);
         STR(o, "node", rv.node);
         NUM(o, "set_pressure_pa", rv.set_pressure_pa);
         NUM(o, "max_discharge_kg_per_s", rv.max_discharge_kg_s);
-        json_array_append_new(arr, o);
+        json_out_close(o);
     }
-    return arr;
+    json_out_close(o);
 }
 
-static json_t *series_json(const hl_surge *s)
+/* One watched node's samples as three arrays: time, head, pressure. */
+static void series_json(json_out *o, const hl_surge *s)
 {
-    json_t *arr = json_array();
+    static const char *keys[] = {"time_s", "head_m", "pressure_pa"};
+    json_out_array(o, "series");
     for (int w = 0; w < hl_surge_watch_count(s); w++) {
-        json_t *o = json_object(), *t = json_array(), *h = json_array(),
-               *p = json_array();
-        for (int i = 0; i < hl_surge_sample_count(s); i++) {
-            double ti, hi, pi;
-            hl_surge_sample(s, w, i, &ti, &hi, &pi);
-            json_array_append_new(t, cli_json_number(ti));
-            json_array_append_new(h, cli_json_number(hi));
-            json_array_append_new(p, cli_json_number(pi));
-        }
+        json_out_object(o, NULL);
         STR(o, "id", hl_surge_watch_id(s, w));
-        json_object_set_new(o, "time_s", t);
-        json_object_set_new(o, "head_m", h);
-        json_object_set_new(o, "pressure_pa", p);
-        json_array_append_new(arr, o);
+        for (int k = 0; k < 3; k++) {
+            json_out_array(o, keys[k]);
+            for (int i = 0; i < hl_surge_sample_count(s); i++) {
+                double v[3];
+                hl_surge_sample(s, w, i, &v[0], &v[1], &v[2]);
+                NUM(o, NULL, v[k]);
+            }
+            json_out_close(o);
+        }
+        json_out_close(o);
     }
-    return arr;
+    json_out_close(o);
 }
 
+static void sizing_json(json_out *o, const surge_args *a)
+{
+    json_out_object(o, "sizing");
+    STR(o, "node", a->size_node);
+    NUM(o, "gas_volume_m3", a->sizing.gas_m3);
+    json_out_array(o, "runs");
+    for (int i = 0; i < a->sizing.runs && i < HL_SURGE_SIZE_MAX_RUNS; i++) {
+        json_out_object(o, NULL);
+        NUM(o, "gas_m3", a->sizing.run_gas_m3[i]);
+        BOOL(o, "ok", a->sizing.run_ok[i]);
+        json_out_close(o);
+    }
+    json_out_close(o);
+    json_out_close(o);
+}
+
+/* Streamed to standard output as it is written (util/json_out.h). */
 int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
 {
-    json_t *root = json_object(), *ev = json_object(), *warn = json_array();
-    STR(root, "model", hl_model_name(m));
-    STR(ev, "kind", event_name(a->opt.event));
-    STR(ev, "target", a->opt.target);
-    NUM(ev, "closure_s",
+    json_out w, *o = &w;
+    json_out_init(o, json_out_file_sink, stdout);
+    json_out_object(o, NULL);
+    STR(o, "model", hl_model_name(m));
+    json_out_object(o, "event");
+    STR(o, "kind", event_name(a->opt.event));
+    STR(o, "target", a->opt.target);
+    NUM(o, "closure_s",
         a->opt.event == HL_SURGE_VALVE_CLOSE ? a->opt.closure_s : NAN);
-    NUM(ev, "duration_s", a->opt.duration_s);
-    json_object_set_new(root, "event", ev);
-    json_object_set_new(root, "grid", grid_json(s));
-    json_object_set_new(root, "envelope", envelope_json(s));
-    json_object_set_new(root, "pipes", pipes_json(s));
-    json_object_set_new(root, "cavities", cavities_json(s));
-    json_object_set_new(root, "verdict", verdict_json(s));
-    json_object_set_new(root, "series", series_json(s));
-    json_object_set_new(root, "air_vessels", vessels_json(s));
-    json_object_set_new(root, "relief_valves", reliefs_json(s));
-    if (a->size_node) {
-        json_t *z = json_object(), *runs = json_array();
-        STR(z, "node", a->size_node);
-        NUM(z, "gas_volume_m3", a->sizing.gas_m3);
-        for (int i = 0; i < a->sizing.runs && i < HL_SURGE_SIZE_MAX_RUNS; i++) {
-            json_t *r = json_object();
-            NUM(r, "gas_m3", a->sizing.run_gas_m3[i]);
-            json_object_set_new(r, "ok", json_boolean(a->sizing.run_ok[i]));
-            json_array_append_new(runs, r);
-        }
-        json_object_set_new(z, "runs", runs);
-        json_object_set_new(root, "sizing", z);
-    }
+    NUM(o, "duration_s", a->opt.duration_s);
+    json_out_close(o);
+    grid_json(o, s);
+    envelope_json(o, s);
+    pipes_json(o, s);
+    cavities_json(o, s);
+    verdict_json(o, s);
+    series_json(o, s);
+    vessels_json(o, s);
+    reliefs_json(o, s);
+    if (a->size_node)
+        sizing_json(o, a);
+    json_out_array(o, "warnings");
     for (int i = 0; i < hl_surge_warning_count(s); i++)
-        json_array_append_new(warn, json_string(hl_surge_warning(s, i)));
-    json_object_set_new(root, "warnings", warn);
-    return cli_json_print(root);
+        STR(o, NULL, hl_surge_warning(s, i));
+    json_out_close(o);
+    json_out_close(o);
+    return cli_json_finish(o);
 }
 
 static void write_series(FILE *f, const hl_surge *s)

@@ -92,6 +92,8 @@ HL_API void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
 #include "heatline_network.h"
 #include "heatline_register.h"
 #include "heatline_surge.h"
+#include "heatline_feasibility.h"
+#include "heatline_dynamic.h"
 
 #ifdef __cplusplus
 }

@@ -178,6 +178,10 @@ HL_API int hl_model_set_ground_temp(hl_model *m, double t_k);
 HL_API int hl_model_set_air_temp(hl_model *m, double t_k);
 /* Air in every tunnel or duct. */
 HL_API int hl_model_set_duct_temp(hl_model *m, double t_k);
+/* Pump shaft power and pipe friction heat the water (1, the default of a
+ * model file; setting pump_and_friction_heat) or are left out (0, the
+ * default of an EPANET import). */
+HL_API int hl_model_set_pump_heat(hl_model *m, int on);
 /* Air in one valve chamber (id) or in every chamber (NULL). */
 HL_API int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id,
                                      double t_k);
@@ -236,7 +240,13 @@ typedef struct hl_totals {
     int iterations;            /* Newton iterations, all rounds */
     int rounds;                /* coupling rounds */
     double mass_residual_kg_s; /* largest nodal imbalance at the end */
-    double energy_residual_w;  /* source - delivered - losses */
+    double energy_residual_w;  /* source + pump heat - delivered - losses */
+    double pump_heat_w;        /* pump shaft power and friction that end in the
+                                  water (pipes, pumps, valves; docs/physics.md
+                                  "Pump and friction heat"); 0 with the model
+                                  setting pump_and_friction_heat: false */
+    double heat_unmet_w;       /* heat-demand consumers: asked - delivered (> 0
+                                  only where a consumer gets less) */
 } hl_totals;
 
 HL_API int hl_model_totals(const hl_model *m, hl_totals *out);
@@ -300,6 +310,8 @@ typedef struct hl_pipe_result {
     double r12_k_m_w; /* mutual resistance with its pair partner */
     int pair;         /* pipe index of the partner or -1 */
     int open;
+    double friction_heat_w; /* friction heat less the expansion uphill,
+                               W (heat_loss_w is what leaves the pipe) */
 } hl_pipe_result;
 
 typedef struct hl_pump_result {
@@ -312,6 +324,8 @@ typedef struct hl_pump_result {
     double speed; /* relative speed (set by its control, if any) */
     int running;
     const char *station; /* "" if none */
+    double heat_w;       /* shaft power ending in the water at the pump,
+                            less what became pressure, W */
 } hl_pump_result;
 
 typedef struct hl_valve_result {
@@ -327,6 +341,8 @@ typedef struct hl_consumer_result {
     double heat_w;
     double temp_in_k, temp_out_k;
     double dp_available_pa; /* p(from) - p(to) */
+    double heat_asked_w;    /* its demand (heat modes) or heat_w (fixed
+                               flow) */
 } hl_consumer_result;
 
 typedef struct hl_source_result {
@@ -403,6 +419,10 @@ typedef struct hl_check_limits {
     double min_consumer_dp_pa;   /* default 0.5 bar */
     double fitting_surface_k;    /* burn check of fittings; default 50 C
                                     (settings burn_limit_c) */
+    double static_margin_pa;     /* pumps stopped: warn when the static
+                                    pressure is less than this above
+                                    boiling; default 0.5 bar (settings
+                                    static_margin_bar) */
 } hl_check_limits;
 
 HL_API int hl_model_check_limits(const hl_model *m, hl_check_limits *out);

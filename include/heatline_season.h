@@ -229,6 +229,9 @@ typedef struct hl_energy {
     double heat_source_j, heat_delivered_j, loss_pipes_j;
     double loss_fittings_j[HL_FIT_NSTATES];
     double pump_electric_j;
+    double pump_heat_j; /* pump and friction heat in the water
+                           (hl_totals.pump_heat_w): source + pump heat =
+                           delivered + losses */
 } hl_energy;
 
 /* Per-hour power columns of a scenario. */
@@ -239,6 +242,7 @@ enum hl_hour_col {
     HL_HOUR_LOSS_FITTINGS_W,
     HL_HOUR_PUMP_W,
     HL_HOUR_SUPPLY_CITY_K, /* supply temperature arriving at the consumers */
+    HL_HOUR_PUMP_HEAT_W,   /* pump and friction heat in the water */
     HL_HOUR_NCOLS
 };
 
@@ -274,13 +278,13 @@ typedef struct hl_season hl_season;
  * not change meanwhile. The season keeps what it needs of the model (ids,
  * names): the model may be freed before the season. */
 HL_API int hl_season_run(hl_season **out, const struct hl_model *model,
-                  const hl_weather *w, const hl_season_options *opt,
-                  hl_error *err);
+                         const hl_weather *w, const hl_season_options *opt,
+                         hl_error *err);
 /* The model at its own boundary conditions, as it is and with every
  * fitting coated: one steady hour of each, on clones (the model is only
  * read). What the run report shows (hl_report_write_run). */
 HL_API int hl_season_snapshot(hl_season **out, const struct hl_model *model,
-                       hl_error *err);
+                              hl_error *err);
 HL_API void hl_season_free(hl_season *s);
 
 HL_API int hl_season_hours(const hl_season *s);
@@ -295,7 +299,8 @@ HL_API int hl_season_scenario_count(const hl_season *s);
 HL_API const hl_season_scenario *hl_season_scenario_at(const hl_season *s,
                                                        int i);
 /* NULL if that scenario was not run. */
-HL_API const hl_season_scenario *hl_season_find(const hl_season *s, int scenario);
+HL_API const hl_season_scenario *hl_season_find(const hl_season *s,
+                                                int scenario);
 HL_API int hl_season_fitting_count(const hl_season *s);
 HL_API const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i);
 HL_API const char *hl_season_model_name(const hl_season *s);
@@ -317,11 +322,12 @@ HL_API int hl_season_write_csv(const hl_season *s, const char *dir,
  * renamed: no partial file on error. The plotting library is read from
  * $HEATLINE_ECHARTS, the install's share/heatline/report/, or the source
  * tree's report/node_modules/echarts/dist/echarts.min.js. */
-HL_API int hl_report_write_season(const char *path, const hl_season *s, hl_error *err);
+HL_API int hl_report_write_season(const char *path, const hl_season *s,
+                                  hl_error *err);
 /* The report of one steady run from its snapshot (hl_season_snapshot):
  * pressure diagram, temperatures, losses, fitting surfaces as they are
  * and all coated. Formats what the engines computed; runs no engine. */
 HL_API int hl_report_write_run(const char *path, const hl_season *snapshot,
-                        hl_error *err);
+                               hl_error *err);
 
 #endif

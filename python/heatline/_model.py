@@ -440,7 +440,9 @@ class Result:
     `heatline run --csv`), pumps, valves, consumers, sources,
     heat_exchangers (the keys of `heatline run --json`) as pandas
     DataFrames, totals (a pandas Series with the keys of the JSON's
-    totals) and warnings (a list of lines). A table is made into a
+    totals), warnings (a list of lines), feasible (False when the solve
+    broke a hard limit: heatline run exits 3) and violations (a DataFrame
+    with the keys of the JSON's violations). A table is made into a
     DataFrame when first read."""
 
     _BUILDERS = {
@@ -473,6 +475,7 @@ class Result:
         over = int(np.count_nonzero(self._raw[lib.HL_FITTING]["over_limit"]))
         self.totals = _totals(tot, over)
         self.warnings = model.warnings()
+        self.feasible, self.violations = _feasibility(h, model)
 
     def _ids(self, kind):
         return self._model.ids(kind)
@@ -602,6 +605,7 @@ def _pumps(res):
         "head_m": r["head_m"],
         "hydraulic_power_w": r["hydraulic_w"],
         "electric_power_w": r["electric_w"],
+        "heat_w": r["heat_w"],
         "speed": r["speed"],
         "running": r["running"] != 0,
     })
@@ -627,6 +631,7 @@ def _consumers(res):
         "return": _ids_at(node_ids, r["to"]),
         "mass_flow_kg_per_s": r["mass_flow_kg_s"],
         "heat_w": r["heat_w"],
+        "heat_asked_w": r["heat_asked_w"],
         "temp_in_c": _c(r["temp_in_k"]),
         "temp_out_c": _c(r["temp_out_k"]),
         "dp_available_pa": r["dp_available_pa"],
@@ -685,10 +690,28 @@ _TOTALS = pd.Index([
     "heat_source_w", "heat_delivered_w", "heat_loss_pipes_w",
     "heat_loss_fittings_w", "heat_loss_fittings_bare_w",
     "heat_loss_fittings_coated_w", "heat_loss_fittings_jacketed_w",
-    "pump_power_w", "pump_hydraulic_w", "source_mass_flow_kg_per_s",
+    "pump_power_w", "pump_hydraulic_w", "pump_heat_w", "heat_unmet_w",
+    "source_mass_flow_kg_per_s",
     "makeup_kg_per_s", "fittings_over_limit", "iterations",
     "coupling_rounds", "mass_residual_kg_per_s", "energy_residual_w"],
     dtype=object)
+
+
+def _feasibility(h, model):
+    """Whether the solve broke no hard limit, and a DataFrame of the
+    violations with the keys of the JSON's "violations"."""
+    ok = ffi.new("int *")
+    model._check(lib.hl_model_feasible(h, ok))
+    rows, v = [], ffi.new("hl_violation *")
+    for i in range(lib.hl_model_violation_count(h)):
+        if lib.hl_model_violation(h, i, v) == 0:
+            rows.append({
+                "kind": ffi.string(lib.hl_violation_kind_name(v.kind)).decode(),
+                "element": ffi.string(v.element_id).decode(),
+                "value": v.value, "limit": v.limit,
+                "unit": ffi.string(v.unit).decode()})
+    return bool(ok[0]), pd.DataFrame(
+        rows, columns=["kind", "element", "value", "limit", "unit"])
 
 
 def _totals(t, over_limit):
@@ -697,7 +720,8 @@ def _totals(t, over_limit):
     values = np.array([
         t.heat_source_w, t.heat_delivered_w, t.heat_loss_pipes_w,
         t.heat_loss_fittings_w, by_state[0], by_state[1], by_state[2],
-        t.pump_power_w, t.pump_hydraulic_w, t.source_mass_flow_kg_s,
+        t.pump_power_w, t.pump_hydraulic_w, t.pump_heat_w, t.heat_unmet_w,
+        t.source_mass_flow_kg_s,
         t.makeup_kg_s, over_limit, t.iterations, t.rounds,
         t.mass_residual_kg_s, t.energy_residual_w], dtype=object)
     return pd.Series(values, index=_TOTALS, dtype=object, copy=False)

@@ -37,6 +37,7 @@ def _energy(e):
         key = "loss_fittings_%s_gj" % _text(lib.hl_fitting_state_name(st))
         row[key] = e.loss_fittings_j[st] / GJ
     row["pump_electric_mwh"] = e.pump_electric_j / 3.6e9
+    row["pump_heat_gj"] = e.pump_heat_j / GJ
     return row
 
 

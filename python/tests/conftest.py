@@ -28,12 +28,15 @@ def cli():
 
 @pytest.fixture(scope="session")
 def cli_json(cli):
-    """cli_json(*args): the parsed output of `heatline run ARGS --json`."""
+    """cli_json(*args): the parsed output of `heatline run ARGS --json`
+    (--allow-infeasible: a state that breaks a hard limit is still a
+    result to compare; the Result says so in feasible)."""
     cache = {}
 
     def run(*args):
         if args not in cache:
-            out = subprocess.run([cli, "run", *args, "--json"],
+            out = subprocess.run([cli, "run", *args, "--json",
+                                  "--allow-infeasible"],
                                  capture_output=True, text=True, check=True)
             cache[args] = json.loads(out.stdout)
         return cache[args]

@@ -360,6 +360,14 @@ int hl_model_set_demand_scale(hl_model *m, double scale)
     return HL_OK;
 }
 
+int hl_model_set_pump_heat(hl_model *m, int on)
+{
+    if (!ready(m))
+        return HL_ESTATE;
+    m->mech_heat = on != 0;
+    return HL_OK;
+}
+
 int hl_model_demand_scale(const hl_model *m, double *scale)
 {
     if (!m || m->failed || !m->finished || !scale)
@@ -490,7 +498,9 @@ int hl_model_set_check_limits(hl_model *m, const hl_check_limits *lim)
         check_si(m, HL_Q_PRESSURE_DROP_BAR, "min_consumer_dp_bar",
                  lim->min_consumer_dp_pa) ||
         check_si(m, HL_Q_SURFACE_LIMIT_C, "burn_limit_c",
-                 lim->fitting_surface_k))
+                 lim->fitting_surface_k) ||
+        check_si(m, HL_Q_PRESSURE_DROP_BAR, "static_margin_bar",
+                 lim->static_margin_pa))
         return HL_EINVAL;
     m->limits = *lim;
     return HL_OK;
@@ -560,6 +570,7 @@ int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out)
     out->r12_k_m_w = m->pp_r12[i];
     out->pair = m->net->pp_pair[i];
     out->open = m->lk_open[k] && !m->lk_cv_shut[k];
+    out->friction_heat_w = m->lk_mech[k];
     return HL_OK;
 }
 
@@ -581,6 +592,7 @@ int hl_model_pump_result(const hl_model *m, int i, hl_pump_result *out)
         out->hydraulic_w > 0 ? out->hydraulic_w / m->net->pu_eff[i] : 0.0;
     out->running = m->lk_open[k] && !m->lk_cv_shut[k];
     out->station = m->net->pu_station[i];
+    out->heat_w = m->lk_mech[k];
     return HL_OK;
 }
 
@@ -619,6 +631,11 @@ int hl_model_consumer_result(const hl_model *m, int i, hl_consumer_result *out)
         out->temp_in_k = m->nd_t[out->from];
         out->temp_out_k = m->nd_t[out->to];
     }
+    int heat_mode = m->net->co_mode[i] == CONS_HEAT_RETURN ||
+                    m->net->co_mode[i] == CONS_HEAT_DT;
+    out->heat_asked_w = !heat_mode      ? out->heat_w
+                        : m->lk_open[k] ? m->co_heat[i] * m->demand_scale
+                                        : 0.0;
     return HL_OK;
 }
 

@@ -221,6 +221,7 @@ static int add_link(hl_model *m, const char *id, int where, int kind, int law,
     m->def->lk_rise[k] = 0.0;
     m->lk_m[k] = 0.0;
     m->lk_rho[k] = m->lk_mu[k] = NAN;
+    m->lk_mech[k] = 0.0;
     m->def->lk_from_id[k] = opt_text(m, from);
     m->def->lk_to_id[k] = opt_text(m, to);
     m->def->lk_from[k] = m->def->lk_to[k] = -1;
@@ -296,6 +297,7 @@ int net_add_pipe(hl_model *m, const net_pipe_spec *s)
         : m->def->headloss == HEADLOSS_MANNING
             ? chezy_manning_r(s->length_m, s->inner_d_m, s->law_coef)
             : NAN;
+    m->def->pp_wallc[i] = s->wall_c_j_km > 0.0 ? s->wall_c_j_km : 0.0;
     m->pp_r11[i] = INFINITY;
     m->pp_r12[i] = 0.0;
     m->pp_tin[i] = m->pp_tout[i] = m->pp_q[i] = NAN;

@@ -10,6 +10,7 @@
  * lists its first CHECK_LIST_MAX elements and then counts the rest.
  */
 #include "network/hyd.h"
+#include "network/verdict.h"
 #include "network/thermal.h"
 #include "physics/water.h"
 
@@ -79,6 +80,11 @@ static void node_checks(hl_model *m, tally *t)
                      "of the properties (0 to 350 C)",
                      m->net->nd_id[v], C(tk));
         double ps = water_psat(fluid_clamp_t(tk));
+        double p_abs = p + m->net->p_atm;
+        if (p_abs < 0.0)
+            verdict_add(m, HL_VIOL_NEGATIVE_PRESSURE, HL_NODE, v, p_abs, 0.0);
+        else if (p_abs < ps)
+            verdict_add(m, HL_VIOL_BOILING, HL_NODE, v, p_abs, ps);
         if (p + m->net->p_atm < ps + lim->saturation_margin_pa &&
             listed(t, CK_BOIL))
             net_warn(m,
@@ -100,6 +106,8 @@ static void pipe_checks(hl_model *m, tally *t)
         int k = m->net->pp_link[i];
         double pmax =
             fmax(m->nd_p[m->net->lk_from[k]], m->nd_p[m->net->lk_to[k]]);
+        if (!isnan(m->net->pp_pn[i]) && pmax > m->net->pp_pn[i])
+            verdict_add(m, HL_VIOL_PN, HL_PIPE, i, pmax, m->net->pp_pn[i]);
         if (!isnan(m->net->pp_pn[i]) && pmax > m->net->pp_pn[i] &&
             listed(t, CK_PN))
             net_warn(m, "pipe '%s': %.2f bar(g) is above its PN %.0f",
@@ -120,6 +128,9 @@ static void consumer_checks(hl_model *m, tally *t)
         if (!m->lk_open[k])
             continue;
         double dp = m->nd_p[m->net->lk_from[k]] - m->nd_p[m->net->lk_to[k]];
+        if (dp < m->limits.min_consumer_dp_pa)
+            verdict_add(m, HL_VIOL_CONSUMER_DP, HL_CONSUMER, i, dp,
+                        m->limits.min_consumer_dp_pa);
         if (dp < m->limits.min_consumer_dp_pa && listed(t, CK_CONS_DP))
             net_warn(m,
                      "consumer '%s': differential pressure %.3f bar is "
@@ -155,13 +166,27 @@ static void pump_checks(hl_model *m, tally *t)
                      m->net->lk_id[k], m->net->nd_id[m->net->pu_ctrl_node[i]],
                      m->net->pu_ctrl_p[i] / BAR, 100.0 * m->pu_speed[i],
                      m->nd_p[m->net->pu_ctrl_node[i]] / BAR);
-        double qv = m->lk_m[k] / m->lk_rho[k];
-        if (!m->lk_cv_shut[k] && qv > hyd_pump_max_flow(m, i) &&
-            listed(t, CK_PUMP))
-            net_warn(m,
-                     "pump '%s': flow %.4g m3/h is beyond the end of its "
-                     "curve",
-                     m->net->lk_id[k], qv * 3600.0);
+        if (m->lk_cv_shut[k])
+            continue;
+        double qv = m->lk_m[k] / m->lk_rho[k], qmax = hyd_pump_max_flow(m, i);
+        if (qv > qmax) {
+            verdict_add(m, HL_VIOL_PUMP_CURVE, HL_PUMP, i, qv, qmax);
+            if (listed(t, CK_PUMP))
+                net_warn(m,
+                         "pump '%s': flow %.4g m3/h is beyond the end of "
+                         "its curve",
+                         m->net->lk_id[k], qv * 3600.0);
+        }
+        double rise = pump_rise(m, i);
+        if (rise < 0.0 && m->lk_m[k] > THERMAL_ZERO_FLOW) {
+            verdict_add(m, HL_VIOL_PUMP_NEGATIVE_RISE, HL_PUMP, i, rise, 0.0);
+            if (listed(t, CK_PUMP))
+                net_warn(m,
+                         "pump '%s' is driven by the network: its rise is "
+                         "%.3f bar, and a running pump cannot lower the "
+                         "pressure",
+                         m->net->lk_id[k], rise / BAR);
+        }
     }
 }
 

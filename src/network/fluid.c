@@ -268,3 +268,21 @@ double fluid_mu(const net_fluid *f, double t_k, double p_abs)
     return f->constant ? f->mu
                        : at_pressure(f, t_k, p_abs, C_MU, C_DMU_T, C_DMU_P);
 }
+
+/* (dh/dp)_T = v - T (dv/dT)_p = v (1 - beta T) with beta = -(drho/dT) /
+ * rho (IAPWS-IF97 (2007) region 1: h = g - T dg/dT, so dh/dp = v - T
+ * dv/dT), from the tabulated density and its temperature slope at the
+ * table's row pressure. */
+double fluid_dhdp(const net_fluid *f, double t_k)
+{
+    if (f->constant)
+        return 1.0 / f->rho;
+    double t = fluid_clamp_t(t_k);
+    double x = t - FLUID_T_BASE;
+    int i = (int)x < FLUID_NT - 1 ? (int)x : FLUID_NT - 2;
+    const double *a = f->tab + i * FLUID_COLS, *b = a + FLUID_COLS;
+    double rho = hermite(x - i, a[C_RHO], a[C_DRHO_T], b[C_RHO], b[C_DRHO_T]);
+    double drho_dt =
+        hermite_slope(x - i, a[C_RHO], a[C_DRHO_T], b[C_RHO], b[C_DRHO_T]);
+    return (1.0 + t * drho_dt / rho) / rho;
+}

@@ -33,6 +33,7 @@ static void default_limits(hl_check_limits *l)
     l->saturation_margin_pa = 0.0;
     l->min_consumer_dp_pa = 0.5e5;
     l->fitting_surface_k = HL_ZERO_C_K + 50.0;
+    l->static_margin_pa = 0.5e5; /* [A] docs/physics.md "Static pressure" */
 }
 
 hl_model *net_new(void)
@@ -181,6 +182,7 @@ static void run_free(hl_model *m)
     net_profile_free(m->profile);
     fitting_table_free(m);
     text_list_free(&m->warn);
+    verdict_free(m->verdict);
 }
 
 void net_model_free(hl_model *m)
@@ -289,10 +291,12 @@ int hl_model_clone(const hl_model *src, hl_model **out)
     m->t_duct = src->t_duct;
     m->chamber_air_default = src->chamber_air_default;
     m->demand_scale = src->demand_scale;
+    m->mech_heat = src->mech_heat;
     m->limits = src->limits;
     m->solved = src->solved;
     m->totals = src->totals;
-    int ok = copy_run_state(m, src) && copy_warnings(m, src);
+    int ok = copy_run_state(m, src) && copy_warnings(m, src) &&
+             verdict_copy(m, src) == HL_OK;
     if (ok && m->net->n_fittings > 0)
         ok = fitting_tables_new(m, m->net->n_fit_cls * HL_FIT_NSTATES) == HL_OK;
     if (!ok) {

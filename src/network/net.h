@@ -127,6 +127,10 @@ double fluid_cp(const net_fluid *f, double t_k);
 double fluid_t_from_h(const net_fluid *f, double h);
 double fluid_rho(const net_fluid *f, double t_k, double p_abs);
 double fluid_mu(const net_fluid *f, double t_k, double p_abs);
+/* (dh/dp)_T = v (1 - beta T), m3/kg: the enthalpy of liquid water per
+ * unit pressure at constant temperature (IAPWS-IF97 region 1; 1/rho for
+ * a constant-property fluid). */
+double fluid_dhdp(const net_fluid *f, double t_k);
 /* Temperature clamped into the table range (properties outside it are
  * those of the nearest end; the checks warn). */
 double fluid_clamp_t(double t_k);
@@ -160,6 +164,8 @@ typedef struct net_pipe_spec {
     int role;            /* HT_BUILDUP: 0 supply, 1 return in the laying */
     int surround;        /* enum net_surround */
     double t_fixed_k;    /* SURR_FIXED */
+    double wall_c_j_km;  /* heat capacity of the steel wall per metre,
+                            J/(K m); 0 = none known (transport) */
 } net_pipe_spec;
 
 typedef struct net_pump_spec {
@@ -250,12 +256,12 @@ struct net_fit_table;
     X(lk_from) X(lk_to) X(lk_kind) X(lk_law) X(lk_check) X(lk_sub) X(lk_id) \
     X(lk_where) X(lk_rise) X(lk_from_id) X(lk_to_id)
 #define LINK_RUN_ARRAYS(X) \
-    X(lk_open) X(lk_cv_shut) X(lk_m) X(lk_rho) X(lk_mu)
+    X(lk_open) X(lk_cv_shut) X(lk_m) X(lk_rho) X(lk_mu) X(lk_mech)
 #define PIPE_DEF_ARRAYS(X) \
     X(pp_link) X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) \
     X(pp_pn) X(pp_dn) X(pp_pair) X(pp_pair_same) X(pp_pair_id) \
     X(pp_ht) X(pp_surround) X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud) \
-    X(pp_tfix) X(pp_law_r)
+    X(pp_tfix) X(pp_law_r) X(pp_wallc)
 #define PIPE_RUN_ARRAYS(X) \
     X(pp_xcf) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) \
     X(pp_f)
@@ -364,6 +370,7 @@ typedef struct net_def {
     int *pp_ttype;
     double *pp_htv, *pp_ud, *pp_tfix;
     double *pp_law_r; /* H-W or C-M resistance, m per (m3/s)^n; NaN: D-W */
+    double *pp_wallc; /* wall heat capacity, J/(K m) (transport) */
 
     /* pumps */
     int n_pumps, cap_pumps;
@@ -461,6 +468,8 @@ struct hl_model {
     signed char *lk_cv_shut;         /* closed by its check valve this solve */
     double *lk_m;                    /* mass flow, kg/s, from -> to */
     double *lk_rho, *lk_mu;          /* properties at the link (this round) */
+    double *lk_mech;                 /* W: pump and friction heat the link
+                                        puts into the water (last sweep) */
     double *pp_xcf;                  /* Colebrook 1/sqrt(f) cache */
     double *pp_r11, *pp_r12;         /* K m / W at the current temperatures;
                                         r11 inf = adiabatic */
@@ -493,6 +502,8 @@ struct hl_model {
     double chamber_air_default; /* K, for chambers without air_temp_c */
     double demand_scale;
     hl_check_limits limits;
+    int mech_heat; /* 1: pump shaft power and friction heat the water
+                      (mech_heat.c); model files by default, .inp not */
 
     /* solver state (allocated by the first solve) */
     struct net_hyd *hyd;
@@ -503,9 +514,11 @@ struct hl_model {
     double *nd_p, *nd_t, *nd_ext; /* results: gauge Pa, K, kg/s in */
     int *nd_order;
     signed char *nd_connected;
-    double *round_t, *round_m; /* coupling: last round's temperatures and
-                                  flows (solve.c) */
-    text_list warn;            /* every warning of the last solve */
+    double *round_t, *round_m;   /* coupling: last round's temperatures and
+                                    flows (solve.c) */
+    text_list warn;              /* every warning of the last solve */
+    struct net_verdict *verdict; /* violations and the static check of the
+                                    last solve (feasibility.c) */
 };
 
 /* ---- builder (model.c) --------------------------------------------------- */
@@ -625,6 +638,17 @@ void fitting_table_free(hl_model *m);
 
 /* Checks after a solve (checks.c). */
 void checks_run(hl_model *m);
+
+/* The verdict (feasibility.c): violations of hard limits found by the
+ * checks, and the static pressure with the pumps stopped
+ * (static_check.c). */
+struct net_verdict;
+int verdict_reset(hl_model *m);
+void verdict_add(hl_model *m, int kind, int element_kind, int element,
+                 double value, double limit);
+void verdict_free(struct net_verdict *v);
+int verdict_copy(hl_model *m, const hl_model *src);
+void static_check_run(hl_model *m);
 
 /* ---- smaller cross-module pieces -------------------------------------------
  */

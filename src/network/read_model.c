@@ -55,10 +55,12 @@ static const char *const settings_keys[] = {"fluid",
                                             "max_velocity_m_per_s",
                                             "min_consumer_dp_bar",
                                             "saturation_margin_bar",
+                                            "static_margin_bar",
                                             "materials_csv",
                                             "fitting_coating",
                                             "fitting_jacket",
                                             "burn_limit_c",
+                                            "pump_and_friction_heat",
                                             NULL};
 
 typedef struct settings_rec {
@@ -143,6 +145,8 @@ static int settings_set(rd_ctx *c, void *rec, const char *key,
         return rd_number(c, v, key, &s->cp);
     if (IS("friction"))
         return rd_choice(c, v, key, fric, &m->def->friction);
+    if (IS("pump_and_friction_heat"))
+        return rd_bool(c, v, key, &m->mech_heat);
     if (IS("atmospheric_pressure_kpa"))
         return scaled(c, v, key, &m->def->p_atm, 1e3);
     if (IS("gravity_m_per_s2"))
@@ -163,6 +167,8 @@ static int settings_set(rd_ctx *c, void *rec, const char *key,
         return scaled(c, v, key, &l->min_consumer_dp_pa, BAR_PA);
     if (IS("saturation_margin_bar"))
         return scaled(c, v, key, &l->saturation_margin_pa, BAR_PA);
+    if (IS("static_margin_bar"))
+        return scaled(c, v, key, &l->static_margin_pa, BAR_PA);
     if (IS("materials_csv"))
         return materials_file(c, v, key);
     if (IS("fitting_coating"))
@@ -269,6 +275,7 @@ static int read_sections(rd_ctx *c, yaml_node_t *root)
         {"sources", rd_source_item},     {"pumps", rd_pump_item},
         {"valves", rd_valve_item},       {"consumers", rd_consumer_item},
         {"heat_exchangers", rd_hx_item}, {"chambers", rd_chamber_item}};
+    c->m->mech_heat = 1; /* on for model files (docs/physics.md) */
     rd_value v = top(c, root, "settings");
     if (v.node && (rd_expect(c, &v, YAML_MAPPING_NODE, "settings") ||
                    read_settings(c, &v)))

@@ -28,6 +28,7 @@ typedef struct pipe_fields {
     double length_m;
     int dn;
     double od_mm, wall_mm, id_mm, rough_mm, zeta, pn_bar;
+    double wall_rho, wall_cp; /* steel wall (transport), NaN = default */
     int open, check, role;
     /* heat transfer (thermal = 1 when any of these is set here) */
     int thermal;
@@ -61,6 +62,7 @@ static void fields_init(pipe_fields *f, int where)
     f->where = where;
     f->length_m = f->od_mm = f->wall_mm = f->id_mm = f->rough_mm = NAN;
     f->zeta = f->pn_bar = NAN;
+    f->wall_rho = f->wall_cp = NAN;
     f->open = f->check = f->role = -1;
     f->dn = -1;
     f->lin = f->u = f->u_diam_mm = NAN;
@@ -76,7 +78,8 @@ static void fields_init(pipe_fields *f, int where)
 /* Keys a pipe and a pipe type share: geometry, then heat transfer. */
 #define GEOMETRY_KEYS                                                          \
     "dn", "outer_diameter_mm", "wall_mm", "inner_diameter_mm", "roughness_mm", \
-        "minor_loss", "pn_bar"
+        "minor_loss", "pn_bar", "wall_density_kg_per_m3",                      \
+        "wall_heat_capacity_j_per_kgk"
 #define THERMAL_KEYS                                                           \
     "heat_loss_coefficient_w_per_mk", "u_w_per_m2k", "u_diameter_mm",          \
         "u_surface", "laying", "layers", "return_layers", "cover_m",           \
@@ -192,6 +195,10 @@ static int set_geometry(rd_ctx *c, pipe_fields *f, const char *key,
         return number(c, v, key, &f->zeta);
     if (IS("pn_bar"))
         return number(c, v, key, &f->pn_bar);
+    if (IS("wall_density_kg_per_m3"))
+        return number(c, v, key, &f->wall_rho);
+    if (IS("wall_heat_capacity_j_per_kgk"))
+        return number(c, v, key, &f->wall_cp);
     if (IS("status")) {
         static const char *const st[] = {"closed", "open", NULL};
         return rd_choice(c, v, key, st, &f->open);
@@ -366,6 +373,8 @@ static void take_type(pipe_fields *f, const pipe_fields *t)
     TAKE_NUM(rough_mm);
     TAKE_NUM(zeta);
     TAKE_NUM(pn_bar);
+    TAKE_NUM(wall_rho);
+    TAKE_NUM(wall_cp);
     if (f->thermal)
         return; /* the pipe states its own heat transfer */
     f->lin = t->lin;
@@ -404,6 +413,26 @@ static double carrier_od(const pipe_fields *f)
     return f->dn > 0 ? net_dn_outer_diameter(f->dn) * 1e3 : NAN;
 }
 
+/* Steel of EN 1993-1-1 3.2.6 (7850 kg/m3) and its specific heat near
+ * 80 C by EN 1993-1-2 3.4.1.2 (about 480 J/(kg K)); docs/physics.md. */
+#define STEEL_DENSITY 7850.0
+#define STEEL_CP      480.0
+
+/* Heat capacity of the carrier wall per metre, J/(K m): the annulus
+ * between the bore and the outer diameter (given, from DN, or the bore
+ * plus twice wall_mm); 0 when the wall is not known. */
+static double wall_capacity(const pipe_fields *f, double od_mm, double id_m)
+{
+    double od_m = od_mm * 1e-3;
+    if (isnan(od_m) && !isnan(f->wall_mm))
+        od_m = id_m + 2.0 * f->wall_mm * 1e-3;
+    if (!(od_m > id_m))
+        return 0.0;
+    double rho = isnan(f->wall_rho) ? STEEL_DENSITY : f->wall_rho;
+    double cp = isnan(f->wall_cp) ? STEEL_CP : f->wall_cp;
+    return rho * cp * M_PI / 4.0 * (od_m * od_m - id_m * id_m);
+}
+
 static int geometry(rd_ctx *c, const pipe_fields *f, net_pipe_spec *s)
 {
     double od = carrier_od(f);
@@ -435,6 +464,7 @@ static int geometry(rd_ctx *c, const pipe_fields *f, net_pipe_spec *s)
                        "pipe '%s': missing "
                        "roughness_mm (on the pipe or its type)",
                        pid(f));
+    s->wall_c_j_km = wall_capacity(f, od, s->inner_d_m);
     s->length_m = f->length_m;
     s->roughness_m = f->rough_mm * 1e-3;
     s->zeta = isnan(f->zeta) ? 0.0 : f->zeta;

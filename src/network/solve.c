@@ -282,6 +282,15 @@ int hl_model_solve(hl_model *m, const hl_solve_options *opt)
     }
     m->solved = 1;
     net_totals(m);
+    if (verdict_reset(m)) {
+        m->solved = 0;
+        return m->err.code;
+    }
     checks_run(m);
+    static_check_run(m);
+    if (m->err.code) { /* a warning or the static check ran out of memory */
+        m->solved = 0;
+        return m->err.code;
+    }
     return HL_OK;
 }

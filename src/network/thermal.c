@@ -178,8 +178,11 @@ static void sweep_template(hl_model *m)
     }
     for (int k = 0; k < m->net->n_links; k++) {
         double tf;
-        if (!flowing(m, k))
+        if (!flowing(m, k)) {
+            m->lk_mech[k] = 0.0; /* flowing links keep their last value:
+                                    a pair partner reads it */
             continue;
+        }
         if (fixed_outlet(m, k, &tf))
             push(m, downstream(m, k), fabs(m->lk_m[k]), tf, 0);
         else
@@ -227,26 +230,37 @@ static void pipe_stagnant(hl_model *m, int i)
     m->pp_q[i] = 0.0;
 }
 
-/* Outlet of pipe i with inlet t_in: single, or coupled to its partner. */
-static double pipe_outlet(hl_model *m, int i, double t_in, double mflow)
+/* Outlet of pipe i with inlet t_in: single, or coupled to its partner.
+ * w: its friction heat, W/m, spread evenly along it (the partner's from
+ * its last visit). A uniform source w adds the constant particular
+ * solution theta_p = R w to the excess temperatures (at steady state each
+ * pipe loses per metre what friction adds: R^-1 theta_p = w), so the
+ * exact decay runs on the excess over the surroundings shifted by
+ * theta_p; that keeps the result independent of how a pipe is cut. */
+static double pipe_outlet(hl_model *m, int i, double t_in, double mflow,
+                          double w)
 {
     double t0 = pipe_ambient(m, i), len = m->net->pp_len[i];
     double c = mflow * fluid_cp(&m->net->fluid, t_in);
     int j = m->net->pp_pair[i];
     int kj = j >= 0 ? m->net->pp_link[j] : -1;
     if (j < 0 || !flowing(m, kj) || !(m->pp_r12[i] > 0.0)) {
-        double th = decay_single(t_in - t0, len, c, m->pp_r11[i]);
+        double ts = w != 0.0 ? t0 + m->pp_r11[i] * w : t0; /* + theta_p */
+        double th = decay_single(t_in - ts, len, c, m->pp_r11[i]);
         if (m->net->fluid.constant || !(m->pp_r11[i] < INFINITY))
-            return t_from_theta(t0, th);
+            return t_from_theta(ts, th);
         /* refine the heat capacity at the mean temperature */
         c = mflow *
-            fluid_cp(&m->net->fluid, t_in + 0.5 * th - 0.5 * (t_in - t0));
-        return t_from_theta(t0, decay_single(t_in - t0, len, c, m->pp_r11[i]));
+            fluid_cp(&m->net->fluid, t_in + 0.5 * th - 0.5 * (t_in - ts));
+        return t_from_theta(ts, decay_single(t_in - ts, len, c, m->pp_r11[i]));
     }
     double tj = m->heat->partner_tin[i];
     if (isnan(tj))
         tj = t0;
     double mj = fabs(m->lk_m[kj]);
+    double wj = m->lk_mech[kj] / m->net->pp_len[j];
+    double ti_s = t0 + m->pp_r11[i] * w + m->pp_r12[i] * wj;
+    double tj_s = t0 + m->pp_r12[i] * w + m->pp_r11[j] * wj;
     /* along the trench from pipe i's inlet: does the partner flow the same
      * way? geometry (pp_pair_same) combined with both flow directions */
     int i_fwd = m->lk_m[m->net->pp_link[i]] >= 0.0;
@@ -258,13 +272,48 @@ static double pipe_outlet(hl_model *m, int i, double t_in, double mflow)
                      m->pp_r11[i],
                      m->pp_r11[j],
                      m->pp_r12[i],
-                     t_in - t0,
-                     tj - t0,
+                     t_in - ti_s,
+                     tj - tj_s,
                      same};
     double o1, o2;
     if (decay_pair(&in, &o1, &o2) != 0)
-        o1 = decay_single(t_in - t0, len, c, m->pp_r11[i]);
-    return t_from_theta(t0, o1);
+        o1 = decay_single(t_in - ti_s, len, c, m->pp_r11[i]);
+    return t_from_theta(ti_s, o1);
+}
+
+/* Pipe i with inlet t_in (enthalpy h_in), flow mf and friction heat d
+ * J/kg. The heat lost to the surroundings is booked so that h_out = h_in
+ * + d - q / mf exactly; an adiabatic pipe keeps all of d. */
+static double pipe_link_outlet(hl_model *m, int i, double t_in, double h_in,
+                               double mf, double d, double *h_out)
+{
+    const net_fluid *f = &m->net->fluid;
+    double t_out;
+    m->pp_tin[i] = t_in;
+    if (d != 0.0 && !(m->pp_r11[i] < INFINITY)) {
+        *h_out = h_in + d;
+        t_out = fluid_t_from_h(f, *h_out);
+    } else {
+        t_out = pipe_outlet(m, i, t_in, mf, mf * d / m->net->pp_len[i]);
+        *h_out = fluid_h(f, t_out);
+    }
+    m->pp_tout[i] = t_out;
+    m->pp_q[i] = mf * (h_in + d - *h_out);
+    return t_out;
+}
+
+/* Water at t_in warmed by d J/kg to enthalpy h_out. A section valve's
+ * friction heat is a few J/kg: below 4 J/kg (1e-3 K) the linear step
+ * t_in + d / cp misses by (d / cp)^2 cp' / (2 cp) < 1e-8 K (cp' / cp <
+ * 1e-2 / K in region 1 up to 340 C), which saves the inversion of h. */
+static double valve_temp(const net_fluid *f, double t_in, double d,
+                         double h_out)
+{
+    if (d == 0.0)
+        return t_in;
+    if (fabs(d) < 4.0)
+        return t_in + d / fluid_cp(f, t_in);
+    return fluid_t_from_h(f, h_out);
 }
 
 /* Temperature (and *h_out enthalpy) that link k delivers downstream, its
@@ -274,23 +323,20 @@ static double link_outlet(hl_model *m, int k, double t_in, double h_in,
 {
     int i = m->net->lk_sub[k];
     double mf = fabs(m->lk_m[k]), t_out = t_in;
+    double d = mech_heat_per_kg(m, k, t_in);
+    m->lk_mech[k] = mf * d;
     switch (m->net->lk_kind[k]) {
     case LK_PIPE:
-        t_out = pipe_outlet(m, i, t_in, mf);
-        *h_out = fluid_h(&m->net->fluid, t_out);
-        m->pp_tin[i] = t_in;
-        m->pp_tout[i] = t_out;
-        m->pp_q[i] = mf * (h_in - *h_out);
-        return t_out;
+        return pipe_link_outlet(m, i, t_in, h_in, mf, d, h_out);
     case LK_CONSUMER:
         t_out = consumer_outlet(m, i, t_in);
         break;
     case LK_SOURCE:
         t_out = source_outlet(m, i, t_in, m->lk_m[k]);
         break;
-    default: /* pumps, valves: no heat exchange (pump heat neglected) */
-        *h_out = h_in;
-        return t_in;
+    default: /* pumps, valves: their pump and friction heat only */
+        *h_out = h_in + d;
+        return valve_temp(&m->net->fluid, t_in, d, *h_out);
     }
     *h_out = fluid_h(&m->net->fluid, t_out);
     return t_out;

@@ -53,6 +53,11 @@ struct net_heat {
 /* Surroundings temperature of pipe i now, K. */
 double pipe_ambient(const hl_model *m, int i);
 
+/* Pump and friction heat of flowing link k at inlet temperature t_in,
+ * J/kg of the water through it, added to the table enthalpy (mech_heat.c;
+ * 0 for consumers, sources, heat exchangers, or with the setting off). */
+double mech_heat_per_kg(const hl_model *m, int k, double t_in);
+
 /* Elements (thermal_elements.c): outlet temperatures and heat. */
 double consumer_outlet(hl_model *m, int i, double t_in);
 double source_outlet(hl_model *m, int i, double t_in, double mflow);

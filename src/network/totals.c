@@ -88,6 +88,15 @@ void net_totals(hl_model *m)
     }
     boundary_totals(m, &t);
     pump_totals(m, &t);
+    t.pump_heat_w = t.heat_unmet_w = 0.0;
+    for (int k = 0; k < m->net->n_links; k++)
+        t.pump_heat_w += m->lk_mech[k];
+    for (int i = 0; i < m->net->n_consumers; i++) {
+        hl_consumer_result c;
+        if (hl_model_consumer_result(m, i, &c) == HL_OK &&
+            c.heat_asked_w > c.heat_w)
+            t.heat_unmet_w += c.heat_asked_w - c.heat_w;
+    }
     double worst = 0.0;
     for (int v = 0; v < m->net->n_nodes; v++) {
         int u = m->hyd->unk[v];
@@ -95,7 +104,7 @@ void net_totals(hl_model *m)
             worst = fabs(m->hyd->imb[v]);
     }
     t.mass_residual_kg_s = worst;
-    t.energy_residual_w = t.heat_source_w - t.heat_delivered_w -
+    t.energy_residual_w = t.heat_source_w + t.pump_heat_w - t.heat_delivered_w -
                           t.heat_loss_pipes_w - t.heat_loss_fittings_w;
     m->totals = t;
 }

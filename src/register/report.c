@@ -5,41 +5,20 @@
  */
 #include "io/io.h"
 #include "register/register_internal.h"
+#include "util/util.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static void html_text(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        default:
-            fputc(*s, f);
-        }
-    }
-}
-
 static void html_table(FILE *f, const char *title, const hl_register_table *t)
 {
     fprintf(f, "<h2>");
-    html_text(f, title);
+    html_escape(f, title);
     fprintf(f, "</h2>\n<table>\n<tr>");
     for (int c = 0; c < t->n_cols; c++) {
         fputs("<th>", f);
-        html_text(f, t->header[c]);
+        html_escape(f, t->header[c]);
         fputs("</th>", f);
     }
     fputs("</tr>\n", f);
@@ -47,7 +26,7 @@ static void html_table(FILE *f, const char *title, const hl_register_table *t)
         fputs("<tr>", f);
         for (int c = 0; c < t->n_cols; c++) {
             fputs("<td>", f);
-            html_text(f, t->cell[(size_t)i * (size_t)t->n_cols + (size_t)c]);
+            html_escape(f, t->cell[(size_t)i * (size_t)t->n_cols + (size_t)c]);
             fputs("</td>", f);
         }
         fputs("</tr>\n", f);
@@ -60,7 +39,7 @@ static void html_table(FILE *f, const char *title, const hl_register_table *t)
 static void summary(FILE *f, const hl_register_status *s)
 {
     fputs("<h1>Retrofit register: ", f);
-    html_text(f, s->model);
+    html_escape(f, s->model);
     fputs("</h1>\n<h2>The loop, stage by stage</h2>\n<table>\n<tr>", f);
     for (int k = 0; k < HL_ITEM_NSTATES; k++)
         fprintf(f, "<th>%s</th>", hl_item_state_name(k));

@@ -40,7 +40,6 @@ enum report_chart {
 /* Page head (with the CSP), escaped text, a chart placeholder, and the
  * end: ECharts, the data and report.js inlined. */
 int report_page_begin(FILE *f, const char *title);
-void report_html_escape(FILE *f, const char *text);
 void report_chart_div(FILE *f, int which);
 int report_page_end(FILE *f, json_t *data, hl_error *err);
 

@@ -92,31 +92,6 @@ static void put_json(FILE *f, const char *t)
     }
 }
 
-void report_html_escape(FILE *f, const char *t)
-{
-    for (; *t; t++) {
-        switch (*t) {
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        case '\'':
-            fputs("&#39;", f);
-            break;
-        default:
-            fputc(*t, f);
-        }
-    }
-}
-
 static const char style[] =
     "body{font-family:'Noto Sans','Helvetica Neue',Arial,'PingFang SC',"
     "'Microsoft YaHei',sans-serif;margin:2em auto;max-width:1100px;"
@@ -135,7 +110,10 @@ static const char style[] =
     "width:1.4em;height:.8em;vertical-align:middle}svg.map{border:1px solid "
     "#ddd;background:#fcfcfc}@media print{body{margin:0;max-width:none}"
     ".chart,svg.map,table{break-inside:avoid}.map-bar select{display:none}"
-    "h2{break-after:avoid}}";
+    "h2{break-after:avoid}}"
+    ".infeasible{background:#fde2e1;border:2px solid #c0392b;color:#7b1d14;"
+    "padding:.6em 1em;margin:1em 0;font-weight:bold}"
+    ".feasible{color:#1e6b3a}";
 
 int report_page_begin(FILE *f, const char *title)
 {
@@ -146,9 +124,9 @@ int report_page_begin(FILE *f, const char *title)
             "<meta name=\"viewport\" content=\"width=device-width\">\n"
             "<title>",
             CSP);
-    report_html_escape(f, title);
+    html_escape(f, title);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
-    report_html_escape(f, title);
+    html_escape(f, title);
     fputs("</h1>\n", f);
     return HL_OK;
 }

@@ -26,9 +26,9 @@ static void period_text(const hl_season *s, char *buf, size_t cap)
 static void synthetic_banner(FILE *f, const hl_season *s)
 {
     fputs("<p class=\"note\">Model: ", f);
-    report_html_escape(f, s->model_name);
+    html_escape(f, s->model_name);
     fputs(". Weather: ", f);
-    report_html_escape(f, s->weather->source);
+    html_escape(f, s->weather->source);
     fputs(".</p>\n", f);
     if (s->weather->synthetic)
         fputs("<div class=\"synthetic\">Weather is SYNTHETIC: a typical "
@@ -154,26 +154,63 @@ static void header_block(FILE *f, const hl_season *s)
         strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
     fprintf(f, "<p class=\"note\">Written by heatline %s on %s. Model: ",
             hl_version(), when);
-    report_html_escape(f, s->model_name);
+    html_escape(f, s->model_name);
     fputs(".</p>\n", f);
 }
 
-/* Every warning of the run, or a line saying there were none. */
-static void warnings_block(FILE *f, const hl_season *s)
+static void list_lines(FILE *f, int n,
+                       const char *(*line)(const hl_season *, int),
+                       const hl_season *s)
 {
-    int n = hl_season_warning_count(s);
-    fprintf(f, "<h2>Warnings (%d)</h2>\n", n);
-    if (n == 0) {
-        fputs("<p>None: every hour solved without a warning.</p>\n", f);
-        return;
-    }
-    fputs("<ul class=\"warnings\">\n", f);
+    fputs("<ul>\n", f);
     for (int i = 0; i < n; i++) {
         fputs("<li>", f);
-        report_html_escape(f, hl_season_warning(s, i));
+        html_escape(f, line(s, i));
         fputs("</li>\n", f);
     }
     fputs("</ul>\n", f);
+}
+
+/* The verdict and every warning, in a section of its own: an infeasible
+ * state (a converged solve the line cannot be in) is said first and
+ * loudly, with each violated limit. */
+static void verdict_section(FILE *f, const hl_season *s)
+{
+    int bad = hl_season_infeasible_hours(s);
+    fputs("<h2 id=\"verdict\">Verdict and warnings</h2>\n", f);
+    if (bad && s->model_conditions)
+        fputs("<div class=\"infeasible\">INFEASIBLE: the solve converged, "
+              "but the state violates hard limits. The figures below "
+              "describe water and machines that cannot exist.</div>\n",
+              f);
+    else if (bad)
+        fprintf(f,
+                "<div class=\"infeasible\">INFEASIBLE: %d of %d hours "
+                "(as-is) solve to states that violate hard limits; the "
+                "first such hour's violations:</div>\n",
+                bad, s->n_hours);
+    else
+        fputs("<p class=\"feasible\">Feasible: no hard limit (vapour or "
+              "negative pressure, PN, pump curve, consumer differential "
+              "pressure, static pressure with the pumps stopped) is "
+              "violated.</p>\n",
+              f);
+    if (bad) {
+        fprintf(f, "<p>%d violations:</p>\n", hl_season_violation_count(s));
+        list_lines(f, hl_season_violation_count(s), hl_season_violation, s);
+    }
+    int nw = hl_season_hour_warning_count(s);
+    if (nw) {
+        fprintf(f, "<p>%d engine warnings%s:</p>\n", nw,
+                s->model_conditions ? "" : " of the first hour that warned");
+        list_lines(f, nw, hl_season_hour_warning, s);
+    }
+    if (!s->model_conditions && hl_season_warning_count(s)) {
+        fputs("<p>Season warnings:</p>\n", f);
+        list_lines(f, hl_season_warning_count(s), hl_season_warning, s);
+    }
+    if (!bad && !nw && !hl_season_warning_count(s))
+        fputs("<p>No warnings.</p>\n", f);
 }
 
 static void section(FILE *f, const char *title, int chart)
@@ -188,7 +225,7 @@ static int write_season_page(FILE *f, const hl_season *s, hl_error *err)
     header_block(f, s);
     synthetic_banner(f, s);
     summary(f, s);
-    warnings_block(f, s);
+    verdict_section(f, s);
     fputs("<h2>Energy over the period</h2>\n", f);
     energy_table(f, s);
     section(f, "Network map (design hour)", CHART_MAP);
@@ -241,8 +278,12 @@ static int write_run_page(FILE *f, const hl_season *s, hl_error *err)
 {
     report_page_begin(f, "heatline: steady run of the line");
     header_block(f, s);
+    if (hl_season_infeasible_hours(s))
+        fputs("<div class=\"infeasible\">INFEASIBLE: see <a "
+              "href=\"#verdict\">Verdict and warnings</a>.</div>\n",
+              f);
     run_summary(f, s);
-    warnings_block(f, s);
+    verdict_section(f, s);
     section(f, "Network map", CHART_MAP);
     section(f, "Hydraulic pressure diagram", CHART_PRESSURE);
     section(f, "Temperature along the line", CHART_TEMPERATURE);

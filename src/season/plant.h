@@ -10,6 +10,7 @@
 #define HL_SEASON_PLANT_H
 
 #include "heatline.h"
+#include "util/util.h"
 
 typedef struct plant plant;
 
@@ -26,9 +27,11 @@ typedef struct plant_totals {
     double heat_source_w, heat_delivered_w, loss_pipes_w;
     double loss_fittings_w[HL_FIT_NSTATES];
     double pump_electric_w;
+    double pump_heat_w;   /* pump and friction heat in the water */
     double supply_city_k; /* flow-weighted supply temperature at the
                              consumers' inlets; NaN without consumers */
     int warnings;         /* engine warnings of this solve */
+    int feasible;         /* 0: the solve broke a hard limit */
 } plant_totals;
 
 /* A plant on a clone of model (loaded; solved at its own conditions here
@@ -67,5 +70,9 @@ int plant_solve(plant *p, const plant_bc *bc, plant_totals *out,
 int plant_profile(plant *p, hl_profile *out, hl_error *err);
 /* The first warning of the last solve ("" if none). */
 const char *plant_first_warning(const plant *p);
+/* Every violation (one line each, "[kind] text") and every warning of
+ * the last solve, added to the lists; HL_ENOMEM if one could not be. */
+int plant_verdict_lines(const plant *p, text_list *violations,
+                        text_list *warnings);
 
 #endif

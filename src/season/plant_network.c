@@ -254,8 +254,11 @@ static void read_totals(const plant *p, plant_totals *out, double *surface_k)
     for (int s = 0; s < HL_FIT_NSTATES; s++)
         out->loss_fittings_w[s] = t.heat_loss_fittings_by_state_w[s];
     out->pump_electric_w = t.pump_power_w;
+    out->pump_heat_w = t.pump_heat_w;
     out->supply_city_k = supply_at_consumers(p);
     out->warnings = hl_model_warning_count(p->m);
+    if (hl_model_feasible(p->m, &out->feasible))
+        out->feasible = 1;
     for (int i = 0; surface_k && i < hl_model_count(p->m, HL_FITTING); i++) {
         hl_chamber_fitting_result r;
         surface_k[i] =
@@ -284,4 +287,22 @@ int plant_profile(plant *p, hl_profile *out, hl_error *err)
 const char *plant_first_warning(const plant *p)
 {
     return hl_model_warning_count(p->m) > 0 ? hl_model_warning(p->m, 0) : "";
+}
+
+int plant_verdict_lines(const plant *p, text_list *violations,
+                        text_list *warnings)
+{
+    int rc = HL_OK;
+    for (int i = 0; !rc && i < hl_model_violation_count(p->m); i++) {
+        hl_violation v;
+        char text[512];
+        if (hl_model_violation(p->m, i, &v))
+            continue;
+        hl_violation_describe(&v, text, sizeof text);
+        rc = text_list_add(violations, "[%s] %s",
+                           hl_violation_kind_name(v.kind), text);
+    }
+    for (int i = 0; !rc && i < hl_model_warning_count(p->m); i++)
+        rc = text_list_add(warnings, "%s", hl_model_warning(p->m, i));
+    return rc;
 }

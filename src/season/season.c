@@ -36,6 +36,8 @@ void hl_season_free(hl_season *s)
     free(s->fit);
     text_list_free(&s->strings);
     text_list_free(&s->warnings);
+    text_list_free(&s->violations);
+    text_list_free(&s->hour_warnings);
     if (s->own_weather) {
         hl_weather_free(s->own_weather);
         free(s->own_weather);
@@ -149,6 +151,7 @@ static void add_energy(hl_energy *e, const plant_totals *t)
     for (int st = 0; st < HL_FIT_NSTATES; st++)
         e->loss_fittings_j[st] += 3600.0 * t->loss_fittings_w[st];
     e->pump_electric_j += 3600.0 * t->pump_electric_w;
+    e->pump_heat_j += 3600.0 * t->pump_heat_w;
 }
 
 static void record_hour(hl_season *s, hl_season_scenario *sc, int k,
@@ -162,6 +165,7 @@ static void record_hour(hl_season *s, hl_season_scenario *sc, int k,
         t->loss_fittings_w[0] + t->loss_fittings_w[1] + t->loss_fittings_w[2];
     row[HL_HOUR_PUMP_W] = t->pump_electric_w;
     row[HL_HOUR_SUPPLY_CITY_K] = t->supply_city_k;
+    row[HL_HOUR_PUMP_HEAT_W] = t->pump_heat_w;
     int month = s->weather->month[(s->first + k) % s->weather->n] - 1;
     add_energy(&sc->total, t);
     add_energy(&sc->month[month], t);
@@ -235,12 +239,25 @@ static const hl_fitting_cover *scenario_cover(const hl_season *s, int which)
                                        : NULL;
 }
 
+/* As-is hours only: count the hours that warned and that were
+ * infeasible, and keep every warning and violation of the first. */
 static void note_warnings(hl_season *s, plant *p, int si, const plant_totals *t)
 {
-    if (si != 0 || t->warnings == 0)
+    if (si != 0)
         return;
-    if (s->warning_hours++ == 0)
+    text_list none = {0, 0, NULL};
+    if (!t->feasible && s->infeasible_hours++ == 0 &&
+        plant_verdict_lines(p, &s->violations, &none))
+        s->out_of_memory = 1;
+    text_list_free(&none);
+    if (t->warnings == 0)
+        return;
+    if (s->warning_hours++ == 0) {
         s->first_warning = season_keep(s, plant_first_warning(p));
+        if (plant_verdict_lines(p, &none, &s->hour_warnings))
+            s->out_of_memory = 1;
+        text_list_free(&none);
+    }
 }
 
 /* Which hour failed, and under what conditions, ahead of the engine's
@@ -428,6 +445,12 @@ static void finish(hl_season *s)
                     s->standby_hours,
                     s->op.standby_load_fraction * s->op.design_load_w / 1e6,
                     100.0 * s->op.standby_load_fraction);
+    if (s->infeasible_hours)
+        season_warn(s,
+                    "INFEASIBLE: %d of %d hours (as-is) solve to states "
+                    "that break hard limits; the first hour's: %s",
+                    s->infeasible_hours, s->n_hours,
+                    s->violations.n ? s->violations.line[0] : "");
     if (s->warning_hours)
         season_warn(s,
                     "%d of %d hours (as-is) have engine warnings; the "

@@ -97,6 +97,32 @@ const char *hl_season_warning(const hl_season *s, int i)
     return s && i >= 0 && i < s->warnings.n ? s->warnings.line[i] : NULL;
 }
 
+int hl_season_infeasible_hours(const hl_season *s)
+{
+    return s ? s->infeasible_hours : 0;
+}
+
+int hl_season_violation_count(const hl_season *s)
+{
+    return s ? s->violations.n : 0;
+}
+
+const char *hl_season_violation(const hl_season *s, int i)
+{
+    return s && i >= 0 && i < s->violations.n ? s->violations.line[i] : NULL;
+}
+
+int hl_season_hour_warning_count(const hl_season *s)
+{
+    return s ? s->hour_warnings.n : 0;
+}
+
+const char *hl_season_hour_warning(const hl_season *s, int i)
+{
+    return s && i >= 0 && i < s->hour_warnings.n ? s->hour_warnings.line[i]
+                                                 : NULL;
+}
+
 const char *season_keep(hl_season *s, const char *text)
 {
     if (text_list_add(&s->strings, "%s", text ? text : "")) {

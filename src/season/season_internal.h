@@ -69,7 +69,11 @@ struct hl_season {
     int warning_hours; /* hours whose solve warned (as-is scenario) */
     const char *first_warning; /* in strings; NULL = none yet */
     text_list warnings;
-    season_map *map; /* NULL when it could not be taken */
+    season_map *map;         /* NULL when it could not be taken */
+    int infeasible_hours;    /* as-is hours whose state broke hard limits */
+    text_list violations;    /* every violation of the first such hour */
+    text_list hour_warnings; /* every engine warning of the first hour
+                                that warned (as-is) */
 };
 
 /* Keep text in the season's strings; "" (and out_of_memory set) on

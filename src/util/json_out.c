@@ -322,8 +322,12 @@ void json_out_int(json_out *w, const char *key, long long v)
 
 void json_out_string(json_out *w, const char *key, const char *s)
 {
+    if (!s) {
+        json_out_null(w, key);
+        return;
+    }
     begin_value(w, key);
-    string_body(w, s ? s : "");
+    string_body(w, s);
 }
 
 void json_out_bool(json_out *w, const char *key, int v)

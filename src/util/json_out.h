@@ -47,7 +47,8 @@ void json_out_array(json_out *w, const char *key);
 void json_out_close(json_out *w); /* the innermost open container */
 void json_out_real(json_out *w, const char *key, double v);
 void json_out_int(json_out *w, const char *key, long long v);
-void json_out_string(json_out *w, const char *key, const char *s);
+void json_out_string(json_out *w, const char *key,
+                     const char *s); /* NULL: null */
 void json_out_bool(json_out *w, const char *key, int v);
 void json_out_null(json_out *w, const char *key);
 /* v as the writer prints it (v finite; size at least 32); the length. */

@@ -5,6 +5,7 @@
 #ifndef HL_UTIL_H
 #define HL_UTIL_H
 
+#include <stdio.h>
 #include "heatline.h"
 
 #include <stdarg.h>
@@ -92,5 +93,8 @@ const char *hl_embedded_at(int i, const char **path, size_t *len);
  * the paths tried (comma-separated) in looked. */
 int data_file_find(const char *rel, const char *source_rel, char *out,
                    size_t cap, char *looked, size_t looked_cap);
+
+/* Text into HTML: & < > " ' as entities (html_escape.c). */
+void html_escape(FILE *f, const char *text);
 
 #endif

@@ -41,7 +41,7 @@ grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$f" ||
 grep -q "SYNTHETIC" "$f" || fail "synthetic weather not labelled"
 grep -q "Written by heatline [0-9.]* on 20[0-9-]* [0-9:]* UTC" "$f" ||
     fail "no header with the version and the date"
-grep -q "<h2>Warnings (" "$f" || fail "no warnings section"
+grep -q 'id="verdict"' "$f" || fail "no verdict and warnings section"
 grep -q "CNY at [0-9]* CNY/GJ, for an investment of [0-9,]* CNY" "$f" ||
     fail "money not written out with separators"
 

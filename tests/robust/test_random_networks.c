@@ -201,9 +201,13 @@ static const char *one_day(hl_model *m, const hl_weather *w)
         const hl_season_scenario *sc = hl_season_scenario_at(s, i);
         for (int k = 0; k < hl_season_hours(s); k++) {
             const double *r = sc->hourly + (size_t)k * HL_HOUR_NCOLS;
-            double gap = r[HL_HOUR_SOURCE_W] - r[HL_HOUR_DELIVERED_W] -
-                         r[HL_HOUR_LOSS_PIPES_W] - r[HL_HOUR_LOSS_FITTINGS_W];
-            if (!finite_all(r, HL_HOUR_NCOLS - 1))
+            double gap = r[HL_HOUR_SOURCE_W] + r[HL_HOUR_PUMP_HEAT_W] -
+                         r[HL_HOUR_DELIVERED_W] - r[HL_HOUR_LOSS_PIPES_W] -
+                         r[HL_HOUR_LOSS_FITTINGS_W];
+            /* every column but the consumers' supply temperature (NaN
+             * without consumers) */
+            if (!finite_all(r, HL_HOUR_SUPPLY_CITY_K) ||
+                !isfinite(r[HL_HOUR_PUMP_HEAT_W]))
                 bad = "a season hour is not finite";
             else if (!(fabs(gap) <=
                        1e-6 * fabs(r[HL_HOUR_SOURCE_W]) + hyd_slack_w(m)))

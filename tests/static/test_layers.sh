@@ -41,5 +41,12 @@ hits=$(grep -ln '#include "network/' "$S"/surge/*.c "$S"/surge/*.h 2>/dev/null |
     grep -v '/surge_from_model.c$')
 [ -z "$hits" ] || fail "src/surge reads the network outside its adapter: $hits"
 
+forbid transport '#include "(season|report|surge|register)/' \
+    "src/transport includes a layer above it"
+# the transport engine reads the network's internals in one adapter only
+hits=$(grep -lE '#include "network/' "$S"/transport/*.c "$S"/transport/*.h \
+    2>/dev/null | grep -v '/transport_from_model\.c$')
+[ -z "$hits" ] || fail "src/transport reads net.h outside its adapter: $hits"
+
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "layers: every rule holds"

@@ -148,10 +148,12 @@ static void energy_efficiency(void **state)
     hl_model_pump_result(m, 0, &r);
     assert_true(r.efficiency == 0.5);
     assert_true(fabs(r.electric_w - r.hydraulic_w / 0.5) < 1e-6);
-    assert_int_equal(hl_model_warning_count(m), 1);
-    assert_non_null(strstr(hl_model_warning(m, 0),
-                           "e.inp:15: [ENERGY] (1 lines besides Global "
-                           "Efficiency) not applied"));
+    int found = 0; /* other checks may warn about the pump too */
+    for (int i = 0; i < hl_model_warning_count(m); i++)
+        found += strstr(hl_model_warning(m, i),
+                        "e.inp:15: [ENERGY] (1 lines besides Global "
+                        "Efficiency) not applied") != NULL;
+    assert_int_equal(found, 1);
     hl_model_free(m);
 }
 

@@ -4,7 +4,7 @@
  * JSON_REAL_PRECISION(10) | JSON_PRESERVE_ORDER), byte for byte: on
  * random documents built both ways, on numbers of every magnitude, and on
  * the command line's `run --json` of the default line and of an imported
- * EPANET network, of `season --json` and of `fitting --inventory --json`
+ * EPANET network, of `season`, `fitting --inventory` and `surge --json`
  * (parsed and dumped again by jansson, the bytes must not change). Misuse and a
  * failing sink are reported, never ignored.
  */
@@ -261,12 +261,14 @@ static void run_json_imported_network(void **state)
                            "/tests/data/fuzz/line_5.inp'");
 }
 
-static void season_and_inventory_json(void **state)
+static void season_inventory_surge_json(void **state)
 {
     (void)state;
     cli_output_is_janssons("season --from 01-10 --to 01-10");
     cli_output_is_janssons("fitting --inventory '" HL_SOURCE_DIR
                            "/examples/fittings/chamber.csv'");
+    cli_output_is_janssons("surge --event 'station-trip:relay PS2' "
+                           "--duration 20 --watch PS2-S-IN,PS1-R-IN");
 }
 
 int main(void)
@@ -277,7 +279,7 @@ int main(void)
         cmocka_unit_test(misuse_and_failure_reported),
         cmocka_unit_test(run_json_default_line),
         cmocka_unit_test(run_json_imported_network),
-        cmocka_unit_test(season_and_inventory_json),
+        cmocka_unit_test(season_inventory_surge_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

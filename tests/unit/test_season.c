@@ -79,7 +79,8 @@ static void check_balance(const hl_season *s)
         for (int k = 0; k < hl_season_hours(s); k++) {
             const double *r = sc->hourly + (size_t)k * HL_HOUR_NCOLS;
             double lost = r[HL_HOUR_LOSS_PIPES_W] + r[HL_HOUR_LOSS_FITTINGS_W];
-            double gap = r[HL_HOUR_SOURCE_W] - r[HL_HOUR_DELIVERED_W] - lost;
+            double gap = r[HL_HOUR_SOURCE_W] + r[HL_HOUR_PUMP_HEAT_W] -
+                         r[HL_HOUR_DELIVERED_W] - lost;
             if (!(fabs(gap) <= 1e-6 * r[HL_HOUR_SOURCE_W]))
                 fail_msg("%s hour %d: produced %.9g, delivered %.9g, lost "
                          "%.9g",

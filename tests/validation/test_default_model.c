@@ -27,8 +27,33 @@ static void design_point(void **state)
     hl_model_totals(m, &t);
     double out =
         t.heat_delivered_w + t.heat_loss_pipes_w + t.heat_loss_fittings_w;
-    assert_true(fabs(t.heat_source_w - out) < 1e-9 * out);
+    /* the source and the pump and friction heat (issue 13) */
+    assert_true(fabs(t.heat_source_w + t.pump_heat_w - out) < 1e-9 * out);
     assert_int_equal(hl_model_warning_count(m), 0);
+    hl_node_result a, b;
+    hl_model_node_result(m, hl_model_find(m, HL_NODE, "PLANT-S"), &a);
+    hl_model_node_result(m, hl_model_find(m, HL_NODE, "HX-P-IN"), &b);
+    double drop = a.temp_k - b.temp_k;
+    /* with the pumps' heat (two relay stations on the supply) and the
+     * friction the supply arrives warmer than it left (issue 13: "flat or
+     * rising"); the notes' 0.41 K is the losses alone, checked below */
+    printf("supply change over 68.4 km with pump heat: %+.3f K, pump and "
+           "friction heat %.2f MW\n",
+           -drop, t.pump_heat_w / 1e6);
+    assert_true(drop < 0.0);
+    assert_true(t.pump_heat_w > 70e6 && t.pump_heat_w < 95e6);
+    hl_model_set_pump_heat(m, 0);
+    if (hl_model_solve(m, NULL))
+        fail_msg("%s", hl_model_error(m));
+    hl_model_node_result(m, hl_model_find(m, HL_NODE, "PLANT-S"), &a);
+    hl_model_node_result(m, hl_model_find(m, HL_NODE, "HX-P-IN"), &b);
+    drop = a.temp_k - b.temp_k;
+    printf("supply drop over 68.4 km, losses alone: %.3f K\n", drop);
+    assert_true(drop > 0.35 && drop < 0.5);
+    hl_model_totals(m, &t);
+    assert_true(t.pump_heat_w == 0.0);
+    /* the notes' estimates are of the losses alone (water at 130 and
+     * about 50 C) */
     hl_pipe_result s, r;
     hl_model_pipe_result(m, hl_model_find(m, HL_PIPE, "L1-S01"), &s);
     hl_model_pipe_result(m, hl_model_find(m, HL_PIPE, "L1-R01"), &r);
@@ -39,12 +64,6 @@ static void design_point(void **state)
     assert_true(NEAR(s.heat_loss_w / s.length_m, 168.0, 0.02));
     assert_true(NEAR(r.heat_loss_w / r.length_m, 46.0, 0.03));
     assert_true(NEAR(t.heat_loss_pipes_w, 22.5e6, 0.05));
-    hl_node_result a, b;
-    hl_model_node_result(m, hl_model_find(m, HL_NODE, "PLANT-S"), &a);
-    hl_model_node_result(m, hl_model_find(m, HL_NODE, "HX-P-IN"), &b);
-    double drop = a.temp_k - b.temp_k;
-    printf("supply drop over 68.4 km: %.3f K\n", drop);
-    assert_true(drop > 0.35 && drop < 0.5);
     assert_int_equal(hl_model_count(m, HL_CHAMBER), 50);
     assert_int_equal(hl_model_count(m, HL_FITTING), 400);
     /* about 20 kW per chamber side bare (notes 5.5), two sides */
@@ -101,7 +120,13 @@ static void light_loads(void **state)
         hl_model_totals(m, &t);
         double out =
             t.heat_delivered_w + t.heat_loss_pipes_w + t.heat_loss_fittings_w;
-        assert_true(fabs(t.heat_source_w - out) < 1e-6 * t.heat_source_w);
+        /* relative to the heat in: at 0.1 % load the pumps' heat is
+         * forty times the source's */
+        double in = t.heat_source_w + t.pump_heat_w;
+        printf("scale %g: source %.4g W, pump heat %.4g W, residual %.3g "
+               "W\n",
+               scales[i], t.heat_source_w, t.pump_heat_w, in - out);
+        assert_true(fabs(in - out) < 1e-6 * in);
         assert_true(NEAR(t.heat_delivered_w, scales[i] * 2.2e9, 1e-6));
         hl_model_free(m);
     }
@@ -117,11 +142,33 @@ static void impossible_load(void **state)
     if (hl_model_load(&m, NULL))
         fail_msg("%s", hl_model_error(m));
     hl_model_set_supply_temp(m, NULL, HL_ZERO_C_K + 85.0);
+    /* without pump heat the coupling cannot settle: one clear error */
+    hl_model_set_pump_heat(m, 0);
     assert_int_equal(hl_model_solve(m, NULL), HL_ENOCONVERGE);
     const char *e = hl_model_error(m);
     printf("%s\n", e);
     assert_non_null(strstr(e, "link '"));
     assert_null(strstr(e, "nan"));
+    /* with it the friction of those flows heats the water until it
+     * "delivers" the load: a state with vacuum in the urban mains and
+     * consumers short of differential pressure, which must be said to be
+     * infeasible (issue 13), never passed off as a result */
+    hl_model_set_pump_heat(m, 1);
+    int rc = hl_model_solve(m, NULL), ok = 1;
+    if (rc == HL_OK) {
+        assert_int_equal(hl_model_feasible(m, &ok), HL_OK);
+        assert_int_equal(ok, 0);
+        int vacuum = 0, short_dp = 0;
+        for (int i = 0; i < hl_model_violation_count(m); i++) {
+            hl_violation v;
+            hl_model_violation(m, i, &v);
+            vacuum += v.kind == HL_VIOL_NEGATIVE_PRESSURE;
+            short_dp += v.kind == HL_VIOL_CONSUMER_DP;
+        }
+        assert_true(vacuum > 0 && short_dp == 2);
+    } else {
+        assert_int_equal(rc, HL_ENOCONVERGE);
+    }
     hl_model_free(m);
 }
 

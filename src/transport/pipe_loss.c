@@ -1,0 +1,154 @@
+/*
+ * pipe_loss.c - heat lost by the water in transit, by the pipe's own
+ * steady heat-loss model: the linear resistances r11 (and, for a buried
+ * pair, r22 and r12) that the steady engine evaluates for the hour
+ * (datasheet U', U on a surface, or the build-up with lambda(T) at the
+ * hour's temperatures). Per metre q = G theta with G = R^-1, so a parcel
+ * of pipe 1 at the place where its partner's water has excess theta2
+ * relaxes as
+ *     (M/L) cp dtheta1/dt = -(g11 theta1 + g12 theta2)
+ *     rate a = g11 / ((M/L) cp),  theta_eq = -g12 theta2 / g11 = r12/r22 theta2
+ * with theta2 the partner's local temperature along the chainage at the
+ * start of the step (explicit in the partner, exact in the parcel). A
+ * single pipe has g11 = 1 / r11 and theta_eq = 0: it cools to its
+ * surroundings, never below them.
+ * Friction heat q (W/m, issue 13) adds a constant source:
+ *     (M/L) cp dtheta1/dt = -(g11 theta1 + g12 theta2) + q
+ * which moves the equilibrium by q / g11 and leaves the rate: the same
+ * exact exponential (the steady engine's solution along the pipe).
+ */
+#include "transport/transport.h"
+
+#include <math.h>
+
+/* Rate and equilibrium of water at t_k in pipe i beside a partner at
+ * t_partner (NaN: no partner). */
+static void rate_of(const tr_state *s, int i, double t_k, double t_partner,
+                    double *rate, double *t_eq)
+{
+    const tr_net *n = s->net;
+    double r11 = n->pp_r11[i], amb = n->pp_amb[i];
+    double mpm = n->pp_len[i] > 0.0 ? n->pp_mass[i] / n->pp_len[i] : 0.0;
+    double qf = n->pp_qf[i];
+    *t_eq = amb;
+    *rate = 0.0;
+    if (!(r11 < INFINITY) || !(r11 > 0.0) || !(mpm > 0.0))
+        return;
+    double c = mpm * n->fluid.cp(n->fluid.ctx, t_k);
+    if (n->pp_soilc[i] > 0.0) { /* towards its soil node, through the
+                                   inner share of the resistance */
+        *t_eq = s->soil_t[i] + qf * n->pp_soilf[i] * r11;
+        *rate = 1.0 / (n->pp_soilf[i] * r11 * c);
+        return;
+    }
+    int j = n->pp_pair[i];
+    if (j >= 0 && !isnan(t_partner) && n->pp_r12[i] > 0.0) {
+        double r22 = n->pp_r11[j], r12 = n->pp_r12[i];
+        double det = r11 * r22 - r12 * r12;
+        if (det > 0.0 && r22 < INFINITY) {
+            *rate = r22 / det / c;
+            *t_eq = amb + r12 / r22 * (t_partner - amb) + qf * det / r22;
+            return;
+        }
+    }
+    *rate = 1.0 / (r11 * c);
+    *t_eq = amb + qf * r11;
+}
+
+/* Temperature of pipe j's water at the end given (0 from, 1 to). */
+static double end_temp(const tr_state *s, int j, int at_to_end)
+{
+    const tr_pipe_state *p = &s->pipe[j];
+    if (p->n == 0)
+        return NAN;
+    return tr_pipe_at(p, at_to_end ? p->n - 1 : 0)->t;
+}
+
+void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
+                   double *rate, double *t_eq)
+{
+    int j = s->net->pp_pair[i];
+    double tp = NAN;
+    if (j >= 0)
+        tp = end_temp(s, j, s->net->pp_pair_same[i] ? at_to_end : !at_to_end);
+    rate_of(s, i, t_k, tp, rate, t_eq);
+}
+
+/* Rates of pipe i's parcels beside partner j: walk both in j's order
+ * (pipe i forwards when the pair runs the same way, else backwards), the
+ * partner's temperature at each parcel's middle. */
+static void pair_rates(tr_state *s, int i, int j)
+{
+    tr_pipe_state *pi = &s->pipe[i], *pj = &s->pipe[j];
+    double mi = tr_pipe_mass(pi), mj = tr_pipe_mass(pj);
+    int same = s->net->pp_pair_same[i];
+    double cum_i = 0.0, cum_j = 0.0;
+    int b = 0;
+    for (int k = 0; k < pi->n; k++) {
+        tr_parcel *q = tr_pipe_at(pi, same ? k : pi->n - 1 - k);
+        double x = mi > 0.0 ? (cum_i + 0.5 * q->mass) / mi : 0.5;
+        cum_i += q->mass;
+        while (b < pj->n - 1 && cum_j + tr_pipe_at(pj, b)->mass < x * mj)
+            cum_j += tr_pipe_at(pj, b++)->mass;
+        double tp = pj->n ? tr_pipe_at(pj, b)->t : NAN;
+        rate_of(s, i, q->t, tp, &q->rate, &q->t_eq);
+    }
+}
+
+void tr_pipe_rates(tr_state *s)
+{
+    const tr_net *n = s->net;
+    for (int i = 0; i < n->n_pipes; i++) {
+        int j = n->pp_pair[i];
+        if (j >= 0 && n->pp_r12[i] > 0.0 && s->pipe[j].n > 0) {
+            pair_rates(s, i, j);
+            continue;
+        }
+        tr_pipe_state *p = &s->pipe[i];
+        for (int k = 0; k < p->n; k++) {
+            tr_parcel *q = tr_pipe_at(p, k);
+            rate_of(s, i, q->t, NAN, &q->rate, &q->t_eq);
+        }
+    }
+}
+
+void tr_parcel_age(tr_state *s, tr_parcel *q, double f)
+{
+    double dt = (f - q->tref) * s->step_s;
+    q->tref = f;
+    if (!(dt > 0.0) || !(q->rate > 0.0))
+        return;
+    const tr_fluid *fl = &s->net->fluid;
+    double h0 = fl->h(fl->ctx, q->t);
+    q->t = q->t_eq + (q->t - q->t_eq) * exp(-q->rate * dt);
+    /* the friction heat the parcel took over its length (mass per metre)
+     * counts as heat in, so the loss stays the loss to the ground */
+    const tr_net *n = s->net;
+    int i = s->cur_pipe;
+    double mpm = n->pp_len[i] > 0.0 ? n->pp_mass[i] / n->pp_len[i] : 0.0;
+    double gain = mpm > 0.0 ? n->pp_qf[i] * q->mass / mpm * dt : 0.0;
+    s->step.in_pumps += gain;
+    double lost = q->mass * (h0 - fl->h(fl->ctx, q->t)) + gain;
+    s->step.lost_pipes += lost;
+    s->pipe_gain[s->cur_pipe] += lost;
+}
+
+void tr_soil_step(tr_state *s)
+{
+    const tr_net *n = s->net;
+    for (int i = 0; i < n->n_pipes; i++) {
+        double c = n->pp_soilc[i] * n->pp_len[i]; /* J/K */
+        double gain = s->pipe_gain[i];
+        s->pipe_gain[i] = 0.0;
+        if (!(c > 0.0))
+            continue;
+        /* C dTs/dt = gain/dt - L (Ts - Tg) / r_out, exact for the step */
+        double r_out = (1.0 - n->pp_soilf[i]) * n->pp_r11[i] / n->pp_len[i];
+        double amb = n->pp_amb[i], t0 = s->soil_t[i];
+        double t_inf = amb + gain / s->step_s * r_out;
+        double t1 = t_inf + (t0 - t_inf) * exp(-s->step_s / (c * r_out));
+        s->soil_t[i] = t1;
+        /* the water's heat stays in the soil but what the node kept */
+        s->step.lost_pipes -= c * (t1 - t0);
+    }
+}

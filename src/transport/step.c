@@ -1,0 +1,393 @@
+/*
+ * step.c - one transport step (docs/physics.md, "Temperature in time").
+ *
+ * Flows are constant within the step. Nodes hold no water: each mixes by
+ * mass what flows in during the step (its enthalpy and its source time)
+ * and sends it on. Nodes are visited in flow order; a link whose outlet
+ * water over the step is known before its inlet is (a pipe holding at
+ * least one step's flow, a source setting its temperature, a consumer
+ * returning at a fixed temperature) is no dependency, so the loop
+ * supply -> consumer -> return -> plant needs no iteration. A pipe:
+ *   inlet:  the step's inflow passes the wall volume at the upstream end
+ *           (exact) and enters as one parcel (at mid-step on average);
+ *   outlet: the step's outflow is taken from the downstream end, each
+ *           piece cooled until the moment it leaves, then passed through
+ *           the downstream wall volume piece by piece (exact);
+ *   between: every parcel relaxes towards its surroundings (pipe_loss.c).
+ * Energy: every joule is booked (sources, pumps, boundary inflow and
+ * outflow, consumers, pipe and fitting losses, stored heat), so
+ * in = delivered + lost + change of stored heat holds to rounding; the
+ * residual is reported, not assumed.
+ */
+#include "transport/transport.h"
+
+#include <math.h>
+#include <string.h>
+
+#define TR_ZERO_FLOW 1e-5 /* kg/s, as the steady engine's THERMAL_ZERO_FLOW */
+
+static double fh(const tr_state *s, double t)
+{
+    return s->net->fluid.h(s->net->fluid.ctx, t);
+}
+
+static double ft(const tr_state *s, double h)
+{
+    return s->net->fluid.t_from_h(s->net->fluid.ctx, h);
+}
+
+static int flowing(const tr_net *n, int k)
+{
+    return fabs(n->lk_m[k]) > TR_ZERO_FLOW;
+}
+
+static int downstream(const tr_net *n, int k)
+{
+    return n->lk_m[k] >= 0.0 ? n->lk_to[k] : n->lk_from[k];
+}
+
+static int upstream(const tr_net *n, int k)
+{
+    return n->lk_m[k] >= 0.0 ? n->lk_from[k] : n->lk_to[k];
+}
+
+/* ---- pipes ----------------------------------------------------------------
+ */
+
+typedef struct outflow {
+    tr_state *s;
+    double m_dt, mflow, cum, h_sum, born_sum;
+    double wallc, *vol;
+} outflow;
+
+static void piece_out(void *ctx, const tr_parcel *piece)
+{
+    outflow *a = ctx;
+    tr_parcel q = *piece;
+    double f = (a->cum + 0.5 * q.mass) / a->m_dt; /* when it leaves */
+    a->cum += q.mass;
+    if (f > q.tref)
+        tr_parcel_age(a->s, &q, f);
+    double h_out;
+    *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow,
+                        fh(a->s, q.t), q.mass / a->mflow, &h_out);
+    a->h_sum += q.mass * h_out;
+    a->born_sum += q.mass * q.born;
+}
+
+/* The step's outflow of pipe link k into lk_out[k]. */
+static void pipe_outlet(tr_state *s, int k)
+{
+    const tr_net *n = s->net;
+    int i = n->lk_sub[k], fwd = n->lk_m[k] >= 0.0;
+    double mf = fabs(n->lk_m[k]);
+    s->cur_pipe = i;
+    outflow a = {s,
+                 mf * s->step_s,
+                 mf,
+                 0,
+                 0,
+                 0,
+                 n->pp_wallc[i],
+                 &s->vol_t[2 * i + (fwd ? 1 : 0)]};
+    double got = tr_pipe_pop(&s->pipe[i], fwd, a.m_dt, piece_out, &a);
+    if (got > 0.0) {
+        s->lk_out[k].h = a.h_sum / got;
+        s->lk_out[k].born = a.born_sum / got;
+    }
+    s->lk_out[k].t = ft(s, s->lk_out[k].h);
+}
+
+static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
+{
+    const tr_net *n = s->net;
+    int i = n->lk_sub[k], fwd = n->lk_m[k] >= 0.0;
+    double mf = fabs(n->lk_m[k]), h_out;
+    double *vol = &s->vol_t[2 * i + (fwd ? 0 : 1)];
+    *vol = tr_volume(&n->fluid, n->pp_wallc[i], *vol, mf, in->h, s->step_s,
+                     &h_out);
+    tr_parcel q = {mf * s->step_s, ft(s, h_out), in->born, 0.5, 0.0, 0.0,
+                   s->step_s,      fwd};
+    tr_inlet_rate(s, i, q.t, !fwd, &q.rate, &q.t_eq);
+    tr_pipe_state *p = &s->pipe[i];
+    s->cur_pipe = i;
+    if (p->n > 0) { /* a neighbour this close is joined at mid-step */
+        tr_parcel *nb = tr_pipe_at(p, fwd ? 0 : p->n - 1);
+        if (fabs(nb->t - q.t) <= s->merge_tol_k)
+            tr_parcel_age(s, nb, 0.5);
+    }
+    return tr_pipe_push(p, !fwd, q, s->merge_tol_k);
+}
+
+/* A pipe whose outlet over the step comes only from what it holds. */
+static int pipe_delays(const tr_state *s, int k)
+{
+    return s->net->pp_mass[s->net->lk_sub[k]] >=
+           fabs(s->net->lk_m[k]) * s->step_s;
+}
+
+/* ---- nodes and links ------------------------------------------------------
+ */
+
+static void deliver(tr_state *s, int k, int counted, int *tail)
+{
+    const tr_net *n = s->net;
+    int d = downstream(n, k);
+    double mf = fabs(n->lk_m[k]);
+    s->min[d] += mf;
+    s->hin[d] += mf * s->lk_out[k].h;
+    s->bin[d] += mf * s->lk_out[k].born;
+    if (counted && --s->indeg[d] == 0 && !s->done[d])
+        s->queue[(*tail)++] = d;
+}
+
+/* Outlet known before the inlet (no dependency)? Sets lk_out[k]. */
+static int outlet_first(tr_state *s, int k)
+{
+    const tr_net *n = s->net;
+    int sub = n->lk_sub[k];
+    double mid = s->time_s + 0.5 * s->step_s;
+    switch (n->lk_kind[k]) {
+    case TR_PIPE:
+        if (!pipe_delays(s, k))
+            return 0;
+        pipe_outlet(s, k);
+        return 1;
+    case TR_SOURCE:
+        if (!(n->lk_m[k] > 0.0) || isnan(n->so_tsup[sub]))
+            return 0;
+        s->lk_out[k] =
+            (tr_flowinfo){n->so_tsup[sub], fh(s, n->so_tsup[sub]), mid, 0.0};
+        return 1;
+    case TR_CONSUMER:
+        if (!(n->lk_m[k] > 0.0) || !n->co_fixed_ret[sub])
+            return 0;
+        s->lk_out[k].t = n->co_tret[sub];
+        s->lk_out[k].h = fh(s, n->co_tret[sub]);
+        return 1; /* its source time: the last step's (age only) */
+    default:
+        return 0;
+    }
+}
+
+static void consumer_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
+{
+    const tr_net *n = s->net;
+    int c = n->lk_sub[k];
+    double mf = fabs(n->lk_m[k]);
+    if (!s->lk_ready[k]) { /* against its flow a consumer draws nothing */
+        s->lk_out[k].t = n->lk_m[k] > 0.0 ? in->t - n->co_dt[c] : in->t;
+        s->lk_out[k].h = fh(s, s->lk_out[k].t);
+    }
+    s->lk_out[k].born = in->born;
+    s->co_tin[c] = in->t;
+    s->co_tout[c] = s->lk_out[k].t;
+    s->co_q[c] = mf * (in->h - s->lk_out[k].h);
+    s->step.delivered += s->co_q[c] * s->step_s;
+    if (!s->lk_ready[k])
+        deliver(s, k, 1, tail);
+}
+
+static void source_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
+{
+    const tr_net *n = s->net;
+    int c = n->lk_sub[k];
+    double mf = fabs(n->lk_m[k]);
+    if (!s->lk_ready[k]) {
+        double q = n->lk_m[k] > 0.0 ? n->so_heat[c] : 0.0;
+        s->lk_out[k] = (tr_flowinfo){0, in->h + q / mf, in->born, 0};
+        s->lk_out[k].t = ft(s, s->lk_out[k].h);
+    }
+    s->so_tin[c] = in->t;
+    s->so_tout[c] = s->lk_out[k].t;
+    s->so_q[c] = mf * (s->lk_out[k].h - in->h);
+    s->step.in_sources += s->so_q[c] * s->step_s;
+    if (!s->lk_ready[k])
+        deliver(s, k, 1, tail);
+}
+
+static void hx_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
+{
+    const tr_net *n = s->net;
+    int h = n->lk_sub[k];
+    s->lk_out[k] = *in; /* the side's inlet until both are known */
+    if (--s->hx_pending[h] > 0)
+        return;
+    int kp = n->hx_pri[h], ks = n->hx_sec[h];
+    double mp = flowing(n, kp) ? fabs(n->lk_m[kp]) : 0.0;
+    double ms = flowing(n, ks) ? fabs(n->lk_m[ks]) : 0.0;
+    double q = tr_hx_heat(n, h, s->lk_out[kp].t, s->lk_out[ks].t, mp, ms);
+    s->hx_q[h] = q;
+    if (mp > 0.0) {
+        s->lk_out[kp].h -= q / mp;
+        s->lk_out[kp].t = ft(s, s->lk_out[kp].h);
+        deliver(s, kp, 1, tail);
+    }
+    if (ms > 0.0) { /* its heat left the plant with the primary's water */
+        if (mp > 0.0)
+            s->lk_out[ks].born = s->lk_out[kp].born;
+        s->lk_out[ks].h += q / ms;
+        s->lk_out[ks].t = ft(s, s->lk_out[ks].h);
+        deliver(s, ks, 1, tail);
+    }
+}
+
+static int link_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
+{
+    const tr_net *n = s->net;
+    double mf = fabs(n->lk_m[k]);
+    switch (n->lk_kind[k]) {
+    case TR_PIPE:
+        if (pipe_inlet(s, k, in))
+            return -1;
+        if (!s->lk_ready[k]) {
+            pipe_outlet(s, k);
+            deliver(s, k, 1, tail);
+        }
+        return 0;
+    case TR_CONSUMER:
+        consumer_inlet(s, k, in, tail);
+        return 0;
+    case TR_SOURCE:
+        source_inlet(s, k, in, tail);
+        return 0;
+    case TR_HX_PRI:
+    case TR_HX_SEC:
+        hx_inlet(s, k, in, tail);
+        return 0;
+    default: /* pumps and valves; pump heat: the lk_heat hook */
+        s->lk_out[k] = *in;
+        s->lk_out[k].h += n->lk_heat[k] / mf;
+        s->lk_out[k].t = ft(s, s->lk_out[k].h);
+        s->step.in_pumps += n->lk_heat[k] * s->step_s;
+        deliver(s, k, 1, tail);
+        return 0;
+    }
+}
+
+static int node_visit(tr_state *s, int v, int *tail)
+{
+    const tr_net *n = s->net;
+    tr_flowinfo *w = &s->node[v];
+    s->done[v] = 1;
+    if (s->min[v] > 0.0) {
+        w->h = s->hin[v] / s->min[v];
+        w->born = s->bin[v] / s->min[v];
+        if (n->nd_fit_w[v] > 0.0) {
+            w->h -= n->nd_fit_w[v] / s->min[v];
+            s->step.lost_fittings += n->nd_fit_w[v] * s->step_s;
+        }
+        w->t = ft(s, w->h);
+    } else {
+        w->h = fh(s, w->t); /* no inflow: keeps its last temperature */
+    }
+    s->step.in_boundary -= n->nd_out[v] * w->h * s->step_s;
+    s->step.boundary_gross += fabs(n->nd_out[v] * w->h * s->step_s);
+    for (int a = n->adj_start[v]; a < n->adj_start[v + 1]; a++) {
+        int k = n->adj_link[a];
+        if (flowing(n, k) && upstream(n, k) == v && link_inlet(s, k, w, tail))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- the step -------------------------------------------------------------
+ */
+
+static void step_start(tr_state *s, int *tail)
+{
+    const tr_net *n = s->net;
+    size_t nn = (size_t)n->n_nodes;
+    memset(s->indeg, 0, sizeof(int) * nn);
+    memset(s->done, 0, nn);
+    memset(s->min, 0, sizeof(double) * nn);
+    memset(s->hin, 0, sizeof(double) * nn);
+    memset(s->bin, 0, sizeof(double) * nn);
+    for (int h = 0; h < n->n_hx; h++)
+        s->hx_pending[h] = flowing(n, n->hx_pri[h]) + flowing(n, n->hx_sec[h]);
+    for (int c = 0; c < n->n_consumers; c++)
+        s->co_q[c] = 0.0;
+    for (int c = 0; c < n->n_sources; c++)
+        s->so_q[c] = 0.0;
+    for (int k = 0; k < n->n_links; k++) {
+        s->lk_ready[k] = 0;
+        if (!flowing(n, k))
+            continue;
+        s->lk_ready[k] = (signed char)outlet_first(s, k);
+        if (s->lk_ready[k])
+            deliver(s, k, 0, tail);
+        else
+            s->indeg[downstream(n, k)]++;
+    }
+    double mid = s->time_s + 0.5 * s->step_s;
+    for (int v = 0; v < n->n_nodes; v++) {
+        if (!(n->nd_in[v] > 0.0))
+            continue;
+        double h = fh(s, n->nd_in_t[v]);
+        s->min[v] += n->nd_in[v];
+        s->hin[v] += n->nd_in[v] * h;
+        s->bin[v] += n->nd_in[v] * mid;
+        s->step.in_boundary += n->nd_in[v] * h * s->step_s;
+        s->step.boundary_gross += fabs(n->nd_in[v] * h * s->step_s);
+    }
+}
+
+/* A loop with no delay in it: the unvisited node missing fewest inflows
+ * goes with what has arrived (counted in s->torn). */
+static int tear(tr_state *s)
+{
+    int best = -1;
+    for (int i = 0; i < s->net->n_nodes; i++)
+        if (!s->done[i] && (best < 0 || s->indeg[i] < s->indeg[best]))
+            best = i;
+    if (best >= 0 && s->indeg[best] > 0)
+        s->torn++;
+    return best;
+}
+
+/* Parcels to the end of the step, ready for the next. */
+static void step_finish(tr_state *s)
+{
+    for (int i = 0; i < s->net->n_pipes; i++) {
+        tr_pipe_state *p = &s->pipe[i];
+        s->cur_pipe = i;
+        for (int k = 0; k < p->n; k++) {
+            tr_parcel *q = tr_pipe_at(p, k);
+            tr_parcel_age(s, q, 1.0);
+            q->tref = 0.0;
+        }
+    }
+}
+
+int tr_step(tr_state *s)
+{
+    const tr_net *n = s->net;
+    memset(&s->step, 0, sizeof s->step);
+    s->torn = 0;
+    tr_pipe_rates(s);
+    int head = 0, tail = 0;
+    step_start(s, &tail);
+    for (int v = 0; v < n->n_nodes; v++)
+        if (s->indeg[v] == 0)
+            s->queue[tail++] = v;
+    for (int seen = 0; seen < n->n_nodes;) {
+        if (head == tail) {
+            int v = tear(s);
+            if (v < 0)
+                break;
+            s->queue[tail++] = v;
+        }
+        int v = s->queue[head++];
+        if (s->done[v])
+            continue;
+        if (node_visit(s, v, &tail))
+            return -1;
+        seen++;
+    }
+    step_finish(s);
+    tr_soil_step(s);
+    s->time_s += s->step_s;
+    tr_stored(s, &s->step.stored_water, &s->step.stored_wall,
+              &s->step.stored_soil);
+    return 0;
+}

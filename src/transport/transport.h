@@ -1,0 +1,186 @@
+/*
+ * transport.h - the transport engine's own view of a network (docs/physics.md,
+ * "Temperature in time"): temperature carried with the water through every
+ * pipe as Lagrangian parcels, the heat stored in the water, the steel walls
+ * and (optionally) a lumped soil node per buried pipe, mixing at nodes by
+ * mass, and the energy account of every step.
+ *
+ * The engine knows nothing of the model file or of net.h: one adapter
+ * (transport_from_model.c) fills a tr_net from a solved run of the steady
+ * engine (topology once; flows, resistances and set points at every
+ * hydraulic step). SI inside: K, kg, kg/s, J, W, s.
+ */
+#ifndef HL_TRANSPORT_H
+#define HL_TRANSPORT_H
+
+#include <stddef.h>
+
+/* Kinds of link the engine distinguishes. */
+enum tr_kind {
+    TR_PIPE = 0,
+    TR_PASS,     /* pump or valve: the water passes (pump heat: lk_heat) */
+    TR_CONSUMER, /* draws heat at the arriving temperature */
+    TR_SOURCE,   /* sets its outlet temperature, or adds a heat rate */
+    TR_HX_PRI,   /* the two sides of a heat exchanger */
+    TR_HX_SEC
+};
+
+/* One parcel of water: mass, temperature and when (on average) its water
+ * left a source (its age is the time since). tref: the fraction of the
+ * current step at which t holds (0 at the step's start). */
+typedef struct tr_parcel {
+    double mass, t, born, tref;
+    double rate, t_eq; /* this step: 1/s and K it relaxes towards */
+    double span;       /* s over which its water entered (t: at the mean) */
+    int early_to;      /* 1: its earliest water is towards the to-end */
+} tr_parcel;
+
+/* The parcels of one pipe, in order from its from-end to its to-end, in a
+ * ring buffer that grows by doubling (no allocation per parcel). */
+typedef struct tr_pipe_state {
+    tr_parcel *p;
+    int cap, head, n;
+} tr_pipe_state;
+
+/* Water of a node or a link outlet over one step: temperature, enthalpy,
+ * mean source-leaving time of its water, current travel time. */
+typedef struct tr_flowinfo {
+    double t, h, born, tau;
+} tr_flowinfo;
+
+/* Fluid properties the engine needs (the adapter provides them). */
+typedef struct tr_fluid {
+    const void *ctx;
+    double (*h)(const void *ctx, double t_k);  /* J/kg */
+    double (*cp)(const void *ctx, double t_k); /* J/(kg K) */
+    double (*t_from_h)(const void *ctx, double h);
+} tr_fluid;
+
+typedef struct tr_net {
+    int n_nodes, n_links, n_pipes, n_consumers, n_sources, n_hx;
+    tr_fluid fluid;
+    /* topology (fixed) */
+    int *lk_from, *lk_to;
+    signed char *lk_kind;
+    int *lk_sub; /* index in the kind's arrays */
+    int *adj_start, *adj_link;
+    /* pipes (fixed) */
+    int *co_link, *so_link; /* each consumer's and source's link */
+    int *pp_link;
+    double *pp_len, *pp_mass; /* m; kg of water the pipe holds */
+    double *pp_wallc;         /* J/K of each end's wall volume (half) */
+    int *pp_pair;             /* partner pipe or -1 */
+    signed char *pp_pair_same;
+    double *pp_soilc; /* J/K per metre of the soil node; 0 = none */
+    double *pp_soilf; /* share of r11 between the water and the node */
+    /* per hydraulic step (the adapter) */
+    double *lk_m;              /* kg/s from -> to */
+    double *lk_heat;           /* W the pumps and valves put into the water
+                                  (the steady engine's, issue 13) */
+    double *pp_qf;             /* W/m friction heat a pipe puts into its
+                                  water, spread along it (the steady
+                                  engine's, issue 13) */
+    double *pp_r11, *pp_r12;   /* K m / W; r11 inf = adiabatic */
+    double *pp_amb;            /* K, surroundings now */
+    signed char *co_fixed_ret; /* 1: return temperature fixed */
+    double *co_tret, *co_dt;   /* K */
+    double *so_tsup;           /* K; NaN = heat mode */
+    double *so_heat;           /* W (heat mode) */
+    int *hx_pri, *hx_sec;      /* links */
+    signed char *hx_mode;      /* 0 approach, 1 UA */
+    double *hx_approach, *hx_ua;
+    double *nd_in;    /* kg/s entering at the node from outside */
+    double *nd_in_t;  /* K of that water */
+    double *nd_out;   /* kg/s leaving at the node to outside */
+    double *nd_fit_w; /* W lost by the fittings at the node */
+} tr_net;
+
+/* Energy of one step (J) and the stored heat (J, relative to water at
+ * 0 C and walls at 0 C). */
+typedef struct tr_energy {
+    double in_sources, in_boundary, in_pumps;
+    double boundary_gross; /* water entering plus leaving, J (a scale) */
+    double delivered, lost_pipes, lost_fittings;
+    double stored_water, stored_wall, stored_soil;
+} tr_energy;
+
+/* The dynamic state of a network. */
+typedef struct tr_state {
+    const tr_net *net;
+    double time_s, step_s, merge_tol_k;
+    tr_pipe_state *pipe;
+    double *vol_t;       /* 2 per pipe: wall volume at from- and to-end, K */
+    double *soil_t;      /* per pipe: soil node, K */
+    tr_flowinfo *node;   /* this step's mixed water per node */
+    tr_flowinfo *lk_out; /* this step's water leaving each link */
+    double *co_tin, *co_tout, *co_q; /* consumer results of the step */
+    double *so_tin, *so_tout, *so_q;
+    double *hx_q;
+    /* sweep work */
+    int *indeg, *queue;
+    double *min, *hin, *bin, *tauin;
+    signed char *done, *lk_ready;
+    int *hx_pending;
+    tr_energy step, total;
+    double stored_start;
+    int torn;          /* nodes torn in the last step (loops without delay) */
+    double *tau;       /* per node: current travel time from the sources, s */
+    double *pipe_gain; /* per pipe: heat its water gave this step, J */
+    int cur_pipe;      /* the pipe whose parcels are being aged */
+} tr_state;
+
+/* ---- parcels (parcels.c) ------------------------------------------------ */
+int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol);
+/* Take mass from one end; the pieces (in the order they leave) go to
+ * out(ctx, piece). Returns the mass taken (less if the pipe ran empty). */
+double tr_pipe_pop(tr_pipe_state *s, int at_to_end, double mass,
+                   void (*out)(void *ctx, const tr_parcel *piece), void *ctx);
+double tr_pipe_mass(const tr_pipe_state *s);
+void tr_pipe_free(tr_pipe_state *s);
+tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i); /* 0 = from-end */
+
+/* ---- exact kernels (kernels.c) ------------------------------------------ */
+/* Excess temperature theta after dt towards theta_eq at rate a (1/s):
+ * exact for constant a and theta_eq; never crosses theta_eq. */
+double tr_relax(double theta, double theta_eq, double a, double dt);
+/* A mixing volume of capacity c (J/K) at t0 fed for dt by mflow (kg/s) of
+ * enthalpy h_in: its new temperature and the enthalpy leaving (energy
+ * exact: c (t1 - t0) = mflow dt (h_in - h_out)). */
+double tr_volume(const tr_fluid *f, double c, double t0, double mflow,
+                 double h_in, double dt, double *h_out);
+/* Heat from primary to secondary of an exchanger, W. */
+double tr_hx_heat(const tr_net *n, int h, double tp, double ts, double mp,
+                  double ms);
+
+/* ---- engine (engine.c, step.c) ------------------------------------------ */
+int tr_state_new(tr_state **out, const tr_net *net, double step_s,
+                 double merge_tol_k);
+void tr_state_free(tr_state *s);
+/* Fill every pipe with parcels (about a step's flow each, at most 16):
+ * from-end temperature t_from, to-end t_to per pipe, between them the
+ * steady profile of a single pipe (expo = 1) or linear (expo = 0); walls
+ * and soil at the water's temperature. */
+int tr_state_fill(tr_state *s, const double *t_from, const double *t_to,
+                  double born, int expo);
+/* Stored heat now, J (water, walls, soil). */
+void tr_stored(const tr_state *s, double *water, double *wall, double *soil);
+/* One transport step of s->step_s at the current flows. */
+int tr_step(tr_state *s);
+/* Rates and equilibrium temperatures of every parcel for this step, from
+ * the pipe's resistances and its partner's local temperature
+ * (pipe_loss.c); the rate and equilibrium of water entering pipe i. */
+void tr_pipe_rates(tr_state *s);
+void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
+                   double *rate, double *t_eq);
+/* Parcel q relaxed from q->tref to fraction f of the step; the enthalpy
+ * it lost goes to the step's account. */
+void tr_parcel_age(tr_state *s, tr_parcel *q, double f);
+/* The soil nodes over the step: heated by what their pipes' water gave,
+ * cooled to the undisturbed ground (exact for the step); the heat they
+ * keep leaves the step's pipe loss (it is stored). */
+void tr_soil_step(tr_state *s);
+/* Current travel time from the sources to every node, s (transit.c):
+ * tau (n_nodes). */
+int tr_transit(const tr_net *n, double *tau);
+
+#endif
