@@ -52,6 +52,13 @@ int cli_whole(const char *cmd, const char *opt, const char *text, int quantity,
  * go on or an exit status. An unknown or incomplete option is an error that
  * names it. Positional arguments stay at argv[optind..]. Returns
  * CLI_GO_ON, CLI_HELP_ASKED (an option named "help"), or an exit status. */
+/* The candidate closest to word by edit distance if it is close (at most
+ * 2 edits or a third of the word), else NULL (suggest.c). */
+const char *cli_closest(const char *word, const char *const *cands, int n);
+/* The option name closest to arg ("--nmae" or "--nmae=v"), or NULL. */
+struct option;
+const char *cli_closest_option(const char *arg, const struct option *opts);
+
 #define CLI_GO_ON      (-1)
 #define CLI_HELP_ASKED (-2)
 struct option;

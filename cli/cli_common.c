@@ -181,18 +181,42 @@ int cli_operand(const char *cmd, int argc, char **argv, const char **operand)
     return CLI_GO_ON;
 }
 
+/* An option getopt refused: a known one without its value, or an
+ * unknown one with the closest known name. */
+static int bad_option(const char *cmd, const char *arg,
+                      const struct option *opts)
+{
+    const char *near = cli_closest_option(arg, opts);
+    size_t l = strcspn(arg, "=");
+    if (near && strncmp(arg, "--", 2) == 0 && strlen(near) == l - 2 &&
+        strncmp(arg + 2, near, l - 2) == 0)
+        return cli_fail(cmd,
+                        "option '--%s' needs a value (see heatline %s "
+                        "--help)",
+                        near, cmd);
+    if (near)
+        return cli_fail(cmd,
+                        "unknown option '%s' (did you mean '--%s'? see "
+                        "heatline %s --help)",
+                        arg, near, cmd);
+    return cli_fail(cmd, "unknown option '%s' (see heatline %s --help)", arg,
+                    cmd);
+}
+
 int cli_options(const char *cmd, int argc, char **argv,
                 const struct option *opts, cli_take_fn take, void *ctx)
 {
     int c, rc, idx = 0;
     opterr = 0;
     optind = 1;
+    if (getenv("HEATLINE_LIST_OPTIONS")) { /* for tests/cli/test_help.sh */
+        for (; opts->name; opts++)
+            printf("--%s\n", opts->name);
+        return 0;
+    }
     while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
         if (c == '?' || c == ':')
-            return cli_fail(cmd,
-                            "unknown or incomplete option '%s' (see "
-                            "heatline %s --help)",
-                            argv[optind - 1], cmd);
+            return bad_option(cmd, argv[optind - 1], opts);
         if (strcmp(cli_option_name(opts, c), "help") == 0)
             return CLI_HELP_ASKED;
         if ((rc = take(ctx, c, optarg)) != 0)

@@ -19,6 +19,7 @@ enum {
     O_JSON = 256,
     O_CSV,
     O_REPORT,
+    O_GEOJSON,
     O_MATERIALS,
     O_DEMAND,
     O_SOURCE,
@@ -31,14 +32,21 @@ enum {
 
 static const char usage[] =
     "usage: heatline run [MODEL] [--json] [--csv DIR] [--report FILE.html]\n"
-    "    [--materials FILE] [--friction colebrook|swamee-jain]\n"
+    "    [--geojson FILE] [--materials FILE]\n"
+    "    [--friction colebrook|swamee-jain]\n"
     "  MODEL               a model file (YAML, docs/model-format.md) or an\n"
     "                      EPANET .inp file; none = the embedded\n"
     "                      Tuoketuo-Hohhot line\n"
     "  --json              one JSON object (totals, nodes, pipes, fittings,\n"
     "                      warnings, ...)\n"
     "  --csv DIR           nodes.csv, pipes.csv, fittings.csv, profile.csv\n"
-    "  --report FILE.html  the report of this run (HTML with plots)\n"
+    "  --report FILE.html  the report of this run (HTML with plots and a\n"
+    "                      network map)\n"
+    "  --geojson FILE      the results as GeoJSON for QGIS: nodes (points)\n"
+    "                      and pipes (lines) with every result; needs plan\n"
+    "                      coordinates (.inp, GeoJSON model)\n"
+    "  --materials FILE    extra or replacement materials (CSV) for the\n"
+    "                      model's pipe build-ups\n"
     "  --allow-infeasible  exit 0 even when the solved state violates hard\n"
     "                      limits (exit status 3 otherwise)\n"
     "what if (default: the model's own conditions):\n"
@@ -52,6 +60,7 @@ static const struct option options[] = {
     {"json", no_argument, 0, O_JSON},
     {"csv", required_argument, 0, O_CSV},
     {"report", required_argument, 0, O_REPORT},
+    {"geojson", required_argument, 0, O_GEOJSON},
     {"materials", required_argument, 0, O_MATERIALS},
     {"demand-scale", required_argument, 0, O_DEMAND},
     {"source-temp", required_argument, 0, O_SOURCE},
@@ -116,6 +125,9 @@ static int option(void *ctx, int c, const char *value)
         return 0;
     case O_REPORT:
         a->report = value;
+        return 0;
+    case O_GEOJSON:
+        a->geojson = value;
         return 0;
     case O_MATERIALS:
         a->load.materials_path = value;
@@ -254,8 +266,21 @@ static int files(const run_args *a, run_result *r)
     return cli_outputs_commit("run", &o);
 }
 
+/* GeoJSON first: when it fails (a model without coordinates) nothing
+ * else is written. */
+static int geojson(const run_args *a, run_result *r)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_geojson_write(a->geojson, r->m, &err))
+        return cli_fail("run", "--geojson %s: %s", a->geojson, err.message);
+    return 0;
+}
+
 static int outputs(const run_args *a, run_result *r)
 {
+    if (a->geojson && geojson(a, r))
+        return EXIT_USAGE;
     if ((a->csv_dir || a->report) && files(a, r))
         return EXIT_USAGE;
     if (a->json)

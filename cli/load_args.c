@@ -51,10 +51,12 @@ int load_args_check_model(const char *cmd, const char *option,
                           const char *model, const char *hint)
 {
     size_t n = model ? strlen(model) : 0;
-    if (!option || (n > 4 && strcasecmp(model + n - 4, ".inp") == 0))
+    if (!option || (n > 4 && strcasecmp(model + n - 4, ".inp") == 0) ||
+        (n > 8 && strcasecmp(model + n - 8, ".geojson") == 0))
         return 0;
-    return cli_fail(cmd, "--%s applies to EPANET .inp models only (%s)", option,
-                    hint);
+    return cli_fail(cmd,
+                    "--%s applies to EPANET .inp and GeoJSON models only (%s)",
+                    option, hint);
 }
 
 int load_args_option(const char *cmd, int c, const char *value,

@@ -34,11 +34,53 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "heatline %s - district-heating lines and insulation\n\n"
-            "usage: heatline COMMAND [OPTIONS]   (heatline COMMAND "
-            "--help for its options)\n\ncommands:\n",
+            "usage: heatline COMMAND [OPTIONS]   (heatline help COMMAND "
+            "or heatline COMMAND --help\nfor its options, with units and "
+            "defaults)\n\ncommands:\n",
             hl_version());
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+}
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const command *find(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int unknown(const char *name)
+{
+    const char *names[N_COMMANDS];
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        names[i] = commands[i].name;
+    const char *near = cli_closest(name, names, (int)N_COMMANDS);
+    if (near)
+        fprintf(stderr,
+                "heatline: unknown command '%s' (did you mean '%s'? try "
+                "heatline help)\n",
+                name, near);
+    else
+        fprintf(stderr, "heatline: unknown command '%s' (try heatline help)\n",
+                name);
+    return EXIT_USAGE;
+}
+
+/* heatline help [COMMAND]: the overview, or COMMAND --help */
+static int help(int argc, char **argv)
+{
+    if (argc < 3) {
+        usage(stdout);
+        return 0;
+    }
+    const command *c = find(argv[2]);
+    if (!c)
+        return unknown(argv[2]);
+    char *args[] = {argv[2], "--help", NULL};
+    return c->run(2, args);
 }
 
 int main(int argc, char **argv)
@@ -59,10 +101,8 @@ int main(int argc, char **argv)
             printf("built against libheatline %s\n", HL_VERSION);
         return 0;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "heatline: unknown command '%s' (try heatline --help)\n",
-            argv[1]);
-    return EXIT_USAGE;
+    if (strcmp(argv[1], "help") == 0)
+        return help(argc, argv);
+    const command *c = find(argv[1]);
+    return c ? c->run(argc - 1, argv + 1) : unknown(argv[1]);
 }

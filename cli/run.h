@@ -11,6 +11,7 @@ typedef struct run_args {
     const char *model; /* NULL = embedded default */
     const char *csv_dir;
     const char *report;
+    const char *geojson; /* --geojson FILE */
     int json;
     int allow_infeasible; /* exit 0 even when the state is infeasible */
     hl_load_options load;

@@ -251,6 +251,34 @@ typedef struct hl_totals {
 
 HL_API int hl_model_totals(const hl_model *m, hl_totals *out);
 
+/* ---- the network in plan (coordinates for maps and GeoJSON) ---------- */
+
+/* Plan coordinates of node `node` in the model file's plane (x_m/y_m in
+ * metres, an .inp's [COORDINATES], GeoJSON lon/lat or projected x/y):
+ * HL_OK, HL_ENOTFOUND when the model gives none (x, y NaN), HL_EINVAL. */
+HL_API int hl_model_node_xy(const hl_model *m, int node, double *x, double *y);
+/* Intermediate points of pipe `pipe` between its end nodes, in order from
+ * its from-node: *n of them (0: a straight line) at x[k], y[k], owned by
+ * the network (valid while m lives). HL_OK or HL_EINVAL. */
+HL_API int hl_model_pipe_vertices(const hl_model *m, int pipe, int *n,
+                                  const double **x, const double **y);
+/* 1 when every node has plan coordinates, else 0. */
+HL_API int hl_model_has_plan(const hl_model *m);
+/* The coordinate system the model file named for its coordinates (a
+ * GeoJSON "crs", e.g. "urn:ogc:def:crs:EPSG::4547"), "" when none. */
+HL_API const char *hl_model_crs(const hl_model *m);
+/* Wall roughness (m; 0 for a Hazen-Williams or Manning pipe of an .inp)
+ * and minor-loss coefficient (on the pipe's velocity) of pipe `pipe`. */
+HL_API int hl_model_pipe_roughness(const hl_model *m, int pipe,
+                                   double *roughness_m, double *minor_loss);
+/* The results of the solved model m as GeoJSON (a FeatureCollection:
+ * nodes as Points, pipes as LineStrings through their vertices, pumps
+ * and valves as straight LineStrings, every result a property; the
+ * model's CRS when it named one). HL_EINVAL when the model has no plan
+ * coordinates, HL_ESTATE before a solve. Written to a temporary file and
+ * renamed: no partial file on error. */
+HL_API int hl_geojson_write(const char *path, hl_model *m, hl_error *err);
+
 enum hl_side { HL_SIDE_NONE = 0, HL_SIDE_SUPPLY = 1, HL_SIDE_RETURN = 2 };
 
 typedef struct hl_node_result {

@@ -9,6 +9,21 @@
   var palette = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#749f83',
                  '#ca8622', '#6e7074', '#546570'];
 
+  /* A plot that does not apply to this model (no line profile, no
+   * fittings, one scenario): a note in its place, never an empty frame. */
+  function noData(id, why) {
+    var el = document.getElementById(id);
+    if (!el) return;
+    var p = document.createElement('p');
+    p.className = 'nodata';
+    p.textContent = why;
+    el.style.height = 'auto';
+    el.appendChild(p);
+    el.setAttribute('data-nodata', '1');
+  }
+
+  function size(a) { return a && a.length ? a.length : 0; }
+
   function chart(id, option) {
     var el = document.getElementById(id);
     if (!el) return;
@@ -49,7 +64,11 @@
 
   function pressureDiagram() {
     var p = data.profile;
-    if (!p) return;
+    if (!p || !size(p.chainage_km))
+      return noData('chart-pressure', 'No data: the pressure diagram ' +
+                    'follows a line by its chainage, and this model has ' +
+                    'no supply path with chainage (a meshed or imported ' +
+                    'network); see the map and the tables.');
     var st = p.stations.map(function (s) {
       return {xAxis: s.chainage_km, name: s.name,
               label: {formatter: s.name, position: 'insideEndTop'}};
@@ -67,13 +86,18 @@
               itemStyle: {color: '#8c6d31'},
               markLine: {symbol: 'none', lineStyle: {type: 'dotted'},
                          data: st}}),
-        line('Supply head', p.chainage_km, p.head_supply_m),
-        line('Return head', p.chainage_km, p.head_return_m),
+        line('Supply head', p.chainage_km, p.head_supply_m,
+             {lineStyle: {color: '#c23531', width: 2.5},
+              itemStyle: {color: '#c23531'}}),
+        line('Return head', p.chainage_km, p.head_return_m,
+             {lineStyle: {color: '#1f5fa8', width: 2.5},
+              itemStyle: {color: '#1f5fa8'}}),
         line('Static head', p.chainage_km, p.static_head_m,
-             {lineStyle: {type: 'dashed'}}),
+             {lineStyle: {type: 'dashed', color: '#555'},
+              itemStyle: {color: '#555'}}),
         line('Max pressure (PN) head', p.chainage_km, p.max_head_m,
-             {lineStyle: {type: 'dashed', color: '#d62728'},
-              itemStyle: {color: '#d62728'}}),
+             {lineStyle: {type: 'dashed', color: '#e08a00'},
+              itemStyle: {color: '#e08a00'}}),
         line('Min pressure (boiling margin) head', p.chainage_km,
              p.min_head_m, {lineStyle: {type: 'dashed', color: '#9467bd'},
                             itemStyle: {color: '#9467bd'}})
@@ -83,7 +107,10 @@
 
   function temperatureProfile() {
     var t = data.temperatures;
-    if (!t) return;
+    if (!t || !t.some(function (s) { return size(s.chainage_km); }))
+      return noData('chart-temperature', 'No data: temperatures along ' +
+                    'the line need a supply path with chainage, which ' +
+                    'this model does not have.');
     var series = [];
     t.forEach(function (s) {
       series.push(line('Supply, ' + s.scenario, s.chainage_km, s.supply_c));
@@ -104,25 +131,25 @@
 
   function lossBreakdown() {
     var b = data.breakdown;
-    if (!b) return;
+    if (!b || !size(b.scenarios))
+      return noData('chart-breakdown', 'No data: no heat-loss results.');
     var parts = ['pipes', 'fittings bare', 'fittings coated',
                  'fittings jacketed'];
     chart('chart-breakdown', {
       title: title('Heat loss by part and fitting state',
-                   'pipes (left axis) and fittings by state (right axis)'),
+                   'pipes and fittings by state, on one scale'),
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
       legend: {bottom: 0},
       xAxis: {type: 'category', data: b.scenarios, name: 'Scenario',
               nameLocation: 'middle', nameGap: 30},
-      yAxis: [axis('Pipes: ' + b.unit_label, {scale: false}),
-              axis('Fittings: ' + b.unit_label,
-                   {scale: false, splitLine: {show: false}})],
+      yAxis: axis(b.unit_label, {scale: false}),
       series: parts.map(function (name, i) {
         return {name: name, type: 'bar', stack: i ? 'fittings' : 'pipes',
-                yAxisIndex: i ? 1 : 0, data: b.values[i],
+                data: b.values[i],
                 label: {show: true, position: 'inside',
                         formatter: function (p) {
-                          return p.value > 0 ? Math.round(p.value) : '';
+                          return p.value > 0 ?
+                            Math.round(p.value).toLocaleString('en-US') : '';
                         }}};
       })
     });
@@ -130,7 +157,8 @@
 
   function months() {
     var m = data.months;
-    if (!m) return;
+    if (!m || !size(m.labels))
+      return noData('chart-months', 'No data: no months in the period.');
     var series = [{name: 'Heat delivered (' + m.base + ')', type: 'bar',
                    data: m.delivered_gj}];
     m.losses.forEach(function (s) {
@@ -150,7 +178,8 @@
 
   function duration() {
     var d = data.duration;
-    if (!d) return;
+    if (!d || !size(d.hours))
+      return noData('chart-duration', 'No data: no hours in the period.');
     chart('chart-duration', {
       title: title('Outdoor temperature duration curve and heat load',
                    'hours of the period sorted from the coldest'),
@@ -166,7 +195,9 @@
 
   function surfaces() {
     var f = data.surfaces;
-    if (!f) return;
+    if (!f || !(f.series || []).some(function (s) { return size(s.chainage_km); }))
+      return noData('chart-surfaces', 'No data: the model has no ' +
+                    'fittings with a chainage (valve chambers on a line).');
     chart('chart-surfaces', {
       title: title('Fitting surface temperatures at the design hour',
                    'before (as-is) and after the retrofit; burn limit ' +
@@ -189,7 +220,8 @@
 
   function payback() {
     var p = data.payback;
-    if (!p || !p.length) return;
+    if (!size(p))
+      return noData('chart-payback', 'No data: no retrofit scenario.');
     chart('chart-payback', {
       title: title('Payback: cumulative discounted cash flow',
                    'investment at year 0, the season\u2019s saving every year'),
@@ -203,8 +235,169 @@
     });
   }
 
-  [pressureDiagram, temperatureProfile, lossBreakdown, months, duration,
-   surfaces, payback].forEach(function (f) { f(); });
+
+  /* The network in plan: pipes coloured by a chosen quantity, sources and
+   * pressure references as squares, other nodes as dots; hovering shows
+   * an element's values (SVG <title>). Drawn as plain SVG. */
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  var mapQuantities = [
+    {key: 'temp_c', label: 'Water temperature', unit: '\u00b0C'},
+    {key: 'pressure_bar', label: 'Pressure', unit: 'bar g'},
+    {key: 'velocity_m_s', label: 'Velocity', unit: 'm/s', abs: true},
+    {key: 'loss_w_per_m', label: 'Heat loss per metre', unit: 'W/m'}
+  ];
+  var ramp = ['#313695', '#4575b4', '#74add1', '#abd9e9', '#fee090',
+              '#fdae61', '#f46d43', '#d73027', '#a50026'];
+
+  function svg(tag, attrs, parent) {
+    var e = document.createElementNS(SVGNS, tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  function fmt(v, digits) {
+    return v === null || v === undefined ? '\u2013' :
+      Number(v).toLocaleString('en-US', {maximumFractionDigits: digits});
+  }
+
+  function colourAt(t) {
+    if (!(t >= 0)) t = 0;
+    if (t > 1) t = 1;
+    return ramp[Math.round(t * (ramp.length - 1))];
+  }
+
+  function range(vals, abs) {
+    var lo = Infinity, hi = -Infinity;
+    vals.forEach(function (v) {
+      if (v === null) return;
+      if (abs) v = Math.abs(v);
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    });
+    return lo <= hi ? [lo, hi] : [0, 0];
+  }
+
+  function networkMap() {
+    var m = data.map, el = document.getElementById('chart-map');
+    if (!el) return;
+    if (!m || m.plane === 'none' || !m.nodes || !size(m.nodes.id))
+      return noData('chart-map', 'No map: the model gives no plan ' +
+                    'coordinates ([COORDINATES] of an .inp, GeoJSON ' +
+                    'geometry) and no chainage for a schematic line.');
+    var n = m.nodes, p = m.pipes, W = 1000, pad = 20;
+    var bx = range(n.x), by = range(n.y);
+    p.vertices.forEach(function (v) {
+      for (var k = 0; k + 1 < v.length; k += 2) {
+        bx = [Math.min(bx[0], v[k]), Math.max(bx[1], v[k])];
+        by = [Math.min(by[0], v[k + 1]), Math.max(by[1], v[k + 1])];
+      }
+    });
+    var dx = bx[1] - bx[0] || 1, dy = by[1] - by[0] || 1;
+    var H = m.plane === 'schematic' ? 260 :
+      Math.max(300, Math.min(900, W * dy / dx));
+    var sx = (W - 2 * pad) / dx, sy = (H - 2 * pad) / dy;
+    if (m.plane === 'plan') sx = sy = Math.min(sx, sy); /* true shape */
+    function X(x) { return pad + (x - bx[0]) * sx; }
+    function Y(y) { return H - pad - (y - by[0]) * sy; }
+    el.style.height = 'auto';
+    var bar = document.createElement('div');
+    bar.className = 'map-bar';
+    var pick = document.createElement('select');
+    pick.id = 'map-quantity';
+    mapQuantities.forEach(function (q, i) {
+      var o = document.createElement('option');
+      o.value = i;
+      o.textContent = q.label + ' (' + q.unit + ')';
+      pick.appendChild(o);
+    });
+    var legend = document.createElement('span');
+    legend.className = 'map-legend';
+    bar.appendChild(document.createTextNode('Colour pipes by '));
+    bar.appendChild(pick);
+    bar.appendChild(legend);
+    el.appendChild(bar);
+    var root = svg('svg', {viewBox: '0 0 ' + W + ' ' + H, width: '100%',
+                           role: 'img', 'class': 'map'}, el);
+    var lines = [];
+    for (var i = 0; i < p.id.length; i++) {
+      var d = 'M' + X(n.x[p.from[i]]).toFixed(1) + ' ' +
+              Y(n.y[p.from[i]]).toFixed(1), v = p.vertices[i];
+      for (var k = 0; k + 1 < v.length; k += 2)
+        d += 'L' + X(v[k]).toFixed(1) + ' ' + Y(v[k + 1]).toFixed(1);
+      d += 'L' + X(n.x[p.to[i]]).toFixed(1) + ' ' + Y(n.y[p.to[i]]).toFixed(1);
+      var path = svg('path', {d: d, fill: 'none', 'stroke-width': 3,
+                              'stroke-linecap': 'round'}, root);
+      if (!p.open[i]) path.setAttribute('stroke-dasharray', '4 4');
+      svg('title', {}, path).textContent = 'pipe ' + p.id[i] + ': ' +
+        fmt(p.temp_c[i], 1) + ' \u00b0C, ' + fmt(p.pressure_bar[i], 2) +
+        ' bar g, ' + fmt(p.velocity_m_s[i], 2) + ' m/s, ' +
+        fmt(p.loss_w_per_m[i], 1) + ' W/m, ' + fmt(p.flow_kg_s[i], 2) +
+        ' kg/s' + (p.open[i] ? '' : ' (closed)');
+      lines.push(path);
+    }
+    var o = m.links || {id: []};
+    for (var l = 0; l < o.id.length; l++) {
+      var seg = svg('line', {x1: X(n.x[o.from[l]]), y1: Y(n.y[o.from[l]]),
+                             x2: X(n.x[o.to[l]]), y2: Y(n.y[o.to[l]]),
+                             stroke: o.kind[l] === 'pump' ? '#111' : '#777',
+                             'stroke-width': o.kind[l] === 'pump' ? 5 : 3},
+                    root);
+      svg('title', {}, seg).textContent = o.kind[l] + ' ' + o.id[l];
+    }
+    for (var j = 0; j < n.id.length; j++) {
+      var cx = X(n.x[j]), cy = Y(n.y[j]), mark = n.fixed[j] ?
+        svg('rect', {x: cx - 5, y: cy - 5, width: 10, height: 10,
+                     fill: '#222'}, root) :
+        svg('circle', {cx: cx, cy: cy, r: n.id.length > 2000 ? 1 : 2.5,
+                       fill: '#555'}, root);
+      svg('title', {}, mark).textContent = 'node ' + n.id[j] + ': ' +
+        fmt(n.temp_c[j], 1) + ' \u00b0C, ' + fmt(n.pressure_bar[j], 2) +
+        ' bar g, head ' + fmt(n.head_m[j], 2) + ' m' +
+        (n.fixed[j] ? ' (pressure reference or source)' : '');
+    }
+    function colour() {
+      var q = mapQuantities[pick.value], vals = p[q.key];
+      var r = range(vals, q.abs), span = r[1] - r[0];
+      lines.forEach(function (path, i) {
+        var v = vals[i];
+        if (v !== null && q.abs) v = Math.abs(v);
+        path.setAttribute('stroke', v === null ? '#bbb' :
+                          colourAt(span > 0 ? (v - r[0]) / span : 0.5));
+      });
+      legend.innerHTML = '';
+      legend.appendChild(document.createTextNode(
+        ' ' + fmt(r[0], 2) + ' ' + q.unit + ' '));
+      ramp.forEach(function (c) {
+        var b = document.createElement('span');
+        b.className = 'map-swatch';
+        b.style.background = c;
+        legend.appendChild(b);
+      });
+      legend.appendChild(document.createTextNode(
+        ' ' + fmt(r[1], 2) + ' ' + q.unit));
+    }
+    pick.addEventListener('change', colour);
+    colour();
+    var note = document.createElement('p');
+    note.className = 'note';
+    note.textContent = (m.plane === 'schematic' ?
+      'Schematic plan (the model has no coordinates): chainage along, ' +
+      'supply above return. ' : 'Plan from the model\u2019s coordinates. ') +
+      p.id.length.toLocaleString('en-US') + ' pipes, ' +
+      n.id.length.toLocaleString('en-US') + ' nodes; squares: pressure ' +
+      'references and sources; black bars: pumps, grey: valves; dashed: ' +
+      'closed pipes. Hover an element ' +
+      'for its values.';
+    el.appendChild(note);
+  }
+
+  [networkMap, pressureDiagram, temperatureProfile, lossBreakdown, months, duration,
+   surfaces, payback].forEach(function (f) {
+    /* one plot that fails must not blank the others; the error stays
+     * visible in the console (the render test fails on it) */
+    try { f(); } catch (e) { console.error('heatline report: ' + e); }
+  });
   window.addEventListener('resize', function () {
     charts.forEach(function (c) { c.resize(); });
   });

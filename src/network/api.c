@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define DEFAULT_MODEL "models/tuoketuo-hohhot.yaml"
 
@@ -39,6 +40,36 @@ static int is_inp(const char *path, const char *text, size_t len)
     return i < len && text[i] == '[';
 }
 
+/* GeoJSON: named .geojson or .json, or (not named .yaml or .yml) text
+ * that starts as a JSON object: '{' then a quoted key, which a YAML flow
+ * mapping of a model (unquoted keys) does not. */
+static int ends_with(const char *path, const char *tail)
+{
+    size_t n = path ? strlen(path) : 0, t = strlen(tail);
+    return n > t && strcasecmp(path + n - t, tail) == 0;
+}
+
+static int is_geojson(const char *path, const char *text, size_t len)
+{
+    if (ends_with(path, ".geojson") || ends_with(path, ".json"))
+        return 1;
+    if (ends_with(path, ".yaml") || ends_with(path, ".yml") ||
+        ends_with(path, ".inp"))
+        return 0;
+    size_t i = 0;
+    for (int want = '{'; i < len; i++) {
+        if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
+            text[i] == '\n')
+            continue;
+        if (text[i] != want)
+            return 0;
+        if (want == '"')
+            return 1;
+        want = '"';
+    }
+    return 0;
+}
+
 static int load_materials(hl_model *m, const hl_load_options *o)
 {
     hl_error err;
@@ -58,7 +89,9 @@ static int load_into(hl_model *m, const char *text, size_t len,
 {
     if (load_materials(m, o))
         return m->err.code;
-    int rc = is_inp(path, text, len)
+    int rc = is_geojson(path, text, len)
+                 ? reader_geojson(m, text, len, origin, o)
+             : is_inp(path, text, len)
                  ? reader_inp(m, text, len, origin, o)
                  : reader_yaml(m, text, len, origin, base_dir, o);
     if (!rc && !m->net->fluid.constant && !m->net->fluid.tab) {

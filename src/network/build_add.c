@@ -6,6 +6,7 @@
  * resolved by net_finish (build_finish.c).
  */
 #include "network/net.h"
+#include "physics/headloss_empirical.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -192,6 +193,8 @@ int net_add_node(hl_model *m, const net_node_spec *s)
     m->def->nd_demand[i] = s->demand_kg_s;
     m->def->nd_fixed_p[i] = s->fixed_p_pa;
     m->def->nd_inflow_t[i] = s->inflow_temp_k;
+    m->def->nd_x[i] = s->x_m;
+    m->def->nd_y[i] = s->y_m;
     return HL_OK;
 }
 
@@ -237,6 +240,12 @@ static int check_pipe(hl_model *m, const net_pipe_spec *s, const char *id)
                    ">= 0 and below the diameter");
     if (!(s->zeta >= 0.0))
         return bad(m, w, "pipe", id, "minor_loss", s->zeta, ">= 0");
+    if (m->def->headloss != HEADLOSS_DARCY && !(s->law_coef > 0.0))
+        return bad(m, w, "pipe", id,
+                   m->def->headloss == HEADLOSS_HAZEN
+                       ? "Hazen-Williams C factor"
+                       : "Manning roughness n",
+                   s->law_coef, "> 0");
     if ((s->ht == HT_LINEAR || s->ht == HT_U) && !(s->ht_value > 0.0))
         return bad(m, w, "pipe", id, "heat-transfer coefficient", s->ht_value,
                    "> 0");
@@ -282,6 +291,12 @@ int net_add_pipe(hl_model *m, const net_pipe_spec *s)
     m->def->pp_htv[i] = s->ht_value;
     m->def->pp_ud[i] = s->u_diameter_m;
     m->def->pp_tfix[i] = s->t_fixed_k;
+    m->def->pp_law_r[i] =
+        m->def->headloss == HEADLOSS_HAZEN
+            ? hazen_williams_r(s->length_m, s->inner_d_m, s->law_coef)
+        : m->def->headloss == HEADLOSS_MANNING
+            ? chezy_manning_r(s->length_m, s->inner_d_m, s->law_coef)
+            : NAN;
     m->def->pp_wallc[i] = s->wall_c_j_km > 0.0 ? s->wall_c_j_km : 0.0;
     m->pp_r11[i] = INFINITY;
     m->pp_r12[i] = 0.0;

@@ -14,13 +14,14 @@ void net_node_spec_init(net_node_spec *s)
     s->chainage_m = NAN;
     s->fixed_p_pa = NAN;
     s->inflow_temp_k = NAN;
+    s->x_m = s->y_m = NAN;
 }
 
 void net_pipe_spec_init(net_pipe_spec *s)
 {
     memset(s, 0, sizeof *s);
     s->length_m = s->inner_d_m = s->roughness_m = NAN;
-    s->pn_pa = NAN;
+    s->pn_pa = s->law_coef = NAN;
     s->open = 1;
     s->ht = HT_NONE;
     s->ht_value = s->u_diameter_m = s->t_fixed_k = NAN;

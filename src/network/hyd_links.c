@@ -17,6 +17,7 @@
  */
 #include "network/hyd.h"
 #include "physics/friction.h"
+#include "physics/headloss_empirical.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -37,9 +38,36 @@ static double quadratic(double k, double m, double *grad)
     return k * m * fabs(m);
 }
 
+/* Hazen-Williams or Chezy-Manning (EPANET's laws, on volume flow) plus the
+ * minor loss: dp = rho g h(Q) + zeta m|m| / (2 rho A^2). The Reynolds
+ * number and an equivalent Darcy f are kept for the results. */
+static double empirical_loss(hl_model *m, int k, double mf, double *grad)
+{
+    int i = m->net->lk_sub[k];
+    double rho = m->lk_rho[k], g = m->net->g, a = m->net->pp_area[i];
+    double n =
+        m->net->headloss == HEADLOSS_HAZEN ? HAZEN_EXPONENT : MANNING_EXPONENT;
+    double dh, h = headloss_power(m->net->pp_law_r[i], n, mf / rho, &dh);
+    double c = 1.0 / (2.0 * rho * a * a), am = fabs(mf);
+    double zeta = m->net->pp_zeta[i], v = am / (rho * a);
+    m->pp_re[i] = am * m->net->pp_d[i] / (a * m->lk_mu[k]);
+    m->pp_f[i] = v > 0.0 ? 2.0 * g * fabs(h) * m->net->pp_d[i] /
+                               (m->net->pp_len[i] * v * v)
+                         : NAN;
+    *grad = g * dh + 2.0 * zeta * c * am;
+    if (*grad < LINK_GRAD_FLOOR) { /* EPANET's RQtol slope is far below the
+                                      floor the solver's matrix needs */
+        *grad = LINK_GRAD_FLOOR;
+        return LINK_GRAD_FLOOR * mf;
+    }
+    return rho * g * h + zeta * c * mf * am;
+}
+
 static double pipe_loss(hl_model *m, int k, double mf, double *grad)
 {
     int i = m->net->lk_sub[k];
+    if (m->net->headloss != HEADLOSS_DARCY)
+        return empirical_loss(m, k, mf, grad);
     double rho = m->lk_rho[k], mu = m->lk_mu[k];
     double d = m->net->pp_d[i], a = m->net->pp_area[i],
            ld = m->net->pp_len[i] / d;

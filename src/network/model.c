@@ -103,6 +103,9 @@ int net_fail(hl_model *m, int code, const char *fmt, ...)
 void net_warn_clear(hl_model *m)
 {
     text_list_clear(&m->warn);
+    for (int i = 0; i < m->net->notes.n; i++)
+        if (text_list_add(&m->warn, "%s", m->net->notes.line[i]))
+            net_fail(m, HL_ENOMEM, "out of memory while recording a warning");
 }
 
 /* A warning that cannot be stored (out of memory) is not lost silently:
@@ -142,7 +145,7 @@ void net_warn(hl_model *m, const char *fmt, ...)
     SOURCE_DEF_ARRAYS(X) HX_DEF_ARRAYS(X) CHAMBER_DEF_ARRAYS(X) \
     FITTING_DEF_ARRAYS(X) \
     X(pu_q) X(pu_h) X(ttype) X(adj_start) X(adj_link) X(nd_fit_start) \
-    X(fit_by_node) X(fi_cls)
+    X(fit_by_node) X(fi_cls) X(vx_pipe) X(vx_x) X(vx_y)
 /* The run state's arrays. */
 #define RUN_FREE_ALL(X) \
     RUN_ARRAYS_BY_COUNT(X) \
@@ -155,6 +158,7 @@ static void def_free(net_def *d)
 #define FREE_ONE(f) free((void *)d->f);
     DEF_FREE_ALL(FREE_ONE)
 #undef FREE_ONE
+    text_list_free(&d->notes);
     index_free(&d->node_ix);
     index_free(&d->link_ix);
     index_free(&d->hx_ix);

@@ -146,12 +146,15 @@ typedef struct net_node_spec {
     double demand_kg_s;     /* outflow; negative = inflow */
     double fixed_p_pa;      /* gauge; NaN = free */
     double inflow_temp_k;   /* NaN = default */
+    double x_m, y_m;        /* plan coordinates; NaN = none */
 } net_node_spec;
 
 typedef struct net_pipe_spec {
     const char *id, *from, *to, *pair;
     int where;
     double length_m, inner_d_m, roughness_m, zeta, pn_pa; /* pn NaN=none */
+    double law_coef; /* H-W C or Manning n when the network's head-loss law
+                        is one of those (read from .inp); NaN otherwise */
     int dn;
     int open, check;
     int ht;              /* enum net_ht_kind */
@@ -247,7 +250,7 @@ struct net_fit_table;
 /* clang-format off */
 #define NODE_DEF_ARRAYS(X) \
     X(nd_id) X(nd_where) X(nd_z) X(nd_chainage) X(nd_side) X(nd_demand) \
-    X(nd_fixed_p) X(nd_inflow_t)
+    X(nd_fixed_p) X(nd_inflow_t) X(nd_x) X(nd_y)
 #define NODE_RUN_ARRAYS(X)
 #define LINK_DEF_ARRAYS(X) \
     X(lk_from) X(lk_to) X(lk_kind) X(lk_law) X(lk_check) X(lk_sub) X(lk_id) \
@@ -258,7 +261,7 @@ struct net_fit_table;
     X(pp_link) X(pp_len) X(pp_d) X(pp_area) X(pp_eps) X(pp_zeta) \
     X(pp_pn) X(pp_dn) X(pp_pair) X(pp_pair_same) X(pp_pair_id) \
     X(pp_ht) X(pp_surround) X(pp_role) X(pp_ttype) X(pp_htv) X(pp_ud) \
-    X(pp_tfix) X(pp_wallc)
+    X(pp_tfix) X(pp_law_r) X(pp_wallc)
 #define PIPE_RUN_ARRAYS(X) \
     X(pp_xcf) X(pp_r11) X(pp_r12) X(pp_tin) X(pp_tout) X(pp_q) X(pp_re) \
     X(pp_f)
@@ -313,12 +316,16 @@ struct net_fit_table;
 typedef struct net_def {
     _Atomic int refs; /* run handles sharing it (model.c) */
     const char *name, *description;
+    const char *crs; /* the model file's coordinate system, NULL: none */
+    text_list notes; /* what the import left out: repeated as warnings of
+                        every solve (net_warn_clear) */
     text_pool strings;
     int n_origin;
     const char *origin[16];
     double p_atm; /* Pa */
     double g;     /* m/s2: 9.80665, or EPANET's 32.2 ft/s2 for .inp */
     int friction; /* enum friction_model */
+    int headloss; /* enum headloss_law (physics/headloss_empirical.h) */
     net_fluid fluid;
 
     /* nodes */
@@ -330,7 +337,13 @@ typedef struct net_def {
     double *nd_demand;   /* kg/s out, as loaded */
     double *nd_fixed_p;  /* gauge Pa, NaN = free */
     double *nd_inflow_t; /* K */
+    double *nd_x, *nd_y; /* plan coordinates (m, or the file's unit), NaN */
     net_index node_ix;
+    /* intermediate points of pipes in plan ([VERTICES], GeoJSON), grouped
+       by pipe in its order (net_sort_vertices) */
+    int n_vertex, cap_vertex;
+    int *vx_pipe;
+    double *vx_x, *vx_y;
 
     /* links */
     int n_links, cap_links;
@@ -356,6 +369,7 @@ typedef struct net_def {
     signed char *pp_ht, *pp_surround, *pp_role;
     int *pp_ttype;
     double *pp_htv, *pp_ud, *pp_tfix;
+    double *pp_law_r; /* H-W or C-M resistance, m per (m3/s)^n; NaN: D-W */
     double *pp_wallc; /* wall heat capacity, J/(K m) (transport) */
 
     /* pumps */
@@ -545,6 +559,10 @@ int net_add_thermal_type(hl_model *m, const net_thermal_spec *s);
 /* Resolve references, trim arrays, build the adjacency, check the graph
  * (nodes without links, pairs, fittings on unknown nodes). */
 int net_finish(hl_model *m);
+/* Plan geometry (plan.c): one more intermediate point of pipe `pipe`
+ * (its index among pipes); group them by pipe once all are added. */
+int net_add_vertex(hl_model *m, int pipe, double x, double y);
+int net_sort_vertices(hl_model *m);
 
 /* Record an error on the model (first wins); returns code. */
 int net_fail(hl_model *m, int code, const char *fmt, ...)

@@ -48,6 +48,8 @@ static const char *const node_keys[] = {"id",
                                         "demand_kg_per_s",
                                         "pressure_bar_g",
                                         "inflow_temp_c",
+                                        "x_m",
+                                        "y_m",
                                         NULL};
 
 static void node_init(rd_ctx *c, void *rec, int where)
@@ -76,6 +78,10 @@ static int node_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
         return num(c, v, key, &s->fixed_p_pa, BAR_PA, 0);
     if (IS("inflow_temp_c"))
         return num(c, v, key, &s->inflow_temp_k, 1, HL_ZERO_C_K);
+    if (IS("x_m")) /* plan coordinates: the report's map, --geojson */
+        return num(c, v, key, &s->x_m, 1, 0);
+    if (IS("y_m"))
+        return num(c, v, key, &s->y_m, 1, 0);
     return rd_unknown_key(c, v->where, key, "a node", node_keys);
 }
 

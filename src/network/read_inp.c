@@ -6,7 +6,10 @@
  * level), [PIPES] (Open, Closed, CV), [PUMPS] with HEAD curves and SPEED,
  * [VALVES] FCV (fixed flow), TCV (loss coefficient on the diameter), PBV
  * (fixed pressure drop), [CURVES], [STATUS], [PATTERNS], [OPTIONS] (units,
- * Darcy-Weisbach, specific gravity, viscosity, demand multiplier).
+ * head-loss formula H-W (EPANET's default), D-W or C-M, specific gravity,
+ * viscosity, demand multiplier), [TITLE] (the model's name and
+ * description), [COORDINATES] and [VERTICES] (the plan, in the drawing's
+ * units).
  * Everything hydraulic follows EPANET's own constants: g = 32.2 ft/s2
  * (9.81456 m/s2), specific gravity 1 = 998.2 kg/m3, viscosity default
  * 1.1e-5 ft2/s, and by default its Darcy-Weisbach friction (Swamee-Jain
@@ -14,12 +17,12 @@
  * The thermal data an .inp does not carry come from hl_load_options: the
  * temperature at reservoirs and tanks, the surroundings, a uniform U on
  * the inner pipe surface, or a per-pipe CSV (docs/model-format.md).
- * Unsupported content (Hazen-Williams or Chezy-Manning head loss, PRV,
- * PSV, GPV valves, constant-power pumps, emitters) is an error naming the
- * file:line, never silently dropped.
+ * Unsupported content (PRV, PSV, GPV valves, constant-power pumps, emitters) is
+ * an error naming the file:line, never silently dropped.
  */
 #include "network/reader.h"
 #include "physics/friction.h"
+#include "physics/headloss_empirical.h"
 #include "util/util.h"
 
 #include <ctype.h>
@@ -54,6 +57,13 @@ enum sec {
     S_DEMAND,
     S_EMITTER,
     S_CONTROL,
+    S_TITLE,
+    S_COORD,
+    S_VERTEX,
+    S_TIMES,
+    S_ENERGY,
+    S_SKIP, /* drawing and report only: [TAGS], [LABELS], [BACKDROP], ... */
+    S_NOTE, /* not applied, said in a warning: [ENERGY], [QUALITY], ... */
     S_OTHER
 };
 
@@ -69,7 +79,7 @@ typedef struct inp {
     double qf;         /* flow unit -> m3/s */
     double lf, df, hf; /* length, diameter, head/elevation -> m */
     double rho, nu, cp, mult;
-    int headloss_dw, default_pattern_set;
+    int headloss, default_pattern_set; /* enum headloss_law */
     const char *default_pattern;
     net_index curve_ix, pattern_ix, status_ix, demand_ix;
     inp_curve *curves;
@@ -80,6 +90,12 @@ typedef struct inp {
     int n_status, cap_status;
     double *demand;
     int n_demand, cap_demand;
+    int note_lines[40], note_line[40]; /* per row of sections[]: count and
+                                          first line of what is not applied */
+    double duration_s;
+    int duration_line;
+    double global_eff;           /* [ENERGY] Global Efficiency, fraction */
+    int energy_other, energy_at; /* [ENERGY] lines not applied */
 } inp;
 
 /* ---- tokens
@@ -106,21 +122,37 @@ static int tokenize(char *line, char **tok)
     return n;
 }
 
-static int section_of(const char *name)
+static const struct {
+    const char *s;
+    int v;
+} sections[] = {{"[JUNCTIONS]", S_JUNC},   {"[RESERVOIRS]", S_RES},
+                {"[TANKS]", S_TANK},       {"[PIPES]", S_PIPE},
+                {"[PUMPS]", S_PUMP},       {"[VALVES]", S_VALVE},
+                {"[CURVES]", S_CURVE},     {"[STATUS]", S_STATUS},
+                {"[PATTERNS]", S_PATTERN}, {"[OPTIONS]", S_OPTION},
+                {"[DEMANDS]", S_DEMAND},   {"[EMITTERS]", S_EMITTER},
+                {"[CONTROLS]", S_NOTE},    {"[RULES]", S_NOTE},
+                {"[TITLE]", S_TITLE},      {"[COORDINATES]", S_COORD},
+                {"[VERTICES]", S_VERTEX},  {"[TIMES]", S_TIMES},
+                {"[ENERGY]", S_ENERGY},    {"[QUALITY]", S_NOTE},
+                {"[SOURCES]", S_NOTE},     {"[REACTIONS]", S_NOTE},
+                {"[MIXING]", S_NOTE},      {"[LEAKAGE]", S_NOTE},
+                {"[TAGS]", S_SKIP},        {"[LABELS]", S_SKIP},
+                {"[BACKDROP]", S_SKIP},    {"[REPORT]", S_SKIP},
+                {"[END]", S_SKIP}};
+#define N_SECTIONS ((int)(sizeof sections / sizeof sections[0]))
+
+/* The section's kind; *which: its row in sections[] (-1 unknown). */
+static int section_of(const char *name, int *which)
 {
-    static const struct {
-        const char *s;
-        int v;
-    } t[] = {{"[JUNCTIONS]", S_JUNC},   {"[RESERVOIRS]", S_RES},
-             {"[TANKS]", S_TANK},       {"[PIPES]", S_PIPE},
-             {"[PUMPS]", S_PUMP},       {"[VALVES]", S_VALVE},
-             {"[CURVES]", S_CURVE},     {"[STATUS]", S_STATUS},
-             {"[PATTERNS]", S_PATTERN}, {"[OPTIONS]", S_OPTION},
-             {"[DEMANDS]", S_DEMAND},   {"[EMITTERS]", S_EMITTER},
-             {"[CONTROLS]", S_CONTROL}, {"[RULES]", S_CONTROL}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcasecmp(name, t[i].s) == 0)
-            return t[i].v;
+    for (int i = 0; i < N_SECTIONS; i++)
+        if (strcasecmp(name, sections[i].s) == 0) {
+            if (which)
+                *which = i;
+            return sections[i].v;
+        }
+    if (which)
+        *which = -1;
     return S_OTHER;
 }
 
@@ -192,12 +224,15 @@ static int option(inp *in, int line, char **tok, int n)
     if (strcasecmp(k, "UNITS") == 0)
         return flow_units(in, line, v);
     if (strcasecmp(k, "HEADLOSS") == 0) {
-        if (strcasecmp(v, "D-W") != 0)
+        in->headloss = strcasecmp(v, "D-W") == 0   ? HEADLOSS_DARCY
+                       : strcasecmp(v, "H-W") == 0 ? HEADLOSS_HAZEN
+                       : strcasecmp(v, "C-M") == 0 ? HEADLOSS_MANNING
+                                                   : -1;
+        if (in->headloss < 0)
             return fail(in, line,
-                        "head loss formula %s is not supported: "
-                        "heatline uses Darcy-Weisbach (D-W)%s",
+                        "unknown head loss formula '%s' (expected H-W, "
+                        "D-W or C-M)%s",
                         v, "");
-        in->headloss_dw = 1;
         return HL_OK;
     }
     if (strcasecmp(k, "PATTERN") == 0) {
@@ -391,6 +426,21 @@ static const char *status_of(const inp *in, const char *id)
     return i >= 0 ? in->status[i] : NULL;
 }
 
+/* The H-W C factor (EPANET's typical 60 to 150; 1 to 250 accepted) or
+ * Manning's n (0.009 to 0.03; 0.001 to 0.1 accepted). */
+static int law_coef_check(inp *in, int line, const char *id, double v,
+                          const char *text)
+{
+    int hw = in->headloss == HEADLOSS_HAZEN;
+    double lo = hw ? 1.0 : 0.001, hi = hw ? 250.0 : 0.1;
+    if (v >= lo && v <= hi)
+        return HL_OK;
+    char shown[64];
+    return fail(in, line, "pipe '%s': %s %s is outside %g to %g", id,
+                hw ? "Hazen-Williams C factor" : "Manning roughness n",
+                hl_text_show(shown, sizeof shown, text, 40), lo, hi);
+}
+
 static int pipe(inp *in, int line, char **tok, int n)
 {
     if (n < 6)
@@ -410,8 +460,15 @@ static int pipe(inp *in, int line, char **tok, int n)
         return in->c->m->err.code;
     s.length_m = len * in->lf;
     s.inner_d_m = d * in->df;
-    s.roughness_m = e * (in->us ? FT * 1e-3 : 1e-3); /* mft or mm */
     s.zeta = km * MINOR_SCALE;
+    if (in->headloss == HEADLOSS_DARCY)
+        s.roughness_m = e * (in->us ? FT * 1e-3 : 1e-3); /* mft or mm */
+    else { /* the column is the C factor or Manning's n */
+        s.roughness_m = 0.0;
+        s.law_coef = e;
+        if (law_coef_check(in, line, tok[0], e, tok[5]))
+            return in->c->m->err.code;
+    }
     if (in_range(in, line, HL_Q_LENGTH_M, "pipe", tok[0], "length", s.length_m,
                  tok[3]) ||
         in_range(in, line, HL_Q_DIAMETER_MM, "pipe", tok[0], "diameter",
@@ -485,6 +542,7 @@ static int pump(inp *in, int line, char **tok, int n)
         return in->c->m->err.code;
     if (s.speed == 0.0)
         s.running = 0, s.speed = 1.0;
+    s.efficiency = in->global_eff; /* [ENERGY], else EPANET's 75 % */
     return net_add_pump(in->c->m, &s);
 }
 
@@ -560,11 +618,122 @@ static int valve(inp *in, int line, char **tok, int n)
  * -----------------------------------------------------------------------------
  */
 
-typedef int (*line_fn)(inp *in, int line, char **tok, int n);
+/* [ENERGY]: the pumps' efficiency (GLOBAL EFFICIENCY percent; a PUMP id
+ * EFFICIENCY with a curve is not applied). Prices, patterns and demand
+ * charges are costs, which heatline's season prices otherwise: noted. */
+static int energy_line(inp *in, int line, char **tok, int n)
+{
+    double e;
+    if (n >= 3 && strcasecmp(tok[0], "GLOBAL") == 0 &&
+        strncasecmp(tok[1], "EFFIC", 5) == 0) {
+        if (num(in, line, tok[2], &e))
+            return in->c->m->err.code;
+        if (!(e > 0.0 && e <= 100.0))
+            return fail(in, line,
+                        "[ENERGY] Global Efficiency %s: expected "
+                        "a percentage above 0, up to 100%s",
+                        tok[2], "");
+        in->global_eff = e / 100.0;
+        return HL_OK;
+    }
+    if (in->energy_other++ == 0)
+        in->energy_at = line;
+    return HL_OK;
+}
+
+/* [TIMES] Duration: hours as H, H:MM or H:MM:SS, or a number and a unit
+ * (SECONDS, MINUTES, HOURS, DAYS). Only its being above zero matters. */
+static int times_line(inp *in, int line, char **tok, int n)
+{
+    if (n < 2 || strcasecmp(tok[0], "DURATION") != 0)
+        return HL_OK;
+    double h = 0.0, part;
+    char *p = tok[1];
+    for (int k = 0; k < 3 && *p; k++) {
+        char *end;
+        part = strtod(p, &end);
+        if (end == p || (*end && *end != ':'))
+            return fail(in, line,
+                        "[TIMES] Duration '%s': expected hours or "
+                        "H:MM%s",
+                        tok[1], "");
+        h += part / pow(60.0, k);
+        p = *end ? end + 1 : end;
+    }
+    if (n > 2 && strncasecmp(tok[2], "SEC", 3) == 0)
+        h /= 3600.0;
+    else if (n > 2 && strncasecmp(tok[2], "MIN", 3) == 0)
+        h /= 60.0;
+    else if (n > 2 && strncasecmp(tok[2], "DAY", 3) == 0)
+        h *= 24.0;
+    in->duration_s = h * 3600.0;
+    in->duration_line = line;
+    return HL_OK;
+}
+
+/* What the import does not apply, as warnings of every solve. */
+static int import_notes(inp *in)
+{
+    net_def *d = in->c->m->def;
+    const char *file = in->c->m->net->origin[in->c->origin];
+    for (int i = 0; i < N_SECTIONS; i++)
+        if (in->note_lines[i] &&
+            text_list_add(&d->notes,
+                          "%s:%d: %s (%d lines) not applied: heatline "
+                          "imports one steady period",
+                          file, in->note_line[i], sections[i].s,
+                          in->note_lines[i]))
+            return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    if (in->energy_other &&
+        text_list_add(&d->notes,
+                      "%s:%d: [ENERGY] (%d lines besides Global Efficiency) "
+                      "not applied: heatline prices energy in its season "
+                      "(heatline season --elec-price)",
+                      file, in->energy_at, in->energy_other))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    if (in->duration_s > 0.0 &&
+        text_list_add(&d->notes,
+                      "%s:%d: [TIMES] Duration %.4g h not run: one steady "
+                      "period at time 0 (demands at the first pattern step, "
+                      "tanks at their initial level); extended-period runs "
+                      "are not supported yet",
+                      file, in->duration_line, in->duration_s / 3600.0))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    return HL_OK;
+}
+
+/* [TITLE]: its first line names the model, the others describe it (up to
+ * the description's length; EPANET keeps three lines). */
+static int title_line(inp *in, const char *raw)
+{
+    net_def *d = in->c->m->def;
+    char text[1024];
+    size_t n = strlen(raw);
+    while (n && isspace((unsigned char)raw[n - 1]))
+        n--;
+    while (n && isspace((unsigned char)*raw))
+        raw++, n--;
+    if (!n)
+        return HL_OK;
+    if (!*d->name)
+        snprintf(text, sizeof text, "%.*s", (int)n, raw);
+    else if (!*d->description)
+        snprintf(text, sizeof text, "%.*s", (int)n, raw);
+    else
+        snprintf(text, sizeof text, "%s %.*s", d->description, (int)n, raw);
+    const char *kept = text_pool_add(&d->strings, text);
+    if (!kept)
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    if (!*d->name)
+        d->name = kept;
+    else
+        d->description = kept;
+    return HL_OK;
+}
 
 static int pass(inp *in, char *text, size_t len, int second)
 {
-    int sec = S_NONE, line = 0;
+    int sec = S_NONE, line = 0, row = -1;
     char *p = text, *end = text + len;
     char *tok[MAX_TOK];
     while (p < end) {
@@ -579,16 +748,30 @@ static int pass(inp *in, char *text, size_t len, int second)
         buf[l] = '\0';
         p = eol + 1;
         line++;
+        if (sec == S_TITLE && !second && buf[strspn(buf, " \t")] != '[') {
+            if (title_line(in, buf))
+                return in->c->m->err.code;
+            continue;
+        }
         int n = tokenize(buf, tok);
         if (n == 0)
             continue;
         if (tok[0][0] == '[') {
-            sec = section_of(tok[0]);
+            sec = section_of(tok[0], &row);
+            if (sec == S_OTHER && !second)
+                return fail(in, line,
+                            "unknown section %s (expected an EPANET 2 "
+                            "section such as [JUNCTIONS] or [PIPES])%s",
+                            tok[0], "");
             continue;
         }
         int rc = HL_OK;
+        if (!second && sec == S_NOTE && in->note_lines[row]++ == 0)
+            in->note_line[row] = line;
         if (!second) {
-            rc = sec == S_OPTION    ? option(in, line, tok, n)
+            rc = sec == S_TIMES     ? times_line(in, line, tok, n)
+                 : sec == S_ENERGY  ? energy_line(in, line, tok, n)
+                 : sec == S_OPTION  ? option(in, line, tok, n)
                  : sec == S_CURVE   ? curve_point(in, line, tok, n)
                  : sec == S_PATTERN ? pattern_line(in, line, tok, n)
                  : sec == S_STATUS  ? status_line(in, tok, n)
@@ -631,11 +814,63 @@ static int junctions(inp *in, const char *text, size_t len)
         line++;
         int n = tokenize(buf, tok);
         if (n && tok[0][0] == '[')
-            sec = section_of(tok[0]);
+            sec = section_of(tok[0], NULL);
         else if (n && sec == S_JUNC && junction(in, line, tok, n))
             return in->c->m->err.code;
     }
     return HL_OK;
+}
+
+/* [COORDINATES] id x y and [VERTICES] link x y, once every element is
+ * known; the drawing's own units, not converted. */
+static int plan_line(inp *in, int line, int sec, char **tok, int n)
+{
+    hl_model *m = in->c->m;
+    double x, y;
+    if (n < 3)
+        return fail(in, line, "'%s': expected id x y%s", tok[0], "");
+    if (num(in, line, tok[1], &x) || num(in, line, tok[2], &y))
+        return m->err.code;
+    if (sec == S_COORD) {
+        int i = index_get(&m->def->node_ix, tok[0]);
+        if (i < 0)
+            return fail(in, line, "[COORDINATES]: unknown node '%s'%s", tok[0],
+                        "");
+        m->def->nd_x[i] = x;
+        m->def->nd_y[i] = y;
+        return HL_OK;
+    }
+    int k = index_get(&m->def->link_ix, tok[0]);
+    if (k < 0)
+        return fail(in, line, "[VERTICES]: unknown link '%s'%s", tok[0], "");
+    if (m->def->lk_kind[k] != LK_PIPE) /* pumps, valves: drawn straight */
+        return HL_OK;
+    return net_add_vertex(m, m->def->lk_sub[k], x, y);
+}
+
+static int plan_pass(inp *in, const char *text, size_t len)
+{
+    int sec = S_NONE, line = 0;
+    const char *p = text, *end = text + len;
+    char *tok[MAX_TOK], buf[1024];
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        size_t l =
+            (size_t)(eol - p) < sizeof buf ? (size_t)(eol - p) : sizeof buf - 1;
+        memcpy(buf, p, l);
+        buf[l] = '\0';
+        p = eol + 1;
+        line++;
+        int n = tokenize(buf, tok);
+        if (n && tok[0][0] == '[')
+            sec = section_of(tok[0], NULL);
+        else if (n && (sec == S_COORD || sec == S_VERTEX) &&
+                 plan_line(in, line, sec, tok, n))
+            return in->c->m->err.code;
+    }
+    return net_sort_vertices(in->c->m);
 }
 
 static void inp_free(inp *in)
@@ -661,6 +896,8 @@ static void inp_defaults(inp *in, rd_ctx *c)
     in->rho = SPGR_REF;
     in->nu = NAN;
     in->mult = 1.0;
+    in->headloss = HEADLOSS_HAZEN; /* EPANET's default */
+    in->global_eff = 0.75;         /* EPANET's default pump efficiency */
 }
 
 static int inp_fluid(inp *in)
@@ -679,6 +916,7 @@ static int inp_fluid(inp *in)
                         in->c->opt->inp_cp_j_kgk);
     m->def->g = EPANET_G;
     m->def->friction = FRICTION_SWAMEE_JAIN;
+    m->def->headloss = in->headloss;
     m->t_ground = in->c->opt->inp_ambient_k;
     m->limits.min_pressure_pa = -INFINITY; /* EPANET reports, not checks */
     return HL_OK;
@@ -699,16 +937,16 @@ int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
         copy[len] = '\0';
         rc = pass(&in, copy, len, 0);
     }
-    if (!rc && !in.headloss_dw)
-        rc = rd_fail(&c, NET_WHERE(c.origin, 0), HL_EPARSE,
-                     "[OPTIONS] must set Headloss D-W (EPANET's default "
-                     "Hazen-Williams is not supported)");
+    if (!rc)
+        rc = import_notes(&in);
     if (!rc)
         rc = inp_fluid(&in);
     if (!rc)
         rc = pass(&in, copy, len, 1);
     if (!rc)
         rc = junctions(&in, text, len);
+    if (!rc)
+        rc = plan_pass(&in, text, len);
     if (!rc && o->friction >= 0)
         m->def->friction = o->friction;
     if (!rc && o->inp_thermal_csv)

@@ -18,6 +18,8 @@ int reader_yaml(hl_model *m, const char *text, size_t len, const char *origin,
                 const char *base_dir, const hl_load_options *o);
 int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
                const hl_load_options *o);
+int reader_geojson(hl_model *m, const char *text, size_t len,
+                   const char *origin, const hl_load_options *o);
 
 typedef struct rd_ctx {
     hl_model *m;

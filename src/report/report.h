@@ -12,6 +12,12 @@
 
 /* one_hour: a run report (one design hour, kW) instead of a season. */
 json_t *report_data(const hl_season *s, int one_hour);
+/* v with `decimals` decimals and commas between thousands ("519,570"),
+ * "n/a" if not finite; into buf, returned (report_numbers.c). */
+const char *report_num(char *buf, size_t cap, double v, int decimals);
+
+/* The map's data: the network in plan at the design hour (report_map.c). */
+json_t *report_map_data(const hl_season *s);
 
 /* The text of Apache ECharts (echarts.min.js), caller frees. Looks in
  * $HEATLINE_ECHARTS, share/heatline/report/ of the install (or of
@@ -27,7 +33,8 @@ enum report_chart {
     CHART_MONTHS,
     CHART_DURATION,
     CHART_SURFACES,
-    CHART_PAYBACK
+    CHART_PAYBACK,
+    CHART_MAP
 };
 
 /* Page head (with the CSP), escaped text, a chart placeholder, and the

@@ -204,6 +204,7 @@ json_t *report_data(const hl_season *s, int one_hour)
     json_object_set_new(o, "temperatures", temperatures(s));
     json_object_set_new(o, "breakdown", breakdown(s, one_hour));
     json_object_set_new(o, "surfaces", surfaces(s));
+    json_object_set_new(o, "map", report_map_data(s));
     if (!one_hour) {
         json_object_set_new(o, "months", months(s));
         json_object_set_new(o, "duration", duration(s));

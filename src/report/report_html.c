@@ -105,6 +105,12 @@ static const char style[] =
     "font-size:.92em}td,th{border:1px solid #ccc;padding:.25em .6em;"
     "text-align:right}th{background:#eef1f4}td:first-child,th:first-child"
     "{text-align:left}.note{color:#555;font-size:.9em}"
+    ".nodata{color:#555;font-style:italic;border:1px dashed #bbb;"
+    "padding:1em}.map-bar{margin:.3em 0}.map-swatch{display:inline-block;"
+    "width:1.4em;height:.8em;vertical-align:middle}svg.map{border:1px solid "
+    "#ddd;background:#fcfcfc}@media print{body{margin:0;max-width:none}"
+    ".chart,svg.map,table{break-inside:avoid}.map-bar select{display:none}"
+    "h2{break-after:avoid}}"
     ".infeasible{background:#fde2e1;border:2px solid #c0392b;color:#7b1d14;"
     "padding:.6em 1em;margin:1em 0;font-weight:bold}"
     ".feasible{color:#1e6b3a}";
@@ -127,7 +133,7 @@ int report_page_begin(FILE *f, const char *title)
 
 static const char *const chart_ids[] = {
     "chart-pressure", "chart-temperature", "chart-breakdown", "chart-months",
-    "chart-duration", "chart-surfaces",    "chart-payback"};
+    "chart-duration", "chart-surfaces",    "chart-payback",   "chart-map"};
 
 void report_chart_div(FILE *f, int which)
 {

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #define GJ 1e9
 
@@ -37,50 +38,54 @@ static void synthetic_banner(FILE *f, const hl_season *s)
               f);
 }
 
+#define N(i, v, d) report_num(nb[i], sizeof nb[i], (v), (d))
+
 static void summary_retrofit(FILE *f, const hl_season *s,
                              const hl_season_scenario *sc)
 {
     const hl_payback *p = &sc->payback;
     const hl_economics *e = &s->opt.economics;
+    char nb[8][48];
     fprintf(f,
-            "<p><b>All fittings %s:</b> saves %.0f GJ of heat per "
-            "season (%.0f t of standard coal, %.0f t of CO<sub>2</sub>), "
-            "worth %.1f &times; 10<sup>4</sup> CNY at %.0f CNY/GJ, for an "
-            "investment of %.1f &times; 10<sup>4</sup> CNY on %.0f "
+            "<p><b>All fittings %s:</b> saves %s GJ of heat per "
+            "season (%s t of standard coal, %s t of CO<sub>2</sub>), "
+            "worth %s CNY at %s CNY/GJ, for an investment of %s CNY on %s "
             "m<sup>2</sup>. ",
-            hl_scenario_name(sc->scenario), p->heat_saved_gj, p->coal_saved_tce,
-            p->co2_saved_t, p->annual_saving_cny / 1e4,
-            e->heat_price_cny_per_gj, p->investment_cny / 1e4,
-            sc->fitting_area_changed_m2);
+            hl_scenario_name(sc->scenario), N(0, p->heat_saved_gj, 0),
+            N(1, p->coal_saved_tce, 0), N(2, p->co2_saved_t, 0),
+            N(3, p->annual_saving_cny, 0), N(4, e->heat_price_cny_per_gj, 0),
+            N(5, p->investment_cny, 0), N(6, sc->fitting_area_changed_m2, 0));
     if (isfinite(p->simple_payback_years))
         fprintf(f, "Simple payback <b>%.1f years</b>; ",
                 p->simple_payback_years);
     else
         fputs("It never pays back; ", f);
     fprintf(f,
-            "net present value %.1f &times; 10<sup>4</sup> CNY over %.0f "
-            "years at %.0f %%. Fitting-hours above the %.0f &deg;C burn "
-            "limit: %d (as-is %d).</p>\n",
-            p->npv_cny / 1e4, e->service_life_years, 100 * e->discount_rate,
-            s->opt.burn_limit_k - HL_ZERO_C_K, sc->burn_fitting_hours,
-            s->scen[0].burn_fitting_hours);
+            "net present value %s CNY over %.0f years at %.0f %%. "
+            "Fitting-hours above the %.0f &deg;C burn limit: %s (as-is "
+            "%s).</p>\n",
+            N(0, p->npv_cny, 0), e->service_life_years, 100 * e->discount_rate,
+            s->opt.burn_limit_k - HL_ZERO_C_K, N(1, sc->burn_fitting_hours, 0),
+            N(2, s->scen[0].burn_fitting_hours, 0));
 }
 
 static void summary(FILE *f, const hl_season *s)
 {
     const hl_energy *e = &s->scen[0].total;
-    char period[64];
+    char period[64], nb[8][48];
     period_text(s, period, sizeof period);
     double lost = e->loss_pipes_j + fit_j(e);
     fprintf(f,
             "<div class=\"summary\"><p>From %s the line produced "
-            "<b>%.2f million GJ</b> and delivered %.2f million GJ. As it "
-            "is, it lost %.0f GJ (%.2f %% of the heat produced): %.0f GJ "
-            "in the buried pipes and <b>%.0f GJ in the fittings</b> of "
-            "the valve chambers. Pumps used %.0f MWh of electricity.</p>\n",
-            period, e->heat_source_j / GJ / 1e6, e->heat_delivered_j / GJ / 1e6,
-            lost / GJ, 100 * lost / fmax(e->heat_source_j, 1.0),
-            e->loss_pipes_j / GJ, fit_j(e) / GJ, e->pump_electric_j / 3.6e9);
+            "<b>%s million GJ</b> and delivered %s million GJ. As it "
+            "is, it lost %s GJ (%.2f %% of the heat produced): %s GJ "
+            "in the buried pipes and <b>%s GJ in the fittings</b> of "
+            "the valve chambers. Pumps used %s MWh of electricity.</p>\n",
+            period, N(0, e->heat_source_j / GJ / 1e6, 2),
+            N(1, e->heat_delivered_j / GJ / 1e6, 2), N(2, lost / GJ, 0),
+            100 * lost / fmax(e->heat_source_j, 1.0),
+            N(3, e->loss_pipes_j / GJ, 0), N(4, fit_j(e) / GJ, 0),
+            N(5, e->pump_electric_j / 3.6e9, 0));
     for (int i = 1; i < s->n_scen; i++)
         summary_retrofit(f, s, &s->scen[i]);
     fputs("</div>\n", f);
@@ -95,15 +100,19 @@ static void energy_table(FILE *f, const hl_season *s)
           f);
     for (int i = 0; i < s->n_scen; i++) {
         const hl_energy *e = &s->scen[i].total;
-        fprintf(f,
-                "<tr><td>%s</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
-                "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
-                "<td>%d</td></tr>\n",
-                hl_scenario_name(s->scen[i].scenario), e->heat_source_j / GJ,
-                e->heat_delivered_j / GJ, e->loss_pipes_j / GJ,
-                e->loss_fittings_j[0] / GJ, e->loss_fittings_j[1] / GJ,
-                e->loss_fittings_j[2] / GJ, e->pump_electric_j / 3.6e9,
-                s->scen[i].burn_fitting_hours);
+        char nb[8][48];
+        fprintf(
+            f,
+            "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+            "<td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+            "<td>%s</td></tr>\n",
+            hl_scenario_name(s->scen[i].scenario),
+            N(0, e->heat_source_j / GJ, 0), N(1, e->heat_delivered_j / GJ, 0),
+            N(2, e->loss_pipes_j / GJ, 0), N(3, e->loss_fittings_j[0] / GJ, 0),
+            N(4, e->loss_fittings_j[1] / GJ, 0),
+            N(5, e->loss_fittings_j[2] / GJ, 0),
+            N(6, e->pump_electric_j / 3.6e9, 0),
+            N(7, s->scen[i].burn_fitting_hours, 0));
     }
     fputs("</table>\n", f);
 }
@@ -133,6 +142,20 @@ static void factors_table(FILE *f, const hl_season *s)
             e->coating_cost_cny_per_m2, e->jacket_cost_cny_per_m2,
             e->service_life_years, 100 * e->discount_rate, e->tce_per_gj,
             e->co2_t_per_gj);
+}
+
+/* Which program wrote the page and when, and of which model. */
+static void header_block(FILE *f, const hl_season *s)
+{
+    char when[64] = "";
+    time_t now = time(NULL);
+    struct tm tm;
+    if (gmtime_r(&now, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    fprintf(f, "<p class=\"note\">Written by heatline %s on %s. Model: ",
+            hl_version(), when);
+    html_escape(f, s->model_name);
+    fputs(".</p>\n", f);
 }
 
 static void list_lines(FILE *f, int n,
@@ -199,11 +222,13 @@ static void section(FILE *f, const char *title, int chart)
 static int write_season_page(FILE *f, const hl_season *s, hl_error *err)
 {
     report_page_begin(f, "heatline: heating season report");
+    header_block(f, s);
     synthetic_banner(f, s);
     summary(f, s);
     verdict_section(f, s);
     fputs("<h2>Energy over the period</h2>\n", f);
     energy_table(f, s);
+    section(f, "Network map (design hour)", CHART_MAP);
     section(f, "Hydraulic pressure diagram", CHART_PRESSURE);
     section(f, "Temperature along the line", CHART_TEMPERATURE);
     section(f, "Heat-loss breakdown", CHART_BREAKDOWN);
@@ -230,17 +255,20 @@ int hl_report_write_season(const char *path, const hl_season *s, hl_error *err)
 static void run_summary(FILE *f, const hl_season *s)
 {
     const hl_energy *base = &s->scen[0].total;
+    char nb[4][48];
     fprintf(f,
-            "<div class=\"summary\"><p>The model as solved: %.0f MW "
-            "produced, %.0f MW delivered.</p>\n",
-            base->heat_source_j / 3.6e9, base->heat_delivered_j / 3.6e9);
+            "<div class=\"summary\"><p>The model as solved: %s MW "
+            "produced, %s MW delivered.</p>\n",
+            N(0, base->heat_source_j / 3.6e9, 0),
+            N(1, base->heat_delivered_j / 3.6e9, 0));
     for (int i = 0; i < s->n_scen; i++) {
         const hl_energy *e = &s->scen[i].total;
         fprintf(f,
-                "<p><b>Fittings %s</b>: pipes lose %.0f kW, fittings %.0f "
+                "<p><b>Fittings %s</b>: pipes lose %s kW, fittings %s "
                 "kW; %d fittings above the %.0f &deg;C burn limit.</p>\n",
-                hl_scenario_name(s->scen[i].scenario), e->loss_pipes_j / 3.6e6,
-                fit_j(e) / 3.6e6, s->scen[i].burn_fitting_hours,
+                hl_scenario_name(s->scen[i].scenario),
+                N(0, e->loss_pipes_j / 3.6e6, 0), N(1, fit_j(e) / 3.6e6, 0),
+                s->scen[i].burn_fitting_hours,
                 s->opt.burn_limit_k - HL_ZERO_C_K);
     }
     fputs("</div>\n", f);
@@ -249,15 +277,14 @@ static void run_summary(FILE *f, const hl_season *s)
 static int write_run_page(FILE *f, const hl_season *s, hl_error *err)
 {
     report_page_begin(f, "heatline: steady run of the line");
-    fputs("<p class=\"note\">Model: ", f);
-    html_escape(f, s->model_name);
-    fputs(".</p>\n", f);
+    header_block(f, s);
     if (hl_season_infeasible_hours(s))
         fputs("<div class=\"infeasible\">INFEASIBLE: see <a "
               "href=\"#verdict\">Verdict and warnings</a>.</div>\n",
               f);
     run_summary(f, s);
     verdict_section(f, s);
+    section(f, "Network map", CHART_MAP);
     section(f, "Hydraulic pressure diagram", CHART_PRESSURE);
     section(f, "Temperature along the line", CHART_TEMPERATURE);
     section(f, "Heat-loss breakdown", CHART_BREAKDOWN);

@@ -49,6 +49,7 @@ void hl_season_free(hl_season *s)
         free(s->scen[i].design_surface_k);
         free(s->profile[i]);
     }
+    season_map_free(s->map);
     free(s);
 }
 
@@ -202,6 +203,8 @@ static int snapshot_profile(hl_season *s, plant *p, int si, hl_error *err)
     if (si == 0) { /* the same model in every scenario (and thread) */
         s->n_profile = pr.n_points;
         copy_stations(s, &pr);
+        if (season_map_take(s, plant_model(p)))
+            return hl_error_set(err, HL_ENOMEM, "season: out of memory");
     }
     for (int i = 0; si == 0 && i < pr.n_points; i++) {
         const hl_profile_point *q = &pr.point[i];

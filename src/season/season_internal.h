@@ -15,6 +15,33 @@ typedef struct season_station {
     double chainage_m;
 } season_station;
 
+/* The network in plan at the design hour (season_map.c). */
+enum season_map_plane {
+    SEASON_MAP_NONE = 0,     /* no coordinates, no chainage */
+    SEASON_MAP_PLAN = 1,     /* the model's own coordinates */
+    SEASON_MAP_SCHEMATIC = 2 /* x = chainage (km), supply above return */
+};
+
+typedef struct season_map {
+    int plane; /* enum season_map_plane */
+    int n_nodes, n_pipes;
+    const char **node_id; /* in the season's strings */
+    double *nx, *ny, *n_head_m, *n_p_bar, *n_t_c, *n_fixed;
+    const char **pipe_id;
+    int *pf, *pt;  /* end node indices */
+    int *vx_start; /* pipe i's vertices: vx[2k], vx[2k+1] for k in
+                      vx_start[i] .. vx_start[i+1] - 1 */
+    double *vx;
+    double *p_v, *p_t_c, *p_p_bar, *p_q_w_m, *p_flow, *p_open;
+    int n_other;          /* pumps then valves, drawn straight */
+    int *of, *ot, *okind; /* end nodes, HL_PUMP or HL_VALVE */
+    const char **other_id;
+} season_map;
+
+void season_map_free(season_map *g);
+/* The design-hour map from the solved model m (as-is scenario). */
+int season_map_take(hl_season *s, hl_model *m);
+
 struct hl_season {
     const char *model_name; /* in strings */
     text_list strings;      /* ids and names kept from the model */
@@ -42,6 +69,7 @@ struct hl_season {
     int warning_hours; /* hours whose solve warned (as-is scenario) */
     const char *first_warning; /* in strings; NULL = none yet */
     text_list warnings;
+    season_map *map;         /* NULL when it could not be taken */
     int infeasible_hours;    /* as-is hours whose state broke hard limits */
     text_list violations;    /* every violation of the first such hour */
     text_list hour_warnings; /* every engine warning of the first hour

@@ -216,6 +216,8 @@ static const hl_range table[HL_Q_N] = {
     "north and south of the equator (EPW location)"},
 [HL_Q_LONGITUDE] = {"longitude", "deg", -180, 180, CLOSED, CLOSED, SI(1), "",
     "east and west of Greenwich (EPW location)"},
+[HL_Q_PLAN_M] = {"plan coordinate", "m", -1e8, 1e8, CLOSED, CLOSED, SI(1),
+    "x_m y_m", "a plane coordinate in metres (UTM northings reach 1e7 m)"},
 };
 /* clang-format on */
 

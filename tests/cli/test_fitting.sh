@@ -117,7 +117,7 @@ expect 2 "--temp is required" -- --type gate-valve --dn 100
 expect 2 "--dn is required" -- --type gate-valve --temp 110
 expect 2 "expected a number" -- --type gate-valve --dn 100 --temp hot
 expect 2 "expected -200 to 1200 C" -- --type gate-valve --dn 100 --temp -300
-expect 2 "unknown or incomplete option" -- --type gate-valve --dn 100 --temp 110 --colour red
+expect 2 "unknown option" -- --type gate-valve --dn 100 --temp 110 --colour red
 expect 2 "whole number" -- --type gate-valve --dn 100.5 --temp 110
 expect 2 "fv-check works on --type flange-pair" -- --type gate-valve --dn 100 \
     --temp 110 --fv-check

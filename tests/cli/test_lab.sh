@@ -108,7 +108,7 @@ expect_error "too few runs for a quadratic" "needs at least 4 runs at 3 or more"
   lab fit "$tmp/good.csv" --degree 2
 expect_error "no such material" "no runs of material" lab fit "$tmp/good.csv" --material x
 expect_error "no file" "nothere.csv" lab fit "$tmp/nothere.csv"
-expect_error "unknown option" "unknown or incomplete option" lab fit "$tmp/good.csv" --frobnicate
+expect_error "unknown option" "unknown option" lab fit "$tmp/good.csv" --frobnicate
 expect_error "--name needs one material" "--material" lab fit "$trial" --name x
 # a failed fit leaves no material file behind
 "$HEATLINE" lab fit "$tmp/good.csv" --degree 2 --name m --output "$tmp/none.csv" 2>/dev/null

@@ -179,7 +179,7 @@ pair="--laying pair --carrier-od 219.1 --insulation-od 346 --lambda-ins 0.026
   bad "--return applies to two-pipe layings" --laying single \
       --carrier-od 100 --insulation-od 200 --lambda-ins 0.03 --supply 80 \
       --return 50 --ground 5 --cover 1
-  bad "unknown or incomplete option '--colour'" $pair --cover 0.8 --gap 0.2 \
+  bad "unknown option '--colour'" $pair --cover 0.8 --gap 0.2 \
       --colour red
   bad "--twin-order '20': expected a whole number 1..14" --laying twin \
       --carrier-od 114.3 --insulation-od 307 --lambda-ins 0.028 --gap 0.025 \

@@ -48,7 +48,7 @@ expect_ok "small line" run "$HL_SOURCE_DIR/tests/data/models/small_line.yaml"
 coating_check "small line"
 expect_ok "coating json" run --json
 expect_json_keys "coating json" coating_needed needed_mm modelled_mm fittings_unreachable
-expect_fail "inp option on a heatline model" "applies to EPANET .inp models only" \
+expect_fail "inp option on a heatline model" "applies to EPANET .inp and GeoJSON models only" \
     run --supply-temp 110
 expect_fail "demand scale 0" "expected above 0" run --demand-scale 0
 expect_fail "source temp out of range" "--source-temp '400': expected -50 to 350 C" run --source-temp 400
@@ -107,7 +107,7 @@ bad yaml-syntax "yaml-syntax.yaml:[0-9]*: YAML" 's/{id: A,/{id: A,,[/'
 bad not-model "not-model.yaml:1: not a heatline model" 's/heatline_model: 1/model: 1/'
 expect_fail "missing file" "no-such.yaml" run "$tmp/no-such.yaml"
 expect_fail "csv not a dir" "not a directory" run "$tmp/good.yaml" --csv "$tmp/good.yaml"
-expect_fail "bad option" "unknown or incomplete option" run --frobnicate
+expect_fail "bad option" "unknown option" run --frobnicate
 expect_fail "bad friction" "colebrook or swamee-jain" run --friction manning
 
 finish

@@ -92,7 +92,7 @@ expect_fail "cannot open" --weather "$tmp/none.epw"
 expect_fail "expected a date" --from 15-10
 expect_fail "bad_operation.yaml:16: design_load_mw" "$M/bad_operation.yaml"
 expect_fail "u '-1'" "$net" --u -1
-expect_fail "applies to EPANET .inp models only" --u 5
+expect_fail "applies to EPANET .inp and GeoJSON models only" --u 5
 "$H" season --bogus > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option"
 "$H" season --help | grep -q "usage: heatline season" || fail "--help"
 echo "season CLI: all checks passed"

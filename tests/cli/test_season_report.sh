@@ -7,6 +7,10 @@
 # report also opens in headless Chromium (Debian's chromium, from
 # scripts/setup.sh --test) and every plot is drawn: each chart placeholder
 # holds an <svg> with drawn paths after the scripts ran.
+# An imported EPANET network (no chainage, no fittings) gets a "no data"
+# note in the plots that need a line, never a blank chart, and no script
+# error in the browser console (issue 15); with HL_ARTIFACTS=DIR the
+# rendered .inp report (its map) is kept as DIR/inp_report_map.png.
 # Skipped (77) when the inlined plotting library is missing, or, to render,
 # chromium.
 set -u
@@ -35,6 +39,11 @@ grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$f" ||
 [ "$(grep -o '</script>' "$f" | wc -l)" -eq 3 ] ||
     fail "a </script> inside an inlined script or the data"
 grep -q "SYNTHETIC" "$f" || fail "synthetic weather not labelled"
+grep -q "Written by heatline [0-9.]* on 20[0-9-]* [0-9:]* UTC" "$f" ||
+    fail "no header with the version and the date"
+grep -q 'id="verdict"' "$f" || fail "no verdict and warnings section"
+grep -q "CNY at [0-9]* CNY/GJ, for an investment of [0-9,]* CNY" "$f" ||
+    fail "money not written out with separators"
 
 # render $1 in headless Chromium; list "chart-id drawn|empty" in $2
 render() {
@@ -42,6 +51,7 @@ render() {
         --no-first-run --disable-background-networking \
         --disable-component-update --disable-sync \
         --user-data-dir="$tmp/profile" --window-size=1200,900 \
+        --enable-logging=stderr --v=0 \
         --virtual-time-budget=10000 --dump-dom "file://$1" \
         > "$tmp/dom.html" 2> "$tmp/chromium.log" ||
         fail "chromium failed: $(tail -3 "$tmp/chromium.log")"
@@ -50,15 +60,18 @@ render() {
     awk 'BEGIN { RS = "<div class=\"chart\"" }
          NR > 1 {
              id = $0; sub(/^[^"]*"/, "", id); sub(/".*/, "", id)
-             drawn = ($0 ~ /<svg/ && $0 ~ /<path d="M/) ? "drawn" : "empty"
+             nodata = ($0 ~ /class="nodata"/) ? "nodata" : "empty"
+             drawn = ($0 ~ /<svg/ && $0 ~ /<path d="M/) ? "drawn" : nodata
              print id, drawn
          }' "$tmp/dom.html" > "$2"
+    ! grep -E "CONSOLE.*(Uncaught|Error|heatline report)" "$tmp/chromium.log" ||
+        fail "script error in the browser console ($1)"
 }
 
 if [ "$render" = 1 ]; then
     render "$f" "$tmp/charts.txt"
-    for id in chart-pressure chart-temperature chart-breakdown chart-months \
-        chart-duration chart-surfaces chart-payback; do
+    for id in chart-map chart-pressure chart-temperature chart-breakdown \
+        chart-months chart-duration chart-surfaces chart-payback; do
         grep -q "^$id drawn$" "$tmp/charts.txt" ||
             fail "$id not rendered ($(grep "^$id" "$tmp/charts.txt"))"
     done
@@ -73,10 +86,43 @@ grep -q "Small line" "$tmp/run.html" || fail "run report of another model"
 grep -q "lost by fittings" "$tmp/run.txt" || fail "run summary after report"
 if [ "$render" = 1 ]; then
     render "$tmp/run.html" "$tmp/run_charts.txt"
-    for id in chart-pressure chart-temperature chart-breakdown chart-surfaces; do
+    for id in chart-map chart-pressure chart-temperature chart-breakdown \
+        chart-surfaces; do
         grep -q "^$id drawn$" "$tmp/run_charts.txt" ||
             fail "run $id not rendered ($(grep "^$id" "$tmp/run_charts.txt"))"
     done
     echo "season and run reports: plots rendered"
+fi
+
+# an imported .inp: every chart drawn or with a note, none blank
+inp="${HL_SOURCE_DIR:?}/tests/validation/epanet/looped_reservoir.inp"
+"$H" run "$inp" --report "$tmp/inp.html" > /dev/null 2> "$tmp/err.txt" ||
+    fail "run .inp --report: $(cat "$tmp/err.txt")"
+"$H" season "$inp" --from 12-29 --to 01-04 --report "$tmp/inp_season.html" \
+    > /dev/null 2> "$tmp/err.txt" ||
+    fail "season .inp --report: $(cat "$tmp/err.txt")"
+if [ "$render" = 1 ]; then
+    for r in inp inp_season; do
+        render "$tmp/$r.html" "$tmp/${r}_charts.txt"
+        [ -s "$tmp/${r}_charts.txt" ] || fail "$r: no chart placeholders"
+        ! grep -v -E " (drawn|nodata)$" "$tmp/${r}_charts.txt" ||
+            fail "$r: a blank chart"
+        grep -q "^chart-breakdown drawn$" "$tmp/${r}_charts.txt" ||
+            fail "$r: the loss breakdown not drawn"
+        grep -q "^chart-pressure nodata$" "$tmp/${r}_charts.txt" ||
+            fail "$r: no note in place of the pressure diagram"
+        grep -q "^chart-map drawn$" "$tmp/${r}_charts.txt" ||
+            fail "$r: the network map not drawn from [COORDINATES]"
+    done
+    # the map as a person sees it, kept when HL_ARTIFACTS names a folder
+    if [ -n "${HL_ARTIFACTS:-}" ] && mkdir -p "$HL_ARTIFACTS"; then
+        timeout 120 chromium --headless --no-sandbox --disable-gpu \
+            --no-first-run --user-data-dir="$tmp/profile" --hide-scrollbars \
+            --window-size=1200,1400 --virtual-time-budget=10000 \
+            --screenshot="$HL_ARTIFACTS/inp_report_map.png" \
+            "file://$tmp/inp.html" > /dev/null 2>&1 ||
+            fail "screenshot of the .inp report"
+    fi
+    echo "imported .inp reports: every plot drawn or noted"
 fi
 echo "season and run reports: nothing loaded from the network"

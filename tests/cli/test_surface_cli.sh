@@ -61,7 +61,7 @@ expect_fail "nan" "--ambient 'nan'" surface --shape pipe --od 100 \
 expect_fail "inf" "--od 'inf'" surface --shape pipe --od inf --temp 100
 expect_fail "negative wind" "--wind '-2': expected 0 to 60 m/s" surface --shape pipe --od 100 \
     --temp 100 --wind -2
-expect_fail "unknown option" "unknown or incomplete option '--colour'" \
+expect_fail "unknown option" "unknown option '--colour'" \
     surface --shape pipe --od 100 --temp 100 --colour red
 expect_fail "unknown coefficient set" "--coefficients 'vdi'" surface \
     --shape pipe --od 100 --temp 100 --coefficients vdi

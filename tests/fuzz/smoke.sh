@@ -12,7 +12,7 @@ build=${HEATLINE_FUZZ_BUILD:-"$here/build-fuzz"}
 seconds=${HL_FUZZ_SECONDS:-30}
 [ -n "${HL_FUZZ_NO_BUILD:-}" ] || # run-long.sh builds once for all
     HEATLINE_BUILD_DIR="$build" "$here/scripts/setup.sh" --fuzz
-harnesses=${*:-"fuzz_model_yaml fuzz_inp fuzz_csv_tables fuzz_epw
+harnesses=${*:-"fuzz_model_yaml fuzz_inp fuzz_geojson fuzz_csv_tables fuzz_epw
   fuzz_weather_csv fuzz_lab_runs fuzz_inventory fuzz_materials fuzz_writers"}
 mkdir -p "$build/findings" "$build/corpus"
 failed=0

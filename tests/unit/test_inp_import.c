@@ -87,7 +87,7 @@ static void unsupported_named(void **state)
         {"[PIPES]\n P1 A B 10 100 0.1\n[VALVES]\n V A B 100 PRV 30\n"
          "[OPTIONS]\n Units LPS\n Headloss D-W\n",
          "net.inp:4:"},
-        {"[JUNCTIONS]\n A 0 1\n[OPTIONS]\n Units LPS\n Headloss H-W\n",
+        {"[JUNCTIONS]\n A 0 1\n[OPTIONS]\n Units LPS\n Headloss H-Z\n",
          "net.inp:5:"},
         {"[JUNCTIONS]\n A 0 x\n[OPTIONS]\n Units LPS\n Headloss D-W\n",
          "net.inp:2:"},

@@ -59,6 +59,7 @@ static void numeric_keys_have_rows(void **state)
         "reset_cold_supply_c", "reset_warm_outdoor_c", "reset_warm_supply_c",
         "reset_floor_c", "design_supply_temp_c", "design_return_temp_c",
         "elevation_m", "chainage_m", "demand_kg_per_s", "inflow_temp_c",
+        "x_m", "y_m",
         "pressure_bar_g", "length_m", "dn", "outer_diameter_mm", "wall_mm",
         "inner_diameter_mm", "roughness_mm", "minor_loss", "pn_bar",
         "heat_loss_coefficient_w_per_mk", "u_w_per_m2k", "u_diameter_mm",
