@@ -12,6 +12,16 @@ void json_out_init(json_out *w, json_sink sink, void *ctx)
     w->used = 0;
     w->sink = sink;
     w->ctx = ctx;
+    w->compact = 0;
+    w->precision = 10;
+}
+
+void json_out_init_compact(json_out *w, json_sink sink, void *ctx,
+                           int precision)
+{
+    json_out_init(w, sink, ctx);
+    w->compact = 1;
+    w->precision = precision >= 1 && precision <= 17 ? precision : 17;
 }
 
 int json_out_file_sink(void *ctx, const char *text, size_t len)
@@ -125,11 +135,12 @@ static void begin_value(json_out *w, const char *key)
     if (w->depth > 0) {
         if (w->count[w->depth - 1]++)
             put(w, ",", 1);
-        newline(w, w->depth);
+        if (!w->compact)
+            newline(w, w->depth);
     }
     if (key) {
         string_body(w, key);
-        put(w, ": ", 2);
+        put(w, ": ", w->compact ? 1 : 2);
     }
 }
 
@@ -162,7 +173,7 @@ void json_out_close(json_out *w)
         return;
     }
     w->depth--;
-    if (w->count[w->depth]) /* an empty container stays on its line */
+    if (w->count[w->depth] && !w->compact) /* an empty one stays on its line */
         newline(w, w->depth);
     put(w, &w->close[w->depth], 1);
 }
@@ -265,7 +276,9 @@ static size_t g_from_digits(char *buf, int negative, long long q, int e)
 
 /* jansson's real format: %.10g, then a ".0" if the text would read as an
  * integer, and the exponent without '+' or leading zeros. */
-size_t json_out_format_real(char *buf, size_t size, double v)
+/* %.{precision}g with jansson's fix-ups; precision 10 takes the fast
+ * path. */
+static size_t format_real_p(char *buf, size_t size, double v, int precision)
 {
     long long q;
     int e, n;
@@ -276,9 +289,9 @@ size_t json_out_format_real(char *buf, size_t size, double v)
         memcpy(buf, signbit(v) ? "-0.0" : "0.0", (size_t)n + 1);
         return (size_t)n;
     }
-    if (ten_digits(v, &q, &e) == 0)
+    if (precision == 10 && ten_digits(v, &q, &e) == 0)
         return g_from_digits(buf, v < 0, q, e);
-    n = snprintf(buf, size, "%.10g", v);
+    n = snprintf(buf, size, "%.*g", precision, v);
     if (n < 0 || (size_t)n >= size - 3)
         return 0;
     if (!strchr(buf, '.') && !strchr(buf, 'e')) {
@@ -300,6 +313,11 @@ size_t json_out_format_real(char *buf, size_t size, double v)
     return (size_t)n;
 }
 
+size_t json_out_format_real(char *buf, size_t size, double v)
+{
+    return format_real_p(buf, size, v, 10);
+}
+
 void json_out_real(json_out *w, const char *key, double v)
 {
     if (!isfinite(v)) {
@@ -307,7 +325,7 @@ void json_out_real(json_out *w, const char *key, double v)
         return;
     }
     char buf[40];
-    size_t n = json_out_format_real(buf, sizeof buf, v);
+    size_t n = format_real_p(buf, sizeof buf, v, w->precision);
     begin_value(w, key);
     put(w, buf, n);
 }

@@ -33,10 +33,16 @@ typedef struct json_out {
     char close[JSON_OUT_MAX_DEPTH]; /* ']' or '}' for each */
     int failed;                     /* the sink refused, or misuse */
     size_t used;                    /* bytes waiting in buf */
+    int compact;                    /* no whitespace: "k":v */
+    int precision;                  /* significant digits of reals */
     char buf[16384];                /* the sink gets whole chunks */
 } json_out;
 
 void json_out_init(json_out *w, json_sink sink, void *ctx);
+/* The form of json_dumps with JSON_COMPACT | JSON_REAL_PRECISION(p)
+ * instead (no whitespace; reals with p significant digits, 1-17). */
+void json_out_init_compact(json_out *w, json_sink sink, void *ctx,
+                           int precision);
 /* A sink for a stdio stream (ctx is the FILE *). */
 int json_out_file_sink(void *ctx, const char *text, size_t len);
 
