@@ -16,11 +16,12 @@ from ._build import build
 from ._tools import surface, thickness, water
 from ._tools_more import fitting, lab_fit, pipe_loss
 from ._season import season
+from ._register import Register, register_template
 
 __all__ = [
     "load", "load_text", "default_model", "build", "Model", "Result",
     "surface", "thickness", "fitting", "pipe_loss", "water", "lab_fit",
-    "season", "version", "HeatlineError", "InvalidArgumentError",
+    "season", "Register", "register_template", "version", "HeatlineError", "InvalidArgumentError",
     "OutOfMemoryError", "ConvergenceError", "InputOutputError",
     "ParseError", "NotFoundError", "UnreachableError", "RangeError",
     "TopologyError", "StateError", "ffi", "lib",
