@@ -2,9 +2,10 @@
  * fuzz_writers.c - the JSON, CSV and report writers of `heatline run` fed
  * by fuzzed models: the input is written as a model file and run through
  * the command itself (cli/ without main.c) with --json, --csv and
- * --report. Beyond not crashing: exit 0 with JSON that parses and has no
- * NaN, CSV tables without nan/inf; or exit 2 with one line on stderr and
- * no output file left.
+ * --report. Beyond not crashing: exit 0 (or 3, a solved state that
+ * breaks a hard limit, with "feasible": false) with JSON that parses and
+ * has no NaN, CSV tables without nan/inf; or exit 2 with one line on
+ * stderr and no output file left.
  */
 #include "fuzz_support.h"
 #include "cli.h"
@@ -103,11 +104,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *argv[] = {"run", model,      "--json", "--csv",
                     csv,   "--report", report,   NULL};
     int rc = run_cli(7, argv, out, err);
-    if (rc == 0) {
+    if (rc == 0 || rc == 3) { /* 3: solved but infeasible, said so */
         json_error_t je;
         json_t *j = json_load_file(out, 0, &je);
         if (!j)
-            fuzz_fail("exit 0 with JSON that does not parse", je.text);
+            fuzz_fail("exit 0 or 3 with JSON that does not parse", je.text);
+        if (json_is_true(json_object_get(j, "feasible")) != (rc == 0))
+            fuzz_fail("exit status and the JSON's feasible disagree",
+                      rc ? "exit 3" : "exit 0");
         json_decref(j);
         check_no_nonfinite(out);
         static const char *const tables[] = {"nodes.csv", "pipes.csv",
@@ -120,7 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     char *msg = slurp(err);
     if (rc != 2 || !msg)
-        fuzz_fail("an exit status other than 0 or 2", msg);
+        fuzz_fail("an exit status other than 0, 2 or 3", msg);
     size_t n = strlen(msg);
     if (n == 0 || msg[n - 1] != '\n' || memchr(msg, '\n', n - 1))
         fuzz_fail("exit 2 without exactly one line on stderr", msg);
