@@ -2,6 +2,7 @@
 #include "util/json_out.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -198,9 +199,14 @@ static double scale10(double a, int shift)
 static int ten_digits(double v, long long *digits, int *exp10)
 {
     double a = fabs(v);
-    int b2;
-    frexp(a, &b2); /* a in [2^(b2-1), 2^b2): the decimal exponent, +-1 */
-    int e = (int)floor((b2 - 1) * 0.30102999566398120);
+    /* a in [2^(b2-1), 2^b2) from its exponent bits (a subnormal lands far
+     * below the range and is left to snprintf); floor((b2 - 1) log10 2) as
+     * (b2 - 1) * 78913 / 2^18, exact for |b2| < 1600: the decimal
+     * exponent, or one below it */
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    int b2 = (int)((bits >> 52) & 0x7ff) - 1022;
+    int e = ((b2 - 1) * 78913) >> 18;
     if (e < -13 || e > 30)
         return -1;
     double scaled = scale10(a, 9 - e);
