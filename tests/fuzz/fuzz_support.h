@@ -93,9 +93,27 @@ static inline int has_internal_nonfinite(const char *s)
     return has_nonfinite_word(s) && !input_has_nonfinite();
 }
 
+/* Longest run of digits in a message, where a shown byte \xNN is no
+ * digit: its hex may end in one beside the input's own digits. */
+static inline size_t longest_digits_shown(const char *s)
+{
+    size_t best = 0, run = 0;
+    for (; *s; s++) {
+        if (s[0] == '\\' && s[1] == 'x' && isxdigit((unsigned char)s[2]) &&
+            isxdigit((unsigned char)s[3])) {
+            run = 0;
+            s += 3;
+            continue;
+        }
+        run = isdigit((unsigned char)*s) ? run + 1 : 0;
+        best = run > best ? run : best;
+    }
+    return best;
+}
+
 static inline int has_long_number(const char *s)
 {
-    size_t in_msg = longest_digits(s);
+    size_t in_msg = longest_digits_shown(s);
     return in_msg > 24 && in_msg > longest_digits(fuzz_shown);
 }
 
