@@ -14,33 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void given(double *dst, double v)
-{
-    if (!isnan(v))
-        *dst = v;
-}
-
 /* The season's operation: the Hohhot defaults, the model file's fields
  * over them, the design load of the model at its own demand. */
 static void operation(dyn_weather *dw, const hl_operation *f)
 {
-    hl_operation *op = &dw->op;
-    hl_operation_hohhot(op);
-    op->design_load_w = dw->model_load_w;
-    given(&op->design_load_w, f->design_load_w);
-    given(&op->design_outdoor_k, f->design_outdoor_k);
-    given(&op->balance_k, f->balance_k);
-    given(&op->design_return_k, f->design_return_k);
-    given(&op->reset_cold_outdoor_k, f->reset_cold_outdoor_k);
-    given(&op->reset_cold_supply_k, f->reset_cold_supply_k);
-    given(&op->reset_warm_outdoor_k, f->reset_warm_outdoor_k);
-    given(&op->reset_warm_supply_k, f->reset_warm_supply_k);
-    given(&op->reset_floor_k, f->reset_floor_k);
-    given(&op->standby_load_fraction, f->standby_load_fraction);
-    op->design_supply_k = isnan(f->design_supply_k) ? op->reset_cold_supply_k
-                                                    : f->design_supply_k;
-    if (f->regulation >= 0)
-        op->regulation = f->regulation;
+    hl_operation_merge(&dw->op, f, dw->model_load_w);
 }
 
 int dyn_weather_open(dyn_weather *dw, const hl_model *m, const char *path,

@@ -113,6 +113,12 @@ typedef struct hl_operation {
 /* Hohhot line defaults (research notes 5.1). */
 HL_API void hl_operation_hohhot(hl_operation *op);
 HL_API int hl_operation_check(const hl_operation *op, hl_error *err);
+/* The operation a run uses: the Hohhot defaults (hl_operation_hohhot)
+ * with the design load of the model at its own demand (model_load_w), and
+ * every field the model file gives (not NaN; regulation >= 0) over them;
+ * the design supply is the reset curve's cold end unless given. */
+HL_API void hl_operation_merge(hl_operation *op, const hl_operation *given,
+                               double model_load_w);
 /* Heat demand: design load at design outdoor temp, linear down to the
  * standby load (standby_load_fraction x design load) toward the balance
  * temperature, never below it; above design load below design. */

@@ -28,6 +28,33 @@ void hl_operation_hohhot(hl_operation *op)
     op->standby_load_fraction = 0.01; /* [A] substation standby draw */
 }
 
+static void take(double *dst, double v)
+{
+    if (!isnan(v))
+        *dst = v;
+}
+
+void hl_operation_merge(hl_operation *op, const hl_operation *f,
+                        double model_load_w)
+{
+    hl_operation_hohhot(op);
+    op->design_load_w = model_load_w;
+    take(&op->design_load_w, f->design_load_w);
+    take(&op->design_outdoor_k, f->design_outdoor_k);
+    take(&op->balance_k, f->balance_k);
+    take(&op->design_return_k, f->design_return_k);
+    take(&op->reset_cold_outdoor_k, f->reset_cold_outdoor_k);
+    take(&op->reset_cold_supply_k, f->reset_cold_supply_k);
+    take(&op->reset_warm_outdoor_k, f->reset_warm_outdoor_k);
+    take(&op->reset_warm_supply_k, f->reset_warm_supply_k);
+    take(&op->reset_floor_k, f->reset_floor_k);
+    take(&op->standby_load_fraction, f->standby_load_fraction);
+    op->design_supply_k = isnan(f->design_supply_k) ? op->reset_cold_supply_k
+                                                    : f->design_supply_k;
+    if (f->regulation >= 0)
+        op->regulation = f->regulation;
+}
+
 int hl_operation_check(const hl_operation *op, hl_error *err)
 {
     if (!(op->design_load_w > 0.0 && isfinite(op->design_load_w)))

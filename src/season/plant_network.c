@@ -120,32 +120,9 @@ const char *plant_name(const plant *p)
     return n && n[0] ? n : "unnamed model";
 }
 
-static void given(double *dst, double v)
-{
-    if (!isnan(v))
-        *dst = v;
-}
-
 void plant_operation(const plant *p, hl_operation *op)
 {
-    const hl_operation *f = &p->op_file;
-    hl_operation_hohhot(op);
-    op->design_load_w = p->model_load_w;
-    given(&op->design_load_w, f->design_load_w);
-    given(&op->design_outdoor_k, f->design_outdoor_k);
-    given(&op->balance_k, f->balance_k);
-    given(&op->design_return_k, f->design_return_k);
-    given(&op->reset_cold_outdoor_k, f->reset_cold_outdoor_k);
-    given(&op->reset_cold_supply_k, f->reset_cold_supply_k);
-    given(&op->reset_warm_outdoor_k, f->reset_warm_outdoor_k);
-    given(&op->reset_warm_supply_k, f->reset_warm_supply_k);
-    given(&op->reset_floor_k, f->reset_floor_k);
-    given(&op->standby_load_fraction, f->standby_load_fraction);
-    /* the design supply is the reset curve's cold end unless stated */
-    op->design_supply_k = isnan(f->design_supply_k) ? op->reset_cold_supply_k
-                                                    : f->design_supply_k;
-    if (f->regulation >= 0)
-        op->regulation = f->regulation;
+    hl_operation_merge(op, &p->op_file, p->model_load_w);
 }
 
 double plant_model_load_w(const plant *p)
