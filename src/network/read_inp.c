@@ -796,8 +796,12 @@ static int pass(inp *in, char *text, size_t len, int second)
     return HL_OK;
 }
 
-/* Junctions after [DEMANDS] is known (it may come later in the file). */
-static int junctions(inp *in, const char *text, size_t len)
+/* A later pass over the file: each non-empty line outside a section
+ * header, tokenized, to line_fn with its line number and section; stops at
+ * the first failure. */
+typedef int (*pass_fn)(inp *in, int line, int sec, char **tok, int n);
+
+static int each_line(inp *in, const char *text, size_t len, pass_fn line_fn)
 {
     int sec = S_NONE, line = 0;
     const char *p = text, *end = text + len;
@@ -815,10 +819,21 @@ static int junctions(inp *in, const char *text, size_t len)
         int n = tokenize(buf, tok);
         if (n && tok[0][0] == '[')
             sec = section_of(tok[0], NULL);
-        else if (n && sec == S_JUNC && junction(in, line, tok, n))
+        else if (n && line_fn(in, line, sec, tok, n))
             return in->c->m->err.code;
     }
     return HL_OK;
+}
+
+static int junction_line(inp *in, int line, int sec, char **tok, int n)
+{
+    return sec == S_JUNC ? junction(in, line, tok, n) : HL_OK;
+}
+
+/* Junctions after [DEMANDS] is known (it may come later in the file). */
+static int junctions(inp *in, const char *text, size_t len)
+{
+    return each_line(in, text, len, junction_line);
 }
 
 /* [COORDINATES] id x y and [VERTICES] link x y, once every element is
@@ -827,6 +842,8 @@ static int plan_line(inp *in, int line, int sec, char **tok, int n)
 {
     hl_model *m = in->c->m;
     double x, y;
+    if (sec != S_COORD && sec != S_VERTEX)
+        return HL_OK;
     if (n < 3)
         return fail(in, line, "'%s': expected id x y%s", tok[0], "");
     if (num(in, line, tok[1], &x) || num(in, line, tok[2], &y))
@@ -850,27 +867,8 @@ static int plan_line(inp *in, int line, int sec, char **tok, int n)
 
 static int plan_pass(inp *in, const char *text, size_t len)
 {
-    int sec = S_NONE, line = 0;
-    const char *p = text, *end = text + len;
-    char *tok[MAX_TOK], buf[1024];
-    while (p < end) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (!eol)
-            eol = end;
-        size_t l =
-            (size_t)(eol - p) < sizeof buf ? (size_t)(eol - p) : sizeof buf - 1;
-        memcpy(buf, p, l);
-        buf[l] = '\0';
-        p = eol + 1;
-        line++;
-        int n = tokenize(buf, tok);
-        if (n && tok[0][0] == '[')
-            sec = section_of(tok[0], NULL);
-        else if (n && (sec == S_COORD || sec == S_VERTEX) &&
-                 plan_line(in, line, sec, tok, n))
-            return in->c->m->err.code;
-    }
-    return net_sort_vertices(in->c->m);
+    return each_line(in, text, len, plan_line) ? in->c->m->err.code
+                                               : net_sort_vertices(in->c->m);
 }
 
 static void inp_free(inp *in)
