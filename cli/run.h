@@ -64,6 +64,8 @@ const char *run_state_name(int state);
 int run_feasible(hl_model *m);
 void run_print_infeasible(hl_model *m, FILE *f);
 void run_print_static(hl_model *m);
+/* The valve chambers' air and heat (run_chambers.c). */
+void run_print_chambers(hl_model *m);
 /* The "violations" array and the "static" object, into a streamed
  * document (util/json_out.h). */
 struct json_out;

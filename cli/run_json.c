@@ -229,17 +229,26 @@ static void fittings(json_out *o, hl_model *m)
     }
 }
 
-/* Each valve chamber's air (fixed by the model or --chamber-temp until
- * the chamber heat balance of issue 13 item 5 lands). */
+/* Each valve chamber's air (its heat balance, or fixed by the model or
+ * --chamber-temp) and where the fittings' heat goes. */
 static void chambers(json_out *o, hl_model *m)
 {
     for (int i = 0; i < hl_model_count(m, HL_CHAMBER); i++) {
         double air_k = NAN, chainage_m = NAN;
+        hl_chamber_result r;
         hl_model_chamber_info(m, i, &air_k, &chainage_m);
+        hl_model_chamber_result(m, i, &r);
         json_out_object(o, NULL);
         STR(o, "id", hl_model_id(m, HL_CHAMBER, i));
         NUM(o, "chainage_m", chainage_m);
         NUM(o, "air_temp_c", C(air_k));
+        BOOL(o, "air_fixed", r.air_fixed);
+        NUM(o, "heat_in_w", r.heat_in_w);
+        NUM(o, "heat_to_ground_w", r.heat_ground_w);
+        NUM(o, "heat_through_roof_w", r.heat_roof_w);
+        NUM(o, "heat_to_ventilation_w", r.heat_vent_w);
+        NUM(o, "ground_conductance_w_per_k", r.ground_w_k);
+        NUM(o, "roof_conductance_w_per_k", r.roof_w_k);
         json_out_close(o);
     }
 }

@@ -244,14 +244,17 @@ static void coating_needed(hl_model *m, const run_coating *c)
     if (!c->asked)
         return;
     printf("  %s needed for all under the limit: ", c->material);
-    if (c->worst < 0)
+    if (c->worst < 0 && c->unreachable)
+        printf("no thickness is enough");
+    else if (c->worst < 0)
         printf("none (bare metal passes)");
     else
         printf("%.1f mm (modelled %.1f mm; the most for %s)",
                c->thickness_m * 1e3, c->modelled_m * 1e3,
                hl_model_id(m, HL_FITTING, c->worst));
     if (c->unreachable)
-        printf("; %d fittings cannot pass with any thickness up to 100 mm",
+        printf("; %d fittings cannot pass with any thickness up to 100 mm "
+               "(in their chamber's air as modelled)",
                c->unreachable);
     printf("\n");
 }
@@ -308,6 +311,7 @@ int run_print_summary(const run_args *a, run_result *r)
     pump_lines(r->m);
     exchangers(r->m);
     fittings(r);
+    run_print_chambers(r->m);
     run_print_static(r->m);
     warnings(r->m);
     return 0;

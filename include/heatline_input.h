@@ -83,8 +83,9 @@ enum hl_quantity {
     HL_Q_DIFFUSIVITY,
     HL_Q_LATITUDE,
     HL_Q_LONGITUDE,
-    HL_Q_PLAN_M, /* plan coordinates of a model's nodes */
-    HL_Q_N       /* number of quantities */
+    HL_Q_PLAN_M,      /* plan coordinates of a model's nodes */
+    HL_Q_AIR_CHANGES, /* ventilation of a valve chamber, 1/h */
+    HL_Q_N            /* number of quantities */
 };
 
 typedef struct hl_range {

@@ -182,7 +182,10 @@ HL_API int hl_model_set_duct_temp(hl_model *m, double t_k);
  * model file; setting pump_and_friction_heat) or are left out (0, the
  * default of an EPANET import). */
 HL_API int hl_model_set_pump_heat(hl_model *m, int on);
-/* Air in one valve chamber (id) or in every chamber (NULL). */
+/* Air in one valve chamber (id) or in every chamber (NULL), fixed; NaN
+ * gives the chamber back to the model: its air_temp_c where the model
+ * fixes one, else the chamber's heat balance (docs/physics.md, "Chamber
+ * air"). */
 HL_API int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id,
                                      double t_k);
 
@@ -402,6 +405,22 @@ HL_API int hl_model_results(const hl_model *m, int kind, int first, int n,
 /* Chamber air temperature and the name of the pipe/station it serves. */
 HL_API int hl_model_chamber_info(const hl_model *m, int i, double *air_k,
                                  double *chainage_m);
+
+/* A valve chamber after a solve: its air and heat balance. The fittings
+ * give heat_in_w to the air; it leaves through the floor and walls to the
+ * ground (heat_ground_w), through the roof and its cover to the outdoor
+ * air (heat_roof_w) and with the ventilation air (heat_vent_w). With the
+ * air solved the four close to the solver's tolerance; with the air fixed
+ * (air_fixed = 1) the envelope terms are what that air would pass. */
+typedef struct hl_chamber_result {
+    double air_temp_k;
+    int air_fixed;
+    double heat_in_w, heat_ground_w, heat_roof_w, heat_vent_w;
+    double ground_w_k, roof_w_k, vent_w_k; /* conductances, W/K */
+    double soil_conductivity_w_mk;
+} hl_chamber_result;
+HL_API int hl_model_chamber_result(const hl_model *m, int i,
+                                   hl_chamber_result *out);
 
 /* Warnings of the last solve (checks: boiling, minimum pressure, PN,
  * velocity, liquid range, consumers short of differential pressure, ...),

@@ -268,6 +268,8 @@ typedef struct hl_season_scenario {
     int *burn_hours;                /* per fitting */
     double *max_surface_k;          /* per fitting over the run */
     double *design_surface_k;       /* per fitting at the coldest hour */
+    double *design_chamber_k;       /* per chamber: air at the coldest
+                                       hour (hl_season_chamber_id) */
     int burn_fitting_hours;         /* sum of burn_hours */
     double fitting_area_changed_m2; /* area retrofitted vs as-is */
     hl_payback payback;             /* vs as-is; zero for as-is itself */
@@ -310,6 +312,11 @@ HL_API const hl_season_scenario *hl_season_find(const hl_season *s,
 HL_API int hl_season_fitting_count(const hl_season *s);
 HL_API const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i);
 HL_API const char *hl_season_model_name(const hl_season *s);
+/* The model's valve chambers (their air per scenario at the design hour:
+ * hl_season_scenario.design_chamber_k). */
+HL_API int hl_season_chamber_count(const hl_season *s);
+HL_API const char *hl_season_chamber_id(const hl_season *s, int i);
+HL_API double hl_season_chamber_chainage_m(const hl_season *s, int i);
 HL_API const hl_weather *hl_season_weather(const hl_season *s);
 HL_API const hl_season_options *hl_season_options_used(const hl_season *s);
 /* The season's warnings (every one kept), one line each. */

@@ -62,7 +62,12 @@ def compare(res, js, rel, abs_tol, pressure_abs=None):
                 pressure_abs and "residual" in key):
             continue  # how the solve got there: the same sequence only
         r = 1e-5 if pressure_abs and key.startswith("pump_") else rel
-        assert same_number(res.totals[key], want, r, abs_tol), key
+        tol = abs_tol
+        if key == "heat_unmet_w":  # asked - delivered: a difference of two
+            # large numbers, as exact as the delivered heat (chamber air
+            # settled after the rounds leaves watts of 2.2 GW)
+            tol = max(abs_tol, rel * js["totals"]["heat_delivered_w"])
+        assert same_number(res.totals[key], want, r, tol), key
         n += 1
     return n
 

@@ -422,14 +422,24 @@ int hl_model_set_chamber_temp(hl_model *m, const char *chamber_id, double t_k)
 {
     if (!ready(m))
         return HL_ESTATE;
-    if (check_si(m, HL_Q_SURROUND_TEMP_C, "chamber air temperature (C)", t_k))
+    if (!isnan(t_k) &&
+        check_si(m, HL_Q_SURROUND_TEMP_C, "chamber air temperature (C)", t_k))
         return HL_EINVAL;
     int one = chamber_id ? index_get(&m->net->chamber_ix, chamber_id) : -1;
     if (chamber_id && one < 0)
         return unknown(m, "chamber", chamber_id);
-    for (int i = 0; i < m->net->n_chambers; i++)
-        if (one < 0 || i == one)
-            m->ch_air[i] = t_k;
+    for (int i = 0; i < m->net->n_chambers; i++) {
+        if (one >= 0 && i != one)
+            continue;
+        if (isnan(t_k)) { /* back to the model's own */
+            m->ch_fix[i] = m->net->ch_fixed0[i];
+            if (m->ch_fix[i])
+                m->ch_air[i] = m->net->ch_air0[i];
+            continue;
+        }
+        m->ch_air[i] = t_k;
+        m->ch_fix[i] = 1;
+    }
     return HL_OK;
 }
 
@@ -711,6 +721,27 @@ int hl_model_fitting_result(const hl_model *m, int i,
     out->surface_temp_k = m->fi_ts[i];
     out->over_limit = m->fi_fail[i];
     out->limit_k = m->limits.fitting_surface_k;
+    return HL_OK;
+}
+
+int hl_model_chamber_result(const hl_model *m, int i, hl_chamber_result *out)
+{
+    if (!m || m->failed || !out || i < 0 || i >= m->net->n_chambers)
+        return HL_EINVAL;
+    if (!m->solved)
+        return HL_ESTATE;
+    const chamber_conductance *e = &m->net->ch_env[i];
+    out->air_temp_k = m->ch_air[i];
+    out->air_fixed = m->ch_fix[i];
+    out->heat_in_w = m->ch_q_in[i];
+    out->heat_ground_w = m->ch_q_ground[i];
+    out->heat_roof_w = m->ch_q_roof[i];
+    out->heat_vent_w = m->ch_q_vent[i];
+    out->ground_w_k = e->floor_w_k + e->walls_w_k;
+    out->roof_w_k = e->roof_w_k;
+    double dt = m->ch_air[i] - m->t_air;
+    out->vent_w_k = fabs(dt) > 0.0 ? m->ch_q_vent[i] / dt : 0.0;
+    out->soil_conductivity_w_mk = m->net->ch_geom[i].lambda_soil;
     return HL_OK;
 }
 

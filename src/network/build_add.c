@@ -597,17 +597,26 @@ int net_add_chamber(hl_model *m, const net_chamber_spec *s)
     if (duplicate(m, &m->def->chamber_ix, id, m->def->n_chambers, s->where,
                   "chamber", m->def->ch_where))
         return m->err.code;
-    if (!(s->air_k > 0.0))
+    if (!isnan(s->air_k) && !(s->air_k > 0.0))
         return bad(m, s->where, "chamber", id, "air temperature (K)", s->air_k,
                    "> 0 K");
+    if (!(s->air_changes_per_h >= 0.0))
+        return bad(m, s->where, "chamber", id, "ventilation (1/h)",
+                   s->air_changes_per_h, ">= 0");
     if (!reserve_chambers(m))
         return oom(m);
     int i = m->def->n_chambers++;
     m->def->ch_id[i] = id;
     m->def->ch_station[i] = opt_text(m, s->station);
     m->def->ch_where[i] = s->where;
-    m->def->ch_air0[i] = m->ch_air[i] = s->air_k;
+    m->def->ch_fixed0[i] = m->ch_fix[i] = (signed char)!isnan(s->air_k);
+    m->def->ch_air0[i] = m->ch_air[i] =
+        isnan(s->air_k) ? CHAMBER_START_K : s->air_k;
     m->def->ch_chainage[i] = s->chainage_m;
+    m->def->ch_geom[i] = s->geom;
+    m->def->ch_ach[i] = s->air_changes_per_h;
+    m->ch_q_in[i] = m->ch_q_ground[i] = m->ch_q_roof[i] = m->ch_q_vent[i] =
+        m->ch_a_prev[i] = m->ch_f_prev[i] = NAN;
     return HL_OK;
 }
 
@@ -649,6 +658,7 @@ int net_add_fitting(hl_model *m, const net_fitting_spec *s)
     m->def->fi_area[i] = s->area_m2;
     m->def->fi_od[i] = s->od_m;
     m->fi_q[i] = m->fi_ts[i] = m->fi_tm[i] = NAN;
+    m->fi_on[i] = 0;
     return HL_OK;
 }
 

@@ -311,8 +311,8 @@ int net_finish(hl_model *m)
                         m->def->n_origin ? m->def->origin[0] : "model");
     if (resolve_links(m) || resolve_pairs(m) || resolve_controls(m) ||
         source_pressures(m) || resolve_fittings(m) || fittings_prepare(m) ||
-        index_fittings(m) || build_adjacency(m) || check_lonely_nodes(m) ||
-        net_check_references(m))
+        index_fittings(m) || build_adjacency(m) || chambers_prepare(m) ||
+        check_lonely_nodes(m) || net_check_references(m))
         return m->err.code;
     free((void *)m->def->lk_from_id);
     free((void *)m->def->lk_to_id);

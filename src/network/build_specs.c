@@ -71,10 +71,21 @@ void net_hx_spec_init(net_hx_spec *s)
     s->design_kg_s = NAN;
 }
 
+/* The defaults of a chamber's envelope (docs/physics.md, "Chamber air"):
+ * a DN1600-pair section-valve chamber [A], reinforced concrete of ISO
+ * 10456:2007 Table 3 (1 % steel, 2.3 W/(m K)) [S], closed [A]. */
 void net_chamber_spec_init(net_chamber_spec *s)
 {
     memset(s, 0, sizeof *s);
     s->air_k = s->chainage_m = NAN;
+    s->geom.length_m = 8.0;
+    s->geom.width_m = 6.0;
+    s->geom.height_m = 3.5;
+    s->geom.wall_m = 0.4;
+    s->geom.roof_depth_m = 1.0;
+    s->geom.lambda_concrete = 2.3;
+    s->geom.lambda_soil = NAN;
+    s->air_changes_per_h = 0.0;
 }
 
 void net_fitting_spec_init(net_fitting_spec *s)

@@ -143,20 +143,20 @@ int fittings_prepare(hl_model *m)
     return tables_prepare(m);
 }
 
-static void conditions(const hl_model *m, int i, double tm_k,
+static void conditions(const hl_model *m, int i, double tm_k, double air_k,
                        hl_fitting_conditions *c)
 {
     hl_fitting_conditions_init(c);
     c->medium_k = tm_k;
-    c->air_k = c->radiant_k = m->ch_air[m->net->fi_chamber[i]];
+    c->air_k = c->radiant_k = air_k;
     c->cover = m->fit_cover[m->fi_state[i]];
     c->limit_k = m->limits.fitting_surface_k;
 }
 
 /* A fitting given only by its area: the equivalent cylinder; heat flow
  * per metre of it. */
-static int custom_unit(hl_model *m, int i, double tm_k, double *q_unit,
-                       double *ts_k, double *limit_k)
+static int custom_unit(hl_model *m, int i, double tm_k, double air_k,
+                       double *q_unit, double *ts_k, double *limit_k)
 {
     double od = custom_od(m, i);
     if (!(od > 0.0))
@@ -168,7 +168,7 @@ static int custom_unit(hl_model *m, int i, double tm_k, double *q_unit,
     hl_surface_in_init(&in);
     in.diameter_m = od;
     in.inner_temp_k = tm_k;
-    in.outer.air_k = in.outer.radiant_k = m->ch_air[m->net->fi_chamber[i]];
+    in.outer.air_k = in.outer.radiant_k = air_k;
     in.outer.emissivity = 0.9; /* oxidised steel, materials "steel-bare" */
     const hl_fitting_cover *cv = &m->fit_cover[m->fi_state[i]];
     if (cv->state != HL_FIT_BARE) {
@@ -188,11 +188,11 @@ static int custom_unit(hl_model *m, int i, double tm_k, double *q_unit,
     return HL_OK;
 }
 
-static int catalog_unit(hl_model *m, int i, double tm_k, double *q_unit,
-                        double *ts_k, double *limit_k)
+static int catalog_unit(hl_model *m, int i, double tm_k, double air_k,
+                        double *q_unit, double *ts_k, double *limit_k)
 {
     hl_fitting_conditions c;
-    conditions(m, i, tm_k, &c);
+    conditions(m, i, tm_k, air_k, &c);
     hl_fitting_result r;
     hl_error err;
     hl_error_clear(&err);
@@ -208,53 +208,72 @@ static int catalog_unit(hl_model *m, int i, double tm_k, double *q_unit,
 }
 
 /* One item (catalogue) or one metre of the equivalent cylinder. */
-int fitting_direct_unit(hl_model *m, int i, double tm_k, double *q_unit,
-                        double *ts_k, double *limit_k)
+int fitting_direct_unit(hl_model *m, int i, double tm_k, double air_k,
+                        double *q_unit, double *ts_k, double *limit_k)
 {
     if (m->net->fi_entry[i] < 0)
-        return custom_unit(m, i, tm_k, q_unit, ts_k, limit_k);
-    return catalog_unit(m, i, tm_k, q_unit, ts_k, limit_k);
+        return custom_unit(m, i, tm_k, air_k, q_unit, ts_k, limit_k);
+    return catalog_unit(m, i, tm_k, air_k, q_unit, ts_k, limit_k);
 }
 
-/* Is the point, or a node of the table's stencil around it (floor - 1 ..
- * floor + 2, fittings_table.c), within FT_NEAR_AIR of the air? */
+/* Is the point, or a node of the table's stencil around it (the nodes
+ * of water - air at floor - 1 .. floor + 2, fittings_table.c), within
+ * FT_NEAR_AIR of the air? */
 static int near_air(const fit_point *p, double air_k)
 {
-    return fabs(p->tm_k - air_k) < FT_NEAR_AIR ||
-           fabs(HL_ZERO_C_K + p->j - 1 - air_k) < FT_NEAR_AIR ||
-           fabs(HL_ZERO_C_K + p->j + 2 - air_k) < FT_NEAR_AIR;
+    double d = p->tm_k - air_k, j = floor(d);
+    return fabs(d) < FT_NEAR_AIR || fabs(j - 1.0) < FT_NEAR_AIR ||
+           fabs(j + 2.0) < FT_NEAR_AIR;
 }
 
-/* Per-unit values of fitting i at the point from its table, or directly
- * near the air temperature and where the table does not hold. */
-static int unit_values(hl_model *m, int i, const fit_point *p, double *q_unit,
-                       double *ts_k, double *limit_k)
+/* Per-unit values of fitting i at the point in air air_k from its
+ * tables, or directly near the air temperature and where the tables do
+ * not hold. */
+static int unit_values(hl_model *m, int i, const fit_point *p, double air_k,
+                       double *q_unit, double *ts_k, double *limit_k)
 {
-    int direct = near_air(p, m->ch_air[m->net->fi_chamber[i]]);
+    int direct = near_air(p, air_k);
     if (!direct &&
-        fitting_table_values(m, i, p, q_unit, ts_k, limit_k, &direct))
+        fitting_table_values(m, i, p, air_k, q_unit, ts_k, limit_k, &direct))
         return m->err.code;
-    return direct ? fitting_direct_unit(m, i, p->tm_k, q_unit, ts_k, limit_k)
+    return direct ? fitting_direct_unit(m, i, p->tm_k, air_k, q_unit, ts_k,
+                                        limit_k)
                   : HL_OK;
 }
 
-int fitting_heat(hl_model *m, int i, const fit_point *p, double *q_w,
-                 double *ts_k)
+/* Heat of all items and hottest surface; *lim the cover's limit. */
+static int heat_in_air(hl_model *m, int i, const fit_point *p, double air_k,
+                       double *q_w, double *ts_k, double *lim)
 {
-    double tm_k = p->tm_k;
-    if (fabs(tm_k - m->ch_air[m->net->fi_chamber[i]]) < 1e-9) {
+    if (fabs(p->tm_k - air_k) < 1e-9) {
         *q_w = 0.0;
-        *ts_k = tm_k;
-        m->fi_fail[i] = (signed char)(tm_k > m->limits.fitting_surface_k);
+        *ts_k = p->tm_k;
+        *lim = m->limits.fitting_surface_k;
         return HL_OK;
     }
-    double q, lim;
-    if (unit_values(m, i, p, &q, ts_k, &lim))
+    double q;
+    if (unit_values(m, i, p, air_k, &q, ts_k, lim))
         return m->err.code;
     double per_item = m->net->fi_entry[i] >= 0
                           ? q
                           : q * m->net->fi_area[i] / (M_PI * custom_od(m, i));
     *q_w = per_item * m->net->fi_count[i];
+    return HL_OK;
+}
+
+int fitting_heat_in_air(hl_model *m, int i, const fit_point *p, double air_k,
+                        double *q_w, double *ts_k)
+{
+    double lim;
+    return heat_in_air(m, i, p, air_k, q_w, ts_k, &lim);
+}
+
+int fitting_heat(hl_model *m, int i, const fit_point *p, double *q_w,
+                 double *ts_k)
+{
+    double lim;
+    if (heat_in_air(m, i, p, m->ch_air[m->net->fi_chamber[i]], q_w, ts_k, &lim))
+        return m->err.code;
     m->fi_fail[i] = (signed char)(*ts_k > lim + 1e-9);
     return HL_OK;
 }

@@ -20,6 +20,13 @@
  *   least half its largest error, so the middle check bounds every point
  *   of the cell within twice the check tolerances. Only a sub-cell that
  *   still misses (the jump itself) is solved directly.
+ * - the chamber air is the second coordinate: a table as above (a slice)
+ *   at every whole degree of air where needed; an air between two whole
+ *   degrees takes the cubic Lagrange polynomial in the air through the
+ *   four slices around it, and each cell (water interval, air interval)
+ *   is checked once at its centre against a direct solve with the same
+ *   tolerances; a cell that misses is solved directly. An air on a whole
+ *   degree (a fixed 25 C) reads its one slice.
  * The water loses exactly the heat the table gives, so the energy balance
  * holds to rounding either way. tests/unit/test_fittings_table.c compares
  * the engine with direct solves.
@@ -29,10 +36,18 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define FT_N         341  /* table nodes: 0 .. 340 C by 1 K */
+#define FT_N         491  /* table nodes: water - air -150 .. 340 K by 1 K */
+#define FT_D0        150  /* node of water = air */
 #define FT_FINE      64   /* sub-cells of an interval the cubic misses */
 #define FT_CHECK_REL 1e-7 /* interval check: heat, relative */
 #define FT_CHECK_K   1e-5 /* interval check: surface temperature, K */
+#define FT_AIR_MIN   -60  /* C: the lowest air slice */
+/* cell check in the air: heat, relative; surface temperature, K (a cell
+ * holds within twice these: under the 1e-6 and 1e-4 K that
+ * tests/unit/test_fittings_table.c asks of the engine) */
+#define FT_AIR_CHECK_REL 4e-7
+#define FT_AIR_CHECK_K   4e-5
+#define FT_NA            361 /* air slices: -60 .. 300 C by 1 K */
 
 /* Check states of an interval or sub-cell. */
 enum { CELL_UNCHECKED = 0, CELL_HOLDS = 1, CELL_MISSES = -1 };
@@ -44,7 +59,10 @@ struct fit_fine {
 };
 
 struct net_fit_table {
-    double air_k;   /* chamber air it holds; NaN = empty */
+    double air_k;            /* chamber air it holds; NaN = empty */
+    signed char acell[FT_N]; /* cell (interval j, air .. air + 1 K) */
+    /* node j holds water at air_k + j - FT_D0: the kink of natural
+       convection at water = air stays on node FT_D0 in every slice */
     double limit_k; /* effective surface limit of the state's cover */
     double q[FT_N]; /* heat loss per item (catalogue) or per metre of
                        the equivalent cylinder (area-only); NaN = not
@@ -60,11 +78,28 @@ static void table_empty(struct net_fit_table *t)
     t->air_k = t->limit_k = NAN;
     for (int j = 0; j < FT_N; j++) {
         t->q[j] = NAN;
-        t->cell[j] = CELL_UNCHECKED;
+        t->cell[j] = t->acell[j] = CELL_UNCHECKED;
     }
     for (int j = 0; j < FT_N - 1; j++) {
         free(t->fine[j]);
         t->fine[j] = NULL;
+    }
+}
+
+/* The slices of one class and state: a table per whole degree of air
+ * from FT_AIR_MIN C, allocated when first used. */
+struct net_fit_air {
+    struct net_fit_table *slice[FT_NA];
+};
+
+static void air_free(struct net_fit_air *a)
+{
+    for (int s = 0; s < FT_NA; s++) {
+        if (!a->slice[s])
+            continue;
+        table_empty(a->slice[s]);
+        free(a->slice[s]);
+        a->slice[s] = NULL;
     }
 }
 
@@ -74,8 +109,6 @@ int fitting_tables_new(hl_model *m, int n_tables)
     if (!m->fit_tab)
         return net_fail(m, HL_ENOMEM, "out of memory");
     m->n_fit_tab = n_tables;
-    for (int t = 0; t < n_tables; t++)
-        table_empty(&m->fit_tab[t]);
     return HL_OK;
 }
 
@@ -83,7 +116,7 @@ void fitting_table_clear(hl_model *m, int state)
 {
     for (int t = 0; t < m->n_fit_tab; t++)
         if (state < 0 || t % HL_FIT_NSTATES == state)
-            table_empty(&m->fit_tab[t]);
+            air_free(&m->fit_tab[t]);
 }
 
 void fitting_table_free(hl_model *m)
@@ -94,16 +127,29 @@ void fitting_table_free(hl_model *m)
     m->n_fit_tab = 0;
 }
 
-/* Table of fitting i's class and state for its chamber air now. */
-static struct net_fit_table *table_of(hl_model *m, int i, double air_k)
+/* Slice a (whole degrees of air from FT_AIR_MIN) of fitting i's class and
+ * state; NULL when out of memory (the error set on the model). */
+static struct net_fit_table *slice_of(hl_model *m, int i, int a)
 {
-    struct net_fit_table *t =
+    struct net_fit_air *t =
         &m->fit_tab[m->net->fi_cls[i] * HL_FIT_NSTATES + m->fi_state[i]];
-    if (t->air_k != air_k) {
-        table_empty(t);
-        t->air_k = air_k;
+    if (!t->slice[a]) {
+        struct net_fit_table *n = calloc(1, sizeof *n);
+        if (!n) {
+            net_fail(m, HL_ENOMEM, "out of memory");
+            return NULL;
+        }
+        table_empty(n);
+        n->air_k = HL_ZERO_C_K + FT_AIR_MIN + a;
+        t->slice[a] = n;
     }
-    return t;
+    return t->slice[a];
+}
+
+/* Water temperature of node j of slice t, K. */
+static double node_tm(const struct net_fit_table *t, int j)
+{
+    return t->air_k + (j - FT_D0);
 }
 
 /* Direct solve at tm_k into (q, ts); keeps the cover's limit. */
@@ -111,7 +157,7 @@ static int solve_into(hl_model *m, int i, struct net_fit_table *t, double tm_k,
                       double *q, double *ts)
 {
     double lim;
-    if (fitting_direct_unit(m, i, tm_k, q, ts, &lim))
+    if (fitting_direct_unit(m, i, tm_k, t->air_k, q, ts, &lim))
         return m->err.code;
     t->limit_k = lim;
     return HL_OK;
@@ -152,10 +198,10 @@ static double cubic_at(const double *f, int j, const double w[4])
 static int check_interval(hl_model *m, int i, struct net_fit_table *t, int j)
 {
     for (int n = j - 1; n <= j + 2; n++)
-        if (fill_node(m, i, t, &t->q[n], &t->ts[n], HL_ZERO_C_K + n))
+        if (fill_node(m, i, t, &t->q[n], &t->ts[n], node_tm(t, n)))
             return m->err.code;
     double q, ts;
-    if (solve_into(m, i, t, HL_ZERO_C_K + j + 0.5, &q, &ts))
+    if (solve_into(m, i, t, node_tm(t, j) + 0.5, &q, &ts))
         return m->err.code;
     double w[4];
     cubic_weights(0.5, w);
@@ -188,7 +234,7 @@ static int fine_values(hl_model *m, int i, struct net_fit_table *t, int j,
     struct fit_fine *f = t->fine[j] ? t->fine[j] : (t->fine[j] = fine_new());
     int s = (int)(u * FT_FINE);
     s = s < 0 ? 0 : s >= FT_FINE ? FT_FINE - 1 : s;
-    double t0 = HL_ZERO_C_K + j, h = 1.0 / FT_FINE, v = u * FT_FINE - s;
+    double t0 = node_tm(t, j), h = 1.0 / FT_FINE, v = u * FT_FINE - s;
     *direct = !f; /* out of memory: solve directly, slower but exact */
     if (!f)
         return HL_OK;
@@ -209,6 +255,16 @@ static int fine_values(hl_model *m, int i, struct net_fit_table *t, int j,
     return HL_OK;
 }
 
+/* The point of water tm_k in air air_k on the grid of water - air. */
+static void table_point(double tm_k, double air_k, fit_point *p)
+{
+    double x = tm_k - air_k + FT_D0;
+    p->tm_k = tm_k;
+    p->j = (int)floor(x);
+    p->u = x - p->j;
+    cubic_weights(p->u, p->w);
+}
+
 void fitting_point(double tm_k, fit_point *p)
 {
     double x = tm_k - HL_ZERO_C_K;
@@ -218,14 +274,14 @@ void fitting_point(double tm_k, fit_point *p)
     cubic_weights(p->u, p->w);
 }
 
-int fitting_table_values(hl_model *m, int i, const fit_point *p, double *q_unit,
-                         double *ts_k, double *limit_k, int *direct)
+/* Values of one slice at the water point (the 1 K grid, its fine grids);
+ * *direct where the slice does not serve. */
+static int slice_values(hl_model *m, int i, struct net_fit_table *t,
+                        const fit_point *p, double *q_unit, double *ts_k,
+                        double *limit_k, int *direct)
 {
     int j = p->j;
-    *direct = j < 1 || j + 2 >= FT_N;
-    if (*direct)
-        return HL_OK;
-    struct net_fit_table *t = table_of(m, i, m->ch_air[m->net->fi_chamber[i]]);
+    *direct = 0;
     if (t->cell[j] == CELL_UNCHECKED && check_interval(m, i, t, j))
         return m->err.code;
     *limit_k = t->limit_k;
@@ -234,4 +290,102 @@ int fitting_table_values(hl_model *m, int i, const fit_point *p, double *q_unit,
     *q_unit = cubic_at(t->q, j, p->w);
     *ts_k = cubic_at(t->ts, j, p->w);
     return HL_OK;
+}
+
+/* The cubic in the air through slices a - 1 .. a + 2 (weights wa). */
+static int air_blend(hl_model *m, int i, const fit_point *p, int a,
+                     const double wa[4], double near, double *q_unit,
+                     double *ts_k, double *limit_k, int *direct)
+{
+    *q_unit = *ts_k = 0.0;
+    for (int k = 0; k < 4; k++) {
+        struct net_fit_table *t = slice_of(m, i, a - 1 + k);
+        double q, ts, lim;
+        if (!t || slice_values(m, i, t, p, &q, &ts, &lim, direct))
+            return m->err.code;
+        if (*direct)
+            return HL_OK;
+        *q_unit += wa[k] * q;
+        *ts_k += wa[k] * ts;
+        if (k == (near < 0.5 ? 1 : 2))
+            *limit_k = lim;
+    }
+    return HL_OK;
+}
+
+/* The common case of a blend, without calls: the four slices exist and
+ * their interval j holds its cubic; 0 where the general path must go. */
+static int blend_ready(hl_model *m, int i, int a, int j, const double wa[4],
+                       const double w[4], double *q_unit, double *ts_k,
+                       double *limit_k, double v)
+{
+    struct net_fit_table *const *sl =
+        m->fit_tab[m->net->fi_cls[i] * HL_FIT_NSTATES + m->fi_state[i]].slice +
+        a - 1;
+    double q = 0.0, ts = 0.0;
+    for (int k = 0; k < 4; k++) {
+        const struct net_fit_table *t = sl[k];
+        if (!t || t->cell[j] != CELL_HOLDS)
+            return 0;
+        q += wa[k] * cubic_at(t->q, j, w);
+        ts += wa[k] * cubic_at(t->ts, j, w);
+    }
+    *q_unit = q;
+    *ts_k = ts;
+    *limit_k = sl[v < 0.5 ? 1 : 2]->limit_k;
+    return 1;
+}
+
+/* First use of the cell (water interval j, air slices a .. a + 1): the
+ * blend at its centre against a direct solve. */
+static int check_air_cell(hl_model *m, int i, int a, int j,
+                          struct net_fit_table *t)
+{
+    fit_point c;
+    double wa[4], qb, tb, lim, q, ts;
+    int direct;
+    table_point(node_tm(t, j) + 1.0, t->air_k + 0.5, &c); /* centre */
+    cubic_weights(0.5, wa);
+    if (air_blend(m, i, &c, a, wa, 0.5, &qb, &tb, &lim, &direct))
+        return m->err.code;
+    if (fitting_direct_unit(m, i, c.tm_k, t->air_k + 0.5, &q, &ts, &lim))
+        return m->err.code;
+    t->acell[j] = !direct && fabs(qb - q) <= FT_AIR_CHECK_REL * fabs(q) &&
+                          fabs(tb - ts) <= FT_AIR_CHECK_K
+                      ? CELL_HOLDS
+                      : CELL_MISSES;
+    return HL_OK;
+}
+
+int fitting_table_values(hl_model *m, int i, const fit_point *pw, double air_k,
+                         double *q_unit, double *ts_k, double *limit_k,
+                         int *direct)
+{
+    fit_point pt, *p = &pt;
+    table_point(pw->tm_k, air_k, &pt);
+    int j = p->j;
+    double x = air_k - HL_ZERO_C_K - FT_AIR_MIN;
+    int a = (int)floor(x);
+    double v = x - a;
+    *direct = j < 1 || j + 2 >= FT_N || a < 1 || a + 2 >= FT_NA;
+    if (*direct)
+        return HL_OK;
+    if (v == 0.0) { /* on a slice */
+        struct net_fit_table *t = slice_of(m, i, a);
+        return t ? slice_values(m, i, t, p, q_unit, ts_k, limit_k, direct)
+                 : m->err.code;
+    }
+    struct net_fit_table *t0 = slice_of(m, i, a);
+    if (!t0)
+        return m->err.code;
+    if (t0->acell[j] == CELL_UNCHECKED && check_air_cell(m, i, a, j, t0))
+        return m->err.code;
+    *direct = t0->acell[j] == CELL_MISSES;
+    if (*direct)
+        return HL_OK;
+    double wa[4];
+    cubic_weights(v, wa);
+    if (blend_ready(m, i, a, j, wa, p->w, q_unit, ts_k, limit_k, v))
+        return HL_OK;
+    return air_blend(m, i, p, a, wa, v, q_unit, ts_k, limit_k, direct);
 }

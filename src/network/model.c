@@ -55,7 +55,7 @@ hl_model *net_new(void)
     m->t_ground = HL_ZERO_C_K + 2.0; /* replaced by the model file */
     m->t_air = HL_ZERO_C_K + 0.0;
     m->t_duct = HL_ZERO_C_K + 20.0;
-    m->chamber_air_default = HL_ZERO_C_K + 25.0;
+    m->chamber_air_default = NAN; /* each chamber's heat balance */
     m->demand_scale = 1.0;
     default_limits(&m->limits);
     return m;
@@ -145,7 +145,8 @@ void net_warn(hl_model *m, const char *fmt, ...)
     SOURCE_DEF_ARRAYS(X) HX_DEF_ARRAYS(X) CHAMBER_DEF_ARRAYS(X) \
     FITTING_DEF_ARRAYS(X) \
     X(pu_q) X(pu_h) X(ttype) X(adj_start) X(adj_link) X(nd_fit_start) \
-    X(fit_by_node) X(fi_cls) X(vx_pipe) X(vx_x) X(vx_y)
+    X(fit_by_node) X(fi_cls) X(vx_pipe) X(vx_x) X(vx_y) X(ch_fit_start) \
+    X(fit_by_chamber)
 /* The run state's arrays. */
 #define RUN_FREE_ALL(X) \
     RUN_ARRAYS_BY_COUNT(X) \

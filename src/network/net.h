@@ -16,6 +16,7 @@
 #define HL_NET_H
 
 #include "heatline.h"
+#include "physics/physics.h"
 #include "util/util.h"
 
 #include <stddef.h>
@@ -219,7 +220,10 @@ typedef struct net_hx_spec {
 typedef struct net_chamber_spec {
     const char *id, *station;
     int where;
-    double air_k, chainage_m;
+    double air_k; /* NaN: from the chamber's heat balance */
+    double chainage_m;
+    chamber_geometry geom;    /* lambda_soil NaN: from the pipes at its nodes */
+    double air_changes_per_h; /* ventilation with outdoor air */
 } net_chamber_spec;
 
 typedef struct net_fitting_spec {
@@ -243,6 +247,7 @@ struct net_hyd;
 struct net_heat;
 struct net_profile;
 struct net_fit_table;
+struct net_fit_air;
 
 /* The arrays of each kind of element, grown together as elements are
  * added (build_add.c): the network's (net_def, shared and read-only once
@@ -289,14 +294,17 @@ struct net_fit_table;
     X(hx_ks) X(hx_id) X(hx_station)
 #define HX_RUN_ARRAYS(X) X(hx_q)
 #define CHAMBER_DEF_ARRAYS(X) \
-    X(ch_id) X(ch_station) X(ch_where) X(ch_air0) X(ch_chainage)
-#define CHAMBER_RUN_ARRAYS(X) X(ch_air)
+    X(ch_id) X(ch_station) X(ch_where) X(ch_air0) X(ch_chainage) \
+    X(ch_geom) X(ch_env) X(ch_ach) X(ch_fixed0)
+#define CHAMBER_RUN_ARRAYS(X) \
+    X(ch_air) X(ch_fix) X(ch_q_in) X(ch_q_ground) X(ch_q_roof) X(ch_q_vent) \
+    X(ch_a_prev) X(ch_f_prev)
 #define FITTING_DEF_ARRAYS(X) \
     X(fi_id) X(fi_type) X(fi_chamber_id) X(fi_node_id) X(fi_where) \
     X(fi_chamber) X(fi_node) X(fi_dn) X(fi_pn) X(fi_count) X(fi_entry) \
     X(fi_state0) X(fi_area) X(fi_od)
 #define FITTING_RUN_ARRAYS(X) \
-    X(fi_fail) X(fi_state) X(fi_q) X(fi_ts) X(fi_tm)
+    X(fi_fail) X(fi_state) X(fi_q) X(fi_ts) X(fi_tm) X(fi_on)
 /* The run-state arrays and the element count each is sized by. */
 #define RUN_ARRAYS_BY_COUNT(X) \
     LINK_RUN_ARRAYS(X) PIPE_RUN_ARRAYS(X) PUMP_RUN_ARRAYS(X) \
@@ -423,6 +431,10 @@ typedef struct net_def {
     const char **ch_id, **ch_station;
     int *ch_where;
     double *ch_air0, *ch_chainage;
+    chamber_geometry *ch_geom;   /* inside, walls, soil */
+    chamber_conductance *ch_env; /* its envelope (at net_finish) */
+    double *ch_ach;              /* ventilation, air changes per hour */
+    signed char *ch_fixed0;      /* 1: the model fixes its air */
     net_index chamber_ix;
     int n_fittings, cap_fittings;
     const char **fi_id, **fi_type, **fi_chamber_id, **fi_node_id;
@@ -432,7 +444,8 @@ typedef struct net_def {
     signed char *fi_state0;
     double *fi_area, *fi_od;
     net_index fitting_ix;
-    int *nd_fit_start, *fit_by_node; /* CSR: fittings at each node */
+    int *nd_fit_start, *fit_by_node;    /* CSR: fittings at each node */
+    int *ch_fit_start, *fit_by_chamber; /* CSR: fittings of each chamber */
     hl_fitting_catalog *fit_cat;
     int n_fit_cls, *fi_cls; /* heat tables: class of each fitting */
     hl_material_db *materials;
@@ -486,20 +499,28 @@ struct hl_model {
     double *so_tsup;                      /* K, current set point */
     double *so_tin, *so_tout, *so_q;
     double *hx_q;
-    double *ch_air;       /* K, current chamber air */
-    signed char *fi_fail; /* result: above the burn limit */
+    double *ch_air;      /* K, current chamber air */
+    signed char *ch_fix; /* 1: air fixed (model or setter), 0: solved */
+    double *ch_q_in;     /* results, W: from the fittings into the air, */
+    double *ch_q_ground, *ch_q_roof, *ch_q_vent; /* to the ground, through
+                                                    the roof, ventilation */
+    double *ch_a_prev, *ch_f_prev; /* last secant point: air, balance */
+    signed char *fi_fail;          /* result: above the burn limit */
     signed char *fi_state;
     double *fi_q, *fi_ts, *fi_tm; /* results: W (all items), K, K */
+    signed char *fi_on;           /* its water flowed in the last sweep */
     hl_fitting_cover fit_cover[HL_FIT_NSTATES]; /* per state */
-    struct net_fit_table *fit_tab; /* per class and state (filled lazily
-                                      at this run's covers) */
+    struct net_fit_air *fit_tab; /* per class and state, a table per
+                                    degree of air (filled lazily at this
+                                    run's covers) */
     int n_fit_tab;
     double *tt_r; /* 3 per thermal type: r11, r22, r12 at the current
                      temperatures */
 
     /* boundary conditions */
     double t_ground, t_air, t_duct;
-    double chamber_air_default; /* K, for chambers without air_temp_c */
+    double chamber_air_default; /* K, for chambers without air_temp_c;
+                                   NaN: each from its heat balance */
     double demand_scale;
     hl_check_limits limits;
     int mech_heat; /* 1: pump shaft power and friction heat the water
@@ -617,24 +638,41 @@ void fitting_point(double tm_k, fit_point *p);
  * medium temperature p->tm_k, and the hottest surface temperature. */
 int fitting_heat(hl_model *m, int i, const fit_point *p, double *q_w,
                  double *ts_k);
+/* The same in chamber air air_k (the chamber's air balance tries airs);
+ * sets no result. */
+int fitting_heat_in_air(hl_model *m, int i, const fit_point *p, double air_k,
+                        double *q_w, double *ts_k);
 /* Catalogue entries of the fittings, the default covers and the heat
  * tables (at load). */
 int fittings_prepare(hl_model *m);
 /* One item (catalogue) or one metre of the equivalent cylinder of an
  * area-only fitting, solved directly: heat W, hottest surface and the
  * cover's effective limit, K. */
-int fitting_direct_unit(hl_model *m, int i, double tm_k, double *q_unit,
-                        double *ts_k, double *limit_k);
+int fitting_direct_unit(hl_model *m, int i, double tm_k, double air_k,
+                        double *q_unit, double *ts_k, double *limit_k);
 /* Heat tables (fittings_table.c): n_tables = classes x states, empty. */
 int fitting_tables_new(hl_model *m, int n_tables);
-/* Per-unit values of fitting i at tm_k from its class's table; *direct
- * set where the table does not serve (outside it, or a jump of the
- * convection law): the caller solves directly. */
-int fitting_table_values(hl_model *m, int i, const fit_point *p, double *q_unit,
-                         double *ts_k, double *limit_k, int *direct);
+/* Per-unit values of fitting i at tm_k in air air_k from its class's
+ * tables; *direct set where the tables do not serve (outside them, or a
+ * jump of the convection law): the caller solves directly. */
+int fitting_table_values(hl_model *m, int i, const fit_point *p, double air_k,
+                         double *q_unit, double *ts_k, double *limit_k,
+                         int *direct);
 /* Forget the tabulated values of one state (-1: all; a cover changed). */
 void fitting_table_clear(hl_model *m, int state);
 void fitting_table_free(hl_model *m);
+
+/* Valve chambers (chamber_air.c): the fittings of each chamber and its
+ * envelope (at net_finish); the air of every chamber not fixed, settled
+ * with the water temperatures after the coupling rounds. */
+#define CHAMBER_START_K (HL_ZERO_C_K + 25.0) /* first guess of solved air */
+int chambers_prepare(hl_model *m);
+/* One root per chamber whose air is solved, at the water of the last
+ * sweep (a coupling round); *moved the largest change, K. */
+int chamber_air_step(hl_model *m, double *moved);
+/* Root and sweep until no air moves (after the rounds); books each
+ * chamber's heat; *total: how far the air moved in all, K. */
+int chamber_air_settle(hl_model *m, double *total);
 
 /* Checks after a solve (checks.c). */
 void checks_run(hl_model *m);

@@ -509,8 +509,20 @@ int rd_hx_item(rd_ctx *c, yaml_node_t *item)
 /* ---- chambers and fittings
  * ---------------------------------------------------------------------- */
 
-static const char *const chamber_keys[] = {
-    "id", "station", "air_temp_c", "chainage_m", "fittings", NULL};
+static const char *const chamber_keys[] = {"id",
+                                           "station",
+                                           "air_temp_c",
+                                           "chainage_m",
+                                           "fittings",
+                                           "inner_length_m",
+                                           "inner_width_m",
+                                           "inner_height_m",
+                                           "wall_thickness_m",
+                                           "roof_depth_m",
+                                           "concrete_conductivity_w_per_mk",
+                                           "soil_conductivity_w_per_mk",
+                                           "air_changes_per_h",
+                                           NULL};
 static const char *const fitting_keys[] = {
     "id",   "type",    "dn",
     "pn",   "state",   "count",
@@ -548,9 +560,30 @@ static int fitting_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
     return rd_unknown_key(c, v->where, key, "a fitting", fitting_keys);
 }
 
+/* The envelope and ventilation keys of a chamber; 1 if key is one (*rc
+ * the reader's status). */
+static int chamber_envelope_key(rd_ctx *c, net_chamber_spec *s, const char *key,
+                                const rd_value *v, int *rc)
+{
+    chamber_geometry *g = &s->geom;
+    double *to = IS("inner_length_m")                   ? &g->length_m
+                 : IS("inner_width_m")                  ? &g->width_m
+                 : IS("inner_height_m")                 ? &g->height_m
+                 : IS("wall_thickness_m")               ? &g->wall_m
+                 : IS("roof_depth_m")                   ? &g->roof_depth_m
+                 : IS("concrete_conductivity_w_per_mk") ? &g->lambda_concrete
+                 : IS("soil_conductivity_w_per_mk")     ? &g->lambda_soil
+                 : IS("air_changes_per_h")              ? &s->air_changes_per_h
+                                                        : NULL;
+    if (to)
+        *rc = num(c, v, key, to, 1, 0);
+    return to != NULL;
+}
+
 static int chamber_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 {
     chamber_rec *r = rec;
+    int rc;
     if (IS("id"))
         return text(c, v, key, &r->s.id);
     if (IS("station"))
@@ -559,6 +592,8 @@ static int chamber_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
         return num(c, v, key, &r->s.air_k, 1, HL_ZERO_C_K);
     if (IS("chainage_m"))
         return num(c, v, key, &r->s.chainage_m, 1, 0);
+    if (chamber_envelope_key(c, &r->s, key, v, &rc))
+        return rc;
     if (IS("fittings")) {
         if (rd_expect(c, v, YAML_SEQUENCE_NODE, key))
             return c->m->err.code;

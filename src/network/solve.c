@@ -155,6 +155,15 @@ static void round_change(const hl_model *m, round_state *rs, double *dt,
     *dm = num / fmax(den, HL_REST_FLOW_KG_S);
 }
 
+/* The chambers' air takes a step in the first rounds only: where the
+ * fittings move the water much (low flows) a step every round would keep
+ * the rounds from settling; chamber_air_settle finishes it by sweeps. */
+#define AIR_ROUNDS 3
+/* When settling moved the air more than this, the rounds run again at the
+ * new air (the consumers' flows follow the water it changed). */
+#define RECOUPLE_K   1e-5
+#define RECOUPLE_MAX 3
+
 #define PUMP_CONTROL_STEPS 12 /* hydraulic re-solves per round, at most */
 
 /* Hydraulics at this round's properties, with the speed-controlled pumps
@@ -219,7 +228,7 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs)
     double tg = temp_guess(m), pg = pressure_guess(m);
     int iters = 0, need_rounds = coupled(m);
     double sweep_tol = need_rounds ? INFINITY : THERMAL_TOL;
-    double dt = NAN, dm = NAN, dc = NAN, dp = 0.0;
+    double dt = NAN, dm = NAN, dc = NAN, dp = 0.0, da = 0.0;
     m->totals.iterations = 0;
     for (int r = 1; r <= o->max_rounds; r++) {
         m->totals.rounds = r;
@@ -230,9 +239,12 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs)
              hydraulics(m, o, r == 1, &iters, &dp)))
             return m->err.code;
         m->totals.iterations += iters;
-        if (heat_solve(m, sweep_tol))
+        if (heat_solve(m, sweep_tol) ||
+            (r <= AIR_ROUNDS && chamber_air_step(m, &da)))
             return m->err.code;
         round_change(m, rs, &dt, &dm);
+        (void)da; /* the air follows each round; chamber_air_settle
+                     finishes it with sweeps alone */
         dc = net_consumer_update(m, r == 1);
         if (!need_rounds && r == 1 && dp <= NET_CONTROL_TOL_PA)
             return HL_OK;
@@ -276,6 +288,13 @@ int hl_model_solve(hl_model *m, const hl_solve_options *opt)
     if (o.cold_start)
         m->solved = 0;
     int rc = coupling(m, &o, &rs);
+    for (int k = 0; !rc && k < RECOUPLE_MAX; k++) {
+        double moved;
+        rc = chamber_air_settle(m, &moved);
+        if (rc || moved <= RECOUPLE_K)
+            break;
+        rc = coupling(m, &o, &rs); /* consumers take the new water */
+    }
     if (rc) {
         m->solved = 0;
         return rc;

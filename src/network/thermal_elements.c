@@ -228,6 +228,7 @@ int fitting_sink(hl_model *m, int v, double t_k, double h_k, double m_out,
         double q = 0.0, ts = t_k;
         if (m_out > 0.0 && fitting_heat(m, i, &pt, &q, &ts))
             q = 0.0; /* error recorded on the model */
+        m->fi_on[i] = (signed char)(m_out > 0.0);
         m->fi_q[i] = q;
         m->fi_ts[i] = ts;
         m->fi_tm[i] = t_k;

@@ -29,6 +29,22 @@ typedef struct air_props {
 
 air_props air_at(double t_k, double pressure_pa);
 
+/* ---- buried valve chamber (chamber.c) ---------------------------------- */
+typedef struct chamber_geometry {
+    double length_m, width_m, height_m;  /* inside */
+    double wall_m;                       /* walls, floor and roof */
+    double roof_depth_m;                 /* soil over the roof */
+    double lambda_concrete, lambda_soil; /* W/(m K) */
+} chamber_geometry;
+typedef struct chamber_conductance {
+    double floor_w_k, walls_w_k; /* air to the ground, W/K */
+    double roof_w_k;             /* air to the outdoor air, W/K */
+    double volume_m3;            /* inside */
+} chamber_conductance;
+/* Conductances of the chamber's envelope (ISO 13370:2017 9.3, ISO
+ * 6946:2017 Table 7); -1 if a dimension or conductivity is not positive. */
+int chamber_envelope(const chamber_geometry *g, chamber_conductance *out);
+
 /* ---- conductivity ------------------------------------------------------ */
 int lambda_is_constant(const hl_conductivity *lam, double *k);
 double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,

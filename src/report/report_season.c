@@ -213,6 +213,39 @@ static void verdict_section(FILE *f, const hl_season *s)
         fputs("<p>No warnings.</p>\n", f);
 }
 
+/* The air of every valve chamber at the design hour (the run: the
+ * model's conditions), per scenario: solved from each chamber's heat
+ * balance unless the model or the options fix it. */
+static void chamber_table(FILE *f, const hl_season *s)
+{
+    int n = hl_season_chamber_count(s);
+    if (n == 0)
+        return;
+    fputs("<h2 id=\"chambers\">Chamber air</h2>\n<table><tr><th>Chamber"
+          "</th><th>km</th>",
+          f);
+    for (int i = 0; i < s->n_scen; i++)
+        fprintf(f, "<th>air, fittings %s (&deg;C)</th>",
+                hl_scenario_name(s->scen[i].scenario));
+    fputs("</tr>\n", f);
+    for (int c = 0; c < n; c++) {
+        fputs("<tr><td>", f);
+        html_escape(f, hl_season_chamber_id(s, c));
+        fprintf(f, "</td><td>%.1f</td>",
+                hl_season_chamber_chainage_m(s, c) / 1000.0);
+        for (int i = 0; i < s->n_scen; i++)
+            fprintf(f, "<td>%.1f</td>",
+                    s->scen[i].design_chamber_k[c] - HL_ZERO_C_K);
+        fputs("</tr>\n", f);
+    }
+    fputs("</table>\n<p class=\"note\">Each closed chamber's air from its "
+          "heat balance: the fittings' heat against the concrete envelope "
+          "to the ground and the outdoor air and any ventilation "
+          "(docs/physics.md, \"Chamber air\"), unless the model fixes "
+          "it.</p>\n",
+          f);
+}
+
 static void section(FILE *f, const char *title, int chart)
 {
     fprintf(f, "<h2>%s</h2>\n", title);
@@ -235,6 +268,7 @@ static int write_season_page(FILE *f, const hl_season *s, hl_error *err)
     section(f, "Month by month", CHART_MONTHS);
     section(f, "Outdoor temperature and load", CHART_DURATION);
     section(f, "Fitting surface temperatures", CHART_SURFACES);
+    chamber_table(f, s);
     section(f, "Payback", CHART_PAYBACK);
     fputs("<h2>Economic and emission factors</h2>\n", f);
     factors_table(f, s);
@@ -289,6 +323,7 @@ static int write_run_page(FILE *f, const hl_season *s, hl_error *err)
     section(f, "Temperature along the line", CHART_TEMPERATURE);
     section(f, "Heat-loss breakdown", CHART_BREAKDOWN);
     section(f, "Fitting surface temperatures", CHART_SURFACES);
+    chamber_table(f, s);
     json_t *data = report_data(s, 1);
     int rc = report_page_end(f, data, err);
     json_decref(data);

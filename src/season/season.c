@@ -47,9 +47,12 @@ void hl_season_free(hl_season *s)
         free(s->scen[i].burn_hours);
         free(s->scen[i].max_surface_k);
         free(s->scen[i].design_surface_k);
+        free(s->scen[i].design_chamber_k);
         free(s->profile[i]);
     }
     season_map_free(s->map);
+    free(s->ch_id);
+    free(s->ch_chainage_m);
     free(s);
 }
 
@@ -86,14 +89,18 @@ static double epw_ground_k(const hl_weather *w, double z, double day)
 static int alloc_arrays(hl_season *s, int n_points, hl_error *err)
 {
     size_t n = (size_t)s->n_hours, nf = (size_t)s->n_fit;
+    size_t nc = (size_t)s->n_ch;
     int ok = (s->outdoor_k = calloc(n * 5, sizeof(double))) != NULL &&
-             (s->fit = calloc(nf ? nf : 1, sizeof *s->fit)) != NULL;
+             (s->fit = calloc(nf ? nf : 1, sizeof *s->fit)) != NULL &&
+             (s->ch_id = calloc(nc + 1, sizeof *s->ch_id)) != NULL &&
+             (s->ch_chainage_m = calloc(nc + 1, sizeof(double))) != NULL;
     for (int i = 0; ok && i < s->n_scen; i++) {
         hl_season_scenario *sc = &s->scen[i];
         ok = (sc->hourly = calloc(n * HL_HOUR_NCOLS, sizeof(double))) &&
              (sc->burn_hours = calloc(nf + 1, sizeof(int))) &&
              (sc->max_surface_k = calloc(nf + 1, sizeof(double))) &&
              (sc->design_surface_k = calloc(nf + 1, sizeof(double))) &&
+             (sc->design_chamber_k = calloc(nc + 1, sizeof(double))) &&
              (s->profile[i] =
                   calloc((size_t)n_points + 1, sizeof(hl_profile_point)));
     }
@@ -277,6 +284,27 @@ static int hour_error(const hl_season *s, int si, int k, const plant_bc *bc,
                         bc->demand_w / 1e6, bc->supply_k - HL_ZERO_C_K, why);
 }
 
+/* The chambers' air as solved: each at the design hour, and their mean
+ * every hour of the as-is run where the model's own air is used (the
+ * hourly table's chamber_c). */
+static void chamber_air_record(hl_season *s, plant *p, int si, int k)
+{
+    hl_model *m = plant_model(p);
+    int mean = s->scen[si].scenario == HL_SCEN_AS_IS &&
+               s->opt.chamber_mode == HL_CHAMBER_MODEL && s->n_ch > 0;
+    if (k != s->design_hour && !mean)
+        return;
+    double sum = 0.0, air, ch;
+    for (int c = 0; c < s->n_ch; c++) {
+        hl_model_chamber_info(m, c, &air, &ch);
+        sum += air;
+        if (k == s->design_hour)
+            s->scen[si].design_chamber_k[c] = air;
+    }
+    if (mean)
+        s->chamber_k[k] = sum / s->n_ch;
+}
+
 static int one_hour(hl_season *s, plant *p, int si, int k, double *surface_k,
                     hl_error *err)
 {
@@ -287,6 +315,7 @@ static int one_hour(hl_season *s, plant *p, int si, int k, double *surface_k,
     if (rc)
         return hour_error(s, si, k, &bc, err);
     record_hour(s, &s->scen[si], k, &t, surface_k);
+    chamber_air_record(s, p, si, k);
     note_warnings(s, p, si, &t);
     return k == s->design_hour ? snapshot_profile(s, p, si, err) : HL_OK;
 }
@@ -412,7 +441,14 @@ static int prepare(hl_season *s, plant *p, const hl_weather *w,
         rc = plant_profile(p, &pr, err);
     if (!rc) {
         s->n_fit = plant_fitting_count(p);
+        s->n_ch = hl_model_count(plant_model(p), HL_CHAMBER);
         rc = alloc_arrays(s, pr.n_points, err);
+    }
+    for (int c = 0; !rc && c < s->n_ch; c++) {
+        double air;
+        s->ch_id[c] =
+            season_keep(s, hl_model_id(plant_model(p), HL_CHAMBER, c));
+        hl_model_chamber_info(plant_model(p), c, &air, &s->ch_chainage_m[c]);
     }
     for (int f = 0; !rc && f < s->n_fit; f++)
         plant_fitting_info(p, f, &s->fit[f]);

@@ -2,8 +2,8 @@
  * getters of a finished season. */
 #include "season_internal.h"
 
+#include <math.h>
 #include <stdarg.h>
-
 #include <string.h>
 
 int hl_scenario_from_name(const char *name)
@@ -74,6 +74,18 @@ int hl_season_fitting_count(const hl_season *s)
 const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i)
 {
     return i >= 0 && i < s->n_fit ? &s->fit[i] : NULL;
+}
+int hl_season_chamber_count(const hl_season *s)
+{
+    return s->n_ch;
+}
+const char *hl_season_chamber_id(const hl_season *s, int i)
+{
+    return i >= 0 && i < s->n_ch ? s->ch_id[i] : NULL;
+}
+double hl_season_chamber_chainage_m(const hl_season *s, int i)
+{
+    return i >= 0 && i < s->n_ch ? s->ch_chainage_m[i] : NAN;
 }
 const char *hl_season_model_name(const hl_season *s)
 {

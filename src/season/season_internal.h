@@ -55,6 +55,9 @@ struct hl_season {
     double *outdoor_k, *ground_k, *chamber_k, *demand_w, *supply_k;
     int n_fit;
     hl_season_fitting *fit;
+    int n_ch;           /* valve chambers */
+    const char **ch_id; /* in strings */
+    double *ch_chainage_m;
     int n_scen;
     hl_season_scenario scen[HL_SCEN_COUNT];
     /* design-hour snapshot (coldest hour of the run) per scenario */

@@ -78,7 +78,8 @@ static const hl_range table[HL_Q_N] = {
 [HL_Q_HEAD_M] = {"pump head", "m", 0, 5000, CLOSED, CLOSED, SI(1),
     "design_head_m head_m", "the highest multistage pumps lift below 5 km"},
 [HL_Q_DEPTH_M] = {"depth or spacing", "m", 0, 100, CLOSED, CLOSED, SI(1),
-    "cover_m axis_depth_m clear_spacing_m axis_spacing_m",
+    "cover_m axis_depth_m clear_spacing_m axis_spacing_m inner_length_m "
+    "inner_width_m inner_height_m wall_thickness_m roof_depth_m",
     "buried pipes lie within a few metres of the surface; 100 m covers "
     "tunnels and crossings"},
 [HL_Q_HEIGHT_M] = {"height", "m", 0, 1000, OPEN, CLOSED, SI(1), "height_m",
@@ -107,7 +108,8 @@ static const hl_range table[HL_Q_N] = {
 [HL_Q_PN] = {"nominal pressure PN", "", 1, 1000, CLOSED, CLOSED, SI(1), "pn",
     "EN 1333 classes end at PN 400"},
 [HL_Q_CONDUCTIVITY] = {"thermal conductivity", "W/(m K)", 0, 500, OPEN,
-    CLOSED, SI(1), "conductivity_w_per_mk soil_conductivity_w_per_mk",
+    CLOSED, SI(1), "conductivity_w_per_mk soil_conductivity_w_per_mk "
+    "concrete_conductivity_w_per_mk",
     "from vacuum panels (0.004) to copper (400)"},
 [HL_Q_LINEAR_LOSS_COEF] = {"linear heat-loss coefficient", "W/(m K)", 0, 1000,
     CLOSED, CLOSED, SI(1), "heat_loss_coefficient_w_per_mk",
@@ -218,6 +220,9 @@ static const hl_range table[HL_Q_N] = {
     "east and west of Greenwich (EPW location)"},
 [HL_Q_PLAN_M] = {"plan coordinate", "m", -1e8, 1e8, CLOSED, CLOSED, SI(1),
     "x_m y_m", "a plane coordinate in metres (UTM northings reach 1e7 m)"},
+[HL_Q_AIR_CHANGES] = {"air changes", "1/h", 0, 1000, CLOSED, CLOSED, SI(1),
+    "air_changes_per_h", "from a closed chamber (0) to a fan-ventilated "
+    "plant room (tens to hundreds per hour)"},
 };
 /* clang-format on */
 

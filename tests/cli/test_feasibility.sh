@@ -53,7 +53,7 @@ check "report lists every violation ($n_html of $n_text)" $?
 grep -q "beyond the end of its curve" "$tmp/big.html"; check "report lists the warnings" $?
 
 expect_ok "default line feasible" run --json
-grep -q "\"chambers\": \[" "$tmp/out" && grep -q "\"air_temp_c\": 25" "$tmp/out"
+grep -q "\"chambers\": \[" "$tmp/out" && grep -q "\"air_temp_c\": [0-9]" "$tmp/out"
 check "default JSON: chambers with air_temp_c" $?
 static_node=$(awk '/"static": \{/ { s = 1 } s && /"node":/ { gsub(/[",]/, "", $2); print $2; exit }' "$tmp/out")
 grep -q '"feasible": true' "$tmp/out" && grep -q '"violations": \[\]' "$tmp/out" &&

@@ -230,8 +230,10 @@ static void retrofit_saves(void **state)
     /* the default line's fittings are bare as built */
     assert_true(as->total.loss_fittings_j[HL_FIT_BARE] > 0.0);
     assert_true(co->total.loss_fittings_j[HL_FIT_BARE] == 0.0);
+    /* in each chamber's solved air the coating saves about 40 % (the
+     * air cools with it; in a fixed 25 C it saved over half) */
     assert_true(co->total.loss_fittings_j[HL_FIT_COATED] <
-                0.5 * as->total.loss_fittings_j[HL_FIT_BARE]);
+                0.8 * as->total.loss_fittings_j[HL_FIT_BARE]);
     assert_true(ja->total.loss_fittings_j[HL_FIT_JACKETED] <
                 co->total.loss_fittings_j[HL_FIT_COATED]);
     assert_true(co->burn_fitting_hours < as->burn_fitting_hours);
