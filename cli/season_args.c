@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CMD "season"
@@ -45,6 +46,9 @@ enum {
     O_DESIGN_OUTDOOR,
     O_BALANCE,
     O_MATERIALS,
+    O_DYNAMIC,
+    O_STEP,
+    O_SOIL,
     O_HELP
 };
 
@@ -82,6 +86,9 @@ static const struct option options[] = {
     {"design-outdoor", required_argument, 0, O_DESIGN_OUTDOOR},
     {"balance", required_argument, 0, O_BALANCE},
     {"materials", required_argument, 0, O_MATERIALS},
+    {"dynamic", no_argument, 0, O_DYNAMIC},
+    {"step", required_argument, 0, O_STEP},
+    {"soil", no_argument, 0, O_SOIL},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -100,7 +107,12 @@ const char season_usage[] =
     "    [--design-outdoor C] [--balance C] [--materials FILE]\n"
     "    [--supply-temp C] [--ambient C] [--u W/M2K] [--cp J/KGK]\n"
     "    [--thermal-csv FILE] [--friction colebrook|swamee-jain]\n"
-    "    [--allow-infeasible]\n"
+    "    [--allow-infeasible] [--dynamic [--step 5min] [--soil]]\n"
+    "  --dynamic      every hour through the transport engine: the water's\n"
+    "                 transit time, heat stored in water and walls\n"
+    "  --step T       with --dynamic: the transport step, a divisor of the\n"
+    "                 hour (s, min or h; default 5min)\n"
+    "  --soil         with --dynamic: a soil node per buried pipe\n"
     "Exit status 3 when an as-is hour solves to a state that violates hard\n"
     "limits (INFEASIBLE); --allow-infeasible makes it 0.\n"
     "DATE is MM-DD or YYYY-MM-DD; default 10-15 .. 04-15 (183 days).\n"
@@ -218,9 +230,37 @@ static int regulation(const char *v, hl_season_options *o)
     return 1;
 }
 
+/* --step: seconds, or a number with s, min or h. */
+static int step_arg(const char *v, double *out)
+{
+    char *end;
+    double x = strtod(v, &end);
+    double f = strcmp(end, "") == 0 || strcmp(end, "s") == 0 ? 1.0
+               : strcmp(end, "min") == 0                     ? 60.0
+               : strcmp(end, "h") == 0                       ? 3600.0
+                                                             : NAN;
+    if (end == v || isnan(f) || !(x > 0.0) || !(x * f <= 3600.0))
+        return cli_fail(CMD,
+                        "--step '%s': expected a time above 0 up to 1 h in "
+                        "s, min or h",
+                        v),
+               0;
+    *out = x * f;
+    return 1;
+}
+
 static int other_option(int c, const char *v, season_args *a, raw *r)
 {
     switch (c) {
+    case O_DYNAMIC:
+        a->opt.dynamic = 1;
+        return 1;
+    case O_STEP:
+        a->step_given = 1;
+        return step_arg(v, &a->opt.dynamic_step_s);
+    case O_SOIL:
+        a->opt.dynamic_soil = 1;
+        return 1;
     case O_WEATHER:
         a->weather = v;
         return 1;
@@ -356,6 +396,8 @@ static int cover(const hl_material_db *db, const char *opt, const char *spec,
 static int finish(season_args *a, const raw *r)
 {
     hl_season_options *o = &a->opt;
+    if ((a->step_given || o->dynamic_soil) && !o->dynamic)
+        return cli_fail(CMD, "--step and --soil go with --dynamic"), 0;
     if (!scenarios(r, o) || !chamber(r->chamber, o) || !ground(r->ground, o))
         return 0;
     return cover(a->db, "--coating", r->coating, HL_FIT_COATED, &o->coating) &&
