@@ -6,6 +6,7 @@
  * optional JSON, CSV tables and the HTML report.
  */
 #include "cli_outputs.h"
+#include "help/help.h"
 #include "season_args.h"
 
 #include <math.h>
@@ -140,7 +141,7 @@ int cmd_season(int argc, char **argv)
     int rc = season_args_parse(argc, argv, &a);
     if (rc || a.help) {
         if (a.help)
-            fputs(season_usage, stdout);
+            cli_help("season", stdout);
         season_args_free(&a);
         return rc;
     }

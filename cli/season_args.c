@@ -86,29 +86,6 @@ static const struct option options[] = {
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
 
-const char season_usage[] =
-    "usage: heatline season [MODEL] [--weather FILE] [--from DATE --to DATE]\n"
-    "    [--scenario as-is|coated|jacketed]... [--json] [--csv DIR]\n"
-    "    [--report FILE.html] [--regulation quality|quantity]\n"
-    "    [--heat-price CNY/GJ] [--elec-price CNY/KWH] [--coating-cost CNY/M2]\n"
-    "    [--jacket-cost CNY/M2] [--life YEARS] [--discount-rate FRACTION]\n"
-    "    [--tce-per-gj T] [--co2-per-gj T] [--coating MATERIAL:MM]\n"
-    "    [--jacket MATERIAL:MM] [--burn-limit C] [--chamber model|ground|C]\n"
-    "    [--chamber-offset K] [--ground kusuda|epw] [--ground-mean C]\n"
-    "    [--ground-amplitude K] [--ground-min-day DAY] [--ground-ref-depth M]\n"
-    "    [--ground-depth M] [--soil-diffusivity M2/S] [--design-load MW]\n"
-    "    [--design-outdoor C] [--balance C] [--materials FILE]\n"
-    "    [--supply-temp C] [--ambient C] [--u W/M2K] [--cp J/KGK]\n"
-    "    [--thermal-csv FILE] [--friction colebrook|swamee-jain]\n"
-    "    [--allow-infeasible]\n"
-    "Exit status 3 when an as-is hour solves to a state that violates hard\n"
-    "limits (INFEASIBLE); --allow-infeasible makes it 0.\n"
-    "DATE is MM-DD or YYYY-MM-DD; default 10-15 .. 04-15 (183 days).\n"
-    "MODEL: a YAML model or an EPANET .inp file (with the heat-transfer\n"
-    "options of heatline run); without MODEL: the embedded Tuoketuo-Hohhot\n"
-    "line; without --weather:\n"
-    "the embedded SYNTHETIC Hohhot year. Details: docs/cli.md.\n";
-
 typedef struct raw {
     const char *scen[8], *coating, *jacket, *chamber, *ground;
     int n_scen;
