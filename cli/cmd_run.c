@@ -28,6 +28,7 @@ enum {
     O_AIR,
     O_CHAMBER,
     O_ALLOW_INFEASIBLE,
+    O_LANG,
     O_HELP
 };
 
@@ -43,6 +44,7 @@ static const struct option options[] = {
     {"air-temp", required_argument, 0, O_AIR},
     {"chamber-temp", required_argument, 0, O_CHAMBER},
     {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
+    {"lang", required_argument, 0, O_LANG},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -95,6 +97,8 @@ static int option(void *ctx, int c, const char *value)
     case O_ALLOW_INFEASIBLE:
         a->allow_infeasible = 1;
         return 0;
+    case O_LANG:
+        return cli_set_lang("run", value);
     case O_CSV:
         a->csv_dir = value;
         return 0;
@@ -118,6 +122,7 @@ static int parse(int argc, char **argv, run_args *a)
     hl_load_options_init(&a->load);
     a->demand_scale = a->source_k = a->ground_k = NAN;
     a->air_k = a->chamber_k = NAN;
+    cli_lang = hl_lang_from_environment();
     int rc = cli_options("run", argc, argv, options, option, a);
     if (rc == CLI_HELP_ASKED) {
         cli_help("run", stdout);
@@ -228,7 +233,8 @@ static int files(const run_args *a, run_result *r)
         hl_season *snap = NULL;
         int src = hl_season_snapshot(&snap, r->m, &err);
         if (!src)
-            src = hl_report_write_run(cli_outputs_report(&o), snap, &err);
+            src = hl_report_write_run_lang(cli_outputs_report(&o), snap,
+                                           cli_lang, &err);
         hl_season_free(snap);
         if (src)
             rc = cli_fail("run", "--report: %s", err.message);

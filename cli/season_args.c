@@ -18,6 +18,7 @@ enum {
     O_SCENARIO,
     O_JSON,
     O_ALLOW_INFEASIBLE,
+    O_LANG,
     O_CSV,
     O_REPORT,
     O_REGULATION,
@@ -55,6 +56,7 @@ static const struct option options[] = {
     {"scenario", required_argument, 0, O_SCENARIO},
     {"json", no_argument, 0, O_JSON},
     {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
+    {"lang", required_argument, 0, O_LANG},
     {"csv", required_argument, 0, O_CSV},
     {"report", required_argument, 0, O_REPORT},
     {"regulation", required_argument, 0, O_REGULATION},
@@ -213,6 +215,8 @@ static int other_option(int c, const char *v, season_args *a, raw *r)
     case O_ALLOW_INFEASIBLE:
         a->allow_infeasible = 1;
         return 1;
+    case O_LANG:
+        return cli_set_lang(CMD, v) == 0;
     case O_CSV:
         a->csv_dir = v;
         return 1;
@@ -384,6 +388,7 @@ static int take_second(void *ctx, int c, const char *v)
 int season_args_parse(int argc, char **argv, season_args *a)
 {
     memset(a, 0, sizeof *a);
+    cli_lang = hl_lang_from_environment();
     if (!first_pass(argc, argv, a))
         return EXIT_USAGE;
     if (a->help)

@@ -44,6 +44,10 @@ static const cli_opt_doc run_opts[] = {
     {"allow-infeasible", NULL,
      "exit 0 even when the solved state violates hard limits (default: "
      "exit status 3)"},
+    {"lang", "en|zh",
+     "language of the text summary and the report: numbers, units and "
+     "JSON keys stay as they are (default: zh when LC_ALL, LC_MESSAGES or "
+     "LANG starts with zh, e.g. zh_CN.UTF-8; else en)"},
     CLI_HEADING("what if (default: the model's own conditions):"),
     {"demand-scale", "F", "every consumer's demand times F, > 0 (default 1)"},
     {"source-temp", "C",
@@ -89,6 +93,10 @@ static const cli_opt_doc season_opts[] = {
     {"allow-infeasible", NULL,
      "exit 0 even when an as-is hour is infeasible (default: exit status "
      "3)"},
+    {"lang", "en|zh",
+     "language of the text summary and the report: numbers, units and "
+     "JSON keys stay as they are (default: zh when LC_ALL, LC_MESSAGES or "
+     "LANG starts with zh, e.g. zh_CN.UTF-8; else en)"},
     {"regulation", "quality|quantity",
      "supply temperature from the reset curve (quality) or the design "
      "supply all season (default: the model's operation: regulation, else "
