@@ -6,6 +6,9 @@
  * optional JSON, CSV tables and the HTML report.
  */
 #include "cli_outputs.h"
+#include "help/help.h"
+
+#define T(english) hl_text(cli_lang, english)
 #include "season_args.h"
 
 #include <math.h>
@@ -52,7 +55,7 @@ static void print_scenario(const hl_season_scenario *sc)
     const hl_energy *e = &sc->total;
     printf("  %-9s %12.0f %12.0f %10.0f %10.0f %8.0f/%6.0f/%6.0f %10.0f "
            "%9d\n",
-           hl_scenario_name(sc->scenario), e->heat_source_j / GJ,
+           T(hl_scenario_name(sc->scenario)), e->heat_source_j / GJ,
            e->heat_delivered_j / GJ, e->loss_pipes_j / GJ, fit_j(e) / GJ,
            e->loss_fittings_j[0] / GJ, e->loss_fittings_j[1] / GJ,
            e->loss_fittings_j[2] / GJ, e->pump_electric_j / 3.6e9,
@@ -62,16 +65,16 @@ static void print_scenario(const hl_season_scenario *sc)
 static void print_payback(const hl_season_scenario *sc)
 {
     const hl_payback *p = &sc->payback;
-    printf("  %-9s saves %.0f GJ (%.0f tce, %.0f t CO2), %.0f CNY per "
-           "season on %.0f m2 costing %.0f CNY: payback ",
-           hl_scenario_name(sc->scenario), p->heat_saved_gj, p->coal_saved_tce,
-           p->co2_saved_t, p->annual_saving_cny, sc->fitting_area_changed_m2,
-           p->investment_cny);
+    printf(T("  %-9s saves %.0f GJ (%.0f tce, %.0f t CO2), %.0f CNY per "
+             "season on %.0f m2 costing %.0f CNY: payback "),
+           T(hl_scenario_name(sc->scenario)), p->heat_saved_gj,
+           p->coal_saved_tce, p->co2_saved_t, p->annual_saving_cny,
+           sc->fitting_area_changed_m2, p->investment_cny);
     if (isfinite(p->simple_payback_years))
-        printf("%.1f years", p->simple_payback_years);
+        printf(T("%.1f years"), p->simple_payback_years);
     else
-        printf("never");
-    printf(", NPV %.0f CNY\n", p->npv_cny);
+        fputs(T("never"), stdout);
+    printf(T(", NPV %.0f CNY\n"), p->npv_cny);
 }
 
 /* A dynamic season: the heat the line stored and the transit time to
@@ -110,8 +113,8 @@ static void print_infeasible(const hl_season *s)
     int bad = hl_season_infeasible_hours(s);
     if (!bad)
         return;
-    printf("INFEASIBLE: %d of %d hours (as-is) solve to states that violate "
-           "hard limits; the first such hour's %d violations:\n",
+    printf(T("INFEASIBLE: %d of %d hours (as-is) solve to states that violate "
+             "hard limits; the first such hour's %d violations:\n"),
            bad, hl_season_hours(s), hl_season_violation_count(s));
     for (int i = 0; i < hl_season_violation_count(s) && i < 100; i++)
         printf("  %s\n", hl_season_violation(s, i));
@@ -124,21 +127,21 @@ static void print_text(const hl_season *s)
     const hl_weather *w = hl_season_weather(s);
     int n = hl_season_hours(s), a = hl_season_weather_index(s, 0),
         b = hl_season_weather_index(s, n - 1);
-    printf("heatline season: %s\n", hl_season_model_name(s));
-    printf("weather: %s%s\n", w->source,
-           w->synthetic ? "  [SYNTHETIC, not measured]" : "");
-    printf("period: %02d-%02d .. %02d-%02d, %d hours\n\n", w->month[a],
+    printf(T("heatline season: %s\n"), hl_season_model_name(s));
+    printf(T("weather: %s%s\n"), w->source,
+           w->synthetic ? T("  [SYNTHETIC, not measured]") : "");
+    printf(T("period: %02d-%02d .. %02d-%02d, %d hours\n\n"), w->month[a],
            w->day[a], w->month[b], w->day[b], n);
-    printf("  %-9s %12s %12s %10s %10s %22s %10s %9s\n", "scenario",
-           "produced GJ", "delivered GJ", "pipes GJ", "fittings",
-           "bare/coated/jacketed", "pumps MWh", "burn h");
+    printf("  %-9s %12s %12s %10s %10s %22s %10s %9s\n", T("scenario"),
+           T("produced GJ"), T("delivered GJ"), T("pipes GJ"), T("fittings"),
+           T("bare/coated/jacketed"), T("pumps MWh"), T("burn h"));
     for (int i = 0; i < hl_season_scenario_count(s); i++)
         print_scenario(hl_season_scenario_at(s, i));
     if (hl_season_options_used(s)->dynamic)
         print_storage(s);
     if (hl_season_scenario_count(s) > 1)
-        printf("\nretrofit against as-is (burn h = fitting-hours over the "
-               "burn limit):\n");
+        printf(T("\nretrofit against as-is (burn h = fitting-hours over the "
+                 "burn limit):\n"));
     for (int i = 1; i < hl_season_scenario_count(s); i++)
         print_payback(hl_season_scenario_at(s, i));
 }
@@ -157,7 +160,7 @@ static int write_outputs(const season_args *a, const hl_season *s)
     if (a->csv_dir && hl_season_write_csv(s, cli_outputs_csv_dir(&o), &err))
         rc = cli_fail(CMD, "%s", err.message);
     if (!rc && a->report &&
-        hl_report_write_season(cli_outputs_report(&o), s, &err))
+        hl_report_write_season_lang(cli_outputs_report(&o), s, cli_lang, &err))
         rc = cli_fail(CMD, "--report: %s", err.message);
     if (rc) {
         cli_outputs_abort(&o);
@@ -172,7 +175,7 @@ int cmd_season(int argc, char **argv)
     int rc = season_args_parse(argc, argv, &a);
     if (rc || a.help) {
         if (a.help)
-            fputs(season_usage, stdout);
+            cli_help("season", stdout);
         season_args_free(&a);
         return rc;
     }

@@ -30,7 +30,6 @@ enum {
         "friction", required_argument, 0, O_LOAD_FRICTION                      \
     }
 
-extern const char load_args_usage[];
 
 /* Handles option c if it is one of the above: 1 done, 0 bad value (the
  * error is printed), -1 not a load option. */
