@@ -15,7 +15,11 @@ const char load_args_usage[] =
     "  --cp J/KGK          constant heat capacity (4190)\n"
     "  --thermal-csv FILE  per pipe: id, u_w_per_m2k or\n"
     "                      heat_loss_coefficient_w_per_mk, ambient_temp_c\n"
-    "  --friction colebrook|swamee-jain   friction law (file's choice)\n";
+    "  --friction colebrook|swamee-jain   friction law (file's choice)\n"
+    "  --pressure-driven   consumers short of their minimum differential\n"
+    "                      pressure get the flow it allows and less heat\n"
+    "                      (the model setting pressure_driven_consumers);\n"
+    "                      otherwise such a state is infeasible\n";
 
 /* A temperature option in C of a quantity of the range table, into K. */
 static int temp_option(const char *cmd, const char *opt, const char *text,
@@ -78,6 +82,9 @@ int load_args_option(const char *cmd, int c, const char *value,
         return 1;
     case O_LOAD_FRICTION:
         return friction(cmd, value, l);
+    case O_LOAD_PRESSURE_DRIVEN:
+        l->pressure_driven = 1;
+        return 1;
     }
     return -1;
 }
