@@ -228,8 +228,10 @@ typedef struct hl_season_options {
     hl_kusuda ground;
     int ground_source; /* enum hl_ground_source */
     /* Operation: a field that is NaN (regulation -1) comes from the
-     * model's `operation:` section, else from hl_operation_hohhot; the
-     * design load defaults to the heat the model delivers as loaded. */
+     * model's `operation:` section, else from hl_operation_hohhot (a
+     * model without the section: its own supply temperature,
+     * hl_operation_merge); the design load defaults to the heat the
+     * model's consumers ask as loaded. */
     hl_operation operation;
     int chamber_mode;        /* enum hl_chamber_mode */
     double chamber_air_k;    /* HL_CHAMBER_FIXED */
