@@ -631,8 +631,14 @@ static int write_json(hl_dynamic *d, const hl_model *m, const series *s,
     json_object_set_new(root, "series", ser);
     json_object_set_new(root, "totals", tot);
     json_object_set_new(root, "nodes", json_nodes(d, m));
-    if (lead)
+    if (lead) { /* the operation of a weather-driven run: top level */
+        json_t *op = json_object_get(lead, "operation");
+        if (op) {
+            json_object_set(root, "operation", op);
+            json_object_del(lead, "operation");
+        }
         json_object_set_new(root, "lead", lead);
+    }
     return cli_json_print(root) == 0;
 }
 
@@ -903,6 +909,7 @@ int cmd_dynamic(int argc, char **argv)
         json_t *lead = NULL;
         if (v.dw) {
             lead = json_object();
+            json_object_set_new(lead, "operation", dyn_operation_json(v.dw));
             if (without)
                 stats_json(lead, "without_lead", without);
             stats_json(lead, without ? "with_lead" : "as_run", &v.st);
@@ -911,6 +918,7 @@ int cmd_dynamic(int argc, char **argv)
     } else {
         summary(d, m);
         if (v.dw) {
+            dyn_operation_print(v.dw);
             printf("consumers' supply against the reset curve "
                    "(flow-weighted):\n");
             if (without)

@@ -9,6 +9,7 @@
 #include "help/help.h"
 
 #define T(english) hl_text(cli_lang, english)
+#include "operation_text.h"
 #include "season_args.h"
 
 #include <math.h>
@@ -121,7 +122,28 @@ static void print_infeasible(const hl_season *s)
     printf("\n");
 }
 
-static void print_text(const hl_season *s)
+/* Heat the consumers asked and did not get: with pressure-driven
+ * consumers, what the pressures could not bring over the period. */
+static void print_unmet(const hl_season *s, int pressure_driven)
+{
+    int any = pressure_driven;
+    for (int i = 0; i < hl_season_scenario_count(s); i++)
+        any |= hl_season_scenario_at(s, i)->total.heat_unmet_j > 0.0;
+    if (!any)
+        return;
+    printf(T("\nheat asked and not delivered%s:\n"),
+           pressure_driven ? T(" (pressure-driven consumers)") : "");
+    for (int i = 0; i < hl_season_scenario_count(s); i++) {
+        const hl_season_scenario *sc = hl_season_scenario_at(s, i);
+        const hl_energy *e = &sc->total;
+        double asked = e->heat_delivered_j + e->heat_unmet_j;
+        printf(T("  %-9s %12.0f GJ unmet of %.0f GJ asked (%.2f %%)\n"),
+               hl_scenario_name(sc->scenario), e->heat_unmet_j / GJ, asked / GJ,
+               asked > 0.0 ? 100.0 * e->heat_unmet_j / asked : 0.0);
+    }
+}
+
+static void print_text(const hl_season *s, int pressure_driven)
 {
     print_infeasible(s);
     const hl_weather *w = hl_season_weather(s);
@@ -130,8 +152,12 @@ static void print_text(const hl_season *s)
     printf(T("heatline season: %s\n"), hl_season_model_name(s));
     printf(T("weather: %s%s\n"), w->source,
            w->synthetic ? T("  [SYNTHETIC, not measured]") : "");
-    printf(T("period: %02d-%02d .. %02d-%02d, %d hours\n\n"), w->month[a],
+    printf(T("period: %02d-%02d .. %02d-%02d, %d hours\n"), w->month[a],
            w->day[a], w->month[b], w->day[b], n);
+    char op[512];
+    cli_operation_text(hl_season_operation_origin(s), hl_season_operation(s),
+                       op, sizeof op);
+    printf(T("operation: %s\n\n"), op);
     printf("  %-9s %12s %12s %10s %10s %22s %10s %9s\n", T("scenario"),
            T("produced GJ"), T("delivered GJ"), T("pipes GJ"), T("fittings"),
            T("bare/coated/jacketed"), T("pumps MWh"), T("burn h"));
@@ -139,6 +165,7 @@ static void print_text(const hl_season *s)
         print_scenario(hl_season_scenario_at(s, i));
     if (hl_season_options_used(s)->dynamic)
         print_storage(s);
+    print_unmet(s, pressure_driven);
     if (hl_season_scenario_count(s) > 1)
         printf(T("\nretrofit against as-is (burn h = fitting-hours over the "
                  "burn limit):\n"));
@@ -194,6 +221,9 @@ int cmd_season(int argc, char **argv)
         if (hl_season_run(&s, m, &w, &a.opt, &err))
             rc = cli_fail(CMD, "%s", err.message);
     }
+    int pressure_driven = 0;
+    if (!rc)
+        hl_model_pressure_driven(m, &pressure_driven);
     hl_model_free(m);
     if (!rc)
         rc = write_outputs(&a, s);
@@ -203,7 +233,7 @@ int cmd_season(int argc, char **argv)
         if (a.json)
             rc = season_print_json(s);
         else
-            print_text(s);
+            print_text(s, pressure_driven);
     }
     if (!rc && hl_season_infeasible_hours(s) > 0 && !a.allow_infeasible)
         rc = EXIT_INFEASIBLE;

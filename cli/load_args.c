@@ -68,6 +68,9 @@ int load_args_option(const char *cmd, int c, const char *value,
         return 1;
     case O_LOAD_FRICTION:
         return friction(cmd, value, l);
+    case O_LOAD_PRESSURE_DRIVEN:
+        l->pressure_driven = 1;
+        return 1;
     }
     return -1;
 }

@@ -66,8 +66,16 @@ static void heat_balance(const run_result *r)
     printf(T("  pump and friction    %14s   heat in the water (shaft power "
              "less what consumers throttle)\n"),
            power(t->pump_heat_w, b[5], 32));
-    printf(T("  delivered            %14s\n"),
+    printf(T("  delivered            %14s"),
            power(t->heat_delivered_w, b[1], 32));
+    int pdd = 0;
+    hl_model_pressure_driven(r->m, &pdd);
+    if (pdd || t->heat_unmet_w > 1e-4 * t->heat_delivered_w)
+        printf(T("   of %s asked; unmet %s%s"),
+               power(t->heat_delivered_w + t->heat_unmet_w, b[4], 32),
+               power(t->heat_unmet_w, b[5], 32),
+               pdd ? T(" (pressure-driven consumers)") : "");
+    printf("\n");
     printf(T("  lost by pipes        %14s   %.2f %% of the heat in\n"),
            power(t->heat_loss_pipes_w, b[2], 32),
            100.0 * t->heat_loss_pipes_w / in);
@@ -88,9 +96,13 @@ static void consumers(hl_model *m)
         hl_consumer_result c;
         hl_model_consumer_result(m, i, &c);
         printf(T("  %-18s %8.2f C   heat %9.2f MW   flow %8.1f kg/s   "
-                 "dp %6.2f bar\n"),
+                 "dp %6.2f bar"),
                hl_model_id(m, HL_CONSUMER, i), C(c.temp_in_k), MW(c.heat_w),
                c.mass_flow_kg_s, BAR(c.dp_available_pa));
+        if (c.heat_asked_w - c.heat_w > 1e-4 * c.heat_asked_w)
+            printf(T("   asked %.2f MW, unmet %.2f MW"), MW(c.heat_asked_w),
+                   MW(c.heat_asked_w - c.heat_w));
+        printf("\n");
     }
     if (n > 12)
         printf(T("  ... and %d more consumers (--json or --csv for all)\n"),

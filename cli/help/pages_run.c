@@ -23,6 +23,12 @@ static const cli_opt_doc load_opts[] = {
     {"friction", "colebrook|swamee-jain",
      "friction law of Darcy-Weisbach pipes (default: the file's choice; "
      "Colebrook-White for a YAML model)"},
+    CLI_HEADING("consumers (any model):"),
+    {"pressure-driven", NULL,
+     "consumers short of their minimum differential pressure get the flow "
+     "it allows and less heat, counted as unmet heat (the model setting "
+     "pressure_driven_consumers; default: demand-driven, such a state is "
+     "infeasible)"},
     CLI_OPT_END};
 
 static const cli_opt_doc run_opts[] = {

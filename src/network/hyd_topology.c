@@ -108,7 +108,7 @@ int net_check_references(hl_model *m)
 
 static int rigid_active(const hl_model *m, int k)
 {
-    return m->net->lk_law[k] == LAW_RIGID && hyd_link_active(m, k);
+    return hyd_law(m, k) == LAW_RIGID && hyd_link_active(m, k);
 }
 
 static int rigid_error(hl_model *m, int k, const char *what)
@@ -225,7 +225,7 @@ static int find_slot(const cholmod_sparse *a, int col, int row)
 static int link_entry(const hl_model *m, const struct net_hyd *h, int k,
                       int *col, int *row)
 {
-    if (m->net->lk_law[k] != LAW_MATRIX)
+    if (hyd_law(m, k) != LAW_MATRIX)
         return 0;
     int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
     if (u < 0 || v < 0 || u == v)
@@ -286,7 +286,7 @@ static int build_pattern(hl_model *m, struct net_hyd *h)
         h->diag[u] = ap[u + 1] - 1; /* rows sorted: diagonal is last */
     for (int k = 0; k < m->net->n_links; k++) {
         int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
-        int matrix = m->net->lk_law[k] == LAW_MATRIX && u != v;
+        int matrix = hyd_law(m, k) == LAW_MATRIX && u != v;
         int col, row;
         h->slot_ii[k] = matrix && u >= 0 ? h->diag[u] : -1;
         h->slot_jj[k] = matrix && v >= 0 ? h->diag[v] : -1;
@@ -347,10 +347,10 @@ static int analyse(hl_model *m, struct net_hyd *h)
 
 static int rigid_unchanged(const hl_model *m, const struct net_hyd *h)
 {
-    if (!h->built)
+    if (!h->built || h->pressure_driven != m->pressure_driven)
         return 0;
     for (int k = 0; k < m->net->n_links; k++)
-        if (m->net->lk_law[k] == LAW_RIGID &&
+        if (hyd_law(m, k) == LAW_RIGID &&
             h->rigid_state[k] != (signed char)rigid_active(m, k))
             return 0;
     return 1;
@@ -370,8 +370,13 @@ int hyd_topology(hl_model *m, struct net_hyd *h)
         h->cc.error_handler = NULL;
         h->cc_started = 1;
     }
-    for (int k = 0; k < m->net->n_links; k++)
+    for (int k = 0; k < m->net->n_links; k++) {
         h->rigid_state[k] = (signed char)rigid_active(m, k);
+        if (m->net->lk_kind[k] == LK_CONSUMER) /* a pressure-driven run's
+                                                  check state goes */
+            m->lk_cv_shut[k] = 0;
+    }
+    h->pressure_driven = m->pressure_driven;
     if (build_groups(m, h) || group_pressures(m, h) || analyse(m, h))
         return m->err.code;
     h->built = 1;
@@ -413,8 +418,8 @@ static int parts_unchanged(const hl_model *m, struct net_hyd *h)
 {
     int same = h->comp_builds == h->builds;
     for (int k = 0; k < m->net->n_links; k++) {
-        signed char a = (signed char)(m->net->lk_law[k] == LAW_MATRIX &&
-                                      hyd_link_active(m, k));
+        signed char a =
+            (signed char)(hyd_law(m, k) == LAW_MATRIX && hyd_link_active(m, k));
         same = same && a == h->comp_active[k];
         h->comp_active[k] = a;
     }
@@ -433,14 +438,14 @@ int hyd_components(hl_model *m, struct net_hyd *h)
         h->unk_cut[u] = 0;
     }
     for (int k = 0; k < m->net->n_links; k++) {
-        if (m->net->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+        if (hyd_law(m, k) != LAW_MATRIX || !hyd_link_active(m, k))
             continue;
         int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
         if (u >= 0 && v >= 0)
             uf_join(h->comp, u, v);
     }
     for (int k = 0; k < m->net->n_links; k++) {
-        if (m->net->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+        if (hyd_law(m, k) != LAW_MATRIX || !hyd_link_active(m, k))
             continue;
         int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
         if ((u >= 0) != (v >= 0))

@@ -292,6 +292,7 @@ int hl_model_clone(const hl_model *src, hl_model **out)
     m->chamber_air_default = src->chamber_air_default;
     m->demand_scale = src->demand_scale;
     m->mech_heat = src->mech_heat;
+    m->pressure_driven = src->pressure_driven;
     m->limits = src->limits;
     m->solved = src->solved;
     m->totals = src->totals;

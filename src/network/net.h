@@ -502,8 +502,11 @@ struct hl_model {
     double chamber_air_default; /* K, for chambers without air_temp_c */
     double demand_scale;
     hl_check_limits limits;
-    int mech_heat; /* 1: pump shaft power and friction heat the water
-                      (mech_heat.c); model files by default, .inp not */
+    int mech_heat;       /* 1: pump shaft power and friction heat the water
+                            (mech_heat.c); model files by default, .inp not */
+    int pressure_driven; /* 1: consumers get the flow their differential
+                            pressure allows (hyd_links.c, EPANET 2.2's
+                            pressure-driven demand); 0: demand-driven */
 
     /* solver state (allocated by the first solve) */
     struct net_hyd *hyd;
@@ -660,8 +663,13 @@ int net_check_references(hl_model *m);
 int pump_fit_curve(hl_model *m, int i, const net_pump_spec *s, const char *id);
 /* Pressure rise of pump i at its solved flow, Pa (totals.c). */
 double pump_rise(const hl_model *m, int i);
-/* Mass flow a consumer draws now (thermal_elements.c). */
+/* Mass flow a consumer draws now (thermal_elements.c): the flow it asks;
+ * a pressure-driven consumer gets less where its differential pressure
+ * is short (lk_m). */
 double net_consumer_flow(const hl_model *m, int i);
+/* Heat a fixed-flow consumer asks, W: the flow it asks at the heat per
+ * kg of its water (of the hottest source's supply when it gets none). */
+double net_consumer_fixed_ask(const hl_model *m, int i);
 /* Heat-demand consumers: next flows from the last thermal solve (secant on
  * m (h_in - h_out) - Q); returns the largest relative change. */
 double net_consumer_update(hl_model *m, int first_round);

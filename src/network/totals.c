@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#define UNMET_TOL 1e-5 /* relative */
+
 /* Pressure rise of pump i at its solved flow, Pa. */
 double pump_rise(const hl_model *m, int i)
 {
@@ -93,8 +95,11 @@ void net_totals(hl_model *m)
         t.pump_heat_w += m->lk_mech[k];
     for (int i = 0; i < m->net->n_consumers; i++) {
         hl_consumer_result c;
+        /* a shortfall within the coupling's consumer-flow tolerance
+         * (10 x the default relative flow tolerance) is the secant's
+         * last step, not unmet heat */
         if (hl_model_consumer_result(m, i, &c) == HL_OK &&
-            c.heat_asked_w > c.heat_w)
+            c.heat_asked_w - c.heat_w > UNMET_TOL * c.heat_asked_w)
             t.heat_unmet_w += c.heat_asked_w - c.heat_w;
     }
     double worst = 0.0;

@@ -73,6 +73,24 @@ static void summary_retrofit(FILE *f, const hl_season *s,
             N(2, s->scen[0].burn_fitting_hours, 0));
 }
 
+/* Heat the consumers asked and did not get (pressure-driven consumers
+ * short of differential pressure), in unit `unit` (scale: J per unit). */
+static void unmet_text(FILE *f, const hl_energy *e, double scale,
+                       const char *unit, int L)
+{
+    if (!(e->heat_unmet_j > 0.0))
+        return;
+    char nb[2][48];
+    double asked = e->heat_delivered_j + e->heat_unmet_j;
+    fprintf(f,
+            T("<p class=\"unmet\">The consumers asked for %s %s and "
+              "<b>%s %s was not delivered</b> (%.1f %%): consumers short of "
+              "their minimum differential pressure get only the flow it "
+              "allows (pressure-driven consumers).</p>\n"),
+            N(0, asked / scale, 0), unit, N(1, e->heat_unmet_j / scale, 0),
+            unit, 100.0 * e->heat_unmet_j / asked);
+}
+
 static void summary(FILE *f, const hl_season *s, int L)
 {
     const hl_energy *e = &s->scen[0].total;
@@ -90,6 +108,7 @@ static void summary(FILE *f, const hl_season *s, int L)
             100 * lost / fmax(e->heat_source_j, 1.0),
             N(3, e->loss_pipes_j / GJ, 0), N(4, fit_j(e) / GJ, 0),
             N(5, e->pump_electric_j / 3.6e9, 0));
+    unmet_text(f, e, GJ, "GJ", L);
     for (int i = 1; i < s->n_scen; i++)
         summary_retrofit(f, s, &s->scen[i], L);
     fputs("</div>\n", f);
@@ -302,6 +321,7 @@ static void run_summary(FILE *f, const hl_season *s, int L)
               "produced, %s MW delivered.</p>\n"),
             N(0, base->heat_source_j / 3.6e9, 0),
             N(1, base->heat_delivered_j / 3.6e9, 0));
+    unmet_text(f, base, 3.6e9, "MW", L);
     for (int i = 0; i < s->n_scen; i++) {
         const hl_energy *e = &s->scen[i].total;
         fprintf(f,
