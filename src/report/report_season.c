@@ -225,6 +225,8 @@ static int write_season_page(FILE *f, const hl_season *s, hl_error *err)
     header_block(f, s);
     synthetic_banner(f, s);
     summary(f, s);
+    if (s->opt.dynamic)
+        report_dynamic_season_note(f, s);
     verdict_section(f, s);
     fputs("<h2>Energy over the period</h2>\n", f);
     energy_table(f, s);
@@ -234,11 +236,15 @@ static int write_season_page(FILE *f, const hl_season *s, hl_error *err)
     section(f, "Heat-loss breakdown", CHART_BREAKDOWN);
     section(f, "Month by month", CHART_MONTHS);
     section(f, "Outdoor temperature and load", CHART_DURATION);
+    if (s->opt.dynamic)
+        report_dynamic_sections(f);
     section(f, "Fitting surface temperatures", CHART_SURFACES);
     section(f, "Payback", CHART_PAYBACK);
     fputs("<h2>Economic and emission factors</h2>\n", f);
     factors_table(f, s);
     json_t *data = report_data(s, 0);
+    if (s->opt.dynamic)
+        json_object_set_new(data, "dynamic", report_dynamic_season(s));
     int rc = report_page_end(f, data, err);
     json_decref(data);
     return rc;
