@@ -288,12 +288,16 @@ enum hl_hour_col {
     HL_HOUR_LOSS_PIPES_W,
     HL_HOUR_LOSS_FITTINGS_W,
     HL_HOUR_PUMP_W,
-    HL_HOUR_SUPPLY_CITY_K, /* supply temperature arriving at the consumers */
-    HL_HOUR_PUMP_HEAT_W,   /* pump and friction heat in the water */
-    HL_HOUR_STORED_J,      /* heat stored at the hour's end (dynamic; NaN in a
-                              steady season), J relative to 0 C */
-    HL_HOUR_TRANSIT_S,     /* flow-weighted transit time from the sources to
-                              the consumers over the hour (dynamic; NaN) */
+    HL_HOUR_SUPPLY_CITY_K,  /* supply temperature arriving at the consumers */
+    HL_HOUR_PUMP_HEAT_W,    /* pump and friction heat in the water */
+    HL_HOUR_STORED_J,       /* heat stored at the hour's end (dynamic; NaN in a
+                               steady season), J relative to 0 C */
+    HL_HOUR_TRANSIT_S,      /* flow-weighted transit time from the sources to
+                               the consumers over the hour (dynamic; NaN) */
+    HL_HOUR_SUPPLY_ERROR_K, /* the consumers' supply (flow-weighted over the
+                               hour) against the reset curve's supply now
+                               less the hour's steady drop from the plant
+                               (dynamic; NaN) */
     HL_HOUR_NCOLS
 };
 

@@ -223,6 +223,10 @@ static const cli_opt_doc dynamic_opts[] = {
     {"json", NULL,
      "the time series under series, the energy totals under totals"},
     {"csv", "DIR", "DIR/timeseries.csv (default: none written)"},
+    {"report", "FILE.html",
+     "plots: supply at the plant and at the consumers in time, transit "
+     "time, stored heat, the error with and without lead (default: none "
+     "written)"},
     CLI_OPT_END};
 
 const cli_page cli_page_dynamic = {

@@ -404,8 +404,67 @@
     el.appendChild(note);
   }
 
+  /* The line in time (a dynamic run or season): only on pages that have
+   * these placeholders. */
+  function timeAxis() { return axis('Time from the start (h)', {scale: false}); }
+
+  function dynTemps(d) {
+    var s = [line('Plant supply', d.time_h, d.plant_c,
+                  {lineStyle: {width: 3}})];
+    d.consumers.forEach(function (c) {
+      s.push(line(c.id, d.time_h, c.supply_c));
+    });
+    if (!size(d.plant_c) && !size(d.consumers))
+      return noData('chart-dyn-temps', 'No data: no temperatures recorded.');
+    var sub = d.consumer_count > d.consumers.length ?
+        d.consumers.length + ' of ' + d.consumer_count + ' consumers shown' :
+        'the consumers receive the plant\'s supply a transit time later';
+    chart('chart-dyn-temps', {
+      title: title('Supply temperature at the plant and at the consumers', sub),
+      legend: {type: 'scroll'}, xAxis: timeAxis(),
+      yAxis: axis('Temperature (\u00b0C)'), series: s
+    });
+  }
+
+  function dynOne(id, name, xs, ys, unit, why) {
+    if (!ys || !ys.some(function (v) { return v !== null; }))
+      return noData(id, why);
+    chart(id, {
+      title: title(name), xAxis: timeAxis(), yAxis: axis(unit),
+      series: [line(name, xs, ys, {areaStyle: {opacity: 0.15}})]
+    });
+  }
+
+  function dynErrors(d) {
+    var e = (d.errors || []).filter(function (x) {
+      return x.error_k && x.error_k.some(function (v) { return v !== null; });
+    });
+    if (!e.length)
+      return noData('chart-dyn-error', 'No data: the error against the ' +
+                    'reset curve needs a weather-driven run (a boundary ' +
+                    'file sets no reset curve).');
+    chart('chart-dyn-error', {
+      title: title('Consumers\' supply minus what the reset curve asks now',
+                   'flow-weighted; below zero: under-supplied'),
+      legend: {}, xAxis: timeAxis(), yAxis: axis('Error (K)'),
+      series: e.map(function (x) { return line(x.name, d.time_h, x.error_k); })
+    });
+  }
+
+  function dynamic() {
+    var d = data.dynamic;
+    if (!d) return;
+    dynTemps(d);
+    dynOne('chart-dyn-transit', 'Transit time to the consumers', d.time_h,
+           d.transit_h, 'Transit time (h)', 'No data: no transit times.');
+    dynOne('chart-dyn-stored', 'Heat stored in water, walls and soil',
+           d.time_h, d.stored_tj, 'Stored heat (TJ, from 0 \u00b0C)',
+           'No data: no stored heat recorded.');
+    dynErrors(d);
+  }
+
   [networkMap, pressureDiagram, temperatureProfile, lossBreakdown, months, duration,
-   surfaces, payback].forEach(function (f) {
+   surfaces, payback, dynamic].forEach(function (f) {
     /* one plot that fails must not blank the others; the error stays
      * visible in the console (the render test fails on it) */
     try { f(); } catch (e) { console.error('heatline report: ' + e); }

@@ -34,7 +34,11 @@ enum report_chart {
     CHART_DURATION,
     CHART_SURFACES,
     CHART_PAYBACK,
-    CHART_MAP
+    CHART_MAP,
+    CHART_DYN_TEMPS,
+    CHART_DYN_TRANSIT,
+    CHART_DYN_STORED,
+    CHART_DYN_ERROR
 };
 
 /* Page head (with the CSP; html lang of HL_LANG_* lang), escaped text, a
@@ -44,5 +48,14 @@ enum report_chart {
 int report_page_begin(FILE *f, const char *title, int lang);
 void report_chart_div(FILE *f, int which);
 int report_page_end(FILE *f, json_t *data, hl_error *err);
+
+/* The line in time (report_dynamic.c): the data of a dynamic run's plots,
+ * the same from a dynamic season's hourly columns (as-is), and the four
+ * sections with their chart placeholders. */
+json_t *report_dynamic_data(const hl_dynamic_report *r);
+json_t *report_dynamic_season(const hl_season *s);
+void report_dynamic_sections(FILE *f);
+/* The line under a dynamic season's summary: transit and stored heat. */
+void report_dynamic_season_note(FILE *f, const hl_season *s);
 
 #endif

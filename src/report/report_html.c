@@ -134,8 +134,10 @@ int report_page_begin(FILE *f, const char *title, int lang)
 }
 
 static const char *const chart_ids[] = {
-    "chart-pressure", "chart-temperature", "chart-breakdown", "chart-months",
-    "chart-duration", "chart-surfaces",    "chart-payback",   "chart-map"};
+    "chart-pressure",    "chart-temperature", "chart-breakdown",
+    "chart-months",      "chart-duration",    "chart-surfaces",
+    "chart-payback",     "chart-map",         "chart-dyn-temps",
+    "chart-dyn-transit", "chart-dyn-stored",  "chart-dyn-error"};
 
 void report_chart_div(FILE *f, int which)
 {

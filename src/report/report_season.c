@@ -268,6 +268,8 @@ static int page_end(FILE *f, const hl_season *s, int one_hour, int L,
 {
     json_t *data = report_data(s, one_hour);
     add_language(data, L);
+    if (s->opt.dynamic && !one_hour)
+        json_object_set_new(data, "dynamic", report_dynamic_season(s));
     int rc = report_page_end(f, data, err);
     json_decref(data);
     return rc;
@@ -279,6 +281,8 @@ static int write_season_page(FILE *f, const hl_season *s, int L, hl_error *err)
     header_block(f, s, L);
     synthetic_banner(f, s, L);
     summary(f, s, L);
+    if (s->opt.dynamic)
+        report_dynamic_season_note(f, s);
     verdict_section(f, s, L);
     fprintf(f, "<h2>%s</h2>\n", T("Energy over the period"));
     energy_table(f, s, L);
@@ -288,6 +292,8 @@ static int write_season_page(FILE *f, const hl_season *s, int L, hl_error *err)
     section(f, "Heat-loss breakdown", CHART_BREAKDOWN, L);
     section(f, "Month by month", CHART_MONTHS, L);
     section(f, "Outdoor temperature and load", CHART_DURATION, L);
+    if (s->opt.dynamic)
+        report_dynamic_sections(f);
     section(f, "Fitting surface temperatures", CHART_SURFACES, L);
     section(f, "Payback", CHART_PAYBACK, L);
     fprintf(f, "<h2>%s</h2>\n", T("Economic and emission factors"));

@@ -170,6 +170,7 @@ void season_record_hour(hl_season *s, hl_season_scenario *sc, int k,
     row[HL_HOUR_PUMP_HEAT_W] = t->pump_heat_w;
     row[HL_HOUR_STORED_J] = NAN; /* a dynamic season fills these two */
     row[HL_HOUR_TRANSIT_S] = NAN;
+    row[HL_HOUR_SUPPLY_ERROR_K] = NAN;
     int month = s->weather->month[(s->first + k) % s->weather->n] - 1;
     add_energy(&sc->total, t);
     add_energy(&sc->month[month], t);

@@ -66,6 +66,20 @@ static void hour_totals(const dyn_hour *h, plant_totals *t)
     t->stored_change_j = h->stored_change;
 }
 
+/* The sources' outlet temperature of m's solve, flow-weighted, K. */
+static double plant_outlet_k(const hl_model *m)
+{
+    double w = 0.0, x = 0.0;
+    for (int i = 0; i < hl_model_count(m, HL_SOURCE); i++) {
+        hl_source_result r;
+        if (hl_model_source_result(m, i, &r) || !(r.mass_flow_kg_s > 0.0))
+            continue;
+        w += r.mass_flow_kg_s;
+        x += r.mass_flow_kg_s * r.temp_out_k;
+    }
+    return w > 0.0 ? x / w : NAN;
+}
+
 static int engine_error(hl_dynamic *d, int rc, hl_error *err)
 {
     const char *e = hl_dynamic_error(d);
@@ -96,12 +110,14 @@ static int one_hour(hl_season *s, plant *p, hl_dynamic *d, int si, int k,
     plant_totals t;
     const hl_model *hyd = hl_dynamic_hydraulics(d);
     plant_read(hyd, &t, surface_k);
+    double drop = plant_outlet_k(hyd) - t.supply_city_k; /* steady */
     hour_totals(&h, &t);
     hl_season_scenario *sc = &s->scen[si];
     season_record_hour(s, sc, k, &t, surface_k);
     double *row = sc->hourly + (size_t)k * HL_HOUR_NCOLS;
     row[HL_HOUR_STORED_J] = h.stored_end;
     row[HL_HOUR_TRANSIT_S] = h.w > 0.0 ? h.wtau / h.w : NAN;
+    row[HL_HOUR_SUPPLY_ERROR_K] = t.supply_city_k - (bc.supply_k - drop);
     season_note_warnings(s, hyd, si, &t);
     if (k != s->design_hour)
         return HL_OK;
