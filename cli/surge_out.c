@@ -150,6 +150,15 @@ int surge_print_summary(const surge_args *a, const hl_model *m,
                av.gas_min_m3, av.gas_max_m3);
     }
     print_pumps(s);
+    for (int i = 0; i < hl_surge_tank_count(s); i++) {
+        hl_surge_tank tk;
+        hl_surge_tank_result(s, i, &tk);
+        if (i == 0)
+            printf("  surge tanks (water level):\n");
+        printf("    %-14s at %-14s %9.3f .. %9.3f m%s\n", tk.id, tk.node,
+               tk.level_min_m, tk.level_max_m,
+               tk.spilled ? " (reached its top or bottom)" : "");
+    }
     for (int i = 0; i < hl_surge_relief_count(s); i++) {
         hl_surge_relief rv;
         hl_surge_relief_result(s, i, &rv);
@@ -280,6 +289,25 @@ static void pumps_json(json_out *o, const hl_surge *s)
     json_out_close(o);
 }
 
+static void tanks_json(json_out *o, const hl_surge *s)
+{
+    json_out_array(o, "surge_tanks");
+    for (int i = 0; i < hl_surge_tank_count(s); i++) {
+        hl_surge_tank tk;
+        hl_surge_tank_result(s, i, &tk);
+        json_out_object(o, NULL);
+        STR(o, "id", tk.id);
+        STR(o, "node", tk.node);
+        json_out_bool(o, "one_way", tk.one_way);
+        NUM(o, "level_min_m", tk.level_min_m);
+        NUM(o, "level_max_m", tk.level_max_m);
+        NUM(o, "level_end_m", tk.level_end_m);
+        json_out_bool(o, "spilled", tk.spilled);
+        json_out_close(o);
+    }
+    json_out_close(o);
+}
+
 static void vessels_json(json_out *o, const hl_surge *s)
 {
     json_out_array(o, "air_vessels");
@@ -374,6 +402,7 @@ int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
     vessels_json(o, s);
     reliefs_json(o, s);
     pumps_json(o, s);
+    tanks_json(o, s);
     if (a->size_node)
         sizing_json(o, a);
     json_out_array(o, "warnings");

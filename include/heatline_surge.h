@@ -179,6 +179,19 @@ typedef struct hl_surge_pump {
 HL_API int hl_surge_pump_count(const hl_surge *s);
 HL_API int hl_surge_pump_result(const hl_surge *s, int i, hl_surge_pump *out);
 
+/* Surge tanks of the model (transient: surge_tanks): the range of their
+ * free surface (elevation, m) over the event. */
+typedef struct hl_surge_tank {
+    const char *id, *node;
+    int one_way;
+    double level_min_m, level_max_m, level_end_m;
+    int spilled; /* the level reached its top (overflow) or bottom (an
+                    open tank drawn empty; a one-way tank ran dry) */
+} hl_surge_tank;
+
+HL_API int hl_surge_tank_count(const hl_surge *s);
+HL_API int hl_surge_tank_result(const hl_surge *s, int i, hl_surge_tank *out);
+
 #define HL_SURGE_SIZE_MAX_RUNS 48
 typedef struct hl_surge_sizing {
     double gas_m3; /* the result; 0: the event passes without one */

@@ -16,10 +16,20 @@
 
 #define IS(k) (strcmp(key, (k)) == 0)
 
-static const char *const transient_keys[] = {
-    "young_modulus_gpa", "poisson_ratio", "restraint",
-    "vapour_margin_bar", "pumps",         "pipes",
-    "air_vessels",       "relief_valves", NULL};
+static const char *const transient_keys[] = {"young_modulus_gpa",
+                                             "poisson_ratio",
+                                             "restraint",
+                                             "vapour_margin_bar",
+                                             "pumps",
+                                             "pipes",
+                                             "air_vessels",
+                                             "relief_valves",
+                                             "surge_tanks",
+                                             NULL};
+static const char *const tank_keys[] = {
+    "id",       "node",     "area_m2", "level_m",
+    "bottom_m", "top_m",    "one_way", "connection_diameter_mm",
+    "zeta_in",  "zeta_out", NULL};
 static const char *const relief_keys[] = {
     "id", "node", "set_pressure_bar_g", "capacity_kg_per_s", "accumulation_bar",
     NULL};
@@ -71,6 +81,16 @@ void net_transient_free(net_transient *t)
     free(t->relief_set_pa);
     free(t->relief_cap_kg_s);
     free(t->relief_acc_pa);
+    free(t->tank_id);
+    free(t->tank_node);
+    free(t->tank_area_m2);
+    free(t->tank_level_m);
+    free(t->tank_bottom_m);
+    free(t->tank_top_m);
+    free(t->tank_d_m);
+    free(t->tank_zin);
+    free(t->tank_zout);
+    free(t->tank_one_way);
     free(t);
 }
 
@@ -413,6 +433,102 @@ static int relief_item_read(rd_ctx *c, yaml_node_t *item)
     return relief_store(c, &it, node);
 }
 
+/* A surge tank being read. */
+typedef struct tank_item {
+    const char *id, *node;
+    int where, one_way;
+    double area, level, bottom, top, d_mm, zin, zout;
+} tank_item;
+
+static int tank_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
+{
+    tank_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("node"))
+        return rd_text(c, v, key, &it->node);
+    if (IS("area_m2"))
+        return ranged(c, v, key, 0.0, 1e6, 1, &it->area);
+    if (IS("level_m"))
+        return ranged(c, v, key, -1e4, 1e4, 0, &it->level);
+    if (IS("bottom_m"))
+        return ranged(c, v, key, -1e4, 1e4, 0, &it->bottom);
+    if (IS("top_m"))
+        return ranged(c, v, key, -1e4, 1e4, 0, &it->top);
+    if (IS("one_way"))
+        return rd_bool(c, v, key, &it->one_way);
+    if (IS("connection_diameter_mm"))
+        return ranged(c, v, key, 0.0, 1e5, 1, &it->d_mm);
+    if (IS("zeta_in"))
+        return ranged(c, v, key, 0.0, 1e6, 0, &it->zin);
+    if (IS("zeta_out"))
+        return ranged(c, v, key, 0.0, 1e6, 0, &it->zout);
+    return rd_unknown_key(c, v->where, key, "surge tank", tank_keys);
+}
+
+static int tank_store(rd_ctx *c, const tank_item *it, int node)
+{
+    net_transient *t = c->m->def->transient;
+    int n = t->n_tanks;
+    if (!grow((void **)&t->tank_id, n, sizeof(char *)) ||
+        !grow((void **)&t->tank_node, n, sizeof(int)) ||
+        !grow((void **)&t->tank_area_m2, n, sizeof(double)) ||
+        !grow((void **)&t->tank_level_m, n, sizeof(double)) ||
+        !grow((void **)&t->tank_bottom_m, n, sizeof(double)) ||
+        !grow((void **)&t->tank_top_m, n, sizeof(double)) ||
+        !grow((void **)&t->tank_d_m, n, sizeof(double)) ||
+        !grow((void **)&t->tank_zin, n, sizeof(double)) ||
+        !grow((void **)&t->tank_zout, n, sizeof(double)) ||
+        !grow((void **)&t->tank_one_way, n, 1) ||
+        !(t->tank_id[n] = text_pool_add(&c->m->def->strings, it->id)))
+        return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
+    t->tank_node[n] = node;
+    t->tank_area_m2[n] = it->area;
+    t->tank_level_m[n] = it->level;
+    t->tank_bottom_m[n] = isfinite(it->bottom) ? it->bottom : -INFINITY;
+    t->tank_top_m[n] = isfinite(it->top) ? it->top : INFINITY;
+    t->tank_d_m[n] = it->d_mm / 1000.0;
+    t->tank_zin[n] = it->zin;
+    t->tank_zout[n] = it->zout;
+    t->tank_one_way[n] = (signed char)it->one_way;
+    t->n_tanks++;
+    return HL_OK;
+}
+
+/* Defaults: no throttle without a connection diameter; zeta 1 in and out
+ * on it [A]. An open tank's level is the node's steady head (its own
+ * steady state); a one-way tank's level must be given. */
+static int tank_item_read(rd_ctx *c, yaml_node_t *item)
+{
+    tank_item it = {NULL, NULL, NET_WHERE(c->origin, rd_line(item)),
+                    0,    NAN,  NAN,
+                    NAN,  NAN,  NAN,
+                    1.0,  1.0};
+    if (rd_map_each(c, item, &it, tank_set, "surge tank"))
+        return c->m->err.code;
+    if (!it.id || !it.node)
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "surge tank: 'id' and 'node' are required");
+    if (!isfinite(it.area))
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "surge tank '%s': area_m2 is required", it.id);
+    if (it.one_way && !isfinite(it.level))
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "surge tank '%s': a one-way tank needs level_m (its "
+                       "water surface, below the line's head)",
+                       it.id);
+    if (isfinite(it.bottom) && isfinite(it.top) && !(it.bottom < it.top))
+        return rd_fail(c, it.where, HL_ERANGE,
+                       "surge tank '%s': bottom_m %g not below top_m %g", it.id,
+                       it.bottom, it.top);
+    int node = index_get(&c->m->def->node_ix, it.node);
+    if (node < 0)
+        return rd_fail(c, it.where, HL_ENOTFOUND,
+                       "surge tank '%s': no node '%s' in the model", it.id,
+                       it.node);
+    return tank_store(c, &it, node);
+}
+
 static int transient_set(rd_ctx *c, void *rec, const char *key,
                          const rd_value *v)
 {
@@ -444,6 +560,8 @@ static int transient_set(rd_ctx *c, void *rec, const char *key,
         return rd_list_each(c, v, "transient: air_vessels", vessel_item_read);
     if (IS("relief_valves"))
         return rd_list_each(c, v, "transient: relief_valves", relief_item_read);
+    if (IS("surge_tanks"))
+        return rd_list_each(c, v, "transient: surge_tanks", tank_item_read);
     return rd_unknown_key(c, v->where, key, "transient", transient_keys);
 }
 

@@ -28,10 +28,25 @@ enum surge_dev_kind {
     DEV_RIGID,       /* a fixed pressure rise, flow free */
     DEV_AIR,         /* air vessel at node dv_from (= dv_to): gas
                         p V^n = const behind a throttle; dv_m flows in */
-    DEV_RELIEF       /* relief valve at node dv_from (= dv_to): above
+    DEV_RELIEF,      /* relief valve at node dv_from (= dv_to): above
                         dv_rise (set, gauge Pa) it discharges
                         dp = k m^2 beyond the set pressure */
+    DEV_TANK         /* surge tank at node dv_from (= dv_to): a free
+                        surface at atmospheric pressure (tank[d]) behind a
+                        throttle; dv_m flows in */
 };
+
+/* A surge tank (moc_tank.c): open (flows both ways) or one-way (feeds the
+ * line only, a check valve shuts it against inflow). */
+typedef struct surge_tank {
+    double area;         /* free-surface area, m2 */
+    double level;        /* free-surface elevation, m (state) */
+    double m_old;        /* last step's inflow, kg/s */
+    double bottom, top;  /* elevations, m (-inf / inf: none) */
+    double lmin, lmax;   /* range of the level */
+    signed char one_way; /* feeds only */
+    signed char spilled; /* the level passed its top or bottom */
+} surge_tank;
 
 enum surge_curve {
     CURVE_LINEAR = 0, /* tau = 1 - t/T */
@@ -138,6 +153,7 @@ typedef struct surge_net {
     double *dv_gas_min, *dv_gas_max; /* relief valves: dv_gas_max = the
                                         largest discharge, kg/s */
     surge_pump4q *p4q;               /* per device (n = 0: not 4Q) */
+    surge_tank *tank;                /* per device (DEV_TANK) */
 
     /* clusters: nodes joined by devices, solved together each step */
     int n_clusters;
@@ -183,6 +199,11 @@ double surge_p4q_rise(const surge_net *s, int d, double m, double t,
                       double *drise_dm);
 /* Speed and torque of pump d at its solved flow: the state of the step. */
 void surge_p4q_commit(surge_net *s, int d, double t);
+/* Surge tank d's row for the step (residual p - rho g (level - z) - loss,
+ * and d/dm), and its state at the solved flow (moc_tank.c). */
+double surge_tank_residual(const surge_net *s, int d, double m,
+                           double *dres_dm);
+void surge_tank_commit(surge_net *s, int d);
 /* A device that is a four-quadrant pump. */
 static inline int surge_is_p4q(const surge_net *s, int d)
 {

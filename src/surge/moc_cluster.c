@@ -42,7 +42,8 @@ static double pump_head(const surge_net *s, int d, double m, double a,
  * leaves the node and goes nowhere in the network. */
 static int at_node(const surge_net *s, int d)
 {
-    return s->dv_kind[d] == DEV_AIR || s->dv_kind[d] == DEV_RELIEF;
+    return s->dv_kind[d] == DEV_AIR || s->dv_kind[d] == DEV_RELIEF ||
+           s->dv_kind[d] == DEV_TANK;
 }
 
 /* Driving pressure of device d from -> to, without the device (Pa). */
@@ -146,6 +147,13 @@ static double dev_row(const cl_ctx *x, int j, double *row)
     }
     if (kind == DEV_AIR)
         return air_row(x, j, row);
+    if (kind == DEV_TANK) {
+        double dres;
+        double res = surge_tank_residual(s, d, m, &dres);
+        row[iu] = 1.0;
+        row[x->nn + j] = dres;
+        return res;
+    }
     if (kind == DEV_RELIEF) { /* open: p - p_set = k m|m| */
         row[iu] = 1.0;
         row[x->nn + j] = -2.0 * s->dv_k[d] * fabs(m);
@@ -279,13 +287,43 @@ static double cavity_volume(const cl_ctx *x, int k, double *rate)
            s->dt * (s->psi * *rate + (1.0 - s->psi) * s->nd_cav_rate[k]);
 }
 
+/* A one-way tank shuts against inflow and when empty, and opens when its
+ * level stands above the node's head; returns 1 when it changed. */
+static int tank_status(surge_net *s, int d)
+{
+    const surge_tank *tk = &s->tank[d];
+    if (!tk->one_way)
+        return 0;
+    int node = s->dv_from[d];
+    double push =
+        s->dv_rho[d] * s->g * (tk->level - s->nd_z[node]) - s->nd_p[node];
+    if (s->dv_open[d] && s->dv_m[d] > M_TINY) {
+        s->dv_open[d] = 0;
+        s->dv_m[d] = 0.0;
+        return 1;
+    }
+    if (!s->dv_open[d] && push > 0.0 && tk->level > tk->bottom) {
+        s->dv_open[d] = 1;
+        if (s->dv_k_out[d] > 0.0)
+            s->dv_m[d] = -sqrt(push / s->dv_k_out[d]);
+        return 1;
+    }
+    return 0;
+}
+
 /* Status changes after a solve; returns 1 when any changed. */
 static int update_status(cl_ctx *x)
 {
     surge_net *s = x->s;
-    int changed = 0;
+    int changed = 0, tank_opened = 0;
     for (int j = 0; j < x->nd; j++) {
         int d = x->dev[j], kind = s->dv_kind[d];
+        if (kind == DEV_TANK) {
+            int opened = tank_status(s, d);
+            changed |= opened;
+            tank_opened |= opened && s->dv_open[d];
+            continue;
+        }
         if (kind != DEV_CHECK && kind != DEV_PUMP && kind != DEV_RELIEF)
             continue;
         int p4q = surge_is_p4q(s, d);
@@ -313,6 +351,10 @@ static int update_status(cl_ctx *x)
             }
         }
     }
+    /* a feed tank that opens changes the pressures: decide cavities on
+     * the next pass's solution */
+    if (tank_opened)
+        return 1;
     for (int i = 0; i < x->nn; i++) {
         int k = x->node[i];
         if (isfinite(s->nd_fixed_p[k]) || !isfinite(s->nd_pv[k]))
@@ -428,6 +470,8 @@ void surge_cluster_solve(surge_net *s, int c, double t)
         }
         if (s->dv_kind[d] == DEV_RELIEF)
             s->dv_gas_max[d] = fmax(s->dv_gas_max[d], s->dv_m[d]);
+        if (s->dv_kind[d] == DEV_TANK)
+            surge_tank_commit(s, d);
         if (s->dv_kind[d] != DEV_AIR)
             continue;
         s->dv_gas_v[d] = gas_volume(s, d, s->dv_m[d]);

@@ -35,6 +35,10 @@ struct hl_surge {
     int n_reliefs;
     const char **relief_id, **relief_node;
     int *relief_dev;
+    /* surge tanks */
+    int n_tanks;
+    const char **tank_id, **tank_node;
+    int *tank_dev;
     /* pump-start: the started pump's running speed and mass flow in the
      * model as given (the run's model has it stopped) */
     double start_speed, start_flow;

@@ -52,7 +52,7 @@ static void count(const hl_model *m, const hl_surge_options *o, int *n_pipes,
     }
     for (int i = 0; t && i < t->n_pumps; i++)
         *n_devs += t->bypass[i];
-    *n_devs += t ? t->n_vessels + t->n_reliefs : 0;
+    *n_devs += t ? t->n_vessels + t->n_reliefs + t->n_tanks : 0;
 }
 
 static double node_rho(const hl_model *m, int i)
@@ -376,6 +376,51 @@ static int fill_relief(surge_net *s, struct hl_surge *r, const hl_model *m,
     return r->relief_id[v] ? HL_OK : HL_ENOMEM;
 }
 
+/* Surge tank v as device j: open (level = the node's steady head) or
+ * one-way (level given, at most the steady head: shut at rest). */
+static int fill_tank(surge_net *s, struct hl_surge *r, const hl_model *m, int v,
+                     int j, hl_error *err)
+{
+    const net_transient *t = m->net->transient;
+    int node = t->tank_node[v];
+    double rho = s->nd_rho[node];
+    double head = s->nd_z[node] + s->nd_p[node] / (rho * s->g);
+    double level = isfinite(t->tank_level_m[v]) ? t->tank_level_m[v] : head;
+    if (!t->tank_one_way[v] && fabs(level - head) > 0.01)
+        return hl_error_set(err, HL_EINVAL,
+                            "surge tank '%s': level %g m is not the steady "
+                            "head %g m at '%s' (an open tank stands at it; "
+                            "leave level_m out)",
+                            t->tank_id[v], level, head, m->net->nd_id[node]);
+    if (t->tank_one_way[v] && level > head)
+        return hl_error_set(err, HL_EINVAL,
+                            "surge tank '%s': one-way tank's level %g m is "
+                            "above the steady head %g m at '%s' (it would "
+                            "feed at rest)",
+                            t->tank_id[v], level, head, m->net->nd_id[node]);
+    s->dv_kind[j] = DEV_TANK;
+    s->dv_from[j] = s->dv_to[j] = node;
+    s->dv_rho[j] = rho;
+    s->dv_open[j] = (signed char)!t->tank_one_way[v];
+    double d = t->tank_d_m[v];
+    if (isfinite(d) && d > 0.0) {
+        double area = M_PI * d * d / 4.0;
+        s->dv_k[j] = t->tank_zin[v] / (2.0 * rho * area * area);
+        s->dv_k_out[j] = t->tank_zout[v] / (2.0 * rho * area * area);
+    }
+    surge_tank *tk = &s->tank[j];
+    tk->area = t->tank_area_m2[v];
+    tk->level = tk->lmin = tk->lmax = level;
+    tk->bottom = t->tank_bottom_m[v];
+    tk->top = t->tank_top_m[v];
+    tk->one_way = t->tank_one_way[v];
+    r->tank_id[v] = text_pool_add(&r->strings, t->tank_id[v]);
+    r->tank_node[v] = r->node_id[node];
+    r->tank_dev[v] = j;
+    return r->tank_id[v] ? HL_OK
+                         : hl_error_set(err, HL_ENOMEM, "out of memory");
+}
+
 static void fill_device(surge_net *s, struct hl_surge *r, const hl_model *m,
                         int k, int j)
 {
@@ -663,6 +708,18 @@ static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
     for (int v = 0; v < nr; v++)
         if (fill_relief(s, r, m, v, j++))
             return hl_error_set(err, HL_ENOMEM, "out of memory");
+    int nt = t ? t->n_tanks : 0;
+    r->n_tanks = nt;
+    r->tank_id = calloc((size_t)nt + 1, sizeof *r->tank_id);
+    r->tank_node = calloc((size_t)nt + 1, sizeof *r->tank_node);
+    r->tank_dev = calloc((size_t)nt + 1, sizeof(int));
+    if (!r->tank_id || !r->tank_node || !r->tank_dev)
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
+    for (int v = 0; v < nt; v++) {
+        int rc = fill_tank(s, r, m, v, j++, err);
+        if (rc)
+            return rc;
+    }
     if (n_fallback > 0)
         text_list_add(&r->warn,
                       "%d pipe(s) without a DN wall: wave speed %g m/s "

@@ -244,6 +244,26 @@ int hl_surge_vessel_result(const hl_surge *r, int v, hl_surge_vessel *out)
     return HL_OK;
 }
 
+int hl_surge_tank_count(const hl_surge *r)
+{
+    return r ? r->n_tanks : 0;
+}
+
+int hl_surge_tank_result(const hl_surge *r, int i, hl_surge_tank *out)
+{
+    if (!r || !out || i < 0 || i >= r->n_tanks)
+        return HL_EINVAL;
+    const surge_tank *tk = &r->net->tank[r->tank_dev[i]];
+    out->id = r->tank_id[i];
+    out->node = r->tank_node[i];
+    out->one_way = tk->one_way;
+    out->level_min_m = tk->lmin;
+    out->level_max_m = tk->lmax;
+    out->level_end_m = tk->level;
+    out->spilled = tk->spilled;
+    return HL_OK;
+}
+
 int hl_surge_pump_count(const hl_surge *r)
 {
     return r ? r->n_pumps : 0;

@@ -234,7 +234,8 @@ void hl_surge_free(hl_surge *r)
                  r->pipe_id,     r->pipe_pn,       r->pipe_a,    r->watch,
                  r->ser_t,       r->ser_h,         r->ser_p,     r->vessel_id,
                  r->vessel_node, r->vessel_dev,    r->relief_id, r->relief_node,
-                 r->relief_dev,  r->pump_id,       r->pump_dev};
+                 r->relief_dev,  r->pump_id,       r->pump_dev,  r->tank_id,
+                 r->tank_node,   r->tank_dev};
     for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
         free(a[i]);
     free(r);
