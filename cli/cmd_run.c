@@ -27,6 +27,7 @@ enum {
     O_AIR,
     O_CHAMBER,
     O_ALLOW_INFEASIBLE,
+    O_PERIOD,
     O_HELP
 };
 
@@ -49,6 +50,10 @@ static const char usage[] =
     "                      model's pipe build-ups\n"
     "  --allow-infeasible  exit 0 even when the solved state violates hard\n"
     "                      limits (exit status 3 otherwise)\n"
+    "  --period            an EPANET .inp's extended period ([TIMES]\n"
+    "                      Duration): tank levels, patterns and controls in\n"
+    "                      time, results at every reporting time (summary,\n"
+    "                      --json, or --csv DIR: period_*.csv)\n"
     "what if (default: the model's own conditions):\n"
     "  --demand-scale F    every consumer's demand times F (> 0)\n"
     "  --source-temp C     supply temperature of every source\n"
@@ -68,6 +73,7 @@ static const struct option options[] = {
     {"air-temp", required_argument, 0, O_AIR},
     {"chamber-temp", required_argument, 0, O_CHAMBER},
     {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
+    {"period", no_argument, 0, O_PERIOD},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -119,6 +125,9 @@ static int option(void *ctx, int c, const char *value)
         return 0;
     case O_ALLOW_INFEASIBLE:
         a->allow_infeasible = 1;
+        return 0;
+    case O_PERIOD:
+        a->period = 1;
         return 0;
     case O_CSV:
         a->csv_dir = value;
@@ -232,6 +241,11 @@ static int solve_all(const run_args *a, run_result *r)
         return cli_fail("run", "%s", hl_model_error(r->m));
     if (set_conditions(a, r->m))
         return EXIT_USAGE;
+    if (a->period) { /* the period owns the model from here */
+        hl_model *m = r->m;
+        r->m = NULL;
+        return run_period(a, m) ? EXIT_USAGE : RUN_PERIOD_DONE;
+    }
     if (scenarios(r))
         return EXIT_USAGE;
     if (hl_model_solve(r->m, NULL) || hl_model_totals(r->m, &r->tot))
@@ -297,6 +311,8 @@ int cmd_run(int argc, char **argv)
     run_result r;
     memset(&r, 0, sizeof r);
     rc = solve_all(&a, &r);
+    if (rc == RUN_PERIOD_DONE)
+        return 0;
     if (!rc)
         rc = outputs(&a, &r);
     /* solved, but not a state the line can be in: say so in the status */

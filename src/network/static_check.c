@@ -126,13 +126,14 @@ static void static_pressures(hl_model *m, int *part, const int *ref_of,
             continue;
         double rho = 0.5 * (node_rho(m, ref) + node_rho(m, v));
         vd->p_static[v] =
-            d->nd_fixed_p[ref] + rho * d->g * (d->nd_z[ref] - d->nd_z[v]);
+            net_node_fixed_p(m, ref) + rho * d->g * (d->nd_z[ref] - d->nd_z[v]);
         check_node(m, v, t);
         if (slot[ref] < 0) {
             slot[ref] = vd->n_ref++;
             vd->ref[slot[ref]] = (hl_static_reference){
                 ref,
-                d->nd_z[ref] + d->nd_fixed_p[ref] / (node_rho(m, ref) * d->g),
+                d->nd_z[ref] +
+                    net_node_fixed_p(m, ref) / (node_rho(m, ref) * d->g),
                 INFINITY, -1, 0.0};
         }
         hl_static_reference *r = &vd->ref[slot[ref]];
