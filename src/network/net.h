@@ -322,10 +322,13 @@ typedef struct net_def {
     text_pool strings;
     int n_origin;
     const char *origin[16];
-    double p_atm; /* Pa */
-    double g;     /* m/s2: 9.80665, or EPANET's 32.2 ft/s2 for .inp */
-    int friction; /* enum friction_model */
-    int headloss; /* enum headloss_law (physics/headloss_empirical.h) */
+    double p_atm;      /* Pa */
+    double g;          /* m/s2: 9.80665, or EPANET's 32.2 ft/s2 for .inp */
+    int friction;      /* enum friction_model */
+    int headloss;      /* enum headloss_law (physics/headloss_empirical.h) */
+    int pumps_isolate; /* static check: a stopped pump closes and each zone
+                          rests at its tanks' and reservoirs' heads (water
+                          networks from EPANET; static_check.c) */
     net_fluid fluid;
 
     /* nodes */

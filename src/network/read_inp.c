@@ -994,6 +994,7 @@ static int inp_fluid(inp *in)
     m->def->g = EPANET_G;
     m->def->friction = FRICTION_SWAMEE_JAIN;
     m->def->headloss = in->headloss;
+    m->def->pumps_isolate = 1; /* EPANET's pumps never run backwards */
     m->t_ground = in->c->opt->inp_ambient_k;
     m->limits.min_pressure_pa = -INFINITY; /* EPANET reports, not checks */
     return HL_OK;

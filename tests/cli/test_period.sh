@@ -39,6 +39,13 @@ expect_ok "junction control" run "$tmp/junction_ctl.inp" --period
 grep -q "\[CONTROLS\] (1 lines) not applied: a control on node '10'" \
     "$tmp/out" || { echo "FAIL no warning for the junction control"; fails=$((fails + 1)); }
 
+# the steady run of a water network: its zones stand at their tanks with
+# the pumps stopped, so Net1 and tank_pump are feasible (exit 0)
+expect_ok "net1 steady" run "$net1"
+expect_ok "tank_pump steady" run "$src/tests/validation/epanet/tank_pump.inp"
+grep -q "T1 *holds *0.39 bar(g), static head *74.0 m" "$tmp/out" ||
+    { echo "FAIL tank_pump static: $(grep holds "$tmp/out")"; fails=$((fails + 1)); }
+
 expect_fail "no times" "has no extended period" \
     run "$src/tests/validation/epanet/tank_pump.inp" --period
 expect_fail "period and report" "--period writes the summary" \
