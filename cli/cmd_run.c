@@ -29,6 +29,7 @@ enum {
     O_CHAMBER,
     O_ALLOW_INFEASIBLE,
     O_LANG,
+    O_PERIOD,
     O_HELP
 };
 
@@ -45,6 +46,7 @@ static const struct option options[] = {
     {"chamber-temp", required_argument, 0, O_CHAMBER},
     {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
     {"lang", required_argument, 0, O_LANG},
+    {"period", no_argument, 0, O_PERIOD},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -99,6 +101,9 @@ static int option(void *ctx, int c, const char *value)
         return 0;
     case O_LANG:
         return cli_set_lang("run", value);
+    case O_PERIOD:
+        a->period = 1;
+        return 0;
     case O_CSV:
         a->csv_dir = value;
         return 0;
@@ -211,6 +216,11 @@ static int solve_all(const run_args *a, run_result *r)
         return cli_fail("run", "%s", hl_model_error(r->m));
     if (set_conditions(a, r->m))
         return EXIT_USAGE;
+    if (a->period) { /* the period owns the model from here */
+        hl_model *m = r->m;
+        r->m = NULL;
+        return run_period(a, m) ? EXIT_USAGE : RUN_PERIOD_DONE;
+    }
     if (scenarios(r))
         return EXIT_USAGE;
     if (hl_model_solve(r->m, NULL) || hl_model_totals(r->m, &r->tot))
@@ -277,6 +287,8 @@ int cmd_run(int argc, char **argv)
     run_result r;
     memset(&r, 0, sizeof r);
     rc = solve_all(&a, &r);
+    if (rc == RUN_PERIOD_DONE)
+        return 0;
     if (!rc)
         rc = outputs(&a, &r);
     /* solved, but not a state the line can be in: say so in the status */

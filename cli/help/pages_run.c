@@ -54,6 +54,11 @@ static const cli_opt_doc run_opts[] = {
      "language of the text summary and the report: numbers, units and "
      "JSON keys stay as they are (default: zh when LC_ALL, LC_MESSAGES or "
      "LANG starts with zh, e.g. zh_CN.UTF-8; else en)"},
+    {"period", NULL,
+     "an EPANET .inp's extended period ([TIMES] Duration): tank levels, "
+     "patterns and controls in time, results at every reporting time "
+     "(summary, --json, or --csv DIR: period_*.csv) (default: one steady "
+     "state)"},
     CLI_HEADING("what if (default: the model's own conditions):"),
     {"demand-scale", "F", "every consumer's demand times F, > 0 (default 1)"},
     {"source-temp", "C",
