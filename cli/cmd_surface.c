@@ -124,10 +124,11 @@ int surface_report(const char *cmd, const surface_args *a,
     cli_print_warnings(cmd, &o->warnings);
     if (a->json)
         return print_json(a, o, thickness_m, extra ? extra->json : NULL);
-    if (thickness_m >= 0 || o->n_temps > 0)
-        print_table(a, o, thickness_m);
+    print_table(a, o, thickness_m);
     if (extra && extra->text)
         extra->text(extra->ctx);
+    if (extra)
+        json_decref(extra->json);
     return 0;
 }
 

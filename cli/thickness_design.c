@@ -296,6 +296,7 @@ static int run(surface_args *a, design_run *r)
     if (!goal && a->json) /* only the table */
         return cli_json_print(extra.json);
     if (!goal) {
+        json_decref(extra.json);
         print_text(r);
         return 0;
     }
