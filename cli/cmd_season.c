@@ -77,6 +77,36 @@ static void print_payback(const hl_season_scenario *sc)
     printf(T(", NPV %.0f CNY\n"), p->npv_cny);
 }
 
+/* A dynamic season: the heat the line stored and the transit time to
+ * the consumers (as-is), and each scenario's account. */
+static void print_storage(const hl_season *s)
+{
+    const hl_season_scenario *sc = hl_season_scenario_at(s, 0);
+    double tmin = INFINITY, tmax = 0.0, smin = INFINITY, smax = -INFINITY;
+    for (int k = 0; k < hl_season_hours(s); k++) {
+        const double *r = sc->hourly + (size_t)k * HL_HOUR_NCOLS;
+        tmin = fmin(tmin, r[HL_HOUR_TRANSIT_S]);
+        tmax = fmax(tmax, r[HL_HOUR_TRANSIT_S]);
+        smin = fmin(smin, r[HL_HOUR_STORED_J]);
+        smax = fmax(smax, r[HL_HOUR_STORED_J]);
+    }
+    printf("\ndynamic (transport engine): transit to the consumers %.1f to "
+           "%.1f h; stored heat %.1f to %.1f TJ\n",
+           tmin / 3600, tmax / 3600, smin / 1e12, smax / 1e12);
+    for (int i = 0; i < hl_season_scenario_count(s); i++) {
+        const hl_energy *e = &hl_season_scenario_at(s, i)->total;
+        double lost = e->loss_pipes_j + fit_j(e);
+        printf("  %-9s produced %.0f + pump heat %.0f = delivered %.0f + "
+               "lost %.0f + stored change %.1f GJ (residual %.2g GJ)\n",
+               hl_scenario_name(hl_season_scenario_at(s, i)->scenario),
+               e->heat_source_j / GJ, e->pump_heat_j / GJ,
+               e->heat_delivered_j / GJ, lost / GJ, e->stored_change_j / GJ,
+               (e->heat_source_j + e->pump_heat_j - e->heat_delivered_j - lost -
+                e->stored_change_j) /
+                   GJ);
+    }
+}
+
 /* The INFEASIBLE block first: hours whose state broke hard limits. */
 static void print_infeasible(const hl_season *s)
 {
@@ -107,6 +137,8 @@ static void print_text(const hl_season *s)
            T("bare/coated/jacketed"), T("pumps MWh"), T("burn h"));
     for (int i = 0; i < hl_season_scenario_count(s); i++)
         print_scenario(hl_season_scenario_at(s, i));
+    if (hl_season_options_used(s)->dynamic)
+        print_storage(s);
     if (hl_season_scenario_count(s) > 1)
         printf(T("\nretrofit against as-is (burn h = fitting-hours over the "
                  "burn limit):\n"));

@@ -77,6 +77,28 @@ static int parse_valve_close(surge_args *a, char *rest)
     return 0;
 }
 
+/* pump-start:ID[:SECONDS]: a trailing number is the ramp time. */
+static int parse_pump_start(surge_args *a, char *rest)
+{
+    char *last = strrchr(rest, ':');
+    if (last && last[1] && last != rest) {
+        char *end = NULL;
+        double ramp = strtod(last + 1, &end);
+        if (end && *end == '\0') {
+            if (!(ramp >= 0.0) || !isfinite(ramp))
+                return cli_fail("surge",
+                                "--event pump-start: ramp time %g s: "
+                                "expected >= 0",
+                                ramp);
+            a->opt.ramp_s = ramp;
+            *last = '\0';
+        }
+    }
+    a->opt.event = HL_SURGE_PUMP_START;
+    a->opt.target = rest;
+    return 0;
+}
+
 static int parse_event(surge_args *a, const char *value)
 {
     static const struct {
@@ -97,6 +119,11 @@ static int parse_event(surge_args *a, const char *value)
         *colon = ':';
         return rc;
     }
+    if (strcmp(a->event_text, "pump-start") == 0 && rest && *rest) {
+        int rc = parse_pump_start(a, rest);
+        *colon = ':';
+        return rc;
+    }
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         if (strcmp(a->event_text, kinds[i].name) != 0)
             continue;
@@ -112,7 +139,7 @@ static int parse_event(surge_args *a, const char *value)
     return cli_fail("surge",
                     "--event '%s': expected pump-trip:ID, station-trip:NAME, "
                     "power-failure, valve-close:ID:SECONDS[:CURVE] or "
-                    "pump-start:ID",
+                    "pump-start:ID[:SECONDS]",
                     value);
 }
 

@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CMD "season"
@@ -46,6 +47,9 @@ enum {
     O_DESIGN_OUTDOOR,
     O_BALANCE,
     O_MATERIALS,
+    O_DYNAMIC,
+    O_STEP,
+    O_SOIL,
     O_HELP
 };
 
@@ -84,6 +88,9 @@ static const struct option options[] = {
     {"design-outdoor", required_argument, 0, O_DESIGN_OUTDOOR},
     {"balance", required_argument, 0, O_BALANCE},
     {"materials", required_argument, 0, O_MATERIALS},
+    {"dynamic", no_argument, 0, O_DYNAMIC},
+    {"step", required_argument, 0, O_STEP},
+    {"soil", no_argument, 0, O_SOIL},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -197,9 +204,37 @@ static int regulation(const char *v, hl_season_options *o)
     return 1;
 }
 
+/* --step: seconds, or a number with s, min or h. */
+static int step_arg(const char *v, double *out)
+{
+    char *end;
+    double x = strtod(v, &end);
+    double f = strcmp(end, "") == 0 || strcmp(end, "s") == 0 ? 1.0
+               : strcmp(end, "min") == 0                     ? 60.0
+               : strcmp(end, "h") == 0                       ? 3600.0
+                                                             : NAN;
+    if (end == v || isnan(f) || !(x > 0.0) || !(x * f <= 3600.0))
+        return cli_fail(CMD,
+                        "--step '%s': expected a time above 0 up to 1 h in "
+                        "s, min or h",
+                        v),
+               0;
+    *out = x * f;
+    return 1;
+}
+
 static int other_option(int c, const char *v, season_args *a, raw *r)
 {
     switch (c) {
+    case O_DYNAMIC:
+        a->opt.dynamic = 1;
+        return 1;
+    case O_STEP:
+        a->step_given = 1;
+        return step_arg(v, &a->opt.dynamic_step_s);
+    case O_SOIL:
+        a->opt.dynamic_soil = 1;
+        return 1;
     case O_WEATHER:
         a->weather = v;
         return 1;
@@ -337,6 +372,8 @@ static int cover(const hl_material_db *db, const char *opt, const char *spec,
 static int finish(season_args *a, const raw *r)
 {
     hl_season_options *o = &a->opt;
+    if ((a->step_given || o->dynamic_soil) && !o->dynamic)
+        return cli_fail(CMD, "--step and --soil go with --dynamic"), 0;
     if (!scenarios(r, o) || !chamber(r->chamber, o) || !ground(r->ground, o))
         return 0;
     return cover(a->db, "--coating", r->coating, HL_FIT_COATED, &o->coating) &&

@@ -10,6 +10,7 @@ typedef struct season_args {
     const char *model, *weather, *csv_dir, *report, *materials;
     int json, help;
     int allow_infeasible; /* exit 0 even with infeasible hours */
+    int step_given;       /* --step or --soil: only with --dynamic */
     hl_season_options opt;
     hl_load_options load; /* opt.load points here */
     hl_material_db *db;

@@ -120,6 +120,10 @@ typedef struct hl_dynamic_energy {
                              flows were kept */
     long parcels;         /* in flight now */
     size_t parcel_bytes;  /* memory of the parcel buffers */
+    /* the last step's terms apart, J: step_in_j = sources + pumps +
+     * boundary; step_lost_j = pipes + fittings */
+    double step_sources_j, step_pumps_j, step_boundary_j;
+    double step_lost_pipes_j, step_lost_fittings_j;
 } hl_dynamic_energy;
 HL_API int hl_dynamic_energy_state(const hl_dynamic *d, hl_dynamic_energy *out);
 

@@ -156,6 +156,15 @@ static const cli_opt_doc season_opts[] = {
     {"materials", "FILE",
      "extra material rows for the coating and the model (default: the "
      "embedded table)"},
+    CLI_HEADING("time on the line (default: every hour a steady state):"),
+    {"dynamic", NULL,
+     "every hour through the transport engine: the water's transit time, "
+     "heat stored in water and walls (default: off)"},
+    {"step", "T",
+     "with --dynamic: the transport step, a divisor of the hour (s, min or "
+     "h; default 5min)"},
+    {"soil", NULL,
+     "with --dynamic: a lumped soil node per buried pipe (default: off)"},
     CLI_OPT_END};
 
 const cli_page cli_page_season = {
@@ -226,7 +235,8 @@ static const cli_opt_doc surge_opts[] = {
     {"event", "EVENT",
      "pump-trip:ID | station-trip:NAME | power-failure | "
      "valve-close:ID:SECONDS[:CURVE] (0 s = at once; CURVE linear, "
-     "quadratic or sqrt, default linear) | pump-start:ID (required)"},
+     "quadratic or sqrt, default linear) | pump-start:ID[:SECONDS] (ramp "
+     "to speed, default 10 s) (required)"},
     {"duration", "S", "simulated time, s (default 60)"},
     {"dx", "M", "reach length, m, at most the shortest pipe (default 100)"},
     {"friction", "steady|brunone",

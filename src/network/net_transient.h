@@ -19,6 +19,10 @@ typedef struct net_transient {
     double *inertia_kg_m2; /* rotor + motor, per pump unit; NaN = none */
     double *speed_rpm;     /* rated speed; NaN = default */
     signed char *bypass;   /* bypass check valve around the pump */
+    signed char *check;    /* discharge check valve (default 1) */
+    int *n_suter;          /* points of the Suter tables (0: affinity) */
+    double **suter_wh;     /* WH(x), x = 2 pi i / n (owned) */
+    double **suter_wb;     /* WB(x) (owned) */
     int n_pipes;
     int *pipe_link;
     double *wave_speed; /* m/s; NaN = computed */

@@ -31,8 +31,12 @@ static const char *const vessel_keys[] = {"id",
                                           "zeta_in",
                                           "zeta_out",
                                           NULL};
-static const char *const pump_keys[] = {"id", "inertia_kg_m2", "speed_rpm",
-                                        "bypass_check", NULL};
+static const char *const pump_keys[] = {
+    "id",          "inertia_kg_m2", "speed_rpm", "bypass_check",
+    "check_valve", "suter_wh",      "suter_wb",  NULL};
+
+#define SUTER_MAX 361 /* points of a Suter table (1 degree steps) */
+#define SUTER_MIN 8
 static const char *const pipe_keys[] = {"id", "wave_speed_m_per_s",
                                         "friction_factor", NULL};
 
@@ -44,6 +48,14 @@ void net_transient_free(net_transient *t)
     free(t->inertia_kg_m2);
     free(t->speed_rpm);
     free(t->bypass);
+    free(t->check);
+    for (int i = 0; i < t->n_pumps; i++) {
+        free(t->suter_wh ? t->suter_wh[i] : NULL);
+        free(t->suter_wb ? t->suter_wb[i] : NULL);
+    }
+    free(t->n_suter);
+    free(t->suter_wh);
+    free(t->suter_wb);
     free(t->pipe_link);
     free(t->wave_speed);
     free(t->friction);
@@ -83,7 +95,37 @@ typedef struct tr_item {
     int where;
     double a, b;
     int flag;
+    int check;       /* pumps: discharge check valve */
+    int n_wh, n_wb;  /* pumps: Suter tables read */
+    double *wh, *wb; /* (SUTER_MAX each, or NULL) */
 } tr_item;
+
+/* A YAML list of numbers into out (SUTER_MAX at most). */
+static int suter_list(rd_ctx *c, const rd_value *v, const char *key,
+                      double **out, int *n)
+{
+    if (rd_expect(c, v, YAML_SEQUENCE_NODE, key))
+        return c->m->err.code;
+    if (!*out && !(*out = malloc(sizeof(double) * SUTER_MAX)))
+        return rd_fail(c, v->where, HL_ENOMEM, "out of memory");
+    *n = 0;
+    yaml_node_t *seq = v->node;
+    for (yaml_node_item_t *it = seq->data.sequence.items.start;
+         it < seq->data.sequence.items.top; it++) {
+        yaml_node_t *x = rd_node(c, *it);
+        rd_value xv = {NULL, x, NET_WHERE(c->origin, rd_line(x))};
+        if (x && x->type == YAML_SCALAR_NODE)
+            xv.text = (const char *)x->data.scalar.value;
+        if (*n == SUTER_MAX)
+            return rd_fail(c, xv.where, HL_ERANGE,
+                           "transient: %s: more than %d values", key,
+                           SUTER_MAX);
+        if (ranged(c, &xv, key, -100.0, 100.0, 0, &(*out)[*n]))
+            return c->m->err.code;
+        (*n)++;
+    }
+    return HL_OK;
+}
 
 static int pump_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 {
@@ -96,6 +138,12 @@ static int pump_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
         return ranged(c, v, key, 0.0, 1e5, 1, &it->b);
     if (IS("bypass_check"))
         return rd_bool(c, v, key, &it->flag);
+    if (IS("check_valve"))
+        return rd_bool(c, v, key, &it->check);
+    if (IS("suter_wh"))
+        return suter_list(c, v, key, &it->wh, &it->n_wh);
+    if (IS("suter_wb"))
+        return suter_list(c, v, key, &it->wb, &it->n_wb);
     return rd_unknown_key(c, v->where, key, "transient pump", pump_keys);
 }
 
@@ -133,33 +181,80 @@ static int grow(void **p, int n, size_t size)
     return 1;
 }
 
-static int pump_item(rd_ctx *c, yaml_node_t *item)
+/* Suter tables of a pump item: both or neither, as many points each,
+ * SUTER_MIN at least, and a rotor to turn (inertia). */
+static int suter_check(rd_ctx *c, const tr_item *it, int k)
+{
+    const char *id = c->m->def->lk_id[k];
+    if (!it->wh && !it->wb)
+        return HL_OK;
+    if (!it->wh || !it->wb || it->n_wh != it->n_wb)
+        return rd_fail(c, it->where, HL_EPARSE,
+                       "transient pump '%s': suter_wh and suter_wb must "
+                       "both be given, as many values each (%d and %d)",
+                       id, it->n_wh, it->n_wb);
+    if (it->n_wh < SUTER_MIN)
+        return rd_fail(c, it->where, HL_ERANGE,
+                       "transient pump '%s': %d Suter values: expected %d "
+                       "to %d over 0..360 degrees",
+                       id, it->n_wh, SUTER_MIN, SUTER_MAX);
+    if (!isfinite(it->a))
+        return rd_fail(c, it->where, HL_EPARSE,
+                       "transient pump '%s': Suter curves need "
+                       "inertia_kg_m2 (the rotor's speed follows its torque)",
+                       id);
+    return HL_OK;
+}
+
+static int pump_store(rd_ctx *c, tr_item *it, int k)
 {
     net_transient *t = c->m->def->transient;
-    tr_item it = {NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0};
-    if (rd_map_each(c, item, &it, pump_set, "transient pump"))
-        return c->m->err.code;
-    int k = resolve(c, &it, LK_PUMP, "pump");
-    if (k < 0)
-        return c->m->err.code;
     int n = t->n_pumps;
     if (!grow((void **)&t->pump_link, n, sizeof(int)) ||
         !grow((void **)&t->inertia_kg_m2, n, sizeof(double)) ||
         !grow((void **)&t->speed_rpm, n, sizeof(double)) ||
-        !grow((void **)&t->bypass, n, 1))
-        return rd_fail(c, it.where, HL_ENOMEM, "out of memory");
+        !grow((void **)&t->bypass, n, 1) || !grow((void **)&t->check, n, 1) ||
+        !grow((void **)&t->n_suter, n, sizeof(int)) ||
+        !grow((void **)&t->suter_wh, n, sizeof(double *)) ||
+        !grow((void **)&t->suter_wb, n, sizeof(double *)))
+        return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
     t->pump_link[n] = k;
-    t->inertia_kg_m2[n] = it.a;
-    t->speed_rpm[n] = it.b;
-    t->bypass[n] = (signed char)it.flag;
+    t->inertia_kg_m2[n] = it->a;
+    t->speed_rpm[n] = it->b;
+    t->bypass[n] = (signed char)it->flag;
+    t->check[n] = (signed char)it->check;
+    t->n_suter[n] = it->wh ? it->n_wh : 0;
+    t->suter_wh[n] = it->wh; /* owned by the section from here */
+    t->suter_wb[n] = it->wb;
+    it->wh = it->wb = NULL;
     t->n_pumps++;
     return HL_OK;
+}
+
+static int pump_item(rd_ctx *c, yaml_node_t *item)
+{
+    tr_item it = {
+        NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0, 1, 0, 0, NULL,
+        NULL};
+    int rc = rd_map_each(c, item, &it, pump_set, "transient pump");
+    int k = rc ? -1 : resolve(c, &it, LK_PUMP, "pump");
+    if (!rc && k < 0)
+        rc = c->m->err.code;
+    if (!rc)
+        rc = suter_check(c, &it, k);
+    if (!rc)
+        rc = pump_store(c, &it, k);
+    free(it.wh);
+    free(it.wb);
+    return rc;
 }
 
 static int pipe_item(rd_ctx *c, yaml_node_t *item)
 {
     net_transient *t = c->m->def->transient;
-    tr_item it = {NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0};
+    tr_item it = {
+        NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0, 1, 0, 0, NULL,
+        NULL};
     if (rd_map_each(c, item, &it, pipe_set, "transient pipe"))
         return c->m->err.code;
     int k = resolve(c, &it, LK_PIPE, "pipe");

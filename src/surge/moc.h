@@ -39,6 +39,24 @@ enum surge_curve {
     CURVE_SQRT        /* tau = sqrt(1 - t/T): fast at the end */
 };
 
+/* A four-quadrant pump (moc_pump4q.c): Suter curves over x in [0, 2 pi)
+ * and the rotor; n = 0 for a pump on its affinity curve. */
+typedef struct surge_pump4q {
+    int n;            /* points of each table */
+    double *wh, *wb;  /* WH(x), WB(x) (owned) */
+    double hr, qr;    /* rated head (m) and flow per unit (m3/s) */
+    double tm;        /* I w_R / T_R, s */
+    double alpha;     /* relative speed (state) */
+    double beta;      /* relative torque of the state */
+    double alpha_min; /* lowest speed and flow reached */
+    double v_min;
+    signed char check; /* a discharge check valve: no reverse flow */
+    /* pump start (any pump): speed from 0 at start_t to dv_s0 over
+     * ramp_s (linear) */
+    signed char starting;
+    double start_t, ramp_s;
+} surge_pump4q;
+
 /* Unsteady friction option. */
 enum surge_friction { SURGE_STEADY = 0, SURGE_BRUNONE = 1 };
 
@@ -119,6 +137,7 @@ typedef struct surge_net {
     double *dv_gas_c, *dv_gas_n, *dv_gas_v, *dv_k_out, *dv_m_old;
     double *dv_gas_min, *dv_gas_max; /* relief valves: dv_gas_max = the
                                         largest discharge, kg/s */
+    surge_pump4q *p4q;               /* per device (n = 0: not 4Q) */
 
     /* clusters: nodes joined by devices, solved together each step */
     int n_clusters;
@@ -154,6 +173,21 @@ double surge_dev_opening(const surge_net *s, int i, double t);
 double surge_pump_speed(const surge_net *s, int i, double t);
 /* Head at node i (z + p / (rho g)). */
 double surge_node_head(const surge_net *s, int i);
+
+/* Homologous value (a^2 + v^2) W(x) of a Suter table and its partials. */
+double surge_homologous(const double *w, int n, double a, double v, double *d_a,
+                        double *d_v);
+/* Head rise (Pa) of four-quadrant pump d at mass flow m for the step
+ * ending at t (its speed solved with it after the trip), and d/dm. */
+double surge_p4q_rise(const surge_net *s, int d, double m, double t,
+                      double *drise_dm);
+/* Speed and torque of pump d at its solved flow: the state of the step. */
+void surge_p4q_commit(surge_net *s, int d, double t);
+/* A device that is a four-quadrant pump. */
+static inline int surge_is_p4q(const surge_net *s, int d)
+{
+    return s->dv_kind[d] == DEV_PUMP && s->p4q[d].n > 0;
+}
 
 /* Solve the nodes and devices of cluster c for this step (moc_cluster.c). */
 void surge_cluster_solve(surge_net *s, int c, double t);

@@ -156,6 +156,14 @@ static double dev_row(const cl_ctx *x, int j, double *row)
         row[iv] = -1.0;
         return dr + s->dv_rise[d];
     }
+    if (kind == DEV_PUMP && surge_is_p4q(s, d)) {
+        double drise;
+        double rise = surge_p4q_rise(s, d, m, x->t, &drise);
+        row[iu] = 1.0;
+        row[iv] = -1.0;
+        row[x->nn + j] = drise;
+        return dr + rise;
+    }
     if (kind == DEV_PUMP) {
         double dh;
         double h = pump_head(s, d, m, x->speed[j], &dh);
@@ -280,13 +288,19 @@ static int update_status(cl_ctx *x)
         int d = x->dev[j], kind = s->dv_kind[d];
         if (kind != DEV_CHECK && kind != DEV_PUMP && kind != DEV_RELIEF)
             continue;
+        int p4q = surge_is_p4q(s, d);
+        if (p4q && !s->p4q[d].check)
+            continue; /* no check valve: it passes either way */
         if (s->dv_open[d] && s->dv_m[d] < -M_TINY) {
             s->dv_open[d] = 0;
             s->dv_m[d] = 0.0;
             changed = 1;
         } else if (!s->dv_open[d]) {
             double push = drive(s, d, s->nd_p);
-            if (kind == DEV_PUMP)
+            double dr_dm;
+            if (p4q)
+                push += surge_p4q_rise(s, d, 0.0, x->t, &dr_dm);
+            else if (kind == DEV_PUMP)
                 push += s->dv_rho[d] * s->g * x->speed[j] * x->speed[j] *
                         s->dv_h0[d];
             if (push > 0.0 && x->tau[j] > 0.0) {
@@ -404,6 +418,14 @@ void surge_cluster_solve(surge_net *s, int c, double t)
     commit_cavities(&x);
     for (int j = 0; j < nd; j++) {
         int d = x.dev[j];
+        if (surge_is_p4q(s, d)) {
+            surge_p4q_commit(s, d, t);
+        } else if (s->dv_kind[d] == DEV_PUMP && s->p4q[d].qr > 0.0) {
+            surge_pump4q *p = &s->p4q[d]; /* affinity: lowest flow, speed */
+            double v = s->dv_m[d] / (s->dv_rho[d] * s->dv_par[d] * p->qr);
+            p->v_min = fmin(p->v_min, v);
+            p->alpha_min = fmin(p->alpha_min, speed[j] / s->dv_s0[d]);
+        }
         if (s->dv_kind[d] == DEV_RELIEF)
             s->dv_gas_max[d] = fmax(s->dv_gas_max[d], s->dv_m[d]);
         if (s->dv_kind[d] != DEV_AIR)

@@ -36,7 +36,16 @@ expect_fail "negative dx" "--dx -5: expected > 0" surge "$rpv" --event valve-clo
 expect_fail "watch unknown" "no node 'X'" surge "$rpv" --event valve-close:VALVE:1 --watch X
 expect_ok "brunone" surge "$rpv" --event valve-close:VALVE:1 --friction brunone --duration 5 --dx 20
 expect_fail "bad friction" "expected steady or brunone" surge "$rpv" --event valve-close:VALVE:1 --friction vardy
-expect_fail "pump start" "not supported yet" surge "$rpv" --event pump-start:VALVE
+expect_fail "pump start on a valve" "pump-start: no pump 'VALVE'" surge "$rpv" --event pump-start:VALVE
+lift="$HL_SOURCE_DIR/tests/data/surge/pump_lift.yaml"
+expect_fail "negative ramp" "ramp time -3 s: expected >= 0" surge "$lift" --event pump-start:PU:-3
+expect_ok "pump start" surge "$lift" --event pump-start:PU:5 --duration 30 --dx 25 --json
+if command -v python3 >/dev/null; then
+    python3 -c "import json,sys; p=json.load(open(sys.argv[1]))['pumps'][0]; assert p['id'] == 'PU' and abs(p['flow_end_ratio'] - 1) < 0.001" "$tmp/out" ||
+        { echo "FAIL pump start: the pump's flow at the end"; fails=$((fails + 1)); }
+fi
+expect_ok "four-quadrant trip" surge "$lift" --event pump-trip:PU --duration 30 --dx 25
+grep -q "PU  *four-quadrant" "$tmp/out" || { echo "FAIL four-quadrant line: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 printf 'heatline_model: 1\nnodes: []\ntransient: {pipes: [{id: X, wave_speed_m_per_s: -3}]}\n' >"$tmp/bad.yaml"
 expect_fail "bad wave speed" "wave_speed_m_per_s -3: expected > 0 and at most" surge "$tmp/bad.yaml" --event power-failure
 
