@@ -219,7 +219,10 @@ static int solve_all(const run_args *a, run_result *r)
     if (a->period) { /* the period owns the model from here */
         hl_model *m = r->m;
         r->m = NULL;
-        return run_period(a, m) ? EXIT_USAGE : RUN_PERIOD_DONE;
+        int prc = run_period(a, m);
+        return prc == EXIT_INFEASIBLE ? RUN_PERIOD_INFEASIBLE
+               : prc                  ? EXIT_USAGE
+                                      : RUN_PERIOD_DONE;
     }
     if (scenarios(r))
         return EXIT_USAGE;
@@ -287,8 +290,8 @@ int cmd_run(int argc, char **argv)
     run_result r;
     memset(&r, 0, sizeof r);
     rc = solve_all(&a, &r);
-    if (rc == RUN_PERIOD_DONE)
-        return 0;
+    if (rc == RUN_PERIOD_DONE || rc == RUN_PERIOD_INFEASIBLE)
+        return rc == RUN_PERIOD_DONE ? 0 : EXIT_INFEASIBLE;
     if (!rc)
         rc = outputs(&a, &r);
     /* solved, but not a state the line can be in: say so in the status */

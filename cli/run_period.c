@@ -43,6 +43,9 @@ typedef struct period_run {
     double *power_now;             /* per pump, W at the last time */
     double last_t;
     int n_times;
+    int n_infeasible;    /* hydraulic times whose state breaks a limit */
+    double first_bad_t;  /* the first of them, s */
+    char first_bad[200]; /* its first violation */
 } period_run;
 
 static const char *const kind_name[] = {"pipe", "pump", "valve"};
@@ -187,6 +190,22 @@ static void add_energy(period_run *r, double t)
     r->last_t = t;
 }
 
+/* Counts the times whose solved state breaks a hard limit (issue 13's
+ * verdict at each time) and keeps the first violation. */
+static void verdict(period_run *r, double t)
+{
+    int feasible = 1;
+    if (hl_model_feasible(r->m, &feasible) || feasible)
+        return;
+    if (r->n_infeasible++ == 0) {
+        hl_violation v;
+        r->first_bad_t = t;
+        r->first_bad[0] = '\0';
+        if (hl_model_violation(r->m, 0, &v) == HL_OK)
+            hl_violation_describe(&v, r->first_bad, sizeof r->first_bad);
+    }
+}
+
 static int step_all(period_run *r)
 {
     int last = 0, reported;
@@ -198,6 +217,7 @@ static int step_all(period_run *r)
                             hl_model_error(r->m));
         add_energy(r, t);
         r->n_times++;
+        verdict(r, t);
         if (reported && record(r, t))
             return cli_fail("run", "--period: out of memory");
     }
@@ -219,6 +239,11 @@ static const char *clock_text(double t, char *buf, size_t cap)
 static void summary(const run_args *a, period_run *r)
 {
     hl_model *m = r->m;
+    if (r->n_infeasible)
+        printf("INFEASIBLE: %d of %d hydraulic times break a hard limit; the "
+               "first at %g h: %s\n\n",
+               r->n_infeasible, r->n_times, r->first_bad_t / 3600.0,
+               r->first_bad);
     int nu = hl_model_count(m, HL_PUMP), np = hl_model_count(m, HL_PIPE);
     printf("%s\n  %s: extended period of %g h, hydraulic step %g min, "
            "report step %g min; %d tanks, %d controls; %d hydraulic times\n",
@@ -270,6 +295,14 @@ static void json_times(json_out *o, const period_run *r)
     json_out_real(o, "report_start_s", r->pt.report_start_s);
     json_out_real(o, "start_clock_s", r->pt.start_clock_s);
     json_out_int(o, "hydraulic_times", r->n_times);
+    json_out_int(o, "infeasible_times", r->n_infeasible);
+    if (r->n_infeasible) {
+        json_out_real(o, "first_infeasible_s", r->first_bad_t);
+        json_out_string(o, "first_violation", r->first_bad);
+    } else {
+        json_out_null(o, "first_infeasible_s");
+        json_out_null(o, "first_violation");
+    }
     json_out_close(o);
 }
 
@@ -466,6 +499,9 @@ int run_period(const run_args *a, hl_model *m)
         rc = json(a, &r);
     else if (!rc)
         summary(a, &r);
+    if (!rc && r.n_infeasible && !a->allow_infeasible)
+        rc =
+            EXIT_INFEASIBLE; /* solved, but not a state the network can be in */
     run_free(&r);
     return rc;
 }

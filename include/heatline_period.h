@@ -8,8 +8,10 @@
  * hl_period_start, then hl_period_next until *last is 1; after each call
  * the model holds the solved state of that time (read it with
  * hl_model_node_result, hl_model_pipe_result, ...). hl_period_free(NULL)
- * is a no-op. The model must outlive the period and is not to be solved
- * otherwise while the period runs.
+ * is a no-op; hl_period_free gives the model back as it was before the
+ * period (its link states, pump speeds, demands and tank levels: a solve
+ * after it is time 0 again). The model must outlive the period and is not
+ * to be solved otherwise while the period runs.
  */
 #ifndef HEATLINE_PERIOD_H
 #define HEATLINE_PERIOD_H

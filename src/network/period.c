@@ -32,9 +32,11 @@ struct hl_period {
     const net_period *p;
     long t, rtime; /* now, next reporting boundary (EPANET's Rtime) */
     int started, ended;
-    double *vol;      /* m3 above the tank's lowest level */
-    double *q;        /* m3/s net inflow of the last solve (NodeDemand) */
-    signed char *set; /* each link's status as the file and controls set it */
+    double *vol;        /* m3 above the tank's lowest level */
+    double *q;          /* m3/s net inflow of the last solve (NodeDemand) */
+    signed char *set;   /* each link's status as the file and controls set it */
+    signed char *open0; /* the model's link states and pump speeds before */
+    double *speed0;     /* the period, given back by hl_period_free */
 };
 
 static double rho_of(const hl_period *pp)
@@ -79,10 +81,28 @@ int hl_model_period_times(const hl_model *m, hl_period_times *out)
     return HL_OK;
 }
 
+/* The model as it was before the period: its link states, pump speeds,
+ * and the network's own demands and fixed pressures. */
+static void give_back(hl_period *pp)
+{
+    hl_model *m = pp->m;
+    if (pp->open0)
+        memcpy(m->lk_open, pp->open0, (size_t)m->net->n_links);
+    if (pp->speed0 && m->net->n_pumps > 0)
+        memcpy(m->pu_speed, pp->speed0,
+               sizeof(double) * (size_t)m->net->n_pumps);
+    free(m->nd_dem_set);
+    free(m->nd_fp_set);
+    m->nd_dem_set = m->nd_fp_set = NULL;
+}
+
 void hl_period_free(hl_period *pp)
 {
     if (!pp)
         return;
+    give_back(pp);
+    free(pp->open0);
+    free(pp->speed0);
     free(pp->vol);
     free(pp->q);
     free(pp->set);
@@ -108,11 +128,19 @@ int hl_period_start(hl_period **out, hl_model *m)
     pp->vol = calloc(nt, sizeof *pp->vol);
     pp->q = calloc(nt, sizeof *pp->q);
     pp->set = malloc((size_t)m->net->n_links + 1);
+    pp->open0 = malloc((size_t)m->net->n_links + 1);
+    pp->speed0 = malloc(sizeof(double) * ((size_t)m->net->n_pumps + 1));
     if (!m->nd_dem_set)
         m->nd_dem_set = malloc(nn * sizeof *m->nd_dem_set);
     if (!m->nd_fp_set)
         m->nd_fp_set = malloc(nn * sizeof *m->nd_fp_set);
-    if (!pp->vol || !pp->q || !pp->set || !m->nd_dem_set || !m->nd_fp_set) {
+    if (pp->open0)
+        memcpy(pp->open0, m->lk_open, (size_t)m->net->n_links);
+    if (pp->speed0 && m->net->n_pumps > 0)
+        memcpy(pp->speed0, m->pu_speed,
+               sizeof(double) * (size_t)m->net->n_pumps);
+    if (!pp->vol || !pp->q || !pp->set || !pp->open0 || !pp->speed0 ||
+        !m->nd_dem_set || !m->nd_fp_set) {
         hl_period_free(pp);
         return HL_ENOMEM;
     }

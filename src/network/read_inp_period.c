@@ -29,10 +29,9 @@ void inp_period_init(inp_period *ip, rd_ctx *c)
     ip->t.rstep_s = 3600;
 }
 
-void net_period_free(net_period *p)
+/* The arrays of p, not p itself. */
+static void period_arrays_free(net_period *p)
 {
-    if (!p)
-        return;
     free(p->pat_start);
     free(p->pat_len);
     free(p->pat_f);
@@ -51,6 +50,13 @@ void net_period_free(net_period *p)
     free(p->ct_time);
     free(p->ct_open);
     free(p->ct_speed);
+}
+
+void net_period_free(net_period *p)
+{
+    if (!p)
+        return;
+    period_arrays_free(p);
     free(p);
 }
 
@@ -62,12 +68,7 @@ void inp_period_free(inp_period *ip)
     free(ip->pat_n);
     free(ip->pat_cap);
     free(ip->dem_id);
-    net_period moved = ip->t; /* what was not moved into the network */
-    net_period *rest = malloc(sizeof *rest);
-    if (rest) {
-        *rest = moved;
-        net_period_free(rest);
-    }
+    period_arrays_free(&ip->t); /* what was not moved into the network */
     memset(&ip->t, 0, sizeof ip->t);
 }
 

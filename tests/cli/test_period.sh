@@ -39,6 +39,18 @@ expect_ok "junction control" run "$tmp/junction_ctl.inp" --period
 grep -q "\[CONTROLS\] (1 lines) not applied: a control on node '10'" \
     "$tmp/out" || { echo "FAIL no warning for the junction control"; fails=$((fails + 1)); }
 
+# three times Net1's demand: the times whose state breaks a hard limit
+# (negative absolute pressure) are counted, exit 3 unless allowed
+"$HEATLINE" run "$net1" --period --demand-scale 3 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 3 ] || { echo "FAIL infeasible period: exit $rc"; fails=$((fails + 1)); }
+grep -q "^INFEASIBLE: 10 of 26 hydraulic times break a hard limit; the first at 4 h: node 10" \
+    "$tmp/out" || { echo "FAIL infeasible line: $(head -1 "$tmp/out")"; fails=$((fails + 1)); }
+expect_ok "infeasible allowed" run "$net1" --period --demand-scale 3 \
+    --allow-infeasible --json
+grep -q '"infeasible_times": 10' "$tmp/out" ||
+    { echo "FAIL infeasible_times"; fails=$((fails + 1)); }
+
 # the steady run of a water network: its zones stand at their tanks with
 # the pumps stopped, so Net1 and tank_pump are feasible (exit 0)
 expect_ok "net1 steady" run "$net1"

@@ -248,9 +248,46 @@ static void examples_every_time(void **state)
     assert_int_equal(c.bad, 0);
 }
 
+/* After a period the model is time 0 again: the same heads and flows as
+ * before it (hl_period_free gives back demands, tank levels, links). */
+static void period_gives_the_model_back(void **state)
+{
+    (void)state;
+    hl_model *m;
+    if (hl_model_load(&m, test_data_file("validation/epanet/Net3.inp")) ||
+        hl_model_solve(m, NULL))
+        fail_msg("%s", hl_model_error(m));
+    int n = hl_model_count(m, HL_NODE);
+    double before[200];
+    assert_true(n <= 200);
+    for (int i = 0; i < n; i++) {
+        hl_node_result r;
+        hl_model_node_result(m, i, &r);
+        before[i] = r.head_m;
+    }
+    hl_period *p;
+    assert_int_equal(hl_period_start(&p, m), HL_OK);
+    int last = 0, reported;
+    double t;
+    while (!last)
+        assert_int_equal(hl_period_next(p, &t, &reported, &last), HL_OK);
+    assert_int_equal(hl_period_next(p, &t, &reported, &last), HL_ESTATE);
+    hl_period_free(p);
+    if (hl_model_solve(m, NULL))
+        fail_msg("%s", hl_model_error(m));
+    for (int i = 0; i < n; i++) {
+        hl_node_result r;
+        hl_model_node_result(m, i, &r);
+        assert_true(fabs(r.head_m - before[i]) < 1e-6);
+    }
+    hl_model_free(m);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(examples_first_period),
-                                       cmocka_unit_test(examples_every_time)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(examples_first_period),
+        cmocka_unit_test(examples_every_time),
+        cmocka_unit_test(period_gives_the_model_back)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
