@@ -22,7 +22,7 @@ with_fuzz=0
 # (debootstrap --variant=minbase, what a container starts from) gcc without
 # its recommends lacks libc6-dev (crt files, libc headers); binutils gives
 # ld, nm, objcopy, readelf (the static library and the symbol checks).
-run_pkgs="libyaml-dev libcsv-dev libjansson-dev libsuitesparse-dev
+run_pkgs="libyaml-dev libcsv-dev libjansson-dev libyajl-dev libsuitesparse-dev
 liblapacke-dev libopenblas-dev libsqlite3-dev pkg-config cmake make gcc libc6-dev binutils"
 # The Python package (python/, docs/python.md) opens the built library with
 # cffi and gives its tables as pandas DataFrames.
