@@ -32,7 +32,6 @@ enum {
         "pressure-driven", no_argument, 0, O_LOAD_PRESSURE_DRIVEN              \
     }
 
-extern const char load_args_usage[];
 
 /* Handles option c if it is one of the above: 1 done, 0 bad value (the
  * error is printed), -1 not a load option. */

@@ -27,6 +27,7 @@ static void energy(json_out *w, const hl_energy *e)
     }
     NUM(w, "pump_electric_mwh", e->pump_electric_j / 3.6e9);
     NUM(w, "pump_heat_gj", e->pump_heat_j / GJ);
+    NUM(w, "stored_change_gj", e->stored_change_j / GJ);
     NUM(w, "heat_unmet_gj", e->heat_unmet_j / GJ);
 }
 
@@ -159,6 +160,7 @@ int season_print_json(const hl_season *s)
     json_out_init(&w, json_out_file_sink, stdout);
     json_out_object(&w, NULL);
     json_out_string(&w, "model", hl_season_model_name(s));
+    json_out_bool(&w, "dynamic", hl_season_options_used(s)->dynamic);
     weather(&w, s);
     period(&w, s);
     operation(&w, s);

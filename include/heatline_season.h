@@ -248,6 +248,15 @@ typedef struct hl_season_options {
      * the model: 0 = all of them on a machine with more than one core, 1 =
      * one after another; the results are the same either way */
     int threads;
+    /* 1: every hour through the transport engine (heatline_dynamic.h)
+     * instead of one steady solve: the water takes its transit time to
+     * the consumers and the walls (and soil) store heat; the hour's
+     * conditions held over its transport steps. dynamic_step_s: the
+     * transport step (0: 300 s; a divisor of the hour); dynamic_soil: a
+     * soil node per buried pipe. */
+    int dynamic;
+    double dynamic_step_s;
+    int dynamic_soil;
 } hl_season_options;
 
 /* Defaults: the heating season, all scenarios, Hohhot ground, chamber air
@@ -261,9 +270,12 @@ typedef struct hl_energy {
     double heat_source_j, heat_delivered_j, loss_pipes_j;
     double loss_fittings_j[HL_FIT_NSTATES];
     double pump_electric_j;
-    double pump_heat_j;  /* pump and friction heat in the water
-                            (hl_totals.pump_heat_w): source + pump heat =
-                            delivered + losses */
+    double pump_heat_j;     /* pump and friction heat in the water
+                               (hl_totals.pump_heat_w): source + pump heat =
+                               delivered + losses + stored change */
+    double stored_change_j; /* heat stored in the water, walls and soil
+                               over the period (a dynamic season; 0 in a
+                               steady one) */
     double heat_unmet_j; /* heat the consumers asked and did not get
                             (hl_totals.heat_unmet_w): with pressure-driven
                             consumers, what the pressures cannot bring */
@@ -276,8 +288,16 @@ enum hl_hour_col {
     HL_HOUR_LOSS_PIPES_W,
     HL_HOUR_LOSS_FITTINGS_W,
     HL_HOUR_PUMP_W,
-    HL_HOUR_SUPPLY_CITY_K, /* supply temperature arriving at the consumers */
-    HL_HOUR_PUMP_HEAT_W,   /* pump and friction heat in the water */
+    HL_HOUR_SUPPLY_CITY_K,  /* supply temperature arriving at the consumers */
+    HL_HOUR_PUMP_HEAT_W,    /* pump and friction heat in the water */
+    HL_HOUR_STORED_J,       /* heat stored at the hour's end (dynamic; NaN in a
+                               steady season), J relative to 0 C */
+    HL_HOUR_TRANSIT_S,      /* flow-weighted transit time from the sources to
+                               the consumers over the hour (dynamic; NaN) */
+    HL_HOUR_SUPPLY_ERROR_K, /* the consumers' supply (flow-weighted over the
+                               hour) against the reset curve's supply now
+                               less the hour's steady drop from the plant
+                               (dynamic; NaN) */
     HL_HOUR_NCOLS
 };
 

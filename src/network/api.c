@@ -556,9 +556,9 @@ int hl_model_node_result(const hl_model *m, int i, hl_node_result *out)
     double rho = fluid_rho(&m->net->fluid, fluid_clamp_t(m->nd_t[i]),
                            m->nd_p[i] + m->net->p_atm);
     out->head_m = m->net->nd_z[i] + m->nd_p[i] / (rho * m->net->g);
-    out->demand_kg_s = m->net->nd_demand[i] * m->demand_scale;
+    out->demand_kg_s = net_node_demand(m, i) * m->demand_scale;
     out->external_kg_s = m->nd_ext[i];
-    out->fixed_pressure = !isnan(m->net->nd_fixed_p[i]) || m->hyd->unk[i] < 0;
+    out->fixed_pressure = !isnan(net_node_fixed_p(m, i)) || m->hyd->unk[i] < 0;
     out->connected = m->nd_connected[i];
     out->order = m->nd_order[i];
     return HL_OK;

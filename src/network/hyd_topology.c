@@ -169,13 +169,15 @@ static int build_groups(hl_model *m, struct net_hyd *h)
     return HL_OK;
 }
 
-static int group_pressures(hl_model *m, struct net_hyd *h)
+/* The pressure each group's root holds, from the fixed pressures of this
+ * run (an extended period moves tank levels without a new analysis). */
+static int group_known(hl_model *m, struct net_hyd *h)
 {
     int n = m->net->n_nodes;
     for (int i = 0; i < n; i++)
         h->known[i] = NAN;
     for (int i = 0; i < n; i++) { /* the root holds the group's P */
-        double pf = m->net->nd_fixed_p[i];
+        double pf = net_node_fixed_p(m, i);
         if (isnan(pf))
             continue;
         int r = h->root[i];
@@ -189,6 +191,23 @@ static int group_pressures(hl_model *m, struct net_hyd *h)
                             h->known[r] - p);
         h->known[r] = p;
     }
+    return HL_OK;
+}
+
+/* Every member of a group with a known pressure: the root's plus its
+ * offset. */
+static void spread_known(hl_model *m, struct net_hyd *h)
+{
+    for (int i = 0; i < m->net->n_nodes; i++)
+        if (h->unk[i] < 0)
+            h->known[i] = h->known[h->root[i]] + h->off[i];
+}
+
+static int group_pressures(hl_model *m, struct net_hyd *h)
+{
+    int n = m->net->n_nodes;
+    if (group_known(m, h))
+        return m->err.code;
     h->n_unk = 0;
     for (int a = 0; a < n; a++) {
         int i = h->bfs[a], r = h->root[i];
@@ -197,9 +216,16 @@ static int group_pressures(hl_model *m, struct net_hyd *h)
         else
             h->unk[i] = h->unk[r];
     }
-    for (int i = 0; i < n; i++)
-        if (h->unk[i] < 0)
-            h->known[i] = h->known[h->root[i]] + h->off[i];
+    spread_known(m, h);
+    return HL_OK;
+}
+
+/* Known pressures again after the fixed ones moved (same unknowns). */
+static int refresh_known(hl_model *m, struct net_hyd *h)
+{
+    if (group_known(m, h))
+        return m->err.code;
+    spread_known(m, h);
     return HL_OK;
 }
 
@@ -359,7 +385,7 @@ static int rigid_unchanged(const hl_model *m, const struct net_hyd *h)
 int hyd_topology(hl_model *m, struct net_hyd *h)
 {
     if (rigid_unchanged(m, h))
-        return HL_OK;
+        return refresh_known(m, h);
     hyd_free_matrix(h);
     h->built = 0;
     if (!h->cc_started) {

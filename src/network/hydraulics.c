@@ -124,7 +124,7 @@ static double fixed_flow(const hl_model *m, int k)
 static void fixed_demands(hl_model *m, struct net_hyd *h)
 {
     for (int i = 0; i < m->net->n_nodes; i++)
-        h->dem[i] = m->net->nd_demand[i] * m->demand_scale;
+        h->dem[i] = net_node_demand(m, i) * m->demand_scale;
     for (int k = 0; k < m->net->n_links; k++) {
         if (hyd_law(m, k) != LAW_FIXED)
             continue;

@@ -52,7 +52,7 @@ static void boundary_totals(hl_model *m, hl_totals *t)
 {
     const net_fluid *f = &m->net->fluid;
     for (int v = 0; v < m->net->n_nodes; v++) {
-        double ext = m->nd_ext[v], d = m->net->nd_demand[v] * m->demand_scale;
+        double ext = m->nd_ext[v], d = net_node_demand(m, v) * m->demand_scale;
         double in = (ext > 0 ? ext : 0) + (d < 0 ? -d : 0);
         double out = (ext < 0 ? -ext : 0) + (d > 0 ? d : 0);
         if (in > THERMAL_ZERO_FLOW) {
