@@ -48,6 +48,8 @@ static const char usage[] =
     "  --json              one JSON object (grid, envelope, pipes, cavities,\n"
     "                      verdict, series, warnings)\n"
     "  --csv DIR           DIR/series.csv and DIR/envelope.csv\n"
+    "  --report FILE.html  envelope along the line (PN, vapour), watched\n"
+    "                      nodes in time, cavities: one HTML file\n"
     "  --size air-vessel:NODE  the smallest air vessel at NODE that keeps\n"
     "                      the event within the limits (runs reported); the\n"
     "                      summary is then the run with it\n";
@@ -227,11 +229,11 @@ static int option(void *ctx, int c, const char *value)
     case O_CSV:
         a->csv_dir = value;
         return 0;
+    case O_REPORT:
+        a->report = value;
+        return 0;
     default:
-        return cli_fail("surge",
-                        "--report '%s': the surge report is not "
-                        "implemented yet",
-                        value);
+        return cli_fail("surge", "unknown option");
     }
 }
 
@@ -299,6 +301,9 @@ int cmd_surge(int argc, char **argv)
         rc = cli_fail("surge", "%s", err.message);
     } else {
         rc = a.csv_dir ? files(&a, s) : 0;
+        if (!rc && a.report &&
+            hl_report_write_surge(a.report, m, s, a.event_shown, &err))
+            rc = cli_fail("surge", "--report: %s", err.message);
         if (!rc)
             rc = a.json ? surge_print_json(&a, m, s)
                         : surge_print_summary(&a, m, s);

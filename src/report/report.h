@@ -34,7 +34,10 @@ enum report_chart {
     CHART_DURATION,
     CHART_SURFACES,
     CHART_PAYBACK,
-    CHART_MAP
+    CHART_MAP,
+    CHART_SURGE_ENVELOPE,
+    CHART_SURGE_SERIES,
+    CHART_SURGE_CAVITIES
 };
 
 /* Page head (with the CSP), escaped text, a chart placeholder, and the
@@ -42,5 +45,8 @@ enum report_chart {
 int report_page_begin(FILE *f, const char *title);
 void report_chart_div(FILE *f, int which);
 int report_page_end(FILE *f, json_t *data, hl_error *err);
+/* The same with another embedded script (data/report/NAME) drawing it. */
+int report_page_end_with(FILE *f, json_t *data, const char *script,
+                         hl_error *err);
 
 #endif
