@@ -7,6 +7,7 @@
  * JSON, and write the series and envelope tables (--csv DIR).
  */
 #include "cli.h"
+#include "help/help.h"
 #include "cli_outputs.h"
 #include "surge_cli.h"
 
@@ -27,32 +28,6 @@ enum {
     O_REPORT,
     O_HELP
 };
-
-static const char usage[] =
-    "usage: heatline surge [MODEL] --event EVENT [--duration S] [--dx M]\n"
-    "    [--friction steady|brunone] [--watch ID[,ID...]] [--json]\n"
-    "    [--csv DIR] [--report FILE.html] [--size air-vessel:NODE]\n"
-    "  MODEL               a model file (YAML) or an EPANET .inp file; none\n"
-    "                      = the embedded Tuoketuo-Hohhot line\n"
-    "  --event EVENT       pump-trip:ID | station-trip:NAME | power-failure |\n"
-    "                      valve-close:ID:SECONDS[:CURVE] (0 s = at once;\n"
-    "                      CURVE linear, quadratic or sqrt) |\n"
-    "                      pump-start:ID[:SECONDS] (ramp to speed, default\n"
-    "                      10 s)\n"
-    "  --duration S        simulated time, s (default 60)\n"
-    "  --dx M              reach length, m (default 100; at most the\n"
-    "                      shortest pipe)\n"
-    "  --friction MODEL    steady (quasi-steady Darcy, the default) or\n"
-    "                      brunone (unsteady, Vardy's coefficient)\n"
-    "  --watch IDS         nodes whose time series are kept\n"
-    "  --json              one JSON object (grid, envelope, pipes, cavities,\n"
-    "                      verdict, series, warnings)\n"
-    "  --csv DIR           DIR/series.csv and DIR/envelope.csv\n"
-    "  --report FILE.html  envelope along the line (PN, vapour), watched\n"
-    "                      nodes in time, cavities: one HTML file\n"
-    "  --size air-vessel:NODE  the smallest air vessel at NODE that keeps\n"
-    "                      the event within the limits (runs reported); the\n"
-    "                      summary is then the run with it\n";
 
 static const struct option options[] = {
     {"event", required_argument, 0, O_EVENT},
@@ -242,7 +217,7 @@ static int parse(int argc, char **argv, surge_args *a)
     hl_surge_options_default(&a->opt);
     int rc = cli_options("surge", argc, argv, options, option, a);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage, stdout);
+        cli_help("surge", stdout);
         return -1;
     }
     if (rc != CLI_GO_ON)

@@ -3,6 +3,7 @@
  * (C, mm, m/s converted to SI here). The option contract is in docs/cli.md.
  */
 #include "fitting_args.h"
+#include "help/help.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -66,20 +67,6 @@ static const struct option options[] = {
     {"refine", required_argument, 0, O_REFINE},
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
-
-static const char usage_text[] =
-    "usage: heatline fitting --type TYPE --dn DN [--pn PN] --temp C\n"
-    "         [--ambient C] [--radiant C] [--wind M/S]\n"
-    "         [--coating MATERIAL:MM | --jacket MATERIAL:MM]\n"
-    "         [--limit C] [--contact-s S] [--json] [--patches]\n"
-    "         [--emissivity E] [--coefficients iso12241|astm-c680|gb50264]\n"
-    "         [--ref-insulation MATERIAL:MM|none] [--materials FILE]\n"
-    "         [--fv-check [--fillet MM] [--refine N]]   (flange-pair only)\n"
-    "       heatline fitting --list [--type TYPE] [--json]\n"
-    "       heatline fitting --inventory FILE [--output FILE] [--json]\n"
-    "         [--keep-going] [--limit C] [--contact-s S] [--wind M/S]\n"
-    "         [--ref-insulation MATERIAL:MM|none] [--materials FILE]\n"
-    "MATERIAL:MM may also be k=W/MK:MM. Types: heatline fitting --list.\n";
 
 /* A temperature in C of a quantity of the range table, into K. */
 static int temperature(const char *opt, const char *v, int quantity,
@@ -290,7 +277,7 @@ int fitting_args_parse(int argc, char **argv, fitting_args *a)
     a->refine = 2;
     int rc = cli_options(CMD, argc, argv, options, take, a);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage_text, stdout);
+        cli_help("fitting", stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)

@@ -3,6 +3,7 @@
  * into an hl_surface_in, converting C, mm and kPa to SI.
  */
 #include "cli.h"
+#include "help/help.h"
 #include "surface_args.h"
 
 #include <getopt.h>
@@ -61,64 +62,6 @@ static const struct option options[] = {
     {"max-heat-flux", required_argument, 0, O_MAXFLUX},
     {"max-thickness", required_argument, 0, O_MAXTHICK},
     {0, 0, 0, 0}};
-
-static const char usage_text[] =
-    "usage: heatline %s --shape pipe|flat|sphere [--od MM] --temp C\n"
-    "    [--ambient C] [--radiant C] [--wind M/S]\n"
-    "    [--orientation horizontal|vertical|up|down] [--height M]\n"
-    "    [--layer MATERIAL:MM | --layer k=W/MK:MM]... [--emissivity E]\n"
-    "    [--h-conv W/M2K | --h-out W/M2K] [--film W/M2K]\n"
-    "    [--coefficients iso12241|astm-c680|gb50264] [--materials FILE]\n"
-    "    [--air-pressure KPA] [--json]\n"
-    "%s";
-static const char thickness_usage[] =
-    "    [--vary N] (--max-surface-temp C | --max-heat-loss W/M |\n"
-    "    --max-heat-flux W/M2) [--max-thickness MM]\n";
-
-/* Every option with its unit and default (docs/cli.md has the same). */
-static const char options_text[] =
-    "  --shape pipe|flat|sphere  a cylinder, a flat wall or a sphere "
-    "(required)\n"
-    "  --od MM             outer diameter of the bare pipe or sphere "
-    "(required\n"
-    "                      for pipe and sphere)\n"
-    "  --temp C            process temperature: the inner surface, or the\n"
-    "                      fluid with --film (required)\n"
-    "  --ambient C         air temperature (default 20)\n"
-    "  --radiant C         mean radiant temperature of the surroundings\n"
-    "                      (default: the air temperature)\n"
-    "  --wind M/S          wind speed; 0 = still air (default 0)\n"
-    "  --orientation horizontal|vertical|up|down  pipe: horizontal or\n"
-    "                      vertical; flat: vertical wall, up or down plate\n"
-    "                      (default: horizontal pipe, vertical wall)\n"
-    "  --height M          height of a vertical pipe or wall, side of a\n"
-    "                      plate (default 1)\n"
-    "  --layer MATERIAL:MM a layer, inside out, repeatable: a material id\n"
-    "                      (heatline materials) and its thickness in mm, or\n"
-    "                      k=W/MK:MM for a constant conductivity (default:\n"
-    "                      none, bare)\n"
-    "  --emissivity E      outer surface emissivity, above 0 to 1 (default:\n"
-    "                      the outer layer's material; 0.9 when bare)\n"
-    "  --h-conv W/M2K      fixed convective coefficient, radiation still\n"
-    "                      computed (default: computed)\n"
-    "  --h-out W/M2K       fixed total outer coefficient (default: computed)\n"
-    "  --film W/M2K        inner film coefficient; --temp is then the fluid\n"
-    "                      (default: none)\n"
-    "  --coefficients iso12241|astm-c680|gb50264  outer coefficient set\n"
-    "                      (default iso12241)\n"
-    "  --materials FILE    extra or replacement materials (CSV)\n"
-    "  --air-pressure KPA  air pressure for astm-c680 (default 101.325)\n"
-    "  --json              one JSON object instead of the table\n";
-
-static const char thickness_options_text[] =
-    "  --vary N            the layer to size, 1 = innermost (default: the\n"
-    "                      last; its thickness is only a start value)\n"
-    "  --max-surface-temp C  target: outer surface at most C\n"
-    "  --max-heat-loss W/M target: heat loss at most this (W/m pipe, W/m2\n"
-    "                      wall, W sphere)\n"
-    "  --max-heat-flux W/M2  target: heat flux at the outer surface\n"
-    "  --max-thickness MM  upper end of the search (default 2000)\n"
-    "  (one target exactly; surface accepts none of them)\n";
 
 /* Raw option values, before the material table is known. */
 typedef struct raw_args {
@@ -369,10 +312,7 @@ int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
     parse_ctx ctx = {cmd, thickness, a, &r};
     int rc = cli_options(cmd, argc, argv, options, take, &ctx);
     if (rc == CLI_HELP_ASKED) {
-        printf(usage_text, cmd, thickness ? thickness_usage : "");
-        fputs(options_text, stdout);
-        if (thickness)
-            fputs(thickness_options_text, stdout);
+        cli_help(cmd, stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)

@@ -210,7 +210,7 @@ static int write_page(FILE *f, const hl_model *m, const hl_surge *s,
     char title[512];
     snprintf(title, sizeof title, "heatline surge: %s",
              name && *name ? name : "model");
-    report_page_begin(f, title);
+    report_page_begin(f, title, HL_LANG_EN);
     verdict_block(f, s, event);
     section(f, "Envelope of pressure along the line", CHART_SURGE_ENVELOPE);
     section(f, "Pressure in time at the watched nodes", CHART_SURGE_SERIES);

@@ -79,7 +79,7 @@ static int fill_nodes(surge_net *s, struct hl_surge *r, const hl_model *m,
                                 d->nd_id[i]);
         s->nd_z[i] = d->nd_z[i];
         s->nd_p[i] = m->nd_p[i];
-        s->nd_fixed_p[i] = d->nd_fixed_p[i];
+        s->nd_fixed_p[i] = net_node_fixed_p(m, i);
         s->nd_rho[i] = node_rho(m, i);
         s->nd_pv[i] = transient_vapour_pressure(m->nd_t[i]) - d->p_atm;
         if (!isfinite(s->nd_pv[i]))

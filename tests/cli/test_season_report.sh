@@ -125,4 +125,45 @@ if [ "$render" = 1 ]; then
     fi
     echo "imported .inp reports: every plot drawn or noted"
 fi
+# the line in time (issue 11): heatline dynamic --report with a lead (the
+# error with and without it), a boundary-driven run (no reset curve: a
+# note in place of the error plot), season --dynamic's report
+"$H" dynamic --from 01-10 --to 01-11 --step 10min --output-step 1h \
+    --lead auto --report "$tmp/dyn.html" > /dev/null 2> "$tmp/err.txt" ||
+    fail "dynamic --report: $(cat "$tmp/err.txt")"
+grep -q '"without lead"' "$tmp/dyn.html" && grep -q '"with lead"' "$tmp/dyn.html" ||
+    fail "dynamic report lacks the error with and without lead"
+grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$tmp/dyn.html" ||
+    fail "dynamic report: no CSP meta tag"
+cat > "$tmp/b.csv" <<'CSV'
+time_s,plant.supply_temp_c
+0,130
+3600,130
+3900,120
+21600,120
+CSV
+"$H" dynamic --boundary "$tmp/b.csv" --report "$tmp/dynb.html" > /dev/null \
+    2> "$tmp/err.txt" || fail "dynamic --boundary --report: $(cat "$tmp/err.txt")"
+"$H" season --dynamic --from 12-30 --to 12-31 --scenario as-is \
+    --report "$tmp/sdyn.html" > /dev/null 2> "$tmp/err.txt" ||
+    fail "season --dynamic --report: $(cat "$tmp/err.txt")"
+grep -q 'id="chart-dyn-stored"' "$tmp/sdyn.html" ||
+    fail "season --dynamic report lacks the stored heat"
+! grep -q 'id="chart-dyn-' "$f" || fail "a steady season shows dynamic plots"
+if [ "$render" = 1 ]; then
+    for r in dyn dynb sdyn; do
+        render "$tmp/$r.html" "$tmp/${r}_charts.txt"
+        ! grep -v -E " (drawn|nodata)$" "$tmp/${r}_charts.txt" ||
+            fail "$r: a blank chart"
+        for id in chart-dyn-temps chart-dyn-transit chart-dyn-stored; do
+            grep -q "^$id drawn$" "$tmp/${r}_charts.txt" ||
+                fail "$r: $id not drawn"
+        done
+    done
+    grep -q "^chart-dyn-error drawn$" "$tmp/dyn_charts.txt" ||
+        fail "dyn: the error with and without lead not drawn"
+    grep -q "^chart-dyn-error nodata$" "$tmp/dynb_charts.txt" ||
+        fail "dynb: no note in place of the error plot"
+    echo "dynamic reports: plots rendered"
+fi
 echo "season and run reports: nothing loaded from the network"
