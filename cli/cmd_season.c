@@ -91,15 +91,15 @@ static void print_storage(const hl_season *s)
         smin = fmin(smin, r[HL_HOUR_STORED_J]);
         smax = fmax(smax, r[HL_HOUR_STORED_J]);
     }
-    printf("\ndynamic (transport engine): transit to the consumers %.1f to "
-           "%.1f h; stored heat %.1f to %.1f TJ\n",
+    printf(T("\ndynamic (transport engine): transit to the consumers %.1f to "
+             "%.1f h; stored heat %.1f to %.1f TJ\n"),
            tmin / 3600, tmax / 3600, smin / 1e12, smax / 1e12);
     for (int i = 0; i < hl_season_scenario_count(s); i++) {
         const hl_energy *e = &hl_season_scenario_at(s, i)->total;
         double lost = e->loss_pipes_j + fit_j(e);
-        printf("  %-9s produced %.0f + pump heat %.0f = delivered %.0f + "
-               "lost %.0f + stored change %.1f GJ (residual %.2g GJ)\n",
-               hl_scenario_name(hl_season_scenario_at(s, i)->scenario),
+        printf(T("  %-9s produced %.0f + pump heat %.0f = delivered %.0f + "
+                 "lost %.0f + stored change %.1f GJ (residual %.2g GJ)\n"),
+               T(hl_scenario_name(hl_season_scenario_at(s, i)->scenario)),
                e->heat_source_j / GJ, e->pump_heat_j / GJ,
                e->heat_delivered_j / GJ, lost / GJ, e->stored_change_j / GJ,
                (e->heat_source_j + e->pump_heat_j - e->heat_delivered_j - lost -

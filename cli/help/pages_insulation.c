@@ -9,7 +9,13 @@ static const cli_opt_doc surface_opts[] = {
      "a cylinder, a flat wall or a sphere (required)"},
     {"od", "MM",
      "outer diameter of the bare pipe or sphere, mm (required for pipe and "
-     "sphere)"},
+     "sphere, or --dn/--nps for a pipe)"},
+    {"dn", "DN",
+     "a pipe's outer diameter from its DN, EN 10220 series 1 (GB/T 17395 "
+     "series A): DN 15 to 1600, e.g. DN200 = 219.1 mm (default: --od)"},
+    {"nps", "NPS",
+     "a pipe's outer diameter from its NPS, ASME B36.10M: 1/2 to 48, as 2, "
+     "2-1/2 or 2.5 (default: --od)"},
     {"temp", "C",
      "process temperature: the inner surface, or the fluid with --film, C "
      "(required)"},
@@ -74,16 +80,45 @@ static const cli_opt_doc thickness_opts[] = {
      "the layer to size, 1 = innermost (default: the last; its thickness is "
      "only a start value)"},
     {"max-thickness", "MM", "upper end of the search, mm (default 2000)"},
+    CLI_HEADING("economic thickness (GB 50264, VDI 2055): the least total "
+                "annual cost of the layer (volume x price x annuity factor) "
+                "and of the heat lost:"),
+    {"economic", NULL,
+     "size the layer for the least total cost instead of a limit (needs "
+     "--insulation-cost)"},
+    {"insulation-cost", "CNY/M3",
+     "installed price of the layer's volume, CNY/m3 (required with "
+     "--economic; with --table: the cost columns)"},
+    {"heat-price", "CNY/GJ", "price of the heat lost, CNY/GJ (default 25)"},
+    {"hours", "H",
+     "hours a year at the process temperature, 0 to 8784 (default 4392, "
+     "the 183-day Hohhot heating season)"},
+    {"life", "YEARS", "service life of the insulation, years (default 10)"},
+    {"discount-rate", "FRACTION",
+     "discount rate of the annuity factor, 0.08 = 8 % (default 0.08)"},
+    CLI_HEADING("commercial thicknesses and tables:"),
+    {"round", "MM",
+     "the result rounded to a multiple of MM: up for a limit (which it "
+     "still meets), to the cheaper neighbour for --economic (default: not "
+     "rounded)"},
+    {"table", "FROM:TO:STEP",
+     "a table of thicknesses in mm: heat loss, surface temperature and, "
+     "with --insulation-cost, the annual costs; alone or with a target "
+     "(default: no table)"},
     CLI_OPT_END};
 
 const cli_page cli_page_thickness = {
     "thickness",
     "layer thickness for a surface-temperature or heat-loss limit",
     "--shape pipe|flat|sphere [--od MM] --temp C --layer MATERIAL:MM...\n"
-    " (--max-surface-temp C | --max-heat-loss W/M | --max-heat-flux W/M2) "
+    " (--max-surface-temp C | --max-heat-loss W/M | --max-heat-flux W/M2 |\n"
+    " --economic --insulation-cost CNY/M3) [--round MM] [--table A:B:S] "
     "[OPTIONS]",
     "The least thickness of one layer that meets a surface-temperature, "
-    "heat-loss or heat-flux limit; the other options as heatline surface.",
+    "heat-loss or heat-flux limit, or the economic thickness (the least "
+    "total cost of insulation and heat over the life), optionally rounded "
+    "to commercial thicknesses, with a table of thicknesses; the other "
+    "options as heatline surface.",
     NULL,
     {surface_opts, thickness_opts, NULL}};
 
@@ -148,6 +183,11 @@ static const cli_opt_doc fitting_opts[] = {
      "with --fv-check: 45-degree cover fillet in the inside corners, mm, 0 "
      "to the cover thickness (default: the cover thickness)"},
     {"refine", "N", "with --fv-check: mesh density 1..16 (default 2)"},
+    {"compare", NULL,
+     "the fitting bare, coated and jacketed side by side: heat loss, "
+     "saving, hottest and mean surface, verdict, equivalent length; "
+     "--coating and --jacket name the covers (default ceramic-microbead:8 "
+     "and aerogel-blanket:30)"},
     CLI_HEADING("catalogue and inventory:"),
     {"list", NULL,
      "type, DN, PN, bare area, pipe OD and source of every catalogue "
@@ -169,6 +209,8 @@ const cli_page cli_page_fitting = {
     "--type TYPE --dn DN [--pn PN] --temp C [--ambient C] [--wind M/S]\n"
     " [--coating MATERIAL:MM | --jacket MATERIAL:MM] [--limit C] [--json] "
     "[OPTIONS]\n"
+    "--type TYPE --dn DN --temp C --compare [--coating MATERIAL:MM] "
+    "[--jacket MATERIAL:MM]\n"
     "--list [--type TYPE] [--json]\n"
     "--inventory FILE [--output FILE] [--json] [--keep-going] [OPTIONS]",
     "Heat loss, hottest surface, burn-safety verdict and minimum coating "

@@ -53,10 +53,10 @@ grep -q 供水 "$tmp/env_en.txt" && { echo "FAIL --lang en over LANG=zh"; fails=
 cmp -s "$tmp/en.json" "$tmp/zh.json" && echo "ok   JSON the same in zh" ||
     { echo "FAIL run --json differs with --lang zh"; fails=$((fails + 1)); }
 
-expect_ok "season --lang zh" season --lang zh --from 01-10 --to 01-10 \
+expect_ok "season --lang zh --dynamic" season --lang zh --dynamic --from 01-10 --to 01-10 \
     --report "$tmp/season_zh.html"
 strict "season --lang zh"
-has "zh season summary" "$tmp/out" 标准煤 方案 现状 涂层 保温罩
+has "zh season summary" "$tmp/out" 标准煤 方案 现状 涂层 保温罩 蓄热变化
 has "zh season report" "$tmp/season_zh.html" 水压图 标准煤 热损失 静水压线 经济与排放参数
 
 expect_fail "unknown --lang" "--lang 'fr': expected en or zh" run --lang fr
