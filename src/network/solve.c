@@ -281,6 +281,7 @@ int hl_model_solve(hl_model *m, const hl_solve_options *opt)
     memcpy(rs.m_prev, m->lk_m, sizeof(double) * (size_t)m->net->n_links);
     if (o.cold_start)
         m->solved = 0;
+    net_pump_control_restart(m);
     int rc = coupling(m, &o, &rs);
     if (rc) {
         m->solved = 0;
