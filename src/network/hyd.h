@@ -18,6 +18,8 @@
 
 #include <cholmod.h>
 
+#define HYD_PUMP_JAC_MAX 16
+
 struct net_hyd {
     /* groups */
     int n_unk;
@@ -54,6 +56,14 @@ struct net_hyd {
     int built;
     int builds;          /* counts rebuilds of the structure */
     int pressure_driven; /* consumers in the pattern when it was built */
+    /* pump_control.c: the last Jacobian of the controlled pumps' misses
+     * over their speeds, kept while the steps it gives keep the misses
+     * falling (HYD_PUMP_JAC_MAX pumps at most) */
+    int pj_n;        /* pumps in it; 0: none */
+    int pj_builds;   /* the structure it was taken on */
+    double pj_worst; /* Pa: largest miss at its last step */
+    int pj_pumps[HYD_PUMP_JAC_MAX];
+    double pj_jac[HYD_PUMP_JAC_MAX * HYD_PUMP_JAC_MAX];
 };
 
 /* (Re)build groups, unknowns, pattern and analysis when the rigid links'
