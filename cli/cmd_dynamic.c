@@ -6,6 +6,7 @@
  * Prints a summary per consumer, or --json, or --csv DIR/timeseries.csv.
  */
 #include "dynamic_weather.h"
+#include "help/help.h"
 #include "load_args.h"
 
 #include <getopt.h>
@@ -34,35 +35,6 @@ enum {
     O_REPORT,
     O_HELP
 };
-
-static const char usage[] =
-    "usage: heatline dynamic [MODEL] [--from DATE --to DATE] [--step 5min]\n"
-    "    [--hydraulic-step 1h] [--output-step T] [--boundary FILE.csv]\n"
-    "    [--weather FILE] [--lead none|auto|HOURS] [--duration T]\n"
-    "    [--initial steady|uniform:C] [--watch ID[,ID...]] [--json]\n"
-    "    [--csv DIR] [--report FILE.html]\n"
-    "  without --boundary the weather and the model's operation rules\n"
-    "  drive the run (as heatline season), over --from..--to (MM-DD or\n"
-    "  YYYY-MM-DD; default the heating season)\n"
-    "  --weather FILE       EPW or weather CSV (default: embedded Hohhot)\n"
-    "  --lead auto|HOURS    the plant's set point follows the reset curve at\n"
-    "                       the outdoor temperature of t + lead (auto: the\n"
-    "                       flow-weighted transit time to the consumers);\n"
-    "                       the run is also made without lead to compare\n"
-    "  --boundary FILE.csv  time_s, then SOURCE.supply_temp_c,\n"
-    "                       CONSUMER.flow_kg_per_s, CONSUMER.heat_w,\n"
-    "                       CONSUMER.return_temp_c, ambient_temp_c,\n"
-    "                       ground_temp_c (linear between rows; the run\n"
-    "                       spans the file)\n"
-    "  --step, --hydraulic-step, --output-step, --duration: seconds, or a\n"
-    "                       number with s, min or h\n"
-    "  --soil               a lumped soil node per buried pipe with a\n"
-    "                       build-up (its heat capacity)\n"
-    "  --duration T         the model's own conditions held for T\n"
-    "                       (instead of the weather)\n"
-    "  --report FILE.html   plots: supply at the plant and the consumers in\n"
-    "                       time, transit time, stored heat, the error\n"
-    "                       with and without lead\n";
 
 static const struct option options[] = {
     {"step", required_argument, 0, O_STEP},
@@ -692,8 +664,14 @@ static int write_json(hl_dynamic *d, const hl_model *m, const series *s,
     json_object_set_new(root, "series", ser);
     json_object_set_new(root, "totals", tot);
     json_object_set_new(root, "nodes", json_nodes(d, m));
-    if (lead)
+    if (lead) { /* the operation of a weather-driven run: top level */
+        json_t *op = json_object_get(lead, "operation");
+        if (op) {
+            json_object_set(root, "operation", op);
+            json_object_del(lead, "operation");
+        }
         json_object_set_new(root, "lead", lead);
+    }
     return cli_json_print(root) == 0;
 }
 
@@ -977,8 +955,7 @@ int cmd_dynamic(int argc, char **argv)
     hl_load_options_init(&a.load);
     int rc = cli_options(CMD, argc, argv, options, take, &a);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage, stdout);
-        fputs(load_args_usage, stdout);
+        cli_help("dynamic", stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)
@@ -1048,6 +1025,7 @@ int cmd_dynamic(int argc, char **argv)
         json_t *lead = NULL;
         if (v.dw) {
             lead = json_object();
+            json_object_set_new(lead, "operation", dyn_operation_json(v.dw));
             if (without)
                 stats_json(lead, "without_lead", without);
             stats_json(lead, without ? "with_lead" : "as_run", &v.st);
@@ -1056,6 +1034,7 @@ int cmd_dynamic(int argc, char **argv)
     } else {
         summary(d, m);
         if (v.dw) {
+            dyn_operation_print(v.dw);
             printf("consumers' supply against the reset curve "
                    "(flow-weighted):\n");
             if (without)

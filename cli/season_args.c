@@ -19,6 +19,7 @@ enum {
     O_SCENARIO,
     O_JSON,
     O_ALLOW_INFEASIBLE,
+    O_LANG,
     O_CSV,
     O_REPORT,
     O_REGULATION,
@@ -59,6 +60,7 @@ static const struct option options[] = {
     {"scenario", required_argument, 0, O_SCENARIO},
     {"json", no_argument, 0, O_JSON},
     {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
+    {"lang", required_argument, 0, O_LANG},
     {"csv", required_argument, 0, O_CSV},
     {"report", required_argument, 0, O_REPORT},
     {"regulation", required_argument, 0, O_REGULATION},
@@ -92,34 +94,6 @@ static const struct option options[] = {
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
-
-const char season_usage[] =
-    "usage: heatline season [MODEL] [--weather FILE] [--from DATE --to DATE]\n"
-    "    [--scenario as-is|coated|jacketed]... [--json] [--csv DIR]\n"
-    "    [--report FILE.html] [--regulation quality|quantity]\n"
-    "    [--heat-price CNY/GJ] [--elec-price CNY/KWH] [--coating-cost CNY/M2]\n"
-    "    [--jacket-cost CNY/M2] [--life YEARS] [--discount-rate FRACTION]\n"
-    "    [--tce-per-gj T] [--co2-per-gj T] [--coating MATERIAL:MM]\n"
-    "    [--jacket MATERIAL:MM] [--burn-limit C] [--chamber model|ground|C]\n"
-    "    [--chamber-offset K] [--ground kusuda|epw] [--ground-mean C]\n"
-    "    [--ground-amplitude K] [--ground-min-day DAY] [--ground-ref-depth M]\n"
-    "    [--ground-depth M] [--soil-diffusivity M2/S] [--design-load MW]\n"
-    "    [--design-outdoor C] [--balance C] [--materials FILE]\n"
-    "    [--supply-temp C] [--ambient C] [--u W/M2K] [--cp J/KGK]\n"
-    "    [--thermal-csv FILE] [--friction colebrook|swamee-jain]\n"
-    "    [--allow-infeasible] [--dynamic [--step 5min] [--soil]]\n"
-    "  --dynamic      every hour through the transport engine: the water's\n"
-    "                 transit time, heat stored in water and walls\n"
-    "  --step T       with --dynamic: the transport step, a divisor of the\n"
-    "                 hour (s, min or h; default 5min)\n"
-    "  --soil         with --dynamic: a soil node per buried pipe\n"
-    "Exit status 3 when an as-is hour solves to a state that violates hard\n"
-    "limits (INFEASIBLE); --allow-infeasible makes it 0.\n"
-    "DATE is MM-DD or YYYY-MM-DD; default 10-15 .. 04-15 (183 days).\n"
-    "MODEL: a YAML model or an EPANET .inp file (with the heat-transfer\n"
-    "options of heatline run); without MODEL: the embedded Tuoketuo-Hohhot\n"
-    "line; without --weather:\n"
-    "the embedded SYNTHETIC Hohhot year. Details: docs/cli.md.\n";
 
 typedef struct raw {
     const char *scen[8], *coating, *jacket, *chamber, *ground;
@@ -276,6 +250,8 @@ static int other_option(int c, const char *v, season_args *a, raw *r)
     case O_ALLOW_INFEASIBLE:
         a->allow_infeasible = 1;
         return 1;
+    case O_LANG:
+        return cli_set_lang(CMD, v) == 0;
     case O_CSV:
         a->csv_dir = v;
         return 1;
@@ -449,6 +425,7 @@ static int take_second(void *ctx, int c, const char *v)
 int season_args_parse(int argc, char **argv, season_args *a)
 {
     memset(a, 0, sizeof *a);
+    cli_lang = hl_lang_from_environment();
     if (!first_pass(argc, argv, a))
         return EXIT_USAGE;
     if (a->help)

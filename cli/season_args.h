@@ -21,7 +21,6 @@ typedef struct season_args {
  * season_args_free. */
 int season_args_parse(int argc, char **argv, season_args *a);
 void season_args_free(season_args *a);
-extern const char season_usage[];
 /* The season result as one JSON object on stdout (season_json.c). */
 int season_print_json(const hl_season *s);
 

@@ -113,12 +113,36 @@ typedef struct hl_operation {
 /* Hohhot line defaults (research notes 5.1). */
 HL_API void hl_operation_hohhot(hl_operation *op);
 HL_API int hl_operation_check(const hl_operation *op, hl_error *err);
+/* Where the operation of a run came from (hl_operation_merge). */
+enum hl_operation_origin {
+    HL_OP_MODEL_FILE = 0,   /* the model's operation: section (the Hohhot
+                               defaults under the fields it gives) */
+    HL_OP_MODEL_SUPPLY = 1, /* no operation: section: the supply held at
+                               the model's own source temperature */
+    HL_OP_NO_SOURCE = 2     /* no section and no source temperature (an
+                               EPANET import): the Hohhot defaults, whose
+                               supply temperature no source takes */
+};
+/* What a model runs at as loaded and solved: the heat it delivers, its
+ * hottest source's supply temperature and the return arriving there (K;
+ * NaN: no source). */
+typedef struct hl_operation_own {
+    double load_w, supply_k, return_k;
+} hl_operation_own;
+/* The model's own load and temperatures from a solved model. */
+HL_API int hl_operation_own_of(const struct hl_model *m, hl_operation_own *own);
 /* The operation a run uses: the Hohhot defaults (hl_operation_hohhot)
- * with the design load of the model at its own demand (model_load_w), and
+ * with the design load of the model at its own demand (own->load_w), and
  * every field the model file gives (not NaN; regulation >= 0) over them;
- * the design supply is the reset curve's cold end unless given. */
-HL_API void hl_operation_merge(hl_operation *op, const hl_operation *given,
-                               double model_load_w);
+ * the design supply is the reset curve's cold end unless given. A model
+ * whose file has no operation: section (every field NaN) does not take
+ * the embedded line's 130 C reset curve: its supply stays at its own
+ * source temperature all season (the reset curve flat at own->supply_k)
+ * and its design return is own->return_k (docs/physics.md "Operation").
+ * Returns the enum hl_operation_origin. */
+HL_API int hl_operation_merge(hl_operation *op, const hl_operation *given,
+                              const hl_operation_own *own);
+HL_API const char *hl_operation_origin_name(int origin);
 /* Heat demand: design load at design outdoor temp, linear down to the
  * standby load (standby_load_fraction x design load) toward the balance
  * temperature, never below it; above design load below design. */
@@ -204,8 +228,10 @@ typedef struct hl_season_options {
     hl_kusuda ground;
     int ground_source; /* enum hl_ground_source */
     /* Operation: a field that is NaN (regulation -1) comes from the
-     * model's `operation:` section, else from hl_operation_hohhot; the
-     * design load defaults to the heat the model delivers as loaded. */
+     * model's `operation:` section, else from hl_operation_hohhot (a
+     * model without the section: its own supply temperature,
+     * hl_operation_merge); the design load defaults to the heat the
+     * model's consumers ask as loaded. */
     hl_operation operation;
     int chamber_mode;        /* enum hl_chamber_mode */
     double chamber_air_k;    /* HL_CHAMBER_FIXED */
@@ -250,6 +276,9 @@ typedef struct hl_energy {
     double stored_change_j; /* heat stored in the water, walls and soil
                                over the period (a dynamic season; 0 in a
                                steady one) */
+    double heat_unmet_j; /* heat the consumers asked and did not get
+                            (hl_totals.heat_unmet_w): with pressure-driven
+                            consumers, what the pressures cannot bring */
 } hl_energy;
 
 /* Per-hour power columns of a scenario. */
@@ -330,6 +359,10 @@ HL_API const hl_season_scenario *hl_season_find(const hl_season *s,
 HL_API int hl_season_fitting_count(const hl_season *s);
 HL_API const hl_season_fitting *hl_season_fitting_at(const hl_season *s, int i);
 HL_API const char *hl_season_model_name(const hl_season *s);
+/* The operation the season ran (the model's, the options over it) and
+ * where it came from (enum hl_operation_origin). */
+HL_API const hl_operation *hl_season_operation(const hl_season *s);
+HL_API int hl_season_operation_origin(const hl_season *s);
 HL_API const hl_weather *hl_season_weather(const hl_season *s);
 HL_API const hl_season_options *hl_season_options_used(const hl_season *s);
 /* The season's warnings (every one kept), one line each. */

@@ -32,7 +32,12 @@ run_pkgs="$run_pkgs python3 python3-cffi python3-numpy python3-pandas"
 # repository) keeps its own.
 command -v npm >/dev/null 2>&1 ||
   run_pkgs="$run_pkgs nodejs npm ca-certificates"
+# A CJK font, so that the Chinese report (--lang zh) renders offline in
+# Chromium and the desktop browsers (the report's font stack names it).
+run_pkgs="$run_pkgs fonts-wqy-zenhei"
 test_pkgs="libcmocka-dev chromium python3-pytest sqlite3"
+# the man pages are rendered (groff) and read (man -l) by tests/cli/test_man.sh
+test_pkgs="$test_pkgs groff-base man-db"
 fuzz_pkgs="clang libclang-rt-dev llvm"
 
 missing=""

@@ -82,7 +82,7 @@ static double pressure_guess(const hl_model *m)
     int n = 0;
     for (int i = 0; i < m->net->n_nodes; i++)
         if (!isnan(m->net->nd_fixed_p[i])) {
-            s += m->net->nd_fixed_p[i];
+            s += net_node_fixed_p(m, i);
             n++;
         }
     return m->net->p_atm + (n ? s / n : 3e5);

@@ -41,9 +41,11 @@ enum report_chart {
     CHART_DYN_ERROR
 };
 
-/* Page head (with the CSP), escaped text, a chart placeholder, and the
- * end: ECharts, the data and report.js inlined. */
-int report_page_begin(FILE *f, const char *title);
+/* Page head (with the CSP; html lang of HL_LANG_* lang), escaped text, a
+ * chart placeholder, and the end: ECharts, the data and report.js
+ * inlined. The style's font stack names the CJK fonts of Debian
+ * (fonts-noto-cjk, fonts-wqy-zenhei) and of the desktops. */
+int report_page_begin(FILE *f, const char *title, int lang);
 void report_chart_div(FILE *f, int which);
 int report_page_end(FILE *f, json_t *data, hl_error *err);
 

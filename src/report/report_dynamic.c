@@ -6,6 +6,7 @@
  * season's report (from its hourly columns). Formats what the engine
  * computed; runs nothing. */
 #include "report.h"
+#include "heatline_lang.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -203,7 +204,7 @@ static void dynamic_summary(FILE *f, const hl_dynamic_report *r)
 
 static int write_page(FILE *f, const hl_dynamic_report *r, hl_error *err)
 {
-    report_page_begin(f, "heatline: the line in time");
+    report_page_begin(f, "heatline: the line in time", HL_LANG_EN);
     dynamic_summary(f, r);
     report_dynamic_sections(f);
     json_t *data = json_object();

@@ -28,6 +28,7 @@ typedef struct plant_totals {
     double loss_fittings_w[HL_FIT_NSTATES];
     double pump_electric_w;
     double pump_heat_w;     /* pump and friction heat in the water */
+    double heat_unmet_w;    /* asked by the consumers and not delivered */
     double supply_city_k;   /* flow-weighted supply temperature at the
                                consumers' inlets; NaN without consumers */
     int warnings;           /* engine warnings of this solve */
@@ -47,7 +48,9 @@ const char *plant_name(const plant *p);
 /* The model's operation merged over the defaults: hl_operation_hohhot,
  * then the fields the model file gives; the design load is the heat the
  * model delivers as loaded unless the file states one. */
-void plant_operation(const plant *p, hl_operation *op);
+/* The operation (hl_operation_merge); returns its enum
+ * hl_operation_origin. */
+int plant_operation(const plant *p, hl_operation *op);
 /* Heat the model delivers at its own demand (demand scale 1), W. */
 double plant_model_load_w(const plant *p);
 /* The model's default chamber air temperature. */

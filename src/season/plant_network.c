@@ -18,6 +18,7 @@ struct plant {
     double model_load_w; /* delivered at the model's demand as given */
     double scale0;       /* the model's demand scale as given */
     hl_operation op_file;
+    hl_operation_own own; /* load and temperatures as loaded */
     hl_fitting_cover cover0[HL_FIT_NSTATES]; /* the model's covers */
     int n_fit;
     signed char *state0; /* each fitting's state as the model had it */
@@ -34,9 +35,10 @@ static int start(plant *p, hl_error *err)
 {
     hl_totals t;
     if (hl_model_operation(p->m, &p->op_file) || hl_model_totals(p->m, &t) ||
+        hl_operation_own_of(p->m, &p->own) ||
         hl_model_demand_scale(p->m, &p->scale0))
         return hl_error_set(err, HL_ESTATE, "model: not solved");
-    p->model_load_w = t.heat_delivered_w;
+    p->model_load_w = t.heat_delivered_w + t.heat_unmet_w; /* asked */
     for (int s = 0; s < HL_FIT_NSTATES; s++)
         hl_model_fitting_cover(p->m, s, &p->cover0[s]);
     p->n_fit = hl_model_count(p->m, HL_FITTING);
@@ -120,9 +122,9 @@ const char *plant_name(const plant *p)
     return n && n[0] ? n : "unnamed model";
 }
 
-void plant_operation(const plant *p, hl_operation *op)
+int plant_operation(const plant *p, hl_operation *op)
 {
-    hl_operation_merge(op, &p->op_file, p->model_load_w);
+    return hl_operation_merge(op, &p->op_file, &p->own);
 }
 
 double plant_model_load_w(const plant *p)
@@ -232,6 +234,7 @@ void plant_read(const hl_model *m, plant_totals *out, double *surface_k)
         out->loss_fittings_w[s] = t.heat_loss_fittings_by_state_w[s];
     out->pump_electric_w = t.pump_power_w;
     out->pump_heat_w = t.pump_heat_w;
+    out->heat_unmet_w = t.heat_unmet_w;
     out->supply_city_k = supply_at_consumers(m);
     out->stored_change_j = 0.0; /* a steady state stores nothing */
     out->warnings = hl_model_warning_count(m);

@@ -153,6 +153,7 @@ static void add_energy(hl_energy *e, const plant_totals *t)
     e->pump_electric_j += 3600.0 * t->pump_electric_w;
     e->pump_heat_j += 3600.0 * t->pump_heat_w;
     e->stored_change_j += t->stored_change_j;
+    e->heat_unmet_j += 3600.0 * t->heat_unmet_w;
 }
 
 void season_record_hour(hl_season *s, hl_season_scenario *sc, int k,
@@ -372,7 +373,7 @@ static void override(double *dst, double v)
 static void operation(hl_season *s, const plant *p, const hl_operation *o)
 {
     hl_operation *op = &s->op;
-    plant_operation(p, op);
+    s->op_origin = plant_operation(p, op);
     override(&op->design_load_w, o->design_load_w);
     override(&op->design_outdoor_k, o->design_outdoor_k);
     override(&op->balance_k, o->balance_k);

@@ -48,6 +48,7 @@ struct hl_season {
     int out_of_memory;      /* a warning or name could not be kept */
     hl_season_options opt;
     hl_operation op; /* operation actually used */
+    int op_origin;   /* enum hl_operation_origin */
     const hl_weather *weather;
     hl_weather *own_weather; /* the snapshot's own record (freed with it) */
     int n_hours, first;
