@@ -10,8 +10,7 @@
 set -u
 H=${HEATLINE:?}
 command -v chromium > /dev/null 2>&1 || { echo "SKIP: no chromium"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../cli/lib.sh" # tmp, chromium_headless, render_charts
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$H" surge --event "station-trip:relay PS2" --duration 120 --dx 100 \
@@ -32,25 +31,9 @@ grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$f" ||
 [ "$(grep -o '</script>' "$f" | wc -l)" -eq 3 ] ||
     fail "a </script> inside an inlined script or the data"
 
-# render $1; list "chart-id drawn|nodata|empty" in $2
+# render PAGE LIST: the charts drawn (render_charts, lib.sh), or fail
 render() {
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking \
-        --disable-component-update --disable-sync \
-        --user-data-dir="$tmp/profile" --window-size=1200,900 \
-        --enable-logging=stderr --v=0 \
-        --virtual-time-budget=10000 --dump-dom "file://$1" \
-        > "$tmp/dom.html" 2> "$tmp/chromium.log" ||
-        fail "chromium failed: $(tail -3 "$tmp/chromium.log")"
-    awk 'BEGIN { RS = "<div class=\"chart\"" }
-         NR > 1 {
-             id = $0; sub(/^[^"]*"/, "", id); sub(/".*/, "", id)
-             nodata = ($0 ~ /class="nodata"/) ? "nodata" : "empty"
-             drawn = ($0 ~ /<svg/ && $0 ~ /<path d="M/) ? "drawn" : nodata
-             print id, drawn
-         }' "$tmp/dom.html" > "$2"
-    ! grep -E "CONSOLE.*(Uncaught|Error)" "$tmp/chromium.log" ||
-        fail "script error in the browser console ($1)"
+    render_charts "$1" "$2" > "$tmp/why" || fail "$(cat "$tmp/why")"
 }
 
 render "$f" "$tmp/ps2.txt"
