@@ -91,9 +91,14 @@ static void print_storage(const hl_season *s)
         smin = fmin(smin, r[HL_HOUR_STORED_J]);
         smax = fmax(smax, r[HL_HOUR_STORED_J]);
     }
-    printf(T("\ndynamic (transport engine): transit to the consumers %.1f to "
-             "%.1f h; stored heat %.1f to %.1f TJ\n"),
-           tmin / 3600, tmax / 3600, smin / 1e12, smax / 1e12);
+    if (tmax > 0.0)
+        printf(T("\ndynamic (transport engine): transit to the consumers "
+                 "%.1f to %.1f h; stored heat %.1f to %.1f TJ\n"),
+               tmin / 3600, tmax / 3600, smin / 1e12, smax / 1e12);
+    else /* no consumers (an import's demands): no transit to them */
+        printf(T("\ndynamic (transport engine): stored heat %.1f to %.1f "
+                 "TJ\n"),
+               smin / 1e12, smax / 1e12);
     for (int i = 0; i < hl_season_scenario_count(s); i++) {
         const hl_energy *e = &hl_season_scenario_at(s, i)->total;
         double lost = e->loss_pipes_j + fit_j(e);

@@ -204,11 +204,11 @@ static int option(void *ctx, int c, const char *value)
     case O_CSV:
         a->csv_dir = value;
         return 0;
+    case O_REPORT:
+        a->report = value;
+        return 0;
     default:
-        return cli_fail("surge",
-                        "--report '%s': the surge report is not "
-                        "implemented yet",
-                        value);
+        return cli_fail("surge", "unknown option");
     }
 }
 
@@ -276,6 +276,9 @@ int cmd_surge(int argc, char **argv)
         rc = cli_fail("surge", "%s", err.message);
     } else {
         rc = a.csv_dir ? files(&a, s) : 0;
+        if (!rc && a.report &&
+            hl_report_write_surge(a.report, m, s, a.event_shown, &err))
+            rc = cli_fail("surge", "--report: %s", err.message);
         if (!rc)
             rc = a.json ? surge_print_json(&a, m, s)
                         : surge_print_summary(&a, m, s);

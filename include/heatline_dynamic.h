@@ -123,6 +123,7 @@ typedef struct hl_dynamic_energy {
     /* the last step's terms apart, J: step_in_j = sources + pumps +
      * boundary; step_lost_j = pipes + fittings */
     double step_sources_j, step_pumps_j, step_boundary_j;
+    double step_boundary_gross_j; /* water entering + water leaving */
     double step_lost_pipes_j, step_lost_fittings_j;
 } hl_dynamic_energy;
 HL_API int hl_dynamic_energy_state(const hl_dynamic *d, hl_dynamic_energy *out);

@@ -84,7 +84,8 @@ typedef struct hl_surge_node {
     double max_head_m, min_head_m, t_max_s, t_min_s;
     double max_pressure_pa, min_pressure_pa; /* gauge */
     double vapour_pressure_pa;               /* gauge, at its water */
-    double max_cavity_m3;                    /* 0: none */
+    double pn_pa;         /* lowest PN of the pipes at it, gauge; NaN = none */
+    double max_cavity_m3; /* 0: none */
 } hl_surge_node;
 HL_API int hl_surge_node_count(const hl_surge *s);
 HL_API int hl_surge_node_result(const hl_surge *s, int i, hl_surge_node *out);
@@ -191,6 +192,15 @@ typedef struct hl_surge_tank {
 
 HL_API int hl_surge_tank_count(const hl_surge *s);
 HL_API int hl_surge_tank_result(const hl_surge *s, int i, hl_surge_tank *out);
+
+/* The surge report (one self-contained HTML file, src/report): the
+ * envelope of pressure along the line with each node's PN and vapour
+ * pressure, the watched nodes' pressure in time, the cavities, the
+ * verdict. m is the model the run was made on (its nodes' sides); event
+ * is the text shown as the event. Written whole or not at all. */
+HL_API int hl_report_write_surge(const char *path, const hl_model *m,
+                                 const hl_surge *s, const char *event,
+                                 hl_error *err);
 
 #define HL_SURGE_SIZE_MAX_RUNS 48
 typedef struct hl_surge_sizing {

@@ -264,7 +264,9 @@ static const cli_opt_doc surge_opts[] = {
     {"csv", "DIR",
      "DIR/series.csv and DIR/envelope.csv (default: none written)"},
     {"report", "FILE.html",
-     "not implemented yet: refused with exit 2 (default: none)"},
+     "one HTML page: the envelope of pressure along the line with PN and "
+     "vapour pressure, the watched nodes in time, the cavities (default: "
+     "none written)"},
     {"size", "air-vessel:NODE",
      "the smallest air vessel at NODE that keeps the event within the "
      "limits, every run reported; the summary is then the run with it "
@@ -276,7 +278,8 @@ const cli_page cli_page_surge = {
     "pump trips, valve closures, column separation",
     "[MODEL] --event EVENT [--duration S] [--dx M] "
     "[--friction steady|brunone]\n"
-    " [--watch ID[,ID...]] [--json] [--csv DIR] [--size air-vessel:NODE]",
+    " [--watch ID[,ID...]] [--json] [--csv DIR] [--report FILE.html]\n"
+    " [--size air-vessel:NODE]",
     "Loads and solves MODEL (YAML or EPANET .inp; default the embedded "
     "Tuoketuo-Hohhot line), then runs the hydraulic transient of one event "
     "from that steady state by the method of characteristics with column "

@@ -577,10 +577,15 @@ int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out)
     out->inner_diameter_m = m->net->pp_d[i];
     out->mass_flow_kg_s = mf;
     out->velocity_m_s = mf / (m->lk_rho[k] * m->net->pp_area[i]);
+    /* the loss at the solved flow, with its Reynolds number and friction
+     * factor; Colebrook starts from the solve's cached 1/sqrt(f) every
+     * time (it stops within 1e-8, so a start moved by a read would move
+     * the last bits of the next read) */
+    double g, xcf = m->pp_xcf[i];
+    out->dp_friction_pa = hyd_link_loss((hl_model *)m, k, mf, &g);
+    ((hl_model *)m)->pp_xcf[i] = xcf;
     out->reynolds = m->pp_re[i];
     out->friction_factor = m->pp_f[i];
-    double g;
-    out->dp_friction_pa = hyd_link_loss((hl_model *)m, k, mf, &g);
     out->heat_loss_w = m->pp_q[i];
     out->temp_in_k = m->pp_tin[i];
     out->temp_out_k = m->pp_tout[i];

@@ -18,6 +18,8 @@
 
 #include <cholmod.h>
 
+#define HYD_PUMP_JAC_MAX 16
+
 struct net_hyd {
     /* groups */
     int n_unk;
@@ -54,6 +56,14 @@ struct net_hyd {
     int built;
     int builds;          /* counts rebuilds of the structure */
     int pressure_driven; /* consumers in the pattern when it was built */
+    /* pump_control.c: the last Jacobian of the controlled pumps' misses
+     * over their speeds, kept while the steps it gives keep the misses
+     * falling (HYD_PUMP_JAC_MAX pumps at most) */
+    int pj_n;        /* pumps in it; 0: none */
+    int pj_builds;   /* the structure it was taken on */
+    double pj_worst; /* Pa: largest miss at its last step */
+    int pj_pumps[HYD_PUMP_JAC_MAX];
+    double pj_jac[HYD_PUMP_JAC_MAX * HYD_PUMP_JAC_MAX];
 };
 
 /* (Re)build groups, unknowns, pattern and analysis when the rigid links'
@@ -95,18 +105,20 @@ static inline int hyd_check(const hl_model *m, int k)
            (m->pressure_driven && m->net->lk_kind[k] == LK_CONSUMER);
 }
 
-/* Pressure-driven consumer link k at flow mf with the differential
- * pressure dp (p_from - p_to + rho g dz) of the current iterate: the flow
- * at which to linearise its law. Above the flow it asks, its law is a
- * steep barrier that holds that flow; it holds only while dp reaches the
- * minimum. With less, the barrier's slope would move the flow by next to
- * nothing per step, and Newton, judging by flow changes, would stop
- * there: the law is linearised on the open valve at the asked flow
- * instead (hyd_links.c). For the same reason the flow changes alone do
- * not say Newton has converged: hyd_consumer_settled is 1 when the
+/* Pressure-driven consumer link k, given the differential pressure dp
+ * (p_from - p_to + rho g dz) of the current iterate: its loss and slope
+ * (*grad) on the branch that dp says, with its flow moved onto that
+ * branch: dp at or above the minimum, the valve controls (the barrier at
+ * the flow asked); below it, the fully open valve (at most the asked
+ * flow). Linearised at the flow alone, a consumer on the barrier with a
+ * dp below the minimum would move by next to nothing per step and
+ * Newton, judging by flow changes, would stop there; one on the open law
+ * given much more than the minimum would overshoot far past the asked
+ * flow (hyd_links.c). For the same reason the flow changes alone do not
+ * say Newton has converged: hyd_consumer_settled is 1 when the
  * consumer's law holds at its flow and dp (within 1e-4 of its minimum
  * differential pressure). */
-double hyd_consumer_point(const hl_model *m, int k, double mf, double dp);
+double hyd_consumer_linearise(hl_model *m, int k, double dp, double *grad);
 int hyd_consumer_settled(hl_model *m, int k, double dp);
 
 /* 1 if link k carries flow in the equations now. */

@@ -246,13 +246,22 @@ static double consumer_ask(const hl_model *m, int k, double *dpm)
     return net_consumer_flow(m, m->net->lk_sub[k]);
 }
 
-double hyd_consumer_point(const hl_model *m, int k, double mf, double dp)
+static double consumer_loss(hl_model *m, int k, double mf, double *grad);
+
+double hyd_consumer_linearise(hl_model *m, int k, double dp, double *grad)
 {
     double dpm, ask = consumer_ask(m, k, &dpm);
-    return mf > ask && ask > CONSUMER_MIN_ASK && dp < dpm ? ask : mf;
+    if (ask > CONSUMER_MIN_ASK) {
+        if (dp >= dpm && m->lk_m[k] <= ask) { /* the valve controls */
+            m->lk_m[k] = ask;
+            *grad = CONSUMER_BARRIER * 2.0 * dpm / ask;
+            return dpm;
+        }
+        if (dp < dpm && m->lk_m[k] > ask) /* fully open */
+            m->lk_m[k] = ask;
+    }
+    return consumer_loss(m, k, m->lk_m[k], grad);
 }
-
-static double consumer_loss(hl_model *m, int k, double mf, double *grad);
 
 int hyd_consumer_settled(hl_model *m, int k, double dp)
 {

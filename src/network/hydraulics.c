@@ -224,11 +224,13 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
             continue;
         }
         int a = m->net->lk_from[k], b = m->net->lk_to[k];
+        double grad, dp;
         if (m->net->lk_kind[k] == LK_CONSUMER) /* pressure-driven */
-            m->lk_m[k] = hyd_consumer_point(m, k, m->lk_m[k],
-                                            h->pn[a] - h->pn[b] + h->grav[k]);
-        double grad, mk = m->lk_m[k];
-        double dp = hyd_link_loss(m, k, mk, &grad);
+            dp = hyd_consumer_linearise(m, k, h->pn[a] - h->pn[b] + h->grav[k],
+                                        &grad);
+        else
+            dp = hyd_link_loss(m, k, m->lk_m[k], &grad);
+        double mk = m->lk_m[k];
         double w = 1.0 / grad, y = mk - (dp - h->grav[k]) * w;
         double res = fabs(dp - (h->pn[a] - h->pn[b] + h->grav[k]));
         if (res > big) {

@@ -701,6 +701,9 @@ double net_consumer_update(hl_model *m, int first_round);
  * saturated, Pa. */
 #define NET_CONTROL_TOL_PA 10.0
 double net_pump_control(hl_model *m, const double *p_node, int first_round);
+/* A new steady solve begins: the pumps' kept Jacobian may step its first
+ * misses, however large (pump_control.c). */
+void net_pump_control_restart(hl_model *m);
 /* Pump i is speed-controlled, at a speed limit (0.05 or 2) and its miss
  * asks to go beyond it. */
 int net_pump_saturated(const hl_model *m, const double *p_node, int i);

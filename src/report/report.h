@@ -38,7 +38,10 @@ enum report_chart {
     CHART_DYN_TEMPS,
     CHART_DYN_TRANSIT,
     CHART_DYN_STORED,
-    CHART_DYN_ERROR
+    CHART_DYN_ERROR,
+    CHART_SURGE_ENVELOPE,
+    CHART_SURGE_SERIES,
+    CHART_SURGE_CAVITIES
 };
 
 /* Page head (with the CSP; html lang of HL_LANG_* lang), escaped text, a
@@ -48,6 +51,9 @@ enum report_chart {
 int report_page_begin(FILE *f, const char *title, int lang);
 void report_chart_div(FILE *f, int which);
 int report_page_end(FILE *f, json_t *data, hl_error *err);
+/* The same with another embedded script (data/report/NAME) drawing it. */
+int report_page_end_with(FILE *f, json_t *data, const char *script,
+                         hl_error *err);
 
 /* The line in time (report_dynamic.c): the data of a dynamic run's plots,
  * the same from a dynamic season's hourly columns (as-is), and the four

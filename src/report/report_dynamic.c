@@ -132,6 +132,14 @@ void report_dynamic_season_note(FILE *f, const hl_season *s)
         hi = fmax(hi, t);
     }
     char nb[3][48];
+    if (!(hi > 0.0)) { /* no consumers (an import's demands) */
+        fprintf(f,
+                "<p class=\"note\">Every hour ran through the transport "
+                "engine (season --dynamic): the line stored %s GJ over the "
+                "period (as-is), counted in the energy balance.</p>\n",
+                N(0, s->scen[0].total.stored_change_j / 1e9, 0));
+        return;
+    }
     fprintf(f,
             "<p class=\"note\">Every hour ran through the transport "
             "engine (season --dynamic): the water reaches the consumers "

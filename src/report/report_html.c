@@ -134,10 +134,11 @@ int report_page_begin(FILE *f, const char *title, int lang)
 }
 
 static const char *const chart_ids[] = {
-    "chart-pressure",    "chart-temperature", "chart-breakdown",
-    "chart-months",      "chart-duration",    "chart-surfaces",
-    "chart-payback",     "chart-map",         "chart-dyn-temps",
-    "chart-dyn-transit", "chart-dyn-stored",  "chart-dyn-error"};
+    "chart-pressure",       "chart-temperature",  "chart-breakdown",
+    "chart-months",         "chart-duration",     "chart-surfaces",
+    "chart-payback",        "chart-map",          "chart-dyn-temps",
+    "chart-dyn-transit",    "chart-dyn-stored",   "chart-dyn-error",
+    "chart-surge-envelope", "chart-surge-series", "chart-surge-cavities"};
 
 void report_chart_div(FILE *f, int which)
 {
@@ -146,10 +147,16 @@ void report_chart_div(FILE *f, int which)
 
 int report_page_end(FILE *f, json_t *data, hl_error *err)
 {
+    return report_page_end_with(f, data, "report/report.js", err);
+}
+
+int report_page_end_with(FILE *f, json_t *data, const char *script,
+                         hl_error *err)
+{
     char *echarts = NULL, where[4096];
     size_t n = 0, js_len = 0;
     int rc = report_load_echarts(&echarts, &n, where, sizeof where, err);
-    const char *js = hl_embedded_find("report/report.js", &js_len);
+    const char *js = hl_embedded_find(script, &js_len);
     char *text = json_dumps(data, JSON_COMPACT | JSON_ENSURE_ASCII |
                                       JSON_REAL_PRECISION(7));
     if (!rc && (!js || !text))

@@ -27,9 +27,14 @@ static void add_step(const hl_dynamic *d, int n_cons, double dt, dyn_hour *h)
 {
     hl_dynamic_energy e;
     hl_dynamic_energy_state(d, &e);
-    h->src += e.step_sources_j + e.step_boundary_j;
+    /* water entering from outside counts as produced, water leaving as
+     * delivered (the steady engine's totals: an EPANET import's
+     * reservoirs and demands) */
+    double enter = 0.5 * (e.step_boundary_gross_j + e.step_boundary_j);
+    double leave = 0.5 * (e.step_boundary_gross_j - e.step_boundary_j);
+    h->src += e.step_sources_j + enter;
     h->pumps += e.step_pumps_j;
-    h->delivered += e.step_delivered_j;
+    h->delivered += e.step_delivered_j + leave;
     h->pipes += e.step_lost_pipes_j;
     h->fittings += e.step_lost_fittings_j;
     h->stored_change += e.step_stored_change_j;

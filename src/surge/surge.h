@@ -18,6 +18,7 @@ struct hl_surge {
     /* nodes (one per model node) */
     const char **node_id;
     double *node_chainage;
+    double *node_pn; /* lowest PN of the pipes at each node, NaN = none */
     double *pmax, *pmin, *tmax, *tmin, *hmax, *hmin;
     /* pipes on the grid */
     const char **pipe_id;

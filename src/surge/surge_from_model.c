@@ -168,6 +168,11 @@ static int fill_pipe(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
         s->pp_pv[p] = -INFINITY;
     r->pipe_id[p] = text_pool_add(&r->strings, d->lk_id[k]);
     r->pipe_pn[p] = d->pp_pn[i];
+    for (int end = 0; end < 2 && isfinite(d->pp_pn[i]); end++) {
+        int nd = end ? v : u;
+        if (!(r->node_pn[nd] <= d->pp_pn[i]))
+            r->node_pn[nd] = d->pp_pn[i];
+    }
     r->pipe_a[p] = a;
     r->a_min = fmin(r->a_min, a);
     r->a_max = fmax(r->a_max, a);
@@ -654,11 +659,14 @@ static int alloc_ids(struct hl_surge *r, int nn, int np)
 {
     r->node_id = calloc((size_t)nn + 1, sizeof *r->node_id);
     r->node_chainage = calloc((size_t)nn + 1, sizeof(double));
+    r->node_pn = malloc(((size_t)nn + 1) * sizeof(double));
+    for (int i = 0; r->node_pn && i <= nn; i++)
+        r->node_pn[i] = NAN;
     r->pipe_id = calloc((size_t)np + 1, sizeof *r->pipe_id);
     r->pipe_pn = calloc((size_t)np + 1, sizeof(double));
     r->pipe_a = calloc((size_t)np + 1, sizeof(double));
-    return r->node_id && r->node_chainage && r->pipe_id && r->pipe_pn &&
-           r->pipe_a;
+    return r->node_id && r->node_chainage && r->node_pn && r->pipe_id &&
+           r->pipe_pn && r->pipe_a;
 }
 
 static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,

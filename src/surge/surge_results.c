@@ -46,6 +46,7 @@ int hl_surge_node_result(const hl_surge *r, int i, hl_surge_node *out)
     out->min_pressure_pa = r->pmin[i];
     out->vapour_pressure_pa = isfinite(s->nd_pv[i]) ? s->nd_pv[i] : NAN;
     out->max_cavity_m3 = s->nd_vmax[i];
+    out->pn_pa = r->node_pn[i];
     return HL_OK;
 }
 

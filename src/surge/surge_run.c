@@ -229,6 +229,7 @@ void hl_surge_free(hl_surge *r)
     surge_net_free(r->net);
     text_pool_free(&r->strings);
     text_list_free(&r->warn);
+    free(r->node_pn);
     void *a[] = {r->node_id,     r->node_chainage, r->pmax,      r->pmin,
                  r->tmax,        r->tmin,          r->hmax,      r->hmin,
                  r->pipe_id,     r->pipe_pn,       r->pipe_a,    r->watch,

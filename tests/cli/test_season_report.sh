@@ -19,8 +19,7 @@ render=${HL_RENDER:-0}
 if [ "$render" = 1 ] && ! command -v chromium > /dev/null 2>&1; then
     echo "SKIP: no chromium"; exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" # tmp, chromium_headless, render_charts
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$H" season --from 12-29 --to 01-04 --report "$tmp/season.html" \
@@ -45,27 +44,9 @@ grep -q 'id="verdict"' "$f" || fail "no verdict and warnings section"
 grep -q "CNY at [0-9]* CNY/GJ, for an investment of [0-9,]* CNY" "$f" ||
     fail "money not written out with separators"
 
-# render $1 in headless Chromium; list "chart-id drawn|empty" in $2
+# render PAGE LIST: the charts drawn (render_charts, lib.sh), or fail
 render() {
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking \
-        --disable-component-update --disable-sync \
-        --user-data-dir="$tmp/profile" --window-size=1200,900 \
-        --enable-logging=stderr --v=0 \
-        --virtual-time-budget=10000 --dump-dom "file://$1" \
-        > "$tmp/dom.html" 2> "$tmp/chromium.log" ||
-        fail "chromium failed: $(tail -3 "$tmp/chromium.log")"
-    # one chunk per chart placeholder: its id, and whether an svg with
-    # drawn paths is inside
-    awk 'BEGIN { RS = "<div class=\"chart\"" }
-         NR > 1 {
-             id = $0; sub(/^[^"]*"/, "", id); sub(/".*/, "", id)
-             nodata = ($0 ~ /class="nodata"/) ? "nodata" : "empty"
-             drawn = ($0 ~ /<svg/ && $0 ~ /<path d="M/) ? "drawn" : nodata
-             print id, drawn
-         }' "$tmp/dom.html" > "$2"
-    ! grep -E "CONSOLE.*(Uncaught|Error|heatline report)" "$tmp/chromium.log" ||
-        fail "script error in the browser console ($1)"
+    render_charts "$1" "$2" > "$tmp/why" || fail "$(cat "$tmp/why")"
 }
 
 if [ "$render" = 1 ]; then

@@ -94,6 +94,26 @@ expect_fail "tank node" "no node 'W'" surge "$tmp/tank.yaml" --event valve-close
 tank_model "{id: ST, node: V, area_m2: 5, bottom_m: 5, top_m: 2}"
 expect_fail "tank bottom" "bottom_m 5 not below top_m 2" surge "$tmp/tank.yaml" --event valve-close:VALVE:0
 
+# --report: one HTML file with the envelope, the series and the cavities'
+# data, no NaN; a bad path is one line and leaves no file
+expect_ok "report" surge "$lift" --event pump-trip:PU --duration 10 --dx 25 --watch D --report "$tmp/surge.html"
+for key in chart-surge-envelope chart-surge-series chart-surge-cavities '"envelope"' '"series"' '"pressure_bar"'; do
+    grep -q "$key" "$tmp/surge.html" || { echo "FAIL report lacks $key"; fails=$((fails + 1)); }
+done
+if command -v python3 >/dev/null; then
+    python3 - "$tmp/surge.html" <<'PY' || { echo "FAIL report data"; fails=$((fails + 1)); }
+import json, re, sys
+html = open(sys.argv[1]).read()
+m = re.search(r'<script type="application/json" id="hl-data">(.*?)</script>', html, re.S)
+d = json.loads(m.group(1))
+assert len(d["series"]) == 1 and d["series"][0]["id"] == "D"
+assert len(d["series"][0]["time_s"]) > 100
+assert all(isinstance(v, float) for v in d["series"][0]["pressure_bar"])
+PY
+fi
+expect_fail "report path" "--report" surge "$lift" --event pump-trip:PU --duration 1 --dx 25 --report /nonexistent/dir/x.html
+[ -e /nonexistent/dir/x.html ] && { echo "FAIL partial report"; fails=$((fails + 1)); }
+
 expect_fail "size syntax" "expected air-vessel:NODE" surge "$rpv" --event valve-close:VALVE:1 --size tank:V
 expect_fail "size node" "no node 'Q'" surge "$tmp/rpv_pn.yaml" --event valve-close:VALVE:0 --size air-vessel:Q
 

@@ -28,11 +28,7 @@ printf '%s\n' '<?xml version="1.0"?>' \
     "<cachedir>$tmp/fc-cache</cachedir></fontconfig>" > "$tmp/fonts.conf"
 
 chrome() { # ARGS... (the page last)
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking \
-        --disable-component-update --disable-sync --hide-scrollbars \
-        --user-data-dir="$tmp/profile" --window-size=1200,1600 \
-        --enable-logging=stderr --v=0 --virtual-time-budget=10000 "$@"
+    chromium_headless --window-size=1200,1600 "$@"
 }
 
 chrome --dump-dom "file://$tmp/zh.html" > "$tmp/dom.html" 2> "$tmp/log"
