@@ -73,6 +73,14 @@ int cli_operand(const char *cmd, int argc, char **argv, const char **operand);
 /* The long name of an option code, for messages. */
 const char *cli_option_name(const struct option *opts, int code);
 
+/* The language of the text summaries and reports (HL_LANG_*,
+ * heatline_lang.h): the environment's (LC_ALL, LC_MESSAGES, LANG) until
+ * --lang sets it. */
+extern int cli_lang;
+/* --lang VALUE: en or zh; anything else is the one error line, and
+ * EXIT_USAGE is returned (0 when set). */
+int cli_set_lang(const char *cmd, const char *value);
+
 /* Print library warnings on stderr, one per line. */
 void cli_print_warnings(const char *cmd, const hl_warnings *w);
 /* One warning line on stderr. */

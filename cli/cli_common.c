@@ -40,6 +40,17 @@ int cli_number(const char *cmd, const char *opt, const char *text, double *out)
     return 1;
 }
 
+int cli_lang = HL_LANG_EN;
+
+int cli_set_lang(const char *cmd, const char *value)
+{
+    int l = hl_lang_from_name(value);
+    if (l < 0)
+        return cli_fail(cmd, "--lang '%s': expected en or zh", value);
+    cli_lang = l;
+    return 0;
+}
+
 void cli_warn(const char *cmd, const char *text)
 {
     fprintf(stderr, "heatline %s: warning: %s\n", cmd, text);

@@ -6,6 +6,7 @@
  * Prints a summary per consumer, or --json, or --csv DIR/timeseries.csv.
  */
 #include "dynamic_weather.h"
+#include "help/help.h"
 #include "load_args.h"
 
 #include <getopt.h>
@@ -31,34 +32,9 @@ enum {
     O_WEATHER,
     O_LEAD,
     O_SOIL,
+    O_REPORT,
     O_HELP
 };
-
-static const char usage[] =
-    "usage: heatline dynamic [MODEL] [--from DATE --to DATE] [--step 5min]\n"
-    "    [--hydraulic-step 1h] [--output-step T] [--boundary FILE.csv]\n"
-    "    [--weather FILE] [--lead none|auto|HOURS] [--duration T]\n"
-    "    [--initial steady|uniform:C] [--watch ID[,ID...]] [--json]\n"
-    "    [--csv DIR]\n"
-    "  without --boundary the weather and the model's operation rules\n"
-    "  drive the run (as heatline season), over --from..--to (MM-DD or\n"
-    "  YYYY-MM-DD; default the heating season)\n"
-    "  --weather FILE       EPW or weather CSV (default: embedded Hohhot)\n"
-    "  --lead auto|HOURS    the plant's set point follows the reset curve at\n"
-    "                       the outdoor temperature of t + lead (auto: the\n"
-    "                       flow-weighted transit time to the consumers);\n"
-    "                       the run is also made without lead to compare\n"
-    "  --boundary FILE.csv  time_s, then SOURCE.supply_temp_c,\n"
-    "                       CONSUMER.flow_kg_per_s, CONSUMER.heat_w,\n"
-    "                       CONSUMER.return_temp_c, ambient_temp_c,\n"
-    "                       ground_temp_c (linear between rows; the run\n"
-    "                       spans the file)\n"
-    "  --step, --hydraulic-step, --output-step, --duration: seconds, or a\n"
-    "                       number with s, min or h\n"
-    "  --soil               a lumped soil node per buried pipe with a\n"
-    "                       build-up (its heat capacity)\n"
-    "  --duration T         the model's own conditions held for T\n"
-    "                       (instead of the weather)\n";
 
 static const struct option options[] = {
     {"step", required_argument, 0, O_STEP},
@@ -75,6 +51,7 @@ static const struct option options[] = {
     {"weather", required_argument, 0, O_WEATHER},
     {"lead", required_argument, 0, O_LEAD},
     {"soil", no_argument, 0, O_SOIL},
+    {"report", required_argument, 0, O_REPORT},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -82,7 +59,7 @@ static const struct option options[] = {
 typedef struct dyn_args {
     hl_dynamic_options opt;
     double out_step, duration;
-    const char *boundary, *watch, *csv;
+    const char *boundary, *watch, *csv, *report;
     const char *from, *to, *weather, *lead;
     const char *inp_option; /* an EPANET import's option given */
     hl_load_options load;
@@ -186,6 +163,9 @@ static int take(void *ctx, int code, const char *v)
         return 0;
     case O_SOIL:
         a->opt.soil = 1;
+        return 0;
+    case O_REPORT:
+        a->report = v;
         return 0;
     default:
         if (load_args_inp_only(code) && !a->inp_option)
@@ -446,6 +426,8 @@ typedef struct series {
     int n_watch, n_cons, n_rows, cap;
     int *watch;
     double *rows; /* per row: time, watch temps, 4 per consumer, stored */
+    double *plant, *err; /* per row: sources' outlet K, consumers' error K */
+    double *tau;         /* per row: flow-weighted transit, s */
 } series;
 
 static int row_width(const series *s)
@@ -479,16 +461,42 @@ static int watch_list(const hl_model *m, const char *text, series *s)
     return 1;
 }
 
-static int record(hl_dynamic *d, series *s)
+static double transit_to_consumers(hl_dynamic *d);
+
+/* The sources' outlet now, flow-weighted, K. */
+static double plant_supply(hl_dynamic *d)
+{
+    double w = 0.0, x = 0.0;
+    for (int i = 0; i < hl_model_count(hl_dynamic_model(d), HL_SOURCE); i++) {
+        hl_dynamic_source so;
+        if (hl_dynamic_source_state(d, i, &so) || !(so.flow_kg_s > 0.0))
+            continue;
+        w += so.flow_kg_s;
+        x += so.flow_kg_s * so.supply_temp_k;
+    }
+    return w > 0.0 ? x / w : NAN;
+}
+
+static int grow(double **a, size_t n)
+{
+    double *r = realloc(*a, sizeof(double) * n);
+    if (r)
+        *a = r;
+    return r != NULL;
+}
+
+static int record(hl_dynamic *d, series *s, double err_k)
 {
     if (s->n_rows == s->cap) {
         s->cap = s->cap ? 2 * s->cap : 256;
-        double *r = realloc(s->rows, sizeof(double) * (size_t)s->cap *
-                                         (size_t)row_width(s));
-        if (!r)
+        size_t n = (size_t)s->cap;
+        if (!grow(&s->rows, n * (size_t)row_width(s)) || !grow(&s->plant, n) ||
+            !grow(&s->err, n) || !grow(&s->tau, n))
             return 0;
-        s->rows = r;
     }
+    s->plant[s->n_rows] = plant_supply(d);
+    s->err[s->n_rows] = err_k;
+    s->tau[s->n_rows] = transit_to_consumers(d);
     double *r = s->rows + (size_t)s->n_rows * (size_t)row_width(s);
     *r++ = hl_dynamic_time(d);
     for (int w = 0; w < s->n_watch; w++) {
@@ -656,8 +664,14 @@ static int write_json(hl_dynamic *d, const hl_model *m, const series *s,
     json_object_set_new(root, "series", ser);
     json_object_set_new(root, "totals", tot);
     json_object_set_new(root, "nodes", json_nodes(d, m));
-    if (lead)
+    if (lead) { /* the operation of a weather-driven run: top level */
+        json_t *op = json_object_get(lead, "operation");
+        if (op) {
+            json_object_set(root, "operation", op);
+            json_object_del(lead, "operation");
+        }
         json_object_set_new(root, "lead", lead);
+    }
     return cli_json_print(root) == 0;
 }
 
@@ -693,6 +707,7 @@ typedef struct lead_stats {
 } lead_stats;
 
 typedef struct driver {
+    double step_err; /* the last step's flow-weighted error, K (NaN) */
     const dyn_args *a;
     const btable *b;
     const dyn_weather *dw;
@@ -740,8 +755,10 @@ static void score(driver *v, hl_dynamic *d, double t_mid, double dt)
 {
     const hl_model *m = hl_dynamic_hydraulics(d);
     hl_source_result so;
+    v->step_err = NAN;
     if (!v->dw)
         return;
+    double sw = 0.0, se = 0.0;
     int have = hl_model_source_result(m, 0, &so) == HL_OK;
     double curve = hl_supply_temp_k(&v->dw->op, dyn_outdoor_k(v->dw, t_mid));
     double lead = lead_now(v, d);
@@ -764,7 +781,10 @@ static void score(driver *v, hl_dynamic *d, double t_mid, double dt)
         v->st.under_kh += e < 0.0 ? -e * dt / 3600.0 : 0.0;
         v->st.lead_w += w;
         v->st.lead_s_w += w * lead;
+        sw += w;
+        se += w * e;
     }
+    v->step_err = sw > 0.0 ? se / sw : NAN;
 }
 
 /* Steps to the end; s NULL: errors only (no series). */
@@ -785,7 +805,7 @@ static int run_all(hl_dynamic *d, driver *v, series *s)
         }
         score(v, d, mid, a->opt.step_s);
         if (s && hl_dynamic_time(d) + 1e-6 >= next_out) {
-            if (!record(d, s))
+            if (!record(d, s, v->step_err))
                 return cli_fail(CMD, "out of memory"), 0;
             next_out += a->out_step;
         }
@@ -809,6 +829,80 @@ static int start(hl_dynamic **d, hl_model *m, driver *v)
         return 0;
     }
     return 1;
+}
+
+static void series_free(series *s)
+{
+    free(s->watch);
+    free(s->rows);
+    free(s->plant);
+    free(s->err);
+    free(s->tau);
+}
+
+static void score_of(const lead_stats *st, double *out)
+{
+    out[0] = st->w > 0 ? st->err_w / st->w : NAN;
+    out[1] = st->max_abs;
+    out[2] = st->under_kh;
+    out[3] = st->lead_w > 0 ? st->lead_s_w / st->lead_w / 3600 : 0.0;
+}
+
+/* --report: the recorded series handed to the report writer. */
+static int write_report(hl_dynamic *d, const hl_model *m, const series *s,
+                        const series *s0, const driver *v,
+                        const lead_stats *without, const char *path)
+{
+    size_t n = (size_t)s->n_rows + 1, nc = (size_t)s->n_cons + 1;
+    double *t = malloc(sizeof(double) * n), *st = malloc(sizeof(double) * n);
+    double *sup = malloc(sizeof(double) * n * nc);
+    const char **ids = malloc(sizeof(char *) * nc);
+    int ok = t && st && sup && ids;
+    for (int i = 0; ok && i < s->n_rows; i++) {
+        const double *r = s->rows + (size_t)i * (size_t)row_width(s);
+        t[i] = r[0];
+        for (int c = 0; c < s->n_cons; c++)
+            sup[(size_t)i * (size_t)s->n_cons + (size_t)c] =
+                r[1 + s->n_watch + 4 * c] + HL_ZERO_C_K;
+        st[i] = r[row_width(s) - 1];
+    }
+    for (int c = 0; ok && c < s->n_cons; c++)
+        ids[c] = hl_model_id(m, HL_CONSUMER, c);
+    hl_dynamic_report rep;
+    memset(&rep, 0, sizeof rep);
+    rep.model_name = hl_model_name(m);
+    rep.n_rows = s->n_rows;
+    rep.time_s = t;
+    rep.plant_supply_k = s->plant;
+    rep.n_consumers = s->n_cons;
+    rep.consumer_id = ids;
+    rep.consumer_supply_k = sup;
+    rep.transit_s = s->tau;
+    rep.stored_j = st;
+    for (int k = 0; k < 4; k++)
+        rep.score[0][k] = rep.score[1][k] = NAN;
+    if (v->dw) {
+        rep.error_k = s->err;
+        score_of(&v->st, rep.score[0]);
+    }
+    if (v->dw && without && s0->n_rows == s->n_rows) {
+        rep.error_nolead_k = s0->err;
+        score_of(without, rep.score[1]);
+    }
+    hl_dynamic_energy_state(d, &rep.energy);
+    hl_error err;
+    hl_error_clear(&err);
+    if (!ok)
+        cli_fail(CMD, "out of memory");
+    else if (hl_report_write_dynamic(path, &rep, &err)) {
+        cli_fail(CMD, "--report: %s", err.message);
+        ok = 0;
+    }
+    free(t);
+    free(st);
+    free(sup);
+    free(ids);
+    return ok;
 }
 
 static void stats_json(json_t *o, const char *key, const lead_stats *st)
@@ -836,14 +930,15 @@ static void stats_print(const char *name, const lead_stats *st)
 /* Weather mode with a lead: the same period without lead first (its
  * errors only), then with it (the output). */
 static int run_weather(hl_model *m, driver *v, const lead_stats **without,
-                       lead_stats *keep)
+                       lead_stats *keep, series *s0)
 {
     if (v->lead_auto || v->lead_s > 0.0) {
         driver none = *v;
         none.lead_auto = 0;
         none.lead_s = 0.0;
         hl_dynamic *d0 = NULL;
-        int ok = start(&d0, m, &none) && run_all(d0, &none, NULL);
+        int ok = start(&d0, m, &none) &&
+                 run_all(d0, &none, v->a->report ? s0 : NULL);
         hl_dynamic_free(d0);
         if (!ok)
             return 0;
@@ -860,8 +955,7 @@ int cmd_dynamic(int argc, char **argv)
     hl_load_options_init(&a.load);
     int rc = cli_options(CMD, argc, argv, options, take, &a);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage, stdout);
-        fputs(load_args_usage, stdout);
+        cli_help("dynamic", stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)
@@ -903,6 +997,7 @@ int cmd_dynamic(int argc, char **argv)
     lead_stats st0 = {0};
     const lead_stats *without = NULL;
     series ser = {.n_cons = hl_model_count(m, HL_CONSUMER)};
+    series ser0 = {.n_cons = ser.n_cons}; /* the run without lead */
     if (a.boundary) {
         if (!read_boundary(m, a.boundary, &b))
             goto out;
@@ -916,19 +1011,21 @@ int cmd_dynamic(int argc, char **argv)
         have_w = 1;
         v.dw = &dw;
         a.duration = dyn_weather_span_s(&dw);
-        if (!run_weather(m, &v, &without, &st0))
+        if (!run_weather(m, &v, &without, &st0, &ser0))
             goto out;
     }
     if (!watch_list(m, a.watch, &ser) || !start(&d, m, &v) ||
         !run_all(d, &v, &ser) ||
         (a.csv &&
-         (!write_csv(m, &ser, a.csv) || !write_nodes_csv(d, m, a.csv))))
+         (!write_csv(m, &ser, a.csv) || !write_nodes_csv(d, m, a.csv))) ||
+        (a.report && !write_report(d, m, &ser, &ser0, &v, without, a.report)))
         goto out;
     rc = 0;
     if (a.json) {
         json_t *lead = NULL;
         if (v.dw) {
             lead = json_object();
+            json_object_set_new(lead, "operation", dyn_operation_json(v.dw));
             if (without)
                 stats_json(lead, "without_lead", without);
             stats_json(lead, without ? "with_lead" : "as_run", &v.st);
@@ -937,6 +1034,7 @@ int cmd_dynamic(int argc, char **argv)
     } else {
         summary(d, m);
         if (v.dw) {
+            dyn_operation_print(v.dw);
             printf("consumers' supply against the reset curve "
                    "(flow-weighted):\n");
             if (without)
@@ -945,8 +1043,8 @@ int cmd_dynamic(int argc, char **argv)
         }
     }
 out:
-    free(ser.watch);
-    free(ser.rows);
+    series_free(&ser);
+    series_free(&ser0);
     hl_dynamic_free(d);
     btable_free(&b);
     if (have_w)

@@ -278,6 +278,8 @@ int cmd_fitting(int argc, char **argv)
         rc = fitting_print_list(&a, cat);
     else if (a.mode == FIT_INVENTORY)
         rc = fitting_run_inventory(&a, cat);
+    else if (a.mode == FIT_COMPARE)
+        rc = fitting_run_compare(&a, cat);
     else
         rc = run_single(&a, cat);
     hl_fitting_catalog_free(cat);

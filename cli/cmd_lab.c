@@ -4,18 +4,9 @@
  * column contract is in docs/cli.md.
  */
 #include "lab_cli.h"
+#include "help/help.h"
 
 #include <string.h>
-
-static const char usage_text[] =
-    "usage: heatline lab fit RUNS.csv [--material ID] [--cycles N]\n"
-    "           [--degree auto|1|2] [--design-temp C]\n"
-    "           [--coefficients iso12241|astm-c680|gb50264]\n"
-    "           [--emissivity-step E] [--name NAME [--category CAT]\n"
-    "           [--output FILE]] [--json]\n"
-    "       heatline lab ageing RUNS.csv [--design-temp C] [--limit PCT]\n"
-    "           [--coefficients iso12241|astm-c680|gb50264] [--json]\n"
-    "       heatline lab --template pipe|plate|comparison\n";
 
 int lab_read(const char *cmd, const char *file, int coef_set, hl_lab_data *out)
 {
@@ -57,7 +48,7 @@ int cmd_lab(int argc, char **argv)
                                "heatline lab --help)");
     const char *sub = argv[1];
     if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
-        fputs(usage_text, stdout);
+        cli_help("lab", stdout);
         return 0;
     }
     if (strcmp(sub, "--template") == 0 ||

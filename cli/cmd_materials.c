@@ -1,5 +1,6 @@
 /* cmd_materials.c - `heatline materials`: list the material table. */
 #include "cli.h"
+#include "help/help.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -38,7 +39,7 @@ int cmd_materials(int argc, char **argv)
     list_args a = {NULL, 0};
     int rc = cli_options("materials", argc, argv, opts, take, &a);
     if (rc == CLI_HELP_ASKED) {
-        puts("usage: heatline materials [--materials FILE] [--csv]");
+        cli_help("materials", stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)

@@ -4,47 +4,13 @@
  * subcommand are parsed together; each subcommand accepts only its own.
  */
 #include "cli.h"
+#include "help/help.h"
 #include "register_cli.h"
 
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char usage[] =
-    "usage: heatline register FILE.db init [--model MODEL]\n"
-    "       heatline register FILE.db import-inspections CSV "
-    "[--threshold-k K]\n"
-    "       heatline register FILE.db findings\n"
-    "       heatline register FILE.db options FITTING|CHAMBER\n"
-    "       heatline register FILE.db decide FITTING|CHAMBER --option SPEC "
-    "--by NAME --why TEXT [--date D]\n"
-    "       heatline register FILE.db work FITTING|CHAMBER --date D --crew "
-    "NAME [--material M] [--batch B] [--thickness-mm MM] [--cost-cny X]\n"
-    "       heatline register FILE.db verify CSV [--loss-tolerance PCT] "
-    "[--limit-c C]\n"
-    "       heatline register FILE.db status [--json]\n"
-    "       heatline register FILE.db history ID\n"
-    "       heatline register FILE.db export DIR\n"
-    "       heatline register FILE.db report FILE.html\n"
-    "       heatline register --template inspections\n"
-    "  --model MODEL        model file of the line (default: the embedded\n"
-    "                       Tuoketuo-Hohhot line); ids match heatline run\n"
-    "  --threshold-k K      a measured hottest surface this far from the\n"
-    "                       model's is a finding (default 10 K)\n"
-    "  --option SPEC        'coating MATERIAL:MM' or 'jacket MATERIAL:MM'\n"
-    "                       (see `options`)\n"
-    "  --by NAME            who decides or records (history); default $USER\n"
-    "  --why TEXT           the reason of a decision\n"
-    "  --date D             YYYY-MM-DD (decide: default today)\n"
-    "  --crew, --material, --batch, --thickness-mm, --cost-cny  the work\n"
-    "                       (material and thickness default to the decided)\n"
-    "  --loss-tolerance PCT verify: measured loss within PCT %% of the\n"
-    "                       predicted (default 25)\n"
-    "  --limit-c C          surface limit (default: the model's burn limit)\n"
-    "  --json               status as one JSON object\n"
-    "exit status: 0 done, 2 bad input (nothing written), 1 verification\n"
-    "found failed items\n";
 
 enum {
     O_MODEL = 256,
@@ -212,7 +178,7 @@ int cmd_register(int argc, char **argv)
         NAN;
     int rc = cli_options("register", argc, argv, opts, take, &a);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage, stdout);
+        cli_help("register", stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)

@@ -7,6 +7,7 @@
  * jacketed, so the summary shows what the coating does to the whole line.
  */
 #include "load_args.h"
+#include "help/help.h"
 #include "run.h"
 #include "cli_outputs.h"
 
@@ -27,34 +28,10 @@ enum {
     O_AIR,
     O_CHAMBER,
     O_ALLOW_INFEASIBLE,
+    O_LANG,
+    O_PERIOD,
     O_HELP
 };
-
-static const char usage[] =
-    "usage: heatline run [MODEL] [--json] [--csv DIR] [--report FILE.html]\n"
-    "    [--geojson FILE] [--materials FILE]\n"
-    "    [--friction colebrook|swamee-jain]\n"
-    "  MODEL               a model file (YAML, docs/model-format.md) or an\n"
-    "                      EPANET .inp file; none = the embedded\n"
-    "                      Tuoketuo-Hohhot line\n"
-    "  --json              one JSON object (totals, nodes, pipes, fittings,\n"
-    "                      warnings, ...)\n"
-    "  --csv DIR           nodes.csv, pipes.csv, fittings.csv, profile.csv\n"
-    "  --report FILE.html  the report of this run (HTML with plots and a\n"
-    "                      network map)\n"
-    "  --geojson FILE      the results as GeoJSON for QGIS: nodes (points)\n"
-    "                      and pipes (lines) with every result; needs plan\n"
-    "                      coordinates (.inp, GeoJSON model)\n"
-    "  --materials FILE    extra or replacement materials (CSV) for the\n"
-    "                      model's pipe build-ups\n"
-    "  --allow-infeasible  exit 0 even when the solved state violates hard\n"
-    "                      limits (exit status 3 otherwise)\n"
-    "what if (default: the model's own conditions):\n"
-    "  --demand-scale F    every consumer's demand times F (> 0)\n"
-    "  --source-temp C     supply temperature of every source\n"
-    "  --ground-temp C     undisturbed ground at the buried pipes\n"
-    "  --air-temp C        outdoor air of overhead pipes\n"
-    "  --chamber-temp C    air in every valve chamber\n";
 
 static const struct option options[] = {
     {"json", no_argument, 0, O_JSON},
@@ -68,6 +45,8 @@ static const struct option options[] = {
     {"air-temp", required_argument, 0, O_AIR},
     {"chamber-temp", required_argument, 0, O_CHAMBER},
     {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
+    {"lang", required_argument, 0, O_LANG},
+    {"period", no_argument, 0, O_PERIOD},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -120,6 +99,11 @@ static int option(void *ctx, int c, const char *value)
     case O_ALLOW_INFEASIBLE:
         a->allow_infeasible = 1;
         return 0;
+    case O_LANG:
+        return cli_set_lang("run", value);
+    case O_PERIOD:
+        a->period = 1;
+        return 0;
     case O_CSV:
         a->csv_dir = value;
         return 0;
@@ -143,10 +127,10 @@ static int parse(int argc, char **argv, run_args *a)
     hl_load_options_init(&a->load);
     a->demand_scale = a->source_k = a->ground_k = NAN;
     a->air_k = a->chamber_k = NAN;
+    cli_lang = hl_lang_from_environment();
     int rc = cli_options("run", argc, argv, options, option, a);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage, stdout);
-        fputs(load_args_usage, stdout);
+        cli_help("run", stdout);
         return -1;
     }
     if (rc != CLI_GO_ON)
@@ -232,6 +216,14 @@ static int solve_all(const run_args *a, run_result *r)
         return cli_fail("run", "%s", hl_model_error(r->m));
     if (set_conditions(a, r->m))
         return EXIT_USAGE;
+    if (a->period) { /* the period owns the model from here */
+        hl_model *m = r->m;
+        r->m = NULL;
+        int prc = run_period(a, m);
+        return prc == EXIT_INFEASIBLE ? RUN_PERIOD_INFEASIBLE
+               : prc                  ? EXIT_USAGE
+                                      : RUN_PERIOD_DONE;
+    }
     if (scenarios(r))
         return EXIT_USAGE;
     if (hl_model_solve(r->m, NULL) || hl_model_totals(r->m, &r->tot))
@@ -254,7 +246,8 @@ static int files(const run_args *a, run_result *r)
         hl_season *snap = NULL;
         int src = hl_season_snapshot(&snap, r->m, &err);
         if (!src)
-            src = hl_report_write_run(cli_outputs_report(&o), snap, &err);
+            src = hl_report_write_run_lang(cli_outputs_report(&o), snap,
+                                           cli_lang, &err);
         hl_season_free(snap);
         if (src)
             rc = cli_fail("run", "--report: %s", err.message);
@@ -297,6 +290,8 @@ int cmd_run(int argc, char **argv)
     run_result r;
     memset(&r, 0, sizeof r);
     rc = solve_all(&a, &r);
+    if (rc == RUN_PERIOD_DONE || rc == RUN_PERIOD_INFEASIBLE)
+        return rc == RUN_PERIOD_DONE ? 0 : EXIT_INFEASIBLE;
     if (!rc)
         rc = outputs(&a, &r);
     /* solved, but not a state the line can be in: say so in the status */

@@ -6,6 +6,10 @@
  * optional JSON, CSV tables and the HTML report.
  */
 #include "cli_outputs.h"
+#include "help/help.h"
+
+#define T(english) hl_text(cli_lang, english)
+#include "operation_text.h"
 #include "season_args.h"
 
 #include <math.h>
@@ -52,7 +56,7 @@ static void print_scenario(const hl_season_scenario *sc)
     const hl_energy *e = &sc->total;
     printf("  %-9s %12.0f %12.0f %10.0f %10.0f %8.0f/%6.0f/%6.0f %10.0f "
            "%9d\n",
-           hl_scenario_name(sc->scenario), e->heat_source_j / GJ,
+           T(hl_scenario_name(sc->scenario)), e->heat_source_j / GJ,
            e->heat_delivered_j / GJ, e->loss_pipes_j / GJ, fit_j(e) / GJ,
            e->loss_fittings_j[0] / GJ, e->loss_fittings_j[1] / GJ,
            e->loss_fittings_j[2] / GJ, e->pump_electric_j / 3.6e9,
@@ -62,16 +66,51 @@ static void print_scenario(const hl_season_scenario *sc)
 static void print_payback(const hl_season_scenario *sc)
 {
     const hl_payback *p = &sc->payback;
-    printf("  %-9s saves %.0f GJ (%.0f tce, %.0f t CO2), %.0f CNY per "
-           "season on %.0f m2 costing %.0f CNY: payback ",
-           hl_scenario_name(sc->scenario), p->heat_saved_gj, p->coal_saved_tce,
-           p->co2_saved_t, p->annual_saving_cny, sc->fitting_area_changed_m2,
-           p->investment_cny);
+    printf(T("  %-9s saves %.0f GJ (%.0f tce, %.0f t CO2), %.0f CNY per "
+             "season on %.0f m2 costing %.0f CNY: payback "),
+           T(hl_scenario_name(sc->scenario)), p->heat_saved_gj,
+           p->coal_saved_tce, p->co2_saved_t, p->annual_saving_cny,
+           sc->fitting_area_changed_m2, p->investment_cny);
     if (isfinite(p->simple_payback_years))
-        printf("%.1f years", p->simple_payback_years);
+        printf(T("%.1f years"), p->simple_payback_years);
     else
-        printf("never");
-    printf(", NPV %.0f CNY\n", p->npv_cny);
+        fputs(T("never"), stdout);
+    printf(T(", NPV %.0f CNY\n"), p->npv_cny);
+}
+
+/* A dynamic season: the heat the line stored and the transit time to
+ * the consumers (as-is), and each scenario's account. */
+static void print_storage(const hl_season *s)
+{
+    const hl_season_scenario *sc = hl_season_scenario_at(s, 0);
+    double tmin = INFINITY, tmax = 0.0, smin = INFINITY, smax = -INFINITY;
+    for (int k = 0; k < hl_season_hours(s); k++) {
+        const double *r = sc->hourly + (size_t)k * HL_HOUR_NCOLS;
+        tmin = fmin(tmin, r[HL_HOUR_TRANSIT_S]);
+        tmax = fmax(tmax, r[HL_HOUR_TRANSIT_S]);
+        smin = fmin(smin, r[HL_HOUR_STORED_J]);
+        smax = fmax(smax, r[HL_HOUR_STORED_J]);
+    }
+    if (tmax > 0.0)
+        printf(T("\ndynamic (transport engine): transit to the consumers "
+                 "%.1f to %.1f h; stored heat %.1f to %.1f TJ\n"),
+               tmin / 3600, tmax / 3600, smin / 1e12, smax / 1e12);
+    else /* no consumers (an import's demands): no transit to them */
+        printf(T("\ndynamic (transport engine): stored heat %.1f to %.1f "
+                 "TJ\n"),
+               smin / 1e12, smax / 1e12);
+    for (int i = 0; i < hl_season_scenario_count(s); i++) {
+        const hl_energy *e = &hl_season_scenario_at(s, i)->total;
+        double lost = e->loss_pipes_j + fit_j(e);
+        printf(T("  %-9s produced %.0f + pump heat %.0f = delivered %.0f + "
+                 "lost %.0f + stored change %.1f GJ (residual %.2g GJ)\n"),
+               T(hl_scenario_name(hl_season_scenario_at(s, i)->scenario)),
+               e->heat_source_j / GJ, e->pump_heat_j / GJ,
+               e->heat_delivered_j / GJ, lost / GJ, e->stored_change_j / GJ,
+               (e->heat_source_j + e->pump_heat_j - e->heat_delivered_j - lost -
+                e->stored_change_j) /
+                   GJ);
+    }
 }
 
 /* The INFEASIBLE block first: hours whose state broke hard limits. */
@@ -80,33 +119,61 @@ static void print_infeasible(const hl_season *s)
     int bad = hl_season_infeasible_hours(s);
     if (!bad)
         return;
-    printf("INFEASIBLE: %d of %d hours (as-is) solve to states that violate "
-           "hard limits; the first such hour's %d violations:\n",
+    printf(T("INFEASIBLE: %d of %d hours (as-is) solve to states that violate "
+             "hard limits; the first such hour's %d violations:\n"),
            bad, hl_season_hours(s), hl_season_violation_count(s));
     for (int i = 0; i < hl_season_violation_count(s) && i < 100; i++)
         printf("  %s\n", hl_season_violation(s, i));
     printf("\n");
 }
 
-static void print_text(const hl_season *s)
+/* Heat the consumers asked and did not get: with pressure-driven
+ * consumers, what the pressures could not bring over the period. */
+static void print_unmet(const hl_season *s, int pressure_driven)
+{
+    int any = pressure_driven;
+    for (int i = 0; i < hl_season_scenario_count(s); i++)
+        any |= hl_season_scenario_at(s, i)->total.heat_unmet_j > 0.0;
+    if (!any)
+        return;
+    printf(T("\nheat asked and not delivered%s:\n"),
+           pressure_driven ? T(" (pressure-driven consumers)") : "");
+    for (int i = 0; i < hl_season_scenario_count(s); i++) {
+        const hl_season_scenario *sc = hl_season_scenario_at(s, i);
+        const hl_energy *e = &sc->total;
+        double asked = e->heat_delivered_j + e->heat_unmet_j;
+        printf(T("  %-9s %12.0f GJ unmet of %.0f GJ asked (%.2f %%)\n"),
+               hl_scenario_name(sc->scenario), e->heat_unmet_j / GJ, asked / GJ,
+               asked > 0.0 ? 100.0 * e->heat_unmet_j / asked : 0.0);
+    }
+}
+
+static void print_text(const hl_season *s, int pressure_driven)
 {
     print_infeasible(s);
     const hl_weather *w = hl_season_weather(s);
     int n = hl_season_hours(s), a = hl_season_weather_index(s, 0),
         b = hl_season_weather_index(s, n - 1);
-    printf("heatline season: %s\n", hl_season_model_name(s));
-    printf("weather: %s%s\n", w->source,
-           w->synthetic ? "  [SYNTHETIC, not measured]" : "");
-    printf("period: %02d-%02d .. %02d-%02d, %d hours\n\n", w->month[a],
+    printf(T("heatline season: %s\n"), hl_season_model_name(s));
+    printf(T("weather: %s%s\n"), w->source,
+           w->synthetic ? T("  [SYNTHETIC, not measured]") : "");
+    printf(T("period: %02d-%02d .. %02d-%02d, %d hours\n"), w->month[a],
            w->day[a], w->month[b], w->day[b], n);
-    printf("  %-9s %12s %12s %10s %10s %22s %10s %9s\n", "scenario",
-           "produced GJ", "delivered GJ", "pipes GJ", "fittings",
-           "bare/coated/jacketed", "pumps MWh", "burn h");
+    char op[512];
+    cli_operation_text(hl_season_operation_origin(s), hl_season_operation(s),
+                       op, sizeof op);
+    printf(T("operation: %s\n\n"), op);
+    printf("  %-9s %12s %12s %10s %10s %22s %10s %9s\n", T("scenario"),
+           T("produced GJ"), T("delivered GJ"), T("pipes GJ"), T("fittings"),
+           T("bare/coated/jacketed"), T("pumps MWh"), T("burn h"));
     for (int i = 0; i < hl_season_scenario_count(s); i++)
         print_scenario(hl_season_scenario_at(s, i));
+    if (hl_season_options_used(s)->dynamic)
+        print_storage(s);
+    print_unmet(s, pressure_driven);
     if (hl_season_scenario_count(s) > 1)
-        printf("\nretrofit against as-is (burn h = fitting-hours over the "
-               "burn limit):\n");
+        printf(T("\nretrofit against as-is (burn h = fitting-hours over the "
+                 "burn limit):\n"));
     for (int i = 1; i < hl_season_scenario_count(s); i++)
         print_payback(hl_season_scenario_at(s, i));
 }
@@ -125,7 +192,7 @@ static int write_outputs(const season_args *a, const hl_season *s)
     if (a->csv_dir && hl_season_write_csv(s, cli_outputs_csv_dir(&o), &err))
         rc = cli_fail(CMD, "%s", err.message);
     if (!rc && a->report &&
-        hl_report_write_season(cli_outputs_report(&o), s, &err))
+        hl_report_write_season_lang(cli_outputs_report(&o), s, cli_lang, &err))
         rc = cli_fail(CMD, "--report: %s", err.message);
     if (rc) {
         cli_outputs_abort(&o);
@@ -140,7 +207,7 @@ int cmd_season(int argc, char **argv)
     int rc = season_args_parse(argc, argv, &a);
     if (rc || a.help) {
         if (a.help)
-            fputs(season_usage, stdout);
+            cli_help("season", stdout);
         season_args_free(&a);
         return rc;
     }
@@ -159,6 +226,9 @@ int cmd_season(int argc, char **argv)
         if (hl_season_run(&s, m, &w, &a.opt, &err))
             rc = cli_fail(CMD, "%s", err.message);
     }
+    int pressure_driven = 0;
+    if (!rc)
+        hl_model_pressure_driven(m, &pressure_driven);
     hl_model_free(m);
     if (!rc)
         rc = write_outputs(&a, s);
@@ -168,7 +238,7 @@ int cmd_season(int argc, char **argv)
         if (a.json)
             rc = season_print_json(s);
         else
-            print_text(s);
+            print_text(s, pressure_driven);
     }
     if (!rc && hl_season_infeasible_hours(s) > 0 && !a.allow_infeasible)
         rc = EXIT_INFEASIBLE;

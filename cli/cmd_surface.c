@@ -57,7 +57,10 @@ static void print_table(const surface_args *a, const hl_surface_out *o,
     }
     printf("\n");
     if (thickness_m >= 0)
-        printf("  %-28s %10.2f mm (layer %d)\n", "required thickness",
+        printf("  %-28s %10.2f mm (layer %d)\n",
+               a->design.economic       ? "economic thickness"
+               : a->design.round_mm > 0 ? "commercial thickness"
+                                        : "required thickness",
                thickness_m * 1e3, a->target.layer + 1);
     printf("  %-28s %10.2f %s\n", "heat loss", o->heat_flow,
            flow_unit(in->shape));
@@ -78,7 +81,7 @@ static json_t *temps_json(const hl_surface_out *o)
 }
 
 static int print_json(const surface_args *a, const hl_surface_out *o,
-                      double thickness_m)
+                      double thickness_m, json_t *extra)
 {
     int shape = a->in.shape;
     json_t *r = json_object();
@@ -108,17 +111,31 @@ static int print_json(const surface_args *a, const hl_surface_out *o,
     for (int i = 0; i < o->warnings.count; i++)
         json_array_append_new(w, json_string(o->warnings.text[i]));
     json_object_set_new(r, "warnings", w);
+    if (extra)
+        json_object_update(r, extra);
+    json_decref(extra);
     return cli_json_print(r);
+}
+
+int surface_report(const char *cmd, const surface_args *a,
+                   const hl_surface_out *o, double thickness_m,
+                   const surface_extra *extra)
+{
+    cli_print_warnings(cmd, &o->warnings);
+    if (a->json)
+        return print_json(a, o, thickness_m, extra ? extra->json : NULL);
+    print_table(a, o, thickness_m);
+    if (extra && extra->text)
+        extra->text(extra->ctx);
+    if (extra)
+        json_decref(extra->json);
+    return 0;
 }
 
 static int report(const char *cmd, const surface_args *a,
                   const hl_surface_out *o, double thickness_m)
 {
-    cli_print_warnings(cmd, &o->warnings);
-    if (a->json)
-        return print_json(a, o, thickness_m);
-    print_table(a, o, thickness_m);
-    return 0;
+    return surface_report(cmd, a, o, thickness_m, NULL);
 }
 
 int cmd_surface(int argc, char **argv)
@@ -141,6 +158,8 @@ int cmd_thickness(int argc, char **argv)
     int rc = surface_args_parse("thickness", argc, argv, 1, &a);
     if (rc >= 0)
         return rc;
+    if (a.design.economic || a.design.round_mm > 0 || a.design.table)
+        return thickness_design_run(&a);
     hl_surface_out o;
     hl_error err;
     hl_error_clear(&err);

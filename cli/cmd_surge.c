@@ -7,6 +7,7 @@
  * JSON, and write the series and envelope tables (--csv DIR).
  */
 #include "cli.h"
+#include "help/help.h"
 #include "cli_outputs.h"
 #include "surge_cli.h"
 
@@ -27,28 +28,6 @@ enum {
     O_REPORT,
     O_HELP
 };
-
-static const char usage[] =
-    "usage: heatline surge [MODEL] --event EVENT [--duration S] [--dx M]\n"
-    "    [--friction steady|brunone] [--watch ID[,ID...]] [--json]\n"
-    "    [--csv DIR] [--report FILE.html] [--size air-vessel:NODE]\n"
-    "  MODEL               a model file (YAML) or an EPANET .inp file; none\n"
-    "                      = the embedded Tuoketuo-Hohhot line\n"
-    "  --event EVENT       pump-trip:ID | station-trip:NAME | power-failure |\n"
-    "                      valve-close:ID:SECONDS[:CURVE] (0 s = at once;\n"
-    "                      CURVE linear, quadratic or sqrt) | pump-start:ID\n"
-    "  --duration S        simulated time, s (default 60)\n"
-    "  --dx M              reach length, m (default 100; at most the\n"
-    "                      shortest pipe)\n"
-    "  --friction MODEL    steady (quasi-steady Darcy, the default) or\n"
-    "                      brunone (unsteady, Vardy's coefficient)\n"
-    "  --watch IDS         nodes whose time series are kept\n"
-    "  --json              one JSON object (grid, envelope, pipes, cavities,\n"
-    "                      verdict, series, warnings)\n"
-    "  --csv DIR           DIR/series.csv and DIR/envelope.csv\n"
-    "  --size air-vessel:NODE  the smallest air vessel at NODE that keeps\n"
-    "                      the event within the limits (runs reported); the\n"
-    "                      summary is then the run with it\n";
 
 static const struct option options[] = {
     {"event", required_argument, 0, O_EVENT},
@@ -98,6 +77,28 @@ static int parse_valve_close(surge_args *a, char *rest)
     return 0;
 }
 
+/* pump-start:ID[:SECONDS]: a trailing number is the ramp time. */
+static int parse_pump_start(surge_args *a, char *rest)
+{
+    char *last = strrchr(rest, ':');
+    if (last && last[1] && last != rest) {
+        char *end = NULL;
+        double ramp = strtod(last + 1, &end);
+        if (end && *end == '\0') {
+            if (!(ramp >= 0.0) || !isfinite(ramp))
+                return cli_fail("surge",
+                                "--event pump-start: ramp time %g s: "
+                                "expected >= 0",
+                                ramp);
+            a->opt.ramp_s = ramp;
+            *last = '\0';
+        }
+    }
+    a->opt.event = HL_SURGE_PUMP_START;
+    a->opt.target = rest;
+    return 0;
+}
+
 static int parse_event(surge_args *a, const char *value)
 {
     static const struct {
@@ -118,6 +119,11 @@ static int parse_event(surge_args *a, const char *value)
         *colon = ':';
         return rc;
     }
+    if (strcmp(a->event_text, "pump-start") == 0 && rest && *rest) {
+        int rc = parse_pump_start(a, rest);
+        *colon = ':';
+        return rc;
+    }
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         if (strcmp(a->event_text, kinds[i].name) != 0)
             continue;
@@ -133,7 +139,7 @@ static int parse_event(surge_args *a, const char *value)
     return cli_fail("surge",
                     "--event '%s': expected pump-trip:ID, station-trip:NAME, "
                     "power-failure, valve-close:ID:SECONDS[:CURVE] or "
-                    "pump-start:ID",
+                    "pump-start:ID[:SECONDS]",
                     value);
 }
 
@@ -198,11 +204,11 @@ static int option(void *ctx, int c, const char *value)
     case O_CSV:
         a->csv_dir = value;
         return 0;
+    case O_REPORT:
+        a->report = value;
+        return 0;
     default:
-        return cli_fail("surge",
-                        "--report '%s': the surge report is not "
-                        "implemented yet",
-                        value);
+        return cli_fail("surge", "unknown option");
     }
 }
 
@@ -211,7 +217,7 @@ static int parse(int argc, char **argv, surge_args *a)
     hl_surge_options_default(&a->opt);
     int rc = cli_options("surge", argc, argv, options, option, a);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage, stdout);
+        cli_help("surge", stdout);
         return -1;
     }
     if (rc != CLI_GO_ON)
@@ -270,6 +276,9 @@ int cmd_surge(int argc, char **argv)
         rc = cli_fail("surge", "%s", err.message);
     } else {
         rc = a.csv_dir ? files(&a, s) : 0;
+        if (!rc && a.report &&
+            hl_report_write_surge(a.report, m, s, a.event_shown, &err))
+            rc = cli_fail("surge", "--report: %s", err.message);
         if (!rc)
             rc = a.json ? surge_print_json(&a, m, s)
                         : surge_print_summary(&a, m, s);

@@ -6,19 +6,13 @@
  * saturated liquid where the saturation pressure is higher.
  */
 #include "cli.h"
+#include "help/help.h"
 
 #include <getopt.h>
 #include <math.h>
 #include <string.h>
 
 enum { O_TEMP = 256, O_PRESSURE, O_JSON, O_HELP };
-
-static const char usage[] =
-    "usage: heatline water --temp C [--pressure BAR] [--json]\n"
-    "  --temp C        water temperature, 0 to 350 C\n"
-    "  --pressure BAR  absolute pressure (default: 1.01325 bar, or the\n"
-    "                  saturation pressure where that is higher)\n"
-    "  --json          one JSON object with SI values\n";
 
 typedef struct water_args {
     double t_c, p_bar;
@@ -51,7 +45,7 @@ static int parse(int argc, char **argv, water_args *a)
 {
     int rc = cli_options("water", argc, argv, opts, take, a);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage, stdout);
+        cli_help("water", stdout);
         return -1;
     }
     if (rc != CLI_GO_ON)

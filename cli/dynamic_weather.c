@@ -9,16 +9,31 @@
  * the forecast).
  */
 #include "dynamic_weather.h"
+#include "operation_text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The season's operation: the Hohhot defaults, the model file's fields
- * over them, the design load of the model at its own demand. */
-static void operation(dyn_weather *dw, const hl_operation *f)
+/* The season's operation: the model file's fields over the Hohhot
+ * defaults, the design load of the model at its own demand; without an
+ * operation: section, the model's own supply temperature. */
+static void operation(dyn_weather *dw, const hl_operation *f,
+                      const hl_operation_own *own)
 {
-    hl_operation_merge(&dw->op, f, dw->model_load_w);
+    dw->op_origin = hl_operation_merge(&dw->op, f, own);
+}
+
+void dyn_operation_print(const dyn_weather *dw)
+{
+    char text[512];
+    cli_operation_text(dw->op_origin, &dw->op, text, sizeof text);
+    printf("operation: %s\n", text);
+}
+
+json_t *dyn_operation_json(const dyn_weather *dw)
+{
+    return cli_operation_json(dw->op_origin, &dw->op);
 }
 
 int dyn_weather_open(dyn_weather *dw, const hl_model *m, const char *path,
@@ -34,17 +49,18 @@ int dyn_weather_open(dyn_weather *dw, const hl_model *m, const char *path,
     hl_model *c = NULL;
     hl_totals t;
     hl_operation f;
+    hl_operation_own own;
     if (hl_model_clone(m, &c) || hl_model_solve(c, NULL) ||
         hl_model_totals(c, &t) || hl_model_demand_scale(c, &dw->scale0) ||
-        hl_model_operation(c, &f)) {
+        hl_model_operation(c, &f) || hl_operation_own_of(c, &own)) {
         rc = hl_error_set(err, HL_ENOCONVERGE, "model: %s",
                           c ? hl_model_error(c) : "out of memory");
         hl_model_free(c);
         return rc;
     }
     hl_model_free(c);
-    dw->model_load_w = t.heat_delivered_w;
-    operation(dw, &f);
+    dw->model_load_w = t.heat_delivered_w + t.heat_unmet_w; /* asked */
+    operation(dw, &f, &own);
     hl_kusuda_hohhot(&dw->ground);
     return hl_operation_check(&dw->op, err);
 }

@@ -13,7 +13,13 @@ typedef struct dyn_weather {
     hl_operation op;
     hl_kusuda ground;
     double model_load_w, scale0;
+    int op_origin; /* enum hl_operation_origin */
 } dyn_weather;
+
+/* The line saying where the operation came from (text), or its JSON
+ * object (dyn_operation_json: a new reference). */
+void dyn_operation_print(const dyn_weather *dw);
+json_t *dyn_operation_json(const dyn_weather *dw);
 
 /* Weather (path NULL: the embedded Hohhot year), the hours from..to
  * (NULL: the heating season), the operation rules of model m. */

@@ -3,6 +3,7 @@
  * (C, mm, m/s converted to SI here). The option contract is in docs/cli.md.
  */
 #include "fitting_args.h"
+#include "help/help.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -36,6 +37,7 @@ enum {
     O_FV,
     O_FILLET,
     O_REFINE,
+    O_COMPARE,
     O_HELP
 };
 
@@ -64,22 +66,9 @@ static const struct option options[] = {
     {"fv-check", no_argument, 0, O_FV},
     {"fillet", required_argument, 0, O_FILLET},
     {"refine", required_argument, 0, O_REFINE},
+    {"compare", no_argument, 0, O_COMPARE},
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
-
-static const char usage_text[] =
-    "usage: heatline fitting --type TYPE --dn DN [--pn PN] --temp C\n"
-    "         [--ambient C] [--radiant C] [--wind M/S]\n"
-    "         [--coating MATERIAL:MM | --jacket MATERIAL:MM]\n"
-    "         [--limit C] [--contact-s S] [--json] [--patches]\n"
-    "         [--emissivity E] [--coefficients iso12241|astm-c680|gb50264]\n"
-    "         [--ref-insulation MATERIAL:MM|none] [--materials FILE]\n"
-    "         [--fv-check [--fillet MM] [--refine N]]   (flange-pair only)\n"
-    "       heatline fitting --list [--type TYPE] [--json]\n"
-    "       heatline fitting --inventory FILE [--output FILE] [--json]\n"
-    "         [--keep-going] [--limit C] [--contact-s S] [--wind M/S]\n"
-    "         [--ref-insulation MATERIAL:MM|none] [--materials FILE]\n"
-    "MATERIAL:MM may also be k=W/MK:MM. Types: heatline fitting --list.\n";
 
 /* A temperature in C of a quantity of the range table, into K. */
 static int temperature(const char *opt, const char *v, int quantity,
@@ -199,6 +188,9 @@ static int take_option(fitting_args *a, int c, const char *v)
     case O_FV:
         a->mode = FIT_FV_CHECK;
         return 0;
+    case O_COMPARE:
+        a->mode = FIT_COMPARE;
+        return 0;
     case O_FILLET:
         if (quantity("--fillet", v, HL_Q_FILLET_MM, &a->fillet_m))
             return EXIT_USAGE;
@@ -214,6 +206,27 @@ static int take_option(fitting_args *a, int c, const char *v)
     return EXIT_USAGE;
 }
 
+/* --compare: the coated and jacketed covers (given, or the defaults of the
+ * default model: ceramic-microbead:8, aerogel-blanket:30); the bare one is
+ * the conditions' own. */
+static int compare_covers(fitting_args *a)
+{
+    static const char *const word[] = {"coated", "jacket"};
+    const char *spec[] = {a->coating ? a->coating : "ceramic-microbead:8",
+                          a->jacket ? a->jacket : "aerogel-blanket:30"};
+    a->covers[HL_FIT_BARE] = a->cond.cover;
+    for (int i = 0; i < 2; i++) {
+        char text[200];
+        hl_error err;
+        hl_error_clear(&err);
+        snprintf(text, sizeof text, "%s %s", word[i], spec[i]);
+        if (hl_fitting_cover_parse(a->db, text, &a->covers[i + 1], &err))
+            return cli_fail(CMD, "--%s: %s", i ? "jacket" : "coating",
+                            err.message);
+    }
+    return 0;
+}
+
 /* The cover (coating or jacket) and the reference pipe, once the material
  * table is known. */
 static int resolve_materials(fitting_args *a)
@@ -223,8 +236,10 @@ static int resolve_materials(fitting_args *a)
     a->db = cli_materials(CMD, a->materials);
     if (!a->db)
         return EXIT_USAGE;
+    if (a->mode == FIT_COMPARE && compare_covers(a))
+        return EXIT_USAGE;
     const char *spec = a->coating ? a->coating : a->jacket;
-    if (spec) {
+    if (spec && a->mode != FIT_COMPARE) {
         char text[200];
         snprintf(text, sizeof text, "%s %s", a->coating ? "coated" : "jacket",
                  spec);
@@ -247,9 +262,10 @@ static int resolve_materials(fitting_args *a)
 
 static int check_mode(fitting_args *a)
 {
-    if (a->coating && a->jacket)
+    if (a->coating && a->jacket && a->mode != FIT_COMPARE)
         return cli_fail(CMD, "--coating and --jacket conflict: a fitting is "
-                             "either coated or jacketed");
+                             "either coated or jacketed (--compare shows "
+                             "both)");
     if (a->inventory) {
         if (a->mode != FIT_SINGLE || a->type_name || a->have_dn ||
             a->have_temp || a->coating || a->jacket)
@@ -290,7 +306,7 @@ int fitting_args_parse(int argc, char **argv, fitting_args *a)
     a->refine = 2;
     int rc = cli_options(CMD, argc, argv, options, take, a);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage_text, stdout);
+        cli_help("fitting", stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)

@@ -7,7 +7,13 @@
 
 #include "cli.h"
 
-enum fitting_mode { FIT_SINGLE, FIT_LIST, FIT_INVENTORY, FIT_FV_CHECK };
+enum fitting_mode {
+    FIT_SINGLE,
+    FIT_LIST,
+    FIT_INVENTORY,
+    FIT_FV_CHECK,
+    FIT_COMPARE
+};
 
 typedef struct fitting_args {
     int mode;
@@ -20,6 +26,8 @@ typedef struct fitting_args {
     int refine;
     int have_temp, have_dn, have_radiant;
     hl_fitting_conditions cond;
+    hl_fitting_cover covers[HL_FIT_NSTATES]; /* --compare: bare, coated,
+                                                jacketed */
     hl_material_db *db; /* owned; freed by fitting_args_free */
 } fitting_args;
 
@@ -33,6 +41,9 @@ const hl_material *fitting_cover_material(const fitting_args *a,
                                           hl_material *tmp);
 
 int fitting_run_inventory(fitting_args *a, const hl_fitting_catalog *cat);
+/* --compare: the fitting bare, coated and jacketed side by side
+ * (fitting_compare.c). */
+int fitting_run_compare(fitting_args *a, const hl_fitting_catalog *cat);
 int fitting_print_list(const fitting_args *a, const hl_fitting_catalog *cat);
 
 #endif

@@ -5,6 +5,7 @@
  * temperature.
  */
 #include "lab_cli.h"
+#include "help/help.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -60,8 +61,7 @@ static int parse_args(int argc, char **argv, ageing_args *a)
     a->opt.design_k = NAN;
     int rc = cli_options(ACMD, argc, argv, options, take, a);
     if (rc == CLI_HELP_ASKED) {
-        printf("usage: heatline lab ageing RUNS.csv [options] (see "
-               "heatline lab --help)\n");
+        cli_help("lab ageing", stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)

@@ -4,6 +4,7 @@
  * material table (--materials FILE of the other commands).
  */
 #include "lab_fit.h"
+#include "help/help.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -123,8 +124,7 @@ static int parse_args(int argc, char **argv, fit_args *a)
     a->eps_step = 0.05;
     int rc = cli_options(CMD, argc, argv, options, take, a);
     if (rc == CLI_HELP_ASKED) {
-        printf("usage: heatline lab fit RUNS.csv [options] (see "
-               "heatline lab --help)\n");
+        cli_help("lab fit", stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)

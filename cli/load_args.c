@@ -7,16 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-const char load_args_usage[] =
-    "EPANET .inp imports take their heat-transfer data from:\n"
-    "  --supply-temp C     water entering at reservoirs and tanks (80)\n"
-    "  --ambient C         surroundings of every pipe (10)\n"
-    "  --u W/M2K           U on the inner pipe surface (0: no heat loss)\n"
-    "  --cp J/KGK          constant heat capacity (4190)\n"
-    "  --thermal-csv FILE  per pipe: id, u_w_per_m2k or\n"
-    "                      heat_loss_coefficient_w_per_mk, ambient_temp_c\n"
-    "  --friction colebrook|swamee-jain   friction law (file's choice)\n";
-
 /* A temperature option in C of a quantity of the range table, into K. */
 static int temp_option(const char *cmd, const char *opt, const char *text,
                        int quantity, double *k)
@@ -78,6 +68,9 @@ int load_args_option(const char *cmd, int c, const char *value,
         return 1;
     case O_LOAD_FRICTION:
         return friction(cmd, value, l);
+    case O_LOAD_PRESSURE_DRIVEN:
+        l->pressure_driven = 1;
+        return 1;
     }
     return -1;
 }

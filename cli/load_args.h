@@ -1,8 +1,8 @@
 /*
  * load_args.h - the model-loading options that `heatline run` and
  * `heatline season` share: the heat-transfer data of an EPANET .inp import
- * (--supply-temp, --ambient, --u, --cp, --thermal-csv), --friction and
- * --materials, into hl_load_options.
+ * (--supply-temp, --ambient, --u, --cp, --thermal-csv), --friction,
+ * --pressure-driven and --materials, into hl_load_options.
  */
 #ifndef HL_CLI_LOAD_ARGS_H
 #define HL_CLI_LOAD_ARGS_H
@@ -17,7 +17,8 @@ enum {
     O_LOAD_U,
     O_LOAD_CP,
     O_LOAD_THERMAL,
-    O_LOAD_FRICTION
+    O_LOAD_FRICTION,
+    O_LOAD_PRESSURE_DRIVEN
 };
 
 #define LOAD_ARGS_OPTIONS                                                      \
@@ -26,11 +27,11 @@ enum {
         {"u", required_argument, 0, O_LOAD_U},                                 \
         {"cp", required_argument, 0, O_LOAD_CP},                               \
         {"thermal-csv", required_argument, 0, O_LOAD_THERMAL},                 \
+        {"friction", required_argument, 0, O_LOAD_FRICTION},                   \
     {                                                                          \
-        "friction", required_argument, 0, O_LOAD_FRICTION                      \
+        "pressure-driven", no_argument, 0, O_LOAD_PRESSURE_DRIVEN              \
     }
 
-extern const char load_args_usage[];
 
 /* Handles option c if it is one of the above: 1 done, 0 bad value (the
  * error is printed), -1 not a load option. */

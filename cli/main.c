@@ -2,6 +2,7 @@
  * main.c - the heatline command: dispatch to subcommands.
  */
 #include "cli.h"
+#include "help/help.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -9,25 +10,22 @@
 typedef struct command {
     const char *name;
     int (*run)(int argc, char **argv);
-    const char *summary;
 } command;
 
+/* The summaries and every option's text are in the help pages (help/). */
 static const command commands[] = {
-    {"run", cmd_run, "run the main job on a model (default: Hohhot)"},
-    {"surface", cmd_surface,
-     "heat loss and surface temperature of an insulated or bare surface"},
-    {"thickness", cmd_thickness,
-     "layer thickness for a surface-temperature or heat-loss limit"},
-    {"materials", cmd_materials, "list the material table"},
-    {"lab", cmd_lab, "conductivity lambda(T) and ageing from lab test runs"},
-    {"pipe-loss", cmd_pipe_loss, "heat loss per metre of a pipe or pair"},
-    {"season", cmd_season,
-     "a heating season: energy, losses, savings, payback"},
-    {"fitting", cmd_fitting, "heat loss and hottest surface of a fitting"},
-    {"water", cmd_water, "properties of liquid water (IAPWS-IF97)"},
-    {"register", cmd_register, "the retrofit loop in a register file"},
-    {"surge", cmd_surge, "pump trips, valve closures, column separation"},
-    {"dynamic", cmd_dynamic, "the line in time: transit, storage, delay"},
+    {"run", cmd_run},
+    {"surface", cmd_surface},
+    {"thickness", cmd_thickness},
+    {"materials", cmd_materials},
+    {"lab", cmd_lab},
+    {"pipe-loss", cmd_pipe_loss},
+    {"season", cmd_season},
+    {"fitting", cmd_fitting},
+    {"water", cmd_water},
+    {"register", cmd_register},
+    {"surge", cmd_surge},
+    {"dynamic", cmd_dynamic},
 };
 
 static void usage(FILE *out)
@@ -36,10 +34,13 @@ static void usage(FILE *out)
             "heatline %s - district-heating lines and insulation\n\n"
             "usage: heatline COMMAND [OPTIONS]   (heatline help COMMAND "
             "or heatline COMMAND --help\nfor its options, with units and "
-            "defaults)\n\ncommands:\n",
+            "defaults; man heatline-COMMAND)\n\ncommands:\n",
             hl_version());
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    for (int i = 0; i < cli_n_pages; i++)
+        if (cli_page_is_command(cli_pages[i]))
+            fprintf(out, "  %-10s %s\n", cli_pages[i]->command,
+                    cli_pages[i]->summary);
+    fputs("\n  --version  the version of heatline and its library\n", out);
 }
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -69,7 +70,8 @@ static int unknown(const char *name)
     return EXIT_USAGE;
 }
 
-/* heatline help [COMMAND]: the overview, or COMMAND --help */
+/* heatline help [COMMAND [SUBCOMMAND]]: the overview, or the command's
+ * --help (heatline help lab fit = heatline lab fit --help). */
 static int help(int argc, char **argv)
 {
     if (argc < 3) {
@@ -79,8 +81,9 @@ static int help(int argc, char **argv)
     const command *c = find(argv[2]);
     if (!c)
         return unknown(argv[2]);
-    char *args[] = {argv[2], "--help", NULL};
-    return c->run(2, args);
+    char *args[] = {argv[2], argc > 3 ? argv[3] : "--help",
+                    argc > 3 ? "--help" : NULL, NULL};
+    return c->run(argc > 3 ? 3 : 2, args);
 }
 
 int main(int argc, char **argv)

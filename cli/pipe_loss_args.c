@@ -7,6 +7,7 @@
  * value and what was expected (exit status 2).
  */
 #include "cli.h"
+#include "help/help.h"
 #include "pipe_loss_args.h"
 
 #include <getopt.h>
@@ -86,24 +87,6 @@ static const struct option options[] = {
     {"json", no_argument, 0, O_JSON},
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
-
-static const char usage_text[] =
-    "usage: heatline pipe-loss --laying single|pair|twin|overhead|"
-    "overhead-pair|duct|duct-pair\n"
-    "    --carrier-od MM [--carrier-od-return MM]\n"
-    "    --insulation-od MM [--insulation-od-return MM]\n"
-    "    (--lambda-ins W/MK | --insulation MATERIAL)\n"
-    "    [--lambda-ins-return W/MK | --insulation-return MATERIAL]\n"
-    "    [--casing-od MM [--casing-od-return MM]\n"
-    "     [--lambda-casing W/MK | --casing MATERIAL]]\n"
-    "    buried: [--lambda-soil W/MK] (--cover M | --axis-depth M)\n"
-    "            [--surface-resistance M2K/W|en13941]\n"
-    "    pair, twin: (--gap M | --spacing M)\n"
-    "    twin: [--twin-method multipole|wallenten] [--twin-order N]\n"
-    "    overhead, duct: [--h-out W/M2K | --wind M/S --emissivity E\n"
-    "                     --coefficients iso12241|astm-c680|gb50264]\n"
-    "    --supply C [--return C] (--ground C | --air C)\n"
-    "    [--materials FILE] [--json]\n";
 
 static const struct {
     const char *name;
@@ -657,7 +640,7 @@ int pipe_loss_args_parse(int argc, char **argv, pipe_loss_args *a)
     parse_ctx ctx = {&r, a};
     int rc = cli_options(CMD, argc, argv, options, take, &ctx);
     if (rc == CLI_HELP_ASKED) {
-        fputs(usage_text, stdout);
+        cli_help("pipe-loss", stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)

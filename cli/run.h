@@ -14,6 +14,7 @@ typedef struct run_args {
     const char *geojson; /* --geojson FILE */
     int json;
     int allow_infeasible; /* exit 0 even when the state is infeasible */
+    int period;           /* --period: the .inp's extended period */
     hl_load_options load;
     const char *inp_option; /* first .inp-only option given, or NULL */
     /* what-if conditions (NaN = the model's own) */
@@ -57,6 +58,14 @@ int run_print_json(const run_args *a, run_result *r);
 int run_write_csv(const char *dir, run_result *r);
 
 const char *run_state_name(int state);
+
+/* --period (run_period.c): steps the loaded .inp m through its extended
+ * period and writes its outputs; frees m. 0, EXIT_INFEASIBLE (written,
+ * but a time broke a hard limit; not with --allow-infeasible), or
+ * EXIT_USAGE after the error line. */
+int run_period(const run_args *a, hl_model *m);
+#define RUN_PERIOD_DONE       (-100) /* solve_all: the period ran, wrote */
+#define RUN_PERIOD_INFEASIBLE (-101) /* ... and some time was infeasible */
 
 /* The verdict (run_verdict.c): 1 when the last solve of m broke no hard
  * limit; the INFEASIBLE block (nothing when feasible); the static-pressure

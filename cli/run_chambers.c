@@ -6,6 +6,8 @@
  */
 #include "run.h"
 
+#define T(english) hl_text(cli_lang, english)
+
 #include <math.h>
 #include <stdio.h>
 
@@ -32,12 +34,12 @@ void run_print_chambers(hl_model *m)
         roof += r.heat_roof_w;
         vent += r.heat_vent_w;
     }
-    printf("\nChamber air (%d chambers: %d from their heat balance, %d "
-           "fixed)\n",
+    printf(T("\nChamber air (%d chambers: %d from their heat balance, %d "
+             "fixed)\n"),
            n, n - fixed, fixed);
-    printf("  warmest %s %.1f C, coolest %s %.1f C; fittings give %.1f kW "
-           "to the air: %.1f kW to the ground, %.1f kW through the roofs, "
-           "%.1f kW with ventilation\n",
+    printf(T("  warmest %s %.1f C, coolest %s %.1f C; fittings give %.1f kW "
+             "to the air: %.1f kW to the ground, %.1f kW through the roofs, "
+             "%.1f kW with ventilation\n"),
            hl_model_id(m, HL_CHAMBER, hot), C(rh.air_temp_k),
            hl_model_id(m, HL_CHAMBER, cold), C(rc.air_temp_k), in / 1e3,
            ground / 1e3, roof / 1e3, vent / 1e3);
@@ -50,5 +52,5 @@ void run_print_chambers(hl_model *m)
             printf("\n");
     }
     if (fixed)
-        printf("  (* fixed by the model or --chamber-temp)\n");
+        printf("%s", T("  (* fixed by the model or --chamber-temp)\n"));
 }

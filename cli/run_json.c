@@ -279,6 +279,9 @@ int run_print_json(const run_args *a, run_result *r)
             a->model ? a->model : "(embedded) tuoketuo-hohhot.yaml");
     });
     json_out_bool(&w, "feasible", run_feasible(m));
+    int pdd = 0;
+    hl_model_pressure_driven(m, &pdd);
+    json_out_bool(&w, "pressure_driven_consumers", pdd);
     run_json_violations(&w, m);
     run_json_static(&w, m);
     PART(json_out_object, "totals", totals(&w, r));

@@ -7,6 +7,8 @@
  */
 #include "run.h"
 
+#define T(english) hl_text(cli_lang, english)
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,15 +37,15 @@ static void header(const run_args *a, const run_result *r)
 {
     hl_model *m = r->m;
     printf("%s\n", hl_model_name(m)[0] ? hl_model_name(m) : "model");
-    printf("  %s; %d nodes, %d pipes, %d pumps, %d valves, %d consumers, "
-           "%d chambers with %d fittings\n",
-           a->model ? a->model : "embedded default model",
+    printf(T("  %s; %d nodes, %d pipes, %d pumps, %d valves, %d consumers, "
+             "%d chambers with %d fittings\n"),
+           a->model ? a->model : T("embedded default model"),
            hl_model_count(m, HL_NODE), hl_model_count(m, HL_PIPE),
            hl_model_count(m, HL_PUMP), hl_model_count(m, HL_VALVE),
            hl_model_count(m, HL_CONSUMER), hl_model_count(m, HL_CHAMBER),
            hl_model_count(m, HL_FITTING));
-    printf("  solved in %d Newton iterations, %d coupling rounds; mass "
-           "residual %.2g kg/s, energy residual %.3g W\n\n",
+    printf(T("  solved in %d Newton iterations, %d coupling rounds; mass "
+             "residual %.2g kg/s, energy residual %.3g W\n\n"),
            r->tot.iterations, r->tot.rounds, r->tot.mass_residual_kg_s,
            r->tot.energy_residual_w);
 }
@@ -53,26 +55,35 @@ static void heat_balance(const run_result *r)
     const hl_totals *t = &r->tot;
     double in = t->heat_source_w + t->pump_heat_w;
     char b[6][32];
-    printf("Heat\n");
-    printf("  from the source(s)   %14s", power(t->heat_source_w, b[0], 32));
+    printf(T("Heat\n"));
+    printf(T("  from the source(s)   %14s"), power(t->heat_source_w, b[0], 32));
     if (hl_model_count(r->m, HL_SOURCE))
-        printf("   circulating %.1f kg/s (%.0f t/h)", t->source_mass_flow_kg_s,
-               t->source_mass_flow_kg_s * 3.6);
+        printf(T("   circulating %.1f kg/s (%.0f t/h)"),
+               t->source_mass_flow_kg_s, t->source_mass_flow_kg_s * 3.6);
     else
-        printf("   (water entering at reservoirs, relative to 0 C)");
+        printf(T("   (water entering at reservoirs, relative to 0 C)"));
     printf("\n");
-    printf("  pump and friction    %14s   heat in the water (shaft power "
-           "less what consumers throttle)\n",
+    printf(T("  pump and friction    %14s   heat in the water (shaft power "
+             "less what consumers throttle)\n"),
            power(t->pump_heat_w, b[5], 32));
-    printf("  delivered            %14s\n",
+    printf(T("  delivered            %14s"),
            power(t->heat_delivered_w, b[1], 32));
-    printf("  lost by pipes        %14s   %.2f %% of the heat in\n",
+    int pdd = 0;
+    hl_model_pressure_driven(r->m, &pdd);
+    if (pdd || t->heat_unmet_w > 1e-4 * t->heat_delivered_w)
+        printf(T("   of %s asked; unmet %s%s"),
+               power(t->heat_delivered_w + t->heat_unmet_w, b[4], 32),
+               power(t->heat_unmet_w, b[5], 32),
+               pdd ? T(" (pressure-driven consumers)") : "");
+    printf("\n");
+    printf(T("  lost by pipes        %14s   %.2f %% of the heat in\n"),
            power(t->heat_loss_pipes_w, b[2], 32),
            100.0 * t->heat_loss_pipes_w / in);
-    printf("  lost by fittings     %14s   %.3f %% of the heat in\n",
+    printf(T("  lost by fittings     %14s   %.3f %% of the heat in\n"),
            power(t->heat_loss_fittings_w, b[3], 32),
            100.0 * t->heat_loss_fittings_w / in);
-    printf("  pumps, electric      %14s\n", power(t->pump_power_w, b[4], 32));
+    printf(T("  pumps, electric      %14s\n"),
+           power(t->pump_power_w, b[4], 32));
 }
 
 static void consumers(hl_model *m)
@@ -80,17 +91,21 @@ static void consumers(hl_model *m)
     int n = hl_model_count(m, HL_CONSUMER);
     if (!n)
         return;
-    printf("\nSupply temperature at the consumers\n");
+    printf(T("\nSupply temperature at the consumers\n"));
     for (int i = 0; i < n && i < 12; i++) {
         hl_consumer_result c;
         hl_model_consumer_result(m, i, &c);
-        printf("  %-18s %8.2f C   heat %9.2f MW   flow %8.1f kg/s   "
-               "dp %6.2f bar\n",
+        printf(T("  %-18s %8.2f C   heat %9.2f MW   flow %8.1f kg/s   "
+                 "dp %6.2f bar"),
                hl_model_id(m, HL_CONSUMER, i), C(c.temp_in_k), MW(c.heat_w),
                c.mass_flow_kg_s, BAR(c.dp_available_pa));
+        if (c.heat_asked_w - c.heat_w > 1e-4 * c.heat_asked_w)
+            printf(T("   asked %.2f MW, unmet %.2f MW"), MW(c.heat_asked_w),
+                   MW(c.heat_asked_w - c.heat_w));
+        printf("\n");
     }
     if (n > 12)
-        printf("  ... and %d more consumers (--json or --csv for all)\n",
+        printf(T("  ... and %d more consumers (--json or --csv for all)\n"),
                n - 12);
 }
 
@@ -168,17 +183,17 @@ static void leg_line(hl_model *m, const hl_profile_point *rows, int nr,
     hl_node_result s0, s1, r0, r1;
     hl_model_node_result(m, rows[a].supply_node, &s0);
     hl_model_node_result(m, rows[b].supply_node, &s1);
-    printf("  %-14s -> %-16s %6.1f-%6.1f km  supply %7.2f -> %7.2f C "
-           "(%+.3f K)",
+    printf(T("  %-14s -> %-16s %6.1f-%6.1f km  supply %7.2f -> %7.2f C "
+             "(%+.3f K)"),
            from, to, c0 / 1e3, c1 / 1e3, C(s0.temp_k), C(s1.temp_k),
            s1.temp_k - s0.temp_k);
     if (rows[a].return_node >= 0 && rows[b].return_node >= 0) {
         hl_model_node_result(m, rows[b].return_node, &r1);
         hl_model_node_result(m, rows[a].return_node, &r0);
-        printf("  return %6.2f -> %6.2f C (%+.3f K)", C(r1.temp_k),
+        printf(T("  return %6.2f -> %6.2f C (%+.3f K)"), C(r1.temp_k),
                C(r0.temp_k), r0.temp_k - r1.temp_k);
     }
-    printf("  pipes %7.3f MW\n", MW(q));
+    printf(T("  pipes %7.3f MW\n"), MW(q));
 }
 
 static void legs(hl_model *m)
@@ -190,12 +205,12 @@ static void legs(hl_model *m)
         return;
     const hl_profile_point *rows = pr.point;
     int nr = pr.n_points;
-    printf("\nLegs between stations (main path)\n");
+    printf(T("\nLegs between stations (main path)\n"));
     for (int i = 0; i < ns; i++) {
         double c1 = i + 1 < ns ? st[i + 1].chainage : rows[nr - 1].chainage_m;
         if (c1 > st[i].chainage)
             leg_line(m, rows, nr, st[i].chainage, c1, st[i].name,
-                     i + 1 < ns ? st[i + 1].name : "end");
+                     i + 1 < ns ? st[i + 1].name : T("end"));
     }
 }
 
@@ -204,22 +219,22 @@ static void pump_lines(hl_model *m)
     int n = hl_model_count(m, HL_PUMP);
     if (!n)
         return;
-    printf("\nStations: pumps (pressure bar(g))\n");
+    printf(T("\nStations: pumps (pressure bar(g))\n"));
     for (int i = 0; i < n && i < 30; i++) {
         hl_pump_result r;
         hl_model_pump_result(m, i, &r);
         hl_node_result a, b;
         hl_model_node_result(m, r.from, &a);
         hl_model_node_result(m, r.to, &b);
-        printf("  %-18s %-12s %7.2f -> %7.2f   rise %6.2f bar  %8.1f kg/s  "
-               "%7.2f MW%s\n",
+        printf(T("  %-18s %-12s %7.2f -> %7.2f   rise %6.2f bar  %8.1f kg/s  "
+                 "%7.2f MW%s\n"),
                r.station[0] ? r.station : "-", hl_model_id(m, HL_PUMP, i),
                BAR(a.pressure_pa), BAR(b.pressure_pa), BAR(r.dp_pa),
                r.mass_flow_kg_s, MW(r.electric_w),
-               r.running ? "" : "  (stopped)");
+               r.running ? "" : T("  (stopped)"));
     }
     if (n > 30)
-        printf("  ... and %d more pumps\n", n - 30);
+        printf(T("  ... and %d more pumps\n"), n - 30);
 }
 
 static void exchangers(hl_model *m)
@@ -227,8 +242,8 @@ static void exchangers(hl_model *m)
     for (int i = 0; i < hl_model_count(m, HL_HX); i++) {
         hl_hx_result r;
         hl_model_hx_result(m, i, &r);
-        printf("  heat exchanger %s: %.2f MW; primary %.2f -> %.2f C, "
-               "secondary %.2f -> %.2f C\n",
+        printf(T("  heat exchanger %s: %.2f MW; primary %.2f -> %.2f C, "
+                 "secondary %.2f -> %.2f C\n"),
                hl_model_id(m, HL_HX, i), MW(r.heat_w), C(r.t_primary_in_k),
                C(r.t_primary_out_k), C(r.t_secondary_in_k),
                C(r.t_secondary_out_k));
@@ -243,18 +258,18 @@ static void coating_needed(hl_model *m, const run_coating *c)
 {
     if (!c->asked)
         return;
-    printf("  %s needed for all under the limit: ", c->material);
+    printf(T("  %s needed for all under the limit: "), c->material);
     if (c->worst < 0 && c->unreachable)
-        printf("no thickness is enough");
+        printf(T("no thickness is enough"));
     else if (c->worst < 0)
-        printf("none (bare metal passes)");
+        printf(T("none (bare metal passes)"));
     else
-        printf("%.1f mm (modelled %.1f mm; the most for %s)",
+        printf(T("%.1f mm (modelled %.1f mm; the most for %s)"),
                c->thickness_m * 1e3, c->modelled_m * 1e3,
                hl_model_id(m, HL_FITTING, c->worst));
     if (c->unreachable)
-        printf("; %d fittings cannot pass with any thickness up to 100 mm "
-               "(in their chamber's air as modelled)",
+        printf(T("; %d fittings cannot pass with any thickness up to 100 mm "
+                 "(in their chamber's air as modelled)"),
                c->unreachable);
     printf("\n");
 }
@@ -273,20 +288,20 @@ static void fittings(const run_result *r)
     }
     hl_chamber_fitting_result f0;
     hl_model_fitting_result(m, 0, &f0);
-    printf("\nFittings: %d in %d chambers (as modelled: %d bare, %d coated, "
-           "%d jacketed); burn limit %.0f C\n",
+    printf(T("\nFittings: %d in %d chambers (as modelled: %d bare, %d coated, "
+             "%d jacketed); burn limit %.0f C\n"),
            n, hl_model_count(m, HL_CHAMBER), by_state[0], by_state[1],
            by_state[2], C(f0.limit_k));
     char b[2][32];
-    printf("  as modelled  %12s lost, %d above the burn limit\n",
+    printf(T("  as modelled  %12s lost, %d above the burn limit\n"),
            power(r->tot.heat_loss_fittings_w, b[0], 32), r->n_over_limit);
     for (int s = 0; s < HL_FIT_NSTATES; s++) {
         const run_scenario *sc = &r->scen[s];
         if (!sc->solved)
             continue;
-        printf("  all %-9s %12s lost (change %12s), %4d of %d above the "
-               "limit, hottest surface %6.1f C\n",
-               run_state_name(s), power(sc->fittings_w, b[0], 32),
+        printf(T("  all %-9s %12s lost (change %12s), %4d of %d above the "
+                 "limit, hottest surface %6.1f C\n"),
+               T(run_state_name(s)), power(sc->fittings_w, b[0], 32),
                power(sc->fittings_w - r->tot.heat_loss_fittings_w, b[1], 32),
                sc->over_limit, n, C(sc->hottest_k));
     }
@@ -296,7 +311,7 @@ static void fittings(const run_result *r)
 static void warnings(hl_model *m)
 {
     int n = hl_model_warning_count(m);
-    printf("\nWarnings: %s\n", n ? "" : "none");
+    printf(T("\nWarnings: %s\n"), n ? "" : T("none"));
     for (int i = 0; i < n; i++)
         printf("  %s\n", hl_model_warning(m, i));
 }

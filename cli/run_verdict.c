@@ -8,6 +8,8 @@
 #include "run.h"
 #include "util/json_out.h"
 
+#define T(english) hl_text(cli_lang, english)
+
 #include <math.h>
 #include <stdio.h>
 
@@ -29,9 +31,11 @@ void run_print_infeasible(hl_model *m, FILE *f)
         return;
     int by_kind[HL_VIOL_KINDS] = {0};
     fprintf(f,
-            "INFEASIBLE: the solve converged, but the state violates %d "
-            "hard limit%s\n",
-            n, n == 1 ? "" : "s");
+            n == 1 ? T("INFEASIBLE: the solve converged, but the state "
+                       "violates %d hard limit\n")
+                   : T("INFEASIBLE: the solve converged, but the state "
+                       "violates %d hard limits\n"),
+            n);
     for (int i = 0; i < n; i++) {
         hl_violation v;
         if (hl_model_violation(m, i, &v))
@@ -44,7 +48,8 @@ void run_print_infeasible(hl_model *m, FILE *f)
         fprintf(f, "  [%s] %s\n", hl_violation_kind_name(v.kind), text);
     }
     if (n > TEXT_MAX) {
-        fprintf(f, "  ... %d more (--json lists all); by kind:", n - TEXT_MAX);
+        fprintf(f, T("  ... %d more (--json lists all); by kind:"),
+                n - TEXT_MAX);
         for (int k = 0; k < HL_VIOL_KINDS; k++)
             if (by_kind[k])
                 fprintf(f, " %s %d", hl_violation_kind_name(k), by_kind[k]);
@@ -60,9 +65,9 @@ void run_print_static(hl_model *m)
         return;
     hl_check_limits lim;
     hl_model_check_limits(m, &lim);
-    printf("\nStatic pressure (pumps stopped)\n");
-    printf("  lowest margin above boiling %.3f bar at node %s (wanted %.2f "
-           "bar)\n",
+    printf("%s", T("\nStatic pressure (pumps stopped)\n"));
+    printf(T("  lowest margin above boiling %.3f bar at node %s (wanted %.2f "
+             "bar)\n"),
            BAR(s.min_margin_pa), hl_model_id(m, HL_NODE, s.node),
            BAR(lim.static_margin_pa));
     for (int i = 0; i < s.n_references; i++) {
@@ -71,13 +76,13 @@ void run_print_static(hl_model *m)
         if (hl_model_static_reference(m, i, &r) ||
             hl_model_node_result(m, r.node, &nr))
             continue;
-        printf("  %-14s holds %7.2f bar(g), static head %8.1f m: least "
-               "margin %7.3f bar at %s",
+        printf(T("  %-14s holds %7.2f bar(g), static head %8.1f m: least "
+                 "margin %7.3f bar at %s"),
                hl_model_id(m, HL_NODE, r.node), BAR(nr.pressure_pa),
                r.static_head_m, BAR(r.min_margin_pa),
                r.worst_node >= 0 ? hl_model_id(m, HL_NODE, r.worst_node) : "-");
         if (r.raise_needed_pa > 0.0)
-            printf("; needs %.2f bar more", BAR(r.raise_needed_pa));
+            printf(T("; needs %.2f bar more"), BAR(r.raise_needed_pa));
         printf("\n");
     }
 }

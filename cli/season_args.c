@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CMD "season"
@@ -18,6 +19,7 @@ enum {
     O_SCENARIO,
     O_JSON,
     O_ALLOW_INFEASIBLE,
+    O_LANG,
     O_CSV,
     O_REPORT,
     O_REGULATION,
@@ -45,6 +47,9 @@ enum {
     O_DESIGN_OUTDOOR,
     O_BALANCE,
     O_MATERIALS,
+    O_DYNAMIC,
+    O_STEP,
+    O_SOIL,
     O_HELP
 };
 
@@ -55,6 +60,7 @@ static const struct option options[] = {
     {"scenario", required_argument, 0, O_SCENARIO},
     {"json", no_argument, 0, O_JSON},
     {"allow-infeasible", no_argument, 0, O_ALLOW_INFEASIBLE},
+    {"lang", required_argument, 0, O_LANG},
     {"csv", required_argument, 0, O_CSV},
     {"report", required_argument, 0, O_REPORT},
     {"regulation", required_argument, 0, O_REGULATION},
@@ -82,32 +88,12 @@ static const struct option options[] = {
     {"design-outdoor", required_argument, 0, O_DESIGN_OUTDOOR},
     {"balance", required_argument, 0, O_BALANCE},
     {"materials", required_argument, 0, O_MATERIALS},
+    {"dynamic", no_argument, 0, O_DYNAMIC},
+    {"step", required_argument, 0, O_STEP},
+    {"soil", no_argument, 0, O_SOIL},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
-
-const char season_usage[] =
-    "usage: heatline season [MODEL] [--weather FILE] [--from DATE --to DATE]\n"
-    "    [--scenario as-is|coated|jacketed]... [--json] [--csv DIR]\n"
-    "    [--report FILE.html] [--regulation quality|quantity]\n"
-    "    [--heat-price CNY/GJ] [--elec-price CNY/KWH] [--coating-cost CNY/M2]\n"
-    "    [--jacket-cost CNY/M2] [--life YEARS] [--discount-rate FRACTION]\n"
-    "    [--tce-per-gj T] [--co2-per-gj T] [--coating MATERIAL:MM]\n"
-    "    [--jacket MATERIAL:MM] [--burn-limit C] [--chamber model|ground|C]\n"
-    "    [--chamber-offset K] [--ground kusuda|epw] [--ground-mean C]\n"
-    "    [--ground-amplitude K] [--ground-min-day DAY] [--ground-ref-depth M]\n"
-    "    [--ground-depth M] [--soil-diffusivity M2/S] [--design-load MW]\n"
-    "    [--design-outdoor C] [--balance C] [--materials FILE]\n"
-    "    [--supply-temp C] [--ambient C] [--u W/M2K] [--cp J/KGK]\n"
-    "    [--thermal-csv FILE] [--friction colebrook|swamee-jain]\n"
-    "    [--allow-infeasible]\n"
-    "Exit status 3 when an as-is hour solves to a state that violates hard\n"
-    "limits (INFEASIBLE); --allow-infeasible makes it 0.\n"
-    "DATE is MM-DD or YYYY-MM-DD; default 10-15 .. 04-15 (183 days).\n"
-    "MODEL: a YAML model or an EPANET .inp file (with the heat-transfer\n"
-    "options of heatline run); without MODEL: the embedded Tuoketuo-Hohhot\n"
-    "line; without --weather:\n"
-    "the embedded SYNTHETIC Hohhot year. Details: docs/cli.md.\n";
 
 typedef struct raw {
     const char *scen[8], *coating, *jacket, *chamber, *ground;
@@ -218,9 +204,37 @@ static int regulation(const char *v, hl_season_options *o)
     return 1;
 }
 
+/* --step: seconds, or a number with s, min or h. */
+static int step_arg(const char *v, double *out)
+{
+    char *end;
+    double x = strtod(v, &end);
+    double f = strcmp(end, "") == 0 || strcmp(end, "s") == 0 ? 1.0
+               : strcmp(end, "min") == 0                     ? 60.0
+               : strcmp(end, "h") == 0                       ? 3600.0
+                                                             : NAN;
+    if (end == v || isnan(f) || !(x > 0.0) || !(x * f <= 3600.0))
+        return cli_fail(CMD,
+                        "--step '%s': expected a time above 0 up to 1 h in "
+                        "s, min or h",
+                        v),
+               0;
+    *out = x * f;
+    return 1;
+}
+
 static int other_option(int c, const char *v, season_args *a, raw *r)
 {
     switch (c) {
+    case O_DYNAMIC:
+        a->opt.dynamic = 1;
+        return 1;
+    case O_STEP:
+        a->step_given = 1;
+        return step_arg(v, &a->opt.dynamic_step_s);
+    case O_SOIL:
+        a->opt.dynamic_soil = 1;
+        return 1;
     case O_WEATHER:
         a->weather = v;
         return 1;
@@ -236,6 +250,8 @@ static int other_option(int c, const char *v, season_args *a, raw *r)
     case O_ALLOW_INFEASIBLE:
         a->allow_infeasible = 1;
         return 1;
+    case O_LANG:
+        return cli_set_lang(CMD, v) == 0;
     case O_CSV:
         a->csv_dir = v;
         return 1;
@@ -356,6 +372,8 @@ static int cover(const hl_material_db *db, const char *opt, const char *spec,
 static int finish(season_args *a, const raw *r)
 {
     hl_season_options *o = &a->opt;
+    if ((a->step_given || o->dynamic_soil) && !o->dynamic)
+        return cli_fail(CMD, "--step and --soil go with --dynamic"), 0;
     if (!scenarios(r, o) || !chamber(r->chamber, o) || !ground(r->ground, o))
         return 0;
     return cover(a->db, "--coating", r->coating, HL_FIT_COATED, &o->coating) &&
@@ -407,6 +425,7 @@ static int take_second(void *ctx, int c, const char *v)
 int season_args_parse(int argc, char **argv, season_args *a)
 {
     memset(a, 0, sizeof *a);
+    cli_lang = hl_lang_from_environment();
     if (!first_pass(argc, argv, a))
         return EXIT_USAGE;
     if (a->help)

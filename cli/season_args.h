@@ -10,6 +10,7 @@ typedef struct season_args {
     const char *model, *weather, *csv_dir, *report, *materials;
     int json, help;
     int allow_infeasible; /* exit 0 even with infeasible hours */
+    int step_given;       /* --step or --soil: only with --dynamic */
     hl_season_options opt;
     hl_load_options load; /* opt.load points here */
     hl_material_db *db;
@@ -20,7 +21,6 @@ typedef struct season_args {
  * season_args_free. */
 int season_args_parse(int argc, char **argv, season_args *a);
 void season_args_free(season_args *a);
-extern const char season_usage[];
 /* The season result as one JSON object on stdout (season_json.c). */
 int season_print_json(const hl_season *s);
 

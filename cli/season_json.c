@@ -27,6 +27,8 @@ static void energy(json_out *w, const hl_energy *e)
     }
     NUM(w, "pump_electric_mwh", e->pump_electric_j / 3.6e9);
     NUM(w, "pump_heat_gj", e->pump_heat_j / GJ);
+    NUM(w, "stored_change_gj", e->stored_change_j / GJ);
+    NUM(w, "heat_unmet_gj", e->heat_unmet_j / GJ);
 }
 
 static void payback(json_out *w, const hl_season_scenario *sc)
@@ -116,6 +118,24 @@ static void period(json_out *j, const hl_season *s)
     json_out_close(j);
 }
 
+/* The operation the season ran and where it came from (the model's
+ * operation: section, or its own supply temperature without one). */
+static void operation(json_out *j, const hl_season *s)
+{
+    const hl_operation *op = hl_season_operation(s);
+    json_out_object(j, "operation");
+    json_out_string(j, "origin",
+                    hl_operation_origin_name(hl_season_operation_origin(s)));
+    json_out_string(j, "regulation",
+                    op->regulation == HL_REG_QUANTITY ? "quantity" : "quality");
+    NUM(j, "design_supply_c", op->design_supply_k - HL_ZERO_C_K);
+    NUM(j, "design_return_c", op->design_return_k - HL_ZERO_C_K);
+    NUM(j, "reset_floor_c", op->reset_floor_k - HL_ZERO_C_K);
+    NUM(j, "design_load_w", op->design_load_w);
+    NUM(j, "design_outdoor_c", op->design_outdoor_k - HL_ZERO_C_K);
+    json_out_close(j);
+}
+
 static void factors(json_out *j, const hl_season *s)
 {
     const hl_season_options *o = hl_season_options_used(s);
@@ -140,8 +160,10 @@ int season_print_json(const hl_season *s)
     json_out_init(&w, json_out_file_sink, stdout);
     json_out_object(&w, NULL);
     json_out_string(&w, "model", hl_season_model_name(s));
+    json_out_bool(&w, "dynamic", hl_season_options_used(s)->dynamic);
     weather(&w, s);
     period(&w, s);
+    operation(&w, s);
     factors(&w, s);
     json_out_array(&w, "scenarios");
     for (int i = 0; i < hl_season_scenario_count(s); i++)

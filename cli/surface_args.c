@@ -3,6 +3,7 @@
  * into an hl_surface_in, converting C, mm and kPa to SI.
  */
 #include "cli.h"
+#include "help/help.h"
 #include "surface_args.h"
 
 #include <getopt.h>
@@ -28,12 +29,22 @@ enum {
     O_JSON,
     O_FILM,
     O_PRESSURE,
+    O_DN,
+    O_NPS,
     O_HELP,
     O_VARY,
     O_MAXTS,
     O_MAXQ,
     O_MAXFLUX,
-    O_MAXTHICK
+    O_MAXTHICK,
+    O_ECONOMIC,
+    O_HEAT_PRICE,
+    O_HOURS,
+    O_INS_COST,
+    O_LIFE,
+    O_DISCOUNT,
+    O_ROUND,
+    O_TABLE
 };
 
 static const struct option options[] = {
@@ -54,77 +65,30 @@ static const struct option options[] = {
     {"json", no_argument, 0, O_JSON},
     {"film", required_argument, 0, O_FILM},
     {"air-pressure", required_argument, 0, O_PRESSURE},
+    {"dn", required_argument, 0, O_DN},
+    {"nps", required_argument, 0, O_NPS},
     {"help", no_argument, 0, O_HELP},
     {"vary", required_argument, 0, O_VARY},
     {"max-surface-temp", required_argument, 0, O_MAXTS},
     {"max-heat-loss", required_argument, 0, O_MAXQ},
     {"max-heat-flux", required_argument, 0, O_MAXFLUX},
     {"max-thickness", required_argument, 0, O_MAXTHICK},
+    {"economic", no_argument, 0, O_ECONOMIC},
+    {"heat-price", required_argument, 0, O_HEAT_PRICE},
+    {"hours", required_argument, 0, O_HOURS},
+    {"insulation-cost", required_argument, 0, O_INS_COST},
+    {"life", required_argument, 0, O_LIFE},
+    {"discount-rate", required_argument, 0, O_DISCOUNT},
+    {"round", required_argument, 0, O_ROUND},
+    {"table", required_argument, 0, O_TABLE},
     {0, 0, 0, 0}};
-
-static const char usage_text[] =
-    "usage: heatline %s --shape pipe|flat|sphere [--od MM] --temp C\n"
-    "    [--ambient C] [--radiant C] [--wind M/S]\n"
-    "    [--orientation horizontal|vertical|up|down] [--height M]\n"
-    "    [--layer MATERIAL:MM | --layer k=W/MK:MM]... [--emissivity E]\n"
-    "    [--h-conv W/M2K | --h-out W/M2K] [--film W/M2K]\n"
-    "    [--coefficients iso12241|astm-c680|gb50264] [--materials FILE]\n"
-    "    [--air-pressure KPA] [--json]\n"
-    "%s";
-static const char thickness_usage[] =
-    "    [--vary N] (--max-surface-temp C | --max-heat-loss W/M |\n"
-    "    --max-heat-flux W/M2) [--max-thickness MM]\n";
-
-/* Every option with its unit and default (docs/cli.md has the same). */
-static const char options_text[] =
-    "  --shape pipe|flat|sphere  a cylinder, a flat wall or a sphere "
-    "(required)\n"
-    "  --od MM             outer diameter of the bare pipe or sphere "
-    "(required\n"
-    "                      for pipe and sphere)\n"
-    "  --temp C            process temperature: the inner surface, or the\n"
-    "                      fluid with --film (required)\n"
-    "  --ambient C         air temperature (default 20)\n"
-    "  --radiant C         mean radiant temperature of the surroundings\n"
-    "                      (default: the air temperature)\n"
-    "  --wind M/S          wind speed; 0 = still air (default 0)\n"
-    "  --orientation horizontal|vertical|up|down  pipe: horizontal or\n"
-    "                      vertical; flat: vertical wall, up or down plate\n"
-    "                      (default: horizontal pipe, vertical wall)\n"
-    "  --height M          height of a vertical pipe or wall, side of a\n"
-    "                      plate (default 1)\n"
-    "  --layer MATERIAL:MM a layer, inside out, repeatable: a material id\n"
-    "                      (heatline materials) and its thickness in mm, or\n"
-    "                      k=W/MK:MM for a constant conductivity (default:\n"
-    "                      none, bare)\n"
-    "  --emissivity E      outer surface emissivity, above 0 to 1 (default:\n"
-    "                      the outer layer's material; 0.9 when bare)\n"
-    "  --h-conv W/M2K      fixed convective coefficient, radiation still\n"
-    "                      computed (default: computed)\n"
-    "  --h-out W/M2K       fixed total outer coefficient (default: computed)\n"
-    "  --film W/M2K        inner film coefficient; --temp is then the fluid\n"
-    "                      (default: none)\n"
-    "  --coefficients iso12241|astm-c680|gb50264  outer coefficient set\n"
-    "                      (default iso12241)\n"
-    "  --materials FILE    extra or replacement materials (CSV)\n"
-    "  --air-pressure KPA  air pressure for astm-c680 (default 101.325)\n"
-    "  --json              one JSON object instead of the table\n";
-
-static const char thickness_options_text[] =
-    "  --vary N            the layer to size, 1 = innermost (default: the\n"
-    "                      last; its thickness is only a start value)\n"
-    "  --max-surface-temp C  target: outer surface at most C\n"
-    "  --max-heat-loss W/M target: heat loss at most this (W/m pipe, W/m2\n"
-    "                      wall, W sphere)\n"
-    "  --max-heat-flux W/M2  target: heat flux at the outer surface\n"
-    "  --max-thickness MM  upper end of the search (default 2000)\n"
-    "  (one target exactly; surface accepts none of them)\n";
 
 /* Raw option values, before the material table is known. */
 typedef struct raw_args {
     const char *layers[HL_MAX_LAYERS];
     int n_layers, have_shape, have_temp, have_od, have_radiant;
     int have_emissivity, have_wind, have_orient, n_targets, vary;
+    int n_sizes, have_nominal; /* --od, --dn, --nps given */
     const char *materials, *orient;
     double emissivity, height_m;
 } raw_args;
@@ -173,6 +137,9 @@ static int set_target(const char *cmd, int kind, const char *opt, const char *v,
                     &a->target.value);
 }
 
+static int nominal_size(const char *cmd, int dn, const char *v, surface_args *a,
+                        raw_args *r);
+
 static int take_option(const char *cmd, int c, const char *v, surface_args *a,
                        raw_args *r)
 {
@@ -182,8 +149,12 @@ static int take_option(const char *cmd, int c, const char *v, surface_args *a,
     case O_SHAPE:
         r->have_shape = 1;
         return set_shape(cmd, v, a);
+    case O_DN:
+    case O_NPS:
+        return nominal_size(cmd, c == O_DN, v, a, r);
     case O_OD:
         r->have_od = 1;
+        r->n_sizes++;
         if (quantity(cmd, "--od", v, HL_Q_DIAMETER_MM, &x))
             return EXIT_USAGE;
         a->in.diameter_m = x * 1e-3;
@@ -258,7 +229,9 @@ static int take_option(const char *cmd, int c, const char *v, surface_args *a,
         a->target.max_thickness_m = x * 1e-3;
         return 0;
     }
-    return EXIT_USAGE;
+    return thickness_design_option(cmd, c - O_ECONOMIC, v, &a->design)
+               ? 0
+               : EXIT_USAGE;
 }
 
 static int set_geometry(const char *cmd, surface_args *a, const raw_args *r)
@@ -307,6 +280,11 @@ static int check_required(const char *cmd, const surface_args *a,
                         a->in.shape == HL_SHAPE_PIPE ? "pipe" : "sphere");
     if (a->in.shape == HL_SHAPE_FLAT && r->have_od)
         return cli_fail(cmd, "--od applies to pipe and sphere, not flat");
+    if (r->n_sizes > 1)
+        return cli_fail(cmd, "--od, --dn and --nps each give the diameter: "
+                             "give one");
+    if (r->n_sizes && r->have_nominal && a->in.shape != HL_SHAPE_PIPE)
+        return cli_fail(cmd, "--dn and --nps apply to a pipe");
     if (bc->h_conv_fixed > 0 && bc->h_total_fixed > 0)
         return cli_fail(cmd, "--h-conv and --h-out conflict: give one");
     if (r->have_wind && (bc->h_conv_fixed > 0 || bc->h_total_fixed > 0))
@@ -316,9 +294,16 @@ static int check_required(const char *cmd, const surface_args *a,
                              "together: --emissivity/--radiant conflict");
     if (!thickness)
         return 0;
-    if (r->n_targets != 1)
+    int goals = r->n_targets + a->design.economic;
+    if (goals > 1 || (goals == 0 && !a->design.table))
         return cli_fail(cmd, "give exactly one of --max-surface-temp, "
-                             "--max-heat-loss, --max-heat-flux");
+                             "--max-heat-loss, --max-heat-flux, --economic "
+                             "(or only --table)");
+    if (a->design.economic && !a->design.have_insulation_cost)
+        return cli_fail(cmd, "--economic needs --insulation-cost CNY/M3 (the "
+                             "installed insulation's price)");
+    if (a->design.round_mm > 0 && goals == 0)
+        return cli_fail(cmd, "--round needs a target or --economic");
     if (a->in.n_layers == 0)
         return cli_fail(cmd, "at least one --layer is needed to size");
     if (r->vary > a->in.n_layers)
@@ -344,6 +329,23 @@ static int resolve_layers(const char *cmd, surface_args *a, const raw_args *r)
     return 0;
 }
 
+/* --dn DN or --nps NPS: the pipe's outer diameter from the size tables */
+static int nominal_size(const char *cmd, int dn, const char *v, surface_args *a,
+                        raw_args *r)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    int n = 0;
+    if (dn && !cli_whole(cmd, "--dn", v, HL_Q_COUNT, &n))
+        return EXIT_USAGE;
+    if (dn ? hl_pipe_od_from_dn(n, &a->in.diameter_m, &err)
+           : hl_pipe_od_from_nps(v, &a->in.diameter_m, &err))
+        return cli_fail(cmd, "--%s: %s", dn ? "dn" : "nps", err.message);
+    r->have_od = r->have_nominal = 1;
+    r->n_sizes++;
+    return 0;
+}
+
 typedef struct parse_ctx {
     const char *cmd;
     int thickness;
@@ -366,13 +368,11 @@ int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
     raw_args r = {0};
     memset(a, 0, sizeof *a);
     hl_surface_in_init(&a->in);
+    thickness_design_init(&a->design);
     parse_ctx ctx = {cmd, thickness, a, &r};
     int rc = cli_options(cmd, argc, argv, options, take, &ctx);
     if (rc == CLI_HELP_ASKED) {
-        printf(usage_text, cmd, thickness ? thickness_usage : "");
-        fputs(options_text, stdout);
-        if (thickness)
-            fputs(thickness_options_text, stdout);
+        cli_help(cmd, stdout);
         return 0;
     }
     if (rc != CLI_GO_ON)
@@ -386,5 +386,6 @@ int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
         (rc = check_required(cmd, a, &r, thickness)) != 0)
         return rc;
     a->target.layer = (r.vary > 0 ? r.vary : a->in.n_layers) - 1;
+    a->design.have_target = r.n_targets > 0;
     return -1;
 }

@@ -10,7 +10,7 @@
 #define SURGE_MAX_WATCH 64
 
 typedef struct surge_args {
-    const char *model, *csv_dir;
+    const char *model, *csv_dir, *report;
     int json;
     hl_surge_options opt;
     char event_text[1024], event_shown[1024];

@@ -64,6 +64,22 @@ static void print_cavities(const hl_surge *s)
         printf("    ... (%d in all)\n", n);
 }
 
+/* Tripped pumps: how far speed and flow went (backwards when negative). */
+static void print_pumps(const hl_surge *s)
+{
+    for (int i = 0; i < hl_surge_pump_count(s); i++) {
+        hl_surge_pump pu;
+        hl_surge_pump_result(s, i, &pu);
+        if (i == 0)
+            printf("  pumps of the event (speed and flow over their "
+                   "running values):\n");
+        printf("    %-14s %-13s speed %6.3f at the end, lowest %6.3f; "
+               "lowest flow %6.3f\n",
+               pu.id, pu.four_quadrant ? "four-quadrant" : "affinity",
+               pu.speed_end, pu.min_speed, pu.min_flow_ratio);
+    }
+}
+
 static void print_watch(const hl_surge *s)
 {
     for (int w = 0; w < hl_surge_watch_count(s); w++) {
@@ -132,6 +148,16 @@ int surge_print_summary(const surge_args *a, const hl_model *m,
             printf("  air vessels (gas volume):\n");
         printf("    %-14s at %-14s %8.3f .. %8.3f m3\n", av.id, av.node,
                av.gas_min_m3, av.gas_max_m3);
+    }
+    print_pumps(s);
+    for (int i = 0; i < hl_surge_tank_count(s); i++) {
+        hl_surge_tank tk;
+        hl_surge_tank_result(s, i, &tk);
+        if (i == 0)
+            printf("  surge tanks (water level):\n");
+        printf("    %-14s at %-14s %9.3f .. %9.3f m%s\n", tk.id, tk.node,
+               tk.level_min_m, tk.level_max_m,
+               tk.spilled ? " (reached its top or bottom)" : "");
     }
     for (int i = 0; i < hl_surge_relief_count(s); i++) {
         hl_surge_relief rv;
@@ -245,6 +271,43 @@ static void verdict_json(json_out *o, const hl_surge *s)
     json_out_close(o);
 }
 
+static void pumps_json(json_out *o, const hl_surge *s)
+{
+    json_out_array(o, "pumps");
+    for (int i = 0; i < hl_surge_pump_count(s); i++) {
+        hl_surge_pump pu;
+        hl_surge_pump_result(s, i, &pu);
+        json_out_object(o, NULL);
+        STR(o, "id", pu.id);
+        json_out_bool(o, "four_quadrant", pu.four_quadrant);
+        NUM(o, "speed_end", pu.speed_end);
+        NUM(o, "min_speed", pu.min_speed);
+        NUM(o, "min_flow_ratio", pu.min_flow_ratio);
+        NUM(o, "flow_end_ratio", pu.flow_end_ratio);
+        json_out_close(o);
+    }
+    json_out_close(o);
+}
+
+static void tanks_json(json_out *o, const hl_surge *s)
+{
+    json_out_array(o, "surge_tanks");
+    for (int i = 0; i < hl_surge_tank_count(s); i++) {
+        hl_surge_tank tk;
+        hl_surge_tank_result(s, i, &tk);
+        json_out_object(o, NULL);
+        STR(o, "id", tk.id);
+        STR(o, "node", tk.node);
+        json_out_bool(o, "one_way", tk.one_way);
+        NUM(o, "level_min_m", tk.level_min_m);
+        NUM(o, "level_max_m", tk.level_max_m);
+        NUM(o, "level_end_m", tk.level_end_m);
+        json_out_bool(o, "spilled", tk.spilled);
+        json_out_close(o);
+    }
+    json_out_close(o);
+}
+
 static void vessels_json(json_out *o, const hl_surge *s)
 {
     json_out_array(o, "air_vessels");
@@ -338,6 +401,8 @@ int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
     series_json(o, s);
     vessels_json(o, s);
     reliefs_json(o, s);
+    pumps_json(o, s);
+    tanks_json(o, s);
     if (a->size_node)
         sizing_json(o, a);
     json_out_array(o, "warnings");

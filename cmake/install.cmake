@@ -5,6 +5,8 @@
 #   lib/pkgconfig/heatline.pc         pkg-config, relocatable (${pcfiledir})
 #   lib/cmake/heatline/               find_package(heatline): heatline::heatline
 #   share/heatline/                   data/ and the report's ECharts
+#   share/man/man1/heatline*.1        man pages (from cli/help)
+#   share/bash-completion/completions/heatline   bash completion (same)
 include(CMakePackageConfigHelpers)
 
 set(hl_cmake_dir "${CMAKE_INSTALL_LIBDIR}/cmake/heatline")
@@ -24,6 +26,10 @@ if(HL_BUILD_STATIC)
     ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
 endif()
 install(TARGETS heatline_cli RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+install(DIRECTORY "${HL_MAN_DIR}/" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1"
+        FILES_MATCHING PATTERN "*.1")
+install(FILES "${HL_COMPLETION}"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions")
 
 file(GLOB hl_public_headers CONFIGURE_DEPENDS
      "${CMAKE_SOURCE_DIR}/include/heatline*.h")

@@ -94,6 +94,9 @@ HL_API void hl_warnings_add(hl_warnings *w, const char *fmt, ...)
 #include "heatline_surge.h"
 #include "heatline_feasibility.h"
 #include "heatline_dynamic.h"
+#include "heatline_lang.h"
+#include "heatline_period.h"
+#include "heatline_insulation.h"
 
 #ifdef __cplusplus
 }

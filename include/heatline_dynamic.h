@@ -120,8 +120,47 @@ typedef struct hl_dynamic_energy {
                              flows were kept */
     long parcels;         /* in flight now */
     size_t parcel_bytes;  /* memory of the parcel buffers */
+    /* the last step's terms apart, J: step_in_j = sources + pumps +
+     * boundary; step_lost_j = pipes + fittings */
+    double step_sources_j, step_pumps_j, step_boundary_j;
+    double step_boundary_gross_j; /* water entering + water leaving */
+    double step_lost_pipes_j, step_lost_fittings_j;
 } hl_dynamic_energy;
 HL_API int hl_dynamic_energy_state(const hl_dynamic *d, hl_dynamic_energy *out);
+
+/* What the report of a dynamic run plots: series the caller recorded from
+ * the run (the hl_dynamic_*_state calls after each output step); the
+ * writer only formats them. Arrays of n_rows; consumer_supply_k holds
+ * n_rows x n_consumers, row by row. A NULL array was not recorded (its
+ * plot says so). */
+typedef struct hl_dynamic_report {
+    const char *model_name;
+    int n_rows;
+    const double *time_s;         /* since the start */
+    const double *plant_supply_k; /* the sources' outlet, flow-weighted */
+    int n_consumers;
+    const char *const *consumer_id;
+    const double *consumer_supply_k;
+    const double *transit_s; /* flow-weighted from the sources to the
+                                consumers */
+    const double *stored_j;  /* heat held (water, walls, soil) */
+    /* the consumers' flow-weighted supply against the reset curve (less
+     * the hour's steady drop), K: as run, and the same period run
+     * without lead (NULL: no such run) */
+    const double *error_k, *error_nolead_k;
+    /* scores: mean error K, max |error| K, under-supplied K h, mean lead
+     * h; [0] as run, [1] without lead (NaN: none) */
+    double score[2][4];
+    hl_dynamic_energy energy; /* at the end of the run */
+} hl_dynamic_report;
+
+/* The self-contained HTML report of a dynamic run (as
+ * hl_report_write_season: plots inlined, temp file then rename): the
+ * temperature at the plant and at each consumer over time, the transit
+ * time, the stored heat, the error with and without lead, the energy
+ * account. */
+HL_API int hl_report_write_dynamic(const char *path, const hl_dynamic_report *r,
+                                   hl_error *err);
 
 #ifdef __cplusplus
 }

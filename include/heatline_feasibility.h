@@ -67,7 +67,10 @@ HL_API int hl_model_violation(const hl_model *m, int i, hl_violation *out);
  * pressure"). Each node is checked against boiling at its solved
  * temperature (a violation below the saturation pressure, a warning below
  * it plus the static margin, hl_check_limits.static_margin_pa) and
- * against the lowest PN of its pipes. */
+ * against the lowest PN of its pipes. A water network imported from an
+ * EPANET .inp splits at its stopped pumps (they close): each zone rests
+ * at its own tanks and reservoirs, judged from the lowest of them (PN
+ * from the highest). */
 typedef struct hl_static_result {
     double min_margin_pa; /* least (static absolute - saturation), Pa;
                              NaN when no node has a reference */

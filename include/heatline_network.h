@@ -78,6 +78,9 @@ typedef struct hl_load_options {
     int friction;                /* -1 = the file's choice (YAML: colebrook,
                                     .inp: swamee-jain as EPANET), or
                                     enum hl_friction */
+    int pressure_driven;         /* -1 = the file's setting
+                                    pressure_driven_consumers (default off),
+                                    or 0 / 1 (hl_model_set_pressure_driven) */
 } hl_load_options;
 
 enum hl_friction {
@@ -182,6 +185,14 @@ HL_API int hl_model_set_duct_temp(hl_model *m, double t_k);
  * model file; setting pump_and_friction_heat) or are left out (0, the
  * default of an EPANET import). */
 HL_API int hl_model_set_pump_heat(hl_model *m, int on);
+/* Pressure-driven consumers (1; the model setting
+ * pressure_driven_consumers): a consumer short of its minimum
+ * differential pressure gets the flow that pressure allows through its
+ * fully open valve, and the heat falls with it (docs/physics.md
+ * "Pressure-driven consumers"); 0 (the default): every consumer draws
+ * what it asks and a shortfall makes the state infeasible. */
+HL_API int hl_model_set_pressure_driven(hl_model *m, int on);
+HL_API int hl_model_pressure_driven(const hl_model *m, int *on);
 /* Air in one valve chamber (id) or in every chamber (NULL), fixed; NaN
  * gives the chamber back to the model: its air_temp_c where the model
  * fixes one, else the chamber's heat balance (docs/physics.md, "Chamber

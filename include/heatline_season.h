@@ -113,12 +113,36 @@ typedef struct hl_operation {
 /* Hohhot line defaults (research notes 5.1). */
 HL_API void hl_operation_hohhot(hl_operation *op);
 HL_API int hl_operation_check(const hl_operation *op, hl_error *err);
+/* Where the operation of a run came from (hl_operation_merge). */
+enum hl_operation_origin {
+    HL_OP_MODEL_FILE = 0,   /* the model's operation: section (the Hohhot
+                               defaults under the fields it gives) */
+    HL_OP_MODEL_SUPPLY = 1, /* no operation: section: the supply held at
+                               the model's own source temperature */
+    HL_OP_NO_SOURCE = 2     /* no section and no source temperature (an
+                               EPANET import): the Hohhot defaults, whose
+                               supply temperature no source takes */
+};
+/* What a model runs at as loaded and solved: the heat it delivers, its
+ * hottest source's supply temperature and the return arriving there (K;
+ * NaN: no source). */
+typedef struct hl_operation_own {
+    double load_w, supply_k, return_k;
+} hl_operation_own;
+/* The model's own load and temperatures from a solved model. */
+HL_API int hl_operation_own_of(const struct hl_model *m, hl_operation_own *own);
 /* The operation a run uses: the Hohhot defaults (hl_operation_hohhot)
- * with the design load of the model at its own demand (model_load_w), and
+ * with the design load of the model at its own demand (own->load_w), and
  * every field the model file gives (not NaN; regulation >= 0) over them;
- * the design supply is the reset curve's cold end unless given. */
-HL_API void hl_operation_merge(hl_operation *op, const hl_operation *given,
-                               double model_load_w);
+ * the design supply is the reset curve's cold end unless given. A model
+ * whose file has no operation: section (every field NaN) does not take
+ * the embedded line's 130 C reset curve: its supply stays at its own
+ * source temperature all season (the reset curve flat at own->supply_k)
+ * and its design return is own->return_k (docs/physics.md "Operation").
+ * Returns the enum hl_operation_origin. */
+HL_API int hl_operation_merge(hl_operation *op, const hl_operation *given,
+                              const hl_operation_own *own);
+HL_API const char *hl_operation_origin_name(int origin);
 /* Heat demand: design load at design outdoor temp, linear down to the
  * standby load (standby_load_fraction x design load) toward the balance
  * temperature, never below it; above design load below design. */
@@ -204,8 +228,10 @@ typedef struct hl_season_options {
     hl_kusuda ground;
     int ground_source; /* enum hl_ground_source */
     /* Operation: a field that is NaN (regulation -1) comes from the
-     * model's `operation:` section, else from hl_operation_hohhot; the
-     * design load defaults to the heat the model delivers as loaded. */
+     * model's `operation:` section, else from hl_operation_hohhot (a
+     * model without the section: its own supply temperature,
+     * hl_operation_merge); the design load defaults to the heat the
+     * model's consumers ask as loaded. */
     hl_operation operation;
     int chamber_mode;        /* enum hl_chamber_mode */
     double chamber_air_k;    /* HL_CHAMBER_FIXED */
@@ -222,6 +248,15 @@ typedef struct hl_season_options {
      * the model: 0 = all of them on a machine with more than one core, 1 =
      * one after another; the results are the same either way */
     int threads;
+    /* 1: every hour through the transport engine (heatline_dynamic.h)
+     * instead of one steady solve: the water takes its transit time to
+     * the consumers and the walls (and soil) store heat; the hour's
+     * conditions held over its transport steps. dynamic_step_s: the
+     * transport step (0: 300 s; a divisor of the hour); dynamic_soil: a
+     * soil node per buried pipe. */
+    int dynamic;
+    double dynamic_step_s;
+    int dynamic_soil;
 } hl_season_options;
 
 /* Defaults: the heating season, all scenarios, Hohhot ground, chamber air
@@ -235,9 +270,15 @@ typedef struct hl_energy {
     double heat_source_j, heat_delivered_j, loss_pipes_j;
     double loss_fittings_j[HL_FIT_NSTATES];
     double pump_electric_j;
-    double pump_heat_j; /* pump and friction heat in the water
-                           (hl_totals.pump_heat_w): source + pump heat =
-                           delivered + losses */
+    double pump_heat_j;     /* pump and friction heat in the water
+                               (hl_totals.pump_heat_w): source + pump heat =
+                               delivered + losses + stored change */
+    double stored_change_j; /* heat stored in the water, walls and soil
+                               over the period (a dynamic season; 0 in a
+                               steady one) */
+    double heat_unmet_j; /* heat the consumers asked and did not get
+                            (hl_totals.heat_unmet_w): with pressure-driven
+                            consumers, what the pressures cannot bring */
 } hl_energy;
 
 /* Per-hour power columns of a scenario. */
@@ -247,8 +288,16 @@ enum hl_hour_col {
     HL_HOUR_LOSS_PIPES_W,
     HL_HOUR_LOSS_FITTINGS_W,
     HL_HOUR_PUMP_W,
-    HL_HOUR_SUPPLY_CITY_K, /* supply temperature arriving at the consumers */
-    HL_HOUR_PUMP_HEAT_W,   /* pump and friction heat in the water */
+    HL_HOUR_SUPPLY_CITY_K,  /* supply temperature arriving at the consumers */
+    HL_HOUR_PUMP_HEAT_W,    /* pump and friction heat in the water */
+    HL_HOUR_STORED_J,       /* heat stored at the hour's end (dynamic; NaN in a
+                               steady season), J relative to 0 C */
+    HL_HOUR_TRANSIT_S,      /* flow-weighted transit time from the sources to
+                               the consumers over the hour (dynamic; NaN) */
+    HL_HOUR_SUPPLY_ERROR_K, /* the consumers' supply (flow-weighted over the
+                               hour) against the reset curve's supply now
+                               less the hour's steady drop from the plant
+                               (dynamic; NaN) */
     HL_HOUR_NCOLS
 };
 
@@ -317,6 +366,10 @@ HL_API const char *hl_season_model_name(const hl_season *s);
 HL_API int hl_season_chamber_count(const hl_season *s);
 HL_API const char *hl_season_chamber_id(const hl_season *s, int i);
 HL_API double hl_season_chamber_chainage_m(const hl_season *s, int i);
+/* The operation the season ran (the model's, the options over it) and
+ * where it came from (enum hl_operation_origin). */
+HL_API const hl_operation *hl_season_operation(const hl_season *s);
+HL_API int hl_season_operation_origin(const hl_season *s);
 HL_API const hl_weather *hl_season_weather(const hl_season *s);
 HL_API const hl_season_options *hl_season_options_used(const hl_season *s);
 /* The season's warnings (every one kept), one line each. */

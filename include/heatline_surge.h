@@ -23,7 +23,9 @@ enum hl_surge_event {
     HL_SURGE_STATION_TRIP,  /* target: station name (every pump of it) */
     HL_SURGE_POWER_FAILURE, /* every pump */
     HL_SURGE_VALVE_CLOSE,   /* target: valve id; closure_s, closure_curve */
-    HL_SURGE_PUMP_START     /* target: pump id (not yet supported) */
+    HL_SURGE_PUMP_START     /* target: pump id, started from standstill:
+                               the steady state with it stopped, then its
+                               speed ramps up over ramp_s */
 };
 
 enum hl_surge_curve {
@@ -49,6 +51,9 @@ typedef struct hl_surge_options {
      * largest pipe's diameter at the node, zeta 2.5 in and 1.0 out */
     const char *extra_vessel_node;
     double extra_vessel_m3;
+    /* pump-start: time from standstill to the pump's running speed
+     * (linear ramp, >= 0; default 10 s) */
+    double ramp_s;
 } hl_surge_options;
 
 /* Defaults: no event, 60 s, dx 100 m, steady friction, no watch. */
@@ -79,7 +84,8 @@ typedef struct hl_surge_node {
     double max_head_m, min_head_m, t_max_s, t_min_s;
     double max_pressure_pa, min_pressure_pa; /* gauge */
     double vapour_pressure_pa;               /* gauge, at its water */
-    double max_cavity_m3;                    /* 0: none */
+    double pn_pa;         /* lowest PN of the pipes at it, gauge; NaN = none */
+    double max_cavity_m3; /* 0: none */
 } hl_surge_node;
 HL_API int hl_surge_node_count(const hl_surge *s);
 HL_API int hl_surge_node_result(const hl_surge *s, int i, hl_surge_node *out);
@@ -156,6 +162,46 @@ HL_API int hl_surge_relief_result(const hl_surge *s, int i,
 /* Sizing (--size air-vessel:NODE): the smallest gas volume of an extra
  * air vessel at node that makes the event's verdict pass, by doubling from
  * 10 m3 and then bisection to 2 % (at most 10,000 m3); every run kept. */
+/* Pumps that the event trips (or the pump it starts: its steady flow and
+ * speed are those of the model running), in model order. A pump with Suter
+ * curves (transient: pumps, suter_wh / suter_wb) runs in four quadrants with
+ * its speed from the torque balance; the others follow the affinity run-down
+ * and pass no reverse flow. */
+typedef struct hl_surge_pump {
+    const char *id;
+    int four_quadrant;     /* Suter curves and the rotor's torque balance */
+    double speed_end;      /* speed over the steady speed at the end */
+    double min_speed;      /* lowest (negative: it turned backwards) */
+    double min_flow_ratio; /* lowest flow over the steady flow (negative:
+                              reverse flow; NaN: no steady flow) */
+    double flow_end_ratio; /* flow at the end over the steady flow */
+} hl_surge_pump;
+
+HL_API int hl_surge_pump_count(const hl_surge *s);
+HL_API int hl_surge_pump_result(const hl_surge *s, int i, hl_surge_pump *out);
+
+/* Surge tanks of the model (transient: surge_tanks): the range of their
+ * free surface (elevation, m) over the event. */
+typedef struct hl_surge_tank {
+    const char *id, *node;
+    int one_way;
+    double level_min_m, level_max_m, level_end_m;
+    int spilled; /* the level reached its top (overflow) or bottom (an
+                    open tank drawn empty; a one-way tank ran dry) */
+} hl_surge_tank;
+
+HL_API int hl_surge_tank_count(const hl_surge *s);
+HL_API int hl_surge_tank_result(const hl_surge *s, int i, hl_surge_tank *out);
+
+/* The surge report (one self-contained HTML file, src/report): the
+ * envelope of pressure along the line with each node's PN and vapour
+ * pressure, the watched nodes' pressure in time, the cavities, the
+ * verdict. m is the model the run was made on (its nodes' sides); event
+ * is the text shown as the event. Written whole or not at all. */
+HL_API int hl_report_write_surge(const char *path, const hl_model *m,
+                                 const hl_surge *s, const char *event,
+                                 hl_error *err);
+
 #define HL_SURGE_SIZE_MAX_RUNS 48
 typedef struct hl_surge_sizing {
     double gas_m3; /* the result; 0: the event passes without one */

@@ -22,7 +22,7 @@ with_fuzz=0
 # (debootstrap --variant=minbase, what a container starts from) gcc without
 # its recommends lacks libc6-dev (crt files, libc headers); binutils gives
 # ld, nm, objcopy, readelf (the static library and the symbol checks).
-run_pkgs="libyaml-dev libcsv-dev libjansson-dev libsuitesparse-dev
+run_pkgs="libyaml-dev libcsv-dev libjansson-dev libyajl-dev libsuitesparse-dev
 liblapacke-dev libopenblas-dev libsqlite3-dev pkg-config cmake make gcc libc6-dev binutils"
 # The Python package (python/, docs/python.md) opens the built library with
 # cffi and gives its tables as pandas DataFrames.
@@ -32,7 +32,12 @@ run_pkgs="$run_pkgs python3 python3-cffi python3-numpy python3-pandas"
 # repository) keeps its own.
 command -v npm >/dev/null 2>&1 ||
   run_pkgs="$run_pkgs nodejs npm ca-certificates"
+# A CJK font, so that the Chinese report (--lang zh) renders offline in
+# Chromium and the desktop browsers (the report's font stack names it).
+run_pkgs="$run_pkgs fonts-wqy-zenhei"
 test_pkgs="libcmocka-dev chromium python3-pytest sqlite3"
+# the man pages are rendered (groff) and read (man -l) by tests/cli/test_man.sh
+test_pkgs="$test_pkgs groff-base man-db"
 fuzz_pkgs="clang libclang-rt-dev llvm"
 
 missing=""

@@ -6,6 +6,19 @@
   'use strict';
   var data = JSON.parse(document.getElementById('hl-data').textContent);
   var charts = [];
+  /* The report's language: data.text maps this script's English to the
+   * catalogue's text (data/lang/LANG.txt). A text missing from it stays
+   * English and is named in the console, where the render test looks. */
+  function T(s) {
+    if (!s || !data.text || data.lang === 'en') return s;
+    if (Object.prototype.hasOwnProperty.call(data.text, s)) return data.text[s];
+    console.error('heatline report: no ' + data.lang + ' text for "' + s + '"');
+    return s;
+  }
+  /* the page's font stack (report_html.c), CJK fonts included */
+  var FONTS = "'Noto Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK SC', " +
+    "'Source Han Sans SC', 'WenQuanYi Zen Hei', 'WenQuanYi Micro Hei', " +
+    "'PingFang SC', 'Microsoft YaHei', sans-serif";
   var palette = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#749f83',
                  '#ca8622', '#6e7074', '#546570'];
 
@@ -16,7 +29,7 @@
     if (!el) return;
     var p = document.createElement('p');
     p.className = 'nodata';
-    p.textContent = why;
+    p.textContent = T(why);
     el.style.height = 'auto';
     el.appendChild(p);
     el.setAttribute('data-nodata', '1');
@@ -29,6 +42,7 @@
     if (!el) return;
     var c = echarts.init(el, null, {renderer: 'svg'});
     option.animation = false;
+    option.textStyle = {fontFamily: FONTS};
     option.color = option.color || palette;
     option.tooltip = option.tooltip || {trigger: 'axis'};
     option.grid = option.grid || {left: 80, right: 80, top: 70, bottom: 110};
@@ -39,12 +53,12 @@
   }
 
   function title(text, sub) {
-    return {text: text, subtext: sub || '', left: 'center',
+    return {text: T(text), subtext: sub ? T(sub) : '', left: 'center',
             textStyle: {fontSize: 15}};
   }
 
   function axis(name, extra) {
-    var a = {type: 'value', name: name, nameLocation: 'middle', nameGap: 50,
+    var a = {type: 'value', name: T(name), nameLocation: 'middle', nameGap: 50,
              scale: true};
     for (var k in extra || {}) a[k] = extra[k];
     return a;
@@ -81,24 +95,24 @@
       xAxis: axis('Chainage (km)', {scale: false}),
       yAxis: axis('Head / elevation (m above sea level)'),
       series: [
-        line('Ground elevation', p.chainage_km, p.elevation_m,
+        line(T('Ground elevation'), p.chainage_km, p.elevation_m,
              {areaStyle: {opacity: 0.25}, lineStyle: {color: '#8c6d31'},
               itemStyle: {color: '#8c6d31'},
               markLine: {symbol: 'none', lineStyle: {type: 'dotted'},
                          data: st}}),
-        line('Supply head', p.chainage_km, p.head_supply_m,
+        line(T('Supply head'), p.chainage_km, p.head_supply_m,
              {lineStyle: {color: '#c23531', width: 2.5},
               itemStyle: {color: '#c23531'}}),
-        line('Return head', p.chainage_km, p.head_return_m,
+        line(T('Return head'), p.chainage_km, p.head_return_m,
              {lineStyle: {color: '#1f5fa8', width: 2.5},
               itemStyle: {color: '#1f5fa8'}}),
-        line('Static head', p.chainage_km, p.static_head_m,
+        line(T('Static head'), p.chainage_km, p.static_head_m,
              {lineStyle: {type: 'dashed', color: '#555'},
               itemStyle: {color: '#555'}}),
-        line('Max pressure (PN) head', p.chainage_km, p.max_head_m,
+        line(T('Max pressure (PN) head'), p.chainage_km, p.max_head_m,
              {lineStyle: {type: 'dashed', color: '#e08a00'},
               itemStyle: {color: '#e08a00'}}),
-        line('Min pressure (boiling margin) head', p.chainage_km,
+        line(T('Min pressure (boiling margin) head'), p.chainage_km,
              p.min_head_m, {lineStyle: {type: 'dashed', color: '#9467bd'},
                             itemStyle: {color: '#9467bd'}})
       ]
@@ -113,8 +127,8 @@
                     'this model does not have.');
     var series = [];
     t.forEach(function (s) {
-      series.push(line('Supply, ' + s.scenario, s.chainage_km, s.supply_c));
-      series.push(line('Return, ' + s.scenario, s.chainage_km, s.return_c,
+      series.push(line(T('Supply, ') + T(s.scenario), s.chainage_km, s.supply_c));
+      series.push(line(T('Return, ') + T(s.scenario), s.chainage_km, s.return_c,
                        {lineStyle: {type: 'dashed'}, yAxisIndex: 1}));
     });
     chart('chart-temperature', {
@@ -140,11 +154,11 @@
                    'pipes and fittings by state, on one scale'),
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
       legend: {bottom: 0},
-      xAxis: {type: 'category', data: b.scenarios, name: 'Scenario',
+      xAxis: {type: 'category', data: b.scenarios.map(T), name: T('Scenario'),
               nameLocation: 'middle', nameGap: 30},
       yAxis: axis(b.unit_label, {scale: false}),
       series: parts.map(function (name, i) {
-        return {name: name, type: 'bar', stack: i ? 'fittings' : 'pipes',
+        return {name: T(name), type: 'bar', stack: i ? 'fittings' : 'pipes',
                 data: b.values[i],
                 label: {show: true, position: 'inside',
                         formatter: function (p) {
@@ -159,10 +173,10 @@
     var m = data.months;
     if (!m || !size(m.labels))
       return noData('chart-months', 'No data: no months in the period.');
-    var series = [{name: 'Heat delivered (' + m.base + ')', type: 'bar',
+    var series = [{name: T('Heat delivered') + ' (' + T(m.base) + ')', type: 'bar',
                    data: m.delivered_gj}];
     m.losses.forEach(function (s) {
-      series.push({name: 'Losses, ' + s.scenario, type: 'line', yAxisIndex: 1,
+      series.push({name: T('Losses, ') + T(s.scenario), type: 'line', yAxisIndex: 1,
                    data: s.loss_gj});
     });
     chart('chart-months', {
@@ -188,8 +202,8 @@
       yAxis: [axis('Outdoor temperature (\u00b0C)'),
               axis('Heat load (MW)', {scale: false,
                                       splitLine: {show: false}})],
-      series: [line('Outdoor temperature', d.hours, d.outdoor_c),
-               line('Heat demand', d.hours, d.load_mw, {yAxisIndex: 1})]
+      series: [line(T('Outdoor temperature'), d.hours, d.outdoor_c),
+               line(T('Heat demand'), d.hours, d.load_mw, {yAxisIndex: 1})]
     });
   }
 
@@ -199,19 +213,17 @@
       return noData('chart-surfaces', 'No data: the model has no ' +
                     'fittings with a chainage (valve chambers on a line).');
     chart('chart-surfaces', {
-      title: title('Fitting surface temperatures at the design hour',
-                   'before (as-is) and after the retrofit; burn limit ' +
-                   f.burn_limit_c + ' \u00b0C'),
+      title: title('Fitting surface temperatures at the design hour'),
       tooltip: {trigger: 'item'},
       legend: {bottom: 0},
       xAxis: axis('Chainage (km)', {scale: false}),
       yAxis: axis('Surface temperature (\u00b0C)', {scale: false}),
       series: f.series.map(function (s, i) {
-        var o = {name: s.scenario, type: 'scatter', symbolSize: 6,
+        var o = {name: T(s.scenario), type: 'scatter', symbolSize: 6,
                  data: pairs(s.chainage_km, s.surface_c)};
         if (i === 0)
           o.markLine = {symbol: 'none', lineStyle: {color: '#d62728'},
-                        label: {formatter: 'burn limit'},
+                        label: {formatter: T('burn limit')},
                         data: [{yAxis: f.burn_limit_c}]};
         return o;
       })
@@ -229,7 +241,7 @@
       xAxis: axis('Year', {scale: false}),
       yAxis: axis('Cumulative discounted cash flow (10\u2074 CNY)'),
       series: p.map(function (s) {
-        return line(s.scenario, s.year, s.cumulative_10k_cny,
+        return line(T(s.scenario), s.year, s.cumulative_10k_cny,
                     {showSymbol: true});
       })
     });
@@ -308,12 +320,12 @@
     mapQuantities.forEach(function (q, i) {
       var o = document.createElement('option');
       o.value = i;
-      o.textContent = q.label + ' (' + q.unit + ')';
+      o.textContent = T(q.label) + ' (' + q.unit + ')';
       pick.appendChild(o);
     });
     var legend = document.createElement('span');
     legend.className = 'map-legend';
-    bar.appendChild(document.createTextNode('Colour pipes by '));
+    bar.appendChild(document.createTextNode(T('Colour pipes by ')));
     bar.appendChild(pick);
     bar.appendChild(legend);
     el.appendChild(bar);
@@ -381,19 +393,78 @@
     colour();
     var note = document.createElement('p');
     note.className = 'note';
-    note.textContent = (m.plane === 'schematic' ?
+    note.textContent = T(m.plane === 'schematic' ?
       'Schematic plan (the model has no coordinates): chainage along, ' +
       'supply above return. ' : 'Plan from the model\u2019s coordinates. ') +
-      p.id.length.toLocaleString('en-US') + ' pipes, ' +
-      n.id.length.toLocaleString('en-US') + ' nodes; squares: pressure ' +
+      p.id.length.toLocaleString('en-US') + T(' pipes, ') +
+      n.id.length.toLocaleString('en-US') + T(' nodes; squares: pressure ' +
       'references and sources; black bars: pumps, grey: valves; dashed: ' +
       'closed pipes. Hover an element ' +
-      'for its values.';
+      'for its values.');
     el.appendChild(note);
   }
 
+  /* The line in time (a dynamic run or season): only on pages that have
+   * these placeholders. */
+  function timeAxis() { return axis('Time from the start (h)', {scale: false}); }
+
+  function dynTemps(d) {
+    var s = [line('Plant supply', d.time_h, d.plant_c,
+                  {lineStyle: {width: 3}})];
+    d.consumers.forEach(function (c) {
+      s.push(line(c.id, d.time_h, c.supply_c));
+    });
+    if (!size(d.plant_c) && !size(d.consumers))
+      return noData('chart-dyn-temps', 'No data: no temperatures recorded.');
+    var sub = d.consumer_count > d.consumers.length ?
+        d.consumers.length + ' of ' + d.consumer_count + ' consumers shown' :
+        'the consumers receive the plant\'s supply a transit time later';
+    chart('chart-dyn-temps', {
+      title: title('Supply temperature at the plant and at the consumers', sub),
+      legend: {type: 'scroll'}, xAxis: timeAxis(),
+      yAxis: axis('Temperature (\u00b0C)'), series: s
+    });
+  }
+
+  function dynOne(id, name, xs, ys, unit, why) {
+    if (!ys || !ys.some(function (v) { return v !== null; }))
+      return noData(id, why);
+    chart(id, {
+      title: title(name), xAxis: timeAxis(), yAxis: axis(unit),
+      series: [line(name, xs, ys, {areaStyle: {opacity: 0.15}})]
+    });
+  }
+
+  function dynErrors(d) {
+    var e = (d.errors || []).filter(function (x) {
+      return x.error_k && x.error_k.some(function (v) { return v !== null; });
+    });
+    if (!e.length)
+      return noData('chart-dyn-error', 'No data: the error against the ' +
+                    'reset curve needs a weather-driven run (a boundary ' +
+                    'file sets no reset curve).');
+    chart('chart-dyn-error', {
+      title: title('Consumers\' supply minus what the reset curve asks now',
+                   'flow-weighted; below zero: under-supplied'),
+      legend: {}, xAxis: timeAxis(), yAxis: axis('Error (K)'),
+      series: e.map(function (x) { return line(x.name, d.time_h, x.error_k); })
+    });
+  }
+
+  function dynamic() {
+    var d = data.dynamic;
+    if (!d) return;
+    dynTemps(d);
+    dynOne('chart-dyn-transit', 'Transit time to the consumers', d.time_h,
+           d.transit_h, 'Transit time (h)', 'No data: no transit times.');
+    dynOne('chart-dyn-stored', 'Heat stored in water, walls and soil',
+           d.time_h, d.stored_tj, 'Stored heat (TJ, from 0 \u00b0C)',
+           'No data: no stored heat recorded.');
+    dynErrors(d);
+  }
+
   [networkMap, pressureDiagram, temperatureProfile, lossBreakdown, months, duration,
-   surfaces, payback].forEach(function (f) {
+   surfaces, payback, dynamic].forEach(function (f) {
     /* one plot that fails must not blank the others; the error stays
      * visible in the console (the render test fails on it) */
     try { f(); } catch (e) { console.error('heatline report: ' + e); }

@@ -132,14 +132,16 @@ def _adopt(rc, pp):
 
 def load(path=None, *, materials=None, friction=None, inp_supply_temp_c=None,
          inp_ambient_c=None, inp_u_w_per_m2k=None, inp_cp_j_per_kgk=None,
-         inp_thermal_csv=None):
+         inp_thermal_csv=None, pressure_driven=None):
     """Load a model: a YAML model file (docs/model-format.md) or an EPANET
     .inp file; path None = the embedded Tuoketuo-Hohhot line. materials: an
     extra material table (CSV); friction: "colebrook" or "swamee-jain"
     (default: the file's choice). The inp_* keywords give an .inp import
     the heat-transfer data the format does not carry (as `heatline run
     --supply-temp --ambient --u --cp --thermal-csv`). Raises a
-    HeatlineError subclass with the library's message (file:line)."""
+    HeatlineError subclass with the library's message (file:line).
+    pressure_driven: True / False overrides the model setting
+    pressure_driven_consumers (as `heatline run --pressure-driven`)."""
     if path is not None:
         path = os.fspath(path) if isinstance(path, os.PathLike) else path
         cpath = _path_arg("path", path)
@@ -150,6 +152,8 @@ def load(path=None, *, materials=None, friction=None, inp_supply_temp_c=None,
         "inp_ambient_c": inp_ambient_c,
         "inp_u_w_per_m2k": inp_u_w_per_m2k,
         "inp_cp_j_per_kgk": inp_cp_j_per_kgk})
+    if pressure_driven is not None:
+        opt.pressure_driven = 1 if pressure_driven else 0
     pp = ffi.new("hl_model **")
     rc = lib.hl_model_load_with(pp, cpath, opt)
     del keep

@@ -38,6 +38,8 @@ def _energy(e):
         row[key] = e.loss_fittings_j[st] / GJ
     row["pump_electric_mwh"] = e.pump_electric_j / 3.6e9
     row["pump_heat_gj"] = e.pump_heat_j / GJ
+    row["stored_change_gj"] = e.stored_change_j / GJ
+    row["heat_unmet_gj"] = e.heat_unmet_j / GJ
     return row
 
 

@@ -157,3 +157,27 @@ def test_feasibility_as_the_cli_says(cli_json):
         assert res.violations["kind"][i] == v["kind"]
         assert res.violations["element"][i] == v["element"]
     assert heatline.default_model().run().feasible
+
+
+def test_pressure_driven_equals_cli(cli):
+    """The 90 MW-through-DN200 model with pressure-driven consumers: the
+    delivered and asked heat of every consumer and the unmet total as
+    `heatline run --pressure-driven --json` gives them."""
+    import json
+    import subprocess
+    big = repo_path("tests", "data", "models", "big_demand.yaml")
+    js = json.loads(subprocess.run([cli, "run", big, "--pressure-driven",
+                                    "--json"], capture_output=True,
+                                   check=True).stdout)
+    res = heatline.load(big, pressure_driven=True).run()
+    assert res.feasible
+    assert same_number(res.totals["heat_unmet_w"],
+                       js["totals"]["heat_unmet_w"], 1e-8, 1e-3)
+    assert res.totals["heat_unmet_w"] > 0.5 * 90e6
+    for i, row in enumerate(js["consumers"]):
+        assert same_number(res.consumers["heat_w"][i], row["heat_w"],
+                           1e-8, 1e-3)
+        assert same_number(res.consumers["heat_asked_w"][i],
+                           row["heat_asked_w"], 1e-8, 1e-3)
+        assert res.consumers["heat_w"][i] < res.consumers["heat_asked_w"][i]
+    assert heatline.load(big).run().totals["heat_unmet_w"] == 0.0

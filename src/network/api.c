@@ -25,6 +25,7 @@ void hl_load_options_init(hl_load_options *o)
     o->inp_u_w_m2k = 0.0;
     o->inp_cp_j_kgk = 4190.0;
     o->friction = -1;
+    o->pressure_driven = -1;
 }
 
 static int is_inp(const char *path, const char *text, size_t len)
@@ -103,6 +104,8 @@ static int load_into(hl_model *m, const char *text, size_t len,
     }
     if (!rc)
         rc = net_finish(m);
+    if (!rc && o->pressure_driven >= 0)
+        m->pressure_driven = o->pressure_driven != 0;
     return rc ? m->err.code : HL_OK;
 }
 
@@ -368,6 +371,22 @@ int hl_model_set_pump_heat(hl_model *m, int on)
     return HL_OK;
 }
 
+int hl_model_set_pressure_driven(hl_model *m, int on)
+{
+    if (!ready(m))
+        return HL_ESTATE;
+    m->pressure_driven = on != 0;
+    return HL_OK;
+}
+
+int hl_model_pressure_driven(const hl_model *m, int *on)
+{
+    if (!m || m->failed || !m->finished || !on)
+        return HL_ESTATE;
+    *on = m->pressure_driven;
+    return HL_OK;
+}
+
 int hl_model_demand_scale(const hl_model *m, double *scale)
 {
     if (!m || m->failed || !m->finished || !scale)
@@ -547,9 +566,9 @@ int hl_model_node_result(const hl_model *m, int i, hl_node_result *out)
     double rho = fluid_rho(&m->net->fluid, fluid_clamp_t(m->nd_t[i]),
                            m->nd_p[i] + m->net->p_atm);
     out->head_m = m->net->nd_z[i] + m->nd_p[i] / (rho * m->net->g);
-    out->demand_kg_s = m->net->nd_demand[i] * m->demand_scale;
+    out->demand_kg_s = net_node_demand(m, i) * m->demand_scale;
     out->external_kg_s = m->nd_ext[i];
-    out->fixed_pressure = !isnan(m->net->nd_fixed_p[i]) || m->hyd->unk[i] < 0;
+    out->fixed_pressure = !isnan(net_node_fixed_p(m, i)) || m->hyd->unk[i] < 0;
     out->connected = m->nd_connected[i];
     out->order = m->nd_order[i];
     return HL_OK;
@@ -568,10 +587,15 @@ int hl_model_pipe_result(const hl_model *m, int i, hl_pipe_result *out)
     out->inner_diameter_m = m->net->pp_d[i];
     out->mass_flow_kg_s = mf;
     out->velocity_m_s = mf / (m->lk_rho[k] * m->net->pp_area[i]);
+    /* the loss at the solved flow, with its Reynolds number and friction
+     * factor; Colebrook starts from the solve's cached 1/sqrt(f) every
+     * time (it stops within 1e-8, so a start moved by a read would move
+     * the last bits of the next read) */
+    double g, xcf = m->pp_xcf[i];
+    out->dp_friction_pa = hyd_link_loss((hl_model *)m, k, mf, &g);
+    ((hl_model *)m)->pp_xcf[i] = xcf;
     out->reynolds = m->pp_re[i];
     out->friction_factor = m->pp_f[i];
-    double g;
-    out->dp_friction_pa = hyd_link_loss((hl_model *)m, k, mf, &g);
     out->heat_loss_w = m->pp_q[i];
     out->temp_in_k = m->pp_tin[i];
     out->temp_out_k = m->pp_tout[i];
@@ -643,7 +667,12 @@ int hl_model_consumer_result(const hl_model *m, int i, hl_consumer_result *out)
     }
     int heat_mode = m->net->co_mode[i] == CONS_HEAT_RETURN ||
                     m->net->co_mode[i] == CONS_HEAT_DT;
-    out->heat_asked_w = !heat_mode      ? out->heat_w
+    /* a fixed-flow consumer asks its flow at the heat per kg its water
+     * brings: more than it gets when pressure-driven and short */
+    double fixed_ask = out->heat_w;
+    if (m->pressure_driven && !heat_mode && m->lk_open[k])
+        fixed_ask = fmax(out->heat_w, net_consumer_fixed_ask(m, i));
+    out->heat_asked_w = !heat_mode      ? fixed_ask
                         : m->lk_open[k] ? m->co_heat[i] * m->demand_scale
                                         : 0.0;
     return HL_OK;

@@ -121,6 +121,23 @@ static void pipe_checks(hl_model *m, tally *t)
     }
 }
 
+/* A pressure-driven consumer short of differential pressure: what share
+ * of the heat it asked for it gets. */
+static void consumer_short(hl_model *m, tally *t, int i, double dp)
+{
+    hl_consumer_result c;
+    if (hl_model_consumer_result(m, i, &c) || !listed(t, CK_CONS_DP))
+        return;
+    double share = c.heat_asked_w > 0.0 ? c.heat_w / c.heat_asked_w : 1.0;
+    net_warn(m,
+             "consumer '%s' gets %.1f %% of the heat it asks (%.0f of "
+             "%.0f kW): its differential pressure %.3f bar is below the "
+             "minimum %.3f bar (pressure-driven)",
+             m->net->lk_id[m->net->co_link[i]], 100.0 * share, c.heat_w / 1e3,
+             c.heat_asked_w / 1e3, dp / BAR,
+             m->limits.min_consumer_dp_pa / BAR);
+}
+
 static void consumer_checks(hl_model *m, tally *t)
 {
     for (int i = 0; i < m->net->n_consumers; i++) {
@@ -128,10 +145,14 @@ static void consumer_checks(hl_model *m, tally *t)
         if (!m->lk_open[k])
             continue;
         double dp = m->nd_p[m->net->lk_from[k]] - m->nd_p[m->net->lk_to[k]];
-        if (dp < m->limits.min_consumer_dp_pa)
+        /* pressure-driven: the shortfall is the answer (less flow, less
+         * heat), said as a warning with the heat it costs */
+        if (dp < m->limits.min_consumer_dp_pa && !m->pressure_driven)
             verdict_add(m, HL_VIOL_CONSUMER_DP, HL_CONSUMER, i, dp,
                         m->limits.min_consumer_dp_pa);
-        if (dp < m->limits.min_consumer_dp_pa && listed(t, CK_CONS_DP))
+        if (dp < m->limits.min_consumer_dp_pa && m->pressure_driven)
+            consumer_short(m, t, i, dp);
+        else if (dp < m->limits.min_consumer_dp_pa && listed(t, CK_CONS_DP))
             net_warn(m,
                      "consumer '%s': differential pressure %.3f bar is "
                      "below the minimum %.3f bar",

@@ -18,6 +18,8 @@
 
 #include <cholmod.h>
 
+#define HYD_PUMP_JAC_MAX 16
+
 struct net_hyd {
     /* groups */
     int n_unk;
@@ -52,7 +54,16 @@ struct net_hyd {
                                       were last found */
     int comp_builds;               /* builds then; -1 = find again */
     int built;
-    int builds; /* counts rebuilds of the structure */
+    int builds;          /* counts rebuilds of the structure */
+    int pressure_driven; /* consumers in the pattern when it was built */
+    /* pump_control.c: the last Jacobian of the controlled pumps' misses
+     * over their speeds, kept while the steps it gives keep the misses
+     * falling (HYD_PUMP_JAC_MAX pumps at most) */
+    int pj_n;        /* pumps in it; 0: none */
+    int pj_builds;   /* the structure it was taken on */
+    double pj_worst; /* Pa: largest miss at its last step */
+    int pj_pumps[HYD_PUMP_JAC_MAX];
+    double pj_jac[HYD_PUMP_JAC_MAX * HYD_PUMP_JAC_MAX];
 };
 
 /* (Re)build groups, unknowns, pattern and analysis when the rigid links'
@@ -74,6 +85,41 @@ int hyd_loss_response(hl_model *m, int k, double d_loss);
 double hyd_pump_shutoff(const hl_model *m, int i, double rho);
 double hyd_pump_max_flow(const hl_model *m, int i);
 double hyd_pump_design_flow(const hl_model *m, int i);
+
+/* How link k enters the equations in this run: the network's law, except
+ * that a pressure-driven consumer (hl_model.pressure_driven) is a matrix
+ * link whose loss law is its fully open valve up to the flow it asks
+ * (hyd_links.c), and that it lets no water through backwards (a check
+ * valve: a consumer cannot push water from its return to its supply). */
+static inline int hyd_law(const hl_model *m, int k)
+{
+    int law = m->net->lk_law[k];
+    return law == LAW_FIXED && m->pressure_driven &&
+                   m->net->lk_kind[k] == LK_CONSUMER
+               ? LAW_MATRIX
+               : law;
+}
+static inline int hyd_check(const hl_model *m, int k)
+{
+    return m->net->lk_check[k] ||
+           (m->pressure_driven && m->net->lk_kind[k] == LK_CONSUMER);
+}
+
+/* Pressure-driven consumer link k, given the differential pressure dp
+ * (p_from - p_to + rho g dz) of the current iterate: its loss and slope
+ * (*grad) on the branch that dp says, with its flow moved onto that
+ * branch: dp at or above the minimum, the valve controls (the barrier at
+ * the flow asked); below it, the fully open valve (at most the asked
+ * flow). Linearised at the flow alone, a consumer on the barrier with a
+ * dp below the minimum would move by next to nothing per step and
+ * Newton, judging by flow changes, would stop there; one on the open law
+ * given much more than the minimum would overshoot far past the asked
+ * flow (hyd_links.c). For the same reason the flow changes alone do not
+ * say Newton has converged: hyd_consumer_settled is 1 when the
+ * consumer's law holds at its flow and dp (within 1e-4 of its minimum
+ * differential pressure). */
+double hyd_consumer_linearise(hl_model *m, int k, double dp, double *grad);
+int hyd_consumer_settled(hl_model *m, int k, double dp);
 
 /* 1 if link k carries flow in the equations now. */
 int hyd_link_active(const hl_model *m, int k);

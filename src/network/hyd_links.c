@@ -10,7 +10,12 @@
  *   curve h0 - r Q^n; otherwise piecewise linear), affinity laws for speed
  *   (H scales with s^2, Q with s), parallel identical pumps share the flow;
  * - valves: Kv (VDI/VDE 2173) or zeta on a diameter, dp = k m|m| / rho;
- * - heat-exchanger sides: dp = k m|m| from a pressure drop at design flow.
+ * - heat-exchanger sides: dp = k m|m| from a pressure drop at design flow;
+ * - pressure-driven consumers (EPANET 2.2's pressure-driven demand with
+ *   P_min = 0, P_req = the minimum differential pressure, exponent 1/2):
+ *   the fully open valve dp = dp_min (m / m_ask)^2 up to the flow asked,
+ *   above it a steep linear barrier (the valve throttles to hold m_ask);
+ *   reverse flow is stopped by the consumer's check (hydraulics.c).
  * A quadratic law has zero slope at zero flow; below the flow at which its
  * slope reaches LINK_GRAD_FLOOR the law is linear with that slope (the
  * role of EPANET's RQtol), keeping the Newton matrix positive definite.
@@ -219,6 +224,66 @@ double hyd_pump_design_flow(const hl_model *m, int i)
     return q * m->pu_speed[i] * m->net->pu_parallel[i];
 }
 
+/* Pressure-driven consumer: slope of the barrier above the flow asked,
+ * relative to the open law's slope there (2 dp_min / m_ask). With it a
+ * consumer given dp_min + x holds m_ask (1 + x / dp_min * 5e-11): far
+ * below the flow tolerance. */
+#define CONSUMER_BARRIER 1e10
+/* A consumer asking for no flow, or a minimum differential pressure of
+ * 0 (any positive pressure satisfies it), uses these floors. */
+#define CONSUMER_MIN_DP_PA 1.0
+#define CONSUMER_MIN_ASK   1e-9 /* kg/s */
+#define CONSUMER_SHUT_GRAD 1e15 /* Pa per kg/s: asks nothing, gets ~0 */
+/* A consumer's law holds at the solution to this share of its minimum
+ * differential pressure (5 Pa at 0.5 bar): in the open range that is a
+ * flow within 1e-4 / 2 of the asked flow; Newton's last step leaves far
+ * less. */
+#define CONSUMER_SETTLED 1e-4
+
+static double consumer_ask(const hl_model *m, int k, double *dpm)
+{
+    *dpm = fmax(m->limits.min_consumer_dp_pa, CONSUMER_MIN_DP_PA);
+    return net_consumer_flow(m, m->net->lk_sub[k]);
+}
+
+static double consumer_loss(hl_model *m, int k, double mf, double *grad);
+
+double hyd_consumer_linearise(hl_model *m, int k, double dp, double *grad)
+{
+    double dpm, ask = consumer_ask(m, k, &dpm);
+    if (ask > CONSUMER_MIN_ASK) {
+        if (dp >= dpm && m->lk_m[k] <= ask) { /* the valve controls */
+            m->lk_m[k] = ask;
+            *grad = CONSUMER_BARRIER * 2.0 * dpm / ask;
+            return dpm;
+        }
+        if (dp < dpm && m->lk_m[k] > ask) /* fully open */
+            m->lk_m[k] = ask;
+    }
+    return consumer_loss(m, k, m->lk_m[k], grad);
+}
+
+int hyd_consumer_settled(hl_model *m, int k, double dp)
+{
+    double dpm, grad;
+    consumer_ask(m, k, &dpm);
+    double loss = consumer_loss(m, k, m->lk_m[k], &grad);
+    return fabs(loss - dp) <= fmax(CONSUMER_SETTLED * dpm, 1.0);
+}
+
+static double consumer_loss(hl_model *m, int k, double mf, double *grad)
+{
+    double dpm, ask = consumer_ask(m, k, &dpm);
+    if (!(ask > CONSUMER_MIN_ASK)) {
+        *grad = CONSUMER_SHUT_GRAD;
+        return CONSUMER_SHUT_GRAD * mf;
+    }
+    if (mf <= ask)
+        return quadratic(dpm / (ask * ask), mf, grad);
+    *grad = CONSUMER_BARRIER * 2.0 * dpm / ask;
+    return dpm + *grad * (mf - ask);
+}
+
 double hyd_link_loss(hl_model *m, int k, double mf, double *grad)
 {
     int i = m->net->lk_sub[k];
@@ -233,6 +298,8 @@ double hyd_link_loss(hl_model *m, int k, double mf, double *grad)
         return quadratic(m->net->hx_kp[i], mf, grad);
     case LK_HX_SECONDARY:
         return quadratic(m->net->hx_ks[i], mf, grad);
+    case LK_CONSUMER:
+        return consumer_loss(m, k, mf, grad);
     default:
         *grad = LINK_GRAD_FLOOR;
         return 0.0;

@@ -108,7 +108,7 @@ int net_check_references(hl_model *m)
 
 static int rigid_active(const hl_model *m, int k)
 {
-    return m->net->lk_law[k] == LAW_RIGID && hyd_link_active(m, k);
+    return hyd_law(m, k) == LAW_RIGID && hyd_link_active(m, k);
 }
 
 static int rigid_error(hl_model *m, int k, const char *what)
@@ -169,13 +169,15 @@ static int build_groups(hl_model *m, struct net_hyd *h)
     return HL_OK;
 }
 
-static int group_pressures(hl_model *m, struct net_hyd *h)
+/* The pressure each group's root holds, from the fixed pressures of this
+ * run (an extended period moves tank levels without a new analysis). */
+static int group_known(hl_model *m, struct net_hyd *h)
 {
     int n = m->net->n_nodes;
     for (int i = 0; i < n; i++)
         h->known[i] = NAN;
     for (int i = 0; i < n; i++) { /* the root holds the group's P */
-        double pf = m->net->nd_fixed_p[i];
+        double pf = net_node_fixed_p(m, i);
         if (isnan(pf))
             continue;
         int r = h->root[i];
@@ -189,6 +191,23 @@ static int group_pressures(hl_model *m, struct net_hyd *h)
                             h->known[r] - p);
         h->known[r] = p;
     }
+    return HL_OK;
+}
+
+/* Every member of a group with a known pressure: the root's plus its
+ * offset. */
+static void spread_known(hl_model *m, struct net_hyd *h)
+{
+    for (int i = 0; i < m->net->n_nodes; i++)
+        if (h->unk[i] < 0)
+            h->known[i] = h->known[h->root[i]] + h->off[i];
+}
+
+static int group_pressures(hl_model *m, struct net_hyd *h)
+{
+    int n = m->net->n_nodes;
+    if (group_known(m, h))
+        return m->err.code;
     h->n_unk = 0;
     for (int a = 0; a < n; a++) {
         int i = h->bfs[a], r = h->root[i];
@@ -197,9 +216,16 @@ static int group_pressures(hl_model *m, struct net_hyd *h)
         else
             h->unk[i] = h->unk[r];
     }
-    for (int i = 0; i < n; i++)
-        if (h->unk[i] < 0)
-            h->known[i] = h->known[h->root[i]] + h->off[i];
+    spread_known(m, h);
+    return HL_OK;
+}
+
+/* Known pressures again after the fixed ones moved (same unknowns). */
+static int refresh_known(hl_model *m, struct net_hyd *h)
+{
+    if (group_known(m, h))
+        return m->err.code;
+    spread_known(m, h);
     return HL_OK;
 }
 
@@ -225,7 +251,7 @@ static int find_slot(const cholmod_sparse *a, int col, int row)
 static int link_entry(const hl_model *m, const struct net_hyd *h, int k,
                       int *col, int *row)
 {
-    if (m->net->lk_law[k] != LAW_MATRIX)
+    if (hyd_law(m, k) != LAW_MATRIX)
         return 0;
     int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
     if (u < 0 || v < 0 || u == v)
@@ -286,7 +312,7 @@ static int build_pattern(hl_model *m, struct net_hyd *h)
         h->diag[u] = ap[u + 1] - 1; /* rows sorted: diagonal is last */
     for (int k = 0; k < m->net->n_links; k++) {
         int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
-        int matrix = m->net->lk_law[k] == LAW_MATRIX && u != v;
+        int matrix = hyd_law(m, k) == LAW_MATRIX && u != v;
         int col, row;
         h->slot_ii[k] = matrix && u >= 0 ? h->diag[u] : -1;
         h->slot_jj[k] = matrix && v >= 0 ? h->diag[v] : -1;
@@ -347,10 +373,10 @@ static int analyse(hl_model *m, struct net_hyd *h)
 
 static int rigid_unchanged(const hl_model *m, const struct net_hyd *h)
 {
-    if (!h->built)
+    if (!h->built || h->pressure_driven != m->pressure_driven)
         return 0;
     for (int k = 0; k < m->net->n_links; k++)
-        if (m->net->lk_law[k] == LAW_RIGID &&
+        if (hyd_law(m, k) == LAW_RIGID &&
             h->rigid_state[k] != (signed char)rigid_active(m, k))
             return 0;
     return 1;
@@ -359,7 +385,7 @@ static int rigid_unchanged(const hl_model *m, const struct net_hyd *h)
 int hyd_topology(hl_model *m, struct net_hyd *h)
 {
     if (rigid_unchanged(m, h))
-        return HL_OK;
+        return refresh_known(m, h);
     hyd_free_matrix(h);
     h->built = 0;
     if (!h->cc_started) {
@@ -370,8 +396,13 @@ int hyd_topology(hl_model *m, struct net_hyd *h)
         h->cc.error_handler = NULL;
         h->cc_started = 1;
     }
-    for (int k = 0; k < m->net->n_links; k++)
+    for (int k = 0; k < m->net->n_links; k++) {
         h->rigid_state[k] = (signed char)rigid_active(m, k);
+        if (m->net->lk_kind[k] == LK_CONSUMER) /* a pressure-driven run's
+                                                  check state goes */
+            m->lk_cv_shut[k] = 0;
+    }
+    h->pressure_driven = m->pressure_driven;
     if (build_groups(m, h) || group_pressures(m, h) || analyse(m, h))
         return m->err.code;
     h->built = 1;
@@ -413,8 +444,8 @@ static int parts_unchanged(const hl_model *m, struct net_hyd *h)
 {
     int same = h->comp_builds == h->builds;
     for (int k = 0; k < m->net->n_links; k++) {
-        signed char a = (signed char)(m->net->lk_law[k] == LAW_MATRIX &&
-                                      hyd_link_active(m, k));
+        signed char a =
+            (signed char)(hyd_law(m, k) == LAW_MATRIX && hyd_link_active(m, k));
         same = same && a == h->comp_active[k];
         h->comp_active[k] = a;
     }
@@ -433,14 +464,14 @@ int hyd_components(hl_model *m, struct net_hyd *h)
         h->unk_cut[u] = 0;
     }
     for (int k = 0; k < m->net->n_links; k++) {
-        if (m->net->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+        if (hyd_law(m, k) != LAW_MATRIX || !hyd_link_active(m, k))
             continue;
         int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
         if (u >= 0 && v >= 0)
             uf_join(h->comp, u, v);
     }
     for (int k = 0; k < m->net->n_links; k++) {
-        if (m->net->lk_law[k] != LAW_MATRIX || !hyd_link_active(m, k))
+        if (hyd_law(m, k) != LAW_MATRIX || !hyd_link_active(m, k))
             continue;
         int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
         if ((u >= 0) != (v >= 0))

@@ -124,9 +124,9 @@ static double fixed_flow(const hl_model *m, int k)
 static void fixed_demands(hl_model *m, struct net_hyd *h)
 {
     for (int i = 0; i < m->net->n_nodes; i++)
-        h->dem[i] = m->net->nd_demand[i] * m->demand_scale;
+        h->dem[i] = net_node_demand(m, i) * m->demand_scale;
     for (int k = 0; k < m->net->n_links; k++) {
-        if (m->net->lk_law[k] != LAW_FIXED)
+        if (hyd_law(m, k) != LAW_FIXED)
             continue;
         double q = fixed_flow(m, k);
         m->lk_m[k] = q;
@@ -153,6 +153,8 @@ static double start_flow(const hl_model *m, int k)
         return m->net->hx_kp[i] > 0 ? sqrt(1e5 / m->net->hx_kp[i]) : 1.0;
     case LK_HX_SECONDARY:
         return m->net->hx_ks[i] > 0 ? sqrt(1e5 / m->net->hx_ks[i]) : 1.0;
+    case LK_CONSUMER: /* pressure-driven: the flow it asks */
+        return net_consumer_flow(m, i);
     default:
         return 0.0;
     }
@@ -162,9 +164,9 @@ static void cold_start(hl_model *m, struct net_hyd *h)
 {
     for (int k = 0; k < m->net->n_links; k++) {
         m->lk_cv_shut[k] = 0;
-        if (m->net->lk_law[k] == LAW_MATRIX)
+        if (hyd_law(m, k) == LAW_MATRIX)
             m->lk_m[k] = start_flow(m, k);
-        else if (m->net->lk_law[k] == LAW_RIGID)
+        else if (hyd_law(m, k) == LAW_RIGID)
             m->lk_m[k] = 0.0;
     }
     for (int i = 0; i < m->net->n_pipes; i++)
@@ -215,15 +217,20 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
             rhs[h->unk[i]] -= h->dem[i];
     double big = -1.0;
     for (int k = 0; k < m->net->n_links; k++) {
-        if (m->net->lk_law[k] != LAW_MATRIX)
+        if (hyd_law(m, k) != LAW_MATRIX)
             continue;
         if (!HYD_ACTIVE(m, k)) {
             h->w[k] = h->y[k] = m->lk_m[k] = 0.0;
             continue;
         }
         int a = m->net->lk_from[k], b = m->net->lk_to[k];
-        double grad, mk = m->lk_m[k];
-        double dp = hyd_link_loss(m, k, mk, &grad);
+        double grad, dp;
+        if (m->net->lk_kind[k] == LK_CONSUMER) /* pressure-driven */
+            dp = hyd_consumer_linearise(m, k, h->pn[a] - h->pn[b] + h->grav[k],
+                                        &grad);
+        else
+            dp = hyd_link_loss(m, k, m->lk_m[k], &grad);
+        double mk = m->lk_m[k];
         double w = 1.0 / grad, y = mk - (dp - h->grav[k]) * w;
         double res = fabs(dp - (h->pn[a] - h->pn[b] + h->grav[k]));
         if (res > big) {
@@ -285,7 +292,7 @@ static double update_flows(hl_model *m, struct net_hyd *h, double alpha,
     double change = 0.0, total = 0.0;
     node_pressures(m, h);
     for (int k = 0; k < m->net->n_links; k++) {
-        if (m->net->lk_law[k] != LAW_MATRIX || !HYD_ACTIVE(m, k))
+        if (hyd_law(m, k) != LAW_MATRIX || !HYD_ACTIVE(m, k))
             continue;
         int u = h->unk[m->net->lk_from[k]];
         if (u >= 0 && h->unk_cut[u]) { /* a part cut off carries no flow */
@@ -319,10 +326,10 @@ static double rigid_flows(hl_model *m, struct net_hyd *h, int *worst_node)
     for (int i = 0; i < m->net->n_nodes; i++)
         e[i] = h->dem[i];
     for (int k = 0; k < m->net->n_links; k++) {
-        if (m->net->lk_law[k] == LAW_MATRIX) {
+        if (hyd_law(m, k) == LAW_MATRIX) {
             e[m->net->lk_from[k]] += m->lk_m[k];
             e[m->net->lk_to[k]] -= m->lk_m[k];
-        } else if (m->net->lk_law[k] == LAW_RIGID) {
+        } else if (hyd_law(m, k) == LAW_RIGID) {
             m->lk_m[k] = 0.0;
         }
     }
@@ -373,6 +380,22 @@ static int runaway(hl_model *m)
                     worst >= 0 ? "' at" : "", big);
 }
 
+/* Every pressure-driven consumer consistent with the new pressures
+ * (hyd_consumer_point). */
+static int consumers_settled(hl_model *m, const struct net_hyd *h)
+{
+    if (!m->pressure_driven)
+        return 1;
+    for (int i = 0; i < m->net->n_consumers; i++) {
+        int k = m->net->co_link[i], a = m->net->lk_from[k],
+            b = m->net->lk_to[k];
+        if (HYD_ACTIVE(m, k) &&
+            !hyd_consumer_settled(m, k, h->pn[a] - h->pn[b] + h->grav[k]))
+            return 0;
+    }
+    return 1;
+}
+
 /* Newton with damping: when the relative flow change grows from one
  * iteration to the next, the next steps are halved (down to 1/16) until
  * it shrinks again; the full step returns once it does. */
@@ -403,7 +426,8 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
             pump_steps +=
                 (miss = net_pump_control(m, h->pn, 0)) > NET_CONTROL_TOL_PA;
         if (r->rel <= o->flow_rel_tol && r->residual <= o->mass_tol_kg_s &&
-            alpha == 1.0 && miss <= NET_CONTROL_TOL_PA)
+            alpha == 1.0 && miss <= NET_CONTROL_TOL_PA &&
+            consumers_settled(m, h))
             return HL_OK;
         alpha = r->rel > prev_rel ? fmax(alpha * 0.5, 1.0 / 16.0) : 1.0;
         prev_rel = r->rel;
@@ -455,7 +479,7 @@ static double drive(hl_model *m, struct net_hyd *h, int k)
                h->grav[k];
     if (m->net->lk_kind[k] == LK_PUMP)
         d += hyd_pump_shutoff(m, m->net->lk_sub[k], m->lk_rho[k]);
-    else if (m->net->lk_law[k] == LAW_RIGID)
+    else if (hyd_law(m, k) == LAW_RIGID)
         d += m->net->lk_rise[k];
     return d;
 }
@@ -464,8 +488,7 @@ static int update_statuses(hl_model *m, struct net_hyd *h)
 {
     int changed = 0;
     for (int k = 0; k < m->net->n_links; k++) {
-        if (!m->net->lk_check[k] || !m->lk_open[k] ||
-            m->net->lk_law[k] == LAW_FIXED)
+        if (!hyd_check(m, k) || !m->lk_open[k] || hyd_law(m, k) == LAW_FIXED)
             continue;
         if (!m->lk_cv_shut[k] && m->lk_m[k] < -CV_FLOW_TOL) {
             m->lk_cv_shut[k] = 1;

@@ -4,6 +4,7 @@
  * and warning records, source positions for messages, and freeing.
  */
 #include "network/net.h"
+#include "network/net_period.h"
 #include "network/net_transient.h"
 #include "physics/friction.h"
 
@@ -151,7 +152,7 @@ void net_warn(hl_model *m, const char *fmt, ...)
 #define RUN_FREE_ALL(X) \
     RUN_ARRAYS_BY_COUNT(X) \
     X(tt_r) X(nd_p) X(nd_t) X(nd_ext) X(nd_order) X(nd_connected) \
-    X(round_t) X(round_m)
+    X(round_t) X(round_m) X(nd_dem_set) X(nd_fp_set)
 /* clang-format on */
 
 static void def_free(net_def *d)
@@ -169,6 +170,7 @@ static void def_free(net_def *d)
     hl_material_db_free(d->materials);
     hl_fitting_catalog_free(d->fit_cat);
     net_transient_free(d->transient);
+    net_period_free(d->period);
     text_pool_free(&d->strings);
     free(d);
 }
@@ -258,6 +260,10 @@ static int copy_run_state(hl_model *m, const hl_model *src)
                           sizeof *m->nd_connected);
     ok = ok &&
          copy_array((void **)&m->round_t, src->round_t, nn, sizeof *m->round_t);
+    ok = ok && copy_array((void **)&m->nd_dem_set, src->nd_dem_set, nn,
+                          sizeof *m->nd_dem_set);
+    ok = ok && copy_array((void **)&m->nd_fp_set, src->nd_fp_set, nn,
+                          sizeof *m->nd_fp_set);
     ok = ok && copy_array((void **)&m->round_m, src->round_m,
                           (size_t)d->n_links + 1, sizeof *m->round_m);
     return ok;
@@ -293,6 +299,7 @@ int hl_model_clone(const hl_model *src, hl_model **out)
     m->chamber_air_default = src->chamber_air_default;
     m->demand_scale = src->demand_scale;
     m->mech_heat = src->mech_heat;
+    m->pressure_driven = src->pressure_driven;
     m->limits = src->limits;
     m->solved = src->solved;
     m->totals = src->totals;

@@ -330,10 +330,13 @@ typedef struct net_def {
     text_pool strings;
     int n_origin;
     const char *origin[16];
-    double p_atm; /* Pa */
-    double g;     /* m/s2: 9.80665, or EPANET's 32.2 ft/s2 for .inp */
-    int friction; /* enum friction_model */
-    int headloss; /* enum headloss_law (physics/headloss_empirical.h) */
+    double p_atm;      /* Pa */
+    double g;          /* m/s2: 9.80665, or EPANET's 32.2 ft/s2 for .inp */
+    int friction;      /* enum friction_model */
+    int headloss;      /* enum headloss_law (physics/headloss_empirical.h) */
+    int pumps_isolate; /* static check: a stopped pump closes and each zone
+                          rests at its tanks' and reservoirs' heads (water
+                          networks from EPANET; static_check.c) */
     net_fluid fluid;
 
     /* nodes */
@@ -457,6 +460,9 @@ typedef struct net_def {
     hl_operation operation; /* season operation as given; NaN = not given */
     struct net_transient *transient; /* the `transient:` section; NULL =
                                         none (net_transient.h) */
+    struct net_period *period;       /* an .inp's extended period ([TIMES],
+                                        [PATTERNS], tanks, [CONTROLS]); NULL =
+                                        none (net_period.h) */
 
     /* CSR adjacency: links at node i are
      * adj_link[adj_start[i] .. adj_start[i + 1] - 1] */
@@ -522,9 +528,16 @@ struct hl_model {
     double chamber_air_default; /* K, for chambers without air_temp_c;
                                    NaN: each from its heat balance */
     double demand_scale;
+    /* an extended-period run's own demands (kg/s) and fixed pressures
+     * (gauge Pa, tank levels) of this time step; NULL = the network's
+     * (net_node_demand, net_node_fixed_p; period.c) */
+    double *nd_dem_set, *nd_fp_set;
     hl_check_limits limits;
-    int mech_heat; /* 1: pump shaft power and friction heat the water
-                      (mech_heat.c); model files by default, .inp not */
+    int mech_heat;       /* 1: pump shaft power and friction heat the water
+                            (mech_heat.c); model files by default, .inp not */
+    int pressure_driven; /* 1: consumers get the flow their differential
+                            pressure allows (hyd_links.c, EPANET 2.2's
+                            pressure-driven demand); 0: demand-driven */
 
     /* solver state (allocated by the first solve) */
     struct net_hyd *hyd;
@@ -541,6 +554,17 @@ struct hl_model {
     struct net_verdict *verdict; /* violations and the static check of the
                                     last solve (feasibility.c) */
 };
+
+/* Node i's demand (kg/s out, before demand_scale) and fixed pressure
+ * (gauge Pa, NaN = free) in this run. */
+static inline double net_node_demand(const hl_model *m, int i)
+{
+    return m->nd_dem_set ? m->nd_dem_set[i] : m->net->nd_demand[i];
+}
+static inline double net_node_fixed_p(const hl_model *m, int i)
+{
+    return m->nd_fp_set ? m->nd_fp_set[i] : m->net->nd_fixed_p[i];
+}
 
 /* ---- builder (model.c) --------------------------------------------------- */
 
@@ -698,8 +722,13 @@ int net_check_references(hl_model *m);
 int pump_fit_curve(hl_model *m, int i, const net_pump_spec *s, const char *id);
 /* Pressure rise of pump i at its solved flow, Pa (totals.c). */
 double pump_rise(const hl_model *m, int i);
-/* Mass flow a consumer draws now (thermal_elements.c). */
+/* Mass flow a consumer draws now (thermal_elements.c): the flow it asks;
+ * a pressure-driven consumer gets less where its differential pressure
+ * is short (lk_m). */
 double net_consumer_flow(const hl_model *m, int i);
+/* Heat a fixed-flow consumer asks, W: the flow it asks at the heat per
+ * kg of its water (of the hottest source's supply when it gets none). */
+double net_consumer_fixed_ask(const hl_model *m, int i);
 /* Heat-demand consumers: next flows from the last thermal solve (secant on
  * m (h_in - h_out) - Q); returns the largest relative change. */
 double net_consumer_update(hl_model *m, int first_round);
@@ -710,6 +739,9 @@ double net_consumer_update(hl_model *m, int first_round);
  * saturated, Pa. */
 #define NET_CONTROL_TOL_PA 10.0
 double net_pump_control(hl_model *m, const double *p_node, int first_round);
+/* A new steady solve begins: the pumps' kept Jacobian may step its first
+ * misses, however large (pump_control.c). */
+void net_pump_control_restart(hl_model *m);
 /* Pump i is speed-controlled, at a speed limit (0.05 or 2) and its miss
  * asks to go beyond it. */
 int net_pump_saturated(const hl_model *m, const double *p_node, int i);

@@ -19,6 +19,10 @@ typedef struct net_transient {
     double *inertia_kg_m2; /* rotor + motor, per pump unit; NaN = none */
     double *speed_rpm;     /* rated speed; NaN = default */
     signed char *bypass;   /* bypass check valve around the pump */
+    signed char *check;    /* discharge check valve (default 1) */
+    int *n_suter;          /* points of the Suter tables (0: affinity) */
+    double **suter_wh;     /* WH(x), x = 2 pi i / n (owned) */
+    double **suter_wb;     /* WB(x) (owned) */
     int n_pipes;
     int *pipe_link;
     double *wave_speed; /* m/s; NaN = computed */
@@ -36,6 +40,16 @@ typedef struct net_transient {
     double *relief_set_pa;   /* gauge */
     double *relief_cap_kg_s; /* discharge at set + accumulation */
     double *relief_acc_pa;   /* accumulation (overpressure at capacity) */
+    int n_tanks;             /* surge tanks */
+    const char **tank_id;
+    int *tank_node;
+    double *tank_area_m2;
+    double *tank_level_m;         /* free surface; NaN = the steady head */
+    double *tank_bottom_m;        /* -inf = none */
+    double *tank_top_m;           /* inf = none */
+    double *tank_d_m;             /* connection; NaN = no throttle */
+    double *tank_zin, *tank_zout; /* throttle losses on it */
+    signed char *tank_one_way;
 } net_transient;
 
 void net_transient_free(net_transient *t);

@@ -22,6 +22,7 @@
 #include "network/hyd.h"
 
 #include <math.h>
+#include <string.h>
 
 #define SPEED_MIN 0.05
 #define SPEED_MAX 2.0
@@ -148,21 +149,53 @@ static int dense_solve(double *a, double *b, int n)
     return 0;
 }
 
-#define NEWTON_MAX_PUMPS 16
+#define NEWTON_MAX_PUMPS HYD_PUMP_JAC_MAX
+/* A kept Jacobian steps again while the largest miss is below this
+ * fraction of the miss at its last step; otherwise it is taken anew. */
+#define JAC_KEEP_CONTRACTION 0.25
 
-/* One Newton step of the pumps p[0..n); -1 if it cannot be taken. */
-static int newton_step(hl_model *m, const double *p_node, const int *p, int n)
+/* Can the kept Jacobian step the pumps p[0..n) with largest miss worst? */
+static int jacobian_kept(const struct net_hyd *h, const int *p, int n,
+                         double worst)
 {
+    return h->pj_n == n && h->pj_builds == h->builds &&
+           memcmp(h->pj_pumps, p, sizeof(int) * (size_t)n) == 0 &&
+           worst <= JAC_KEEP_CONTRACTION * h->pj_worst;
+}
+
+/* One Newton step of the pumps p[0..n); -1 if it cannot be taken. The
+ * Jacobian (n linear solves) is that of the last step while the misses
+ * keep falling fast under it (a chord step: the network's response to the
+ * speeds hardly changes from one iterate, or hour, to the next), else
+ * taken at the current iterate. */
+static int newton_step(hl_model *m, const double *p_node, const int *p, int n,
+                       double worst)
+{
+    struct net_hyd *h = m->hyd;
     double jac[NEWTON_MAX_PUMPS * NEWTON_MAX_PUMPS], ds[NEWTON_MAX_PUMPS];
-    if (n > NEWTON_MAX_PUMPS || jacobian(m, p, n, jac))
+    if (n > NEWTON_MAX_PUMPS)
         return -1;
+    if (!jacobian_kept(h, p, n, worst)) {
+        h->pj_n = 0;
+        if (jacobian(m, p, n, h->pj_jac))
+            return -1;
+        h->pj_n = n;
+        h->pj_builds = h->builds;
+        memcpy(h->pj_pumps, p, sizeof(int) * (size_t)n);
+    }
+    h->pj_worst = worst;
+    memcpy(jac, h->pj_jac, sizeof(double) * (size_t)(n * n));
     for (int r = 0; r < n; r++)
         ds[r] = -miss(m, p_node, p[r]);
-    if (dense_solve(jac, ds, n))
+    if (dense_solve(jac, ds, n)) {
+        h->pj_n = 0;
         return -1;
+    }
     for (int r = 0; r < n; r++)
-        if (!isfinite(ds[r]))
+        if (!isfinite(ds[r])) {
+            h->pj_n = 0;
             return -1;
+        }
     for (int r = 0; r < n; r++)
         set_speed(m, p[r], m->pu_speed[p[r]] + ds[r], miss(m, p_node, p[r]));
     return 0;
@@ -179,10 +212,16 @@ double net_pump_control(hl_model *m, const double *p_node, int first_round)
         if (n <= NEWTON_MAX_PUMPS)
             p[n++] = i;
     }
-    if (worst <= NET_CONTROL_TOL_PA || newton_step(m, p_node, p, n) == 0)
+    if (worst <= NET_CONTROL_TOL_PA || newton_step(m, p_node, p, n, worst) == 0)
         return worst;
     for (int i = 0; i < m->net->n_pumps; i++)
         if (controlled(m, p_node, i) && !net_pump_saturated(m, p_node, i))
             step(m, p_node, i, first_round);
     return worst;
+}
+
+void net_pump_control_restart(hl_model *m)
+{
+    if (m->hyd)
+        m->hyd->pj_worst = INFINITY;
 }

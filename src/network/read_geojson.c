@@ -13,72 +13,38 @@
  * for a heatline model; the heat-transfer data come from the load options
  * as for an .inp (the temperature at reservoirs, the surroundings, U).
  */
+#include "network/geojson_scan.h"
 #include "network/reader.h"
 #include "util/util.h"
 
-#include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define R_EARTH 6371008.8 /* m, mean radius (IUGG) */
 
+typedef struct by_xy {
+    double x, y;
+    int node;
+} by_xy;
+
 typedef struct gj {
     rd_ctx *c;
-    int geographic; /* 1: degrees (lon, lat) */
-    int *line;      /* line of each feature in the file */
+    const gj_scan *s; /* the features, as scanned */
+    int geographic;   /* 1: degrees (lon, lat) */
     int n_features;
-    double tol; /* end point to node, in the plane's unit */
-    int *by_x;  /* node indices sorted by x */
+    double tol;   /* end point to node, in the plane's unit */
+    by_xy *by_xy; /* the nodes sorted by x, then y */
 } gj;
 
 static int where(const gj *g, int k)
 {
-    return NET_WHERE(g->c->origin, k < g->n_features ? g->line[k] : 0);
+    return NET_WHERE(g->c->origin, k < g->n_features ? g->s->f[k].line : 0);
 }
 
 #define gfail(g, k, ...)                                                       \
     rd_fail((g)->c, where((g), (k)), HL_EPARSE, __VA_ARGS__)
-
-/* ---- where each feature starts (jansson keeps no positions) ---------- */
-
-/* Lines of the elements of the root object's "features" array. */
-static void feature_lines(const char *t, size_t len, int *out, int cap)
-{
-    int depth = 0, line = 1, n = 0, in_features = 0, features_depth = -1;
-    char key[16] = "";
-    for (size_t i = 0; i < len; i++) {
-        char ch = t[i];
-        if (ch == '\n')
-            line++;
-        else if (ch == '"') { /* a string: remember it as a possible key */
-            size_t j = i + 1, k = 0;
-            while (j < len && t[j] != '"') {
-                if (t[j] == '\\')
-                    j++;
-                else if (k + 1 < sizeof key)
-                    key[k++] = t[j];
-                j++;
-            }
-            key[k] = '\0';
-            i = j;
-        } else if (ch == '{' || ch == '[') {
-            if (in_features && depth == features_depth && ch == '{' && n < cap)
-                out[n++] = line;
-            if (depth == 1 && ch == '[' && strcmp(key, "features") == 0) {
-                in_features = 1;
-                features_depth = depth + 1;
-            }
-            depth++;
-        } else if (ch == '}' || ch == ']') {
-            depth--;
-            if (in_features && depth < features_depth)
-                in_features = 0;
-        }
-    }
-    while (n < cap)
-        out[n++] = 0;
-}
 
 /* ---- the coordinate system ------------------------------------------- */
 
@@ -102,14 +68,12 @@ static int crs_kind(const char *name, int *geographic)
            (code >= 32701 && code <= 32760) || (code >= 4491 && code <= 4554);
 }
 
-static int read_crs(gj *g, json_t *root)
+static int read_crs(gj *g)
 {
-    json_t *crs = json_object_get(root, "crs");
-    g->geographic = 1; /* RFC 7946: WGS 84 lon/lat */
-    if (!crs || json_is_null(crs))
+    g->geographic = 1;  /* RFC 7946: WGS 84 lon/lat */
+    if (g->s->crs == 0) /* absent or null */
         return HL_OK;
-    const char *name = json_string_value(
-        json_object_get(json_object_get(crs, "properties"), "name"));
+    const char *name = g->s->crs == 1 ? gj_text(g->s, g->s->crs_name) : NULL;
     if (!name)
         return gfail(g, g->n_features,
                      "crs: expected {\"type\": \"name\", "
@@ -128,70 +92,78 @@ static int read_crs(gj *g, json_t *root)
 
 /* ---- properties ------------------------------------------------------- */
 
-static const char *text_of(json_t *v)
+/* A text property, or NULL (absent, or not text). */
+static const char *text_prop(const gj *g, const gj_feature *f, int p)
 {
-    const char *t = json_string_value(v);
-    return t ? t : "";
+    return f->t[p] == GJ_STR ? gj_text(g->s, f->v[p].str) : NULL;
 }
 
 /* id: a string or an integer */
-static const char *feature_id(json_t *props, char *buf, size_t cap)
+static const char *feature_id(const gj *g, const gj_feature *f, char *buf,
+                              size_t cap)
 {
-    json_t *id = json_object_get(props, "id");
-    if (json_is_string(id))
-        return json_string_value(id);
-    if (json_is_integer(id)) {
-        snprintf(buf, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+    if (f->t[GJP_ID] == GJ_INT) {
+        snprintf(buf, cap, "%lld", f->v[GJP_ID].i);
         return buf;
     }
-    return NULL;
+    return text_prop(g, f, GJP_ID);
 }
 
 /* A number property: absent -> def; not a number -> error. */
-static int prop(gj *g, int k, json_t *props, const char *key, double def,
-                double *out)
+static int prop(gj *g, int k, int p, const char *key, double def, double *out)
 {
-    json_t *v = json_object_get(props, key);
-    if (!v || json_is_null(v)) {
+    const gj_feature *f = &g->s->f[k];
+    if (f->t[p] == GJ_ABSENT || f->t[p] == GJ_NULL) {
         *out = def;
         return HL_OK;
     }
-    if (!json_is_number(v))
+    if (f->t[p] != GJ_REAL && f->t[p] != GJ_INT)
         return gfail(g, k, "feature %d: property %s: expected a number", k + 1,
                      key);
-    *out = json_number_value(v);
+    *out = f->t[p] == GJ_INT ? (double)f->v[p].i : f->v[p].num;
     return HL_OK;
 }
 
-static int xy(json_t *c, double *x, double *y)
+/* A Point's coordinates [x, y, ...] */
+static int point_xy(const gj_feature *f, double *x, double *y)
 {
-    json_t *a = json_array_get(c, 0), *b = json_array_get(c, 1);
-    if (!json_is_array(c) || !json_is_number(a) || !json_is_number(b))
+    if (!f->coords_arr || (f->direct & 3) != 3)
         return 0;
-    *x = json_number_value(a);
-    *y = json_number_value(b);
+    *x = f->dx[0];
+    *y = f->dx[1];
+    return isfinite(*x) && isfinite(*y);
+}
+
+/* A LineString's position i (0 <= i < n_pts) */
+static int line_xy(const gj *g, const gj_feature *f, int i, double *x,
+                   double *y)
+{
+    const double *p = g->s->pts + 2 * (f->pt + (size_t)i);
+    *x = p[0];
+    *y = p[1];
     return isfinite(*x) && isfinite(*y);
 }
 
 /* ---- nodes ------------------------------------------------------------ */
 
-static int node(gj *g, int k, json_t *props, json_t *coords)
+static int node(gj *g, int k)
 {
+    const gj_feature *f = &g->s->f[k];
     static const char *const kinds[] = {"junction", "reservoir", NULL};
     char idbuf[32];
     net_node_spec s;
     net_node_spec_init(&s);
     s.where = where(g, k);
-    s.id = feature_id(props, idbuf, sizeof idbuf);
+    s.id = feature_id(g, f, idbuf, sizeof idbuf);
     if (!s.id)
         return gfail(g, k,
                      "feature %d (a node): expected an \"id\" "
                      "property (text or integer)",
                      k + 1);
-    if (!xy(coords, &s.x_m, &s.y_m))
+    if (!point_xy(f, &s.x_m, &s.y_m))
         return gfail(g, k, "node '%s': expected Point coordinates [x, y]",
                      s.id);
-    const char *kind = json_string_value(json_object_get(props, "kind"));
+    const char *kind = text_prop(g, f, GJP_KIND);
     int ki = 0;
     while (kind && kinds[ki] && strcmp(kinds[ki], kind) != 0)
         ki++;
@@ -201,9 +173,9 @@ static int node(gj *g, int k, json_t *props, json_t *coords)
                      "reservoir",
                      s.id, kind);
     double head;
-    if (prop(g, k, props, "elevation_m", 0.0, &s.z_m) ||
-        prop(g, k, props, "demand_kg_per_s", 0.0, &s.demand_kg_s) ||
-        prop(g, k, props, "head_m", NAN, &head))
+    if (prop(g, k, GJP_ELEVATION, "elevation_m", 0.0, &s.z_m) ||
+        prop(g, k, GJP_DEMAND, "demand_kg_per_s", 0.0, &s.demand_kg_s) ||
+        prop(g, k, GJP_HEAD, "head_m", NAN, &head))
         return g->c->m->err.code;
     if (ki == 1) { /* a fixed head: the water surface, open to air */
         if (isnan(head))
@@ -228,28 +200,42 @@ static double seg_length(const gj *g, double x0, double y0, double x1,
     return 2.0 * R_EARTH * asin(fmin(1.0, sqrt(a)));
 }
 
-/* The node at (x, y) within the tolerance, or -1. */
-static int node_at(const gj *g, double x, double y)
+/* First of t[lo, hi) whose x (on_y: y) is >= v. */
+static int lower(const by_xy *t, int lo, int hi, double v, int on_y)
 {
-    const net_def *d = g->c->m->def;
-    int lo = 0, hi = d->n_nodes;
-    while (lo < hi) { /* first with nd_x >= x - tol */
+    while (lo < hi) {
         int mid = lo + (hi - lo) / 2;
-        if (d->nd_x[g->by_x[mid]] < x - g->tol)
+        if ((on_y ? t[mid].y : t[mid].x) < v)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (int i = lo; i < d->n_nodes && d->nd_x[g->by_x[i]] <= x + g->tol; i++)
-        if (fabs(d->nd_y[g->by_x[i]] - y) <= g->tol)
-            return g->by_x[i];
+    return lo;
+}
+
+/* The node at (x, y) within the tolerance, or -1: for each x in reach
+ * (usually one), a binary search of its nodes by y (a grid has hundreds of
+ * nodes on one x). */
+static int node_at(const gj *g, double x, double y)
+{
+    const by_xy *t = g->by_xy;
+    int n = g->c->m->def->n_nodes;
+    for (int i = lower(t, 0, n, x - g->tol, 0);
+         i < n && t[i].x <= x + g->tol;) {
+        int end = lower(t, i, n, nextafter(t[i].x, INFINITY), 0);
+        int j = lower(t, i, end, y - g->tol, 1);
+        if (j < end && t[j].y <= y + g->tol)
+            return t[j].node;
+        i = end;
+    }
     return -1;
 }
 
-static int end_node(gj *g, int k, const char *id, json_t *props,
-                    const char *key, double x, double y, const char **out)
+static int end_node(gj *g, int k, const char *id, const char *key, double x,
+                    double y, const char **out)
 {
-    const char *named = json_string_value(json_object_get(props, key));
+    const char *named =
+        text_prop(g, &g->s->f[k], strcmp(key, "from") == 0 ? GJP_FROM : GJP_TO);
     if (named) {
         *out = named;
         return HL_OK;
@@ -266,14 +252,14 @@ static int end_node(gj *g, int k, const char *id, json_t *props,
     return HL_OK;
 }
 
-static int pipe_data(gj *g, int k, json_t *props, net_pipe_spec *s)
+static int pipe_data(gj *g, int k, net_pipe_spec *s)
 {
     double d_mm, rough_mm, len;
     static const char *const st[] = {"open", "closed", "cv", NULL};
-    if (prop(g, k, props, "diameter_mm", NAN, &d_mm) ||
-        prop(g, k, props, "roughness_mm", 0.1, &rough_mm) ||
-        prop(g, k, props, "minor_loss", 0.0, &s->zeta) ||
-        prop(g, k, props, "length_m", NAN, &len))
+    if (prop(g, k, GJP_DIAMETER, "diameter_mm", NAN, &d_mm) ||
+        prop(g, k, GJP_ROUGHNESS, "roughness_mm", 0.1, &rough_mm) ||
+        prop(g, k, GJP_MINOR_LOSS, "minor_loss", 0.0, &s->zeta) ||
+        prop(g, k, GJP_LENGTH, "length_m", NAN, &len))
         return g->c->m->err.code;
     if (isnan(d_mm))
         return gfail(g, k, "pipe '%s': expected diameter_mm (inner)", s->id);
@@ -281,7 +267,7 @@ static int pipe_data(gj *g, int k, json_t *props, net_pipe_spec *s)
     s->roughness_m = rough_mm * 1e-3;
     if (!isnan(len))
         s->length_m = len;
-    const char *status = json_string_value(json_object_get(props, "status"));
+    const char *status = text_prop(g, &g->s->f[k], GJP_STATUS);
     int i = 0;
     while (status && st[i] && strcmp(st[i], status) != 0)
         i++;
@@ -300,50 +286,47 @@ static int pipe_data(gj *g, int k, json_t *props, net_pipe_spec *s)
     return HL_OK;
 }
 
-static int pipe(gj *g, int k, json_t *props, json_t *coords)
+static int pipe(gj *g, int k)
 {
+    const gj_feature *f = &g->s->f[k];
     char idbuf[32];
     net_pipe_spec s;
     net_pipe_spec_init(&s);
     s.where = where(g, k);
-    s.id = feature_id(props, idbuf, sizeof idbuf);
+    s.id = feature_id(g, f, idbuf, sizeof idbuf);
     if (!s.id)
         return gfail(g, k,
                      "feature %d (a pipe): expected an \"id\" "
                      "property (text or integer)",
                      k + 1);
-    const char *kind = json_string_value(json_object_get(props, "kind"));
+    const char *kind = text_prop(g, f, GJP_KIND);
     if (kind && strcmp(kind, "pipe") != 0)
         return gfail(g, k,
                      "line '%s': kind '%s': only pipes can be imported from "
                      "GeoJSON (pumps and valves: a YAML model or an .inp)",
                      s.id, kind);
-    int n = (int)json_array_size(coords);
+    int n = f->coords_arr ? f->n_pts : 0;
     double x0, y0, x1, y1, len = 0.0;
-    if (n < 2 || !xy(json_array_get(coords, 0), &x0, &y0) ||
-        !xy(json_array_get(coords, (size_t)n - 1), &x1, &y1))
+    if (n < 2 || !line_xy(g, f, 0, &x0, &y0) || !line_xy(g, f, n - 1, &x1, &y1))
         return gfail(g, k,
                      "pipe '%s': expected LineString coordinates of "
                      "two or more [x, y]",
                      s.id);
     for (int i = 1; i < n; i++) {
         double a, b, c, d;
-        if (!xy(json_array_get(coords, (size_t)i - 1), &a, &b) ||
-            !xy(json_array_get(coords, (size_t)i), &c, &d))
+        if (!line_xy(g, f, i - 1, &a, &b) || !line_xy(g, f, i, &c, &d))
             return gfail(g, k, "pipe '%s': point %d: expected [x, y]", s.id,
                          i + 1);
         len += seg_length(g, a, b, c, d);
     }
     s.length_m = len;
-    if (pipe_data(g, k, props, &s) ||
-        end_node(g, k, s.id, props, "from", x0, y0, &s.from) ||
-        end_node(g, k, s.id, props, "to", x1, y1, &s.to) ||
-        net_add_pipe(g->c->m, &s))
+    if (pipe_data(g, k, &s) || end_node(g, k, s.id, "from", x0, y0, &s.from) ||
+        end_node(g, k, s.id, "to", x1, y1, &s.to) || net_add_pipe(g->c->m, &s))
         return g->c->m->err.code;
     int pi = g->c->m->def->n_pipes - 1;
     for (int i = 1; i + 1 < n; i++) {
         double a, b;
-        xy(json_array_get(coords, (size_t)i), &a, &b);
+        line_xy(g, f, i, &a, &b);
         if (net_add_vertex(g->c->m, pi, a, b))
             return g->c->m->err.code;
     }
@@ -352,77 +335,60 @@ static int pipe(gj *g, int k, json_t *props, json_t *coords)
 
 /* ---- driver ----------------------------------------------------------- */
 
-static int geometry(gj *g, int k, json_t *f, int want_point, json_t **coords,
-                    json_t **props)
+static int geometry(gj *g, int k, int want_point)
 {
-    json_t *geo = json_object_get(f, "geometry");
-    const char *type = json_string_value(json_object_get(geo, "type"));
-    *props = json_object_get(f, "properties");
-    *coords = json_object_get(geo, "coordinates");
-    if (!json_is_object(f) ||
-        strcmp(text_of(json_object_get(f, "type")), "Feature") != 0)
+    const gj_feature *f = &g->s->f[k];
+    if (!f->obj || !f->is_f)
         return gfail(g, k, "feature %d: expected an object of type Feature",
                      k + 1);
-    if (!type)
+    if (f->geom == GJG_NONE)
         return gfail(g, k,
                      "feature %d: missing geometry (a Point node or a "
                      "LineString pipe)",
                      k + 1);
-    if (strcmp(type, "Point") != 0 && strcmp(type, "LineString") != 0)
+    if (f->geom == GJG_OTHER)
         return gfail(g, k,
                      "feature %d: geometry %s: expected Point (a "
                      "node) or LineString (a pipe)",
-                     k + 1, type);
-    if (!json_is_object(*props))
+                     k + 1, gj_text(g->s, f->geom_name));
+    if (!f->has_props)
         return gfail(g, k, "feature %d: expected properties (at least id)",
                      k + 1);
-    return (strcmp(type, "Point") == 0) == want_point ? 1 : 0;
+    return (f->geom == GJG_POINT) == want_point ? 1 : 0;
 }
 
-typedef struct by_x {
-    double x;
-    int node;
-} by_x;
-
-static int cmp_x(const void *a, const void *b)
+static int cmp_xy(const void *a, const void *b)
 {
-    double u = ((const by_x *)a)->x, v = ((const by_x *)b)->x;
-    return (u > v) - (u < v);
+    const by_xy *u = a, *v = b;
+    return u->x != v->x ? (u->x > v->x) - (u->x < v->x)
+                        : (u->y > v->y) - (u->y < v->y);
 }
 
-/* Nodes by x for the end-point search; tolerance 1 mm or 1e-8 degree. */
+/* Nodes by x, then y, for the end-point search; tolerance 1 mm or 1e-8
+ * degree. */
 static int index_nodes(gj *g)
 {
     const net_def *d = g->c->m->def;
-    by_x *t = malloc(sizeof *t * ((size_t)d->n_nodes + 1));
-    g->by_x = malloc(sizeof *g->by_x * ((size_t)d->n_nodes + 1));
-    if (!t || !g->by_x) {
-        free(t);
+    g->by_xy = malloc(sizeof *g->by_xy * ((size_t)d->n_nodes + 1));
+    if (!g->by_xy)
         return net_fail(g->c->m, HL_ENOMEM, "out of memory");
-    }
     for (int i = 0; i < d->n_nodes; i++)
-        t[i] = (by_x){d->nd_x[i], i};
-    qsort(t, (size_t)d->n_nodes, sizeof *t, cmp_x);
-    for (int i = 0; i < d->n_nodes; i++)
-        g->by_x[i] = t[i].node;
-    free(t);
+        g->by_xy[i] = (by_xy){d->nd_x[i], d->nd_y[i], i};
+    qsort(g->by_xy, (size_t)d->n_nodes, sizeof *g->by_xy, cmp_xy);
     g->tol = g->geographic ? 1e-8 : 1e-3;
     return HL_OK;
 }
 
-static int features(gj *g, json_t *fs)
+static int features(gj *g)
 {
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1 && index_nodes(g))
             return g->c->m->err.code;
         for (int k = 0; k < g->n_features; k++) {
-            json_t *coords, *props;
-            int is = geometry(g, k, json_array_get(fs, (size_t)k), pass == 0,
-                              &coords, &props);
+            int is = geometry(g, k, pass == 0);
             if (is < 0 || g->c->m->err.code)
                 return g->c->m->err.code;
-            if (is && (pass == 0 ? node(g, k, props, coords)
-                                 : pipe(g, k, props, coords)))
+            if (is && (pass == 0 ? node(g, k) : pipe(g, k)))
                 return g->c->m->err.code;
         }
     }
@@ -433,41 +399,32 @@ int reader_geojson(hl_model *m, const char *text, size_t len,
                    const char *origin, const hl_load_options *o)
 {
     rd_ctx c = {m, NULL, net_origin(m, origin), NULL, o, NULL};
-    gj g = {&c, 1, NULL, 0, 0.0, NULL};
-    json_error_t jerr;
-    json_t *root = json_loadb(text, len, 0, &jerr);
-    if (!root)
-        return rd_fail(&c, NET_WHERE(c.origin, jerr.line), HL_EPARSE,
-                       "not valid JSON: %s", jerr.text);
-    json_t *fs = json_object_get(root, "features");
-    int rc = HL_OK;
-    if (!json_is_object(root) ||
-        strcmp(text_of(json_object_get(root, "type")), "FeatureCollection") !=
-            0 ||
-        !json_is_array(fs))
+    gj_scan s;
+    gj g = {&c, &s, 1, 0, 0.0, NULL};
+    int rc = gj_scan_text(&s, text, len);
+    if (rc == -2)
+        rc = net_fail(m, HL_ENOMEM, "out of memory");
+    else if (rc)
+        rc = rd_fail(&c, NET_WHERE(c.origin, s.err_line), HL_EPARSE,
+                     "not valid JSON: %s", s.err);
+    else if (!s.root_obj || !s.root_fc || !s.features_arr)
         rc = rd_fail(&c, NET_WHERE(c.origin, 1), HL_EPARSE,
                      "expected a GeoJSON FeatureCollection with a "
                      "\"features\" array");
     if (!rc) {
-        g.n_features = (int)json_array_size(fs);
-        g.line = malloc(sizeof *g.line * ((size_t)g.n_features + 1));
-        if (!g.line)
-            rc = net_fail(m, HL_ENOMEM, "out of memory");
-    }
-    if (!rc) {
-        feature_lines(text, len, g.line, g.n_features + 1);
-        const char *name = json_string_value(json_object_get(root, "name"));
-        const char *kept = name ? text_pool_add(&m->def->strings, name) : "";
+        g.n_features = s.n;
+        const char *kept =
+            s.has_name ? text_pool_add(&m->def->strings, gj_text(&s, s.name))
+                       : "";
         if (kept)
             m->def->name = kept;
-        rc = read_crs(&g, root);
+        rc = read_crs(&g);
     }
     if (!rc)
-        rc = features(&g, fs);
+        rc = features(&g);
     if (!rc)
         m->t_ground = o->inp_ambient_k; /* the surroundings of every pipe */
-    free(g.line);
-    free(g.by_x);
-    json_decref(root);
+    free(g.by_xy);
+    gj_scan_free(&s);
     return rc ? m->err.code : HL_OK;
 }

@@ -20,6 +20,7 @@
  * Unsupported content (PRV, PSV, GPV valves, constant-power pumps, emitters) is
  * an error naming the file:line, never silently dropped.
  */
+#include "network/read_inp_period.h"
 #include "network/reader.h"
 #include "physics/friction.h"
 #include "physics/headloss_empirical.h"
@@ -94,8 +95,12 @@ typedef struct inp {
                                           first line of what is not applied */
     double duration_s;
     int duration_line;
-    double global_eff;           /* [ENERGY] Global Efficiency, fraction */
-    int energy_other, energy_at; /* [ENERGY] lines not applied */
+    double global_eff;                /* [ENERGY] Global Efficiency, fraction */
+    int energy_other, energy_at;      /* [ENERGY] lines not applied */
+    int ctl_lines, ctl_line;          /* [CONTROLS] lines, the first */
+    int tank_curves, tank_curve_line; /* tank volume curves not applied */
+    int res_patterns, res_pattern_line; /* reservoir head patterns */
+    inp_period per;                     /* the extended period */
 } inp;
 
 /* ---- tokens
@@ -131,7 +136,7 @@ static const struct {
                 {"[CURVES]", S_CURVE},     {"[STATUS]", S_STATUS},
                 {"[PATTERNS]", S_PATTERN}, {"[OPTIONS]", S_OPTION},
                 {"[DEMANDS]", S_DEMAND},   {"[EMITTERS]", S_EMITTER},
-                {"[CONTROLS]", S_NOTE},    {"[RULES]", S_NOTE},
+                {"[CONTROLS]", S_CONTROL}, {"[RULES]", S_NOTE},
                 {"[TITLE]", S_TITLE},      {"[COORDINATES]", S_COORD},
                 {"[VERTICES]", S_VERTEX},  {"[TIMES]", S_TIMES},
                 {"[ENERGY]", S_ENERGY},    {"[QUALITY]", S_NOTE},
@@ -315,6 +320,12 @@ static int pattern_line(inp *in, int line, char **tok, int n)
         in->pattern_first[slot] = 1.0;
     if (fresh)
         in->n_patterns = slot + 1;
+    for (int i = 1; i < n; i++) {
+        double f;
+        if (num(in, line, tok[i], &f) ||
+            inp_period_multiplier(&in->per, slot, f))
+            return in->c->m->err.code;
+    }
     return HL_OK;
 }
 
@@ -342,6 +353,15 @@ static double pattern_mult(const inp *in, const char *id)
     return p >= 0 ? in->pattern_first[p] : NAN;
 }
 
+/* The pattern slot of a demand (id NULL: the default pattern); -1 when
+ * the demand is constant. */
+static int pattern_slot(const inp *in, const char *id)
+{
+    if (!id)
+        id = in->default_pattern ? in->default_pattern : "1";
+    return index_get(&in->pattern_ix, id);
+}
+
 static int demand_line(inp *in, int line, char **tok, int n)
 {
     double d;
@@ -362,7 +382,11 @@ static int demand_line(inp *in, int line, char **tok, int n)
         in->n_demand = slot + 1;
     }
     in->demand[slot] += d * mult;
-    return HL_OK;
+    const char *id = text_pool_add(&in->c->m->def->strings, tok[0]);
+    if (!id)
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    return inp_period_demand(&in->per, -1, id, d * in->mult * in->qf * in->rho,
+                             pattern_slot(in, n > 2 ? tok[2] : NULL));
 }
 
 /* ---- pass 2: elements
@@ -391,7 +415,34 @@ static int junction(inp *in, int line, char **tok, int n)
         in_range(in, line, HL_Q_MASS_FLOW, "junction", tok[0], "demand",
                  s.demand_kg_s, NULL))
         return in->c->m->err.code;
-    return net_add_node(in->c->m, &s);
+    if (net_add_node(in->c->m, &s))
+        return in->c->m->err.code;
+    if (slot >= 0 || d == 0.0) /* [DEMANDS] gives it, or none */
+        return HL_OK;
+    return inp_period_demand(&in->per, in->c->m->def->n_nodes - 1, NULL,
+                             d * in->mult * in->qf * in->rho,
+                             pattern_slot(in, n > 3 ? tok[3] : NULL));
+}
+
+/* A tank's extended-period data: min and max level and diameter (a
+ * volume curve is not applied: said in a warning). */
+static int tank_period(inp *in, int line, char **tok, int n, double z_m,
+                       double level_m)
+{
+    double lo, hi, dia;
+    if (n < 6 || num(in, line, tok[3], &lo) || num(in, line, tok[4], &hi) ||
+        num(in, line, tok[5], &dia))
+        return in->c->m->err.code
+                   ? in->c->m->err.code
+                   : fail(in, line,
+                          "tank '%s': expected id elevation level minlevel "
+                          "maxlevel diameter%s",
+                          tok[0], "");
+    if (n > 7 && in->tank_curves++ == 0)
+        in->tank_curve_line = line;
+    double area = M_PI / 4.0 * dia * in->lf * dia * in->lf;
+    return inp_period_tank(&in->per, in->c->m->def->n_nodes - 1, z_m + level_m,
+                           z_m + lo * in->hf, z_m + hi * in->hf, area);
 }
 
 /* Reservoir (head) or tank (elevation + initial level). */
@@ -417,7 +468,11 @@ static int fixed_head(inp *in, int line, char **tok, int n, int tank)
                           level * in->hf, tok[2])))
         return in->c->m->err.code;
     s.inflow_temp_k = in->c->opt->inp_supply_temp_k;
-    return net_add_node(in->c->m, &s);
+    if (!tank && n > 2 && in->res_patterns++ == 0)
+        in->res_pattern_line = line;
+    if (net_add_node(in->c->m, &s))
+        return in->c->m->err.code;
+    return tank ? tank_period(in, line, tok, n, s.z_m, level * in->hf) : HL_OK;
 }
 
 static const char *status_of(const inp *in, const char *id)
@@ -641,33 +696,32 @@ static int energy_line(inp *in, int line, char **tok, int n)
     return HL_OK;
 }
 
-/* [TIMES] Duration: hours as H, H:MM or H:MM:SS, or a number and a unit
- * (SECONDS, MINUTES, HOURS, DAYS). Only its being above zero matters. */
+/* [TIMES]: the times of the extended period (read_inp_period.c). */
 static int times_line(inp *in, int line, char **tok, int n)
 {
-    if (n < 2 || strcasecmp(tok[0], "DURATION") != 0)
-        return HL_OK;
-    double h = 0.0, part;
-    char *p = tok[1];
-    for (int k = 0; k < 3 && *p; k++) {
-        char *end;
-        part = strtod(p, &end);
-        if (end == p || (*end && *end != ':'))
-            return fail(in, line,
-                        "[TIMES] Duration '%s': expected hours or "
-                        "H:MM%s",
-                        tok[1], "");
-        h += part / pow(60.0, k);
-        p = *end ? end + 1 : end;
-    }
-    if (n > 2 && strncasecmp(tok[2], "SEC", 3) == 0)
-        h /= 3600.0;
-    else if (n > 2 && strncasecmp(tok[2], "MIN", 3) == 0)
-        h /= 60.0;
-    else if (n > 2 && strncasecmp(tok[2], "DAY", 3) == 0)
-        h *= 24.0;
-    in->duration_s = h * 3600.0;
-    in->duration_line = line;
+    if (inp_period_times(&in->per, line, tok, n))
+        return in->c->m->err.code;
+    in->duration_s = (double)in->per.t.duration_s;
+    in->duration_line = in->per.duration_line;
+    return HL_OK;
+}
+
+/* What an extended period does not apply, as warnings of every solve. */
+static int period_notes(inp *in, const char *file)
+{
+    net_def *d = in->c->m->def;
+    if (in->tank_curves &&
+        text_list_add(&d->notes,
+                      "%s:%d: [TANKS] volume curve (%d tanks) not applied: "
+                      "each tank is a cylinder of its diameter",
+                      file, in->tank_curve_line, in->tank_curves))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    if (in->res_patterns && in->duration_s > 0.0 &&
+        text_list_add(&d->notes,
+                      "%s:%d: [RESERVOIRS] head pattern (%d reservoirs) not "
+                      "applied: their head is fixed",
+                      file, in->res_pattern_line, in->res_patterns))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
     return HL_OK;
 }
 
@@ -680,7 +734,8 @@ static int import_notes(inp *in)
         if (in->note_lines[i] &&
             text_list_add(&d->notes,
                           "%s:%d: %s (%d lines) not applied: heatline "
-                          "imports one steady period",
+                          "imports the hydraulics (no water quality, rules "
+                          "or leakage)",
                           file, in->note_line[i], sections[i].s,
                           in->note_lines[i]))
             return net_fail(in->c->m, HL_ENOMEM, "out of memory");
@@ -693,13 +748,19 @@ static int import_notes(inp *in)
         return net_fail(in->c->m, HL_ENOMEM, "out of memory");
     if (in->duration_s > 0.0 &&
         text_list_add(&d->notes,
-                      "%s:%d: [TIMES] Duration %.4g h not run: one steady "
-                      "period at time 0 (demands at the first pattern step, "
-                      "tanks at their initial level); extended-period runs "
-                      "are not supported yet",
+                      "%s:%d: [TIMES] Duration %.4g h: run --period steps "
+                      "it; a single steady solve is time 0 (demands at the "
+                      "first pattern step, tanks at their initial level, "
+                      "[CONTROLS] not applied)",
                       file, in->duration_line, in->duration_s / 3600.0))
         return net_fail(in->c->m, HL_ENOMEM, "out of memory");
-    return HL_OK;
+    if (in->duration_s <= 0.0 && in->ctl_lines &&
+        text_list_add(&d->notes,
+                      "%s:%d: [CONTROLS] (%d lines) not applied: no [TIMES] "
+                      "Duration, one steady period",
+                      file, in->ctl_line, in->ctl_lines))
+        return net_fail(in->c->m, HL_ENOMEM, "out of memory");
+    return period_notes(in, file);
 }
 
 /* [TITLE]: its first line names the model, the others describe it (up to
@@ -768,6 +829,8 @@ static int pass(inp *in, char *text, size_t len, int second)
         int rc = HL_OK;
         if (!second && sec == S_NOTE && in->note_lines[row]++ == 0)
             in->note_line[row] = line;
+        if (!second && sec == S_CONTROL && in->ctl_lines++ == 0)
+            in->ctl_line = line;
         if (!second) {
             rc = sec == S_TIMES     ? times_line(in, line, tok, n)
                  : sec == S_ENERGY  ? energy_line(in, line, tok, n)
@@ -871,8 +934,23 @@ static int plan_pass(inp *in, const char *text, size_t len)
                                                : net_sort_vertices(in->c->m);
 }
 
+/* [CONTROLS], once every element is known (timed runs only). */
+static int control_line(inp *in, int line, int sec, char **tok, int n)
+{
+    return sec == S_CONTROL ? inp_period_control(&in->per, line, tok, n, in->hf)
+                            : HL_OK;
+}
+
+static int period_pass(inp *in, const char *text, size_t len)
+{
+    if (in->per.timed && each_line(in, text, len, control_line))
+        return in->c->m->err.code;
+    return inp_period_finish(&in->per, in->rho * EPANET_G);
+}
+
 static void inp_free(inp *in)
 {
+    inp_period_free(&in->per);
     index_free(&in->curve_ix);
     index_free(&in->pattern_ix);
     index_free(&in->status_ix);
@@ -896,6 +974,7 @@ static void inp_defaults(inp *in, rd_ctx *c)
     in->mult = 1.0;
     in->headloss = HEADLOSS_HAZEN; /* EPANET's default */
     in->global_eff = 0.75;         /* EPANET's default pump efficiency */
+    inp_period_init(&in->per, c);
 }
 
 static int inp_fluid(inp *in)
@@ -915,6 +994,7 @@ static int inp_fluid(inp *in)
     m->def->g = EPANET_G;
     m->def->friction = FRICTION_SWAMEE_JAIN;
     m->def->headloss = in->headloss;
+    m->def->pumps_isolate = 1; /* EPANET's pumps never run backwards */
     m->t_ground = in->c->opt->inp_ambient_k;
     m->limits.min_pressure_pa = -INFINITY; /* EPANET reports, not checks */
     return HL_OK;
@@ -945,6 +1025,8 @@ int reader_inp(hl_model *m, const char *text, size_t len, const char *origin,
         rc = junctions(&in, text, len);
     if (!rc)
         rc = plan_pass(&in, text, len);
+    if (!rc)
+        rc = period_pass(&in, text, len);
     if (!rc && o->friction >= 0)
         m->def->friction = o->friction;
     if (!rc && o->inp_thermal_csv)

@@ -61,6 +61,7 @@ static const char *const settings_keys[] = {"fluid",
                                             "fitting_jacket",
                                             "burn_limit_c",
                                             "pump_and_friction_heat",
+                                            "pressure_driven_consumers",
                                             NULL};
 
 typedef struct settings_rec {
@@ -147,6 +148,8 @@ static int settings_set(rd_ctx *c, void *rec, const char *key,
         return rd_choice(c, v, key, fric, &m->def->friction);
     if (IS("pump_and_friction_heat"))
         return rd_bool(c, v, key, &m->mech_heat);
+    if (IS("pressure_driven_consumers"))
+        return rd_bool(c, v, key, &m->pressure_driven);
     if (IS("atmospheric_pressure_kpa"))
         return scaled(c, v, key, &m->def->p_atm, 1e3);
     if (IS("gravity_m_per_s2"))

@@ -16,10 +16,20 @@
 
 #define IS(k) (strcmp(key, (k)) == 0)
 
-static const char *const transient_keys[] = {
-    "young_modulus_gpa", "poisson_ratio", "restraint",
-    "vapour_margin_bar", "pumps",         "pipes",
-    "air_vessels",       "relief_valves", NULL};
+static const char *const transient_keys[] = {"young_modulus_gpa",
+                                             "poisson_ratio",
+                                             "restraint",
+                                             "vapour_margin_bar",
+                                             "pumps",
+                                             "pipes",
+                                             "air_vessels",
+                                             "relief_valves",
+                                             "surge_tanks",
+                                             NULL};
+static const char *const tank_keys[] = {
+    "id",       "node",     "area_m2", "level_m",
+    "bottom_m", "top_m",    "one_way", "connection_diameter_mm",
+    "zeta_in",  "zeta_out", NULL};
 static const char *const relief_keys[] = {
     "id", "node", "set_pressure_bar_g", "capacity_kg_per_s", "accumulation_bar",
     NULL};
@@ -31,8 +41,12 @@ static const char *const vessel_keys[] = {"id",
                                           "zeta_in",
                                           "zeta_out",
                                           NULL};
-static const char *const pump_keys[] = {"id", "inertia_kg_m2", "speed_rpm",
-                                        "bypass_check", NULL};
+static const char *const pump_keys[] = {
+    "id",          "inertia_kg_m2", "speed_rpm", "bypass_check",
+    "check_valve", "suter_wh",      "suter_wb",  NULL};
+
+#define SUTER_MAX 361 /* points of a Suter table (1 degree steps) */
+#define SUTER_MIN 8
 static const char *const pipe_keys[] = {"id", "wave_speed_m_per_s",
                                         "friction_factor", NULL};
 
@@ -44,6 +58,14 @@ void net_transient_free(net_transient *t)
     free(t->inertia_kg_m2);
     free(t->speed_rpm);
     free(t->bypass);
+    free(t->check);
+    for (int i = 0; i < t->n_pumps; i++) {
+        free(t->suter_wh ? t->suter_wh[i] : NULL);
+        free(t->suter_wb ? t->suter_wb[i] : NULL);
+    }
+    free(t->n_suter);
+    free(t->suter_wh);
+    free(t->suter_wb);
     free(t->pipe_link);
     free(t->wave_speed);
     free(t->friction);
@@ -59,6 +81,16 @@ void net_transient_free(net_transient *t)
     free(t->relief_set_pa);
     free(t->relief_cap_kg_s);
     free(t->relief_acc_pa);
+    free(t->tank_id);
+    free(t->tank_node);
+    free(t->tank_area_m2);
+    free(t->tank_level_m);
+    free(t->tank_bottom_m);
+    free(t->tank_top_m);
+    free(t->tank_d_m);
+    free(t->tank_zin);
+    free(t->tank_zout);
+    free(t->tank_one_way);
     free(t);
 }
 
@@ -83,7 +115,37 @@ typedef struct tr_item {
     int where;
     double a, b;
     int flag;
+    int check;       /* pumps: discharge check valve */
+    int n_wh, n_wb;  /* pumps: Suter tables read */
+    double *wh, *wb; /* (SUTER_MAX each, or NULL) */
 } tr_item;
+
+/* A YAML list of numbers into out (SUTER_MAX at most). */
+static int suter_list(rd_ctx *c, const rd_value *v, const char *key,
+                      double **out, int *n)
+{
+    if (rd_expect(c, v, YAML_SEQUENCE_NODE, key))
+        return c->m->err.code;
+    if (!*out && !(*out = malloc(sizeof(double) * SUTER_MAX)))
+        return rd_fail(c, v->where, HL_ENOMEM, "out of memory");
+    *n = 0;
+    yaml_node_t *seq = v->node;
+    for (yaml_node_item_t *it = seq->data.sequence.items.start;
+         it < seq->data.sequence.items.top; it++) {
+        yaml_node_t *x = rd_node(c, *it);
+        rd_value xv = {NULL, x, NET_WHERE(c->origin, rd_line(x))};
+        if (x && x->type == YAML_SCALAR_NODE)
+            xv.text = (const char *)x->data.scalar.value;
+        if (*n == SUTER_MAX)
+            return rd_fail(c, xv.where, HL_ERANGE,
+                           "transient: %s: more than %d values", key,
+                           SUTER_MAX);
+        if (ranged(c, &xv, key, -100.0, 100.0, 0, &(*out)[*n]))
+            return c->m->err.code;
+        (*n)++;
+    }
+    return HL_OK;
+}
 
 static int pump_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
 {
@@ -96,6 +158,12 @@ static int pump_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
         return ranged(c, v, key, 0.0, 1e5, 1, &it->b);
     if (IS("bypass_check"))
         return rd_bool(c, v, key, &it->flag);
+    if (IS("check_valve"))
+        return rd_bool(c, v, key, &it->check);
+    if (IS("suter_wh"))
+        return suter_list(c, v, key, &it->wh, &it->n_wh);
+    if (IS("suter_wb"))
+        return suter_list(c, v, key, &it->wb, &it->n_wb);
     return rd_unknown_key(c, v->where, key, "transient pump", pump_keys);
 }
 
@@ -133,33 +201,80 @@ static int grow(void **p, int n, size_t size)
     return 1;
 }
 
-static int pump_item(rd_ctx *c, yaml_node_t *item)
+/* Suter tables of a pump item: both or neither, as many points each,
+ * SUTER_MIN at least, and a rotor to turn (inertia). */
+static int suter_check(rd_ctx *c, const tr_item *it, int k)
+{
+    const char *id = c->m->def->lk_id[k];
+    if (!it->wh && !it->wb)
+        return HL_OK;
+    if (!it->wh || !it->wb || it->n_wh != it->n_wb)
+        return rd_fail(c, it->where, HL_EPARSE,
+                       "transient pump '%s': suter_wh and suter_wb must "
+                       "both be given, as many values each (%d and %d)",
+                       id, it->n_wh, it->n_wb);
+    if (it->n_wh < SUTER_MIN)
+        return rd_fail(c, it->where, HL_ERANGE,
+                       "transient pump '%s': %d Suter values: expected %d "
+                       "to %d over 0..360 degrees",
+                       id, it->n_wh, SUTER_MIN, SUTER_MAX);
+    if (!isfinite(it->a))
+        return rd_fail(c, it->where, HL_EPARSE,
+                       "transient pump '%s': Suter curves need "
+                       "inertia_kg_m2 (the rotor's speed follows its torque)",
+                       id);
+    return HL_OK;
+}
+
+static int pump_store(rd_ctx *c, tr_item *it, int k)
 {
     net_transient *t = c->m->def->transient;
-    tr_item it = {NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0};
-    if (rd_map_each(c, item, &it, pump_set, "transient pump"))
-        return c->m->err.code;
-    int k = resolve(c, &it, LK_PUMP, "pump");
-    if (k < 0)
-        return c->m->err.code;
     int n = t->n_pumps;
     if (!grow((void **)&t->pump_link, n, sizeof(int)) ||
         !grow((void **)&t->inertia_kg_m2, n, sizeof(double)) ||
         !grow((void **)&t->speed_rpm, n, sizeof(double)) ||
-        !grow((void **)&t->bypass, n, 1))
-        return rd_fail(c, it.where, HL_ENOMEM, "out of memory");
+        !grow((void **)&t->bypass, n, 1) || !grow((void **)&t->check, n, 1) ||
+        !grow((void **)&t->n_suter, n, sizeof(int)) ||
+        !grow((void **)&t->suter_wh, n, sizeof(double *)) ||
+        !grow((void **)&t->suter_wb, n, sizeof(double *)))
+        return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
     t->pump_link[n] = k;
-    t->inertia_kg_m2[n] = it.a;
-    t->speed_rpm[n] = it.b;
-    t->bypass[n] = (signed char)it.flag;
+    t->inertia_kg_m2[n] = it->a;
+    t->speed_rpm[n] = it->b;
+    t->bypass[n] = (signed char)it->flag;
+    t->check[n] = (signed char)it->check;
+    t->n_suter[n] = it->wh ? it->n_wh : 0;
+    t->suter_wh[n] = it->wh; /* owned by the section from here */
+    t->suter_wb[n] = it->wb;
+    it->wh = it->wb = NULL;
     t->n_pumps++;
     return HL_OK;
+}
+
+static int pump_item(rd_ctx *c, yaml_node_t *item)
+{
+    tr_item it = {
+        NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0, 1, 0, 0, NULL,
+        NULL};
+    int rc = rd_map_each(c, item, &it, pump_set, "transient pump");
+    int k = rc ? -1 : resolve(c, &it, LK_PUMP, "pump");
+    if (!rc && k < 0)
+        rc = c->m->err.code;
+    if (!rc)
+        rc = suter_check(c, &it, k);
+    if (!rc)
+        rc = pump_store(c, &it, k);
+    free(it.wh);
+    free(it.wb);
+    return rc;
 }
 
 static int pipe_item(rd_ctx *c, yaml_node_t *item)
 {
     net_transient *t = c->m->def->transient;
-    tr_item it = {NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0};
+    tr_item it = {
+        NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0, 1, 0, 0, NULL,
+        NULL};
     if (rd_map_each(c, item, &it, pipe_set, "transient pipe"))
         return c->m->err.code;
     int k = resolve(c, &it, LK_PIPE, "pipe");
@@ -318,6 +433,102 @@ static int relief_item_read(rd_ctx *c, yaml_node_t *item)
     return relief_store(c, &it, node);
 }
 
+/* A surge tank being read. */
+typedef struct tank_item {
+    const char *id, *node;
+    int where, one_way;
+    double area, level, bottom, top, d_mm, zin, zout;
+} tank_item;
+
+static int tank_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
+{
+    tank_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("node"))
+        return rd_text(c, v, key, &it->node);
+    if (IS("area_m2"))
+        return ranged(c, v, key, 0.0, 1e6, 1, &it->area);
+    if (IS("level_m"))
+        return ranged(c, v, key, -1e4, 1e4, 0, &it->level);
+    if (IS("bottom_m"))
+        return ranged(c, v, key, -1e4, 1e4, 0, &it->bottom);
+    if (IS("top_m"))
+        return ranged(c, v, key, -1e4, 1e4, 0, &it->top);
+    if (IS("one_way"))
+        return rd_bool(c, v, key, &it->one_way);
+    if (IS("connection_diameter_mm"))
+        return ranged(c, v, key, 0.0, 1e5, 1, &it->d_mm);
+    if (IS("zeta_in"))
+        return ranged(c, v, key, 0.0, 1e6, 0, &it->zin);
+    if (IS("zeta_out"))
+        return ranged(c, v, key, 0.0, 1e6, 0, &it->zout);
+    return rd_unknown_key(c, v->where, key, "surge tank", tank_keys);
+}
+
+static int tank_store(rd_ctx *c, const tank_item *it, int node)
+{
+    net_transient *t = c->m->def->transient;
+    int n = t->n_tanks;
+    if (!grow((void **)&t->tank_id, n, sizeof(char *)) ||
+        !grow((void **)&t->tank_node, n, sizeof(int)) ||
+        !grow((void **)&t->tank_area_m2, n, sizeof(double)) ||
+        !grow((void **)&t->tank_level_m, n, sizeof(double)) ||
+        !grow((void **)&t->tank_bottom_m, n, sizeof(double)) ||
+        !grow((void **)&t->tank_top_m, n, sizeof(double)) ||
+        !grow((void **)&t->tank_d_m, n, sizeof(double)) ||
+        !grow((void **)&t->tank_zin, n, sizeof(double)) ||
+        !grow((void **)&t->tank_zout, n, sizeof(double)) ||
+        !grow((void **)&t->tank_one_way, n, 1) ||
+        !(t->tank_id[n] = text_pool_add(&c->m->def->strings, it->id)))
+        return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
+    t->tank_node[n] = node;
+    t->tank_area_m2[n] = it->area;
+    t->tank_level_m[n] = it->level;
+    t->tank_bottom_m[n] = isfinite(it->bottom) ? it->bottom : -INFINITY;
+    t->tank_top_m[n] = isfinite(it->top) ? it->top : INFINITY;
+    t->tank_d_m[n] = it->d_mm / 1000.0;
+    t->tank_zin[n] = it->zin;
+    t->tank_zout[n] = it->zout;
+    t->tank_one_way[n] = (signed char)it->one_way;
+    t->n_tanks++;
+    return HL_OK;
+}
+
+/* Defaults: no throttle without a connection diameter; zeta 1 in and out
+ * on it [A]. An open tank's level is the node's steady head (its own
+ * steady state); a one-way tank's level must be given. */
+static int tank_item_read(rd_ctx *c, yaml_node_t *item)
+{
+    tank_item it = {NULL, NULL, NET_WHERE(c->origin, rd_line(item)),
+                    0,    NAN,  NAN,
+                    NAN,  NAN,  NAN,
+                    1.0,  1.0};
+    if (rd_map_each(c, item, &it, tank_set, "surge tank"))
+        return c->m->err.code;
+    if (!it.id || !it.node)
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "surge tank: 'id' and 'node' are required");
+    if (!isfinite(it.area))
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "surge tank '%s': area_m2 is required", it.id);
+    if (it.one_way && !isfinite(it.level))
+        return rd_fail(c, it.where, HL_EPARSE,
+                       "surge tank '%s': a one-way tank needs level_m (its "
+                       "water surface, below the line's head)",
+                       it.id);
+    if (isfinite(it.bottom) && isfinite(it.top) && !(it.bottom < it.top))
+        return rd_fail(c, it.where, HL_ERANGE,
+                       "surge tank '%s': bottom_m %g not below top_m %g", it.id,
+                       it.bottom, it.top);
+    int node = index_get(&c->m->def->node_ix, it.node);
+    if (node < 0)
+        return rd_fail(c, it.where, HL_ENOTFOUND,
+                       "surge tank '%s': no node '%s' in the model", it.id,
+                       it.node);
+    return tank_store(c, &it, node);
+}
+
 static int transient_set(rd_ctx *c, void *rec, const char *key,
                          const rd_value *v)
 {
@@ -349,6 +560,8 @@ static int transient_set(rd_ctx *c, void *rec, const char *key,
         return rd_list_each(c, v, "transient: air_vessels", vessel_item_read);
     if (IS("relief_valves"))
         return rd_list_each(c, v, "transient: relief_valves", relief_item_read);
+    if (IS("surge_tanks"))
+        return rd_list_each(c, v, "transient: surge_tanks", tank_item_read);
     return rd_unknown_key(c, v->where, key, "transient", transient_keys);
 }
 

@@ -11,6 +11,14 @@
  * above the lowest PN of its pipes a violation. Each pressurisation point
  * reports its least margin and the raise that would give every node of
  * its part the margin.
+ * A water network imported from EPANET (net_def.pumps_isolate) rests
+ * otherwise: a stopped pump closes (EPANET's pumps never pass water
+ * backwards), so each zone between pumps stands at the water levels of
+ * its own tanks and reservoirs; where a zone has several at different
+ * heads, the water runs from the higher to the lower until they meet, so
+ * every head it can rest at lies between them: boiling and negative
+ * pressure are checked from the lowest, PN from the highest; each tank
+ * and reservoir itself stands at its own level.
  */
 #include "network/verdict.h"
 #include "physics/water.h"
@@ -29,17 +37,40 @@ static int find(int *parent, int v)
     return v;
 }
 
-/* part[v]: root of v's part over open links; ref_of[root]: its first
- * pressure reference (-1 none). Both sized n_nodes. */
-static void parts(const hl_model *m, int *part, int *ref_of)
+static double node_rho(const hl_model *m, int v)
+{
+    double p = isnan(m->nd_p[v]) ? 0.0 : m->nd_p[v];
+    return fluid_rho(&m->net->fluid, fluid_clamp_t(m->nd_t[v]),
+                     p + m->net->p_atm);
+}
+
+/* The head a pressure reference holds, m. */
+static double ref_head(const hl_model *m, int v)
+{
+    return m->net->nd_z[v] +
+           net_node_fixed_p(m, v) / (node_rho(m, v) * m->net->g);
+}
+
+/* Does link k hold its part together with the pumps stopped? */
+static int joins(const hl_model *m, int k)
+{
+    return m->lk_open[k] &&
+           !(m->net->pumps_isolate && m->net->lk_kind[k] == LK_PUMP);
+}
+
+/* part[v]: root of v's part over the links that join it; ref_of[root]:
+ * its pressure reference (-1 none): the first, or for a water network
+ * the lowest head; hi_of[root]: the highest (the same reference for a
+ * heating network). All sized n_nodes. */
+static void parts(const hl_model *m, int *part, int *ref_of, int *hi_of)
 {
     const net_def *d = m->net;
     for (int v = 0; v < d->n_nodes; v++) {
         part[v] = v;
-        ref_of[v] = -1;
+        ref_of[v] = hi_of[v] = -1;
     }
     for (int k = 0; k < d->n_links; k++) {
-        if (!m->lk_open[k])
+        if (!joins(m, k))
             continue;
         int a = find(part, d->lk_from[k]), b = find(part, d->lk_to[k]);
         if (a != b)
@@ -47,16 +78,23 @@ static void parts(const hl_model *m, int *part, int *ref_of)
     }
     for (int v = 0; v < d->n_nodes; v++) {
         int r = find(part, v);
-        if (!isnan(d->nd_fixed_p[v]) && ref_of[r] < 0)
+        if (isnan(net_node_fixed_p(m, v)))
+            continue;
+        int first = ref_of[r] < 0, water = d->pumps_isolate;
+        if (first || (water && ref_head(m, v) < ref_head(m, ref_of[r])))
             ref_of[r] = v;
+        if (first || (water && ref_head(m, v) > ref_head(m, hi_of[r])))
+            hi_of[r] = v;
     }
 }
 
-static double node_rho(const hl_model *m, int v)
+/* Static gauge pressure at v from the reference ref (a trapezoid of the
+ * densities over the column). */
+static double static_p(const hl_model *m, int ref, int v)
 {
-    double p = isnan(m->nd_p[v]) ? 0.0 : m->nd_p[v];
-    return fluid_rho(&m->net->fluid, fluid_clamp_t(m->nd_t[v]),
-                     p + m->net->p_atm);
+    double rho = 0.5 * (node_rho(m, ref) + node_rho(m, v));
+    return net_node_fixed_p(m, ref) +
+           rho * m->net->g * (m->net->nd_z[ref] - m->net->nd_z[v]);
 }
 
 /* Lowest PN of the open pipes at v; NaN if none states one. */
@@ -78,7 +116,8 @@ typedef struct static_tally {
     int low, boil, pn;
 } static_tally;
 
-static void check_node(hl_model *m, int v, static_tally *t)
+/* p_hi: the static pressure from the part's highest head (PN). */
+static void check_node(hl_model *m, int v, double p_hi, static_tally *t)
 {
     struct net_verdict *vd = m->verdict;
     double p = vd->p_static[v], p_abs = p + m->net->p_atm;
@@ -102,38 +141,36 @@ static void check_node(hl_model *m, int v, static_tally *t)
                  m->limits.static_margin_pa / BAR);
     }
     double pn = node_pn(m, v);
-    if (!isnan(pn) && p > pn) {
-        verdict_add(m, HL_VIOL_STATIC_PN, HL_NODE, v, p, pn);
+    if (!isnan(pn) && p_hi > pn) {
+        verdict_add(m, HL_VIOL_STATIC_PN, HL_NODE, v, p_hi, pn);
         if (++t->pn <= LIST_MAX)
             net_warn(m,
                      "node '%s', pumps stopped: static %.2f bar(g) is "
                      "above the PN %.0f of its pipes",
-                     id, p / BAR, pn / BAR);
+                     id, p_hi / BAR, pn / BAR);
     }
 }
 
 /* The static pressure of every node of a referenced part; the least
  * margin of each part goes to its reference's record. */
 static void static_pressures(hl_model *m, int *part, const int *ref_of,
-                             int *slot, static_tally *t)
+                             const int *hi_of, int *slot, static_tally *t)
 {
     struct net_verdict *vd = m->verdict;
     const net_def *d = m->net;
     for (int v = 0; v < d->n_nodes; v++) {
-        int ref = ref_of[find(part, v)];
+        int root = find(part, v), ref = ref_of[root];
         vd->p_static[v] = vd->margin[v] = NAN;
         if (ref < 0)
             continue;
-        double rho = 0.5 * (node_rho(m, ref) + node_rho(m, v));
-        vd->p_static[v] =
-            d->nd_fixed_p[ref] + rho * d->g * (d->nd_z[ref] - d->nd_z[v]);
-        check_node(m, v, t);
+        /* a tank or reservoir holds its own level */
+        int own = d->pumps_isolate && !isnan(net_node_fixed_p(m, v));
+        vd->p_static[v] = static_p(m, own ? v : ref, v);
+        check_node(m, v, static_p(m, own ? v : hi_of[root], v), t);
         if (slot[ref] < 0) {
             slot[ref] = vd->n_ref++;
-            vd->ref[slot[ref]] = (hl_static_reference){
-                ref,
-                d->nd_z[ref] + d->nd_fixed_p[ref] / (node_rho(m, ref) * d->g),
-                INFINITY, -1, 0.0};
+            vd->ref[slot[ref]] =
+                (hl_static_reference){ref, ref_head(m, ref), INFINITY, -1, 0.0};
         }
         hl_static_reference *r = &vd->ref[slot[ref]];
         if (vd->margin[v] < r->min_margin_pa) {
@@ -153,18 +190,19 @@ static void static_pressures(hl_model *m, int *part, const int *ref_of,
 void static_check_run(hl_model *m)
 {
     int n = m->net->n_nodes;
-    int *buf = malloc(sizeof(int) * 3 * ((size_t)n + 1));
+    int *buf = malloc(sizeof(int) * 4 * ((size_t)n + 1));
     if (!buf || !m->verdict) {
         free(buf);
         net_fail(m, HL_ENOMEM, "out of memory");
         return;
     }
     int *part = buf, *ref_of = buf + n + 1, *slot = buf + 2 * (n + 1);
+    int *hi_of = buf + 3 * (n + 1);
     for (int v = 0; v < n; v++)
         slot[v] = -1;
-    parts(m, part, ref_of);
+    parts(m, part, ref_of, hi_of);
     static_tally t = {0, 0, 0};
-    static_pressures(m, part, ref_of, slot, &t);
+    static_pressures(m, part, ref_of, hi_of, slot, &t);
     if (t.boil > LIST_MAX)
         net_warn(m, "... and %d more nodes that boil with the pumps stopped",
                  t.boil - LIST_MAX);

@@ -156,7 +156,7 @@ static void push(hl_model *m, int node, double mflow, double t_k, int dep)
 static void boundary_inflows(hl_model *m)
 {
     for (int i = 0; i < m->net->n_nodes; i++) {
-        double in = m->nd_ext[i] - m->net->nd_demand[i] * m->demand_scale;
+        double in = m->nd_ext[i] - net_node_demand(m, i) * m->demand_scale;
         if (in > THERMAL_ZERO_FLOW) {
             double t = m->net->nd_inflow_t[i];
             push(m, i, in, isnan(t) ? m->t_ground : t, 0);
@@ -386,7 +386,7 @@ static double node_mix(hl_model *m, int v, double *h_mix)
 /* Water leaving node v: through its links and as outflow at the node. */
 static double node_outflow(const hl_model *m, int v)
 {
-    double out = m->net->nd_demand[v] * m->demand_scale - m->nd_ext[v];
+    double out = net_node_demand(m, v) * m->demand_scale - m->nd_ext[v];
     out = out > 0.0 ? out : 0.0;
     for (int a = m->net->adj_start[v]; a < m->net->adj_start[v + 1]; a++) {
         int k = m->net->adj_link[a];

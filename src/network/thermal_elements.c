@@ -52,6 +52,20 @@ static double consumer_dh(const hl_model *m, int i, double t_in)
     return dh > floor ? dh : floor;
 }
 
+/* A fixed-flow consumer asks its flow at the heat per kg of the water
+ * reaching it; one that gets no water (pressure-driven, no differential
+ * pressure) is asked at the hottest source's supply temperature. */
+double net_consumer_fixed_ask(const hl_model *m, int i)
+{
+    const net_fluid *f = &m->net->fluid;
+    int k = m->net->co_link[i];
+    double t_in = fabs(m->lk_m[k]) > THERMAL_ZERO_FLOW && !isnan(m->co_tin[i])
+                      ? m->co_tin[i]
+                      : supply_guess(m);
+    double dh = fluid_h(f, t_in) - fluid_h(f, consumer_t_out(m, i, t_in));
+    return net_consumer_flow(m, i) * fmax(dh, 0.0);
+}
+
 static int heat_mode(const hl_model *m, int i)
 {
     return m->net->co_mode[i] == CONS_HEAT_RETURN ||

@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#define UNMET_TOL 1e-5 /* relative */
+
 /* Pressure rise of pump i at its solved flow, Pa. */
 double pump_rise(const hl_model *m, int i)
 {
@@ -50,7 +52,7 @@ static void boundary_totals(hl_model *m, hl_totals *t)
 {
     const net_fluid *f = &m->net->fluid;
     for (int v = 0; v < m->net->n_nodes; v++) {
-        double ext = m->nd_ext[v], d = m->net->nd_demand[v] * m->demand_scale;
+        double ext = m->nd_ext[v], d = net_node_demand(m, v) * m->demand_scale;
         double in = (ext > 0 ? ext : 0) + (d < 0 ? -d : 0);
         double out = (ext < 0 ? -ext : 0) + (d > 0 ? d : 0);
         if (in > THERMAL_ZERO_FLOW) {
@@ -93,8 +95,11 @@ void net_totals(hl_model *m)
         t.pump_heat_w += m->lk_mech[k];
     for (int i = 0; i < m->net->n_consumers; i++) {
         hl_consumer_result c;
+        /* a shortfall within the coupling's consumer-flow tolerance
+         * (10 x the default relative flow tolerance) is the secant's
+         * last step, not unmet heat */
         if (hl_model_consumer_result(m, i, &c) == HL_OK &&
-            c.heat_asked_w > c.heat_w)
+            c.heat_asked_w - c.heat_w > UNMET_TOL * c.heat_asked_w)
             t.heat_unmet_w += c.heat_asked_w - c.heat_w;
     }
     double worst = 0.0;

@@ -167,7 +167,13 @@ static double inverse_bracketed(const hl_conductivity *lam, double t1_k,
 double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
                                double target)
 {
-    double k = hl_lambda_at(lam, t1_k);
+    return lambda_integral_inverse_k(lam, t1_k, hl_lambda_at(lam, t1_k),
+                                     target);
+}
+
+double lambda_integral_inverse_k(const hl_conductivity *lam, double t1_k,
+                                 double k, double target)
+{
     if (lambda_is_constant(lam, &k))
         return t1_k + target / k;
     if (!(k > 0.0))

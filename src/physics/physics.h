@@ -49,6 +49,10 @@ int chamber_envelope(const chamber_geometry *g, chamber_conductance *out);
 int lambda_is_constant(const hl_conductivity *lam, double *k);
 double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
                                double target);
+/* The same with k = lambda(t1_k) already at hand (the march of the
+ * surface solve has it). */
+double lambda_integral_inverse_k(const hl_conductivity *lam, double t1_k,
+                                 double k, double target);
 
 /* ---- convection -------------------------------------------------------- */
 /* Convective coefficient, W/(m2 K), at surface ts_k, air t_air_k, wind

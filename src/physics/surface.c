@@ -77,7 +77,8 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
         const hl_conductivity *lam = &in->layer[i].lambda;
         if (g->g[i] > 0.0) {
             double k_out = hl_lambda_at(lam, t);
-            double t_in = lambda_integral_inverse(lam, t, big_q / g->g[i]);
+            double t_in =
+                lambda_integral_inverse_k(lam, t, k_out, big_q / g->g[i]);
             double k_in = hl_lambda_at(lam, t_in);
             dt = (k_out * dt + dq / g->g[i]) / max2(k_in, 1e-12);
             t = t_in;
@@ -189,7 +190,9 @@ static int check_layers(const hl_surface_in *in, double lo, double hi,
                                 "layer %d (%s): thickness %g mm: expected a "
                                 "finite value >= 0",
                                 i + 1, l->name, l->thickness_m * 1e3);
-        for (int s = 0; s <= 8; s++) {
+        double k0; /* a constant lambda needs one look */
+        int samples = lambda_is_constant(&l->lambda, &k0) ? 0 : 8;
+        for (int s = 0; s <= samples; s++) {
             double t = lo + (hi - lo) * s / 8.0;
             double k = hl_lambda_at(&l->lambda, t);
             if (!(k > 0.0) || !isfinite(k))

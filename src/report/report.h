@@ -34,13 +34,34 @@ enum report_chart {
     CHART_DURATION,
     CHART_SURFACES,
     CHART_PAYBACK,
-    CHART_MAP
+    CHART_MAP,
+    CHART_DYN_TEMPS,
+    CHART_DYN_TRANSIT,
+    CHART_DYN_STORED,
+    CHART_DYN_ERROR,
+    CHART_SURGE_ENVELOPE,
+    CHART_SURGE_SERIES,
+    CHART_SURGE_CAVITIES
 };
 
-/* Page head (with the CSP), escaped text, a chart placeholder, and the
- * end: ECharts, the data and report.js inlined. */
-int report_page_begin(FILE *f, const char *title);
+/* Page head (with the CSP; html lang of HL_LANG_* lang), escaped text, a
+ * chart placeholder, and the end: ECharts, the data and report.js
+ * inlined. The style's font stack names the CJK fonts of Debian
+ * (fonts-noto-cjk, fonts-wqy-zenhei) and of the desktops. */
+int report_page_begin(FILE *f, const char *title, int lang);
 void report_chart_div(FILE *f, int which);
 int report_page_end(FILE *f, json_t *data, hl_error *err);
+/* The same with another embedded script (data/report/NAME) drawing it. */
+int report_page_end_with(FILE *f, json_t *data, const char *script,
+                         hl_error *err);
+
+/* The line in time (report_dynamic.c): the data of a dynamic run's plots,
+ * the same from a dynamic season's hourly columns (as-is), and the four
+ * sections with their chart placeholders. */
+json_t *report_dynamic_data(const hl_dynamic_report *r);
+json_t *report_dynamic_season(const hl_season *s);
+void report_dynamic_sections(FILE *f);
+/* The line under a dynamic season's summary: transit and stored heat. */
+void report_dynamic_season_note(FILE *f, const hl_season *s);
 
 #endif

@@ -93,8 +93,10 @@ static void put_json(FILE *f, const char *t)
 }
 
 static const char style[] =
-    "body{font-family:'Noto Sans','Helvetica Neue',Arial,'PingFang SC',"
-    "'Microsoft YaHei',sans-serif;margin:2em auto;max-width:1100px;"
+    "body{font-family:'Noto Sans','Helvetica Neue',Arial,'Noto Sans CJK SC',"
+    "'Source Han Sans SC','WenQuanYi Zen Hei','WenQuanYi Micro Hei',"
+    "'PingFang SC','Microsoft YaHei',sans-serif;margin:2em auto;"
+    "max-width:1100px;"
     "color:#222;padding:0 1em}h1{font-size:1.6em;margin-bottom:.2em}"
     "h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}"
     ".summary{background:#f4f7fa;border-left:4px solid #2f4554;"
@@ -115,15 +117,15 @@ static const char style[] =
     "padding:.6em 1em;margin:1em 0;font-weight:bold}"
     ".feasible{color:#1e6b3a}";
 
-int report_page_begin(FILE *f, const char *title)
+int report_page_begin(FILE *f, const char *title, int lang)
 {
     fprintf(f,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+            "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
             "<meta charset=\"utf-8\">\n"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n"
             "<meta name=\"viewport\" content=\"width=device-width\">\n"
             "<title>",
-            CSP);
+            lang == 1 ? "zh-CN" : "en", CSP);
     html_escape(f, title);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
     html_escape(f, title);
@@ -132,8 +134,11 @@ int report_page_begin(FILE *f, const char *title)
 }
 
 static const char *const chart_ids[] = {
-    "chart-pressure", "chart-temperature", "chart-breakdown", "chart-months",
-    "chart-duration", "chart-surfaces",    "chart-payback",   "chart-map"};
+    "chart-pressure",       "chart-temperature",  "chart-breakdown",
+    "chart-months",         "chart-duration",     "chart-surfaces",
+    "chart-payback",        "chart-map",          "chart-dyn-temps",
+    "chart-dyn-transit",    "chart-dyn-stored",   "chart-dyn-error",
+    "chart-surge-envelope", "chart-surge-series", "chart-surge-cavities"};
 
 void report_chart_div(FILE *f, int which)
 {
@@ -142,10 +147,16 @@ void report_chart_div(FILE *f, int which)
 
 int report_page_end(FILE *f, json_t *data, hl_error *err)
 {
+    return report_page_end_with(f, data, "report/report.js", err);
+}
+
+int report_page_end_with(FILE *f, json_t *data, const char *script,
+                         hl_error *err)
+{
     char *echarts = NULL, where[4096];
     size_t n = 0, js_len = 0;
     int rc = report_load_echarts(&echarts, &n, where, sizeof where, err);
-    const char *js = hl_embedded_find("report/report.js", &js_len);
+    const char *js = hl_embedded_find(script, &js_len);
     char *text = json_dumps(data, JSON_COMPACT | JSON_ENSURE_ASCII |
                                       JSON_REAL_PRECISION(7));
     if (!rc && (!js || !text))

@@ -29,6 +29,8 @@ static void write_hourly(FILE *f, const hl_season *s)
                 ",%s_source_w,%s_delivered_w,%s_loss_pipes_w,"
                 "%s_loss_fittings_w,%s_pump_electric_w,%s_supply_city_c",
                 p, p, p, p, p, p);
+        if (s->opt.dynamic)
+            fprintf(f, ",%s_stored_heat_j,%s_transit_s", p, p);
     }
     fputc('\n', f);
     const hl_weather *w = s->weather;
@@ -43,6 +45,9 @@ static void write_hourly(FILE *f, const hl_season *s)
             const double *r = s->scen[j].hourly + (size_t)k * HL_HOUR_NCOLS;
             fprintf(f, ",%.9g,%.9g,%.9g,%.9g,%.9g,%.4f", r[0], r[1], r[2], r[3],
                     r[4], r[5] - HL_ZERO_C_K);
+            if (s->opt.dynamic)
+                fprintf(f, ",%.12g,%.1f", r[HL_HOUR_STORED_J],
+                        r[HL_HOUR_TRANSIT_S]);
         }
         fputc('\n', f);
     }

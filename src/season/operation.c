@@ -34,11 +34,63 @@ static void take(double *dst, double v)
         *dst = v;
 }
 
-void hl_operation_merge(hl_operation *op, const hl_operation *f,
-                        double model_load_w)
+/* The file gives no field at all: no operation: section. */
+static int none_given(const hl_operation *f)
+{
+    const double *v[] = {&f->design_load_w,
+                         &f->design_outdoor_k,
+                         &f->balance_k,
+                         &f->design_supply_k,
+                         &f->design_return_k,
+                         &f->reset_cold_outdoor_k,
+                         &f->reset_cold_supply_k,
+                         &f->reset_warm_outdoor_k,
+                         &f->reset_warm_supply_k,
+                         &f->reset_floor_k,
+                         &f->standby_load_fraction};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (!isnan(*v[i]))
+            return 0;
+    return f->regulation < 0;
+}
+
+/* A model without an operation: section runs at its own temperatures:
+ * the supply of its sources as loaded all season (a flat reset curve, so
+ * reset options given alone still shape it), the return it solved to. */
+static int own_defaults(hl_operation *op, const hl_operation_own *own)
+{
+    if (!(own->supply_k > 0.0))
+        return HL_OP_NO_SOURCE;
+    op->reset_cold_supply_k = own->supply_k;
+    op->reset_warm_supply_k = own->supply_k;
+    op->reset_floor_k = own->supply_k;
+    if (own->return_k > 0.0 && own->return_k < own->supply_k)
+        op->design_return_k = own->return_k;
+    else if (!(op->design_return_k < own->supply_k))
+        op->design_return_k = own->supply_k - 1.0; /* checks pass; unused */
+    return HL_OP_MODEL_SUPPLY;
+}
+
+const char *hl_operation_origin_name(int origin)
+{
+    switch (origin) {
+    case HL_OP_MODEL_FILE:
+        return "model-file";
+    case HL_OP_MODEL_SUPPLY:
+        return "model-supply";
+    case HL_OP_NO_SOURCE:
+        return "no-source";
+    default:
+        return "unknown";
+    }
+}
+
+int hl_operation_merge(hl_operation *op, const hl_operation *f,
+                       const hl_operation_own *own)
 {
     hl_operation_hohhot(op);
-    op->design_load_w = model_load_w;
+    op->design_load_w = own->load_w;
+    int origin = none_given(f) ? own_defaults(op, own) : HL_OP_MODEL_FILE;
     take(&op->design_load_w, f->design_load_w);
     take(&op->design_outdoor_k, f->design_outdoor_k);
     take(&op->balance_k, f->balance_k);
@@ -53,6 +105,28 @@ void hl_operation_merge(hl_operation *op, const hl_operation *f,
                                                     : f->design_supply_k;
     if (f->regulation >= 0)
         op->regulation = f->regulation;
+    return origin;
+}
+
+int hl_operation_own_of(const hl_model *m, hl_operation_own *own)
+{
+    hl_totals t;
+    own->load_w = own->supply_k = own->return_k = NAN;
+    int rc = hl_model_totals(m, &t);
+    if (rc)
+        return rc;
+    /* the heat asked: pressure-driven consumers short of pressure deliver
+     * less than the design load the demand scales */
+    own->load_w = t.heat_delivered_w + t.heat_unmet_w;
+    for (int i = 0; i < hl_model_count(m, HL_SOURCE); i++) {
+        hl_source_result r;
+        if (hl_model_source_result(m, i, &r) == HL_OK && r.temp_out_k > 0.0 &&
+            !(r.temp_out_k <= own->supply_k)) {
+            own->supply_k = r.temp_out_k;
+            own->return_k = r.temp_in_k;
+        }
+    }
+    return HL_OK;
 }
 
 int hl_operation_check(const hl_operation *op, hl_error *err)

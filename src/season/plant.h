@@ -27,11 +27,13 @@ typedef struct plant_totals {
     double heat_source_w, heat_delivered_w, loss_pipes_w;
     double loss_fittings_w[HL_FIT_NSTATES];
     double pump_electric_w;
-    double pump_heat_w;   /* pump and friction heat in the water */
-    double supply_city_k; /* flow-weighted supply temperature at the
-                             consumers' inlets; NaN without consumers */
-    int warnings;         /* engine warnings of this solve */
-    int feasible;         /* 0: the solve broke a hard limit */
+    double pump_heat_w;     /* pump and friction heat in the water */
+    double heat_unmet_w;    /* asked by the consumers and not delivered */
+    double supply_city_k;   /* flow-weighted supply temperature at the
+                               consumers' inlets; NaN without consumers */
+    int warnings;           /* engine warnings of this solve */
+    int feasible;           /* 0: the solve broke a hard limit */
+    double stored_change_j; /* heat stored over the hour (dynamic) */
 } plant_totals;
 
 /* A plant on a clone of model (loaded; solved at its own conditions here
@@ -46,7 +48,9 @@ const char *plant_name(const plant *p);
 /* The model's operation merged over the defaults: hl_operation_hohhot,
  * then the fields the model file gives; the design load is the heat the
  * model delivers as loaded unless the file states one. */
-void plant_operation(const plant *p, hl_operation *op);
+/* The operation (hl_operation_merge); returns its enum
+ * hl_operation_origin. */
+int plant_operation(const plant *p, hl_operation *op);
 /* Heat the model delivers at its own demand (demand scale 1), W. */
 double plant_model_load_w(const plant *p);
 /* The model's default chamber air temperature. */
@@ -66,6 +70,11 @@ int plant_set_scenario(plant *p, int scenario, const hl_fitting_cover *cover,
  * hottest surface temperature. */
 int plant_solve(plant *p, const plant_bc *bc, plant_totals *out,
                 double *surface_k, hl_error *err);
+/* The hour's boundary conditions on m, a run of p's network (the plant's
+ * own model or another run of it, e.g. a dynamic run's). */
+int plant_apply(const plant *p, hl_model *m, const plant_bc *bc);
+/* Totals, verdict and fitting surfaces (may be NULL) of m's last solve. */
+void plant_read(const hl_model *m, plant_totals *out, double *surface_k);
 /* Profile along the line of the last solve (valid until the next). */
 int plant_profile(plant *p, hl_profile *out, hl_error *err);
 /* The first warning of the last solve ("" if none). */
@@ -74,5 +83,8 @@ const char *plant_first_warning(const plant *p);
  * the last solve, added to the lists; HL_ENOMEM if one could not be. */
 int plant_verdict_lines(const plant *p, text_list *violations,
                         text_list *warnings);
+/* The same of any solved model. */
+int plant_model_verdict_lines(const hl_model *m, text_list *violations,
+                              text_list *warnings);
 
 #endif

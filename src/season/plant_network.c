@@ -18,6 +18,7 @@ struct plant {
     double model_load_w; /* delivered at the model's demand as given */
     double scale0;       /* the model's demand scale as given */
     hl_operation op_file;
+    hl_operation_own own; /* load and temperatures as loaded */
     hl_fitting_cover cover0[HL_FIT_NSTATES]; /* the model's covers */
     int n_fit;
     signed char *state0; /* each fitting's state as the model had it */
@@ -34,9 +35,10 @@ static int start(plant *p, hl_error *err)
 {
     hl_totals t;
     if (hl_model_operation(p->m, &p->op_file) || hl_model_totals(p->m, &t) ||
+        hl_operation_own_of(p->m, &p->own) ||
         hl_model_demand_scale(p->m, &p->scale0))
         return hl_error_set(err, HL_ESTATE, "model: not solved");
-    p->model_load_w = t.heat_delivered_w;
+    p->model_load_w = t.heat_delivered_w + t.heat_unmet_w; /* asked */
     for (int s = 0; s < HL_FIT_NSTATES; s++)
         hl_model_fitting_cover(p->m, s, &p->cover0[s]);
     p->n_fit = hl_model_count(p->m, HL_FITTING);
@@ -120,9 +122,9 @@ const char *plant_name(const plant *p)
     return n && n[0] ? n : "unnamed model";
 }
 
-void plant_operation(const plant *p, hl_operation *op)
+int plant_operation(const plant *p, hl_operation *op)
 {
-    hl_operation_merge(op, &p->op_file, p->model_load_w);
+    return hl_operation_merge(op, &p->op_file, &p->own);
 }
 
 double plant_model_load_w(const plant *p)
@@ -188,32 +190,32 @@ int plant_set_scenario(plant *p, int scenario, const hl_fitting_cover *cover,
     return rc ? engine_error(p, rc, err) : HL_OK;
 }
 
-static int set_conditions(plant *p, const plant_bc *bc)
+int plant_apply(const plant *p, hl_model *m, const plant_bc *bc)
 {
     /* relative to the model's own demand: its scale as given delivers
      * model_load_w */
     double scale = p->model_load_w > 0.0
                        ? p->scale0 * bc->demand_w / p->model_load_w
                        : p->scale0;
-    int rc = hl_model_set_demand_scale(p->m, scale);
-    if (!rc && hl_model_count(p->m, HL_SOURCE) > 0)
-        rc = hl_model_set_supply_temp(p->m, NULL, bc->supply_k);
+    int rc = hl_model_set_demand_scale(m, scale);
+    if (!rc && hl_model_count(m, HL_SOURCE) > 0)
+        rc = hl_model_set_supply_temp(m, NULL, bc->supply_k);
     if (!rc)
-        rc = hl_model_set_ground_temp(p->m, bc->ground_k);
+        rc = hl_model_set_ground_temp(m, bc->ground_k);
     if (!rc)
-        rc = hl_model_set_air_temp(p->m, bc->outdoor_k);
-    if (!rc && !isnan(bc->chamber_k) && hl_model_count(p->m, HL_CHAMBER) > 0)
-        rc = hl_model_set_chamber_temp(p->m, NULL, bc->chamber_k);
+        rc = hl_model_set_air_temp(m, bc->outdoor_k);
+    if (!rc && !isnan(bc->chamber_k) && hl_model_count(m, HL_CHAMBER) > 0)
+        rc = hl_model_set_chamber_temp(m, NULL, bc->chamber_k);
     return rc;
 }
 
 /* Flow-weighted supply temperature at the consumers' inlets. */
-static double supply_at_consumers(const plant *p)
+static double supply_at_consumers(const hl_model *m)
 {
     double mt = 0.0, mf = 0.0;
-    for (int i = 0; i < hl_model_count(p->m, HL_CONSUMER); i++) {
+    for (int i = 0; i < hl_model_count(m, HL_CONSUMER); i++) {
         hl_consumer_result c;
-        if (hl_model_consumer_result(p->m, i, &c))
+        if (hl_model_consumer_result(m, i, &c))
             continue;
         mt += fabs(c.mass_flow_kg_s) * c.temp_in_k;
         mf += fabs(c.mass_flow_kg_s);
@@ -221,10 +223,10 @@ static double supply_at_consumers(const plant *p)
     return mf > 0.0 ? mt / mf : NAN;
 }
 
-static void read_totals(const plant *p, plant_totals *out, double *surface_k)
+void plant_read(const hl_model *m, plant_totals *out, double *surface_k)
 {
     hl_totals t;
-    hl_model_totals(p->m, &t);
+    hl_model_totals(m, &t);
     out->heat_source_w = t.heat_source_w;
     out->heat_delivered_w = t.heat_delivered_w;
     out->loss_pipes_w = t.heat_loss_pipes_w;
@@ -232,26 +234,28 @@ static void read_totals(const plant *p, plant_totals *out, double *surface_k)
         out->loss_fittings_w[s] = t.heat_loss_fittings_by_state_w[s];
     out->pump_electric_w = t.pump_power_w;
     out->pump_heat_w = t.pump_heat_w;
-    out->supply_city_k = supply_at_consumers(p);
-    out->warnings = hl_model_warning_count(p->m);
-    if (hl_model_feasible(p->m, &out->feasible))
+    out->heat_unmet_w = t.heat_unmet_w;
+    out->supply_city_k = supply_at_consumers(m);
+    out->stored_change_j = 0.0; /* a steady state stores nothing */
+    out->warnings = hl_model_warning_count(m);
+    if (hl_model_feasible(m, &out->feasible))
         out->feasible = 1;
-    for (int i = 0; surface_k && i < hl_model_count(p->m, HL_FITTING); i++) {
+    for (int i = 0; surface_k && i < hl_model_count(m, HL_FITTING); i++) {
         hl_chamber_fitting_result r;
         surface_k[i] =
-            hl_model_fitting_result(p->m, i, &r) ? NAN : r.surface_temp_k;
+            hl_model_fitting_result(m, i, &r) ? NAN : r.surface_temp_k;
     }
 }
 
 int plant_solve(plant *p, const plant_bc *bc, plant_totals *out,
                 double *surface_k, hl_error *err)
 {
-    int rc = bc ? set_conditions(p, bc) : HL_OK;
+    int rc = bc ? plant_apply(p, p->m, bc) : HL_OK;
     if (!rc)
         rc = hl_model_solve(p->m, NULL);
     if (rc)
         return engine_error(p, rc, err);
-    read_totals(p, out, surface_k);
+    plant_read(p->m, out, surface_k);
     return HL_OK;
 }
 
@@ -269,17 +273,23 @@ const char *plant_first_warning(const plant *p)
 int plant_verdict_lines(const plant *p, text_list *violations,
                         text_list *warnings)
 {
+    return plant_model_verdict_lines(p->m, violations, warnings);
+}
+
+int plant_model_verdict_lines(const hl_model *m, text_list *violations,
+                              text_list *warnings)
+{
     int rc = HL_OK;
-    for (int i = 0; !rc && i < hl_model_violation_count(p->m); i++) {
+    for (int i = 0; !rc && i < hl_model_violation_count(m); i++) {
         hl_violation v;
         char text[512];
-        if (hl_model_violation(p->m, i, &v))
+        if (hl_model_violation(m, i, &v))
             continue;
         hl_violation_describe(&v, text, sizeof text);
         rc = text_list_add(violations, "[%s] %s",
                            hl_violation_kind_name(v.kind), text);
     }
-    for (int i = 0; !rc && i < hl_model_warning_count(p->m); i++)
-        rc = text_list_add(warnings, "%s", hl_model_warning(p->m, i));
+    for (int i = 0; !rc && i < hl_model_warning_count(m); i++)
+        rc = text_list_add(warnings, "%s", hl_model_warning(m, i));
     return rc;
 }

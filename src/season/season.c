@@ -159,9 +159,11 @@ static void add_energy(hl_energy *e, const plant_totals *t)
         e->loss_fittings_j[st] += 3600.0 * t->loss_fittings_w[st];
     e->pump_electric_j += 3600.0 * t->pump_electric_w;
     e->pump_heat_j += 3600.0 * t->pump_heat_w;
+    e->stored_change_j += t->stored_change_j;
+    e->heat_unmet_j += 3600.0 * t->heat_unmet_w;
 }
 
-static void record_hour(hl_season *s, hl_season_scenario *sc, int k,
+void season_record_hour(hl_season *s, hl_season_scenario *sc, int k,
                         const plant_totals *t, const double *surface_k)
 {
     double *row = sc->hourly + (size_t)k * HL_HOUR_NCOLS;
@@ -173,6 +175,9 @@ static void record_hour(hl_season *s, hl_season_scenario *sc, int k,
     row[HL_HOUR_PUMP_W] = t->pump_electric_w;
     row[HL_HOUR_SUPPLY_CITY_K] = t->supply_city_k;
     row[HL_HOUR_PUMP_HEAT_W] = t->pump_heat_w;
+    row[HL_HOUR_STORED_J] = NAN; /* a dynamic season fills these two */
+    row[HL_HOUR_TRANSIT_S] = NAN;
+    row[HL_HOUR_SUPPLY_ERROR_K] = NAN;
     int month = s->weather->month[(s->first + k) % s->weather->n] - 1;
     add_energy(&sc->total, t);
     add_energy(&sc->month[month], t);
@@ -200,7 +205,7 @@ static void copy_stations(hl_season *s, const hl_profile *pr)
 
 /* The profile at the design hour; warns once if a pressure passes the
  * pressure class there. */
-static int snapshot_profile(hl_season *s, plant *p, int si, hl_error *err)
+int season_snapshot_profile(hl_season *s, plant *p, int si, hl_error *err)
 {
     hl_profile pr;
     int rc = plant_profile(p, &pr, err);
@@ -227,7 +232,7 @@ static int snapshot_profile(hl_season *s, plant *p, int si, hl_error *err)
     return HL_OK;
 }
 
-static plant_bc hour_bc(const hl_season *s, int k)
+plant_bc season_hour_bc(const hl_season *s, int k)
 {
     plant_bc bc;
     bc.outdoor_k = s->outdoor_k[k];
@@ -248,20 +253,22 @@ static const hl_fitting_cover *scenario_cover(const hl_season *s, int which)
 
 /* As-is hours only: count the hours that warned and that were
  * infeasible, and keep every warning and violation of the first. */
-static void note_warnings(hl_season *s, plant *p, int si, const plant_totals *t)
+void season_note_warnings(hl_season *s, const hl_model *m, int si,
+                          const plant_totals *t)
 {
     if (si != 0)
         return;
     text_list none = {0, 0, NULL};
     if (!t->feasible && s->infeasible_hours++ == 0 &&
-        plant_verdict_lines(p, &s->violations, &none))
+        plant_model_verdict_lines(m, &s->violations, &none))
         s->out_of_memory = 1;
     text_list_free(&none);
     if (t->warnings == 0)
         return;
     if (s->warning_hours++ == 0) {
-        s->first_warning = season_keep(s, plant_first_warning(p));
-        if (plant_verdict_lines(p, &none, &s->hour_warnings))
+        s->first_warning = season_keep(
+            s, hl_model_warning_count(m) > 0 ? hl_model_warning(m, 0) : "");
+        if (plant_model_verdict_lines(m, &none, &s->hour_warnings))
             s->out_of_memory = 1;
         text_list_free(&none);
     }
@@ -269,7 +276,7 @@ static void note_warnings(hl_season *s, plant *p, int si, const plant_totals *t)
 
 /* Which hour failed, and under what conditions, ahead of the engine's
  * message. */
-static int hour_error(const hl_season *s, int si, int k, const plant_bc *bc,
+int season_hour_error(const hl_season *s, int si, int k, const plant_bc *bc,
                       hl_error *err)
 {
     const hl_weather *w = s->weather;
@@ -309,15 +316,15 @@ static int one_hour(hl_season *s, plant *p, int si, int k, double *surface_k,
                     hl_error *err)
 {
     plant_totals t;
-    plant_bc bc = hour_bc(s, k);
+    plant_bc bc = season_hour_bc(s, k);
     int rc =
         plant_solve(p, s->model_conditions ? NULL : &bc, &t, surface_k, err);
     if (rc)
-        return hour_error(s, si, k, &bc, err);
-    record_hour(s, &s->scen[si], k, &t, surface_k);
+        return season_hour_error(s, si, k, &bc, err);
+    season_record_hour(s, &s->scen[si], k, &t, surface_k);
     chamber_air_record(s, p, si, k);
-    note_warnings(s, p, si, &t);
-    return k == s->design_hour ? snapshot_profile(s, p, si, err) : HL_OK;
+    season_note_warnings(s, plant_model(p), si, &t);
+    return k == s->design_hour ? season_snapshot_profile(s, p, si, err) : HL_OK;
 }
 
 int season_scenario(hl_season *s, plant *p, int si, double *surface_k,
@@ -325,6 +332,8 @@ int season_scenario(hl_season *s, plant *p, int si, double *surface_k,
 {
     int which = s->scen[si].scenario;
     int rc = plant_set_scenario(p, which, scenario_cover(s, which), err);
+    if (!rc && s->opt.dynamic)
+        return season_dynamic_hours(s, p, si, surface_k, pr, err);
     for (int k = 0; !rc && k < s->n_hours; k++) {
         rc = one_hour(s, p, si, k, surface_k, err);
         if (!rc)
@@ -393,7 +402,7 @@ static void override(double *dst, double v)
 static void operation(hl_season *s, const plant *p, const hl_operation *o)
 {
     hl_operation *op = &s->op;
-    plant_operation(p, op);
+    s->op_origin = plant_operation(p, op);
     override(&op->design_load_w, o->design_load_w);
     override(&op->design_outdoor_k, o->design_outdoor_k);
     override(&op->balance_k, o->balance_k);
@@ -409,10 +418,30 @@ static void operation(hl_season *s, const plant *p, const hl_operation *o)
         op->regulation = o->regulation;
 }
 
+/* The transport step of a dynamic season: 300 s unless given, a whole
+ * number of steps per hour. */
+static int check_dynamic(hl_season_options *o, hl_error *err)
+{
+    if (!o->dynamic)
+        return HL_OK;
+    if (o->dynamic_step_s == 0.0)
+        o->dynamic_step_s = 300.0;
+    double n = 3600.0 / o->dynamic_step_s;
+    if (!(o->dynamic_step_s > 0.0 && o->dynamic_step_s <= 3600.0) ||
+        fabs(n - round(n)) > 1e-9 * n)
+        return hl_error_set(err, HL_EINVAL,
+                            "dynamic step %g s: expected a divisor of the "
+                            "hour (e.g. 60, 300, 900 or 3600 s)",
+                            o->dynamic_step_s);
+    return HL_OK;
+}
+
 static int check_inputs(hl_season *s, const hl_weather *w,
                         const hl_season_options *opt, hl_error *err)
 {
     int rc = hl_operation_check(&s->op, err);
+    if (!rc)
+        rc = check_dynamic(&s->opt, err);
     if (!rc)
         rc = hl_economics_check(&opt->economics, err);
     if (!rc && opt->ground_source == HL_GROUND_EPW && w->n_ground == 0)

@@ -91,6 +91,14 @@ const char *hl_season_model_name(const hl_season *s)
 {
     return s->model_name;
 }
+const hl_operation *hl_season_operation(const hl_season *s)
+{
+    return &s->op;
+}
+int hl_season_operation_origin(const hl_season *s)
+{
+    return s->op_origin;
+}
 const hl_weather *hl_season_weather(const hl_season *s)
 {
     return s->weather;

@@ -48,6 +48,7 @@ struct hl_season {
     int out_of_memory;      /* a warning or name could not be kept */
     hl_season_options opt;
     hl_operation op; /* operation actually used */
+    int op_origin;   /* enum hl_operation_origin */
     const hl_weather *weather;
     hl_weather *own_weather; /* the snapshot's own record (freed with it) */
     int n_hours, first;
@@ -108,6 +109,22 @@ void season_hour_done(season_progress *pr, int si);
  * the fittings' surface temperatures. */
 int season_scenario(hl_season *s, plant *p, int si, double *surface_k,
                     season_progress *pr, hl_error *err);
+/* The pieces of an hour that the steady and the dynamic season share
+ * (season.c): the hour's boundary conditions, its record (energies, burn
+ * hours, surfaces), the verdict and warnings of m's solve (as-is only),
+ * the design-hour profile and map of p, the failed hour's message. */
+plant_bc season_hour_bc(const hl_season *s, int k);
+void season_record_hour(hl_season *s, hl_season_scenario *sc, int k,
+                        const plant_totals *t, const double *surface_k);
+void season_note_warnings(hl_season *s, const hl_model *m, int si,
+                          const plant_totals *t);
+int season_snapshot_profile(hl_season *s, plant *p, int si, hl_error *err);
+int season_hour_error(const hl_season *s, int si, int k, const plant_bc *bc,
+                      hl_error *err);
+/* The hours of scenario si through the transport engine
+ * (season_dynamic.c); p has the scenario's fittings set. */
+int season_dynamic_hours(hl_season *s, plant *p, int si, double *surface_k,
+                         season_progress *pr, hl_error *err);
 /* All scenarios of s (season_scenarios.c). */
 int season_scenarios(hl_season *s, plant *p, hl_error *err);
 

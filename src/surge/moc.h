@@ -28,16 +28,49 @@ enum surge_dev_kind {
     DEV_RIGID,       /* a fixed pressure rise, flow free */
     DEV_AIR,         /* air vessel at node dv_from (= dv_to): gas
                         p V^n = const behind a throttle; dv_m flows in */
-    DEV_RELIEF       /* relief valve at node dv_from (= dv_to): above
+    DEV_RELIEF,      /* relief valve at node dv_from (= dv_to): above
                         dv_rise (set, gauge Pa) it discharges
                         dp = k m^2 beyond the set pressure */
+    DEV_TANK         /* surge tank at node dv_from (= dv_to): a free
+                        surface at atmospheric pressure (tank[d]) behind a
+                        throttle; dv_m flows in */
 };
+
+/* A surge tank (moc_tank.c): open (flows both ways) or one-way (feeds the
+ * line only, a check valve shuts it against inflow). */
+typedef struct surge_tank {
+    double area;         /* free-surface area, m2 */
+    double level;        /* free-surface elevation, m (state) */
+    double m_old;        /* last step's inflow, kg/s */
+    double bottom, top;  /* elevations, m (-inf / inf: none) */
+    double lmin, lmax;   /* range of the level */
+    signed char one_way; /* feeds only */
+    signed char spilled; /* the level passed its top or bottom */
+} surge_tank;
 
 enum surge_curve {
     CURVE_LINEAR = 0, /* tau = 1 - t/T */
     CURVE_QUADRATIC,  /* tau = (1 - t/T)^2: slow at the end */
     CURVE_SQRT        /* tau = sqrt(1 - t/T): fast at the end */
 };
+
+/* A four-quadrant pump (moc_pump4q.c): Suter curves over x in [0, 2 pi)
+ * and the rotor; n = 0 for a pump on its affinity curve. */
+typedef struct surge_pump4q {
+    int n;            /* points of each table */
+    double *wh, *wb;  /* WH(x), WB(x) (owned) */
+    double hr, qr;    /* rated head (m) and flow per unit (m3/s) */
+    double tm;        /* I w_R / T_R, s */
+    double alpha;     /* relative speed (state) */
+    double beta;      /* relative torque of the state */
+    double alpha_min; /* lowest speed and flow reached */
+    double v_min;
+    signed char check; /* a discharge check valve: no reverse flow */
+    /* pump start (any pump): speed from 0 at start_t to dv_s0 over
+     * ramp_s (linear) */
+    signed char starting;
+    double start_t, ramp_s;
+} surge_pump4q;
 
 /* Unsteady friction option. */
 enum surge_friction { SURGE_STEADY = 0, SURGE_BRUNONE = 1 };
@@ -119,6 +152,8 @@ typedef struct surge_net {
     double *dv_gas_c, *dv_gas_n, *dv_gas_v, *dv_k_out, *dv_m_old;
     double *dv_gas_min, *dv_gas_max; /* relief valves: dv_gas_max = the
                                         largest discharge, kg/s */
+    surge_pump4q *p4q;               /* per device (n = 0: not 4Q) */
+    surge_tank *tank;                /* per device (DEV_TANK) */
 
     /* clusters: nodes joined by devices, solved together each step */
     int n_clusters;
@@ -154,6 +189,26 @@ double surge_dev_opening(const surge_net *s, int i, double t);
 double surge_pump_speed(const surge_net *s, int i, double t);
 /* Head at node i (z + p / (rho g)). */
 double surge_node_head(const surge_net *s, int i);
+
+/* Homologous value (a^2 + v^2) W(x) of a Suter table and its partials. */
+double surge_homologous(const double *w, int n, double a, double v, double *d_a,
+                        double *d_v);
+/* Head rise (Pa) of four-quadrant pump d at mass flow m for the step
+ * ending at t (its speed solved with it after the trip), and d/dm. */
+double surge_p4q_rise(const surge_net *s, int d, double m, double t,
+                      double *drise_dm);
+/* Speed and torque of pump d at its solved flow: the state of the step. */
+void surge_p4q_commit(surge_net *s, int d, double t);
+/* Surge tank d's row for the step (residual p - rho g (level - z) - loss,
+ * and d/dm), and its state at the solved flow (moc_tank.c). */
+double surge_tank_residual(const surge_net *s, int d, double m,
+                           double *dres_dm);
+void surge_tank_commit(surge_net *s, int d);
+/* A device that is a four-quadrant pump. */
+static inline int surge_is_p4q(const surge_net *s, int d)
+{
+    return s->dv_kind[d] == DEV_PUMP && s->p4q[d].n > 0;
+}
 
 /* Solve the nodes and devices of cluster c for this step (moc_cluster.c). */
 void surge_cluster_solve(surge_net *s, int c, double t);

@@ -42,7 +42,8 @@ static double pump_head(const surge_net *s, int d, double m, double a,
  * leaves the node and goes nowhere in the network. */
 static int at_node(const surge_net *s, int d)
 {
-    return s->dv_kind[d] == DEV_AIR || s->dv_kind[d] == DEV_RELIEF;
+    return s->dv_kind[d] == DEV_AIR || s->dv_kind[d] == DEV_RELIEF ||
+           s->dv_kind[d] == DEV_TANK;
 }
 
 /* Driving pressure of device d from -> to, without the device (Pa). */
@@ -146,6 +147,13 @@ static double dev_row(const cl_ctx *x, int j, double *row)
     }
     if (kind == DEV_AIR)
         return air_row(x, j, row);
+    if (kind == DEV_TANK) {
+        double dres;
+        double res = surge_tank_residual(s, d, m, &dres);
+        row[iu] = 1.0;
+        row[x->nn + j] = dres;
+        return res;
+    }
     if (kind == DEV_RELIEF) { /* open: p - p_set = k m|m| */
         row[iu] = 1.0;
         row[x->nn + j] = -2.0 * s->dv_k[d] * fabs(m);
@@ -155,6 +163,14 @@ static double dev_row(const cl_ctx *x, int j, double *row)
         row[iu] = 1.0;
         row[iv] = -1.0;
         return dr + s->dv_rise[d];
+    }
+    if (kind == DEV_PUMP && surge_is_p4q(s, d)) {
+        double drise;
+        double rise = surge_p4q_rise(s, d, m, x->t, &drise);
+        row[iu] = 1.0;
+        row[iv] = -1.0;
+        row[x->nn + j] = drise;
+        return dr + rise;
     }
     if (kind == DEV_PUMP) {
         double dh;
@@ -271,22 +287,58 @@ static double cavity_volume(const cl_ctx *x, int k, double *rate)
            s->dt * (s->psi * *rate + (1.0 - s->psi) * s->nd_cav_rate[k]);
 }
 
+/* A one-way tank shuts against inflow and when empty, and opens when its
+ * level stands above the node's head; returns 1 when it changed. */
+static int tank_status(surge_net *s, int d)
+{
+    const surge_tank *tk = &s->tank[d];
+    if (!tk->one_way)
+        return 0;
+    int node = s->dv_from[d];
+    double push =
+        s->dv_rho[d] * s->g * (tk->level - s->nd_z[node]) - s->nd_p[node];
+    if (s->dv_open[d] && s->dv_m[d] > M_TINY) {
+        s->dv_open[d] = 0;
+        s->dv_m[d] = 0.0;
+        return 1;
+    }
+    if (!s->dv_open[d] && push > 0.0 && tk->level > tk->bottom) {
+        s->dv_open[d] = 1;
+        if (s->dv_k_out[d] > 0.0)
+            s->dv_m[d] = -sqrt(push / s->dv_k_out[d]);
+        return 1;
+    }
+    return 0;
+}
+
 /* Status changes after a solve; returns 1 when any changed. */
 static int update_status(cl_ctx *x)
 {
     surge_net *s = x->s;
-    int changed = 0;
+    int changed = 0, tank_opened = 0;
     for (int j = 0; j < x->nd; j++) {
         int d = x->dev[j], kind = s->dv_kind[d];
+        if (kind == DEV_TANK) {
+            int opened = tank_status(s, d);
+            changed |= opened;
+            tank_opened |= opened && s->dv_open[d];
+            continue;
+        }
         if (kind != DEV_CHECK && kind != DEV_PUMP && kind != DEV_RELIEF)
             continue;
+        int p4q = surge_is_p4q(s, d);
+        if (p4q && !s->p4q[d].check)
+            continue; /* no check valve: it passes either way */
         if (s->dv_open[d] && s->dv_m[d] < -M_TINY) {
             s->dv_open[d] = 0;
             s->dv_m[d] = 0.0;
             changed = 1;
         } else if (!s->dv_open[d]) {
             double push = drive(s, d, s->nd_p);
-            if (kind == DEV_PUMP)
+            double dr_dm;
+            if (p4q)
+                push += surge_p4q_rise(s, d, 0.0, x->t, &dr_dm);
+            else if (kind == DEV_PUMP)
                 push += s->dv_rho[d] * s->g * x->speed[j] * x->speed[j] *
                         s->dv_h0[d];
             if (push > 0.0 && x->tau[j] > 0.0) {
@@ -299,6 +351,10 @@ static int update_status(cl_ctx *x)
             }
         }
     }
+    /* a feed tank that opens changes the pressures: decide cavities on
+     * the next pass's solution */
+    if (tank_opened)
+        return 1;
     for (int i = 0; i < x->nn; i++) {
         int k = x->node[i];
         if (isfinite(s->nd_fixed_p[k]) || !isfinite(s->nd_pv[k]))
@@ -404,8 +460,18 @@ void surge_cluster_solve(surge_net *s, int c, double t)
     commit_cavities(&x);
     for (int j = 0; j < nd; j++) {
         int d = x.dev[j];
+        if (surge_is_p4q(s, d)) {
+            surge_p4q_commit(s, d, t);
+        } else if (s->dv_kind[d] == DEV_PUMP && s->p4q[d].qr > 0.0) {
+            surge_pump4q *p = &s->p4q[d]; /* affinity: lowest flow, speed */
+            double v = s->dv_m[d] / (s->dv_rho[d] * s->dv_par[d] * p->qr);
+            p->v_min = fmin(p->v_min, v);
+            p->alpha_min = fmin(p->alpha_min, speed[j] / s->dv_s0[d]);
+        }
         if (s->dv_kind[d] == DEV_RELIEF)
             s->dv_gas_max[d] = fmax(s->dv_gas_max[d], s->dv_m[d]);
+        if (s->dv_kind[d] == DEV_TANK)
+            surge_tank_commit(s, d);
         if (s->dv_kind[d] != DEV_AIR)
             continue;
         s->dv_gas_v[d] = gas_volume(s, d, s->dv_m[d]);

@@ -8,6 +8,10 @@
  * Transients in Pipeline Systems, 2nd ed. 2004, section 6.3; Wylie and
  * Streeter 1993, section 5.2), so w(t) = w_R / (1 + t / tau) with
  * tau = I w_R / T_R = I w_R^2 / P_R, P_R the shaft power before the trip.
+ *
+ * Pump start: the motor brings the rotor from standstill to its running
+ * speed along a linear ramp (a soft starter or a drive; the motor's torque
+ * is taken as sufficient, docs/physics.md "Pump start").
  */
 #include "surge/moc.h"
 
@@ -34,6 +38,12 @@ double surge_dev_opening(const surge_net *s, int i, double t)
 double surge_pump_speed(const surge_net *s, int i, double t)
 {
     double s0 = s->dv_s0[i], t_trip = s->dv_trip[i];
+    const surge_pump4q *p = &s->p4q[i];
+    if (p->starting) { /* ramp to speed from standstill */
+        double u = p->ramp_s > 0.0 ? (t - p->start_t) / p->ramp_s
+                                   : (t > p->start_t ? 1.0 : 0.0);
+        return s0 * fmax(0.0, fmin(1.0, u));
+    }
     if (!(t > t_trip))
         return s0;
     if (!(s->dv_tau[i] > 0.0))

@@ -46,7 +46,7 @@ static int alloc_devs(surge_net *s, int n)
            ALLOC(s->dv_gas_c, n) && ALLOC(s->dv_gas_n, n) &&
            ALLOC(s->dv_gas_v, n) && ALLOC(s->dv_k_out, n) &&
            ALLOC(s->dv_m_old, n) && ALLOC(s->dv_gas_min, n) &&
-           ALLOC(s->dv_gas_max, n);
+           ALLOC(s->dv_gas_max, n) && ALLOC(s->p4q, n) && ALLOC(s->tank, n);
 }
 
 surge_net *surge_net_new(int n_nodes, int n_pipes, int n_devs)
@@ -166,6 +166,12 @@ void surge_net_free(surge_net *s)
                       s->qprev};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
+    for (int i = 0; s->p4q && i < s->n_devs; i++) {
+        free(s->p4q[i].wh);
+        free(s->p4q[i].wb);
+    }
+    free(s->p4q);
+    free(s->tank);
     free(s);
 }
 

@@ -18,6 +18,7 @@ struct hl_surge {
     /* nodes (one per model node) */
     const char **node_id;
     double *node_chainage;
+    double *node_pn; /* lowest PN of the pipes at each node, NaN = none */
     double *pmax, *pmin, *tmax, *tmin, *hmax, *hmin;
     /* pipes on the grid */
     const char **pipe_id;
@@ -35,6 +36,19 @@ struct hl_surge {
     int n_reliefs;
     const char **relief_id, **relief_node;
     int *relief_dev;
+    /* surge tanks */
+    int n_tanks;
+    const char **tank_id, **tank_node;
+    int *tank_dev;
+    /* pump-start: the started pump's running speed and mass flow in the
+     * model as given (the run's model has it stopped) */
+    double start_speed, start_flow;
+    const hl_model *ref; /* the running model, while building (friction
+                            and losses of links still in the stopped state) */
+    /* tripped pumps */
+    int n_pumps;
+    const char **pump_id;
+    int *pump_dev;
 };
 
 /* Build s->net and the ids from the solved model m with the event of o

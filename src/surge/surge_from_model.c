@@ -52,7 +52,7 @@ static void count(const hl_model *m, const hl_surge_options *o, int *n_pipes,
     }
     for (int i = 0; t && i < t->n_pumps; i++)
         *n_devs += t->bypass[i];
-    *n_devs += t ? t->n_vessels + t->n_reliefs : 0;
+    *n_devs += t ? t->n_vessels + t->n_reliefs + t->n_tanks : 0;
 }
 
 static double node_rho(const hl_model *m, int i)
@@ -79,7 +79,7 @@ static int fill_nodes(surge_net *s, struct hl_surge *r, const hl_model *m,
                                 d->nd_id[i]);
         s->nd_z[i] = d->nd_z[i];
         s->nd_p[i] = m->nd_p[i];
-        s->nd_fixed_p[i] = d->nd_fixed_p[i];
+        s->nd_fixed_p[i] = net_node_fixed_p(m, i);
         s->nd_rho[i] = node_rho(m, i);
         s->nd_pv[i] = transient_vapour_pressure(m->nd_t[i]) - d->p_atm;
         if (!isfinite(s->nd_pv[i]))
@@ -158,8 +158,9 @@ static int fill_pipe(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
     s->pp_d[p] = d->pp_d[i];
     s->pp_area[p] = d->pp_area[i];
     s->pp_a[p] = a;
-    s->pp_f[p] = e >= 0 && isfinite(t->friction[e]) ? t->friction[e]
-                                                    : steady_friction(m, i);
+    s->pp_f[p] = e >= 0 && isfinite(t->friction[e])
+                     ? t->friction[e]
+                     : steady_friction(r->ref ? r->ref : m, i);
     s->pp_rho[p] = m->lk_rho[k];
     s->pp_q0[p] = m->lk_m[k] / m->lk_rho[k];
     s->pp_pv[p] = transient_vapour_pressure(t_k) - d->p_atm;
@@ -167,17 +168,44 @@ static int fill_pipe(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
         s->pp_pv[p] = -INFINITY;
     r->pipe_id[p] = text_pool_add(&r->strings, d->lk_id[k]);
     r->pipe_pn[p] = d->pp_pn[i];
+    for (int end = 0; end < 2 && isfinite(d->pp_pn[i]); end++) {
+        int nd = end ? v : u;
+        if (!(r->node_pn[nd] <= d->pp_pn[i]))
+            r->node_pn[nd] = d->pp_pn[i];
+    }
     r->pipe_a[p] = a;
     r->a_min = fmin(r->a_min, a);
     r->a_max = fmax(r->a_max, a);
     return r->pipe_id[p] ? HL_OK : HL_ENOMEM;
 }
 
-/* An orifice at the steady opening, or a fixed flow without a positive
- * steady drop. */
-static void orifice(surge_net *s, int j, const hl_model *m, int k,
-                    double k_fallback)
+/* dp / m|m| of link k in the running model ref (pump-start), -1 if it
+ * has no flow there. */
+static double running_k(const hl_model *ref, int k)
 {
+    if (!ref)
+        return -1.0;
+    const net_def *d = ref->net;
+    int u = d->lk_from[k], v = d->lk_to[k];
+    double mf = ref->lk_m[k],
+           dp = ref->nd_p[u] - ref->nd_p[v] +
+                ref->lk_rho[k] * d->g * (d->nd_z[u] - d->nd_z[v]);
+    return fabs(mf) > M_STEADY_TINY && dp * mf > 0.0 ? dp / (mf * fabs(mf))
+                                                     : -1.0;
+}
+
+/* An orifice at the steady opening, or a fixed flow without a positive
+ * steady drop; a link without flow takes its loss from the running model
+ * of a pump start when it flows there. */
+static void orifice(surge_net *s, int j, const hl_model *m, int k,
+                    double k_fallback, const hl_model *ref)
+{
+    double k_run = running_k(ref, k);
+    if (fabs(m->lk_m[k]) <= M_STEADY_TINY && k_run > 0.0) {
+        s->dv_kind[j] = DEV_ORIFICE;
+        s->dv_k[j] = k_run;
+        return;
+    }
     double mf = m->lk_m[k],
            dp = s->nd_p[s->dv_from[j]] - s->nd_p[s->dv_to[j]] +
                 s->dv_rho[j] * s->g *
@@ -353,6 +381,51 @@ static int fill_relief(surge_net *s, struct hl_surge *r, const hl_model *m,
     return r->relief_id[v] ? HL_OK : HL_ENOMEM;
 }
 
+/* Surge tank v as device j: open (level = the node's steady head) or
+ * one-way (level given, at most the steady head: shut at rest). */
+static int fill_tank(surge_net *s, struct hl_surge *r, const hl_model *m, int v,
+                     int j, hl_error *err)
+{
+    const net_transient *t = m->net->transient;
+    int node = t->tank_node[v];
+    double rho = s->nd_rho[node];
+    double head = s->nd_z[node] + s->nd_p[node] / (rho * s->g);
+    double level = isfinite(t->tank_level_m[v]) ? t->tank_level_m[v] : head;
+    if (!t->tank_one_way[v] && fabs(level - head) > 0.01)
+        return hl_error_set(err, HL_EINVAL,
+                            "surge tank '%s': level %g m is not the steady "
+                            "head %g m at '%s' (an open tank stands at it; "
+                            "leave level_m out)",
+                            t->tank_id[v], level, head, m->net->nd_id[node]);
+    if (t->tank_one_way[v] && level > head)
+        return hl_error_set(err, HL_EINVAL,
+                            "surge tank '%s': one-way tank's level %g m is "
+                            "above the steady head %g m at '%s' (it would "
+                            "feed at rest)",
+                            t->tank_id[v], level, head, m->net->nd_id[node]);
+    s->dv_kind[j] = DEV_TANK;
+    s->dv_from[j] = s->dv_to[j] = node;
+    s->dv_rho[j] = rho;
+    s->dv_open[j] = (signed char)!t->tank_one_way[v];
+    double d = t->tank_d_m[v];
+    if (isfinite(d) && d > 0.0) {
+        double area = M_PI * d * d / 4.0;
+        s->dv_k[j] = t->tank_zin[v] / (2.0 * rho * area * area);
+        s->dv_k_out[j] = t->tank_zout[v] / (2.0 * rho * area * area);
+    }
+    surge_tank *tk = &s->tank[j];
+    tk->area = t->tank_area_m2[v];
+    tk->level = tk->lmin = tk->lmax = level;
+    tk->bottom = t->tank_bottom_m[v];
+    tk->top = t->tank_top_m[v];
+    tk->one_way = t->tank_one_way[v];
+    r->tank_id[v] = text_pool_add(&r->strings, t->tank_id[v]);
+    r->tank_node[v] = r->node_id[node];
+    r->tank_dev[v] = j;
+    return r->tank_id[v] ? HL_OK
+                         : hl_error_set(err, HL_ENOMEM, "out of memory");
+}
+
 static void fill_device(surge_net *s, struct hl_surge *r, const hl_model *m,
                         int k, int j)
 {
@@ -368,13 +441,13 @@ static void fill_device(surge_net *s, struct hl_surge *r, const hl_model *m,
         s->dv_kind[j] = DEV_RIGID;
         s->dv_rise[j] = d->lk_rise[k];
     } else if (d->lk_kind[k] == LK_VALVE) {
-        orifice(s, j, m, k, d->va_kvol[i] / m->lk_rho[k]);
+        orifice(s, j, m, k, d->va_kvol[i] / m->lk_rho[k], r->ref);
         if (d->va_type[i] == VALVE_CHECK && s->dv_kind[j] == DEV_ORIFICE) {
             s->dv_kind[j] = DEV_CHECK;
             s->dv_open[j] = (signed char)!m->lk_cv_shut[k];
         }
     } else {
-        orifice(s, j, m, k, -1.0);
+        orifice(s, j, m, k, -1.0, r->ref);
     }
     if (!m->lk_open[k]) { /* closed all along */
         s->dv_kind[j] =
@@ -399,6 +472,96 @@ static int is_pump_of(const net_def *d, int k, int event, const char *target)
     return st && strcmp(st, target) == 0;
 }
 
+/* Suter table w scaled by k into a new array (NULL: out of memory). */
+static double *scaled_table(const double *w, int n, double k)
+{
+    double *out = malloc(sizeof(double) * (size_t)n);
+    for (int i = 0; out && i < n; i++)
+        out[i] = k * w[i];
+    return out;
+}
+
+/* A tripped pump with Suter curves (transient: pumps) runs in four
+ * quadrants (moc_pump4q.c): rated point = its steady operating point
+ * (flow per unit, head, speed, torque P / w); the tables, normalised by
+ * their own rated point, are scaled to pass through it (warned when that
+ * moves them by more than 10 %). Without a forward flow and head to rate
+ * by, it keeps the affinity run-down. */
+static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
+                     int j, double tm, hl_error *err)
+{
+    const net_def *d = m->net;
+    const net_transient *t = d->transient;
+    int e = transient_entry(t, k, 1);
+    if (e < 0 || t->n_suter[e] == 0 || !(tm > 0.0) || !isfinite(tm))
+        return HL_OK;
+    int u = s->dv_from[j], v = s->dv_to[j], n = t->n_suter[e];
+    double rho = s->dv_rho[j], qr = m->lk_m[k] / (rho * s->dv_par[j]);
+    double hr =
+        (s->nd_p[v] - s->nd_p[u]) / (rho * s->g) + s->nd_z[v] - s->nd_z[u];
+    if (!(qr > 0.0) || !(hr > 0.0)) {
+        text_list_add(&r->warn,
+                      "pump '%s' has no forward flow and head to rate its "
+                      "Suter curves by: affinity run-down",
+                      d->lk_id[k]);
+        return HL_OK;
+    }
+    double da, dv;
+    double wh = surge_homologous(t->suter_wh[e], n, 1.0, 1.0, &da, &dv);
+    double wb = surge_homologous(t->suter_wb[e], n, 1.0, 1.0, &da, &dv);
+    if (!(wh > 0.0) || !(wb > 0.0))
+        return hl_error_set(err, HL_EINVAL,
+                            "pump '%s': its Suter curves give no pumping "
+                            "head or torque at the rated point (WH, WB at "
+                            "225 degrees: %g, %g; expected > 0)",
+                            d->lk_id[k], wh / 2.0, wb / 2.0);
+    if (fabs(wh - 1.0) > 0.1 || fabs(wb - 1.0) > 0.1)
+        text_list_add(&r->warn,
+                      "pump '%s': Suter curves scaled by %.3f (head) and "
+                      "%.3f (torque) to pass through the steady operating "
+                      "point",
+                      d->lk_id[k], 1.0 / wh, 1.0 / wb);
+    surge_pump4q *p = &s->p4q[j];
+    p->wh = scaled_table(t->suter_wh[e], n, 1.0 / wh);
+    p->wb = scaled_table(t->suter_wb[e], n, 1.0 / wb);
+    if (!p->wh || !p->wb)
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
+    p->n = n;
+    p->hr = hr;
+    p->qr = qr;
+    p->tm = tm;
+    p->alpha = p->alpha_min = p->v_min = 1.0;
+    p->beta = 1.0;
+    p->check = t->check[e];
+    return HL_OK;
+}
+
+/* Pump device j (link k) in the list of tripped pumps; its lowest flow and
+ * speed tracked from here (moc_cluster.c). */
+static int note_tripped(surge_net *s, struct hl_surge *r, const hl_model *m,
+                        int k, int j)
+{
+    int n = r->n_pumps;
+    const char **ids = realloc(r->pump_id, sizeof *ids * ((size_t)n + 1));
+    if (!ids)
+        return HL_ENOMEM;
+    r->pump_id = ids;
+    int *devs = realloc(r->pump_dev, sizeof *devs * ((size_t)n + 1));
+    if (!devs)
+        return HL_ENOMEM;
+    r->pump_dev = devs;
+    if (!(ids[n] = text_pool_add(&r->strings, m->net->lk_id[k])))
+        return HL_ENOMEM;
+    devs[n] = j;
+    r->n_pumps++;
+    surge_pump4q *p = &s->p4q[j];
+    if (p->n == 0) {
+        p->qr = fmax(m->lk_m[k], 0.0) / (s->dv_rho[j] * s->dv_par[j]);
+        p->alpha_min = p->v_min = 1.0;
+    }
+    return HL_OK;
+}
+
 static int apply_trips(surge_net *s, struct hl_surge *r, const hl_model *m,
                        const hl_surge_options *o, const int *dev_of_link,
                        hl_error *err)
@@ -414,11 +577,53 @@ static int apply_trips(surge_net *s, struct hl_surge *r, const hl_model *m,
             continue;
         s->dv_trip[j] = o->event_time_s;
         s->dv_tau[j] = rundown_tau(s, j, m, k, r);
+        int rc = setup_p4q(s, r, m, k, j, s->dv_tau[j], err);
+        if (rc)
+            return rc;
+        rc = note_tripped(s, r, m, k, j);
+        if (rc)
+            return hl_error_set(err, rc, "out of memory");
     }
     if (hits == 0)
         return hl_error_set(err, HL_ENOTFOUND, "%s '%s': not in the model",
                             o->event == HL_SURGE_PUMP_TRIP ? "pump" : "station",
                             o->target ? o->target : "");
+    return HL_OK;
+}
+
+/* The started pump (stopped in m's steady state): its check valve shut,
+ * its speed ramping from 0 at the event time to its running speed. */
+static int apply_start(surge_net *s, struct hl_surge *r, const hl_model *m,
+                       const hl_surge_options *o, const int *dev_of_link,
+                       hl_error *err)
+{
+    const net_def *d = m->net;
+    int k = o->target ? index_get(&d->link_ix, o->target) : -1;
+    if (k < 0 || d->lk_kind[k] != LK_PUMP)
+        return hl_error_set(err, HL_ENOTFOUND,
+                            "pump-start: no pump '%s' in the model",
+                            o->target ? o->target : "");
+    int j = dev_of_link[k];
+    if (s->dv_kind[j] != DEV_PUMP)
+        return hl_error_set(err, HL_EINVAL,
+                            "pump-start: '%s' is a fixed-rise pump (no "
+                            "curve to start on)",
+                            o->target);
+    s->dv_t0[j] = INFINITY; /* not closed: its check valve decides */
+    s->dv_tc[j] = 0.0;
+    s->dv_open[j] = 0;
+    s->dv_m[j] = 0.0;
+    s->dv_s0[j] = r->start_speed > 0.0 ? r->start_speed : 1.0;
+    surge_pump4q *p = &s->p4q[j];
+    p->starting = 1;
+    p->start_t = o->event_time_s;
+    p->ramp_s = o->ramp_s;
+    int rc = note_tripped(s, r, m, k, j);
+    if (rc)
+        return hl_error_set(err, rc, "out of memory");
+    p->qr = fmax(r->start_flow, 0.0) / (s->dv_rho[j] * s->dv_par[j]);
+    p->alpha_min = 0.0;
+    p->v_min = 0.0;
     return HL_OK;
 }
 
@@ -430,9 +635,7 @@ static int apply_event(surge_net *s, struct hl_surge *r, const hl_model *m,
     if (o->event == HL_SURGE_NONE)
         return HL_OK;
     if (o->event == HL_SURGE_PUMP_START)
-        return hl_error_set(err, HL_EINVAL,
-                            "pump-start is not supported yet (motor "
-                            "torque curves are not modelled)");
+        return apply_start(s, r, m, o, dev_of_link, err);
     if (o->event != HL_SURGE_VALVE_CLOSE)
         return apply_trips(s, r, m, o, dev_of_link, err);
     int k = o->target ? index_get(&d->link_ix, o->target) : -1;
@@ -456,11 +659,14 @@ static int alloc_ids(struct hl_surge *r, int nn, int np)
 {
     r->node_id = calloc((size_t)nn + 1, sizeof *r->node_id);
     r->node_chainage = calloc((size_t)nn + 1, sizeof(double));
+    r->node_pn = malloc(((size_t)nn + 1) * sizeof(double));
+    for (int i = 0; r->node_pn && i <= nn; i++)
+        r->node_pn[i] = NAN;
     r->pipe_id = calloc((size_t)np + 1, sizeof *r->pipe_id);
     r->pipe_pn = calloc((size_t)np + 1, sizeof(double));
     r->pipe_a = calloc((size_t)np + 1, sizeof(double));
-    return r->node_id && r->node_chainage && r->pipe_id && r->pipe_pn &&
-           r->pipe_a;
+    return r->node_id && r->node_chainage && r->node_pn && r->pipe_id &&
+           r->pipe_pn && r->pipe_a;
 }
 
 static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
@@ -510,6 +716,18 @@ static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
     for (int v = 0; v < nr; v++)
         if (fill_relief(s, r, m, v, j++))
             return hl_error_set(err, HL_ENOMEM, "out of memory");
+    int nt = t ? t->n_tanks : 0;
+    r->n_tanks = nt;
+    r->tank_id = calloc((size_t)nt + 1, sizeof *r->tank_id);
+    r->tank_node = calloc((size_t)nt + 1, sizeof *r->tank_node);
+    r->tank_dev = calloc((size_t)nt + 1, sizeof(int));
+    if (!r->tank_id || !r->tank_node || !r->tank_dev)
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
+    for (int v = 0; v < nt; v++) {
+        int rc = fill_tank(s, r, m, v, j++, err);
+        if (rc)
+            return rc;
+    }
     if (n_fallback > 0)
         text_list_add(&r->warn,
                       "%d pipe(s) without a DN wall: wave speed %g m/s "

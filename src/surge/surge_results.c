@@ -46,6 +46,7 @@ int hl_surge_node_result(const hl_surge *r, int i, hl_surge_node *out)
     out->min_pressure_pa = r->pmin[i];
     out->vapour_pressure_pa = isfinite(s->nd_pv[i]) ? s->nd_pv[i] : NAN;
     out->max_cavity_m3 = s->nd_vmax[i];
+    out->pn_pa = r->node_pn[i];
     return HL_OK;
 }
 
@@ -241,6 +242,49 @@ int hl_surge_vessel_result(const hl_surge *r, int v, hl_surge_vessel *out)
     out->gas_min_m3 = s->dv_gas_min[d];
     out->gas_max_m3 = s->dv_gas_max[d];
     out->gas_end_m3 = s->dv_gas_v[d];
+    return HL_OK;
+}
+
+int hl_surge_tank_count(const hl_surge *r)
+{
+    return r ? r->n_tanks : 0;
+}
+
+int hl_surge_tank_result(const hl_surge *r, int i, hl_surge_tank *out)
+{
+    if (!r || !out || i < 0 || i >= r->n_tanks)
+        return HL_EINVAL;
+    const surge_tank *tk = &r->net->tank[r->tank_dev[i]];
+    out->id = r->tank_id[i];
+    out->node = r->tank_node[i];
+    out->one_way = tk->one_way;
+    out->level_min_m = tk->lmin;
+    out->level_max_m = tk->lmax;
+    out->level_end_m = tk->level;
+    out->spilled = tk->spilled;
+    return HL_OK;
+}
+
+int hl_surge_pump_count(const hl_surge *r)
+{
+    return r ? r->n_pumps : 0;
+}
+
+int hl_surge_pump_result(const hl_surge *r, int i, hl_surge_pump *out)
+{
+    if (!r || !out || i < 0 || i >= r->n_pumps)
+        return HL_EINVAL;
+    const surge_net *s = r->net;
+    int d = r->pump_dev[i];
+    const surge_pump4q *p = &s->p4q[d];
+    out->id = r->pump_id[i];
+    out->four_quadrant = p->n > 0;
+    out->speed_end =
+        p->n > 0 ? p->alpha : surge_pump_speed(s, d, s->t) / s->dv_s0[d];
+    out->min_speed = p->alpha_min;
+    out->min_flow_ratio = p->qr > 0.0 ? p->v_min : NAN;
+    out->flow_end_ratio =
+        p->qr > 0.0 ? s->dv_m[d] / (s->dv_rho[d] * s->dv_par[d] * p->qr) : NAN;
     return HL_OK;
 }
 

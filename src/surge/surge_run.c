@@ -18,6 +18,7 @@ void hl_surge_options_default(hl_surge_options *o)
     o->duration_s = 60.0;
     o->dx_m = 100.0;
     o->closure_curve = HL_SURGE_CURVE_LINEAR;
+    o->ramp_s = 10.0;
 }
 
 static int check_options(const hl_surge_options *o, hl_error *err)
@@ -33,6 +34,9 @@ static int check_options(const hl_surge_options *o, hl_error *err)
     if (!(o->event_time_s >= 0.0) || !isfinite(o->event_time_s))
         return hl_error_set(err, HL_ERANGE, "event time %g s: expected >= 0",
                             o->event_time_s);
+    if (!(o->ramp_s >= 0.0) || !isfinite(o->ramp_s))
+        return hl_error_set(err, HL_ERANGE, "ramp time %g s: expected >= 0",
+                            o->ramp_s);
     if (o->friction != 0 && o->friction != 1)
         return hl_error_set(err, HL_EINVAL,
                             "friction %d: expected 0 (steady) or 1 "
@@ -138,6 +142,38 @@ static int step_all(struct hl_surge *r, const hl_surge_options *o)
     return HL_OK;
 }
 
+/* pump-start: the line's steady state with the pump stopped (a run of
+ * the same network), and the pump's running speed and flow in m. */
+static int stopped_state(struct hl_surge *r, const hl_model *m,
+                         const hl_surge_options *o, hl_model **out,
+                         hl_error *err)
+{
+    int i = o->target ? hl_model_find(m, HL_PUMP, o->target) : -1;
+    hl_pump_result pr;
+    if (i < 0 || hl_model_pump_result(m, i, &pr))
+        return hl_error_set(err, HL_ENOTFOUND,
+                            "pump-start: no pump '%s' in the model",
+                            o->target ? o->target : "");
+    r->start_speed = pr.speed;
+    r->start_flow = pr.mass_flow_kg_s;
+    if (!pr.running || !(pr.mass_flow_kg_s > 0.0))
+        return hl_error_set(err, HL_EINVAL,
+                            "pump-start: pump '%s' delivers no flow in the "
+                            "model's steady state (nothing to start to)",
+                            o->target);
+    hl_model *c = NULL;
+    if (hl_model_clone(m, &c))
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
+    *out = c;
+    if (hl_model_set_open(c, HL_PUMP, o->target, 0) ||
+        hl_model_solve(c, NULL) || !surge_model_ready(c))
+        return hl_error_set(err, HL_EINVAL,
+                            "pump-start: no steady state of the line with "
+                            "pump '%s' stopped: %s",
+                            o->target, hl_model_error(c));
+    return HL_OK;
+}
+
 int hl_surge_run(hl_surge **out, const hl_model *m, const hl_surge_options *o,
                  hl_error *err)
 {
@@ -155,7 +191,14 @@ int hl_surge_run(hl_surge **out, const hl_model *m, const hl_surge_options *o,
     if (!r)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     r->dx_m = o->dx_m;
-    rc = surge_from_model(r, m, o, err);
+    hl_model *stopped = NULL;
+    if (o->event == HL_SURGE_PUMP_START)
+        rc = stopped_state(r, m, o, &stopped, err);
+    r->ref = stopped ? m : NULL;
+    if (!rc)
+        rc = surge_from_model(r, stopped ? stopped : m, o, err);
+    r->ref = NULL;
+    hl_model_free(stopped);
     if (!rc)
         rc = surge_grid(r->net, o->dx_m, 0.0, err);
     if (!rc)
@@ -186,12 +229,14 @@ void hl_surge_free(hl_surge *r)
     surge_net_free(r->net);
     text_pool_free(&r->strings);
     text_list_free(&r->warn);
+    free(r->node_pn);
     void *a[] = {r->node_id,     r->node_chainage, r->pmax,      r->pmin,
                  r->tmax,        r->tmin,          r->hmax,      r->hmin,
                  r->pipe_id,     r->pipe_pn,       r->pipe_a,    r->watch,
                  r->ser_t,       r->ser_h,         r->ser_p,     r->vessel_id,
                  r->vessel_node, r->vessel_dev,    r->relief_id, r->relief_node,
-                 r->relief_dev};
+                 r->relief_dev,  r->pump_id,       r->pump_dev,  r->tank_id,
+                 r->tank_node,   r->tank_dev};
     for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
         free(a[i]);
     free(r);

@@ -59,6 +59,12 @@ int hl_dynamic_energy_state(const hl_dynamic *d, hl_dynamic_energy *out)
     out->step_in_j = e->in_sources + e->in_pumps + e->in_boundary;
     out->step_delivered_j = e->delivered;
     out->step_lost_j = e->lost_pipes + e->lost_fittings;
+    out->step_sources_j = e->in_sources;
+    out->step_pumps_j = e->in_pumps;
+    out->step_boundary_j = e->in_boundary;
+    out->step_boundary_gross_j = e->boundary_gross;
+    out->step_lost_pipes_j = e->lost_pipes;
+    out->step_lost_fittings_j = e->lost_fittings;
     out->stored_water_j = e->stored_water;
     out->stored_wall_j = e->stored_wall;
     out->stored_soil_j = e->stored_soil;

@@ -14,9 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The capacity is a power of two (4, doubled when full), so the ring
+ * index is a mask, not a division (one per parcel in every loop of a
+ * step). */
 tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i)
 {
-    return &s->p[(s->head + i) % s->cap];
+    return &s->p[(s->head + i) & (s->cap - 1)];
 }
 
 static int grow(tr_pipe_state *s)
@@ -62,7 +65,7 @@ int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol)
     if (at_to_end) {
         *tr_pipe_at(s, s->n) = p;
     } else {
-        s->head = (s->head + s->cap - 1) % s->cap;
+        s->head = (s->head + s->cap - 1) & (s->cap - 1);
         s->p[s->head] = p;
     }
     s->n++;
@@ -101,7 +104,7 @@ double tr_pipe_pop(tr_pipe_state *s, int at_to_end, double mass,
         if (end->mass <= want * (1.0 + 1e-12)) {
             s->n--;
             if (!at_to_end)
-                s->head = (s->head + 1) % s->cap;
+                s->head = (s->head + 1) & (s->cap - 1);
         } else {
             split(end, &piece, want, at_to_end);
         }

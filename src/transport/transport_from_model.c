@@ -216,7 +216,7 @@ static void node_boundary(tr_net *n, const hl_model *run)
     const net_def *d = run->net;
     for (int i = 0; i < d->n_nodes; i++) {
         double in = run->nd_ext ? run->nd_ext[i] : 0.0;
-        in -= d->nd_demand[i] * run->demand_scale;
+        in -= net_node_demand(run, i) * run->demand_scale;
         n->nd_in[i] = in > 0.0 ? in : 0.0;
         n->nd_out[i] = in < 0.0 ? -in : 0.0;
         double t = d->nd_inflow_t[i];

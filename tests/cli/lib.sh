@@ -53,3 +53,37 @@ finish() {
     [ "$fails" -eq 0 ] && { echo "all passed"; exit 0; }
     echo "$fails failed"; exit 1
 }
+
+# chromium_headless ARGS... (the page last): Chromium as the report tests
+# run it: no network, no profile of the user's, the page's scripts given
+# ten seconds of virtual time. Callers add --window-size and the action.
+chromium_headless() {
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+        --no-first-run --disable-background-networking \
+        --disable-component-update --disable-sync --hide-scrollbars \
+        --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 \
+        --virtual-time-budget=10000 "$@"
+}
+
+# render_charts PAGE LIST: PAGE's DOM after its scripts ran; LIST gets a
+# line "chart-id drawn|nodata|empty" per chart placeholder (drawn: an svg
+# with drawn paths inside; nodata: the report's "no data" note). Returns 1
+# with the reason on stdout when Chromium fails or the console shows an
+# error.
+render_charts() {
+    chromium_headless --window-size=1200,900 --dump-dom "file://$1" \
+        > "$tmp/dom.html" 2> "$tmp/chromium.log" ||
+        { echo "chromium failed: $(tail -3 "$tmp/chromium.log")"; return 1; }
+    awk 'BEGIN { RS = "<div class=\"chart\"" }
+         NR > 1 {
+             id = $0; sub(/^[^"]*"/, "", id); sub(/".*/, "", id)
+             nodata = ($0 ~ /class="nodata"/) ? "nodata" : "empty"
+             drawn = ($0 ~ /<svg/ && $0 ~ /<path d="M/) ? "drawn" : nodata
+             print id, drawn
+         }' "$tmp/dom.html" > "$2"
+    if grep -E "CONSOLE.*(Uncaught|Error|heatline report)" \
+        "$tmp/chromium.log"; then
+        echo "script error in the browser console ($1)"
+        return 1
+    fi
+}

@@ -19,8 +19,7 @@ render=${HL_RENDER:-0}
 if [ "$render" = 1 ] && ! command -v chromium > /dev/null 2>&1; then
     echo "SKIP: no chromium"; exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" # tmp, chromium_headless, render_charts
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$H" season --from 12-29 --to 01-04 --report "$tmp/season.html" \
@@ -45,27 +44,9 @@ grep -q 'id="verdict"' "$f" || fail "no verdict and warnings section"
 grep -q "CNY at [0-9]* CNY/GJ, for an investment of [0-9,]* CNY" "$f" ||
     fail "money not written out with separators"
 
-# render $1 in headless Chromium; list "chart-id drawn|empty" in $2
+# render PAGE LIST: the charts drawn (render_charts, lib.sh), or fail
 render() {
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking \
-        --disable-component-update --disable-sync \
-        --user-data-dir="$tmp/profile" --window-size=1200,900 \
-        --enable-logging=stderr --v=0 \
-        --virtual-time-budget=10000 --dump-dom "file://$1" \
-        > "$tmp/dom.html" 2> "$tmp/chromium.log" ||
-        fail "chromium failed: $(tail -3 "$tmp/chromium.log")"
-    # one chunk per chart placeholder: its id, and whether an svg with
-    # drawn paths is inside
-    awk 'BEGIN { RS = "<div class=\"chart\"" }
-         NR > 1 {
-             id = $0; sub(/^[^"]*"/, "", id); sub(/".*/, "", id)
-             nodata = ($0 ~ /class="nodata"/) ? "nodata" : "empty"
-             drawn = ($0 ~ /<svg/ && $0 ~ /<path d="M/) ? "drawn" : nodata
-             print id, drawn
-         }' "$tmp/dom.html" > "$2"
-    ! grep -E "CONSOLE.*(Uncaught|Error|heatline report)" "$tmp/chromium.log" ||
-        fail "script error in the browser console ($1)"
+    render_charts "$1" "$2" > "$tmp/why" || fail "$(cat "$tmp/why")"
 }
 
 if [ "$render" = 1 ]; then
@@ -124,5 +105,46 @@ if [ "$render" = 1 ]; then
             fail "screenshot of the .inp report"
     fi
     echo "imported .inp reports: every plot drawn or noted"
+fi
+# the line in time (issue 11): heatline dynamic --report with a lead (the
+# error with and without it), a boundary-driven run (no reset curve: a
+# note in place of the error plot), season --dynamic's report
+"$H" dynamic --from 01-10 --to 01-11 --step 10min --output-step 1h \
+    --lead auto --report "$tmp/dyn.html" > /dev/null 2> "$tmp/err.txt" ||
+    fail "dynamic --report: $(cat "$tmp/err.txt")"
+grep -q '"without lead"' "$tmp/dyn.html" && grep -q '"with lead"' "$tmp/dyn.html" ||
+    fail "dynamic report lacks the error with and without lead"
+grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$tmp/dyn.html" ||
+    fail "dynamic report: no CSP meta tag"
+cat > "$tmp/b.csv" <<'CSV'
+time_s,plant.supply_temp_c
+0,130
+3600,130
+3900,120
+21600,120
+CSV
+"$H" dynamic --boundary "$tmp/b.csv" --report "$tmp/dynb.html" > /dev/null \
+    2> "$tmp/err.txt" || fail "dynamic --boundary --report: $(cat "$tmp/err.txt")"
+"$H" season --dynamic --from 12-30 --to 12-31 --scenario as-is \
+    --report "$tmp/sdyn.html" > /dev/null 2> "$tmp/err.txt" ||
+    fail "season --dynamic --report: $(cat "$tmp/err.txt")"
+grep -q 'id="chart-dyn-stored"' "$tmp/sdyn.html" ||
+    fail "season --dynamic report lacks the stored heat"
+! grep -q 'id="chart-dyn-' "$f" || fail "a steady season shows dynamic plots"
+if [ "$render" = 1 ]; then
+    for r in dyn dynb sdyn; do
+        render "$tmp/$r.html" "$tmp/${r}_charts.txt"
+        ! grep -v -E " (drawn|nodata)$" "$tmp/${r}_charts.txt" ||
+            fail "$r: a blank chart"
+        for id in chart-dyn-temps chart-dyn-transit chart-dyn-stored; do
+            grep -q "^$id drawn$" "$tmp/${r}_charts.txt" ||
+                fail "$r: $id not drawn"
+        done
+    done
+    grep -q "^chart-dyn-error drawn$" "$tmp/dyn_charts.txt" ||
+        fail "dyn: the error with and without lead not drawn"
+    grep -q "^chart-dyn-error nodata$" "$tmp/dynb_charts.txt" ||
+        fail "dynb: no note in place of the error plot"
+    echo "dynamic reports: plots rendered"
 fi
 echo "season and run reports: nothing loaded from the network"

@@ -10,7 +10,8 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 export HL_FUZZ_SECONDS=${HL_FUZZ_SECONDS:-3600}
 jobs=${HL_FUZZ_JOBS:-1}
 harnesses=${*:-"fuzz_model_yaml fuzz_inp fuzz_csv_tables fuzz_epw
-  fuzz_weather_csv fuzz_lab_runs fuzz_inventory fuzz_materials fuzz_writers"}
+  fuzz_weather_csv fuzz_lab_runs fuzz_inventory fuzz_materials fuzz_writers
+  fuzz_geojson"}
 HEATLINE_BUILD_DIR=${HEATLINE_FUZZ_BUILD:-"$here/build-fuzz"} \
     "$here/scripts/setup.sh" --fuzz
 export HL_FUZZ_NO_BUILD=1

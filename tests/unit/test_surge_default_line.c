@@ -1,0 +1,143 @@
+/*
+ * test_surge_default_line.c - the default line's protection against a
+ * trip of relay station PS1 and a total power failure (every pump trips),
+ * as found with heatline surge (docs/physics.md, "Surge", the default
+ * line): without air vessels and relief valve both break the line's limits
+ * (PS1: pipes above PN25 and the return at vapour pressure; power failure:
+ * the supply leaving the plant and the urban mains boil); with the model's
+ * vessels (AV-PS1-R-OUT, AV-PS1-S-IN, AV-PLANT-S, AV-HX-U-S added for
+ * these events) both pass, every vessel keeps gas, nothing is NaN. Runs as
+ * the README shows them: 300 s, dx 50 m. If the default model's protection
+ * changes, these are the lines to change.
+ */
+#include "test_support.h"
+
+#include "heatline.h"
+#include "util/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static hl_model *load_solved(const char *path)
+{
+    hl_model *m = NULL;
+    if (hl_model_load(&m, path) || hl_model_solve(m, NULL))
+        fail_msg("%s", hl_model_error(m));
+    return m;
+}
+
+/* The default model cut before its air vessels (inertias, bypass checks
+ * kept; the relief valve goes with them), as a temporary file. */
+static void without_vessels(char *path)
+{
+    char src[1024], *text = NULL;
+    size_t len = 0;
+    hl_error err;
+    hl_error_clear(&err);
+    snprintf(src, sizeof src, "%s/data/models/tuoketuo-hohhot.yaml",
+             HL_SOURCE_DIR);
+    assert_int_equal(read_text_file(src, &text, &len, &err), HL_OK);
+    char *cut = strstr(text, "  air_vessels:");
+    assert_non_null(cut);
+    *cut = '\0';
+    strcpy(path, "/tmp/hl_surge_XXXXXX.yaml");
+    int fd = mkstemps(path, 5);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(text, f);
+    fclose(f);
+    free(text);
+}
+
+static hl_surge *event(const hl_model *m, int kind, const char *target)
+{
+    hl_surge_options o;
+    hl_surge_options_default(&o);
+    o.event = kind;
+    o.target = target;
+    o.duration_s = 300.0;
+    o.dx_m = 50.0;
+    hl_surge *s = NULL;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_surge_run(&s, m, &o, &err))
+        fail_msg("%s", err.message);
+    return s;
+}
+
+static hl_surge_verdict verdict_of(const hl_surge *s, const char *what)
+{
+    hl_surge_verdict v;
+    assert_int_equal(hl_surge_verdict_get(s, &v), HL_OK);
+    assert_true(isfinite(v.max_pressure_pa) && isfinite(v.min_pressure_pa));
+    if (getenv("HL_SHOW"))
+        printf("%s: ok %d, %d over PN (max %.2f bar in %s), %d near vapour "
+               "(min %.2f bar in %s), %d cavities (largest %.3f m3)\n",
+               what, v.ok, v.pipes_over_pn, v.max_pressure_pa / 1e5, v.max_pipe,
+               v.pipes_near_vapour, v.min_pressure_pa / 1e5, v.min_pipe,
+               v.cavities, v.max_cavity_m3);
+    return v;
+}
+
+static void unprotected_line_fails(void **state)
+{
+    (void)state;
+    char path[64];
+    without_vessels(path);
+    hl_model *m = load_solved(path);
+    unlink(path);
+    hl_surge *s = event(m, HL_SURGE_STATION_TRIP, "relay PS1");
+    hl_surge_verdict v = verdict_of(s, "PS1 trip, bare");
+    assert_false(v.ok);
+    assert_true(v.pipes_over_pn > 0 && v.pipes_near_vapour > 0);
+    hl_surge_free(s);
+    s = event(m, HL_SURGE_POWER_FAILURE, NULL);
+    v = verdict_of(s, "power failure, bare");
+    assert_false(v.ok);
+    assert_true(v.cavities > 0);
+    hl_surge_free(s);
+    hl_model_free(m);
+}
+
+static void vessels_keep_gas(const hl_surge *s)
+{
+    for (int i = 0; i < hl_surge_vessel_count(s); i++) {
+        hl_surge_vessel av;
+        assert_int_equal(hl_surge_vessel_result(s, i, &av), HL_OK);
+        if (!(av.gas_min_m3 > 0.0 && isfinite(av.gas_max_m3)))
+            fail_msg("vessel %s: gas %g .. %g m3", av.id, av.gas_min_m3,
+                     av.gas_max_m3);
+    }
+}
+
+static void protected_line_passes(void **state)
+{
+    (void)state;
+    hl_model *m = load_solved(NULL);
+    hl_surge *s = event(m, HL_SURGE_STATION_TRIP, "relay PS1");
+    hl_surge_verdict v = verdict_of(s, "PS1 trip, default");
+    assert_true(v.ok);
+    vessels_keep_gas(s);
+    assert_int_equal(hl_surge_pump_count(s), 2);
+    hl_surge_free(s);
+    s = event(m, HL_SURGE_POWER_FAILURE, NULL);
+    v = verdict_of(s, "power failure, default");
+    assert_true(v.ok);
+    assert_int_equal(v.cavities, 0);
+    vessels_keep_gas(s);
+    assert_int_equal(hl_surge_pump_count(s), hl_model_count(m, HL_PUMP));
+    hl_surge_free(s);
+    hl_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unprotected_line_fails),
+        cmocka_unit_test(protected_line_passes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
