@@ -12,9 +12,11 @@
  * safeguarded secant in that bracket finds it. The fittings' heat is that
  * of the thermal sweep (fittings_heat.c, its tables over water and air);
  * the water temperatures hardly feel the air (tens of kW on flows of
- * thousands of kg/s), so air and water are settled alternately: each
- * chamber's root at the sweep's water temperatures, then a sweep at the
- * new air, until no air moves by more than CH_AIR_TOL.
+ * thousands of kg/s), so air and water are settled alternately: a secant
+ * step of each chamber's air from every sweep's fittings' heat (in the
+ * coupling rounds, solve.c, then here with sweeps of their own), until no
+ * air moves by more than CH_AIR_TOL; after CH_SECANT_LOOPS such steps,
+ * each chamber's root by its own evaluations.
  * A chamber whose air the model or the caller fixes keeps it; its
  * envelope heat is still reported.
  */
@@ -179,13 +181,34 @@ static int balance(hl_model *m, int c, const sinks *s, double ta, double *f)
     return HL_OK;
 }
 
-/* The air of chamber c: secant steps from its present air, kept inside
+/* The slope of chamber c's balance at air ta, estimated from the last
+ * sweep: -(G + 1.3 sum |Q_i| / |T_w,i - T_a|) (natural convection and
+ * radiation grow about as dT^1.3). The fittings' part is most of it (a
+ * default chamber's bare fittings give about 1 kW/K against its 141 W/K
+ * of envelope), so a first step with it lands within a few per cent of
+ * the root. */
+static double slope_estimate(const hl_model *m, int c, const sinks *s,
+                             double ta)
+{
+    const net_def *d = m->net;
+    double est = -(s->g_ground + s->g_out);
+    for (int j = d->ch_fit_start[c]; j < d->ch_fit_start[c + 1]; j++) {
+        int i = d->fit_by_chamber[j];
+        if (m->fi_on[i])
+            est -= 1.3 * fabs(m->fi_q[i]) / fmax(fabs(m->fi_tm[i] - ta), 1.0);
+    }
+    return est < 0.0 ? est : -1.0;
+}
+
+/* The air of chamber c at the waters of the last sweep: secant steps
+ * from its present air (the first with the estimated slope), kept inside
  * the bracket [lo, hi] (f(lo) >= 0 >= f(hi)) and bisecting when a step
- * leaves it. */
+ * leaves it; the air ends on the last point evaluated (the fittings'
+ * tables then hold its blend for the next sweep). */
 static int chamber_root(hl_model *m, int c, double *ta)
 {
     sinks s = chamber_sinks(m, c);
-    double lo, hi, x, fx, slope = -(s.g_ground + s.g_out);
+    double lo, hi, x, fx;
     int any;
     bracket(m, c, &s, &lo, &hi, &any);
     if (isnan(lo) || !(hi > lo)) { /* one temperature: that is the air */
@@ -193,10 +216,9 @@ static int chamber_root(hl_model *m, int c, double *ta)
         return HL_OK;
     }
     x = fmin(fmax(m->ch_air[c], lo), hi);
+    double slope = slope_estimate(m, c, &s, x);
     if (balance(m, c, &s, x, &fx))
         return m->err.code;
-    if (!(slope < 0.0))
-        slope = -1.0;
     for (int it = 0; it < CH_ROOT_ITERS; it++) {
         if (fx > 0.0)
             lo = x;
@@ -239,27 +261,9 @@ static void book(hl_model *m)
     }
 }
 
-/* The slope of chamber c's balance at its air: the secant through its
- * last two steps where it is negative and within a factor 3 of the
- * estimate -(G + 1.3 sum |Q_i| / |T_w,i - T_a|) (natural convection and
- * radiation grow about as dT^1.3); the estimate otherwise. */
-static double balance_slope(const hl_model *m, int c, const sinks *s, double f)
-{
-    const net_def *d = m->net;
-    double ta = m->ch_air[c], est = -(s->g_ground + s->g_out);
-    for (int j = d->ch_fit_start[c]; j < d->ch_fit_start[c + 1]; j++) {
-        int i = d->fit_by_chamber[j];
-        if (m->fi_on[i])
-            est -= 1.3 * fabs(m->fi_q[i]) / fmax(fabs(m->fi_tm[i] - ta), 1.0);
-    }
-    if (!(est < 0.0))
-        est = -1.0;
-    double da = ta - m->ch_a_prev[c];
-    double sec = fabs(da) > 1e-9 ? (f - m->ch_f_prev[c]) / da : NAN;
-    return sec < est / 3.0 && sec > 3.0 * est ? sec : est;
-}
-
-/* One secant step of chamber c from the last sweep's fittings' heat. */
+/* One secant step of chamber c from the last sweep's fittings' heat
+ * (no evaluation: the sweep gave it), with the estimated slope or the
+ * secant of its last two steps where that is within a factor 3 of it. */
 static double chamber_secant(hl_model *m, int c)
 {
     const net_def *d = m->net;
@@ -271,7 +275,10 @@ static double chamber_secant(hl_model *m, int c)
         return isnan(lo) ? ta : lo;
     for (int j = d->ch_fit_start[c]; j < d->ch_fit_start[c + 1]; j++)
         q += m->fi_q[d->fit_by_chamber[j]];
-    double f = q - sinks_w(&s, ta), slope = balance_slope(m, c, &s, f);
+    double f = q - sinks_w(&s, ta), est = slope_estimate(m, c, &s, ta);
+    double da = ta - m->ch_a_prev[c];
+    double sec = fabs(da) > 1e-9 ? (f - m->ch_f_prev[c]) / da : NAN;
+    double slope = sec < est / 3.0 && sec > 3.0 * est ? sec : est;
     m->ch_a_prev[c] = ta;
     m->ch_f_prev[c] = f;
     return fmin(fmax(ta - f / slope, lo), hi);
@@ -290,7 +297,8 @@ int chamber_air_step(hl_model *m, double *moved)
     return HL_OK;
 }
 
-/* The fallback: each chamber's root by its own evaluations. */
+/* Each chamber's root at the last sweep's waters; *moved the most any
+ * air moved. */
 static int chambers_by_root(hl_model *m, double *moved)
 {
     *moved = 0.0;
@@ -306,9 +314,9 @@ static int chambers_by_root(hl_model *m, double *moved)
     return HL_OK;
 }
 
-int chamber_air_settle(hl_model *m, double *total)
+int chamber_air_settle(hl_model *m, int *sweeps)
 {
-    *total = 0.0;
+    *sweeps = 0;
     if (m->net->n_chambers == 0)
         return HL_OK;
     double moved = 0.0;
@@ -316,13 +324,13 @@ int chamber_air_settle(hl_model *m, double *total)
         if ((loop < CH_SECANT_LOOPS ? chamber_air_step(m, &moved)
                                     : chambers_by_root(m, &moved)))
             return m->err.code;
-        *total += moved;
         if (moved <= CH_AIR_TOL) {
             book(m);
             return HL_OK;
         }
         if (heat_solve(m, THERMAL_TOL))
             return m->err.code;
+        ++*sweeps;
     }
     return net_fail(m, HL_ENOCONVERGE,
                     "chamber air did not settle in %d rounds with the water "

@@ -27,6 +27,13 @@
  *   is checked once at its centre against a direct solve with the same
  *   tolerances; a cell that misses is solved directly. An air on a whole
  *   degree (a fixed 25 C) reads its one slice.
+ * - each fitting keeps the blend of the last cell it read: the four
+ *   nodes of its water interval at its chamber's present air, summed over
+ *   the four slices (struct net_fit_memo). The air is the same for every
+ *   sweep of an hour once it has settled, and the water stays in one
+ *   interval, so a sweep reads four blended nodes and takes the cubic in
+ *   the water, as with one table (the sums are the same terms in another
+ *   order: the blend and the cubic are both linear).
  * The water loses exactly the heat the table gives, so the energy balance
  * holds to rounding either way. tests/unit/test_fittings_table.c compares
  * the engine with direct solves.
@@ -103,12 +110,31 @@ static void air_free(struct net_fit_air *a)
     }
 }
 
+/* The blend fitting i read last: nodes j - 1 .. j + 2 of water - air at
+ * air air_k of the tables of its class and state (table), where all four
+ * slices' cubic holds and so does the cell in the air. */
+struct net_fit_memo {
+    double air_k; /* NaN: none */
+    int j, table;
+    double limit_k;
+    double q[4], ts[4];
+};
+
+static void memo_forget(hl_model *m)
+{
+    for (int i = 0; i < m->net->n_fittings; i++)
+        m->fit_memo[i].air_k = NAN;
+}
+
 int fitting_tables_new(hl_model *m, int n_tables)
 {
     m->fit_tab = calloc((size_t)n_tables, sizeof *m->fit_tab);
-    if (!m->fit_tab)
+    m->fit_memo =
+        malloc(sizeof *m->fit_memo * (size_t)(m->net->n_fittings + 1));
+    if (!m->fit_tab || !m->fit_memo)
         return net_fail(m, HL_ENOMEM, "out of memory");
     m->n_fit_tab = n_tables;
+    memo_forget(m);
     return HL_OK;
 }
 
@@ -117,13 +143,17 @@ void fitting_table_clear(hl_model *m, int state)
     for (int t = 0; t < m->n_fit_tab; t++)
         if (state < 0 || t % HL_FIT_NSTATES == state)
             air_free(&m->fit_tab[t]);
+    if (m->fit_memo)
+        memo_forget(m);
 }
 
 void fitting_table_free(hl_model *m)
 {
     fitting_table_clear(m, -1);
     free(m->fit_tab);
+    free(m->fit_memo);
     m->fit_tab = NULL;
+    m->fit_memo = NULL;
     m->n_fit_tab = 0;
 }
 
@@ -313,27 +343,48 @@ static int air_blend(hl_model *m, int i, const fit_point *p, int a,
     return HL_OK;
 }
 
-/* The common case of a blend, without calls: the four slices exist and
- * their interval j holds its cubic; 0 where the general path must go. */
-static int blend_ready(hl_model *m, int i, int a, int j, const double wa[4],
-                       const double w[4], double *q_unit, double *ts_k,
-                       double *limit_k, double v)
+static int table_index(const hl_model *m, int i)
+{
+    return m->net->fi_cls[i] * HL_FIT_NSTATES + m->fi_state[i];
+}
+
+/* The common case of a blend: the four slices exist and their interval j
+ * holds its cubic; their nodes j - 1 .. j + 2 blended at the air into
+ * fitting i's memo. 0 where the general path must go. */
+static int blend_ready(hl_model *m, int i, int a, int j, double air_k,
+                       const double wa[4], double v)
 {
     struct net_fit_table *const *sl =
-        m->fit_tab[m->net->fi_cls[i] * HL_FIT_NSTATES + m->fi_state[i]].slice +
-        a - 1;
-    double q = 0.0, ts = 0.0;
-    for (int k = 0; k < 4; k++) {
-        const struct net_fit_table *t = sl[k];
-        if (!t || t->cell[j] != CELL_HOLDS)
+        m->fit_tab[table_index(m, i)].slice + a - 1;
+    struct net_fit_memo *mo = &m->fit_memo[i];
+    for (int k = 0; k < 4; k++)
+        if (!sl[k] || sl[k]->cell[j] != CELL_HOLDS)
             return 0;
-        q += wa[k] * cubic_at(t->q, j, w);
-        ts += wa[k] * cubic_at(t->ts, j, w);
+    for (int n = 0; n < 4; n++) {
+        double q = 0.0, ts = 0.0;
+        for (int k = 0; k < 4; k++) {
+            q += wa[k] * sl[k]->q[j - 1 + n];
+            ts += wa[k] * sl[k]->ts[j - 1 + n];
+        }
+        mo->q[n] = q;
+        mo->ts[n] = ts;
     }
-    *q_unit = q;
-    *ts_k = ts;
-    *limit_k = sl[v < 0.5 ? 1 : 2]->limit_k;
+    mo->limit_k = sl[v < 0.5 ? 1 : 2]->limit_k;
+    mo->air_k = air_k;
+    mo->j = j;
+    mo->table = table_index(m, i);
     return 1;
+}
+
+/* The cubic in the water through the memo's four blended nodes. */
+static void memo_values(const struct net_fit_memo *mo, const double w[4],
+                        double *q_unit, double *ts_k, double *limit_k)
+{
+    *q_unit =
+        w[0] * mo->q[0] + w[1] * mo->q[1] + w[2] * mo->q[2] + w[3] * mo->q[3];
+    *ts_k = w[0] * mo->ts[0] + w[1] * mo->ts[1] + w[2] * mo->ts[2] +
+            w[3] * mo->ts[3];
+    *limit_k = mo->limit_k;
 }
 
 /* First use of the cell (water interval j, air slices a .. a + 1): the
@@ -364,6 +415,12 @@ int fitting_table_values(hl_model *m, int i, const fit_point *pw, double air_k,
     fit_point pt, *p = &pt;
     table_point(pw->tm_k, air_k, &pt);
     int j = p->j;
+    const struct net_fit_memo *mo = &m->fit_memo[i];
+    if (mo->air_k == air_k && mo->j == j && mo->table == table_index(m, i)) {
+        *direct = 0;
+        memo_values(mo, p->w, q_unit, ts_k, limit_k);
+        return HL_OK;
+    }
     double x = air_k - HL_ZERO_C_K - FT_AIR_MIN;
     int a = (int)floor(x);
     double v = x - a;
@@ -385,7 +442,9 @@ int fitting_table_values(hl_model *m, int i, const fit_point *pw, double air_k,
         return HL_OK;
     double wa[4];
     cubic_weights(v, wa);
-    if (blend_ready(m, i, a, j, wa, p->w, q_unit, ts_k, limit_k, v))
+    if (blend_ready(m, i, a, j, air_k, wa, v)) {
+        memo_values(mo, p->w, q_unit, ts_k, limit_k);
         return HL_OK;
+    }
     return air_blend(m, i, p, a, wa, v, q_unit, ts_k, limit_k, direct);
 }

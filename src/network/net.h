@@ -248,6 +248,7 @@ struct net_heat;
 struct net_profile;
 struct net_fit_table;
 struct net_fit_air;
+struct net_fit_memo;
 
 /* The arrays of each kind of element, grown together as elements are
  * added (build_add.c): the network's (net_def, shared and read-only once
@@ -520,6 +521,8 @@ struct hl_model {
                                     degree of air (filled lazily at this
                                     run's covers) */
     int n_fit_tab;
+    struct net_fit_memo *fit_memo; /* per fitting, the blend it read last
+                                      (fittings_table.c) */
     double *tt_r; /* 3 per thermal type: r11, r22, r12 at the current
                      temperatures */
 
@@ -691,12 +694,15 @@ void fitting_table_free(hl_model *m);
  * with the water temperatures after the coupling rounds. */
 #define CHAMBER_START_K (HL_ZERO_C_K + 25.0) /* first guess of solved air */
 int chambers_prepare(hl_model *m);
-/* One root per chamber whose air is solved, at the water of the last
- * sweep (a coupling round); *moved the largest change, K. */
+/* One secant step per chamber whose air is solved, from the fittings'
+ * heat of the last sweep (the rounds of a cold solve); *moved the largest
+ * change, K. */
 int chamber_air_step(hl_model *m, double *moved);
-/* Root and sweep until no air moves (after the rounds); books each
- * chamber's heat; *total: how far the air moved in all, K. */
-int chamber_air_settle(hl_model *m, double *total);
+/* Each chamber's root at the last sweep's water, then a sweep at the new
+ * air, until no air moves by more than 1e-5 K (after the rounds); books
+ * each chamber's heat; *sweeps: the sweeps it took (0: the air already
+ * held at the water of the rounds). */
+int chamber_air_settle(hl_model *m, int *sweeps);
 
 /* Checks after a solve (checks.c). */
 void checks_run(hl_model *m);
