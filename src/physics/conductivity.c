@@ -107,6 +107,36 @@ static double table_integral_up(const hl_conductivity *lam, double a, double b)
     return sum;
 }
 
+/* The antiderivative (as poly_theta) and lambda at t_k from one piece
+ * lookup and one pass over the coefficients: the surface solve's residual
+ * needs both at the same temperature. */
+static double poly_theta_lambda(const hl_conductivity *lam, double t_k,
+                                double *k)
+{
+    int j = poly_piece_index(lam, t_k);
+    const hl_lambda_piece *p = &lam->piece[j];
+    double x = t_k - p->ref_k, v = 0.0, a = 0.0;
+    for (int i = p->n_coef - 1; i >= 0; i--) {
+        v = v * x + p->c[i];
+        a = a * x + p->c[i] / (double)(i + 1);
+    }
+    *k = v;
+    if (j == 0)
+        return a * x;
+    return poly_theta(lam, p->from_k) + a * x -
+           poly_antiderivative(p, p->from_k);
+}
+
+double lambda_theta(const hl_conductivity *lam, double t_k, double *k)
+{
+    if (lam->kind == HL_LAMBDA_POLY)
+        return poly_theta_lambda(lam, t_k, k);
+    *k = table_value(lam, t_k);
+    double t0 = lam->t_k[0];
+    return t_k >= t0 ? table_integral_up(lam, t0, t_k)
+                     : -table_integral_up(lam, t_k, t0);
+}
+
 double hl_lambda_integral(const hl_conductivity *lam, double t1_k, double t2_k)
 {
     if (lam->kind == HL_LAMBDA_POLY)

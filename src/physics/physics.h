@@ -38,6 +38,11 @@ double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
 double lambda_integral_inverse_k(const hl_conductivity *lam, double t1_k,
                                  double k, double target);
 
+/* An antiderivative of lambda at t_k (differences of it are the Kirchhoff
+ * integral; the constant is arbitrary but fixed per conductivity) and, in
+ * *k, lambda at t_k. */
+double lambda_theta(const hl_conductivity *lam, double t_k, double *k);
+
 /* ---- convection -------------------------------------------------------- */
 /* Convective coefficient, W/(m2 K), at surface ts_k, air t_air_k, wind
  * wind_m_s, for geometry on a surface of characteristic size char_m (the
