@@ -163,12 +163,19 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
     return f;
 }
 
+/* The outer coefficients at the last Ts evaluated (for the output). */
+typedef struct outer_coefs {
+    double h_conv, h_rad;
+} outer_coefs;
+
 /* The same with Q from the outer balance at Ts; *q receives it. */
 static double march_inward(const hl_surface_in *in, const wall_geometry *g,
-                           double ts, double *temps, double *q, double *dtin)
+                           double ts, double *temps, double *q, double *dtin,
+                           outer_coefs *h)
 {
     double slope;
-    double flux = outer_flux_slope(&in->outer, ts, g->d_out, &slope);
+    double flux = outer_flux_terms(&in->outer, ts, g->d_out, &slope, &h->h_conv,
+                                   &h->h_rad);
     *q = g->area_out * flux;
     return march_layers(in, g, ts, *q, g->area_out * slope, temps, dtin);
 }
@@ -255,8 +262,8 @@ static double initial_guess(const hl_surface_in *in, const wall_geometry *g,
     double r = wall_resistance(in, g, 0.5 * (t_in + t_env));
     double ts = t_env + (t_in - t_env) * r_out / (r + r_out);
     ts = ts < lo ? lo : ts > hi ? hi : ts;
-    double slope, q = g->area_out * outer_flux_slope(&in->outer, ts, g->d_out,
-                                                     &slope);
+    double slope,
+        q = g->area_out * outer_flux_slope(&in->outer, ts, g->d_out, &slope);
     double c = 1.0 / wall_resistance(in, g, 0.5 * (t_in + ts));
     double s = g->area_out * slope;
     if (!(s > 0.0) || !isfinite(c))
@@ -287,17 +294,15 @@ static int check_layers(const hl_surface_in *in, double lo, double hi,
                                 "layer %d (%s): thickness %g mm: expected a "
                                 "finite value >= 0",
                                 i + 1, l->name, l->thickness_m * 1e3);
-        double k0; /* a constant lambda needs one look */
-        int samples = lambda_is_constant(&l->lambda, &k0) ? 0 : 8;
-        for (int s = 0; s <= samples; s++) {
-            double t = lo + (hi - lo) * s / 8.0;
-            double k = hl_lambda_at(&l->lambda, t);
-            if (!(k > 0.0) || !isfinite(k))
-                return hl_error_set(err, HL_EINVAL,
-                                    "layer %d (%s): conductivity %g W/(m K) "
-                                    "at %.1f C: expected > 0",
-                                    i + 1, l->name, k, t - HL_ZERO_C_K);
-        }
+        double k, t = lo; /* a constant lambda needs one look */
+        int bad = lambda_is_constant(&l->lambda, &k)
+                      ? (k > 0.0 && isfinite(k) ? -1 : 0)
+                      : lambda_check_samples(&l->lambda, lo, hi, 8, &t, &k);
+        if (bad >= 0)
+            return hl_error_set(err, HL_EINVAL,
+                                "layer %d (%s): conductivity %g W/(m K) "
+                                "at %.1f C: expected > 0",
+                                i + 1, l->name, k, t - HL_ZERO_C_K);
     }
     return HL_OK;
 }
@@ -356,7 +361,7 @@ static void note_ranges(const hl_surface_in *in, const double *temps,
 
 static void fill_output(const hl_surface_in *in, const wall_geometry *g,
                         double ts, double q, const double *temps,
-                        hl_surface_out *out)
+                        const outer_coefs *h, hl_surface_out *out)
 {
     out->heat_flow = q;
     out->heat_flux_w_m2 = q / g->area_out;
@@ -364,7 +369,8 @@ static void fill_output(const hl_surface_in *in, const wall_geometry *g,
     out->n_temps = g->n + 1;
     memcpy(out->temp_k, temps, sizeof(double) * (size_t)(g->n + 1));
     out->outer_diameter_m = (in->shape == HL_SHAPE_FLAT) ? 0.0 : g->d_out;
-    hl_outer_coefficients(&in->outer, ts, g->d_out, &out->h_conv, &out->h_rad);
+    out->h_conv = h->h_conv;
+    out->h_rad = h->h_rad;
     note_ranges(in, temps, &out->warnings);
 }
 
@@ -395,8 +401,9 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
     double ts = initial_guess(in, &g, lo, hi);
     bracket_end below = {0}, above = {0};
     int small_before = 0;
+    outer_coefs h;
     for (int it = 1; it <= SURFACE_MAX_IT; it++) {
-        double f = march_inward(in, &g, ts, temps, &q, &slope);
+        double f = march_inward(in, &g, ts, temps, &q, &slope, &h);
         out->iterations = it;
         if (f > 0.0) {
             hi = ts;
@@ -419,8 +426,10 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
                 hi - lo <= 100.0 * tol) {
                 q = jump_heat(in, &g, below, above, temps);
                 ts = temps[g.n];
+                hl_outer_coefficients(&in->outer, ts, g.d_out, &h.h_conv,
+                                      &h.h_rad);
             }
-            fill_output(in, &g, ts, q, temps, out);
+            fill_output(in, &g, ts, q, temps, &h, out);
             return HL_OK;
         }
         small_before = small;
