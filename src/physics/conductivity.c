@@ -167,9 +167,34 @@ double hl_lambda_integral(const hl_conductivity *lam, double t1_k, double t2_k)
     return -table_integral_up(lam, t2_k, t1_k);
 }
 
+/* A sufficient condition for lambda > 0 and finite on [lo, hi]: every
+ * piece a polynomial with c[0] > 0 and no negative coefficient, used only
+ * at or above its reference temperature (so nondecreasing there), and
+ * finite at hi (so finite below). */
+static int poly_surely_positive(const hl_conductivity *lam, double lo,
+                                double hi)
+{
+    for (int j = 0; j < lam->n; j++) {
+        const hl_lambda_piece *p = &lam->piece[j];
+        double start = j == 0 ? lo : max2(lo, p->from_k);
+        if (j > 0 && p->from_k > hi)
+            break;
+        if (!(start >= p->ref_k) || !(p->c[0] > 0.0))
+            return 0;
+        for (int i = 1; i < p->n_coef; i++)
+            if (!(p->c[i] >= 0.0))
+                return 0;
+        if (!isfinite(poly_value(p, hi)))
+            return 0;
+    }
+    return 1;
+}
+
 int lambda_check_samples(const hl_conductivity *lam, double lo, double hi,
                          int n, double *t_k, double *k)
 {
+    if (lam->kind == HL_LAMBDA_POLY && poly_surely_positive(lam, lo, hi))
+        return -1;
     int j = 0;
     for (int s = 0; s <= n; s++) {
         double t = lo + (hi - lo) * s / (double)n, v;

@@ -299,6 +299,18 @@ static void bad_input(void **state)
     b = in;
     b.n_layers = HL_MAX_LAYERS + 1;
     assert_int_equal(solve_code(&b), HL_EINVAL);
+    /* lambda(T) falling below zero inside 20..100 C (0 at 80 C): refused;
+     * falling but positive there: solved (the samples are looked at) */
+    b = in;
+    add_layer(&b, poly(0.04, -5e-4, 0), 50);
+    assert_int_equal(solve_code(&b), HL_EINVAL);
+    b = in;
+    add_layer(&b, poly(0.05, -1e-4, 0), 50);
+    assert_int_equal(solve_code(&b), HL_OK);
+    /* rising from its reference but NaN in a coefficient: refused */
+    b = in;
+    add_layer(&b, poly(0.04, 1e-4, NAN), 50);
+    assert_int_equal(solve_code(&b), HL_EINVAL);
 }
 
 static void range_warning(void **state)
