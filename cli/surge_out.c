@@ -77,6 +77,10 @@ static void print_pumps(const hl_surge *s)
                "lowest flow %6.3f\n",
                pu.id, pu.four_quadrant ? "four-quadrant" : "affinity",
                pu.speed_end, pu.min_speed, pu.min_flow_ratio);
+        if (pu.curves && strcmp(pu.curves, "given") != 0)
+            printf("    %-14s built-in Suter curves %s (Marchal-Flesch-"
+                   "Suter), Ns %.0f at its operating point\n",
+                   "", pu.curves, pu.specific_speed);
     }
 }
 
@@ -280,6 +284,8 @@ static void pumps_json(json_out *o, const hl_surge *s)
         json_out_object(o, NULL);
         STR(o, "id", pu.id);
         json_out_bool(o, "four_quadrant", pu.four_quadrant);
+        STR(o, "curves", pu.curves);
+        NUM(o, "specific_speed", pu.specific_speed);
         NUM(o, "speed_end", pu.speed_end);
         NUM(o, "min_speed", pu.min_speed);
         NUM(o, "min_flow_ratio", pu.min_flow_ratio);

@@ -163,13 +163,20 @@ HL_API int hl_surge_relief_result(const hl_surge *s, int i,
  * air vessel at node that makes the event's verdict pass, by doubling from
  * 10 m3 and then bisection to 2 % (at most 10,000 m3); every run kept. */
 /* Pumps that the event trips (or the pump it starts: its steady flow and
- * speed are those of the model running), in model order. A pump with Suter
- * curves (transient: pumps, suter_wh / suter_wb) runs in four quadrants with
- * its speed from the torque balance; the others follow the affinity run-down
- * and pass no reverse flow. */
+ * speed are those of the model running), in model order. A tripped pump
+ * with a rotor (transient: pumps, inertia_kg_m2) runs in four quadrants
+ * with its speed from the torque balance, on its Suter curves (suter_wh /
+ * suter_wb) or, without them, a built-in family's (suter: auto, the
+ * default: the one nearest its specific speed; or ns25, ns147, ns261);
+ * the others (suter: affinity, no inertia, a started pump) follow the
+ * affinity run-down and pass no reverse flow. */
 typedef struct hl_surge_pump {
     const char *id;
     int four_quadrant;     /* Suter curves and the rotor's torque balance */
+    const char *curves;    /* "given", "ns25", "ns147", "ns261"; NULL for
+                              the affinity run-down */
+    double specific_speed; /* N Q^0.5 / H^0.75 (rpm, m3/s per unit, m) at
+                              the steady operating point; NaN: none */
     double speed_end;      /* speed over the steady speed at the end */
     double min_speed;      /* lowest (negative: it turned backwards) */
     double min_flow_ratio; /* lowest flow over the steady flow (negative:

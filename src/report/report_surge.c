@@ -183,10 +183,12 @@ static void devices_table(FILE *f, const hl_surge *s)
             hl_surge_pump_result(s, i, &pu);
             fputs("<tr><td>", f);
             html_escape(f, pu.id);
-            fprintf(f,
-                    "</td><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.3f"
-                    "</td></tr>\n",
-                    pu.four_quadrant ? "four-quadrant" : "affinity",
+            fprintf(f, "</td><td>%s",
+                    pu.four_quadrant ? "four-quadrant" : "affinity");
+            if (pu.curves && strcmp(pu.curves, "given") != 0)
+                fprintf(f, " (built-in %s curves, Ns %.0f)", pu.curves,
+                        pu.specific_speed);
+            fprintf(f, "</td><td>%.3f</td><td>%.3f</td><td>%.3f</td></tr>\n",
                     pu.speed_end, pu.min_speed, pu.min_flow_ratio);
         }
         fputs("</table>\n<p class=\"note\">Speed and flow over their "

@@ -23,6 +23,7 @@
 #include "network/net_transient.h"
 #include "physics/friction.h"
 #include "physics/transient.h"
+#include "surge/suter_family.h"
 #include "surge/surge.h"
 
 #include <math.h>
@@ -481,21 +482,49 @@ static double *scaled_table(const double *w, int n, double k)
     return out;
 }
 
-/* A tripped pump with Suter curves (transient: pumps) runs in four
- * quadrants (moc_pump4q.c): rated point = its steady operating point
- * (flow per unit, head, speed, torque P / w); the tables, normalised by
- * their own rated point, are scaled to pass through it (warned when that
- * moves them by more than 10 %). Without a forward flow and head to rate
- * by, it keeps the affinity run-down. */
+/* The Suter tables of transient entry e: given, or the built-in family
+ * its `suter:` key names or (auto) the one nearest the specific speed ns;
+ * NULL for the affinity run-down. */
+static const double *entry_tables(const net_transient *t, int e, double ns,
+                                  const double **wb, int *n,
+                                  const char **source)
+{
+    if (t->n_suter[e] > 0) {
+        *wb = t->suter_wb[e];
+        *n = t->n_suter[e];
+        *source = "given";
+        return t->suter_wh[e];
+    }
+    if (t->suter[e] == SUTER_AFFINITY)
+        return NULL;
+    int f = t->suter[e] == SUTER_AUTO ? suter_family_nearest(ns)
+                                      : t->suter[e] - SUTER_NS25;
+    const suter_family *fam = suter_family_get(f);
+    if (!fam)
+        return NULL;
+    *wb = fam->wb;
+    *n = SUTER_FAMILY_N;
+    *source = fam->name;
+    return fam->wh;
+}
+
+/* A tripped pump with a rotor (inertia) runs in four quadrants
+ * (moc_pump4q.c) on its given Suter curves or a built-in family's:
+ * rated point = its steady operating point (flow per unit, head, speed,
+ * torque P / w); the tables, normalised by their own rated point, are
+ * scaled to pass through it (warned when that moves them by more than
+ * 10 %). Without a forward flow and head to rate by, or with
+ * `suter: affinity`, it keeps the affinity run-down. */
 static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
                      int j, double tm, hl_error *err)
 {
     const net_def *d = m->net;
     const net_transient *t = d->transient;
     int e = transient_entry(t, k, 1);
-    if (e < 0 || t->n_suter[e] == 0 || !(tm > 0.0) || !isfinite(tm))
+    if (e < 0 || !(tm > 0.0) || !isfinite(tm) ||
+        (t->n_suter[e] == 0 && t->suter[e] == SUTER_AFFINITY))
         return HL_OK;
-    int u = s->dv_from[j], v = s->dv_to[j], n = t->n_suter[e];
+    int u = s->dv_from[j], v = s->dv_to[j], n = 0;
     double rho = s->dv_rho[j], qr = m->lk_m[k] / (rho * s->dv_par[j]);
     double hr =
         (s->nd_p[v] - s->nd_p[u]) / (rho * s->g) + s->nd_z[v] - s->nd_z[u];
@@ -506,9 +535,16 @@ static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
                       d->lk_id[k]);
         return HL_OK;
     }
+    double rpm = isfinite(t->speed_rpm[e]) ? t->speed_rpm[e] : DEFAULT_RPM;
+    double ns = suter_specific_speed(rpm * s->dv_s0[j], qr, hr);
+    const double *wb0 = NULL;
+    const char *source = NULL;
+    const double *wh0 = entry_tables(t, e, ns, &wb0, &n, &source);
+    if (!wh0)
+        return HL_OK;
     double da, dv;
-    double wh = surge_homologous(t->suter_wh[e], n, 1.0, 1.0, &da, &dv);
-    double wb = surge_homologous(t->suter_wb[e], n, 1.0, 1.0, &da, &dv);
+    double wh = surge_homologous(wh0, n, 1.0, 1.0, &da, &dv);
+    double wb = surge_homologous(wb0, n, 1.0, 1.0, &da, &dv);
     if (!(wh > 0.0) || !(wb > 0.0))
         return hl_error_set(err, HL_EINVAL,
                             "pump '%s': its Suter curves give no pumping "
@@ -522,8 +558,8 @@ static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
                       "point",
                       d->lk_id[k], 1.0 / wh, 1.0 / wb);
     surge_pump4q *p = &s->p4q[j];
-    p->wh = scaled_table(t->suter_wh[e], n, 1.0 / wh);
-    p->wb = scaled_table(t->suter_wb[e], n, 1.0 / wb);
+    p->wh = scaled_table(wh0, n, 1.0 / wh);
+    p->wb = scaled_table(wb0, n, 1.0 / wb);
     if (!p->wh || !p->wb)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     p->n = n;
@@ -533,6 +569,8 @@ static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
     p->alpha = p->alpha_min = p->v_min = 1.0;
     p->beta = 1.0;
     p->check = t->check[e];
+    p->source = source;
+    p->ns = ns;
     return HL_OK;
 }
 

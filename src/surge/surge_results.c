@@ -279,6 +279,8 @@ int hl_surge_pump_result(const hl_surge *r, int i, hl_surge_pump *out)
     const surge_pump4q *p = &s->p4q[d];
     out->id = r->pump_id[i];
     out->four_quadrant = p->n > 0;
+    out->curves = p->n > 0 ? p->source : NULL;
+    out->specific_speed = p->n > 0 ? p->ns : NAN;
     out->speed_end =
         p->n > 0 ? p->alpha : surge_pump_speed(s, d, s->t) / s->dv_s0[d];
     out->min_speed = p->alpha_min;
