@@ -41,7 +41,7 @@
 static void count(const hl_model *m, const hl_surge_options *o, int *n_pipes,
                   int *n_devs)
 {
-    *n_devs = o->extra_vessel_node ? 1 : 0;
+    *n_devs = (o->extra_vessel_node ? 1 : 0) + (o->extra_relief_node ? 1 : 0);
     const net_def *d = m->net;
     const net_transient *t = d->transient;
     *n_pipes = 0;
@@ -357,29 +357,60 @@ static int fill_extra_vessel(surge_net *s, struct hl_surge *r,
     return r->vessel_id[v] ? HL_OK : HL_ENOMEM;
 }
 
-/* Relief valve v as device j: closed at the steady state (the set
- * pressure above it, else it discharges from the start). */
+/* A relief valve as device j, valve v of the run, at node: closed at the
+ * steady state (the set pressure above it, else it discharges from the
+ * start); dp - set = k m^2 with k = accumulation / capacity^2. */
+static int set_relief(surge_net *s, struct hl_surge *r, const hl_model *m,
+                      int v, int j, const char *id, int node, double set,
+                      double cap, double acc)
+{
+    s->dv_kind[j] = DEV_RELIEF;
+    s->dv_from[j] = s->dv_to[j] = node;
+    s->dv_rho[j] = s->nd_rho[node];
+    s->dv_rise[j] = set;
+    s->dv_k[j] = acc / (cap * cap);
+    s->dv_open[j] = 0;
+    if (s->nd_p[node] > set)
+        text_list_add(&r->warn,
+                      "relief valve '%s' is set below the steady pressure "
+                      "at '%s': it discharges from the start",
+                      id, m->net->nd_id[node]);
+    r->relief_id[v] = text_pool_add(&r->strings, id);
+    r->relief_node[v] = r->node_id[node];
+    r->relief_dev[v] = j;
+    r->relief_cap[v] = cap;
+    r->relief_acc[v] = acc;
+    return r->relief_id[v] ? HL_OK : HL_ENOMEM;
+}
+
 static int fill_relief(surge_net *s, struct hl_surge *r, const hl_model *m,
                        int v, int j)
 {
     const net_transient *t = m->net->transient;
-    int node = t->relief_node[v];
-    double cap = t->relief_cap_kg_s[v];
-    s->dv_kind[j] = DEV_RELIEF;
-    s->dv_from[j] = s->dv_to[j] = node;
-    s->dv_rho[j] = s->nd_rho[node];
-    s->dv_rise[j] = t->relief_set_pa[v];
-    s->dv_k[j] = t->relief_acc_pa[v] / (cap * cap);
-    s->dv_open[j] = 0;
-    if (s->nd_p[node] > t->relief_set_pa[v])
-        text_list_add(&r->warn,
-                      "relief valve '%s' is set below the steady pressure "
-                      "at '%s': it discharges from the start",
-                      t->relief_id[v], m->net->nd_id[node]);
-    r->relief_id[v] = text_pool_add(&r->strings, t->relief_id[v]);
-    r->relief_node[v] = r->node_id[node];
-    r->relief_dev[v] = j;
-    return r->relief_id[v] ? HL_OK : HL_ENOMEM;
+    return set_relief(s, r, m, v, j, t->relief_id[v], t->relief_node[v],
+                      t->relief_set_pa[v], t->relief_cap_kg_s[v],
+                      t->relief_acc_pa[v]);
+}
+
+/* The extra relief valve of the options (sizing) as valve v, device j:
+ * accumulation 10 % of the set pressure (the model's default). */
+static int fill_extra_relief(surge_net *s, struct hl_surge *r,
+                             const hl_model *m, const hl_surge_options *o,
+                             int v, int j, hl_error *err)
+{
+    int node = index_get(&m->net->node_ix, o->extra_relief_node);
+    if (node < 0)
+        return hl_error_set(err, HL_ENOTFOUND,
+                            "relief valve: no node '%s' in the model",
+                            o->extra_relief_node);
+    double set = o->extra_relief_set_pa, cap = o->extra_relief_cap_kg_s;
+    if (!(set > 0.0) || !(cap > 0.0) || !isfinite(set) || !isfinite(cap))
+        return hl_error_set(err, HL_ERANGE,
+                            "relief valve at '%s': set %g Pa, capacity %g "
+                            "kg/s: expected both > 0",
+                            o->extra_relief_node, set, cap);
+    int rc = set_relief(s, r, m, v, j, "sized", node, set, cap, 0.1 * set);
+    return rc ? hl_error_set(err, rc, "out of memory") : HL_OK;
 }
 
 /* Surge tank v as device j: open (level = the node's steady head) or
@@ -744,16 +775,24 @@ static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
             return rc == HL_ENOMEM ? hl_error_set(err, rc, "out of memory")
                                    : rc;
     }
-    int nr = t ? t->n_reliefs : 0;
-    r->n_reliefs = nr;
-    r->relief_id = calloc((size_t)nr + 1, sizeof *r->relief_id);
-    r->relief_node = calloc((size_t)nr + 1, sizeof *r->relief_node);
-    r->relief_dev = calloc((size_t)nr + 1, sizeof(int));
-    if (!r->relief_id || !r->relief_node || !r->relief_dev)
+    int nr = t ? t->n_reliefs : 0, extra_rv = o->extra_relief_node != NULL;
+    r->n_reliefs = nr + extra_rv;
+    r->relief_id = calloc((size_t)nr + 2, sizeof *r->relief_id);
+    r->relief_node = calloc((size_t)nr + 2, sizeof *r->relief_node);
+    r->relief_dev = calloc((size_t)nr + 2, sizeof(int));
+    r->relief_cap = calloc((size_t)nr + 2, sizeof(double));
+    r->relief_acc = calloc((size_t)nr + 2, sizeof(double));
+    if (!r->relief_id || !r->relief_node || !r->relief_dev || !r->relief_cap ||
+        !r->relief_acc)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     for (int v = 0; v < nr; v++)
         if (fill_relief(s, r, m, v, j++))
             return hl_error_set(err, HL_ENOMEM, "out of memory");
+    if (extra_rv) {
+        int rc = fill_extra_relief(s, r, m, o, nr, j++, err);
+        if (rc)
+            return rc;
+    }
     int nt = t ? t->n_tanks : 0;
     r->n_tanks = nt;
     r->tank_id = calloc((size_t)nt + 1, sizeof *r->tank_id);

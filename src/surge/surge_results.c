@@ -305,5 +305,8 @@ int hl_surge_relief_result(const hl_surge *r, int v, hl_surge_relief *out)
     out->node = r->relief_node[v];
     out->set_pressure_pa = s->dv_rise[d];
     out->max_discharge_kg_s = s->dv_gas_max[d];
+    out->capacity_kg_s = r->relief_cap[v];
+    out->accumulation_pa = r->relief_acc[v];
+    out->capacity_sufficed = !(out->max_discharge_kg_s > out->capacity_kg_s);
     return HL_OK;
 }
