@@ -267,8 +267,9 @@ static const cli_opt_doc surge_opts[] = {
      "one HTML page: the envelope of pressure along the line with PN and "
      "vapour pressure, the watched nodes in time, the cavities (default: "
      "none written)"},
-    {"size", "air-vessel:NODE",
-     "the smallest air vessel at NODE that keeps the event within the "
+    {"size", "air-vessel:NODE|relief-valve:NODE",
+     "the smallest air vessel at NODE, or the highest set pressure and the "
+     "capacity of a relief valve at NODE, that keep the event within the "
      "limits, every run reported; the summary is then the run with it "
      "(default: no sizing)"},
     CLI_OPT_END};
@@ -279,7 +280,7 @@ const cli_page cli_page_surge = {
     "[MODEL] --event EVENT [--duration S] [--dx M] "
     "[--friction steady|brunone]\n"
     " [--watch ID[,ID...]] [--json] [--csv DIR] [--report FILE.html]\n"
-    " [--size air-vessel:NODE]",
+    " [--size air-vessel:NODE|relief-valve:NODE]",
     "Loads and solves MODEL (YAML or EPANET .inp; default the embedded "
     "Tuoketuo-Hohhot line), then runs the hydraulic transient of one event "
     "from that steady state by the method of characteristics with column "
