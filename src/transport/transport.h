@@ -163,8 +163,9 @@ void tr_state_free(tr_state *s);
  * and soil at the water's temperature. */
 int tr_state_fill(tr_state *s, const double *t_from, const double *t_to,
                   double born, int expo);
-/* Stored heat now, J (water, walls, soil). */
+/* Stored heat now, J (water, walls, soil); the walls' and soil's only. */
 void tr_stored(const tr_state *s, double *water, double *wall, double *soil);
+void tr_stored_solid(const tr_state *s, double *wall, double *soil);
 /* One transport step of s->step_s at the current flows. */
 int tr_step(tr_state *s);
 /* Rates and equilibrium temperatures of every parcel for this step, from
