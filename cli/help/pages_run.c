@@ -176,6 +176,12 @@ static const cli_opt_doc season_opts[] = {
      "h; default 5min)"},
     {"soil", NULL,
      "with --dynamic: a lumped soil node per buried pipe (default: off)"},
+    {"lead", "none|auto|HOURS",
+     "with --dynamic: each hour's set point follows the reset curve at the "
+     "outdoor temperature of the hour + lead (auto = the flow-weighted "
+     "transit time, or 0 to 72 h); the consumers' supply error against the "
+     "curve with and without lead: mean, max, under-supplied K h (default "
+     "none)"},
     CLI_OPT_END};
 
 const cli_page cli_page_season = {
