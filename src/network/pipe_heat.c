@@ -154,6 +154,21 @@ static int update_one(hl_model *m, int i, double t_guess)
     return HL_OK;
 }
 
+int pipe_heat_faces(hl_model *m, int i, double t_water_k, double *t_face_k)
+{
+    int ty = m->net->pp_ttype[i], j = m->net->pp_pair[i];
+    int lead = j < 0 || !m->net->pp_role[i] || m->net->pp_role[j];
+    double tj = j >= 0 ? pipe_mean_t(m, j, t_water_k) : t_water_k;
+    hl_pipe_thermal out;
+    if (solve_type(m, ty, pipe_ambient(m, i), lead ? t_water_k : tj,
+                   lead ? tj : t_water_k, &out))
+        return m->err.code;
+    int k = (j < 0 ? m->net->pp_role[i] != 0 : !lead) ? 1 : 0;
+    for (int l = 0; l <= out.n_layers[k]; l++)
+        t_face_k[l] = out.t_layer_k[k][l];
+    return HL_OK;
+}
+
 /* 1 if pipe i is solved per pipe and leads its pair (or has none). */
 static int leads_own_solve(const hl_model *m, int i)
 {
