@@ -30,6 +30,8 @@ for h in fuzz_model_yaml fuzz_inp fuzz_csv_tables fuzz_epw fuzz_weather_csv \
     fi
 done
 llvm-profdata merge -sparse "$build"/*.profraw -o "$build/all.profdata"
+# The harnesses link libheatline.so: src/'s counters live in the library.
+objects="$objects -object=$build/libheatline.so"
 # shellcheck disable=SC2086
 llvm-cov report "$first" $objects -instr-profile="$build/all.profdata" \
     "$here/src" >"$build/coverage.txt"
