@@ -55,33 +55,50 @@ struct net_fit_table {
                                         until first used */
 };
 
-static void table_empty(struct net_fit_table *t)
+/* A table with nothing computed; its fine grids already freed. */
+static void table_blank(struct net_fit_table *t)
 {
     t->air_k = t->limit_k = NAN;
     for (int j = 0; j < FT_N; j++) {
         t->q[j] = NAN;
         t->cell[j] = CELL_UNCHECKED;
     }
-    for (int j = 0; j < FT_N - 1; j++) {
-        free(t->fine[j]);
-        t->fine[j] = NULL;
-    }
 }
 
+static void table_empty(struct net_fit_table *t)
+{
+    table_blank(t);
+    for (int j = 0; j < FT_N - 1; j++)
+        if (t->fine[j]) {
+            free(t->fine[j]);
+            t->fine[j] = NULL;
+        }
+}
+
+/* The tables are allocated at their first use (tables_alloc): a run
+ * that is never solved (a clone kept as a copy of a solve, as the dynamic
+ * run keeps one every hour for its retries) costs none (8.5 kB per class
+ * and state to clear, and as much to free). */
 int fitting_tables_new(hl_model *m, int n_tables)
 {
-    m->fit_tab = calloc((size_t)n_tables, sizeof *m->fit_tab);
+    m->fit_tab = NULL;
+    m->n_fit_tab = n_tables;
+    return HL_OK;
+}
+
+static int tables_alloc(hl_model *m)
+{
+    m->fit_tab = calloc((size_t)m->n_fit_tab, sizeof *m->fit_tab);
     if (!m->fit_tab)
         return net_fail(m, HL_ENOMEM, "out of memory");
-    m->n_fit_tab = n_tables;
-    for (int t = 0; t < n_tables; t++)
-        table_empty(&m->fit_tab[t]);
+    for (int t = 0; t < m->n_fit_tab; t++)
+        table_blank(&m->fit_tab[t]); /* calloc: no fine grid yet */
     return HL_OK;
 }
 
 void fitting_table_clear(hl_model *m, int state)
 {
-    for (int t = 0; t < m->n_fit_tab; t++)
+    for (int t = 0; m->fit_tab && t < m->n_fit_tab; t++)
         if (state < 0 || t % HL_FIT_NSTATES == state)
             table_empty(&m->fit_tab[t]);
 }
@@ -225,6 +242,8 @@ int fitting_table_values(hl_model *m, int i, const fit_point *p, double *q_unit,
     *direct = j < 1 || j + 2 >= FT_N;
     if (*direct)
         return HL_OK;
+    if (!m->fit_tab && tables_alloc(m))
+        return m->err.code;
     struct net_fit_table *t = table_of(m, i, m->ch_air[m->net->fi_chamber[i]]);
     if (t->cell[j] == CELL_UNCHECKED && check_interval(m, i, t, j))
         return m->err.code;
