@@ -327,19 +327,15 @@ void hyd_free_matrix(struct net_hyd *h)
     if (!h->cc_started)
         return;
     cholmod_free_sparse(&h->a, &h->cc);
-    cholmod_free_factor(&h->l, &h->cc);
-    cholmod_free_dense(&h->b, &h->cc);
-    cholmod_free_dense(&h->x, &h->cc);
-    cholmod_free_dense(&h->ws_y, &h->cc);
-    cholmod_free_dense(&h->ws_e, &h->cc);
+    hyd_ldl_free(&h->ldl);
+    free(h->rhs);
+    h->rhs = NULL;
 }
 
 /* Number the unknowns in the fill-reducing order itself: AMD on the
- * pattern, then the unknowns renumbered by it and the
- * pattern analysed again in natural order. CHOLMOD's simplicial
- * factorisation of an upper-stored matrix in natural order works on the
- * matrix in place (no permuted copy, no transposes, no allocation per
- * factorisation: cholmod_factorize_p). */
+ * pattern, then the unknowns renumbered by it and the pattern built
+ * again, so that the factorisation (sparse_ldl.c) works on the assembled
+ * matrix in place (no permuted copy, no allocation per factorisation). */
 static int renumber(hl_model *m, struct net_hyd *h)
 {
     int *perm = h->perm; /* new position k holds old unknown perm[k] */
@@ -362,11 +358,8 @@ static int analyse(hl_model *m, struct net_hyd *h)
     h->cc.nmethods = 1;
     if (build_pattern(m, h) || renumber(m, h) || build_pattern(m, h))
         return m->err.code;
-    h->cc.method[0].ordering = CHOLMOD_NATURAL;
-    h->cc.postorder = 0;
-    h->l = cholmod_analyze(h->a, &h->cc);
-    h->b = cholmod_zeros((size_t)h->n_unk, 1, CHOLMOD_REAL, &h->cc);
-    if (!h->l || !h->b)
+    h->rhs = calloc((size_t)h->n_unk, sizeof(double));
+    if (!h->rhs || hyd_ldl_analyse(&h->ldl, h->n_unk, h->a->p, h->a->i))
         return net_fail(m, HL_ENOMEM, "out of memory (sparse analysis)");
     return HL_OK;
 }
@@ -389,9 +382,7 @@ int hyd_topology(hl_model *m, struct net_hyd *h)
     hyd_free_matrix(h);
     h->built = 0;
     if (!h->cc_started) {
-        cholmod_start(&h->cc);
-        h->cc.supernodal = CHOLMOD_SIMPLICIAL; /* network Laplacians are
-                                                  too sparse to gain */
+        cholmod_start(&h->cc); /* for its AMD ordering */
         h->cc.print = 0;
         h->cc.error_handler = NULL;
         h->cc_started = 1;
