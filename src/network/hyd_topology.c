@@ -263,22 +263,27 @@ static int link_entry(const hl_model *m, const struct net_hyd *h, int k,
 
 /* Rows of each column by counting sort, then sorted and unique per column
  * (columns hold a handful of entries): the CSC pattern of the upper
- * triangle with the diagonal last in each column. */
+ * triangle with the diagonal last in each column. Each link's entry is
+ * found once: its column and row wait in slot_ij and slot_jj (-1: none),
+ * which build_pattern fills with the slots afterwards. */
 static size_t fill_pattern(hl_model *m, struct net_hyd *h, int *ap, int *ai)
 {
-    int n = h->n_unk, col, row;
+    int n = h->n_unk, *ecol = h->slot_ij, *erow = h->slot_jj;
     memset(ap, 0, sizeof *ap * ((size_t)n + 1));
-    for (int k = 0; k < m->net->n_links; k++)
-        if (link_entry(m, h, k, &col, &row))
-            ap[col + 1]++;
+    for (int k = 0; k < m->net->n_links; k++) {
+        if (!link_entry(m, h, k, &ecol[k], &erow[k]))
+            ecol[k] = -1;
+        else
+            ap[ecol[k] + 1]++;
+    }
     for (int c = 0; c < n; c++)
         ap[c + 1] += ap[c] + 1; /* + the diagonal */
     int *next = h->diag;        /* scratch */
     for (int c = 0; c < n; c++)
         next[c] = ap[c];
     for (int k = 0; k < m->net->n_links; k++)
-        if (link_entry(m, h, k, &col, &row))
-            ai[next[col]++] = row;
+        if (ecol[k] >= 0)
+            ai[next[ecol[k]]++] = erow[k];
     size_t w = 0;
     for (int c = 0; c < n; c++) {
         int a = ap[c], b = next[c];
@@ -313,11 +318,10 @@ static int build_pattern(hl_model *m, struct net_hyd *h)
     for (int k = 0; k < m->net->n_links; k++) {
         int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
         int matrix = hyd_law(m, k) == LAW_MATRIX && u != v;
-        int col, row;
+        int col = h->slot_ij[k], row = h->slot_jj[k]; /* fill_pattern's */
         h->slot_ii[k] = matrix && u >= 0 ? h->diag[u] : -1;
         h->slot_jj[k] = matrix && v >= 0 ? h->diag[v] : -1;
-        h->slot_ij[k] =
-            link_entry(m, h, k, &col, &row) ? find_slot(h->a, col, row) : -1;
+        h->slot_ij[k] = col >= 0 ? find_slot(h->a, col, row) : -1;
     }
     return HL_OK;
 }

@@ -142,13 +142,12 @@ void hyd_ldl_solve(const hyd_ldl *f, double *x)
     const int *li = f->li, *lp = f->lp;
     const double *lx = f->lx;
     int n = f->n;
-    for (int j = 0; j < n; j++) { /* L z = x */
+    for (int j = 0; j < n; j++) { /* L z = x, and D w = z as z_j is final */
         double xj = x[j];
         for (int p = lp[j]; p < lp[j + 1]; p++)
             x[li[p]] -= lx[p] * xj;
+        x[j] = xj / f->d[j];
     }
-    for (int j = 0; j < n; j++) /* D w = z */
-        x[j] /= f->d[j];
     for (int j = n - 1; j >= 0; j--) { /* L' x = w */
         double s = x[j];
         for (int p = lp[j]; p < lp[j + 1]; p++)
