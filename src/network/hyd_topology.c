@@ -7,6 +7,7 @@
  * valve cuts off.
  */
 #include "network/hyd.h"
+#include "network/hyd_order.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -336,14 +337,14 @@ void hyd_free_matrix(struct net_hyd *h)
     h->rhs = NULL;
 }
 
-/* Number the unknowns in the fill-reducing order itself: AMD on the
- * pattern, then the unknowns renumbered by it and the pattern built
+/* Number the unknowns in the fill-reducing order itself (hyd_order.c:
+ * trees and chains first, AMD on the rest), then build the pattern
  * again, so that the factorisation (sparse_ldl.c) works on the assembled
  * matrix in place (no permuted copy, no allocation per factorisation). */
 static int renumber(hl_model *m, struct net_hyd *h)
 {
     int *perm = h->perm; /* new position k holds old unknown perm[k] */
-    if (!cholmod_amd(h->a, NULL, 0, perm, &h->cc))
+    if (hyd_order(h->n_unk, h->a->p, h->a->i, perm, &h->cc))
         return net_fail(m, HL_ENOMEM, "out of memory (sparse ordering)");
     int *inv = h->comp; /* scratch, n_unk entries */
     for (int k = 0; k < h->n_unk; k++)
