@@ -84,6 +84,9 @@ double hyd_node_pressure(const struct net_hyd *h, int i);
  * from the last Newton matrix. */
 int hyd_loss_response(hl_model *m, int k, double d_loss);
 
+/* hyd_link_loss of a pipe: the Newton assembly calls it directly, as
+ * nearly every link is one. */
+double hyd_pipe_loss(hl_model *m, int k, double mf, double *grad);
 double hyd_pump_shutoff(const hl_model *m, int i, double rho);
 double hyd_pump_max_flow(const hl_model *m, int i);
 double hyd_pump_design_flow(const hl_model *m, int i);

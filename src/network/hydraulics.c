@@ -226,7 +226,9 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
         }
         int a = m->net->lk_from[k], b = m->net->lk_to[k];
         double grad, dp;
-        if (m->net->lk_kind[k] == LK_CONSUMER) /* pressure-driven */
+        if (m->net->lk_kind[k] == LK_PIPE) /* most links: no dispatch */
+            dp = hyd_pipe_loss(m, k, m->lk_m[k], &grad);
+        else if (m->net->lk_kind[k] == LK_CONSUMER) /* pressure-driven */
             dp = hyd_consumer_linearise(m, k, h->pn[a] - h->pn[b] + h->grav[k],
                                         &grad);
         else
