@@ -50,6 +50,8 @@ void hl_season_free(hl_season *s)
         free(s->profile[i]);
     }
     season_map_free(s->map);
+    free(s->lead[0].hourly_error_k);
+    free(s->lead[1].hourly_error_k);
     free(s);
 }
 

@@ -65,7 +65,10 @@ typedef struct surge_pump4q {
     double beta;      /* relative torque of the state */
     double alpha_min; /* lowest speed and flow reached */
     double v_min;
-    signed char check; /* a discharge check valve: no reverse flow */
+    signed char check;  /* a discharge check valve: no reverse flow */
+    const char *source; /* of the tables: "given" or a built-in family's
+                           name (suter_family.c); NULL: affinity */
+    double ns;          /* specific speed at the rated point (NaN: none) */
     /* pump start (any pump): speed from 0 at start_t to dv_s0 over
      * ramp_s (linear) */
     signed char starting;

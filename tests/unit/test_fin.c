@@ -115,6 +115,11 @@ static void annular_fin(void **state)
                m, r1, r2, exact, fd);
         assert_true(fabs(exact - fd) < 2e-5);
     }
+    /* the small-argument forms (m r2 <= 2, no scaling) and the scaled
+     * ones meet at m r2 = 2 to the accuracy of A&S's polynomials */
+    double below = fin_eff_annular(2.0 / 0.3 * (1 - 1e-12), 0.1, 0.3);
+    double above = fin_eff_annular(2.0 / 0.3 * (1 + 1e-12), 0.1, 0.3);
+    assert_true(fabs(below - above) < 1e-6);
     /* a thin ring far from the axis is a straight fin */
     double m = 5.0, r1 = 1000.0, l = 0.2; /* curvature effect ~ l / r1 */
     assert_true(fabs(fin_eff_annular(m, r1, r1 + l) - fin_eff_straight(m, l)) <
