@@ -170,9 +170,7 @@ static void names_a_bad_pivot(void **state)
     hyd_ldl f;
     assert_int_equal(hyd_ldl_analyse(&f, N, m.ap, m.ai), 0);
     assert_int_equal(hyd_ldl_factor(&f, bad.ap, bad.ai, bad.ax), N / 2);
-    for (int i = 0; i < N; i++) /* the work is left clean */
-        assert_true(f.y[i] == 0.0);
-    check_solve(&m, &f);
+    check_solve(&m, &f); /* and the next factorisation is whole again */
     hyd_ldl_free(&f);
 }
 
