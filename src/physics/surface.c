@@ -367,7 +367,7 @@ static void note_ranges(const hl_surface_in *in, const double *temps,
 
 static void fill_output(const hl_surface_in *in, const wall_geometry *g,
                         double ts, double q, const double *temps,
-                        const outer_coefs *h, hl_surface_out *out)
+                        const outer_coefs *h, int notes, hl_surface_out *out)
 {
     out->heat_flow = q;
     out->heat_flux_w_m2 = q / g->area_out;
@@ -377,7 +377,8 @@ static void fill_output(const hl_surface_in *in, const wall_geometry *g,
     out->outer_diameter_m = (in->shape == HL_SHAPE_FLAT) ? 0.0 : g->d_out;
     out->h_conv = h->h_conv;
     out->h_rad = h->h_rad;
-    note_ranges(in, temps, &out->warnings);
+    if (notes)
+        note_ranges(in, temps, &out->warnings);
 }
 
 static void note_end(bracket_end *e, double ts, double f, double q)
@@ -388,8 +389,8 @@ static void note_end(bracket_end *e, double ts, double f, double q)
     e->seen = 1;
 }
 
-int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
-                     hl_error *err)
+static int surface_solve(const hl_surface_in *in, hl_surface_out *out,
+                         int notes, hl_error *err)
 {
     const hl_outer_bc *bc = &in->outer;
     double tr = (bc->h_total_fixed > 0.0) ? bc->air_k : bc->radiant_k;
@@ -435,7 +436,7 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
                 hl_outer_coefficients(&in->outer, ts, g.d_out, &h.h_conv,
                                       &h.h_rad);
             }
-            fill_output(in, &g, ts, q, temps, &h, out);
+            fill_output(in, &g, ts, q, temps, &h, notes, out);
             return HL_OK;
         }
         small_before = small;
@@ -445,6 +446,18 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
                         "surface solve: no convergence in %d iterations "
                         "(bracket %.6g..%.6g K)",
                         SURFACE_MAX_IT, lo, hi);
+}
+
+int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
+                     hl_error *err)
+{
+    return surface_solve(in, out, 1, err);
+}
+
+int surface_solve_no_notes(const hl_surface_in *in, hl_surface_out *out,
+                           hl_error *err)
+{
+    return surface_solve(in, out, 0, err);
 }
 
 void hl_surface_in_init(hl_surface_in *in)
