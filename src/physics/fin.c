@@ -155,8 +155,14 @@ double fin_pin_conductance(double m, double l_m, double k_ac, double g_tip,
             *tip_fraction = 1.0;
         return g_tip;
     }
-    double beta = g_tip / big_m, th = tanh(ml);
+    /* tanh, cosh and sinh from the one exponential e = exp(-mL) (which
+     * goes harmlessly to 0 for a long fin), taken as expm1 so that
+     * 1 - e^2 = -em (2 + em) keeps its digits for a short one:
+     * tanh = (1 - e^2) / (1 + e^2), 1 / (cosh + beta sinh) =
+     * 2 e / ((1 + beta) + (1 - beta) e^2) */
+    double beta = g_tip / big_m, em = expm1(-ml), e = 1.0 + em, e2 = e * e;
+    double th = -em * (2.0 + em) / (1.0 + e2);
     if (tip_fraction)
-        *tip_fraction = (ml > 350.0) ? 0.0 : 1.0 / (cosh(ml) + beta * sinh(ml));
+        *tip_fraction = 2.0 * e / ((1.0 + beta) + (1.0 - beta) * e2);
     return big_m * (th + beta) / (1.0 + beta * th);
 }

@@ -48,6 +48,13 @@ double lambda_integral_inverse_k(const hl_conductivity *lam, double t1_k,
  * *k, lambda at t_k. */
 double lambda_theta(const hl_conductivity *lam, double t_k, double *k);
 
+/* ---- surface ----------------------------------------------------------- */
+/* hl_surface_solve without the notes on layers outside their lambda's
+ * range (out->warnings stays empty): for callers that drop them (the
+ * fittings' reference pipe), whose formatting cost more than the solve. */
+int surface_solve_no_notes(const hl_surface_in *in, hl_surface_out *out,
+                           hl_error *err);
+
 /* ---- convection -------------------------------------------------------- */
 /* Convective coefficient, W/(m2 K), at surface ts_k, air t_air_k, wind
  * wind_m_s, for geometry on a surface of characteristic size char_m (the

@@ -27,8 +27,10 @@
  * layer whose balance is the residual (see march_layers). */
 typedef struct wall_geometry {
     int n;
-    double g[HL_MAX_LAYERS];  /* Q = g * integral(lambda dT); 0 = no layer */
-    double area_in, area_out; /* per unit of the shape */
+    double g[HL_MAX_LAYERS]; /* Q = g * integral(lambda dT); 0 = no layer */
+    double r_const[HL_MAX_LAYERS]; /* 1 / (g lambda) of a layer of constant
+                                      lambda; 0 otherwise */
+    double area_in, area_out;      /* per unit of the shape */
     double d_out;
     int inner;       /* innermost layer with g > 0; -1 if none */
     int inner_const; /* that layer's lambda is constant (k_scale) */
@@ -65,8 +67,11 @@ static void geometry_build(const hl_surface_in *in, wall_geometry *g)
     g->area_in = area_of(in->shape, 2.0 * r);
     g->inner = -1;
     for (int i = 0; i < in->n_layers; i++) {
-        double t = in->layer[i].thickness_m;
+        double t = in->layer[i].thickness_m, k;
         g->g[i] = shape_factor(in->shape, r, r + t);
+        g->r_const[i] = 0.0;
+        if (g->g[i] > 0.0 && lambda_is_constant(&in->layer[i].lambda, &k))
+            g->r_const[i] = 1.0 / (g->g[i] * k); /* k > 0: checked */
         if (g->g[i] > 0.0 && g->inner < 0)
             g->inner = i;
         r += t;
@@ -83,16 +88,16 @@ static void geometry_build(const hl_surface_in *in, wall_geometry *g)
 }
 
 /* One layer crossed inward from t (derivative dt) by the heat flow q
- * (derivative dq); returns the temperature on its inner face. */
-static double cross_layer(const hl_conductivity *lam, double g, double t,
-                          double q, double dq, double *dt)
+ * (derivative dq); returns the temperature on its inner face. r_const:
+ * the layer's resistance if its lambda is constant, else 0. */
+static double cross_layer(const hl_conductivity *lam, double g, double r_const,
+                          double t, double q, double dq, double *dt)
 {
-    double k_out;
-    if (lambda_is_constant(lam, &k_out)) {
-        *dt += dq / (g * k_out);
-        return t + q / (g * k_out);
+    if (r_const > 0.0) {
+        *dt += dq * r_const;
+        return t + q * r_const;
     }
-    k_out = hl_lambda_at(lam, t);
+    double k_out = hl_lambda_at(lam, t);
     double t_in = lambda_integral_inverse_k(lam, t, k_out, q / g);
     double k_in = hl_lambda_at(lam, t_in);
     *dt = (k_out * *dt + dq / g) / max2(k_in, 1e-12);
@@ -142,7 +147,8 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
     temps[g->n] = ts;
     for (int i = g->n - 1; i > g->inner; i--) {
         if (g->g[i] > 0.0)
-            t = cross_layer(&in->layer[i].lambda, g->g[i], t, big_q, dq, &dt);
+            t = cross_layer(&in->layer[i].lambda, g->g[i], g->r_const[i], t,
+                            big_q, dq, &dt);
         temps[i] = t;
     }
     double t_wall = in->inner_temp_k, dt_wall = 0.0;
@@ -232,12 +238,12 @@ static double jump_heat(const hl_surface_in *in, const wall_geometry *g,
 static double wall_resistance(const hl_surface_in *in, const wall_geometry *g,
                               double t_k)
 {
-    double r = 0.0, k;
+    double r = 0.0;
     for (int i = 0; i < g->n; i++)
-        if (g->g[i] > 0.0) {
-            const hl_conductivity *lam = &in->layer[i].lambda;
-            if (!lambda_is_constant(lam, &k))
-                k = hl_lambda_at(lam, t_k);
+        if (g->r_const[i] > 0.0)
+            r += g->r_const[i];
+        else if (g->g[i] > 0.0) {
+            double k = hl_lambda_at(&in->layer[i].lambda, t_k);
             r += 1.0 / (g->g[i] * max2(k, 1e-12));
         }
     if (in->h_inner > 0.0)
@@ -347,8 +353,8 @@ static void note_ranges(const hl_surface_in *in, const double *temps,
 {
     for (int i = 0; i < in->n_layers; i++) {
         const hl_layer *l = &in->layer[i];
-        double a = fmin(temps[i], temps[i + 1]);
-        double b = fmax(temps[i], temps[i + 1]);
+        double a = min2(temps[i], temps[i + 1]); /* finite here */
+        double b = max2(temps[i], temps[i + 1]);
         if ((isfinite(l->t_max_k) && b > l->t_max_k + 1e-9) ||
             (isfinite(l->t_min_k) && a < l->t_min_k - 1e-9))
             hl_warnings_add(w,
@@ -361,7 +367,7 @@ static void note_ranges(const hl_surface_in *in, const double *temps,
 
 static void fill_output(const hl_surface_in *in, const wall_geometry *g,
                         double ts, double q, const double *temps,
-                        const outer_coefs *h, hl_surface_out *out)
+                        const outer_coefs *h, int notes, hl_surface_out *out)
 {
     out->heat_flow = q;
     out->heat_flux_w_m2 = q / g->area_out;
@@ -371,7 +377,8 @@ static void fill_output(const hl_surface_in *in, const wall_geometry *g,
     out->outer_diameter_m = (in->shape == HL_SHAPE_FLAT) ? 0.0 : g->d_out;
     out->h_conv = h->h_conv;
     out->h_rad = h->h_rad;
-    note_ranges(in, temps, &out->warnings);
+    if (notes)
+        note_ranges(in, temps, &out->warnings);
 }
 
 static void note_end(bracket_end *e, double ts, double f, double q)
@@ -382,8 +389,8 @@ static void note_end(bracket_end *e, double ts, double f, double q)
     e->seen = 1;
 }
 
-int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
-                     hl_error *err)
+static int surface_solve(const hl_surface_in *in, hl_surface_out *out,
+                         int notes, hl_error *err)
 {
     const hl_outer_bc *bc = &in->outer;
     double tr = (bc->h_total_fixed > 0.0) ? bc->air_k : bc->radiant_k;
@@ -429,7 +436,7 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
                 hl_outer_coefficients(&in->outer, ts, g.d_out, &h.h_conv,
                                       &h.h_rad);
             }
-            fill_output(in, &g, ts, q, temps, &h, out);
+            fill_output(in, &g, ts, q, temps, &h, notes, out);
             return HL_OK;
         }
         small_before = small;
@@ -439,6 +446,18 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
                         "surface solve: no convergence in %d iterations "
                         "(bracket %.6g..%.6g K)",
                         SURFACE_MAX_IT, lo, hi);
+}
+
+int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
+                     hl_error *err)
+{
+    return surface_solve(in, out, 1, err);
+}
+
+int surface_solve_no_notes(const hl_surface_in *in, hl_surface_out *out,
+                           hl_error *err)
+{
+    return surface_solve(in, out, 0, err);
 }
 
 void hl_surface_in_init(hl_surface_in *in)

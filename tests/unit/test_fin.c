@@ -139,6 +139,13 @@ static void pin_fin(void **state)
     g = fin_pin_conductance(m, l, kac, m * kac, &frac);
     assert_true(fabs(g - m * kac) < 1e-12);
     assert_true(fabs(frac - exp(-m * l)) < 1e-12);
+    /* a short pin keeps its digits (tanh, cosh, sinh from one expm1) */
+    g = fin_pin_conductance(1e-7, 1.0, kac, 0.0, &frac);
+    assert_true(fabs(g / (1e-7 * kac * tanh(1e-7)) - 1.0) < 1e-12);
+    assert_true(fabs(frac - 1.0 / cosh(1e-7)) < 1e-15);
+    /* a long one: no overflow, the tip at the air temperature */
+    g = fin_pin_conductance(m, 400.0, kac, 1.0, &frac);
+    assert_true(fabs(g - m * kac) < 1e-12 && frac == 0.0);
     /* more tip conductance, more heat */
     assert_true(fin_pin_conductance(m, l, kac, 5.0, NULL) >
                 fin_pin_conductance(m, l, kac, 1.0, NULL));
