@@ -8,8 +8,8 @@
  * vessels (AV-PS1-R-OUT, AV-PS1-S-IN, AV-PLANT-S, AV-HX-U-S added for
  * these events, and AV-TRUNK-R-OUT since the pumps run on the built-in
  * four-quadrant curves) both pass, and so does a trip of the plant's main
- * pumps alone (PS0-MAIN, with 700 m3 at PS1-S-IN), every vessel keeps gas, nothing is
- * NaN, and every tripped pump runs in four quadrants on a built-in
+ * pumps alone (PS0-MAIN, with 700 m3 at PS1-S-IN), every vessel keeps gas,
+ * nothing is NaN, and every tripped pump runs in four quadrants on a built-in
  * family (the model gives inertias, no curves). Runs as
  * the README shows them: 300 s, dx 50 m. If the default model's protection
  * changes, these are the lines to change.
