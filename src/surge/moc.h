@@ -20,6 +20,8 @@
 
 #include "heatline.h"
 
+#include <math.h>
+
 enum surge_dev_kind {
     DEV_ORIFICE = 0, /* dp = k m|m| / tau^2, tau from the closure law */
     DEV_CHECK,       /* an orifice that passes forward flow only */
@@ -109,10 +111,15 @@ typedef struct surge_net {
     double *pp_rho;                  /* kg/m3 */
     double *pp_pv;                   /* vapour pressure, gauge Pa (-inf) */
     double *pp_q0;                   /* initial flow, m3/s */
+    /* an empirical friction law beside the Darcy term (EPANET imports:
+     * Hazen-Williams): h = rlaw |Q|^fexp over the pipe, m with Q in m3/s;
+     * rlaw 0: none (pp_f then holds all of the friction) */
+    double *pp_rlaw, *pp_fexp;
     /* grid (surge_grid) */
     int *pp_n, *pp_off;  /* reaches; index of point 0 */
     double *pp_aa;       /* wave speed used, m/s (= len / (n dt)) */
     double *pp_b, *pp_r; /* B = a/(gA), R = f dx/(2 g D A^2) */
+    double *pp_rl;       /* rlaw per reach (0: none) */
     double *pp_kb;       /* Brunone's k (0: quasi-steady friction) */
     double max_adjust;   /* largest |aa/a - 1| */
     int worst_pipe;      /* pipe of that adjustment */
@@ -192,6 +199,17 @@ double surge_dev_opening(const surge_net *s, int i, double t);
 double surge_pump_speed(const surge_net *s, int i, double t);
 /* Head at node i (z + p / (rho g)). */
 double surge_node_head(const surge_net *s, int i);
+
+/* Friction head of one reach of pipe p at flow q (m3/s): the Darcy term
+ * R q|q| and, for an empirical law, rl q |q|^(n-1) (quasi-steady: the
+ * law at the reach's own flow). */
+static inline double surge_reach_friction(const surge_net *s, int p, double q)
+{
+    double h = s->pp_r[p] * q * fabs(q);
+    if (s->pp_rl[p] > 0.0)
+        h += s->pp_rl[p] * q * pow(fabs(q), s->pp_fexp[p] - 1.0);
+    return h;
+}
 
 /* Homologous value (a^2 + v^2) W(x) of a Suter table and its partials. */
 double surge_homologous(const double *w, int n, double a, double v, double *d_a,
