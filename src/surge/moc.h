@@ -120,6 +120,8 @@ typedef struct surge_net {
     double *pp_aa;       /* wave speed used, m/s (= len / (n dt)) */
     double *pp_b, *pp_r; /* B = a/(gA), R = f dx/(2 g D A^2) */
     double *pp_rl;       /* rlaw per reach (0: none) */
+    double *pp_rq;       /* R used this step: pp_r plus the law's
+                            rl |Q|^(n-2) at the pipe's flow (surge_step) */
     double *pp_kb;       /* Brunone's k (0: quasi-steady friction) */
     double max_adjust;   /* largest |aa/a - 1| */
     int worst_pipe;      /* pipe of that adjustment */
@@ -200,15 +202,18 @@ double surge_pump_speed(const surge_net *s, int i, double t);
 /* Head at node i (z + p / (rho g)). */
 double surge_node_head(const surge_net *s, int i);
 
-/* Friction head of one reach of pipe p at flow q (m3/s): the Darcy term
- * R q|q| and, for an empirical law, rl q |q|^(n-1) (quasi-steady: the
- * law at the reach's own flow). */
-static inline double surge_reach_friction(const surge_net *s, int p, double q)
+/* R of one reach of pipe p at flow q (m3/s): the Darcy term's R and, for
+ * an empirical law h = rl |q|^n, rl |q|^(n-2) (quasi-steady: the law at
+ * that flow; surge_step takes q as the mean of the pipe's end flows, so a
+ * pipe's flow settles where the law puts it, at one pow per pipe and step;
+ * below 1e-6 m3/s the law's R is taken there, not at 0 where it is
+ * infinite). */
+static inline double surge_pipe_r(const surge_net *s, int p, double q)
 {
-    double h = s->pp_r[p] * q * fabs(q);
+    double r = s->pp_r[p];
     if (s->pp_rl[p] > 0.0)
-        h += s->pp_rl[p] * q * pow(fabs(q), s->pp_fexp[p] - 1.0);
-    return h;
+        r += s->pp_rl[p] * pow(fmax(fabs(q), 1e-6), s->pp_fexp[p] - 2.0);
+    return r;
 }
 
 /* Homologous value (a^2 + v^2) W(x) of a Suter table and its partials. */

@@ -32,7 +32,7 @@ static int alloc_pipes(surge_net *s, int n)
            ALLOC(s->pp_q0, n) && ALLOC(s->pp_n, n) && ALLOC(s->pp_off, n) &&
            ALLOC(s->pp_aa, n) && ALLOC(s->pp_b, n) && ALLOC(s->pp_r, n) &&
            ALLOC(s->pp_kb, n) && ALLOC(s->pp_rlaw, n) && ALLOC(s->pp_fexp, n) &&
-           ALLOC(s->pp_rl, n);
+           ALLOC(s->pp_rl, n) && ALLOC(s->pp_rq, n);
 }
 
 static int alloc_devs(surge_net *s, int n)
@@ -88,46 +88,87 @@ void surge_net_free(surge_net *s)
 {
     if (!s)
         return;
-    void *arrays[] = {s->nd_z,       s->nd_p,
-                      s->nd_fixed_p, s->nd_demand,
-                      s->nd_pv,      s->nd_rho,
-                      s->nd_cav,     s->nd_cav_rate,
-                      s->nd_sc,      s->nd_sb,
-                      s->nd_cluster, s->nd_cav_on,
-                      s->pp_from,    s->pp_to,
-                      s->pp_len,     s->pp_d,
-                      s->pp_area,    s->pp_a,
-                      s->pp_f,       s->pp_rho,
-                      s->pp_pv,      s->pp_q0,
-                      s->pp_n,       s->pp_off,
-                      s->pp_aa,      s->pp_b,
-                      s->pp_r,       s->pp_rlaw,
-                      s->pp_fexp,    s->pp_rl,
-                      s->h,          s->qd,
-                      s->qu,         s->hn,
-                      s->qdn,        s->qun,
-                      s->vcav,       s->vrate,
-                      s->hv,         s->hmax,
-                      s->hmin,       s->zpt,
-                      s->dv_kind,    s->dv_from,
-                      s->dv_to,      s->dv_k,
-                      s->dv_rho,     s->dv_m,
-                      s->dv_mfix,    s->dv_rise,
-                      s->dv_open,    s->dv_t0,
-                      s->dv_tc,      s->dv_curve,
-                      s->dv_h0,      s->dv_r,
-                      s->dv_n,       s->dv_par,
-                      s->dv_s0,      s->dv_trip,
-                      s->dv_tau,     s->cl_node_start,
-                      s->cl_node,    s->cl_dev_start,
-                      s->cl_dev,     s->work,
-                      s->iwork,      s->nd_vmax,
-                      s->nd_tcav,    s->vmax,
-                      s->tcav,       s->dv_gas_c,
-                      s->dv_gas_n,   s->dv_gas_v,
-                      s->dv_k_out,   s->dv_m_old,
-                      s->dv_gas_min, s->dv_gas_max,
-                      s->pp_kb,      s->qprev};
+    void *arrays[] = {s->nd_z,
+                      s->nd_p,
+                      s->nd_fixed_p,
+                      s->nd_demand,
+                      s->nd_pv,
+                      s->nd_rho,
+                      s->nd_cav,
+                      s->nd_cav_rate,
+                      s->nd_sc,
+                      s->nd_sb,
+                      s->nd_cluster,
+                      s->nd_cav_on,
+                      s->pp_from,
+                      s->pp_to,
+                      s->pp_len,
+                      s->pp_d,
+                      s->pp_area,
+                      s->pp_a,
+                      s->pp_f,
+                      s->pp_rho,
+                      s->pp_pv,
+                      s->pp_q0,
+                      s->pp_n,
+                      s->pp_off,
+                      s->pp_aa,
+                      s->pp_b,
+                      s->pp_r,
+                      s->pp_rlaw,
+                      s->pp_fexp,
+                      s->pp_rl,
+                      s->pp_rq,
+                      s->h,
+                      s->qd,
+                      s->qu,
+                      s->hn,
+                      s->qdn,
+                      s->qun,
+                      s->vcav,
+                      s->vrate,
+                      s->hv,
+                      s->hmax,
+                      s->hmin,
+                      s->zpt,
+                      s->dv_kind,
+                      s->dv_from,
+                      s->dv_to,
+                      s->dv_k,
+                      s->dv_rho,
+                      s->dv_m,
+                      s->dv_mfix,
+                      s->dv_rise,
+                      s->dv_open,
+                      s->dv_t0,
+                      s->dv_tc,
+                      s->dv_curve,
+                      s->dv_h0,
+                      s->dv_r,
+                      s->dv_n,
+                      s->dv_par,
+                      s->dv_s0,
+                      s->dv_trip,
+                      s->dv_tau,
+                      s->cl_node_start,
+                      s->cl_node,
+                      s->cl_dev_start,
+                      s->cl_dev,
+                      s->work,
+                      s->iwork,
+                      s->nd_vmax,
+                      s->nd_tcav,
+                      s->vmax,
+                      s->tcav,
+                      s->dv_gas_c,
+                      s->dv_gas_n,
+                      s->dv_gas_v,
+                      s->dv_k_out,
+                      s->dv_m_old,
+                      s->dv_gas_min,
+                      s->dv_gas_max,
+                      s->pp_kb,
+                      s->qprev};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     for (int i = 0; s->p4q && i < s->n_devs; i++) {
@@ -209,6 +250,7 @@ int surge_grid(surge_net *s, double dx, double dt, hl_error *err)
         s->pp_b[p] = a / (s->g * area);
         s->pp_r[p] = s->pp_f[p] * dxp / (2.0 * s->g * s->pp_d[p] * area * area);
         s->pp_rl[p] = s->pp_rlaw[p] / s->pp_n[p];
+        s->pp_rq[p] = surge_pipe_r(s, p, s->pp_q0[p]);
     }
     return HL_OK;
 }
@@ -301,7 +343,7 @@ static void init_pipe(surge_net *s, int p)
     for (int i = 0; i <= n; i++) {
         double x = (double)i / n;
         s->zpt[o + i] = s->nd_z[a] + (s->nd_z[b] - s->nd_z[a]) * x;
-        s->h[o + i] = h0 - i * surge_reach_friction(s, p, q);
+        s->h[o + i] = h0 - i * s->pp_rq[p] * q * fabs(q);
         s->qd[o + i] = s->qu[o + i] = s->qprev[o + i] = q;
         s->hv[o + i] = s->zpt[o + i] + s->pp_pv[p] / (rho * s->g);
         s->hmax[o + i] = s->hmin[o + i] = s->h[o + i];

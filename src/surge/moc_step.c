@@ -41,35 +41,13 @@ static void cavity_point(surge_net *s, long j, double cp, double cm, double b)
     s->qdn[j] = qd;
 }
 
-/* The interior points of a pipe with an empirical friction law (the
- * reach's friction at its own flow, surge_reach_friction). */
-static void interior_law(surge_net *s, int p)
-{
-    long o = s->pp_off[p];
-    int n = s->pp_n[p];
-    double b = s->pp_b[p];
-    const double *h = s->h, *qd = s->qd, *qu = s->qu;
-    for (long j = o + 1; j < o + n; j++) {
-        double qa = qd[j - 1], qb = qu[j + 1];
-        double cp = h[j - 1] + b * qa - surge_reach_friction(s, p, qa);
-        double cm = h[j + 1] - b * qb + surge_reach_friction(s, p, qb);
-        double hp = 0.5 * (cp + cm);
-        if (hp >= s->hv[j] && s->vcav[j] <= 0.0) {
-            s->hn[j] = hp;
-            s->qun[j] = s->qdn[j] = (cp - cm) / (2.0 * b);
-        } else {
-            cavity_point(s, j, cp, cm, b);
-        }
-    }
-}
-
 /* The interior points of pipe p, vectorisable except for the cavity
  * branch. */
 static void interior(surge_net *s, int p)
 {
     long o = s->pp_off[p];
     int n = s->pp_n[p];
-    double b = s->pp_b[p], r = s->pp_r[p];
+    double b = s->pp_b[p], r = s->pp_rq[p];
     const double *h = s->h, *qd = s->qd, *qu = s->qu;
     for (long j = o + 1; j < o + n; j++) {
         double qa = qd[j - 1], qb = qu[j + 1];
@@ -105,13 +83,13 @@ static void interior_brunone(surge_net *s, int p)
 {
     long o = s->pp_off[p];
     int n = s->pp_n[p];
-    double b = s->pp_b[p], kb = s->pp_kb[p] * b;
+    double b = s->pp_b[p], r = s->pp_rq[p], kb = s->pp_kb[p] * b;
     for (long j = o + 1; j < o + n; j++) {
         double qa = s->qd[j - 1], qb = s->qu[j + 1];
-        double cp = s->h[j - 1] + b * qa - surge_reach_friction(s, p, qa) -
-                    brunone(s, j - 1, j, kb);
-        double cm = s->h[j + 1] - b * qb + surge_reach_friction(s, p, qb) +
-                    brunone(s, j + 1, j, kb);
+        double cp =
+            s->h[j - 1] + b * qa - r * qa * fabs(qa) - brunone(s, j - 1, j, kb);
+        double cm =
+            s->h[j + 1] - b * qb + r * qb * fabs(qb) + brunone(s, j + 1, j, kb);
         double hp = 0.5 * (cp + cm);
         if (hp >= s->hv[j] && s->vcav[j] <= 0.0) {
             s->hn[j] = hp;
@@ -128,10 +106,10 @@ static void pipe_ends(surge_net *s, int p, double *cm0, double *cpn)
 {
     long o = s->pp_off[p];
     int n = s->pp_n[p];
-    double b = s->pp_b[p], rho = s->pp_rho[p];
+    double b = s->pp_b[p], r = s->pp_rq[p], rho = s->pp_rho[p];
     double qb = s->qu[o + 1], qa = s->qd[o + n - 1];
-    *cm0 = s->h[o + 1] - b * qb + surge_reach_friction(s, p, qb);
-    *cpn = s->h[o + n - 1] + b * qa - surge_reach_friction(s, p, qa);
+    *cm0 = s->h[o + 1] - b * qb + r * qb * fabs(qb);
+    *cpn = s->h[o + n - 1] + b * qa - r * qa * fabs(qa);
     if (s->pp_kb[p] > 0.0) {
         *cm0 += brunone(s, o + 1, o, s->pp_kb[p] * b);
         *cpn -= brunone(s, o + n - 1, o + n, s->pp_kb[p] * b);
@@ -170,10 +148,13 @@ void surge_step(surge_net *s)
     for (int i = 0; i < s->n_nodes; i++)
         s->nd_sc[i] = s->nd_sb[i] = 0.0;
     for (int p = 0; p < s->n_pipes; p++) {
+        if (s->pp_rl[p] > 0.0) {
+            long o = s->pp_off[p];
+            double qm = 0.5 * (s->qd[o] + s->qu[o + s->pp_n[p]]);
+            s->pp_rq[p] = surge_pipe_r(s, p, qm);
+        }
         if (s->pp_kb[p] > 0.0)
             interior_brunone(s, p);
-        else if (s->pp_rl[p] > 0.0)
-            interior_law(s, p);
         else
             interior(s, p);
         long o = s->pp_off[p];

@@ -1,6 +1,6 @@
 /*
  * test_surge_hw_friction.c - quasi-steady friction of an empirical law in
- * the surge engine (src/surge/moc_step.c, surge_reach_friction): a pipe
+ * the surge engine (src/surge/moc.h, surge_pipe_r): a pipe
  * imported from EPANET with Hazen-Williams losses, h = r Q^1.852, keeps
  * that law at each reach's own flow, so that after a transient the line
  * settles where the steady engine's law puts it (issue 12: "after the

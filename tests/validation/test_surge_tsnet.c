@@ -10,8 +10,8 @@
  * - Tnet2's pump shut-off (PUMP2 trips): mass balances at every junction
  *   every step, nothing NaN, and the transient dies away: at every node
  *   that the trip moved by more than 0.5 m in its first 20 s, the range
- *   of its head over 280-300 s is under a fifth of that (0.14 found;
- *   quasi-steady friction damps the network slowly: 0.27 at 200 s, 0.02
+ *   of its head over 280-300 s is under a fifth of that (0.12 found;
+ *   quasi-steady friction damps the network slowly: 0.26 at 200 s, 0.02
  *   at 600 s);
  * - Tnet1's valve closure is refused with its reason (its VALVE is an
  *   EPANET FCV, a fixed flow without a steady pressure drop).
