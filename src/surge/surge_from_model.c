@@ -22,6 +22,7 @@
 #include "network/net.h"
 #include "network/net_transient.h"
 #include "physics/friction.h"
+#include "physics/headloss_empirical.h"
 #include "physics/transient.h"
 #include "surge/suter_family.h"
 #include "surge/surge.h"
@@ -159,9 +160,17 @@ static int fill_pipe(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
     s->pp_d[p] = d->pp_d[i];
     s->pp_area[p] = d->pp_area[i];
     s->pp_a[p] = a;
+    int law = d->headloss == HEADLOSS_HAZEN &&
+              !(e >= 0 && isfinite(t->friction[e])) && d->pp_law_r[i] > 0.0;
     s->pp_f[p] = e >= 0 && isfinite(t->friction[e])
                      ? t->friction[e]
                      : steady_friction(r->ref ? r->ref : m, i);
+    if (law) { /* Hazen-Williams at each reach's own flow; the minor loss
+                  stays a Darcy term */
+        s->pp_f[p] = d->pp_zeta[i] * d->pp_d[i] / d->pp_len[i];
+        s->pp_rlaw[p] = d->pp_law_r[i];
+        s->pp_fexp[p] = HAZEN_EXPONENT;
+    }
     s->pp_rho[p] = m->lk_rho[k];
     s->pp_q0[p] = m->lk_m[k] / m->lk_rho[k];
     s->pp_pv[p] = transient_vapour_pressure(t_k) - d->p_atm;

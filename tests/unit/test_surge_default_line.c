@@ -7,8 +7,9 @@
  * the supply leaving the plant and the urban mains boil); with the model's
  * vessels (AV-PS1-R-OUT, AV-PS1-S-IN, AV-PLANT-S, AV-HX-U-S added for
  * these events, and AV-TRUNK-R-OUT since the pumps run on the built-in
- * four-quadrant curves) both pass, every vessel keeps gas, nothing is
- * NaN, and every tripped pump runs in four quadrants on a built-in
+ * four-quadrant curves) both pass, and so does a trip of the plant's main
+ * pumps alone (PS0-MAIN, with 700 m3 at PS1-S-IN), every vessel keeps gas,
+ * nothing is NaN, and every tripped pump runs in four quadrants on a built-in
  * family (the model gives inertias, no curves). Runs as
  * the README shows them: 300 s, dx 50 m. If the default model's protection
  * changes, these are the lines to change.
@@ -140,6 +141,13 @@ static void protected_line_passes(void **state)
         assert_true(strncmp(pu.curves, "ns", 2) == 0);
         assert_true(pu.specific_speed > 0.0);
     }
+    hl_surge_free(s);
+    /* the plant's main pumps alone: PS1's pumps draw on its suction (the
+     * 700 m3 at PS1-S-IN; 600 m3 left L1-S08 within the margin) */
+    s = event(m, HL_SURGE_PUMP_TRIP, "PS0-MAIN");
+    v = verdict_of(s, "PS0-MAIN trip, default");
+    assert_true(v.ok);
+    vessels_keep_gas(s);
     hl_surge_free(s);
     hl_model_free(m);
 }
