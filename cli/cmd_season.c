@@ -113,6 +113,25 @@ static void print_storage(const hl_season *s)
     }
 }
 
+/* A dynamic season's supply at the consumers against the reset curve
+ * (the first scenario): as it ran, and without lead when it had one. */
+static void print_lead(const hl_season *s)
+{
+    const hl_season_lead *with = NULL, *without = NULL;
+    if (hl_season_lead_stats(s, 1, &with) || isnan(with->mean_error_k))
+        return;
+    hl_season_lead_stats(s, 0, &without);
+    printf(T("\nsupply at the consumers against the reset curve (%s):\n"),
+           T(hl_scenario_name(hl_season_scenario_at(s, 0)->scenario)));
+    const hl_season_lead *row[2] = {with, without};
+    const char *name[2] = {without ? "with lead" : "as run", "without lead"};
+    for (int i = 0; i < 2 && row[i]; i++)
+        printf(T("  %-12s lead %5.2f h   mean error %+6.2f K   max |error| "
+                 "%5.2f K   under-supplied %8.1f K h\n"),
+               T(name[i]), row[i]->mean_lead_h, row[i]->mean_error_k,
+               row[i]->max_abs_error_k, row[i]->under_degree_hours);
+}
+
 /* The INFEASIBLE block first: hours whose state broke hard limits. */
 static void print_infeasible(const hl_season *s)
 {
@@ -168,8 +187,10 @@ static void print_text(const hl_season *s, int pressure_driven)
            T("bare/coated/jacketed"), T("pumps MWh"), T("burn h"));
     for (int i = 0; i < hl_season_scenario_count(s); i++)
         print_scenario(hl_season_scenario_at(s, i));
-    if (hl_season_options_used(s)->dynamic)
+    if (hl_season_options_used(s)->dynamic) {
         print_storage(s);
+        print_lead(s);
+    }
     print_unmet(s, pressure_driven);
     if (hl_season_scenario_count(s) > 1)
         printf(T("\nretrofit against as-is (burn h = fitting-hours over the "

@@ -191,10 +191,18 @@ static int option(void *ctx, int c, const char *value)
                         "brunone",
                         value);
     case O_SIZE:
+        if (strncmp(value, "relief-valve:", 13) == 0 && value[13]) {
+            a->size_relief_node = value + 13;
+            a->size_node = NULL;
+            return 0;
+        }
         if (strncmp(value, "air-vessel:", 11) != 0 || !value[11])
-            return cli_fail("surge", "--size '%s': expected air-vessel:NODE",
+            return cli_fail("surge",
+                            "--size '%s': expected air-vessel:NODE or "
+                            "relief-valve:NODE",
                             value);
         a->size_node = value + 11;
+        a->size_relief_node = NULL;
         return 0;
     case O_WATCH:
         return parse_watch(a, value);
@@ -255,6 +263,22 @@ static int size(surge_args *a, const hl_model *m, hl_error *err)
     return HL_OK;
 }
 
+/* The relief valve at the node (set pressure, then capacity); the final
+ * run then carries it. */
+static int size_relief(surge_args *a, const hl_model *m, hl_error *err)
+{
+    int rc = hl_surge_size_relief(m, &a->opt, a->size_relief_node,
+                                  &a->relief_size, err);
+    if (rc)
+        return rc;
+    if (a->relief_size.set_pressure_pa > 0.0) {
+        a->opt.extra_relief_node = a->size_relief_node;
+        a->opt.extra_relief_set_pa = a->relief_size.set_pressure_pa;
+        a->opt.extra_relief_cap_kg_s = a->relief_size.capacity_kg_s;
+    }
+    return HL_OK;
+}
+
 int cmd_surge(int argc, char **argv)
 {
     static surge_args a; /* the watch list points into it */
@@ -271,6 +295,8 @@ int cmd_surge(int argc, char **argv)
     if (hl_model_load_with(&m, a.model, &lo) || hl_model_solve(m, NULL)) {
         rc = cli_fail("surge", "%s", hl_model_error(m));
     } else if (a.size_node && size(&a, m, &err)) {
+        rc = cli_fail("surge", "--size: %s", err.message);
+    } else if (a.size_relief_node && size_relief(&a, m, &err)) {
         rc = cli_fail("surge", "--size: %s", err.message);
     } else if (hl_surge_run(&s, m, &a.opt, &err)) {
         rc = cli_fail("surge", "%s", err.message);

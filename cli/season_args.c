@@ -50,6 +50,7 @@ enum {
     O_DYNAMIC,
     O_STEP,
     O_SOIL,
+    O_LEAD,
     O_HELP
 };
 
@@ -91,6 +92,7 @@ static const struct option options[] = {
     {"dynamic", no_argument, 0, O_DYNAMIC},
     {"step", required_argument, 0, O_STEP},
     {"soil", no_argument, 0, O_SOIL},
+    {"lead", required_argument, 0, O_LEAD},
     LOAD_ARGS_OPTIONS,
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
@@ -223,9 +225,30 @@ static int step_arg(const char *v, double *out)
     return 1;
 }
 
+/* --lead none|auto|HOURS (as heatline dynamic's). */
+static int lead_arg(const char *v, season_args *a)
+{
+    char *end;
+    a->lead_given = 1;
+    a->opt.dynamic_lead_auto = strcmp(v, "auto") == 0;
+    a->opt.dynamic_lead_s = 0.0;
+    if (a->opt.dynamic_lead_auto || strcmp(v, "none") == 0)
+        return 1;
+    double h = strtod(v, &end);
+    if (end != v && !*end && h >= 0.0 && h <= 72.0) {
+        a->opt.dynamic_lead_s = 3600.0 * h;
+        return 1;
+    }
+    return cli_fail(CMD, "--lead '%s': expected none, auto or hours (0 to 72)",
+                    v),
+           0;
+}
+
 static int other_option(int c, const char *v, season_args *a, raw *r)
 {
     switch (c) {
+    case O_LEAD:
+        return lead_arg(v, a);
     case O_DYNAMIC:
         a->opt.dynamic = 1;
         return 1;
@@ -374,6 +397,10 @@ static int finish(season_args *a, const raw *r)
     hl_season_options *o = &a->opt;
     if ((a->step_given || o->dynamic_soil) && !o->dynamic)
         return cli_fail(CMD, "--step and --soil go with --dynamic"), 0;
+    if (a->lead_given && !o->dynamic)
+        return cli_fail(CMD, "--lead goes with --dynamic (the steady season "
+                             "has no transit time to lead by)"),
+               0;
     if (!scenarios(r, o) || !chamber(r->chamber, o) || !ground(r->ground, o))
         return 0;
     return cover(a->db, "--coating", r->coating, HL_FIT_COATED, &o->coating) &&

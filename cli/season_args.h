@@ -11,6 +11,7 @@ typedef struct season_args {
     int json, help;
     int allow_infeasible; /* exit 0 even with infeasible hours */
     int step_given;       /* --step or --soil: only with --dynamic */
+    int lead_given;       /* --lead: only with --dynamic */
     hl_season_options opt;
     hl_load_options load; /* opt.load points here */
     hl_material_db *db;

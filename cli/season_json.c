@@ -153,6 +153,38 @@ static void factors(json_out *j, const hl_season *s)
     json_out_close(j);
 }
 
+static void lead_stats(json_out *j, const char *key, const hl_season_lead *l)
+{
+    json_out_object(j, key);
+    NUM(j, "mean_error_k", l->mean_error_k);
+    NUM(j, "max_abs_error_k", l->max_abs_error_k);
+    NUM(j, "under_degree_hours", l->under_degree_hours);
+    NUM(j, "mean_lead_h", l->mean_lead_h);
+    json_out_close(j);
+}
+
+/* A dynamic season: the consumers' supply against the reset curve (the
+ * first scenario), with and without lead as heatline dynamic's "lead". */
+static void lead(json_out *j, const hl_season *s)
+{
+    const hl_season_options *o = hl_season_options_used(s);
+    const hl_season_lead *with = NULL, *without = NULL;
+    if (hl_season_lead_stats(s, 1, &with))
+        return;
+    hl_season_lead_stats(s, 0, &without);
+    json_out_object(j, "lead");
+    json_out_string(j, "mode",
+                    o->dynamic_lead_auto      ? "auto"
+                    : o->dynamic_lead_s > 0.0 ? "hours"
+                                              : "none");
+    if (!o->dynamic_lead_auto && o->dynamic_lead_s > 0.0)
+        NUM(j, "hours", o->dynamic_lead_s / 3600.0);
+    lead_stats(j, without ? "with_lead" : "as_run", with);
+    if (without)
+        lead_stats(j, "without_lead", without);
+    json_out_close(j);
+}
+
 /* Streamed to standard output as it is written (util/json_out.h). */
 int season_print_json(const hl_season *s)
 {
@@ -161,6 +193,7 @@ int season_print_json(const hl_season *s)
     json_out_object(&w, NULL);
     json_out_string(&w, "model", hl_season_model_name(s));
     json_out_bool(&w, "dynamic", hl_season_options_used(s)->dynamic);
+    lead(&w, s);
     weather(&w, s);
     period(&w, s);
     operation(&w, s);

@@ -16,8 +16,10 @@ typedef struct surge_args {
     char event_text[1024], event_shown[1024];
     char watch_text[4096];
     const char *watch[SURGE_MAX_WATCH];
-    const char *size_node;  /* --size air-vessel:NODE */
-    hl_surge_sizing sizing; /* its result */
+    const char *size_node;              /* --size air-vessel:NODE */
+    hl_surge_sizing sizing;             /* its result */
+    const char *size_relief_node;       /* --size relief-valve:NODE */
+    hl_surge_relief_sizing relief_size; /* its result */
 } surge_args;
 
 int surge_print_summary(const surge_args *a, const hl_model *m,

@@ -77,6 +77,10 @@ static void print_pumps(const hl_surge *s)
                "lowest flow %6.3f\n",
                pu.id, pu.four_quadrant ? "four-quadrant" : "affinity",
                pu.speed_end, pu.min_speed, pu.min_flow_ratio);
+        if (pu.curves && strcmp(pu.curves, "given") != 0)
+            printf("    %-14s built-in Suter curves %s (Marchal-Flesch-"
+                   "Suter), Ns %.0f at its operating point\n",
+                   "", pu.curves, pu.specific_speed);
     }
 }
 
@@ -124,6 +128,24 @@ int surge_print_summary(const surge_args *a, const hl_model *m,
                    a->sizing.run_ok[i] ? " ok" : " fails");
         printf(")\n");
     }
+    if (a->size_relief_node) {
+        const hl_surge_relief_sizing *z = &a->relief_size;
+        printf("sizing: relief valve at %s: set %.2f bar(g), capacity %.0f "
+               "kg/s at 10 %% accumulation (%d runs:",
+               a->size_relief_node, BAR(z->set_pressure_pa), z->capacity_kg_s,
+               z->runs);
+        for (int i = 0; i < z->runs && i < HL_SURGE_SIZE_MAX_RUNS; i++) {
+            if (z->run_set_pa[i] > 0.0 && isfinite(z->run_cap_kg_s[i]))
+                printf(" %.2f bar %.0f kg/s", BAR(z->run_set_pa[i]),
+                       z->run_cap_kg_s[i]);
+            else if (z->run_set_pa[i] > 0.0)
+                printf(" %.2f bar", BAR(z->run_set_pa[i]));
+            else
+                printf(" none");
+            printf("%s", z->run_ok[i] ? " ok" : " fails");
+        }
+        printf(")\n");
+    }
     if (v.pipes_over_pn) {
         printf("  above PN:\n");
         print_pipes(s, 0);
@@ -163,9 +185,12 @@ int surge_print_summary(const surge_args *a, const hl_model *m,
         hl_surge_relief rv;
         hl_surge_relief_result(s, i, &rv);
         if (i == 0)
-            printf("  relief valves (largest discharge):\n");
-        printf("    %-14s at %-14s set %6.2f bar(g): %9.1f kg/s\n", rv.id,
-               rv.node, BAR(rv.set_pressure_pa), rv.max_discharge_kg_s);
+            printf("  relief valves (largest discharge of capacity):\n");
+        printf("    %-14s at %-14s set %6.2f bar(g): %9.1f of %7.1f kg/s "
+               "(%s)\n",
+               rv.id, rv.node, BAR(rv.set_pressure_pa), rv.max_discharge_kg_s,
+               rv.capacity_kg_s,
+               rv.capacity_sufficed ? "sufficed" : "EXCEEDED");
     }
     for (int i = 0; i < hl_surge_warning_count(s); i++)
         cli_warn("surge", hl_surge_warning(s, i));
@@ -280,6 +305,8 @@ static void pumps_json(json_out *o, const hl_surge *s)
         json_out_object(o, NULL);
         STR(o, "id", pu.id);
         json_out_bool(o, "four_quadrant", pu.four_quadrant);
+        STR(o, "curves", pu.curves);
+        NUM(o, "specific_speed", pu.specific_speed);
         NUM(o, "speed_end", pu.speed_end);
         NUM(o, "min_speed", pu.min_speed);
         NUM(o, "min_flow_ratio", pu.min_flow_ratio);
@@ -336,6 +363,9 @@ static void reliefs_json(json_out *o, const hl_surge *s)
         STR(o, "node", rv.node);
         NUM(o, "set_pressure_pa", rv.set_pressure_pa);
         NUM(o, "max_discharge_kg_per_s", rv.max_discharge_kg_s);
+        NUM(o, "capacity_kg_per_s", rv.capacity_kg_s);
+        NUM(o, "accumulation_pa", rv.accumulation_pa);
+        BOOL(o, "capacity_sufficed", rv.capacity_sufficed);
         json_out_close(o);
     }
     json_out_close(o);
@@ -379,6 +409,26 @@ static void sizing_json(json_out *o, const surge_args *a)
     json_out_close(o);
 }
 
+static void relief_sizing_json(json_out *o, const surge_args *a)
+{
+    const hl_surge_relief_sizing *z = &a->relief_size;
+    json_out_object(o, "relief_sizing");
+    STR(o, "node", a->size_relief_node);
+    NUM(o, "set_pressure_pa", z->set_pressure_pa);
+    NUM(o, "capacity_kg_per_s", z->capacity_kg_s);
+    json_out_array(o, "runs");
+    for (int i = 0; i < z->runs && i < HL_SURGE_SIZE_MAX_RUNS; i++) {
+        json_out_object(o, NULL);
+        NUM(o, "set_pressure_pa", z->run_set_pa[i]);
+        NUM(o, "capacity_kg_per_s",
+            isfinite(z->run_cap_kg_s[i]) ? z->run_cap_kg_s[i] : NAN);
+        BOOL(o, "ok", z->run_ok[i]);
+        json_out_close(o);
+    }
+    json_out_close(o);
+    json_out_close(o);
+}
+
 /* Streamed to standard output as it is written (util/json_out.h). */
 int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
 {
@@ -405,6 +455,8 @@ int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
     tanks_json(o, s);
     if (a->size_node)
         sizing_json(o, a);
+    if (a->size_relief_node)
+        relief_sizing_json(o, a);
     json_out_array(o, "warnings");
     for (int i = 0; i < hl_surge_warning_count(s); i++)
         STR(o, NULL, hl_surge_warning(s, i));

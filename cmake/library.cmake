@@ -48,7 +48,7 @@ add_library(heatline_deps INTERFACE)
 target_include_directories(heatline_deps INTERFACE
   "${CMAKE_SOURCE_DIR}/include" "${CMAKE_BINARY_DIR}/include")
 target_link_libraries(heatline_deps INTERFACE PkgConfig::YAML
-  PkgConfig::JANSSON PkgConfig::YAJL PkgConfig::LAPACKE PkgConfig::SQLITE3 ${CSV_LIB} ${CHOLMOD_LIB} ${M_LIB}
+  PkgConfig::JANSSON PkgConfig::YAJL PkgConfig::LAPACKE PkgConfig::SQLITE3 ${CSV_LIB} ${CHOLMOD_LIB} ${LDL_LIB} ${M_LIB}
   Threads::Threads ${CMAKE_DL_LIBS})
 
 file(GLOB_RECURSE HL_LIB_SOURCES CONFIGURE_DEPENDS src/*.c)
@@ -118,7 +118,7 @@ if(HL_BUILD_STATIC)
     "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
   # By name, so the installed package config needs no build paths.
   target_link_libraries(heatline_static INTERFACE yaml jansson yajl lapacke sqlite3 csv
-    cholmod m Threads::Threads ${CMAKE_DL_LIBS})
+    cholmod ldl m Threads::Threads ${CMAKE_DL_LIBS})
 endif()
 
 if(HL_BUILD_SHARED)

@@ -257,6 +257,15 @@ typedef struct hl_season_options {
     int dynamic;
     double dynamic_step_s;
     int dynamic_soil;
+    /* Supply lead of a dynamic season (docs/physics.md "Supply lead"):
+     * dynamic_lead_auto 1: the plant's set point of each hour follows the
+     * reset curve at the outdoor temperature forecast for the hour plus
+     * the flow-weighted transit time to the consumers at the hour's start
+     * (the weather serves as the forecast); else dynamic_lead_s > 0: that
+     * fixed lead, s; 0: none. With a lead the as-is scenario also runs
+     * without it, for the error statistics (hl_season_lead_stats). */
+    int dynamic_lead_auto;
+    double dynamic_lead_s;
 } hl_season_options;
 
 /* Defaults: the heating season, all scenarios, Hohhot ground, chamber air
@@ -373,6 +382,26 @@ HL_API int hl_season_operation_origin(const hl_season *s);
 HL_API const hl_weather *hl_season_weather(const hl_season *s);
 HL_API const hl_season_options *hl_season_options_used(const hl_season *s);
 /* The season's warnings (every one kept), one line each. */
+/* The consumers' supply temperature against the reset curve over a
+ * dynamic season (as-is scenario): every transport step and consumer, the
+ * arriving supply less the reset curve's supply at the hour's outdoor
+ * temperature less the hour's steady drop from the plant to the consumer
+ * (losses, the exchanger's approach). */
+typedef struct hl_season_lead {
+    double mean_error_k;       /* flow-weighted mean, K */
+    double max_abs_error_k;    /* largest |error|, K */
+    double under_degree_hours; /* sum over consumers of the shortfall
+                                  below the curve times time, K h */
+    double mean_lead_h;        /* lead in use, flow-weighted, h */
+    double *hourly_error_k;    /* per hour, flow-weighted (n_hours) */
+} hl_season_lead;
+
+/* with_lead 1: the run as it ran (with its lead, if any); 0: the as-is
+ * run without lead, which a season with a lead also makes. HL_ESTATE when
+ * there is no such run (a steady season; 0 without a lead). */
+HL_API int hl_season_lead_stats(const hl_season *s, int with_lead,
+                                const hl_season_lead **out);
+
 HL_API int hl_season_warning_count(const hl_season *s);
 HL_API const char *hl_season_warning(const hl_season *s, int i);
 

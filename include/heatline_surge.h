@@ -51,6 +51,12 @@ typedef struct hl_surge_options {
      * largest pipe's diameter at the node, zeta 2.5 in and 1.0 out */
     const char *extra_vessel_node;
     double extra_vessel_m3;
+    /* an extra relief valve (sizing): at this node (NULL: none), set to
+     * this gauge pressure, discharging this capacity at 10 % accumulation
+     * of the set pressure (the model's default) */
+    const char *extra_relief_node;
+    double extra_relief_set_pa;
+    double extra_relief_cap_kg_s;
     /* pump-start: time from standstill to the pump's running speed
      * (linear ramp, >= 0; default 10 s) */
     double ramp_s;
@@ -149,11 +155,18 @@ HL_API int hl_surge_vessel_count(const hl_surge *s);
 HL_API int hl_surge_vessel_result(const hl_surge *s, int i,
                                   hl_surge_vessel *out);
 
-/* Relief valves of the transient: section: the largest discharge. */
+/* Relief valves of the transient: section (and the sized one, id "sized"):
+ * the largest discharge against the valve's capacity. A valve discharges
+ * its capacity at set pressure + accumulation; more flow needs more
+ * overpressure than the valve is rated for: its capacity did not suffice
+ * (a warning says so). */
 typedef struct hl_surge_relief {
     const char *id, *node;
     double set_pressure_pa;    /* gauge */
     double max_discharge_kg_s; /* 0: never opened */
+    double capacity_kg_s;      /* at set pressure + accumulation */
+    double accumulation_pa;
+    int capacity_sufficed; /* max_discharge_kg_s <= capacity_kg_s */
 } hl_surge_relief;
 HL_API int hl_surge_relief_count(const hl_surge *s);
 HL_API int hl_surge_relief_result(const hl_surge *s, int i,
@@ -163,13 +176,20 @@ HL_API int hl_surge_relief_result(const hl_surge *s, int i,
  * air vessel at node that makes the event's verdict pass, by doubling from
  * 10 m3 and then bisection to 2 % (at most 10,000 m3); every run kept. */
 /* Pumps that the event trips (or the pump it starts: its steady flow and
- * speed are those of the model running), in model order. A pump with Suter
- * curves (transient: pumps, suter_wh / suter_wb) runs in four quadrants with
- * its speed from the torque balance; the others follow the affinity run-down
- * and pass no reverse flow. */
+ * speed are those of the model running), in model order. A tripped pump
+ * with a rotor (transient: pumps, inertia_kg_m2) runs in four quadrants
+ * with its speed from the torque balance, on its Suter curves (suter_wh /
+ * suter_wb) or, without them, a built-in family's (suter: auto, the
+ * default: the one nearest its specific speed; or ns25, ns147, ns261);
+ * the others (suter: affinity, no inertia, a started pump) follow the
+ * affinity run-down and pass no reverse flow. */
 typedef struct hl_surge_pump {
     const char *id;
     int four_quadrant;     /* Suter curves and the rotor's torque balance */
+    const char *curves;    /* "given", "ns25", "ns147", "ns261"; NULL for
+                              the affinity run-down */
+    double specific_speed; /* N Q^0.5 / H^0.75 (rpm, m3/s per unit, m) at
+                              the steady operating point; NaN: none */
     double speed_end;      /* speed over the steady speed at the end */
     double min_speed;      /* lowest (negative: it turned backwards) */
     double min_flow_ratio; /* lowest flow over the steady flow (negative:
@@ -212,6 +232,29 @@ typedef struct hl_surge_sizing {
 /* HL_EUNREACHABLE when no volume up to 10,000 m3 passes. */
 HL_API int hl_surge_size_vessel(const hl_model *m, const hl_surge_options *o,
                                 const char *node, hl_surge_sizing *out,
+                                hl_error *err);
+
+/* Sizing of a relief valve (--size relief-valve:NODE): the highest set
+ * pressure of an extra relief valve at node that makes the event's
+ * verdict pass, between the node's steady pressure + 1 bar and its PN /
+ * 1.1 (so that set + 10 % accumulation stays within PN), by bisection to
+ * 0.05 bar over runs with a valve of unlimited capacity; then its
+ * capacity: the largest discharge of that run rounded up to 10 kg/s,
+ * checked by a run at that capacity (raised by a quarter while it fails).
+ * Every run kept; set_pressure_pa 0: the event passes without one. */
+typedef struct hl_surge_relief_sizing {
+    double set_pressure_pa; /* gauge */
+    double capacity_kg_s;   /* at set + 10 % accumulation */
+    int runs;
+    double run_set_pa[HL_SURGE_SIZE_MAX_RUNS];
+    double run_cap_kg_s[HL_SURGE_SIZE_MAX_RUNS]; /* 0: none; inf: unlimited */
+    int run_ok[HL_SURGE_SIZE_MAX_RUNS];
+} hl_surge_relief_sizing;
+/* HL_EUNREACHABLE when no set pressure in that range passes (the
+ * limits are broken elsewhere than this valve can reach) or the node has
+ * no PN; HL_ENOTFOUND for a node not in the model. */
+HL_API int hl_surge_size_relief(const hl_model *m, const hl_surge_options *o,
+                                const char *node, hl_surge_relief_sizing *out,
                                 hl_error *err);
 
 /* Warnings of the run (assumptions the data forced), i < count. */

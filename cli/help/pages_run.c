@@ -176,6 +176,12 @@ static const cli_opt_doc season_opts[] = {
      "h; default 5min)"},
     {"soil", NULL,
      "with --dynamic: a lumped soil node per buried pipe (default: off)"},
+    {"lead", "none|auto|HOURS",
+     "with --dynamic: each hour's set point follows the reset curve at the "
+     "outdoor temperature of the hour + lead (auto = the flow-weighted "
+     "transit time, or 0 to 72 h); the consumers' supply error against the "
+     "curve with and without lead: mean, max, under-supplied K h (default "
+     "none)"},
     CLI_OPT_END};
 
 const cli_page cli_page_season = {
@@ -267,8 +273,9 @@ static const cli_opt_doc surge_opts[] = {
      "one HTML page: the envelope of pressure along the line with PN and "
      "vapour pressure, the watched nodes in time, the cavities (default: "
      "none written)"},
-    {"size", "air-vessel:NODE",
-     "the smallest air vessel at NODE that keeps the event within the "
+    {"size", "air-vessel:NODE|relief-valve:NODE",
+     "the smallest air vessel at NODE, or the highest set pressure and the "
+     "capacity of a relief valve at NODE, that keep the event within the "
      "limits, every run reported; the summary is then the run with it "
      "(default: no sizing)"},
     CLI_OPT_END};
@@ -279,7 +286,7 @@ const cli_page cli_page_surge = {
     "[MODEL] --event EVENT [--duration S] [--dx M] "
     "[--friction steady|brunone]\n"
     " [--watch ID[,ID...]] [--json] [--csv DIR] [--report FILE.html]\n"
-    " [--size air-vessel:NODE]",
+    " [--size air-vessel:NODE|relief-valve:NODE]",
     "Loads and solves MODEL (YAML or EPANET .inp; default the embedded "
     "Tuoketuo-Hohhot line), then runs the hydraulic transient of one event "
     "from that steady state by the method of characteristics with column "

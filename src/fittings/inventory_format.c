@@ -99,6 +99,26 @@ static int fixed_text(double v, int decimals, char *s)
     return len;
 }
 
+/* ",value" of a whole number (what ",%d" prints; printf's cost for two
+ * small numbers per row was as large as the row's other ten numbers). */
+static void put_int(text_buf *b, int v)
+{
+    char tmp[16];
+    int n = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[n++] = '-';
+    tmp[n++] = ',';
+    char s[16];
+    for (int i = 0; i < n; i++)
+        s[i] = tmp[n - 1 - i];
+    put(b, s, (size_t)n);
+}
+
 /* ",value" with the given decimals; an empty cell for a non-finite value. */
 static void put_num(text_buf *b, double v, int decimals)
 {
@@ -117,11 +137,10 @@ static void csv_row(text_buf *b, const hl_fitting_catalog *cat,
                     const hl_inventory_row *r)
 {
     const fit_entry *e = &cat->entries[r->entry];
-    char n[32];
     put_field(b, r->id, 0);
     put_field(b, hl_fitting_type_name(e->type), 1);
-    snprintf(n, sizeof n, ",%d,%d", e->dn, e->pn);
-    put(b, n, strlen(n));
+    put_int(b, e->dn);
+    put_int(b, e->pn);
     put_num(b, r->medium_k - HL_ZERO_C_K, 2);
     put_num(b, r->air_k - HL_ZERO_C_K, 2);
     put_field(b, r->state, 1);

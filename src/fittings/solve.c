@@ -4,6 +4,7 @@
  * verdict.
  */
 #include "fittings_internal.h"
+#include "../physics/physics.h"
 
 #include <math.h>
 #include <string.h>
@@ -113,7 +114,7 @@ static int reference_loss(const hl_fitting_conditions *c, double pipe_od,
     in.outer.wind_m_s = c->wind_m_s;
     in.outer.set = c->coef_set;
     in.outer.emissivity = c->ref_emissivity;
-    int rc = hl_surface_solve(&in, &o, err);
+    int rc = surface_solve_no_notes(&in, &o, err); /* notes unused */
     *q = rc ? NAN : o.heat_flow;
     return rc;
 }

@@ -49,6 +49,7 @@ void hl_lab_material(const hl_lab_fit *f, const char *id, const char *category,
     out->t_min_k = floor(f->t_min_k - HL_ZERO_C_K) + HL_ZERO_C_K;
     out->t_max_k = ceil(f->t_max_k - HL_ZERO_C_K) + HL_ZERO_C_K;
     out->max_service_k = NAN;
+    out->continuous_service_k = NAN;
     out->emissivity = emissivity;
     out->density_kg_m3 = density_kg_m3;
     out->cost_cny_m3 = NAN;

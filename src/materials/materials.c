@@ -23,6 +23,7 @@ static const char *const columns[] = {"id",
                                       "t_min_c",
                                       "t_max_c",
                                       "max_service_c",
+                                      "continuous_service_c",
                                       "emissivity",
                                       "density_kg_per_m3",
                                       "cost_cny_per_m3",
@@ -36,6 +37,7 @@ enum {
     C_TMIN,
     C_TMAX,
     C_SERVICE,
+    C_CONTINUOUS,
     C_EPS,
     C_RHO,
     C_COST,
@@ -46,8 +48,8 @@ enum {
 const char *hl_material_csv_header(void)
 {
     return "id,name,category,lambda_model,lambda_params,t_min_c,t_max_c,"
-           "max_service_c,emissivity,density_kg_per_m3,cost_cny_per_m3,"
-           "source";
+           "max_service_c,continuous_service_c,emissivity,density_kg_per_m3,"
+           "cost_cny_per_m3,source";
 }
 
 int hl_material_db_new(hl_material_db **out, hl_error *err)
@@ -100,13 +102,16 @@ static int optional_number(const csv_table *t, int r, int col, const char *what,
 static int row_numbers(const csv_table *t, int r, const int *col,
                        hl_material *m, hl_error *err)
 {
-    double tmin, tmax, service;
+    double tmin, tmax, service, continuous = NAN;
     int rc = optional_number(t, r, col[C_TMIN], "t_min_c", &tmin, err);
     if (!rc)
         rc = optional_number(t, r, col[C_TMAX], "t_max_c", &tmax, err);
     if (!rc)
         rc = optional_number(t, r, col[C_SERVICE], "max_service_c", &service,
                              err);
+    if (!rc && col[C_CONTINUOUS] >= 0)
+        rc = optional_number(t, r, col[C_CONTINUOUS], "continuous_service_c",
+                             &continuous, err);
     if (!rc)
         rc = optional_number(t, r, col[C_EPS], "emissivity", &m->emissivity,
                              err);
@@ -121,6 +126,7 @@ static int row_numbers(const csv_table *t, int r, const int *col,
     m->t_min_k = tmin + HL_ZERO_C_K;
     m->t_max_k = tmax + HL_ZERO_C_K;
     m->max_service_k = service + HL_ZERO_C_K;
+    m->continuous_service_k = continuous + HL_ZERO_C_K;
     if (!isnan(m->emissivity) && !(m->emissivity > 0 && m->emissivity <= 1))
         return hl_error_set(err, HL_EPARSE,
                             "%s:%d: emissivity %g: expected a value in (0, 1]",
@@ -195,7 +201,7 @@ static int load_table(hl_material_db *db, const csv_table *t, hl_error *err)
     int col[N_COLUMNS];
     for (int j = 0; j < N_COLUMNS; j++) {
         col[j] = csv_table_col(t, columns[j]);
-        if (col[j] < 0 && j != C_COST) {
+        if (col[j] < 0 && j != C_COST && j != C_CONTINUOUS) {
             csv_table_require(t, columns[j], err);
             return HL_EPARSE;
         }
@@ -331,17 +337,18 @@ static void number_text(double v, char *buf, size_t len)
 
 int hl_material_format_csv(const hl_material *m, char *buf, size_t buflen)
 {
-    char params[512], num[6][32];
+    char params[512], num[7][32];
     const char *model = hl_lambda_format(&m->lambda, params, sizeof params);
     number_text(m->t_min_k - HL_ZERO_C_K, num[0], sizeof num[0]);
     number_text(m->t_max_k - HL_ZERO_C_K, num[1], sizeof num[1]);
     number_text(m->max_service_k - HL_ZERO_C_K, num[2], sizeof num[2]);
+    number_text(m->continuous_service_k - HL_ZERO_C_K, num[6], sizeof num[6]);
     number_text(m->emissivity, num[3], sizeof num[3]);
     number_text(m->density_kg_m3, num[4], sizeof num[4]);
     number_text(m->cost_cny_m3, num[5], sizeof num[5]);
-    const char *f[N_COLUMNS] = {m->id,  m->name, m->category, model,
-                                params, num[0],  num[1],      num[2],
-                                num[3], num[4],  num[5],      m->source};
+    const char *f[N_COLUMNS] = {m->id,  m->name, m->category, model,  params,
+                                num[0], num[1],  num[2],      num[6], num[3],
+                                num[4], num[5],  m->source};
     size_t at = 0;
     buf[0] = '\0';
     for (int j = 0; j < N_COLUMNS; j++)

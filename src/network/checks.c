@@ -258,6 +258,7 @@ void checks_run(hl_model *m)
     consumer_checks(m, &t);
     pump_checks(m, &t);
     valve_source_checks(m, &t);
+    insulation_rating_check(m);
     for (int c = 0; c < CK_KINDS; c++)
         if (t.count[c] > CHECK_LIST_MAX)
             net_warn(m, "... and %d more %s", t.count[c] - CHECK_LIST_MAX,

@@ -126,21 +126,36 @@ static void memo_forget(hl_model *m)
         m->fit_memo[i].air_k = NAN;
 }
 
+/* The tables are allocated at their first use (tables_alloc): a run
+ * that is never solved (a clone kept as a copy of a solve, as the dynamic
+ * run keeps one every hour for its retries) costs none. */
 int fitting_tables_new(hl_model *m, int n_tables)
 {
-    m->fit_tab = calloc((size_t)n_tables, sizeof *m->fit_tab);
+    m->fit_tab = NULL;
+    m->fit_memo = NULL;
+    m->n_fit_tab = n_tables;
+    return HL_OK;
+}
+
+static int tables_alloc(hl_model *m)
+{
+    m->fit_tab = calloc((size_t)m->n_fit_tab, sizeof *m->fit_tab);
     m->fit_memo =
         malloc(sizeof *m->fit_memo * (size_t)(m->net->n_fittings + 1));
-    if (!m->fit_tab || !m->fit_memo)
+    if (!m->fit_tab || !m->fit_memo) {
+        free(m->fit_tab);
+        free(m->fit_memo);
+        m->fit_tab = NULL;
+        m->fit_memo = NULL;
         return net_fail(m, HL_ENOMEM, "out of memory");
-    m->n_fit_tab = n_tables;
+    }
     memo_forget(m);
     return HL_OK;
 }
 
 void fitting_table_clear(hl_model *m, int state)
 {
-    for (int t = 0; t < m->n_fit_tab; t++)
+    for (int t = 0; m->fit_tab && t < m->n_fit_tab; t++)
         if (state < 0 || t % HL_FIT_NSTATES == state)
             air_free(&m->fit_tab[t]);
     if (m->fit_memo)
@@ -412,6 +427,8 @@ int fitting_table_values(hl_model *m, int i, const fit_point *pw, double air_k,
                          double *q_unit, double *ts_k, double *limit_k,
                          int *direct)
 {
+    if (!m->fit_tab && tables_alloc(m))
+        return m->err.code;
     fit_point pt, *p = &pt;
     table_point(pw->tm_k, air_k, &pt);
     int j = p->j;

@@ -6,7 +6,8 @@
  * pumps, sources, ideal valves and heat-exchanger sides without loss) tie
  * together: p_i = P_group + off_i. A group holding a pressure reference is
  * known; the others are the unknowns of the sparse SPD system
- * A21 D^-1 A12 dP = r, factorised by CHOLMOD. The sparsity pattern holds
+ * A21 D^-1 A12 dP = r, ordered by CHOLMOD's AMD and factorised by
+ * sparse_ldl.c. The sparsity pattern holds
  * every link whose flow depends on pressure, open or closed (a closed link
  * adds zeros), so the ordering and symbolic analysis survive valve
  * operations; only a change of the rigid groups rebuilds them.
@@ -15,6 +16,7 @@
 #define HL_HYD_H
 
 #include "network/net.h"
+#include "network/sparse_ldl.h"
 
 #include <cholmod.h>
 
@@ -33,9 +35,9 @@ struct net_hyd {
     /* matrix */
     cholmod_common cc;
     int cc_started;
-    cholmod_sparse *a;
-    cholmod_factor *l;
-    cholmod_dense *b, *x, *ws_y, *ws_e;
+    cholmod_sparse *a; /* upper triangle, unknowns in AMD order */
+    hyd_ldl ldl;       /* its factorisation (sparse_ldl.c) */
+    double *rhs;       /* n_unk: right-hand side, then the solution */
     int *slot_ii, *slot_jj, *slot_ij; /* per link: value slots, -1 none */
     int *diag;                        /* per unknown: diagonal slot */
     int *perm;                        /* per unknown: AMD order */
@@ -69,7 +71,7 @@ struct net_hyd {
 /* (Re)build groups, unknowns, pattern and analysis when the rigid links'
  * states changed (or on the first call). */
 int hyd_topology(hl_model *m, struct net_hyd *h);
-/* Free the CHOLMOD matrix, factor and work vectors; the common block
+/* Free the matrix, its factor and the right-hand side; the common block
  * (cc) stays started. */
 void hyd_free_matrix(struct net_hyd *h);
 /* Mark unknowns cut off from every reference by closed links; returns
@@ -82,6 +84,9 @@ double hyd_node_pressure(const struct net_hyd *h, int i);
  * from the last Newton matrix. */
 int hyd_loss_response(hl_model *m, int k, double d_loss);
 
+/* hyd_link_loss of a pipe: the Newton assembly calls it directly, as
+ * nearly every link is one. */
+double hyd_pipe_loss(hl_model *m, int k, double mf, double *grad);
 double hyd_pump_shutoff(const hl_model *m, int i, double rho);
 double hyd_pump_max_flow(const hl_model *m, int i);
 double hyd_pump_design_flow(const hl_model *m, int i);

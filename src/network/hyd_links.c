@@ -68,7 +68,7 @@ static double empirical_loss(hl_model *m, int k, double mf, double *grad)
     return rho * g * h + zeta * c * mf * am;
 }
 
-static double pipe_loss(hl_model *m, int k, double mf, double *grad)
+double hyd_pipe_loss(hl_model *m, int k, double mf, double *grad)
 {
     int i = m->net->lk_sub[k];
     if (m->net->headloss != HEADLOSS_DARCY)
@@ -289,7 +289,7 @@ double hyd_link_loss(hl_model *m, int k, double mf, double *grad)
     int i = m->net->lk_sub[k];
     switch (m->net->lk_kind[k]) {
     case LK_PIPE:
-        return pipe_loss(m, k, mf, grad);
+        return hyd_pipe_loss(m, k, mf, grad);
     case LK_PUMP:
         return pump_loss(m, k, mf, grad);
     case LK_VALVE:

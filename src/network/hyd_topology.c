@@ -7,6 +7,7 @@
  * valve cuts off.
  */
 #include "network/hyd.h"
+#include "network/hyd_order.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -263,22 +264,27 @@ static int link_entry(const hl_model *m, const struct net_hyd *h, int k,
 
 /* Rows of each column by counting sort, then sorted and unique per column
  * (columns hold a handful of entries): the CSC pattern of the upper
- * triangle with the diagonal last in each column. */
+ * triangle with the diagonal last in each column. Each link's entry is
+ * found once: its column and row wait in slot_ij and slot_jj (-1: none),
+ * which build_pattern fills with the slots afterwards. */
 static size_t fill_pattern(hl_model *m, struct net_hyd *h, int *ap, int *ai)
 {
-    int n = h->n_unk, col, row;
+    int n = h->n_unk, *ecol = h->slot_ij, *erow = h->slot_jj;
     memset(ap, 0, sizeof *ap * ((size_t)n + 1));
-    for (int k = 0; k < m->net->n_links; k++)
-        if (link_entry(m, h, k, &col, &row))
-            ap[col + 1]++;
+    for (int k = 0; k < m->net->n_links; k++) {
+        if (!link_entry(m, h, k, &ecol[k], &erow[k]))
+            ecol[k] = -1;
+        else
+            ap[ecol[k] + 1]++;
+    }
     for (int c = 0; c < n; c++)
         ap[c + 1] += ap[c] + 1; /* + the diagonal */
     int *next = h->diag;        /* scratch */
     for (int c = 0; c < n; c++)
         next[c] = ap[c];
     for (int k = 0; k < m->net->n_links; k++)
-        if (link_entry(m, h, k, &col, &row))
-            ai[next[col]++] = row;
+        if (ecol[k] >= 0)
+            ai[next[ecol[k]]++] = erow[k];
     size_t w = 0;
     for (int c = 0; c < n; c++) {
         int a = ap[c], b = next[c];
@@ -313,11 +319,10 @@ static int build_pattern(hl_model *m, struct net_hyd *h)
     for (int k = 0; k < m->net->n_links; k++) {
         int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
         int matrix = hyd_law(m, k) == LAW_MATRIX && u != v;
-        int col, row;
+        int col = h->slot_ij[k], row = h->slot_jj[k]; /* fill_pattern's */
         h->slot_ii[k] = matrix && u >= 0 ? h->diag[u] : -1;
         h->slot_jj[k] = matrix && v >= 0 ? h->diag[v] : -1;
-        h->slot_ij[k] =
-            link_entry(m, h, k, &col, &row) ? find_slot(h->a, col, row) : -1;
+        h->slot_ij[k] = col >= 0 ? find_slot(h->a, col, row) : -1;
     }
     return HL_OK;
 }
@@ -327,23 +332,19 @@ void hyd_free_matrix(struct net_hyd *h)
     if (!h->cc_started)
         return;
     cholmod_free_sparse(&h->a, &h->cc);
-    cholmod_free_factor(&h->l, &h->cc);
-    cholmod_free_dense(&h->b, &h->cc);
-    cholmod_free_dense(&h->x, &h->cc);
-    cholmod_free_dense(&h->ws_y, &h->cc);
-    cholmod_free_dense(&h->ws_e, &h->cc);
+    hyd_ldl_free(&h->ldl);
+    free(h->rhs);
+    h->rhs = NULL;
 }
 
-/* Number the unknowns in the fill-reducing order itself: AMD on the
- * pattern, then the unknowns renumbered by it and the
- * pattern analysed again in natural order. CHOLMOD's simplicial
- * factorisation of an upper-stored matrix in natural order works on the
- * matrix in place (no permuted copy, no transposes, no allocation per
- * factorisation: cholmod_factorize_p). */
+/* Number the unknowns in the fill-reducing order itself (hyd_order.c:
+ * trees and chains first, AMD on the rest), then build the pattern
+ * again, so that the factorisation (sparse_ldl.c) works on the assembled
+ * matrix in place (no permuted copy, no allocation per factorisation). */
 static int renumber(hl_model *m, struct net_hyd *h)
 {
     int *perm = h->perm; /* new position k holds old unknown perm[k] */
-    if (!cholmod_amd(h->a, NULL, 0, perm, &h->cc))
+    if (hyd_order(h->n_unk, h->a->p, h->a->i, perm, &h->cc))
         return net_fail(m, HL_ENOMEM, "out of memory (sparse ordering)");
     int *inv = h->comp; /* scratch, n_unk entries */
     for (int k = 0; k < h->n_unk; k++)
@@ -362,11 +363,8 @@ static int analyse(hl_model *m, struct net_hyd *h)
     h->cc.nmethods = 1;
     if (build_pattern(m, h) || renumber(m, h) || build_pattern(m, h))
         return m->err.code;
-    h->cc.method[0].ordering = CHOLMOD_NATURAL;
-    h->cc.postorder = 0;
-    h->l = cholmod_analyze(h->a, &h->cc);
-    h->b = cholmod_zeros((size_t)h->n_unk, 1, CHOLMOD_REAL, &h->cc);
-    if (!h->l || !h->b)
+    h->rhs = calloc((size_t)h->n_unk, sizeof(double));
+    if (!h->rhs || hyd_ldl_analyse(&h->ldl, h->n_unk, h->a->p, h->a->i))
         return net_fail(m, HL_ENOMEM, "out of memory (sparse analysis)");
     return HL_OK;
 }
@@ -389,9 +387,7 @@ int hyd_topology(hl_model *m, struct net_hyd *h)
     hyd_free_matrix(h);
     h->built = 0;
     if (!h->cc_started) {
-        cholmod_start(&h->cc);
-        h->cc.supernodal = CHOLMOD_SIMPLICIAL; /* network Laplacians are
-                                                  too sparse to gain */
+        cholmod_start(&h->cc); /* for its AMD ordering */
         h->cc.print = 0;
         h->cc.error_handler = NULL;
         h->cc_started = 1;

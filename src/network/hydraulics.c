@@ -2,7 +2,8 @@
  * hydraulics.c - steady hydraulics by the global gradient algorithm
  * (Todini and Pilati 1988; the form EPANET 2 uses, Rossman 2000 ch. 12) in
  * mass flows and node pressures, with the sparse SPD step solved by
- * CHOLMOD (numeric factorisation every iteration, analysis reused).
+ * sparse_ldl.c (numeric factorisation every iteration, the ordering and
+ * the pattern of the factor reused).
  *
  * Link law:  dp_k(m_k) = p_from - p_to + rho_k g (z_from - z_to).
  * Newton:    m_k' = m_k - (dp_k - dpi_k) / dp_k'  gives, with the nodal
@@ -207,7 +208,7 @@ typedef struct newton_report {
  * right-hand side in one pass; records the largest pressure residual. */
 static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
 {
-    double *ax = h->a ? h->a->x : NULL, *rhs = h->b ? h->b->x : NULL;
+    double *ax = h->a ? h->a->x : NULL, *rhs = h->rhs;
     if (ax) {
         memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
         memset(rhs, 0, sizeof(double) * (size_t)h->n_unk);
@@ -225,7 +226,9 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
         }
         int a = m->net->lk_from[k], b = m->net->lk_to[k];
         double grad, dp;
-        if (m->net->lk_kind[k] == LK_CONSUMER) /* pressure-driven */
+        if (m->net->lk_kind[k] == LK_PIPE) /* most links: no dispatch */
+            dp = hyd_pipe_loss(m, k, m->lk_m[k], &grad);
+        else if (m->net->lk_kind[k] == LK_CONSUMER) /* pressure-driven */
             dp = hyd_consumer_linearise(m, k, h->pn[a] - h->pn[b] + h->grav[k],
                                         &grad);
         else
@@ -262,20 +265,22 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
             ax[h->diag[u]] += 1.0;
 }
 
+static int runaway(hl_model *m);
+
 static int linear_solve(hl_model *m, struct net_hyd *h)
 {
     if (h->n_unk == 0)
         return HL_OK;
-    if (!cholmod_factorize(h->a, h->l, &h->cc) ||
-        h->cc.status == CHOLMOD_NOT_POSDEF)
+    int bad = hyd_ldl_factor(&h->ldl, h->a->p, h->a->i, h->a->x);
+    if (bad >= 0 && isnan(h->ldl.d[bad]))
+        return runaway(m); /* slopes or flows overflowed */
+    if (bad >= 0)
         return net_fail(m, HL_ENOCONVERGE,
-                        "hydraulics: the Newton matrix is not positive "
-                        "definite (CHOLMOD status %d)",
-                        h->cc.status);
-    if (!cholmod_solve2(CHOLMOD_A, h->l, h->b, NULL, &h->x, NULL, &h->ws_y,
-                        &h->ws_e, &h->cc))
-        return net_fail(m, HL_ENOMEM, "hydraulics: sparse solve failed");
-    memcpy(h->p_unk, h->x->x, sizeof(double) * (size_t)h->n_unk);
+                        "hydraulics: the Newton matrix is singular (pivot "
+                        "%d of %d is zero)",
+                        bad + 1, h->n_unk);
+    hyd_ldl_solve(&h->ldl, h->rhs);
+    memcpy(h->p_unk, h->rhs, sizeof(double) * (size_t)h->n_unk);
     return HL_OK;
 }
 
@@ -455,18 +460,14 @@ int hyd_loss_response(hl_model *m, int k, double d_loss)
     struct net_hyd *h = m->hyd;
     int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
     memset(h->resp, 0, sizeof(double) * ((size_t)h->n_unk + 1));
-    if (u == v || h->n_unk == 0 || !h->b)
+    if (u == v || h->n_unk == 0 || !h->rhs)
         return HL_OK;
-    double *b = h->b->x;
-    memset(b, 0, sizeof(double) * (size_t)h->n_unk);
+    double *b = h->resp;
     if (u >= 0)
         b[u] += h->w[k] * d_loss;
     if (v >= 0)
         b[v] -= h->w[k] * d_loss;
-    if (!cholmod_solve2(CHOLMOD_A, h->l, h->b, NULL, &h->x, NULL, &h->ws_y,
-                        &h->ws_e, &h->cc))
-        return HL_ENOMEM;
-    memcpy(h->resp, h->x->x, sizeof(double) * (size_t)h->n_unk);
+    hyd_ldl_solve(&h->ldl, b);
     return HL_OK;
 }
 

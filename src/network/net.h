@@ -651,6 +651,19 @@ void heat_free(struct net_heat *h);
 /* Pipe heat transfer (pipe_heat.c): r11/r12 of every pipe at the current
  * temperatures (t_guess where a type has none yet). */
 int pipe_heat_update(hl_model *m, double t_guess);
+/* 1 if the resistances of thermal type ts follow the temperatures (a
+ * layer or twin fill with lambda(T), a pipe in air or a duct): such pipes
+ * are solved one by one at their own temperatures (pipe_heat.c). */
+int pipe_type_depends_on_t(const net_thermal_spec *ts);
+/* 1 if any pipe type of the network does. */
+int pipe_heat_depends_on_t(const hl_model *m);
+/* Interface temperatures of pipe i's layers (t_face_k[0] the carrier ..
+ * [n] the outside, at most HL_MAX_LAYERS + 1) with its water at
+ * t_water_k and its partner at its own mean temperature. */
+int pipe_heat_faces(hl_model *m, int i, double t_water_k, double *t_face_k);
+/* Warnings for pipe insulation run above its material's continuous-
+ * operation rating (insulation_rating.c). */
+void insulation_rating_check(hl_model *m);
 
 /* A water temperature placed on the fitting tables' 1 K grid
  * (fittings_table.c): its interval j, the fraction u into it and the

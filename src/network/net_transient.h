@@ -9,6 +9,18 @@
 #ifndef HL_NET_TRANSIENT_H
 #define HL_NET_TRANSIENT_H
 
+/* A pump's `suter:` choice: its four-quadrant curves when its entry gives
+ * no suter_wh / suter_wb. The named families are in order of specific
+ * speed, as src/surge/suter_family.c numbers them (family = choice -
+ * SUTER_NS25). */
+enum transient_suter {
+    SUTER_AUTO = 0,     /* the family nearest its specific speed */
+    SUTER_AFFINITY = 1, /* no four-quadrant curves: affinity run-down */
+    SUTER_NS25 = 2,
+    SUTER_NS147 = 3,
+    SUTER_NS261 = 4
+};
+
 typedef struct net_transient {
     double young_pa;         /* pipe wall, Pa (default steel 206 GPa) */
     double poisson;          /* default 0.3 */
@@ -23,6 +35,7 @@ typedef struct net_transient {
     int *n_suter;          /* points of the Suter tables (0: affinity) */
     double **suter_wh;     /* WH(x), x = 2 pi i / n (owned) */
     double **suter_wb;     /* WB(x) (owned) */
+    signed char *suter;    /* enum transient_suter (tables given: AUTO) */
     int n_pipes;
     int *pipe_link;
     double *wave_speed; /* m/s; NaN = computed */

@@ -4,13 +4,57 @@
  * the 2x2 matrix r11, r22, r12 of a pair (include/heatline_pipe.h).
  * - datasheet linear coefficient U' (W/(m K)):  r11 = 1 / U';
  * - U (W/(m2 K)) on a stated surface of diameter d:  r11 = 1 / (U pi d);
- * - layer build-up and laying: hl_pipe_thermal_solve at the mean
- *   temperatures of the pipes of that type (exact for constant lambda).
+ * - layer build-up and laying: hl_pipe_thermal_solve.
+ *
+ * A build-up whose resistances do not depend on temperature (buried, every
+ * layer at constant lambda) is solved once per pipe type. Any other build-
+ * up (a layer with lambda(T), a twin fill with lambda(T), a pipe in air or
+ * in a duct, whose outer film follows its surface temperature) is solved
+ * per pipe, at that pipe's own mean water temperature and, for a buried
+ * pair, its partner's: each layer then carries its Kirchhoff mean lambda
+ * over its own temperature span (docs/physics.md, "lambda(T) of each
+ * pipe"). The temperatures come from the last thermal sweep, so the
+ * resistances settle with the coupling rounds (solve.c).
  */
 #include "network/thermal.h"
+#include "physics/physics.h"
 
 #include <math.h>
 #include <stdlib.h>
+
+/* 1 if every layer of the build-up has a constant conductivity. */
+static int buildup_constant(const hl_pipe_buildup *b)
+{
+    double k;
+    for (int i = 0; i < b->n_layers; i++)
+        if (!lambda_is_constant(&b->layer[i].lambda, &k))
+            return 0;
+    return 1;
+}
+
+int pipe_type_depends_on_t(const net_thermal_spec *ts)
+{
+    const hl_pipe_laying *l = &ts->laying;
+    double k;
+    switch (l->laying) {
+    case HL_LAYING_SINGLE:
+        return !buildup_constant(&l->pipe[0]);
+    case HL_LAYING_PAIR:
+        return !buildup_constant(&l->pipe[0]) || !buildup_constant(&l->pipe[1]);
+    case HL_LAYING_TWIN:
+        return l->twin_fill.n > 0 && !lambda_is_constant(&l->twin_fill, &k);
+    default: /* overhead, duct: convection and radiation outside */
+        return 1;
+    }
+}
+
+int pipe_heat_depends_on_t(const hl_model *m)
+{
+    for (int ty = 0; ty < m->net->n_ttypes; ty++)
+        if (pipe_type_depends_on_t(&m->net->ttype[ty]))
+            return 1;
+    return 0;
+}
 
 /* Mean supply / return temperatures of the pipes of each thermal type. */
 static void type_temperatures(const hl_model *m, int ty, double *t1, double *t2)
@@ -28,9 +72,37 @@ static void type_temperatures(const hl_model *m, int ty, double *t1, double *t2)
     *t2 = n[1] ? s[1] / n[1] : NAN;
 }
 
+/* Surroundings temperature of a thermal type now, K. */
+static double type_ambient(const hl_model *m, const net_thermal_spec *ts)
+{
+    return ts->surround == SURR_AIR    ? m->t_air
+           : ts->surround == SURR_DUCT ? m->t_duct
+                                       : m->t_ground;
+}
+
+/* hl_pipe_thermal_solve for type ty at t1 (pipe[0]) and t2 (pipe[1]) in
+ * surroundings at t0. */
+static int solve_type(hl_model *m, int ty, double t0, double t1, double t2,
+                      hl_pipe_thermal *out)
+{
+    hl_error err;
+    hl_error_clear(&err);
+    const net_thermal_spec *ts = &m->net->ttype[ty];
+    hl_pipe_laying laying = ts->laying; /* the network's is shared */
+    laying.air.air_k = laying.air.radiant_k = t0;
+    if (hl_pipe_thermal_solve(&laying, t1, t2, t0, out, &err)) {
+        char pos[300];
+        net_where(m, ts->where, pos, sizeof pos);
+        return net_fail(m, err.code, "%s: pipe type: %s", pos, err.message);
+    }
+    return HL_OK;
+}
+
 static int update_types(hl_model *m, double t_guess)
 {
     for (int ty = 0; ty < m->net->n_ttypes; ty++) {
+        if (pipe_type_depends_on_t(&m->net->ttype[ty]))
+            continue; /* per pipe: update_pipes */
         double t1, t2;
         type_temperatures(m, ty, &t1, &t2);
         if (isnan(t1))
@@ -38,23 +110,81 @@ static int update_types(hl_model *m, double t_guess)
         if (isnan(t2))
             t2 = isnan(t1) ? t_guess : t1;
         hl_pipe_thermal out;
-        hl_error err;
-        hl_error_clear(&err);
-        const net_thermal_spec *ts = &m->net->ttype[ty];
-        double t0 = ts->surround == SURR_AIR    ? m->t_air
-                    : ts->surround == SURR_DUCT ? m->t_duct
-                                                : m->t_ground;
-        hl_pipe_laying laying = ts->laying; /* the network's is shared */
-        laying.air.air_k = laying.air.radiant_k = t0;
-        if (hl_pipe_thermal_solve(&laying, t1, t2, t0, &out, &err)) {
-            char pos[300];
-            net_where(m, ts->where, pos, sizeof pos);
-            return net_fail(m, err.code, "%s: pipe type: %s", pos, err.message);
-        }
+        if (solve_type(m, ty, type_ambient(m, &m->net->ttype[ty]), t1, t2,
+                       &out))
+            return m->err.code;
         m->tt_r[3 * ty] = out.r11;
         m->tt_r[3 * ty + 1] = out.r22;
         m->tt_r[3 * ty + 2] = out.r12;
     }
+    return HL_OK;
+}
+
+/* Mean water temperature of pipe i from the last sweep (t_guess before
+ * the first, or where the sweep left it undefined). */
+static double pipe_mean_t(const hl_model *m, int i, double t_guess)
+{
+    double t = 0.5 * (m->pp_tin[i] + m->pp_tout[i]);
+    return isnan(t) ? t_guess : t;
+}
+
+/* Pipe i of a temperature-dependent type, with its partner j (-1: none)
+ * in the same solve: the supply-role pipe is the laying's pipe[0]. */
+static int update_one(hl_model *m, int i, double t_guess)
+{
+    int j = m->net->pp_pair[i];
+    if (j >= 0 && m->net->pp_role[i] && !m->net->pp_role[j]) {
+        int k = i; /* the supply-role pipe leads */
+        i = j;
+        j = k;
+    }
+    double t1 = pipe_mean_t(m, i, t_guess);
+    double t2 = j >= 0 ? pipe_mean_t(m, j, t_guess) : t1;
+    hl_pipe_thermal out;
+    if (solve_type(m, m->net->pp_ttype[i], pipe_ambient(m, i), t1, t2, &out))
+        return m->err.code;
+    if (j < 0) { /* a lone pipe: its own role's build-up, no partner */
+        m->pp_r11[i] = m->net->pp_role[i] ? out.r22 : out.r11;
+        m->pp_r12[i] = 0.0;
+        return HL_OK;
+    }
+    m->pp_r11[i] = out.r11;
+    m->pp_r11[j] = out.r22;
+    m->pp_r12[i] = m->pp_r12[j] = out.r12;
+    return HL_OK;
+}
+
+int pipe_heat_faces(hl_model *m, int i, double t_water_k, double *t_face_k)
+{
+    int ty = m->net->pp_ttype[i], j = m->net->pp_pair[i];
+    int lead = j < 0 || !m->net->pp_role[i] || m->net->pp_role[j];
+    double tj = j >= 0 ? pipe_mean_t(m, j, t_water_k) : t_water_k;
+    hl_pipe_thermal out;
+    if (solve_type(m, ty, pipe_ambient(m, i), lead ? t_water_k : tj,
+                   lead ? tj : t_water_k, &out))
+        return m->err.code;
+    int k = (j < 0 ? m->net->pp_role[i] != 0 : !lead) ? 1 : 0;
+    for (int l = 0; l <= out.n_layers[k]; l++)
+        t_face_k[l] = out.t_layer_k[k][l];
+    return HL_OK;
+}
+
+/* 1 if pipe i is solved per pipe and leads its pair (or has none). */
+static int leads_own_solve(const hl_model *m, int i)
+{
+    int ty = m->net->pp_ttype[i];
+    if (m->net->pp_ht[i] != HT_BUILDUP || ty < 0 ||
+        !pipe_type_depends_on_t(&m->net->ttype[ty]))
+        return 0;
+    int j = m->net->pp_pair[i];
+    return j < 0 || i < j;
+}
+
+static int update_pipes(hl_model *m, double t_guess)
+{
+    for (int i = 0; i < m->net->n_pipes; i++)
+        if (leads_own_solve(m, i) && update_one(m, i, t_guess))
+            return m->err.code;
     return HL_OK;
 }
 
@@ -64,23 +194,26 @@ int pipe_heat_update(hl_model *m, double t_guess)
         return m->err.code;
     for (int i = 0; i < m->net->n_pipes; i++) {
         double v = m->net->pp_htv[i];
-        m->pp_r12[i] = 0.0;
+        int ty = m->net->pp_ttype[i];
         switch (m->net->pp_ht[i]) {
         case HT_LINEAR:
-            m->pp_r11[i] = 1.0 / v;
+            m->pp_r11[i] = 1.0 / v, m->pp_r12[i] = 0.0;
             break;
         case HT_U:
             m->pp_r11[i] = 1.0 / (v * M_PI * m->net->pp_ud[i]);
+            m->pp_r12[i] = 0.0;
             break;
         case HT_BUILDUP: {
-            const double *r = m->tt_r + 3 * m->net->pp_ttype[i];
+            if (pipe_type_depends_on_t(&m->net->ttype[ty]))
+                break; /* update_pipes */
+            const double *r = m->tt_r + 3 * ty;
             m->pp_r11[i] = m->net->pp_role[i] ? r[1] : r[0];
             m->pp_r12[i] = m->net->pp_pair[i] >= 0 ? r[2] : 0.0;
             break;
         }
         default:
-            m->pp_r11[i] = INFINITY;
+            m->pp_r11[i] = INFINITY, m->pp_r12[i] = 0.0;
         }
     }
-    return HL_OK;
+    return update_pipes(m, t_guess);
 }

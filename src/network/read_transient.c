@@ -42,8 +42,12 @@ static const char *const vessel_keys[] = {"id",
                                           "zeta_out",
                                           NULL};
 static const char *const pump_keys[] = {
-    "id",          "inertia_kg_m2", "speed_rpm", "bypass_check",
-    "check_valve", "suter_wh",      "suter_wb",  NULL};
+    "id",           "inertia_kg_m2", "speed_rpm",
+    "bypass_check", "check_valve",   "suter_wh",
+    "suter_wb",     "suter",         NULL};
+/* the values of a pump's `suter:` key, in enum transient_suter's order */
+static const char *const suter_choices[] = {"auto",  "affinity", "ns25",
+                                            "ns147", "ns261",    NULL};
 
 #define SUTER_MAX 361 /* points of a Suter table (1 degree steps) */
 #define SUTER_MIN 8
@@ -64,6 +68,7 @@ void net_transient_free(net_transient *t)
         free(t->suter_wb ? t->suter_wb[i] : NULL);
     }
     free(t->n_suter);
+    free(t->suter);
     free(t->suter_wh);
     free(t->suter_wb);
     free(t->pipe_link);
@@ -118,6 +123,7 @@ typedef struct tr_item {
     int check;       /* pumps: discharge check valve */
     int n_wh, n_wb;  /* pumps: Suter tables read */
     double *wh, *wb; /* (SUTER_MAX each, or NULL) */
+    int suter;       /* pumps: enum transient_suter (0: auto) */
 } tr_item;
 
 /* A YAML list of numbers into out (SUTER_MAX at most). */
@@ -164,6 +170,8 @@ static int pump_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
         return suter_list(c, v, key, &it->wh, &it->n_wh);
     if (IS("suter_wb"))
         return suter_list(c, v, key, &it->wb, &it->n_wb);
+    if (IS("suter"))
+        return rd_choice(c, v, key, suter_choices, &it->suter);
     return rd_unknown_key(c, v->where, key, "transient pump", pump_keys);
 }
 
@@ -206,6 +214,16 @@ static int grow(void **p, int n, size_t size)
 static int suter_check(rd_ctx *c, const tr_item *it, int k)
 {
     const char *id = c->m->def->lk_id[k];
+    if ((it->wh || it->wb) && it->suter != SUTER_AUTO)
+        return rd_fail(c, it->where, HL_EPARSE,
+                       "transient pump '%s': suter: %s and suter_wh / "
+                       "suter_wb: give the curves or the choice, not both",
+                       id, suter_choices[it->suter]);
+    if (!it->wh && !it->wb && it->suter >= SUTER_NS25 && !isfinite(it->a))
+        return rd_fail(c, it->where, HL_EPARSE,
+                       "transient pump '%s': suter: %s needs inertia_kg_m2 "
+                       "(the rotor's speed follows its torque)",
+                       id, suter_choices[it->suter]);
     if (!it->wh && !it->wb)
         return HL_OK;
     if (!it->wh || !it->wb || it->n_wh != it->n_wb)
@@ -236,7 +254,8 @@ static int pump_store(rd_ctx *c, tr_item *it, int k)
         !grow((void **)&t->bypass, n, 1) || !grow((void **)&t->check, n, 1) ||
         !grow((void **)&t->n_suter, n, sizeof(int)) ||
         !grow((void **)&t->suter_wh, n, sizeof(double *)) ||
-        !grow((void **)&t->suter_wb, n, sizeof(double *)))
+        !grow((void **)&t->suter_wb, n, sizeof(double *)) ||
+        !grow((void **)&t->suter, n, 1))
         return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
     t->pump_link[n] = k;
     t->inertia_kg_m2[n] = it->a;
@@ -246,6 +265,7 @@ static int pump_store(rd_ctx *c, tr_item *it, int k)
     t->n_suter[n] = it->wh ? it->n_wh : 0;
     t->suter_wh[n] = it->wh; /* owned by the section from here */
     t->suter_wb[n] = it->wb;
+    t->suter[n] = (signed char)it->suter;
     it->wh = it->wb = NULL;
     t->n_pumps++;
     return HL_OK;
@@ -253,9 +273,11 @@ static int pump_store(rd_ctx *c, tr_item *it, int k)
 
 static int pump_item(rd_ctx *c, yaml_node_t *item)
 {
-    tr_item it = {
-        NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0, 1, 0, 0, NULL,
-        NULL};
+    tr_item it = {.where = NET_WHERE(c->origin, rd_line(item)),
+                  .a = NAN,
+                  .b = NAN,
+                  .check = 1,
+                  .suter = SUTER_AUTO};
     int rc = rd_map_each(c, item, &it, pump_set, "transient pump");
     int k = rc ? -1 : resolve(c, &it, LK_PUMP, "pump");
     if (!rc && k < 0)
@@ -272,9 +294,11 @@ static int pump_item(rd_ctx *c, yaml_node_t *item)
 static int pipe_item(rd_ctx *c, yaml_node_t *item)
 {
     net_transient *t = c->m->def->transient;
-    tr_item it = {
-        NULL, NET_WHERE(c->origin, rd_line(item)), NAN, NAN, 0, 1, 0, 0, NULL,
-        NULL};
+    tr_item it = {.where = NET_WHERE(c->origin, rd_line(item)),
+                  .a = NAN,
+                  .b = NAN,
+                  .check = 1,
+                  .suter = SUTER_AUTO};
     if (rd_map_each(c, item, &it, pipe_set, "transient pipe"))
         return c->m->err.code;
     int k = resolve(c, &it, LK_PIPE, "pipe");

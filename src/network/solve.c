@@ -242,6 +242,11 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs,
 {
     double tg = temp_guess(m), pg = pressure_guess(m);
     int iters = 0, need_rounds = coupled(m);
+    /* without coupling, resistances that follow the temperatures still
+     * need rounds: once the flows are final (hyd_done) a round only
+     * re-evaluates the resistances and sweeps, no hydraulic iteration */
+    int heat_rounds = !need_rounds && pipe_heat_depends_on_t(m);
+    int hyd_done = 0;
     double sweep_tol = need_rounds ? INFINITY : THERMAL_TOL;
     double dt = NAN, dm = NAN, dc = NAN, dp = 0.0, da = 0.0, da_prev = 0.0;
     m->totals.iterations = 0;
@@ -249,8 +254,9 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs,
         m->totals.rounds = r;
         link_properties(m, tg, pg);
         dp = 0.0;
+        iters = 0;
         if (pipe_heat_update(m, tg) ||
-            (!predictor_round(m, o, r, need_rounds) &&
+            (!predictor_round(m, o, r, need_rounds) && !hyd_done &&
              hydraulics(m, o, r == 1, &iters, &dp)))
             return m->err.code;
         m->totals.iterations += iters;
@@ -262,8 +268,11 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs,
         da_prev = da;
         round_change(m, rs, &dt, &dm);
         dc = net_consumer_update(m, r == 1);
-        if (!need_rounds && r == 1 && dp <= NET_CONTROL_TOL_PA)
-            return HL_OK;
+        if (!need_rounds && dp <= NET_CONTROL_TOL_PA) {
+            if (!heat_rounds && r == 1)
+                return HL_OK;
+            hyd_done = heat_rounds;
+        }
         if (r > 1 && dt <= o->temp_tol_k && dm <= 10.0 * o->flow_rel_tol &&
             dc <= 10.0 * o->flow_rel_tol && dp <= NET_CONTROL_TOL_PA) {
             int done = settled_tight(m, o, rs, dt);

@@ -88,11 +88,11 @@ static void parts(const hl_model *m, int *part, int *ref_of, int *hi_of)
     }
 }
 
-/* Static gauge pressure at v from the reference ref (a trapezoid of the
- * densities over the column). */
-static double static_p(const hl_model *m, int ref, int v)
+/* Static gauge pressure at v, whose water has density rho_v, from the
+ * reference ref (a trapezoid of the densities over the column). */
+static double static_p(const hl_model *m, int ref, int v, double rho_v)
 {
-    double rho = 0.5 * (node_rho(m, ref) + node_rho(m, v));
+    double rho = 0.5 * (node_rho(m, ref) + rho_v);
     return net_node_fixed_p(m, ref) +
            rho * m->net->g * (m->net->nd_z[ref] - m->net->nd_z[v]);
 }
@@ -165,8 +165,12 @@ static void static_pressures(hl_model *m, int *part, const int *ref_of,
             continue;
         /* a tank or reservoir holds its own level */
         int own = d->pumps_isolate && !isnan(net_node_fixed_p(m, v));
-        vd->p_static[v] = static_p(m, own ? v : ref, v);
-        check_node(m, v, static_p(m, own ? v : hi_of[root], v), t);
+        int lo = own ? v : ref, hi = own ? v : hi_of[root];
+        double rho_v = node_rho(m, v);
+        vd->p_static[v] = static_p(m, lo, v, rho_v);
+        /* a heating network's part has one reference: PN from it too */
+        check_node(m, v, hi == lo ? vd->p_static[v] : static_p(m, hi, v, rho_v),
+                   t);
         if (slot[ref] < 0) {
             slot[ref] = vd->n_ref++;
             vd->ref[slot[ref]] =

@@ -107,6 +107,57 @@ static double table_integral_up(const hl_conductivity *lam, double a, double b)
     return sum;
 }
 
+/* poly_antiderivative at x = t - ref with 1/(i+1) from a table (the
+ * product differs from the quotient by at most an ulp for i = 2). */
+static const double recip[HL_LAMBDA_MAX_COEF] = {1.0, 0.5, 1.0 / 3.0, 0.25};
+
+static double antiderivative_x(const hl_lambda_piece *p, double x)
+{
+    double v = 0.0;
+    for (int i = p->n_coef - 1; i >= 0; i--)
+        v = v * x + p->c[i] * recip[i];
+    return v * x;
+}
+
+/* What poly_theta adds to piece j's own antiderivative: the pieces below
+ * it up to their ends, less piece j's antiderivative at its start. */
+static double theta_offset(const hl_conductivity *lam, int j)
+{
+    const hl_lambda_piece *p = lam->piece;
+    double v = antiderivative_x(&p[0], p[1].from_k - p[0].ref_k);
+    for (int k = 1; k < j; k++)
+        v += antiderivative_x(&p[k], p[k + 1].from_k - p[k].ref_k) -
+             antiderivative_x(&p[k], p[k].from_k - p[k].ref_k);
+    return v - antiderivative_x(&p[j], p[j].from_k - p[j].ref_k);
+}
+
+/* The antiderivative (as poly_theta, to rounding) and lambda at t_k from
+ * one piece lookup and one pass over the coefficients: the surface solve's
+ * residual needs both at the same temperature. */
+static double poly_theta_lambda(const hl_conductivity *lam, double t_k,
+                                double *k)
+{
+    int j = poly_piece_index(lam, t_k);
+    const hl_lambda_piece *p = &lam->piece[j];
+    double x = t_k - p->ref_k, v = 0.0, a = 0.0;
+    for (int i = p->n_coef - 1; i >= 0; i--) {
+        v = v * x + p->c[i];
+        a = a * x + p->c[i] * recip[i];
+    }
+    *k = v;
+    return j == 0 ? a * x : a * x + theta_offset(lam, j);
+}
+
+double lambda_theta(const hl_conductivity *lam, double t_k, double *k)
+{
+    if (lam->kind == HL_LAMBDA_POLY)
+        return poly_theta_lambda(lam, t_k, k);
+    *k = table_value(lam, t_k);
+    double t0 = lam->t_k[0];
+    return t_k >= t0 ? table_integral_up(lam, t0, t_k)
+                     : -table_integral_up(lam, t_k, t0);
+}
+
 double hl_lambda_integral(const hl_conductivity *lam, double t1_k, double t2_k)
 {
     if (lam->kind == HL_LAMBDA_POLY)
@@ -114,6 +165,54 @@ double hl_lambda_integral(const hl_conductivity *lam, double t1_k, double t2_k)
     if (t2_k >= t1_k)
         return table_integral_up(lam, t1_k, t2_k);
     return -table_integral_up(lam, t2_k, t1_k);
+}
+
+/* A sufficient condition for lambda > 0 and finite on [lo, hi]: every
+ * piece a polynomial with c[0] > 0 and no negative coefficient, used only
+ * at or above its reference temperature (so nondecreasing there), and
+ * finite at hi (so finite below). */
+static int poly_surely_positive(const hl_conductivity *lam, double lo,
+                                double hi)
+{
+    for (int j = 0; j < lam->n; j++) {
+        const hl_lambda_piece *p = &lam->piece[j];
+        double start = j == 0 ? lo : max2(lo, p->from_k);
+        if (j > 0 && p->from_k > hi)
+            break;
+        if (!(start >= p->ref_k) || !(p->c[0] > 0.0))
+            return 0;
+        for (int i = 1; i < p->n_coef; i++)
+            if (!(p->c[i] >= 0.0))
+                return 0;
+        if (!isfinite(poly_value(p, hi)))
+            return 0;
+    }
+    return 1;
+}
+
+int lambda_check_samples(const hl_conductivity *lam, double lo, double hi,
+                         int n, double *t_k, double *k)
+{
+    if (lam->kind == HL_LAMBDA_POLY && poly_surely_positive(lam, lo, hi))
+        return -1;
+    int j = 0;
+    for (int s = 0; s <= n; s++) {
+        double t = lo + (hi - lo) * s / (double)n, v;
+        if (lam->kind == HL_LAMBDA_POLY) { /* ascending: the piece only
+                                              moves up */
+            while (j + 1 < lam->n && t >= lam->piece[j + 1].from_k)
+                j++;
+            v = poly_value(&lam->piece[j], t);
+        } else {
+            v = table_value(lam, t);
+        }
+        if (!(v > 0.0) || !isfinite(v)) {
+            *t_k = t;
+            *k = v;
+            return s;
+        }
+    }
+    return -1;
 }
 
 int lambda_is_constant(const hl_conductivity *lam, double *k)

@@ -228,11 +228,12 @@ int hl_outer_coefficients(const hl_outer_bc *bc, double ts_k, double d_m,
     return HL_OK;
 }
 
-double outer_flux_slope(const hl_outer_bc *bc, double ts_k, double d_m,
-                        double *slope)
+double outer_flux_terms(const hl_outer_bc *bc, double ts_k, double d_m,
+                        double *slope, double *h_conv, double *h_rad)
 {
     if (bc->h_total_fixed > 0.0) {
-        *slope = bc->h_total_fixed;
+        *slope = *h_conv = bc->h_total_fixed;
+        *h_rad = 0.0;
         return bc->h_total_fixed * (ts_k - bc->air_k);
     }
     double n = 0.0, hc = bc->h_conv_fixed;
@@ -240,9 +241,18 @@ double outer_flux_slope(const hl_outer_bc *bc, double ts_k, double d_m,
         hc = h_conv_of(bc, ts_k, d_m, &n);
     double tr = bc->radiant_k, eps_sigma = bc->emissivity * HL_SIGMA;
     double ts2 = ts_k * ts_k;
+    *h_conv = hc;
+    *h_rad = h_radiation(bc->emissivity, ts_k, tr);
     *slope = (1.0 + n) * hc + 4.0 * eps_sigma * ts2 * ts_k;
     return hc * (ts_k - bc->air_k) +
            eps_sigma * (ts2 * ts2 - tr * tr * tr * tr);
+}
+
+double outer_flux_slope(const hl_outer_bc *bc, double ts_k, double d_m,
+                        double *slope)
+{
+    double hc, hr;
+    return outer_flux_terms(bc, ts_k, d_m, slope, &hc, &hr);
 }
 
 double hl_outer_flux(const hl_outer_bc *bc, double ts_k, double d_m)

@@ -15,35 +15,62 @@ static double poly(const double *c, int n, double y)
     return s;
 }
 
+/* Unscaled I0, I1, K0, K1 of A&S 9.8.1, 9.8.3, 9.8.5 and 9.8.7: I0 and I1
+ * for |x| < 3.75, K0 and K1 for 0 < x <= 2. */
+static const double i0_small[] = {1.0,       3.5156229, 3.0899424, 1.2067492,
+                                  0.2659732, 0.0360768, 0.0045813};
+static const double i1_small[] = {0.5,        0.87890594, 0.51498869,
+                                  0.15084934, 0.02658733, 0.00301532,
+                                  0.00032411};
+
+static double i0_small_x(double x)
+{
+    double t = x / 3.75;
+    return poly(i0_small, 7, t * t);
+}
+
+static double i1_small_x(double x)
+{
+    double t = x / 3.75;
+    return x * poly(i1_small, 7, t * t);
+}
+
+static double k0_small_x(double x)
+{
+    static const double c[] = {-0.57721566, 0.42278420, 0.23069756, 0.03488590,
+                               0.00262698,  0.00010750, 0.00000740};
+    return -log(0.5 * x) * i0_small_x(x) + poly(c, 7, 0.25 * x * x);
+}
+
+static double k1_small_x(double x)
+{
+    static const double c[] = {1.0,         0.15443144,  -0.67278579,
+                               -0.18156897, -0.01919402, -0.00110404,
+                               -0.00004686};
+    return log(0.5 * x) * i1_small_x(x) + poly(c, 7, 0.25 * x * x) / x;
+}
+
 /* A&S 9.8.1 and 9.8.2 */
 double bessel_i0e(double x)
 {
-    static const double small[] = {1.0,       3.5156229, 3.0899424, 1.2067492,
-                                   0.2659732, 0.0360768, 0.0045813};
     static const double large[] = {0.39894228,  0.01328592,  0.00225319,
                                    -0.00157565, 0.00916281,  -0.02057706,
                                    0.02635537,  -0.01647633, 0.00392377};
     double ax = fabs(x);
-    if (ax < 3.75) {
-        double t = x / 3.75;
-        return poly(small, 7, t * t) * exp(-ax);
-    }
+    if (ax < 3.75)
+        return i0_small_x(x) * exp(-ax);
     return poly(large, 9, 3.75 / ax) / sqrt(ax);
 }
 
 /* A&S 9.8.3 and 9.8.4 */
 double bessel_i1e(double x)
 {
-    static const double small[] = {0.5,        0.87890594, 0.51498869,
-                                   0.15084934, 0.02658733, 0.00301532,
-                                   0.00032411};
     static const double large[] = {0.39894228,  -0.03988024, -0.00362018,
                                    0.00163801,  -0.01031555, 0.02282967,
                                    -0.02895312, 0.01787654,  -0.00420059};
     double ax = fabs(x), r;
     if (ax < 3.75) {
-        double t = x / 3.75;
-        r = ax * poly(small, 7, t * t) * exp(-ax);
+        r = i1_small_x(ax) * exp(-ax);
     } else {
         r = poly(large, 9, 3.75 / ax) / sqrt(ax);
     }
@@ -53,34 +80,22 @@ double bessel_i1e(double x)
 /* A&S 9.8.5 and 9.8.6; x > 0 */
 double bessel_k0e(double x)
 {
-    static const double small[] = {-0.57721566, 0.42278420, 0.23069756,
-                                   0.03488590,  0.00262698, 0.00010750,
-                                   0.00000740};
     static const double large[] = {1.25331414,  -0.07832358, 0.02189568,
                                    -0.01062446, 0.00587872,  -0.00251540,
                                    0.00053208};
-    if (x <= 2.0) {
-        double y = 0.25 * x * x;
-        double i0 = bessel_i0e(x) * exp(x);
-        return (-log(0.5 * x) * i0 + poly(small, 7, y)) * exp(x);
-    }
+    if (x <= 2.0)
+        return k0_small_x(x) * exp(x);
     return poly(large, 7, 2.0 / x) / sqrt(x);
 }
 
 /* A&S 9.8.7 and 9.8.8; x > 0 */
 double bessel_k1e(double x)
 {
-    static const double small[] = {1.0,         0.15443144,  -0.67278579,
-                                   -0.18156897, -0.01919402, -0.00110404,
-                                   -0.00004686};
     static const double large[] = {1.25331414, 0.23498619,  -0.03655620,
                                    0.01504268, -0.00780353, 0.00325614,
                                    -0.00068245};
-    if (x <= 2.0) {
-        double y = 0.25 * x * x;
-        double i1 = bessel_i1e(x) * exp(x);
-        return (log(0.5 * x) * i1 + poly(small, 7, y) / x) * exp(x);
-    }
+    if (x <= 2.0)
+        return k1_small_x(x) * exp(x);
     return poly(large, 7, 2.0 / x) / sqrt(x);
 }
 
@@ -109,12 +124,21 @@ double fin_eff_annular(double m, double r1, double r2c)
 {
     if (m * (r2c - r1) < 1e-4 || r2c <= r1)
         return 1.0;
-    double a = m * r1, b = m * r2c, e = exp(2.0 * (a - b));
-    double num =
-        bessel_k1e(a) * bessel_i1e(b) - bessel_i1e(a) * bessel_k1e(b) * e;
-    double den =
-        bessel_i0e(a) * bessel_k1e(b) * e + bessel_k0e(a) * bessel_i1e(b);
+    double a = m * r1, b = m * r2c, num, den;
     double c = 2.0 * r1 / (m * (r2c * r2c - r1 * r1));
+    if (b <= 2.0) {
+        /* both arguments within the small-argument forms (the usual
+         * flange: m of a few per metre, radii below half a metre): the
+         * unscaled functions, two logarithms and no exponential */
+        double i1b = i1_small_x(b), k1b = k1_small_x(b);
+        num = k1_small_x(a) * i1b - i1_small_x(a) * k1b;
+        den = i0_small_x(a) * k1b + k0_small_x(a) * i1b;
+        return c * num / den;
+    }
+    double e = exp(2.0 * (a - b));
+    double i1b = bessel_i1e(b), k1b = bessel_k1e(b);
+    num = bessel_k1e(a) * i1b - bessel_i1e(a) * k1b * e;
+    den = bessel_i0e(a) * k1b * e + bessel_k0e(a) * i1b;
     return c * num / den;
 }
 
@@ -131,8 +155,14 @@ double fin_pin_conductance(double m, double l_m, double k_ac, double g_tip,
             *tip_fraction = 1.0;
         return g_tip;
     }
-    double beta = g_tip / big_m, th = tanh(ml);
+    /* tanh, cosh and sinh from the one exponential e = exp(-mL) (which
+     * goes harmlessly to 0 for a long fin), taken as expm1 so that
+     * 1 - e^2 = -em (2 + em) keeps its digits for a short one:
+     * tanh = (1 - e^2) / (1 + e^2), 1 / (cosh + beta sinh) =
+     * 2 e / ((1 + beta) + (1 - beta) e^2) */
+    double beta = g_tip / big_m, em = expm1(-ml), e = 1.0 + em, e2 = e * e;
+    double th = -em * (2.0 + em) / (1.0 + e2);
     if (tip_fraction)
-        *tip_fraction = (ml > 350.0) ? 0.0 : 1.0 / (cosh(ml) + beta * sinh(ml));
+        *tip_fraction = 2.0 * e / ((1.0 + beta) + (1.0 - beta) * e2);
     return big_m * (th + beta) / (1.0 + beta * th);
 }

@@ -47,12 +47,29 @@ int chamber_envelope(const chamber_geometry *g, chamber_conductance *out);
 
 /* ---- conductivity ------------------------------------------------------ */
 int lambda_is_constant(const hl_conductivity *lam, double *k);
+/* lambda at lo + (hi - lo) s / n, s = 0..n (ascending, lo <= hi): the
+ * first s where it is not positive and finite (*t_k, *k receive the
+ * temperature and value there), or -1. */
+int lambda_check_samples(const hl_conductivity *lam, double lo, double hi,
+                         int n, double *t_k, double *k);
 double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
                                double target);
 /* The same with k = lambda(t1_k) already at hand (the march of the
  * surface solve has it). */
 double lambda_integral_inverse_k(const hl_conductivity *lam, double t1_k,
                                  double k, double target);
+
+/* An antiderivative of lambda at t_k (differences of it are the Kirchhoff
+ * integral; the constant is arbitrary but fixed per conductivity) and, in
+ * *k, lambda at t_k. */
+double lambda_theta(const hl_conductivity *lam, double t_k, double *k);
+
+/* ---- surface ----------------------------------------------------------- */
+/* hl_surface_solve without the notes on layers outside their lambda's
+ * range (out->warnings stays empty): for callers that drop them (the
+ * fittings' reference pipe), whose formatting cost more than the solve. */
+int surface_solve_no_notes(const hl_surface_in *in, hl_surface_out *out,
+                           hl_error *err);
 
 /* ---- convection -------------------------------------------------------- */
 /* Convective coefficient, W/(m2 K), at surface ts_k, air t_air_k, wind
@@ -74,5 +91,8 @@ double h_radiation(double emissivity, double ts_k, double tr_k);
 /* Outer flux (W/m2) and its derivative with respect to ts (W/(m2 K)). */
 double outer_flux_slope(const hl_outer_bc *bc, double ts_k, double d_m,
                         double *slope);
+/* The same with the coefficients hl_outer_coefficients gives at ts_k. */
+double outer_flux_terms(const hl_outer_bc *bc, double ts_k, double d_m,
+                        double *slope, double *h_conv, double *h_rad);
 
 #endif

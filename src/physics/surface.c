@@ -5,11 +5,16 @@
  * Method: the unknown is the outer surface temperature Ts. For a trial Ts
  * the outer balance gives the heat flow Q = A_out * q_out(Ts); marching
  * inward through the layers with the exact Kirchhoff integral gives the
- * process-side temperature that this Q implies. That temperature is strictly
- * increasing in Ts, and the root lies between the lowest and the highest of
- * the boundary temperatures (process, air, radiant), so a safeguarded
- * Newton iteration inside that bracket always converges, for heat loss and
- * heat gain alike. The same Q crosses every layer by construction.
+ * temperature on the outer face of the innermost layer, and that layer's
+ * own Kirchhoff balance against the process temperature, divided by its
+ * lambda there, is the residual: to first order the miss of the process
+ * temperature that marching through it too would give (exactly that miss
+ * for a constant lambda), without inverting its integral. The residual is
+ * strictly increasing in Ts, and the root lies between the lowest and the
+ * highest of the boundary temperatures (process, air, radiant), so a
+ * safeguarded Newton iteration inside that bracket always converges, for
+ * heat loss and heat gain alike. The same Q crosses every layer by
+ * construction, the innermost one to the solve's tolerance.
  */
 #include "physics.h"
 
@@ -18,12 +23,20 @@
 
 #define SURFACE_MAX_IT 200
 
-/* Geometry of one solve: shape factors of the layers and areas. */
+/* Geometry of one solve: shape factors of the layers and areas, and the
+ * layer whose balance is the residual (see march_layers). */
 typedef struct wall_geometry {
     int n;
-    double g[HL_MAX_LAYERS];  /* Q = g * integral(lambda dT); 0 = no layer */
-    double area_in, area_out; /* per unit of the shape */
+    double g[HL_MAX_LAYERS]; /* Q = g * integral(lambda dT); 0 = no layer */
+    double r_const[HL_MAX_LAYERS]; /* 1 / (g lambda) of a layer of constant
+                                      lambda; 0 otherwise */
+    double area_in, area_out;      /* per unit of the shape */
     double d_out;
+    int inner;       /* innermost layer with g > 0; -1 if none */
+    int inner_const; /* that layer's lambda is constant (k_scale) */
+    double k_scale;  /* its lambda at the process temperature, W/(m K) */
+    double theta_in; /* its antiderivative at the process temperature
+                        (no inner film only) */
 } wall_geometry;
 
 static double area_of(int shape, double d)
@@ -52,20 +65,79 @@ static void geometry_build(const hl_surface_in *in, wall_geometry *g)
     double r = (in->shape == HL_SHAPE_FLAT) ? 0.0 : 0.5 * in->diameter_m;
     g->n = in->n_layers;
     g->area_in = area_of(in->shape, 2.0 * r);
+    g->inner = -1;
     for (int i = 0; i < in->n_layers; i++) {
-        double t = in->layer[i].thickness_m;
+        double t = in->layer[i].thickness_m, k;
         g->g[i] = shape_factor(in->shape, r, r + t);
+        g->r_const[i] = 0.0;
+        if (g->g[i] > 0.0 && lambda_is_constant(&in->layer[i].lambda, &k))
+            g->r_const[i] = 1.0 / (g->g[i] * k); /* k > 0: checked */
+        if (g->g[i] > 0.0 && g->inner < 0)
+            g->inner = i;
         r += t;
     }
     g->d_out = 2.0 * r;
     g->area_out = area_of(in->shape, g->d_out);
+    if (g->inner < 0)
+        return;
+    const hl_conductivity *lam = &in->layer[g->inner].lambda;
+    g->inner_const = lambda_is_constant(lam, &g->k_scale);
+    if (!g->inner_const)
+        g->theta_in = lambda_theta(lam, in->inner_temp_k, &g->k_scale);
+    g->k_scale = max2(g->k_scale, 1e-12);
+}
+
+/* One layer crossed inward from t (derivative dt) by the heat flow q
+ * (derivative dq); returns the temperature on its inner face. r_const:
+ * the layer's resistance if its lambda is constant, else 0. */
+static double cross_layer(const hl_conductivity *lam, double g, double r_const,
+                          double t, double q, double dq, double *dt)
+{
+    if (r_const > 0.0) {
+        *dt += dq * r_const;
+        return t + q * r_const;
+    }
+    double k_out = hl_lambda_at(lam, t);
+    double t_in = lambda_integral_inverse_k(lam, t, k_out, q / g);
+    double k_in = hl_lambda_at(lam, t_in);
+    *dt = (k_out * *dt + dq / g) / max2(k_in, 1e-12);
+    return t_in;
+}
+
+/*
+ * Residual of the innermost layer: it has the process temperature (less
+ * the inner film's drop) on its inner face and t_out (derivative dt) on
+ * its outer face, and should carry q. Its Kirchhoff balance
+ *   F = theta(t_wall) - theta(t_out) - q / g
+ * divided by -lambda(process temperature) is, to first order, the miss
+ * of the process temperature that the march with the exact inversion
+ * would give: no inversion is needed for this layer (for a constant lambda
+ * it is that miss exactly). *df receives the derivative.
+ */
+static double inner_residual(const hl_surface_in *in, const wall_geometry *g,
+                             double t_out, double dt, double q, double dq,
+                             double t_wall, double dt_wall, double *df)
+{
+    double gi = g->g[g->inner];
+    if (g->inner_const) {
+        *df = dt + dq / (gi * g->k_scale) - dt_wall;
+        return t_out + q / (gi * g->k_scale) - t_wall;
+    }
+    const hl_conductivity *lam = &in->layer[g->inner].lambda;
+    double k_out, k_wall = g->k_scale, theta_wall = g->theta_in;
+    double theta_out = lambda_theta(lam, t_out, &k_out);
+    if (in->h_inner > 0.0)
+        theta_wall = lambda_theta(lam, t_wall, &k_wall);
+    *df = (k_out * dt + dq / gi - k_wall * dt_wall) / g->k_scale;
+    return (theta_out + q / gi - theta_wall) / g->k_scale;
 }
 
 /*
  * Given Ts and the heat flow Q through every layer (dq = dQ/dTs), march
- * inward. Fills temps[0..n] (inner surface .. Ts) and returns the implied
- * process-side temperature; *dtin receives its derivative with respect to
- * Ts.
+ * inward to the innermost layer and return the miss of the process
+ * temperature (positive: Ts too high); *dtin receives its derivative with
+ * respect to Ts. Fills temps[0..n] (inner surface .. Ts); the innermost
+ * layer's inner face is the process temperature less the film's drop.
  */
 static double march_layers(const hl_surface_in *in, const wall_geometry *g,
                            double ts, double big_q, double dq, double *temps,
@@ -73,38 +145,49 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
 {
     double t = ts, dt = 1.0;
     temps[g->n] = ts;
-    for (int i = g->n - 1; i >= 0; i--) {
-        const hl_conductivity *lam = &in->layer[i].lambda;
-        if (g->g[i] > 0.0) {
-            double k_out = hl_lambda_at(lam, t);
-            double t_in =
-                lambda_integral_inverse_k(lam, t, k_out, big_q / g->g[i]);
-            double k_in = hl_lambda_at(lam, t_in);
-            dt = (k_out * dt + dq / g->g[i]) / max2(k_in, 1e-12);
-            t = t_in;
-        }
+    for (int i = g->n - 1; i > g->inner; i--) {
+        if (g->g[i] > 0.0)
+            t = cross_layer(&in->layer[i].lambda, g->g[i], g->r_const[i], t,
+                            big_q, dq, &dt);
         temps[i] = t;
     }
+    double t_wall = in->inner_temp_k, dt_wall = 0.0;
     if (in->h_inner > 0.0) {
-        t += big_q / (in->h_inner * g->area_in);
-        dt += dq / (in->h_inner * g->area_in);
+        t_wall -= big_q / (in->h_inner * g->area_in);
+        dt_wall = -dq / (in->h_inner * g->area_in);
     }
-    *dtin = dt;
-    return t;
+    double f;
+    if (g->inner < 0) { /* no conducting layer */
+        *dtin = dt - dt_wall;
+        f = t - t_wall;
+    } else {
+        f = inner_residual(in, g, t, dt, big_q, dq, t_wall, dt_wall, dtin);
+        t = t_wall;
+    }
+    for (int i = g->inner; i >= 0; i--)
+        temps[i] = t;
+    return f;
 }
+
+/* The outer coefficients at the last Ts evaluated (for the output). */
+typedef struct outer_coefs {
+    double h_conv, h_rad;
+} outer_coefs;
 
 /* The same with Q from the outer balance at Ts; *q receives it. */
 static double march_inward(const hl_surface_in *in, const wall_geometry *g,
-                           double ts, double *temps, double *q, double *dtin)
+                           double ts, double *temps, double *q, double *dtin,
+                           outer_coefs *h)
 {
     double slope;
-    double flux = outer_flux_slope(&in->outer, ts, g->d_out, &slope);
+    double flux = outer_flux_terms(&in->outer, ts, g->d_out, &slope, &h->h_conv,
+                                   &h->h_rad);
     *q = g->area_out * flux;
     return march_layers(in, g, ts, *q, g->area_out * slope, temps, dtin);
 }
 
-/* The ends of the bracket on Ts as evaluated: the residual (implied minus
- * given process temperature) and the outer heat flow at each. */
+/* The ends of the bracket on Ts as evaluated: the residual (the miss of
+ * the process temperature) and the outer heat flow at each. */
 typedef struct bracket_end {
     double ts, f, q;
     int seen;
@@ -119,22 +202,19 @@ typedef struct bracket_end {
  * to that Ts. It lies between the outer heat flows on either side of the
  * jump, so the outer balance holds in the sense of the two one-sided
  * limits, and the result is continuous in the process temperature.
- * Regula falsi on Q (the implied process temperature rises with Q).
+ * Regula falsi on Q (the residual rises with Q).
  */
 static double jump_heat(const hl_surface_in *in, const wall_geometry *g,
                         bracket_end a, bracket_end b, double *temps)
 {
     double ts = 0.5 * (a.ts + b.ts), dt, q = a.q;
     double tol = 1e-13 * max2(1.0, in->inner_temp_k);
-    double qa = a.q,
-           fa = march_layers(in, g, ts, qa, 0.0, temps, &dt) - in->inner_temp_k;
-    double qb = b.q,
-           fb = march_layers(in, g, ts, qb, 0.0, temps, &dt) - in->inner_temp_k;
+    double qa = a.q, fa = march_layers(in, g, ts, qa, 0.0, temps, &dt);
+    double qb = b.q, fb = march_layers(in, g, ts, qb, 0.0, temps, &dt);
     int side = 0; /* Illinois: which end was kept last */
     for (int it = 0; it < 100 && fa * fb < 0.0; it++) {
         q = qa - fa * (qb - qa) / (fb - fa);
-        double f =
-            march_layers(in, g, ts, q, 0.0, temps, &dt) - in->inner_temp_k;
+        double f = march_layers(in, g, ts, q, 0.0, temps, &dt);
         if (fabs(f) <= tol)
             break;
         if ((f < 0.0) == (fa < 0.0)) {
@@ -153,19 +233,49 @@ static double jump_heat(const hl_surface_in *in, const wall_geometry *g,
     return q;
 }
 
-/* A start value: the linearised series resistance with ~10 W/(m2 K)
- * outside. Only speeds up the iteration; the bracket ensures convergence. */
-static double initial_guess(const hl_surface_in *in, const wall_geometry *g)
+/* Thermal resistance of the layers and the inner film, each layer's lambda
+ * taken at t_k (per unit of the shape). */
+static double wall_resistance(const hl_surface_in *in, const wall_geometry *g,
+                              double t_k)
 {
-    double t_env = in->outer.air_k, t_in = in->inner_temp_k;
-    double r_out = 1.0 / (10.0 * g->area_out), r = r_out;
-    double t_mid = 0.5 * (t_in + t_env);
+    double r = 0.0;
     for (int i = 0; i < g->n; i++)
-        if (g->g[i] > 0.0)
-            r += 1.0 / (g->g[i] * hl_lambda_at(&in->layer[i].lambda, t_mid));
+        if (g->r_const[i] > 0.0)
+            r += g->r_const[i];
+        else if (g->g[i] > 0.0) {
+            double k = hl_lambda_at(&in->layer[i].lambda, t_k);
+            r += 1.0 / (g->g[i] * max2(k, 1e-12));
+        }
     if (in->h_inner > 0.0)
         r += 1.0 / (in->h_inner * g->area_in);
-    return t_env + (t_in - t_env) * r_out / r;
+    return r;
+}
+
+/*
+ * A start value in two steps, each cheaper than an iteration: the series
+ * resistance with ~10 W/(m2 K) outside and lambda at the mean of process
+ * and air temperature, then one Newton step on the same balance with the
+ * outer flux linearised at that first value and lambda at the mean of the
+ * process and that surface temperature (the layer's mean when most of the
+ * drop is in it). Only speeds up the iteration; the bracket ensures
+ * convergence.
+ */
+static double initial_guess(const hl_surface_in *in, const wall_geometry *g,
+                            double lo, double hi)
+{
+    double t_env = in->outer.air_k, t_in = in->inner_temp_k;
+    double r_out = 1.0 / (10.0 * g->area_out);
+    double r = wall_resistance(in, g, 0.5 * (t_in + t_env));
+    double ts = t_env + (t_in - t_env) * r_out / (r + r_out);
+    ts = ts < lo ? lo : ts > hi ? hi : ts;
+    double slope,
+        q = g->area_out * outer_flux_slope(&in->outer, ts, g->d_out, &slope);
+    double c = 1.0 / wall_resistance(in, g, 0.5 * (t_in + ts));
+    double s = g->area_out * slope;
+    if (!(s > 0.0) || !isfinite(c))
+        return ts;
+    double next = (c * t_in + s * ts - q) / (c + s);
+    return next < lo ? lo : next > hi ? hi : next;
 }
 
 static int check_temperature(double t_k, const char *what, hl_error *err)
@@ -190,17 +300,15 @@ static int check_layers(const hl_surface_in *in, double lo, double hi,
                                 "layer %d (%s): thickness %g mm: expected a "
                                 "finite value >= 0",
                                 i + 1, l->name, l->thickness_m * 1e3);
-        double k0; /* a constant lambda needs one look */
-        int samples = lambda_is_constant(&l->lambda, &k0) ? 0 : 8;
-        for (int s = 0; s <= samples; s++) {
-            double t = lo + (hi - lo) * s / 8.0;
-            double k = hl_lambda_at(&l->lambda, t);
-            if (!(k > 0.0) || !isfinite(k))
-                return hl_error_set(err, HL_EINVAL,
-                                    "layer %d (%s): conductivity %g W/(m K) "
-                                    "at %.1f C: expected > 0",
-                                    i + 1, l->name, k, t - HL_ZERO_C_K);
-        }
+        double k, t = lo; /* a constant lambda needs one look */
+        int bad = lambda_is_constant(&l->lambda, &k)
+                      ? (k > 0.0 && isfinite(k) ? -1 : 0)
+                      : lambda_check_samples(&l->lambda, lo, hi, 8, &t, &k);
+        if (bad >= 0)
+            return hl_error_set(err, HL_EINVAL,
+                                "layer %d (%s): conductivity %g W/(m K) "
+                                "at %.1f C: expected > 0",
+                                i + 1, l->name, k, t - HL_ZERO_C_K);
     }
     return HL_OK;
 }
@@ -245,8 +353,8 @@ static void note_ranges(const hl_surface_in *in, const double *temps,
 {
     for (int i = 0; i < in->n_layers; i++) {
         const hl_layer *l = &in->layer[i];
-        double a = fmin(temps[i], temps[i + 1]);
-        double b = fmax(temps[i], temps[i + 1]);
+        double a = min2(temps[i], temps[i + 1]); /* finite here */
+        double b = max2(temps[i], temps[i + 1]);
         if ((isfinite(l->t_max_k) && b > l->t_max_k + 1e-9) ||
             (isfinite(l->t_min_k) && a < l->t_min_k - 1e-9))
             hl_warnings_add(w,
@@ -259,7 +367,7 @@ static void note_ranges(const hl_surface_in *in, const double *temps,
 
 static void fill_output(const hl_surface_in *in, const wall_geometry *g,
                         double ts, double q, const double *temps,
-                        hl_surface_out *out)
+                        const outer_coefs *h, int notes, hl_surface_out *out)
 {
     out->heat_flow = q;
     out->heat_flux_w_m2 = q / g->area_out;
@@ -267,8 +375,10 @@ static void fill_output(const hl_surface_in *in, const wall_geometry *g,
     out->n_temps = g->n + 1;
     memcpy(out->temp_k, temps, sizeof(double) * (size_t)(g->n + 1));
     out->outer_diameter_m = (in->shape == HL_SHAPE_FLAT) ? 0.0 : g->d_out;
-    hl_outer_coefficients(&in->outer, ts, g->d_out, &out->h_conv, &out->h_rad);
-    note_ranges(in, temps, &out->warnings);
+    out->h_conv = h->h_conv;
+    out->h_rad = h->h_rad;
+    if (notes)
+        note_ranges(in, temps, &out->warnings);
 }
 
 static void note_end(bracket_end *e, double ts, double f, double q)
@@ -279,8 +389,8 @@ static void note_end(bracket_end *e, double ts, double f, double q)
     e->seen = 1;
 }
 
-int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
-                     hl_error *err)
+static int surface_solve(const hl_surface_in *in, hl_surface_out *out,
+                         int notes, hl_error *err)
 {
     const hl_outer_bc *bc = &in->outer;
     double tr = (bc->h_total_fixed > 0.0) ? bc->air_k : bc->radiant_k;
@@ -295,12 +405,12 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
     wall_geometry g;
     geometry_build(in, &g);
     double temps[HL_MAX_LAYERS + 1], q = 0.0, slope;
-    double ts = initial_guess(in, &g);
+    double ts = initial_guess(in, &g, lo, hi);
     bracket_end below = {0}, above = {0};
-    ts = ts < lo ? lo : ts > hi ? hi : ts;
+    int small_before = 0;
+    outer_coefs h;
     for (int it = 1; it <= SURFACE_MAX_IT; it++) {
-        double f =
-            march_inward(in, &g, ts, temps, &q, &slope) - in->inner_temp_k;
+        double f = march_inward(in, &g, ts, temps, &q, &slope, &h);
         out->iterations = it;
         if (f > 0.0) {
             hi = ts;
@@ -314,21 +424,40 @@ int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
             next = 0.5 * (lo + hi);
         double tol = 1e-11 * max2(1.0, ts);
         int balanced = fabs(f) <= 1e-10 * max2(1.0, in->inner_temp_k);
-        if (balanced || fabs(next - ts) <= tol || hi - lo <= tol) {
+        /* A step below tol with the residual still above its tolerance
+         * (a steep residual: a thin, well conducting wall) is taken once
+         * more: stopping there would leave a miss of slope * tol. */
+        int small = fabs(next - ts) <= tol;
+        if (balanced || (small && small_before) || hi - lo <= tol) {
             if (!balanced && below.seen && above.seen &&
                 hi - lo <= 100.0 * tol) {
                 q = jump_heat(in, &g, below, above, temps);
                 ts = temps[g.n];
+                hl_outer_coefficients(&in->outer, ts, g.d_out, &h.h_conv,
+                                      &h.h_rad);
             }
-            fill_output(in, &g, ts, q, temps, out);
+            fill_output(in, &g, ts, q, temps, &h, notes, out);
             return HL_OK;
         }
+        small_before = small;
         ts = next;
     }
     return hl_error_set(err, HL_ENOCONVERGE,
                         "surface solve: no convergence in %d iterations "
                         "(bracket %.6g..%.6g K)",
                         SURFACE_MAX_IT, lo, hi);
+}
+
+int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
+                     hl_error *err)
+{
+    return surface_solve(in, out, 1, err);
+}
+
+int surface_solve_no_notes(const hl_surface_in *in, hl_surface_out *out,
+                           hl_error *err)
+{
+    return surface_solve(in, out, 0, err);
 }
 
 void hl_surface_in_init(hl_surface_in *in)

@@ -117,12 +117,39 @@ json_t *report_dynamic_season(const hl_season *s)
     r.transit_s = tau;
     r.stored_j = st;
     r.error_k = e;
+    if (s->have_lead[1]) /* a season with a lead: the run without it */
+        r.error_nolead_k = s->lead[1].hourly_error_k;
     json_t *o = report_dynamic_data(&r);
     free(col);
     return o;
 }
 
-void report_dynamic_season_note(FILE *f, const hl_season *s)
+static void score_row(FILE *f, const char *name, const double *sc);
+
+/* The consumers' supply against the reset curve over the season, as the
+ * dynamic page's table. */
+static void season_scores(FILE *f, const hl_season *s)
+{
+    if (!s->have_lead[0] || isnan(s->lead[0].mean_error_k))
+        return;
+    fputs("<table><tr><th>run</th><th>lead h</th><th>mean error K</th>"
+          "<th>max |error| K</th><th>under-supplied K h</th></tr>\n",
+          f);
+    for (int i = 0; i < 2; i++) {
+        const hl_season_lead *l = &s->lead[i];
+        double sc[4] = {l->mean_error_k, l->max_abs_error_k,
+                        l->under_degree_hours, l->mean_lead_h};
+        if (s->have_lead[i])
+            score_row(f,
+                      i == 1            ? "without lead"
+                      : s->have_lead[1] ? "with lead"
+                                        : "as run",
+                      sc);
+    }
+    fputs("</table>\n", f);
+}
+
+static void season_storage_note(FILE *f, const hl_season *s)
 {
     double lo = INFINITY, hi = 0.0;
     for (int k = 0; k < s->n_hours; k++) {
@@ -147,6 +174,12 @@ void report_dynamic_season_note(FILE *f, const hl_season *s)
             "(as-is), counted in the energy balance.</p>\n",
             N(0, lo / 3600.0, 1), N(1, hi / 3600.0, 1),
             N(2, s->scen[0].total.stored_change_j / 1e9, 0));
+}
+
+void report_dynamic_season_note(FILE *f, const hl_season *s)
+{
+    season_storage_note(f, s);
+    season_scores(f, s);
 }
 
 void report_dynamic_sections(FILE *f)

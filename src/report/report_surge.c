@@ -154,6 +154,36 @@ static void verdict_block(FILE *f, const hl_surge *s, const char *event)
     fputs(".</p></div>\n", f);
 }
 
+/* Relief valves: the largest discharge against the capacity. */
+static void reliefs_table(FILE *f, const hl_surge *s)
+{
+    int nr = hl_surge_relief_count(s);
+    if (nr == 0)
+        return;
+    fputs("<h2>Relief valves</h2>\n<table><tr><th>valve</th><th>node</th>"
+          "<th>set bar(g)</th><th>largest discharge kg/s</th>"
+          "<th>capacity kg/s</th><th>capacity</th></tr>\n",
+          f);
+    for (int i = 0; i < nr; i++) {
+        hl_surge_relief rv;
+        hl_surge_relief_result(s, i, &rv);
+        fputs("<tr><td>", f);
+        html_escape(f, rv.id);
+        fputs("</td><td>", f);
+        html_escape(f, rv.node);
+        fprintf(f,
+                "</td><td>%.2f</td><td>%.1f</td><td>%.1f</td><td>%s</td>"
+                "</tr>\n",
+                BAR_OF(rv.set_pressure_pa), rv.max_discharge_kg_s,
+                rv.capacity_kg_s,
+                rv.capacity_sufficed ? "sufficed" : "EXCEEDED");
+    }
+    fputs("</table>\n<p class=\"note\">A valve discharges its capacity "
+          "at its set pressure plus its accumulation; more flow needed more "
+          "overpressure than it is rated for.</p>\n",
+          f);
+}
+
 static void devices_table(FILE *f, const hl_surge *s)
 {
     int nv = hl_surge_vessel_count(s), np = hl_surge_pump_count(s);
@@ -173,6 +203,7 @@ static void devices_table(FILE *f, const hl_surge *s)
         }
         fputs("</table>\n", f);
     }
+    reliefs_table(f, s);
     if (np > 0) {
         fputs("<h2>Pumps of the event</h2>\n<table><tr><th>pump</th>"
               "<th>model</th><th>speed at the end</th><th>lowest speed</th>"
@@ -183,10 +214,12 @@ static void devices_table(FILE *f, const hl_surge *s)
             hl_surge_pump_result(s, i, &pu);
             fputs("<tr><td>", f);
             html_escape(f, pu.id);
-            fprintf(f,
-                    "</td><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.3f"
-                    "</td></tr>\n",
-                    pu.four_quadrant ? "four-quadrant" : "affinity",
+            fprintf(f, "</td><td>%s",
+                    pu.four_quadrant ? "four-quadrant" : "affinity");
+            if (pu.curves && strcmp(pu.curves, "given") != 0)
+                fprintf(f, " (built-in %s curves, Ns %.0f)", pu.curves,
+                        pu.specific_speed);
+            fprintf(f, "</td><td>%.3f</td><td>%.3f</td><td>%.3f</td></tr>\n",
                     pu.speed_end, pu.min_speed, pu.min_flow_ratio);
         }
         fputs("</table>\n<p class=\"note\">Speed and flow over their "

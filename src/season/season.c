@@ -53,6 +53,8 @@ void hl_season_free(hl_season *s)
     season_map_free(s->map);
     free(s->ch_id);
     free(s->ch_chainage_m);
+    free(s->lead[0].hourly_error_k);
+    free(s->lead[1].hourly_error_k);
     free(s);
 }
 

@@ -107,6 +107,19 @@ const hl_season_options *hl_season_options_used(const hl_season *s)
 {
     return &s->opt;
 }
+int hl_season_lead_stats(const hl_season *s, int with_lead,
+                         const hl_season_lead **out)
+{
+    if (!out)
+        return HL_EINVAL;
+    *out = NULL;
+    int i = with_lead ? 0 : 1;
+    if (!s || !s->have_lead[i])
+        return HL_ESTATE;
+    *out = &s->lead[i];
+    return HL_OK;
+}
+
 int hl_season_warning_count(const hl_season *s)
 {
     return s ? s->warnings.n : 0;

@@ -78,6 +78,11 @@ struct hl_season {
     text_list violations;    /* every violation of the first such hour */
     text_list hour_warnings; /* every engine warning of the first hour
                                 that warned (as-is) */
+    /* a dynamic season's supply error against the reset curve (as-is):
+     * [0] the run as it ran, [1] without lead (a season with a lead);
+     * have_lead[i] 0 when there is no such run */
+    hl_season_lead lead[2];
+    int have_lead[2];
 };
 
 /* Keep text in the season's strings; "" (and out_of_memory set) on

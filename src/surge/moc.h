@@ -20,6 +20,8 @@
 
 #include "heatline.h"
 
+#include <math.h>
+
 enum surge_dev_kind {
     DEV_ORIFICE = 0, /* dp = k m|m| / tau^2, tau from the closure law */
     DEV_CHECK,       /* an orifice that passes forward flow only */
@@ -65,7 +67,10 @@ typedef struct surge_pump4q {
     double beta;      /* relative torque of the state */
     double alpha_min; /* lowest speed and flow reached */
     double v_min;
-    signed char check; /* a discharge check valve: no reverse flow */
+    signed char check;  /* a discharge check valve: no reverse flow */
+    const char *source; /* of the tables: "given" or a built-in family's
+                           name (suter_family.c); NULL: affinity */
+    double ns;          /* specific speed at the rated point (NaN: none) */
     /* pump start (any pump): speed from 0 at start_t to dv_s0 over
      * ramp_s (linear) */
     signed char starting;
@@ -106,10 +111,17 @@ typedef struct surge_net {
     double *pp_rho;                  /* kg/m3 */
     double *pp_pv;                   /* vapour pressure, gauge Pa (-inf) */
     double *pp_q0;                   /* initial flow, m3/s */
+    /* an empirical friction law beside the Darcy term (EPANET imports:
+     * Hazen-Williams): h = rlaw |Q|^fexp over the pipe, m with Q in m3/s;
+     * rlaw 0: none (pp_f then holds all of the friction) */
+    double *pp_rlaw, *pp_fexp;
     /* grid (surge_grid) */
     int *pp_n, *pp_off;  /* reaches; index of point 0 */
     double *pp_aa;       /* wave speed used, m/s (= len / (n dt)) */
     double *pp_b, *pp_r; /* B = a/(gA), R = f dx/(2 g D A^2) */
+    double *pp_rl;       /* rlaw per reach (0: none) */
+    double *pp_rq;       /* R used this step: pp_r plus the law's
+                            rl |Q|^(n-2) at the pipe's flow (surge_step) */
     double *pp_kb;       /* Brunone's k (0: quasi-steady friction) */
     double max_adjust;   /* largest |aa/a - 1| */
     int worst_pipe;      /* pipe of that adjustment */
@@ -189,6 +201,20 @@ double surge_dev_opening(const surge_net *s, int i, double t);
 double surge_pump_speed(const surge_net *s, int i, double t);
 /* Head at node i (z + p / (rho g)). */
 double surge_node_head(const surge_net *s, int i);
+
+/* R of one reach of pipe p at flow q (m3/s): the Darcy term's R and, for
+ * an empirical law h = rl |q|^n, rl |q|^(n-2) (quasi-steady: the law at
+ * that flow; surge_step takes q as the mean of the pipe's end flows, so a
+ * pipe's flow settles where the law puts it, at one pow per pipe and step;
+ * below 1e-6 m3/s the law's R is taken there, not at 0 where it is
+ * infinite). */
+static inline double surge_pipe_r(const surge_net *s, int p, double q)
+{
+    double r = s->pp_r[p];
+    if (s->pp_rl[p] > 0.0)
+        r += s->pp_rl[p] * pow(fmax(fabs(q), 1e-6), s->pp_fexp[p] - 2.0);
+    return r;
+}
 
 /* Homologous value (a^2 + v^2) W(x) of a Suter table and its partials. */
 double surge_homologous(const double *w, int n, double a, double v, double *d_a,

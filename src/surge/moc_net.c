@@ -31,7 +31,8 @@ static int alloc_pipes(surge_net *s, int n)
            ALLOC(s->pp_f, n) && ALLOC(s->pp_rho, n) && ALLOC(s->pp_pv, n) &&
            ALLOC(s->pp_q0, n) && ALLOC(s->pp_n, n) && ALLOC(s->pp_off, n) &&
            ALLOC(s->pp_aa, n) && ALLOC(s->pp_b, n) && ALLOC(s->pp_r, n) &&
-           ALLOC(s->pp_kb, n);
+           ALLOC(s->pp_kb, n) && ALLOC(s->pp_rlaw, n) && ALLOC(s->pp_fexp, n) &&
+           ALLOC(s->pp_rl, n) && ALLOC(s->pp_rq, n);
 }
 
 static int alloc_devs(surge_net *s, int n)
@@ -114,6 +115,10 @@ void surge_net_free(surge_net *s)
                       s->pp_aa,
                       s->pp_b,
                       s->pp_r,
+                      s->pp_rlaw,
+                      s->pp_fexp,
+                      s->pp_rl,
+                      s->pp_rq,
                       s->h,
                       s->qd,
                       s->qu,
@@ -244,6 +249,8 @@ int surge_grid(surge_net *s, double dx, double dt, hl_error *err)
         double dxp = s->pp_len[p] / s->pp_n[p];
         s->pp_b[p] = a / (s->g * area);
         s->pp_r[p] = s->pp_f[p] * dxp / (2.0 * s->g * s->pp_d[p] * area * area);
+        s->pp_rl[p] = s->pp_rlaw[p] / s->pp_n[p];
+        s->pp_rq[p] = surge_pipe_r(s, p, s->pp_q0[p]);
     }
     return HL_OK;
 }
@@ -336,7 +343,7 @@ static void init_pipe(surge_net *s, int p)
     for (int i = 0; i <= n; i++) {
         double x = (double)i / n;
         s->zpt[o + i] = s->nd_z[a] + (s->nd_z[b] - s->nd_z[a]) * x;
-        s->h[o + i] = h0 - i * s->pp_r[p] * q * fabs(q);
+        s->h[o + i] = h0 - i * s->pp_rq[p] * q * fabs(q);
         s->qd[o + i] = s->qu[o + i] = s->qprev[o + i] = q;
         s->hv[o + i] = s->zpt[o + i] + s->pp_pv[p] / (rho * s->g);
         s->hmax[o + i] = s->hmin[o + i] = s->h[o + i];

@@ -47,7 +47,7 @@ static void interior(surge_net *s, int p)
 {
     long o = s->pp_off[p];
     int n = s->pp_n[p];
-    double b = s->pp_b[p], r = s->pp_r[p];
+    double b = s->pp_b[p], r = s->pp_rq[p];
     const double *h = s->h, *qd = s->qd, *qu = s->qu;
     for (long j = o + 1; j < o + n; j++) {
         double qa = qd[j - 1], qb = qu[j + 1];
@@ -83,7 +83,7 @@ static void interior_brunone(surge_net *s, int p)
 {
     long o = s->pp_off[p];
     int n = s->pp_n[p];
-    double b = s->pp_b[p], r = s->pp_r[p], kb = s->pp_kb[p] * b;
+    double b = s->pp_b[p], r = s->pp_rq[p], kb = s->pp_kb[p] * b;
     for (long j = o + 1; j < o + n; j++) {
         double qa = s->qd[j - 1], qb = s->qu[j + 1];
         double cp =
@@ -106,7 +106,7 @@ static void pipe_ends(surge_net *s, int p, double *cm0, double *cpn)
 {
     long o = s->pp_off[p];
     int n = s->pp_n[p];
-    double b = s->pp_b[p], r = s->pp_r[p], rho = s->pp_rho[p];
+    double b = s->pp_b[p], r = s->pp_rq[p], rho = s->pp_rho[p];
     double qb = s->qu[o + 1], qa = s->qd[o + n - 1];
     *cm0 = s->h[o + 1] - b * qb + r * qb * fabs(qb);
     *cpn = s->h[o + n - 1] + b * qa - r * qa * fabs(qa);
@@ -148,6 +148,11 @@ void surge_step(surge_net *s)
     for (int i = 0; i < s->n_nodes; i++)
         s->nd_sc[i] = s->nd_sb[i] = 0.0;
     for (int p = 0; p < s->n_pipes; p++) {
+        if (s->pp_rl[p] > 0.0) {
+            long o = s->pp_off[p];
+            double qm = 0.5 * (s->qd[o] + s->qu[o + s->pp_n[p]]);
+            s->pp_rq[p] = surge_pipe_r(s, p, qm);
+        }
         if (s->pp_kb[p] > 0.0)
             interior_brunone(s, p);
         else

@@ -36,6 +36,7 @@ struct hl_surge {
     int n_reliefs;
     const char **relief_id, **relief_node;
     int *relief_dev;
+    double *relief_cap, *relief_acc; /* kg/s, Pa */
     /* surge tanks */
     int n_tanks;
     const char **tank_id, **tank_node;

@@ -22,7 +22,9 @@
 #include "network/net.h"
 #include "network/net_transient.h"
 #include "physics/friction.h"
+#include "physics/headloss_empirical.h"
 #include "physics/transient.h"
+#include "surge/suter_family.h"
 #include "surge/surge.h"
 
 #include <math.h>
@@ -40,7 +42,7 @@
 static void count(const hl_model *m, const hl_surge_options *o, int *n_pipes,
                   int *n_devs)
 {
-    *n_devs = o->extra_vessel_node ? 1 : 0;
+    *n_devs = (o->extra_vessel_node ? 1 : 0) + (o->extra_relief_node ? 1 : 0);
     const net_def *d = m->net;
     const net_transient *t = d->transient;
     *n_pipes = 0;
@@ -158,9 +160,17 @@ static int fill_pipe(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
     s->pp_d[p] = d->pp_d[i];
     s->pp_area[p] = d->pp_area[i];
     s->pp_a[p] = a;
+    int law = d->headloss == HEADLOSS_HAZEN &&
+              !(e >= 0 && isfinite(t->friction[e])) && d->pp_law_r[i] > 0.0;
     s->pp_f[p] = e >= 0 && isfinite(t->friction[e])
                      ? t->friction[e]
                      : steady_friction(r->ref ? r->ref : m, i);
+    if (law) { /* Hazen-Williams at each reach's own flow; the minor loss
+                  stays a Darcy term */
+        s->pp_f[p] = d->pp_zeta[i] * d->pp_d[i] / d->pp_len[i];
+        s->pp_rlaw[p] = d->pp_law_r[i];
+        s->pp_fexp[p] = HAZEN_EXPONENT;
+    }
     s->pp_rho[p] = m->lk_rho[k];
     s->pp_q0[p] = m->lk_m[k] / m->lk_rho[k];
     s->pp_pv[p] = transient_vapour_pressure(t_k) - d->p_atm;
@@ -356,29 +366,60 @@ static int fill_extra_vessel(surge_net *s, struct hl_surge *r,
     return r->vessel_id[v] ? HL_OK : HL_ENOMEM;
 }
 
-/* Relief valve v as device j: closed at the steady state (the set
- * pressure above it, else it discharges from the start). */
+/* A relief valve as device j, valve v of the run, at node: closed at the
+ * steady state (the set pressure above it, else it discharges from the
+ * start); dp - set = k m^2 with k = accumulation / capacity^2. */
+static int set_relief(surge_net *s, struct hl_surge *r, const hl_model *m,
+                      int v, int j, const char *id, int node, double set,
+                      double cap, double acc)
+{
+    s->dv_kind[j] = DEV_RELIEF;
+    s->dv_from[j] = s->dv_to[j] = node;
+    s->dv_rho[j] = s->nd_rho[node];
+    s->dv_rise[j] = set;
+    s->dv_k[j] = acc / (cap * cap);
+    s->dv_open[j] = 0;
+    if (s->nd_p[node] > set)
+        text_list_add(&r->warn,
+                      "relief valve '%s' is set below the steady pressure "
+                      "at '%s': it discharges from the start",
+                      id, m->net->nd_id[node]);
+    r->relief_id[v] = text_pool_add(&r->strings, id);
+    r->relief_node[v] = r->node_id[node];
+    r->relief_dev[v] = j;
+    r->relief_cap[v] = cap;
+    r->relief_acc[v] = acc;
+    return r->relief_id[v] ? HL_OK : HL_ENOMEM;
+}
+
 static int fill_relief(surge_net *s, struct hl_surge *r, const hl_model *m,
                        int v, int j)
 {
     const net_transient *t = m->net->transient;
-    int node = t->relief_node[v];
-    double cap = t->relief_cap_kg_s[v];
-    s->dv_kind[j] = DEV_RELIEF;
-    s->dv_from[j] = s->dv_to[j] = node;
-    s->dv_rho[j] = s->nd_rho[node];
-    s->dv_rise[j] = t->relief_set_pa[v];
-    s->dv_k[j] = t->relief_acc_pa[v] / (cap * cap);
-    s->dv_open[j] = 0;
-    if (s->nd_p[node] > t->relief_set_pa[v])
-        text_list_add(&r->warn,
-                      "relief valve '%s' is set below the steady pressure "
-                      "at '%s': it discharges from the start",
-                      t->relief_id[v], m->net->nd_id[node]);
-    r->relief_id[v] = text_pool_add(&r->strings, t->relief_id[v]);
-    r->relief_node[v] = r->node_id[node];
-    r->relief_dev[v] = j;
-    return r->relief_id[v] ? HL_OK : HL_ENOMEM;
+    return set_relief(s, r, m, v, j, t->relief_id[v], t->relief_node[v],
+                      t->relief_set_pa[v], t->relief_cap_kg_s[v],
+                      t->relief_acc_pa[v]);
+}
+
+/* The extra relief valve of the options (sizing) as valve v, device j:
+ * accumulation 10 % of the set pressure (the model's default). */
+static int fill_extra_relief(surge_net *s, struct hl_surge *r,
+                             const hl_model *m, const hl_surge_options *o,
+                             int v, int j, hl_error *err)
+{
+    int node = index_get(&m->net->node_ix, o->extra_relief_node);
+    if (node < 0)
+        return hl_error_set(err, HL_ENOTFOUND,
+                            "relief valve: no node '%s' in the model",
+                            o->extra_relief_node);
+    double set = o->extra_relief_set_pa, cap = o->extra_relief_cap_kg_s;
+    if (!(set > 0.0) || !(cap > 0.0) || !isfinite(set) || !isfinite(cap))
+        return hl_error_set(err, HL_ERANGE,
+                            "relief valve at '%s': set %g Pa, capacity %g "
+                            "kg/s: expected both > 0",
+                            o->extra_relief_node, set, cap);
+    int rc = set_relief(s, r, m, v, j, "sized", node, set, cap, 0.1 * set);
+    return rc ? hl_error_set(err, rc, "out of memory") : HL_OK;
 }
 
 /* Surge tank v as device j: open (level = the node's steady head) or
@@ -481,21 +522,49 @@ static double *scaled_table(const double *w, int n, double k)
     return out;
 }
 
-/* A tripped pump with Suter curves (transient: pumps) runs in four
- * quadrants (moc_pump4q.c): rated point = its steady operating point
- * (flow per unit, head, speed, torque P / w); the tables, normalised by
- * their own rated point, are scaled to pass through it (warned when that
- * moves them by more than 10 %). Without a forward flow and head to rate
- * by, it keeps the affinity run-down. */
+/* The Suter tables of transient entry e: given, or the built-in family
+ * its `suter:` key names or (auto) the one nearest the specific speed ns;
+ * NULL for the affinity run-down. */
+static const double *entry_tables(const net_transient *t, int e, double ns,
+                                  const double **wb, int *n,
+                                  const char **source)
+{
+    if (t->n_suter[e] > 0) {
+        *wb = t->suter_wb[e];
+        *n = t->n_suter[e];
+        *source = "given";
+        return t->suter_wh[e];
+    }
+    if (t->suter[e] == SUTER_AFFINITY)
+        return NULL;
+    int f = t->suter[e] == SUTER_AUTO ? suter_family_nearest(ns)
+                                      : t->suter[e] - SUTER_NS25;
+    const suter_family *fam = suter_family_get(f);
+    if (!fam)
+        return NULL;
+    *wb = fam->wb;
+    *n = SUTER_FAMILY_N;
+    *source = fam->name;
+    return fam->wh;
+}
+
+/* A tripped pump with a rotor (inertia) runs in four quadrants
+ * (moc_pump4q.c) on its given Suter curves or a built-in family's:
+ * rated point = its steady operating point (flow per unit, head, speed,
+ * torque P / w); the tables, normalised by their own rated point, are
+ * scaled to pass through it (warned when that moves them by more than
+ * 10 %). Without a forward flow and head to rate by, or with
+ * `suter: affinity`, it keeps the affinity run-down. */
 static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
                      int j, double tm, hl_error *err)
 {
     const net_def *d = m->net;
     const net_transient *t = d->transient;
     int e = transient_entry(t, k, 1);
-    if (e < 0 || t->n_suter[e] == 0 || !(tm > 0.0) || !isfinite(tm))
+    if (e < 0 || !(tm > 0.0) || !isfinite(tm) ||
+        (t->n_suter[e] == 0 && t->suter[e] == SUTER_AFFINITY))
         return HL_OK;
-    int u = s->dv_from[j], v = s->dv_to[j], n = t->n_suter[e];
+    int u = s->dv_from[j], v = s->dv_to[j], n = 0;
     double rho = s->dv_rho[j], qr = m->lk_m[k] / (rho * s->dv_par[j]);
     double hr =
         (s->nd_p[v] - s->nd_p[u]) / (rho * s->g) + s->nd_z[v] - s->nd_z[u];
@@ -506,9 +575,16 @@ static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
                       d->lk_id[k]);
         return HL_OK;
     }
+    double rpm = isfinite(t->speed_rpm[e]) ? t->speed_rpm[e] : DEFAULT_RPM;
+    double ns = suter_specific_speed(rpm * s->dv_s0[j], qr, hr);
+    const double *wb0 = NULL;
+    const char *source = NULL;
+    const double *wh0 = entry_tables(t, e, ns, &wb0, &n, &source);
+    if (!wh0)
+        return HL_OK;
     double da, dv;
-    double wh = surge_homologous(t->suter_wh[e], n, 1.0, 1.0, &da, &dv);
-    double wb = surge_homologous(t->suter_wb[e], n, 1.0, 1.0, &da, &dv);
+    double wh = surge_homologous(wh0, n, 1.0, 1.0, &da, &dv);
+    double wb = surge_homologous(wb0, n, 1.0, 1.0, &da, &dv);
     if (!(wh > 0.0) || !(wb > 0.0))
         return hl_error_set(err, HL_EINVAL,
                             "pump '%s': its Suter curves give no pumping "
@@ -522,8 +598,8 @@ static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
                       "point",
                       d->lk_id[k], 1.0 / wh, 1.0 / wb);
     surge_pump4q *p = &s->p4q[j];
-    p->wh = scaled_table(t->suter_wh[e], n, 1.0 / wh);
-    p->wb = scaled_table(t->suter_wb[e], n, 1.0 / wb);
+    p->wh = scaled_table(wh0, n, 1.0 / wh);
+    p->wb = scaled_table(wb0, n, 1.0 / wb);
     if (!p->wh || !p->wb)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     p->n = n;
@@ -533,6 +609,8 @@ static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
     p->alpha = p->alpha_min = p->v_min = 1.0;
     p->beta = 1.0;
     p->check = t->check[e];
+    p->source = source;
+    p->ns = ns;
     return HL_OK;
 }
 
@@ -706,16 +784,24 @@ static int fill_links(surge_net *s, struct hl_surge *r, const hl_model *m,
             return rc == HL_ENOMEM ? hl_error_set(err, rc, "out of memory")
                                    : rc;
     }
-    int nr = t ? t->n_reliefs : 0;
-    r->n_reliefs = nr;
-    r->relief_id = calloc((size_t)nr + 1, sizeof *r->relief_id);
-    r->relief_node = calloc((size_t)nr + 1, sizeof *r->relief_node);
-    r->relief_dev = calloc((size_t)nr + 1, sizeof(int));
-    if (!r->relief_id || !r->relief_node || !r->relief_dev)
+    int nr = t ? t->n_reliefs : 0, extra_rv = o->extra_relief_node != NULL;
+    r->n_reliefs = nr + extra_rv;
+    r->relief_id = calloc((size_t)nr + 2, sizeof *r->relief_id);
+    r->relief_node = calloc((size_t)nr + 2, sizeof *r->relief_node);
+    r->relief_dev = calloc((size_t)nr + 2, sizeof(int));
+    r->relief_cap = calloc((size_t)nr + 2, sizeof(double));
+    r->relief_acc = calloc((size_t)nr + 2, sizeof(double));
+    if (!r->relief_id || !r->relief_node || !r->relief_dev || !r->relief_cap ||
+        !r->relief_acc)
         return hl_error_set(err, HL_ENOMEM, "out of memory");
     for (int v = 0; v < nr; v++)
         if (fill_relief(s, r, m, v, j++))
             return hl_error_set(err, HL_ENOMEM, "out of memory");
+    if (extra_rv) {
+        int rc = fill_extra_relief(s, r, m, o, nr, j++, err);
+        if (rc)
+            return rc;
+    }
     int nt = t ? t->n_tanks : 0;
     r->n_tanks = nt;
     r->tank_id = calloc((size_t)nt + 1, sizeof *r->tank_id);

@@ -279,6 +279,8 @@ int hl_surge_pump_result(const hl_surge *r, int i, hl_surge_pump *out)
     const surge_pump4q *p = &s->p4q[d];
     out->id = r->pump_id[i];
     out->four_quadrant = p->n > 0;
+    out->curves = p->n > 0 ? p->source : NULL;
+    out->specific_speed = p->n > 0 ? p->ns : NAN;
     out->speed_end =
         p->n > 0 ? p->alpha : surge_pump_speed(s, d, s->t) / s->dv_s0[d];
     out->min_speed = p->alpha_min;
@@ -303,5 +305,8 @@ int hl_surge_relief_result(const hl_surge *r, int v, hl_surge_relief *out)
     out->node = r->relief_node[v];
     out->set_pressure_pa = s->dv_rise[d];
     out->max_discharge_kg_s = s->dv_gas_max[d];
+    out->capacity_kg_s = r->relief_cap[v];
+    out->accumulation_pa = r->relief_acc[v];
+    out->capacity_sufficed = !(out->max_discharge_kg_s > out->capacity_kg_s);
     return HL_OK;
 }

@@ -174,6 +174,26 @@ static int stopped_state(struct hl_surge *r, const hl_model *m,
     return HL_OK;
 }
 
+/* A relief valve that discharged more than its capacity needed more
+ * overpressure than its accumulation: said, as the verdict is. */
+static void warn_reliefs(struct hl_surge *r)
+{
+    for (int v = 0; v < r->n_reliefs; v++) {
+        double q = r->net->dv_gas_max[r->relief_dev[v]];
+        if (q > r->relief_cap[v])
+            text_list_add(&r->warn,
+                          "relief valve '%s' at '%s' discharged up to %.0f "
+                          "kg/s, more than its capacity %.0f kg/s (the "
+                          "pressure rose %.2f bar above its set pressure; "
+                          "rated for %.2f bar)",
+                          r->relief_id[v], r->relief_node[v], q,
+                          r->relief_cap[v],
+                          r->relief_acc[v] * (q / r->relief_cap[v]) *
+                              (q / r->relief_cap[v]) / 1e5,
+                          r->relief_acc[v] / 1e5);
+    }
+}
+
 int hl_surge_run(hl_surge **out, const hl_model *m, const hl_surge_options *o,
                  hl_error *err)
 {
@@ -209,6 +229,8 @@ int hl_surge_run(hl_surge **out, const hl_model *m, const hl_surge_options *o,
         rc = find_watch(r, m, o, err);
     if (!rc && step_all(r, o))
         rc = hl_error_set(err, HL_ENOMEM, "out of memory");
+    if (!rc)
+        warn_reliefs(r);
     if (!rc && r->net->newton_fail > 0)
         text_list_add(&r->warn,
                       "%ld device solves hit the iteration limit (the "
@@ -230,13 +252,14 @@ void hl_surge_free(hl_surge *r)
     text_pool_free(&r->strings);
     text_list_free(&r->warn);
     free(r->node_pn);
-    void *a[] = {r->node_id,     r->node_chainage, r->pmax,      r->pmin,
-                 r->tmax,        r->tmin,          r->hmax,      r->hmin,
-                 r->pipe_id,     r->pipe_pn,       r->pipe_a,    r->watch,
-                 r->ser_t,       r->ser_h,         r->ser_p,     r->vessel_id,
-                 r->vessel_node, r->vessel_dev,    r->relief_id, r->relief_node,
-                 r->relief_dev,  r->pump_id,       r->pump_dev,  r->tank_id,
-                 r->tank_node,   r->tank_dev};
+    void *a[] = {
+        r->node_id,     r->node_chainage, r->pmax,       r->pmin,
+        r->tmax,        r->tmin,          r->hmax,       r->hmin,
+        r->pipe_id,     r->pipe_pn,       r->pipe_a,     r->watch,
+        r->ser_t,       r->ser_h,         r->ser_p,      r->vessel_id,
+        r->vessel_node, r->vessel_dev,    r->relief_id,  r->relief_node,
+        r->relief_dev,  r->pump_id,       r->pump_dev,   r->tank_id,
+        r->tank_node,   r->tank_dev,      r->relief_cap, r->relief_acc};
     for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
         free(a[i]);
     free(r);

@@ -52,7 +52,7 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
         !s->co_tin || !s->co_tout || !s->co_q || !s->so_tin || !s->so_tout ||
         !s->so_q || !s->hx_q || !s->indeg || !s->queue || !s->min || !s->hin ||
         !s->bin || !s->tauin || !s->done || !s->lk_ready || !s->hx_pending ||
-        !s->tau)
+        !s->tau || !s->pipe_gain)
         return -1;
     return 0;
 }
@@ -157,21 +157,30 @@ int tr_state_fill(tr_state *s, const double *t_from, const double *t_to,
     return 0;
 }
 
+void tr_stored_solid(const tr_state *s, double *wall, double *soil)
+{
+    const tr_net *n = s->net;
+    double v = 0.0, g = 0.0;
+    for (int i = 0; i < n->n_pipes; i++) {
+        v += n->pp_wallc[i] *
+             (s->vol_t[2 * i] + s->vol_t[2 * i + 1] - 2.0 * ZERO_C_K);
+        g += n->pp_soilc[i] * n->pp_len[i] * (s->soil_t[i] - ZERO_C_K);
+    }
+    *wall = v;
+    *soil = g;
+}
+
 void tr_stored(const tr_state *s, double *water, double *wall, double *soil)
 {
     const tr_net *n = s->net;
-    double w = 0.0, v = 0.0, g = 0.0;
+    double w = 0.0;
     for (int i = 0; i < n->n_pipes; i++) {
         const tr_pipe_state *p = &s->pipe[i];
         for (int k = 0; k < p->n; k++) {
             const tr_parcel *q = tr_pipe_at(p, k);
             w += q->mass * n->fluid.h(n->fluid.ctx, q->t);
         }
-        v += n->pp_wallc[i] *
-             (s->vol_t[2 * i] + s->vol_t[2 * i + 1] - 2.0 * ZERO_C_K);
-        g += n->pp_soilc[i] * n->pp_len[i] * (s->soil_t[i] - ZERO_C_K);
     }
     *water = w;
-    *wall = v;
-    *soil = g;
+    tr_stored_solid(s, wall, soil);
 }

@@ -25,13 +25,12 @@ double tr_relax(double theta, double theta_eq, double a, double dt)
 }
 
 double tr_volume(const tr_fluid *f, double c, double t0, double mflow,
-                 double h_in, double dt, double *h_out)
+                 double t_in, double h_in, double dt, double *h_out)
 {
     if (!(c > 0.0) || !(mflow > 0.0) || !(dt > 0.0)) {
         *h_out = h_in;
         return t0;
     }
-    double t_in = f->t_from_h(f->ctx, h_in);
     double cp = f->cp(f->ctx, 0.5 * (t_in + t0));
     double t1 = t_in + (t0 - t_in) * exp(-mflow * cp * dt / c);
     *h_out = h_in - c * (t1 - t0) / (mflow * dt);

@@ -112,12 +112,12 @@ void tr_pipe_rates(tr_state *s)
     }
 }
 
-void tr_parcel_age(tr_state *s, tr_parcel *q, double f)
+double tr_parcel_age(tr_state *s, tr_parcel *q, double f)
 {
     double dt = (f - q->tref) * s->step_s;
     q->tref = f;
     if (!(dt > 0.0) || !(q->rate > 0.0))
-        return;
+        return NAN;
     const tr_fluid *fl = &s->net->fluid;
     double h0 = fl->h(fl->ctx, q->t);
     q->t = q->t_eq + (q->t - q->t_eq) * exp(-q->rate * dt);
@@ -128,9 +128,11 @@ void tr_parcel_age(tr_state *s, tr_parcel *q, double f)
     double mpm = n->pp_len[i] > 0.0 ? n->pp_mass[i] / n->pp_len[i] : 0.0;
     double gain = mpm > 0.0 ? n->pp_qf[i] * q->mass / mpm * dt : 0.0;
     s->step.in_pumps += gain;
-    double lost = q->mass * (h0 - fl->h(fl->ctx, q->t)) + gain;
+    double h1 = fl->h(fl->ctx, q->t);
+    double lost = q->mass * (h0 - h1) + gain;
     s->step.lost_pipes += lost;
     s->pipe_gain[s->cur_pipe] += lost;
+    return h1;
 }
 
 void tr_soil_step(tr_state *s)

@@ -66,11 +66,11 @@ static void piece_out(void *ctx, const tr_parcel *piece)
     tr_parcel q = *piece;
     double f = (a->cum + 0.5 * q.mass) / a->m_dt; /* when it leaves */
     a->cum += q.mass;
-    if (f > q.tref)
-        tr_parcel_age(a->s, &q, f);
-    double h_out;
-    *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow,
-                        fh(a->s, q.t), q.mass / a->mflow, &h_out);
+    double h = f > q.tref ? tr_parcel_age(a->s, &q, f) : NAN, h_out;
+    if (isnan(h))
+        h = fh(a->s, q.t);
+    *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow, q.t, h,
+                        q.mass / a->mflow, &h_out);
     a->h_sum += q.mass * h_out;
     a->born_sum += q.mass * q.born;
 }
@@ -104,8 +104,8 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
     int i = n->lk_sub[k], fwd = n->lk_m[k] >= 0.0;
     double mf = fabs(n->lk_m[k]), h_out;
     double *vol = &s->vol_t[2 * i + (fwd ? 0 : 1)];
-    *vol = tr_volume(&n->fluid, n->pp_wallc[i], *vol, mf, in->h, s->step_s,
-                     &h_out);
+    *vol = tr_volume(&n->fluid, n->pp_wallc[i], *vol, mf, in->t, in->h,
+                     s->step_s, &h_out);
     tr_parcel q = {mf * s->step_s, ft(s, h_out), in->born, 0.5, 0.0, 0.0,
                    s->step_s,      fwd};
     tr_inlet_rate(s, i, q.t, !fwd, &q.rate, &q.t_eq);
@@ -345,18 +345,23 @@ static int tear(tr_state *s)
     return best;
 }
 
-/* Parcels to the end of the step, ready for the next. */
-static void step_finish(tr_state *s)
+/* Parcels to the end of the step, ready for the next; returns the heat
+ * the water holds then, J (tr_stored's sum, in its order, from the
+ * enthalpy the ageing gives: one pass over the parcels instead of two). */
+static double step_finish(tr_state *s)
 {
+    double w = 0.0;
     for (int i = 0; i < s->net->n_pipes; i++) {
         tr_pipe_state *p = &s->pipe[i];
         s->cur_pipe = i;
         for (int k = 0; k < p->n; k++) {
             tr_parcel *q = tr_pipe_at(p, k);
-            tr_parcel_age(s, q, 1.0);
+            double h = tr_parcel_age(s, q, 1.0);
             q->tref = 0.0;
+            w += q->mass * (isnan(h) ? fh(s, q->t) : h);
         }
     }
+    return w;
 }
 
 int tr_step(tr_state *s)
@@ -384,10 +389,9 @@ int tr_step(tr_state *s)
             return -1;
         seen++;
     }
-    step_finish(s);
+    s->step.stored_water = step_finish(s);
     tr_soil_step(s);
     s->time_s += s->step_s;
-    tr_stored(s, &s->step.stored_water, &s->step.stored_wall,
-              &s->step.stored_soil);
+    tr_stored_solid(s, &s->step.stored_wall, &s->step.stored_soil);
     return 0;
 }

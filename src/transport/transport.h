@@ -144,10 +144,11 @@ tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i); /* 0 = from-end */
  * exact for constant a and theta_eq; never crosses theta_eq. */
 double tr_relax(double theta, double theta_eq, double a, double dt);
 /* A mixing volume of capacity c (J/K) at t0 fed for dt by mflow (kg/s) of
- * enthalpy h_in: its new temperature and the enthalpy leaving (energy
- * exact: c (t1 - t0) = mflow dt (h_in - h_out)). */
+ * water at t_in (enthalpy h_in, the caller's: no inversion of h here):
+ * its new temperature and the enthalpy leaving (energy exact:
+ * c (t1 - t0) = mflow dt (h_in - h_out)). */
 double tr_volume(const tr_fluid *f, double c, double t0, double mflow,
-                 double h_in, double dt, double *h_out);
+                 double t_in, double h_in, double dt, double *h_out);
 /* Heat from primary to secondary of an exchanger, W. */
 double tr_hx_heat(const tr_net *n, int h, double tp, double ts, double mp,
                   double ms);
@@ -162,8 +163,9 @@ void tr_state_free(tr_state *s);
  * and soil at the water's temperature. */
 int tr_state_fill(tr_state *s, const double *t_from, const double *t_to,
                   double born, int expo);
-/* Stored heat now, J (water, walls, soil). */
+/* Stored heat now, J (water, walls, soil); the walls' and soil's only. */
 void tr_stored(const tr_state *s, double *water, double *wall, double *soil);
+void tr_stored_solid(const tr_state *s, double *wall, double *soil);
 /* One transport step of s->step_s at the current flows. */
 int tr_step(tr_state *s);
 /* Rates and equilibrium temperatures of every parcel for this step, from
@@ -173,8 +175,9 @@ void tr_pipe_rates(tr_state *s);
 void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
                    double *rate, double *t_eq);
 /* Parcel q relaxed from q->tref to fraction f of the step; the enthalpy
- * it lost goes to the step's account. */
-void tr_parcel_age(tr_state *s, tr_parcel *q, double f);
+ * it lost goes to the step's account. Returns its enthalpy now, J/kg, or
+ * NaN when it did not change (no time passed, or no loss). */
+double tr_parcel_age(tr_state *s, tr_parcel *q, double f);
 /* The soil nodes over the step: heated by what their pipes' water gave,
  * cooled to the undisturbed ground (exact for the step); the heat they
  * keep leaves the step's pipe loss (it is stored). */

@@ -43,7 +43,7 @@ static const hl_range table[HL_Q_N] = {
     "the valid range of dry-bulb temperature in the EPW data dictionary"},
 [HL_Q_PROCESS_TEMP_C] = {"process or test temperature", "C", -200, 1200,
     CLOSED, CLOSED, C_K, "t_inner_c t_outer_c t_hot_c t_cold_c t_surface_c "
-    "t_min_c t_max_c max_service_c",
+    "t_min_c t_max_c max_service_c continuous_service_c",
     "from cryogenic lines to refractory linings; the material tables end "
     "well inside"},
 [HL_Q_SURFACE_LIMIT_C] = {"surface temperature limit", "C", -100, 600, CLOSED,

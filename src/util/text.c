@@ -9,6 +9,47 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * A plain decimal ("97.3", "-12", "0.008", "1.", ".5") of at most 15
+ * digits and no exponent, then only spaces: the digits are an integer m
+ * below 2^53 and 10^f (f <= 15 decimals) is exact, so m / 10^f is one
+ * correctly rounded division, the same double strtod gives (Clinger 1990,
+ * "How to read floating point numbers accurately", the fast path). The
+ * cells of inventories and tables are mostly such numbers; anything else
+ * returns 0 and goes to strtod. The decimal point is '.', the files'.
+ */
+static int parse_plain_decimal(const char *s, double *out)
+{
+    static const double pow10[16] = {1e0,  1e1,  1e2,  1e3, 1e4,  1e5,
+                                     1e6,  1e7,  1e8,  1e9, 1e10, 1e11,
+                                     1e12, 1e13, 1e14, 1e15};
+    int neg = 0, digits = 0, decimals = -1; /* -1: no point yet */
+    long long m = 0;
+    if (*s == '-' || *s == '+')
+        neg = *s++ == '-';
+    for (;; s++) {
+        if (*s == '.' && decimals < 0) {
+            decimals = 0;
+            continue;
+        }
+        if (*s < '0' || *s > '9')
+            break;
+        if (++digits > 15)
+            return 0;
+        m = 10 * m + (*s - '0');
+        decimals += decimals >= 0;
+    }
+    while (isspace((unsigned char)*s))
+        s++;
+    if (!digits || *s)
+        return 0;
+    double v = (double)m;
+    if (decimals > 0)
+        v /= pow10[decimals];
+    *out = neg ? -v : v;
+    return 1;
+}
+
 int parse_double(const char *text, double *out)
 {
     if (!text)
@@ -17,6 +58,8 @@ int parse_double(const char *text, double *out)
         text++;
     if (!*text)
         return 0;
+    if (parse_plain_decimal(text, out))
+        return 1;
     char *end;
     errno = 0;
     double v = strtod(text, &end);

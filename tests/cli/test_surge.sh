@@ -65,6 +65,25 @@ assert max(fails) < z["gas_volume_m3"] <= 1.02 * max(fails)
 assert d["air_vessels"][-1]["id"] == "sized"
 PY
 fi
+# relief-valve sizing on the same line (PN 40): a set pressure and a
+# capacity, the run with the valve passes and says its capacity sufficed
+expect_ok "size relief" surge "$tmp/rpv_pn.yaml" --event valve-close:VALVE:0 --duration 20 --dx 20 --size relief-valve:V --json
+if command -v python3 >/dev/null; then
+    python3 - "$tmp/out" <<'PY' || { echo "FAIL relief sizing result"; fails=$((fails + 1)); }
+import json, sys
+d = json.load(open(sys.argv[1]))
+z = d["relief_sizing"]
+assert d["verdict"]["ok"] and 30e5 < z["set_pressure_pa"] <= 40e5 / 1.1 + 1
+assert z["capacity_kg_per_s"] > 0 and not z["runs"][0]["ok"] and z["runs"][-1]["ok"]
+rv = d["relief_valves"][-1]
+assert rv["id"] == "sized" and rv["capacity_sufficed"]
+assert rv["max_discharge_kg_per_s"] <= rv["capacity_kg_per_s"]
+PY
+fi
+expect_ok "size relief text" surge "$tmp/rpv_pn.yaml" --event valve-close:VALVE:0 --duration 20 --dx 20 --size relief-valve:V
+grep -q "^sizing: relief valve at V: set" "$tmp/out" || { echo "FAIL relief sizing line: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+grep -q "sized .*kg/s (sufficed)" "$tmp/out" || { echo "FAIL relief capacity line"; fails=$((fails + 1)); }
+expect_fail "size relief without PN" "none of its pipes has a PN" surge "$rpv" --event valve-close:VALVE:0 --size relief-valve:V
 # surge tanks: an open tank at the valve takes the closure as a mass
 # oscillation (48.5 bar(g) without it); the bad ones are one line, exit 2
 tank_model() { # $1: the tank's item
@@ -114,7 +133,7 @@ fi
 expect_fail "report path" "--report" surge "$lift" --event pump-trip:PU --duration 1 --dx 25 --report /nonexistent/dir/x.html
 [ -e /nonexistent/dir/x.html ] && { echo "FAIL partial report"; fails=$((fails + 1)); }
 
-expect_fail "size syntax" "expected air-vessel:NODE" surge "$rpv" --event valve-close:VALVE:1 --size tank:V
+expect_fail "size syntax" "expected air-vessel:NODE or relief-valve:NODE" surge "$rpv" --event valve-close:VALVE:1 --size tank:V
 expect_fail "size node" "no node 'Q'" surge "$tmp/rpv_pn.yaml" --event valve-close:VALVE:0 --size air-vessel:Q
 
 # the default line: a relay-station trip runs and reports its verdict

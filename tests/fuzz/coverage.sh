@@ -17,7 +17,7 @@ rm -f "$build"/*.profraw
 first=""
 objects=""
 for h in fuzz_model_yaml fuzz_inp fuzz_csv_tables fuzz_epw fuzz_weather_csv \
-    fuzz_lab_runs fuzz_inventory fuzz_materials fuzz_writers; do
+    fuzz_lab_runs fuzz_inventory fuzz_materials fuzz_writers fuzz_geojson; do
     dirs="$here/tests/fuzz/corpus/$h"
     [ -d "$here/build-fuzz/corpus/$h" ] && dirs="$dirs $here/build-fuzz/corpus/$h"
     # shellcheck disable=SC2086
@@ -30,6 +30,8 @@ for h in fuzz_model_yaml fuzz_inp fuzz_csv_tables fuzz_epw fuzz_weather_csv \
     fi
 done
 llvm-profdata merge -sparse "$build"/*.profraw -o "$build/all.profdata"
+# The harnesses link libheatline.so: src/'s counters live in the library.
+objects="$objects -object=$build/libheatline.so"
 # shellcheck disable=SC2086
 llvm-cov report "$first" $objects -instr-profile="$build/all.profdata" \
     "$here/src" >"$build/coverage.txt"

@@ -115,6 +115,11 @@ static void annular_fin(void **state)
                m, r1, r2, exact, fd);
         assert_true(fabs(exact - fd) < 2e-5);
     }
+    /* the small-argument forms (m r2 <= 2, no scaling) and the scaled
+     * ones meet at m r2 = 2 to the accuracy of A&S's polynomials */
+    double below = fin_eff_annular(2.0 / 0.3 * (1 - 1e-12), 0.1, 0.3);
+    double above = fin_eff_annular(2.0 / 0.3 * (1 + 1e-12), 0.1, 0.3);
+    assert_true(fabs(below - above) < 1e-6);
     /* a thin ring far from the axis is a straight fin */
     double m = 5.0, r1 = 1000.0, l = 0.2; /* curvature effect ~ l / r1 */
     assert_true(fabs(fin_eff_annular(m, r1, r1 + l) - fin_eff_straight(m, l)) <
@@ -134,6 +139,13 @@ static void pin_fin(void **state)
     g = fin_pin_conductance(m, l, kac, m * kac, &frac);
     assert_true(fabs(g - m * kac) < 1e-12);
     assert_true(fabs(frac - exp(-m * l)) < 1e-12);
+    /* a short pin keeps its digits (tanh, cosh, sinh from one expm1) */
+    g = fin_pin_conductance(1e-7, 1.0, kac, 0.0, &frac);
+    assert_true(fabs(g / (1e-7 * kac * tanh(1e-7)) - 1.0) < 1e-12);
+    assert_true(fabs(frac - 1.0 / cosh(1e-7)) < 1e-15);
+    /* a long one: no overflow, the tip at the air temperature */
+    g = fin_pin_conductance(m, 400.0, kac, 1.0, &frac);
+    assert_true(fabs(g - m * kac) < 1e-12 && frac == 0.0);
     /* more tip conductance, more heat */
     assert_true(fin_pin_conductance(m, l, kac, 5.0, NULL) >
                 fin_pin_conductance(m, l, kac, 1.0, NULL));

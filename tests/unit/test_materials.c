@@ -49,6 +49,43 @@ static void embedded_table(void **state)
     hl_material_db_free(db);
 }
 
+/* continuous_service_c: EN 253's 120 C for PUR, none where not stated,
+ * an optional column (a file without it reads), checked like the other
+ * temperatures. */
+static void continuous_rating(void **state)
+{
+    (void)state;
+    hl_material_db *db = fresh();
+    const char *pur[] = {"pur-en253", "pur-aged"};
+    for (int i = 0; i < 2; i++) {
+        const hl_material *m = hl_material_find(db, pur[i]);
+        assert_non_null(m);
+        if (!m)
+            return;
+        assert_true(m->continuous_service_k == HL_ZERO_C_K + 120.0);
+        assert_non_null(strstr(m->source, "EN 253"));
+    }
+    assert_true(isnan(hl_material_find(db, "rock-wool")->continuous_service_k));
+    /* the aged foam's lambda(T): lambda_50 = 0.033 at 50 C, rising */
+    const hl_material *aged = hl_material_find(db, "pur-aged");
+    assert_true(fabs(hl_lambda_at(&aged->lambda, HL_ZERO_C_K + 50.0) - 0.033) <
+                1e-12);
+    assert_true(hl_lambda_at(&aged->lambda, HL_ZERO_C_K + 90.0) > 0.033);
+    static const char bad[] =
+        "id,name,category,lambda_model,lambda_params,t_min_c,t_max_c,"
+        "max_service_c,continuous_service_c,emissivity,density_kg_per_m3,"
+        "source\n"
+        "x,x,insulation,const,0.03,0,100,100,hot,,,s\n";
+    hl_error err;
+    hl_error_clear(&err);
+    assert_int_equal(
+        hl_material_db_load_text(db, bad, strlen(bad), "b.csv", &err),
+        HL_EPARSE);
+    assert_non_null(
+        strstr(err.message, "b.csv:2: column continuous_service_c"));
+    hl_material_db_free(db);
+}
+
 static void user_rows_add_and_replace(void **state)
 {
     (void)state;
@@ -155,8 +192,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(embedded_table),
+        cmocka_unit_test(continuous_rating),
         cmocka_unit_test(user_rows_add_and_replace),
         cmocka_unit_test(errors_name_file_and_line),
-        cmocka_unit_test(suggestions), cmocka_unit_test(csv_round_trip)};
+        cmocka_unit_test(suggestions),
+        cmocka_unit_test(csv_round_trip)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

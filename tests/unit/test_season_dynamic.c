@@ -163,6 +163,51 @@ static void test_supply_lagged_by_transit(void **state)
     assert_true(rms_at(f, best) < 0.3 * rms_at(f, 0));
 }
 
+/* The error statistics (hl_season_lead_stats): none for a steady season;
+ * a dynamic season without lead has the run as it ran only, its hourly
+ * errors the hourly column; with a fixed lead of 6 h the comparison run
+ * without lead is the plain dynamic season, to the bit, and the led run
+ * differs from it. */
+static void test_lead_stats(void **state)
+{
+    fixture *f = *state;
+    const hl_season_lead *a = NULL, *b = NULL;
+    assert_int_equal(hl_season_lead_stats(f->steady, 1, &a), HL_ESTATE);
+    assert_null(a);
+    assert_int_equal(hl_season_lead_stats(f->dyn, 0, &a), HL_ESTATE);
+    assert_int_equal(hl_season_lead_stats(f->dyn, 1, &a), HL_OK);
+    for (int k = 0; k < hl_season_hours(f->dyn); k++)
+        assert_true(a->hourly_error_k[k] ==
+                    row(f->dyn, k)[HL_HOUR_SUPPLY_ERROR_K]);
+    assert_true(a->max_abs_error_k >= fabs(a->mean_error_k));
+    assert_true(a->mean_lead_h == 0.0);
+    hl_season_options o;
+    hl_season_options_init(&o);
+    o.from = "11-20";
+    o.to = "11-23";
+    o.n_scenarios = 1;
+    o.scenario[0] = HL_SCEN_AS_IS;
+    o.threads = 1;
+    o.dynamic = 1;
+    o.dynamic_lead_s = 6.0 * 3600.0;
+    hl_season *s = NULL;
+    hl_error err;
+    hl_error_clear(&err);
+    assert_int_equal(hl_season_run(&s, f->m, &f->w, &o, &err), HL_OK);
+    const hl_season_lead *with = NULL;
+    assert_int_equal(hl_season_lead_stats(s, 0, &b), HL_OK);
+    assert_int_equal(hl_season_lead_stats(s, 1, &with), HL_OK);
+    assert_true(b->mean_error_k == a->mean_error_k);
+    assert_true(b->max_abs_error_k == a->max_abs_error_k);
+    assert_true(b->under_degree_hours == a->under_degree_hours);
+    assert_true(fabs(with->mean_lead_h - 6.0) < 1e-12);
+    assert_true(with->mean_error_k != a->mean_error_k);
+    for (int k = 0; k < hl_season_hours(s); k++)
+        assert_true(with->hourly_error_k[k] ==
+                    row(s, k)[HL_HOUR_SUPPLY_ERROR_K]);
+    hl_season_free(s);
+}
+
 static void test_bad_step(void **state)
 {
     fixture *f = *state;
@@ -185,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_hours_close),
         cmocka_unit_test(test_totals_agree_but_storage),
         cmocka_unit_test(test_supply_lagged_by_transit),
+        cmocka_unit_test(test_lead_stats),
         cmocka_unit_test(test_bad_step),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

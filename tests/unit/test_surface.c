@@ -299,6 +299,18 @@ static void bad_input(void **state)
     b = in;
     b.n_layers = HL_MAX_LAYERS + 1;
     assert_int_equal(solve_code(&b), HL_EINVAL);
+    /* lambda(T) falling below zero inside 20..100 C (0 at 80 C): refused;
+     * falling but positive there: solved (the samples are looked at) */
+    b = in;
+    add_layer(&b, poly(0.04, -5e-4, 0), 50);
+    assert_int_equal(solve_code(&b), HL_EINVAL);
+    b = in;
+    add_layer(&b, poly(0.05, -1e-4, 0), 50);
+    assert_int_equal(solve_code(&b), HL_OK);
+    /* rising from its reference but NaN in a coefficient: refused */
+    b = in;
+    add_layer(&b, poly(0.04, 1e-4, NAN), 50);
+    assert_int_equal(solve_code(&b), HL_EINVAL);
 }
 
 static void range_warning(void **state)
@@ -327,6 +339,7 @@ static void on_the_convection_jump(void **state)
     hl_surface_in in = pipe_in(1620, 40, 25);
     add_layer(&in, hl_lambda_constant(0.02), 30);
     double q_prev = NAN, step_max = 0.0;
+    double g_layer = 2 * M_PI / log(1680.0 / 1620.0);
     int on_jump = 0;
     for (int i = 0; i <= 2000; i++) {
         in.inner_temp_k = K(40.0 + 0.01 * i);
@@ -334,9 +347,12 @@ static void on_the_convection_jump(void **state)
         double d = o.outer_diameter_m, ts = o.surface_temp_k;
         double lo = hl_outer_flux(&in.outer, ts - 1e-7, d) * M_PI * d;
         double hi = hl_outer_flux(&in.outer, ts + 1e-7, d) * M_PI * d;
-        /* the solve's own tolerance on the process temperature */
+        /* the solve's own tolerance on the process temperature, also as
+         * the layer's balance (the residual lies there) */
         assert_double_equal(o.temp_k[0], in.inner_temp_k,
                             1e-10 * in.inner_temp_k);
+        assert_double_equal(g_layer * 0.02 * (o.temp_k[0] - o.temp_k[1]),
+                            o.heat_flow, g_layer * 0.02 * 1e-10 * o.temp_k[0]);
         assert_true(o.heat_flow >= fmin(lo, hi) - 1e-6 * o.heat_flow &&
                     o.heat_flow <= fmax(lo, hi) + 1e-6 * o.heat_flow);
         if (fabs(hi - lo) > 0.01 * o.heat_flow)

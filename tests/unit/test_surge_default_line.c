@@ -6,7 +6,11 @@
  * (PS1: pipes above PN25 and the return at vapour pressure; power failure:
  * the supply leaving the plant and the urban mains boil); with the model's
  * vessels (AV-PS1-R-OUT, AV-PS1-S-IN, AV-PLANT-S, AV-HX-U-S added for
- * these events) both pass, every vessel keeps gas, nothing is NaN. Runs as
+ * these events, and AV-TRUNK-R-OUT since the pumps run on the built-in
+ * four-quadrant curves) both pass, and so does a trip of the plant's main
+ * pumps alone (PS0-MAIN, with 700 m3 at PS1-S-IN), every vessel keeps gas,
+ * nothing is NaN, and every tripped pump runs in four quadrants on a built-in
+ * family (the model gives inertias, no curves). Runs as
  * the README shows them: 300 s, dx 50 m. If the default model's protection
  * changes, these are the lines to change.
  */
@@ -129,6 +133,21 @@ static void protected_line_passes(void **state)
     assert_int_equal(v.cavities, 0);
     vessels_keep_gas(s);
     assert_int_equal(hl_surge_pump_count(s), hl_model_count(m, HL_PUMP));
+    for (int i = 0; i < hl_surge_pump_count(s); i++) {
+        hl_surge_pump pu;
+        assert_int_equal(hl_surge_pump_result(s, i, &pu), HL_OK);
+        assert_true(pu.four_quadrant);
+        assert_non_null(pu.curves);
+        assert_true(strncmp(pu.curves, "ns", 2) == 0);
+        assert_true(pu.specific_speed > 0.0);
+    }
+    hl_surge_free(s);
+    /* the plant's main pumps alone: PS1's pumps draw on its suction (the
+     * 700 m3 at PS1-S-IN; 600 m3 left L1-S08 within the margin) */
+    s = event(m, HL_SURGE_PUMP_TRIP, "PS0-MAIN");
+    v = verdict_of(s, "PS0-MAIN trip, default");
+    assert_true(v.ok);
+    vessels_keep_gas(s);
     hl_surge_free(s);
     hl_model_free(m);
 }
