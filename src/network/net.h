@@ -500,6 +500,9 @@ struct hl_model {
     struct net_fit_table *fit_tab; /* per class and state (filled lazily
                                       at this run's covers) */
     int n_fit_tab;
+    struct pipe_warm *pipe_warm; /* per pipe solved on its own, its last
+                                    build-up solve (pipe_heat.c); lazily,
+                                    NULL in a fresh clone */
     double *tt_r; /* 3 per thermal type: r11, r22, r12 at the current
                      temperatures */
 
