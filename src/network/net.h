@@ -628,8 +628,9 @@ int heat_solve(hl_model *m, double tol);
 void heat_free(struct net_heat *h);
 
 /* Pipe heat transfer (pipe_heat.c): r11/r12 of every pipe at the current
- * temperatures (t_guess where a type has none yet). */
-int pipe_heat_update(hl_model *m, double t_guess);
+ * temperatures (t_guess where a type has none yet); per_pipe 0 keeps the
+ * resistances of the pipes solved one by one as they are. */
+int pipe_heat_update(hl_model *m, double t_guess, int per_pipe);
 /* 1 if the resistances of thermal type ts follow the temperatures (a
  * layer or twin fill with lambda(T), a pipe in air or a duct): such pipes
  * are solved one by one at their own temperatures (pipe_heat.c). */

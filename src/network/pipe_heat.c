@@ -270,7 +270,7 @@ static int update_pipes(hl_model *m, double t_guess)
     return HL_OK;
 }
 
-int pipe_heat_update(hl_model *m, double t_guess)
+int pipe_heat_update(hl_model *m, double t_guess, int per_pipe)
 {
     if (m->net->n_ttypes && update_types(m, t_guess))
         return m->err.code;
@@ -297,5 +297,5 @@ int pipe_heat_update(hl_model *m, double t_guess)
             m->pp_r11[i] = INFINITY, m->pp_r12[i] = 0.0;
         }
     }
-    return update_pipes(m, t_guess);
+    return per_pipe ? update_pipes(m, t_guess) : HL_OK;
 }
