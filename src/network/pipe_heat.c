@@ -183,6 +183,26 @@ static int moved(const pipe_warm *w, const double *t)
              fabs(t[2] - w->t[2]) <= PIPE_REUSE_K);
 }
 
+/* Start of the layers' iteration: the last solve's interface profile of
+ * each pipe stretched to its new excess over the surroundings (exact for
+ * constant lambda and a lone pipe; lambda(T) and the partner's heat leave
+ * a small remainder, so the iteration needs fewer passes). Returns 0 (use
+ * the usual start) when an excess changed by more than a factor 1.5 or is
+ * within 0.1 K of nothing: a profile that far off is no better a start. */
+static int scaled_start(const pipe_warm *w, const double *t,
+                        double start[2][HL_MAX_LAYERS + 1])
+{
+    for (int k = 0; k < 2; k++) {
+        double old = w->t[k] - w->t[2], now = t[k] - t[2];
+        double f = now / old;
+        if (!(fabs(old) > 0.1 && f > 1.0 / 1.5 && f < 1.5))
+            return 0;
+        for (int l = 0; l <= HL_MAX_LAYERS; l++)
+            start[k][l] = t[2] + (w->layer_k[k][l] - w->t[2]) * f;
+    }
+    return 1;
+}
+
 /* r11, r22, r12 of the solve led by pipe i at t (t1, t2, t0): its last
  * solve's if nothing moved, else a solve started from its interface
  * temperatures. */
@@ -196,12 +216,19 @@ static int resistances(hl_model *m, int i, const double *t, double *r)
         return HL_OK;
     }
     hl_pipe_thermal out;
-    int first = isnan(w->t[0]);
-    if (solve_type(m, m->net->pp_ttype[i], t[2], t[0], t[1],
-                   first ? NULL
-                         : (const double(*)[HL_MAX_LAYERS + 1]) w->layer_k,
-                   &out))
-        return m->err.code;
+    double start[2][HL_MAX_LAYERS + 1];
+    int warm = !isnan(w->t[0]) && scaled_start(w, t, start);
+    int ty = m->net->pp_ttype[i];
+    if (solve_type(m, ty, t[2], t[0], t[1],
+                   warm ? (const double(*)[HL_MAX_LAYERS + 1]) start : NULL,
+                   &out)) {
+        if (!warm || m->err.code != HL_ENOCONVERGE)
+            return m->err.code;
+        m->err.code = HL_OK; /* once more from the usual start */
+        m->err.message[0] = '\0';
+        if (solve_type(m, ty, t[2], t[0], t[1], NULL, &out))
+            return m->err.code;
+    }
     r[0] = out.r11, r[1] = out.r22, r[2] = out.r12;
     memcpy(w->t, t, sizeof w->t);
     memcpy(w->r, r, sizeof w->r);
