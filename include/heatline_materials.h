@@ -15,14 +15,14 @@ typedef struct hl_material {
     char name[96];     /* readable name */
     char category[24]; /* insulation, coating, casing, jacket, surface */
     hl_conductivity lambda;
-    double t_min_k, t_max_k; /* range in which lambda(T) is valid */
-    double max_service_k;    /* highest service temperature; NaN = none */
+    double t_min_k, t_max_k;     /* range in which lambda(T) is valid */
+    double max_service_k;        /* highest service temperature; NaN = none */
     double continuous_service_k; /* rated for continuous operation up to
                                     this temperature (EN 253: PUR 120 C);
                                     NaN = no rating stated */
-    double emissivity;       /* of its exposed face; NaN = not given */
-    double density_kg_m3;    /* NaN = not given */
-    double cost_cny_m3;      /* installed cost per m3; NaN = not given */
+    double emissivity;           /* of its exposed face; NaN = not given */
+    double density_kg_m3;        /* NaN = not given */
+    double cost_cny_m3;          /* installed cost per m3; NaN = not given */
     char source[256];
 } hl_material;
 

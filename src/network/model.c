@@ -151,7 +151,8 @@ void net_warn(hl_model *m, const char *fmt, ...)
 /* The run state's arrays. */
 #define RUN_FREE_ALL(X) \
     RUN_ARRAYS_BY_COUNT(X) \
-    X(tt_r) X(nd_p) X(nd_t) X(nd_ext) X(nd_order) X(nd_connected) \
+    X(tt_r) X(pipe_warm) X(nd_p) X(nd_t) X(nd_ext) X(nd_order) \
+    X(nd_connected) \
     X(round_t) X(round_m) X(nd_dem_set) X(nd_fp_set)
 /* clang-format on */
 

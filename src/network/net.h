@@ -523,6 +523,9 @@ struct hl_model {
     int n_fit_tab;
     struct net_fit_memo *fit_memo; /* per fitting, the blend it read last
                                       (fittings_table.c) */
+    struct pipe_warm *pipe_warm; /* per pipe solved on its own, its last
+                                    build-up solve (pipe_heat.c); lazily,
+                                    NULL in a fresh clone */
     double *tt_r; /* 3 per thermal type: r11, r22, r12 at the current
                      temperatures */
 
@@ -649,8 +652,9 @@ int heat_solve(hl_model *m, double tol);
 void heat_free(struct net_heat *h);
 
 /* Pipe heat transfer (pipe_heat.c): r11/r12 of every pipe at the current
- * temperatures (t_guess where a type has none yet). */
-int pipe_heat_update(hl_model *m, double t_guess);
+ * temperatures (t_guess where a type has none yet); per_pipe 0 keeps the
+ * resistances of the pipes solved one by one as they are. */
+int pipe_heat_update(hl_model *m, double t_guess, int per_pipe);
 /* 1 if the resistances of thermal type ts follow the temperatures (a
  * layer or twin fill with lambda(T), a pipe in air or a duct): such pipes
  * are solved one by one at their own temperatures (pipe_heat.c). */

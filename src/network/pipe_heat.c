@@ -21,6 +21,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* 1 if every layer of the build-up has a constant conductivity. */
 static int buildup_constant(const hl_pipe_buildup *b)
@@ -80,17 +81,32 @@ static double type_ambient(const hl_model *m, const net_thermal_spec *ts)
                                        : m->t_ground;
 }
 
+/* K: the lambda(T) iteration of a build-up stops when its interfaces move
+ * less than this in a pass (hl_pipe_thermal_solve: 1e-9 K); it contracts
+ * by about 0.1 a pass, so they are within 1e-8 K of the fixed point and
+ * the resistances within 2e-11 of themselves: as exact as the coupling
+ * needs. */
+#define PIPE_SOLVE_TOL_K 1e-7
+
 /* hl_pipe_thermal_solve for type ty at t1 (pipe[0]) and t2 (pipe[1]) in
- * surroundings at t0. */
+ * surroundings at t0, a buried laying's iteration started from start
+ * (NULL: the usual start). */
 static int solve_type(hl_model *m, int ty, double t0, double t1, double t2,
+                      const double (*start)[HL_MAX_LAYERS + 1],
                       hl_pipe_thermal *out)
 {
     hl_error err;
     hl_error_clear(&err);
     const net_thermal_spec *ts = &m->net->ttype[ty];
-    hl_pipe_laying laying = ts->laying; /* the network's is shared */
-    laying.air.air_k = laying.air.radiant_k = t0;
-    if (hl_pipe_thermal_solve(&laying, t1, t2, t0, out, &err)) {
+    const hl_pipe_laying *lay = &ts->laying; /* the network's is shared */
+    hl_pipe_laying air; /* only a laying in air takes t0 into its copy */
+    if (lay->laying == HL_LAYING_OVERHEAD || lay->laying == HL_LAYING_DUCT) {
+        air = *lay;
+        air.air.air_k = air.air.radiant_k = t0;
+        lay = &air;
+    }
+    if (pipe_thermal_solve_from(lay, t1, t2, t0, start, PIPE_SOLVE_TOL_K, out,
+                                &err)) {
         char pos[300];
         net_where(m, ts->where, pos, sizeof pos);
         return net_fail(m, err.code, "%s: pipe type: %s", pos, err.message);
@@ -110,7 +126,7 @@ static int update_types(hl_model *m, double t_guess)
         if (isnan(t2))
             t2 = isnan(t1) ? t_guess : t1;
         hl_pipe_thermal out;
-        if (solve_type(m, ty, type_ambient(m, &m->net->ttype[ty]), t1, t2,
+        if (solve_type(m, ty, type_ambient(m, &m->net->ttype[ty]), t1, t2, NULL,
                        &out))
             return m->err.code;
         m->tt_r[3 * ty] = out.r11;
@@ -128,6 +144,98 @@ static double pipe_mean_t(const hl_model *m, int i, double t_guess)
     return isnan(t) ? t_guess : t;
 }
 
+/* The last solve of a pipe solved on its own (the leader of a pair):
+ * its temperatures t1, t2, t0, resistances r11, r22, r12 and interface
+ * temperatures. Per run (hl_model.pipe_warm). */
+typedef struct pipe_warm {
+    double t[3], r[3];
+    double layer_k[2][HL_MAX_LAYERS + 1];
+} pipe_warm;
+
+/* K: a pipe whose temperatures all moved less than this since its last
+ * solve keeps that solve's resistances. They change by about 1.5e-3 of
+ * themselves per K (PUR; 5e-3 for rock wool), so by 1.5e-9 here: what the
+ * coupling rounds' own lag leaves (they stop at temp_tol_k, 1e-6 K, and
+ * each round takes the resistances at the last round's temperatures).
+ * Catches the predictor round of a warm solve and the settled rounds. */
+#define PIPE_REUSE_K 1e-6
+
+static pipe_warm *warm_state(hl_model *m)
+{
+    if (!m->pipe_warm) {
+        m->pipe_warm = malloc(sizeof *m->pipe_warm * (size_t)m->net->n_pipes);
+        if (!m->pipe_warm) {
+            net_fail(m, HL_ENOMEM, "out of memory for the pipes' resistances");
+            return NULL;
+        }
+        for (int i = 0; i < m->net->n_pipes; i++) {
+            m->pipe_warm[i].t[0] = NAN; /* never solved */
+            m->pipe_warm[i].layer_k[0][0] = NAN;
+        }
+    }
+    return m->pipe_warm;
+}
+
+static int moved(const pipe_warm *w, const double *t)
+{
+    return !(fabs(t[0] - w->t[0]) <= PIPE_REUSE_K &&
+             fabs(t[1] - w->t[1]) <= PIPE_REUSE_K &&
+             fabs(t[2] - w->t[2]) <= PIPE_REUSE_K);
+}
+
+/* Start of the layers' iteration: the last solve's interface profile of
+ * each pipe stretched to its new excess over the surroundings (exact for
+ * constant lambda and a lone pipe; lambda(T) and the partner's heat leave
+ * a small remainder, so the iteration needs fewer passes). Returns 0 (use
+ * the usual start) when an excess changed by more than a factor 1.5 or is
+ * within 0.1 K of nothing: a profile that far off is no better a start. */
+static int scaled_start(const pipe_warm *w, const double *t,
+                        double start[2][HL_MAX_LAYERS + 1])
+{
+    for (int k = 0; k < 2; k++) {
+        double old = w->t[k] - w->t[2], now = t[k] - t[2];
+        double f = now / old;
+        if (!(fabs(old) > 0.1 && f > 1.0 / 1.5 && f < 1.5))
+            return 0;
+        for (int l = 0; l <= HL_MAX_LAYERS; l++)
+            start[k][l] = t[2] + (w->layer_k[k][l] - w->t[2]) * f;
+    }
+    return 1;
+}
+
+/* r11, r22, r12 of the solve led by pipe i at t (t1, t2, t0): its last
+ * solve's if nothing moved, else a solve started from its interface
+ * temperatures. */
+static int resistances(hl_model *m, int i, const double *t, double *r)
+{
+    if (!warm_state(m))
+        return m->err.code;
+    pipe_warm *w = &m->pipe_warm[i];
+    if (!moved(w, t)) {
+        memcpy(r, w->r, sizeof w->r);
+        return HL_OK;
+    }
+    hl_pipe_thermal out;
+    double start[2][HL_MAX_LAYERS + 1];
+    int warm = !isnan(w->t[0]) && scaled_start(w, t, start);
+    int ty = m->net->pp_ttype[i];
+    if (solve_type(m, ty, t[2], t[0], t[1],
+                   warm ? (const double(*)[HL_MAX_LAYERS + 1]) start : NULL,
+                   &out)) {
+        if (!warm || m->err.code != HL_ENOCONVERGE)
+            return m->err.code;
+        m->err.code = HL_OK; /* once more from the usual start */
+        m->err.message[0] = '\0';
+        if (solve_type(m, ty, t[2], t[0], t[1], NULL, &out))
+            return m->err.code;
+    }
+    r[0] = out.r11, r[1] = out.r22, r[2] = out.r12;
+    memcpy(w->t, t, sizeof w->t);
+    memcpy(w->r, r, sizeof w->r);
+    memcpy(w->layer_k, out.t_layer_k, sizeof w->layer_k);
+    return HL_OK;
+}
+
 /* Pipe i of a temperature-dependent type, with its partner j (-1: none)
  * in the same solve: the supply-role pipe is the laying's pipe[0]. */
 static int update_one(hl_model *m, int i, double t_guess)
@@ -138,19 +246,20 @@ static int update_one(hl_model *m, int i, double t_guess)
         i = j;
         j = k;
     }
-    double t1 = pipe_mean_t(m, i, t_guess);
-    double t2 = j >= 0 ? pipe_mean_t(m, j, t_guess) : t1;
-    hl_pipe_thermal out;
-    if (solve_type(m, m->net->pp_ttype[i], pipe_ambient(m, i), t1, t2, &out))
+    double t[3], r[3];
+    t[0] = pipe_mean_t(m, i, t_guess);
+    t[1] = j >= 0 ? pipe_mean_t(m, j, t_guess) : t[0];
+    t[2] = pipe_ambient(m, i);
+    if (resistances(m, i, t, r))
         return m->err.code;
     if (j < 0) { /* a lone pipe: its own role's build-up, no partner */
-        m->pp_r11[i] = m->net->pp_role[i] ? out.r22 : out.r11;
+        m->pp_r11[i] = m->net->pp_role[i] ? r[1] : r[0];
         m->pp_r12[i] = 0.0;
         return HL_OK;
     }
-    m->pp_r11[i] = out.r11;
-    m->pp_r11[j] = out.r22;
-    m->pp_r12[i] = m->pp_r12[j] = out.r12;
+    m->pp_r11[i] = r[0];
+    m->pp_r11[j] = r[1];
+    m->pp_r12[i] = m->pp_r12[j] = r[2];
     return HL_OK;
 }
 
@@ -161,7 +270,7 @@ int pipe_heat_faces(hl_model *m, int i, double t_water_k, double *t_face_k)
     double tj = j >= 0 ? pipe_mean_t(m, j, t_water_k) : t_water_k;
     hl_pipe_thermal out;
     if (solve_type(m, ty, pipe_ambient(m, i), lead ? t_water_k : tj,
-                   lead ? tj : t_water_k, &out))
+                   lead ? tj : t_water_k, NULL, &out))
         return m->err.code;
     int k = (j < 0 ? m->net->pp_role[i] != 0 : !lead) ? 1 : 0;
     for (int l = 0; l <= out.n_layers[k]; l++)
@@ -188,7 +297,7 @@ static int update_pipes(hl_model *m, double t_guess)
     return HL_OK;
 }
 
-int pipe_heat_update(hl_model *m, double t_guess)
+int pipe_heat_update(hl_model *m, double t_guess, int per_pipe)
 {
     if (m->net->n_ttypes && update_types(m, t_guess))
         return m->err.code;
@@ -215,5 +324,5 @@ int pipe_heat_update(hl_model *m, double t_guess)
             m->pp_r11[i] = INFINITY, m->pp_r12[i] = 0.0;
         }
     }
-    return update_pipes(m, t_guess);
+    return per_pipe ? update_pipes(m, t_guess) : HL_OK;
 }

@@ -255,9 +255,11 @@ static int coupling(hl_model *m, const hl_solve_options *o, round_state *rs,
         link_properties(m, tg, pg);
         dp = 0.0;
         iters = 0;
-        if (pipe_heat_update(m, tg) ||
-            (!predictor_round(m, o, r, need_rounds) && !hyd_done &&
-             hydraulics(m, o, r == 1, &iters, &dp)))
+        /* the predictor round sweeps at the last solve's flows: the
+         * pipes' own resistances, taken at its temperatures, stay */
+        int predict = predictor_round(m, o, r, need_rounds);
+        if (pipe_heat_update(m, tg, !predict) ||
+            (!predict && !hyd_done && hydraulics(m, o, r == 1, &iters, &dp)))
             return m->err.code;
         m->totals.iterations += iters;
         if (heat_solve(m, sweep_tol) || (air_steps && chamber_air_step(m, &da)))

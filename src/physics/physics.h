@@ -95,4 +95,14 @@ double outer_flux_slope(const hl_outer_bc *bc, double ts_k, double d_m,
 double outer_flux_terms(const hl_outer_bc *bc, double ts_k, double d_m,
                         double *slope, double *h_conv, double *h_rad);
 
+/* hl_pipe_thermal_solve whose buried layings start their lambda(T)
+ * iteration from t_start (t_layer_k of an earlier solve of the same
+ * laying; NULL or a NaN outer face: the usual start) and stop it when no
+ * interface moves by more than tol_k (<= 0: PIPE_TOL_K, 1e-9 K) in a pass
+ * (pipe_thermal.c; the network's per-pipe resistances). */
+int pipe_thermal_solve_from(const hl_pipe_laying *lay, double t1_k, double t2_k,
+                            double t0_k,
+                            const double t_start[2][HL_MAX_LAYERS + 1],
+                            double tol_k, hl_pipe_thermal *out, hl_error *err);
+
 #endif

@@ -60,6 +60,7 @@ int lsq_solve(int m, int n, double *a, double *b, double *x);
 typedef struct radial_buildup {
     int n;
     double r[HL_MAX_LAYERS + 1]; /* r[0] carrier outer radius .. r[n] */
+    double g[HL_MAX_LAYERS];     /* ln(r[i+1] / r[i]) / (2 pi), once */
     const hl_conductivity *lam[HL_MAX_LAYERS];
 } radial_buildup;
 

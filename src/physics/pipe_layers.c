@@ -17,6 +17,7 @@ void radial_from_buildup(const hl_pipe_buildup *b, radial_buildup *out)
     for (int i = 0; i < b->n_layers; i++) {
         out->r[i + 1] = out->r[i] + b->layer[i].thickness_m;
         out->lam[i] = &b->layer[i].lambda;
+        out->g[i] = log(out->r[i + 1] / out->r[i]) / (2.0 * M_PI);
     }
 }
 
@@ -32,8 +33,7 @@ double radial_resistances(const radial_buildup *b, const double *t,
 {
     double sum = 0.0;
     for (int i = 0; i < b->n; i++) {
-        double g = log(b->r[i + 1] / b->r[i]) / (2.0 * M_PI);
-        r_layer[i] = g / lambda_mean_between(b->lam[i], t[i + 1], t[i]);
+        r_layer[i] = b->g[i] / lambda_mean_between(b->lam[i], t[i + 1], t[i]);
         sum += r_layer[i];
     }
     return sum;
@@ -43,9 +43,8 @@ void radial_march(const radial_buildup *b, double t0_k, double q, double *t)
 {
     t[0] = t0_k;
     for (int i = 0; i < b->n; i++) {
-        double g = log(b->r[i + 1] / b->r[i]) / (2.0 * M_PI);
         /* integral_{t_i}^{t_i+1} lambda dT = -q g */
-        t[i + 1] = lambda_integral_inverse(b->lam[i], t[i], -q * g);
+        t[i + 1] = lambda_integral_inverse(b->lam[i], t[i], -q * b->g[i]);
     }
 }
 

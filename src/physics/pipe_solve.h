@@ -17,6 +17,10 @@ typedef struct pipe_state {
     radial_buildup rb[2];
     double t[2][HL_MAX_LAYERS + 1]; /* interface temperatures, K */
     double r_soil[2], r12;
+    /* buried layings: interface temperatures to start from (an earlier
+     * solve's t_layer_k, same laying), or NULL */
+    const double (*start)[HL_MAX_LAYERS + 1];
+    double tol_k; /* fixed point of the lambda(T) iteration, K */
 } pipe_state;
 
 int pipe_twin_solve(const hl_pipe_laying *lay, pipe_state *st,

@@ -110,7 +110,12 @@ static void buried_setup(const hl_pipe_laying *lay, pipe_state *st)
                                     lay->surface_resistance);
     for (int k = 0; k < st->n; k++) {
         radial_from_buildup(&lay->pipe[k], &st->rb[k]);
-        pipe_guess_temps(&st->rb[k], st->tk[k], st->t0, st->t[k]);
+        if (st->start && isfinite(st->start[k][st->rb[k].n])) {
+            memcpy(st->t[k], st->start[k], sizeof st->t[k]);
+            st->t[k][0] = st->tk[k]; /* the carrier at its new temperature */
+        } else {
+            pipe_guess_temps(&st->rb[k], st->tk[k], st->t0, st->t[k]);
+        }
         double d = 2.0 * st->rb[k].r[st->rb[k].n];
         st->r_soil[k] = soil_resistance(h, d, lay->lambda_soil);
     }
@@ -144,7 +149,7 @@ static int buried_solve(const hl_pipe_laying *lay, pipe_state *st,
     for (int it = 1; it <= PIPE_MAX_IT; it++) {
         change = buried_pass(st, out);
         out->iterations = it;
-        if (constant || change < PIPE_TOL_K) {
+        if (constant || change < st->tol_k) {
             if (!constant)
                 buried_pass(st, out); /* r and q at the final temperatures */
             buried_finish(lay, st, out);
@@ -208,12 +213,23 @@ static int check_common(const hl_pipe_laying *lay, double t1, double t2,
 int hl_pipe_thermal_solve(const hl_pipe_laying *lay, double t1_k, double t2_k,
                           double t0_k, hl_pipe_thermal *out, hl_error *err)
 {
+    return pipe_thermal_solve_from(lay, t1_k, t2_k, t0_k, NULL, PIPE_TOL_K, out,
+                                   err);
+}
+
+int pipe_thermal_solve_from(const hl_pipe_laying *lay, double t1_k, double t2_k,
+                            double t0_k,
+                            const double t_start[2][HL_MAX_LAYERS + 1],
+                            double tol_k, hl_pipe_thermal *out, hl_error *err)
+{
     memset(out, 0, sizeof *out);
     int rc = check_common(lay, t1_k, t2_k, t0_k, err);
     if (rc)
         return rc;
     pipe_state st;
     memset(&st, 0, sizeof st);
+    st.start = t_start;
+    st.tol_k = tol_k > 0.0 ? tol_k : PIPE_TOL_K;
     st.n = pipe_count(lay);
     st.tk[0] = t1_k;
     st.tk[1] = (st.n == 2) ? t2_k : t0_k;

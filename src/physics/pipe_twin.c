@@ -224,7 +224,7 @@ static int twin_iterate(const hl_pipe_laying *lay, pipe_state *st,
                                 "twin multipole: the collocation system is "
                                 "singular (geometry too close to contact?)");
         out->iterations = it;
-        if (constant || change < PIPE_TOL_K) {
+        if (constant || change < st->tol_k) {
             if (!constant)
                 twin_pass(lay, st, ts, out, &change);
             twin_finish(lay, st, ts, out);

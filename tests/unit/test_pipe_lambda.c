@@ -6,7 +6,8 @@
  * pipe's own mean water temperature; two buried pairs of one type at
  * different temperatures, each pipe against hl_pipe_thermal_solve at its
  * own and its partner's mean temperature; a type with constant lambda
- * keeps one resistance for all its pipes.
+ * keeps one resistance for all its pipes; a rated layer outside another
+ * (PUR, EN 253's 120 C, over rock wool) judged at its own hot face.
  */
 #include "test_support.h"
 
@@ -14,6 +15,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define C2K(c) ((c) + HL_ZERO_C_K)
@@ -198,12 +200,79 @@ static void constant_lambda_one_value(void **state)
     hl_model_free(m);
 }
 
+/* A buried DN200 in 30 mm rock wool under 60 mm PUR (rated 120 C
+ * continuous): water at t_c; returns the rating warnings, and the
+ * reported hot-face temperature of the first in *t_face_c. */
+static int rated_outer_layer(double t_c, double *t_face_c, double *t_water_k)
+{
+    char yaml[2048];
+    snprintf(yaml, sizeof yaml,
+             "heatline_model: 1\n" SETTINGS
+             "nodes: [{id: A, pressure_bar_g: 8, inflow_temp_c: %g},\n"
+             "        {id: B, demand_kg_per_s: 10}]\n"
+             "pipes:\n"
+             "  - {id: P, from: A, to: B, length_m: 100,\n"
+             "     outer_diameter_mm: 219.1, wall_mm: 5.9, roughness_mm: "
+             "0.1,\n"
+             "     laying: single, cover_m: 0.8, soil_conductivity_w_per_mk: "
+             "1.5,\n"
+             "     layers: [{material: rock-wool, thickness_mm: 30},\n"
+             "              {material: pur-en253, thickness_mm: 60}]}\n",
+             t_c);
+    hl_model *m = load(yaml);
+    hl_pipe_result p = pipe_result(m, "P");
+    *t_water_k = fmax(p.temp_in_k, p.temp_out_k);
+    int n = 0;
+    for (int i = 0; i < hl_model_warning_count(m); i++) {
+        const char *w = hl_model_warning(m, i);
+        const char *at = strstr(w, "hottest 'P' at ");
+        if (!strstr(w, "continuous-operation rating 120 C") || !at)
+            continue;
+        if (n++ == 0)
+            *t_face_c = strtod(at + strlen("hottest 'P' at "), NULL);
+    }
+    hl_model_free(m);
+    return n;
+}
+
+static void rated_layer_judged_at_its_face(void **state)
+{
+    (void)state;
+    /* the PUR's inner face against hl_pipe_thermal_solve at the water's
+     * highest temperature */
+    double face = NAN, tw;
+    assert_int_equal(rated_outer_layer(170.0, &face, &tw), 1);
+    hl_pipe_laying l;
+    hl_pipe_laying_init(&l);
+    l.laying = HL_LAYING_SINGLE;
+    l.pipe[0].carrier_od_m = 0.2191;
+    l.pipe[0].n_layers = 2;
+    l.pipe[0].layer[0] = material_layer("rock-wool", 0.030, NULL);
+    l.pipe[0].layer[1] = material_layer("pur-en253", 0.060, NULL);
+    l.axis_depth_m = 0.8 + (0.2191 + 0.18) / 2.0;
+    l.lambda_soil = 1.5;
+    hl_pipe_thermal out;
+    hl_error err;
+    hl_error_clear(&err);
+    assert_int_equal(hl_pipe_thermal_solve(&l, tw, tw, C2K(5.0), &out, &err),
+                     HL_OK);
+    double want = out.t_layer_k[0][1] - HL_ZERO_C_K;
+    printf("water %.2f C, PUR face %.1f C (solve %.3f C)\n", tw - HL_ZERO_C_K,
+           face, want);
+    assert_true(want > 120.0 && want < 169.0);
+    assert_true(fabs(face - want) <= 0.051); /* printed to 0.1 K */
+    /* water above 120 C, the PUR behind the rock wool below: no flag */
+    assert_int_equal(rated_outer_layer(125.0, &face, &tw), 0);
+    assert_true(tw > C2K(120.0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(overhead_pipes_at_own_temperature),
         cmocka_unit_test(buried_pairs_at_own_temperatures),
         cmocka_unit_test(constant_lambda_one_value),
+        cmocka_unit_test(rated_layer_judged_at_its_face),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
