@@ -8,6 +8,7 @@
  * root), so a file reads as valid or not exactly as before.
  */
 #include "network/geojson_scan.h"
+#include "util/util.h"
 
 #include <errno.h>
 #include <math.h>
@@ -82,26 +83,11 @@ static int fail(ctx *c, const char *msg)
     return 0;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 1;
-    size_t n = *cap ? *cap : 1024;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * size);
-    if (!q)
-        return 0;
-    *p = q;
-    *cap = n;
-    return 1;
-}
-
 /* Keep a text (NUL-terminated) in the arena; 0 when out of memory. */
 static int keep(ctx *c, const unsigned char *t, size_t len, size_t *off)
 {
     gj_scan *s = c->s;
-    if (!grow((void **)&s->text, &s->cap_text, s->n_text + len + 1, 1)) {
+    if (!grow_array((void **)&s->text, &s->cap_text, s->n_text + len + 1, 1)) {
         c->oom = 1;
         return 0;
     }
@@ -117,7 +103,7 @@ static gj_feature *new_feature(ctx *c, int obj)
     gj_scan *s = c->s;
     size_t cap = (size_t)s->cap;
     if ((size_t)s->n >= (size_t)0x7ffffffe ||
-        !grow((void **)&s->f, &cap, (size_t)s->n + 1, sizeof *s->f)) {
+        !grow_array((void **)&s->f, &cap, (size_t)s->n + 1, sizeof *s->f)) {
         c->oom = 1;
         return NULL;
     }
@@ -171,8 +157,9 @@ static int in_geometry(ctx *c, gj_feature *f, int key, const value *v)
 static int in_coords(ctx *c, gj_feature *f, int index, const value *v)
 {
     gj_scan *s = c->s;
-    if (f->n_pts == 0x7fffffff || !grow((void **)&s->pts, &s->cap_pts,
-                                        2 * (s->n_pts + 1), sizeof *s->pts)) {
+    if (f->n_pts == 0x7fffffff ||
+        !grow_array((void **)&s->pts, &s->cap_pts, 2 * (s->n_pts + 1),
+                    sizeof *s->pts)) {
         c->oom = 1;
         return -2;
     }

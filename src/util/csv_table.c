@@ -24,21 +24,6 @@ typedef struct builder {
     int line, row_first_line, in_row, oom;
 } builder;
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 1;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * size);
-    if (!q)
-        return 0;
-    *p = q;
-    *cap = n;
-    return 1;
-}
-
 static void on_field(void *text, size_t len, void *data)
 {
     builder *b = data;
@@ -46,9 +31,10 @@ static void on_field(void *text, size_t len, void *data)
         b->in_row = 1;
         b->row_first_line = b->line;
     }
-    if (!grow((void **)&b->pool, &b->pool_cap, b->pool_len + len + 1, 1) ||
-        !grow((void **)&b->cells, &b->cells_cap, b->n_cells + 1,
-              sizeof(size_t))) {
+    if (!grow_array((void **)&b->pool, &b->pool_cap, b->pool_len + len + 1,
+                    1) ||
+        !grow_array((void **)&b->cells, &b->cells_cap, b->n_cells + 1,
+                    sizeof(size_t))) {
         b->oom = 1;
         return;
     }
@@ -63,10 +49,10 @@ static void on_row(int terminator, void *data)
 {
     (void)terminator;
     builder *b = data;
-    if (!grow((void **)&b->row_start, &b->starts_cap, b->n_rows + 2,
-              sizeof(size_t)) ||
-        !grow((void **)&b->row_line, &b->lines_cap, b->n_rows + 2,
-              sizeof(int))) {
+    if (!grow_array((void **)&b->row_start, &b->starts_cap, b->n_rows + 2,
+                    sizeof(size_t)) ||
+        !grow_array((void **)&b->row_line, &b->lines_cap, b->n_rows + 2,
+                    sizeof(int))) {
         b->oom = 1;
         return;
     }
@@ -158,8 +144,9 @@ static int csv_table_parse_raw(const char *text, size_t len, const char *origin,
     builder b = {0};
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return hl_error_set(err, HL_ENOMEM, "%s: out of memory", origin);
-    int ok = grow((void **)&b.row_start, &b.starts_cap, 2, sizeof(size_t)) &&
-             grow((void **)&b.row_line, &b.lines_cap, 2, sizeof(int));
+    int ok =
+        grow_array((void **)&b.row_start, &b.starts_cap, 2, sizeof(size_t)) &&
+        grow_array((void **)&b.row_line, &b.lines_cap, 2, sizeof(int));
     if (ok)
         b.row_start[0] = 0;
     ok = ok && feed_lines(&p, &b, text, len);

@@ -22,6 +22,9 @@ int read_text_file(const char *path, char **out, size_t *len, hl_error *err);
 
 /* Levenshtein distance, case-insensitive, capped at 99. */
 int edit_distance(const char *a, const char *b);
+/* Make *p hold need items of size bytes, doubling *cap (grow.c); 0 when
+ * out of memory (then *p and *cap are as they were). */
+int grow_array(void **p, size_t *cap, size_t need, size_t size);
 
 /* Safe copy with truncation; always NUL-terminates. */
 void copy_text(char *dst, size_t cap, const char *src);
