@@ -22,7 +22,7 @@ fi
 . "$(dirname "$0")/lib.sh" # tmp, chromium_headless, render_charts
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-"$H" season --from 12-29 --to 01-04 --report "$tmp/season.html" \
+"$H" season --from 12-31 --to 01-02 --report "$tmp/season.html" \
     > /dev/null 2> "$tmp/err.txt"
 rc=$?
 if [ $rc -ne 0 ]; then
@@ -79,7 +79,7 @@ fi
 inp="${HL_SOURCE_DIR:?}/tests/validation/epanet/looped_reservoir.inp"
 "$H" run "$inp" --report "$tmp/inp.html" > /dev/null 2> "$tmp/err.txt" ||
     fail "run .inp --report: $(cat "$tmp/err.txt")"
-"$H" season "$inp" --from 12-29 --to 01-04 --report "$tmp/inp_season.html" \
+"$H" season "$inp" --from 12-31 --to 01-02 --report "$tmp/inp_season.html" \
     > /dev/null 2> "$tmp/err.txt" ||
     fail "season .inp --report: $(cat "$tmp/err.txt")"
 if [ "$render" = 1 ]; then
