@@ -106,6 +106,21 @@ if [ "$render" = 1 ]; then
     fi
     echo "imported .inp reports: every plot drawn or noted"
 fi
+# a GeoJSON model (the .inp's results written as GeoJSON, read back as a
+# model): its report draws the map from the features' coordinates
+"$H" run "$inp" --geojson "$tmp/net.geojson" > /dev/null 2> "$tmp/err.txt" ||
+    fail "run .inp --geojson: $(cat "$tmp/err.txt")"
+"$H" run "$tmp/net.geojson" --report "$tmp/geo.html" > /dev/null \
+    2> "$tmp/err.txt" || fail "run GeoJSON --report: $(cat "$tmp/err.txt")"
+if [ "$render" = 1 ]; then
+    render "$tmp/geo.html" "$tmp/geo_charts.txt"
+    [ -s "$tmp/geo_charts.txt" ] || fail "geojson: no chart placeholders"
+    ! grep -v -E " (drawn|nodata)$" "$tmp/geo_charts.txt" ||
+        fail "geojson: a blank chart"
+    grep -q "^chart-map drawn$" "$tmp/geo_charts.txt" ||
+        fail "geojson: the network map not drawn"
+    echo "GeoJSON model report: every plot drawn or noted, the map drawn"
+fi
 # the line in time (issue 11): heatline dynamic --report with a lead (the
 # error with and without it), a boundary-driven run (no reset curve: a
 # note in place of the error plot), season --dynamic's report
