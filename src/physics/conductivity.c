@@ -190,10 +190,20 @@ static int poly_surely_positive(const hl_conductivity *lam, double lo,
     return 1;
 }
 
+/* A linear lambda is positive and finite on [lo, hi] if it is at both
+ * ends (it is monotone between them), so no sample can fail. */
+static int linear_positive(const hl_lambda_piece *p, double lo, double hi)
+{
+    double a = poly_value(p, lo), b = poly_value(p, hi);
+    return a > 0.0 && b > 0.0 && isfinite(a) && isfinite(b);
+}
+
 int lambda_check_samples(const hl_conductivity *lam, double lo, double hi,
                          int n, double *t_k, double *k)
 {
     if (lam->kind == HL_LAMBDA_POLY && poly_surely_positive(lam, lo, hi))
+        return -1;
+    if (lambda_is_linear(lam) && linear_positive(&lam->piece[0], lo, hi))
         return -1;
     int j = 0;
     for (int s = 0; s <= n; s++) {
@@ -223,6 +233,30 @@ int lambda_is_constant(const hl_conductivity *lam, double *k)
         return 1;
     }
     return 0;
+}
+
+int lambda_is_linear(const hl_conductivity *lam)
+{
+    return lam->kind == HL_LAMBDA_POLY && lam->n == 1 &&
+           lam->piece[0].n_coef == 2;
+}
+
+/*
+ * The inverse for lambda = c0 + c1 x, x = T - ref: the integral from t1
+ * to T2 is (lambda(T2)^2 - lambda(t1)^2) / (2 c1), so lambda(T2) =
+ * sqrt(k1^2 + 2 c1 target) on the branch where lambda stays positive, and
+ * T2 - t1 = 2 target / (k1 + lambda(T2)) (no cancellation, and the
+ * constant limit c1 -> 0 included). Returns NAN where that root does not
+ * exist (lambda would reach zero): the general search takes over.
+ */
+static double inverse_linear(const hl_lambda_piece *p, double t1_k,
+                             double target)
+{
+    double k1 = p->c[0] + p->c[1] * (t1_k - p->ref_k);
+    double disc = k1 * k1 + 2.0 * p->c[1] * target;
+    if (!(k1 > 0.0 && disc > 0.0))
+        return NAN;
+    return t1_k + 2.0 * target / (k1 + sqrt(disc));
 }
 
 /* Bracketed search, used only when plain Newton fails (lambda that is
@@ -260,8 +294,9 @@ static double inverse_bracketed(const hl_conductivity *lam, double t1_k,
  * The temperature T2 with integral_{t1}^{T2} lambda dT = target. The
  * integral is strictly increasing in T2 while lambda > 0; Newton from the
  * linearised first step converges in two or three steps for the smooth
- * lambda(T) of insulation materials. Any sign of trouble hands over to a
- * bracketed search, which always converges.
+ * lambda(T) of insulation materials (a linear lambda has the closed form
+ * of inverse_linear). Any sign of trouble hands over to a bracketed
+ * search, which always converges.
  */
 double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
                                double target)
@@ -275,6 +310,11 @@ double lambda_integral_inverse_k(const hl_conductivity *lam, double t1_k,
 {
     if (lambda_is_constant(lam, &k))
         return t1_k + target / k;
+    if (lambda_is_linear(lam)) {
+        double t = inverse_linear(&lam->piece[0], t1_k, target);
+        if (!isnan(t))
+            return t;
+    }
     if (!(k > 0.0))
         return inverse_bracketed(lam, t1_k, target);
     double t = t1_k + target / k;

@@ -47,6 +47,10 @@ int chamber_envelope(const chamber_geometry *g, chamber_conductance *out);
 
 /* ---- conductivity ------------------------------------------------------ */
 int lambda_is_constant(const hl_conductivity *lam, double *k);
+/* 1 if lambda is one polynomial piece of degree 1, lambda = c0 + c1 (T -
+ * ref): its Kirchhoff mean over [a, b] is lambda at (a + b) / 2 and its
+ * integral inverts in closed form. */
+int lambda_is_linear(const hl_conductivity *lam);
 /* lambda at lo + (hi - lo) s / n, s = 0..n (ascending, lo <= hi): the
  * first s where it is not positive and finite (*t_k, *k receive the
  * temperature and value there), or -1. */

@@ -29,16 +29,13 @@ static int check_layer(const hl_layer *l, int k, int i, double lo, double hi,
                             "%s layer %d (%s): thickness %g mm: expected a "
                             "finite value >= 0",
                             pipe_name(k), i + 1, l->name, l->thickness_m * 1e3);
-    for (int s = 0; s <= 8; s++) {
-        double t = lo + (hi - lo) * s / 8.0;
-        double lam = hl_lambda_at(&l->lambda, t);
-        if (!(lam > 0.0) || !isfinite(lam))
-            return hl_error_set(err, HL_EINVAL,
-                                "%s layer %d (%s): conductivity %g W/(m K) at "
-                                "%.1f C: expected > 0",
-                                pipe_name(k), i + 1, l->name, lam,
-                                t - HL_ZERO_C_K);
-    }
+    /* nine samples over [lo, hi] (none where lambda is surely positive) */
+    double t, lam;
+    if (lambda_check_samples(&l->lambda, lo, hi, 8, &t, &lam) >= 0)
+        return hl_error_set(err, HL_EINVAL,
+                            "%s layer %d (%s): conductivity %g W/(m K) at "
+                            "%.1f C: expected > 0",
+                            pipe_name(k), i + 1, l->name, lam, t - HL_ZERO_C_K);
     return HL_OK;
 }
 

@@ -21,9 +21,11 @@ void radial_from_buildup(const hl_pipe_buildup *b, radial_buildup *out)
     }
 }
 
+/* The mean of lambda over [a, b]; for a linear lambda it is lambda at the
+ * midpoint exactly, without the difference of two antiderivatives. */
 double lambda_mean_between(const hl_conductivity *lam, double a, double b)
 {
-    if (fabs(b - a) < 1e-9)
+    if (fabs(b - a) < 1e-9 || lambda_is_linear(lam))
         return hl_lambda_at(lam, 0.5 * (a + b));
     return hl_lambda_integral(lam, a, b) / (b - a);
 }
