@@ -276,16 +276,48 @@ static void pin_pass(const pin_ctx *c, pin_state *st)
 #define PIN_TOL_K        1e-9
 #define PIN_PLAIN_PASSES 40
 
-/* Plain passes from the root temperature; 1 if both temperatures
- * settled (the usual case; not where a coefficient jumps). */
+/*
+ * Aitken's extrapolation of the passes (both temperatures along the last
+ * change, by the ratio r of the last two changes: x + d r / (1 - r)).
+ * The passes contract by a nearly constant ratio, so the extrapolated
+ * point is about as close as two more passes would bring it; it is taken
+ * only where the ratio is well below 1 and the point stays inside the
+ * bounds, and the iteration still ends on a plain pass that moves both
+ * temperatures less than PIN_TOL_K, as before.
+ */
+static int pin_extrapolate(const pin_ctx *c, pin_state *st, const double *d,
+                           const double *d_prev)
+{
+    double den = d_prev[0] * d_prev[0] + d_prev[1] * d_prev[1];
+    double r = (d[0] * d_prev[0] + d[1] * d_prev[1]) / den;
+    if (!(den > 0.0 && fabs(r) < 0.5))
+        return 0;
+    double f = r / (1.0 - r);
+    double stem = st->ts_stem + f * d[0], tip = st->ts_tip + f * d[1];
+    if (!(stem > c->lo && stem < c->hi && tip > c->lo && tip < c->hi))
+        return 0;
+    st->ts_stem = stem;
+    st->ts_tip = tip;
+    return 1;
+}
+
+/* Plain passes from the root temperature, extrapolated after every two;
+ * 1 if both temperatures settled (the usual case; not where a
+ * coefficient jumps). */
 static int pin_passes(const pin_ctx *c, pin_state *st)
 {
+    double d[2], d_prev[2];
+    int fresh = 0; /* plain passes since the start or an extrapolation */
     for (int pass = 0; pass < PIN_PLAIN_PASSES; pass++) {
         pin_state prev = *st;
         pin_pass(c, st);
-        if (fabs(st->ts_stem - prev.ts_stem) <= PIN_TOL_K &&
-            fabs(st->ts_tip - prev.ts_tip) <= PIN_TOL_K)
+        d_prev[0] = d[0], d_prev[1] = d[1];
+        d[0] = st->ts_stem - prev.ts_stem;
+        d[1] = st->ts_tip - prev.ts_tip;
+        if (fabs(d[0]) <= PIN_TOL_K && fabs(d[1]) <= PIN_TOL_K)
             return 1;
+        if (++fresh >= 2 && pin_extrapolate(c, st, d, d_prev))
+            fresh = 0;
     }
     return 0;
 }
