@@ -35,19 +35,31 @@ static double i1_small_x(double x)
     return x * poly(i1_small, 7, t * t);
 }
 
-static double k0_small_x(double x)
+/* K0 and K1 at small x from their series given l = log(x / 2): the
+ * annular fin takes both at the same argument and so one logarithm. */
+static double k0_small_xl(double x, double l)
 {
     static const double c[] = {-0.57721566, 0.42278420, 0.23069756, 0.03488590,
                                0.00262698,  0.00010750, 0.00000740};
-    return -log(0.5 * x) * i0_small_x(x) + poly(c, 7, 0.25 * x * x);
+    return -l * i0_small_x(x) + poly(c, 7, 0.25 * x * x);
 }
 
-static double k1_small_x(double x)
+static double k1_small_xl(double x, double l)
 {
     static const double c[] = {1.0,         0.15443144,  -0.67278579,
                                -0.18156897, -0.01919402, -0.00110404,
                                -0.00004686};
-    return log(0.5 * x) * i1_small_x(x) + poly(c, 7, 0.25 * x * x) / x;
+    return l * i1_small_x(x) + poly(c, 7, 0.25 * x * x) / x;
+}
+
+static double k0_small_x(double x)
+{
+    return k0_small_xl(x, log(0.5 * x));
+}
+
+static double k1_small_x(double x)
+{
+    return k1_small_xl(x, log(0.5 * x));
 }
 
 /* A&S 9.8.1 and 9.8.2 */
@@ -129,10 +141,11 @@ double fin_eff_annular(double m, double r1, double r2c)
     if (b <= 2.0) {
         /* both arguments within the small-argument forms (the usual
          * flange: m of a few per metre, radii below half a metre): the
-         * unscaled functions, two logarithms and no exponential */
-        double i1b = i1_small_x(b), k1b = k1_small_x(b);
-        num = k1_small_x(a) * i1b - i1_small_x(a) * k1b;
-        den = i0_small_x(a) * k1b + k0_small_x(a) * i1b;
+         * unscaled functions, a logarithm at each argument and no
+         * exponential */
+        double i1b = i1_small_x(b), k1b = k1_small_x(b), la = log(0.5 * a);
+        num = k1_small_xl(a, la) * i1b - i1_small_x(a) * k1b;
+        den = i0_small_x(a) * k1b + k0_small_xl(a, la) * i1b;
         return c * num / den;
     }
     double e = exp(2.0 * (a - b));
