@@ -1,6 +1,7 @@
 /*
  * test_conductivity.c - lambda(T): values, the exact Kirchhoff integral
- * against fine numerical quadrature, and its inverse.
+ * against fine numerical quadrature, and its inverse (the closed form of
+ * a linear lambda against the general iteration).
  */
 #include "test_support.h"
 
@@ -83,6 +84,33 @@ static void inverse_recovers_temperature(void **state)
     }
 }
 
+/* A linear lambda (one piece, two coefficients) inverts in closed form;
+ * the same lambda with a zero quadratic coefficient takes the general
+ * Newton iteration: both give the same temperature, rising and falling
+ * lambda, heat flowing either way. */
+static void linear_closed_form(void **state)
+{
+    (void)state;
+    const char *models[][2] = {
+        {"ref_c=50;c=0.033,1.0e-4", /* aged PUR */
+         "ref_c=50;c=0.033,1.0e-4,0"},
+        {"ref_c=50;c=0.05,-1.0e-4", "ref_c=50;c=0.05,-1.0e-4,0"}};
+    for (int m = 0; m < 2; m++) {
+        hl_conductivity lin = parse("poly", models[m][0]);
+        hl_conductivity quad = parse("poly", models[m][1]);
+        assert_true(lambda_is_linear(&lin));
+        assert_false(lambda_is_linear(&quad));
+        for (double t1 = 265; t1 < 440; t1 += 23)
+            for (double t2 = 262; t2 < 445; t2 += 19) {
+                double i = hl_lambda_integral(&quad, t1, t2);
+                double closed = lambda_integral_inverse(&lin, t1, i);
+                assert_double_equal(closed, t2, 1e-9);
+                assert_double_equal(
+                    closed, lambda_integral_inverse(&quad, t1, i), 1e-9);
+            }
+    }
+}
+
 static void parse_errors(void **state)
 {
     (void)state;
@@ -125,6 +153,8 @@ int main(void)
         cmocka_unit_test(polynomial_pieces),
         cmocka_unit_test(table_and_constant),
         cmocka_unit_test(inverse_recovers_temperature),
-        cmocka_unit_test(parse_errors), cmocka_unit_test(format_round_trip)};
+        cmocka_unit_test(linear_closed_form),
+        cmocka_unit_test(parse_errors),
+        cmocka_unit_test(format_round_trip)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
