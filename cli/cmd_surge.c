@@ -161,8 +161,8 @@ static int parse_event(surge_args *a, const char *value)
     }
     return cli_fail("surge",
                     "--event '%s': expected pump-trip:ID, station-trip:NAME, "
-                    "power-failure, valve-close:ID:SECONDS[:CURVE] or "
-                    "pump-start:ID[:SECONDS]",
+                    "power-failure, valve-close:ID:SECONDS[:CURVE][:zeta=Z] "
+                    "or pump-start:ID[:SECONDS]",
                     value);
 }
 
