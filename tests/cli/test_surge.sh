@@ -44,6 +44,8 @@ if [ -f "$tnet1" ]; then
     expect_fail "lossless valve" "give its fully open loss" surge "$tnet1" --event valve-close:VALVE:1
     expect_ok "lossless valve with zeta" surge "$tnet1" --event valve-close:VALVE:1:quadratic:zeta=0.2 --duration 10 --dx 20
     grep -q "node N8" "$tmp/out" || { echo "FAIL Tnet1 closure: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+    expect_ok "lossless valve json" surge "$tnet1" --event valve-close:VALVE:1:zeta=0.2 --duration 2 --dx 20 --json
+    grep -q '"open_zeta": *0.2' "$tmp/out" || { echo "FAIL open_zeta in JSON"; fails=$((fails + 1)); }
 fi
 expect_fail "pump start on a valve" "pump-start: no pump 'VALVE'" surge "$rpv" --event pump-start:VALVE
 lift="$HL_SOURCE_DIR/tests/data/surge/pump_lift.yaml"
