@@ -42,14 +42,36 @@ static const struct option options[] = {
     {"help", no_argument, 0, O_HELP},
     {0, 0, 0, 0}};
 
-/* valve-close:ID:SECONDS[:CURVE], read from the right (ids may hold ':'). */
+/* A trailing ":zeta=Z" of valve-close (the valve's fully open loss),
+ * cut off rest; 0 when absent, EXIT_USAGE on a bad number. */
+static int parse_open_zeta(surge_args *a, char *rest)
+{
+    char *last = strrchr(rest, ':');
+    if (!last || strncmp(last + 1, "zeta=", 5) != 0)
+        return 0;
+    if (!cli_number("surge", "--event valve-close zeta", last + 6,
+                    &a->opt.open_zeta))
+        return EXIT_USAGE;
+    if (!(a->opt.open_zeta > 0.0))
+        return cli_fail("surge", "--event valve-close: zeta %g: expected > 0",
+                        a->opt.open_zeta);
+    *last = '\0';
+    return 0;
+}
+
+/* valve-close:ID:SECONDS[:CURVE][:zeta=Z], read from the right (ids may
+ * hold ':'). */
 static int parse_valve_close(surge_args *a, char *rest)
 {
     static const char *curves[] = {"linear", "quadratic", "sqrt"};
+    int rc = parse_open_zeta(a, rest);
+    if (rc)
+        return rc;
     char *last = strrchr(rest, ':');
     if (!last)
-        return cli_fail("surge", "--event valve-close:ID:SECONDS[:CURVE]: "
-                                 "missing SECONDS");
+        return cli_fail("surge",
+                        "--event valve-close:ID:SECONDS[:CURVE][:zeta=Z]: "
+                        "missing SECONDS");
     a->opt.closure_curve = -1;
     for (int c = 0; c < 3; c++)
         if (strcmp(last + 1, curves[c]) == 0)
@@ -58,8 +80,9 @@ static int parse_valve_close(surge_args *a, char *rest)
         *last = '\0';
         last = strrchr(rest, ':');
         if (!last)
-            return cli_fail("surge", "--event valve-close:ID:SECONDS[:CURVE]: "
-                                     "missing SECONDS");
+            return cli_fail("surge",
+                            "--event valve-close:ID:SECONDS[:CURVE][:zeta=Z]: "
+                            "missing SECONDS");
     } else {
         a->opt.closure_curve = HL_SURGE_CURVE_LINEAR;
     }
@@ -138,8 +161,8 @@ static int parse_event(surge_args *a, const char *value)
     }
     return cli_fail("surge",
                     "--event '%s': expected pump-trip:ID, station-trip:NAME, "
-                    "power-failure, valve-close:ID:SECONDS[:CURVE] or "
-                    "pump-start:ID[:SECONDS]",
+                    "power-failure, valve-close:ID:SECONDS[:CURVE][:zeta=Z] "
+                    "or pump-start:ID[:SECONDS]",
                     value);
 }
 

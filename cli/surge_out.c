@@ -441,6 +441,7 @@ int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
     STR(o, "target", a->opt.target);
     NUM(o, "closure_s",
         a->opt.event == HL_SURGE_VALVE_CLOSE ? a->opt.closure_s : NAN);
+    NUM(o, "open_zeta", a->opt.open_zeta > 0.0 ? a->opt.open_zeta : NAN);
     NUM(o, "duration_s", a->opt.duration_s);
     json_out_close(o);
     grid_json(o, s);

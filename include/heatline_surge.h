@@ -60,6 +60,10 @@ typedef struct hl_surge_options {
     /* pump-start: time from standstill to the pump's running speed
      * (linear ramp, >= 0; default 10 s) */
     double ramp_s;
+    /* valve-close: the valve's loss coefficient when fully open, on its
+     * own diameter, for a valve whose steady state carries no loss (an
+     * open valve without a minor loss); 0: not given (default) */
+    double open_zeta;
 } hl_surge_options;
 
 /* Defaults: no event, 60 s, dx 100 m, steady friction, no watch. */

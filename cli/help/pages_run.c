@@ -255,8 +255,9 @@ const cli_page cli_page_dynamic = {
 static const cli_opt_doc surge_opts[] = {
     {"event", "EVENT",
      "pump-trip:ID | station-trip:NAME | power-failure | "
-     "valve-close:ID:SECONDS[:CURVE] (0 s = at once; CURVE linear, "
-     "quadratic or sqrt, default linear) | pump-start:ID[:SECONDS] (ramp "
+     "valve-close:ID:SECONDS[:CURVE][:zeta=Z] (0 s = at once; CURVE "
+     "linear, quadratic or sqrt, default linear; Z the fully open loss of "
+     "a valve without one in the model) | pump-start:ID[:SECONDS] (ramp "
      "to speed, default 10 s) (required)"},
     {"duration", "S", "simulated time, s (default 60)"},
     {"dx", "M", "reach length, m, at most the shortest pipe (default 100)"},

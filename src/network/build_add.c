@@ -432,6 +432,7 @@ int net_add_valve(hl_model *m, const net_valve_spec *s)
     m->def->va_kvol[i] = kvol;
     m->def->va_flow[i] = s->flow_kg_s;
     m->def->va_station[i] = opt_text(m, s->station);
+    m->def->va_d[i] = s->d_m;
     m->va_dp[i] = NAN;
     return HL_OK;
 }

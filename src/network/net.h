@@ -278,7 +278,7 @@ struct net_fit_memo;
 #define PUMP_RUN_ARRAYS(X) \
     X(pu_speed) X(pu_s_prev) X(pu_g_prev) X(pu_dp)
 #define VALVE_DEF_ARRAYS(X) \
-    X(va_link) X(va_type) X(va_kvol) X(va_flow) X(va_station)
+    X(va_link) X(va_type) X(va_kvol) X(va_flow) X(va_station) X(va_d)
 #define VALVE_RUN_ARRAYS(X) X(va_dp)
 #define CONSUMER_DEF_ARRAYS(X) \
     X(co_link) X(co_mode) X(co_heat0) X(co_flow0) X(co_tret) X(co_dt)
@@ -405,6 +405,7 @@ typedef struct net_def {
     double *va_kvol; /* k per unit density: dp = kvol m|m| / rho */
     double *va_flow; /* VALVE_FLOW set flow, kg/s */
     const char **va_station;
+    double *va_d; /* diameter, m (NAN: not given) */
 
     /* consumers */
     int n_consumers, cap_consumers;
@@ -523,9 +524,9 @@ struct hl_model {
     int n_fit_tab;
     struct net_fit_memo *fit_memo; /* per fitting, the blend it read last
                                       (fittings_table.c) */
-    struct pipe_warm *pipe_warm; /* per pipe solved on its own, its last
-                                    build-up solve (pipe_heat.c); lazily,
-                                    NULL in a fresh clone */
+    struct pipe_warm *pipe_warm;   /* per pipe solved on its own, its last
+                                      build-up solve (pipe_heat.c); lazily,
+                                      NULL in a fresh clone */
     double *tt_r; /* 3 per thermal type: r11, r22, r12 at the current
                      temperatures */
 

@@ -33,9 +33,12 @@ enum surge_dev_kind {
     DEV_RELIEF,      /* relief valve at node dv_from (= dv_to): above
                         dv_rise (set, gauge Pa) it discharges
                         dp = k m^2 beyond the set pressure */
-    DEV_TANK         /* surge tank at node dv_from (= dv_to): a free
+    DEV_TANK,        /* surge tank at node dv_from (= dv_to): a free
                         surface at atmospheric pressure (tank[d]) behind a
                         throttle; dv_m flows in */
+    DEV_OPEN_LOSS    /* a valve whose steady state has no loss, closing
+                        as an orifice of open loss k: the loss beyond the
+                        open one, dp = k (1 / tau^2 - 1) m|m| */
 };
 
 /* A surge tank (moc_tank.c): open (flows both ways) or one-way (feeds the

@@ -181,6 +181,13 @@ static double dev_row(const cl_ctx *x, int j, double *row)
         row[x->nn + j] = rg * dh;
         return dr + rg * h;
     }
+    if (kind == DEV_OPEN_LOSS) { /* tau^2 dr - k (1 - tau^2) m|m| = 0 */
+        double k = s->dv_k[d] * (1.0 - tau * tau), t2 = tau * tau;
+        row[iu] = t2;
+        row[iv] = -t2;
+        row[x->nn + j] = -2.0 * k * fabs(m);
+        return t2 * dr - k * m * fabs(m);
+    }
     /* orifice or open check valve: tau^2 dr - k m|m| = 0 */
     double k = s->dv_k[d], t2 = tau * tau;
     row[iu] = t2;

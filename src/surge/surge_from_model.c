@@ -705,6 +705,44 @@ static int apply_start(surge_net *s, struct hl_surge *r, const hl_model *m,
     return HL_OK;
 }
 
+/* The closed valve's law. A valve with a steady drop closes on it; one
+ * without (an open valve with no minor loss: a rigid link of no rise)
+ * closes as an orifice of the open loss the event gives, counted beyond
+ * the open state so that it starts from the steady state (DEV_OPEN_LOSS;
+ * docs/physics.md "Surge", Validation). */
+static int open_loss(surge_net *s, const hl_model *m, int k, int j,
+                     const hl_surge_options *o, hl_error *err)
+{
+    const net_def *d = m->net;
+    int lossless = s->dv_kind[j] == DEV_RIGID && s->dv_rise[j] == 0.0 &&
+                   d->lk_kind[k] == LK_VALVE;
+    if (o->open_zeta > 0.0 && !lossless)
+        return hl_error_set(err, HL_EINVAL,
+                            "valve-close: '%s' has its loss in the steady "
+                            "state (zeta on the event is for an open valve "
+                            "without one)",
+                            o->target);
+    if (s->dv_kind[j] == DEV_FIXED_FLOW || s->dv_kind[j] == DEV_RIGID) {
+        if (!lossless || !(o->open_zeta > 0.0))
+            return hl_error_set(
+                err, HL_EINVAL,
+                "valve-close: '%s' has no steady pressure drop to close "
+                "against (fixed flow or rise)%s",
+                o->target,
+                lossless ? "; give its fully open loss (:zeta=Z)" : "");
+        double dm = d->va_d[d->lk_sub[k]];
+        if (!(dm > 0.0))
+            return hl_error_set(err, HL_EINVAL,
+                                "valve-close: '%s' has no diameter for its "
+                                "open loss zeta",
+                                o->target);
+        double area = M_PI * dm * dm / 4.0;
+        s->dv_kind[j] = DEV_OPEN_LOSS;
+        s->dv_k[j] = o->open_zeta / (2.0 * s->dv_rho[j] * area * area);
+    }
+    return HL_OK;
+}
+
 static int apply_event(surge_net *s, struct hl_surge *r, const hl_model *m,
                        const hl_surge_options *o, const int *dev_of_link,
                        hl_error *err)
@@ -722,11 +760,9 @@ static int apply_event(surge_net *s, struct hl_surge *r, const hl_model *m,
                             "valve-close: no valve '%s' in the model",
                             o->target ? o->target : "");
     int j = dev_of_link[k];
-    if (s->dv_kind[j] == DEV_FIXED_FLOW || s->dv_kind[j] == DEV_RIGID)
-        return hl_error_set(err, HL_EINVAL,
-                            "valve-close: '%s' has no steady pressure "
-                            "drop to close against (fixed flow or rise)",
-                            o->target);
+    int rc = open_loss(s, m, k, j, o, err);
+    if (rc)
+        return rc;
     s->dv_t0[j] = o->event_time_s;
     s->dv_tc[j] = o->closure_s;
     s->dv_curve[j] = (signed char)o->closure_curve;

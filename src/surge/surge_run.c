@@ -37,6 +37,10 @@ static int check_options(const hl_surge_options *o, hl_error *err)
     if (!(o->ramp_s >= 0.0) || !isfinite(o->ramp_s))
         return hl_error_set(err, HL_ERANGE, "ramp time %g s: expected >= 0",
                             o->ramp_s);
+    if (!(o->open_zeta >= 0.0) || !isfinite(o->open_zeta))
+        return hl_error_set(err, HL_ERANGE,
+                            "open loss coefficient %g: expected >= 0",
+                            o->open_zeta);
     if (o->friction != 0 && o->friction != 1)
         return hl_error_set(err, HL_EINVAL,
                             "friction %d: expected 0 (steady) or 1 "

@@ -36,6 +36,17 @@ expect_fail "negative dx" "--dx -5: expected > 0" surge "$rpv" --event valve-clo
 expect_fail "watch unknown" "no node 'X'" surge "$rpv" --event valve-close:VALVE:1 --watch X
 expect_ok "brunone" surge "$rpv" --event valve-close:VALVE:1 --friction brunone --duration 5 --dx 20
 expect_fail "bad friction" "expected steady or brunone" surge "$rpv" --event valve-close:VALVE:1 --friction vardy
+expect_fail "zeta on a valve with a loss" "has its loss in the steady state" surge "$rpv" --event valve-close:VALVE:1:zeta=0.2
+expect_fail "zeta zero" "zeta 0: expected > 0" surge "$rpv" --event valve-close:VALVE:1:linear:zeta=0
+expect_fail "zeta not a number" "zeta" surge "$rpv" --event valve-close:VALVE:1:zeta=abc
+tnet1="$HL_SHARED_DIR/validation/transient/hammer/tsnet_networks/Tnet1.inp"
+if [ -f "$tnet1" ]; then
+    expect_fail "lossless valve" "give its fully open loss" surge "$tnet1" --event valve-close:VALVE:1
+    expect_ok "lossless valve with zeta" surge "$tnet1" --event valve-close:VALVE:1:quadratic:zeta=0.2 --duration 10 --dx 20
+    grep -q "node N8" "$tmp/out" || { echo "FAIL Tnet1 closure: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+    expect_ok "lossless valve json" surge "$tnet1" --event valve-close:VALVE:1:zeta=0.2 --duration 2 --dx 20 --json
+    grep -q '"open_zeta": *0.2' "$tmp/out" || { echo "FAIL open_zeta in JSON"; fails=$((fails + 1)); }
+fi
 expect_fail "pump start on a valve" "pump-start: no pump 'VALVE'" surge "$rpv" --event pump-start:VALVE
 lift="$HL_SOURCE_DIR/tests/data/surge/pump_lift.yaml"
 expect_fail "negative ramp" "ramp time -3 s: expected >= 0" surge "$lift" --event pump-start:PU:-3
