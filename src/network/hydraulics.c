@@ -206,11 +206,13 @@ typedef struct newton_report {
 
 /* Linearise every matrix link at its flow and assemble A W A^T and the
  * right-hand side in one pass; records the largest pressure residual. */
-static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
+static void assemble(hl_model *m, struct net_hyd *h, newton_report *r,
+                     int refactor)
 {
     double *ax = h->a ? h->a->x : NULL, *rhs = h->rhs;
     if (ax) {
-        memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
+        if (refactor)
+            memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
         memset(rhs, 0, sizeof(double) * (size_t)h->n_unk);
     }
     for (int i = 0; i < m->net->n_nodes; i++)
@@ -234,7 +236,8 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
         else
             dp = hyd_link_loss(m, k, m->lk_m[k], &grad);
         double mk = m->lk_m[k];
-        double w = 1.0 / grad, y = mk - (dp - h->grav[k]) * w;
+        double w = refactor ? 1.0 / grad : h->w[k];
+        double y = mk - (dp - h->grav[k]) * w;
         double res = fabs(dp - (h->pn[a] - h->pn[b] + h->grav[k]));
         if (res > big) {
             big = res;
@@ -248,18 +251,22 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
         double kk = (u < 0 ? h->known[a] : h->off[a]) -
                     (v < 0 ? h->known[b] : h->off[b]);
         double f = w * kk + y;
-        if (u >= 0) {
-            ax[h->slot_ii[k]] += w;
+        if (u >= 0)
             rhs[u] -= f;
-        }
-        if (v >= 0) {
-            ax[h->slot_jj[k]] += w;
+        if (v >= 0)
             rhs[v] += f;
-        }
+        if (!refactor)
+            continue;
+        if (u >= 0)
+            ax[h->slot_ii[k]] += w;
+        if (v >= 0)
+            ax[h->slot_jj[k]] += w;
         if (h->slot_ij[k] >= 0)
             ax[h->slot_ij[k]] -= w;
     }
     r->worst_pa = big;
+    if (!refactor)
+        return;
     for (int u = 0; u < h->n_unk; u++)
         if (h->unk_cut[u]) /* cut-off part: pinned, reported as NaN */
             ax[h->diag[u]] += 1.0;
@@ -267,11 +274,12 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
 
 static int runaway(hl_model *m);
 
-static int linear_solve(hl_model *m, struct net_hyd *h)
+static int linear_solve(hl_model *m, struct net_hyd *h, int refactor)
 {
     if (h->n_unk == 0)
         return HL_OK;
-    int bad = hyd_ldl_factor(&h->ldl, h->a->p, h->a->i, h->a->x);
+    int bad =
+        refactor ? hyd_ldl_factor(&h->ldl, h->a->p, h->a->i, h->a->x) : -1;
     if (bad >= 0 && isnan(h->ldl.d[bad]))
         return runaway(m); /* slopes or flows overflowed */
     if (bad >= 0)
@@ -401,6 +409,28 @@ static int consumers_settled(hl_model *m, const struct net_hyd *h)
     return 1;
 }
 
+/* Chord steps: once the flows change by at most CHORD_REL (relative),
+ * the slopes 1/w hardly move between iterations (the quadratic law's
+ * slope changes by twice the flow's relative change), so the step reuses
+ * the last factorisation and w and re-evaluates only the losses (the
+ * right-hand side). The flows still meet every nodal balance exactly (the
+ * matrix and the flow update use the same w); the iteration then
+ * converges linearly at about the slopes' relative change per step, so a
+ * chord step that does not at least halve the last change hands back to
+ * Newton. Only without pressure-driven consumers, whose linearisation
+ * moves their flows and slopes by steps (hyd_consumer_linearise). On
+ * grid_10000 the last two of six iterations become chord steps (bench/
+ * README.md, "The steady solver after issue 16 item 3"). */
+#define CHORD_REL         1e-4
+#define CHORD_CONTRACTION 0.5
+
+static int chord_step(const hl_model *m, double alpha, double prev_rel,
+                      double contraction)
+{
+    return alpha == 1.0 && prev_rel <= CHORD_REL &&
+           contraction <= CHORD_CONTRACTION && !m->pressure_driven;
+}
+
 /* Newton with damping: when the relative flow change grows from one
  * iteration to the next, the next steps are halved (down to 1/16) until
  * it shrinks again; the full step returns once it does. */
@@ -408,15 +438,18 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
                   newton_report *r)
 {
     double alpha = 1.0, prev_rel = INFINITY;
+    double contraction = 0.0; /* last step's rel / the one before, after a
+                                 chord step; 0 after a Newton step */
     int pump_steps = 0;
     r->rel = r->residual = INFINITY;
     gravity_terms(m, h);
     node_pressures(m, h);
     for (int it = 1; it <= o->max_iterations; it++) {
         r->iterations = it;
-        assemble(m, h, r);
+        int refactor = !chord_step(m, alpha, prev_rel, contraction);
+        assemble(m, h, r, refactor);
         memcpy(h->p_unk_prev, h->p_unk, sizeof(double) * (size_t)h->n_unk);
-        if (linear_solve(m, h))
+        if (linear_solve(m, h, refactor))
             return m->err.code;
         double sum_m, change = update_flows(m, h, alpha, &sum_m);
         /* relative to the flows, but a network at rest (a pump against
@@ -435,6 +468,7 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
             consumers_settled(m, h))
             return HL_OK;
         alpha = r->rel > prev_rel ? fmax(alpha * 0.5, 1.0 / 16.0) : 1.0;
+        contraction = refactor ? 0.0 : r->rel / prev_rel;
         prev_rel = r->rel;
     }
     char node[120] = "-", link[120] = "-";
