@@ -16,6 +16,7 @@
  * EPANET's status checks do.
  */
 #include "network/hyd.h"
+#include "physics/headloss_empirical.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -53,6 +54,7 @@ static int hyd_alloc(hl_model *m)
     h->w = malloc(sizeof(double) * (l + 1));
     h->y = malloc(sizeof(double) * (l + 1));
     h->grav = malloc(sizeof(double) * (l + 1));
+    h->pc = malloc(sizeof(hyd_pipe_coef) * ((size_t)m->net->n_pipes + 1));
     h->pn = malloc(sizeof(double) * (n + 1));
     h->p_unk = calloc(n + 1, sizeof(double));
     h->p_unk_prev = calloc(n + 1, sizeof(double));
@@ -68,8 +70,9 @@ static int hyd_alloc(hl_model *m)
     if (!h->unk || !h->off || !h->known || !h->root || !h->tree_link ||
         !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
         !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->grav ||
-        !h->pn || !h->p_unk || !h->p_unk_prev || !h->resp || !h->dem ||
-        !h->imb || !h->comp || !h->comp_ref || !h->unk_cut || !h->comp_active)
+        !h->pc || !h->pn || !h->p_unk || !h->p_unk_prev || !h->resp ||
+        !h->dem || !h->imb || !h->comp || !h->comp_ref || !h->unk_cut ||
+        !h->comp_active)
         return net_fail(m, HL_ENOMEM, "out of memory");
     return HL_OK;
 }
@@ -97,6 +100,7 @@ void hyd_free(struct net_hyd *h)
     free(h->w);
     free(h->y);
     free(h->grav);
+    free(h->pc);
     free(h->pn);
     free(h->p_unk);
     free(h->p_unk_prev);
@@ -219,6 +223,7 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r,
         if (h->unk[i] >= 0)
             rhs[h->unk[i]] -= h->dem[i];
     double big = -1.0;
+    int darcy = m->net->headloss == HEADLOSS_DARCY;
     for (int k = 0; k < m->net->n_links; k++) {
         if (hyd_law(m, k) != LAW_MATRIX)
             continue;
@@ -228,7 +233,9 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r,
         }
         int a = m->net->lk_from[k], b = m->net->lk_to[k];
         double grad, dp;
-        if (m->net->lk_kind[k] == LK_PIPE) /* most links: no dispatch */
+        if (m->net->lk_kind[k] == LK_PIPE && darcy) /* most links */
+            dp = hyd_pipe_loss_at(m, h->pc, k, m->lk_m[k], &grad);
+        else if (m->net->lk_kind[k] == LK_PIPE)
             dp = hyd_pipe_loss(m, k, m->lk_m[k], &grad);
         else if (m->net->lk_kind[k] == LK_CONSUMER) /* pressure-driven */
             dp = hyd_consumer_linearise(m, k, h->pn[a] - h->pn[b] + h->grav[k],
@@ -443,6 +450,8 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
     int pump_steps = 0;
     r->rel = r->residual = INFINITY;
     gravity_terms(m, h);
+    if (m->net->headloss == HEADLOSS_DARCY)
+        hyd_pipe_coeffs(m, h); /* properties are fixed during the solve */
     node_pressures(m, h);
     for (int it = 1; it <= o->max_iterations; it++) {
         r->iterations = it;
