@@ -476,7 +476,10 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
             alpha == 1.0 && miss <= NET_CONTROL_TOL_PA &&
             consumers_settled(m, h))
             return HL_OK;
-        alpha = r->rel > prev_rel ? fmax(alpha * 0.5, 1.0 / 16.0) : 1.0;
+        /* a chord step that grew the change was let down by its old
+         * slopes, not by a step too long: Newton follows, undamped */
+        alpha =
+            r->rel > prev_rel && refactor ? fmax(alpha * 0.5, 1.0 / 16.0) : 1.0;
         contraction = refactor ? 0.0 : r->rel / prev_rel;
         prev_rel = r->rel;
     }
