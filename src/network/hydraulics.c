@@ -2,18 +2,19 @@
  * hydraulics.c - steady hydraulics by the global gradient algorithm
  * (Todini and Pilati 1988; the form EPANET 2 uses, Rossman 2000 ch. 12) in
  * mass flows and node pressures, with the sparse SPD step solved by
- * sparse_ldl.c (numeric factorisation every iteration, the ordering and
- * the pattern of the factor reused).
+ * sparse_ldl.c (numeric factorisation every Newton iteration, the ordering
+ * and the pattern of the factor reused; chord steps near convergence reuse
+ * the factorisation too, see chord_step).
  *
  * Link law:  dp_k(m_k) = p_from - p_to + rho_k g (z_from - z_to).
  * Newton:    m_k' = m_k - (dp_k - dpi_k) / dp_k'  gives, with the nodal
  *            mass balance, the system  A W A^T p = rhs  (W = 1 / dp_k').
  * Damping: while the relative flow change grows from one iteration to the
- * next, the steps are halved (down to 1/16). Convergence needs BOTH the
- * relative flow change sum|dm| / sum|m| <= flow_rel_tol AND the mass imbalance
- * of every node group <= mass_tol_kg_s (absolute, kg/s). Check valves and pumps
- * that would run backwards are closed and the system re-solved, as
- * EPANET's status checks do.
+ * next after a Newton step, the steps are halved (down to 1/16).
+ * Convergence needs BOTH the relative flow change sum|dm| / sum|m| <=
+ * flow_rel_tol AND the mass imbalance of every node group <= mass_tol_kg_s
+ * (absolute, kg/s). Check valves and pumps that would run backwards are
+ * closed and the system re-solved, as EPANET's status checks do.
  */
 #include "network/hyd.h"
 #include "physics/headloss_empirical.h"
