@@ -22,6 +22,17 @@
 
 #define HYD_PUMP_JAC_MAX 16
 
+/* Constants of a pipe's Darcy-Weisbach law at the properties of one
+ * hydraulic solve (hyd_pipe_coeffs), so that the Newton assembly
+ * evaluates the law with one multiplication for the Reynolds number and
+ * no division (hyd_pipe_loss_at). */
+typedef struct hyd_pipe_coef {
+    double re_per_m;  /* Re per kg/s: d / (A mu) */
+    double k_fric;    /* (L/D) / (2 rho A^2): dp = f k_fric m|m| */
+    double k_minor;   /* zeta / (2 rho A^2) */
+    double k_laminar; /* 32 mu L / (rho A d^2): dp = k_laminar m */
+} hyd_pipe_coef;
+
 struct net_hyd {
     /* groups */
     int n_unk;
@@ -44,6 +55,7 @@ struct net_hyd {
     /* per-iteration data */
     double *w, *y, *loss, *m_prev; /* per link */
     double *grav;                  /* per link: rho g (z_from - z_to) */
+    hyd_pipe_coef *pc;             /* per pipe: Darcy-Weisbach constants */
     double *pn;                    /* per node: pressure this step */
     double *p_unk, *p_unk_prev;    /* per unknown */
     double *resp;                  /* per unknown: a pressure response */
@@ -87,6 +99,12 @@ int hyd_loss_response(hl_model *m, int k, double d_loss);
 /* hyd_link_loss of a pipe: the Newton assembly calls it directly, as
  * nearly every link is one. */
 double hyd_pipe_loss(hl_model *m, int k, double mf, double *grad);
+/* The constants of every pipe at the current lk_rho and lk_mu (Darcy-
+ * Weisbach networks only), and hyd_pipe_loss of link k (a pipe) from
+ * them: equal to it up to rounding. */
+void hyd_pipe_coeffs(hl_model *m, struct net_hyd *h);
+double hyd_pipe_loss_at(hl_model *m, const hyd_pipe_coef *c, int k, double mf,
+                        double *grad);
 double hyd_pump_shutoff(const hl_model *m, int i, double rho);
 double hyd_pump_max_flow(const hl_model *m, int i);
 double hyd_pump_design_flow(const hl_model *m, int i);

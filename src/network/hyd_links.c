@@ -95,6 +95,41 @@ double hyd_pipe_loss(hl_model *m, int k, double mf, double *grad)
     return (f * ld + zeta) * c * mf * am;
 }
 
+void hyd_pipe_coeffs(hl_model *m, struct net_hyd *h)
+{
+    for (int i = 0; i < m->net->n_pipes; i++) {
+        int k = m->net->pp_link[i];
+        double rho = m->lk_rho[k], mu = m->lk_mu[k];
+        double d = m->net->pp_d[i], a = m->net->pp_area[i];
+        double c = 1.0 / (2.0 * rho * a * a);
+        h->pc[i].re_per_m = d / (a * mu);
+        h->pc[i].k_fric = m->net->pp_len[i] / d * c;
+        h->pc[i].k_minor = m->net->pp_zeta[i] * c;
+        h->pc[i].k_laminar = 32.0 * mu * m->net->pp_len[i] / (rho * a * d * d);
+    }
+}
+
+double hyd_pipe_loss_at(hl_model *m, const hyd_pipe_coef *pc, int k, double mf,
+                        double *grad)
+{
+    int i = m->net->lk_sub[k];
+    const hyd_pipe_coef *c = pc + i;
+    double am = fabs(mf), re = am * c->re_per_m;
+    m->pp_re[i] = re;
+    if (re <= FRICTION_RE_LAMINAR) { /* f = 64/Re: linear in m */
+        *grad = c->k_laminar + 2.0 * c->k_minor * am;
+        m->pp_f[i] = re > 0.0 ? 64.0 / re : INFINITY;
+        return c->k_laminar * mf + c->k_minor * mf * am;
+    }
+    double dfdre;
+    double f = friction_factor(m->net->friction, re, m->net->pp_eps[i], &dfdre,
+                               &m->pp_xcf[i]);
+    m->pp_f[i] = f;
+    double r = f * c->k_fric + c->k_minor;
+    *grad = (2.0 * r + c->k_fric * dfdre * re) * am;
+    return r * mf * am;
+}
+
 /* ---- pumps ------------------------------------------------------------------
  */
 

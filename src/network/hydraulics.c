@@ -2,20 +2,22 @@
  * hydraulics.c - steady hydraulics by the global gradient algorithm
  * (Todini and Pilati 1988; the form EPANET 2 uses, Rossman 2000 ch. 12) in
  * mass flows and node pressures, with the sparse SPD step solved by
- * sparse_ldl.c (numeric factorisation every iteration, the ordering and
- * the pattern of the factor reused).
+ * sparse_ldl.c (numeric factorisation every Newton iteration, the ordering
+ * and the pattern of the factor reused; chord steps near convergence reuse
+ * the factorisation too, see chord_step).
  *
  * Link law:  dp_k(m_k) = p_from - p_to + rho_k g (z_from - z_to).
  * Newton:    m_k' = m_k - (dp_k - dpi_k) / dp_k'  gives, with the nodal
  *            mass balance, the system  A W A^T p = rhs  (W = 1 / dp_k').
  * Damping: while the relative flow change grows from one iteration to the
- * next, the steps are halved (down to 1/16). Convergence needs BOTH the
- * relative flow change sum|dm| / sum|m| <= flow_rel_tol AND the mass imbalance
- * of every node group <= mass_tol_kg_s (absolute, kg/s). Check valves and pumps
- * that would run backwards are closed and the system re-solved, as
- * EPANET's status checks do.
+ * next after a Newton step, the steps are halved (down to 1/16).
+ * Convergence needs BOTH the relative flow change sum|dm| / sum|m| <=
+ * flow_rel_tol AND the mass imbalance of every node group <= mass_tol_kg_s
+ * (absolute, kg/s). Check valves and pumps that would run backwards are
+ * closed and the system re-solved, as EPANET's status checks do.
  */
 #include "network/hyd.h"
+#include "physics/headloss_empirical.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -53,6 +55,7 @@ static int hyd_alloc(hl_model *m)
     h->w = malloc(sizeof(double) * (l + 1));
     h->y = malloc(sizeof(double) * (l + 1));
     h->grav = malloc(sizeof(double) * (l + 1));
+    h->pc = malloc(sizeof(hyd_pipe_coef) * ((size_t)m->net->n_pipes + 1));
     h->pn = malloc(sizeof(double) * (n + 1));
     h->p_unk = calloc(n + 1, sizeof(double));
     h->p_unk_prev = calloc(n + 1, sizeof(double));
@@ -68,8 +71,9 @@ static int hyd_alloc(hl_model *m)
     if (!h->unk || !h->off || !h->known || !h->root || !h->tree_link ||
         !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
         !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->grav ||
-        !h->pn || !h->p_unk || !h->p_unk_prev || !h->resp || !h->dem ||
-        !h->imb || !h->comp || !h->comp_ref || !h->unk_cut || !h->comp_active)
+        !h->pc || !h->pn || !h->p_unk || !h->p_unk_prev || !h->resp ||
+        !h->dem || !h->imb || !h->comp || !h->comp_ref || !h->unk_cut ||
+        !h->comp_active)
         return net_fail(m, HL_ENOMEM, "out of memory");
     return HL_OK;
 }
@@ -97,6 +101,7 @@ void hyd_free(struct net_hyd *h)
     free(h->w);
     free(h->y);
     free(h->grav);
+    free(h->pc);
     free(h->pn);
     free(h->p_unk);
     free(h->p_unk_prev);
@@ -206,17 +211,20 @@ typedef struct newton_report {
 
 /* Linearise every matrix link at its flow and assemble A W A^T and the
  * right-hand side in one pass; records the largest pressure residual. */
-static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
+static void assemble(hl_model *m, struct net_hyd *h, newton_report *r,
+                     int refactor)
 {
     double *ax = h->a ? h->a->x : NULL, *rhs = h->rhs;
     if (ax) {
-        memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
+        if (refactor)
+            memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
         memset(rhs, 0, sizeof(double) * (size_t)h->n_unk);
     }
     for (int i = 0; i < m->net->n_nodes; i++)
         if (h->unk[i] >= 0)
             rhs[h->unk[i]] -= h->dem[i];
     double big = -1.0;
+    int darcy = m->net->headloss == HEADLOSS_DARCY;
     for (int k = 0; k < m->net->n_links; k++) {
         if (hyd_law(m, k) != LAW_MATRIX)
             continue;
@@ -226,7 +234,9 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
         }
         int a = m->net->lk_from[k], b = m->net->lk_to[k];
         double grad, dp;
-        if (m->net->lk_kind[k] == LK_PIPE) /* most links: no dispatch */
+        if (m->net->lk_kind[k] == LK_PIPE && darcy) /* most links */
+            dp = hyd_pipe_loss_at(m, h->pc, k, m->lk_m[k], &grad);
+        else if (m->net->lk_kind[k] == LK_PIPE)
             dp = hyd_pipe_loss(m, k, m->lk_m[k], &grad);
         else if (m->net->lk_kind[k] == LK_CONSUMER) /* pressure-driven */
             dp = hyd_consumer_linearise(m, k, h->pn[a] - h->pn[b] + h->grav[k],
@@ -234,7 +244,8 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
         else
             dp = hyd_link_loss(m, k, m->lk_m[k], &grad);
         double mk = m->lk_m[k];
-        double w = 1.0 / grad, y = mk - (dp - h->grav[k]) * w;
+        double w = refactor ? 1.0 / grad : h->w[k];
+        double y = mk - (dp - h->grav[k]) * w;
         double res = fabs(dp - (h->pn[a] - h->pn[b] + h->grav[k]));
         if (res > big) {
             big = res;
@@ -248,18 +259,22 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
         double kk = (u < 0 ? h->known[a] : h->off[a]) -
                     (v < 0 ? h->known[b] : h->off[b]);
         double f = w * kk + y;
-        if (u >= 0) {
-            ax[h->slot_ii[k]] += w;
+        if (u >= 0)
             rhs[u] -= f;
-        }
-        if (v >= 0) {
-            ax[h->slot_jj[k]] += w;
+        if (v >= 0)
             rhs[v] += f;
-        }
+        if (!refactor)
+            continue;
+        if (u >= 0)
+            ax[h->slot_ii[k]] += w;
+        if (v >= 0)
+            ax[h->slot_jj[k]] += w;
         if (h->slot_ij[k] >= 0)
             ax[h->slot_ij[k]] -= w;
     }
     r->worst_pa = big;
+    if (!refactor)
+        return;
     for (int u = 0; u < h->n_unk; u++)
         if (h->unk_cut[u]) /* cut-off part: pinned, reported as NaN */
             ax[h->diag[u]] += 1.0;
@@ -267,11 +282,12 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r)
 
 static int runaway(hl_model *m);
 
-static int linear_solve(hl_model *m, struct net_hyd *h)
+static int linear_solve(hl_model *m, struct net_hyd *h, int refactor)
 {
     if (h->n_unk == 0)
         return HL_OK;
-    int bad = hyd_ldl_factor(&h->ldl, h->a->p, h->a->i, h->a->x);
+    int bad =
+        refactor ? hyd_ldl_factor(&h->ldl, h->a->p, h->a->i, h->a->x) : -1;
     if (bad >= 0 && isnan(h->ldl.d[bad]))
         return runaway(m); /* slopes or flows overflowed */
     if (bad >= 0)
@@ -401,6 +417,28 @@ static int consumers_settled(hl_model *m, const struct net_hyd *h)
     return 1;
 }
 
+/* Chord steps: once the flows change by at most CHORD_REL (relative),
+ * the slopes 1/w hardly move between iterations (the quadratic law's
+ * slope changes by twice the flow's relative change), so the step reuses
+ * the last factorisation and w and re-evaluates only the losses (the
+ * right-hand side). The flows still meet every nodal balance exactly (the
+ * matrix and the flow update use the same w); the iteration then
+ * converges linearly at about the slopes' relative change per step, so a
+ * chord step that does not at least halve the last change hands back to
+ * Newton. Only without pressure-driven consumers, whose linearisation
+ * moves their flows and slopes by steps (hyd_consumer_linearise). On
+ * grid_10000 the last two of six iterations become chord steps (bench/
+ * README.md, "The steady solver after issue 16 item 3"). */
+#define CHORD_REL         1e-4
+#define CHORD_CONTRACTION 0.5
+
+static int chord_step(const hl_model *m, double alpha, double prev_rel,
+                      double contraction)
+{
+    return alpha == 1.0 && prev_rel <= CHORD_REL &&
+           contraction <= CHORD_CONTRACTION && !m->pressure_driven;
+}
+
 /* Newton with damping: when the relative flow change grows from one
  * iteration to the next, the next steps are halved (down to 1/16) until
  * it shrinks again; the full step returns once it does. */
@@ -408,15 +446,20 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
                   newton_report *r)
 {
     double alpha = 1.0, prev_rel = INFINITY;
+    double contraction = 0.0; /* last step's rel / the one before, after a
+                                 chord step; 0 after a Newton step */
     int pump_steps = 0;
     r->rel = r->residual = INFINITY;
     gravity_terms(m, h);
+    if (m->net->headloss == HEADLOSS_DARCY)
+        hyd_pipe_coeffs(m, h); /* properties are fixed during the solve */
     node_pressures(m, h);
     for (int it = 1; it <= o->max_iterations; it++) {
         r->iterations = it;
-        assemble(m, h, r);
+        int refactor = !chord_step(m, alpha, prev_rel, contraction);
+        assemble(m, h, r, refactor);
         memcpy(h->p_unk_prev, h->p_unk, sizeof(double) * (size_t)h->n_unk);
-        if (linear_solve(m, h))
+        if (linear_solve(m, h, refactor))
             return m->err.code;
         double sum_m, change = update_flows(m, h, alpha, &sum_m);
         /* relative to the flows, but a network at rest (a pump against
@@ -434,7 +477,11 @@ static int newton(hl_model *m, struct net_hyd *h, const hl_solve_options *o,
             alpha == 1.0 && miss <= NET_CONTROL_TOL_PA &&
             consumers_settled(m, h))
             return HL_OK;
-        alpha = r->rel > prev_rel ? fmax(alpha * 0.5, 1.0 / 16.0) : 1.0;
+        /* a chord step that grew the change was let down by its old
+         * slopes, not by a step too long: Newton follows, undamped */
+        alpha =
+            r->rel > prev_rel && refactor ? fmax(alpha * 0.5, 1.0 / 16.0) : 1.0;
+        contraction = refactor ? 0.0 : r->rel / prev_rel;
         prev_rel = r->rel;
     }
     char node[120] = "-", link[120] = "-";
