@@ -190,6 +190,14 @@ static int poly_surely_positive(const hl_conductivity *lam, double lo,
     return 1;
 }
 
+int lambda_surely_positive(const hl_conductivity *lam, double lo, double hi)
+{
+    double k;
+    if (lambda_is_constant(lam, &k))
+        return k > 0.0 && isfinite(k);
+    return lam->kind == HL_LAMBDA_POLY && poly_surely_positive(lam, lo, hi);
+}
+
 int lambda_check_samples(const hl_conductivity *lam, double lo, double hi,
                          int n, double *t_k, double *k)
 {
