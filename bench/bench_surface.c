@@ -1,13 +1,19 @@
 /*
  * bench_surface.c - forward solves per second of a two-layer insulated pipe
  * (rock wool with its GB 50264 lambda(T) under an aluminium jacket, DN200,
- * iso12241 coefficients, still air). Prints the median of five runs.
+ * iso12241 coefficients, still air) at process temperatures 100..299 C.
+ * Prints the median of five runs, one solve per call (hl_surface_solve)
+ * and in sweeps of the 200 temperatures (hl_surface_solve_sweep).
  * Floor (issue 2): 1,000,000 solves per second on one core.
+ *
+ *     bench_surface [N] [single|sweep]     N solves per run; both modes
+ *                                           unless one is named
  */
 #include "heatline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static double now_s(void)
@@ -43,14 +49,19 @@ static int build_input(hl_surface_in *in)
     return 0;
 }
 
-int main(int argc, char **argv)
+static void report(const char *what, double *rate, const char *extra)
 {
-    long n = argc > 1 ? atol(argv[1]) : 2000000;
-    hl_surface_in in;
-    if (build_input(&in))
-        return 1;
+    qsort(rate, 5, sizeof rate[0], cmp);
+    printf("surface solve (2-layer pipe, iso12241, %s): median %.0f "
+           "solves/s (min %.0f, max %.0f)%s\n",
+           what, rate[2], rate[0], rate[4], extra);
+}
+
+static int run_single(const hl_surface_in *in0, long n)
+{
+    hl_surface_in in = *in0;
     double rate[5], sink = 0.0;
-    int iterations = 0;
+    long iterations = 0;
     for (int run = 0; run < 5; run++) {
         double t0 = now_s();
         for (long i = 0; i < n; i++) {
@@ -63,10 +74,45 @@ int main(int argc, char **argv)
         }
         rate[run] = (double)n / (now_s() - t0);
     }
-    qsort(rate, 5, sizeof rate[0], cmp);
-    printf("surface solve (2-layer pipe, iso12241): median %.0f solves/s "
-           "(min %.0f, max %.0f), %.2f iterations/solve [checksum %.6g]\n",
-           rate[2], rate[0], rate[4], (double)iterations / (5.0 * (double)n),
-           sink);
+    char extra[96];
+    snprintf(extra, sizeof extra, ", %.2f iterations/solve [checksum %.6g]",
+             (double)iterations / (5.0 * (double)n), sink);
+    report("one per call", rate, extra);
+    return 0;
+}
+
+static int run_sweep(const hl_surface_in *in, long n)
+{
+    double t[200], q[200], rate[5], sink = 0.0;
+    for (int i = 0; i < 200; i++)
+        t[i] = HL_ZERO_C_K + 100.0 + (double)i;
+    for (int run = 0; run < 5; run++) {
+        double t0 = now_s();
+        for (long done = 0; done < n; done += 200) {
+            size_t m = (size_t)(n - done < 200 ? n - done : 200);
+            if (hl_surface_solve_sweep(in, t, m, q, NULL, NULL))
+                return fprintf(stderr, "sweep failed\n"), 1;
+            for (size_t i = 0; i < m; i++)
+                sink += q[i];
+        }
+        rate[run] = (double)n / (now_s() - t0);
+    }
+    char extra[64];
+    snprintf(extra, sizeof extra, " [checksum %.6g]", sink);
+    report("sweeps of 200", rate, extra);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    long n = argc > 1 ? atol(argv[1]) : 2000000;
+    const char *mode = argc > 2 ? argv[2] : "";
+    hl_surface_in in;
+    if (build_input(&in))
+        return 1;
+    if (strcmp(mode, "sweep") != 0 && run_single(&in, n))
+        return 1;
+    if (strcmp(mode, "single") != 0 && run_sweep(&in, n))
+        return 1;
     return 0;
 }

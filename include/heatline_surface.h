@@ -143,6 +143,20 @@ HL_API void hl_surface_in_init(hl_surface_in *in);
 HL_API int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
                             hl_error *err);
 
+/* Forward solves of one wall at n process temperatures (in->inner_temp_k
+ * is not used): heat_flow[i] and surface_temp_k[i] as hl_surface_solve
+ * gives them for inner_temp_k[i], to its tolerance, without the layer
+ * temperatures and range notes. The wall is checked and prepared once, and
+ * each solve starts from the one before it (its surface temperature moved
+ * by its sensitivity to the process temperature), so a sweep in small
+ * steps takes about two iterations per solve. heat_flow or surface_temp_k
+ * may be NULL. Returns HL_OK, HL_EINVAL or HL_ENOCONVERGE; the message
+ * ends with the 1-based index of the temperature it is about. */
+HL_API int hl_surface_solve_sweep(const hl_surface_in *in,
+                                  const double *inner_temp_k, size_t n,
+                                  double *heat_flow, double *surface_temp_k,
+                                  hl_error *err);
+
 enum hl_target_kind {
     HL_TARGET_SURFACE_TEMP = 0, /* maximum outer surface temperature, K */
     HL_TARGET_HEAT_FLOW = 1,    /* maximum heat_flow (W/m for pipes) */

@@ -81,10 +81,36 @@ static void list_sizes(const hl_fitting_catalog *cat, int type, int dn,
     }
 }
 
+/* The first entry of (type, dn, pn) in the sorted index, or -1. */
+static int find_indexed(const hl_fitting_catalog *cat, int type, int dn, int pn)
+{
+    int lo = 0, hi = cat->n; /* first key >= (type, dn, pn) in [lo, hi] */
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        const fit_entry *e = &cat->entries[cat->by_key[mid]];
+        int below = e->type != type ? e->type < type
+                    : e->dn != dn   ? e->dn < dn
+                                    : e->pn < pn;
+        if (below)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == cat->n)
+        return -1;
+    const fit_entry *e = &cat->entries[cat->by_key[lo]];
+    return e->type == type && e->dn == dn && e->pn == pn ? cat->by_key[lo] : -1;
+}
+
 int hl_fitting_find(const hl_fitting_catalog *cat, int type, int dn, int pn,
                     int *id, hl_error *err)
 {
-    int dn_known = 0;
+    int found = cat->by_key ? find_indexed(cat, type, dn, pn) : -1;
+    if (found >= 0) {
+        *id = found;
+        return HL_OK;
+    }
+    int dn_known = 0; /* not found: the linear pass names what there is */
     for (int i = 0; i < cat->n; i++) {
         const fit_entry *e = &cat->entries[i];
         if (e->type != type || e->dn != dn)

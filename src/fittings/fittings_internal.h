@@ -66,6 +66,8 @@ typedef struct burn_curve {
 struct hl_fitting_catalog {
     int n, cap;
     fit_entry *entries;
+    int *by_key; /* entry ids sorted by (type, dn, pn, id), built once the
+                    catalogue is complete; NULL = look up linearly */
     int n_patches, patch_cap;
     fit_patch *patches;
     char **sources;

@@ -198,6 +198,16 @@ static int linear_positive(const hl_lambda_piece *p, double lo, double hi)
     return a > 0.0 && b > 0.0 && isfinite(a) && isfinite(b);
 }
 
+int lambda_surely_positive(const hl_conductivity *lam, double lo, double hi)
+{
+    double k;
+    if (lambda_is_constant(lam, &k))
+        return k > 0.0 && isfinite(k);
+    if (lambda_is_linear(lam) && linear_positive(&lam->piece[0], lo, hi))
+        return 1;
+    return lam->kind == HL_LAMBDA_POLY && poly_surely_positive(lam, lo, hi);
+}
+
 int lambda_check_samples(const hl_conductivity *lam, double lo, double hi,
                          int n, double *t_k, double *k)
 {

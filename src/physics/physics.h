@@ -56,6 +56,10 @@ int lambda_is_linear(const hl_conductivity *lam);
  * temperature and value there), or -1. */
 int lambda_check_samples(const hl_conductivity *lam, double lo, double hi,
                          int n, double *t_k, double *k);
+/* 1 if lambda is surely positive and finite on all of [lo, hi] (a
+ * constant, or polynomials that rise from a positive value there), so that
+ * lambda_check_samples passes on every part of it; 0 if not known. */
+int lambda_surely_positive(const hl_conductivity *lam, double lo, double hi);
 double lambda_integral_inverse(const hl_conductivity *lam, double t1_k,
                                double target);
 /* The same with k = lambda(t1_k) already at hand (the march of the

@@ -40,15 +40,19 @@ static int is_control(unsigned char c)
 const char *hl_text_problem(const char *text, size_t max_len, int allow_newline)
 {
     const unsigned char *s = (const unsigned char *)(text ? text : "");
-    size_t len = strlen((const char *)s);
-    for (size_t i = 0; i < len;) {
-        size_t n = utf8_len(s + i);
+    size_t len = 0; /* a sequence never holds a NUL: the loop ends at it */
+    while (s[len]) {
+        if (s[len] >= 0x20 && s[len] < 0x7F) { /* printable ASCII: most */
+            len++;
+            continue;
+        }
+        size_t i = len, n = utf8_len(s + i);
         if (!n)
             return "is not valid UTF-8";
         if (n == 1 && is_control(s[i]) &&
             !(allow_newline && (s[i] == '\n' || s[i] == '\t' || s[i] == '\r')))
             return "holds a control character";
-        i += n;
+        len = i + n;
     }
     if (max_len && len > max_len)
         return "is too long";

@@ -75,7 +75,20 @@ static void catalogue_covers_every_type(void **state)
             hl_fitting_find(f->cat, in.type, in.dn, in.pn, &again, NULL),
             HL_OK);
         assert_int_equal(again, id);
+        /* next to every key (the look-up bisects a sorted index): none */
+        assert_int_equal(
+            hl_fitting_find(f->cat, in.type, in.dn, in.pn + 1, &again, NULL),
+            HL_ENOTFOUND);
+        assert_int_equal(
+            hl_fitting_find(f->cat, in.type, in.dn + 1, in.pn, &again, NULL),
+            HL_ENOTFOUND);
     }
+    int none;
+    assert_int_equal(hl_fitting_find(f->cat, -1, 100, 16, &none, NULL),
+                     HL_ENOTFOUND);
+    assert_int_equal(
+        hl_fitting_find(f->cat, HL_FIT_N_TYPES, 100, 16, &none, NULL),
+        HL_ENOTFOUND);
     for (int t = 0; t < HL_FIT_N_TYPES; t++) {
         assert_true(seen[t][0] && seen[t][1]);
         assert_int_equal(hl_fitting_type_from_name(hl_fitting_type_name(t)), t);

@@ -58,10 +58,9 @@ static void numeric_keys_have_rows(void **state)
         "standby_load_fraction", "design_load_mw", "reset_cold_outdoor_c",
         "reset_cold_supply_c", "reset_warm_outdoor_c", "reset_warm_supply_c",
         "reset_floor_c", "design_supply_temp_c", "design_return_temp_c",
-        "elevation_m", "chainage_m", "demand_kg_per_s", "inflow_temp_c",
-        "x_m", "y_m",
-        "pressure_bar_g", "length_m", "dn", "outer_diameter_mm", "wall_mm",
-        "inner_diameter_mm", "roughness_mm", "minor_loss", "pn_bar",
+        "elevation_m", "chainage_m", "demand_kg_per_s", "inflow_temp_c", "x_m",
+        "y_m", "pressure_bar_g", "length_m", "dn", "outer_diameter_mm",
+        "wall_mm", "inner_diameter_mm", "roughness_mm", "minor_loss", "pn_bar",
         "heat_loss_coefficient_w_per_mk", "u_w_per_m2k", "u_diameter_mm",
         "cover_m", "axis_depth_m", "clear_spacing_m", "axis_spacing_m",
         "soil_conductivity_w_per_mk", "surface_resistance_m2k_per_w",
@@ -158,6 +157,12 @@ static void text_checks(void **state)
     assert_string_equal(hl_text_problem("a\x7f", 0, 1),
                         "holds a control character");
     assert_string_equal(hl_text_problem("abcd", 3, 0), "is too long");
+    /* the length in bytes, sequences included; a sequence cut by the end */
+    assert_string_equal(hl_text_problem("\xc3\xb6\xc3\xb6", 3, 0),
+                        "is too long");
+    assert_null(hl_text_problem("\xc3\xb6\xc3\xb6", 4, 0));
+    assert_string_equal(hl_text_problem("ab\xe5\x8c", 0, 0),
+                        "is not valid UTF-8");
     char out[64];
     assert_string_equal(hl_text_show(out, sizeof out, "P\n1\xff", 40),
                         "P\\n1\\xff");

@@ -1,8 +1,9 @@
 /*
  * test_surface.c - the layered-surface solver: closed-form cases, the
  * conservation and monotonicity properties, inverse = forward, robustness
- * over a sweep of inputs, bad input, and a surface on the jump of ISO
- * 12241's convection coefficient.
+ * over a sweep of inputs, bad input, a surface on the jump of ISO 12241's
+ * convection coefficient, and the sweep over process temperatures against
+ * one solve per temperature.
  */
 #include "test_support.h"
 
@@ -367,6 +368,110 @@ static void on_the_convection_jump(void **state)
     assert_true(step_max < 2e-3); /* 0.01 K steps: no jump in the heat */
 }
 
+/* Largest difference between a sweep and one solve per temperature, as a
+ * miss of the process temperature: both end with a miss of at most 1e-10
+ * of it, and the surface temperature moves by at most the miss (the
+ * residual's slope dMiss/dTs is at least 1), the heat flow by the miss
+ * times dQ/dTin. */
+static void sweep_matches(const hl_surface_in *in, const double *t, size_t n)
+{
+    double q[64], ts[64];
+    hl_error err;
+    hl_error_clear(&err);
+    assert_true(n <= 64);
+    if (hl_surface_solve_sweep(in, t, n, q, ts, &err))
+        fail_msg("sweep failed: %s", err.message);
+    hl_surface_in one = *in;
+    for (size_t i = 0; i < n; i++) {
+        one.inner_temp_k = t[i];
+        hl_surface_out o = solve_ok(&one);
+        double tol = 2e-10 * t[i];
+        one.inner_temp_k = t[i] + 1.0; /* dQ/dTin by a 1 K difference */
+        double dq = fabs(solve_ok(&one).heat_flow - o.heat_flow);
+        assert_double_equal(ts[i], o.surface_temp_k, tol);
+        assert_double_equal(q[i], o.heat_flow, 2.0 * tol * dq + 1e-300);
+    }
+}
+
+/* Temperatures of a sweep: ascending steps, a jump back, and a few at
+ * random (u[0..7]). */
+static size_t sweep_temps(double *t, double base, double span, double *u,
+                          int count)
+{
+    size_t n = 0;
+    for (int i = 0; i < count; i++)
+        t[n++] = base + span * i / count;
+    for (int i = 0; i < 8; i++)
+        t[n++] = base + span * u[i];
+    return n;
+}
+
+static void sweep_equals_single(void **state)
+{
+    (void)state;
+    unsigned long long x = 777;
+    for (int n = 0; n < 300; n++) {
+        double u[16];
+        for (int i = 0; i < 16; i++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            u[i] = (double)(x >> 11) / 9007199254740992.0;
+        }
+        hl_surface_in in = pipe_in(1 + 2000 * u[0], 0, -40 + 80 * u[2]);
+        in.shape = n % 3;
+        in.outer.set = (n / 3) % 3;
+        in.outer.geometry = in.shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
+                            : in.shape == HL_SHAPE_FLAT ? 2 + (n / 9) % 3
+                                                        : (n / 9) % 2;
+        in.outer.radiant_k = in.outer.air_k + 30 * (u[3] - 0.5);
+        in.outer.wind_m_s = u[4] < 0.5 ? 0 : 20 * u[4];
+        in.outer.emissivity = 0.05 + 0.95 * u[5];
+        in.h_inner = u[9] < 0.3 ? 50 + 2000 * u[10] : 0;
+        for (int l = 0; l < (int)(4 * u[6]); l++)
+            add_layer(&in,
+                      l % 2 ? hl_lambda_constant(0.04 + u[11])
+                            : poly(0.03, 1e-4, 1e-7),
+                      300 * u[7] / (l + 1));
+        double t[40];
+        size_t m = sweep_temps(t, K(-40 + 400 * u[1]), 300 * u[8], u + 8, 24);
+        sweep_matches(&in, t, m);
+    }
+}
+
+/* The jump case of on_the_convection_jump in one sweep. */
+static void sweep_on_the_jump(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(1620, 40, 25);
+    add_layer(&in, hl_lambda_constant(0.02), 30);
+    double t[64];
+    for (int i = 0; i < 64; i++)
+        t[i] = K(48.8 + 0.02 * i);
+    sweep_matches(&in, t, 64);
+}
+
+static void sweep_bad_input(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(100, 100, 20);
+    add_layer(&in, poly(0.05, -1e-4, 0), 50); /* 0 at 500 C */
+    double t[4] = {K(100), K(200), K(300), K(400)};
+    sweep_matches(&in, t, 4); /* each solve checked on its own span */
+    hl_error err;
+    hl_error_clear(&err);
+    t[2] = K(600);
+    assert_int_equal(hl_surface_solve_sweep(&in, t, 4, NULL, NULL, &err),
+                     HL_EINVAL);
+    assert_non_null(strstr(err.message, "conductivity"));
+    assert_non_null(strstr(err.message, "temperature 3 of the sweep"));
+    hl_error_clear(&err);
+    t[2] = NAN;
+    assert_int_equal(hl_surface_solve_sweep(&in, t, 4, NULL, NULL, &err),
+                     HL_EINVAL);
+    assert_non_null(strstr(err.message, "temperature 3 of the sweep"));
+    assert_int_equal(hl_surface_solve_sweep(&in, t, 0, NULL, NULL, NULL),
+                     HL_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +486,9 @@ int main(void)
         cmocka_unit_test(robustness_sweep),
         cmocka_unit_test(bad_input),
         cmocka_unit_test(range_warning),
-        cmocka_unit_test(on_the_convection_jump)};
+        cmocka_unit_test(on_the_convection_jump),
+        cmocka_unit_test(sweep_equals_single),
+        cmocka_unit_test(sweep_on_the_jump),
+        cmocka_unit_test(sweep_bad_input)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
