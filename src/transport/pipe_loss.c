@@ -28,7 +28,7 @@ static void rate_of(const tr_state *s, int i, double t_k, double t_partner,
 {
     const tr_net *n = s->net;
     double r11 = n->pp_r11[i], amb = n->pp_amb[i];
-    double mpm = n->pp_len[i] > 0.0 ? n->pp_mass[i] / n->pp_len[i] : 0.0;
+    double mpm = s->mpm[i];
     double qf = n->pp_qf[i];
     *t_eq = amb;
     *rate = 0.0;
@@ -120,25 +120,33 @@ double tr_parcel_age(tr_state *s, tr_parcel *q, double f)
         return NAN;
     const tr_fluid *fl = &s->net->fluid;
     double h0 = fl->h(fl->ctx, q->t);
-    q->t = q->t_eq + (q->t - q->t_eq) * exp(-q->rate * dt);
+    double x = -q->rate * dt;
+    if (x != s->memo_arg) {
+        s->memo_arg = x;
+        s->memo_exp = exp(x);
+    }
+    q->t = q->t_eq + (q->t - q->t_eq) * s->memo_exp;
     /* the friction heat the parcel took over its length (mass per metre)
      * counts as heat in, so the loss stays the loss to the ground */
     const tr_net *n = s->net;
     int i = s->cur_pipe;
-    double mpm = n->pp_len[i] > 0.0 ? n->pp_mass[i] / n->pp_len[i] : 0.0;
-    double gain = mpm > 0.0 ? n->pp_qf[i] * q->mass / mpm * dt : 0.0;
-    s->step.in_pumps += gain;
+    double mpm = s->mpm[i], qf = n->pp_qf[i], gain = 0.0;
+    if (qf != 0.0 && mpm > 0.0) {
+        gain = qf * q->mass / mpm * dt;
+        s->step.in_pumps += gain;
+    }
     double h1 = fl->h(fl->ctx, q->t);
     double lost = q->mass * (h0 - h1) + gain;
     s->step.lost_pipes += lost;
-    s->pipe_gain[s->cur_pipe] += lost;
+    if (s->has_soil) /* only the soil nodes take it (tr_soil_step) */
+        s->pipe_gain[i] += lost;
     return h1;
 }
 
 void tr_soil_step(tr_state *s)
 {
     const tr_net *n = s->net;
-    for (int i = 0; i < n->n_pipes; i++) {
+    for (int i = 0; s->has_soil && i < n->n_pipes; i++) {
         double c = n->pp_soilc[i] * n->pp_len[i]; /* J/K */
         double gain = s->pipe_gain[i];
         s->pipe_gain[i] = 0.0;

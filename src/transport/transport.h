@@ -127,6 +127,18 @@ typedef struct tr_state {
     double *tau;       /* per node: current travel time from the sources, s */
     double *pipe_gain; /* per pipe: heat its water gave this step, J */
     int cur_pipe;      /* the pipe whose parcels are being aged */
+    /* fixed for the run (tr_state_new): per pipe the water per metre,
+     * kg/m (0 for a pipe of no length), and whether any pipe has a wall
+     * volume or a soil node (none: their sums and steps are skipped) */
+    double *mpm;
+    int has_wall, has_soil;
+    /* the last exponential of tr_parcel_age: parcels of one pipe at one
+     * heat capacity share their rate and, over whole steps, their time,
+     * so one exp serves them all (the same value, not an approximation) */
+    double memo_arg, memo_exp;
+    /* parcels in flight and the bytes their buffers hold (tr_count) */
+    long parcels;
+    size_t parcel_bytes;
 } tr_state;
 
 /* ---- parcels (parcels.c) ------------------------------------------------ */
@@ -166,6 +178,9 @@ int tr_state_fill(tr_state *s, const double *t_from, const double *t_to,
 /* Stored heat now, J (water, walls, soil); the walls' and soil's only. */
 void tr_stored(const tr_state *s, double *water, double *wall, double *soil);
 void tr_stored_solid(const tr_state *s, double *wall, double *soil);
+/* Parcels in flight and their buffers' bytes into s->parcels and
+ * s->parcel_bytes. */
+void tr_count(tr_state *s);
 /* One transport step of s->step_s at the current flows. */
 int tr_step(tr_state *s);
 /* Rates and equilibrium temperatures of every parcel for this step, from
