@@ -95,6 +95,26 @@ static void pair_rates(tr_state *s, int i, int j)
     }
 }
 
+/* Rates of pipe i's parcels with no partner: a parcel's temperature
+ * enters only through its heat capacity, so parcels at the same cp share
+ * the rate of the last one (all of them where cp is constant). */
+static void same_rates(tr_state *s, int i)
+{
+    const tr_fluid *f = &s->net->fluid;
+    tr_pipe_state *p = &s->pipe[i];
+    double cp_last = NAN, rate = 0.0, t_eq = 0.0;
+    for (int k = 0; k < p->n; k++) {
+        tr_parcel *q = tr_pipe_at(p, k);
+        double cp = f->cp(f->ctx, q->t);
+        if (!(cp == cp_last)) {
+            rate_of(s, i, q->t, NAN, &rate, &t_eq);
+            cp_last = cp;
+        }
+        q->rate = rate;
+        q->t_eq = t_eq;
+    }
+}
+
 void tr_pipe_rates(tr_state *s)
 {
     const tr_net *n = s->net;
@@ -104,11 +124,7 @@ void tr_pipe_rates(tr_state *s)
             pair_rates(s, i, j);
             continue;
         }
-        tr_pipe_state *p = &s->pipe[i];
-        for (int k = 0; k < p->n; k++) {
-            tr_parcel *q = tr_pipe_at(p, k);
-            rate_of(s, i, q->t, NAN, &q->rate, &q->t_eq);
-        }
+        same_rates(s, i);
     }
 }
 

@@ -74,14 +74,17 @@ typedef struct tr_net {
     double *pp_soilc; /* J/K per metre of the soil node; 0 = none */
     double *pp_soilf; /* share of r11 between the water and the node */
     /* per hydraulic step (the adapter) */
-    double *lk_m;              /* kg/s from -> to */
-    double *lk_heat;           /* W the pumps and valves put into the water
-                                  (the steady engine's, issue 13) */
-    double *pp_qf;             /* W/m friction heat a pipe puts into its
-                                  water, spread along it (the steady
-                                  engine's, issue 13) */
-    double *pp_r11, *pp_r12;   /* K m / W; r11 inf = adiabatic */
-    double *pp_amb;            /* K, surroundings now */
+    double *lk_m;            /* kg/s from -> to */
+    double *lk_heat;         /* W the pumps and valves put into the water
+                                (the steady engine's, issue 13) */
+    double *pp_qf;           /* W/m friction heat a pipe puts into its
+                                water, spread along it (the steady
+                                engine's, issue 13) */
+    double *pp_r11, *pp_r12; /* K m / W; r11 inf = adiabatic */
+    double *pp_amb;          /* K, surroundings now */
+    double amb_key[3];       /* the run's air, duct and ground temperature
+                                pp_amb was filled for (the adapter's) */
+    int amb_valid;
     signed char *co_fixed_ret; /* 1: return temperature fixed */
     double *co_tret, *co_dt;   /* K */
     double *so_tsup;           /* K; NaN = heat mode */

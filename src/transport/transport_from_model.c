@@ -253,8 +253,16 @@ void tr_adapter_hydraulics(tr_net *n, const hl_model *run)
 void tr_adapter_boundary(tr_net *n, const hl_model *run)
 {
     const net_def *d = run->net;
-    for (int i = 0; i < d->n_pipes; i++)
-        n->pp_amb[i] = pipe_ambient(run, i);
+    /* a pipe's surroundings are the run's air, duct or ground temperature
+     * or its own fixed one: unchanged while those three are (every
+     * transport step of an hour asks again) */
+    double key[3] = {run->t_air, run->t_duct, run->t_ground};
+    if (!n->amb_valid || memcmp(key, n->amb_key, sizeof key)) {
+        for (int i = 0; i < d->n_pipes; i++)
+            n->pp_amb[i] = pipe_ambient(run, i);
+        memcpy(n->amb_key, key, sizeof key);
+        n->amb_valid = 1;
+    }
     for (int s = 0; s < d->n_sources; s++) {
         n->so_heat[s] = d->so_heat[s];
         n->so_tsup[s] = isnan(d->so_heat[s]) ? run->so_tsup[s] : NAN;
