@@ -69,8 +69,11 @@ static void piece_out(void *ctx, const tr_parcel *piece)
     double h = f > q.tref ? tr_parcel_age(a->s, &q, f) : NAN, h_out;
     if (isnan(h))
         h = fh(a->s, q.t);
-    *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow, q.t, h,
-                        q.mass / a->mflow, &h_out);
+    if (a->wallc > 0.0) /* (tr_volume passes the water of no wall) */
+        *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow, q.t,
+                            h, q.mass / a->mflow, &h_out);
+    else
+        h_out = h;
     a->h_sum += q.mass * h_out;
     a->born_sum += q.mass * q.born;
 }
