@@ -49,11 +49,16 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
     s->tau = calloc(nn, sizeof(double));
     s->pipe_gain = calloc(np, sizeof(double));
     s->mpm = calloc(np, sizeof(double));
+    s->rc_gen = calloc(np, sizeof *s->rc_gen); /* 0: the net's gen is 1+ */
+    s->rc_cp = calloc(np, sizeof(double));
+    s->rc_rate = calloc(np, sizeof(double));
+    s->rc_teq = calloc(np, sizeof(double));
     if (!s->pipe || !s->vol_t || !s->soil_t || !s->node || !s->lk_out ||
         !s->co_tin || !s->co_tout || !s->co_q || !s->so_tin || !s->so_tout ||
         !s->so_q || !s->hx_q || !s->indeg || !s->queue || !s->min || !s->hin ||
         !s->bin || !s->tauin || !s->done || !s->lk_ready || !s->hx_pending ||
-        !s->tau || !s->pipe_gain || !s->mpm)
+        !s->tau || !s->pipe_gain || !s->mpm || !s->rc_gen || !s->rc_cp ||
+        !s->rc_rate || !s->rc_teq)
         return -1;
     for (int i = 0; i < net->n_pipes; i++) {
         s->mpm[i] =
@@ -96,6 +101,10 @@ void tr_state_free(tr_state *s)
     free(s->tau);
     free(s->pipe_gain);
     free(s->mpm);
+    free(s->rc_gen);
+    free(s->rc_cp);
+    free(s->rc_rate);
+    free(s->rc_teq);
     free(s);
 }
 

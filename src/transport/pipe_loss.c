@@ -64,6 +64,15 @@ static double end_temp(const tr_state *s, int j, int at_to_end)
     return tr_pipe_at(p, at_to_end ? p->n - 1 : 0)->t;
 }
 
+/* The rate of pipe i with no partner at heat capacity cp is the one kept
+ * from this hour (same_rates)? Not for a soil node's pipe (the node moves
+ * every step). */
+static int cached(const tr_state *s, int i, double cp)
+{
+    return s->rc_gen[i] == s->net->gen && cp == s->rc_cp[i] &&
+           !(s->net->pp_soilc[i] > 0.0);
+}
+
 void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
                    double *rate, double *t_eq)
 {
@@ -71,6 +80,11 @@ void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
     double tp = NAN;
     if (j >= 0)
         tp = end_temp(s, j, s->net->pp_pair_same[i] ? at_to_end : !at_to_end);
+    if (isnan(tp) && cached(s, i, s->net->fluid.cp(s->net->fluid.ctx, t_k))) {
+        *rate = s->rc_rate[i];
+        *t_eq = s->rc_teq[i];
+        return;
+    }
     rate_of(s, i, t_k, tp, rate, t_eq);
 }
 
@@ -106,12 +120,22 @@ static void same_rates(tr_state *s, int i)
     for (int k = 0; k < p->n; k++) {
         tr_parcel *q = tr_pipe_at(p, k);
         double cp = f->cp(f->ctx, q->t);
-        if (!(cp == cp_last)) {
+        if (k == 0 && cached(s, i, cp)) {
+            cp_last = cp;
+            rate = s->rc_rate[i];
+            t_eq = s->rc_teq[i];
+        } else if (!(cp == cp_last)) {
             rate_of(s, i, q->t, NAN, &rate, &t_eq);
             cp_last = cp;
         }
         q->rate = rate;
         q->t_eq = t_eq;
+    }
+    if (p->n > 0) { /* kept for the next step and this step's inlet */
+        s->rc_gen[i] = s->net->gen;
+        s->rc_cp[i] = cp_last;
+        s->rc_rate[i] = rate;
+        s->rc_teq[i] = t_eq;
     }
 }
 

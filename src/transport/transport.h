@@ -85,6 +85,8 @@ typedef struct tr_net {
     double amb_key[3];       /* the run's air, duct and ground temperature
                                 pp_amb was filled for (the adapter's) */
     int amb_valid;
+    unsigned long gen;         /* changes whenever the adapter writes the pipes'
+                                  resistances, friction heat or surroundings */
     signed char *co_fixed_ret; /* 1: return temperature fixed */
     double *co_tret, *co_dt;   /* K */
     double *so_tsup;           /* K; NaN = heat mode */
@@ -139,6 +141,11 @@ typedef struct tr_state {
      * heat capacity share their rate and, over whole steps, their time,
      * so one exp serves them all (the same value, not an approximation) */
     double memo_arg, memo_exp;
+    /* per pipe: the rate and equilibrium of its parcels with no partner at
+     * heat capacity rc_cp, valid while rc_gen is the net's gen (the hour's
+     * resistances and surroundings; same_rates) */
+    unsigned long *rc_gen;
+    double *rc_cp, *rc_rate, *rc_teq;
     /* parcels in flight and the bytes their buffers hold (tr_count) */
     long parcels;
     size_t parcel_bytes;
