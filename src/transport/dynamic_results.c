@@ -82,9 +82,7 @@ int hl_dynamic_energy_state(const hl_dynamic *d, hl_dynamic_energy *out)
     out->torn_nodes = d->st->torn;
     out->unshifted_solves = d->unshifted;
     out->kept_flow_hours = d->kept_flows;
-    for (int i = 0; i < d->net->n_pipes; i++) {
-        out->parcels += d->st->pipe[i].n;
-        out->parcel_bytes += (size_t)d->st->pipe[i].cap * sizeof(tr_parcel);
-    }
+    out->parcels = d->st->parcels; /* counted after each step */
+    out->parcel_bytes = d->st->parcel_bytes;
     return HL_OK;
 }

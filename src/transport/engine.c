@@ -48,12 +48,25 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
     s->hx_pending = calloc(nh, sizeof(int));
     s->tau = calloc(nn, sizeof(double));
     s->pipe_gain = calloc(np, sizeof(double));
+    s->mpm = calloc(np, sizeof(double));
+    s->rc_gen = calloc(np, sizeof *s->rc_gen); /* 0: the net's gen is 1+ */
+    s->rc_cp = calloc(np, sizeof(double));
+    s->rc_rate = calloc(np, sizeof(double));
+    s->rc_teq = calloc(np, sizeof(double));
     if (!s->pipe || !s->vol_t || !s->soil_t || !s->node || !s->lk_out ||
         !s->co_tin || !s->co_tout || !s->co_q || !s->so_tin || !s->so_tout ||
         !s->so_q || !s->hx_q || !s->indeg || !s->queue || !s->min || !s->hin ||
         !s->bin || !s->tauin || !s->done || !s->lk_ready || !s->hx_pending ||
-        !s->tau || !s->pipe_gain)
+        !s->tau || !s->pipe_gain || !s->mpm || !s->rc_gen || !s->rc_cp ||
+        !s->rc_rate || !s->rc_teq)
         return -1;
+    for (int i = 0; i < net->n_pipes; i++) {
+        s->mpm[i] =
+            net->pp_len[i] > 0.0 ? net->pp_mass[i] / net->pp_len[i] : 0.0;
+        s->has_wall |= net->pp_wallc[i] != 0.0;
+        s->has_soil |= net->pp_soilc[i] != 0.0;
+    }
+    s->memo_arg = NAN;
     return 0;
 }
 
@@ -87,6 +100,11 @@ void tr_state_free(tr_state *s)
     free(s->hx_pending);
     free(s->tau);
     free(s->pipe_gain);
+    free(s->mpm);
+    free(s->rc_gen);
+    free(s->rc_cp);
+    free(s->rc_rate);
+    free(s->rc_teq);
     free(s);
 }
 
@@ -154,14 +172,28 @@ int tr_state_fill(tr_state *s, const double *t_from, const double *t_to,
         s->soil_t[i] = amb + (0.5 * (t_from[i] + t_to[i]) - amb) *
                                  (1.0 - s->net->pp_soilf[i]);
     }
+    tr_count(s);
     return 0;
+}
+
+void tr_count(tr_state *s)
+{
+    long n = 0;
+    size_t bytes = 0;
+    for (int i = 0; i < s->net->n_pipes; i++) {
+        n += s->pipe[i].n;
+        bytes += (size_t)s->pipe[i].cap * sizeof(tr_parcel);
+    }
+    s->parcels = n;
+    s->parcel_bytes = bytes;
 }
 
 void tr_stored_solid(const tr_state *s, double *wall, double *soil)
 {
     const tr_net *n = s->net;
     double v = 0.0, g = 0.0;
-    for (int i = 0; i < n->n_pipes; i++) {
+    /* without walls and soil every term is zero: the sums are 0 */
+    for (int i = 0; (s->has_wall || s->has_soil) && i < n->n_pipes; i++) {
         v += n->pp_wallc[i] *
              (s->vol_t[2 * i] + s->vol_t[2 * i + 1] - 2.0 * ZERO_C_K);
         g += n->pp_soilc[i] * n->pp_len[i] * (s->soil_t[i] - ZERO_C_K);

@@ -28,7 +28,7 @@ static void rate_of(const tr_state *s, int i, double t_k, double t_partner,
 {
     const tr_net *n = s->net;
     double r11 = n->pp_r11[i], amb = n->pp_amb[i];
-    double mpm = n->pp_len[i] > 0.0 ? n->pp_mass[i] / n->pp_len[i] : 0.0;
+    double mpm = s->mpm[i];
     double qf = n->pp_qf[i];
     *t_eq = amb;
     *rate = 0.0;
@@ -64,6 +64,15 @@ static double end_temp(const tr_state *s, int j, int at_to_end)
     return tr_pipe_at(p, at_to_end ? p->n - 1 : 0)->t;
 }
 
+/* The rate of pipe i with no partner at heat capacity cp is the one kept
+ * from this hour (same_rates)? Not for a soil node's pipe (the node moves
+ * every step). */
+static int cached(const tr_state *s, int i, double cp)
+{
+    return s->rc_gen[i] == s->net->gen && cp == s->rc_cp[i] &&
+           !(s->net->pp_soilc[i] > 0.0);
+}
+
 void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
                    double *rate, double *t_eq)
 {
@@ -71,6 +80,11 @@ void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
     double tp = NAN;
     if (j >= 0)
         tp = end_temp(s, j, s->net->pp_pair_same[i] ? at_to_end : !at_to_end);
+    if (isnan(tp) && cached(s, i, s->net->fluid.cp(s->net->fluid.ctx, t_k))) {
+        *rate = s->rc_rate[i];
+        *t_eq = s->rc_teq[i];
+        return;
+    }
     rate_of(s, i, t_k, tp, rate, t_eq);
 }
 
@@ -95,6 +109,36 @@ static void pair_rates(tr_state *s, int i, int j)
     }
 }
 
+/* Rates of pipe i's parcels with no partner: a parcel's temperature
+ * enters only through its heat capacity, so parcels at the same cp share
+ * the rate of the last one (all of them where cp is constant). */
+static void same_rates(tr_state *s, int i)
+{
+    const tr_fluid *f = &s->net->fluid;
+    tr_pipe_state *p = &s->pipe[i];
+    double cp_last = NAN, rate = 0.0, t_eq = 0.0;
+    for (int k = 0; k < p->n; k++) {
+        tr_parcel *q = tr_pipe_at(p, k);
+        double cp = f->cp(f->ctx, q->t);
+        if (k == 0 && cached(s, i, cp)) {
+            cp_last = cp;
+            rate = s->rc_rate[i];
+            t_eq = s->rc_teq[i];
+        } else if (!(cp == cp_last)) {
+            rate_of(s, i, q->t, NAN, &rate, &t_eq);
+            cp_last = cp;
+        }
+        q->rate = rate;
+        q->t_eq = t_eq;
+    }
+    if (p->n > 0) { /* kept for the next step and this step's inlet */
+        s->rc_gen[i] = s->net->gen;
+        s->rc_cp[i] = cp_last;
+        s->rc_rate[i] = rate;
+        s->rc_teq[i] = t_eq;
+    }
+}
+
 void tr_pipe_rates(tr_state *s)
 {
     const tr_net *n = s->net;
@@ -104,11 +148,7 @@ void tr_pipe_rates(tr_state *s)
             pair_rates(s, i, j);
             continue;
         }
-        tr_pipe_state *p = &s->pipe[i];
-        for (int k = 0; k < p->n; k++) {
-            tr_parcel *q = tr_pipe_at(p, k);
-            rate_of(s, i, q->t, NAN, &q->rate, &q->t_eq);
-        }
+        same_rates(s, i);
     }
 }
 
@@ -120,25 +160,33 @@ double tr_parcel_age(tr_state *s, tr_parcel *q, double f)
         return NAN;
     const tr_fluid *fl = &s->net->fluid;
     double h0 = fl->h(fl->ctx, q->t);
-    q->t = q->t_eq + (q->t - q->t_eq) * exp(-q->rate * dt);
+    double x = -q->rate * dt;
+    if (x != s->memo_arg) {
+        s->memo_arg = x;
+        s->memo_exp = exp(x);
+    }
+    q->t = q->t_eq + (q->t - q->t_eq) * s->memo_exp;
     /* the friction heat the parcel took over its length (mass per metre)
      * counts as heat in, so the loss stays the loss to the ground */
     const tr_net *n = s->net;
     int i = s->cur_pipe;
-    double mpm = n->pp_len[i] > 0.0 ? n->pp_mass[i] / n->pp_len[i] : 0.0;
-    double gain = mpm > 0.0 ? n->pp_qf[i] * q->mass / mpm * dt : 0.0;
-    s->step.in_pumps += gain;
+    double mpm = s->mpm[i], qf = n->pp_qf[i], gain = 0.0;
+    if (qf != 0.0 && mpm > 0.0) {
+        gain = qf * q->mass / mpm * dt;
+        s->step.in_pumps += gain;
+    }
     double h1 = fl->h(fl->ctx, q->t);
     double lost = q->mass * (h0 - h1) + gain;
     s->step.lost_pipes += lost;
-    s->pipe_gain[s->cur_pipe] += lost;
+    if (s->has_soil) /* only the soil nodes take it (tr_soil_step) */
+        s->pipe_gain[i] += lost;
     return h1;
 }
 
 void tr_soil_step(tr_state *s)
 {
     const tr_net *n = s->net;
-    for (int i = 0; i < n->n_pipes; i++) {
+    for (int i = 0; s->has_soil && i < n->n_pipes; i++) {
         double c = n->pp_soilc[i] * n->pp_len[i]; /* J/K */
         double gain = s->pipe_gain[i];
         s->pipe_gain[i] = 0.0;

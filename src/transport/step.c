@@ -69,8 +69,11 @@ static void piece_out(void *ctx, const tr_parcel *piece)
     double h = f > q.tref ? tr_parcel_age(a->s, &q, f) : NAN, h_out;
     if (isnan(h))
         h = fh(a->s, q.t);
-    *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow, q.t, h,
-                        q.mass / a->mflow, &h_out);
+    if (a->wallc > 0.0) /* (tr_volume passes the water of no wall) */
+        *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow, q.t,
+                            h, q.mass / a->mflow, &h_out);
+    else
+        h_out = h;
     a->h_sum += q.mass * h_out;
     a->born_sum += q.mass * q.born;
 }
@@ -95,7 +98,9 @@ static void pipe_outlet(tr_state *s, int k)
         s->lk_out[k].h = a.h_sum / got;
         s->lk_out[k].born = a.born_sum / got;
     }
-    s->lk_out[k].t = ft(s, s->lk_out[k].h);
+    /* lk_out[k].t is not kept for a pipe: its outflow goes to the
+     * downstream node by enthalpy (deliver), which finds the temperature
+     * of the mixture once */
 }
 
 static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
@@ -106,8 +111,17 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
     double *vol = &s->vol_t[2 * i + (fwd ? 0 : 1)];
     *vol = tr_volume(&n->fluid, n->pp_wallc[i], *vol, mf, in->t, in->h,
                      s->step_s, &h_out);
-    tr_parcel q = {mf * s->step_s, ft(s, h_out), in->born, 0.5, 0.0, 0.0,
-                   s->step_s,      fwd};
+    /* without a wall the water enters as it comes: a node that mixed an
+     * inflow holds t = ft(h) already (node_visit), the same value */
+    int as_node = !(n->pp_wallc[i] > 0.0) && s->min[upstream(n, k)] > 0.0;
+    tr_parcel q = {mf * s->step_s,
+                   as_node ? in->t : ft(s, h_out),
+                   in->born,
+                   0.5,
+                   0.0,
+                   0.0,
+                   s->step_s,
+                   fwd};
     tr_inlet_rate(s, i, q.t, !fwd, &q.rate, &q.t_eq);
     tr_pipe_state *p = &s->pipe[i];
     s->cur_pipe = i;
@@ -351,6 +365,8 @@ static int tear(tr_state *s)
 static double step_finish(tr_state *s)
 {
     double w = 0.0;
+    long count = 0;
+    size_t bytes = 0;
     for (int i = 0; i < s->net->n_pipes; i++) {
         tr_pipe_state *p = &s->pipe[i];
         s->cur_pipe = i;
@@ -360,7 +376,11 @@ static double step_finish(tr_state *s)
             q->tref = 0.0;
             w += q->mass * (isnan(h) ? fh(s, q->t) : h);
         }
+        count += p->n;
+        bytes += (size_t)p->cap * sizeof(tr_parcel);
     }
+    s->parcels = count; /* tr_count's, in the same pass */
+    s->parcel_bytes = bytes;
     return w;
 }
 

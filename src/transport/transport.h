@@ -74,14 +74,19 @@ typedef struct tr_net {
     double *pp_soilc; /* J/K per metre of the soil node; 0 = none */
     double *pp_soilf; /* share of r11 between the water and the node */
     /* per hydraulic step (the adapter) */
-    double *lk_m;              /* kg/s from -> to */
-    double *lk_heat;           /* W the pumps and valves put into the water
-                                  (the steady engine's, issue 13) */
-    double *pp_qf;             /* W/m friction heat a pipe puts into its
-                                  water, spread along it (the steady
-                                  engine's, issue 13) */
-    double *pp_r11, *pp_r12;   /* K m / W; r11 inf = adiabatic */
-    double *pp_amb;            /* K, surroundings now */
+    double *lk_m;            /* kg/s from -> to */
+    double *lk_heat;         /* W the pumps and valves put into the water
+                                (the steady engine's, issue 13) */
+    double *pp_qf;           /* W/m friction heat a pipe puts into its
+                                water, spread along it (the steady
+                                engine's, issue 13) */
+    double *pp_r11, *pp_r12; /* K m / W; r11 inf = adiabatic */
+    double *pp_amb;          /* K, surroundings now */
+    double amb_key[3];       /* the run's air, duct and ground temperature
+                                pp_amb was filled for (the adapter's) */
+    int amb_valid;
+    unsigned long gen;         /* changes whenever the adapter writes the pipes'
+                                  resistances, friction heat or surroundings */
     signed char *co_fixed_ret; /* 1: return temperature fixed */
     double *co_tret, *co_dt;   /* K */
     double *so_tsup;           /* K; NaN = heat mode */
@@ -127,6 +132,23 @@ typedef struct tr_state {
     double *tau;       /* per node: current travel time from the sources, s */
     double *pipe_gain; /* per pipe: heat its water gave this step, J */
     int cur_pipe;      /* the pipe whose parcels are being aged */
+    /* fixed for the run (tr_state_new): per pipe the water per metre,
+     * kg/m (0 for a pipe of no length), and whether any pipe has a wall
+     * volume or a soil node (none: their sums and steps are skipped) */
+    double *mpm;
+    int has_wall, has_soil;
+    /* the last exponential of tr_parcel_age: parcels of one pipe at one
+     * heat capacity share their rate and, over whole steps, their time,
+     * so one exp serves them all (the same value, not an approximation) */
+    double memo_arg, memo_exp;
+    /* per pipe: the rate and equilibrium of its parcels with no partner at
+     * heat capacity rc_cp, valid while rc_gen is the net's gen (the hour's
+     * resistances and surroundings; same_rates) */
+    unsigned long *rc_gen;
+    double *rc_cp, *rc_rate, *rc_teq;
+    /* parcels in flight and the bytes their buffers hold (tr_count) */
+    long parcels;
+    size_t parcel_bytes;
 } tr_state;
 
 /* ---- parcels (parcels.c) ------------------------------------------------ */
@@ -166,6 +188,9 @@ int tr_state_fill(tr_state *s, const double *t_from, const double *t_to,
 /* Stored heat now, J (water, walls, soil); the walls' and soil's only. */
 void tr_stored(const tr_state *s, double *water, double *wall, double *soil);
 void tr_stored_solid(const tr_state *s, double *wall, double *soil);
+/* Parcels in flight and their buffers' bytes into s->parcels and
+ * s->parcel_bytes. */
+void tr_count(tr_state *s);
 /* One transport step of s->step_s at the current flows. */
 int tr_step(tr_state *s);
 /* Rates and equilibrium temperatures of every parcel for this step, from

@@ -175,6 +175,7 @@ int tr_adapter_open(tr_net **out, const hl_model *run, int wall, int soil)
     n->n_consumers = d->n_consumers;
     n->n_sources = d->n_sources;
     n->n_hx = d->n_hx;
+    n->gen = 1; /* the engine's per-pipe caches start at 0: stale */
     n->fluid = (tr_fluid){&d->fluid, w_h, w_cp, w_t};
     n->lk_from = d->lk_from;
     n->lk_to = d->lk_to;
@@ -246,6 +247,7 @@ void tr_adapter_hydraulics(tr_net *n, const hl_model *run)
         double len = d->pp_len[i];
         n->pp_qf[i] = len > 0.0 ? run->lk_mech[d->pp_link[i]] / len : 0.0;
     }
+    n->gen++; /* the pipes' rates change (tr_net.gen) */
     node_boundary(n, run);
     tr_adapter_boundary(n, run);
 }
@@ -253,8 +255,17 @@ void tr_adapter_hydraulics(tr_net *n, const hl_model *run)
 void tr_adapter_boundary(tr_net *n, const hl_model *run)
 {
     const net_def *d = run->net;
-    for (int i = 0; i < d->n_pipes; i++)
-        n->pp_amb[i] = pipe_ambient(run, i);
+    /* a pipe's surroundings are the run's air, duct or ground temperature
+     * or its own fixed one: unchanged while those three are (every
+     * transport step of an hour asks again) */
+    double key[3] = {run->t_air, run->t_duct, run->t_ground};
+    if (!n->amb_valid || memcmp(key, n->amb_key, sizeof key)) {
+        for (int i = 0; i < d->n_pipes; i++)
+            n->pp_amb[i] = pipe_ambient(run, i);
+        memcpy(n->amb_key, key, sizeof key);
+        n->amb_valid = 1;
+        n->gen++;
+    }
     for (int s = 0; s < d->n_sources; s++) {
         n->so_heat[s] = d->so_heat[s];
         n->so_tsup[s] = isnan(d->so_heat[s]) ? run->so_tsup[s] : NAN;
