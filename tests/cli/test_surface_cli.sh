@@ -49,13 +49,26 @@ single_row() { # the single run's table as a range row: T loss flux ts hc hr
         /^  h radiation/ {r = $3}
         END {printf "%.2f %s %s %s %s %s\n", t, q, f, s, c, r}'
 }
-for t in 50 110 150; do
-    want=$(single_row $t)
-    got=$(awk -v t="$t" '$1 == sprintf("%.2f", t) && NF == 6 {
-        print $1, $2, $3, $4, $5, $6}' "$tmp/range")
-    if [ -n "$got" ] && [ "$got" = "$want" ]; then echo "ok   range row $t C"
-    else echo "FAIL range row $t C: '$got', single '$want'"
-        fails=$((fails + 1)); fi
+same_rows() { # the range in $tmp/range against single runs at $@
+    for t in "$@"; do
+        want=$(single_row $t)
+        got=$(awk -v t="$t" '$1 == sprintf("%.2f", t) && NF == 6 {
+            print $1, $2, $3, $4, $5, $6}' "$tmp/range")
+        if [ -n "$got" ] && [ "$got" = "$want" ]; then
+            echo "ok   range row $t C"
+        else
+            echo "FAIL range row $t C: '$got', single '$want'"
+            fails=$((fails + 1))
+        fi
+    done
+}
+same_rows 50 110 150
+# a fluid with a fixed outer coefficient; a sphere by astm-c680; heat gain
+for wall in "--shape flat --film 50 --h-out 10 --layer k=0.05:30" \
+    "--shape sphere --od 300 --coefficients astm-c680 --layer glass-wool:40 --ambient -10" \
+    "--shape pipe --od 60.3 --ambient 30 --layer pir:30"; do
+    "$HEATLINE" surface $wall --temp 5:205:50 >"$tmp/range"
+    same_rows 5 105 205
 done
 expect_ok "temperature range off the grid" surface --shape flat \
     --layer k=0.05:60 --temp 40:101:20
