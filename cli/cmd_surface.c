@@ -9,29 +9,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *shape_name(int shape)
+const char *surface_shape_name(int shape)
 {
     return shape == HL_SHAPE_PIPE     ? "pipe"
            : shape == HL_SHAPE_SPHERE ? "sphere"
                                       : "flat";
 }
 
-static const char *flow_unit(int shape)
+const char *surface_flow_unit(int shape)
 {
     return shape == HL_SHAPE_PIPE     ? "W/m"
            : shape == HL_SHAPE_SPHERE ? "W"
                                       : "W/m2";
 }
 
-static void print_conditions(const surface_args *a)
+void surface_print_conditions(const surface_args *a)
 {
     const hl_surface_in *in = &a->in;
     const hl_outer_bc *bc = &in->outer;
-    printf("%s", shape_name(in->shape));
+    printf("%s", surface_shape_name(in->shape));
     if (in->shape != HL_SHAPE_FLAT)
         printf(", outer diameter %.1f mm", in->diameter_m * 1e3);
-    printf(", process %.2f C, air %.2f C", in->inner_temp_k - HL_ZERO_C_K,
-           bc->air_k - HL_ZERO_C_K);
+    if (a->range.on)
+        printf(", process %.2f to %.2f C in steps of %.4g K", a->range.from_c,
+               a->range.to_c, a->range.step_c);
+    else
+        printf(", process %.2f C", in->inner_temp_k - HL_ZERO_C_K);
+    printf(", air %.2f C", bc->air_k - HL_ZERO_C_K);
     if (bc->h_total_fixed > 0)
         printf(", fixed outer coefficient %.4g W/(m2 K)\n", bc->h_total_fixed);
     else
@@ -46,7 +50,7 @@ static void print_table(const surface_args *a, const hl_surface_out *o,
                         double thickness_m)
 {
     const hl_surface_in *in = &a->in;
-    print_conditions(a);
+    surface_print_conditions(a);
     if (in->n_layers > 0) {
         printf("\n  %-3s %-26s %12s %10s %10s\n", "#", "layer", "thickness mm",
                "inner C", "outer C");
@@ -63,7 +67,7 @@ static void print_table(const surface_args *a, const hl_surface_out *o,
                                         : "required thickness",
                thickness_m * 1e3, a->target.layer + 1);
     printf("  %-28s %10.2f %s\n", "heat loss", o->heat_flow,
-           flow_unit(in->shape));
+           surface_flow_unit(in->shape));
     printf("  %-28s %10.2f W/m2\n", "heat flux at outer surface",
            o->heat_flux_w_m2);
     printf("  %-28s %10.2f C\n", "surface temperature",
@@ -80,12 +84,12 @@ static json_t *temps_json(const hl_surface_out *o)
     return arr;
 }
 
-static int print_json(const surface_args *a, const hl_surface_out *o,
-                      double thickness_m, json_t *extra)
+json_t *surface_json(const surface_args *a, const hl_surface_out *o,
+                     int with_temps, double thickness_m)
 {
     int shape = a->in.shape;
     json_t *r = json_object();
-    json_object_set_new(r, "shape", json_string(shape_name(shape)));
+    json_object_set_new(r, "shape", json_string(surface_shape_name(shape)));
     json_object_set_new(r, "coefficients",
                         json_string(hl_coef_set_name(a->in.outer.set)));
     if (shape == HL_SHAPE_PIPE)
@@ -97,7 +101,8 @@ static int print_json(const surface_args *a, const hl_surface_out *o,
                         cli_json_number(o->heat_flux_w_m2));
     json_object_set_new(r, "surface_temp_c",
                         cli_json_number(o->surface_temp_k - HL_ZERO_C_K));
-    json_object_set_new(r, "interface_temps_c", temps_json(o));
+    json_object_set_new(r, "interface_temps_c",
+                        with_temps ? temps_json(o) : json_null());
     json_object_set_new(r, "h_convection_w_per_m2k",
                         cli_json_number(o->h_conv));
     json_object_set_new(r, "h_radiation_w_per_m2k", cli_json_number(o->h_rad));
@@ -111,6 +116,13 @@ static int print_json(const surface_args *a, const hl_surface_out *o,
     for (int i = 0; i < o->warnings.count; i++)
         json_array_append_new(w, json_string(o->warnings.text[i]));
     json_object_set_new(r, "warnings", w);
+    return r;
+}
+
+static int print_json(const surface_args *a, const hl_surface_out *o,
+                      double thickness_m, json_t *extra)
+{
+    json_t *r = surface_json(a, o, 1, thickness_m);
     if (extra)
         json_object_update(r, extra);
     json_decref(extra);
@@ -144,6 +156,8 @@ int cmd_surface(int argc, char **argv)
     int rc = surface_args_parse("surface", argc, argv, 0, &a);
     if (rc >= 0)
         return rc;
+    if (a.range.on)
+        return surface_range_run(&a);
     hl_surface_out o;
     hl_error err;
     hl_error_clear(&err);

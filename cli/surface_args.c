@@ -89,6 +89,7 @@ typedef struct raw_args {
     int n_layers, have_shape, have_temp, have_od, have_radiant;
     int have_emissivity, have_wind, have_orient, n_targets, vary;
     int n_sizes, have_nominal; /* --od, --dn, --nps given */
+    int thickness;             /* heatline thickness */
     const char *materials, *orient;
     double emissivity, height_m;
 } raw_args;
@@ -161,6 +162,18 @@ static int take_option(const char *cmd, int c, const char *v, surface_args *a,
         return 0;
     case O_TEMP:
         r->have_temp = 1;
+        if (strchr(v, ':')) {
+            if (r->thickness)
+                return cli_fail(cmd,
+                                "--temp '%s': one temperature (a range "
+                                "FROM:TO:STEP is for heatline surface)",
+                                v);
+            if (!surface_range_parse(cmd, v, &a->range))
+                return EXIT_USAGE;
+            a->in.inner_temp_k = a->range.from_c + HL_ZERO_C_K;
+            return 0;
+        }
+        a->range.on = 0;
         return temperature(cmd, "--temp", v, HL_Q_PROCESS_TEMP_C,
                            &a->in.inner_temp_k);
     case O_AMBIENT:
@@ -366,6 +379,7 @@ int surface_args_parse(const char *cmd, int argc, char **argv, int thickness,
                        surface_args *a)
 {
     raw_args r = {0};
+    r.thickness = thickness;
     memset(a, 0, sizeof *a);
     hl_surface_in_init(&a->in);
     thickness_design_init(&a->design);

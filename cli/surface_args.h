@@ -17,8 +17,16 @@ typedef struct thickness_design {
     double table_from_mm, table_to_mm, table_step_mm;
 } thickness_design;
 
+/* surface: --temp FROM:TO:STEP, process temperatures in C */
+typedef struct temp_range {
+    int on;
+    double from_c, to_c, step_c;
+    size_t n; /* rows: FROM, FROM + STEP, ... up to TO */
+} temp_range;
+
 typedef struct surface_args {
     hl_surface_in in;
+    temp_range range;           /* surface only */
     hl_thickness_target target; /* thickness only */
     thickness_design design;    /* thickness only */
     int json;
@@ -47,6 +55,21 @@ typedef struct surface_extra {
 int surface_report(const char *cmd, const surface_args *a,
                    const hl_surface_out *o, double thickness_m,
                    const surface_extra *extra);
+
+/* Names and the first line of the report (cmd_surface.c). */
+const char *surface_shape_name(int shape);
+const char *surface_flow_unit(int shape);
+void surface_print_conditions(const surface_args *a);
+/* The single result's JSON object; with_temps 0: interface_temps_c is
+ * null (a range row, cmd_surface.c). */
+json_t *surface_json(const surface_args *a, const hl_surface_out *o,
+                     int with_temps, double thickness_m);
+/* heatline surface --temp FROM:TO:STEP: the table or JSON of rows solved
+ * with hl_surface_solve_sweep (surface_range.c); the exit status. */
+int surface_range_run(const surface_args *a);
+/* Parse FROM:TO:STEP of --temp into r (the one error line and 0 on bad
+ * input, surface_range.c). */
+int surface_range_parse(const char *cmd, const char *v, temp_range *r);
 
 /* Parse argv into a. Returns -1 to go on, or an exit status (0 after
  * --help, 2 after an error already printed). */

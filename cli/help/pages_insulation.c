@@ -16,9 +16,11 @@ static const cli_opt_doc surface_opts[] = {
     {"nps", "NPS",
      "a pipe's outer diameter from its NPS, ASME B36.10M: 1/2 to 48, as 2, "
      "2-1/2 or 2.5 (default: --od)"},
-    {"temp", "C",
+    {"temp", "C|FROM:TO:STEP",
      "process temperature: the inner surface, or the fluid with --film, C "
-     "(required)"},
+     "(required); heatline surface also takes a range FROM:TO:STEP in C, "
+     "TO included when on the grid, at most 100000 rows: one row per "
+     "temperature"},
     {"ambient", "C", "air temperature, C (default 20)"},
     {"radiant", "C",
      "mean radiant temperature of the surroundings, C (default: the air "
@@ -56,7 +58,7 @@ static const cli_opt_doc surface_opts[] = {
 const cli_page cli_page_surface = {
     "surface",
     "heat loss and surface temperature of an insulated or bare surface",
-    "--shape pipe|flat|sphere [--od MM] --temp C [--ambient C] "
+    "--shape pipe|flat|sphere [--od MM] --temp C|FROM:TO:STEP [--ambient C] "
     "[--wind M/S]\n"
     " [--layer MATERIAL:MM]... [--emissivity E] [--coefficients SET] "
     "[--json] [OPTIONS]",

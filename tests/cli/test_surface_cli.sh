@@ -34,6 +34,94 @@ else
     echo "FAIL range warning missing"; fails=$((fails + 1))
 fi
 
+# --temp FROM:TO:STEP: one row per temperature, each the single run's
+# numbers to the printed digits (text columns against the single table)
+wall="--shape pipe --od 219.1 --ambient 5 --wind 2 --layer rock-wool:60 --layer aluminium-jacket:0.8"
+expect_ok "temperature range" surface $wall --temp 50:150:10
+cp "$tmp/out" "$tmp/range"
+rows=$(awk '$1 ~ /^[0-9.]+$/ && NF == 6' "$tmp/range" | wc -l)
+if [ "$rows" -eq 11 ]; then echo "ok   range rows, TO included"
+else echo "FAIL range rows: $rows, expected 11"; fails=$((fails + 1)); fi
+single_row() { # the single run's table as a range row: T loss flux ts hc hr
+    "$HEATLINE" surface $wall --temp "$1" | awk -v t="$1" '
+        /^  heat loss/ {q = $3} /^  heat flux/ {f = $6}
+        /^  surface temperature/ {s = $3} /^  h convection/ {c = $3}
+        /^  h radiation/ {r = $3}
+        END {printf "%.2f %s %s %s %s %s\n", t, q, f, s, c, r}'
+}
+same_rows() { # the range in $tmp/range against single runs at $@
+    for t in "$@"; do
+        want=$(single_row $t)
+        got=$(awk -v t="$t" '$1 == sprintf("%.2f", t) && NF == 6 {
+            print $1, $2, $3, $4, $5, $6}' "$tmp/range")
+        if [ -n "$got" ] && [ "$got" = "$want" ]; then
+            echo "ok   range row $t C"
+        else
+            echo "FAIL range row $t C: '$got', single '$want'"
+            fails=$((fails + 1))
+        fi
+    done
+}
+same_rows 50 110 150
+# a fluid with a fixed outer coefficient; a sphere by astm-c680; heat gain
+for wall in "--shape flat --film 50 --h-out 10 --layer k=0.05:30" \
+    "--shape sphere --od 300 --coefficients astm-c680 --layer glass-wool:40 --ambient -10" \
+    "--shape pipe --od 60.3 --ambient 30 --layer pir:30"; do
+    "$HEATLINE" surface $wall --temp 5:125:60 >"$tmp/range"
+    same_rows 5 65 125
+done
+expect_ok "temperature range off the grid" surface --shape flat \
+    --layer k=0.05:60 --temp 40:101:20
+last=$(awk '$1 ~ /^[0-9.]+$/ && NF == 6 {t = $1} END {print t}' "$tmp/out")
+if [ "$last" = "100.00" ]; then echo "ok   range stops before TO off the grid"
+else echo "FAIL range last row $last, expected 100.00"; fails=$((fails + 1)); fi
+
+# JSON rows carry the single run's keys (and their temperature)
+i=0
+for shape in "--shape pipe --od 219.1" "--shape flat" "--shape sphere --od 500"; do
+    i=$((i + 1))
+    "$HEATLINE" surface $shape --layer rock-wool:50 --temp 80 --json \
+        >"$tmp/one$i.json"
+    expect_ok "json range $shape" surface $shape --layer rock-wool:50 \
+        --temp 60:100:20 --json
+    cp "$tmp/out" "$tmp/range$i.json"
+done
+python3 - "$tmp" <<'PY' || fails=$((fails + 1))
+import json, sys
+for i in (1, 2, 3):
+    one = json.load(open(f"{sys.argv[1]}/one{i}.json"))
+    rows = json.load(open(f"{sys.argv[1]}/range{i}.json"))["rows"]
+    keys = sorted(list(one) + ["process_temp_c"])
+    mid = rows[1]
+    ok = (len(rows) == 3 and all(sorted(r) == keys for r in rows)
+          and mid["process_temp_c"] == 80
+          and round(mid["surface_temp_c"], 2) == round(one["surface_temp_c"], 2))
+    print(("ok  " if ok else "FAIL"), "json range keys", one["shape"])
+    if not ok:
+        sys.exit(1)
+PY
+
+expect_fail "range step 0" "STEP must be above 0" surface --shape flat \
+    --temp 50:150:0
+expect_fail "range step negative" "STEP must be above 0" surface \
+    --shape flat --temp 50:150:-10
+expect_fail "range from above to" "FROM must not exceed TO" surface \
+    --shape flat --temp 150:50:10
+expect_fail "range too many rows" "at most 100000" surface --shape flat \
+    --temp 0:1000:0.001
+expect_fail "range not a number" "--temp TO 'hot'" surface --shape flat \
+    --temp 50:hot:10
+expect_fail "range step not a number" "--temp STEP" surface --shape flat \
+    --temp 50:150:x
+expect_fail "range two parts" "expected C or FROM:TO:STEP" surface \
+    --shape flat --temp 50:150
+expect_fail "range four parts" "expected C or FROM:TO:STEP" surface \
+    --shape flat --temp 50:150:10:1
+expect_fail "range out of the process range" "--temp TO '1500'" surface \
+    --shape flat --temp 50:1500:10
+expect_fail "range on thickness" "one temperature" thickness --shape flat \
+    --temp 50:150:10 --layer k=0.05:10 --max-surface-temp 50
+
 expect_fail "unknown material" "closest: rock-wool" surface --shape pipe \
     --od 100 --temp 100 --layer rockwool:50
 expect_fail "missing --temp" "--temp is required" surface --shape pipe --od 100
