@@ -103,5 +103,6 @@ int cli_json_print(json_t *root);
  * closing newline and flush; 0, or prints the error and returns 1. */
 struct json_out;
 int cli_json_finish(struct json_out *w);
+void cli_json_out_value(struct json_out *w, const char *key, json_t *v);
 
 #endif

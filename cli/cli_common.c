@@ -168,6 +168,49 @@ int cli_json_print(json_t *root)
     return 0;
 }
 
+/* A jansson value written into the stream (objects in their insertion
+ * order, as cli_json_print dumps them), so that a command can build one
+ * row at a time and never the whole document. */
+void cli_json_out_value(struct json_out *w, const char *key, json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        const char *k;
+        json_t *x;
+        json_out_object(w, key);
+        json_object_foreach(v, k, x) cli_json_out_value(w, k, x);
+        json_out_close(w);
+        break;
+    }
+    case JSON_ARRAY: {
+        size_t i;
+        json_t *x;
+        json_out_array(w, key);
+        json_array_foreach(v, i, x) cli_json_out_value(w, NULL, x);
+        json_out_close(w);
+        break;
+    }
+    case JSON_STRING:
+        json_out_string(w, key, json_string_value(v));
+        break;
+    case JSON_INTEGER:
+        json_out_int(w, key, json_integer_value(v));
+        break;
+    case JSON_REAL:
+        json_out_real(w, key, json_real_value(v));
+        break;
+    case JSON_TRUE:
+        json_out_bool(w, key, 1);
+        break;
+    case JSON_FALSE:
+        json_out_bool(w, key, 0);
+        break;
+    default:
+        json_out_null(w, key);
+        break;
+    }
+}
+
 int cli_json_finish(struct json_out *w)
 {
     if (json_out_end(w) || fflush(stdout))

@@ -6,6 +6,7 @@
  */
 #include "cli.h"
 #include "surface_args.h"
+#include "util/json_out.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -87,28 +88,86 @@ static void print_text_row(double process_c, const hl_surface_out *o)
            o->h_conv, o->h_rad);
 }
 
-/* Rows from the sweep's heat flows and surface temperatures, as text or
- * into the JSON array rows. */
-static int report_rows(const surface_args *a, const double *t_c,
-                       const double *q, const double *ts, json_t *rows)
+/* A row solved on its own (the wall's layer temperatures and its
+ * warnings with it). */
+static int solve_at(const surface_args *a, double t_c, hl_surface_out *o)
 {
-    if (!rows)
+    hl_surface_in in = a->in;
+    in.inner_temp_k = t_c + HL_ZERO_C_K;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_surface_solve(&in, o, &err))
+        return cli_fail("surface", "%s", err.message);
+    return 0;
+}
+
+/* Whether a single run at either end of the range warns (a material beyond
+ * its range, ...). The layers' temperatures move monotonically with the
+ * process temperature, so where neither end warns no row does, and the
+ * sweep's rows (heat and surface temperature only) say all there is; where
+ * one does, every row is solved on its own so that each carries its
+ * warnings, as a single run would. */
+static int ends_warn(const surface_args *a, int *warn)
+{
+    hl_surface_out lo, hi;
+    if (solve_at(a, a->range.from_c, &lo) || solve_at(a, a->range.to_c, &hi))
+        return EXIT_USAGE;
+    *warn = lo.warnings.count > 0 || hi.warnings.count > 0;
+    return 0;
+}
+
+/* Each distinct warning once on standard error, whichever row gave it. */
+static void warn_once(const hl_surface_out *o, hl_warnings *seen)
+{
+    for (int i = 0; i < o->warnings.count; i++) {
+        int k = 0;
+        while (k < seen->count && strcmp(seen->text[k], o->warnings.text[i]))
+            k++;
+        if (k < seen->count)
+            continue;
+        cli_warn("surface", o->warnings.text[i]);
+        if (seen->count < HL_MAX_WARNINGS)
+            hl_warnings_add(seen, "%s", o->warnings.text[i]);
+    }
+}
+
+/* Row i: from the sweep's heat and surface temperature (q, ts), or solved
+ * on its own when q is NULL. */
+static int row_at(const surface_args *a, const double *t_c, const double *q,
+                  const double *ts, size_t i, hl_surface_out *o)
+{
+    if (!q)
+        return solve_at(a, t_c[i], o);
+    if (fill_row(a, q[i], ts[i], o))
+        return cli_fail("surface", "outer coefficients at %.2f C failed",
+                        t_c[i]);
+    return 0;
+}
+
+/* The rows as text, or streamed as the JSON array rows (one row's object
+ * at a time, never the whole document). */
+static int report_rows(const surface_args *a, const double *t_c,
+                       const double *q, const double *ts, json_out *w)
+{
+    hl_warnings seen = {0};
+    if (!w)
         print_text_head(a);
     for (size_t i = 0; i < a->range.n; i++) {
         hl_surface_out o;
-        if (fill_row(a, q[i], ts[i], &o))
-            return cli_fail("surface", "outer coefficients at %.2f C failed",
-                            t_c[i]);
-        if (!rows) {
+        if (row_at(a, t_c, q, ts, i, &o))
+            return EXIT_USAGE;
+        warn_once(&o, &seen);
+        if (!w) {
             print_text_row(t_c[i], &o);
             continue;
         }
         json_t *r = json_object();
         json_object_set_new(r, "process_temp_c", cli_json_number(t_c[i]));
-        json_t *single = surface_json(a, &o, 0, -1.0);
+        json_t *single = surface_json(a, &o, q == NULL, -1.0);
         json_object_update(r, single);
         json_decref(single);
-        json_array_append_new(rows, r);
+        cli_json_out_value(w, NULL, r);
+        json_decref(r);
     }
     return 0;
 }
@@ -116,43 +175,54 @@ static int report_rows(const surface_args *a, const double *t_c,
 static int print_json(const surface_args *a, const double *t_c, const double *q,
                       const double *ts)
 {
-    json_t *rows = json_array();
-    json_t *r = json_object();
-    json_object_set_new(r, "process_from_c", cli_json_number(a->range.from_c));
-    json_object_set_new(r, "process_to_c", cli_json_number(a->range.to_c));
-    json_object_set_new(r, "process_step_k", cli_json_number(a->range.step_c));
-    json_object_set_new(r, "rows", rows);
-    if (report_rows(a, t_c, q, ts, rows)) {
-        json_decref(r);
+    json_out w;
+    json_out_init(&w, json_out_file_sink, stdout);
+    json_out_object(&w, NULL);
+    json_out_real(&w, "process_from_c", a->range.from_c);
+    json_out_real(&w, "process_to_c", a->range.to_c);
+    json_out_real(&w, "process_step_k", a->range.step_c);
+    json_out_array(&w, "rows");
+    if (report_rows(a, t_c, q, ts, &w))
         return EXIT_USAGE;
-    }
-    return cli_json_print(r);
+    json_out_close(&w);
+    json_out_close(&w);
+    return cli_json_finish(&w);
+}
+
+static int sweep(const surface_args *a, const double *t_c, double *q,
+                 double *ts)
+{
+    size_t n = a->range.n;
+    double *t_k = malloc(n * sizeof *t_k);
+    if (!t_k)
+        return cli_fail("surface", "out of memory");
+    for (size_t i = 0; i < n; i++)
+        t_k[i] = t_c[i] + HL_ZERO_C_K;
+    hl_error err;
+    hl_error_clear(&err);
+    int rc = hl_surface_solve_sweep(&a->in, t_k, n, q, ts, &err);
+    free(t_k);
+    return rc ? cli_fail("surface", "%s", err.message) : 0;
 }
 
 int surface_range_run(const surface_args *a)
 {
     size_t n = a->range.n;
-    double *t_c = malloc(n * sizeof *t_c), *t_k = malloc(n * sizeof *t_k);
+    double *t_c = malloc(n * sizeof *t_c);
     double *q = malloc(n * sizeof *q), *ts = malloc(n * sizeof *ts);
-    int rc = EXIT_USAGE;
-    if (!t_c || !t_k || !q || !ts) {
+    int rc = EXIT_USAGE, warn = 0;
+    if (!t_c || !q || !ts) {
         cli_fail("surface", "out of memory");
         goto done;
     }
-    for (size_t i = 0; i < n; i++) {
-        /* not beyond TO by the rounding of FROM + i STEP */
+    for (size_t i = 0; i < n; i++) /* not beyond TO by the rounding */
         t_c[i] =
             fmin(a->range.from_c + (double)i * a->range.step_c, a->range.to_c);
-        t_k[i] = t_c[i] + HL_ZERO_C_K;
-    }
-    hl_error err;
-    hl_error_clear(&err);
-    if (hl_surface_solve_sweep(&a->in, t_k, n, q, ts, &err)) {
-        cli_fail("surface", "%s", err.message);
+    if (ends_warn(a, &warn) || (!warn && sweep(a, t_c, q, ts)))
         goto done;
-    }
-    rc = a->json ? print_json(a, t_c, q, ts) : report_rows(a, t_c, q, ts, 0);
+    const double *qs = warn ? NULL : q;
+    rc = a->json ? print_json(a, t_c, qs, ts) : report_rows(a, t_c, qs, ts, 0);
 done:
-    free(t_c), free(t_k), free(q), free(ts);
+    free(t_c), free(q), free(ts);
     return rc;
 }

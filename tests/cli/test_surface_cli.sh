@@ -170,6 +170,20 @@ expect_fail "thickness option on surface" "--max-surface-temp. belongs to heatli
     surface --shape pipe --od 100 --temp 110 --max-surface-temp 50
 expect_fail "missing materials file" "cannot open" surface --shape pipe \
     --od 100 --temp 100 --materials /nonexistent.csv
+# a range whose hot end takes PUR beyond its lambda's range: every row is
+# solved on its own, so the rows past 140 C warn and carry their layer
+# temperatures, and the cool rows do not warn
+pur="--shape pipe --od 219.1 --layer pur-en253:50"
+expect_ok "range beyond a material's range" surface $pur --temp 100:200:50 --json
+tr -d ' \n' <"$tmp/out" | awk '{ n = gsub(/"warnings":\[\]/, "&");
+        w = gsub(/outsidethevalidrange/, "&");
+        t = gsub(/"interface_temps_c":\[/, "&");
+        printf "rows without warnings %d, with %d, with layer temperatures %d\n", n, w, t;
+        exit !(n == 1 && w == 2 && t == 3) }' ||
+    { echo "FAIL warnings of a range's rows"; fails=$((fails + 1)); }
+[ "$(grep -c "outside the valid range" "$tmp/err")" -eq 2 ] ||
+    { echo "FAIL range warnings on stderr: $(cat "$tmp/err")"; fails=$((fails + 1)); }
+
 printf 'id,name\nx,y\n' >"$tmp/bad.csv"
 expect_fail "malformed materials file" "missing column" surface --shape pipe \
     --od 100 --temp 100 --materials "$tmp/bad.csv"
