@@ -229,6 +229,16 @@ static void unreachable_target(void **state)
     assert_non_null(strstr(err.message, "no thickness"));
 }
 
+/* n uniform numbers in [0, 1) from a 64-bit linear congruential state
+ * (Knuth's MMIX constants), so the random cases repeat exactly. */
+static void uniforms(unsigned long long *x, double *u, int n)
+{
+    for (int i = 0; i < n; i++) {
+        *x = *x * 6364136223846793005ULL + 1442695040888963407ULL;
+        u[i] = (double)(*x >> 11) / 9007199254740992.0;
+    }
+}
+
 /* A deterministic sweep over shapes, sets, temperatures and layers:
  * every solve converges to finite values inside the bracket. */
 static void robustness_sweep(void **state)
@@ -237,10 +247,7 @@ static void robustness_sweep(void **state)
     unsigned long long x = 12345;
     for (int n = 0; n < 3000; n++) {
         double u[8];
-        for (int i = 0; i < 8; i++) {
-            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-            u[i] = (double)(x >> 11) / 9007199254740992.0;
-        }
+        uniforms(&x, u, 8);
         hl_surface_in in =
             pipe_in(1 + 2000 * u[0], -40 + 700 * u[1], -40 + 80 * u[2]);
         in.shape = n % 3;
@@ -412,10 +419,7 @@ static void sweep_equals_single(void **state)
     unsigned long long x = 777;
     for (int n = 0; n < 300; n++) {
         double u[16];
-        for (int i = 0; i < 16; i++) {
-            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-            u[i] = (double)(x >> 11) / 9007199254740992.0;
-        }
+        uniforms(&x, u, 16);
         hl_surface_in in = pipe_in(1 + 2000 * u[0], 0, -40 + 80 * u[2]);
         in.shape = n % 3;
         in.outer.set = (n / 3) % 3;

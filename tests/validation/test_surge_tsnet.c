@@ -101,6 +101,28 @@ static double imbalance(const surge_net *s, int k)
     return sum;
 }
 
+/* Steps the engine STEPS times and requires every free junction without a
+ * cavity to balance its mass to 1e-6 of the largest steady pipe flow, and
+ * every pressure to stay finite. */
+static void steps_balance_mass(surge_net *s, int steps)
+{
+    double scale = 0.0;
+    for (int p = 0; p < s->n_pipes; p++)
+        scale = fmax(scale, fabs(s->pp_rho[p] * s->pp_q0[p]));
+    for (int step = 0; step < steps; step++) {
+        surge_step(s);
+        for (int k = 0; k < s->n_nodes; k++) {
+            assert_true(isfinite(s->nd_p[k]));
+            if (isfinite(s->nd_fixed_p[k]) || s->nd_cav[k] > 0.0 ||
+                s->nd_p[k] == s->nd_pv[k])
+                continue;
+            if (!(fabs(imbalance(s, k)) < 1e-6 * scale))
+                fail_msg("step %d node %d imbalance %g kg/s", step, k,
+                         imbalance(s, k));
+        }
+    }
+}
+
 static void tnet2_pump_shutoff(void **state)
 {
     (void)state;
@@ -146,21 +168,7 @@ static void tnet2_pump_shutoff(void **state)
     o.duration_s = 5.0;
     o.n_watch = 0;
     r = run(m, &o);
-    surge_net *s = r->net;
-    double scale = 0.0;
-    for (int p = 0; p < s->n_pipes; p++)
-        scale = fmax(scale, fabs(s->pp_rho[p] * s->pp_q0[p]));
-    for (int step = 0; step < 300; step++) {
-        surge_step(s);
-        for (int k = 0; k < s->n_nodes; k++) {
-            if (isfinite(s->nd_fixed_p[k]) || s->nd_cav[k] > 0.0 ||
-                s->nd_p[k] == s->nd_pv[k])
-                continue;
-            if (!(fabs(imbalance(s, k)) < 1e-6 * scale))
-                fail_msg("step %d node %d imbalance %g kg/s", step, k,
-                         imbalance(s, k));
-        }
-    }
+    steps_balance_mass(r->net, 300);
     hl_surge_free(r);
     free(ids);
     hl_model_free(m);
@@ -201,22 +209,7 @@ static void tnet1_closure_balances_mass(void **state)
     o.duration_s = 10.0;
     o.dx_m = 20.0;
     hl_surge *r = run(m, &o);
-    surge_net *s = r->net;
-    double scale = 0.0;
-    for (int p = 0; p < s->n_pipes; p++)
-        scale = fmax(scale, fabs(s->pp_rho[p] * s->pp_q0[p]));
-    for (int step = 0; step < 300; step++) { /* 6 s: closed at 1 s */
-        surge_step(s);
-        for (int k = 0; k < s->n_nodes; k++) {
-            assert_true(isfinite(s->nd_p[k]));
-            if (isfinite(s->nd_fixed_p[k]) || s->nd_cav[k] > 0.0 ||
-                s->nd_p[k] == s->nd_pv[k])
-                continue;
-            if (!(fabs(imbalance(s, k)) < 1e-6 * scale))
-                fail_msg("step %d node %d imbalance %g kg/s", step, k,
-                         imbalance(s, k));
-        }
-    }
+    steps_balance_mass(r->net, 300); /* 6 s: closed at 1 s */
     hl_surge_free(r);
     hl_model_free(m);
 }
