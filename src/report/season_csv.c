@@ -71,7 +71,7 @@ static void write_monthly(FILE *f, const hl_season *s)
     for (int i = 0; i < s->n_scen; i++) {
         const char *name = hl_scenario_name(s->scen[i].scenario);
         for (int m = 0; m < 12; m++) {
-            char period[8];
+            char period[12]; /* room for any int (-Wformat-truncation) */
             snprintf(period, sizeof period, "%d", m + 1);
             if (s->scen[i].month[m].hours > 0)
                 energy_row(f, name, period, &s->scen[i].month[m]);
