@@ -254,7 +254,8 @@ const cli_page cli_page_dynamic = {
 
 static const cli_opt_doc surge_opts[] = {
     {"event", "EVENT",
-     "pump-trip:ID | station-trip:NAME | power-failure | "
+     "pump-trip:ID | station-trip:NAME[,NAME...] (stations tripped "
+     "together) | power-failure | "
      "valve-close:ID:SECONDS[:CURVE][:zeta=Z] (0 s = at once; CURVE "
      "linear, quadratic or sqrt, default linear; Z the fully open loss of "
      "a valve without one in the model) | pump-start:ID[:SECONDS] (ramp "

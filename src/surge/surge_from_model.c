@@ -501,6 +501,22 @@ static void fill_device(surge_net *s, struct hl_surge *r, const hl_model *m,
 
 /* ---- the event -------------------------------------------------------- */
 
+/* Whether name is one of the comma-separated names of list (stations
+ * tripped together, as an interlock trips them). */
+static int in_list(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list;;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && strncmp(p, name, n) == 0)
+            return 1;
+        if (!end)
+            return 0;
+        p = end + 1;
+    }
+}
+
 static int is_pump_of(const net_def *d, int k, int event, const char *target)
 {
     if (d->lk_kind[k] != LK_PUMP)
@@ -510,7 +526,28 @@ static int is_pump_of(const net_def *d, int k, int event, const char *target)
     if (event == HL_SURGE_PUMP_TRIP)
         return strcmp(d->lk_id[k], target) == 0;
     const char *st = d->pu_station[d->lk_sub[k]];
-    return st && strcmp(st, target) == 0;
+    return st && in_list(target, st);
+}
+
+/* A station-trip naming several stations: each must have a pump. */
+static int stations_all_found(const net_def *d, const char *target,
+                              hl_error *err)
+{
+    char name[128];
+    for (const char *p = target; p;) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        snprintf(name, sizeof name, "%.*s", (int)n, p);
+        int found = 0;
+        for (int k = 0; k < d->n_links && !found; k++)
+            found = d->lk_kind[k] == LK_PUMP && d->pu_station[d->lk_sub[k]] &&
+                    strcmp(d->pu_station[d->lk_sub[k]], name) == 0;
+        if (!found)
+            return hl_error_set(err, HL_ENOTFOUND,
+                                "station '%s': not in the model", name);
+        p = end ? end + 1 : NULL;
+    }
+    return HL_OK;
 }
 
 /* Suter table w scaled by k into a new array (NULL: out of memory). */
@@ -646,6 +683,11 @@ static int apply_trips(surge_net *s, struct hl_surge *r, const hl_model *m,
 {
     const net_def *d = m->net;
     int hits = 0;
+    int rc = o->event == HL_SURGE_STATION_TRIP && o->target
+                 ? stations_all_found(d, o->target, err)
+                 : HL_OK;
+    if (rc)
+        return rc;
     for (int k = 0; k < d->n_links; k++) {
         if (!is_pump_of(d, k, o->event, o->target))
             continue;
@@ -655,7 +697,7 @@ static int apply_trips(surge_net *s, struct hl_surge *r, const hl_model *m,
             continue;
         s->dv_trip[j] = o->event_time_s;
         s->dv_tau[j] = rundown_tau(s, j, m, k, r);
-        int rc = setup_p4q(s, r, m, k, j, s->dv_tau[j], err);
+        rc = setup_p4q(s, r, m, k, j, s->dv_tau[j], err);
         if (rc)
             return rc;
         rc = note_tripped(s, r, m, k, j);

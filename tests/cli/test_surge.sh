@@ -148,6 +148,16 @@ expect_fail "size syntax" "expected air-vessel:NODE or relief-valve:NODE" surge 
 expect_fail "size node" "no node 'Q'" surge "$tmp/rpv_pn.yaml" --event valve-close:VALVE:0 --size air-vessel:Q
 
 # the default line: a relay-station trip runs and reports its verdict
+expect_fail "one station of a list missing" "station 'nowhere': not in the model" \
+    surge --event "station-trip:nowhere,relay PS2" --duration 5 --dx 200
+expect_ok "two stations tripped together" surge \
+    --event "station-trip:isolation station,urban relay" --duration 5 --dx 200
+for p in HX-PRI-RET HX-URBAN TRUNK-SUP TRUNK-RET; do
+    grep -q "^    $p " "$tmp/out" ||
+        { echo "FAIL interlock: pump $p not tripped"; fails=$((fails + 1)); }
+done
+grep -q "^    PS2-SUP " "$tmp/out" &&
+    { echo "FAIL interlock: PS2-SUP tripped"; fails=$((fails + 1)); }
 expect_ok "default line trip" surge --event "station-trip:relay PS2" --duration 30 --dx 200
 grep -q "^verdict: " "$tmp/out" || { echo "FAIL default-line verdict"; fails=$((fails + 1)); }
 finish
