@@ -27,6 +27,7 @@
  * docs/physics.md, "Surge", Validation.
  */
 #include "test_support.h"
+#include "surge_balance.h"
 
 #include "heatline.h"
 #include "surge/surge.h"
@@ -80,27 +81,6 @@ static void tnet2_rest_holds(void **state)
     hl_model_free(m);
 }
 
-/* Mass in - out at free node k without a cavity, kg/s. */
-static double imbalance(const surge_net *s, int k)
-{
-    double sum = -s->nd_demand[k];
-    for (int p = 0; p < s->n_pipes; p++) {
-        long o = s->pp_off[p];
-        if (s->pp_from[p] == k)
-            sum -= s->pp_rho[p] * s->qd[o];
-        if (s->pp_to[p] == k)
-            sum += s->pp_rho[p] * s->qu[o + s->pp_n[p]];
-    }
-    for (int d = 0; d < s->n_devs; d++) {
-        if (s->dv_to[d] == k && s->dv_kind[d] != DEV_AIR &&
-            s->dv_kind[d] != DEV_RELIEF)
-            sum += s->dv_m[d];
-        if (s->dv_from[d] == k)
-            sum -= s->dv_m[d];
-    }
-    return sum;
-}
-
 /* Steps the engine STEPS times and requires every free junction without a
  * cavity to balance its mass to 1e-6 of the largest steady pipe flow, and
  * every pressure to stay finite. */
@@ -116,9 +96,9 @@ static void steps_balance_mass(surge_net *s, int steps)
             if (isfinite(s->nd_fixed_p[k]) || s->nd_cav[k] > 0.0 ||
                 s->nd_p[k] == s->nd_pv[k])
                 continue;
-            if (!(fabs(imbalance(s, k)) < 1e-6 * scale))
+            if (!(fabs(surge_junction_imbalance(s, k)) < 1e-6 * scale))
                 fail_msg("step %d node %d imbalance %g kg/s", step, k,
-                         imbalance(s, k));
+                         surge_junction_imbalance(s, k));
         }
     }
 }
