@@ -211,9 +211,7 @@ int lambda_surely_positive(const hl_conductivity *lam, double lo, double hi)
 int lambda_check_samples(const hl_conductivity *lam, double lo, double hi,
                          int n, double *t_k, double *k)
 {
-    if (lam->kind == HL_LAMBDA_POLY && poly_surely_positive(lam, lo, hi))
-        return -1;
-    if (lambda_is_linear(lam) && linear_positive(&lam->piece[0], lo, hi))
+    if (lambda_surely_positive(lam, lo, hi))
         return -1;
     int j = 0;
     for (int s = 0; s <= n; s++) {
