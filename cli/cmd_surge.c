@@ -21,6 +21,8 @@ enum {
     O_DURATION,
     O_DX,
     O_FRICTION,
+    O_PUMP_CONTROL,
+    O_CONTROL_RAMP,
     O_SIZE,
     O_WATCH,
     O_JSON,
@@ -34,6 +36,8 @@ static const struct option options[] = {
     {"duration", required_argument, 0, O_DURATION},
     {"dx", required_argument, 0, O_DX},
     {"friction", required_argument, 0, O_FRICTION},
+    {"pump-control", required_argument, 0, O_PUMP_CONTROL},
+    {"control-ramp", required_argument, 0, O_CONTROL_RAMP},
     {"size", required_argument, 0, O_SIZE},
     {"watch", required_argument, 0, O_WATCH},
     {"json", no_argument, 0, O_JSON},
@@ -213,6 +217,15 @@ static int option(void *ctx, int c, const char *value)
                         "--friction '%s': expected steady or "
                         "brunone",
                         value);
+    case O_PUMP_CONTROL:
+        if (strcmp(value, "held") == 0 || strcmp(value, "active") == 0) {
+            a->opt.pump_control = value[0] == 'a';
+            return 0;
+        }
+        return cli_fail("surge", "--pump-control '%s': expected held or active",
+                        value);
+    case O_CONTROL_RAMP:
+        return positive("--control-ramp", value, &a->opt.control_ramp_per_s);
     case O_SIZE:
         if (strncmp(value, "relief-valve:", 13) == 0 && value[13]) {
             a->size_relief_node = value + 13;

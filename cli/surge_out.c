@@ -84,6 +84,22 @@ static void print_pumps(const hl_surge *s)
     }
 }
 
+/* Pumps whose drives held a pressure through the event (--pump-control
+ * active): where their speed went. */
+static void print_controlled(const hl_surge *s)
+{
+    for (int i = 0; i < hl_surge_controlled_count(s); i++) {
+        hl_surge_controlled c;
+        hl_surge_controlled_result(s, i, &c);
+        if (i == 0)
+            printf("  pumps under pressure control (speed over nominal):\n");
+        printf("    %-14s holds %-14s %6.2f bar(g): speed %.3f, %.3f .. "
+               "%.3f, %.3f at the end\n",
+               c.id, c.node, c.set_pressure_pa / 1e5, c.speed_start,
+               c.speed_min, c.speed_max, c.speed_end);
+    }
+}
+
 static void print_watch(const hl_surge *s)
 {
     for (int w = 0; w < hl_surge_watch_count(s); w++) {
@@ -172,6 +188,7 @@ int surge_print_summary(const surge_args *a, const hl_model *m,
                av.gas_min_m3, av.gas_max_m3);
     }
     print_pumps(s);
+    print_controlled(s);
     for (int i = 0; i < hl_surge_tank_count(s); i++) {
         hl_surge_tank tk;
         hl_surge_tank_result(s, i, &tk);
@@ -316,6 +333,25 @@ static void pumps_json(json_out *o, const hl_surge *s)
     json_out_close(o);
 }
 
+static void controlled_json(json_out *o, const hl_surge *s)
+{
+    json_out_array(o, "controlled_pumps");
+    for (int i = 0; i < hl_surge_controlled_count(s); i++) {
+        hl_surge_controlled c;
+        hl_surge_controlled_result(s, i, &c);
+        json_out_object(o, NULL);
+        STR(o, "id", c.id);
+        STR(o, "node", c.node);
+        NUM(o, "set_pressure_pa", c.set_pressure_pa);
+        NUM(o, "speed_start", c.speed_start);
+        NUM(o, "speed_min", c.speed_min);
+        NUM(o, "speed_max", c.speed_max);
+        NUM(o, "speed_end", c.speed_end);
+        json_out_close(o);
+    }
+    json_out_close(o);
+}
+
 static void tanks_json(json_out *o, const hl_surge *s)
 {
     json_out_array(o, "surge_tanks");
@@ -443,6 +479,9 @@ int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
         a->opt.event == HL_SURGE_VALVE_CLOSE ? a->opt.closure_s : NAN);
     NUM(o, "open_zeta", a->opt.open_zeta > 0.0 ? a->opt.open_zeta : NAN);
     NUM(o, "duration_s", a->opt.duration_s);
+    STR(o, "pump_control", a->opt.pump_control ? "active" : "held");
+    NUM(o, "control_ramp_per_s",
+        a->opt.pump_control ? a->opt.control_ramp_per_s : NAN);
     json_out_close(o);
     grid_json(o, s);
     envelope_json(o, s);
@@ -453,6 +492,7 @@ int surge_print_json(const surge_args *a, const hl_model *m, const hl_surge *s)
     vessels_json(o, s);
     reliefs_json(o, s);
     pumps_json(o, s);
+    controlled_json(o, s);
     tanks_json(o, s);
     if (a->size_node)
         sizing_json(o, a);

@@ -64,6 +64,16 @@ typedef struct hl_surge_options {
      * own diameter, for a valve whose steady state carries no loss (an
      * open valve without a minor loss); 0: not given (default) */
     double open_zeta;
+    /* pumps whose speed the steady model holds on a pressure (a control
+     * node and set point): 0 (default) they hold their running speed
+     * through the event; 1 their drives keep that node's steady pressure,
+     * moving the speed by at most control_ramp_per_s of the running speed
+     * per second (default 0.05), at the full rate once the node misses by
+     * control_band_pa (default 0.5 bar) or more (docs/physics.md, "Surge:
+     * pumps under pressure control") */
+    int pump_control;
+    double control_ramp_per_s;
+    double control_band_pa;
 } hl_surge_options;
 
 /* Defaults: no event, 60 s, dx 100 m, steady friction, no watch. */
@@ -200,6 +210,19 @@ typedef struct hl_surge_pump {
                               reverse flow; NaN: no steady flow) */
     double flow_end_ratio; /* flow at the end over the steady flow */
 } hl_surge_pump;
+
+/* Pumps under pressure control during the event (options.pump_control):
+ * their speeds (over the nominal speed) at the start, lowest, highest and
+ * at the end. */
+typedef struct hl_surge_controlled {
+    const char *id;
+    const char *node;       /* the node whose pressure it holds */
+    double set_pressure_pa; /* gauge: the node's steady pressure */
+    double speed_start, speed_min, speed_max, speed_end;
+} hl_surge_controlled;
+HL_API int hl_surge_controlled_count(const hl_surge *s);
+HL_API int hl_surge_controlled_result(const hl_surge *s, int i,
+                                      hl_surge_controlled *out);
 
 HL_API int hl_surge_pump_count(const hl_surge *s);
 HL_API int hl_surge_pump_result(const hl_surge *s, int i, hl_surge_pump *out);

@@ -265,6 +265,13 @@ static const cli_opt_doc surge_opts[] = {
     {"friction", "steady|brunone",
      "quasi-steady Darcy, or Brunone's unsteady friction with Vardy's "
      "coefficient (default steady)"},
+    {"pump-control", "held|active",
+     "pumps whose speed the steady model holds on a pressure: held at "
+     "their running speed through the event, or their drives keep that "
+     "pressure at a limited rate (default held)"},
+    {"control-ramp", "FRACTION",
+     "with --pump-control active: the drives' largest speed change per "
+     "second, as a fraction of the running speed, 1/s (default 0.05)"},
     {"watch", "ID[,ID...]", "nodes whose time series are kept (default: none)"},
     {"json", NULL,
      "one JSON object (grid, envelope, pipes, cavities, verdict, series, "
@@ -287,6 +294,7 @@ const cli_page cli_page_surge = {
     "pump trips, valve closures, column separation",
     "[MODEL] --event EVENT [--duration S] [--dx M] "
     "[--friction steady|brunone]\n"
+    " [--pump-control held|active] [--control-ramp FRACTION]\n"
     " [--watch ID[,ID...]] [--json] [--csv DIR] [--report FILE.html]\n"
     " [--size air-vessel:NODE|relief-valve:NODE]",
     "Loads and solves MODEL (YAML or EPANET .inp; default the embedded "

@@ -80,6 +80,20 @@ typedef struct surge_pump4q {
     double start_t, ramp_s;
 } surge_pump4q;
 
+/* A running pump whose speed a drive keeps on a pressure during the event
+ * (moc_control.c): the steady model's control (its node and set point)
+ * acting through the transient at a limited rate. */
+typedef struct surge_ctrl {
+    int dev, node;     /* the pump device and the node it watches */
+    signed char sign;  /* +1: the node is downstream (a faster pump raises
+                          it), -1: its suction */
+    double p_set;      /* gauge Pa held: the node's steady pressure */
+    double s_init;     /* speed at the start */
+    double s_max;      /* highest speed the drive may ask (>= s_init) */
+    double s_min_seen; /* lowest and highest speeds over the event */
+    double s_max_seen;
+} surge_ctrl;
+
 /* Unsteady friction option. */
 enum surge_friction { SURGE_STEADY = 0, SURGE_BRUNONE = 1 };
 
@@ -180,6 +194,12 @@ typedef struct surge_net {
     int *iwork;
     signed char *nd_cav_on;
     long newton_fail; /* cluster solves that hit the iteration limit */
+
+    /* pumps under pressure control during the event (moc_control.c) */
+    int n_ctrl;
+    surge_ctrl *ctrl; /* owned */
+    double ctrl_ramp; /* largest speed change per second over s_init */
+    double ctrl_band; /* Pa of miss that asks for the full ramp */
 } surge_net;
 
 /* A net with room for the given counts; every array zeroed, nd_fixed_p
@@ -200,6 +220,13 @@ void surge_step(surge_net *s);
 
 /* Opening of device i at time t (1 open, 0 closed). */
 double surge_dev_opening(const surge_net *s, int i, double t);
+/* Pressure control of running pumps (moc_control.c): add pump device dev
+ * watching node (sign as in surge_ctrl; its set point the node's current
+ * pressure); HL_ENOMEM. surge_control_step moves each controlled pump's
+ * speed after a step. */
+int surge_control_add(surge_net *s, int dev, int node, int sign);
+void surge_control_step(surge_net *s);
+
 /* Relative speed of pump device i at time t. */
 double surge_pump_speed(const surge_net *s, int i, double t);
 /* Head at node i (z + p / (rho g)). */

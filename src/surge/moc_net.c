@@ -177,6 +177,7 @@ void surge_net_free(surge_net *s)
     }
     free(s->p4q);
     free(s->tank);
+    free(s->ctrl);
     free(s);
 }
 

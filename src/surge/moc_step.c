@@ -178,4 +178,5 @@ void surge_step(surge_net *s)
     }
     s->t = t;
     s->step++;
+    surge_control_step(s);
 }

@@ -46,6 +46,8 @@ struct hl_surge {
     double start_speed, start_flow;
     const hl_model *ref; /* the running model, while building (friction
                             and losses of links still in the stopped state) */
+    /* pumps under pressure control (ids in the net's ctrl order) */
+    const char **ctrl_id;
     /* tripped pumps */
     int n_pumps;
     const char **pump_id;

@@ -811,6 +811,37 @@ static int apply_event(surge_net *s, struct hl_surge *r, const hl_model *m,
     return HL_OK;
 }
 
+/* Pumps whose drive keeps their steady pressure through the event
+ * (o->pump_control; moc_control.c): every running pump with a control
+ * node in the steady model that the event neither trips nor starts. */
+static int apply_controls(surge_net *s, struct hl_surge *r, const hl_model *m,
+                          const hl_surge_options *o, const int *dev_of_link,
+                          hl_error *err)
+{
+    const net_def *d = m->net;
+    s->ctrl_ramp = o->control_ramp_per_s;
+    s->ctrl_band = o->control_band_pa;
+    for (int k = 0; o->pump_control && k < d->n_links; k++) {
+        int j = dev_of_link[k];
+        if (d->lk_kind[k] != LK_PUMP || j < 0 || s->dv_kind[j] != DEV_PUMP)
+            continue;
+        int i = d->lk_sub[k], node = d->pu_ctrl_node[i];
+        if (node < 0 || !isinf(s->dv_trip[j]) || s->p4q[j].starting ||
+            !s->dv_open[j])
+            continue;
+        int sign = node == d->lk_from[k] ? -1 : 1;
+        const char **ids =
+            realloc(r->ctrl_id, sizeof *ids * ((size_t)s->n_ctrl + 1));
+        if (!ids)
+            return hl_error_set(err, HL_ENOMEM, "out of memory");
+        r->ctrl_id = ids;
+        ids[s->n_ctrl] = text_pool_add(&r->strings, d->lk_id[k]);
+        if (!ids[s->n_ctrl] || surge_control_add(s, j, node, sign))
+            return hl_error_set(err, HL_ENOMEM, "out of memory");
+    }
+    return HL_OK;
+}
+
 static int alloc_ids(struct hl_surge *r, int nn, int np)
 {
     r->node_id = calloc((size_t)nn + 1, sizeof *r->node_id);
@@ -937,6 +968,8 @@ int surge_from_model(struct hl_surge *r, const hl_model *m,
                               o->dx_m, r->pipe_id[p], s->pp_len[p]);
     if (!rc)
         rc = apply_event(s, r, m, o, dev_of_link, err);
+    if (!rc)
+        rc = apply_controls(s, r, m, o, dev_of_link, err);
     free(dev_of_link);
     return rc;
 }

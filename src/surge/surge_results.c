@@ -290,6 +290,28 @@ int hl_surge_pump_result(const hl_surge *r, int i, hl_surge_pump *out)
     return HL_OK;
 }
 
+int hl_surge_controlled_count(const hl_surge *r)
+{
+    return r ? r->net->n_ctrl : 0;
+}
+
+int hl_surge_controlled_result(const hl_surge *r, int i,
+                               hl_surge_controlled *out)
+{
+    if (!r || !out || i < 0 || i >= r->net->n_ctrl)
+        return HL_EINVAL;
+    const surge_net *s = r->net;
+    const surge_ctrl *c = &s->ctrl[i];
+    out->id = r->ctrl_id[i];
+    out->node = r->node_id[c->node];
+    out->set_pressure_pa = c->p_set;
+    out->speed_start = c->s_init;
+    out->speed_min = c->s_min_seen;
+    out->speed_max = c->s_max_seen;
+    out->speed_end = s->dv_s0[c->dev];
+    return HL_OK;
+}
+
 int hl_surge_relief_count(const hl_surge *r)
 {
     return r ? r->n_reliefs : 0;

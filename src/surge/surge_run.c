@@ -19,6 +19,8 @@ void hl_surge_options_default(hl_surge_options *o)
     o->dx_m = 100.0;
     o->closure_curve = HL_SURGE_CURVE_LINEAR;
     o->ramp_s = 10.0;
+    o->control_ramp_per_s = 0.05;
+    o->control_band_pa = 0.5e5;
 }
 
 static int check_options(const hl_surge_options *o, hl_error *err)
@@ -41,6 +43,13 @@ static int check_options(const hl_surge_options *o, hl_error *err)
         return hl_error_set(err, HL_ERANGE,
                             "open loss coefficient %g: expected >= 0",
                             o->open_zeta);
+    if (o->pump_control &&
+        (!(o->control_ramp_per_s > 0.0) || !isfinite(o->control_ramp_per_s) ||
+         !(o->control_band_pa > 0.0) || !isfinite(o->control_band_pa)))
+        return hl_error_set(err, HL_ERANGE,
+                            "pump control ramp %g /s and band %g Pa: expected "
+                            "> 0",
+                            o->control_ramp_per_s, o->control_band_pa);
     if (o->friction != 0 && o->friction != 1)
         return hl_error_set(err, HL_EINVAL,
                             "friction %d: expected 0 (steady) or 1 "
@@ -263,7 +272,8 @@ void hl_surge_free(hl_surge *r)
         r->ser_t,       r->ser_h,         r->ser_p,      r->vessel_id,
         r->vessel_node, r->vessel_dev,    r->relief_id,  r->relief_node,
         r->relief_dev,  r->pump_id,       r->pump_dev,   r->tank_id,
-        r->tank_node,   r->tank_dev,      r->relief_cap, r->relief_acc};
+        r->tank_node,   r->tank_dev,      r->relief_cap, r->relief_acc,
+        r->ctrl_id};
     for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
         free(a[i]);
     free(r);

@@ -36,6 +36,17 @@ expect_fail "negative dx" "--dx -5: expected > 0" surge "$rpv" --event valve-clo
 expect_fail "watch unknown" "no node 'X'" surge "$rpv" --event valve-close:VALVE:1 --watch X
 expect_ok "brunone" surge "$rpv" --event valve-close:VALVE:1 --friction brunone --duration 5 --dx 20
 expect_fail "bad friction" "expected steady or brunone" surge "$rpv" --event valve-close:VALVE:1 --friction vardy
+expect_fail "bad pump control" "expected held or active" surge "$rpv" --event valve-close:VALVE:1 --pump-control auto
+expect_fail "zero control ramp" "--control-ramp 0: expected > 0" surge "$rpv" --event valve-close:VALVE:1 --pump-control active --control-ramp 0
+# the default line with its drives acting: the controlled pumps in JSON
+"$HEATLINE" surge --event "station-trip:relay PS1" --pump-control active --duration 5 --dx 400 --json >"$tmp/pc.json" 2>/dev/null &&
+    python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d['event']['pump_control'] == 'active', d['event']
+ids = [c['id'] for c in d['controlled_pumps']]
+assert 'PS2-SUP' in ids and not any(i.startswith('PS1-') for i in ids), ids
+" "$tmp/pc.json" || { echo "FAIL controlled_pumps in JSON"; fails=$((fails + 1)); }
 expect_fail "zeta on a valve with a loss" "has its loss in the steady state" surge "$rpv" --event valve-close:VALVE:1:zeta=0.2
 expect_fail "zeta zero" "zeta 0: expected > 0" surge "$rpv" --event valve-close:VALVE:1:linear:zeta=0
 expect_fail "zeta not a number" "zeta" surge "$rpv" --event valve-close:VALVE:1:zeta=abc

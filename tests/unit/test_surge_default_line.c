@@ -12,7 +12,9 @@
  * nothing is NaN, and every tripped pump runs in four quadrants on a built-in
  * family (the model gives inertias, no curves). Runs as
  * the README shows them: 300 s, dx 50 m. A trip of the isolation station
- * is not covered and fails (its end state, not a wave; see below). If the
+ * fails with the pumps at held speeds (its end state, not a wave; see
+ * below) and passes interlocked with the urban relay while the other
+ * stations' drives keep their pressures (AV-HX-P-IN, AV-HX-R-OUT). If the
  * default model's protection changes, these are the lines to change.
  */
 #include "test_support.h"
@@ -153,13 +155,13 @@ static void protected_line_passes(void **state)
     hl_model_free(m);
 }
 
-/* A trip of the isolation station is not covered (docs/physics.md, "the
- * isolation-station trip, taken apart"): it fails, and its overpressure at
- * PS2-S-OUT is the end state of PS2's speed-held pumps running up their
- * curve, not a passing wave: still above PN25 at the end of the run, its
- * highest long after the front from the isolation station (20 s). If
- * protection or pump control is added for it, this is the test to turn. */
-static void isolation_trip_not_covered(void **state)
+/* A trip of the isolation station with every other pump at its held
+ * speed (docs/physics.md, "the isolation-station trip, taken apart"): it
+ * fails, and its overpressure at PS2-S-OUT is the end state of PS2's
+ * speed-held pumps running up their curve, not a passing wave: still
+ * above PN25 at the end of the run, its highest long after the front from
+ * the isolation station (20 s). */
+static void isolation_trip_held_speeds_fail(void **state)
 {
     (void)state;
     hl_model *m = load_solved(NULL);
@@ -180,7 +182,7 @@ static void isolation_trip_not_covered(void **state)
         fail_msg("%s", err.message);
     hl_surge_verdict v = verdict_of(s, "isolation station trip, default");
     assert_false(v.ok);
-    assert_true(v.pipes_over_pn > 0 && v.cavities > 0);
+    assert_true(v.pipes_over_pn > 0);
     assert_string_equal(v.max_pipe, "L3-S01");
     double t_max = 0.0, p_max = -INFINITY, t, h, p;
     int ns = hl_surge_sample_count(s);
@@ -200,12 +202,62 @@ static void isolation_trip_not_covered(void **state)
     hl_model_free(m);
 }
 
+/* The isolation station's trip interlocked with the urban relay, the
+ * other stations' drives keeping their pressures (--pump-control active;
+ * docs/physics.md, "Surge: pumps under pressure control"): it passes, and
+ * PS2's supply pumps end slower, holding their discharge within the
+ * drive's band. Without the interlock the urban side still fails (the
+ * urban relay's drives draw on a supply nobody circulates), and with held
+ * speeds the interlock fails on L3. */
+static void isolation_trip_interlocked_passes(void **state)
+{
+    (void)state;
+    hl_model *m = load_solved(NULL);
+    hl_surge *held =
+        event(m, HL_SURGE_STATION_TRIP, "isolation station,urban relay");
+    assert_false(verdict_of(held, "interlock, held speeds").ok);
+    hl_surge_free(held);
+    hl_surge_options o;
+    hl_surge_options_default(&o);
+    o.event = HL_SURGE_STATION_TRIP;
+    o.target = "isolation station";
+    o.duration_s = 300.0;
+    o.dx_m = 50.0;
+    o.pump_control = 1;
+    hl_surge *s = NULL, *alone = NULL;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_surge_run(&alone, m, &o, &err))
+        fail_msg("%s", err.message);
+    assert_false(verdict_of(alone, "isolation station, controlled").ok);
+    hl_surge_free(alone);
+    o.target = "isolation station,urban relay";
+    if (hl_surge_run(&s, m, &o, &err))
+        fail_msg("%s", err.message);
+    hl_surge_verdict v = verdict_of(s, "interlock, controlled");
+    assert_true(v.ok);
+    vessels_keep_gas(s);
+    int found = 0;
+    for (int i = 0; i < hl_surge_controlled_count(s); i++) {
+        hl_surge_controlled c;
+        hl_surge_controlled_result(s, i, &c);
+        if (strcmp(c.id, "PS2-SUP") != 0)
+            continue;
+        found = 1;
+        assert_true(c.speed_end < c.speed_start - 0.05);
+    }
+    assert_true(found);
+    hl_surge_free(s);
+    hl_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(unprotected_line_fails),
         cmocka_unit_test(protected_line_passes),
-        cmocka_unit_test(isolation_trip_not_covered),
+        cmocka_unit_test(isolation_trip_held_speeds_fail),
+        cmocka_unit_test(isolation_trip_interlocked_passes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

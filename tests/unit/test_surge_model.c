@@ -82,14 +82,17 @@ static void joukowsky_on_the_model_path(void **state)
 
 /* No event: the engine's initial state is the steady engine's solution
  * and stays it (every node within 1 Pa over 60 s), with quasi-steady
- * friction and with Brunone's (which adds nothing at rest). */
-static void stays_steady(int friction)
+ * friction and with Brunone's (which adds nothing at rest), and with the
+ * pumps' pressure controls acting (their set points the steady
+ * pressures, so no drive moves). */
+static void stays_steady(int friction, int control)
 {
     hl_model *m = load_solved(NULL);
     hl_surge_options o;
     hl_surge_options_default(&o);
     o.dx_m = 200.0;
     o.friction = friction;
+    o.pump_control = control;
     hl_surge *s = run(m, &o);
     for (int i = 0; i < hl_surge_node_count(s); i++) {
         hl_surge_node n;
@@ -102,6 +105,12 @@ static void stays_steady(int friction)
     hl_surge_verdict v;
     hl_surge_verdict_get(s, &v);
     assert_int_equal(v.cavities, 0);
+    assert_int_equal(hl_surge_controlled_count(s), control ? 6 : 0);
+    for (int i = 0; i < hl_surge_controlled_count(s); i++) {
+        hl_surge_controlled c;
+        hl_surge_controlled_result(s, i, &c);
+        assert_true(fabs(c.speed_end - c.speed_start) < 1e-9);
+    }
     hl_surge_free(s);
     hl_model_free(m);
 }
@@ -109,8 +118,67 @@ static void stays_steady(int friction)
 static void default_line_stays_steady(void **state)
 {
     (void)state;
-    stays_steady(0);
-    stays_steady(1);
+    stays_steady(0, 0);
+    stays_steady(1, 0);
+    stays_steady(0, 1);
+}
+
+/* A trip of relay PS1 with the other stations' drives keeping their
+ * pressures (docs/physics.md, "Surge: pumps under pressure control"): the
+ * tripped pump is not among the controlled ones, every controlled node
+ * ends within the band (0.5 bar) of its set point or its pump at the
+ * drive's top speed (PS2's supply pumps: their suction falls with the
+ * line's flow), and the plant's main
+ * pumps, which the trip leaves pushing against a slower line, end slower
+ * than they ran; the highest pressure is below the held-speed run's. */
+static void controlled_pumps_hold(void **state)
+{
+    (void)state;
+    hl_model *m = load_solved(NULL);
+    hl_surge_options o;
+    hl_surge_options_default(&o);
+    o.event = HL_SURGE_STATION_TRIP;
+    o.target = "relay PS1";
+    o.duration_s = 300.0;
+    o.dx_m = 200.0;
+    hl_surge *held = run(m, &o);
+    o.pump_control = 1;
+    const char *nodes[] = {"PLANT-P", "PS2-S-OUT", "HX-U-P", "TRUNK-S-OUT",
+                           "TRUNK-R-IN"};
+    o.watch = nodes;
+    o.n_watch = 5;
+    hl_surge *s = run(m, &o);
+    assert_int_equal(hl_surge_controlled_count(s), 5);
+    int main_slower = 0, last = hl_surge_sample_count(s) - 1;
+    for (int i = 0; i < hl_surge_controlled_count(s); i++) {
+        hl_surge_controlled c;
+        hl_surge_controlled_result(s, i, &c);
+        assert_true(strncmp(c.id, "PS1-", 4) != 0);
+        assert_true(c.speed_end >= c.speed_min && c.speed_end <= c.speed_max);
+        int w = 0;
+        while (w < 5 && strcmp(nodes[w], c.node) != 0)
+            w++;
+        assert_true(w < 5);
+        double t, h, p;
+        hl_surge_sample(s, w, last, &t, &h, &p);
+        /* held within the band, or the drive at its top speed (the
+         * nominal one, or its running speed above it) */
+        int at_top = c.speed_end == fmax(1.0, c.speed_start);
+        if (!(fabs(p - c.set_pressure_pa) < 0.5e5) && !at_top)
+            fail_msg("%s: %s at %.3f bar(g), set %.3f", c.id, c.node, p / 1e5,
+                     c.set_pressure_pa / 1e5);
+        if (strcmp(c.id, "PS0-MAIN") == 0)
+            main_slower = c.speed_end < c.speed_start - 0.01;
+    }
+    assert_true(main_slower);
+    hl_surge_verdict vh, vc;
+    hl_surge_verdict_get(held, &vh);
+    hl_surge_verdict_get(s, &vc);
+    assert_true(vc.ok);
+    assert_true(vc.max_pressure_pa < vh.max_pressure_pa);
+    hl_surge_free(held);
+    hl_surge_free(s);
+    hl_model_free(m);
 }
 
 /* Mass in = mass out at every free node without a cavity, each step
@@ -254,7 +322,7 @@ static void relay_station_trip(void **state)
     show("with air vessels and the relief valve", s);
     hl_surge_verdict_get(s, &v);
     assert_true(v.ok);
-    assert_int_equal(hl_surge_vessel_count(s), 11);
+    assert_int_equal(hl_surge_vessel_count(s), 13);
     assert_int_equal(hl_surge_relief_count(s), 1);
     hl_surge_relief rv;
     hl_surge_relief_result(s, 0, &rv);
@@ -303,6 +371,10 @@ static void bad_input(void **state)
     o.watch = w;
     o.n_watch = 1;
     expect_error(m, &o, HL_ENOTFOUND, "no node 'X'");
+    hl_surge_options_default(&o);
+    o.pump_control = 1;
+    o.control_ramp_per_s = 0.0;
+    expect_error(m, &o, HL_ERANGE, "pump control ramp 0 /s");
     hl_model_free(m);
     hl_model *fresh = NULL;
     assert_int_equal(hl_model_load(&fresh, NULL), HL_OK);
@@ -453,6 +525,7 @@ int main(void)
         cmocka_unit_test(default_line_stays_steady),
         cmocka_unit_test(mass_at_every_junction_every_step),
         cmocka_unit_test(relay_station_trip),
+        cmocka_unit_test(controlled_pumps_hold),
         cmocka_unit_test(bad_input),
         cmocka_unit_test(bad_transient_section),
         cmocka_unit_test(air_vessel),
