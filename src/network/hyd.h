@@ -6,8 +6,10 @@
  * pumps, sources, ideal valves and heat-exchanger sides without loss) tie
  * together: p_i = P_group + off_i. A group holding a pressure reference is
  * known; the others are the unknowns of the sparse SPD system
- * A21 D^-1 A12 dP = r, ordered by CHOLMOD's AMD and factorised by
- * sparse_ldl.c. The sparsity pattern holds
+ * A21 D^-1 A12 dP = r, numbered by hyd_order.c (hanging trees and chains
+ * first, AMD on the core). The trees and chains are eliminated by
+ * hyd_reduce.c, the core factorised by sparse_ldl.c. The sparsity
+ * pattern holds
  * every link whose flow depends on pressure, open or closed (a closed link
  * adds zeros), so the ordering and symbolic analysis survive valve
  * operations; only a change of the rigid groups rebuilds them.
@@ -46,12 +48,24 @@ struct net_hyd {
     /* matrix */
     cholmod_common cc;
     int cc_started;
-    cholmod_sparse *a; /* upper triangle, unknowns in AMD order */
-    hyd_ldl ldl;       /* its factorisation (sparse_ldl.c) */
-    double *rhs;       /* n_unk: right-hand side, then the solution */
-    int *slot_ii, *slot_jj, *slot_ij; /* per link: value slots, -1 none */
-    int *diag;                        /* per unknown: diagonal slot */
-    int *perm;                        /* per unknown: AMD order */
+    int n_elim;           /* unknowns 0..n_elim-1: tree and chain nodes,
+                             eliminated by hyd_reduce.c; the rest: the core */
+    cholmod_sparse *a;    /* the core's upper triangle (core numbering) */
+    hyd_ldl ldl;          /* its factorisation (sparse_ldl.c) */
+    double *rhs;          /* n_unk: right-hand side, then the solution */
+    int *slot_jj;         /* per link: scratch of the pattern's build */
+    int *slot_ij;         /* per link: its value slot in a, -1 none */
+    int *eslot;           /* per link: its slot in ew, -1 none */
+    int *diag;            /* per core unknown: diagonal slot in a */
+    int *perm;            /* per unknown: the order */
+    int *enb;             /* 2 per tree or chain unknown: its neighbours
+                             left when it is eliminated, -1 none */
+    double *ew;           /* 2 per tree or chain unknown: their weights */
+    double *dg;           /* per unknown: the diagonal, then its reduction */
+    double *epiv;         /* per tree or chain unknown: 1 / its pivot */
+    int *fill_e, *fill_c; /* per tree or chain unknown: the slot (ew or
+                             a) of the series link its elimination adds
+                             between its two neighbours, -1 none */
     /* per-iteration data */
     double *w, *y, *loss, *m_prev; /* per link */
     double *grav;                  /* per link: rho g (z_from - z_to) */
@@ -83,6 +97,16 @@ struct net_hyd {
 /* (Re)build groups, unknowns, pattern and analysis when the rigid links'
  * states changed (or on the first call). */
 int hyd_topology(hl_model *m, struct net_hyd *h);
+/* The core matrix and its value slots once the unknowns are numbered and
+ * n_elim, enb are set (hyd_reduce.c); h->n_elim becomes 0 should the
+ * order's neighbours not match the links (the whole system the core). */
+int hyd_reduce_build(hl_model *m, struct net_hyd *h);
+/* Eliminate the tree and chain unknowns from the assembled values (dg,
+ * ew, the core's off-diagonals in a) and factorise the core. Returns -1,
+ * or the first unknown whose pivot is zero or NaN (*nan_pivot: NaN). */
+int hyd_reduce_factor(struct net_hyd *h, int *nan_pivot);
+/* x := A^-1 x (n_unk values) with the last hyd_reduce_factor. */
+void hyd_reduce_solve(const struct net_hyd *h, double *x);
 /* Free the matrix, its factor and the right-hand side; the common block
  * (cc) stays started. */
 void hyd_free_matrix(struct net_hyd *h);

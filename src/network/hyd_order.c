@@ -20,6 +20,7 @@ typedef struct order_graph {
     int *rem;            /* neighbours not yet ordered */
     signed char *done;   /* ordered (or, for core nodes, kept) */
     int *perm, n_perm;
+    int *nb;               /* 2 per node: neighbours left when eliminated */
     int *eu, *ev, n_edges; /* contracted edges of the core */
 } order_graph;
 
@@ -53,12 +54,19 @@ static int graph_build(order_graph *g, int n, const int *ap, const int *ai)
     return 0;
 }
 
+/* Tree node v eliminated: its one neighbour left (if any) is its
+ * parent. */
 static void take(order_graph *g, int v)
 {
     g->done[v] = 1;
     g->perm[g->n_perm++] = v;
-    for (int a = g->start[v]; a < g->start[v + 1]; a++)
-        g->rem[g->adj[a]]--;
+    g->nb[2 * v] = g->nb[2 * v + 1] = -1;
+    for (int a = g->start[v]; a < g->start[v + 1]; a++) {
+        int u = g->adj[a];
+        g->rem[u]--;
+        if (!g->done[u])
+            g->nb[2 * v] = u;
+    }
 }
 
 /* Hanging trees, leaves inwards: a node with at most one neighbour left
@@ -93,7 +101,9 @@ static int chain_next(const order_graph *g, int c, int prev)
 }
 
 /* The chain that leaves core node v through its neighbour c, eliminated
- * from v's end; records the edge v-end that its fill leaves. */
+ * from v's end; records the edge v-end that its fill leaves. A chain
+ * node's neighbours when it is eliminated are v (through the fill) and
+ * the next node (v itself where the chain closes on v). */
 static void chain(order_graph *g, int v, int c)
 {
     int prev = v;
@@ -101,6 +111,8 @@ static void chain(order_graph *g, int v, int c)
         int next = chain_next(g, c, prev);
         g->done[c] = 1; /* taken below, after the walk has read rem */
         g->perm[g->n_perm++] = c;
+        g->nb[2 * c] = v;
+        g->nb[2 * c + 1] = next == v ? -1 : next;
         prev = c;
         c = next;
     }
@@ -194,12 +206,13 @@ static int core_order(order_graph *g, cholmod_common *cc)
     return ok ? 0 : -1;
 }
 
-int hyd_order(int n, const int *ap, const int *ai, int *perm,
-              cholmod_common *cc)
+int hyd_order(int n, const int *ap, const int *ai, int *perm, int *nb,
+              int *n_elim, cholmod_common *cc)
 {
     order_graph g;
     memset(&g, 0, sizeof g);
     g.perm = perm;
+    g.nb = nb;
     int *queue = malloc(sizeof(int) * ((size_t)n + 1));
     int ok = queue && graph_build(&g, n, ap, ai) == 0;
     if (ok) {
@@ -211,6 +224,7 @@ int hyd_order(int n, const int *ap, const int *ai, int *perm,
         g.n_perm = 0;
         peel(&g, queue);
         chains(&g);
+        *n_elim = g.n_perm;
         ok = core_order(&g, cc) == 0 && g.n_perm == n;
     }
     free(queue);

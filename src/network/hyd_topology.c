@@ -232,22 +232,6 @@ static int refresh_known(hl_model *m, struct net_hyd *h)
 
 /* ---- sparsity pattern ---------------------------------------------------- */
 
-static int find_slot(const cholmod_sparse *a, int col, int row)
-{
-    const int *ap = a->p, *ai = a->i;
-    int lo = ap[col], hi = ap[col + 1] - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        if (ai[mid] == row)
-            return mid;
-        if (ai[mid] < row)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return -1;
-}
-
 /* Upper triangle entry (row < col) of matrix link k, or -1. */
 static int link_entry(const hl_model *m, const struct net_hyd *h, int k,
                       int *col, int *row)
@@ -266,7 +250,7 @@ static int link_entry(const hl_model *m, const struct net_hyd *h, int k,
  * (columns hold a handful of entries): the CSC pattern of the upper
  * triangle with the diagonal last in each column. Each link's entry is
  * found once: its column and row wait in slot_ij and slot_jj (-1: none),
- * which build_pattern fills with the slots afterwards. */
+ * scratch here (hyd_reduce.c sets the slots of the core). */
 static size_t fill_pattern(hl_model *m, struct net_hyd *h, int *ap, int *ai)
 {
     int n = h->n_unk, *ecol = h->slot_ij, *erow = h->slot_jj;
@@ -304,26 +288,15 @@ static size_t fill_pattern(hl_model *m, struct net_hyd *h, int *ap, int *ai)
     return w;
 }
 
+/* The pattern of the whole system (h->a), for the order. */
 static int build_pattern(hl_model *m, struct net_hyd *h)
 {
     size_t cap = (size_t)h->n_unk + (size_t)m->net->n_links;
     h->a = cholmod_allocate_sparse((size_t)h->n_unk, (size_t)h->n_unk, cap, 1,
-                                   1, 1, CHOLMOD_REAL, &h->cc);
+                                   1, 1, CHOLMOD_PATTERN, &h->cc);
     if (!h->a)
         return net_fail(m, HL_ENOMEM, "out of memory (sparse matrix)");
-    int *ap = h->a->p, *ai = h->a->i;
-    size_t nnz = fill_pattern(m, h, ap, ai);
-    memset(h->a->x, 0, sizeof(double) * nnz);
-    for (int u = 0; u < h->n_unk; u++)
-        h->diag[u] = ap[u + 1] - 1; /* rows sorted: diagonal is last */
-    for (int k = 0; k < m->net->n_links; k++) {
-        int u = h->unk[m->net->lk_from[k]], v = h->unk[m->net->lk_to[k]];
-        int matrix = hyd_law(m, k) == LAW_MATRIX && u != v;
-        int col = h->slot_ij[k], row = h->slot_jj[k]; /* fill_pattern's */
-        h->slot_ii[k] = matrix && u >= 0 ? h->diag[u] : -1;
-        h->slot_jj[k] = matrix && v >= 0 ? h->diag[v] : -1;
-        h->slot_ij[k] = col >= 0 ? find_slot(h->a, col, row) : -1;
-    }
+    fill_pattern(m, h, h->a->p, h->a->i);
     return HL_OK;
 }
 
@@ -338,20 +311,32 @@ void hyd_free_matrix(struct net_hyd *h)
 }
 
 /* Number the unknowns in the fill-reducing order itself (hyd_order.c:
- * trees and chains first, AMD on the rest), then build the pattern
- * again, so that the factorisation (sparse_ldl.c) works on the assembled
- * matrix in place (no permuted copy, no allocation per factorisation). */
+ * trees and chains first, AMD on the rest), with each tree or chain
+ * node's neighbours when it is eliminated, so that hyd_reduce.c
+ * eliminates them in that order and the core's factorisation
+ * (sparse_ldl.c) works on the assembled matrix in place (no permuted
+ * copy, no allocation per factorisation). */
 static int renumber(hl_model *m, struct net_hyd *h)
 {
     int *perm = h->perm; /* new position k holds old unknown perm[k] */
-    if (hyd_order(h->n_unk, h->a->p, h->a->i, perm, &h->cc))
+    int *nb = malloc(sizeof(int) * (2 * (size_t)h->n_unk + 1));
+    if (!nb ||
+        hyd_order(h->n_unk, h->a->p, h->a->i, perm, nb, &h->n_elim, &h->cc)) {
+        free(nb);
         return net_fail(m, HL_ENOMEM, "out of memory (sparse ordering)");
+    }
     int *inv = h->comp; /* scratch, n_unk entries */
     for (int k = 0; k < h->n_unk; k++)
         inv[perm[k]] = k;
     for (int i = 0; i < m->net->n_nodes; i++)
         if (h->unk[i] >= 0)
             h->unk[i] = inv[h->unk[i]];
+    for (int k = 0; k < h->n_elim; k++) /* neighbours in the new numbers */
+        for (int j = 0; j < 2; j++) {
+            int t = nb[2 * perm[k] + j];
+            h->enb[2 * k + j] = t >= 0 ? inv[t] : -1;
+        }
+    free(nb);
     cholmod_free_sparse(&h->a, &h->cc);
     return HL_OK;
 }
@@ -361,10 +346,10 @@ static int analyse(hl_model *m, struct net_hyd *h)
     if (h->n_unk == 0)
         return HL_OK;
     h->cc.nmethods = 1;
-    if (build_pattern(m, h) || renumber(m, h) || build_pattern(m, h))
+    if (build_pattern(m, h) || renumber(m, h) || hyd_reduce_build(m, h))
         return m->err.code;
     h->rhs = calloc((size_t)h->n_unk, sizeof(double));
-    if (!h->rhs || hyd_ldl_analyse(&h->ldl, h->n_unk, h->a->p, h->a->i))
+    if (!h->rhs)
         return net_fail(m, HL_ENOMEM, "out of memory (sparse analysis)");
     return HL_OK;
 }

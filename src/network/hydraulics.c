@@ -2,9 +2,10 @@
  * hydraulics.c - steady hydraulics by the global gradient algorithm
  * (Todini and Pilati 1988; the form EPANET 2 uses, Rossman 2000 ch. 12) in
  * mass flows and node pressures, with the sparse SPD step solved by
- * sparse_ldl.c (numeric factorisation every Newton iteration, the ordering
- * and the pattern of the factor reused; chord steps near convergence reuse
- * the factorisation too, see chord_step).
+ * hyd_reduce.c (hanging trees and chains eliminated by hand, the core by
+ * sparse_ldl.c: a numeric factorisation every Newton iteration, the
+ * ordering and the pattern of the factor reused; chord steps near
+ * convergence reuse the factorisation too, see chord_step).
  *
  * Link law:  dp_k(m_k) = p_from - p_to + rho_k g (z_from - z_to).
  * Newton:    m_k' = m_k - (dp_k - dpi_k) / dp_k'  gives, with the nodal
@@ -47,11 +48,17 @@ static int hyd_alloc(hl_model *m)
     h->tree_link = malloc(sizeof(int) * n);
     h->bfs = malloc(sizeof(int) * n);
     h->rigid_state = calloc(l + 1, 1);
-    h->slot_ii = malloc(sizeof(int) * (l + 1));
     h->slot_jj = malloc(sizeof(int) * (l + 1));
     h->slot_ij = malloc(sizeof(int) * (l + 1));
-    h->diag = malloc(sizeof(int) * n);
+    h->eslot = malloc(sizeof(int) * (l + 1));
+    h->diag = malloc(sizeof(int) * (n + 1));
     h->perm = malloc(sizeof(int) * (n + 1));
+    h->enb = malloc(sizeof(int) * (2 * n + 2));
+    h->ew = malloc(sizeof(double) * (2 * n + 2));
+    h->dg = malloc(sizeof(double) * (n + 1));
+    h->epiv = malloc(sizeof(double) * (n + 1));
+    h->fill_e = malloc(sizeof(int) * (n + 1));
+    h->fill_c = malloc(sizeof(int) * (n + 1));
     h->w = malloc(sizeof(double) * (l + 1));
     h->y = malloc(sizeof(double) * (l + 1));
     h->grav = malloc(sizeof(double) * (l + 1));
@@ -69,11 +76,11 @@ static int hyd_alloc(hl_model *m)
     h->comp_active = calloc(l + 1, 1);
     h->comp_builds = -1;
     if (!h->unk || !h->off || !h->known || !h->root || !h->tree_link ||
-        !h->bfs || !h->rigid_state || !h->slot_ii || !h->slot_jj ||
-        !h->slot_ij || !h->diag || !h->perm || !h->w || !h->y || !h->grav ||
-        !h->pc || !h->pn || !h->p_unk || !h->p_unk_prev || !h->resp ||
-        !h->dem || !h->imb || !h->comp || !h->comp_ref || !h->unk_cut ||
-        !h->comp_active)
+        !h->bfs || !h->rigid_state || !h->slot_jj || !h->slot_ij || !h->eslot ||
+        !h->diag || !h->perm || !h->enb || !h->ew || !h->dg || !h->epiv ||
+        !h->fill_e || !h->fill_c || !h->w || !h->y || !h->grav || !h->pc ||
+        !h->pn || !h->p_unk || !h->p_unk_prev || !h->resp || !h->dem ||
+        !h->imb || !h->comp || !h->comp_ref || !h->unk_cut || !h->comp_active)
         return net_fail(m, HL_ENOMEM, "out of memory");
     return HL_OK;
 }
@@ -93,11 +100,17 @@ void hyd_free(struct net_hyd *h)
     free(h->tree_link);
     free(h->bfs);
     free(h->rigid_state);
-    free(h->slot_ii);
     free(h->slot_jj);
     free(h->slot_ij);
+    free(h->eslot);
     free(h->diag);
     free(h->perm);
+    free(h->enb);
+    free(h->ew);
+    free(h->dg);
+    free(h->epiv);
+    free(h->fill_e);
+    free(h->fill_c);
     free(h->w);
     free(h->y);
     free(h->grav);
@@ -215,9 +228,13 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r,
                      int refactor)
 {
     double *ax = h->a ? h->a->x : NULL, *rhs = h->rhs;
+    double *dg = h->dg, *ew = h->ew;
     if (ax) {
-        if (refactor)
+        if (refactor) {
             memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
+            memset(dg, 0, sizeof(double) * (size_t)h->n_unk);
+            memset(ew, 0, sizeof(double) * 2 * (size_t)h->n_elim);
+        }
         memset(rhs, 0, sizeof(double) * (size_t)h->n_unk);
     }
     for (int i = 0; i < m->net->n_nodes; i++)
@@ -266,18 +283,15 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r,
         if (!refactor)
             continue;
         if (u >= 0)
-            ax[h->slot_ii[k]] += w;
+            dg[u] += w;
         if (v >= 0)
-            ax[h->slot_jj[k]] += w;
-        if (h->slot_ij[k] >= 0)
+            dg[v] += w;
+        if (h->eslot[k] >= 0) /* a tree or chain node's link */
+            ew[h->eslot[k]] += w;
+        else if (h->slot_ij[k] >= 0)
             ax[h->slot_ij[k]] -= w;
     }
     r->worst_pa = big;
-    if (!refactor)
-        return;
-    for (int u = 0; u < h->n_unk; u++)
-        if (h->unk_cut[u]) /* cut-off part: pinned, reported as NaN */
-            ax[h->diag[u]] += 1.0;
 }
 
 static int runaway(hl_model *m);
@@ -286,16 +300,15 @@ static int linear_solve(hl_model *m, struct net_hyd *h, int refactor)
 {
     if (h->n_unk == 0)
         return HL_OK;
-    int bad =
-        refactor ? hyd_ldl_factor(&h->ldl, h->a->p, h->a->i, h->a->x) : -1;
-    if (bad >= 0 && isnan(h->ldl.d[bad]))
+    int nan_pivot = 0, bad = refactor ? hyd_reduce_factor(h, &nan_pivot) : -1;
+    if (bad >= 0 && nan_pivot)
         return runaway(m); /* slopes or flows overflowed */
     if (bad >= 0)
         return net_fail(m, HL_ENOCONVERGE,
                         "hydraulics: the Newton matrix is singular (pivot "
                         "%d of %d is zero)",
                         bad + 1, h->n_unk);
-    hyd_ldl_solve(&h->ldl, h->rhs);
+    hyd_reduce_solve(h, h->rhs);
     memcpy(h->p_unk, h->rhs, sizeof(double) * (size_t)h->n_unk);
     return HL_OK;
 }
@@ -514,7 +527,7 @@ int hyd_loss_response(hl_model *m, int k, double d_loss)
         b[u] += h->w[k] * d_loss;
     if (v >= 0)
         b[v] -= h->w[k] * d_loss;
-    hyd_ldl_solve(&h->ldl, b);
+    hyd_reduce_solve(h, b);
     return HL_OK;
 }
 

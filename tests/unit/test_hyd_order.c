@@ -3,7 +3,9 @@
  * (hyd_order.c): a permutation of every unknown on graphs with hanging
  * trees, chains, rings and isolated nodes; no fill on a tree; the least
  * fill a ring allows (one edge per eliminated node but the last two); on a
- * meshed grid with trees hanging off it no more fill than AMD alone.
+ * meshed grid with trees hanging off it no more fill than AMD alone; the
+ * neighbours it reports for each tree and chain node are exactly those
+ * the node has left, fill included, when it is eliminated (at most two).
  */
 #include "test_support.h"
 
@@ -87,13 +89,47 @@ static int fill(const graph *g, const int *perm)
     return lnz;
 }
 
+/* Eliminates the first n_elim nodes of perm on the graph, fill
+ * included, and checks that each has the neighbours nb says then. */
+static void check_neighbours(const graph *g, const int *perm, const int *nb,
+                             int n_elim)
+{
+    static unsigned char adj[MAXN][MAXN], gone[MAXN];
+    memset(adj, 0, sizeof adj);
+    memset(gone, 0, sizeof gone);
+    for (int e = 0; e < g->ne; e++)
+        adj[g->eu[e]][g->ev[e]] = adj[g->ev[e]][g->eu[e]] = 1;
+    for (int k = 0; k < n_elim; k++) {
+        int v = perm[k], left[2] = {-1, -1}, n_left = 0;
+        for (int u = 0; u < g->n; u++)
+            if (adj[v][u] && !gone[u]) {
+                assert_true(n_left < 2);
+                left[n_left++] = u;
+            }
+        int a = nb[2 * v], b = nb[2 * v + 1];
+        assert_true(a >= 0 || b < 0);
+        assert_int_equal(n_left, (a >= 0) + (b >= 0));
+        for (int j = 0; j < n_left; j++)
+            assert_true(left[j] == a || left[j] == b);
+        if (n_left == 2)
+            adj[a][b] = adj[b][a] = 1;
+        gone[v] = 1;
+    }
+}
+
+static int elim_count; /* trees and chains of the last order */
+
 static int ordered(const graph *g, int *perm, cholmod_common *cc)
 {
-    static int ap[MAXN + 1], ai[MAXE + MAXN], id[MAXN];
+    static int ap[MAXN + 1], ai[MAXE + MAXN], id[MAXN], nb[2 * MAXN];
+    int n_elim = -1;
     for (int v = 0; v < g->n; v++)
         id[v] = v;
     pattern(g, id, ap, ai);
-    assert_int_equal(hyd_order(g->n, ap, ai, perm, cc), 0);
+    assert_int_equal(hyd_order(g->n, ap, ai, perm, nb, &n_elim, cc), 0);
+    assert_true(n_elim >= 0 && n_elim <= g->n);
+    check_neighbours(g, perm, nb, n_elim);
+    elim_count = n_elim;
     return fill(g, perm);
 }
 
@@ -109,6 +145,7 @@ static void tree_has_no_fill(void **state)
     for (int v = 1; v < g.n; v++)
         edge(&g, v, pick(v));
     assert_int_equal(ordered(&g, perm, &cc), g.n - 1);
+    assert_int_equal(elim_count, g.n); /* a tree has no core */
     /* a ring: n edges and n - 3 fill, the least any order gives */
     g.n = 40;
     g.ne = 0;
@@ -172,8 +209,9 @@ static void network_no_worse_than_amd(void **state)
     assert_true(cholmod_amd(&a, NULL, 0, amd, &cc));
     int by_amd = fill(&g, amd);
     printf("fill: %d entries of L with hyd_order, %d with AMD alone (%d "
-           "edges)\n",
-           ours, by_amd, g.ne);
+           "edges); %d of %d nodes in trees and chains\n",
+           ours, by_amd, g.ne, elim_count, g.n);
+    assert_true(elim_count > g.n / 2 && elim_count < g.n);
     assert_true(ours <= by_amd + by_amd / 20);
     assert_true(ours < fill(&g, NULL)); /* the numbering alone fills more */
     cholmod_finish(&cc);
