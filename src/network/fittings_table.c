@@ -407,12 +407,21 @@ static int refined_values(hl_model *m, int i, struct net_fit_table *t, int j,
     return HL_OK;
 }
 
+/* floor(x) as an int, for |x| < 2^31 (grid positions of temperatures in
+ * K): without SSE4.1 floor() is a library call, and the tables take it
+ * twice for every fitting in every sweep. */
+static int floor_int(double x)
+{
+    int j = (int)x; /* towards zero */
+    return j - (x < (double)j);
+}
+
 /* The point of water tm_k in air air_k on the grid of water - air. */
 static void table_point(double tm_k, double air_k, fit_point *p)
 {
     double x = tm_k - air_k + FT_D0;
     p->tm_k = tm_k;
-    p->j = (int)floor(x);
+    p->j = floor_int(x);
     p->u = x - p->j;
     cubic_weights(p->u, p->w);
 }
@@ -421,7 +430,7 @@ void fitting_point(double tm_k, fit_point *p)
 {
     double x = tm_k - HL_ZERO_C_K;
     p->tm_k = tm_k;
-    p->j = (int)floor(x);
+    p->j = floor_int(x);
     p->u = x - p->j;
     cubic_weights(p->u, p->w);
 }
@@ -506,14 +515,15 @@ static int blend_ready(hl_model *m, int i, int a, int j, double u, double air_k,
     for (int k = 0; k < 4; k++)
         if (!slice_stencil(sl[k], j, sub, &q[k], &ts[k]))
             return 0;
-    for (int n = 0; n < 4; n++) {
-        double qb = 0.0, tb = 0.0;
-        for (int k = 0; k < 4; k++) {
-            qb += wa[k] * q[k][n];
-            tb += wa[k] * ts[k][n];
+    double qb[4] = {0.0}, tb[4] = {0.0};
+    for (int k = 0; k < 4; k++) /* each node's sum in the order of k */
+        for (int n = 0; n < 4; n++) {
+            qb[n] += wa[k] * q[k][n];
+            tb[n] += wa[k] * ts[k][n];
         }
-        mo->q[n] = qb;
-        mo->ts[n] = tb;
+    for (int n = 0; n < 4; n++) {
+        mo->q[n] = qb[n];
+        mo->ts[n] = tb[n];
     }
     mo->limit_k = sl[v < 0.5 ? 1 : 2]->limit_k;
     mo->air_k = air_k;
@@ -588,7 +598,7 @@ int fitting_table_values(hl_model *m, int i, const fit_point *pw, double air_k,
         return HL_OK;
     }
     double x = air_k - HL_ZERO_C_K - FT_AIR_MIN;
-    int a = (int)floor(x);
+    int a = floor_int(x);
     double v = x - a;
     *direct = j < 1 || j + 2 >= FT_N || a < 1 || a + 2 >= FT_NA;
     if (*direct)
@@ -598,8 +608,8 @@ int fitting_table_values(hl_model *m, int i, const fit_point *pw, double air_k,
         return t ? slice_values(m, i, t, p, q_unit, ts_k, limit_k, direct)
                  : m->err.code;
     }
-    struct net_fit_table *t0 = slice_of(m, i, a);
-    if (!t0)
+    struct net_fit_table *t0 = m->fit_tab[table_index(m, i)].slice[a];
+    if (!t0 && !(t0 = slice_of(m, i, a)))
         return m->err.code;
     if (t0->acell[j] == CELL_UNCHECKED && check_air_cell(m, i, a, j, t0))
         return m->err.code;
