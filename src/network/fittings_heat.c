@@ -10,10 +10,10 @@
  * of the pipe's outer diameter D, L_eq = A / (pi D) metres, solved with the
  * layered-surface engine and the same cover.
  *
- * Tables over the water temperature (fittings_table.c) serve the
- * season's many solves; within 3 K of the air temperature, where the
- * natural-convection law bends sharply, the fitting is always solved
- * directly.
+ * Tables over the water temperature and the air (fittings_table.c) serve
+ * the season's many solves, near the air too: there the heat bends as
+ * |T_w - T_a|^(4/3) and the tables refine their grid, held to 1e-7 of the
+ * larger of the heat and the heat at 50 K from the air.
  * tests/unit/test_fittings_table.c compares the engine with direct solves.
  */
 #include "network/net.h"
@@ -22,8 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define FT_NEAR_AIR 3.0 /* K: solve directly this close to the air */
 
 /* Outer diameter of steel pipe by DN, mm (GB/T 8163 / GB 50316 series,
  * the sizes Chinese heating networks use). */
@@ -216,25 +214,13 @@ int fitting_direct_unit(hl_model *m, int i, double tm_k, double air_k,
     return catalog_unit(m, i, tm_k, air_k, q_unit, ts_k, limit_k);
 }
 
-/* Is the point, or a node of the table's stencil around it (the nodes
- * of water - air at floor - 1 .. floor + 2, fittings_table.c), within
- * FT_NEAR_AIR of the air? */
-static int near_air(const fit_point *p, double air_k)
-{
-    double d = p->tm_k - air_k, j = floor(d);
-    return fabs(d) < FT_NEAR_AIR || fabs(j - 1.0) < FT_NEAR_AIR ||
-           fabs(j + 2.0) < FT_NEAR_AIR;
-}
-
 /* Per-unit values of fitting i at the point in air air_k from its
- * tables, or directly near the air temperature and where the tables do
- * not hold. */
+ * tables, or directly where the tables do not hold. */
 static int unit_values(hl_model *m, int i, const fit_point *p, double air_k,
                        double *q_unit, double *ts_k, double *limit_k)
 {
-    int direct = near_air(p, air_k);
-    if (!direct &&
-        fitting_table_values(m, i, p, air_k, q_unit, ts_k, limit_k, &direct))
+    int direct = 0;
+    if (fitting_table_values(m, i, p, air_k, q_unit, ts_k, limit_k, &direct))
         return m->err.code;
     return direct ? fitting_direct_unit(m, i, p->tm_k, air_k, q_unit, ts_k,
                                         limit_k)

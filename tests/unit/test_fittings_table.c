@@ -4,8 +4,9 @@
  * temperature in a solved model equal a direct hl_fitting_solve at the
  * same water temperature, chamber air and cover (1e-6 relative, 1e-4 K)
  * across supply temperatures, chamber airs and states, also across the
- * stretches where the cubic misses and the fine grid serves, and a new
- * cover set on the model replaces what was tabulated.
+ * stretches where the cubic misses and the fine grid serves, near the
+ * chamber's air within the tables' bound in watts, and a new cover set on
+ * the model replaces what was tabulated.
  */
 #include "test_support.h"
 
@@ -170,6 +171,56 @@ static void fine_grid_where_the_cubic_misses(void **state)
     hl_fitting_catalog_free(cat);
 }
 
+/* Fitting id of the model in state at water temperatures within half_k
+ * of its chamber's air, in steps off the grid: the engine's heat equals a
+ * direct solve within 1e-6 of the larger of the heat and the heat at water
+ * 50 K below the air (the tables' bound, docs/physics.md), its surface
+ * within 1e-4 K; returns the share of the points that the tables served
+ * (not solved directly). */
+static double near_air(const hl_fitting_catalog *cat, hl_model *m,
+                       const char *id, int state, double half_k)
+{
+    int i = hl_model_find(m, HL_FITTING, id), served = 0, n = 0;
+    assert_true(i >= 0);
+    assert_int_equal(hl_model_set_fitting_state(m, NULL, state), HL_OK);
+    hl_chamber_fitting_result r;
+    assert_int_equal(hl_model_fitting_result(m, i, &r), HL_OK);
+    double q_ref, ts;
+    direct_at(cat, m, i, r.air_temp_k - 50.0, &q_ref, &ts);
+    for (double d = -half_k; d <= half_k; d += 0.0103, n++) {
+        fit_point p;
+        double q, q_d, ts_d;
+        fitting_point(r.air_temp_k + d, &p);
+        assert_int_equal(fitting_heat(m, i, &p, &q, &ts), HL_OK);
+        direct_at(cat, m, i, r.air_temp_k + d, &q_d, &ts_d);
+        if (fabs(q - q_d) > 1e-6 * fmax(fabs(q_d), fabs(q_ref)) ||
+            fabs(ts - ts_d) > 1e-4)
+            fail_msg("%s at air %+.4f K: engine %.9g W %.6f K, direct %.9g "
+                     "W %.6f K",
+                     id, d, q, ts, q_d, ts_d);
+        served += q != q_d;
+    }
+    return (double)served / n;
+}
+
+/* Near the chamber's air the heat bends as |T_w - T_a|^(4/3): the tables
+ * refine there and serve most points within their bound in watts. */
+static void tables_serve_near_the_air(void **state)
+{
+    (void)state;
+    hl_fitting_catalog *cat = NULL;
+    hl_model *m = NULL;
+    load_default(&cat, &m);
+    /* between whole degrees: the cubic in the air through four slices */
+    assert_int_equal(hl_model_set_chamber_temp(m, NULL, C0 + 60.37), HL_OK);
+    assert_int_equal(hl_model_solve(m, NULL), HL_OK);
+    assert_true(near_air(cat, m, "ST1-S-bypass", HL_FIT_BARE, 6.0) > 0.8);
+    assert_true(near_air(cat, m, "U2-C07-R-valve", HL_FIT_JACKETED, 6.0) > 0.8);
+    assert_true(near_air(cat, m, "U2-C07-R-valve", HL_FIT_BARE, 6.0) > 0.8);
+    hl_model_free(m);
+    hl_fitting_catalog_free(cat);
+}
+
 static void new_cover_reaches_the_fittings(void **state)
 {
     (void)state;
@@ -203,6 +254,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_equals_direct),
         cmocka_unit_test(fine_grid_where_the_cubic_misses),
+        cmocka_unit_test(tables_serve_near_the_air),
         cmocka_unit_test(new_cover_reaches_the_fittings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
