@@ -49,6 +49,7 @@ static void join(tr_parcel *a, const tr_parcel *b)
     a->tref = wa * a->tref + wb * b->tref;
     a->span += b->span;
     a->mass = m;
+    a->h = 0.0; /* its t moved: the enthalpy is found again */
 }
 
 int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol)
@@ -85,8 +86,9 @@ static void split(tr_parcel *a, tr_parcel *piece, double w, int at_to_end)
     piece->mass = w;
     piece->span = a->span * frac;
     if (a->rate > 0.0 && a->span > 0.0) {
-        piece->t = a->t_eq + (a->t - a->t_eq) * exp(-a->rate * offset);
+        piece->t = a->t_eq + (a->t - a->t_eq) * tr_exp(-a->rate * offset);
         a->t = (a->mass * a->t - w * piece->t) / rest;
+        piece->h = a->h = 0.0; /* both moved (join) */
     }
     a->span -= piece->span;
     a->mass = rest;
