@@ -66,22 +66,21 @@ typedef struct outflow {
     double wallc, *vol;
 } outflow;
 
-static void piece_out(void *ctx, const tr_parcel *piece)
+static void piece_out(void *ctx, tr_parcel *q)
 {
     outflow *a = ctx;
-    tr_parcel q = *piece;
-    double f = (a->cum + 0.5 * q.mass) / a->m_dt; /* when it leaves */
-    a->cum += q.mass;
-    double h = f > q.tref ? tr_parcel_age(a->s, &q, f) : NAN, h_out;
+    double f = (a->cum + 0.5 * q->mass) / a->m_dt; /* when it leaves */
+    a->cum += q->mass;
+    double h = f > q->tref ? tr_parcel_age(a->s, q, f) : NAN, h_out;
     if (isnan(h))
-        h = parcel_h(a->s, &q);
+        h = parcel_h(a->s, q);
     if (a->wallc > 0.0) /* (tr_volume passes the water of no wall) */
-        *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow, q.t,
-                            h, q.mass / a->mflow, &h_out);
+        *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow,
+                            q->t, h, q->mass / a->mflow, &h_out);
     else
         h_out = h;
-    a->h_sum += q.mass * h_out;
-    a->born_sum += q.mass * q.born;
+    a->h_sum += q->mass * h_out;
+    a->born_sum += q->mass * q->born;
 }
 
 /* The step's outflow of pipe link k into lk_out[k]. */

@@ -183,9 +183,11 @@ typedef struct tr_state {
 /* ---- parcels (parcels.c) ------------------------------------------------ */
 int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol);
 /* Take mass from one end; the pieces (in the order they leave) go to
- * out(ctx, piece). Returns the mass taken (less if the pipe ran empty). */
+ * out(ctx, piece), which may change them (they are no longer the pipe's,
+ * and valid only during the call). Returns the mass taken (less if the
+ * pipe ran empty). */
 double tr_pipe_pop(tr_pipe_state *s, int at_to_end, double mass,
-                   void (*out)(void *ctx, const tr_parcel *piece), void *ctx);
+                   void (*out)(void *ctx, tr_parcel *piece), void *ctx);
 double tr_pipe_mass(const tr_pipe_state *s);
 void tr_pipe_free(tr_pipe_state *s);
 tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i); /* 0 = from-end */

@@ -205,7 +205,7 @@ typedef struct popped {
     int n;
 } popped;
 
-static void collect(void *ctx, const tr_parcel *piece)
+static void collect(void *ctx, tr_parcel *piece)
 {
     popped *p = ctx;
     p->got[p->n++] = *piece;
