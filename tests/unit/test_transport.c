@@ -1,10 +1,11 @@
 /*
  * test_transport.c - the transport engine's exact cases: a step of inlet
  * temperature arrives after exactly M/m (within one transport step) with
- * the analytic decay; the relaxation's exponential is exp within rounding; a sine through pipes in series keeps its amplitude
- * apart from the analytic loss; flow reversal returns parcels unchanged;
- * constant conditions stay at the steady engine's temperatures; the
- * energy account closes every step; bad options are refused.
+ * the analytic decay; the relaxation's exponential is exp within rounding; a
+ * sine through pipes in series keeps its amplitude apart from the analytic
+ * loss; flow reversal returns parcels unchanged; constant conditions stay at
+ * the steady engine's temperatures; the energy account closes every step; bad
+ * options are refused.
  */
 #include "test_support.h"
 
@@ -268,8 +269,8 @@ static void exp_within_rounding(void **state)
     }
     const double edges[] = {0x1p-5, -0x1p-5, 1e-300, -1e-12, 0.0, 3.0, -700.0};
     for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
-        worst = fmax(worst, fabs(tr_exp(edges[i]) - exp(edges[i])) /
-                                exp(edges[i]));
+        worst =
+            fmax(worst, fabs(tr_exp(edges[i]) - exp(edges[i])) / exp(edges[i]));
     assert_true(worst <= 2.0 * 0x1p-52);
     assert_true(tr_exp(0.0) == 1.0);
 }
