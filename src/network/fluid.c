@@ -15,7 +15,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define FLUID_T_BASE 273.15
 enum {
     C_H,
     C_DH,

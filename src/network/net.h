@@ -107,7 +107,8 @@ enum net_ht_kind {
 /* Properties the solvers need, tabulated at load so the hot loops never
  * evaluate IF97: 1 K steps from 0 C, cubic Hermite in T; density and
  * viscosity linear in p around the table pressure. */
-#define FLUID_NT 341 /* 0 .. 340 C */
+#define FLUID_NT     341    /* 0 .. 340 C */
+#define FLUID_T_BASE 273.15 /* K: the table's first row, enthalpy's zero */
 
 typedef struct net_fluid {
     int constant;       /* 1: constant properties below */

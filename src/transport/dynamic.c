@@ -213,7 +213,7 @@ static int fill(hl_dynamic *d)
         double t =
             uniform ? d->opt.initial_temp_k : tr_adapter_node_temp(d->hyd, v);
         d->st->node[v].t = t;
-        d->st->node[v].h = d->net->fluid.h(d->net->fluid.ctx, t);
+        d->st->node[v].h = tr_h(&d->net->fluid, t);
     }
     rc = HL_OK;
 out:

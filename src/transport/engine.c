@@ -66,7 +66,7 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
         s->has_wall |= net->pp_wallc[i] != 0.0;
         s->has_soil |= net->pp_soilc[i] != 0.0;
     }
-    s->memo_arg = NAN;
+    s->memo_arg[0] = s->memo_arg[1] = NAN;
     return 0;
 }
 
@@ -210,7 +210,7 @@ void tr_stored(const tr_state *s, double *water, double *wall, double *soil)
         const tr_pipe_state *p = &s->pipe[i];
         for (int k = 0; k < p->n; k++) {
             const tr_parcel *q = tr_pipe_at(p, k);
-            w += q->mass * n->fluid.h(n->fluid.ctx, q->t);
+            w += q->mass * tr_h(&n->fluid, q->t);
         }
     }
     *water = w;

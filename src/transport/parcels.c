@@ -49,6 +49,7 @@ static void join(tr_parcel *a, const tr_parcel *b)
     a->tref = wa * a->tref + wb * b->tref;
     a->span += b->span;
     a->mass = m;
+    a->h = 0.0; /* its t moved: the enthalpy is found again */
 }
 
 int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol)
@@ -85,31 +86,35 @@ static void split(tr_parcel *a, tr_parcel *piece, double w, int at_to_end)
     piece->mass = w;
     piece->span = a->span * frac;
     if (a->rate > 0.0 && a->span > 0.0) {
-        piece->t = a->t_eq + (a->t - a->t_eq) * exp(-a->rate * offset);
+        piece->t = a->t_eq + (a->t - a->t_eq) * tr_exp(-a->rate * offset);
         a->t = (a->mass * a->t - w * piece->t) / rest;
+        piece->h = a->h = 0.0; /* both moved (join) */
     }
     a->span -= piece->span;
     a->mass = rest;
 }
 
 double tr_pipe_pop(tr_pipe_state *s, int at_to_end, double mass,
-                   void (*out)(void *ctx, const tr_parcel *piece), void *ctx)
+                   void (*out)(void *ctx, tr_parcel *piece), void *ctx)
 {
     double taken = 0.0;
+    tr_parcel part;
     while (s->n > 0 && taken < mass) {
-        tr_parcel *end = tr_pipe_at(s, at_to_end ? s->n - 1 : 0);
+        tr_parcel *end = tr_pipe_at(s, at_to_end ? s->n - 1 : 0), *piece = end;
         double want = mass - taken;
-        tr_parcel piece = *end;
-        /* a remainder below 1e-12 of the parcel goes with it (no dust) */
+        /* a remainder below 1e-12 of the parcel goes with it (no dust);
+         * a whole parcel leaves from its slot, now free (no copy) */
         if (end->mass <= want * (1.0 + 1e-12)) {
             s->n--;
             if (!at_to_end)
                 s->head = (s->head + 1) & (s->cap - 1);
         } else {
-            split(end, &piece, want, at_to_end);
+            part = *end;
+            split(end, &part, want, at_to_end);
+            piece = &part;
         }
-        taken += piece.mass;
-        out(ctx, &piece);
+        taken += piece->mass;
+        out(ctx, piece);
     }
     return taken;
 }

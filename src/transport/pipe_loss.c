@@ -34,7 +34,7 @@ static void rate_of(const tr_state *s, int i, double t_k, double t_partner,
     *rate = 0.0;
     if (!(r11 < INFINITY) || !(r11 > 0.0) || !(mpm > 0.0))
         return;
-    double c = mpm * n->fluid.cp(n->fluid.ctx, t_k);
+    double c = mpm * tr_cp(&n->fluid, t_k);
     if (n->pp_soilc[i] > 0.0) { /* towards its soil node, through the
                                    inner share of the resistance */
         *t_eq = s->soil_t[i] + qf * n->pp_soilf[i] * r11;
@@ -80,7 +80,7 @@ void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
     double tp = NAN;
     if (j >= 0)
         tp = end_temp(s, j, s->net->pp_pair_same[i] ? at_to_end : !at_to_end);
-    if (isnan(tp) && cached(s, i, s->net->fluid.cp(s->net->fluid.ctx, t_k))) {
+    if (isnan(tp) && cached(s, i, tr_cp(&s->net->fluid, t_k))) {
         *rate = s->rc_rate[i];
         *t_eq = s->rc_teq[i];
         return;
@@ -119,7 +119,7 @@ static void same_rates(tr_state *s, int i)
     double cp_last = NAN, rate = 0.0, t_eq = 0.0;
     for (int k = 0; k < p->n; k++) {
         tr_parcel *q = tr_pipe_at(p, k);
-        double cp = f->cp(f->ctx, q->t);
+        double cp = tr_cp(f, q->t);
         if (k == 0 && cached(s, i, cp)) {
             cp_last = cp;
             rate = s->rc_rate[i];
@@ -152,6 +152,20 @@ void tr_pipe_rates(tr_state *s)
     }
 }
 
+/* tr_exp(x) from the last two (the same value: it is a function). */
+static double memo_exp(tr_state *s, double x)
+{
+    if (x == s->memo_arg[0])
+        return s->memo_exp[0];
+    if (x == s->memo_arg[1])
+        return s->memo_exp[1];
+    int k = s->memo_next;
+    s->memo_next = !k;
+    s->memo_arg[k] = x;
+    s->memo_exp[k] = tr_exp(x);
+    return s->memo_exp[k];
+}
+
 double tr_parcel_age(tr_state *s, tr_parcel *q, double f)
 {
     double dt = (f - q->tref) * s->step_s;
@@ -159,13 +173,9 @@ double tr_parcel_age(tr_state *s, tr_parcel *q, double f)
     if (!(dt > 0.0) || !(q->rate > 0.0))
         return NAN;
     const tr_fluid *fl = &s->net->fluid;
-    double h0 = fl->h(fl->ctx, q->t);
+    double h0 = q->h != 0.0 ? q->h : tr_h(fl, q->t);
     double x = -q->rate * dt;
-    if (x != s->memo_arg) {
-        s->memo_arg = x;
-        s->memo_exp = exp(x);
-    }
-    q->t = q->t_eq + (q->t - q->t_eq) * s->memo_exp;
+    q->t = q->t_eq + (q->t - q->t_eq) * memo_exp(s, x);
     /* the friction heat the parcel took over its length (mass per metre)
      * counts as heat in, so the loss stays the loss to the ground */
     const tr_net *n = s->net;
@@ -175,7 +185,8 @@ double tr_parcel_age(tr_state *s, tr_parcel *q, double f)
         gain = qf * q->mass / mpm * dt;
         s->step.in_pumps += gain;
     }
-    double h1 = fl->h(fl->ctx, q->t);
+    double h1 = tr_h(fl, q->t);
+    q->h = h1;
     double lost = q->mass * (h0 - h1) + gain;
     s->step.lost_pipes += lost;
     if (s->has_soil) /* only the soil nodes take it (tr_soil_step) */
@@ -196,7 +207,7 @@ void tr_soil_step(tr_state *s)
         double r_out = (1.0 - n->pp_soilf[i]) * n->pp_r11[i] / n->pp_len[i];
         double amb = n->pp_amb[i], t0 = s->soil_t[i];
         double t_inf = amb + gain / s->step_s * r_out;
-        double t1 = t_inf + (t0 - t_inf) * exp(-s->step_s / (c * r_out));
+        double t1 = t_inf + (t0 - t_inf) * tr_exp(-s->step_s / (c * r_out));
         s->soil_t[i] = t1;
         /* the water's heat stays in the soil but what the node kept */
         s->step.lost_pipes -= c * (t1 - t0);

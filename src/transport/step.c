@@ -28,12 +28,18 @@
 
 static double fh(const tr_state *s, double t)
 {
-    return s->net->fluid.h(s->net->fluid.ctx, t);
+    return tr_h(&s->net->fluid, t);
+}
+
+/* The enthalpy of parcel q at its temperature (kept, or found). */
+static double parcel_h(const tr_state *s, const tr_parcel *q)
+{
+    return q->h != 0.0 ? q->h : fh(s, q->t);
 }
 
 static double ft(const tr_state *s, double h)
 {
-    return s->net->fluid.t_from_h(s->net->fluid.ctx, h);
+    return tr_t(&s->net->fluid, h);
 }
 
 static int flowing(const tr_net *n, int k)
@@ -60,22 +66,21 @@ typedef struct outflow {
     double wallc, *vol;
 } outflow;
 
-static void piece_out(void *ctx, const tr_parcel *piece)
+static void piece_out(void *ctx, tr_parcel *q)
 {
     outflow *a = ctx;
-    tr_parcel q = *piece;
-    double f = (a->cum + 0.5 * q.mass) / a->m_dt; /* when it leaves */
-    a->cum += q.mass;
-    double h = f > q.tref ? tr_parcel_age(a->s, &q, f) : NAN, h_out;
+    double f = (a->cum + 0.5 * q->mass) / a->m_dt; /* when it leaves */
+    a->cum += q->mass;
+    double h = f > q->tref ? tr_parcel_age(a->s, q, f) : NAN, h_out;
     if (isnan(h))
-        h = fh(a->s, q.t);
+        h = parcel_h(a->s, q);
     if (a->wallc > 0.0) /* (tr_volume passes the water of no wall) */
-        *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow, q.t,
-                            h, q.mass / a->mflow, &h_out);
+        *a->vol = tr_volume(&a->s->net->fluid, a->wallc, *a->vol, a->mflow,
+                            q->t, h, q->mass / a->mflow, &h_out);
     else
         h_out = h;
-    a->h_sum += q.mass * h_out;
-    a->born_sum += q.mass * q.born;
+    a->h_sum += q->mass * h_out;
+    a->born_sum += q->mass * q->born;
 }
 
 /* The step's outflow of pipe link k into lk_out[k]. */
@@ -374,7 +379,7 @@ static double step_finish(tr_state *s)
             tr_parcel *q = tr_pipe_at(p, k);
             double h = tr_parcel_age(s, q, 1.0);
             q->tref = 0.0;
-            w += q->mass * (isnan(h) ? fh(s, q->t) : h);
+            w += q->mass * (isnan(h) ? parcel_h(s, q) : h);
         }
         count += p->n;
         bytes += (size_t)p->cap * sizeof(tr_parcel);

@@ -33,6 +33,10 @@ typedef struct tr_parcel {
     double rate, t_eq; /* this step: 1/s and K it relaxes towards */
     double span;       /* s over which its water entered (t: at the mean) */
     int early_to;      /* 1: its earliest water is towards the to-end */
+    double h; /* J/kg: the fluid's enthalpy at t as the last ageing found
+                 it, so the next starts from it instead of evaluating it
+                 again (the same value); 0: not known (a new, joined or
+                 split parcel), found from t when needed */
 } tr_parcel;
 
 /* The parcels of one pipe, in order from its from-end to its to-end, in a
@@ -54,7 +58,29 @@ typedef struct tr_fluid {
     double (*h)(const void *ctx, double t_k);  /* J/kg */
     double (*cp)(const void *ctx, double t_k); /* J/(kg K) */
     double (*t_from_h)(const void *ctx, double h);
+    /* J/(kg K), above 0 where the heat capacity is constant: then h =
+     * cp_const (T - t_zero), and tr_h, tr_cp and tr_t compute that
+     * themselves (the same expressions as the functions above, without a
+     * call per parcel) */
+    double cp_const, t_zero;
 } tr_fluid;
+
+static inline double tr_h(const tr_fluid *f, double t_k)
+{
+    return f->cp_const > 0.0 ? f->cp_const * (t_k - f->t_zero)
+                             : f->h(f->ctx, t_k);
+}
+
+static inline double tr_cp(const tr_fluid *f, double t_k)
+{
+    return f->cp_const > 0.0 ? f->cp_const : f->cp(f->ctx, t_k);
+}
+
+static inline double tr_t(const tr_fluid *f, double h)
+{
+    return f->cp_const > 0.0 ? f->t_zero + h / f->cp_const
+                             : f->t_from_h(f->ctx, h);
+}
 
 typedef struct tr_net {
     int n_nodes, n_links, n_pipes, n_consumers, n_sources, n_hx;
@@ -137,10 +163,13 @@ typedef struct tr_state {
      * volume or a soil node (none: their sums and steps are skipped) */
     double *mpm;
     int has_wall, has_soil;
-    /* the last exponential of tr_parcel_age: parcels of one pipe at one
-     * heat capacity share their rate and, over whole steps, their time,
-     * so one exp serves them all (the same value, not an approximation) */
-    double memo_arg, memo_exp;
+    /* the last two exponentials of tr_parcel_age: parcels of one pipe at
+     * one heat capacity share their rate and, over whole steps, their
+     * time, so one exp serves them all (the same value, not an
+     * approximation); two, because the parcel that entered at mid-step
+     * ages over half a step beside the others' whole one */
+    double memo_arg[2], memo_exp[2];
+    int memo_next; /* the slot a miss overwrites */
     /* per pipe: the rate and equilibrium of its parcels with no partner at
      * heat capacity rc_cp, valid while rc_gen is the net's gen (the hour's
      * resistances and surroundings; same_rates) */
@@ -154,14 +183,19 @@ typedef struct tr_state {
 /* ---- parcels (parcels.c) ------------------------------------------------ */
 int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol);
 /* Take mass from one end; the pieces (in the order they leave) go to
- * out(ctx, piece). Returns the mass taken (less if the pipe ran empty). */
+ * out(ctx, piece), which may change them (they are no longer the pipe's,
+ * and valid only during the call). Returns the mass taken (less if the
+ * pipe ran empty). */
 double tr_pipe_pop(tr_pipe_state *s, int at_to_end, double mass,
-                   void (*out)(void *ctx, const tr_parcel *piece), void *ctx);
+                   void (*out)(void *ctx, tr_parcel *piece), void *ctx);
 double tr_pipe_mass(const tr_pipe_state *s);
 void tr_pipe_free(tr_pipe_state *s);
 tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i); /* 0 = from-end */
 
 /* ---- exact kernels (kernels.c) ------------------------------------------ */
+/* exp(x), within rounding, cheaper for the small |x| of a step's
+ * relaxation. */
+double tr_exp(double x);
 /* Excess temperature theta after dt towards theta_eq at rate a (1/s):
  * exact for constant a and theta_eq; never crosses theta_eq. */
 double tr_relax(double theta, double theta_eq, double a, double dt);

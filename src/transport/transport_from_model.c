@@ -176,7 +176,9 @@ int tr_adapter_open(tr_net **out, const hl_model *run, int wall, int soil)
     n->n_sources = d->n_sources;
     n->n_hx = d->n_hx;
     n->gen = 1; /* the engine's per-pipe caches start at 0: stale */
-    n->fluid = (tr_fluid){&d->fluid, w_h, w_cp, w_t};
+    n->fluid = (tr_fluid){&d->fluid, w_h, w_cp, w_t, 0.0, FLUID_T_BASE};
+    if (d->fluid.constant) /* (an EPANET import's water) */
+        n->fluid.cp_const = d->fluid.cp;
     n->lk_from = d->lk_from;
     n->lk_to = d->lk_to;
     n->lk_sub = d->lk_sub;

@@ -1,10 +1,11 @@
 /*
  * test_transport.c - the transport engine's exact cases: a step of inlet
  * temperature arrives after exactly M/m (within one transport step) with
- * the analytic decay; a sine through pipes in series keeps its amplitude
- * apart from the analytic loss; flow reversal returns parcels unchanged;
- * constant conditions stay at the steady engine's temperatures; the
- * energy account closes every step; bad options are refused.
+ * the analytic decay; the relaxation's exponential is exp within rounding; a
+ * sine through pipes in series keeps its amplitude apart from the analytic
+ * loss; flow reversal returns parcels unchanged; constant conditions stay at
+ * the steady engine's temperatures; the energy account closes every step; bad
+ * options are refused.
  */
 #include "test_support.h"
 
@@ -205,7 +206,7 @@ typedef struct popped {
     int n;
 } popped;
 
-static void collect(void *ctx, const tr_parcel *piece)
+static void collect(void *ctx, tr_parcel *piece)
 {
     popped *p = ctx;
     p->got[p->n++] = *piece;
@@ -252,6 +253,26 @@ static void forward_takes_oldest(void **state)
     assert_true(out.got[1].t == 301.0 && out.got[1].mass == 2.5);
     assert_true(tr_pipe_mass(&p) == 7.5);
     tr_pipe_free(&p);
+}
+
+/* The relaxation's exponential: libm's within two units in the last
+ * place across the series' range |x| <= 2^-5, at its edges and beyond
+ * (where it is libm's own). */
+static void exp_within_rounding(void **state)
+{
+    (void)state;
+    double worst = 0.0;
+    for (int i = -40000; i <= 40000; i++) {
+        double x = i * (0.04 / 40000.0); /* -0.04 .. 0.04 */
+        double rel = fabs(tr_exp(x) - exp(x)) / exp(x);
+        worst = fmax(worst, rel);
+    }
+    const double edges[] = {0x1p-5, -0x1p-5, 1e-300, -1e-12, 0.0, 3.0, -700.0};
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
+        worst =
+            fmax(worst, fabs(tr_exp(edges[i]) - exp(edges[i])) / exp(edges[i]));
+    assert_true(worst <= 2.0 * 0x1p-52);
+    assert_true(tr_exp(0.0) == 1.0);
 }
 
 /* Constant boundary conditions: the steady engine's temperatures, kept;
@@ -421,6 +442,7 @@ int main(void)
         cmocka_unit_test(sine_keeps_amplitude),
         cmocka_unit_test(reversal_returns_parcels),
         cmocka_unit_test(forward_takes_oldest),
+        cmocka_unit_test(exp_within_rounding),
         cmocka_unit_test(steady_limit_and_balance),
         cmocka_unit_test(stagnant_cools_to_ground),
         cmocka_unit_test(soil_node),
