@@ -9,10 +9,11 @@
 
 #include <math.h>
 
-#define NUM(o, k, v)  json_out_real((o), (k), (v))
-#define STR(o, k, v)  json_out_string((o), (k), (v))
-#define INT(o, k, v)  json_out_int((o), (k), (v))
-#define BOOL(o, k, v) json_out_bool((o), (k), (v))
+/* k is a literal: its length is known, and it needs no escape */
+#define NUM(o, k, v)  json_out_real_k((o), JSON_KEY(k), (v))
+#define STR(o, k, v)  json_out_string_k((o), JSON_KEY(k), (v))
+#define INT(o, k, v)  json_out_int_k((o), JSON_KEY(k), (v))
+#define BOOL(o, k, v) json_out_bool_k((o), JSON_KEY(k), (v))
 #define C(t)          ((t)-HL_ZERO_C_K)
 
 static const char *node_id(hl_model *m, int i)
@@ -256,7 +257,7 @@ static void chambers(json_out *o, hl_model *m)
 static void warnings(json_out *o, hl_model *m)
 {
     for (int i = 0; i < hl_model_warning_count(m); i++)
-        STR(o, NULL, hl_model_warning(m, i));
+        json_out_string(o, NULL, hl_model_warning(m, i));
 }
 
 /* Each part as an object or array under its key, written as it goes. */

@@ -1,6 +1,7 @@
 /* json_out.c - the streaming JSON writer (json_out.h). */
 #include "util/json_out.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -58,12 +59,59 @@ static void puts_(json_out *w, const char *text)
     put(w, text, strlen(text));
 }
 
-/* A newline and two spaces per open container. */
+/* Room for n more bytes at the end of buf (flushed first where they do not
+ * fit); NULL if n is more than the buffer holds. Values that fit are
+ * written straight into it, without a copy per piece. */
+static char *reserve(json_out *w, size_t n)
+{
+    if (w->used + n > sizeof w->buf) {
+        flush(w);
+        if (n > sizeof w->buf)
+            return NULL;
+    }
+    return w->buf + w->used;
+}
+
+/* Whether one of the eight bytes of x needs an escape in a JSON string:
+ * below 0x20, '"' or '\\'. has_below(x, n) is exact for "some byte of x is
+ * below n" (n <= 128; which byte may be misreported, which is not asked). */
+#define ONES  0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+static int has_below(uint64_t x, unsigned n)
+{
+    return ((x - ONES * n) & ~x & HIGHS) != 0;
+}
+
+static int word_needs_escape(uint64_t x)
+{
+    return has_below(x, 0x20) || has_below(x ^ (ONES * '"'), 1) ||
+           has_below(x ^ (ONES * '\\'), 1);
+}
+
+/* The length of s if no byte of it needs an escape, else SIZE_MAX: eight
+ * bytes at a time (ids and keys are a few to a few tens of bytes; the byte
+ * loop cost ten instructions a byte). */
+static size_t plain_length(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    uint64_t x;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, s + i, 8);
+        if (word_needs_escape(x))
+            return SIZE_MAX;
+    }
+    x = ONES * 'a'; /* the tail, padded with a plain byte */
+    memcpy(&x, s + i, n - i);
+    return word_needs_escape(x) ? SIZE_MAX : n;
+}
+
+/* A newline and two spaces per open container: depth <= JSON_OUT_MAX_DEPTH
+ * takes at most these 65 bytes. */
+static const char line[] = "\n                                "
+                           "                                ";
+
 static void newline(json_out *w, int depth)
 {
-    /* depth <= JSON_OUT_MAX_DEPTH: one piece of at most 65 bytes */
-    static const char line[] = "\n                                "
-                               "                                ";
     put(w, line, (size_t)(1 + 2 * depth));
 }
 
@@ -113,13 +161,8 @@ static void string_escaped(json_out *w, const char *s)
 /* Most strings (ids, keys) need no escape: one scan, one copy. */
 static void string_body(json_out *w, const char *s)
 {
-    size_t n = 0;
-    for (unsigned char c; (c = (unsigned char)s[n]) != 0; n++)
-        if (c < 0x20 || c == '"' || c == '\\') {
-            string_escaped(w, s);
-            return;
-        }
-    if (w->used + n + 2 > sizeof w->buf) {
+    size_t n = plain_length(s);
+    if (n == SIZE_MAX || w->used + n + 2 > sizeof w->buf) {
         string_escaped(w, s);
         return;
     }
@@ -143,6 +186,78 @@ static void begin_value(json_out *w, const char *key)
         string_body(w, key);
         put(w, ": ", w->compact ? 1 : 2);
     }
+}
+
+/* n bytes from s to p in words, the last one overlapping the one before
+ * (no library call for the few bytes of a key or an id). */
+static void copy_short(char *p, const char *s, size_t n)
+{
+    if (n > 64) {
+        memcpy(p, s, n);
+    } else if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8)
+            memcpy(p + i, s + i, 8);
+        memcpy(p + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(p, s, 4);
+        memcpy(p + n - 4, s + n - 4, 4);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            p[i] = s[i];
+    }
+}
+
+/* Keys and strings up to these lengths go straight into the buffer. */
+#define KEY_DIRECT_MAX    128
+#define STRING_DIRECT_MAX 4096
+
+/* begin_value written straight into the buffer, with room for extra bytes
+ * of the value after the key: where the value goes (the caller then sets
+ * w->used past it), or NULL for a key that needs escapes or is long (the
+ * caller then takes begin_value and put). One reservation per value: the
+ * piece by piece puts cost more than the numbers' formatting. */
+static char *begin_direct_k(json_out *w, const char *key, size_t klen,
+                            size_t extra);
+
+static char *begin_direct(json_out *w, const char *key, size_t extra)
+{
+    size_t klen = 0;
+    if (key && (klen = plain_length(key)) > KEY_DIRECT_MAX)
+        return NULL;
+    return begin_direct_k(w, key, klen, extra);
+}
+
+/* begin_direct for a key of klen bytes known to need no escape. */
+static char *begin_direct_k(json_out *w, const char *key, size_t klen,
+                            size_t extra)
+{
+    char *p = reserve(w, 1 + sizeof line + klen + 4 + extra);
+    if (!p)
+        return NULL;
+    if (w->depth > 0) {
+        if (w->count[w->depth - 1]++)
+            *p++ = ',';
+        if (!w->compact) {
+            /* all 65 bytes (a fixed size: a few moves), kept up to the depth */
+            memcpy(p, line, sizeof line - 1);
+            p += 1 + 2 * w->depth;
+        }
+    }
+    if (key) {
+        *p++ = '"';
+        copy_short(p, key, klen);
+        p += klen;
+        *p++ = '"';
+        *p++ = ':';
+        if (!w->compact)
+            *p++ = ' ';
+    }
+    return p;
+}
+
+static void end_direct(json_out *w, const char *p)
+{
+    w->used = (size_t)(p - w->buf);
 }
 
 static void open_container(json_out *w, const char *key, char open)
@@ -228,15 +343,38 @@ static int ten_digits(double v, long long *digits, int *exp10)
     return 0;
 }
 
+/* The five decimal digits of v < 100000, two at a time. */
+static void five_digits(char *d, uint32_t v)
+{
+    static const char pairs[] = "00010203040506070809"
+                                "10111213141516171819"
+                                "20212223242526272829"
+                                "30313233343536373839"
+                                "40414243444546474849"
+                                "50515253545556575859"
+                                "60616263646566676869"
+                                "70717273747576777879"
+                                "80818283848586878889"
+                                "90919293949596979899";
+    d[0] = (char)('0' + v / 10000);
+    v %= 10000;
+    memcpy(d + 1, pairs + 2 * (v / 100), 2);
+    memcpy(d + 3, pairs + 2 * (v % 100), 2);
+}
+
 /* %.10g from the ten digits, in jansson's form: fixed notation for
  * exponents -4..9 (".0" added to a whole number), else d.ddde-X (no '+',
  * no leading zeros in the exponent); trailing zeros dropped. */
 static size_t g_from_digits(char *buf, int negative, long long q, int e)
 {
-    char d[11];
-    for (int i = 9; i >= 0; i--, q /= 10)
-        d[i] = (char)('0' + q % 10);
-    int nd = 10;
+    /* ten digits and room for the fixed-size copies below to read past
+     * them (what they copy past the digits is overwritten or left beyond
+     * the end; buf has at least 32 bytes) */
+    char d[20];
+    uint32_t hi = (uint32_t)(q / 100000), lo = (uint32_t)(q % 100000);
+    five_digits(d, hi);
+    five_digits(d + 5, lo);
+    int nd = lo ? 10 : 5;
     while (nd > 1 && d[nd - 1] == '0')
         nd--;
     char *p = buf;
@@ -248,14 +386,14 @@ static size_t g_from_digits(char *buf, int negative, long long q, int e)
             *p++ = '.';
             for (int i = -1; i > e; i--)
                 *p++ = '0';
-            memcpy(p, d, (size_t)nd);
+            memcpy(p, d, 10);
             p += nd;
         } else {
-            for (int i = 0; i <= e; i++)
-                *p++ = d[i];
+            memcpy(p, d, 10);
+            p += e + 1;
             *p++ = '.';
             if (nd > e + 1) {
-                memcpy(p, d + e + 1, (size_t)(nd - e - 1));
+                memcpy(p, d + e + 1, 10);
                 p += nd - e - 1;
             } else {
                 *p++ = '0';
@@ -265,7 +403,7 @@ static size_t g_from_digits(char *buf, int negative, long long q, int e)
         *p++ = d[0];
         if (nd > 1) {
             *p++ = '.';
-            memcpy(p, d + 1, (size_t)(nd - 1));
+            memcpy(p, d + 1, 10);
             p += nd - 1;
         }
         *p++ = 'e';
@@ -330,18 +468,105 @@ void json_out_real(json_out *w, const char *key, double v)
         json_out_null(w, key);
         return;
     }
+    char *p = begin_direct(w, key, 40);
+    if (p) {
+        end_direct(w, p + format_real_p(p, 40, v, w->precision));
+        return;
+    }
     char buf[40];
     size_t n = format_real_p(buf, sizeof buf, v, w->precision);
     begin_value(w, key);
     put(w, buf, n);
 }
 
+/* v in decimal at p (at least 21 bytes); the end. */
+static char *format_int(char *p, long long v)
+{
+    unsigned long long u =
+        v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    char d[20];
+    int n = 0;
+    do {
+        d[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *p++ = '-';
+    while (n)
+        *p++ = d[--n];
+    return p;
+}
+
+/* A key of klen bytes that needs no escape (a literal, JSON_KEY): neither
+ * scanned nor measured (two thirds of the writer's time in `run --json`
+ * went to looking at the same few dozen keys again). */
+#ifndef NDEBUG
+static int plain_key(const char *key, size_t klen)
+{
+    return klen <= KEY_DIRECT_MAX && plain_length(key) == klen;
+}
+#endif
+
+void json_out_real_k(json_out *w, const char *key, size_t klen, double v)
+{
+    assert(plain_key(key, klen));
+    char *p = isfinite(v) ? begin_direct_k(w, key, klen, 40) : NULL;
+    if (p)
+        end_direct(w, p + format_real_p(p, 40, v, w->precision));
+    else
+        json_out_real(w, key, v);
+}
+
+void json_out_string_k(json_out *w, const char *key, size_t klen, const char *s)
+{
+    assert(plain_key(key, klen));
+    size_t n = s ? plain_length(s) : SIZE_MAX;
+    char *p =
+        n <= STRING_DIRECT_MAX ? begin_direct_k(w, key, klen, n + 2) : NULL;
+    if (!p) {
+        json_out_string(w, key, s);
+        return;
+    }
+    *p++ = '"';
+    copy_short(p, s, n);
+    p += n;
+    *p++ = '"';
+    end_direct(w, p);
+}
+
+void json_out_bool_k(json_out *w, const char *key, size_t klen, int v)
+{
+    assert(plain_key(key, klen));
+    char *p = begin_direct_k(w, key, klen, 5);
+    if (!p) {
+        json_out_bool(w, key, v);
+        return;
+    }
+    memcpy(p, v ? "true" : "false", v ? 4 : 5);
+    end_direct(w, p + (v ? 4 : 5));
+}
+
+void json_out_int_k(json_out *w, const char *key, size_t klen, long long v)
+{
+    assert(plain_key(key, klen));
+    char *p = begin_direct_k(w, key, klen, 24);
+    if (p)
+        end_direct(w, format_int(p, v));
+    else
+        json_out_int(w, key, v);
+}
+
 void json_out_int(json_out *w, const char *key, long long v)
 {
+    char *p = begin_direct(w, key, 24);
+    if (p) {
+        end_direct(w, format_int(p, v));
+        return;
+    }
     char buf[24];
-    int n = snprintf(buf, sizeof buf, "%lld", v);
+    size_t n = (size_t)(format_int(buf, v) - buf);
     begin_value(w, key);
-    put(w, buf, (size_t)n);
+    put(w, buf, n);
 }
 
 void json_out_string(json_out *w, const char *key, const char *s)
@@ -350,20 +575,44 @@ void json_out_string(json_out *w, const char *key, const char *s)
         json_out_null(w, key);
         return;
     }
+    size_t n = plain_length(s);
+    char *p = n <= STRING_DIRECT_MAX ? begin_direct(w, key, n + 2) : NULL;
+    if (p) {
+        *p++ = '"';
+        copy_short(p, s, n);
+        p += n;
+        *p++ = '"';
+        end_direct(w, p);
+        return;
+    }
     begin_value(w, key);
     string_body(w, s);
 }
 
+/* A word of at most five bytes. */
+static void word(json_out *w, const char *key, const char *text, size_t n)
+{
+    char *p = begin_direct(w, key, 5);
+    if (p) {
+        memcpy(p, text, n);
+        end_direct(w, p + n);
+        return;
+    }
+    begin_value(w, key);
+    put(w, text, n);
+}
+
 void json_out_bool(json_out *w, const char *key, int v)
 {
-    begin_value(w, key);
-    puts_(w, v ? "true" : "false");
+    if (v)
+        word(w, key, "true", 4);
+    else
+        word(w, key, "false", 5);
 }
 
 void json_out_null(json_out *w, const char *key)
 {
-    begin_value(w, key);
-    puts_(w, "null");
+    word(w, key, "null", 4);
 }
 
 int json_out_end(json_out *w)

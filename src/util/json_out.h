@@ -57,6 +57,15 @@ void json_out_string(json_out *w, const char *key,
                      const char *s); /* NULL: null */
 void json_out_bool(json_out *w, const char *key, int v);
 void json_out_null(json_out *w, const char *key);
+/* The same with a key of klen bytes that needs no escape, for the keys of
+ * large documents: JSON_KEY("heat_w") gives a literal key and its length
+ * (a key that is not a literal does not compile). */
+#define JSON_KEY(literal) ("" literal ""), (sizeof("" literal "") - 1)
+void json_out_real_k(json_out *w, const char *key, size_t klen, double v);
+void json_out_int_k(json_out *w, const char *key, size_t klen, long long v);
+void json_out_string_k(json_out *w, const char *key, size_t klen,
+                       const char *s);
+void json_out_bool_k(json_out *w, const char *key, size_t klen, int v);
 /* v as the writer prints it (v finite; size at least 32); the length. */
 size_t json_out_format_real(char *buf, size_t size, double v);
 /* The closing newline and whatever waits in the buffer; 0, or -1 if the sink

@@ -93,33 +93,68 @@ static const char *const strings[] = {
     "UTF-8 \xe6\xb8\xa9\xe5\xba\xa6 \xe2\x80\xa8",
     "/slash/"};
 
-/* One random value, written by the writer and built as a jansson tree. */
+/* A string of 0-79 plain bytes (one in 16 of 5,000-20,000, more than the
+ * writer's buffer holds), at times with one byte that needs an escape at a
+ * random place (the writer looks at eight bytes at a time). */
+static const char *random_string(void)
+{
+    static char s[20000];
+    static const char special[] = {'"', '\\', '\n', 0x01, 0x1f, ' ' - 1};
+    size_t n = (size_t)(next() % 16 ? next() % 80 : 5000 + next() % 15000);
+    for (size_t i = 0; i < n; i++)
+        s[i] = (char)(' ' + next() % 95);
+    for (size_t i = 0; i < n; i++) /* plain bytes only, for now */
+        if (s[i] == '"' || s[i] == '\\')
+            s[i] = 'x';
+    if (n && next() % 2)
+        s[next() % n] = special[next() % sizeof special];
+    s[n] = '\0';
+    return s;
+}
+
+/* One random value, written by the writer and built as a jansson tree:
+ * keyed values at random through the functions for keys of known length
+ * (the keys here need no escape). */
 static json_t *random_value(json_out *w, const char *key, int depth)
 {
     uint64_t kind = next() % (depth < 4 ? 8 : 6);
+    int known = key && next() % 2;
+    size_t klen = key ? strlen(key) : 0;
     switch (kind) {
     case 0: {
-        double v = random_double();
-        json_out_real(w, key, v);
-        return json_real(v);
+        double v = next() % 8 ? random_double() : NAN;
+        if (known)
+            json_out_real_k(w, key, klen, v);
+        else
+            json_out_real(w, key, v);
+        return isfinite(v) ? json_real(v) : json_null();
     }
     case 1: {
         long long v =
             (long long)(next() >> (next() % 64)) * ((next() & 1) ? -1 : 1);
-        json_out_int(w, key, v);
+        if (known)
+            json_out_int_k(w, key, klen, v);
+        else
+            json_out_int(w, key, v);
         return json_integer(v);
     }
     case 2: {
-        const char *s = strings[next() % (sizeof strings / sizeof *strings)];
-        json_out_string(w, key, s);
+        const char *s =
+            next() % 2 ? strings[next() % (sizeof strings / sizeof *strings)]
+                       : random_string();
+        if (known)
+            json_out_string_k(w, key, klen, s);
+        else
+            json_out_string(w, key, s);
         return json_string(s);
     }
     case 3:
-        json_out_bool(w, key, 1);
-        return json_true();
     case 4:
-        json_out_bool(w, key, 0);
-        return json_false();
+        if (known)
+            json_out_bool_k(w, key, klen, kind == 3);
+        else
+            json_out_bool(w, key, kind == 3);
+        return kind == 3 ? json_true() : json_false();
     case 5:
         json_out_null(w, key);
         return json_null();
