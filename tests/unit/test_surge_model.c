@@ -128,9 +128,9 @@ static void default_line_stays_steady(void **state)
  * tripped pump is not among the controlled ones, every controlled node
  * ends within the band (0.5 bar) of its set point or its pump at the
  * drive's top speed (PS2's supply pumps: their suction falls with the
- * line's flow), and the plant's main
- * pumps, which the trip leaves pushing against a slower line, end slower
- * than they ran; the highest pressure is below the held-speed run's. */
+ * line's flow), and the plant's main pumps, which the trip leaves pushing
+ * against a slower line, end slower than they ran; the highest pressure is
+ * below the held-speed run's. */
 static void controlled_pumps_hold(void **state)
 {
     (void)state;
