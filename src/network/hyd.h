@@ -33,6 +33,9 @@ typedef struct hyd_pipe_coef {
     double k_fric;    /* (L/D) / (2 rho A^2): dp = f k_fric m|m| */
     double k_minor;   /* zeta / (2 rho A^2) */
     double k_laminar; /* 32 mu L / (rho A d^2): dp = k_laminar m */
+    /* the law's last evaluation in this solve (hydraulics.c, pipe_law):
+     * flow (NaN: none yet), loss and slope */
+    double m_at, dp_at, grad_at;
 } hyd_pipe_coef;
 
 struct net_hyd {

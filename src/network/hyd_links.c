@@ -106,6 +106,7 @@ void hyd_pipe_coeffs(hl_model *m, struct net_hyd *h)
         h->pc[i].k_fric = m->net->pp_len[i] / d * c;
         h->pc[i].k_minor = m->net->pp_zeta[i] * c;
         h->pc[i].k_laminar = 32.0 * mu * m->net->pp_len[i] / (rho * a * d * d);
+        h->pc[i].m_at = NAN; /* nothing evaluated at these properties */
     }
 }
 

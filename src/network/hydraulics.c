@@ -222,6 +222,30 @@ typedef struct newton_report {
     double rel, residual, worst_pa;
 } newton_report;
 
+/* A pipe's Darcy-Weisbach law at flow mf, or the loss and slope of its
+ * last evaluation in this solve when mf differs from that flow by at most
+ * PIPE_LAW_REUSE of itself: the loss then differs from the law's by at
+ * most twice that, relative, about the rounding of the pressures that
+ * moved the flow. Once the first step has put a hanging tree's flows at
+ * its demands they move by rounding only: on grid_10000 a seventh of the
+ * evaluations of the first solve are saved (bench/README.md, "Trees and
+ * chains out of the factorisation"). */
+#define PIPE_LAW_REUSE 1e-12
+
+static double pipe_law(hl_model *m, struct net_hyd *h, int k, double mf,
+                       double *grad)
+{
+    hyd_pipe_coef *c = h->pc + m->net->lk_sub[k];
+    if (fabs(mf - c->m_at) <= PIPE_LAW_REUSE * fabs(mf)) {
+        *grad = c->grad_at;
+        return c->dp_at;
+    }
+    c->dp_at = hyd_pipe_loss_at(m, h->pc, k, mf, &c->grad_at);
+    c->m_at = mf;
+    *grad = c->grad_at;
+    return c->dp_at;
+}
+
 /* Linearise every matrix link at its flow and assemble A W A^T and the
  * right-hand side in one pass; records the largest pressure residual. */
 static void assemble(hl_model *m, struct net_hyd *h, newton_report *r,
@@ -231,7 +255,8 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r,
     double *dg = h->dg, *ew = h->ew;
     if (ax) {
         if (refactor) {
-            memset(ax, 0, sizeof(double) * (size_t)h->a->nzmax);
+            memset(ax, 0, /* the core's entries, not its capacity */
+                   sizeof(double) * (size_t)((int *)h->a->p)[h->a->ncol]);
             memset(dg, 0, sizeof(double) * (size_t)h->n_unk);
             memset(ew, 0, sizeof(double) * 2 * (size_t)h->n_elim);
         }
@@ -252,7 +277,7 @@ static void assemble(hl_model *m, struct net_hyd *h, newton_report *r,
         int a = m->net->lk_from[k], b = m->net->lk_to[k];
         double grad, dp;
         if (m->net->lk_kind[k] == LK_PIPE && darcy) /* most links */
-            dp = hyd_pipe_loss_at(m, h->pc, k, m->lk_m[k], &grad);
+            dp = pipe_law(m, h, k, m->lk_m[k], &grad);
         else if (m->net->lk_kind[k] == LK_PIPE)
             dp = hyd_pipe_loss(m, k, m->lk_m[k], &grad);
         else if (m->net->lk_kind[k] == LK_CONSUMER) /* pressure-driven */
