@@ -126,7 +126,8 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
                    0.0,
                    0.0,
                    s->step_s,
-                   fwd};
+                   fwd,
+                   0.0}; /* enthalpy not known yet */
     tr_inlet_rate(s, i, q.t, !fwd, &q.rate, &q.t_eq);
     tr_pipe_state *p = &s->pipe[i];
     s->cur_pipe = i;

@@ -221,7 +221,7 @@ static void reversal_returns_parcels(void **state)
     tr_pipe_state p = {0};
     double temps[5] = {350.0, 340.0, 345.5, 330.25, 360.0};
     for (int i = 0; i < 5; i++) {
-        tr_parcel q = {10.0 + i, temps[i], i, 0, 0, 0, 0, 0};
+        tr_parcel q = {10.0 + i, temps[i], i, 0, 0, 0, 0, 0, 0};
         assert_int_equal(tr_pipe_push(&p, 0, q, 0.0), 0);
     }
     popped out = {.n = 0};
@@ -243,7 +243,7 @@ static void forward_takes_oldest(void **state)
     (void)state;
     tr_pipe_state p = {0};
     for (int i = 0; i < 3; i++) {
-        tr_parcel q = {5.0, 300.0 + i, 0, 0, 0, 0, 0, 0};
+        tr_parcel q = {5.0, 300.0 + i, 0, 0, 0, 0, 0, 0, 0};
         tr_pipe_push(&p, 0, q, 0.0);
     }
     popped out = {.n = 0};
