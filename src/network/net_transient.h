@@ -32,6 +32,7 @@ typedef struct net_transient {
     double *speed_rpm;     /* rated speed; NaN = default */
     signed char *bypass;   /* bypass check valve around the pump */
     signed char *check;    /* discharge check valve (default 1) */
+    double *check_delay_s; /* its closure delay after reverse flow (0) */
     int *n_suter;          /* points of the Suter tables (0: affinity) */
     double **suter_wh;     /* WH(x), x = 2 pi i / n (owned) */
     double **suter_wb;     /* WB(x) (owned) */

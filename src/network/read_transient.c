@@ -41,10 +41,11 @@ static const char *const vessel_keys[] = {"id",
                                           "zeta_in",
                                           "zeta_out",
                                           NULL};
-static const char *const pump_keys[] = {
-    "id",           "inertia_kg_m2", "speed_rpm",
-    "bypass_check", "check_valve",   "suter_wh",
-    "suter_wb",     "suter",         NULL};
+static const char *const pump_keys[] = {"id",          "inertia_kg_m2",
+                                        "speed_rpm",   "bypass_check",
+                                        "check_valve", "check_closure_delay_s",
+                                        "suter_wh",    "suter_wb",
+                                        "suter",       NULL};
 /* the values of a pump's `suter:` key, in enum transient_suter's order */
 static const char *const suter_choices[] = {"auto",  "affinity", "ns25",
                                             "ns147", "ns261",    NULL};
@@ -63,6 +64,7 @@ void net_transient_free(net_transient *t)
     free(t->speed_rpm);
     free(t->bypass);
     free(t->check);
+    free(t->check_delay_s);
     for (int i = 0; i < t->n_pumps; i++) {
         free(t->suter_wh ? t->suter_wh[i] : NULL);
         free(t->suter_wb ? t->suter_wb[i] : NULL);
@@ -121,6 +123,7 @@ typedef struct tr_item {
     double a, b;
     int flag;
     int check;       /* pumps: discharge check valve */
+    double delay;    /* pumps: its closure delay after reverse flow, s */
     int n_wh, n_wb;  /* pumps: Suter tables read */
     double *wh, *wb; /* (SUTER_MAX each, or NULL) */
     int suter;       /* pumps: enum transient_suter (0: auto) */
@@ -166,6 +169,8 @@ static int pump_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
         return rd_bool(c, v, key, &it->flag);
     if (IS("check_valve"))
         return rd_bool(c, v, key, &it->check);
+    if (IS("check_closure_delay_s"))
+        return ranged(c, v, key, 0.0, 600.0, 0, &it->delay);
     if (IS("suter_wh"))
         return suter_list(c, v, key, &it->wh, &it->n_wh);
     if (IS("suter_wb"))
@@ -252,6 +257,7 @@ static int pump_store(rd_ctx *c, tr_item *it, int k)
         !grow((void **)&t->inertia_kg_m2, n, sizeof(double)) ||
         !grow((void **)&t->speed_rpm, n, sizeof(double)) ||
         !grow((void **)&t->bypass, n, 1) || !grow((void **)&t->check, n, 1) ||
+        !grow((void **)&t->check_delay_s, n, sizeof(double)) ||
         !grow((void **)&t->n_suter, n, sizeof(int)) ||
         !grow((void **)&t->suter_wh, n, sizeof(double *)) ||
         !grow((void **)&t->suter_wb, n, sizeof(double *)) ||
@@ -262,6 +268,7 @@ static int pump_store(rd_ctx *c, tr_item *it, int k)
     t->speed_rpm[n] = it->b;
     t->bypass[n] = (signed char)it->flag;
     t->check[n] = (signed char)it->check;
+    t->check_delay_s[n] = it->delay;
     t->n_suter[n] = it->wh ? it->n_wh : 0;
     t->suter_wh[n] = it->wh; /* owned by the section from here */
     t->suter_wb[n] = it->wb;

@@ -71,6 +71,9 @@ typedef struct surge_pump4q {
     double alpha_min; /* lowest speed and flow reached */
     double v_min;
     signed char check;  /* a discharge check valve: no reverse flow */
+    double check_delay; /* s from the first reverse flow to the valve's
+                           closure (0: closes at once) */
+    double t_rev;       /* when the reverse flow began (NaN: none) */
     const char *source; /* of the tables: "given" or a built-in family's
                            name (suter_family.c); NULL: affinity */
     double ns;          /* specific speed at the rated point (NaN: none) */

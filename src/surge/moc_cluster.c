@@ -318,6 +318,26 @@ static int tank_status(surge_net *s, int d)
     return 0;
 }
 
+/* A four-quadrant pump's discharge check valve with a closure delay
+ * (docs/physics.md, "Check valve closure delay"): the valve lets reverse
+ * flow pass for its delay after the flow first reversed, then shuts (the
+ * slam the delay causes). Returns 1 while it must stay open. */
+static int check_held_open(surge_pump4q *p, double m, double t)
+{
+    if (!(p->check_delay > 0.0))
+        return 0;
+    if (!(m < -M_TINY)) {
+        p->t_rev = NAN; /* forward again: the disc back on its seat */
+        return 0;
+    }
+    if (isnan(p->t_rev))
+        p->t_rev = t;
+    if (t - p->t_rev < p->check_delay)
+        return 1;
+    p->t_rev = NAN;
+    return 0;
+}
+
 /* Status changes after a solve; returns 1 when any changed. */
 static int update_status(cl_ctx *x)
 {
@@ -336,6 +356,9 @@ static int update_status(cl_ctx *x)
         int p4q = surge_is_p4q(s, d);
         if (p4q && !s->p4q[d].check)
             continue; /* no check valve: it passes either way */
+        if (p4q && s->dv_open[d] &&
+            check_held_open(&s->p4q[d], s->dv_m[d], x->t))
+            continue;
         if (s->dv_open[d] && s->dv_m[d] < -M_TINY) {
             s->dv_open[d] = 0;
             s->dv_m[d] = 0.0;

@@ -646,6 +646,8 @@ static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
     p->alpha = p->alpha_min = p->v_min = 1.0;
     p->beta = 1.0;
     p->check = t->check[e];
+    p->check_delay = t->check_delay_s[e];
+    p->t_rev = NAN;
     p->source = source;
     p->ns = ns;
     return HL_OK;
@@ -700,6 +702,13 @@ static int apply_trips(surge_net *s, struct hl_surge *r, const hl_model *m,
         rc = setup_p4q(s, r, m, k, j, s->dv_tau[j], err);
         if (rc)
             return rc;
+        int e = transient_entry(d->transient, k, 1);
+        if (e >= 0 && d->transient->check_delay_s[e] > 0.0 && s->p4q[j].n == 0)
+            text_list_add(&r->warn,
+                          "pump '%s': check_closure_delay_s needs the "
+                          "four-quadrant run-down (inertia_kg_m2 and "
+                          "curves): its check valve closes at once",
+                          d->lk_id[k]);
         rc = note_tripped(s, r, m, k, j);
         if (rc)
             return hl_error_set(err, rc, "out of memory");

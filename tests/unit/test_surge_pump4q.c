@@ -322,6 +322,65 @@ static hl_surge_pump trip_lift(const char *from, const char *to, int *warnings)
     return copy;
 }
 
+/* The pump_lift trip over its first 9 s with the check valve as text 'to'
+ * gives it: the pump's result and the highest pressure at its discharge
+ * node D (gauge Pa). */
+static double lift_peak_at_d(const char *to, hl_surge_pump *pu)
+{
+    char path[64];
+    lift_model("check_valve: false", to, path);
+    hl_model *m = NULL;
+    if (hl_model_load(&m, path) || hl_model_solve(m, NULL))
+        fail_msg("%s", hl_model_error(m));
+    unlink(path);
+    hl_surge_options o;
+    hl_surge_options_default(&o);
+    o.event = HL_SURGE_PUMP_TRIP;
+    o.target = "PU";
+    o.duration_s = 9.0;
+    o.dx_m = 25.0;
+    hl_surge *s = NULL;
+    hl_error err;
+    hl_error_clear(&err);
+    if (hl_surge_run(&s, m, &o, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(hl_surge_pump_result(s, 0, pu), HL_OK);
+    pu->id = NULL; /* owned by the run */
+    double peak = NAN;
+    for (int i = 0; i < hl_surge_node_count(s); i++) {
+        hl_surge_node n;
+        hl_surge_node_result(s, i, &n);
+        if (strcmp(n.id, "D") == 0)
+            peak = n.max_pressure_pa;
+    }
+    hl_surge_free(s);
+    hl_model_free(m);
+    return peak;
+}
+
+/* A check valve with a closure delay (check_closure_delay_s): the valve
+ * shuts at once without it, and no water goes back; with 1 s, the lift
+ * drives water back through the slowing pump for that second and the
+ * valve then slams: the peak at the discharge exceeds the prompt valve's
+ * by at least the Joukowsky rise rho a V of the reverse flow it stops
+ * (0.9 of it: the largest reverse flow, P1 at 1000 m/s, DN300). */
+static void check_delay_lets_flow_back_then_slams(void **state)
+{
+    (void)state;
+    hl_surge_pump prompt, slow;
+    double p0 = lift_peak_at_d("check_valve: true", &prompt);
+    double p1 = lift_peak_at_d("check_valve: true\n      "
+                               "check_closure_delay_s: 1.0",
+                               &slow);
+    assert_true(prompt.min_flow_ratio >= -1e-9);
+    assert_true(slow.min_flow_ratio < -0.1);
+    double q0 = 360.0 / 3600.0, area = M_PI * 0.15 * 0.15;
+    double jouk = 1000.0 * 1000.0 * -slow.min_flow_ratio * q0 / area;
+    if (!(p1 - p0 >= 0.9 * jouk))
+        fail_msg("slam adds %.3f bar, Joukowsky of the reverse flow %.3f bar",
+                 (p1 - p0) / 1e5, jouk / 1e5);
+}
+
 /* Without a check valve the lift drives the water back through the pump,
  * which turns backwards; with one, the flow stops and the rotor coasts to
  * rest forwards. The tables pass through the rated point: no scaling. */
@@ -356,6 +415,9 @@ static void model_bad_suter(void **state)
          "both be given, as many values each (34 and 36)"},
         {"[1.3000,", "[1.3000, x,", "suter_wh"},
         {"check_valve: false", "check_valve: maybe", "check_valve"},
+        {"check_valve: false",
+         "check_valve: true\n      check_closure_delay_s: -1",
+         "check_closure_delay_s -1: expected >= 0"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char path[64];
@@ -406,6 +468,7 @@ int main(void)
         cmocka_unit_test(rundown_matches_rigid_column),
         cmocka_unit_test(reverse_flow_settles_at_runaway),
         cmocka_unit_test(check_valve_shuts_and_rotor_coasts),
+        cmocka_unit_test(check_delay_lets_flow_back_then_slams),
         cmocka_unit_test(model_trip_both_ways),
         cmocka_unit_test(model_bad_suter),
         cmocka_unit_test(model_too_few_suter_points),
