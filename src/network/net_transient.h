@@ -37,6 +37,9 @@ typedef struct net_transient {
     double **suter_wh;     /* WH(x), x = 2 pi i / n (owned) */
     double **suter_wb;     /* WB(x) (owned) */
     signed char *suter;    /* enum transient_suter (tables given: AUTO) */
+    int n_checks; /* check valves (valves of type check) with a delay */
+    int *check_link;
+    double *check_valve_delay_s; /* closure delay after reverse flow, s */
     int n_pipes;
     int *pipe_link;
     double *wave_speed; /* m/s; NaN = computed */

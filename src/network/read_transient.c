@@ -25,6 +25,7 @@ static const char *const transient_keys[] = {"young_modulus_gpa",
                                              "air_vessels",
                                              "relief_valves",
                                              "surge_tanks",
+                                             "check_valves",
                                              NULL};
 static const char *const tank_keys[] = {
     "id",       "node",     "area_m2", "level_m",
@@ -52,6 +53,7 @@ static const char *const suter_choices[] = {"auto",  "affinity", "ns25",
 
 #define SUTER_MAX 361 /* points of a Suter table (1 degree steps) */
 #define SUTER_MIN 8
+static const char *const check_keys[] = {"id", "closure_delay_s", NULL};
 static const char *const pipe_keys[] = {"id", "wave_speed_m_per_s",
                                         "friction_factor", NULL};
 
@@ -65,6 +67,8 @@ void net_transient_free(net_transient *t)
     free(t->bypass);
     free(t->check);
     free(t->check_delay_s);
+    free(t->check_link);
+    free(t->check_valve_delay_s);
     for (int i = 0; i < t->n_pumps; i++) {
         free(t->suter_wh ? t->suter_wh[i] : NULL);
         free(t->suter_wb ? t->suter_wb[i] : NULL);
@@ -192,6 +196,17 @@ static int pipe_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
     return rd_unknown_key(c, v->where, key, "transient pipe", pipe_keys);
 }
 
+static int check_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
+{
+    tr_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("closure_delay_s"))
+        return ranged(c, v, key, 0.0, 600.0, 0, &it->delay);
+    return rd_unknown_key(c, v->where, key, "transient check valve",
+                          check_keys);
+}
+
 /* The link of an item's id, which must be of the given kind. */
 static int resolve(rd_ctx *c, const tr_item *it, int kind, const char *what)
 {
@@ -296,6 +311,31 @@ static int pump_item(rd_ctx *c, yaml_node_t *item)
     free(it.wh);
     free(it.wb);
     return rc;
+}
+
+/* A check valve's closure delay (a valve of type check). */
+static int check_item(rd_ctx *c, yaml_node_t *item)
+{
+    net_transient *t = c->m->def->transient;
+    tr_item it = {.where = NET_WHERE(c->origin, rd_line(item))};
+    if (rd_map_each(c, item, &it, check_set, "transient check valve"))
+        return c->m->err.code;
+    int k = resolve(c, &it, LK_VALVE, "valve");
+    if (k < 0)
+        return c->m->err.code;
+    if (c->m->def->va_type[c->m->def->lk_sub[k]] != VALVE_CHECK)
+        return rd_fail(c, it.where, HL_EINVAL,
+                       "transient check valve '%s': the valve is not of "
+                       "type check",
+                       it.id);
+    int n = t->n_checks;
+    if (!grow((void **)&t->check_link, n, sizeof(int)) ||
+        !grow((void **)&t->check_valve_delay_s, n, sizeof(double)))
+        return rd_fail(c, it.where, HL_ENOMEM, "out of memory");
+    t->check_link[n] = k;
+    t->check_valve_delay_s[n] = it.delay;
+    t->n_checks++;
+    return HL_OK;
 }
 
 static int pipe_item(rd_ctx *c, yaml_node_t *item)
@@ -593,6 +633,8 @@ static int transient_set(rd_ctx *c, void *rec, const char *key,
         return rd_list_each(c, v, "transient: relief_valves", relief_item_read);
     if (IS("surge_tanks"))
         return rd_list_each(c, v, "transient: surge_tanks", tank_item_read);
+    if (IS("check_valves"))
+        return rd_list_each(c, v, "transient: check_valves", check_item);
     return rd_unknown_key(c, v->where, key, "transient", transient_keys);
 }
 

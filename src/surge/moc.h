@@ -71,9 +71,6 @@ typedef struct surge_pump4q {
     double alpha_min; /* lowest speed and flow reached */
     double v_min;
     signed char check;  /* a discharge check valve: no reverse flow */
-    double check_delay; /* s from the first reverse flow to the valve's
-                           closure (0: closes at once) */
-    double t_rev;       /* when the reverse flow began (NaN: none) */
     const char *source; /* of the tables: "given" or a built-in family's
                            name (suter_family.c); NULL: affinity */
     double ns;          /* specific speed at the rated point (NaN: none) */
@@ -170,6 +167,10 @@ typedef struct surge_net {
     double *dv_mfix;      /* DEV_FIXED_FLOW */
     double *dv_rise;      /* DEV_RIGID, Pa */
     signed char *dv_open; /* check valves and pumps: 1 passes flow */
+    /* a check valve's closure delay (DEV_CHECK, or a four-quadrant pump's
+     * discharge check): s from the first reverse flow to its closure (0:
+     * at once), and when the reverse flow began (NaN: none) */
+    double *dv_cdelay, *dv_trev;
     /* closure law: opening tau(t) from 1 at t0 to 0 at t0 + T */
     double *dv_t0, *dv_tc;
     signed char *dv_curve;

@@ -318,23 +318,24 @@ static int tank_status(surge_net *s, int d)
     return 0;
 }
 
-/* A four-quadrant pump's discharge check valve with a closure delay
- * (docs/physics.md, "Check valve closure delay"): the valve lets reverse
- * flow pass for its delay after the flow first reversed, then shuts (the
- * slam the delay causes). Returns 1 while it must stay open. */
-static int check_held_open(surge_pump4q *p, double m, double t)
+/* An open check valve with a closure delay (a DEV_CHECK, or a
+ * four-quadrant pump's discharge check; docs/physics.md, "Check valve
+ * closure delay"): it lets reverse flow pass for its delay after the flow
+ * first reversed, then shuts (the slam the delay causes). Returns 1 while
+ * it must stay open. */
+static int check_held_open(surge_net *s, int d, double t)
 {
-    if (!(p->check_delay > 0.0))
+    if (!(s->dv_cdelay[d] > 0.0))
         return 0;
-    if (!(m < -M_TINY)) {
-        p->t_rev = NAN; /* forward again: the disc back on its seat */
+    if (!(s->dv_m[d] < -M_TINY)) {
+        s->dv_trev[d] = NAN; /* forward again: the disc back open */
         return 0;
     }
-    if (isnan(p->t_rev))
-        p->t_rev = t;
-    if (t - p->t_rev < p->check_delay)
+    if (isnan(s->dv_trev[d]))
+        s->dv_trev[d] = t;
+    if (t - s->dv_trev[d] < s->dv_cdelay[d])
         return 1;
-    p->t_rev = NAN;
+    s->dv_trev[d] = NAN;
     return 0;
 }
 
@@ -356,8 +357,8 @@ static int update_status(cl_ctx *x)
         int p4q = surge_is_p4q(s, d);
         if (p4q && !s->p4q[d].check)
             continue; /* no check valve: it passes either way */
-        if (p4q && s->dv_open[d] &&
-            check_held_open(&s->p4q[d], s->dv_m[d], x->t))
+        if ((p4q || kind == DEV_CHECK) && s->dv_open[d] &&
+            check_held_open(s, d, x->t))
             continue;
         if (s->dv_open[d] && s->dv_m[d] < -M_TINY) {
             s->dv_open[d] = 0;

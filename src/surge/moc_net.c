@@ -47,7 +47,8 @@ static int alloc_devs(surge_net *s, int n)
            ALLOC(s->dv_gas_c, n) && ALLOC(s->dv_gas_n, n) &&
            ALLOC(s->dv_gas_v, n) && ALLOC(s->dv_k_out, n) &&
            ALLOC(s->dv_m_old, n) && ALLOC(s->dv_gas_min, n) &&
-           ALLOC(s->dv_gas_max, n) && ALLOC(s->p4q, n) && ALLOC(s->tank, n);
+           ALLOC(s->dv_gas_max, n) && ALLOC(s->p4q, n) && ALLOC(s->tank, n) &&
+           ALLOC(s->dv_cdelay, n) && ALLOC(s->dv_trev, n);
 }
 
 surge_net *surge_net_new(int n_nodes, int n_pipes, int n_devs)
@@ -80,6 +81,7 @@ surge_net *surge_net_new(int n_nodes, int n_pipes, int n_devs)
         s->dv_par[i] = 1.0;
         s->dv_s0[i] = 1.0;
         s->dv_rho[i] = 1000.0;
+        s->dv_trev[i] = NAN;
     }
     return s;
 }
@@ -168,7 +170,9 @@ void surge_net_free(surge_net *s)
                       s->dv_gas_min,
                       s->dv_gas_max,
                       s->pp_kb,
-                      s->qprev};
+                      s->qprev,
+                      s->dv_cdelay,
+                      s->dv_trev};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     for (int i = 0; s->p4q && i < s->n_devs; i++) {

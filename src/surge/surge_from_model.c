@@ -467,6 +467,16 @@ static int fill_tank(surge_net *s, struct hl_surge *r, const hl_model *m, int v,
                          : hl_error_set(err, HL_ENOMEM, "out of memory");
 }
 
+/* The closure delay the transient section gives check valve link k (0:
+ * none). */
+static double check_delay_of(const net_transient *t, int k)
+{
+    for (int i = 0; t && i < t->n_checks; i++)
+        if (t->check_link[i] == k)
+            return t->check_valve_delay_s[i];
+    return 0.0;
+}
+
 static void fill_device(surge_net *s, struct hl_surge *r, const hl_model *m,
                         int k, int j)
 {
@@ -486,6 +496,7 @@ static void fill_device(surge_net *s, struct hl_surge *r, const hl_model *m,
         if (d->va_type[i] == VALVE_CHECK && s->dv_kind[j] == DEV_ORIFICE) {
             s->dv_kind[j] = DEV_CHECK;
             s->dv_open[j] = (signed char)!m->lk_cv_shut[k];
+            s->dv_cdelay[j] = check_delay_of(d->transient, k);
         }
     } else {
         orifice(s, j, m, k, -1.0, r->ref);
@@ -646,8 +657,7 @@ static int setup_p4q(surge_net *s, struct hl_surge *r, const hl_model *m, int k,
     p->alpha = p->alpha_min = p->v_min = 1.0;
     p->beta = 1.0;
     p->check = t->check[e];
-    p->check_delay = t->check_delay_s[e];
-    p->t_rev = NAN;
+    s->dv_cdelay[j] = t->check_delay_s[e];
     p->source = source;
     p->ns = ns;
     return HL_OK;

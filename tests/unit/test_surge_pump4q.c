@@ -322,13 +322,14 @@ static hl_surge_pump trip_lift(const char *from, const char *to, int *warnings)
     return copy;
 }
 
-/* The pump_lift trip over its first 9 s with the check valve as text 'to'
- * gives it: the pump's result and the highest pressure at its discharge
- * node D (gauge Pa). */
-static double lift_peak_at_d(const char *to, hl_surge_pump *pu)
+/* The pump_lift trip over its first 9 s with its text 'from' replaced by
+ * 'to': the pump's result and the highest pressure at its discharge node
+ * D (gauge Pa). */
+static double lift_peak_at_d(const char *from, const char *to,
+                             hl_surge_pump *pu)
 {
     char path[64];
-    lift_model("check_valve: false", to, path);
+    lift_model(from, to, path);
     hl_model *m = NULL;
     if (hl_model_load(&m, path) || hl_model_solve(m, NULL))
         fail_msg("%s", hl_model_error(m));
@@ -367,18 +368,36 @@ static double lift_peak_at_d(const char *to, hl_surge_pump *pu)
 static void check_delay_lets_flow_back_then_slams(void **state)
 {
     (void)state;
-    hl_surge_pump prompt, slow;
-    double p0 = lift_peak_at_d("check_valve: true", &prompt);
-    double p1 = lift_peak_at_d("check_valve: true\n      "
-                               "check_closure_delay_s: 1.0",
-                               &slow);
-    assert_true(prompt.min_flow_ratio >= -1e-9);
-    assert_true(slow.min_flow_ratio < -0.1);
-    double q0 = 360.0 / 3600.0, area = M_PI * 0.15 * 0.15;
-    double jouk = 1000.0 * 1000.0 * -slow.min_flow_ratio * q0 / area;
-    if (!(p1 - p0 >= 0.9 * jouk))
-        fail_msg("slam adds %.3f bar, Joukowsky of the reverse flow %.3f bar",
-                 (p1 - p0) / 1e5, jouk / 1e5);
+    static const char vin[] = "  - {id: VIN, from: R, to: S, zeta: 0.1, "
+                              "diameter_mm: 300}\ntransient:\n";
+    static const struct {
+        const char *from, *prompt, *slow;
+    } cases[] = {
+        /* the pump's own discharge check valve */
+        {"check_valve: false", "check_valve: true",
+         "check_valve: true\n      check_closure_delay_s: 1.0"},
+        /* a check valve in the line (the suction valve VIN made one),
+         * the pump without its own */
+        {vin,
+         "  - {id: VIN, from: R, to: S, zeta: 0.1, diameter_mm: 300, "
+         "type: check}\ntransient:\n",
+         "  - {id: VIN, from: R, to: S, zeta: 0.1, diameter_mm: 300, "
+         "type: check}\ntransient:\n  check_valves:\n    - {id: VIN, "
+         "closure_delay_s: 1.0}\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hl_surge_pump prompt, slow;
+        double p0 = lift_peak_at_d(cases[i].from, cases[i].prompt, &prompt);
+        double p1 = lift_peak_at_d(cases[i].from, cases[i].slow, &slow);
+        assert_true(prompt.min_flow_ratio >= -1e-9);
+        assert_true(slow.min_flow_ratio < -0.1);
+        double q0 = 360.0 / 3600.0, area = M_PI * 0.15 * 0.15;
+        double jouk = 1000.0 * 1000.0 * -slow.min_flow_ratio * q0 / area;
+        if (!(p1 - p0 >= 0.9 * jouk))
+            fail_msg("case %zu: slam adds %.3f bar, Joukowsky of the reverse "
+                     "flow %.3f bar",
+                     i, (p1 - p0) / 1e5, jouk / 1e5);
+    }
 }
 
 /* Without a check valve the lift drives the water back through the pump,
@@ -418,6 +437,9 @@ static void model_bad_suter(void **state)
         {"check_valve: false",
          "check_valve: true\n      check_closure_delay_s: -1",
          "check_closure_delay_s -1: expected >= 0"},
+        {"transient:\n",
+         "transient:\n  check_valves:\n    - {id: VIN, closure_delay_s: 1}\n",
+         "'VIN': the valve is not of type check"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char path[64];
