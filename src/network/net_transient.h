@@ -40,6 +40,10 @@ typedef struct net_transient {
     int n_checks; /* check valves (valves of type check) with a delay */
     int *check_link;
     double *check_valve_delay_s; /* closure delay after reverse flow, s */
+    int n_valve_chars;           /* valves with a Kv characteristic */
+    int *vc_link;
+    int *vc_n;                 /* points of each */
+    double **vc_open, **vc_kv; /* opening 0..1 and Kv / Kv open (owned) */
     int n_pipes;
     int *pipe_link;
     double *wave_speed; /* m/s; NaN = computed */

@@ -16,17 +16,11 @@
 
 #define IS(k) (strcmp(key, (k)) == 0)
 
-static const char *const transient_keys[] = {"young_modulus_gpa",
-                                             "poisson_ratio",
-                                             "restraint",
-                                             "vapour_margin_bar",
-                                             "pumps",
-                                             "pipes",
-                                             "air_vessels",
-                                             "relief_valves",
-                                             "surge_tanks",
-                                             "check_valves",
-                                             NULL};
+static const char *const transient_keys[] = {
+    "young_modulus_gpa", "poisson_ratio", "restraint",
+    "vapour_margin_bar", "pumps",         "pipes",
+    "air_vessels",       "relief_valves", "surge_tanks",
+    "check_valves",      "valves",        NULL};
 static const char *const tank_keys[] = {
     "id",       "node",     "area_m2", "level_m",
     "bottom_m", "top_m",    "one_way", "connection_diameter_mm",
@@ -54,6 +48,8 @@ static const char *const suter_choices[] = {"auto",  "affinity", "ns25",
 #define SUTER_MAX 361 /* points of a Suter table (1 degree steps) */
 #define SUTER_MIN 8
 static const char *const check_keys[] = {"id", "closure_delay_s", NULL};
+static const char *const valve_char_keys[] = {"id", "opening", "kv_ratio",
+                                              NULL};
 static const char *const pipe_keys[] = {"id", "wave_speed_m_per_s",
                                         "friction_factor", NULL};
 
@@ -69,6 +65,14 @@ void net_transient_free(net_transient *t)
     free(t->check_delay_s);
     free(t->check_link);
     free(t->check_valve_delay_s);
+    for (int i = 0; i < t->n_valve_chars; i++) {
+        free(t->vc_open[i]);
+        free(t->vc_kv[i]);
+    }
+    free(t->vc_link);
+    free(t->vc_n);
+    free(t->vc_open);
+    free(t->vc_kv);
     for (int i = 0; i < t->n_pumps; i++) {
         free(t->suter_wh ? t->suter_wh[i] : NULL);
         free(t->suter_wb ? t->suter_wb[i] : NULL);
@@ -207,6 +211,42 @@ static int check_set(rd_ctx *c, void *rec, const char *key, const rd_value *v)
                           check_keys);
 }
 
+static int valve_char_set(rd_ctx *c, void *rec, const char *key,
+                          const rd_value *v)
+{
+    tr_item *it = rec;
+    if (IS("id"))
+        return rd_text(c, v, key, &it->id);
+    if (IS("opening"))
+        return suter_list(c, v, key, &it->wh, &it->n_wh);
+    if (IS("kv_ratio"))
+        return suter_list(c, v, key, &it->wb, &it->n_wb);
+    return rd_unknown_key(c, v->where, key, "transient valve", valve_char_keys);
+}
+
+/* A valve's characteristic: openings rising from 0 to 1, Kv over its
+ * fully open Kv from 0 to 1, never falling. */
+static int valve_char_check(rd_ctx *c, const tr_item *it)
+{
+    int n = it->n_wh;
+    if (!it->wh || !it->wb || n != it->n_wb || n < 2)
+        return rd_fail(c, it->where, HL_EPARSE,
+                       "transient valve '%s': opening and kv_ratio must both "
+                       "be given, as many values each, at least 2 (%d and %d)",
+                       it->id ? it->id : "", it->wh ? it->n_wh : 0,
+                       it->wb ? it->n_wb : 0);
+    int ok = it->wh[0] == 0.0 && it->wb[0] == 0.0 && it->wh[n - 1] == 1.0 &&
+             it->wb[n - 1] == 1.0;
+    for (int i = 1; ok && i < n; i++)
+        ok = it->wh[i] > it->wh[i - 1] && it->wb[i] >= it->wb[i - 1];
+    if (!ok)
+        return rd_fail(c, it->where, HL_ERANGE,
+                       "transient valve '%s': expected openings rising from 0 "
+                       "to 1 and kv_ratio from 0 to 1, never falling",
+                       it->id ? it->id : "");
+    return HL_OK;
+}
+
 /* The link of an item's id, which must be of the given kind. */
 static int resolve(rd_ctx *c, const tr_item *it, int kind, const char *what)
 {
@@ -336,6 +376,41 @@ static int check_item(rd_ctx *c, yaml_node_t *item)
     t->check_valve_delay_s[n] = it.delay;
     t->n_checks++;
     return HL_OK;
+}
+
+static int valve_char_store(rd_ctx *c, tr_item *it, int k)
+{
+    net_transient *t = c->m->def->transient;
+    int n = t->n_valve_chars;
+    if (!grow((void **)&t->vc_link, n, sizeof(int)) ||
+        !grow((void **)&t->vc_n, n, sizeof(int)) ||
+        !grow((void **)&t->vc_open, n, sizeof(double *)) ||
+        !grow((void **)&t->vc_kv, n, sizeof(double *)))
+        return rd_fail(c, it->where, HL_ENOMEM, "out of memory");
+    t->vc_link[n] = k;
+    t->vc_n[n] = it->n_wh;
+    t->vc_open[n] = it->wh; /* owned by the section from here */
+    t->vc_kv[n] = it->wb;
+    it->wh = it->wb = NULL;
+    t->n_valve_chars++;
+    return HL_OK;
+}
+
+/* A valve's Kv against its opening (its closure law's stroke). */
+static int valve_char_item(rd_ctx *c, yaml_node_t *item)
+{
+    tr_item it = {.where = NET_WHERE(c->origin, rd_line(item))};
+    int rc = rd_map_each(c, item, &it, valve_char_set, "transient valve");
+    int k = rc ? -1 : resolve(c, &it, LK_VALVE, "valve");
+    if (!rc && k < 0)
+        rc = c->m->err.code;
+    if (!rc)
+        rc = valve_char_check(c, &it);
+    if (!rc)
+        rc = valve_char_store(c, &it, k);
+    free(it.wh);
+    free(it.wb);
+    return rc;
 }
 
 static int pipe_item(rd_ctx *c, yaml_node_t *item)
@@ -635,6 +710,8 @@ static int transient_set(rd_ctx *c, void *rec, const char *key,
         return rd_list_each(c, v, "transient: surge_tanks", tank_item_read);
     if (IS("check_valves"))
         return rd_list_each(c, v, "transient: check_valves", check_item);
+    if (IS("valves"))
+        return rd_list_each(c, v, "transient: valves", valve_char_item);
     return rd_unknown_key(c, v->where, key, "transient", transient_keys);
 }
 

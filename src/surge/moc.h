@@ -171,6 +171,11 @@ typedef struct surge_net {
      * discharge check): s from the first reverse flow to its closure (0:
      * at once), and when the reverse flow began (NaN: none) */
     double *dv_cdelay, *dv_trev;
+    /* a closing valve's characteristic (borrowed from the model, NULL:
+     * none): Kv over its open Kv at dv_kvn openings; the closure law then
+     * gives the stroke and this maps it to the effective opening */
+    int *dv_kvn;
+    const double **dv_kvx, **dv_kvy;
     /* closure law: opening tau(t) from 1 at t0 to 0 at t0 + T */
     double *dv_t0, *dv_tc;
     signed char *dv_curve;

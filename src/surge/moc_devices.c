@@ -9,6 +9,10 @@
  * Streeter 1993, section 5.2), so w(t) = w_R / (1 + t / tau) with
  * tau = I w_R / T_R = I w_R^2 / P_R, P_R the shaft power before the trip.
  *
+ * A valve with a characteristic (Kv against opening, the model's
+ * transient: valves): the closure law gives the stroke, the table the Kv
+ * that stroke leaves; without one the opening is the Kv ratio itself.
+ *
  * Pump start: the motor brings the rotor from standstill to its running
  * speed along a linear ramp (a soft starter or a drive; the motor's torque
  * is taken as sufficient, docs/physics.md "Pump start").
@@ -16,6 +20,17 @@
 #include "surge/moc.h"
 
 #include <math.h>
+
+/* Kv over the open Kv at stroke u of a valve with a characteristic:
+ * linear between its points (openings rising from 0 to 1). */
+static double kv_at(const surge_net *s, int i, double u)
+{
+    const double *x = s->dv_kvx[i], *y = s->dv_kvy[i];
+    int j = 1;
+    while (j < s->dv_kvn[i] - 1 && u > x[j])
+        j++;
+    return y[j - 1] + (y[j] - y[j - 1]) * (u - x[j - 1]) / (x[j] - x[j - 1]);
+}
 
 double surge_dev_opening(const surge_net *s, int i, double t)
 {
@@ -27,12 +42,15 @@ double surge_dev_opening(const surge_net *s, int i, double t)
     double u = 1.0 - (t - t0) / tc;
     switch (s->dv_curve[i]) {
     case CURVE_QUADRATIC:
-        return u * u;
+        u = u * u;
+        break;
     case CURVE_SQRT:
-        return sqrt(u);
+        u = sqrt(u);
+        break;
     default:
-        return u;
+        break;
     }
+    return s->dv_kvn[i] > 1 ? kv_at(s, i, u) : u;
 }
 
 double surge_pump_speed(const surge_net *s, int i, double t)

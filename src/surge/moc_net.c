@@ -48,7 +48,8 @@ static int alloc_devs(surge_net *s, int n)
            ALLOC(s->dv_gas_v, n) && ALLOC(s->dv_k_out, n) &&
            ALLOC(s->dv_m_old, n) && ALLOC(s->dv_gas_min, n) &&
            ALLOC(s->dv_gas_max, n) && ALLOC(s->p4q, n) && ALLOC(s->tank, n) &&
-           ALLOC(s->dv_cdelay, n) && ALLOC(s->dv_trev, n);
+           ALLOC(s->dv_cdelay, n) && ALLOC(s->dv_trev, n) &&
+           ALLOC(s->dv_kvn, n) && ALLOC(s->dv_kvx, n) && ALLOC(s->dv_kvy, n);
 }
 
 surge_net *surge_net_new(int n_nodes, int n_pipes, int n_devs)
@@ -172,7 +173,10 @@ void surge_net_free(surge_net *s)
                       s->pp_kb,
                       s->qprev,
                       s->dv_cdelay,
-                      s->dv_trev};
+                      s->dv_trev,
+                      s->dv_kvn,
+                      (void *)s->dv_kvx,
+                      (void *)s->dv_kvy};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     for (int i = 0; s->p4q && i < s->n_devs; i++) {

@@ -827,6 +827,13 @@ static int apply_event(surge_net *s, struct hl_surge *r, const hl_model *m,
     s->dv_t0[j] = o->event_time_s;
     s->dv_tc[j] = o->closure_s;
     s->dv_curve[j] = (signed char)o->closure_curve;
+    const net_transient *t = d->transient;
+    for (int v = 0; t && v < t->n_valve_chars; v++)
+        if (t->vc_link[v] == k) {
+            s->dv_kvn[j] = t->vc_n[v];
+            s->dv_kvx[j] = t->vc_open[v];
+            s->dv_kvy[j] = t->vc_kv[v];
+        }
     return HL_OK;
 }
 

@@ -423,6 +423,57 @@ static double max_at_valve(const char *path)
     return n.max_pressure_pa;
 }
 
+/* The envelope at the valve node V of a valve-close on model path over 10
+ * s at dx 20 m: closure of closure_s starting at event_s. */
+static hl_surge_node rpv_closure(const char *path, double event_s,
+                                 double closure_s)
+{
+    hl_model *m = load_solved(path);
+    hl_surge_options o;
+    hl_surge_options_default(&o);
+    o.event = HL_SURGE_VALVE_CLOSE;
+    o.target = "VALVE";
+    o.event_time_s = event_s;
+    o.closure_s = closure_s;
+    o.duration_s = 10.0;
+    o.dx_m = 20.0;
+    hl_surge *s = run(m, &o);
+    hl_surge_node n;
+    hl_surge_node_result(s, 1, &n); /* V */
+    n.id = NULL;                    /* owned by the run */
+    hl_surge_free(s);
+    hl_model_free(m);
+    return n;
+}
+
+/* A valve's characteristic (transient: valves, Kv against opening): with
+ * Kv at its open value down to half the stroke and linear below, a
+ * linear closure over 2 s is a linear closure of the Kv over the last
+ * second: the same envelope at the valve as a plain valve closed in 1 s
+ * from t = 1 s (to rounding), its peak 1 s later than a plain 1 s closure
+ * from t = 0 and higher than a plain 2 s closure's. */
+static void valve_characteristic(void **state)
+{
+    (void)state;
+    char path[64];
+    rpv_with("  pipes:\n    - {id: P1, wave_speed_m_per_s: 1000}\n"
+             "  valves:\n    - {id: VALVE, opening: [0, 0.5, 1], kv_ratio: "
+             "[0, 1, 1]}\n",
+             path);
+    hl_surge_node late = rpv_closure(path, 0.0, 2.0);
+    unlink(path);
+    const char *plain = test_data_file("data/surge/rpv.yaml");
+    hl_surge_node shifted = rpv_closure(plain, 1.0, 1.0);
+    hl_surge_node fast = rpv_closure(plain, 0.0, 1.0);
+    hl_surge_node slow = rpv_closure(plain, 0.0, 2.0);
+    assert_double_equal(late.max_head_m, shifted.max_head_m,
+                        1e-9 * shifted.max_head_m);
+    assert_double_equal(late.min_head_m, shifted.min_head_m,
+                        1e-9 * shifted.min_head_m);
+    assert_double_equal(late.t_max_s, fast.t_max_s + 1.0, 1e-6);
+    assert_true(late.max_head_m > slow.max_head_m + 1.0);
+}
+
 /* An air vessel at the valve: the upsurge of the instantaneous closure is
  * smaller than without it; and on a heavily damped line (friction factor
  * 1, so the mass oscillation dies within 600 s) the vessel's gas ends at
@@ -490,6 +541,16 @@ static void bad_transient_section(void **state)
          "no node 'Q'"},
         {"  air_vessels:\n    - {id: A, node: V, gas_volume_m3: 0}\n",
          "gas_volume_m3 0: expected > 0"},
+        {"  valves:\n    - {id: VALVE, opening: [0, 0.5, 1], kv_ratio: [0, "
+         "1]}\n",
+         "as many values each"},
+        {"  valves:\n    - {id: VALVE, opening: [0, 0.7, 0.5, 1], kv_ratio: "
+         "[0, 0.2, 0.3, 1]}\n",
+         "openings rising from 0 to 1"},
+        {"  valves:\n    - {id: P1, opening: [0, 1], kv_ratio: [0, 1]}\n",
+         "no valve 'P1'"},
+        {"  check_valves:\n    - {id: VALVE, closure_delay_s: 1}\n",
+         "not of type check"},
     };
     char *base = NULL;
     size_t len = 0;
@@ -526,6 +587,7 @@ int main(void)
         cmocka_unit_test(mass_at_every_junction_every_step),
         cmocka_unit_test(relay_station_trip),
         cmocka_unit_test(controlled_pumps_hold),
+        cmocka_unit_test(valve_characteristic),
         cmocka_unit_test(bad_input),
         cmocka_unit_test(bad_transient_section),
         cmocka_unit_test(air_vessel),
