@@ -292,7 +292,13 @@ static void lift_model(const char *from, const char *to, char *path)
     free(text);
 }
 
-static hl_surge_pump trip_lift(const char *from, const char *to, int *warnings)
+/* A trip of PU on pump_lift.yaml with its text 'from' replaced by 'to',
+ * over duration_s at dx 25 m: the pump's result (its id cleared: owned by
+ * the run), the count of warnings and the highest pressure at the
+ * discharge node D (gauge Pa). */
+static hl_surge_pump trip_lift_for(const char *from, const char *to,
+                                   double duration_s, int *warnings,
+                                   double *peak_d)
 {
     char path[64];
     lift_model(from, to, path);
@@ -304,7 +310,7 @@ static hl_surge_pump trip_lift(const char *from, const char *to, int *warnings)
     hl_surge_options_default(&o);
     o.event = HL_SURGE_PUMP_TRIP;
     o.target = "PU";
-    o.duration_s = 60.0;
+    o.duration_s = duration_s;
     o.dx_m = 25.0;
     hl_surge *s = NULL;
     hl_error err;
@@ -314,48 +320,33 @@ static hl_surge_pump trip_lift(const char *from, const char *to, int *warnings)
     assert_int_equal(hl_surge_pump_count(s), 1);
     hl_surge_pump pu;
     assert_int_equal(hl_surge_pump_result(s, 0, &pu), HL_OK);
+    pu.id = NULL;
     *warnings = hl_surge_warning_count(s);
-    hl_surge_pump copy = pu;
-    copy.id = NULL; /* owned by the run */
-    hl_surge_free(s);
-    hl_model_free(m);
-    return copy;
-}
-
-/* The pump_lift trip over its first 9 s with its text 'from' replaced by
- * 'to': the pump's result and the highest pressure at its discharge node
- * D (gauge Pa). */
-static double lift_peak_at_d(const char *from, const char *to,
-                             hl_surge_pump *pu)
-{
-    char path[64];
-    lift_model(from, to, path);
-    hl_model *m = NULL;
-    if (hl_model_load(&m, path) || hl_model_solve(m, NULL))
-        fail_msg("%s", hl_model_error(m));
-    unlink(path);
-    hl_surge_options o;
-    hl_surge_options_default(&o);
-    o.event = HL_SURGE_PUMP_TRIP;
-    o.target = "PU";
-    o.duration_s = 9.0;
-    o.dx_m = 25.0;
-    hl_surge *s = NULL;
-    hl_error err;
-    hl_error_clear(&err);
-    if (hl_surge_run(&s, m, &o, &err))
-        fail_msg("%s", err.message);
-    assert_int_equal(hl_surge_pump_result(s, 0, pu), HL_OK);
-    pu->id = NULL; /* owned by the run */
-    double peak = NAN;
+    *peak_d = NAN;
     for (int i = 0; i < hl_surge_node_count(s); i++) {
         hl_surge_node n;
         hl_surge_node_result(s, i, &n);
         if (strcmp(n.id, "D") == 0)
-            peak = n.max_pressure_pa;
+            *peak_d = n.max_pressure_pa;
     }
     hl_surge_free(s);
     hl_model_free(m);
+    return pu;
+}
+
+static hl_surge_pump trip_lift(const char *from, const char *to, int *warnings)
+{
+    double peak;
+    return trip_lift_for(from, to, 60.0, warnings, &peak);
+}
+
+/* The first 9 s of the trip: the highest pressure at D, and the pump. */
+static double lift_peak_at_d(const char *from, const char *to,
+                             hl_surge_pump *pu)
+{
+    int warnings;
+    double peak;
+    *pu = trip_lift_for(from, to, 9.0, &warnings, &peak);
     return peak;
 }
 
