@@ -59,12 +59,16 @@ static void without_vessels(char *path)
     free(text);
 }
 
-static hl_surge *event(const hl_model *m, int kind, const char *target)
+/* The event over 300 s at dx 50 m; control: the drives keep their
+ * pressures (--pump-control active). */
+static hl_surge *event_with(const hl_model *m, int kind, const char *target,
+                            int control)
 {
     hl_surge_options o;
     hl_surge_options_default(&o);
     o.event = kind;
     o.target = target;
+    o.pump_control = control;
     o.duration_s = 300.0;
     o.dx_m = 50.0;
     hl_surge *s = NULL;
@@ -73,6 +77,11 @@ static hl_surge *event(const hl_model *m, int kind, const char *target)
     if (hl_surge_run(&s, m, &o, &err))
         fail_msg("%s", err.message);
     return s;
+}
+
+static hl_surge *event(const hl_model *m, int kind, const char *target)
+{
+    return event_with(m, kind, target, 0);
 }
 
 static hl_surge_verdict verdict_of(const hl_surge *s, const char *what)
@@ -217,23 +226,12 @@ static void isolation_trip_interlocked_passes(void **state)
         event(m, HL_SURGE_STATION_TRIP, "isolation station,urban relay");
     assert_false(verdict_of(held, "interlock, held speeds").ok);
     hl_surge_free(held);
-    hl_surge_options o;
-    hl_surge_options_default(&o);
-    o.event = HL_SURGE_STATION_TRIP;
-    o.target = "isolation station";
-    o.duration_s = 300.0;
-    o.dx_m = 50.0;
-    o.pump_control = 1;
-    hl_surge *s = NULL, *alone = NULL;
-    hl_error err;
-    hl_error_clear(&err);
-    if (hl_surge_run(&alone, m, &o, &err))
-        fail_msg("%s", err.message);
+    hl_surge *alone =
+        event_with(m, HL_SURGE_STATION_TRIP, "isolation station", 1);
     assert_false(verdict_of(alone, "isolation station, controlled").ok);
     hl_surge_free(alone);
-    o.target = "isolation station,urban relay";
-    if (hl_surge_run(&s, m, &o, &err))
-        fail_msg("%s", err.message);
+    hl_surge *s = event_with(m, HL_SURGE_STATION_TRIP,
+                             "isolation station,urban relay", 1);
     hl_surge_verdict v = verdict_of(s, "interlock, controlled");
     assert_true(v.ok);
     vessels_keep_gas(s);
