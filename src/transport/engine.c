@@ -138,6 +138,8 @@ static int fill_pipe(tr_state *s, int i, double a, double b, double born,
         chunk = mass / FILL_MAX_PARCELS;
     tr_pipe_state *p = &s->pipe[i];
     p->n = p->head = 0;
+    p->ep.on = 0; /* temperatures now: the next step finds its form */
+    p->ep.gen = 0;
     for (double done = 0.0; done < mass * (1.0 - 1e-12);) {
         double take = fmin(chunk, mass - done);
         /* fractions from the from-end of this piece, outlet end first */
@@ -211,7 +213,7 @@ void tr_stored(const tr_state *s, double *water, double *wall, double *soil)
         const tr_pipe_state *p = &s->pipe[i];
         for (int k = 0; k < p->n; k++) {
             const tr_parcel *q = tr_pipe_at(p, k);
-            w += q->mass * tr_h(&n->fluid, q->t);
+            w += q->mass * tr_h(&n->fluid, tr_parcel_temp(s, i, q));
         }
     }
     *water = w;

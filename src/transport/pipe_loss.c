@@ -21,10 +21,8 @@
 
 #include <math.h>
 
-/* Rate and equilibrium of water at t_k in pipe i beside a partner at
- * t_partner (NaN: no partner). */
-static void rate_of(const tr_state *s, int i, double t_k, double t_partner,
-                    double *rate, double *t_eq)
+void tr_rate_of(const tr_state *s, int i, double t_k, double t_partner,
+                double *rate, double *t_eq)
 {
     const tr_net *n = s->net;
     double r11 = n->pp_r11[i], amb = n->pp_amb[i];
@@ -85,7 +83,7 @@ void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
         *t_eq = s->rc_teq[i];
         return;
     }
-    rate_of(s, i, t_k, tp, rate, t_eq);
+    tr_rate_of(s, i, t_k, tp, rate, t_eq);
 }
 
 /* Rates of pipe i's parcels beside partner j: walk both in j's order
@@ -105,7 +103,7 @@ static void pair_rates(tr_state *s, int i, int j)
         while (b < pj->n - 1 && cum_j + tr_pipe_at(pj, b)->mass < x * mj)
             cum_j += tr_pipe_at(pj, b++)->mass;
         double tp = pj->n ? tr_pipe_at(pj, b)->t : NAN;
-        rate_of(s, i, q->t, tp, &q->rate, &q->t_eq);
+        tr_rate_of(s, i, q->t, tp, &q->rate, &q->t_eq);
     }
 }
 
@@ -125,7 +123,7 @@ static void same_rates(tr_state *s, int i)
             rate = s->rc_rate[i];
             t_eq = s->rc_teq[i];
         } else if (!(cp == cp_last)) {
-            rate_of(s, i, q->t, NAN, &rate, &t_eq);
+            tr_rate_of(s, i, q->t, NAN, &rate, &t_eq);
             cp_last = cp;
         }
         q->rate = rate;
@@ -143,6 +141,9 @@ void tr_pipe_rates(tr_state *s)
 {
     const tr_net *n = s->net;
     for (int i = 0; i < n->n_pipes; i++) {
+        tr_epoch_rates(s, i);
+        if (s->pipe[i].ep.on) /* one rate for the pipe (epoch.c) */
+            continue;
         int j = n->pp_pair[i];
         if (j >= 0 && n->pp_r12[i] > 0.0 && s->pipe[j].n > 0) {
             pair_rates(s, i, j);

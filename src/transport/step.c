@@ -98,7 +98,9 @@ static void pipe_outlet(tr_state *s, int k)
                  0,
                  n->pp_wallc[i],
                  &s->vol_t[2 * i + (fwd ? 1 : 0)]};
-    double got = tr_pipe_pop(&s->pipe[i], fwd, a.m_dt, piece_out, &a);
+    double got = s->pipe[i].ep.on
+                     ? tr_epoch_outlet(s, i, fwd, a.m_dt, &a.h_sum, &a.born_sum)
+                     : tr_pipe_pop(&s->pipe[i], fwd, a.m_dt, piece_out, &a);
     if (got > 0.0) {
         s->lk_out[k].h = a.h_sum / got;
         s->lk_out[k].born = a.born_sum / got;
@@ -108,10 +110,32 @@ static void pipe_outlet(tr_state *s, int k)
      * of the mixture once */
 }
 
+/* The step's inflow into epoch pipe i (no wall volume: the water enters
+ * as it comes, a node that mixed it holding t = ft(h) already). */
+static int epoch_inlet(tr_state *s, int k, int i, const tr_flowinfo *in)
+{
+    const tr_net *n = s->net;
+    int fwd = n->lk_m[k] >= 0.0;
+    double mf = fabs(n->lk_m[k]);
+    int as_node = s->min[upstream(n, k)] > 0.0;
+    tr_parcel q = {mf * s->step_s,
+                   as_node ? in->t : ft(s, in->h),
+                   in->born,
+                   0.0,
+                   0.0,
+                   0.0,
+                   s->step_s,
+                   fwd,
+                   0.0};
+    return tr_epoch_inlet(s, i, !fwd, q);
+}
+
 static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
 {
     const tr_net *n = s->net;
     int i = n->lk_sub[k], fwd = n->lk_m[k] >= 0.0;
+    if (s->pipe[i].ep.on)
+        return epoch_inlet(s, k, i, in);
     double mf = fabs(n->lk_m[k]), h_out;
     double *vol = &s->vol_t[2 * i + (fwd ? 0 : 1)];
     *vol = tr_volume(&n->fluid, n->pp_wallc[i], *vol, mf, in->t, in->h,
@@ -128,8 +152,8 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
                    s->step_s,
                    fwd,
                    0.0}; /* enthalpy not known yet */
-    tr_inlet_rate(s, i, q.t, !fwd, &q.rate, &q.t_eq);
     tr_pipe_state *p = &s->pipe[i];
+    tr_inlet_rate(s, i, q.t, !fwd, &q.rate, &q.t_eq);
     s->cur_pipe = i;
     if (p->n > 0) { /* a neighbour this close is joined at mid-step */
         tr_parcel *nb = tr_pipe_at(p, fwd ? 0 : p->n - 1);
@@ -376,7 +400,9 @@ static double step_finish(tr_state *s)
     for (int i = 0; i < s->net->n_pipes; i++) {
         tr_pipe_state *p = &s->pipe[i];
         s->cur_pipe = i;
-        for (int k = 0; k < p->n; k++) {
+        if (p->ep.on)
+            w += tr_epoch_finish(s, i);
+        for (int k = 0; !p->ep.on && k < p->n; k++) {
             tr_parcel *q = tr_pipe_at(p, k);
             double h = tr_parcel_age(s, q, 1.0);
             q->tref = 0.0;

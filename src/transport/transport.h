@@ -39,11 +39,32 @@ typedef struct tr_parcel {
                  split parcel), found from t when needed */
 } tr_parcel;
 
+/* A pipe whose parcels all relax at one rate towards one temperature
+ * (constant heat capacity; no wall volume, soil node, partner or
+ * friction heat: an EPANET import's pipes) keeps them in epoch form
+ * (epoch.c): a parcel's t is its excess over teq at the pipe's epoch, its
+ * temperature now teq + t e0, so a step ages the whole pipe by one
+ * product instead of each parcel by an exponential. */
+typedef struct tr_epoch {
+    int on;            /* 1: the parcels' t are excesses at the epoch */
+    unsigned long gen; /* the net's gen rate and teq were found for */
+    double rate, teq;  /* 1/s, K */
+    double e0;         /* e^(-rate (now - epoch)), now: the step's start */
+    double decay;      /* e^(-rate step) */
+    double half;       /* e^(-rate step / 2) */
+    double m, mt;      /* kg of water held; its sum of mass x t, kg K
+                          (kept as parcels come and go: the step's end
+                          reads no parcel) */
+    double x;          /* J: the water's excess heat over teq at e0 */
+    double dx;         /* J: excess heat in minus out during the step */
+} tr_epoch;
+
 /* The parcels of one pipe, in order from its from-end to its to-end, in a
  * ring buffer that grows by doubling (no allocation per parcel). */
 typedef struct tr_pipe_state {
     tr_parcel *p;
     int cap, head, n;
+    tr_epoch ep;
 } tr_pipe_state;
 
 /* Water of a node or a link outlet over one step: temperature, enthalpy,
@@ -175,6 +196,8 @@ typedef struct tr_state {
      * resistances and surroundings; same_rates) */
     unsigned long *rc_gen;
     double *rc_cp, *rc_rate, *rc_teq;
+    int epoch_off; /* 1: every pipe ages its parcels one by one (the
+                      check of the epoch form, epoch.c) */
     /* parcels in flight and the bytes their buffers hold (tr_count) */
     long parcels;
     size_t parcel_bytes;
@@ -231,6 +254,10 @@ int tr_step(tr_state *s);
  * the pipe's resistances and its partner's local temperature
  * (pipe_loss.c); the rate and equilibrium of water entering pipe i. */
 void tr_pipe_rates(tr_state *s);
+/* Rate (1/s) and equilibrium (K) of water at t_k in pipe i beside a
+ * partner at t_partner (NaN: no partner). */
+void tr_rate_of(const tr_state *s, int i, double t_k, double t_partner,
+                double *rate, double *t_eq);
 void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
                    double *rate, double *t_eq);
 /* Parcel q relaxed from q->tref to fraction f of the step; the enthalpy
@@ -241,6 +268,23 @@ double tr_parcel_age(tr_state *s, tr_parcel *q, double f);
  * cooled to the undisturbed ground (exact for the step); the heat they
  * keep leaves the step's pipe loss (it is stored). */
 void tr_soil_step(tr_state *s);
+/* ---- pipes in epoch form (epoch.c) -------------------------------------- */
+/* Pipe i's parcels into or out of epoch form as the pipe's rate, its
+ * equilibrium and its eligibility now ask (at a step's start). */
+void tr_epoch_rates(tr_state *s, int i);
+/* Temperature now of parcel q of pipe i (either form), K. */
+double tr_parcel_temp(const tr_state *s, int i, const tr_parcel *q);
+/* The step's outflow of epoch pipe i (mass m_dt at mflow): enthalpy and
+ * source time summed over the pieces; returns the mass taken. */
+double tr_epoch_outlet(tr_state *s, int i, int at_to_end, double m_dt,
+                       double *h_sum, double *born_sum);
+/* Parcel q (its t the temperature entering at mid-step) into epoch pipe
+ * i at one end. */
+int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel q);
+/* Epoch pipe i to the step's end: its loss booked, its stored heat (J)
+ * returned. */
+double tr_epoch_finish(tr_state *s, int i);
+
 /* Current travel time from the sources to every node, s (transit.c):
  * tau (n_nodes). */
 int tr_transit(const tr_net *n, double *tau);
