@@ -12,6 +12,18 @@
 #define FILL_MAX_PARCELS 64 /* per pipe at the start */
 #define ZERO_C_K         273.15
 
+/* The pipes' states on cache lines of their own (a state with its
+ * inline parcels is a whole number of lines: one pipe, no neighbour's
+ * line), zeroed. */
+static tr_pipe_state *pipe_states(size_t np)
+{
+    size_t bytes = (np * sizeof(tr_pipe_state) + 63) / 64 * 64;
+    tr_pipe_state *p = aligned_alloc(64, bytes);
+    if (p)
+        memset(p, 0, bytes);
+    return p;
+}
+
 int tr_state_new(tr_state **out, const tr_net *net, double step_s,
                  double merge_tol_k)
 {
@@ -25,7 +37,10 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
     size_t nn = (size_t)net->n_nodes + 1, nl = (size_t)net->n_links + 1;
     size_t np = (size_t)net->n_pipes + 1, nc = (size_t)net->n_consumers + 1;
     size_t ns = (size_t)net->n_sources + 1, nh = (size_t)net->n_hx + 1;
-    s->pipe = calloc(np, sizeof *s->pipe);
+    s->pipe = pipe_states(np);
+    s->slot = calloc(np, sizeof(int));
+    s->touch = calloc(np, sizeof(int));
+    s->touched = calloc(np, 1);
     s->vol_t = calloc(2 * np, sizeof(double));
     s->soil_t = calloc(np, sizeof(double));
     s->node = calloc(nn, sizeof *s->node);
@@ -37,14 +52,12 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
     s->so_tout = calloc(ns, sizeof(double));
     s->so_q = calloc(ns, sizeof(double));
     s->hx_q = calloc(nh, sizeof(double));
-    s->indeg = calloc(nn, sizeof(int));
+    s->acc = calloc(nn, sizeof *s->acc);
     s->queue = calloc(2 * nn, sizeof(int)); /* tears enqueue again */
-    s->min = calloc(nn, sizeof(double));
-    s->hin = calloc(nn, sizeof(double));
-    s->bin = calloc(nn, sizeof(double));
     s->tauin = calloc(nn, sizeof(double));
-    s->done = calloc(nn, 1);
-    s->lk_ready = calloc(nl, 1);
+    s->lk = calloc(nl, sizeof *s->lk);
+    s->out_start = calloc(nn + 1, sizeof(int));
+    s->out_link = calloc(2 * nl, sizeof(int)); /* a loop: both ends */
     s->hx_pending = calloc(nh, sizeof(int));
     s->tau = calloc(nn, sizeof(double));
     s->pipe_gain = calloc(np, sizeof(double));
@@ -53,14 +66,16 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
     s->rc_cp = calloc(np, sizeof(double));
     s->rc_rate = calloc(np, sizeof(double));
     s->rc_teq = calloc(np, sizeof(double));
-    if (!s->pipe || !s->vol_t || !s->soil_t || !s->node || !s->lk_out ||
-        !s->co_tin || !s->co_tout || !s->co_q || !s->so_tin || !s->so_tout ||
-        !s->so_q || !s->hx_q || !s->indeg || !s->queue || !s->min || !s->hin ||
-        !s->bin || !s->tauin || !s->done || !s->lk_ready || !s->hx_pending ||
-        !s->tau || !s->pipe_gain || !s->mpm || !s->rc_gen || !s->rc_cp ||
-        !s->rc_rate || !s->rc_teq)
+    if (!s->pipe || !s->slot || !s->touch || !s->touched || !s->vol_t ||
+        !s->soil_t || !s->node || !s->lk_out || !s->co_tin || !s->co_tout ||
+        !s->co_q || !s->so_tin || !s->so_tout || !s->so_q || !s->hx_q ||
+        !s->acc || !s->queue || !s->tauin || !s->lk || !s->out_start ||
+        !s->out_link || !s->hx_pending || !s->tau || !s->pipe_gain || !s->mpm ||
+        !s->rc_gen || !s->rc_cp || !s->rc_rate || !s->rc_teq)
         return -1;
     for (int i = 0; i < net->n_pipes; i++) {
+        s->slot[i] = i;
+        s->pipe[i].id = i;
         s->mpm[i] =
             net->pp_len[i] > 0.0 ? net->pp_mass[i] / net->pp_len[i] : 0.0;
         s->has_wall |= net->pp_wallc[i] != 0.0;
@@ -75,9 +90,12 @@ void tr_state_free(tr_state *s)
     if (!s)
         return;
     if (s->pipe)
-        for (int i = 0; i < s->net->n_pipes; i++)
-            tr_pipe_free(&s->pipe[i]);
+        for (int j = 0; j < s->net->n_pipes; j++)
+            tr_pipe_free(&s->pipe[j]);
     free(s->pipe);
+    free(s->slot);
+    free(s->touch);
+    free(s->touched);
     free(s->vol_t);
     free(s->soil_t);
     free(s->node);
@@ -89,14 +107,12 @@ void tr_state_free(tr_state *s)
     free(s->so_tout);
     free(s->so_q);
     free(s->hx_q);
-    free(s->indeg);
+    free(s->acc);
     free(s->queue);
-    free(s->min);
-    free(s->hin);
-    free(s->bin);
     free(s->tauin);
-    free(s->done);
-    free(s->lk_ready);
+    free(s->lk);
+    free(s->out_start);
+    free(s->out_link);
     free(s->hx_pending);
     free(s->tau);
     free(s->pipe_gain);
@@ -106,6 +122,32 @@ void tr_state_free(tr_state *s)
     free(s->rc_rate);
     free(s->rc_teq);
     free(s);
+}
+
+/* State a moved to b (an inline buffer moves with it). */
+static void move_state(tr_pipe_state *b, tr_pipe_state *a)
+{
+    *b = *a;
+    if (a->p == a->inl)
+        b->p = b->inl;
+}
+
+int tr_state_layout(tr_state *s)
+{
+    int np = s->net->n_pipes, at = 0;
+    tr_pipe_state *fresh = pipe_states((size_t)np + 1);
+    if (!fresh)
+        return -1;
+    for (int k = 0; k < s->n_touch; k++)
+        move_state(&fresh[at++], tr_pipe(s, s->touch[k]));
+    for (int i = 0; i < np; i++)
+        if (!s->touched[i])
+            move_state(&fresh[at++], tr_pipe(s, i));
+    for (int j = 0; j < np; j++)
+        s->slot[fresh[j].id] = j;
+    free(s->pipe);
+    s->pipe = fresh;
+    return 0;
 }
 
 /* Mean temperature between fractions x0 < x1 of a pipe whose ends are a
@@ -136,7 +178,7 @@ static int fill_pipe(tr_state *s, int i, double a, double b, double born,
     double chunk = mf > 0.0 ? mf : mass;
     if (!(chunk > 0.0) || mass / chunk > FILL_MAX_PARCELS)
         chunk = mass / FILL_MAX_PARCELS;
-    tr_pipe_state *p = &s->pipe[i];
+    tr_pipe_state *p = tr_pipe(s, i);
     p->n = p->head = 0;
     p->ep.on = 0; /* temperatures now: the next step finds its form */
     p->ep.gen = 0;
@@ -184,8 +226,8 @@ void tr_count(tr_state *s)
     long n = 0;
     size_t bytes = 0;
     for (int i = 0; i < s->net->n_pipes; i++) {
-        n += s->pipe[i].n;
-        bytes += (size_t)s->pipe[i].cap * sizeof(tr_parcel);
+        n += tr_pipe(s, i)->n;
+        bytes += (size_t)tr_pipe(s, i)->cap * sizeof(tr_parcel);
     }
     s->parcels = n;
     s->parcel_bytes = bytes;
@@ -210,7 +252,7 @@ void tr_stored(const tr_state *s, double *water, double *wall, double *soil)
     const tr_net *n = s->net;
     double w = 0.0;
     for (int i = 0; i < n->n_pipes; i++) {
-        const tr_pipe_state *p = &s->pipe[i];
+        const tr_pipe_state *p = tr_pipe(s, i);
         for (int k = 0; k < p->n; k++) {
             const tr_parcel *q = tr_pipe_at(p, k);
             w += q->mass * tr_h(&n->fluid, tr_parcel_temp(s, i, q));

@@ -39,7 +39,7 @@ static int eligible(const tr_state *s, int i)
  * start: tref 0). */
 static void to_plain(tr_state *s, int i)
 {
-    tr_pipe_state *p = &s->pipe[i];
+    tr_pipe_state *p = tr_pipe(s, i);
     for (int k = 0; k < p->n; k++) {
         tr_parcel *q = tr_pipe_at(p, k);
         q->t = p->ep.teq + q->t * p->ep.e0;
@@ -54,7 +54,7 @@ static void to_plain(tr_state *s, int i)
  * parcels.c reads: an excess relaxes towards 0 at the rate. */
 static void to_epoch(tr_state *s, int i, double rate, double teq)
 {
-    tr_pipe_state *p = &s->pipe[i];
+    tr_pipe_state *p = tr_pipe(s, i);
     tr_epoch *e = &p->ep;
     double m = 0.0, mt = 0.0;
     double base = e->on ? e->teq : 0.0, scale = e->on ? e->e0 : 1.0;
@@ -82,7 +82,7 @@ static void to_epoch(tr_state *s, int i, double rate, double teq)
 
 void tr_epoch_rates(tr_state *s, int i)
 {
-    tr_epoch *e = &s->pipe[i].ep;
+    tr_epoch *e = &tr_pipe(s, i)->ep;
     unsigned long gen = s->net->gen;
     if (e->on && e->gen == gen)
         return;
@@ -99,7 +99,7 @@ void tr_epoch_rates(tr_state *s, int i)
 
 double tr_parcel_temp(const tr_state *s, int i, const tr_parcel *q)
 {
-    const tr_epoch *e = &s->pipe[i].ep;
+    const tr_epoch *e = &tr_pipe(s, i)->ep;
     return e->on ? e->teq + q->t * e->e0 : q->t;
 }
 
@@ -145,7 +145,7 @@ static void keep_sums(tr_pipe_state *p, double m, double mt)
 double tr_epoch_outlet(tr_state *s, int i, int at_to_end, double m_dt,
                        double *h_sum, double *born_sum)
 {
-    tr_pipe_state *p = &s->pipe[i];
+    tr_pipe_state *p = tr_pipe(s, i);
     tr_epoch *e = &p->ep;
     ep_out a = {m_dt, 0.0, e->rate * s->step_s, s->time_s, s->step_s, 0.0,
                 0.0,  0.0};
@@ -160,7 +160,7 @@ double tr_epoch_outlet(tr_state *s, int i, int at_to_end, double m_dt,
 
 int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel q)
 {
-    tr_pipe_state *p = &s->pipe[i];
+    tr_pipe_state *p = tr_pipe(s, i);
     tr_epoch *e = &p->ep;
     double theta = q.t - e->teq;
     double e_mid = e->e0 * e->half;
@@ -188,7 +188,7 @@ int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel q)
 
 double tr_epoch_finish(tr_state *s, int i)
 {
-    tr_pipe_state *p = &s->pipe[i];
+    tr_pipe_state *p = tr_pipe(s, i);
     tr_epoch *e = &p->ep;
     double e1 = e->e0 * e->decay;
     double x1 = s->net->fluid.cp_const * e1 * e->mt;

@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The capacity is a power of two (4, doubled when full), so the ring
+/* The capacity is a power of two (TR_INLINE_PARCELS in the pipe's state,
+ * then doubled on the heap when full), so the ring
  * index is a mask, not a division (one per parcel in every loop of a
  * step). */
 tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i)
@@ -24,13 +25,15 @@ tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i)
 
 static int grow(tr_pipe_state *s)
 {
-    int cap = s->cap ? 2 * s->cap : 4;
-    tr_parcel *p = malloc(sizeof *p * (size_t)cap);
+    int cap = s->cap ? 2 * s->cap : TR_INLINE_PARCELS;
+    tr_parcel *p =
+        cap <= TR_INLINE_PARCELS ? s->inl : malloc(sizeof *p * (size_t)cap);
     if (!p)
         return -1;
     for (int i = 0; i < s->n; i++)
         p[i] = *tr_pipe_at(s, i);
-    free(s->p);
+    if (s->p != s->inl)
+        free(s->p);
     s->p = p;
     s->cap = cap;
     s->head = 0;
@@ -129,6 +132,7 @@ double tr_pipe_mass(const tr_pipe_state *s)
 
 void tr_pipe_free(tr_pipe_state *s)
 {
-    free(s->p);
+    if (s->p != s->inl)
+        free(s->p);
     memset(s, 0, sizeof *s);
 }

@@ -56,7 +56,7 @@ void tr_rate_of(const tr_state *s, int i, double t_k, double t_partner,
 /* Temperature of pipe j's water at the end given (0 from, 1 to). */
 static double end_temp(const tr_state *s, int j, int at_to_end)
 {
-    const tr_pipe_state *p = &s->pipe[j];
+    const tr_pipe_state *p = tr_pipe(s, j);
     if (p->n == 0)
         return NAN;
     return tr_pipe_at(p, at_to_end ? p->n - 1 : 0)->t;
@@ -91,7 +91,7 @@ void tr_inlet_rate(const tr_state *s, int i, double t_k, int at_to_end,
  * partner's temperature at each parcel's middle. */
 static void pair_rates(tr_state *s, int i, int j)
 {
-    tr_pipe_state *pi = &s->pipe[i], *pj = &s->pipe[j];
+    tr_pipe_state *pi = tr_pipe(s, i), *pj = tr_pipe(s, j);
     double mi = tr_pipe_mass(pi), mj = tr_pipe_mass(pj);
     int same = s->net->pp_pair_same[i];
     double cum_i = 0.0, cum_j = 0.0;
@@ -113,7 +113,7 @@ static void pair_rates(tr_state *s, int i, int j)
 static void same_rates(tr_state *s, int i)
 {
     const tr_fluid *f = &s->net->fluid;
-    tr_pipe_state *p = &s->pipe[i];
+    tr_pipe_state *p = tr_pipe(s, i);
     double cp_last = NAN, rate = 0.0, t_eq = 0.0;
     for (int k = 0; k < p->n; k++) {
         tr_parcel *q = tr_pipe_at(p, k);
@@ -140,12 +140,13 @@ static void same_rates(tr_state *s, int i)
 void tr_pipe_rates(tr_state *s)
 {
     const tr_net *n = s->net;
-    for (int i = 0; i < n->n_pipes; i++) {
+    for (int at = 0; at < n->n_pipes; at++) { /* in order of memory */
+        int i = s->pipe[at].id;
         tr_epoch_rates(s, i);
-        if (s->pipe[i].ep.on) /* one rate for the pipe (epoch.c) */
+        if (s->pipe[at].ep.on) /* one rate for the pipe (epoch.c) */
             continue;
         int j = n->pp_pair[i];
-        if (j >= 0 && n->pp_r12[i] > 0.0 && s->pipe[j].n > 0) {
+        if (j >= 0 && n->pp_r12[i] > 0.0 && tr_pipe(s, j)->n > 0) {
             pair_rates(s, i, j);
             continue;
         }

@@ -42,19 +42,35 @@ static double ft(const tr_state *s, double h)
     return tr_t(&s->net->fluid, h);
 }
 
-static int flowing(const tr_net *n, int k)
-{
-    return fabs(n->lk_m[k]) > TR_ZERO_FLOW;
-}
+#define TR_FLOWING(l) (fabs((l)->m) > TR_ZERO_FLOW)
 
-static int downstream(const tr_net *n, int k)
+/* The links as a step reads them (tr_link_hot) and the links each node's
+ * water flows into, from the net's flows now. */
+static void links_refresh(tr_state *s)
 {
-    return n->lk_m[k] >= 0.0 ? n->lk_to[k] : n->lk_from[k];
-}
-
-static int upstream(const tr_net *n, int k)
-{
-    return n->lk_m[k] >= 0.0 ? n->lk_from[k] : n->lk_to[k];
+    const tr_net *n = s->net;
+    for (int k = 0; k < n->n_links; k++) {
+        tr_link_hot *l = &s->lk[k];
+        l->m = n->lk_m[k];
+        l->mf = fabs(l->m);
+        l->fwd = l->m >= 0.0;
+        l->up = l->fwd ? n->lk_from[k] : n->lk_to[k];
+        l->down = l->fwd ? n->lk_to[k] : n->lk_from[k];
+        l->sub = n->lk_sub[k];
+        l->kind = n->lk_kind[k];
+        l->flowing = TR_FLOWING(l);
+    }
+    int at = 0;
+    for (int v = 0; v < n->n_nodes; v++) {
+        s->out_start[v] = at;
+        for (int a = n->adj_start[v]; a < n->adj_start[v + 1]; a++) {
+            int k = n->adj_link[a];
+            if (s->lk[k].flowing && s->lk[k].up == v)
+                s->out_link[at++] = k;
+        }
+    }
+    s->out_start[n->n_nodes] = at;
+    s->lk_gen = n->gen;
 }
 
 /* ---- pipes ----------------------------------------------------------------
@@ -83,12 +99,23 @@ static void piece_out(void *ctx, tr_parcel *q)
     a->born_sum += q->mass * q->born;
 }
 
+/* Pipe i reached by the step (the first of an hour records the order:
+ * tr_state_layout). */
+static void note_touch(tr_state *s, int i)
+{
+    if (s->recording && !s->touched[i]) {
+        s->touched[i] = 1;
+        s->touch[s->n_touch++] = i;
+    }
+}
+
 /* The step's outflow of pipe link k into lk_out[k]. */
 static void pipe_outlet(tr_state *s, int k)
 {
     const tr_net *n = s->net;
-    int i = n->lk_sub[k], fwd = n->lk_m[k] >= 0.0;
-    double mf = fabs(n->lk_m[k]);
+    int i = s->lk[k].sub, fwd = s->lk[k].fwd;
+    note_touch(s, i);
+    double mf = s->lk[k].mf;
     s->cur_pipe = i;
     outflow a = {s,
                  mf * s->step_s,
@@ -98,9 +125,9 @@ static void pipe_outlet(tr_state *s, int k)
                  0,
                  n->pp_wallc[i],
                  &s->vol_t[2 * i + (fwd ? 1 : 0)]};
-    double got = s->pipe[i].ep.on
+    double got = tr_pipe(s, i)->ep.on
                      ? tr_epoch_outlet(s, i, fwd, a.m_dt, &a.h_sum, &a.born_sum)
-                     : tr_pipe_pop(&s->pipe[i], fwd, a.m_dt, piece_out, &a);
+                     : tr_pipe_pop(tr_pipe(s, i), fwd, a.m_dt, piece_out, &a);
     if (got > 0.0) {
         s->lk_out[k].h = a.h_sum / got;
         s->lk_out[k].born = a.born_sum / got;
@@ -114,10 +141,9 @@ static void pipe_outlet(tr_state *s, int k)
  * as it comes, a node that mixed it holding t = ft(h) already). */
 static int epoch_inlet(tr_state *s, int k, int i, const tr_flowinfo *in)
 {
-    const tr_net *n = s->net;
-    int fwd = n->lk_m[k] >= 0.0;
-    double mf = fabs(n->lk_m[k]);
-    int as_node = s->min[upstream(n, k)] > 0.0;
+    int fwd = s->lk[k].fwd;
+    double mf = s->lk[k].mf;
+    int as_node = s->acc[s->lk[k].up].m > 0.0;
     tr_parcel q = {mf * s->step_s,
                    as_node ? in->t : ft(s, in->h),
                    in->born,
@@ -133,16 +159,17 @@ static int epoch_inlet(tr_state *s, int k, int i, const tr_flowinfo *in)
 static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
 {
     const tr_net *n = s->net;
-    int i = n->lk_sub[k], fwd = n->lk_m[k] >= 0.0;
-    if (s->pipe[i].ep.on)
+    int i = s->lk[k].sub, fwd = s->lk[k].fwd;
+    note_touch(s, i);
+    if (tr_pipe(s, i)->ep.on)
         return epoch_inlet(s, k, i, in);
-    double mf = fabs(n->lk_m[k]), h_out;
+    double mf = s->lk[k].mf, h_out;
     double *vol = &s->vol_t[2 * i + (fwd ? 0 : 1)];
     *vol = tr_volume(&n->fluid, n->pp_wallc[i], *vol, mf, in->t, in->h,
                      s->step_s, &h_out);
     /* without a wall the water enters as it comes: a node that mixed an
      * inflow holds t = ft(h) already (node_visit), the same value */
-    int as_node = !(n->pp_wallc[i] > 0.0) && s->min[upstream(n, k)] > 0.0;
+    int as_node = !(n->pp_wallc[i] > 0.0) && s->acc[s->lk[k].up].m > 0.0;
     tr_parcel q = {mf * s->step_s,
                    as_node ? in->t : ft(s, h_out),
                    in->born,
@@ -152,7 +179,7 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
                    s->step_s,
                    fwd,
                    0.0}; /* enthalpy not known yet */
-    tr_pipe_state *p = &s->pipe[i];
+    tr_pipe_state *p = tr_pipe(s, i);
     tr_inlet_rate(s, i, q.t, !fwd, &q.rate, &q.t_eq);
     s->cur_pipe = i;
     if (p->n > 0) { /* a neighbour this close is joined at mid-step */
@@ -166,8 +193,7 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
 /* A pipe whose outlet over the step comes only from what it holds. */
 static int pipe_delays(const tr_state *s, int k)
 {
-    return s->net->pp_mass[s->net->lk_sub[k]] >=
-           fabs(s->net->lk_m[k]) * s->step_s;
+    return s->net->pp_mass[s->lk[k].sub] >= s->lk[k].mf * s->step_s;
 }
 
 /* ---- nodes and links ------------------------------------------------------
@@ -175,13 +201,12 @@ static int pipe_delays(const tr_state *s, int k)
 
 static void deliver(tr_state *s, int k, int counted, int *tail)
 {
-    const tr_net *n = s->net;
-    int d = downstream(n, k);
-    double mf = fabs(n->lk_m[k]);
-    s->min[d] += mf;
-    s->hin[d] += mf * s->lk_out[k].h;
-    s->bin[d] += mf * s->lk_out[k].born;
-    if (counted && --s->indeg[d] == 0 && !s->done[d])
+    int d = s->lk[k].down;
+    double mf = s->lk[k].mf;
+    s->acc[d].m += mf;
+    s->acc[d].h += mf * s->lk_out[k].h;
+    s->acc[d].born += mf * s->lk_out[k].born;
+    if (counted && --s->acc[d].indeg == 0 && !s->acc[d].done)
         s->queue[(*tail)++] = d;
 }
 
@@ -189,22 +214,22 @@ static void deliver(tr_state *s, int k, int counted, int *tail)
 static int outlet_first(tr_state *s, int k)
 {
     const tr_net *n = s->net;
-    int sub = n->lk_sub[k];
+    int sub = s->lk[k].sub;
     double mid = s->time_s + 0.5 * s->step_s;
-    switch (n->lk_kind[k]) {
+    switch (s->lk[k].kind) {
     case TR_PIPE:
         if (!pipe_delays(s, k))
             return 0;
         pipe_outlet(s, k);
         return 1;
     case TR_SOURCE:
-        if (!(n->lk_m[k] > 0.0) || isnan(n->so_tsup[sub]))
+        if (!(s->lk[k].m > 0.0) || isnan(n->so_tsup[sub]))
             return 0;
         s->lk_out[k] =
             (tr_flowinfo){n->so_tsup[sub], fh(s, n->so_tsup[sub]), mid, 0.0};
         return 1;
     case TR_CONSUMER:
-        if (!(n->lk_m[k] > 0.0) || !n->co_fixed_ret[sub])
+        if (!(s->lk[k].m > 0.0) || !n->co_fixed_ret[sub])
             return 0;
         s->lk_out[k].t = n->co_tret[sub];
         s->lk_out[k].h = fh(s, n->co_tret[sub]);
@@ -217,10 +242,10 @@ static int outlet_first(tr_state *s, int k)
 static void consumer_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
 {
     const tr_net *n = s->net;
-    int c = n->lk_sub[k];
-    double mf = fabs(n->lk_m[k]);
-    if (!s->lk_ready[k]) { /* against its flow a consumer draws nothing */
-        s->lk_out[k].t = n->lk_m[k] > 0.0 ? in->t - n->co_dt[c] : in->t;
+    int c = s->lk[k].sub;
+    double mf = s->lk[k].mf;
+    if (!s->lk[k].ready) { /* against its flow a consumer draws nothing */
+        s->lk_out[k].t = s->lk[k].m > 0.0 ? in->t - n->co_dt[c] : in->t;
         s->lk_out[k].h = fh(s, s->lk_out[k].t);
     }
     s->lk_out[k].born = in->born;
@@ -228,17 +253,17 @@ static void consumer_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
     s->co_tout[c] = s->lk_out[k].t;
     s->co_q[c] = mf * (in->h - s->lk_out[k].h);
     s->step.delivered += s->co_q[c] * s->step_s;
-    if (!s->lk_ready[k])
+    if (!s->lk[k].ready)
         deliver(s, k, 1, tail);
 }
 
 static void source_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
 {
     const tr_net *n = s->net;
-    int c = n->lk_sub[k];
-    double mf = fabs(n->lk_m[k]);
-    if (!s->lk_ready[k]) {
-        double q = n->lk_m[k] > 0.0 ? n->so_heat[c] : 0.0;
+    int c = s->lk[k].sub;
+    double mf = s->lk[k].mf;
+    if (!s->lk[k].ready) {
+        double q = s->lk[k].m > 0.0 ? n->so_heat[c] : 0.0;
         s->lk_out[k] = (tr_flowinfo){0, in->h + q / mf, in->born, 0};
         s->lk_out[k].t = ft(s, s->lk_out[k].h);
     }
@@ -246,20 +271,20 @@ static void source_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
     s->so_tout[c] = s->lk_out[k].t;
     s->so_q[c] = mf * (s->lk_out[k].h - in->h);
     s->step.in_sources += s->so_q[c] * s->step_s;
-    if (!s->lk_ready[k])
+    if (!s->lk[k].ready)
         deliver(s, k, 1, tail);
 }
 
 static void hx_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
 {
     const tr_net *n = s->net;
-    int h = n->lk_sub[k];
+    int h = s->lk[k].sub;
     s->lk_out[k] = *in; /* the side's inlet until both are known */
     if (--s->hx_pending[h] > 0)
         return;
     int kp = n->hx_pri[h], ks = n->hx_sec[h];
-    double mp = flowing(n, kp) ? fabs(n->lk_m[kp]) : 0.0;
-    double ms = flowing(n, ks) ? fabs(n->lk_m[ks]) : 0.0;
+    double mp = s->lk[kp].flowing ? s->lk[kp].mf : 0.0;
+    double ms = s->lk[ks].flowing ? s->lk[ks].mf : 0.0;
     double q = tr_hx_heat(n, h, s->lk_out[kp].t, s->lk_out[ks].t, mp, ms);
     s->hx_q[h] = q;
     if (mp > 0.0) {
@@ -279,12 +304,12 @@ static void hx_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
 static int link_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
 {
     const tr_net *n = s->net;
-    double mf = fabs(n->lk_m[k]);
-    switch (n->lk_kind[k]) {
+    double mf = s->lk[k].mf;
+    switch (s->lk[k].kind) {
     case TR_PIPE:
         if (pipe_inlet(s, k, in))
             return -1;
-        if (!s->lk_ready[k]) {
+        if (!s->lk[k].ready) {
             pipe_outlet(s, k);
             deliver(s, k, 1, tail);
         }
@@ -313,12 +338,12 @@ static int node_visit(tr_state *s, int v, int *tail)
 {
     const tr_net *n = s->net;
     tr_flowinfo *w = &s->node[v];
-    s->done[v] = 1;
-    if (s->min[v] > 0.0) {
-        w->h = s->hin[v] / s->min[v];
-        w->born = s->bin[v] / s->min[v];
+    s->acc[v].done = 1;
+    if (s->acc[v].m > 0.0) {
+        w->h = s->acc[v].h / s->acc[v].m;
+        w->born = s->acc[v].born / s->acc[v].m;
         if (n->nd_fit_w[v] > 0.0) {
-            w->h -= n->nd_fit_w[v] / s->min[v];
+            w->h -= n->nd_fit_w[v] / s->acc[v].m;
             s->step.lost_fittings += n->nd_fit_w[v] * s->step_s;
         }
         w->t = ft(s, w->h);
@@ -327,11 +352,9 @@ static int node_visit(tr_state *s, int v, int *tail)
     }
     s->step.in_boundary -= n->nd_out[v] * w->h * s->step_s;
     s->step.boundary_gross += fabs(n->nd_out[v] * w->h * s->step_s);
-    for (int a = n->adj_start[v]; a < n->adj_start[v + 1]; a++) {
-        int k = n->adj_link[a];
-        if (flowing(n, k) && upstream(n, k) == v && link_inlet(s, k, w, tail))
+    for (int a = s->out_start[v]; a < s->out_start[v + 1]; a++)
+        if (link_inlet(s, s->out_link[a], w, tail))
             return -1;
-    }
     return 0;
 }
 
@@ -342,35 +365,32 @@ static void step_start(tr_state *s, int *tail)
 {
     const tr_net *n = s->net;
     size_t nn = (size_t)n->n_nodes;
-    memset(s->indeg, 0, sizeof(int) * nn);
-    memset(s->done, 0, nn);
-    memset(s->min, 0, sizeof(double) * nn);
-    memset(s->hin, 0, sizeof(double) * nn);
-    memset(s->bin, 0, sizeof(double) * nn);
+    memset(s->acc, 0, sizeof *s->acc * nn);
     for (int h = 0; h < n->n_hx; h++)
-        s->hx_pending[h] = flowing(n, n->hx_pri[h]) + flowing(n, n->hx_sec[h]);
+        s->hx_pending[h] =
+            s->lk[n->hx_pri[h]].flowing + s->lk[n->hx_sec[h]].flowing;
     for (int c = 0; c < n->n_consumers; c++)
         s->co_q[c] = 0.0;
     for (int c = 0; c < n->n_sources; c++)
         s->so_q[c] = 0.0;
     for (int k = 0; k < n->n_links; k++) {
-        s->lk_ready[k] = 0;
-        if (!flowing(n, k))
+        s->lk[k].ready = 0;
+        if (!s->lk[k].flowing)
             continue;
-        s->lk_ready[k] = (signed char)outlet_first(s, k);
-        if (s->lk_ready[k])
+        s->lk[k].ready = (signed char)outlet_first(s, k);
+        if (s->lk[k].ready)
             deliver(s, k, 0, tail);
         else
-            s->indeg[downstream(n, k)]++;
+            s->acc[s->lk[k].down].indeg++;
     }
     double mid = s->time_s + 0.5 * s->step_s;
     for (int v = 0; v < n->n_nodes; v++) {
         if (!(n->nd_in[v] > 0.0))
             continue;
         double h = fh(s, n->nd_in_t[v]);
-        s->min[v] += n->nd_in[v];
-        s->hin[v] += n->nd_in[v] * h;
-        s->bin[v] += n->nd_in[v] * mid;
+        s->acc[v].m += n->nd_in[v];
+        s->acc[v].h += n->nd_in[v] * h;
+        s->acc[v].born += n->nd_in[v] * mid;
         s->step.in_boundary += n->nd_in[v] * h * s->step_s;
         s->step.boundary_gross += fabs(n->nd_in[v] * h * s->step_s);
     }
@@ -382,9 +402,10 @@ static int tear(tr_state *s)
 {
     int best = -1;
     for (int i = 0; i < s->net->n_nodes; i++)
-        if (!s->done[i] && (best < 0 || s->indeg[i] < s->indeg[best]))
+        if (!s->acc[i].done &&
+            (best < 0 || s->acc[i].indeg < s->acc[best].indeg))
             best = i;
-    if (best >= 0 && s->indeg[best] > 0)
+    if (best >= 0 && s->acc[best].indeg > 0)
         s->torn++;
     return best;
 }
@@ -397,8 +418,9 @@ static double step_finish(tr_state *s)
     double w = 0.0;
     long count = 0;
     size_t bytes = 0;
-    for (int i = 0; i < s->net->n_pipes; i++) {
-        tr_pipe_state *p = &s->pipe[i];
+    for (int j = 0; j < s->net->n_pipes; j++) { /* in order of memory */
+        tr_pipe_state *p = &s->pipe[j];
+        int i = p->id;
         s->cur_pipe = i;
         if (p->ep.on)
             w += tr_epoch_finish(s, i);
@@ -421,11 +443,17 @@ int tr_step(tr_state *s)
     const tr_net *n = s->net;
     memset(&s->step, 0, sizeof s->step);
     s->torn = 0;
+    if (s->lk_gen != n->gen) { /* new flows: record the walk's order */
+        links_refresh(s);
+        s->recording = 1;
+        s->n_touch = 0;
+        memset(s->touched, 0, (size_t)n->n_pipes);
+    }
     tr_pipe_rates(s);
     int head = 0, tail = 0;
     step_start(s, &tail);
     for (int v = 0; v < n->n_nodes; v++)
-        if (s->indeg[v] == 0)
+        if (s->acc[v].indeg == 0)
             s->queue[tail++] = v;
     for (int seen = 0; seen < n->n_nodes;) {
         if (head == tail) {
@@ -435,7 +463,7 @@ int tr_step(tr_state *s)
             s->queue[tail++] = v;
         }
         int v = s->queue[head++];
-        if (s->done[v])
+        if (s->acc[v].done)
             continue;
         if (node_visit(s, v, &tail))
             return -1;
@@ -445,5 +473,9 @@ int tr_step(tr_state *s)
     tr_soil_step(s);
     s->time_s += s->step_s;
     tr_stored_solid(s, &s->step.stored_wall, &s->step.stored_soil);
+    if (s->recording) {
+        s->recording = 0;
+        return tr_state_layout(s);
+    }
     return 0;
 }

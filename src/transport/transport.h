@@ -59,12 +59,21 @@ typedef struct tr_epoch {
     double dx;         /* J: excess heat in minus out during the step */
 } tr_epoch;
 
+/* Parcels a pipe holds in its own state before its buffer moves to the
+ * heap: most pipes of a network hold one or two (a step's flow each), and
+ * a step that reads the pipe's state then finds them beside it (one miss
+ * of the cache for both, not two, the buffer's address not waiting on the
+ * state's). */
+#define TR_INLINE_PARCELS 2
+
 /* The parcels of one pipe, in order from its from-end to its to-end, in a
  * ring buffer that grows by doubling (no allocation per parcel). */
 typedef struct tr_pipe_state {
-    tr_parcel *p;
+    tr_parcel *p; /* inl, or the heap's once more are held */
     int cap, head, n;
+    int id; /* the pipe's index (the state's place follows the flow) */
     tr_epoch ep;
+    tr_parcel inl[TR_INLINE_PARCELS];
 } tr_pipe_state;
 
 /* Water of a node or a link outlet over one step: temperature, enthalpy,
@@ -72,6 +81,27 @@ typedef struct tr_pipe_state {
 typedef struct tr_flowinfo {
     double t, h, born, tau;
 } tr_flowinfo;
+
+/* What a node gathers over a step, together (one line of the cache per
+ * node instead of one per array): the mass flowing in (kg/s), its
+ * enthalpy and source time flow-weighted (sums), the inflows still
+ * unknown, and whether the node was visited. */
+typedef struct tr_gather {
+    double m, h, born;
+    int indeg, done;
+} tr_gather;
+
+/* A link as a step reads it, from the hour's flows (one line of the
+ * cache per two links instead of one per array; refreshed whenever the
+ * net's gen changes): flow from -> to and its magnitude, kg/s; the nodes
+ * the water comes from and goes to; the index in its kind's arrays; the
+ * kind, whether it flows (above TR_ZERO_FLOW), whether from -> to, and
+ * whether its outlet over the step was known first (the step's). */
+typedef struct tr_link_hot {
+    double m, mf;
+    int up, down, sub;
+    signed char kind, flowing, fwd, ready;
+} tr_link_hot;
 
 /* Fluid properties the engine needs (the adapter provides them). */
 typedef struct tr_fluid {
@@ -160,7 +190,13 @@ typedef struct tr_energy {
 typedef struct tr_state {
     const tr_net *net;
     double time_s, step_s, merge_tol_k;
-    tr_pipe_state *pipe;
+    tr_pipe_state *pipe; /* the pipes' states in the order the last
+                            hour's first step reached them (so a step
+                            walks them nearly in order of memory) */
+    int *slot;           /* per pipe index: its state's place in pipe */
+    int *touch, n_touch; /* pipes in the order a step reached them */
+    signed char *touched;
+    int recording;       /* 1: this step records touch (the first of an hour) */
     double *vol_t;       /* 2 per pipe: wall volume at from- and to-end, K */
     double *soil_t;      /* per pipe: soil node, K */
     tr_flowinfo *node;   /* this step's mixed water per node */
@@ -169,9 +205,13 @@ typedef struct tr_state {
     double *so_tin, *so_tout, *so_q;
     double *hx_q;
     /* sweep work */
-    int *indeg, *queue;
-    double *min, *hin, *bin, *tauin;
-    signed char *done, *lk_ready;
+    tr_gather *acc;
+    int *queue;
+    double *tauin;
+    tr_link_hot *lk;
+    int *out_start, *out_link; /* per node the links its water flows into,
+                                  in adjacency order (the hour's) */
+    unsigned long lk_gen;      /* the net's gen lk and out_* hold */
     int *hx_pending;
     tr_energy step, total;
     double stored_start;
@@ -202,6 +242,12 @@ typedef struct tr_state {
     long parcels;
     size_t parcel_bytes;
 } tr_state;
+
+/* The state of pipe i. */
+static inline tr_pipe_state *tr_pipe(const tr_state *s, int i)
+{
+    return &s->pipe[s->slot[i]];
+}
 
 /* ---- parcels (parcels.c) ------------------------------------------------ */
 int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol);
@@ -248,6 +294,9 @@ void tr_stored_solid(const tr_state *s, double *wall, double *soil);
 /* Parcels in flight and their buffers' bytes into s->parcels and
  * s->parcel_bytes. */
 void tr_count(tr_state *s);
+/* The pipes' states laid out in the order of s->touch (the pipes a step
+ * reached), the others after them in index order. */
+int tr_state_layout(tr_state *s);
 /* One transport step of s->step_s at the current flows. */
 int tr_step(tr_state *s);
 /* Rates and equilibrium temperatures of every parcel for this step, from
