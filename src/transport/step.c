@@ -59,6 +59,7 @@ static void links_refresh(tr_state *s)
         l->sub = n->lk_sub[k];
         l->kind = n->lk_kind[k];
         l->flowing = TR_FLOWING(l);
+        l->epoch = l->kind == TR_PIPE && tr_pipe(s, l->sub)->ep.on;
     }
     int at = 0;
     for (int v = 0; v < n->n_nodes; v++) {
@@ -99,8 +100,8 @@ static void piece_out(void *ctx, tr_parcel *q)
     a->born_sum += q->mass * q->born;
 }
 
-/* Pipe i reached by the step (the first of an hour records the order:
- * tr_state_layout). */
+/* Pipe i's inlet reached by the step's walk (the first step of an hour
+ * records the order: tr_state_layout). */
 static void note_touch(tr_state *s, int i)
 {
     if (s->recording && !s->touched[i]) {
@@ -114,7 +115,6 @@ static void pipe_outlet(tr_state *s, int k)
 {
     const tr_net *n = s->net;
     int i = s->lk[k].sub, fwd = s->lk[k].fwd;
-    note_touch(s, i);
     double mf = s->lk[k].mf;
     s->cur_pipe = i;
     outflow a = {s,
@@ -361,6 +361,17 @@ static int node_visit(tr_state *s, int v, int *tail)
 /* ---- the step -------------------------------------------------------------
  */
 
+/* Link k's outlet over the step, if known before its inlet (delivered
+ * now), else one more inflow its downstream node waits for. */
+static void link_first(tr_state *s, int k, int *tail)
+{
+    s->lk[k].ready = (signed char)outlet_first(s, k);
+    if (s->lk[k].ready)
+        deliver(s, k, 0, tail);
+    else
+        s->acc[s->lk[k].down].indeg++;
+}
+
 static void step_start(tr_state *s, int *tail)
 {
     const tr_net *n = s->net;
@@ -375,13 +386,14 @@ static void step_start(tr_state *s, int *tail)
         s->so_q[c] = 0.0;
     for (int k = 0; k < n->n_links; k++) {
         s->lk[k].ready = 0;
-        if (!s->lk[k].flowing)
+        if (!s->lk[k].flowing || s->lk[k].epoch)
             continue;
-        s->lk[k].ready = (signed char)outlet_first(s, k);
-        if (s->lk[k].ready)
-            deliver(s, k, 0, tail);
-        else
-            s->acc[s->lk[k].down].indeg++;
+        link_first(s, k, tail);
+    }
+    for (int j = 0; j < n->n_pipes; j++) { /* in order of memory */
+        int k = n->pp_link[s->pipe[j].id];
+        if (s->lk[k].flowing && s->lk[k].epoch)
+            link_first(s, k, tail);
     }
     double mid = s->time_s + 0.5 * s->step_s;
     for (int v = 0; v < n->n_nodes; v++) {
@@ -443,13 +455,13 @@ int tr_step(tr_state *s)
     const tr_net *n = s->net;
     memset(&s->step, 0, sizeof s->step);
     s->torn = 0;
+    tr_pipe_rates(s);
     if (s->lk_gen != n->gen) { /* new flows: record the walk's order */
         links_refresh(s);
         s->recording = 1;
         s->n_touch = 0;
         memset(s->touched, 0, (size_t)n->n_pipes);
     }
-    tr_pipe_rates(s);
     int head = 0, tail = 0;
     step_start(s, &tail);
     for (int v = 0; v < n->n_nodes; v++)

@@ -93,14 +93,16 @@ typedef struct tr_gather {
 
 /* A link as a step reads it, from the hour's flows (one line of the
  * cache per two links instead of one per array; refreshed whenever the
- * net's gen changes): flow from -> to and its magnitude, kg/s; the nodes
- * the water comes from and goes to; the index in its kind's arrays; the
- * kind, whether it flows (above TR_ZERO_FLOW), whether from -> to, and
- * whether its outlet over the step was known first (the step's). */
+ * net's gen changes, after the pipes' rates): flow from -> to and its
+ * magnitude, kg/s; the nodes the water comes from and goes to; the index in its
+ * kind's arrays; the kind, whether it flows (above TR_ZERO_FLOW), whether from
+ * -> to, and whether its outlet over the step was known first (the step's). */
 typedef struct tr_link_hot {
     double m, mf;
     int up, down, sub;
     signed char kind, flowing, fwd, ready;
+    signed char epoch; /* a pipe in epoch form: its outlet is taken in the
+                          order of the pipes' states (step_start) */
 } tr_link_hot;
 
 /* Fluid properties the engine needs (the adapter provides them). */
