@@ -38,6 +38,7 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
     size_t np = (size_t)net->n_pipes + 1, nc = (size_t)net->n_consumers + 1;
     size_t ns = (size_t)net->n_sources + 1, nh = (size_t)net->n_hx + 1;
     s->pipe = pipe_states(np);
+    s->spare = pipe_states(np);
     s->slot = calloc(np, sizeof(int));
     s->touch = calloc(np, sizeof(int));
     s->touched = calloc(np, 1);
@@ -66,12 +67,13 @@ int tr_state_new(tr_state **out, const tr_net *net, double step_s,
     s->rc_cp = calloc(np, sizeof(double));
     s->rc_rate = calloc(np, sizeof(double));
     s->rc_teq = calloc(np, sizeof(double));
-    if (!s->pipe || !s->slot || !s->touch || !s->touched || !s->vol_t ||
-        !s->soil_t || !s->node || !s->lk_out || !s->co_tin || !s->co_tout ||
-        !s->co_q || !s->so_tin || !s->so_tout || !s->so_q || !s->hx_q ||
-        !s->acc || !s->queue || !s->tauin || !s->lk || !s->out_start ||
-        !s->out_link || !s->hx_pending || !s->tau || !s->pipe_gain || !s->mpm ||
-        !s->rc_gen || !s->rc_cp || !s->rc_rate || !s->rc_teq)
+    if (!s->pipe || !s->spare || !s->slot || !s->touch || !s->touched ||
+        !s->vol_t || !s->soil_t || !s->node || !s->lk_out || !s->co_tin ||
+        !s->co_tout || !s->co_q || !s->so_tin || !s->so_tout || !s->so_q ||
+        !s->hx_q || !s->acc || !s->queue || !s->tauin || !s->lk ||
+        !s->out_start || !s->out_link || !s->hx_pending || !s->tau ||
+        !s->pipe_gain || !s->mpm || !s->rc_gen || !s->rc_cp || !s->rc_rate ||
+        !s->rc_teq)
         return -1;
     for (int i = 0; i < net->n_pipes; i++) {
         s->slot[i] = i;
@@ -93,6 +95,7 @@ void tr_state_free(tr_state *s)
         for (int j = 0; j < s->net->n_pipes; j++)
             tr_pipe_free(&s->pipe[j]);
     free(s->pipe);
+    free(s->spare);
     free(s->slot);
     free(s->touch);
     free(s->touched);
@@ -135,9 +138,7 @@ static void move_state(tr_pipe_state *b, tr_pipe_state *a)
 int tr_state_layout(tr_state *s)
 {
     int np = s->net->n_pipes, at = 0;
-    tr_pipe_state *fresh = pipe_states((size_t)np + 1);
-    if (!fresh)
-        return -1;
+    tr_pipe_state *fresh = s->spare;
     for (int k = 0; k < s->n_touch; k++)
         move_state(&fresh[at++], tr_pipe(s, s->touch[k]));
     for (int i = 0; i < np; i++)
@@ -145,7 +146,7 @@ int tr_state_layout(tr_state *s)
             move_state(&fresh[at++], tr_pipe(s, i));
     for (int j = 0; j < np; j++)
         s->slot[fresh[j].id] = j;
-    free(s->pipe);
+    s->spare = s->pipe;
     s->pipe = fresh;
     return 0;
 }

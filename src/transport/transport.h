@@ -192,11 +192,14 @@ typedef struct tr_energy {
 typedef struct tr_state {
     const tr_net *net;
     double time_s, step_s, merge_tol_k;
-    tr_pipe_state *pipe; /* the pipes' states in the order the last
-                            hour's first step reached them (so a step
-                            walks them nearly in order of memory) */
-    int *slot;           /* per pipe index: its state's place in pipe */
-    int *touch, n_touch; /* pipes in the order a step reached them */
+    tr_pipe_state *pipe;  /* the pipes' states in the order the last
+                             hour's first step reached them (so a step
+                             walks them nearly in order of memory) */
+    tr_pipe_state *spare; /* the layout's second array (swapped with pipe:
+                             no allocation per hour, whose churn through
+                             the heap grew a season's peak memory by 27 MB) */
+    int *slot;            /* per pipe index: its state's place in pipe */
+    int *touch, n_touch;  /* pipes in the order a step reached them */
     signed char *touched;
     int recording;       /* 1: this step records touch (the first of an hour) */
     double *vol_t;       /* 2 per pipe: wall volume at from- and to-end, K */
