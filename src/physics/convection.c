@@ -248,6 +248,62 @@ double outer_flux_terms(const hl_outer_bc *bc, double ts_k, double d_m,
            eps_sigma * (ts2 * ts2 - tr * tr * tr * tr);
 }
 
+void outer_prepare(const hl_outer_bc *bc, double d_m, outer_prep *o)
+{
+    double n;
+    o->bc = bc;
+    o->d = d_m;
+    o->l = characteristic_size(bc, d_m);
+    o->air = bc->air_k;
+    o->h = 0.0;
+    double tr = bc->radiant_k;
+    o->tr4 = tr * tr * tr * tr;
+    o->eps_sigma = bc->emissivity * HL_SIGMA;
+    o->eps_sigma4 = 4.0 * o->eps_sigma;
+    int iso = bc->set != HL_COEF_ASTM_C680 && iso_has(bc->geometry);
+    if (bc->h_total_fixed > 0.0) {
+        o->form = OUTER_TOTAL_FIXED;
+        o->h = bc->h_total_fixed;
+    } else if (bc->h_conv_fixed > 0.0) {
+        o->form = OUTER_H_CONST;
+        o->h = bc->h_conv_fixed;
+    } else if (iso && bc->wind_m_s > 0.0) { /* n = 0 in both sets */
+        o->form = OUTER_H_CONST;
+        o->h = h_conv_of(bc, bc->air_k, d_m, &n);
+    } else {
+        o->form = iso && bc->set == HL_COEF_ISO12241 ? OUTER_ISO_NATURAL
+                                                     : OUTER_OTHER;
+    }
+}
+
+double outer_prep_flux(const outer_prep *o, double ts_k, double *slope,
+                       double *h_conv)
+{
+    if (o->form == OUTER_TOTAL_FIXED) {
+        *slope = *h_conv = o->h;
+        return o->h * (ts_k - o->air);
+    }
+    double n = 0.0, hc = o->h;
+    if (o->form == OUTER_ISO_NATURAL) {
+        double dt = fabs(ts_k - o->air);
+        n = 0.25;
+        hc = dt <= 0.0 ? 0.0 : iso_natural(o->bc->geometry, dt, o->l, &n);
+    } else if (o->form == OUTER_OTHER) {
+        hc = h_conv_of(o->bc, ts_k, o->d, &n);
+    }
+    double ts2 = ts_k * ts_k;
+    *h_conv = hc;
+    *slope = (1.0 + n) * hc + o->eps_sigma4 * ts2 * ts_k;
+    return hc * (ts_k - o->air) + o->eps_sigma * (ts2 * ts2 - o->tr4);
+}
+
+double outer_prep_h_rad(const outer_prep *o, double ts_k)
+{
+    if (o->form == OUTER_TOTAL_FIXED)
+        return 0.0;
+    return h_radiation(o->bc->emissivity, ts_k, o->bc->radiant_k);
+}
+
 double outer_flux_slope(const hl_outer_bc *bc, double ts_k, double d_m,
                         double *slope)
 {

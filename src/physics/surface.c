@@ -33,11 +33,12 @@ typedef struct wall_geometry {
                                       lambda; 0 otherwise */
     double area_in, area_out;      /* per unit of the shape */
     double d_out;
-    int inner;       /* innermost layer with g > 0; -1 if none */
-    int inner_const; /* that layer's lambda is constant (k_scale) */
-    double k_scale;  /* its lambda at the process temperature, W/(m K) */
-    double theta_in; /* its antiderivative at the process temperature
-                        (no inner film only) */
+    int inner;        /* innermost layer with g > 0; -1 if none */
+    int inner_const;  /* that layer's lambda is constant (k_scale) */
+    double k_scale;   /* its lambda at the process temperature, W/(m K) */
+    double theta_in;  /* its antiderivative at the process temperature
+                         (no inner film only) */
+    outer_prep outer; /* the outer boundary at d_out */
 } wall_geometry;
 
 static double area_of(int shape, double d)
@@ -79,6 +80,7 @@ static void geometry_build(const hl_surface_in *in, wall_geometry *g)
     }
     g->d_out = 2.0 * r;
     g->area_out = area_of(in->shape, g->d_out);
+    outer_prepare(&in->outer, g->d_out, &g->outer);
     g->inner_const =
         g->inner >= 0 &&
         lambda_is_constant(&in->layer[g->inner].lambda, &g->k_scale);
@@ -177,9 +179,10 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
     return f;
 }
 
-/* The outer coefficients at the last Ts evaluated (for the output). */
+/* The convective coefficient at the last Ts evaluated (for the output,
+ * which takes the radiative one at the final Ts itself). */
 typedef struct outer_coefs {
-    double h_conv, h_rad;
+    double h_conv;
 } outer_coefs;
 
 /* The same with Q from the outer balance at Ts; *q receives it. */
@@ -188,8 +191,7 @@ static double march_inward(const hl_surface_in *in, const wall_geometry *g,
                            outer_coefs *h)
 {
     double slope;
-    double flux = outer_flux_terms(&in->outer, ts, g->d_out, &slope, &h->h_conv,
-                                   &h->h_rad);
+    double flux = outer_prep_flux(&g->outer, ts, &slope, &h->h_conv);
     *q = g->area_out * flux;
     return march_layers(in, g, ts, *q, g->area_out * slope, temps, dtin);
 }
@@ -276,8 +278,8 @@ static double initial_guess(const hl_surface_in *in, const wall_geometry *g,
     double r = wall_resistance(in, g, 0.5 * (t_in + t_env));
     double ts = t_env + (t_in - t_env) * r_out / (r + r_out);
     ts = ts < lo ? lo : ts > hi ? hi : ts;
-    double slope,
-        q = g->area_out * outer_flux_slope(&in->outer, ts, g->d_out, &slope);
+    double slope, hc,
+        q = g->area_out * outer_prep_flux(&g->outer, ts, &slope, &hc);
     double c = 1.0 / wall_resistance(in, g, 0.5 * (t_in + ts));
     double s = g->area_out * slope;
     if (!(s > 0.0) || !isfinite(c))
@@ -384,7 +386,7 @@ static void fill_output(const hl_surface_in *in, const wall_geometry *g,
     memcpy(out->temp_k, temps, sizeof(double) * (size_t)(g->n + 1));
     out->outer_diameter_m = (in->shape == HL_SHAPE_FLAT) ? 0.0 : g->d_out;
     out->h_conv = h->h_conv;
-    out->h_rad = h->h_rad;
+    out->h_rad = outer_prep_h_rad(&g->outer, ts);
     if (notes)
         note_ranges(in, temps, &out->warnings);
 }
@@ -441,8 +443,9 @@ static int iterate(const hl_surface_in *in, const wall_geometry *g, double ts,
                 hi - lo <= 100.0 * tol) {
                 q = jump_heat(in, g, below, above, temps);
                 ts = temps[g->n];
+                double h_rad;
                 hl_outer_coefficients(&in->outer, ts, g->d_out, &e->h.h_conv,
-                                      &e->h.h_rad);
+                                      &h_rad);
             }
             e->ts = ts;
             e->q = q;
