@@ -22,23 +22,31 @@
 
 /* ---- ISO 12241:2008, 4.1.3 -------------------------------------------- */
 
-static double iso_natural(int geometry, double dt, double l, double *n)
+/* ratio = dt / l, l3 = l^3 (so that the prepared outer boundary can give
+ * them from its constants). */
+static double iso_natural_at(int geometry, double dt, double ratio, double l3,
+                             double *n)
 {
     if (geometry == HL_GEOM_HORIZONTAL_CYLINDER) {
-        if (l * l * l * dt <= 10.0) { /* laminar, eq. (22) */
+        if (l3 * dt <= 10.0) { /* laminar, eq. (22) */
             *n = 0.25;
-            return 1.25 * sqrt(sqrt(dt / l));
+            return 1.25 * sqrt(sqrt(ratio));
         }
         *n = 1.0 / 3.0; /* turbulent, eq. (23): 1.21 dT^(1/3) */
         return 1.21 * cbrt(dt);
     }
     /* vertical pipes and walls, eqs. (20), (21), l = height */
-    if (l * l * l * dt <= 10.0) {
+    if (l3 * dt <= 10.0) {
         *n = 0.25;
-        return 1.32 * sqrt(sqrt(dt / l));
+        return 1.32 * sqrt(sqrt(ratio));
     }
     *n = 1.0 / 3.0;
     return 1.74 * cbrt(dt);
+}
+
+static double iso_natural(int geometry, double dt, double l, double *n)
+{
+    return iso_natural_at(geometry, dt, dt / l, l * l * l, n);
 }
 
 static double iso_forced(int geometry, double v, double l, double *n)
@@ -254,6 +262,8 @@ void outer_prepare(const hl_outer_bc *bc, double d_m, outer_prep *o)
     o->bc = bc;
     o->d = d_m;
     o->l = characteristic_size(bc, d_m);
+    o->inv_l = 1.0 / o->l;
+    o->l3 = o->l * o->l * o->l;
     o->air = bc->air_k;
     o->h = 0.0;
     double tr = bc->radiant_k;
@@ -287,7 +297,9 @@ double outer_prep_flux(const outer_prep *o, double ts_k, double *slope,
     if (o->form == OUTER_ISO_NATURAL) {
         double dt = fabs(ts_k - o->air);
         n = 0.25;
-        hc = dt <= 0.0 ? 0.0 : iso_natural(o->bc->geometry, dt, o->l, &n);
+        hc = dt <= 0.0 ? 0.0
+                       : iso_natural_at(o->bc->geometry, dt, dt * o->inv_l,
+                                        o->l3, &n);
     } else if (o->form == OUTER_OTHER) {
         hc = h_conv_of(o->bc, ts_k, o->d, &n);
     }

@@ -105,11 +105,12 @@ double outer_flux_terms(const hl_outer_bc *bc, double ts_k, double d_m,
 
 /* The outer boundary of one solve prepared once: which form its
  * convective coefficient takes at this surface and the constants of the
- * flux (the radiant temperature's fourth power, 4 eps sigma), so that an
- * iteration evaluates outer_flux_terms' expressions, bit for bit, without
- * the dispatch over sets, geometries and fixed coefficients. A forced
- * ISO 12241 or GB 50264 coefficient does not depend on the surface
- * temperature and is taken once. */
+ * flux (the radiant temperature's fourth power, 4 eps sigma, 1/l), so
+ * that an iteration evaluates outer_flux_terms' expressions without the
+ * dispatch over sets, geometries and fixed coefficients (the same up to
+ * the rounding of dT / l taken as dT (1/l), which keeps a division off
+ * the iteration's chain). A forced ISO 12241 or GB 50264 coefficient does
+ * not depend on the surface temperature and is taken once. */
 enum outer_form {
     OUTER_TOTAL_FIXED, /* h_total_fixed: no separate radiation */
     OUTER_H_CONST,     /* h_conv_fixed, or a forced iso12241/gb50264 h */
@@ -118,8 +119,9 @@ enum outer_form {
 };
 typedef struct outer_prep {
     const hl_outer_bc *bc;
-    int form;    /* enum outer_form */
-    double d, l; /* characteristic diameter; length for the forms */
+    int form;         /* enum outer_form */
+    double d, l;      /* characteristic diameter; length for the forms */
+    double inv_l, l3; /* 1 / l, l^3 (iso12241's laminar form and limit) */
     double air, tr4, eps_sigma, eps_sigma4, h;
 } outer_prep;
 

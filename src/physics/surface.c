@@ -33,12 +33,14 @@ typedef struct wall_geometry {
                                       lambda; 0 otherwise */
     double area_in, area_out;      /* per unit of the shape */
     double d_out;
-    int inner;        /* innermost layer with g > 0; -1 if none */
-    int inner_const;  /* that layer's lambda is constant (k_scale) */
-    double k_scale;   /* its lambda at the process temperature, W/(m K) */
-    double theta_in;  /* its antiderivative at the process temperature
-                         (no inner film only) */
-    outer_prep outer; /* the outer boundary at d_out */
+    int inner;           /* innermost layer with g > 0; -1 if none */
+    int inner_const;     /* that layer's lambda is constant (k_scale) */
+    double k_scale;      /* its lambda at the process temperature, W/(m K) */
+    double inv_k, inv_g; /* 1 / k_scale, 1 / its shape factor: products on
+                            the iteration's chain rather than divisions */
+    double theta_in;     /* its antiderivative at the process temperature
+                            (no inner film only) */
+    outer_prep outer;    /* the outer boundary at d_out */
 } wall_geometry;
 
 static double area_of(int shape, double d)
@@ -81,6 +83,8 @@ static void geometry_build(const hl_surface_in *in, wall_geometry *g)
     g->d_out = 2.0 * r;
     g->area_out = area_of(in->shape, g->d_out);
     outer_prepare(&in->outer, g->d_out, &g->outer);
+    if (g->inner >= 0)
+        g->inv_g = 1.0 / g->g[g->inner];
     g->inner_const =
         g->inner >= 0 &&
         lambda_is_constant(&in->layer[g->inner].lambda, &g->k_scale);
@@ -95,6 +99,7 @@ static void geometry_set_process(const hl_surface_in *in, wall_geometry *g)
         g->theta_in = lambda_theta(&in->layer[g->inner].lambda,
                                    in->inner_temp_k, &g->k_scale);
     g->k_scale = max2(g->k_scale, 1e-12);
+    g->inv_k = 1.0 / g->k_scale;
 }
 
 /* One layer crossed inward from t (derivative dt) by the heat flow q
@@ -128,18 +133,18 @@ static double inner_residual(const hl_surface_in *in, const wall_geometry *g,
                              double t_out, double dt, double q, double dq,
                              double t_wall, double dt_wall, double *df)
 {
-    double gi = g->g[g->inner];
+    double r = g->inv_g * g->inv_k;
     if (g->inner_const) {
-        *df = dt + dq / (gi * g->k_scale) - dt_wall;
-        return t_out + q / (gi * g->k_scale) - t_wall;
+        *df = dt + dq * r - dt_wall;
+        return t_out + q * r - t_wall;
     }
     const hl_conductivity *lam = &in->layer[g->inner].lambda;
     double k_out, k_wall = g->k_scale, theta_wall = g->theta_in;
     double theta_out = lambda_theta(lam, t_out, &k_out);
     if (in->h_inner > 0.0)
         theta_wall = lambda_theta(lam, t_wall, &k_wall);
-    *df = (k_out * dt + dq / gi - k_wall * dt_wall) / g->k_scale;
-    return (theta_out + q / gi - theta_wall) / g->k_scale;
+    *df = (k_out * dt + dq * g->inv_g - k_wall * dt_wall) * g->inv_k;
+    return (theta_out + q * g->inv_g - theta_wall) * g->inv_k;
 }
 
 /*
