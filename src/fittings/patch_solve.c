@@ -199,6 +199,7 @@ typedef struct plate_ctx {
     const fit_patch *p;
     hl_outer_bc bc;
     double a_fin, lc, r2c;
+    double ln_r; /* ln(r2c / r1) of an annular fin */
 } plate_ctx;
 
 /* One pass at mean outer surface ts: the coefficients there give the
@@ -213,7 +214,7 @@ static fin_point plate_pass(const void *vc, double ts)
     double u = cover_u(s, h, 0.0, 0.0, 0.5 * (s->t_metal + ts), &ratio);
     double m = fin_m_plate(u, p->k, p->t, p->faces);
     double eta = p->kind == PATCH_FIN_ANNULAR
-                     ? fin_eff_annular(m, p->r1, c->r2c)
+                     ? fin_eff_annular_ln(m, p->r1, c->r2c, c->ln_r)
                      : fin_eff_straight(m, c->lc);
     double theta_b = s->t_metal - te;
     fin_point r = {ts, te + ratio * eta * theta_b, {0.0, eta, 0.0}};
@@ -233,6 +234,7 @@ static int solve_plate_fin(solve_ctx *s, const fit_patch *p,
         return rc;
     c.lc = p->length + p->t / p->faces; /* corrected length */
     c.r2c = p->r2 + p->t / p->faces;    /* corrected radius */
+    c.ln_r = p->kind == PATCH_FIN_ANNULAR ? log(c.r2c / p->r1) : 0.0;
     c.a_fin = p->kind == PATCH_FIN_ANNULAR
                   ? p->faces * M_PI * (c.r2c * c.r2c - p->r1 * p->r1)
                   : p->faces * p->width * c.lc;
