@@ -2,12 +2,13 @@
  * bench_surface.c - forward solves per second of a two-layer insulated pipe
  * (rock wool with its GB 50264 lambda(T) under an aluminium jacket, DN200,
  * iso12241 coefficients, still air) at process temperatures 100..299 C.
- * Prints the median of five runs, one solve per call (hl_surface_solve)
- * and in sweeps of the 200 temperatures (hl_surface_solve_sweep).
+ * Prints the median of five runs, one solve per call (hl_surface_solve),
+ * one per call of a wall prepared once (hl_surface_solve_prepared) and in
+ * sweeps of the 200 temperatures (hl_surface_solve_sweep).
  * Floor (issue 2): 1,000,000 solves per second on one core.
  *
- *     bench_surface [N] [single|sweep]     N solves per run; both modes
- *                                           unless one is named
+ *     bench_surface [N] [single|prepared|sweep]   N solves per run; every
+ *                                                  mode unless one is named
  */
 #include "heatline.h"
 
@@ -81,6 +82,32 @@ static int run_single(const hl_surface_in *in0, long n)
     return 0;
 }
 
+/* One solve per call of a wall prepared once (hl_surface_prepare): the
+ * same solves as run_single, bit for bit. */
+static int run_prepared(const hl_surface_in *in, long n)
+{
+    hl_surface_wall *w;
+    double rate[5], sink = 0.0;
+    if (hl_surface_prepare(in, &w, NULL))
+        return fprintf(stderr, "prepare failed\n"), 1;
+    for (int run = 0; run < 5; run++) {
+        double t0 = now_s();
+        for (long i = 0; i < n; i++) {
+            hl_surface_out out;
+            double t = HL_ZERO_C_K + 100.0 + (double)(i % 200);
+            if (hl_surface_solve_prepared(w, t, &out, NULL))
+                return fprintf(stderr, "solve failed\n"), 1;
+            sink += out.heat_flow;
+        }
+        rate[run] = (double)n / (now_s() - t0);
+    }
+    hl_surface_wall_free(w);
+    char extra[64];
+    snprintf(extra, sizeof extra, " [checksum %.6g]", sink);
+    report("prepared wall, one per call", rate, extra);
+    return 0;
+}
+
 static int run_sweep(const hl_surface_in *in, long n)
 {
     double t[200], q[200], rate[5], sink = 0.0;
@@ -110,9 +137,12 @@ int main(int argc, char **argv)
     hl_surface_in in;
     if (build_input(&in))
         return 1;
-    if (strcmp(mode, "sweep") != 0 && run_single(&in, n))
+    int all = !*mode;
+    if ((all || strcmp(mode, "single") == 0) && run_single(&in, n))
         return 1;
-    if (strcmp(mode, "single") != 0 && run_sweep(&in, n))
+    if ((all || strcmp(mode, "prepared") == 0) && run_prepared(&in, n))
+        return 1;
+    if ((all || strcmp(mode, "sweep") == 0) && run_sweep(&in, n))
         return 1;
     return 0;
 }

@@ -6,7 +6,9 @@
  *
  * Call order: fill an hl_surface_in (hl_surface_in_init sets defaults),
  * then hl_surface_solve or hl_thickness_solve. Both are pure: no state, no
- * allocation, safe to call from several threads.
+ * allocation, safe to call from several threads. A wall solved at many
+ * process temperatures can be prepared once (hl_surface_prepare, which
+ * allocates) or swept (hl_surface_solve_sweep).
  */
 #ifndef HEATLINE_SURFACE_H
 #define HEATLINE_SURFACE_H
@@ -156,6 +158,25 @@ HL_API int hl_surface_solve_sweep(const hl_surface_in *in,
                                   const double *inner_temp_k, size_t n,
                                   double *heat_flow, double *surface_temp_k,
                                   hl_error *err);
+
+/* One wall prepared for solves one process temperature at a time (a
+ * caller that holds the wall and is given its temperatures one by one):
+ * hl_surface_prepare checks the wall (every check of hl_surface_solve but
+ * the process temperature's, and lambda at the air temperature) and takes
+ * its shape factors and outer boundary once; in->inner_temp_k is not
+ * used. hl_surface_solve_prepared then gives exactly what hl_surface_solve
+ * gives for that wall at inner_temp_k (the same solve, bit for bit, layer
+ * temperatures and range notes included), checking the process
+ * temperature and each lambda over that solve's span. The wall is
+ * allocated (HL_ENOMEM) and read-only afterwards: solves of one wall may
+ * run in parallel. Free it with hl_surface_wall_free (NULL is fine). */
+typedef struct hl_surface_wall hl_surface_wall;
+HL_API int hl_surface_prepare(const hl_surface_in *in, hl_surface_wall **wall,
+                              hl_error *err);
+HL_API int hl_surface_solve_prepared(const hl_surface_wall *wall,
+                                     double inner_temp_k, hl_surface_out *out,
+                                     hl_error *err);
+HL_API void hl_surface_wall_free(hl_surface_wall *wall);
 
 enum hl_target_kind {
     HL_TARGET_SURFACE_TEMP = 0, /* maximum outer surface temperature, K */

@@ -21,13 +21,14 @@
 #define MIN_COAT_PASSES 30
 
 /* Solve (r + t) ln(1 + t/r) = c for t >= 0 by Newton (the left side is
- * convex and increasing from 0). */
+ * convex and increasing from 0). The logarithm is taken once per step:
+ * log may set errno, so the compiler does not merge two calls. */
 static double radial_thickness(double r, double c)
 {
     double t = c; /* the flat answer: an upper bound */
     for (int i = 0; i < 60; i++) {
-        double ro = r + t, f = ro * log(ro / r) - c;
-        double next = t - f / (log(ro / r) + 1.0);
+        double ro = r + t, ln = log(ro / r), f = ro * ln - c;
+        double next = t - f / (ln + 1.0);
         if (next < 0.0)
             next = 0.5 * t;
         if (fabs(next - t) <= 1e-12 * (1.0 + t))

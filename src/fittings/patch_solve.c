@@ -135,10 +135,19 @@ static void outer_h(const hl_outer_bc *bc, double ts, double d, double *h,
         *h = 1e-6; /* no driving difference yet: keep U finite */
 }
 
+/* ln(1 + t/radius) of the cover on a cylinder of that radius (0 for a
+ * flat cover): a pin's passes take it once per patch, not per pass. */
+static double cover_log(const solve_ctx *s, double radius)
+{
+    if (!s->cover || !(radius > 0.0))
+        return 0.0;
+    return log((radius + s->cover->layer.thickness_m) / radius);
+}
+
 /* U referred to the metal surface, and the ratio of outer-surface excess to
  * metal excess (theta_s = ratio * theta_metal). radius > 0: radial cover on
- * a cylinder of that radius; 0: flat cover. */
-static double cover_u(const solve_ctx *s, double h, double radius,
+ * a cylinder of that radius, ln its cover_log; 0: flat cover. */
+static double cover_u(const solve_ctx *s, double h, double radius, double ln,
                       double t_mean, double *ratio)
 {
     if (!s->cover) {
@@ -150,7 +159,7 @@ static double cover_u(const solve_ctx *s, double h, double radius,
     double r_cond, r_out;
     if (radius > 0.0) {
         double ro = radius + t;
-        r_cond = radius * log(ro / radius) / lam;
+        r_cond = radius * ln / lam;
         r_out = radius / (ro * h);
     } else {
         r_cond = t / lam;
@@ -190,6 +199,7 @@ typedef struct plate_ctx {
     const fit_patch *p;
     hl_outer_bc bc;
     double a_fin, lc, r2c;
+    double ln_r; /* ln(r2c / r1) of an annular fin */
 } plate_ctx;
 
 /* One pass at mean outer surface ts: the coefficients there give the
@@ -201,10 +211,10 @@ static fin_point plate_pass(const void *vc, double ts)
     const fit_patch *p = c->p;
     double h, te, ratio;
     outer_h(&c->bc, ts, 0.0, &h, &te);
-    double u = cover_u(s, h, 0.0, 0.5 * (s->t_metal + ts), &ratio);
+    double u = cover_u(s, h, 0.0, 0.0, 0.5 * (s->t_metal + ts), &ratio);
     double m = fin_m_plate(u, p->k, p->t, p->faces);
     double eta = p->kind == PATCH_FIN_ANNULAR
-                     ? fin_eff_annular(m, p->r1, c->r2c)
+                     ? fin_eff_annular_ln(m, p->r1, c->r2c, c->ln_r)
                      : fin_eff_straight(m, c->lc);
     double theta_b = s->t_metal - te;
     fin_point r = {ts, te + ratio * eta * theta_b, {0.0, eta, 0.0}};
@@ -224,6 +234,7 @@ static int solve_plate_fin(solve_ctx *s, const fit_patch *p,
         return rc;
     c.lc = p->length + p->t / p->faces; /* corrected length */
     c.r2c = p->r2 + p->t / p->faces;    /* corrected radius */
+    c.ln_r = p->kind == PATCH_FIN_ANNULAR ? log(c.r2c / p->r1) : 0.0;
     c.a_fin = p->kind == PATCH_FIN_ANNULAR
                   ? p->faces * M_PI * (c.r2c * c.r2c - p->r1 * p->r1)
                   : p->faces * p->width * c.lc;
@@ -245,8 +256,10 @@ typedef struct pin_ctx {
     solve_ctx *s;
     const fit_patch *p;
     hl_outer_bc bc, bc_tip;
-    double lo, hi;  /* bounds of both surface temperatures */
-    double ts_stem; /* the stem's trial while the tip is solved */
+    double lo, hi;          /* bounds of both surface temperatures */
+    double ts_stem;         /* the stem's trial while the tip is solved */
+    double r_tip;           /* radius of a cylindrical tip's cover, else 0 */
+    double ln_stem, ln_tip; /* cover_log of the stem and the tip */
 } pin_ctx;
 
 static void pin_pass(const pin_ctx *c, pin_state *st)
@@ -257,9 +270,10 @@ static void pin_pass(const pin_ctx *c, pin_state *st)
     double a_stem = per * p->length;
     double h, te, ratio, h_t, te_t, ratio_t;
     outer_h(&c->bc, st->ts_stem, p->d, &h, &te);
-    double u = cover_u(s, h, r, 0.5 * (s->t_metal + st->ts_stem), &ratio);
+    double u =
+        cover_u(s, h, r, c->ln_stem, 0.5 * (s->t_metal + st->ts_stem), &ratio);
     outer_h(&c->bc_tip, st->ts_tip, p->tip_char, &h_t, &te_t);
-    double u_t = cover_u(s, h_t, p->tip_cylinder ? 0.5 * p->tip_char : 0.0,
+    double u_t = cover_u(s, h_t, c->r_tip, c->ln_tip,
                          0.5 * (s->t_metal + st->ts_tip), &ratio_t);
     double m = sqrt(u * per / (p->k * ac)), frac;
     double g =
@@ -364,6 +378,9 @@ static int solve_pin(solve_ctx *s, const fit_patch *p,
     c.bc_tip.geometry = p->tip_geom;
     c.bc_tip.length_m = p->tip_char;
     fin_bounds(s, &c.bc, &c.lo, &c.hi);
+    c.r_tip = p->tip_cylinder ? 0.5 * p->tip_char : 0.0;
+    c.ln_stem = cover_log(s, 0.5 * p->d);
+    c.ln_tip = cover_log(s, c.r_tip);
     double ts_root;
     int rc = root_surface(s, &c.bc, 1, p->d, &ts_root, err);
     if (rc)

@@ -27,12 +27,31 @@ hl_conductivity hl_lambda_constant(double k_w_mk)
     return lam;
 }
 
+/* Horner's v = v x + c[i] from v = 0, i = n_coef - 1 down to 0, written
+ * out for the up to HL_LAMBDA_MAX_COEF coefficients a piece holds: the
+ * same operations in the same order as the loop (which stays for any
+ * other count), without its count and bounds, which cost more than the
+ * terms in the surface solve's iterations. */
+#define HORNER_STEP(i) v = v * x + p->c[i]
 static double poly_value(const hl_lambda_piece *p, double t_k)
 {
     double x = t_k - p->ref_k, v = 0.0;
-    for (int i = p->n_coef - 1; i >= 0; i--)
-        v = v * x + p->c[i];
-    return v;
+    switch (p->n_coef) {
+    case 4:
+        HORNER_STEP(3); /* fall through */
+    case 3:
+        HORNER_STEP(2); /* fall through */
+    case 2:
+        HORNER_STEP(1); /* fall through */
+    case 1:
+        HORNER_STEP(0); /* fall through */
+    case 0:
+        return v;
+    default:
+        for (int i = p->n_coef - 1; i >= 0; i--)
+            HORNER_STEP(i);
+        return v;
+    }
 }
 
 /* Antiderivative of one polynomial piece, zero at T = ref. */
@@ -140,10 +159,23 @@ static double poly_theta_lambda(const hl_conductivity *lam, double t_k,
     int j = poly_piece_index(lam, t_k);
     const hl_lambda_piece *p = &lam->piece[j];
     double x = t_k - p->ref_k, v = 0.0, a = 0.0;
-    for (int i = p->n_coef - 1; i >= 0; i--) {
-        v = v * x + p->c[i];
-        a = a * x + p->c[i] * recip[i];
+#define BOTH_STEP(i) HORNER_STEP(i), a = a * x + p->c[i] * recip[i]
+    switch (p->n_coef) { /* as poly_value */
+    case 4:
+        BOTH_STEP(3); /* fall through */
+    case 3:
+        BOTH_STEP(2); /* fall through */
+    case 2:
+        BOTH_STEP(1); /* fall through */
+    case 1:
+        BOTH_STEP(0); /* fall through */
+    case 0:
+        break;
+    default:
+        for (int i = p->n_coef - 1; i >= 0; i--)
+            BOTH_STEP(i);
     }
+#undef BOTH_STEP
     *k = v;
     return j == 0 ? a * x : a * x + theta_offset(lam, j);
 }

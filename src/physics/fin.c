@@ -134,6 +134,11 @@ double fin_eff_straight(double m, double lc_m)
  */
 double fin_eff_annular(double m, double r1, double r2c)
 {
+    return fin_eff_annular_ln(m, r1, r2c, NAN);
+}
+
+double fin_eff_annular_ln(double m, double r1, double r2c, double ln_ratio)
+{
     if (m * (r2c - r1) < 1e-4 || r2c <= r1)
         return 1.0;
     double a = m * r1, b = m * r2c, num, den;
@@ -143,7 +148,9 @@ double fin_eff_annular(double m, double r1, double r2c)
          * flange: m of a few per metre, radii below half a metre): the
          * unscaled functions, a logarithm at each argument and no
          * exponential */
-        double i1b = i1_small_x(b), k1b = k1_small_x(b), la = log(0.5 * a);
+        double la = log(0.5 * a);
+        double lb = isnan(ln_ratio) ? log(0.5 * b) : la + ln_ratio;
+        double i1b = i1_small_x(b), k1b = k1_small_xl(b, lb);
         num = k1_small_xl(a, la) * i1b - i1_small_x(a) * k1b;
         den = i0_small_x(a) * k1b + k0_small_xl(a, la) * i1b;
         return c * num / den;

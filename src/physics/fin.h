@@ -30,6 +30,10 @@ double fin_eff_straight(double m, double lc_m);
  * tip radius r2c (r2 + t/n_faces); Incropera 6th ed. eq. 3.96 (Table 3.5),
  * the exact solution plotted by Gardner (1945, Trans. ASME 67:621). */
 double fin_eff_annular(double m, double r1, double r2c);
+/* The same with ln_ratio = ln(r2c / r1) at hand (a fin's iteration takes
+ * it once): the small-argument forms' ln(b/2) is then ln(a/2) + ln_ratio,
+ * one logarithm instead of two on every pass. */
+double fin_eff_annular_ln(double m, double r1, double r2c, double ln_ratio);
 
 /* Pin fin of length l_m, parameter m = sqrt(U P / (k Ac)) and k_ac = k Ac
  * (W m/K), ending in a lumped tip of conductance g_tip = U_tip A_tip

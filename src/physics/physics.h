@@ -103,6 +103,34 @@ double outer_flux_slope(const hl_outer_bc *bc, double ts_k, double d_m,
 double outer_flux_terms(const hl_outer_bc *bc, double ts_k, double d_m,
                         double *slope, double *h_conv, double *h_rad);
 
+/* The outer boundary of one solve prepared once: which form its
+ * convective coefficient takes at this surface and the constants of the
+ * flux (the radiant temperature's fourth power, 4 eps sigma, 1/l), so
+ * that an iteration evaluates outer_flux_terms' expressions without the
+ * dispatch over sets, geometries and fixed coefficients (the same up to
+ * the rounding of dT / l taken as dT (1/l), which keeps a division off
+ * the iteration's chain). A forced ISO 12241 or GB 50264 coefficient does
+ * not depend on the surface temperature and is taken once. */
+enum outer_form {
+    OUTER_TOTAL_FIXED, /* h_total_fixed: no separate radiation */
+    OUTER_H_CONST,     /* h_conv_fixed, or a forced iso12241/gb50264 h */
+    OUTER_ISO_NATURAL, /* iso12241 eqs. (20)-(23) */
+    OUTER_OTHER        /* everything else: the general coefficient */
+};
+typedef struct outer_prep {
+    const hl_outer_bc *bc;
+    int form;         /* enum outer_form */
+    double d, l;      /* characteristic diameter; length for the forms */
+    double inv_l, l3; /* 1 / l, l^3 (iso12241's laminar form and limit) */
+    double air, tr4, eps_sigma, eps_sigma4, h;
+} outer_prep;
+
+void outer_prepare(const hl_outer_bc *bc, double d_m, outer_prep *o);
+/* outer_flux_terms at ts_k without h_rad (outer_prep_h_rad gives it). */
+double outer_prep_flux(const outer_prep *o, double ts_k, double *slope,
+                       double *h_conv);
+double outer_prep_h_rad(const outer_prep *o, double ts_k);
+
 /* hl_pipe_thermal_solve whose buried layings start their lambda(T)
  * iteration from t_start (t_layer_k of an earlier solve of the same
  * laying; NULL or a NaN outer face: the usual start) and stop it when no

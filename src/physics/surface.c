@@ -20,6 +20,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SURFACE_MAX_IT 200
@@ -33,11 +34,15 @@ typedef struct wall_geometry {
                                       lambda; 0 otherwise */
     double area_in, area_out;      /* per unit of the shape */
     double d_out;
-    int inner;       /* innermost layer with g > 0; -1 if none */
-    int inner_const; /* that layer's lambda is constant (k_scale) */
-    double k_scale;  /* its lambda at the process temperature, W/(m K) */
-    double theta_in; /* its antiderivative at the process temperature
-                        (no inner film only) */
+    int inner;           /* innermost layer with g > 0; -1 if none */
+    int inner_const;     /* that layer's lambda is constant (k_scale) */
+    double k_scale;      /* its lambda at the process temperature, W/(m K) */
+    double inv_k, inv_g; /* 1 / k_scale, 1 / its shape factor: products on
+                            the iteration's chain rather than divisions */
+    double theta_in;     /* its antiderivative at the process temperature
+                            (no inner film only) */
+    outer_prep outer;    /* the outer boundary at d_out */
+    double t_in;         /* the process temperature of this solve */
 } wall_geometry;
 
 static double area_of(int shape, double d)
@@ -79,20 +84,28 @@ static void geometry_build(const hl_surface_in *in, wall_geometry *g)
     }
     g->d_out = 2.0 * r;
     g->area_out = area_of(in->shape, g->d_out);
+    outer_prepare(&in->outer, g->d_out, &g->outer);
+    if (g->inner >= 0)
+        g->inv_g = 1.0 / g->g[g->inner];
     g->inner_const =
         g->inner >= 0 &&
         lambda_is_constant(&in->layer[g->inner].lambda, &g->k_scale);
 }
 
-/* The innermost layer's terms at the process temperature. */
-static void geometry_set_process(const hl_surface_in *in, wall_geometry *g)
+/* The process temperature of this solve (the solve reads it here, not in
+ * the input: a sweep or a prepared wall gives its own) and the innermost
+ * layer's terms at it. */
+static void geometry_set_process(const hl_surface_in *in, wall_geometry *g,
+                                 double t_in)
 {
+    g->t_in = t_in;
     if (g->inner < 0)
         return;
     if (!g->inner_const)
-        g->theta_in = lambda_theta(&in->layer[g->inner].lambda,
-                                   in->inner_temp_k, &g->k_scale);
+        g->theta_in =
+            lambda_theta(&in->layer[g->inner].lambda, t_in, &g->k_scale);
     g->k_scale = max2(g->k_scale, 1e-12);
+    g->inv_k = 1.0 / g->k_scale;
 }
 
 /* One layer crossed inward from t (derivative dt) by the heat flow q
@@ -126,18 +139,18 @@ static double inner_residual(const hl_surface_in *in, const wall_geometry *g,
                              double t_out, double dt, double q, double dq,
                              double t_wall, double dt_wall, double *df)
 {
-    double gi = g->g[g->inner];
+    double r = g->inv_g * g->inv_k;
     if (g->inner_const) {
-        *df = dt + dq / (gi * g->k_scale) - dt_wall;
-        return t_out + q / (gi * g->k_scale) - t_wall;
+        *df = dt + dq * r - dt_wall;
+        return t_out + q * r - t_wall;
     }
     const hl_conductivity *lam = &in->layer[g->inner].lambda;
     double k_out, k_wall = g->k_scale, theta_wall = g->theta_in;
     double theta_out = lambda_theta(lam, t_out, &k_out);
     if (in->h_inner > 0.0)
         theta_wall = lambda_theta(lam, t_wall, &k_wall);
-    *df = (k_out * dt + dq / gi - k_wall * dt_wall) / g->k_scale;
-    return (theta_out + q / gi - theta_wall) / g->k_scale;
+    *df = (k_out * dt + dq * g->inv_g - k_wall * dt_wall) * g->inv_k;
+    return (theta_out + q * g->inv_g - theta_wall) * g->inv_k;
 }
 
 /*
@@ -159,7 +172,7 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
                             big_q, dq, &dt);
         temps[i] = t;
     }
-    double t_wall = in->inner_temp_k, dt_wall = 0.0;
+    double t_wall = g->t_in, dt_wall = 0.0;
     if (in->h_inner > 0.0) {
         t_wall -= big_q / (in->h_inner * g->area_in);
         dt_wall = -dq / (in->h_inner * g->area_in);
@@ -177,9 +190,10 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
     return f;
 }
 
-/* The outer coefficients at the last Ts evaluated (for the output). */
+/* The convective coefficient at the last Ts evaluated (for the output,
+ * which takes the radiative one at the final Ts itself). */
 typedef struct outer_coefs {
-    double h_conv, h_rad;
+    double h_conv;
 } outer_coefs;
 
 /* The same with Q from the outer balance at Ts; *q receives it. */
@@ -188,8 +202,7 @@ static double march_inward(const hl_surface_in *in, const wall_geometry *g,
                            outer_coefs *h)
 {
     double slope;
-    double flux = outer_flux_terms(&in->outer, ts, g->d_out, &slope, &h->h_conv,
-                                   &h->h_rad);
+    double flux = outer_prep_flux(&g->outer, ts, &slope, &h->h_conv);
     *q = g->area_out * flux;
     return march_layers(in, g, ts, *q, g->area_out * slope, temps, dtin);
 }
@@ -216,7 +229,7 @@ static double jump_heat(const hl_surface_in *in, const wall_geometry *g,
                         bracket_end a, bracket_end b, double *temps)
 {
     double ts = 0.5 * (a.ts + b.ts), dt, q = a.q;
-    double tol = 1e-13 * max2(1.0, in->inner_temp_k);
+    double tol = 1e-13 * max2(1.0, g->t_in);
     double qa = a.q, fa = march_layers(in, g, ts, qa, 0.0, temps, &dt);
     double qb = b.q, fb = march_layers(in, g, ts, qb, 0.0, temps, &dt);
     int side = 0; /* Illinois: which end was kept last */
@@ -241,17 +254,36 @@ static double jump_heat(const hl_surface_in *in, const wall_geometry *g,
     return q;
 }
 
+/* Mean lambda of layer i for the start value: at t_k, or for the
+ * innermost layer without an inner film, its Kirchhoff mean between the
+ * process temperature and ts_k when ts_k is given (> 0; the layers
+ * outside it take little of the drop): exact for any lambda(T) when they
+ * take none, where lambda at the mean temperature is exact only for a
+ * linear one (rock wool's quadratic piece above 100 C: 0.4 K of surface
+ * temperature at 200 C, an iteration more). */
+static double start_lambda(const hl_surface_in *in, const wall_geometry *g,
+                           int i, double t_k, double ts_k)
+{
+    double t_in = g->t_in, k;
+    if (i == g->inner && ts_k > 0.0 && in->h_inner == 0.0 &&
+        fabs(t_in - ts_k) > 1e-3) {
+        double theta = lambda_theta(&in->layer[i].lambda, ts_k, &k);
+        return (g->theta_in - theta) / (t_in - ts_k);
+    }
+    return hl_lambda_at(&in->layer[i].lambda, t_k);
+}
+
 /* Thermal resistance of the layers and the inner film, each layer's lambda
- * taken at t_k (per unit of the shape). */
+ * as start_lambda gives it (per unit of the shape). */
 static double wall_resistance(const hl_surface_in *in, const wall_geometry *g,
-                              double t_k)
+                              double t_k, double ts_k)
 {
     double r = 0.0;
     for (int i = 0; i < g->n; i++)
         if (g->r_const[i] > 0.0)
             r += g->r_const[i];
         else if (g->g[i] > 0.0) {
-            double k = hl_lambda_at(&in->layer[i].lambda, t_k);
+            double k = start_lambda(in, g, i, t_k, ts_k);
             r += 1.0 / (g->g[i] * max2(k, 1e-12));
         }
     if (in->h_inner > 0.0)
@@ -260,30 +292,39 @@ static double wall_resistance(const hl_surface_in *in, const wall_geometry *g,
 }
 
 /*
- * A start value in two steps, each cheaper than an iteration: the series
+ * A start value, each step cheaper than an iteration: the series
  * resistance with ~10 W/(m2 K) outside and lambda at the mean of process
- * and air temperature, then one Newton step on the same balance with the
- * outer flux linearised at that first value and lambda at the mean of the
- * process and that surface temperature (the layer's mean when most of the
- * drop is in it). Only speeds up the iteration; the bracket ensures
- * convergence.
+ * and air temperature gives a first surface temperature; the wall's
+ * conductance c is then taken once with each layer's mean lambda between
+ * the process and that surface temperature (start_lambda), and two Newton
+ * steps on c (t_in - ts) = A q_out(ts), the outer flux linearised at each
+ * step's start, give the start. The first value is a few kelvin off (the
+ * outer coefficient is not 10), and one step from there misses by the
+ * curvature of the outer flux (0.4 K on the DN200 of bench_surface, an
+ * iteration more); the second costs one outer flux. Only speeds up the
+ * iteration; the bracket ensures convergence.
  */
 static double initial_guess(const hl_surface_in *in, const wall_geometry *g,
                             double lo, double hi)
 {
-    double t_env = in->outer.air_k, t_in = in->inner_temp_k;
+    double t_env = in->outer.air_k, t_in = g->t_in;
     double r_out = 1.0 / (10.0 * g->area_out);
-    double r = wall_resistance(in, g, 0.5 * (t_in + t_env));
+    double r = wall_resistance(in, g, 0.5 * (t_in + t_env), 0.0);
     double ts = t_env + (t_in - t_env) * r_out / (r + r_out);
     ts = ts < lo ? lo : ts > hi ? hi : ts;
-    double slope,
-        q = g->area_out * outer_flux_slope(&in->outer, ts, g->d_out, &slope);
-    double c = 1.0 / wall_resistance(in, g, 0.5 * (t_in + ts));
-    double s = g->area_out * slope;
-    if (!(s > 0.0) || !isfinite(c))
+    double c = 1.0 / wall_resistance(in, g, 0.5 * (t_in + ts), ts);
+    if (!isfinite(c))
         return ts;
-    double next = (c * t_in + s * ts - q) / (c + s);
-    return next < lo ? lo : next > hi ? hi : next;
+    for (int step = 0; step < 2; step++) {
+        double slope, hc,
+            q = g->area_out * outer_prep_flux(&g->outer, ts, &slope, &hc);
+        double s = g->area_out * slope;
+        if (!(s > 0.0))
+            return ts;
+        double next = (c * t_in + s * ts - q) / (c + s);
+        ts = next < lo ? lo : next > hi ? hi : next;
+    }
+    return ts;
 }
 
 static int check_temperature(double t_k, const char *what, hl_error *err)
@@ -321,10 +362,8 @@ static int check_layers(const hl_surface_in *in, double lo, double hi,
     return HL_OK;
 }
 
-static int check_input(const hl_surface_in *in, double lo, double hi,
-                       hl_error *err)
+static int check_shape(const hl_surface_in *in, hl_error *err)
 {
-    const hl_outer_bc *bc = &in->outer;
     if (in->shape < HL_SHAPE_FLAT || in->shape > HL_SHAPE_SPHERE)
         return hl_error_set(err, HL_EINVAL, "shape %d is not known", in->shape);
     if (in->shape != HL_SHAPE_FLAT &&
@@ -332,9 +371,14 @@ static int check_input(const hl_surface_in *in, double lo, double hi,
         return hl_error_set(err, HL_EINVAL,
                             "outer diameter %g mm: expected a value > 0",
                             in->diameter_m * 1e3);
-    int rc = check_temperature(in->inner_temp_k, "process temperature", err);
-    if (!rc)
-        rc = check_temperature(bc->air_k, "air temperature", err);
+    return HL_OK;
+}
+
+/* The outer boundary and the fixed coefficients. */
+static int check_boundary(const hl_surface_in *in, hl_error *err)
+{
+    const hl_outer_bc *bc = &in->outer;
+    int rc = check_temperature(bc->air_k, "air temperature", err);
     if (!rc && !(bc->h_total_fixed > 0.0))
         rc = check_temperature(bc->radiant_k, "radiant temperature", err);
     if (rc)
@@ -353,7 +397,20 @@ static int check_input(const hl_surface_in *in, double lo, double hi,
         return hl_error_set(err, HL_EINVAL,
                             "a fixed surface coefficient is negative or not "
                             "finite");
-    return check_layers(in, lo, hi, err);
+    return HL_OK;
+}
+
+/* Every input of a solve at process temperature t_in, whose bracket is
+ * [lo, hi] (the span over which each lambda must be positive). */
+static int check_input(const hl_surface_in *in, double t_in, double lo,
+                       double hi, hl_error *err)
+{
+    int rc = check_shape(in, err);
+    if (!rc)
+        rc = check_temperature(t_in, "process temperature", err);
+    if (!rc)
+        rc = check_boundary(in, err);
+    return rc ? rc : check_layers(in, lo, hi, err);
 }
 
 static void note_ranges(const hl_surface_in *in, const double *temps,
@@ -384,7 +441,7 @@ static void fill_output(const hl_surface_in *in, const wall_geometry *g,
     memcpy(out->temp_k, temps, sizeof(double) * (size_t)(g->n + 1));
     out->outer_diameter_m = (in->shape == HL_SHAPE_FLAT) ? 0.0 : g->d_out;
     out->h_conv = h->h_conv;
-    out->h_rad = h->h_rad;
+    out->h_rad = outer_prep_h_rad(&g->outer, ts);
     if (notes)
         note_ranges(in, temps, &out->warnings);
 }
@@ -427,10 +484,15 @@ static int iterate(const hl_surface_in *in, const wall_geometry *g, double ts,
             note_end(&below, ts, f, q);
         }
         double next = (slope > 0.0) ? ts - f / slope : 0.5 * (lo + hi);
-        if (!(next >= lo && next <= hi))
+        /* A step onto the other end of the bracket would evaluate it
+         * again and step back: where the residual jumps between the ends
+         * (ISO 12241's convection at L^3 dT = 10 m3 K) Newton can cycle
+         * between them, the bracket never shrinking; bisect instead. */
+        if (!(next > lo && next < hi) &&
+            (!(next >= lo && next <= hi) || next != ts))
             next = 0.5 * (lo + hi);
         double tol = 1e-11 * max2(1.0, ts);
-        int balanced = fabs(f) <= 1e-10 * max2(1.0, in->inner_temp_k);
+        int balanced = fabs(f) <= 1e-10 * max2(1.0, g->t_in);
         /* A step below tol with the residual still above its tolerance
          * (a steep residual: a thin, well conducting wall) is taken once
          * more: stopping there would leave a miss of slope * tol. */
@@ -441,8 +503,9 @@ static int iterate(const hl_surface_in *in, const wall_geometry *g, double ts,
                 hi - lo <= 100.0 * tol) {
                 q = jump_heat(in, g, below, above, temps);
                 ts = temps[g->n];
+                double h_rad;
                 hl_outer_coefficients(&in->outer, ts, g->d_out, &e->h.h_conv,
-                                      &e->h.h_rad);
+                                      &h_rad);
             }
             e->ts = ts;
             e->q = q;
@@ -465,12 +528,13 @@ static int no_convergence(const solve_end *e, hl_error *err)
 }
 
 /* The bracket on Ts: the lowest and highest boundary temperature. */
-static void boundary_span(const hl_surface_in *in, double *lo, double *hi)
+static void boundary_span(const hl_surface_in *in, double t_in, double *lo,
+                          double *hi)
 {
     const hl_outer_bc *bc = &in->outer;
     double tr = (bc->h_total_fixed > 0.0) ? bc->air_k : bc->radiant_k;
-    *lo = min2(in->inner_temp_k, min2(bc->air_k, tr));
-    *hi = max2(in->inner_temp_k, max2(bc->air_k, tr));
+    *lo = min2(t_in, min2(bc->air_k, tr));
+    *hi = max2(t_in, max2(bc->air_k, tr));
 }
 
 /* ---- many process temperatures, one wall --------------------------- */
@@ -493,7 +557,6 @@ static int name_index(hl_error *err, int rc, size_t i)
 static int check_sweep(const hl_surface_in *in, const double *t_in, size_t n,
                        int *per_solve, hl_error *err)
 {
-    hl_surface_in w = *in;
     double t_lo = t_in[0], t_hi = t_in[0];
     for (size_t i = 0; i < n; i++) {
         if (check_temperature(t_in[i], "process temperature", err))
@@ -502,10 +565,8 @@ static int check_sweep(const hl_surface_in *in, const double *t_in, size_t n,
         t_hi = max2(t_hi, t_in[i]);
     }
     double lo, hi, lo2, hi2;
-    w.inner_temp_k = t_lo;
-    boundary_span(&w, &lo, &hi);
-    w.inner_temp_k = t_hi;
-    boundary_span(&w, &lo2, &hi2);
+    boundary_span(in, t_lo, &lo, &hi);
+    boundary_span(in, t_hi, &lo2, &hi2);
     lo = min2(lo, lo2);
     hi = max2(hi, hi2);
     *per_solve = in->n_layers < 0 || in->n_layers > HL_MAX_LAYERS;
@@ -526,22 +587,23 @@ static double sweep_guess(const solve_end *e, double t_prev, double t_in,
     return ts < lo ? lo : ts > hi ? hi : ts;
 }
 
-/* One solve at w->inner_temp_k, its input checked if `check`. g->n < 0:
- * the geometry is built here; e->iterations > 0: *e is the end of the
- * solve before (at process temperature t_prev), the start of this one. */
-static int solve_one(const hl_surface_in *w, wall_geometry *g, double t_prev,
-                     int check, solve_end *e, hl_error *err)
+/* One solve of wall w at process temperature t_in (w->inner_temp_k is
+ * not read), its input checked if `check`. g->n < 0: the geometry is built
+ * here; e->iterations > 0: *e is the end of the solve before (at process
+ * temperature t_prev), the start of this one. */
+static int solve_one(const hl_surface_in *w, wall_geometry *g, double t_in,
+                     double t_prev, int check, solve_end *e, hl_error *err)
 {
     double lo, hi;
-    boundary_span(w, &lo, &hi);
-    int rc = check ? check_input(w, lo, hi, err) : HL_OK;
+    boundary_span(w, t_in, &lo, &hi);
+    int rc = check ? check_input(w, t_in, lo, hi, err) : HL_OK;
     if (rc)
         return rc;
     if (g->n < 0)
         geometry_build(w, g);
-    geometry_set_process(w, g);
+    geometry_set_process(w, g, t_in);
     double ts = (e->iterations > 0 && e->slope > 0.0 && isfinite(e->slope))
-                    ? sweep_guess(e, t_prev, w->inner_temp_k, lo, hi)
+                    ? sweep_guess(e, t_prev, t_in, lo, hi)
                     : initial_guess(w, g, lo, hi);
     rc = iterate(w, g, ts, lo, hi, e);
     return rc ? no_convergence(e, err) : HL_OK;
@@ -564,7 +626,7 @@ surface_solve(const hl_surface_in *in, hl_surface_out *out, int notes,
     g.n = -1;
     solve_end e;
     e.iterations = 0;
-    int rc = solve_one(in, &g, 0.0, 1, &e, err);
+    int rc = solve_one(in, &g, in->inner_temp_k, 0.0, 1, &e, err);
     out->iterations = e.iterations;
     if (rc)
         return rc;
@@ -584,15 +646,14 @@ int hl_surface_solve_sweep(const hl_surface_in *in, const double *inner_temp_k,
     int rc = check_sweep(in, inner_temp_k, n, &per_solve, err);
     if (rc)
         return rc;
-    hl_surface_in w = *in;
     wall_geometry g;
     g.n = -1;
     solve_end e;
     e.iterations = 0;
     for (size_t i = 0; i < n; i++) {
-        double t_prev = w.inner_temp_k;
-        w.inner_temp_k = inner_temp_k[i];
-        rc = solve_one(&w, &g, t_prev, per_solve || i == 0, &e, err);
+        double t_prev = i > 0 ? inner_temp_k[i - 1] : 0.0;
+        rc = solve_one(in, &g, inner_temp_k[i], t_prev, per_solve || i == 0, &e,
+                       err);
         if (rc)
             return name_index(err, rc, i);
         if (heat_flow)
@@ -600,6 +661,70 @@ int hl_surface_solve_sweep(const hl_surface_in *in, const double *inner_temp_k,
         if (surface_temp_k)
             surface_temp_k[i] = e.ts;
     }
+    return HL_OK;
+}
+
+/* ---- one wall prepared, one process temperature per call ------------ */
+
+struct hl_surface_wall {
+    hl_surface_in in;
+    wall_geometry g; /* built once; each solve sets its process terms on a
+                        copy, so that solves may run in parallel */
+};
+
+int hl_surface_prepare(const hl_surface_in *in, hl_surface_wall **wall,
+                       hl_error *err)
+{
+    *wall = NULL;
+    /* every check of hl_surface_solve but those of the process temperature
+     * and lambda over the solve's span (each solve makes them); lambda at
+     * the air temperature, which every span contains, here */
+    int rc = check_shape(in, err);
+    if (!rc)
+        rc = check_boundary(in, err);
+    if (!rc)
+        rc = check_layers(in, in->outer.air_k, in->outer.air_k, err);
+    if (rc)
+        return rc;
+    hl_surface_wall *w = malloc(sizeof *w);
+    if (!w)
+        return hl_error_set(err, HL_ENOMEM, "out of memory");
+    w->in = *in;
+    geometry_build(&w->in, &w->g); /* the outer boundary points into w */
+    *wall = w;
+    return HL_OK;
+}
+
+void hl_surface_wall_free(hl_surface_wall *wall)
+{
+    free(wall);
+}
+
+/* flatten: as surface_solve. */
+#if defined(__GNUC__)
+__attribute__((flatten))
+#endif
+int hl_surface_solve_prepared(const hl_surface_wall *wall, double inner_temp_k,
+                              hl_surface_out *out, hl_error *err)
+{
+    out->warnings.count = 0;
+    out->n_temps = 0;
+    out->iterations = 0;
+    double lo, hi;
+    boundary_span(&wall->in, inner_temp_k, &lo, &hi);
+    int rc = check_temperature(inner_temp_k, "process temperature", err);
+    if (!rc)
+        rc = check_layers(&wall->in, lo, hi, err);
+    if (rc)
+        return rc;
+    wall_geometry g = wall->g;
+    solve_end e;
+    e.iterations = 0;
+    rc = solve_one(&wall->in, &g, inner_temp_k, 0.0, 0, &e, err);
+    out->iterations = e.iterations;
+    if (rc)
+        return rc;
+    fill_output(&wall->in, &g, e.ts, e.q, e.temps, &e.h, 1, out);
     return HL_OK;
 }
 

@@ -124,6 +124,14 @@ static void annular_fin(void **state)
     double m = 5.0, r1 = 1000.0, l = 0.2; /* curvature effect ~ l / r1 */
     assert_true(fabs(fin_eff_annular(m, r1, r1 + l) - fin_eff_straight(m, l)) <
                 5e-5);
+    /* with ln(r2/r1) given (one logarithm less per pass): the same value
+     * to rounding, in both the small-argument and the scaled forms */
+    for (int i = 0; i <= 200; i++) {
+        double mm = 0.1 * pow(1.05, i), a = 0.02 + 0.001 * i, b = 1.5 * a;
+        double ref = fin_eff_annular(mm, a, b);
+        assert_double_equal(fin_eff_annular_ln(mm, a, b, log(b / a)), ref,
+                            1e-14 * ref);
+    }
 }
 
 /* A pin whose tip conductance is zero is the adiabatic-tip fin (Incropera

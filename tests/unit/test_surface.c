@@ -2,8 +2,8 @@
  * test_surface.c - the layered-surface solver: closed-form cases, the
  * conservation and monotonicity properties, inverse = forward, robustness
  * over a sweep of inputs, bad input, a surface on the jump of ISO 12241's
- * convection coefficient, and the sweep over process temperatures against
- * one solve per temperature.
+ * convection coefficient, and the sweep over process temperatures and the
+ * prepared wall against one solve per temperature.
  */
 #include "test_support.h"
 
@@ -476,6 +476,90 @@ static void sweep_bad_input(void **state)
                      HL_OK);
 }
 
+/* A prepared wall gives what hl_surface_solve gives, bit for bit: the
+ * walls and temperatures of sweep_equals_single. */
+static void prepared_equals_single(void **state)
+{
+    (void)state;
+    unsigned long long x = 778;
+    hl_error err;
+    hl_error_clear(&err);
+    for (int n = 0; n < 300; n++) {
+        double u[16];
+        uniforms(&x, u, 16);
+        hl_surface_in in = pipe_in(1 + 2000 * u[0], 0, -40 + 80 * u[2]);
+        in.shape = n % 3;
+        in.outer.set = (n / 3) % 3;
+        in.outer.geometry = in.shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
+                            : in.shape == HL_SHAPE_FLAT ? 2 + (n / 9) % 3
+                                                        : (n / 9) % 2;
+        in.outer.radiant_k = in.outer.air_k + 30 * (u[3] - 0.5);
+        in.outer.wind_m_s = u[4] < 0.5 ? 0 : 20 * u[4];
+        in.outer.emissivity = 0.05 + 0.95 * u[5];
+        in.h_inner = u[9] < 0.3 ? 50 + 2000 * u[10] : 0;
+        for (int l = 0; l < (int)(4 * u[6]); l++) {
+            add_layer(&in,
+                      l % 2 ? hl_lambda_constant(0.04 + u[11])
+                            : poly(0.03, 1e-4, 1e-7),
+                      300 * u[7] / (l + 1));
+            in.layer[l].t_max_k = K(150); /* range notes too */
+        }
+        hl_surface_wall *w;
+        if (hl_surface_prepare(&in, &w, &err))
+            fail_msg("prepare failed: %s", err.message);
+        double t[40];
+        size_t m = sweep_temps(t, K(-40 + 400 * u[1]), 300 * u[8], u + 8, 24);
+        for (size_t i = 0; i < m; i++) {
+            hl_surface_out a, b;
+            in.inner_temp_k = t[i];
+            a = solve_ok(&in);
+            if (hl_surface_solve_prepared(w, t[i], &b, &err))
+                fail_msg("prepared solve failed: %s", err.message);
+            assert_memory_equal(&a.heat_flow, &b.heat_flow, sizeof(double));
+            assert_memory_equal(&a.surface_temp_k, &b.surface_temp_k,
+                                sizeof(double));
+            assert_int_equal(a.n_temps, b.n_temps);
+            assert_memory_equal(a.temp_k, b.temp_k,
+                                sizeof(double) * (size_t)a.n_temps);
+            assert_memory_equal(&a.h_conv, &b.h_conv, sizeof(double));
+            assert_memory_equal(&a.h_rad, &b.h_rad, sizeof(double));
+            assert_int_equal(a.iterations, b.iterations);
+            assert_int_equal(a.warnings.count, b.warnings.count);
+            if (a.warnings.count)
+                assert_string_equal(a.warnings.text[0], b.warnings.text[0]);
+        }
+        hl_surface_wall_free(w);
+    }
+}
+
+/* A bad wall is refused by the preparation, a bad process temperature or
+ * a lambda that is not positive over a solve's span by that solve. */
+static void prepared_bad_input(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(100, 100, 20);
+    add_layer(&in, poly(0.05, -1e-4, 0), 50); /* 0 at 500 C */
+    hl_surface_wall *w = NULL;
+    hl_error err;
+    hl_error_clear(&err);
+    in.outer.emissivity = 0;
+    assert_int_equal(hl_surface_prepare(&in, &w, &err), HL_EINVAL);
+    assert_null(w);
+    assert_non_null(strstr(err.message, "emissivity"));
+    in.outer.emissivity = 0.9;
+    hl_error_clear(&err);
+    assert_int_equal(hl_surface_prepare(&in, &w, &err), HL_OK);
+    hl_surface_out o;
+    assert_int_equal(hl_surface_solve_prepared(w, K(300), &o, &err), HL_OK);
+    assert_int_equal(hl_surface_solve_prepared(w, K(600), &o, &err), HL_EINVAL);
+    assert_non_null(strstr(err.message, "conductivity"));
+    hl_error_clear(&err);
+    assert_int_equal(hl_surface_solve_prepared(w, NAN, &o, &err), HL_EINVAL);
+    assert_non_null(strstr(err.message, "process temperature"));
+    hl_surface_wall_free(w);
+    hl_surface_wall_free(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -493,6 +577,8 @@ int main(void)
         cmocka_unit_test(on_the_convection_jump),
         cmocka_unit_test(sweep_equals_single),
         cmocka_unit_test(sweep_on_the_jump),
-        cmocka_unit_test(sweep_bad_input)};
+        cmocka_unit_test(sweep_bad_input),
+        cmocka_unit_test(prepared_equals_single),
+        cmocka_unit_test(prepared_bad_input)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
