@@ -413,6 +413,32 @@ static size_t sweep_temps(double *t, double base, double span, double *u,
     return n;
 }
 
+/* Wall n of the random sweeps: every shape, coefficient set and geometry
+ * in turn, the rest from u[0..11]; t_max_k > 0 states the layers' upper
+ * range (their notes compared too). */
+static hl_surface_in random_wall(int n, const double *u, double t_max_k)
+{
+    hl_surface_in in = pipe_in(1 + 2000 * u[0], 0, -40 + 80 * u[2]);
+    in.shape = n % 3;
+    in.outer.set = (n / 3) % 3;
+    in.outer.geometry = in.shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
+                        : in.shape == HL_SHAPE_FLAT ? 2 + (n / 9) % 3
+                                                    : (n / 9) % 2;
+    in.outer.radiant_k = in.outer.air_k + 30 * (u[3] - 0.5);
+    in.outer.wind_m_s = u[4] < 0.5 ? 0 : 20 * u[4];
+    in.outer.emissivity = 0.05 + 0.95 * u[5];
+    in.h_inner = u[9] < 0.3 ? 50 + 2000 * u[10] : 0;
+    for (int l = 0; l < (int)(4 * u[6]); l++) {
+        add_layer(&in,
+                  l % 2 ? hl_lambda_constant(0.04 + u[11])
+                        : poly(0.03, 1e-4, 1e-7),
+                  300 * u[7] / (l + 1));
+        if (t_max_k > 0.0)
+            in.layer[l].t_max_k = t_max_k;
+    }
+    return in;
+}
+
 static void sweep_equals_single(void **state)
 {
     (void)state;
@@ -420,21 +446,7 @@ static void sweep_equals_single(void **state)
     for (int n = 0; n < 300; n++) {
         double u[16];
         uniforms(&x, u, 16);
-        hl_surface_in in = pipe_in(1 + 2000 * u[0], 0, -40 + 80 * u[2]);
-        in.shape = n % 3;
-        in.outer.set = (n / 3) % 3;
-        in.outer.geometry = in.shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
-                            : in.shape == HL_SHAPE_FLAT ? 2 + (n / 9) % 3
-                                                        : (n / 9) % 2;
-        in.outer.radiant_k = in.outer.air_k + 30 * (u[3] - 0.5);
-        in.outer.wind_m_s = u[4] < 0.5 ? 0 : 20 * u[4];
-        in.outer.emissivity = 0.05 + 0.95 * u[5];
-        in.h_inner = u[9] < 0.3 ? 50 + 2000 * u[10] : 0;
-        for (int l = 0; l < (int)(4 * u[6]); l++)
-            add_layer(&in,
-                      l % 2 ? hl_lambda_constant(0.04 + u[11])
-                            : poly(0.03, 1e-4, 1e-7),
-                      300 * u[7] / (l + 1));
+        hl_surface_in in = random_wall(n, u, 0.0);
         double t[40];
         size_t m = sweep_temps(t, K(-40 + 400 * u[1]), 300 * u[8], u + 8, 24);
         sweep_matches(&in, t, m);
@@ -487,23 +499,7 @@ static void prepared_equals_single(void **state)
     for (int n = 0; n < 300; n++) {
         double u[16];
         uniforms(&x, u, 16);
-        hl_surface_in in = pipe_in(1 + 2000 * u[0], 0, -40 + 80 * u[2]);
-        in.shape = n % 3;
-        in.outer.set = (n / 3) % 3;
-        in.outer.geometry = in.shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
-                            : in.shape == HL_SHAPE_FLAT ? 2 + (n / 9) % 3
-                                                        : (n / 9) % 2;
-        in.outer.radiant_k = in.outer.air_k + 30 * (u[3] - 0.5);
-        in.outer.wind_m_s = u[4] < 0.5 ? 0 : 20 * u[4];
-        in.outer.emissivity = 0.05 + 0.95 * u[5];
-        in.h_inner = u[9] < 0.3 ? 50 + 2000 * u[10] : 0;
-        for (int l = 0; l < (int)(4 * u[6]); l++) {
-            add_layer(&in,
-                      l % 2 ? hl_lambda_constant(0.04 + u[11])
-                            : poly(0.03, 1e-4, 1e-7),
-                      300 * u[7] / (l + 1));
-            in.layer[l].t_max_k = K(150); /* range notes too */
-        }
+        hl_surface_in in = random_wall(n, u, K(150)); /* range notes too */
         hl_surface_wall *w;
         if (hl_surface_prepare(&in, &w, &err))
             fail_msg("prepare failed: %s", err.message);
