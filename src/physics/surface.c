@@ -362,10 +362,30 @@ static int check_layers(const hl_surface_in *in, double lo, double hi,
     return HL_OK;
 }
 
+/* A flat surface has no diameter for a cylinder's or sphere's convection
+ * correlation (its size would be 0: an infinite coefficient); with the
+ * convection fixed the geometry is not read. */
+static int flat_geometry_fits(const hl_surface_in *in)
+{
+    const hl_outer_bc *bc = &in->outer;
+    int round = bc->geometry == HL_GEOM_HORIZONTAL_CYLINDER ||
+                bc->geometry == HL_GEOM_VERTICAL_CYLINDER ||
+                bc->geometry == HL_GEOM_SPHERE;
+    return in->shape != HL_SHAPE_FLAT || !round || bc->h_conv_fixed > 0.0 ||
+           bc->h_total_fixed > 0.0;
+}
+
 static int check_shape(const hl_surface_in *in, hl_error *err)
 {
     if (in->shape < HL_SHAPE_FLAT || in->shape > HL_SHAPE_SPHERE)
         return hl_error_set(err, HL_EINVAL, "shape %d is not known", in->shape);
+    if (!flat_geometry_fits(in))
+        return hl_error_set(err, HL_EINVAL,
+                            "outer geometry %d (a cylinder or sphere) on a "
+                            "flat surface: expected a vertical wall (%d) or a "
+                            "horizontal plate (%d, %d)",
+                            in->outer.geometry, HL_GEOM_VERTICAL_WALL,
+                            HL_GEOM_PLATE_UP, HL_GEOM_PLATE_DOWN);
     if (in->shape != HL_SHAPE_FLAT &&
         !(isfinite(in->diameter_m) && in->diameter_m > 0.0))
         return hl_error_set(err, HL_EINVAL,
@@ -527,6 +547,33 @@ static int no_convergence(const solve_end *e, hl_error *err)
                         SURFACE_MAX_IT, e->lo, e->hi);
 }
 
+/* A balanced solve whose layer temperatures leave the span of the
+ * boundary temperatures is no solution: in steady conduction without
+ * sources each layer's temperatures lie between the process temperature
+ * and the surface's, and the surface's between the boundary temperatures.
+ * It happens where a conductivity is used far outside its valid range
+ * (a polynomial that is positive over the span, extrapolated, but not in
+ * the march's trial temperatures): said as an error, never returned. */
+static int check_physical(const wall_geometry *g, const solve_end *e, double lo,
+                          double hi, hl_error *err)
+{
+    double slack = 1e-6 * max2(1.0, hi);
+    for (int i = 0; i <= g->n; i++)
+        if (!(e->temps[i] >= lo - slack && e->temps[i] <= hi + slack))
+            return hl_error_set(
+                err, HL_ENOCONVERGE,
+                "surface solve: temperature %d of %d through the wall "
+                "(inner face to surface) is %.6g C, outside the boundary "
+                "temperatures %.1f..%.1f C: no physical solution (a "
+                "conductivity used outside its valid range?)",
+                i + 1, g->n + 1, e->temps[i] - HL_ZERO_C_K, lo - HL_ZERO_C_K,
+                hi - HL_ZERO_C_K);
+    if (!isfinite(e->q))
+        return hl_error_set(err, HL_ENOCONVERGE,
+                            "surface solve: heat flow not finite");
+    return HL_OK;
+}
+
 /* The bracket on Ts: the lowest and highest boundary temperature. */
 static void boundary_span(const hl_surface_in *in, double t_in, double *lo,
                           double *hi)
@@ -606,7 +653,9 @@ static int solve_one(const hl_surface_in *w, wall_geometry *g, double t_in,
                     ? sweep_guess(e, t_prev, t_in, lo, hi)
                     : initial_guess(w, g, lo, hi);
     rc = iterate(w, g, ts, lo, hi, e);
-    return rc ? no_convergence(e, err) : HL_OK;
+    if (rc)
+        return no_convergence(e, err);
+    return check_physical(g, e, lo, hi, err);
 }
 
 /* flatten: the solve's pieces inlined into this one function, as before

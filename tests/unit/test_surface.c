@@ -556,6 +556,71 @@ static void prepared_bad_input(void **state)
     hl_surface_wall_free(NULL);
 }
 
+/* A flat surface under a cylinder's or sphere's convection correlation
+ * (no diameter: the coefficient was infinite, and so the heat flow) is
+ * refused; with the convection fixed the geometry is not read. */
+static void flat_round_geometry_refused(void **state)
+{
+    (void)state;
+    hl_surface_in in = pipe_in(0, 200, 10);
+    in.shape = HL_SHAPE_FLAT;
+    in.outer.geometry = HL_GEOM_HORIZONTAL_CYLINDER;
+    hl_surface_out out;
+    hl_error err;
+    hl_error_clear(&err);
+    assert_int_equal(hl_surface_solve(&in, &out, &err), HL_EINVAL);
+    assert_non_null(strstr(err.message, "flat surface"));
+    in.outer.geometry = HL_GEOM_VERTICAL_WALL;
+    out = solve_ok(&in);
+    assert_true(isfinite(out.heat_flow) && out.heat_flow > 0.0);
+    in.outer.geometry = HL_GEOM_SPHERE;
+    in.outer.h_conv_fixed = 8.0;
+    out = solve_ok(&in);
+    assert_true(isfinite(out.heat_flow) && out.heat_flow > 0.0);
+}
+
+/* A cold pipe (-35 C inside, 1323 W/(m2 K) inner film) under catalogue
+ * layers used far below their valid ranges: the march balanced the
+ * process side with a layer at -1.2e29 C (a random wall of 200,000 that
+ * did so); such a state is an error, never a result. */
+static void unphysical_march_refused(void **state)
+{
+    (void)state;
+    hl_material_db *db = NULL;
+    hl_error err;
+    hl_error_clear(&err);
+    assert_int_equal(hl_material_db_new(&db, &err), HL_OK);
+    hl_surface_in in;
+    hl_surface_in_init(&in);
+    in.shape = HL_SHAPE_PIPE;
+    in.outer.geometry = HL_GEOM_VERTICAL_CYLINDER;
+    in.diameter_m = 0.81760035046699842;
+    in.inner_temp_k = 237.88454941476181;
+    in.h_inner = 1323.0712101621916;
+    in.outer.air_k = 272.33133439003325;
+    in.outer.radiant_k = 287.10155552202121;
+    in.outer.emissivity = 0.85067755684629176;
+    const char *name[3] = {"composite-silicate", "composite-silicate",
+                           "pur-aged"};
+    const double mm[3] = {2.9506204698723773, 196.97826706220806,
+                          172.88830995428695};
+    for (int i = 0; i < 3; i++) {
+        const hl_material *m = hl_material_find(db, name[i]);
+        assert_non_null(m);
+        hl_layer_from_material(m, mm[i] * 1e-3, &in.layer[in.n_layers++]);
+    }
+    hl_surface_out out;
+    int rc = hl_surface_solve(&in, &out, &err);
+    if (rc == HL_OK) /* a physical root is fine; an absurd one is not */
+        for (int i = 0; i < out.n_temps; i++)
+            assert_true(out.temp_k[i] > 200.0 && out.temp_k[i] < 300.0);
+    else {
+        assert_int_equal(rc, HL_ENOCONVERGE);
+        assert_non_null(strstr(err.message, "no physical solution"));
+    }
+    hl_material_db_free(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -575,6 +640,8 @@ int main(void)
         cmocka_unit_test(sweep_on_the_jump),
         cmocka_unit_test(sweep_bad_input),
         cmocka_unit_test(prepared_equals_single),
-        cmocka_unit_test(prepared_bad_input)};
+        cmocka_unit_test(prepared_bad_input),
+        cmocka_unit_test(flat_round_geometry_refused),
+        cmocka_unit_test(unphysical_march_refused)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
