@@ -139,9 +139,13 @@ typedef struct hl_surface_out {
  * air, emissivity 0.9, no layers. */
 HL_API void hl_surface_in_init(hl_surface_in *in);
 
-/* Forward solve. Returns HL_OK, HL_EINVAL (the message names the field) or
- * HL_ENOCONVERGE. Converges for every physical input: the outer surface
- * temperature is bracketed between the extreme boundary temperatures. */
+/* Forward solve. Returns HL_OK, HL_EINVAL (the message names the field;
+ * also a flat surface under a cylinder's or sphere's correlation) or
+ * HL_ENOCONVERGE (no convergence, or a balance whose temperatures leave
+ * the span of the boundary temperatures: no physical solution, as where a
+ * conductivity is used far outside its range). Converges for every
+ * physical input: the outer surface temperature is bracketed between the
+ * extreme boundary temperatures. */
 HL_API int hl_surface_solve(const hl_surface_in *in, hl_surface_out *out,
                             hl_error *err);
 
