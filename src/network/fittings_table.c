@@ -49,6 +49,7 @@
 #include "network/net.h"
 
 #include <math.h>
+#include <string.h>
 #include <stdlib.h>
 
 #define FT_N       491 /* table nodes: water - air -150 .. 340 K by 1 K */
@@ -180,6 +181,20 @@ void fitting_table_clear(hl_model *m, int state)
             air_free(&m->fit_tab[t]);
     if (m->fit_memo)
         memo_forget(m);
+}
+
+int fitting_tables_move(hl_model *to, hl_model *from)
+{
+    if (to == from || to->net != from->net || to->fit_tab || !from->fit_tab ||
+        memcmp(to->fit_cover, from->fit_cover, sizeof to->fit_cover) ||
+        !(to->limits.fitting_surface_k == from->limits.fitting_surface_k))
+        return 0;
+    to->fit_tab = from->fit_tab;
+    to->fit_memo = from->fit_memo;
+    from->fit_tab = NULL;
+    from->fit_memo = NULL;
+    memo_forget(to); /* the blends were the other run's reads */
+    return 1;
 }
 
 void fitting_table_free(hl_model *m)

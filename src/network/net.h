@@ -706,6 +706,11 @@ int fitting_table_values(hl_model *m, int i, const fit_point *p, double air_k,
                          int *direct);
 /* Forget the tabulated values of one state (-1: all; a cover changed). */
 void fitting_table_clear(hl_model *m, int state);
+/* The fitting tables of run `from` handed to run `to` (a fresh clone of
+ * the same network, so far without tables) where they hold for it: the
+ * same covers and the same surface limit (the tables depend on nothing
+ * else). Returns 1 if moved, 0 if not (nothing changes). */
+int fitting_tables_move(hl_model *to, hl_model *from);
 void fitting_table_free(hl_model *m);
 
 /* Valve chambers (chamber_air.c): the fittings of each chamber and its

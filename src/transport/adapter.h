@@ -16,6 +16,10 @@ void tr_adapter_close(tr_net *n);
 /* Flows, resistances, boundary flows and fitting losses of the run's last
  * solve, then tr_adapter_boundary. */
 void tr_adapter_hydraulics(tr_net *n, const hl_model *run);
+/* The fitting heat tables of run `from` to run `to`, a fresh clone of
+ * the same model, where they hold for it (fitting_tables_move): a retry's
+ * clone need not tabulate the fittings again. */
+void tr_adapter_keep_tables(hl_model *to, hl_model *from);
 /* Set points and surroundings of the run now. */
 void tr_adapter_boundary(tr_net *n, const hl_model *run);
 /* Temperatures at each pipe's from- and to-end of the last solve. */

@@ -127,7 +127,11 @@ static hl_model *retry(hl_dynamic *d, double x)
     if (hl_model_clone(d->good, &m))
         return NULL;
     conditions(d, m, x);
+    /* the failed handle's fitting tables hold for the clone (the same
+     * covers): filling them again was most of a retry's cost */
+    tr_adapter_keep_tables(m, d->hyd);
     if (steady(m, 1)) {
+        tr_adapter_keep_tables(d->hyd, m);
         hl_model_free(m);
         return NULL;
     }
@@ -169,9 +173,15 @@ static int solve(hl_dynamic *d)
                                 "hydraulics at the start: %s",
                                 hl_model_error(d->hyd));
         d->kept_flows++;
-        hl_model_free(d->hyd);
-        if (hl_model_clone(d->good, &d->hyd))
+        hl_model *fresh = NULL;
+        if (hl_model_clone(d->good, &fresh)) {
+            hl_model_free(d->hyd);
+            d->hyd = NULL;
             return hl_error_set(&d->err, HL_ENOMEM, "out of memory");
+        }
+        tr_adapter_keep_tables(fresh, d->hyd);
+        hl_model_free(d->hyd);
+        d->hyd = fresh;
         tr_adapter_boundary(d->net, d->run);
         return HL_OK;
     }

@@ -321,6 +321,11 @@ void tr_adapter_set_setpoint(hl_model *run, int s, double t_k)
             memcpy(dst->f, src->f, sizeof *src->f *(size_t)(n));               \
     } while (0)
 
+void tr_adapter_keep_tables(hl_model *to, hl_model *from)
+{
+    (void)fitting_tables_move(to, from);
+}
+
 void tr_adapter_copy_conditions(hl_model *dst, const hl_model *src)
 {
     const net_def *d = src->net;
