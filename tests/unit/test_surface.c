@@ -239,6 +239,21 @@ static void uniforms(unsigned long long *x, double *u, int n)
     }
 }
 
+/* Shape and outer boundary of wall n of the random sweeps: every shape,
+ * coefficient set and fitting geometry in turn, radiant temperature, wind
+ * and emissivity from u[3..5]. */
+static void random_outer(hl_surface_in *in, int n, const double *u)
+{
+    in->shape = n % 3;
+    in->outer.set = (n / 3) % 3;
+    in->outer.geometry = in->shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
+                         : in->shape == HL_SHAPE_FLAT ? 2 + (n / 9) % 3
+                                                      : (n / 9) % 2;
+    in->outer.radiant_k = in->outer.air_k + 30 * (u[3] - 0.5);
+    in->outer.wind_m_s = u[4] < 0.5 ? 0 : 20 * u[4];
+    in->outer.emissivity = 0.05 + 0.95 * u[5];
+}
+
 /* A deterministic sweep over shapes, sets, temperatures and layers:
  * every solve converges to finite values inside the bracket. */
 static void robustness_sweep(void **state)
@@ -250,14 +265,7 @@ static void robustness_sweep(void **state)
         uniforms(&x, u, 8);
         hl_surface_in in =
             pipe_in(1 + 2000 * u[0], -40 + 700 * u[1], -40 + 80 * u[2]);
-        in.shape = n % 3;
-        in.outer.set = (n / 3) % 3;
-        in.outer.geometry = in.shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
-                            : in.shape == HL_SHAPE_FLAT ? 2 + (n / 9) % 3
-                                                        : (n / 9) % 2;
-        in.outer.radiant_k = in.outer.air_k + 30 * (u[3] - 0.5);
-        in.outer.wind_m_s = u[4] < 0.5 ? 0 : 20 * u[4];
-        in.outer.emissivity = 0.05 + 0.95 * u[5];
+        random_outer(&in, n, u);
         for (int l = 0; l < (int)(4 * u[6]); l++)
             add_layer(&in, poly(0.03, 1e-4, 1e-7), 300 * u[7] / (l + 1));
         hl_surface_out o = solve_ok(&in);
@@ -419,14 +427,7 @@ static size_t sweep_temps(double *t, double base, double span, double *u,
 static hl_surface_in random_wall(int n, const double *u, double t_max_k)
 {
     hl_surface_in in = pipe_in(1 + 2000 * u[0], 0, -40 + 80 * u[2]);
-    in.shape = n % 3;
-    in.outer.set = (n / 3) % 3;
-    in.outer.geometry = in.shape == HL_SHAPE_SPHERE ? HL_GEOM_SPHERE
-                        : in.shape == HL_SHAPE_FLAT ? 2 + (n / 9) % 3
-                                                    : (n / 9) % 2;
-    in.outer.radiant_k = in.outer.air_k + 30 * (u[3] - 0.5);
-    in.outer.wind_m_s = u[4] < 0.5 ? 0 : 20 * u[4];
-    in.outer.emissivity = 0.05 + 0.95 * u[5];
+    random_outer(&in, n, u);
     in.h_inner = u[9] < 0.3 ? 50 + 2000 * u[10] : 0;
     for (int l = 0; l < (int)(4 * u[6]); l++) {
         add_layer(&in,
