@@ -135,7 +135,7 @@ static void move_state(tr_pipe_state *b, tr_pipe_state *a)
         b->p = b->inl;
 }
 
-int tr_state_layout(tr_state *s)
+void tr_state_layout(tr_state *s)
 {
     int np = s->net->n_pipes, at = 0;
     tr_pipe_state *fresh = s->spare;
@@ -148,7 +148,6 @@ int tr_state_layout(tr_state *s)
         s->slot[fresh[j].id] = j;
     s->spare = s->pipe;
     s->pipe = fresh;
-    return 0;
 }
 
 /* Mean temperature between fractions x0 < x1 of a pipe whose ends are a

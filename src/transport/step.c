@@ -487,7 +487,7 @@ int tr_step(tr_state *s)
     tr_stored_solid(s, &s->step.stored_wall, &s->step.stored_soil);
     if (s->recording) {
         s->recording = 0;
-        return tr_state_layout(s);
+        tr_state_layout(s);
     }
     return 0;
 }

@@ -301,7 +301,7 @@ void tr_stored_solid(const tr_state *s, double *wall, double *soil);
 void tr_count(tr_state *s);
 /* The pipes' states laid out in the order of s->touch (the pipes a step
  * reached), the others after them in index order. */
-int tr_state_layout(tr_state *s);
+void tr_state_layout(tr_state *s);
 /* One transport step of s->step_s at the current flows. */
 int tr_step(tr_state *s);
 /* Rates and equilibrium temperatures of every parcel for this step, from
