@@ -13,7 +13,7 @@
 #define ZERO_C_K         273.15
 
 /* The pipes' states on cache lines of their own (a state with its
- * inline parcels is a whole number of lines: one pipe, no neighbour's
+ * two end parcels is a whole number of lines: one pipe, no neighbour's
  * line), zeroed. */
 static tr_pipe_state *pipe_states(size_t np)
 {
@@ -127,23 +127,15 @@ void tr_state_free(tr_state *s)
     free(s);
 }
 
-/* State a moved to b (an inline buffer moves with it). */
-static void move_state(tr_pipe_state *b, tr_pipe_state *a)
-{
-    *b = *a;
-    if (a->p == a->inl)
-        b->p = b->inl;
-}
-
 void tr_state_layout(tr_state *s)
 {
     int np = s->net->n_pipes, at = 0;
     tr_pipe_state *fresh = s->spare;
     for (int k = 0; k < s->n_touch; k++)
-        move_state(&fresh[at++], tr_pipe(s, s->touch[k]));
+        fresh[at++] = *tr_pipe(s, s->touch[k]);
     for (int i = 0; i < np; i++)
         if (!s->touched[i])
-            move_state(&fresh[at++], tr_pipe(s, i));
+            fresh[at++] = *tr_pipe(s, i);
     for (int j = 0; j < np; j++)
         s->slot[fresh[j].id] = j;
     s->spare = s->pipe;
@@ -227,7 +219,7 @@ void tr_count(tr_state *s)
     size_t bytes = 0;
     for (int i = 0; i < s->net->n_pipes; i++) {
         n += tr_pipe(s, i)->n;
-        bytes += (size_t)tr_pipe(s, i)->cap * sizeof(tr_parcel);
+        bytes += tr_pipe_bytes(tr_pipe(s, i));
     }
     s->parcels = n;
     s->parcel_bytes = bytes;

@@ -1,6 +1,7 @@
 /*
- * parcels.c - the parcels of one pipe in a ring buffer, ordered from the
- * pipe's from-end (index 0) to its to-end. Water enters at one end and
+ * parcels.c - the parcels of one pipe, ordered from the pipe's from-end
+ * (index 0) to its to-end: the two ends in the pipe's state, the rest in a
+ * ring buffer between them (transport.h, tr_pipe_state). Water enters at one end and
  * leaves at the other (either way round, so flow reversal carries the
  * parcels back unchanged). A new parcel within tol kelvin of its
  * neighbour at that end joins it (mass-weighted enthalpy is kept by the
@@ -14,30 +15,65 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The capacity is a power of two (TR_INLINE_PARCELS in the pipe's state,
- * then doubled on the heap when full), so the ring
- * index is a mask, not a division (one per parcel in every loop of a
- * step). */
-tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i)
-{
-    return &s->p[(s->head + i) & (s->cap - 1)];
-}
-
+/* The ring's capacity is a power of two (doubled when full), so its index
+ * is a mask, not a division. */
 static int grow(tr_pipe_state *s)
 {
-    int cap = s->cap ? 2 * s->cap : TR_INLINE_PARCELS;
-    tr_parcel *p =
-        cap <= TR_INLINE_PARCELS ? s->inl : malloc(sizeof *p * (size_t)cap);
+    int cap = s->cap ? 2 * s->cap : 4, held = s->n - 2;
+    tr_parcel *p = malloc(sizeof *p * (size_t)cap);
     if (!p)
         return -1;
-    for (int i = 0; i < s->n; i++)
-        p[i] = *tr_pipe_at(s, i);
-    if (s->p != s->inl)
-        free(s->p);
-    s->p = p;
+    for (int i = 0; i < held; i++)
+        p[i] = s->mid[(s->head + i) & (s->cap - 1)];
+    free(s->mid);
+    s->mid = p;
     s->cap = cap;
     s->head = 0;
     return 0;
+}
+
+/* Parcel p in at one end, the end parcel it displaces into the ring. */
+static int put(tr_pipe_state *s, int at_to_end, const tr_parcel *p)
+{
+    if (s->n >= 2 && s->n - 2 == s->cap && grow(s))
+        return -1;
+    if (s->n == 0) {
+        s->end[0] = *p;
+    } else if (s->n == 1) {
+        if (!at_to_end)
+            s->end[1] = s->end[0];
+        s->end[at_to_end ? 1 : 0] = *p;
+    } else if (at_to_end) {
+        s->mid[(s->head + s->n - 2) & (s->cap - 1)] = s->end[1];
+        s->end[1] = *p;
+    } else {
+        s->head = (s->head + s->cap - 1) & (s->cap - 1);
+        s->mid[s->head] = s->end[0];
+        s->end[0] = *p;
+    }
+    s->n++;
+    return 0;
+}
+
+/* The end parcel out into *out, the ring's next one in its place. */
+static void take(tr_pipe_state *s, int at_to_end, tr_parcel *out)
+{
+    if (s->n == 1) {
+        *out = s->end[0];
+    } else if (at_to_end) {
+        *out = s->end[1];
+        if (s->n > 2)
+            s->end[1] = s->mid[(s->head + s->n - 3) & (s->cap - 1)];
+    } else {
+        *out = s->end[0];
+        if (s->n == 2) {
+            s->end[0] = s->end[1];
+        } else {
+            s->end[0] = s->mid[s->head];
+            s->head = (s->head + 1) & (s->cap - 1);
+        }
+    }
+    s->n--;
 }
 
 /* Mass-weighted join of b into a (temperature, source time). */
@@ -64,16 +100,7 @@ int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol)
             return 0;
         }
     }
-    if (s->n == s->cap && grow(s))
-        return -1;
-    if (at_to_end) {
-        *tr_pipe_at(s, s->n) = p;
-    } else {
-        s->head = (s->head + s->cap - 1) & (s->cap - 1);
-        s->p[s->head] = p;
-    }
-    s->n++;
-    return 0;
+    return put(s, at_to_end, &p);
 }
 
 /* Take a piece of mass w from parcel a at one end. Its water entered
@@ -103,21 +130,17 @@ double tr_pipe_pop(tr_pipe_state *s, int at_to_end, double mass,
     double taken = 0.0;
     tr_parcel part;
     while (s->n > 0 && taken < mass) {
-        tr_parcel *end = tr_pipe_at(s, at_to_end ? s->n - 1 : 0), *piece = end;
+        tr_parcel *end = tr_pipe_at(s, at_to_end ? s->n - 1 : 0);
         double want = mass - taken;
-        /* a remainder below 1e-12 of the parcel goes with it (no dust);
-         * a whole parcel leaves from its slot, now free (no copy) */
+        /* a remainder below 1e-12 of the parcel goes with it (no dust) */
         if (end->mass <= want * (1.0 + 1e-12)) {
-            s->n--;
-            if (!at_to_end)
-                s->head = (s->head + 1) & (s->cap - 1);
+            take(s, at_to_end, &part);
         } else {
             part = *end;
             split(end, &part, want, at_to_end);
-            piece = &part;
         }
-        taken += piece->mass;
-        out(ctx, piece);
+        taken += part.mass;
+        out(ctx, &part);
     }
     return taken;
 }
@@ -132,7 +155,6 @@ double tr_pipe_mass(const tr_pipe_state *s)
 
 void tr_pipe_free(tr_pipe_state *s)
 {
-    if (s->p != s->inl)
-        free(s->p);
+    free(s->mid);
     memset(s, 0, sizeof *s);
 }

@@ -443,7 +443,7 @@ static double step_finish(tr_state *s)
             w += q->mass * (isnan(h) ? parcel_h(s, q) : h);
         }
         count += p->n;
-        bytes += (size_t)p->cap * sizeof(tr_parcel);
+        bytes += tr_pipe_bytes(p);
     }
     s->parcels = count; /* tr_count's, in the same pass */
     s->parcel_bytes = bytes;

@@ -59,21 +59,20 @@ typedef struct tr_epoch {
     double dx;         /* J: excess heat in minus out during the step */
 } tr_epoch;
 
-/* Parcels a pipe holds in its own state before its buffer moves to the
- * heap: most pipes of a network hold one or two (a step's flow each), and
- * a step that reads the pipe's state then finds them beside it (one miss
- * of the cache for both, not two, the buffer's address not waiting on the
- * state's). */
-#define TR_INLINE_PARCELS 2
-
-/* The parcels of one pipe, in order from its from-end to its to-end, in a
- * ring buffer that grows by doubling (no allocation per parcel). */
+/* The parcels of one pipe, in order from its from-end to its to-end. The
+ * two end parcels live in the pipe's own state, the ones between them in
+ * a ring buffer on the heap that grows by doubling (no allocation per
+ * parcel). Why the ends: a step reads the parcel at the inlet (to join the
+ * new water) and the one at the outlet (to take the step's outflow) of
+ * every pipe, and with them beside the state that is one miss of the
+ * cache per pipe, not three; the heap is touched only when a parcel
+ * enters or leaves the middle (once per parcel, not once per step). */
 typedef struct tr_pipe_state {
-    tr_parcel *p; /* inl, or the heap's once more are held */
+    tr_parcel *mid; /* ring of the parcels 1 .. n-2 (cap, from head) */
     int cap, head, n;
     int id; /* the pipe's index (the state's place follows the flow) */
     tr_epoch ep;
-    tr_parcel inl[TR_INLINE_PARCELS];
+    tr_parcel end[2]; /* parcel 0 (from-end), and n-1 once n >= 2 */
 } tr_pipe_state;
 
 /* Water of a node or a link outlet over one step: temperature, enthalpy,
@@ -255,6 +254,18 @@ static inline tr_pipe_state *tr_pipe(const tr_state *s, int i)
 }
 
 /* ---- parcels (parcels.c) ------------------------------------------------ */
+/* Parcel i of a pipe, 0 at its from-end. */
+static inline tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i)
+{
+    if (i == 0 || i == s->n - 1)
+        return (tr_parcel *)&s->end[i != 0];
+    return &s->mid[(s->head + i - 1) & (s->cap - 1)];
+}
+/* Bytes a pipe's parcels take (its two end slots and its ring). */
+static inline size_t tr_pipe_bytes(const tr_pipe_state *s)
+{
+    return (size_t)(2 + s->cap) * sizeof(tr_parcel);
+}
 int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol);
 /* Take mass from one end; the pieces (in the order they leave) go to
  * out(ctx, piece), which may change them (they are no longer the pipe's,
@@ -264,7 +275,6 @@ double tr_pipe_pop(tr_pipe_state *s, int at_to_end, double mass,
                    void (*out)(void *ctx, tr_parcel *piece), void *ctx);
 double tr_pipe_mass(const tr_pipe_state *s);
 void tr_pipe_free(tr_pipe_state *s);
-tr_parcel *tr_pipe_at(const tr_pipe_state *s, int i); /* 0 = from-end */
 
 /* ---- exact kernels (kernels.c) ------------------------------------------ */
 /* exp(x), within rounding, cheaper for the small |x| of a step's
