@@ -189,7 +189,7 @@ static int fill_pipe(tr_state *s, int i, double a, double b, double born,
                        mf > 0.0 ? take / (mf / s->step_s) : 0.0,
                        fwd,
                        0.0}; /* enthalpy not known yet */
-        if (tr_pipe_push(p, !fwd, q, -1.0))
+        if (tr_pipe_push(p, !fwd, &q, -1.0))
             return -1;
         done += take;
     }

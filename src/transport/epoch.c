@@ -158,28 +158,28 @@ double tr_epoch_outlet(tr_state *s, int i, int at_to_end, double m_dt,
     return got;
 }
 
-int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel q)
+int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel *q)
 {
     tr_pipe_state *p = tr_pipe(s, i);
     tr_epoch *e = &p->ep;
-    double theta = q.t - e->teq;
+    double theta = q->t - e->teq;
     double e_mid = e->e0 * e->half;
-    e->dx += s->net->fluid.cp_const * q.mass * theta;
-    q.t = theta / e_mid;
-    e->m += q.mass;
-    e->mt += q.mass * q.t;
-    q.rate = e->rate;
-    q.t_eq = 0.0;
-    q.h = 0.0;
+    e->dx += s->net->fluid.cp_const * q->mass * theta;
+    q->t = theta / e_mid;
+    e->m += q->mass;
+    e->mt += q->mass * q->t;
+    q->rate = e->rate;
+    q->t_eq = 0.0;
+    q->h = 0.0;
     /* tref (absolute, s): the plain form's reference time of the parcel
      * (a piece leaves at it or later); the water enters at mid-step, and
      * a neighbour this close is joined there, as the plain form ages it
      * to mid-step first (pipe_inlet), so that both give the same */
-    q.tref = s->time_s + 0.5 * s->step_s;
+    q->tref = s->time_s + 0.5 * s->step_s;
     if (p->n > 0) {
         tr_parcel *nb = tr_pipe_at(p, at_to_end ? p->n - 1 : 0);
         if (fabs(e->teq + nb->t * e->e0 - (e->teq + theta)) <= s->merge_tol_k)
-            nb->tref = q.tref;
+            nb->tref = q->tref;
     }
     /* within merge_tol_k at mid-step is within merge_tol_k / e_mid in
      * excesses at the epoch */

@@ -1,8 +1,8 @@
 /*
  * parcels.c - the parcels of one pipe, ordered from the pipe's from-end
  * (index 0) to its to-end: the two ends in the pipe's state, the rest in a
- * ring buffer between them (transport.h, tr_pipe_state). Water enters at one end and
- * leaves at the other (either way round, so flow reversal carries the
+ * ring buffer between them (transport.h, tr_pipe_state). Water enters at one
+ * end and leaves at the other (either way round, so flow reversal carries the
  * parcels back unchanged). A new parcel within tol kelvin of its
  * neighbour at that end joins it (mass-weighted enthalpy is kept by the
  * caller's choice of temperature: the engine's parcels carry K and the
@@ -91,16 +91,17 @@ static void join(tr_parcel *a, const tr_parcel *b)
     a->h = 0.0; /* its t moved: the enthalpy is found again */
 }
 
-int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol)
+int tr_pipe_push(tr_pipe_state *s, int at_to_end, const tr_parcel *p,
+                 double tol)
 {
     if (s->n > 0) {
         tr_parcel *end = tr_pipe_at(s, at_to_end ? s->n - 1 : 0);
-        if (fabs(end->t - p.t) <= tol && end->tref == p.tref) {
-            join(end, &p);
+        if (fabs(end->t - p->t) <= tol && end->tref == p->tref) {
+            join(end, p);
             return 0;
         }
     }
-    return put(s, at_to_end, &p);
+    return put(s, at_to_end, p);
 }
 
 /* Take a piece of mass w from parcel a at one end. Its water entered

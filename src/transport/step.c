@@ -153,7 +153,7 @@ static int epoch_inlet(tr_state *s, int k, int i, const tr_flowinfo *in)
                    s->step_s,
                    fwd,
                    0.0};
-    return tr_epoch_inlet(s, i, !fwd, q);
+    return tr_epoch_inlet(s, i, !fwd, &q);
 }
 
 static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
@@ -187,7 +187,7 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
         if (fabs(nb->t - q.t) <= s->merge_tol_k)
             tr_parcel_age(s, nb, 0.5);
     }
-    return tr_pipe_push(p, !fwd, q, s->merge_tol_k);
+    return tr_pipe_push(p, !fwd, &q, s->merge_tol_k);
 }
 
 /* A pipe whose outlet over the step comes only from what it holds. */
@@ -436,8 +436,8 @@ static double step_finish(tr_state *s)
         s->cur_pipe = i;
         if (p->ep.on)
             w += tr_epoch_finish(s, i);
-        for (int k = 0; !p->ep.on && k < p->n; k++) {
-            tr_parcel *q = tr_pipe_at(p, k);
+        for (int c = 0; !p->ep.on && c < p->n; c++) {
+            tr_parcel *q = tr_pipe_at(p, c);
             double h = tr_parcel_age(s, q, 1.0);
             q->tref = 0.0;
             w += q->mass * (isnan(h) ? parcel_h(s, q) : h);

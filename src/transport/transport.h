@@ -266,7 +266,8 @@ static inline size_t tr_pipe_bytes(const tr_pipe_state *s)
 {
     return (size_t)(2 + s->cap) * sizeof(tr_parcel);
 }
-int tr_pipe_push(tr_pipe_state *s, int at_to_end, tr_parcel p, double tol);
+int tr_pipe_push(tr_pipe_state *s, int at_to_end, const tr_parcel *p,
+                 double tol);
 /* Take mass from one end; the pieces (in the order they leave) go to
  * out(ctx, piece), which may change them (they are no longer the pipe's,
  * and valid only during the call). Returns the mass taken (less if the
@@ -343,8 +344,8 @@ double tr_parcel_temp(const tr_state *s, int i, const tr_parcel *q);
 double tr_epoch_outlet(tr_state *s, int i, int at_to_end, double m_dt,
                        double *h_sum, double *born_sum);
 /* Parcel q (its t the temperature entering at mid-step) into epoch pipe
- * i at one end. */
-int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel q);
+ * i at one end (q is the caller's scratch: it leaves in epoch form). */
+int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel *q);
 /* Epoch pipe i to the step's end: its loss booked, its stored heat (J)
  * returned. */
 double tr_epoch_finish(tr_state *s, int i);

@@ -224,7 +224,7 @@ static void reversal_returns_parcels(void **state)
     double temps[5] = {350.0, 340.0, 345.5, 330.25, 360.0};
     for (int i = 0; i < 5; i++) {
         tr_parcel q = {10.0 + i, temps[i], i, 0, 0, 0, 0, 0, 0};
-        assert_int_equal(tr_pipe_push(&p, 0, q, 0.0), 0);
+        assert_int_equal(tr_pipe_push(&p, 0, &q, 0.0), 0);
     }
     popped out = {.n = 0};
     double total = 10 + 11 + 12 + 13 + 14;
@@ -246,7 +246,7 @@ static void forward_takes_oldest(void **state)
     tr_pipe_state p = {0};
     for (int i = 0; i < 3; i++) {
         tr_parcel q = {5.0, 300.0 + i, 0, 0, 0, 0, 0, 0, 0};
-        tr_pipe_push(&p, 0, q, 0.0);
+        tr_pipe_push(&p, 0, &q, 0.0);
     }
     popped out = {.n = 0};
     assert_true(tr_pipe_pop(&p, 1, 7.5, collect, &out) == 7.5);
@@ -254,6 +254,48 @@ static void forward_takes_oldest(void **state)
     assert_true(out.got[0].t == 300.0 && out.got[0].mass == 5.0);
     assert_true(out.got[1].t == 301.0 && out.got[1].mass == 2.5);
     assert_true(tr_pipe_mass(&p) == 7.5);
+    tr_pipe_free(&p);
+}
+
+/* The parcel store (its two ends in the state, the rest in a ring on the
+ * heap) against a plain array: parcels pushed and whole parcels taken at
+ * either end in a random order, long enough to grow the ring and wrap it
+ * both ways; after every operation each parcel sits where the array says
+ * and a taken one is the array's end. */
+static void store_matches_array(void **state)
+{
+    (void)state;
+    enum { CAP = 64, OPS = 4000 };
+    double ref[2 * CAP + 1];
+    int lo = CAP, hi = CAP; /* ref[lo .. hi) */
+    tr_pipe_state p = {0};
+    unsigned seed = 12345u;
+    for (int op = 0; op < OPS; op++) {
+        seed = seed * 1103515245u + 12345u;
+        int r = (int)(seed >> 16), at_to_end = r & 1, n = hi - lo;
+        int push = n == 0 || (n < CAP - 1 && (r >> 1) % 5 < 3);
+        if (push && (at_to_end ? hi < 2 * CAP : lo > 0)) {
+            tr_parcel q = {1.0, op, 0, 0, 0, 0, 0, 0, 0};
+            assert_int_equal(tr_pipe_push(&p, at_to_end, &q, -1.0), 0);
+            if (at_to_end)
+                ref[hi++] = op;
+            else
+                ref[--lo] = op;
+        } else if (n > 0) {
+            popped out = {.n = 0};
+            assert_true(tr_pipe_pop(&p, at_to_end, 1.0, collect, &out) == 1.0);
+            double want = at_to_end ? ref[--hi] : ref[lo++];
+            assert_int_equal(out.n, 1);
+            assert_true(out.got[0].t == want);
+        }
+        if (hi - lo == 0) { /* empty: the array starts again mid-way */
+            lo = hi = CAP;
+        }
+        assert_int_equal(p.n, hi - lo);
+        for (int k = 0; k < p.n; k++)
+            assert_true(tr_pipe_at(&p, k)->t == ref[lo + k]);
+    }
+    assert_true(p.cap >= 32); /* the ring grew */
     tr_pipe_free(&p);
 }
 
@@ -519,6 +561,7 @@ int main(void)
         cmocka_unit_test(sine_keeps_amplitude),
         cmocka_unit_test(reversal_returns_parcels),
         cmocka_unit_test(forward_takes_oldest),
+        cmocka_unit_test(store_matches_array),
         cmocka_unit_test(exp_within_rounding),
         cmocka_unit_test(steady_limit_and_balance),
         cmocka_unit_test(stagnant_cools_to_ground),
