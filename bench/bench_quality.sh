@@ -13,7 +13,10 @@
 # before and after, and heatline's parcels in flight and bytes per pipe at
 # the end. heatline holds the demands of the pattern's first hour (its
 # hydraulics are re-solved every hour all the same); EPANET follows the
-# pattern.
+# pattern. HL_BENCH_CPU=N runs both on processor N alone (taskset): the
+# two processors of a virtual machine need not be equally fast (on the
+# machine of bench/README.md one runs this work 1.3-1.8x slower than the
+# other), and unpinned runs land on either.
 #   EPANET_RUN=/path/to/runepanet bench/bench_quality.sh [NET...]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +26,7 @@ hl=${HEATLINE:-"$root/build/heatline"}
 runs=${HL_BENCH_RUNS:-3}
 epanet=${EPANET_RUN:?set EPANET_RUN to runepanet (bench/build_epanet.sh)}
 [ $# -gt 0 ] || set -- grid_100000
+pin=${HL_BENCH_CPU:+taskset -c $HL_BENCH_CPU}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -37,6 +41,7 @@ thermal() {
 }
 
 [ -f "${EPANET_PEER_INFO:-/nonexistent}" ] && cat "$EPANET_PEER_INFO"
+echo "processor: ${HL_BENCH_CPU:-any (not pinned)}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-12s %10s %10s %10s %10s %10s %8s %10s\n' network "EPANET cpu" \
   "wall" "heatline cpu" "wall" "ratio cpu" parcels "bytes/pipe"
@@ -45,11 +50,12 @@ for net in "$@"; do
   [ -f "$inp" ] || { echo "bench_quality.sh: $inp missing" >&2; exit 2; }
   : > "$tmp/e"; : > "$tmp/h"
   for i in $(seq "$runs"); do
-    /usr/bin/time -f "%U %S %e" -o "$tmp/t" "$epanet" "$inp" "$tmp/rpt" \
+    # shellcheck disable=SC2086
+    $pin /usr/bin/time -f "%U %S %e" -o "$tmp/t" "$epanet" "$inp" "$tmp/rpt" \
       > /dev/null 2>&1
     awk '{ print $1 + $2, $3 }' "$tmp/t" >> "$tmp/e"
-    # shellcheck disable=SC2046
-    /usr/bin/time -f "%U %S %e" -o "$tmp/t" "$hl" dynamic "$inp" \
+    # shellcheck disable=SC2046,SC2086
+    $pin /usr/bin/time -f "%U %S %e" -o "$tmp/t" "$hl" dynamic "$inp" \
       $(thermal "$net") --duration 24h --step 5min --hydraulic-step 1h \
       > "$tmp/out" 2>/dev/null
     awk '{ print $1 + $2, $3 }' "$tmp/t" >> "$tmp/h"
