@@ -162,15 +162,17 @@ static double inner_residual(const hl_surface_in *in, const wall_geometry *g,
  */
 static double march_layers(const hl_surface_in *in, const wall_geometry *g,
                            double ts, double big_q, double dq, double *temps,
-                           double *dtin)
+                           double *dtemps, double *dtin)
 {
     double t = ts, dt = 1.0;
     temps[g->n] = ts;
+    dtemps[g->n] = 1.0;
     for (int i = g->n - 1; i > g->inner; i--) {
         if (g->g[i] > 0.0)
             t = cross_layer(&in->layer[i].lambda, g->g[i], g->r_const[i], t,
                             big_q, dq, &dt);
         temps[i] = t;
+        dtemps[i] = dt;
     }
     double t_wall = g->t_in, dt_wall = 0.0;
     if (in->h_inner > 0.0) {
@@ -185,8 +187,10 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
         f = inner_residual(in, g, t, dt, big_q, dq, t_wall, dt_wall, dtin);
         t = t_wall;
     }
-    for (int i = g->inner; i >= 0; i--)
+    for (int i = g->inner; i >= 0; i--) {
         temps[i] = t;
+        dtemps[i] = dt_wall;
+    }
     return f;
 }
 
@@ -196,15 +200,17 @@ typedef struct outer_coefs {
     double h_conv;
 } outer_coefs;
 
-/* The same with Q from the outer balance at Ts; *q receives it. */
+/* The same with Q from the outer balance at Ts; *q receives it, *dq its
+ * derivative dQ/dTs, dtemps[] those of the temperatures. */
 static double march_inward(const hl_surface_in *in, const wall_geometry *g,
-                           double ts, double *temps, double *q, double *dtin,
-                           outer_coefs *h)
+                           double ts, double *temps, double *dtemps, double *q,
+                           double *dq, double *dtin, outer_coefs *h)
 {
     double slope;
     double flux = outer_prep_flux(&g->outer, ts, &slope, &h->h_conv);
     *q = g->area_out * flux;
-    return march_layers(in, g, ts, *q, g->area_out * slope, temps, dtin);
+    *dq = g->area_out * slope;
+    return march_layers(in, g, ts, *q, *dq, temps, dtemps, dtin);
 }
 
 /* The ends of the bracket on Ts as evaluated: the residual (the miss of
@@ -229,13 +235,14 @@ static double jump_heat(const hl_surface_in *in, const wall_geometry *g,
                         bracket_end a, bracket_end b, double *temps)
 {
     double ts = 0.5 * (a.ts + b.ts), dt, q = a.q;
+    double dtemps[HL_MAX_LAYERS + 1]; /* not needed here */
     double tol = 1e-13 * max2(1.0, g->t_in);
-    double qa = a.q, fa = march_layers(in, g, ts, qa, 0.0, temps, &dt);
-    double qb = b.q, fb = march_layers(in, g, ts, qb, 0.0, temps, &dt);
+    double qa = a.q, fa = march_layers(in, g, ts, qa, 0.0, temps, dtemps, &dt);
+    double qb = b.q, fb = march_layers(in, g, ts, qb, 0.0, temps, dtemps, &dt);
     int side = 0; /* Illinois: which end was kept last */
     for (int it = 0; it < 100 && fa * fb < 0.0; it++) {
         q = qa - fa * (qb - qa) / (fb - fa);
-        double f = march_layers(in, g, ts, q, 0.0, temps, &dt);
+        double f = march_layers(in, g, ts, q, 0.0, temps, dtemps, &dt);
         if (fabs(f) <= tol)
             break;
         if ((f < 0.0) == (fa < 0.0)) {
@@ -250,7 +257,7 @@ static double jump_heat(const hl_surface_in *in, const wall_geometry *g,
             side = -1;
         }
     }
-    march_layers(in, g, ts, q, 0.0, temps, &dt);
+    march_layers(in, g, ts, q, 0.0, temps, dtemps, &dt);
     return q;
 }
 
@@ -484,17 +491,52 @@ typedef struct solve_end {
     int iterations;
 } solve_end;
 
+/*
+ * Near a simple root the residual is f(ts + d) = f + f' d + f'' d^2 / 2;
+ * the curvature f'' follows from the slopes of the last two evaluations,
+ * a Newton step apart (prev). The residual there should then be what the
+ * last step left, f'' prev^2 / 2: where it is (within a tenth: the
+ * residual is smooth between them, no jump of the convection or kink of
+ * lambda), the step now leaves f'' step^2 / 2. Where that is half the
+ * residual's tolerance (the one a solve stops at when it evaluates) or
+ * less, the step is taken without evaluating the wall again
+ * (bench_surface: the third evaluation, which only confirmed, is gone for
+ * most solves): the heat flow and the temperatures follow it to first
+ * order from their derivatives at the last evaluation, the second-order
+ * rest being of the size of that residual.
+ */
+static int quadratic_stop(double f, double slope, double slope_prev,
+                          double prev, double step, double ftol)
+{
+    double curv = (slope - slope_prev) / prev;
+    double left = 0.5 * curv * prev * prev;
+    return isfinite(curv) && fabs(f - left) <= 0.1 * fabs(f) &&
+           0.5 * fabs(curv) * step * step <= 0.5 * ftol;
+}
+
+/* The end at ts + step from the evaluation at ts (quadratic_stop). */
+static void step_ahead(const wall_geometry *g, double ts, double step, double q,
+                       double dq, const double *dtemps, solve_end *e)
+{
+    for (int i = 0; i < g->n; i++)
+        e->temps[i] += dtemps[i] * step;
+    e->ts = e->temps[g->n] = ts + step;
+    e->q = q + dq * step;
+}
+
 /* The safeguarded Newton iteration from ts inside [lo, hi]. Returns HL_OK
  * or HL_ENOCONVERGE (e->lo, e->hi: the last bracket). */
 static int iterate(const hl_surface_in *in, const wall_geometry *g, double ts,
                    double lo, double hi, solve_end *e)
 {
     bracket_end below = {0}, above = {0};
-    int small_before = 0;
-    double *temps = e->temps;
+    int small_before = 0, newton_before = 0;
+    double *temps = e->temps, dtemps[HL_MAX_LAYERS + 1], prev_step = 0.0;
+    double slope_before = 0.0;
     for (int it = 1; it <= SURFACE_MAX_IT; it++) {
-        double q, slope;
-        double f = march_inward(in, g, ts, temps, &q, &slope, &e->h);
+        double q, dq, slope;
+        double f =
+            march_inward(in, g, ts, temps, dtemps, &q, &dq, &slope, &e->h);
         e->iterations = it;
         if (f > 0.0) {
             hi = ts;
@@ -504,15 +546,19 @@ static int iterate(const hl_surface_in *in, const wall_geometry *g, double ts,
             note_end(&below, ts, f, q);
         }
         double next = (slope > 0.0) ? ts - f / slope : 0.5 * (lo + hi);
+        int newton = slope > 0.0;
         /* A step onto the other end of the bracket would evaluate it
          * again and step back: where the residual jumps between the ends
          * (ISO 12241's convection at L^3 dT = 10 m3 K) Newton can cycle
          * between them, the bracket never shrinking; bisect instead. */
         if (!(next > lo && next < hi) &&
-            (!(next >= lo && next <= hi) || next != ts))
+            (!(next >= lo && next <= hi) || next != ts)) {
             next = 0.5 * (lo + hi);
+            newton = 0;
+        }
         double tol = 1e-11 * max2(1.0, ts);
-        int balanced = fabs(f) <= 1e-10 * max2(1.0, g->t_in);
+        double ftol = 1e-10 * max2(1.0, g->t_in);
+        int balanced = fabs(f) <= ftol;
         /* A step below tol with the residual still above its tolerance
          * (a steep residual: a thin, well conducting wall) is taken once
          * more: stopping there would leave a miss of slope * tol. */
@@ -531,7 +577,17 @@ static int iterate(const hl_surface_in *in, const wall_geometry *g, double ts,
             e->q = q;
             return HL_OK;
         }
+        if (newton && newton_before &&
+            quadratic_stop(f, slope, slope_before, prev_step, next - ts,
+                           ftol)) {
+            e->slope = slope;
+            step_ahead(g, ts, next - ts, q, dq, dtemps, e);
+            return HL_OK;
+        }
         small_before = small;
+        newton_before = newton;
+        prev_step = next - ts;
+        slope_before = slope;
         ts = next;
     }
     e->lo = lo;
