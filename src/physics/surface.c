@@ -159,6 +159,8 @@ static double inner_residual(const hl_surface_in *in, const wall_geometry *g,
  * temperature (positive: Ts too high); *dtin receives its derivative with
  * respect to Ts. Fills temps[0..n] (inner surface .. Ts); the innermost
  * layer's inner face is the process temperature less the film's drop.
+ * dtemps[i] receives dtemps_i/dTs for the faces outside the innermost
+ * layer and dtemps[0] the one of the faces inside it (all the same).
  */
 static double march_layers(const hl_surface_in *in, const wall_geometry *g,
                            double ts, double big_q, double dq, double *temps,
@@ -166,7 +168,6 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
 {
     double t = ts, dt = 1.0;
     temps[g->n] = ts;
-    dtemps[g->n] = 1.0;
     for (int i = g->n - 1; i > g->inner; i--) {
         if (g->g[i] > 0.0)
             t = cross_layer(&in->layer[i].lambda, g->g[i], g->r_const[i], t,
@@ -187,10 +188,10 @@ static double march_layers(const hl_surface_in *in, const wall_geometry *g,
         f = inner_residual(in, g, t, dt, big_q, dq, t_wall, dt_wall, dtin);
         t = t_wall;
     }
-    for (int i = g->inner; i >= 0; i--) {
+    for (int i = g->inner; i >= 0; i--)
         temps[i] = t;
-        dtemps[i] = dt_wall;
-    }
+    if (g->inner >= 0) /* the same for every face inside it */
+        dtemps[0] = dt_wall;
     return f;
 }
 
@@ -519,7 +520,7 @@ static void step_ahead(const wall_geometry *g, double ts, double step, double q,
                        double dq, const double *dtemps, solve_end *e)
 {
     for (int i = 0; i < g->n; i++)
-        e->temps[i] += dtemps[i] * step;
+        e->temps[i] += dtemps[i > g->inner ? i : 0] * step;
     e->ts = e->temps[g->n] = ts + step;
     e->q = q + dq * step;
 }
