@@ -142,10 +142,9 @@ static void keep_sums(tr_pipe_state *p, double m, double mt)
     }
 }
 
-double tr_epoch_outlet(tr_state *s, int i, int at_to_end, double m_dt,
-                       double *h_sum, double *born_sum)
+double tr_epoch_outlet(tr_state *s, tr_pipe_state *p, int at_to_end,
+                       double m_dt, double *h_sum, double *born_sum)
 {
-    tr_pipe_state *p = tr_pipe(s, i);
     tr_epoch *e = &p->ep;
     ep_out a = {m_dt, 0.0, e->rate * s->step_s, s->time_s, s->step_s, 0.0,
                 0.0,  0.0};

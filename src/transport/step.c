@@ -60,6 +60,8 @@ static void links_refresh(tr_state *s)
         l->kind = n->lk_kind[k];
         l->flowing = TR_FLOWING(l);
         l->epoch = l->kind == TR_PIPE && tr_pipe(s, l->sub)->ep.on;
+        l->delays =
+            l->kind == TR_PIPE && n->pp_mass[l->sub] >= l->mf * s->step_s;
     }
     int at = 0;
     for (int v = 0; v < n->n_nodes; v++) {
@@ -110,8 +112,8 @@ static void note_touch(tr_state *s, int i)
     }
 }
 
-/* The step's outflow of pipe link k into lk_out[k]. */
-static void pipe_outlet(tr_state *s, int k)
+/* The step's outflow of pipe link k (state p) into lk_out[k]. */
+static void pipe_outlet(tr_state *s, int k, tr_pipe_state *p)
 {
     const tr_net *n = s->net;
     int i = s->lk[k].sub, fwd = s->lk[k].fwd;
@@ -125,9 +127,9 @@ static void pipe_outlet(tr_state *s, int k)
                  0,
                  n->pp_wallc[i],
                  &s->vol_t[2 * i + (fwd ? 1 : 0)]};
-    double got = tr_pipe(s, i)->ep.on
-                     ? tr_epoch_outlet(s, i, fwd, a.m_dt, &a.h_sum, &a.born_sum)
-                     : tr_pipe_pop(tr_pipe(s, i), fwd, a.m_dt, piece_out, &a);
+    double got = p->ep.on
+                     ? tr_epoch_outlet(s, p, fwd, a.m_dt, &a.h_sum, &a.born_sum)
+                     : tr_pipe_pop(p, fwd, a.m_dt, piece_out, &a);
     if (got > 0.0) {
         s->lk_out[k].h = a.h_sum / got;
         s->lk_out[k].born = a.born_sum / got;
@@ -190,12 +192,6 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
     return tr_pipe_push(p, !fwd, &q, s->merge_tol_k);
 }
 
-/* A pipe whose outlet over the step comes only from what it holds. */
-static int pipe_delays(const tr_state *s, int k)
-{
-    return s->net->pp_mass[s->lk[k].sub] >= s->lk[k].mf * s->step_s;
-}
-
 /* ---- nodes and links ------------------------------------------------------
  */
 
@@ -217,10 +213,10 @@ static int outlet_first(tr_state *s, int k)
     int sub = s->lk[k].sub;
     double mid = s->time_s + 0.5 * s->step_s;
     switch (s->lk[k].kind) {
-    case TR_PIPE:
-        if (!pipe_delays(s, k))
+    case TR_PIPE: /* delays: its outlet comes only from what it holds */
+        if (!s->lk[k].delays)
             return 0;
-        pipe_outlet(s, k);
+        pipe_outlet(s, k, tr_pipe(s, sub));
         return 1;
     case TR_SOURCE:
         if (!(s->lk[k].m > 0.0) || isnan(n->so_tsup[sub]))
@@ -310,7 +306,7 @@ static int link_inlet(tr_state *s, int k, const tr_flowinfo *in, int *tail)
         if (pipe_inlet(s, k, in))
             return -1;
         if (!s->lk[k].ready) {
-            pipe_outlet(s, k);
+            pipe_outlet(s, k, tr_pipe(s, s->lk[k].sub));
             deliver(s, k, 1, tail);
         }
         return 0;
@@ -391,9 +387,18 @@ static void step_start(tr_state *s, int *tail)
         link_first(s, k, tail);
     }
     for (int j = 0; j < n->n_pipes; j++) { /* in order of memory */
-        int k = n->pp_link[s->pipe[j].id];
-        if (s->lk[k].flowing && s->lk[k].epoch)
-            link_first(s, k, tail);
+        tr_pipe_state *p = &s->pipe[j];
+        int k = n->pp_link[p->id];
+        if (!s->lk[k].flowing || !s->lk[k].epoch)
+            continue;
+        /* link_first with the state at hand (no look-up of its place) */
+        s->lk[k].ready = s->lk[k].delays;
+        if (s->lk[k].ready) {
+            pipe_outlet(s, k, p);
+            deliver(s, k, 0, tail);
+        } else {
+            s->acc[s->lk[k].down].indeg++;
+        }
     }
     double mid = s->time_s + 0.5 * s->step_s;
     for (int v = 0; v < n->n_nodes; v++) {

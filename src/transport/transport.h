@@ -100,8 +100,10 @@ typedef struct tr_link_hot {
     double m, mf;
     int up, down, sub;
     signed char kind, flowing, fwd, ready;
-    signed char epoch; /* a pipe in epoch form: its outlet is taken in the
-                          order of the pipes' states (step_start) */
+    signed char epoch;  /* a pipe in epoch form: its outlet is taken in the
+                           order of the pipes' states (step_start) */
+    signed char delays; /* a pipe holding at least a step's flow: its
+                           outlet over the step is known first */
 } tr_link_hot;
 
 /* Fluid properties the engine needs (the adapter provides them). */
@@ -339,10 +341,10 @@ void tr_soil_step(tr_state *s);
 void tr_epoch_rates(tr_state *s, int i);
 /* Temperature now of parcel q of pipe i (either form), K. */
 double tr_parcel_temp(const tr_state *s, int i, const tr_parcel *q);
-/* The step's outflow of epoch pipe i (mass m_dt at mflow): enthalpy and
+/* The step's outflow of epoch pipe state p (mass m_dt): enthalpy and
  * source time summed over the pieces; returns the mass taken. */
-double tr_epoch_outlet(tr_state *s, int i, int at_to_end, double m_dt,
-                       double *h_sum, double *born_sum);
+double tr_epoch_outlet(tr_state *s, tr_pipe_state *p, int at_to_end,
+                       double m_dt, double *h_sum, double *born_sum);
 /* Parcel q (its t the temperature entering at mid-step) into epoch pipe
  * i at one end (q is the caller's scratch: it leaves in epoch form). */
 int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel *q);
