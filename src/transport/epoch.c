@@ -157,9 +157,8 @@ double tr_epoch_outlet(tr_state *s, tr_pipe_state *p, int at_to_end,
     return got;
 }
 
-int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel *q)
+int tr_epoch_inlet(tr_state *s, tr_pipe_state *p, int at_to_end, tr_parcel *q)
 {
-    tr_pipe_state *p = tr_pipe(s, i);
     tr_epoch *e = &p->ep;
     double theta = q->t - e->teq;
     double e_mid = e->e0 * e->half;

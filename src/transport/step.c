@@ -139,9 +139,10 @@ static void pipe_outlet(tr_state *s, int k, tr_pipe_state *p)
      * of the mixture once */
 }
 
-/* The step's inflow into epoch pipe i (no wall volume: the water enters
- * as it comes, a node that mixed it holding t = ft(h) already). */
-static int epoch_inlet(tr_state *s, int k, int i, const tr_flowinfo *in)
+/* The step's inflow into epoch pipe state p (no wall volume: the water
+ * enters as it comes, a node that mixed it holding t = ft(h) already). */
+static int epoch_inlet(tr_state *s, int k, tr_pipe_state *p,
+                       const tr_flowinfo *in)
 {
     int fwd = s->lk[k].fwd;
     double mf = s->lk[k].mf;
@@ -155,16 +156,17 @@ static int epoch_inlet(tr_state *s, int k, int i, const tr_flowinfo *in)
                    s->step_s,
                    fwd,
                    0.0};
-    return tr_epoch_inlet(s, i, !fwd, &q);
+    return tr_epoch_inlet(s, p, !fwd, &q);
 }
 
 static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
 {
     const tr_net *n = s->net;
     int i = s->lk[k].sub, fwd = s->lk[k].fwd;
+    tr_pipe_state *p = tr_pipe(s, i);
     note_touch(s, i);
-    if (tr_pipe(s, i)->ep.on)
-        return epoch_inlet(s, k, i, in);
+    if (p->ep.on)
+        return epoch_inlet(s, k, p, in);
     double mf = s->lk[k].mf, h_out;
     double *vol = &s->vol_t[2 * i + (fwd ? 0 : 1)];
     *vol = tr_volume(&n->fluid, n->pp_wallc[i], *vol, mf, in->t, in->h,
@@ -181,7 +183,6 @@ static int pipe_inlet(tr_state *s, int k, const tr_flowinfo *in)
                    s->step_s,
                    fwd,
                    0.0}; /* enthalpy not known yet */
-    tr_pipe_state *p = tr_pipe(s, i);
     tr_inlet_rate(s, i, q.t, !fwd, &q.rate, &q.t_eq);
     s->cur_pipe = i;
     if (p->n > 0) { /* a neighbour this close is joined at mid-step */

@@ -345,9 +345,10 @@ double tr_parcel_temp(const tr_state *s, int i, const tr_parcel *q);
  * source time summed over the pieces; returns the mass taken. */
 double tr_epoch_outlet(tr_state *s, tr_pipe_state *p, int at_to_end,
                        double m_dt, double *h_sum, double *born_sum);
-/* Parcel q (its t the temperature entering at mid-step) into epoch pipe
- * i at one end (q is the caller's scratch: it leaves in epoch form). */
-int tr_epoch_inlet(tr_state *s, int i, int at_to_end, tr_parcel *q);
+/* Parcel q (its t the temperature entering at mid-step) into the epoch
+ * pipe of state p at one end (q is the caller's scratch: it leaves in
+ * epoch form). */
+int tr_epoch_inlet(tr_state *s, tr_pipe_state *p, int at_to_end, tr_parcel *q);
 /* Epoch pipe i to the step's end: its loss booked, its stored heat (J)
  * returned. */
 double tr_epoch_finish(tr_state *s, int i);
