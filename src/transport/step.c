@@ -358,15 +358,21 @@ static int node_visit(tr_state *s, int v, int *tail)
 /* ---- the step -------------------------------------------------------------
  */
 
-/* Link k's outlet over the step, if known before its inlet (delivered
- * now), else one more inflow its downstream node waits for. */
-static void link_first(tr_state *s, int k, int *tail)
+/* Link k with its outlet over the step known before its inlet (ready:
+ * lk_out[k] set, delivered now), or one more inflow its downstream node
+ * waits for. */
+static void link_ready(tr_state *s, int k, int ready, int *tail)
 {
-    s->lk[k].ready = (signed char)outlet_first(s, k);
-    if (s->lk[k].ready)
+    s->lk[k].ready = (signed char)ready;
+    if (ready)
         deliver(s, k, 0, tail);
     else
         s->acc[s->lk[k].down].indeg++;
+}
+
+static void link_first(tr_state *s, int k, int *tail)
+{
+    link_ready(s, k, outlet_first(s, k), tail);
 }
 
 static void step_start(tr_state *s, int *tail)
@@ -392,14 +398,11 @@ static void step_start(tr_state *s, int *tail)
         int k = n->pp_link[p->id];
         if (!s->lk[k].flowing || !s->lk[k].epoch)
             continue;
-        /* link_first with the state at hand (no look-up of its place) */
-        s->lk[k].ready = s->lk[k].delays;
-        if (s->lk[k].ready) {
+        /* outlet_first's pipe case with the state at hand (no look-up
+         * of its place) */
+        if (s->lk[k].delays)
             pipe_outlet(s, k, p);
-            deliver(s, k, 0, tail);
-        } else {
-            s->acc[s->lk[k].down].indeg++;
-        }
+        link_ready(s, k, s->lk[k].delays, tail);
     }
     double mid = s->time_s + 0.5 * s->step_s;
     for (int v = 0; v < n->n_nodes; v++) {
